@@ -1,0 +1,17 @@
+"""Loaders for article routes."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path
+
+from app.articles import service
+from app.articles.models import Article
+from app.core.db import SessionDep
+from app.core.types import MAX_ID
+
+
+def get_article(session: SessionDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Article:
+    return service.get(session, article_id=article_id)
+
+
+ArticleDep = Annotated[Article, Depends(get_article)]

@@ -1,0 +1,142 @@
+"""Article: one outlet's report at one URL. ArticleLink: a copy or citation of an earlier one."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, model_validator
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String
+from sqlmodel import Field, SQLModel
+
+from app.articles.urls import canonical_url
+from app.core.db import UTCDateTime, utcnow
+from app.core.types import LanguageTag, ShortText, Slug, Title, reject_null
+from app.outlets.models import OutletRef
+
+ArticleUrl = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(canonical_url)]
+
+
+class ArticleBase(SQLModel):
+    url: str = Field(max_length=2000, unique=True, description="Canonical URL (see README).")
+    title: str = Field(max_length=1000, description="Headline.")
+    published_at: datetime = Field(
+        sa_type=UTCDateTime, index=True, description="Publication instant, returned in UTC."
+    )
+    author: str | None = Field(default=None, max_length=200, description="Byline.")
+    language: str | None = Field(default=None, max_length=35, description="BCP 47 tag.")
+
+
+class Article(ArticleBase, table=True):
+    __table_args__ = (Index("ix_article_outlet_id_published_at", "outlet_id", "published_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet_id: int = Field(foreign_key="outlet.id")
+    # The article this one collapses into when counting independent origins: itself, or the
+    # end of its chain of copies/citations. Maintained by the articles service on every write.
+    root_article_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("article.id"), index=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ArticleCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: Slug = Field(description="Slug of the outlet that published the article.")
+    url: ArticleUrl
+    title: Title
+    published_at: AwareDatetime = Field(description="RFC 3339 with an offset or Z.")
+    author: ShortText | None = None
+    language: LanguageTag | None = None
+
+
+class ArticleUpdate(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: Slug | None = None
+    url: ArticleUrl | None = None
+    title: Title | None = None
+    published_at: AwareDatetime | None = None
+    author: ShortText | None = None
+    language: LanguageTag | None = None
+
+    _required = model_validator(mode="after")(reject_null("outlet", "url", "title", "published_at"))
+
+
+class LinkRelation(StrEnum):
+    syndicates = "syndicates"
+    cites = "cites"
+
+
+class LinkProvenance(StrEnum):
+    stated = "stated"
+    detected = "detected"
+
+
+class ArticleLink(SQLModel, table=True):
+    """`article_id` copies (syndicates) or rewrites crediting (cites) `origin_article_id`.
+
+    An article has at most one origin, so its chain of origins ends at exactly one root.
+    """
+
+    __tablename__ = "article_link"
+    __table_args__ = (
+        CheckConstraint("relation IN ('syndicates', 'cites')", name="relation"),
+        CheckConstraint("provenance IN ('stated', 'detected')", name="provenance"),
+        CheckConstraint("article_id <> origin_article_id", name="not_self"),
+    )
+
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    )
+    origin_article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    relation: LinkRelation = Field(sa_type=String(20))
+    reason: str | None = Field(default=None, max_length=1000)
+    provenance: LinkProvenance = Field(default=LinkProvenance.stated, sa_type=String(20))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class LinkCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    origin_article_id: int = Field(ge=1, le=2**31 - 1)
+    relation: LinkRelation
+    reason: Annotated[str, Field(max_length=1000)] | None = Field(
+        default=None, description='Why, e.g. "verbatim Reuters wire copy".'
+    )
+
+
+class ArticleRef(SQLModel):
+    id: int
+    url: str
+    title: str
+    published_at: datetime
+
+
+class OriginArticleRef(ArticleRef):
+    outlet: OutletRef
+
+
+class LinkPublic(SQLModel):
+    """How an article relates to the earlier article it copies or cites."""
+
+    article_id: int
+    origin: OriginArticleRef
+    relation: LinkRelation
+    reason: str | None
+    provenance: LinkProvenance = Field(description="`stated` by a caller or `detected` by us.")
+    created_at: datetime
+
+
+class ArticlePublic(ArticleBase):
+    id: int
+    outlet: OutletRef
+    origin: LinkPublic | None = Field(description="The article this one copies or cites, if any.")
+    root_article_id: int = Field(description="Where this article's chain of origins ends.")
+    created_at: datetime
+    updated_at: datetime

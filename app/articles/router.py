@@ -1,0 +1,103 @@
+"""/v1/articles"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response, status
+from pydantic import AwareDatetime
+
+from app.articles import service
+from app.articles.dependencies import ArticleDep
+from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.pagination import Page, PageDep
+from app.core.types import MAX_ID
+
+router = APIRouter(prefix="/articles", tags=["articles"], responses=responses(422))
+
+
+@router.post(
+    "",
+    name="create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ArticlePublic,
+    responses=responses(404, 409),
+)
+def create_article(session: SessionDep, data: ArticleCreate) -> ArticlePublic:
+    article = service.create(session, data=data)
+    assert article.id is not None
+    return service.public(session, article_id=article.id)
+
+
+@router.get("", name="list", response_model=Page[ArticlePublic])
+def list_articles(
+    session: SessionDep,
+    page: PageDep,
+    outlet: Annotated[
+        list[str], Query(max_length=50, description="Outlet slug; repeat for any of several.")
+    ] = [],  # noqa: B006 (FastAPI copies defaults)
+    since: Annotated[AwareDatetime | None, Query(description="Published at or after.")] = None,
+    until: Annotated[AwareDatetime | None, Query(description="Published at or before.")] = None,
+) -> Page[ArticlePublic]:
+    return service.list_(session, page=page, outlets=outlet, since=since, until=until)
+
+
+@router.get("/{article_id}", name="get", response_model=ArticlePublic, responses=responses(404))
+def get_article(session: SessionDep, article: ArticleDep) -> ArticlePublic:
+    assert article.id is not None
+    return service.public(session, article_id=article.id)
+
+
+@router.patch(
+    "/{article_id}", name="update", response_model=ArticlePublic, responses=responses(404, 409)
+)
+def update_article(session: SessionDep, article: ArticleDep, data: ArticleUpdate) -> ArticlePublic:
+    service.update(session, article=article, data=data)
+    assert article.id is not None
+    return service.public(session, article_id=article.id)
+
+
+@router.delete(
+    "/{article_id}",
+    name="delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(404, 409),
+)
+def delete_article(
+    session: SessionDep,
+    article: ArticleDep,
+    cascade: Annotated[
+        bool, Query(description="Also delete its attributions and the links to and from it.")
+    ] = False,
+) -> Response:
+    service.delete(session, article=article, cascade=cascade)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{article_id}/links",
+    name="link",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LinkPublic,
+    responses=responses(404, 409),
+)
+def link_article(session: SessionDep, article: ArticleDep, data: LinkCreate) -> LinkPublic:
+    """Record that this article copies (`syndicates`) or rewrites (`cites`) an earlier one."""
+    service.add_link(session, article=article, data=data)
+    assert article.id is not None
+    return service.link_public(session, article_id=article.id)
+
+
+@router.delete(
+    "/{article_id}/links/{origin_article_id}",
+    name="unlink",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(404),
+)
+def unlink_article(
+    session: SessionDep,
+    article: ArticleDep,
+    origin_article_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+) -> Response:
+    service.remove_link(session, article=article, origin_article_id=origin_article_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

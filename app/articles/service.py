@@ -1,0 +1,356 @@
+"""Article and article-link verbs, and the roots that independent-origin counts collapse into."""
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Select, func, literal, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from app.articles.models import (
+    Article,
+    ArticleCreate,
+    ArticleLink,
+    ArticlePublic,
+    ArticleUpdate,
+    LinkCreate,
+    LinkProvenance,
+    LinkPublic,
+    OriginArticleRef,
+)
+from app.claims.models import Attribution
+from app.core.db import flush_unique, utcnow
+from app.core.errors import Conflict, Invalid, NotFound
+from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.corroboration import service as corroboration
+from app.outlets.models import Outlet, OutletRef
+
+
+def get(session: Session, *, article_id: int) -> Article:
+    """The article with this id, or NotFound."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"article {article_id} not found")
+    return article
+
+
+def get_by_url(session: Session, *, url: str) -> Article | None:
+    """The article at this canonical URL, if any."""
+    return session.scalar(select(Article).where(Article.url == url))
+
+
+def _outlet_id(session: Session, slug: str) -> int:
+    outlet_id = session.scalar(select(Outlet.id).where(Outlet.slug == slug))
+    if outlet_id is None:
+        raise NotFound(f"outlet {slug!r} not found")
+    return outlet_id
+
+
+def _url_conflict(session: Session, url: str, exclude_id: int | None) -> Conflict | None:
+    query = select(Article.id).where(Article.url == url)
+    if exclude_id is not None:
+        query = query.where(Article.id != exclude_id)
+    existing = session.scalar(query)
+    if existing is None:
+        return None
+    return Conflict(
+        f"an article with url {url!r} already exists (id {existing})",
+        details=[{"field": "url", "value": url, "existing_id": existing}],
+    )
+
+
+def create(session: Session, *, data: ArticleCreate) -> Article:
+    """Create an article; Conflict when its canonical URL is already stored."""
+    outlet_id = _outlet_id(session, data.outlet)
+    error = _url_conflict(session, data.url, None)
+    if error is not None:
+        raise error
+    article = Article.model_validate(
+        data.model_dump(exclude={"outlet"}), update={"outlet_id": outlet_id}
+    )
+    session.add(article)
+    flush_unique(session, lambda: _url_conflict(session, data.url, None))
+    article.root_article_id = article.id
+    session.flush()
+    return article
+
+
+def update(session: Session, *, article: Article, data: ArticleUpdate) -> Article:
+    """Change the given fields; counts of the claims it carries follow in the same transaction."""
+    changes = data.model_dump(exclude_unset=True)
+    if "outlet" in changes:
+        changes["outlet_id"] = _outlet_id(session, changes.pop("outlet"))
+    if "url" in changes:
+        error = _url_conflict(session, changes["url"], article.id)
+        if error is not None:
+            raise error
+    if "published_at" in changes:
+        _check_order_after_date_change(
+            session, article=article, published_at=changes["published_at"]
+        )
+    affects_counts = (
+        changes.get("outlet_id", article.outlet_id) != article.outlet_id
+        or changes.get("published_at", article.published_at) != article.published_at
+    )
+    for field, value in changes.items():
+        setattr(article, field, value)
+    article.updated_at = utcnow()
+    session.add(article)
+    flush_unique(session, lambda: _url_conflict(session, article.url, article.id))
+    if affects_counts:
+        corroboration.refresh(
+            session,
+            claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id]))),
+        )
+    return article
+
+
+def _check_order_after_date_change(
+    session: Session, *, article: Article, published_at: datetime
+) -> None:
+    origin_at = session.scalar(
+        select(Article.published_at)
+        .join(ArticleLink, ArticleLink.origin_article_id == Article.id)
+        .where(ArticleLink.article_id == article.id)
+    )
+    if origin_at is not None and published_at < origin_at:
+        raise Invalid(
+            "published_at would put this article before the article it copies or cites",
+            code="copy_before_origin",
+            details=[{"field": "published_at", "origin_published_at": origin_at.isoformat()}],
+        )
+    earliest_copy = session.scalar(
+        select(func.min(Article.published_at))
+        .join(ArticleLink, ArticleLink.article_id == Article.id)
+        .where(ArticleLink.origin_article_id == article.id)
+    )
+    if earliest_copy is not None and published_at > earliest_copy:
+        raise Invalid(
+            "published_at would put this article after an article that copies or cites it",
+            code="copy_before_origin",
+            details=[
+                {"field": "published_at", "earliest_copy_published_at": earliest_copy.isoformat()}
+            ],
+        )
+
+
+def subtree(article_ids: Any) -> Select[Any]:
+    """These articles and every article whose chain of origins passes through one of them."""
+    seed = select(Article.id.label("id")).where(Article.id.in_(article_ids))  # type: ignore[union-attr]
+    tree = seed.cte("subtree", recursive=True)
+    tree = tree.union(
+        select(ArticleLink.article_id).join(tree, ArticleLink.origin_article_id == tree.c.id)
+    )
+    return select(tree.c.id)
+
+
+def _ancestors(article_id: int) -> Select[Any]:
+    chain = select(literal(article_id).label("id")).cte("ancestors", recursive=True)
+    chain = chain.union(
+        select(ArticleLink.origin_article_id).join(chain, ArticleLink.article_id == chain.c.id)
+    )
+    return select(chain.c.id)
+
+
+def _reroot(session: Session, *, article_id: int, root_id: int) -> None:
+    session.execute(
+        sa.update(Article)
+        .where(Article.id.in_(subtree([article_id])))  # type: ignore[union-attr]
+        .values(root_article_id=root_id)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def add_link(
+    session: Session,
+    *,
+    article: Article,
+    data: LinkCreate,
+    provenance: LinkProvenance = LinkProvenance.stated,
+) -> ArticleLink:
+    """Record that `article` copies or cites an earlier article; its claims' counts follow."""
+    assert article.id is not None
+    if data.origin_article_id == article.id:
+        raise Invalid("an article cannot copy or cite itself", code="self_link")
+    origin = get(session, article_id=data.origin_article_id)
+    existing = session.get(ArticleLink, article.id)
+    if existing is not None:
+        raise Conflict(
+            f"article {article.id} already has an origin (article {existing.origin_article_id}); "
+            "delete that link first",
+            details=[{"existing_origin_article_id": existing.origin_article_id}],
+        )
+    if origin.published_at > article.published_at:
+        raise Invalid(
+            f"origin article {origin.id} was published after article {article.id}; "
+            "a copy cannot precede its origin",
+            code="copy_before_origin",
+        )
+    if session.scalar(select(literal(1)).where(literal(article.id).in_(_ancestors(origin.id)))):
+        raise Conflict(
+            f"linking article {article.id} to {origin.id} would create a cycle", code="cycle"
+        )
+    link = ArticleLink(
+        article_id=article.id,
+        origin_article_id=origin.id,
+        relation=data.relation,
+        reason=data.reason,
+        provenance=provenance,
+    )
+    session.add(link)
+    flush_unique(session, lambda: None)
+    assert origin.root_article_id is not None
+    _reroot(session, article_id=article.id, root_id=origin.root_article_id)
+    corroboration.refresh(
+        session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
+    )
+    return link
+
+
+def remove_link(session: Session, *, article: Article, origin_article_id: int) -> None:
+    """Forget that `article` copies or cites `origin_article_id`; its claims' counts follow."""
+    assert article.id is not None
+    link = session.get(ArticleLink, article.id)
+    if link is None or link.origin_article_id != origin_article_id:
+        raise NotFound(f"article {article.id} has no link to article {origin_article_id}")
+    session.delete(link)
+    session.flush()
+    _reroot(session, article_id=article.id, root_id=article.id)
+    corroboration.refresh(
+        session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
+    )
+
+
+def delete(session: Session, *, article: Article, cascade: bool) -> None:
+    """Delete an article; with `cascade` also its attributions and the links to and from it."""
+    attributions = (
+        session.scalar(select(func.count()).where(Attribution.article_id == article.id)) or 0
+    )
+    copies = (
+        session.scalar(select(func.count()).where(ArticleLink.origin_article_id == article.id)) or 0
+    )
+    if (attributions or copies) and not cascade:
+        raise Conflict(
+            f"article {article.id} is still referenced by {attributions} attribution(s) and "
+            f"{copies} copy link(s); pass cascade=true to delete them too",
+            details=[{"attributions": attributions, "copies": copies}],
+        )
+    delete_many(session, article_ids=[article.id])
+
+
+def delete_many(session: Session, *, article_ids: Any) -> None:
+    """Delete articles (a list or a SELECT of ids) with their attributions and links.
+
+    Articles that copied a deleted one become roots of their own chains again, and every claim
+    that loses an attribution or changes roots is recounted, all in this transaction.
+    """
+    doomed = select(Article.id).where(Article.id.in_(article_ids))  # type: ignore[union-attr]
+    orphans = list(
+        session.scalars(
+            select(ArticleLink.article_id).where(
+                ArticleLink.origin_article_id.in_(doomed),  # type: ignore[attr-defined]
+                ArticleLink.article_id.not_in(doomed),  # type: ignore[attr-defined]
+            )
+        )
+    )
+    affected = set(session.scalars(corroboration.claims_of_articles(doomed)))
+    if orphans:
+        affected.update(session.scalars(corroboration.claims_of_articles(subtree(orphans))))
+    session.execute(
+        sa.delete(Attribution).where(Attribution.article_id.in_(doomed))  # type: ignore[attr-defined]
+    )
+    session.execute(
+        sa.delete(ArticleLink).where(
+            ArticleLink.article_id.in_(doomed)  # type: ignore[attr-defined]
+            | ArticleLink.origin_article_id.in_(doomed)  # type: ignore[attr-defined]
+        )
+    )
+    for orphan in orphans:
+        _reroot(session, article_id=orphan, root_id=orphan)
+    session.execute(
+        sa.delete(Article).where(Article.id.in_(list(session.scalars(doomed))))  # type: ignore[union-attr]
+    )
+    corroboration.refresh(session, claim_ids=affected)
+
+
+def _public_query() -> Select[Any]:
+    origin = aliased(Article)
+    origin_outlet = aliased(Outlet)
+    return (
+        select(Article, Outlet, ArticleLink, origin, origin_outlet)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)
+        .outerjoin(origin, origin.id == ArticleLink.origin_article_id)
+        .outerjoin(origin_outlet, origin_outlet.id == origin.outlet_id)
+    )
+
+
+def _to_public(row: Any) -> ArticlePublic:
+    article, outlet, link, origin, origin_outlet = row
+    link_public = None
+    if link is not None:
+        link_public = LinkPublic(
+            article_id=link.article_id,
+            origin=OriginArticleRef(
+                id=origin.id,
+                url=origin.url,
+                title=origin.title,
+                published_at=origin.published_at,
+                outlet=OutletRef.model_validate(origin_outlet),
+            ),
+            relation=link.relation,
+            reason=link.reason,
+            provenance=link.provenance,
+            created_at=link.created_at,
+        )
+    return ArticlePublic.model_validate(
+        article,
+        update={"outlet": OutletRef.model_validate(outlet), "origin": link_public},
+    )
+
+
+def public(session: Session, *, article_id: int) -> ArticlePublic:
+    """The article as the API shows it: with its outlet and the link to its origin."""
+    row = session.execute(_public_query().where(Article.id == article_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"article {article_id} not found")
+    return _to_public(row)
+
+
+def link_public(session: Session, *, article_id: int) -> LinkPublic:
+    """The article's link to its origin as the API shows it."""
+    origin = public(session, article_id=article_id).origin
+    if origin is None:
+        raise NotFound(f"article {article_id} has no origin link")
+    return origin
+
+
+def list_(
+    session: Session,
+    *,
+    page: PageParams,
+    outlets: list[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> Page[ArticlePublic]:
+    """Articles, newest first, optionally of some outlets and within a publication window."""
+    keys: list[tuple[Any, Any]] = [(Article.published_at, "desc"), (Article.id, "desc")]
+    query = _public_query().order_by(Article.published_at.desc(), Article.id.desc())  # type: ignore[union-attr]
+    if outlets:
+        query = query.where(Outlet.slug.in_(outlets))  # type: ignore[attr-defined]
+    if since is not None:
+        query = query.where(Article.published_at >= since)
+    if until is not None:
+        query = query.where(Article.published_at <= until)
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, "articles", (datetime, int))
+        query = query.where(after(keys, position))
+    rows = session.execute(query.limit(page.limit + 1)).all()
+    more = len(rows) > page.limit
+    items = [_to_public(row) for row in rows[: page.limit]]
+    cursor = None
+    if more:
+        last = items[-1]
+        cursor = encode_cursor("articles", [last.published_at, last.id])
+    return Page[ArticlePublic](items=items, next_cursor=cursor)

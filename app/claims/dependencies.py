@@ -1,0 +1,61 @@
+"""Loaders and shared query parameters for claim routes."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Query
+from pydantic import AwareDatetime
+
+from app.claims import service
+from app.claims.models import Attribution, Claim
+from app.claims.service import ClaimFilters
+from app.core.db import SessionDep
+from app.core.types import MAX_ID
+
+
+def get_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Claim:
+    return service.get(session, claim_id=claim_id)
+
+
+ClaimDep = Annotated[Claim, Depends(get_claim)]
+
+
+def get_attribution(
+    session: SessionDep, claim: ClaimDep, attribution_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> Attribution:
+    assert claim.id is not None
+    return service.get_attribution(session, claim_id=claim.id, attribution_id=attribution_id)
+
+
+AttributionDep = Annotated[Attribution, Depends(get_attribution)]
+
+
+def claim_filters(
+    outlet: Annotated[
+        list[str],
+        Query(
+            max_length=50, description="Reported by this outlet (slug); repeat for any of several."
+        ),
+    ] = [],  # noqa: B006 (FastAPI copies defaults)
+    claimant: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Claimant, any case.")
+    ] = None,
+    since: Annotated[
+        AwareDatetime | None, Query(description="Reported by an article published at or after.")
+    ] = None,
+    until: Annotated[
+        AwareDatetime | None, Query(description="Reported by an article published at or before.")
+    ] = None,
+    min_outlets: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+    min_origins: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+) -> ClaimFilters:
+    return ClaimFilters(
+        outlets=[slug[:64] for slug in outlet],
+        claimant=claimant,
+        since=since,
+        until=until,
+        min_outlets=min_outlets,
+        min_origins=min_origins,
+    )
+
+
+ClaimFiltersDep = Annotated[ClaimFilters, Depends(claim_filters)]

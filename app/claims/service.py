@@ -1,0 +1,427 @@
+"""Claim and attribution verbs, and the claim list with its filters, sorts and cursors."""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from app.articles import service as articles_service
+from app.articles.models import Article, ArticleLink, ArticleRef, OriginArticleRef
+from app.claims.models import (
+    REPORTING_STANCES,
+    Attribution,
+    AttributionCreate,
+    AttributionPublic,
+    AttributionUpdate,
+    Claim,
+    ClaimCreate,
+    ClaimPublic,
+    ClaimUpdate,
+    ClaimWithAttributions,
+    CopyOf,
+    IndependentOrigin,
+)
+from app.core.db import flush_unique, utcnow
+from app.core.errors import Conflict, NotFound
+from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.corroboration import service as corroboration
+from app.corroboration.models import Corroboration, FirstReport
+from app.outlets.models import Outlet, OutletRef
+
+DETAIL_ATTRIBUTIONS = 100
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Case-, accent-width- and punctuation-insensitive form used to recognise the same claim."""
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def fingerprint(text: str, claimant: str | None) -> str:
+    """Identity of a claim: its normalised text and claimant."""
+    key = f"{normalise(text)}\x1f{normalise(claimant or '')}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def get(session: Session, *, claim_id: int) -> Claim:
+    """The claim with this id, or NotFound."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"claim {claim_id} not found")
+    return claim
+
+
+def _duplicate(session: Session, key: str, exclude_id: int | None) -> Conflict | None:
+    query = select(Claim.id).where(Claim.fingerprint == key)
+    if exclude_id is not None:
+        query = query.where(Claim.id != exclude_id)
+    existing = session.scalar(query)
+    if existing is None:
+        return None
+    return Conflict(
+        f"the same claim already exists (id {existing})",
+        details=[{"field": "text", "existing_id": existing}],
+    )
+
+
+def create(session: Session, *, data: ClaimCreate) -> Claim:
+    """Create a claim; Conflict naming the existing one when the same text and claimant exist."""
+    key = fingerprint(data.text, data.claimant)
+    error = _duplicate(session, key, None)
+    if error is not None:
+        raise error
+    claim = Claim.model_validate(data, update={"fingerprint": key})
+    session.add(claim)
+    flush_unique(session, lambda: _duplicate(session, key, None))
+    return claim
+
+
+def update(session: Session, *, claim: Claim, data: ClaimUpdate) -> Claim:
+    """Change the claim's text, claimant or date."""
+    changes = data.model_dump(exclude_unset=True)
+    key = fingerprint(changes.get("text", claim.text), changes.get("claimant", claim.claimant))
+    error = _duplicate(session, key, claim.id)
+    if error is not None:
+        raise error
+    for name, value in changes.items():
+        setattr(claim, name, value)
+    claim.fingerprint = key
+    claim.updated_at = utcnow()
+    session.add(claim)
+    flush_unique(session, lambda: _duplicate(session, key, claim.id))
+    return claim
+
+
+def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
+    """Delete a claim; with `cascade` also its attributions."""
+    count = session.scalar(select(func.count()).where(Attribution.claim_id == claim.id)) or 0
+    if count and not cascade:
+        raise Conflict(
+            f"claim {claim.id} still has {count} attribution(s); "
+            "pass cascade=true to delete them too",
+            details=[{"attributions": count}],
+        )
+    session.execute(
+        Attribution.__table__.delete().where(Attribution.claim_id == claim.id)  # type: ignore[attr-defined]
+    )
+    session.delete(claim)
+    session.flush()
+
+
+# ---- reading claims -------------------------------------------------------------------------
+
+
+class ClaimSort(StrEnum):
+    outlets = "-outlets"
+    independent_origins = "-independent_origins"
+    first_reported_at = "first_reported_at"
+    first_reported_at_desc = "-first_reported_at"
+    last_reported_at_desc = "-last_reported_at"
+
+
+@dataclass(frozen=True, slots=True)
+class SortSpec:
+    key: Any  # the sort column; the tie-break is always the claim id, ascending
+    direction: str
+    nullable: bool
+    key_type: type
+
+
+_SORTS: dict[ClaimSort, SortSpec] = {
+    ClaimSort.outlets: SortSpec(Claim.outlets_count, "desc", False, int),
+    ClaimSort.independent_origins: SortSpec(Claim.origins_count, "desc", False, int),
+    ClaimSort.first_reported_at: SortSpec(Claim.first_reported_at, "asc", True, datetime),
+    ClaimSort.first_reported_at_desc: SortSpec(Claim.first_reported_at, "desc", True, datetime),
+    ClaimSort.last_reported_at_desc: SortSpec(Claim.last_reported_at, "desc", True, datetime),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilters:
+    outlets: list[str] = field(default_factory=list)
+    claimant: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    min_outlets: int | None = None
+    min_origins: int | None = None
+
+
+def _claim_query() -> Select[Any]:
+    return select(Claim, Outlet.slug, Outlet.name).outerjoin(
+        Outlet,
+        Outlet.id == Claim.first_reported_outlet_id,  # type: ignore[arg-type]
+    )
+
+
+def _to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -> Any:
+    claim, outlet_slug, outlet_name = row
+    first = None
+    if claim.first_reported_at is not None and outlet_slug is not None:
+        first = FirstReport(
+            at=claim.first_reported_at,
+            outlet=outlet_slug,
+            outlet_name=outlet_name,
+            article_id=claim.first_reported_article_id,
+        )
+    return model(
+        id=claim.id,
+        text=claim.text,
+        claimant=claim.claimant,
+        claim_date=claim.claim_date,
+        created_at=claim.created_at,
+        updated_at=claim.updated_at,
+        corroboration=Corroboration(
+            outlets=claim.outlets_count,
+            independent_origins=claim.origins_count,
+            articles=claim.articles_count,
+            disputing_outlets=claim.disputing_outlets_count,
+            first_reported=first,
+            last_reported_at=claim.last_reported_at,
+        ),
+        **extra,
+    )
+
+
+def _filtered(query: Select[Any], filters: ClaimFilters) -> Select[Any]:
+    if filters.outlets or filters.since is not None or filters.until is not None:
+        reported = (
+            select(Attribution.id)
+            .join(Article, Article.id == Attribution.article_id)
+            .where(
+                Attribution.claim_id == Claim.id,
+                Attribution.stance.in_(REPORTING_STANCES),  # type: ignore[attr-defined]
+            )
+        )
+        if filters.outlets:
+            reported = reported.join(Outlet, Outlet.id == Article.outlet_id).where(
+                Outlet.slug.in_(filters.outlets)  # type: ignore[attr-defined]
+            )
+        if filters.since is not None:
+            reported = reported.where(Article.published_at >= filters.since)
+        if filters.until is not None:
+            reported = reported.where(Article.published_at <= filters.until)
+        query = query.where(exists(reported))
+    if filters.claimant is not None:
+        query = query.where(func.lower(Claim.claimant) == filters.claimant.lower())
+    if filters.min_outlets is not None:
+        query = query.where(Claim.outlets_count >= filters.min_outlets)
+    if filters.min_origins is not None:
+        query = query.where(Claim.origins_count >= filters.min_origins)
+    return query
+
+
+def list_(
+    session: Session, *, filters: ClaimFilters, sort: ClaimSort, page: PageParams
+) -> Page[ClaimPublic]:
+    """Claims with their corroboration, filtered and sorted, one cursor page at a time.
+
+    Claims without any reporting article have no dates: date sorts list them last, by id.
+    """
+    spec = _SORTS[sort]
+    kind = f"claims{sort.value}"
+    position = None
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+    base = _filtered(_claim_query(), filters)
+    keys = [(spec.key, spec.direction), (Claim.id, "asc")]
+    order = [spec.key.desc() if spec.direction == "desc" else spec.key.asc(), Claim.id.asc()]  # type: ignore[union-attr]
+    wanted = page.limit + 1
+    rows: list[Any] = []
+    in_null_segment = spec.nullable and position is not None and position[0] is None
+    if not in_null_segment:
+        query = base.order_by(*order)
+        if spec.nullable:
+            query = query.where(spec.key.is_not(None))
+        if position is not None:
+            query = query.where(after(keys, position))
+        rows = list(session.execute(query.limit(wanted)))
+    if spec.nullable and len(rows) < wanted:
+        query = base.where(spec.key.is_(None)).order_by(Claim.id.asc())  # type: ignore[union-attr]
+        if in_null_segment:
+            assert position is not None
+            query = query.where(Claim.id > position[1])
+        rows += list(session.execute(query.limit(wanted - len(rows))))
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    cursor = None
+    if more:
+        last = rows[-1][0]
+        cursor = encode_cursor(kind, [getattr(last, spec.key.key), last.id])
+    return Page[ClaimPublic](items=[_to_public(row) for row in rows], next_cursor=cursor)
+
+
+def public(session: Session, *, claim_id: int) -> ClaimPublic:
+    """One claim with its corroboration."""
+    row = session.execute(_claim_query().where(Claim.id == claim_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"claim {claim_id} not found")
+    return _to_public(row)
+
+
+def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
+    """One claim with its corroboration and the first page of its attributions."""
+    row = session.execute(_claim_query().where(Claim.id == claim_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"claim {claim_id} not found")
+    attributions = attributions_page(
+        session, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
+    )
+    return _to_public(
+        row,
+        ClaimWithAttributions,
+        attributions=attributions.items,
+        attributions_next_cursor=attributions.next_cursor,
+    )
+
+
+# ---- attributions ---------------------------------------------------------------------------
+
+
+def get_attribution(session: Session, *, claim_id: int, attribution_id: int) -> Attribution:
+    """The attribution with this id on this claim, or NotFound."""
+    attribution = session.get(Attribution, attribution_id)
+    if attribution is None or attribution.claim_id != claim_id:
+        raise NotFound(f"attribution {attribution_id} not found on claim {claim_id}")
+    return attribution
+
+
+def _attribution_conflict(session: Session, claim_id: int, article_id: int) -> Conflict | None:
+    existing = session.scalar(
+        select(Attribution.id).where(
+            Attribution.claim_id == claim_id, Attribution.article_id == article_id
+        )
+    )
+    if existing is None:
+        return None
+    return Conflict(
+        f"article {article_id} is already attributed to claim {claim_id} (attribution {existing})",
+        details=[{"field": "article_id", "existing_id": existing}],
+    )
+
+
+def add_attribution(session: Session, *, claim: Claim, data: AttributionCreate) -> Attribution:
+    """Attribute the claim to an article; the claim's counts follow in this transaction."""
+    assert claim.id is not None
+    claim_id = claim.id
+    articles_service.get(session, article_id=data.article_id)
+    error = _attribution_conflict(session, claim_id, data.article_id)
+    if error is not None:
+        raise error
+    attribution = Attribution.model_validate(data, update={"claim_id": claim_id})
+    session.add(attribution)
+    flush_unique(session, lambda: _attribution_conflict(session, claim_id, data.article_id))
+    corroboration.refresh(session, claim_ids=[claim_id])
+    return attribution
+
+
+def update_attribution(
+    session: Session, *, attribution: Attribution, data: AttributionUpdate
+) -> Attribution:
+    """Change an attribution's stance, quote or sourcing."""
+    changes = data.model_dump(exclude_unset=True)
+    for name, value in changes.items():
+        setattr(attribution, name, value)
+    attribution.updated_at = utcnow()
+    session.add(attribution)
+    session.flush()
+    if "stance" in changes:
+        corroboration.refresh(session, claim_ids=[attribution.claim_id])
+    return attribution
+
+
+def remove_attribution(session: Session, *, attribution: Attribution) -> None:
+    """Remove an attribution; the claim's counts follow in this transaction."""
+    claim_id = attribution.claim_id
+    session.delete(attribution)
+    session.flush()
+    corroboration.refresh(session, claim_ids=[claim_id])
+
+
+def _attribution_query() -> Select[Any]:
+    outlet = aliased(Outlet)
+    origin = aliased(Article)
+    origin_outlet = aliased(Outlet)
+    root = aliased(Article)
+    root_outlet = aliased(Outlet)
+    return (
+        select(Attribution, Article, outlet, ArticleLink, origin, origin_outlet, root, root_outlet)
+        .join(Article, Article.id == Attribution.article_id)
+        .join(outlet, outlet.id == Article.outlet_id)
+        .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)
+        .outerjoin(origin, origin.id == ArticleLink.origin_article_id)
+        .outerjoin(origin_outlet, origin_outlet.id == origin.outlet_id)
+        .join(root, root.id == Article.root_article_id)
+        .join(root_outlet, root_outlet.id == root.outlet_id)
+    )
+
+
+def _attribution_public(row: Any) -> AttributionPublic:
+    attribution, article, outlet, link, origin, origin_outlet, root, root_outlet = row
+    copy_of = None
+    if link is not None:
+        copy_of = CopyOf(
+            article=OriginArticleRef(
+                id=origin.id,
+                url=origin.url,
+                title=origin.title,
+                published_at=origin.published_at,
+                outlet=OutletRef.model_validate(origin_outlet),
+            ),
+            relation=link.relation,
+            reason=link.reason,
+            provenance=link.provenance,
+        )
+    return AttributionPublic(
+        id=attribution.id,
+        claim_id=attribution.claim_id,
+        stance=attribution.stance,
+        quote=attribution.quote,
+        sourcing=attribution.sourcing,
+        created_at=attribution.created_at,
+        updated_at=attribution.updated_at,
+        outlet=OutletRef.model_validate(outlet),
+        article=ArticleRef.model_validate(article),
+        origin=copy_of,
+        independent_origin=IndependentOrigin(
+            article_id=root.id, outlet=OutletRef.model_validate(root_outlet)
+        ),
+    )
+
+
+def attribution_public(session: Session, *, attribution_id: int) -> AttributionPublic:
+    """One attribution as the API shows it."""
+    row = session.execute(
+        _attribution_query().where(Attribution.id == attribution_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"attribution {attribution_id} not found")
+    return _attribution_public(row)
+
+
+def attributions_page(
+    session: Session, *, claim_id: int, page: PageParams
+) -> Page[AttributionPublic]:
+    """A claim's attributions, earliest publication first."""
+    keys: list[tuple[Any, Any]] = [(Article.published_at, "asc"), (Attribution.id, "asc")]
+    query = (
+        _attribution_query()
+        .where(Attribution.claim_id == claim_id)
+        .order_by(Article.published_at.asc(), Attribution.id.asc())  # type: ignore[attr-defined,union-attr]
+    )
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, "attributions", (datetime, int))
+        query = query.where(after(keys, position))
+    rows = session.execute(query.limit(page.limit + 1)).all()
+    more = len(rows) > page.limit
+    items = [_attribution_public(row) for row in rows[: page.limit]]
+    cursor = None
+    if more:
+        cursor = encode_cursor("attributions", [items[-1].article.published_at, items[-1].id])
+    return Page[AttributionPublic](items=items, next_cursor=cursor)

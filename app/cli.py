@@ -1,0 +1,131 @@
+"""The `corroborate` command line: serve, migrate, demo data, OpenAPI, counter repair."""
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from app.core.config import get_settings
+
+cli = typer.Typer(
+    name="corroborate",
+    help="Corroborate: source-attributed claims with defensible corroboration counts.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+demo_cli = typer.Typer(help="The founding-story demo dataset.", no_args_is_help=True)
+cli.add_typer(demo_cli, name="demo")
+console = Console(stderr=True)
+
+OPENAPI_PATH = Path("openapi/openapi.json")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address [CLAIMS_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port [CLAIMS_PORT].")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes [CLAIMS_WORKERS].")] = None,
+    reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
+) -> None:
+    """Run the HTTP API with uvicorn."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=None if reload else (workers or settings.workers),
+        reload=reload,
+        log_level=settings.log_level,
+        proxy_headers=True,
+    )
+
+
+@cli.command()
+def migrate() -> None:
+    """Bring the database schema to the latest migration (safe to re-run)."""
+    from app.core.migrations import upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    console.print(f"database at head: {_redacted(settings.database_url)}")
+
+
+@demo_cli.command("load")
+def demo_load() -> None:
+    """Load the founding story (Reuters, The Moscow Times, The Japan Times); idempotent."""
+    from app.core.db import create_db_engine, transaction
+    from app.demo.service import load
+
+    engine = create_db_engine(get_settings())
+    with transaction(engine, write=True) as session:
+        summary = load(session)
+    engine.dispose()
+    console.print(
+        f"demo data loaded: {summary.created} rows created, {summary.existing} already there"
+    )
+
+
+@cli.command()
+def openapi(
+    output: Annotated[Path, typer.Option(help="Where to write the schema.")] = OPENAPI_PATH,
+    check: Annotated[
+        bool, typer.Option(help="Fail if the file differs from the app's schema; write nothing.")
+    ] = False,
+) -> None:
+    """Write the OpenAPI schema generated from the app (openapi/openapi.json)."""
+    from app.main import create_app
+
+    text = render_openapi(create_app().openapi())
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            console.print(f"{output} is stale: run `corroborate openapi`")
+            raise typer.Exit(1)
+        console.print(f"{output} is up to date")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    console.print(f"wrote {output}")
+
+
+def render_openapi(schema: dict[str, object]) -> str:
+    """The canonical text of a schema file: two-space JSON, UTF-8, final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+@cli.command()
+def recount(
+    check: Annotated[
+        bool, typer.Option(help="Only report claims whose stored counts are wrong.")
+    ] = False,
+) -> None:
+    """Recompute every claim's corroboration counters from scratch."""
+    from app.core.db import create_db_engine, transaction
+    from app.corroboration import service as corroboration
+
+    engine = create_db_engine(get_settings())
+    with transaction(engine, write=not check) as session:
+        if check:
+            stale = corroboration.stale_claim_ids(session)
+            console.print(f"{len(stale)} claim(s) with stale counters: {stale[:20]}")
+            if stale:
+                raise typer.Exit(1)
+        else:
+            count = corroboration.recount_all(session)
+            console.print(f"recounted {count} claim(s)")
+    engine.dispose()
+
+
+def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def main() -> None:
+    cli()

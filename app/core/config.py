@@ -1,0 +1,36 @@
+"""Typed settings: every knob is a `CLAIMS_*` environment variable with a working default."""
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Service configuration; defaults run on one machine with zero setup (an SQLite file)."""
+
+    model_config = SettingsConfigDict(env_prefix="CLAIMS_", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./corroborate.db",
+        description="SQLAlchemy URL: sqlite:///path.db or postgresql+psycopg://user@host/db.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `corroborate serve` binds to.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `corroborate serve` uses.")
+    workers: int = Field(default=1, ge=1, description="Uvicorn worker processes.")
+    log_level: str = Field(default="info", description="Log level: debug, info, warning, error.")
+    db_pool_size: int = Field(
+        default=5, ge=1, description="PostgreSQL connections kept open per process."
+    )
+    db_max_overflow: int = Field(
+        default=10, ge=0, description="Extra PostgreSQL connections allowed under load."
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        default=5000, ge=0, description="How long an SQLite writer waits for the write lock."
+    )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,141 @@
+"""Engine, column types shared by every table, and the one-transaction-per-request session."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Session, SQLModel
+
+from app.core.config import Settings
+
+# One naming convention for every constraint, so migrations and autogenerate agree on names.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware instant stored in UTC on every backend.
+
+    PostgreSQL keeps `timestamptz`; SQLite has no time zones, so values are converted to UTC
+    and stored naive in one fixed text format, which also keeps them correctly ordered.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a timezone-aware one is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def create_db_engine(settings: Settings) -> Engine:
+    """An engine for the configured database, tuned for it."""
+    url = settings.database_url
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url,
+            connect_args={
+                "check_same_thread": False,
+                "timeout": settings.sqlite_busy_timeout_ms / 1000,
+            },
+        )
+        _configure_sqlite(engine, settings)
+        return engine
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
+
+
+def _configure_sqlite(engine: Engine, settings: Settings) -> None:
+    # pysqlite's own transaction handling defers BEGIN until the first write, which lets two
+    # writers that both read first deadlock on the lock upgrade. We emit BEGIN ourselves:
+    # IMMEDIATE for writes (take the write lock up front, wait on busy_timeout), DEFERRED for
+    # reads; this also makes SAVEPOINT work as documented by SQLAlchemy.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout = {int(settings.sqlite_busy_timeout_ms)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def transaction(engine: Engine, *, write: bool) -> Iterator[Session]:
+    """One session and one transaction: committed when the block ends, rolled back on error."""
+    bind = engine.execution_options(sqlite_begin="IMMEDIATE") if write else engine
+    with Session(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's session; committed after the endpoint returns, before the response is sent."""
+    engine: Engine = request.app.state.engine
+    with transaction(engine, write=request.method not in SAFE_METHODS) as session:
+        yield session
+
+
+# scope="function": the transaction ends when the endpoint returns, so a failed commit still
+# becomes an error response instead of a success the client believes.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]) -> None:
+    """Flush, turning a unique-constraint race into the domain error `find_conflict` describes.
+
+    Services check uniqueness before writing; this covers the concurrent writer that got there
+    in between. The flush runs in a savepoint so the lookup can still use the transaction.
+    """
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        error = find_conflict()
+        if error is not None:
+            raise error from exc
+        raise

@@ -1,0 +1,114 @@
+"""Cursor pagination: opaque keyset cursors and the `Page[T]` response. Never OFFSET."""
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+import orjson
+from fastapi import Depends, Query
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, and_, false, or_
+
+from app.core.errors import AppError
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+
+class InvalidCursor(AppError):
+    status_code = 422
+    code = "invalid_cursor"
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PageParams:
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None, Query(max_length=1000, description="`next_cursor` from the previous page.")
+    ] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def encode_cursor(kind: str, position: Sequence[Any]) -> str:
+    """An opaque token naming the ordering it belongs to and the last row's sort key."""
+    raw = orjson.dumps({"k": kind, "p": [_plain(value) for value in position]})
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def decode_cursor(token: str, kind: str, types: Sequence[type]) -> list[Any]:
+    """The sort key inside a cursor made by `encode_cursor` for the same ordering.
+
+    `types` gives each position's type (int, str or datetime); a value may also be null,
+    which marks the null segment of a nullable sort key.
+    """
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        payload = orjson.loads(raw)
+    except (binascii.Error, ValueError, orjson.JSONDecodeError) as exc:
+        raise InvalidCursor("cursor is not one this service issued") from exc
+    if not isinstance(payload, dict) or payload.get("k") != kind:
+        raise InvalidCursor("cursor belongs to a different listing or sort order")
+    position = payload.get("p")
+    if not isinstance(position, list) or len(position) != len(types):
+        raise InvalidCursor("cursor is not one this service issued")
+    return [_typed(value, expected) for value, expected in zip(position, types, strict=True)]
+
+
+def _typed(value: Any, expected: type) -> Any:
+    if value is None:
+        return None
+    if expected is int and isinstance(value, int) and not isinstance(value, bool):
+        if -(2**31) <= value < 2**31:
+            return value
+    elif expected is str and isinstance(value, str):
+        return value
+    elif expected is datetime and isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.tzinfo is not None:
+            return parsed
+    raise InvalidCursor("cursor is not one this service issued")
+
+
+Direction = Literal["asc", "desc"]
+
+
+def after(keys: Sequence[tuple[ColumnElement[Any], Direction]], values: Sequence[Any]) -> Any:
+    """The keyset predicate selecting rows strictly after `values` in the order `keys`.
+
+    Works for mixed directions (k1 desc, k2 asc): (k1 < v1) OR (k1 = v1 AND k2 > v2).
+    """
+    clauses = []
+    for i, (column, direction) in enumerate(keys):
+        equal_prefix = [keys[j][0] == values[j] for j in range(i)]
+        beyond = column > values[i] if direction == "asc" else column < values[i]
+        clauses.append(and_(*equal_prefix, beyond))
+    return or_(*clauses) if clauses else false()

@@ -1,0 +1,123 @@
+"""Validated field types shared by several domains (slugs, countries, language tags, text)."""
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+from app.core.countries import ISO_3166_ALPHA2
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# BCP 47 well-formedness (RFC 5646 "langtag", without the rare grandfathered forms):
+# language[-script][-region](-variant)*(-extension)*[-privateuse]
+_BCP47 = re.compile(
+    r"^(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-(?P<script>[A-Za-z]{4}))?"
+    r"(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$"
+)
+_HOSTNAME = re.compile(
+    r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+)
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _country(value: str) -> str:
+    code = value.upper()
+    if code not in ISO_3166_ALPHA2:
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _language(value: str) -> str:
+    match = _BCP47.match(value)
+    if match is None:
+        raise ValueError(f"{value!r} is not a well-formed BCP 47 language tag")
+    # Canonical case: language lower, script title, region upper (en-Latn-GB).
+    parts = value.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha() and match.group("script") == part:
+            out.append(part.title())
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def _domain(value: str) -> str:
+    # "www." is a serving detail, not part of an outlet's identity.
+    host = value.lower().rstrip(".").removeprefix("www.")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise ValueError(f"{value!r} is not a valid domain name") from exc
+    if not _HOSTNAME.match(host):
+        raise ValueError(f"{value!r} is not a domain name (expected e.g. reuters.com)")
+    return host
+
+
+def _not_blank(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("must not be blank")
+    return value
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(min_length=1, max_length=64, pattern=SLUG_PATTERN),
+]
+CountryCode = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(min_length=2, max_length=2),
+    AfterValidator(_country),
+]
+LanguageTag = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(min_length=2, max_length=35),
+    AfterValidator(_language),
+]
+Domain = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(min_length=3, max_length=253),
+    AfterValidator(_domain),
+]
+
+
+# Free text that is shown on one line: whitespace runs collapsed, never blank.
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank)
+]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=1000), AfterValidator(_not_blank)]
+ClaimText = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_not_blank)
+]
+
+
+def reject_null(*fields: str) -> Callable[[Any], Any]:
+    """An after-validator for update models: these fields may be omitted but not set to null."""
+
+    def check(model: Any) -> Any:
+        for name in fields:
+            if name in model.model_fields_set and getattr(model, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return model
+
+    return check
+
+
+# Database ids are 32-bit; anything outside is rejected before it reaches SQL.
+MAX_ID = 2**31 - 1

@@ -1,0 +1,185 @@
+"""Corroboration counters: recomputed for the affected claims inside every write that changes them.
+
+Every write that can change a claim's counts (attributions added, changed or removed; article links
+added or removed; an article's outlet or date changed; deletes) calls `refresh` with the claims it
+touched, in the same transaction. Lists then read the stored columns. `recount_all` rebuilds them
+from scratch (`corroborate recount`).
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, bindparam, case, distinct, func, select, update
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from app.articles.models import Article
+from app.claims.models import REPORTING_STANCES, Attribution, Claim
+
+_BATCH = 500
+
+
+def _reporting() -> Any:
+    return Attribution.stance.in_(REPORTING_STANCES)  # type: ignore[attr-defined]
+
+
+def _counts(claim_ids: list[int]) -> Select[Any]:
+    """Aggregated counts per claim (only claims with at least one attribution appear)."""
+    root = aliased(Article)
+    reporting = _reporting()
+    return (
+        select(
+            Attribution.claim_id,
+            func.count(distinct(case((reporting, Article.outlet_id)))).label("outlets"),
+            func.count(distinct(case((reporting, root.outlet_id)))).label("origins"),
+            func.count(case((reporting, Attribution.id))).label("articles"),
+            func.count(distinct(case((Attribution.stance == "disputes", Article.outlet_id)))).label(
+                "disputing"
+            ),
+            func.max(case((reporting, Article.published_at))).label("last_at"),
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .join(root, root.id == Article.root_article_id)
+        .where(Attribution.claim_id.in_(claim_ids))  # type: ignore[attr-defined]
+        .group_by(Attribution.claim_id)
+    )
+
+
+def _first_reports(claim_ids: list[int]) -> Select[Any]:
+    """The earliest reporting article of each claim (ties broken by the lower article id)."""
+    ranked = (
+        select(
+            Attribution.claim_id,
+            Article.id.label("article_id"),  # type: ignore[union-attr]
+            Article.outlet_id,
+            Article.published_at,
+            func.row_number()
+            .over(
+                partition_by=Attribution.claim_id,
+                order_by=(Article.published_at, Article.id),
+            )
+            .label("rank"),
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .where(Attribution.claim_id.in_(claim_ids), _reporting())  # type: ignore[attr-defined]
+        .subquery()
+    )
+    return select(
+        ranked.c.claim_id, ranked.c.article_id, ranked.c.outlet_id, ranked.c.published_at
+    ).where(ranked.c.rank == 1)
+
+
+def _lock(session: Session, claim_ids: list[int]) -> None:
+    # Concurrent writers touching one claim must not each write counts computed from a snapshot
+    # missing the other's rows: the second waits here, then recounts with the first committed.
+    # SQLite needs nothing: BEGIN IMMEDIATE already admits one writer at a time.
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            select(Claim.id)
+            .where(Claim.id.in_(claim_ids))  # type: ignore[union-attr]
+            .order_by(Claim.id)
+            .with_for_update()
+        )
+
+
+def refresh(session: Session, *, claim_ids: Iterable[int]) -> None:
+    """Recompute the stored corroboration of these claims from their attributions."""
+    ids = sorted(set(claim_ids))
+    session.flush()
+    for start in range(0, len(ids), _BATCH):
+        _refresh_batch(session, ids[start : start + _BATCH])
+
+
+def _refresh_batch(session: Session, ids: list[int]) -> None:
+    _lock(session, ids)
+    values: dict[int, dict[str, Any]] = {
+        claim_id: {
+            "outlets_count": 0,
+            "origins_count": 0,
+            "articles_count": 0,
+            "disputing_outlets_count": 0,
+            "first_reported_at": None,
+            "first_reported_article_id": None,
+            "first_reported_outlet_id": None,
+            "last_reported_at": None,
+        }
+        for claim_id in ids
+    }
+    for row in session.execute(_counts(ids)):
+        values[row.claim_id].update(
+            outlets_count=row.outlets,
+            origins_count=row.origins,
+            articles_count=row.articles,
+            disputing_outlets_count=row.disputing,
+            last_reported_at=row.last_at,
+        )
+    for row in session.execute(_first_reports(ids)):
+        values[row.claim_id].update(
+            first_reported_at=row.published_at,
+            first_reported_article_id=row.article_id,
+            first_reported_outlet_id=row.outlet_id,
+        )
+    table = Claim.__table__  # type: ignore[attr-defined]
+    session.connection().execute(
+        update(table).where(table.c.id == bindparam("claim_pk")),
+        [{"claim_pk": claim_id, **fields} for claim_id, fields in values.items()],
+    )
+    # Keep already-loaded Claim objects in step with the rows just written.
+    for claim_id, fields in values.items():
+        claim = session.identity_map.get(session.identity_key(Claim, claim_id))  # type: ignore[arg-type]
+        if claim is not None:
+            session.expire(claim, list(fields))
+
+
+def claims_of_articles(article_ids: Any) -> Select[Any]:
+    """Claims with an attribution on any of these articles (a list or a SELECT of ids)."""
+    return (
+        select(Attribution.claim_id)
+        .where(
+            Attribution.article_id.in_(article_ids)  # type: ignore[attr-defined]
+        )
+        .distinct()
+    )
+
+
+def recount_all(session: Session) -> int:
+    """Recompute every claim's counters from scratch; returns how many claims were checked."""
+    ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
+    refresh(session, claim_ids=[i for i in ids if i is not None])
+    return len(ids)
+
+
+def stale_claim_ids(session: Session) -> list[int]:
+    """Claims whose stored counters differ from a from-scratch recount (should be none)."""
+    stored = {
+        row.id: tuple(row[1:])
+        for row in session.execute(
+            select(
+                Claim.id,
+                Claim.outlets_count,
+                Claim.origins_count,
+                Claim.articles_count,
+                Claim.disputing_outlets_count,
+                Claim.first_reported_at,
+                Claim.first_reported_article_id,
+                Claim.last_reported_at,
+            )
+        )
+    }
+    ids = sorted(stored)
+    expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, (0, 0, 0, 0, None, None, None))
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        firsts = {r.claim_id: r for r in session.execute(_first_reports(batch))}
+        for row in session.execute(_counts(batch)):
+            first = firsts.get(row.claim_id)
+            expected[row.claim_id] = (
+                row.outlets,
+                row.origins,
+                row.articles,
+                row.disputing,
+                first.published_at if first else None,
+                first.article_id if first else None,
+                row.last_at,
+            )
+    return [i for i in ids if stored[i] != expected[i]]

@@ -1,0 +1,7 @@
+"""Every table model, imported in one place for Alembic, the app and the tests."""
+
+from app.articles.models import Article, ArticleLink
+from app.claims.models import Attribution, Claim
+from app.outlets.models import Outlet
+
+__all__ = ["Article", "ArticleLink", "Attribution", "Claim", "Outlet"]

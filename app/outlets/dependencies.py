@@ -1,0 +1,18 @@
+"""Loaders for outlet routes."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path
+
+from app.core.db import SessionDep
+from app.outlets import service
+from app.outlets.models import Outlet
+
+
+def get_outlet(
+    session: SessionDep, slug: Annotated[str, Path(max_length=64, description="Outlet slug.")]
+) -> Outlet:
+    return service.get_by_slug(session, slug=slug)
+
+
+OutletDep = Annotated[Outlet, Depends(get_outlet)]

@@ -1,0 +1,78 @@
+"""/v1/outlets"""
+
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.claims import service as claims_service
+from app.claims.dependencies import ClaimFiltersDep
+from app.claims.models import ClaimPublic
+from app.claims.service import ClaimSort
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.pagination import Page, PageDep
+from app.core.types import CountryCode
+from app.outlets import service
+from app.outlets.dependencies import OutletDep
+from app.outlets.models import OutletCreate, OutletKind, OutletPublic, OutletUpdate
+
+router = APIRouter(prefix="/outlets", tags=["outlets"], responses=responses(422))
+
+
+@router.post(
+    "",
+    name="create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=OutletPublic,
+    responses=responses(409),
+)
+def create_outlet(session: SessionDep, data: OutletCreate) -> OutletPublic:
+    return OutletPublic.model_validate(service.create(session, data=data))
+
+
+@router.get("", name="list", response_model=Page[OutletPublic])
+def list_outlets(
+    session: SessionDep,
+    page: PageDep,
+    kind: OutletKind | None = None,
+    country: Annotated[CountryCode | None, Query()] = None,
+) -> Page[OutletPublic]:
+    return service.list_(session, page=page, kind=kind, country=country)
+
+
+@router.get("/{slug}", name="get", response_model=OutletPublic, responses=responses(404))
+def get_outlet(outlet: OutletDep) -> OutletPublic:
+    return OutletPublic.model_validate(outlet)
+
+
+@router.patch("/{slug}", name="update", response_model=OutletPublic, responses=responses(404, 409))
+def update_outlet(session: SessionDep, outlet: OutletDep, data: OutletUpdate) -> OutletPublic:
+    return OutletPublic.model_validate(service.update(session, outlet=outlet, data=data))
+
+
+@router.delete(
+    "/{slug}", name="delete", status_code=status.HTTP_204_NO_CONTENT, responses=responses(404, 409)
+)
+def delete_outlet(
+    session: SessionDep,
+    outlet: OutletDep,
+    cascade: Annotated[bool, Query(description="Also delete its articles.")] = False,
+) -> Response:
+    service.delete(session, outlet=outlet, cascade=cascade)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{slug}/claims", name="claims", response_model=Page[ClaimPublic], responses=responses(404)
+)
+def list_outlet_claims(
+    session: SessionDep,
+    outlet: OutletDep,
+    filters: ClaimFiltersDep,
+    page: PageDep,
+    sort: ClaimSort = ClaimSort.outlets,
+) -> Page[ClaimPublic]:
+    """Claims this outlet reported (stance `reports` or `supports`), same shape as /v1/claims."""
+    scoped = replace(filters, outlets=[outlet.slug])
+    return claims_service.list_(session, filters=scoped, sort=sort, page=page)

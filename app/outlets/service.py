@@ -1,0 +1,112 @@
+"""Outlet verbs. Keyword-only, no HTTP: they raise domain errors and flush, never commit."""
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.articles import service as articles_service
+from app.articles.models import Article
+from app.core.db import flush_unique, utcnow
+from app.core.errors import Conflict, NotFound
+from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.outlets.models import Outlet, OutletCreate, OutletKind, OutletPublic, OutletUpdate
+
+
+def get_by_slug(session: Session, *, slug: str) -> Outlet:
+    """The outlet with this slug, or NotFound."""
+    outlet = session.scalar(select(Outlet).where(Outlet.slug == slug))
+    if outlet is None:
+        raise NotFound(f"outlet {slug!r} not found")
+    return outlet
+
+
+def _conflict(
+    session: Session, *, slug: str | None, domain: str | None, exclude_id: int | None
+) -> Conflict | None:
+    for field, value in (("slug", slug), ("domain", domain)):
+        if value is None:
+            continue
+        query = select(Outlet.id).where(getattr(Outlet, field) == value)
+        if exclude_id is not None:
+            query = query.where(Outlet.id != exclude_id)
+        existing = session.scalar(query)
+        if existing is not None:
+            return Conflict(
+                f"an outlet with {field} {value!r} already exists (id {existing})",
+                details=[{"field": field, "value": value, "existing_id": existing}],
+            )
+    return None
+
+
+def create(session: Session, *, data: OutletCreate) -> Outlet:
+    """Create an outlet; Conflict when its slug or domain is taken."""
+    error = _conflict(session, slug=data.slug, domain=data.domain, exclude_id=None)
+    if error is not None:
+        raise error
+    outlet = Outlet.model_validate(data)
+    session.add(outlet)
+    flush_unique(
+        session, lambda: _conflict(session, slug=data.slug, domain=data.domain, exclude_id=None)
+    )
+    return outlet
+
+
+def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
+    """Change the given fields of an outlet."""
+    changes = data.model_dump(exclude_unset=True)
+    error = _conflict(
+        session, slug=changes.get("slug"), domain=changes.get("domain"), exclude_id=outlet.id
+    )
+    if error is not None:
+        raise error
+    for field, value in changes.items():
+        setattr(outlet, field, value)
+    outlet.updated_at = utcnow()
+    session.add(outlet)
+    flush_unique(
+        session,
+        lambda: _conflict(
+            session, slug=changes.get("slug"), domain=changes.get("domain"), exclude_id=outlet.id
+        ),
+    )
+    return outlet
+
+
+def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
+    """Delete an outlet; with `cascade` also its articles and their attributions and links."""
+    articles = select(Article.id).where(Article.outlet_id == outlet.id)
+    count = session.scalar(select(func.count()).select_from(articles.subquery())) or 0
+    if count and not cascade:
+        raise Conflict(
+            f"outlet {outlet.slug!r} still has {count} article(s); "
+            "pass cascade=true to delete them too",
+            details=[{"articles": count}],
+        )
+    if count:
+        articles_service.delete_many(session, article_ids=articles)
+    session.delete(outlet)
+    session.flush()
+
+
+def list_(
+    session: Session,
+    *,
+    page: PageParams,
+    kind: OutletKind | None = None,
+    country: str | None = None,
+) -> Page[OutletPublic]:
+    """Outlets in slug order, optionally of one kind or country."""
+    query = select(Outlet).order_by(Outlet.slug).limit(page.limit + 1)
+    if kind is not None:
+        query = query.where(Outlet.kind == kind)
+    if country is not None:
+        query = query.where(Outlet.country == country.upper())
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, "outlets", (str,))
+        query = query.where(after([(Outlet.slug, "asc")], position))  # type: ignore[list-item]
+    rows = list(session.scalars(query))
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    return Page[OutletPublic](
+        items=[OutletPublic.model_validate(row) for row in rows],
+        next_cursor=encode_cursor("outlets", [rows[-1].slug]) if more else None,
+    )
