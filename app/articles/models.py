@@ -4,13 +4,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, ConfigDict, model_validator
+from pydantic import AfterValidator, ConfigDict, model_validator
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
 
 from app.articles.urls import canonical_url
 from app.core.db import UTCDateTime, utcnow
-from app.core.types import LanguageTag, ShortText, Slug, Title, reject_null
+from app.core.types import LanguageTag, ShortText, Slug, Title, UTCInstant, reject_null
 from app.outlets.models import OutletRef
 
 ArticleUrl = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(canonical_url)]
@@ -46,7 +46,7 @@ class ArticleCreate(SQLModel):
     outlet: Slug = Field(description="Slug of the outlet that published the article.")
     url: ArticleUrl
     title: Title
-    published_at: AwareDatetime = Field(description="RFC 3339 with an offset or Z.")
+    published_at: UTCInstant = Field(description="RFC 3339 with an offset or Z.")
     author: ShortText | None = None
     language: LanguageTag | None = None
 
@@ -57,7 +57,7 @@ class ArticleUpdate(SQLModel):
     outlet: Slug | None = None
     url: ArticleUrl | None = None
     title: Title | None = None
-    published_at: AwareDatetime | None = None
+    published_at: UTCInstant | None = None
     author: ShortText | None = None
     language: LanguageTag | None = None
 

@@ -3,7 +3,6 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
-from pydantic import AwareDatetime
 
 from app.articles import service
 from app.articles.dependencies import ArticleDep
@@ -11,7 +10,7 @@ from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, Lin
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
-from app.core.types import MAX_ID
+from app.core.types import MAX_ID, UTCInstant
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=responses(422))
 
@@ -36,8 +35,8 @@ def list_articles(
     outlet: Annotated[
         list[str], Query(max_length=50, description="Outlet slug; repeat for any of several.")
     ] = [],  # noqa: B006 (FastAPI copies defaults)
-    since: Annotated[AwareDatetime | None, Query(description="Published at or after.")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Published at or before.")] = None,
+    since: Annotated[UTCInstant | None, Query(description="Published at or after.")] = None,
+    until: Annotated[UTCInstant | None, Query(description="Published at or before.")] = None,
 ) -> Page[ArticlePublic]:
     return service.list_(session, page=page, outlets=outlet, since=since, until=until)
 

@@ -3,13 +3,12 @@
 from typing import Annotated
 
 from fastapi import Depends, Path, Query
-from pydantic import AwareDatetime
 
 from app.claims import service
 from app.claims.models import Attribution, Claim
 from app.claims.service import ClaimFilters
 from app.core.db import SessionDep
-from app.core.types import MAX_ID
+from app.core.types import MAX_ID, UTCInstant
 
 
 def get_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Claim:
@@ -40,10 +39,10 @@ def claim_filters(
         str | None, Query(min_length=1, max_length=200, description="Claimant, any case.")
     ] = None,
     since: Annotated[
-        AwareDatetime | None, Query(description="Reported by an article published at or after.")
+        UTCInstant | None, Query(description="Reported by an article published at or after.")
     ] = None,
     until: Annotated[
-        AwareDatetime | None, Query(description="Reported by an article published at or before.")
+        UTCInstant | None, Query(description="Reported by an article published at or before.")
     ] = None,
     min_outlets: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     min_origins: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,

@@ -2,9 +2,10 @@
 
 import re
 from collections.abc import Callable
+from datetime import UTC
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, StringConstraints
 
 from app.core.countries import ISO_3166_ALPHA2
 
@@ -121,3 +122,6 @@ def reject_null(*fields: str) -> Callable[[Any], Any]:
 
 # Database ids are 32-bit; anything outside is rejected before it reaches SQL.
 MAX_ID = 2**31 - 1
+
+# An instant given with an offset (naive datetimes are refused), converted to UTC on input.
+UTCInstant = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]

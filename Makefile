@@ -1,0 +1,40 @@
+# The two commands a new user needs: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install lint format openapi clean
+
+## run: set up, migrate the SQLite file, load the demo, serve on 127.0.0.1:8000
+run: install
+	$(BIN)/corroborate migrate
+	$(BIN)/corroborate demo load
+	$(BIN)/corroborate serve
+
+## test: set up, lint, then run the whole suite on SQLite and on PostgreSQL
+test: install
+	scripts/test.sh
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## openapi: regenerate openapi/openapi.json from the app
+openapi: install
+	$(BIN)/corroborate openapi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

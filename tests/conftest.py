@@ -1,0 +1,127 @@
+"""Test fixtures: the same suite runs on SQLite or PostgreSQL (CLAIMS_TEST_DATABASE).
+
+The schema is built by `alembic upgrade head` once per run, in a fresh SQLite file or a fresh
+PostgreSQL database that is dropped afterwards; every test starts from empty tables.
+"""
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+import app.models
+from app.core.config import Settings
+from app.core.db import metadata, transaction
+from app.core.migrations import UNMODELLED_TABLES, upgrade
+from app.main import create_app
+from tests.factories import Factory
+
+BACKEND = os.environ.get("CLAIMS_TEST_DATABASE", "sqlite")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "CLAIMS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+REQUIRE_POSTGRES = os.environ.get("CLAIMS_TEST_REQUIRE_POSTGRES", "") in {"1", "true", "yes"}
+
+if BACKEND not in {"sqlite", "postgresql"}:
+    raise pytest.UsageError(f"CLAIMS_TEST_DATABASE must be sqlite or postgresql, not {BACKEND!r}")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if BACKEND == "postgresql":
+        return f"database backend: postgresql ({make_url(POSTGRES_ADMIN_URL).render_as_string()})"
+    return "database backend: sqlite (a temporary file)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if BACKEND != "postgresql" and item.get_closest_marker("postgresql_only"):
+            item.add_marker(pytest.mark.skip(reason="PostgreSQL-only test; backend is sqlite"))
+        if BACKEND != "sqlite" and item.get_closest_marker("sqlite_only"):
+            item.add_marker(pytest.mark.skip(reason="SQLite-only test; backend is postgresql"))
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if BACKEND == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        upgrade(url)
+        yield url
+        return
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect():
+            pass
+    except OperationalError as exc:
+        admin.dispose()
+        message = f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {exc.orig}"
+        if REQUIRE_POSTGRES:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    name = f"corroborate_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+def engine(app: FastAPI) -> Engine:
+    return app.state.engine
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session for service-level tests, committed when the test ends."""
+    with transaction(engine, write=True) as db_session:
+        yield db_session
+
+
+@pytest.fixture
+def factory(engine: Engine) -> Factory:
+    return Factory(engine)
+
+
+@pytest.fixture(autouse=True)
+def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    uses_database = {"engine", "app"} & set(request.fixturenames)
+    engine: Engine | None = request.getfixturevalue("engine") if uses_database else None
+    yield
+    if engine is None:
+        return
+    tables = [table.name for table in reversed(metadata.sorted_tables)]
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{name}"' for name in [*tables, *UNMODELLED_TABLES])
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for name in [*tables, *UNMODELLED_TABLES]:
+                connection.execute(text(f'DELETE FROM "{name}"'))

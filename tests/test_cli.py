@@ -1,0 +1,50 @@
+"""The `corroborate` command line."""
+
+import pytest
+from sqlalchemy import Engine, text
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.core.config import get_settings
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, database_url: str, engine: Engine) -> CliRunner:
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    yield CliRunner()  # type: ignore[misc]
+    get_settings.cache_clear()
+
+
+def test_migrate_then_demo_load_twice(runner: CliRunner, engine: Engine) -> None:
+    assert runner.invoke(cli, ["migrate"]).exit_code == 0
+    first = runner.invoke(cli, ["demo", "load"])
+    assert first.exit_code == 0, first.output
+    assert "39 rows created, 0 already there" in first.output
+    second = runner.invoke(cli, ["demo", "load"])
+    assert "0 rows created, 39 already there" in second.output
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM claim")) == 10
+
+
+def test_recount_check_finds_and_repairs_stale_counters(runner: CliRunner, engine: Engine) -> None:
+    runner.invoke(cli, ["demo", "load"])
+    assert runner.invoke(cli, ["recount", "--check"]).exit_code == 0
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE claim SET outlets_count = 99"))
+    stale = runner.invoke(cli, ["recount", "--check"])
+    assert stale.exit_code == 1
+    assert "10 claim(s) with stale counters" in stale.output
+    assert runner.invoke(cli, ["recount"]).exit_code == 0
+    assert runner.invoke(cli, ["recount", "--check"]).exit_code == 0
+
+
+def test_openapi_check_passes_on_the_committed_file(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["openapi", "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_openapi_check_fails_on_a_stale_file(runner: CliRunner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stale = tmp_path / "openapi.json"
+    stale.write_text("{}\n")
+    assert runner.invoke(cli, ["openapi", "--check", "--output", str(stale)]).exit_code == 1
