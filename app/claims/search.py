@@ -1,0 +1,112 @@
+"""Full-text search over claim text and attribution quotes (the `claim_search` index).
+
+User input is parsed into terms — words, "quoted phrases" and prefixes (`enlarge*`) — and rendered
+for the backend without splicing raw input into query syntax: terms are reduced to word
+characters, and what reaches the database travels as bound parameters. Quotes, operators,
+parentheses and other punctuation act as separators, so no input can break the query.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Select, func, literal_column, select, table, text
+from sqlalchemy.sql.elements import ColumnElement
+
+MAX_TERMS = 16
+MAX_WORD_LENGTH = 64
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>\w+)(?P<star>\*)?', re.UNICODE)
+_CONFIG = literal_column("'english'::regconfig")
+
+Mode = Literal["all", "any"]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word, or a phrase of several words in order; `prefix` makes a single word a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+def parse(query: str) -> list[Term]:
+    """The search terms in free text (at most MAX_TERMS); empty when nothing is searchable."""
+    terms: list[Term] = []
+    for match in _TOKEN.finditer(query):
+        if match.group("phrase") is not None:
+            words = tuple(w[:MAX_WORD_LENGTH] for w in _WORD.findall(match.group("phrase")))
+            if words:
+                terms.append(Term(words))
+        else:
+            word = match.group("word")[:MAX_WORD_LENGTH]
+            terms.append(Term((word,), prefix=bool(match.group("star"))))
+        if len(terms) == MAX_TERMS:
+            break
+    return terms
+
+
+def fts5_expression(terms: list[Term], mode: Mode = "all") -> str:
+    """An SQLite FTS5 MATCH expression: each term a quoted string, joined by AND or OR."""
+    parts = []
+    for term in terms:
+        quoted = '"' + " ".join(term.words) + '"'
+        parts.append(f"{quoted}*" if term.prefix else quoted)
+    return (" AND " if mode == "all" else " OR ").join(parts)
+
+
+def _tsquery(term: Term) -> ColumnElement[Any]:
+    words = " ".join(term.words)
+    if term.prefix:  # a single \w+ word, so ":*" is the only operator in the string
+        return func.to_tsquery(_CONFIG, f"{words}:*")
+    if len(term.words) > 1:
+        return func.phraseto_tsquery(_CONFIG, words)
+    return func.plainto_tsquery(_CONFIG, words)
+
+
+def matching_claims(dialect: str, terms: list[Term], mode: Mode = "all") -> Select[Any]:
+    """SELECT claim_id, rank (higher is more relevant) of the claims matching the terms.
+
+    `all` needs every term (search); `any` needs one (candidate generation for matching).
+    """
+    if not terms:
+        raise ValueError("no search terms")
+    if dialect == "postgresql":
+        query = _tsquery(terms[0])
+        for term in terms[1:]:
+            query = query.op("&&" if mode == "all" else "||")(_tsquery(term))
+        document = literal_column("claim_search.document")
+        return (
+            select(
+                literal_column("claim_search.claim_id").label("claim_id"),
+                func.ts_rank_cd(document, query).label("rank"),
+            )
+            .select_from(table("claim_search"))
+            .where(document.op("@@")(query))
+        )
+    # bm25 is lower-is-better; negated so that higher is better everywhere. Text weighs 2, quotes 1.
+    rank = -func.bm25(literal_column("claim_search"), 2.0, 1.0)
+    return (
+        select(literal_column("claim_search.rowid").label("claim_id"), rank.label("rank"))
+        .select_from(table("claim_search"))
+        .where(
+            text("claim_search MATCH :fts_query").bindparams(fts_query=fts5_expression(terms, mode))
+        )
+    )
+
+
+def search(
+    session: Any, *, query: str, mode: Mode = "all", limit: int = 50
+) -> list[tuple[int, float]]:
+    """(claim id, rank) of the best-matching claims for free text, most relevant first."""
+    terms = parse(query)
+    if not terms:
+        return []
+    dialect = session.get_bind().dialect.name
+    matches = matching_claims(dialect, terms, mode).subquery()
+    rows = session.execute(
+        select(matches.c.claim_id, matches.c.rank)
+        .order_by(matches.c.rank.desc(), matches.c.claim_id)
+        .limit(limit)
+    )
+    return [(int(row.claim_id), float(row.rank)) for row in rows]
