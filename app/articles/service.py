@@ -20,7 +20,7 @@ from app.articles.models import (
     OriginArticleRef,
 )
 from app.claims.models import Attribution
-from app.core.db import flush_unique, utcnow
+from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.corroboration import service as corroboration
@@ -48,15 +48,14 @@ def _outlet_id(session: Session, slug: str) -> int:
 
 
 def _url_conflict(session: Session, url: str, exclude_id: int | None) -> Conflict | None:
-    query = select(Article.id).where(Article.url == url)
-    if exclude_id is not None:
-        query = query.where(Article.id != exclude_id)
-    existing = session.scalar(query)
-    if existing is None:
-        return None
-    return Conflict(
-        f"an article with url {url!r} already exists (id {existing})",
-        details=[{"field": "url", "value": url, "existing_id": existing}],
+    return duplicate_of(
+        session,
+        Article.id,
+        Article.url == url,
+        field="url",
+        value=url,
+        what="an article",
+        exclude_id=exclude_id,
     )
 
 

@@ -6,13 +6,14 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
 from app.core.config import Settings
+from app.core.errors import Conflict
 
 # One naming convention for every constraint, so migrations and autogenerate agree on names.
 SQLModel.metadata.naming_convention = {
@@ -123,6 +124,29 @@ def get_session(request: Request) -> Iterator[Session]:
 # scope="function": the transaction ends when the endpoint returns, so a failed commit still
 # becomes an error response instead of a success the client believes.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def duplicate_of(
+    session: Session,
+    id_column: Any,
+    condition: Any,
+    *,
+    field: str,
+    value: Any,
+    what: str,
+    exclude_id: int | None = None,
+) -> Conflict | None:
+    """A Conflict naming the existing row where `condition` holds (other than `exclude_id`)."""
+    query = select(id_column).where(condition)
+    if exclude_id is not None:
+        query = query.where(id_column != exclude_id)
+    existing = session.scalar(query.limit(1))
+    if existing is None:
+        return None
+    return Conflict(
+        f"{what} with {field} {value!r} already exists (id {existing})",
+        details=[{"field": field, "value": value, "existing_id": existing}],
+    )
 
 
 def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]) -> None:

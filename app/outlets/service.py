@@ -5,7 +5,7 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import Article
-from app.core.db import flush_unique, utcnow
+from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.outlets.models import Outlet, OutletCreate, OutletKind, OutletPublic, OutletUpdate
@@ -25,15 +25,17 @@ def _conflict(
     for field, value in (("slug", slug), ("domain", domain)):
         if value is None:
             continue
-        query = select(Outlet.id).where(getattr(Outlet, field) == value)
-        if exclude_id is not None:
-            query = query.where(Outlet.id != exclude_id)
-        existing = session.scalar(query)
-        if existing is not None:
-            return Conflict(
-                f"an outlet with {field} {value!r} already exists (id {existing})",
-                details=[{"field": field, "value": value, "existing_id": existing}],
-            )
+        error = duplicate_of(
+            session,
+            Outlet.id,
+            getattr(Outlet, field) == value,
+            field=field,
+            value=value,
+            what="an outlet",
+            exclude_id=exclude_id,
+        )
+        if error is not None:
+            return error
     return None
 
 
