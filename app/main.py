@@ -1,4 +1,4 @@
-"""Builds the FastAPI application: settings, engine, routers, error handlers."""
+"""Builds the FastAPI application: settings, engine, routers, error handlers, the explorer."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,6 +11,7 @@ from app.api import api_router
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
 from app.core.errors import install_error_handlers
+from app.explorer.router import install_explorer
 from app.health.router import router as health_router
 
 DESCRIPTION = """\
@@ -50,4 +51,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health_router)
     app.include_router(api_router)
+    install_explorer(app)
     return app

@@ -1,0 +1,288 @@
+// One claim: counts, who reported it (copies grouped under the origin they copy), and, when the
+// API offers it, how coverage grew over time.
+
+import { getJson, paths } from "../api.js";
+import { timelineChart, timelineTable } from "../charts.js";
+import { h, replaceChildren } from "../dom.js";
+import { formatDate, humanise, plural, timeElement } from "../format.js";
+import { defaultBucket, readTimeline } from "../timeline.js";
+import { breadcrumb, errorMessage, moreButton, outletHref, statTiles } from "./common.js";
+
+// How a copy relates to its origin, in the table ("syndicated copy of Reuters") and in prose.
+const RELATION_NOTE = { syndicates: "Syndicated copy of", cites: "Cites" };
+const RELATION_PAST = { syndicates: "republished", cites: "cited" };
+
+/**
+ * Attributions grouped by the independent origin they collapse into, origins in order of their
+ * first report, and inside a group the origin's own report first, then its copies by date.
+ */
+export function groupByOrigin(attributions) {
+  const groups = new Map();
+  for (const attribution of attributions) {
+    const origin = attribution.independent_origin;
+    if (!groups.has(origin.article_id)) {
+      groups.set(origin.article_id, { originArticleId: origin.article_id, outlet: origin.outlet, items: [] });
+    }
+    groups.get(origin.article_id).items.push(attribution);
+  }
+  const published = (attribution) => new Date(attribution.article.published_at).getTime();
+  for (const group of groups.values()) {
+    group.items.sort((a, b) => {
+      const rootFirst = Number(b.article.id === group.originArticleId) - Number(a.article.id === group.originArticleId);
+      return rootFirst || published(a) - published(b) || a.id - b.id;
+    });
+    group.hasOwnReport = group.items.some((item) => item.article.id === group.originArticleId);
+    group.reporting = group.items.some((item) => item.stance !== "disputes");
+  }
+  return [...groups.values()].sort((a, b) => published(a.items[0]) - published(b.items[0]) || a.originArticleId - b.originArticleId);
+}
+
+/** "3 outlets reported this claim, but The Japan Times republished Reuters, so ..." */
+export function summarySentence(claim, attributions) {
+  const { outlets, independent_origins: origins } = claim.corroboration;
+  if (!outlets) return "No outlet has reported this claim yet.";
+  const base = `${plural(outlets, "outlet")} reported this claim`;
+  const copies = attributions.filter((item) => item.origin && item.stance !== "disputes");
+  if (!copies.length || outlets === origins) return `${base}, ${outlets === 1 ? "so far alone" : "each independently"}.`;
+  const pairs = [
+    ...new Set(
+      copies.map((item) => `${item.outlet.name} ${RELATION_PAST[item.origin.relation] || item.origin.relation} ${item.origin.article.outlet.name}`),
+    ),
+  ];
+  const how = pairs.length <= 2 ? pairs.join(" and ") : `${plural(pairs.length, "report")} copied or cited another outlet`;
+  return `${base}, but ${how}, so they come down to ${plural(origins, "independent origin")}.`;
+}
+
+function stanceBadge(stance) {
+  return h("span", { class: `badge badge--${stance}` }, stance);
+}
+
+function attributionRow(attribution) {
+  const isCopy = Boolean(attribution.origin);
+  const origin = attribution.origin;
+  const note = isCopy
+    ? h(
+        "p",
+        { class: "copy-note", "data-copy-note": "" },
+        h("span", { class: "copy-note__relation" }, `${RELATION_NOTE[origin.relation] || origin.relation} `, h("a", { href: outletHref(origin.article.outlet.slug) }, origin.article.outlet.name)),
+        origin.reason ? [": ", h("span", { class: "copy-note__reason" }, origin.reason)] : null,
+        origin.provenance === "detected" ? h("span", { class: "muted" }, " (detected)") : null,
+      )
+    : null;
+  return h(
+    "tr",
+    {
+      class: isCopy ? "attribution attribution--copy" : "attribution",
+      dataset: { attributionId: attribution.id, outlet: attribution.outlet.slug, role: isCopy ? "copy" : "origin" },
+    },
+    h(
+      "th",
+      { scope: "row", "data-label": "Outlet" },
+      isCopy ? h("span", { class: "copy-arrow", "aria-hidden": "true" }, "↳ ") : null,
+      h("a", { href: outletHref(attribution.outlet.slug) }, attribution.outlet.name),
+    ),
+    h(
+      "td",
+      { "data-label": "Headline" },
+      h("a", { href: attribution.article.url, rel: "noopener noreferrer external", target: "_blank" }, attribution.article.title, h("span", { class: "sr-only" }, " (opens the article)")),
+      note,
+    ),
+    h("td", { "data-label": "Published" }, timeElement(attribution.article.published_at)),
+    h("td", { "data-label": "Stance" }, stanceBadge(attribution.stance)),
+    h("td", { "data-label": "Quote" }, attribution.quote ? h("q", { class: "quote" }, attribution.quote) : h("span", { class: "muted" }, "—")),
+    h("td", { "data-label": "Sourcing" }, humanise(attribution.sourcing)),
+  );
+}
+
+function groupHead(group, index, total) {
+  const copies = group.items.filter((item) => item.origin).length;
+  const details = [plural(group.items.length, "report")];
+  if (copies) details.push(`${plural(copies, "copy", "copies")} of it`);
+  return h(
+    "tr",
+    { class: "origin-group__head" },
+    h(
+      "th",
+      { colspan: "6", scope: "rowgroup" },
+      h("span", { class: "origin-group__index" }, group.reporting ? `Origin ${index + 1} of ${total}` : "Not counted"),
+      h("span", { class: "origin-group__name" }, group.outlet.name),
+      h("span", { class: "origin-group__details" }, details.join(" · ")),
+      group.hasOwnReport ? null : h("span", { class: "muted" }, " (its own article is not attributed to this claim)"),
+    ),
+  );
+}
+
+export function attributionsTable(attributions) {
+  const groups = groupByOrigin(attributions);
+  const counted = groups.filter((group) => group.reporting).length;
+  let countedIndex = 0;
+  return h(
+    "table",
+    { class: "attributions", "data-attributions": "" },
+    h("caption", { class: "sr-only" }, "Articles attributed to this claim, grouped by independent origin"),
+    h(
+      "thead",
+      {},
+      h("tr", {}, ["Outlet", "Headline", "Published", "Stance", "Quote", "Sourcing"].map((label) => h("th", { scope: "col" }, label))),
+    ),
+    groups.map((group) =>
+      h(
+        "tbody",
+        { class: "origin-group", dataset: { originOutlet: group.outlet.slug, originArticleId: group.originArticleId } },
+        groupHead(group, group.reporting ? countedIndex++ : 0, counted),
+        group.items.map((attribution) => attributionRow(attribution)),
+      ),
+    ),
+  );
+}
+
+async function timelineSection(claim, capabilities, signal) {
+  const buckets = capabilities.buckets;
+  let bucket = defaultBucket(claim.corroboration, buckets);
+  const figure = h("div", { class: "chart-frame", "data-timeline-chart": "" });
+  const data = h("details", { class: "chart-data" }, h("summary", {}, "Show the numbers"));
+  const status = h("p", { class: "muted", role: "status" });
+  const select = h(
+    "select",
+    { id: "timeline-bucket", name: "bucket" },
+    buckets.map((value) => h("option", { value, selected: value === bucket }, `per ${value}`)),
+  );
+  const section = h(
+    "section",
+    { class: "panel", "aria-labelledby": "timeline-title", "data-timeline": "" },
+    h(
+      "div",
+      { class: "panel__head" },
+      h("h2", { id: "timeline-title" }, "Coverage over time"),
+      h("div", { class: "field field--inline" }, h("label", { for: "timeline-bucket" }, "Buckets"), select),
+    ),
+    h(
+      "p",
+      { class: "legend" },
+      h("span", { class: "legend__item legend__item--outlets" }, "Outlets (cumulative)"),
+      h("span", { class: "legend__item legend__item--origins" }, "Independent origins (cumulative)"),
+    ),
+    figure,
+    status,
+    data,
+  );
+  let timeline = null;
+  const draw = () => {
+    if (!timeline || !timeline.points.length) return;
+    replaceChildren(figure, timelineChart(timeline, Math.floor(figure.clientWidth) || 640));
+  };
+  const load = async () => {
+    status.textContent = "";
+    try {
+      timeline = readTimeline(await getJson(paths.timeline(claim.id), { bucket }, { signal }), bucket);
+      if (!timeline.points.length) {
+        replaceChildren(figure);
+        status.textContent = "No reports yet, so no timeline.";
+      }
+      draw();
+      replaceChildren(data, h("summary", {}, "Show the numbers"), timelineTable(timeline));
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      timeline = null;
+      replaceChildren(figure);
+      status.textContent = `The timeline could not be shown: ${error.message}`;
+    }
+  };
+  select.addEventListener("change", () => {
+    bucket = select.value;
+    load();
+  });
+  new ResizeObserver(() => draw()).observe(figure);
+  await load();
+  return section;
+}
+
+export async function render({ main, claimId, capabilities, signal }) {
+  let claim;
+  try {
+    claim = await getJson(paths.claim(claimId), {}, { signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    replaceChildren(main, breadcrumb("#/", "All claims"), errorMessage(error));
+    return { title: "Claim not found", announce: error.message };
+  }
+  const attributions = [...claim.attributions];
+  const c = claim.corroboration;
+  const tableSlot = h("div", { class: "table-slot" });
+  const summary = h("p", { class: "claim-summary", "data-claim-summary": "" });
+  const moreSlot = h("div", { class: "more-slot" });
+  const redraw = () => {
+    replaceChildren(tableSlot, attributionsTable(attributions));
+    summary.textContent = summarySentence(claim, attributions);
+  };
+  const addMore = (cursor) => {
+    if (!cursor) {
+      replaceChildren(moreSlot);
+      return;
+    }
+    const more = moreButton("Show more attributions", async () => {
+      const page = await getJson(paths.attributions(claim.id), { cursor, limit: 100 }, { signal });
+      attributions.push(...page.items);
+      redraw();
+      addMore(page.next_cursor);
+    });
+    replaceChildren(moreSlot, more.element);
+  };
+
+  const header = h(
+    "header",
+    { class: "claim-head" },
+    h("p", { class: "eyebrow" }, `Claim #${claim.id}`),
+    h("h1", { tabindex: "-1" }, claim.text),
+    h(
+      "p",
+      { class: "claim-head__claimant" },
+      claim.claimant ? ["Claimed by ", h("strong", {}, claim.claimant)] : h("span", { class: "muted" }, "No claimant recorded"),
+      claim.claim_date ? [" on ", h("time", { datetime: claim.claim_date }, formatDate(`${claim.claim_date}T00:00:00Z`))] : null,
+    ),
+  );
+  const first = c.first_reported;
+  const firstLine = first
+    ? h(
+        "p",
+        { class: "first-report" },
+        "First reported by ",
+        h("a", { href: outletHref(first.outlet) }, first.outlet_name),
+        " on ",
+        timeElement(first.at),
+        c.last_reported_at && c.last_reported_at !== first.at ? ["; latest report ", timeElement(c.last_reported_at), "."] : ".",
+      )
+    : null;
+  const stats = statTiles([
+    { key: "outlets", label: "Outlets", value: c.outlets, accent: "outlets" },
+    { key: "independent_origins", label: "Independent origins", value: c.independent_origins, accent: "origins" },
+    { key: "articles", label: "Reporting articles", value: c.articles },
+    { key: "disputing_outlets", label: "Disputing outlets", value: c.disputing_outlets, accent: c.disputing_outlets ? "disputes" : null },
+  ]);
+  const timeline = capabilities.timeline ? h("div", { class: "timeline-slot" }) : null;
+  replaceChildren(
+    main,
+    breadcrumb("#/", "All claims"),
+    h(
+      "article",
+      { class: "claim", dataset: { claimId: claim.id } },
+      header,
+      stats,
+      summary,
+      firstLine,
+      timeline,
+      h(
+        "section",
+        { class: "panel", "aria-labelledby": "attributions-title" },
+        h("div", { class: "panel__head" }, h("h2", { id: "attributions-title" }, "Who reported it")),
+        h("p", { class: "muted panel__intro" }, "Grouped by independent origin: a copy or rewrite is listed under the report it came from, with the reason it was linked."),
+        tableSlot,
+        moreSlot,
+      ),
+    ),
+  );
+  redraw();
+  addMore(claim.attributions_next_cursor);
+  if (timeline) replaceChildren(timeline, await timelineSection(claim, capabilities, signal));
+  return { title: claim.text, announce: `Claim: ${summary.textContent}` };
+}
