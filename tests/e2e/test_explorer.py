@@ -297,6 +297,11 @@ def test_phone_width_is_readable_without_sideways_scrolling(tab: Tab) -> None:
     assert page.locator(".attributions thead").evaluate("el => getComputedStyle(el).display") == (
         "none"
     )
+    # ...and no field spills out of its place (text overlapping its neighbour).
+    spilling = page.locator(".attributions td, .attributions th").evaluate_all(
+        "cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)"
+    )
+    assert spilling == []
     box = page.locator("tr[data-outlet=the-japan-times]").bounding_box()
     assert box is not None
     assert box["x"] >= 0
