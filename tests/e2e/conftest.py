@@ -15,10 +15,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.error import URLError
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
@@ -76,18 +78,31 @@ class Server:
     base_url: str
     database_url: str
 
-    def get_json(self, path: str) -> object:
+    def get_json(self, path: str) -> Any:
         with urlopen(f"{self.base_url}{path.lstrip('/')}", timeout=10) as response:
             return json.load(response)
 
+    def post_json(self, path: str, body: dict[str, Any]) -> Any:
+        """POST through the public API, as any client would; fails on anything but 201."""
+        request = Request(
+            f"{self.base_url}{path.lstrip('/')}",
+            data=json.dumps(body).encode(),
+            headers={"content-type": "application/json"},
+            method="POST",
+        )
+        with urlopen(request, timeout=10) as response:
+            assert response.status == 201, response.status
+            return json.load(response)
 
-@pytest.fixture(scope="package")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("e2e")
+
+@contextmanager
+def running_server(folder: Path, *, demo: bool) -> Iterator[Server]:
+    """`corroborate serve` on a free port over a fresh migrated SQLite file (with the demo)."""
     database_url = f"sqlite:///{folder / 'explorer.db'}"
     env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_LOG_LEVEL": "warning"}
     command = _corroborate()
-    for step in (["migrate"], ["demo", "load"]):
+    steps = [["migrate"], ["demo", "load"]] if demo else [["migrate"]]
+    for step in steps:
         subprocess.run([command, *step], env=env, check=True, capture_output=True, timeout=120)
     log = (folder / "server.log").open("wb")
     # The port is free when picked but another process may take it first: retry on a new one.
@@ -117,6 +132,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             process.kill()
             process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="package")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The demo (founding story) behind a real server, shared by the package's tests."""
+    with running_server(tmp_path_factory.mktemp("e2e-demo"), demo=True) as demo_server:
+        yield demo_server
 
 
 @pytest.fixture(scope="package")
@@ -174,11 +196,12 @@ class Tab:
         return path
 
 
-@pytest.fixture
-def tab(browser: BrowserContext, server: Server) -> Iterator[Tab]:
+@contextmanager
+def open_tab(browser: BrowserContext, base_url: str) -> Iterator[Tab]:
+    """A new page on `base_url` that records every problem it reports."""
     page = browser.new_page()
     page.set_viewport_size(DESKTOP)
-    tab = Tab(page=page, base_url=server.base_url)
+    tab = Tab(page=page, base_url=base_url)
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type in {"error", "warning"}:
@@ -199,3 +222,9 @@ def tab(browser: BrowserContext, server: Server) -> Iterator[Tab]:
         yield tab
     finally:
         page.close()
+
+
+@pytest.fixture
+def tab(browser: BrowserContext, server: Server) -> Iterator[Tab]:
+    with open_tab(browser, server.base_url) as demo_tab:
+        yield demo_tab

@@ -168,7 +168,7 @@ def test_clicking_the_claim_opens_it_with_copies_grouped_under_their_origin(
     head = reuters.locator(".origin-group__head")
     assert head.locator(".origin-group__index").text_content() == "Origin 1 of 2"
     assert head.locator(".origin-group__name").text_content() == "Reuters"
-    assert head.locator(".origin-group__details").text_content() == "2 reports · 1 copy of it"
+    assert head.locator(".origin-group__details").text_content() == "2 reports · 1 copy"
     assert reuters.locator("tr.attribution").evaluate_all(
         "rows => rows.map(r => [r.dataset.outlet, r.dataset.role])"
     ) == [["reuters", "origin"], ["the-japan-times", "copy"]]

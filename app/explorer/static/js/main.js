@@ -20,7 +20,12 @@ const capabilitiesReady = getJson(paths.schema)
 let outletsPromise = null;
 /** Every outlet, fetched once per page load (filters and the outlets page share it). */
 function outlets() {
-  outletsPromise ??= allItems(paths.outlets).then(({ items }) => items.sort((a, b) => a.name.localeCompare(b.name)));
+  outletsPromise ??= allItems(paths.outlets)
+    .then(({ items }) => items.sort((a, b) => a.name.localeCompare(b.name)))
+    .catch((error) => {
+      outletsPromise = null; // try again on the next view instead of remembering the failure
+      throw error;
+    });
   return outletsPromise;
 }
 

@@ -6,35 +6,46 @@ import { timelineChart, timelineTable } from "../charts.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDate, humanise, plural, timeElement } from "../format.js";
 import { defaultBucket, readTimeline } from "../timeline.js";
-import { breadcrumb, errorMessage, moreButton, outletHref, statTiles } from "./common.js";
+import { breadcrumb, errorMessage, externalLink, moreButton, outletHref, statTiles } from "./common.js";
 
 // How a copy relates to its origin, in the table ("syndicated copy of Reuters") and in prose.
 const RELATION_NOTE = { syndicates: "Syndicated copy of", cites: "Cites" };
 const RELATION_PAST = { syndicates: "republished", cites: "cited" };
 
 /**
- * Attributions grouped by the independent origin they collapse into, origins in order of their
- * first report, and inside a group the origin's own report first, then its copies by date.
+ * Attributions grouped as the API counts independent origins: by the outlet of the root report
+ * each one collapses into. Groups come in order of their first report; inside a group each
+ * original report is followed by its copies, by date.
  */
 export function groupByOrigin(attributions) {
+  const published = (attribution) => new Date(attribution.article.published_at).getTime();
+  const root = (attribution) => attribution.independent_origin.article_id;
+  const rootSeen = new Map();
+  for (const attribution of attributions) {
+    rootSeen.set(root(attribution), Math.min(rootSeen.get(root(attribution)) ?? Infinity, published(attribution)));
+  }
   const groups = new Map();
   for (const attribution of attributions) {
-    const origin = attribution.independent_origin;
-    if (!groups.has(origin.article_id)) {
-      groups.set(origin.article_id, { originArticleId: origin.article_id, outlet: origin.outlet, items: [] });
-    }
-    groups.get(origin.article_id).items.push(attribution);
+    const outlet = attribution.independent_origin.outlet;
+    if (!groups.has(outlet.id)) groups.set(outlet.id, { outlet, items: [] });
+    groups.get(outlet.id).items.push(attribution);
   }
-  const published = (attribution) => new Date(attribution.article.published_at).getTime();
   for (const group of groups.values()) {
-    group.items.sort((a, b) => {
-      const rootFirst = Number(b.article.id === group.originArticleId) - Number(a.article.id === group.originArticleId);
-      return rootFirst || published(a) - published(b) || a.id - b.id;
-    });
-    group.hasOwnReport = group.items.some((item) => item.article.id === group.originArticleId);
+    group.items.sort(
+      (a, b) =>
+        rootSeen.get(root(a)) - rootSeen.get(root(b)) ||
+        root(a) - root(b) ||
+        Number(Boolean(a.origin)) - Number(Boolean(b.origin)) ||
+        published(a) - published(b) ||
+        a.id - b.id,
+    );
+    const attributed = new Set(group.items.filter((item) => !item.origin).map((item) => item.article.id));
+    group.copies = group.items.filter((item) => item.origin).length;
+    group.unattributedRoots = new Set(group.items.map(root).filter((id) => !attributed.has(id))).size;
     group.reporting = group.items.some((item) => item.stance !== "disputes");
+    group.firstSeen = Math.min(...group.items.map(published));
   }
-  return [...groups.values()].sort((a, b) => published(a.items[0]) - published(b.items[0]) || a.originArticleId - b.originArticleId);
+  return [...groups.values()].sort((a, b) => a.firstSeen - b.firstSeen || a.outlet.id - b.outlet.id);
 }
 
 /** "3 outlets reported this claim, but The Japan Times republished Reuters, so ..." */
@@ -84,7 +95,7 @@ function attributionRow(attribution) {
     h(
       "td",
       { "data-label": "Headline" },
-      h("a", { href: attribution.article.url, rel: "noopener noreferrer external", target: "_blank" }, attribution.article.title, h("span", { class: "sr-only" }, " (opens the article)")),
+      externalLink(attribution.article.url, attribution.article.title),
       note,
     ),
     h("td", { "data-label": "Published" }, timeElement(attribution.article.published_at)),
@@ -94,28 +105,35 @@ function attributionRow(attribution) {
   );
 }
 
-function groupHead(group, index, total) {
-  const copies = group.items.filter((item) => item.origin).length;
+function groupHead(group, label) {
   const details = [plural(group.items.length, "report")];
-  if (copies) details.push(`${plural(copies, "copy", "copies")} of it`);
+  if (!group.reporting) details.push(group.items.length === 1 ? "disputes the claim" : "dispute the claim");
+  if (group.copies) details.push(plural(group.copies, "copy", "copies"));
+  if (group.unattributedRoots) {
+    details.push(
+      group.unattributedRoots === 1
+        ? "the original report is not attributed to this claim"
+        : "the original reports are not attributed to this claim",
+    );
+  }
   return h(
     "tr",
     { class: "origin-group__head" },
     h(
       "th",
       { colspan: "6", scope: "rowgroup" },
-      h("span", { class: "origin-group__index" }, group.reporting ? `Origin ${index + 1} of ${total}` : "Not counted"),
+      h("span", { class: group.reporting ? "origin-group__index" : "origin-group__index origin-group__index--uncounted" }, label),
       h("span", { class: "origin-group__name" }, group.outlet.name),
       h("span", { class: "origin-group__details" }, details.join(" · ")),
-      group.hasOwnReport ? null : h("span", { class: "muted" }, " (its own article is not attributed to this claim)"),
     ),
   );
 }
 
-export function attributionsTable(attributions) {
+/** The attributions table; `origins` is the claim's independent_origins count, for "1 of N". */
+export function attributionsTable(attributions, origins) {
   const groups = groupByOrigin(attributions);
-  const counted = groups.filter((group) => group.reporting).length;
-  let countedIndex = 0;
+  const total = Math.max(origins, groups.filter((group) => group.reporting).length);
+  let counted = 0;
   return h(
     "table",
     { class: "attributions", "data-attributions": "" },
@@ -128,8 +146,8 @@ export function attributionsTable(attributions) {
     groups.map((group) =>
       h(
         "tbody",
-        { class: "origin-group", dataset: { originOutlet: group.outlet.slug, originArticleId: group.originArticleId } },
-        groupHead(group, group.reporting ? countedIndex++ : 0, counted),
+        { class: "origin-group", dataset: { originOutlet: group.outlet.slug } },
+        groupHead(group, group.reporting ? `Origin ${++counted} of ${total}` : "Not counted"),
         group.items.map((attribution) => attributionRow(attribution)),
       ),
     ),
@@ -192,7 +210,9 @@ async function timelineSection(claim, capabilities, signal) {
     bucket = select.value;
     load();
   });
-  new ResizeObserver(() => draw()).observe(figure);
+  const resizing = new ResizeObserver(() => draw());
+  resizing.observe(figure);
+  signal.addEventListener("abort", () => resizing.disconnect());
   await load();
   return section;
 }
@@ -212,7 +232,7 @@ export async function render({ main, claimId, capabilities, signal }) {
   const summary = h("p", { class: "claim-summary", "data-claim-summary": "" });
   const moreSlot = h("div", { class: "more-slot" });
   const redraw = () => {
-    replaceChildren(tableSlot, attributionsTable(attributions));
+    replaceChildren(tableSlot, attributionsTable(attributions, c.independent_origins));
     summary.textContent = summarySentence(claim, attributions);
   };
   const addMore = (cursor) => {
@@ -225,6 +245,8 @@ export async function render({ main, claimId, capabilities, signal }) {
       attributions.push(...page.items);
       redraw();
       addMore(page.next_cursor);
+      // Keyboard users continue from the first report just loaded.
+      if (page.items.length) tableSlot.querySelector(`[data-attribution-id="${page.items[0].id}"] a`)?.focus();
     });
     replaceChildren(moreSlot, more.element);
   };

@@ -128,7 +128,11 @@ export function filtersHash(form) {
 export async function render({ main, params, capabilities, outlets, signal }) {
   const filters = readFilters(params);
   const query = apiQuery(filters, capabilities);
-  const outletList = await outlets();
+  // The outlet menu is a convenience: without it the list still works (filter by URL instead).
+  const outletList = await outlets().catch((error) => {
+    if (error.name === "AbortError") throw error;
+    return [];
+  });
   const form = filterForm(filters, capabilities, outletList);
   form.addEventListener("submit", (event) => {
     event.preventDefault();

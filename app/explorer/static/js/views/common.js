@@ -8,6 +8,18 @@ import { plural, timeElement } from "../format.js";
 export const claimHref = (id) => `#/claims/${id}`;
 export const outletHref = (slug) => `#/outlets/${encodeURIComponent(slug)}`;
 
+/** A link to an article or site; only web addresses become links, anything else stays text. */
+export function externalLink(url, ...children) {
+  let safe = false;
+  try {
+    safe = ["http:", "https:"].includes(new URL(url).protocol);
+  } catch {
+    safe = false;
+  }
+  if (!safe) return h("span", {}, ...children);
+  return h("a", { href: url, rel: "noopener noreferrer external", target: "_blank" }, ...children, h("span", { class: "sr-only" }, " (opens in a new tab)"));
+}
+
 /** One claim in a list: its text (the link), claimant, first report, and the paired bars. */
 export function claimCard(claim, scaleMax, { outlet = null } = {}) {
   const corroboration = claim.corroboration;

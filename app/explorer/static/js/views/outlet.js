@@ -3,7 +3,7 @@
 import { allItems, getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, humanise, plural, timeElement } from "../format.js";
-import { breadcrumb, claimCard, errorMessage, outletHref, statTiles } from "./common.js";
+import { breadcrumb, claimCard, errorMessage, externalLink, outletHref, statTiles } from "./common.js";
 
 // The claims and articles an outlet page reads to compute its figures; past this the page says
 // "at least" rather than walking an unbounded list.
@@ -30,7 +30,7 @@ function outletFacts(outlet) {
     "p",
     { class: "outlet-facts" },
     facts.join(" · "),
-    outlet.domain ? [" · ", h("a", { href: `https://${outlet.domain}`, rel: "noopener noreferrer external", target: "_blank" }, outlet.domain)] : null,
+    outlet.domain ? [" · ", externalLink(`https://${outlet.domain}`, outlet.domain)] : null,
   );
 }
 
@@ -38,7 +38,7 @@ function articleItem(article) {
   return h(
     "li",
     { class: "article-item" },
-    h("a", { href: article.url, rel: "noopener noreferrer external", target: "_blank" }, article.title),
+    externalLink(article.url, article.title),
     h(
       "p",
       { class: "article-item__meta" },
