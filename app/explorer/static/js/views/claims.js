@@ -66,6 +66,10 @@ function filterForm(filters, capabilities, outlets) {
     { id: "filter-outlet", name: "outlet" },
     h("option", { value: "" }, "Any outlet"),
     outlets.map((outlet) => h("option", { value: outlet.slug, selected: filters.outlet === outlet.slug }, outlet.name)),
+    // An outlet named in the URL but not (or no longer) listed stays selected rather than lost.
+    filters.outlet && !outlets.some((outlet) => outlet.slug === filters.outlet)
+      ? h("option", { value: filters.outlet, selected: true }, filters.outlet)
+      : null,
   );
   const sortSelect = h(
     "select",
