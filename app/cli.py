@@ -17,7 +17,8 @@ cli = typer.Typer(
 )
 demo_cli = typer.Typer(help="The founding-story demo dataset.", no_args_is_help=True)
 cli.add_typer(demo_cli, name="demo")
-console = Console(stderr=True)
+# soft_wrap: a log line (a long database URL, say) stays one line in container and CI logs.
+console = Console(stderr=True, soft_wrap=True)
 
 OPENAPI_PATH = Path("openapi/openapi.json")
 

@@ -7,9 +7,10 @@ BIN=${VENV:-.venv}/bin
 
 eval "$(scripts/ensure-postgres.sh)"
 
-echo "== lint (ruff)"
+echo "== lint (ruff, hadolint)"
 "$BIN/ruff" check .
 "$BIN/ruff" format --check .
+"$BIN/hadolint" Dockerfile
 
 status=0
 for backend in sqlite postgresql; do
