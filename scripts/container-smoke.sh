@@ -301,6 +301,8 @@ def get(path: str) -> dict:
 
 
 assert get("/healthz") == {"status": "ok"}
+with urllib.request.urlopen(base + "/", timeout=10) as page:  # the explorer, from the wheel
+    assert page.status == 200 and page.headers["content-type"].startswith("text/html"), page
 items = get("/v1/claims?limit=200")["items"]
 nato = [claim for claim in items if "halt NATO's eastward enlargement" in claim["text"]]
 assert len(nato) == 1, [claim["text"] for claim in items]
@@ -311,7 +313,8 @@ assert claim["claimant"] == "Vladimir Putin", claim["claimant"]
 assert (counts["outlets"], counts["independent_origins"], counts["articles"]) == (3, 2, 3), counts
 assert counts["first_reported"]["outlet"] == "reuters", counts["first_reported"]
 print(f"{label}: NATO claim {claim['id']}: {counts['outlets']} outlets, "
-      f"{counts['independent_origins']} independent origins, {len(items)} claims listed")
+      f"{counts['independent_origins']} independent origins, {len(items)} claims listed; "
+      "explorer page served")
 EOF
 }
 
