@@ -180,28 +180,30 @@ done
 log "dockerd ${DOCKERD_PID} up: $("$DOCKER" version --format '{{.Server.Version}}')"
 
 # ---------------------------------------------------------------- the stand-in base image
-debian_mirror() {  # the machine's first Debian archive: deb822 .sources, then one-line .list
-  local files=()
+debian_mirror() (  # the machine's first Debian archive: deb822 .sources, then one-line .list
   shopt -s nullglob
-  files=(/etc/apt/sources.list.d/*.sources)
-  if [ "${#files[@]}" -gt 0 ]; then
-    awk '
+  sources=(/etc/apt/sources.list.d/*.sources)
+  mirror=""
+  if [ "${#sources[@]}" -gt 0 ]; then
+    mirror=$(awk '
       function flush() { if (deb && main && uri != "" && !found) { print uri; found = 1 }
                          deb = 0; main = 0; uri = "" }
+      FNR == 1 { flush() }
       /^[[:space:]]*$/ { flush(); next }
       tolower($1) == "types:" { for (i = 2; i <= NF; i++) if ($i == "deb") deb = 1 }
       tolower($1) == "uris:" { uri = $2 }
       tolower($1) == "suites:" { for (i = 2; i <= NF; i++) if ($i !~ /-/) main = 1 }
       tolower($1) == "enabled:" && tolower($2) == "no" { deb = 0 }
       END { flush() }
-    ' "${files[@]}" | head -n 1 && return 0
+    ' "${sources[@]}")
   fi
-  files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list)
-  shopt -u nullglob
-  [ "${#files[@]}" -gt 0 ] || return 0
-  awk '$1 == "deb" { i = 2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
-                     if ($(i + 1) !~ /-/) { print $i; exit } }' "${files[@]}"
-}
+  if [ -z "$mirror" ]; then
+    mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+      | awk '$1 == "deb" { i = 2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+                           if ($(i + 1) !~ /-/) { print $i; exit } }' || true)
+  fi
+  echo "$mirror"
+)
 
 from_image=$(awk 'toupper($1) == "FROM" { print $2; exit }' Dockerfile)
 key=$(printf '%s\n' "$SUITE" minbase "$BASE_PACKAGES" | sha256sum | cut -c1-12)
