@@ -79,3 +79,18 @@ def test_the_reference_is_read_from_the_table() -> None:
     assert documented["CLAIMS_PORT"][0] == "8000"
     assert documented["CLAIMS_DATABASE_URL"][0] == "sqlite:///./corroborate.db"
     assert len(documented) == len(Settings.model_fields)
+
+
+def test_the_values_the_image_sets_are_documented() -> None:
+    """The Dockerfile's CLAIMS_* ENV values appear, as they are, in the doc's image table."""
+    dockerfile = (DEPLOY_DOC.parent.parent / "Dockerfile").read_text(encoding="utf-8")
+    in_image = dict(re.findall(r"\b(CLAIMS_[A-Z0-9_]+)=(\S+)", dockerfile))
+    text = DEPLOY_DOC.read_text(encoding="utf-8")
+    table = text.split("### Set by the image", 1)[1]
+    documented = {
+        match["name"]: match["default"].strip().strip("`")
+        for match in map(ROW.match, table.splitlines())
+        if match
+    }
+    assert in_image, "no CLAIMS_ variable found in the Dockerfile's ENV"
+    assert {name: documented.get(name) for name in in_image} == in_image
