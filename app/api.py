@@ -4,9 +4,14 @@ from fastapi import APIRouter
 
 from app.articles.router import router as articles_router
 from app.claims.router import router as claims_router
+from app.ingest.router import router as ingest_router
+from app.matching.router import router as matching_router
 from app.outlets.router import router as outlets_router
 
 api_router = APIRouter(prefix="/v1")
 api_router.include_router(outlets_router)
 api_router.include_router(articles_router)
+# Before the claims router, so that /claims/match is not taken for a claim id.
+api_router.include_router(matching_router)
 api_router.include_router(claims_router)
+api_router.include_router(ingest_router)

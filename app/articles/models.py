@@ -5,7 +5,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, ConfigDict, model_validator
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
 
 from app.articles.urls import canonical_url
@@ -38,6 +38,12 @@ class Article(ArticleBase, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # What copy detection keeps of an ingested body instead of the body itself: its 64-bit
+    # SimHash (signed to fit BIGINT), and the credit it gives another outlet, e.g. "(Reuters)",
+    # with that outlet's name in lower case so a later-arriving original can find its copies.
+    body_simhash: int | None = Field(default=None, sa_type=BigInteger)
+    credit: str | None = Field(default=None, max_length=300)
+    credit_name: str | None = Field(default=None, max_length=200, index=True)
 
 
 class ArticleCreate(SQLModel):

@@ -8,14 +8,36 @@ from app.claims import service
 from app.claims.models import Attribution, Claim
 from app.claims.service import ClaimFilters
 from app.core.db import SessionDep
+from app.core.errors import Conflict
 from app.core.types import MAX_ID, UTCInstant
 
+ClaimId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
-def get_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Claim:
+
+def get_claim(session: SessionDep, claim_id: ClaimId) -> Claim:
+    """The claim the id answers with: a merged claim's id leads to the claim it was merged into."""
+    return service.resolve(session, claim_id=claim_id)
+
+
+def get_claim_itself(session: SessionDep, claim_id: ClaimId) -> Claim:
+    """The claim with exactly this id, merged or not."""
     return service.get(session, claim_id=claim_id)
 
 
+def get_live_claim(claim: Annotated[Claim, Depends(get_claim_itself)]) -> Claim:
+    """The claim with this id, for changes: a merged id is refused rather than redirected."""
+    if claim.merged_into is not None:
+        raise Conflict(
+            f"claim {claim.id} was merged into claim {claim.merged_into}; change that one",
+            code="claim_merged",
+            details=[{"merged_into": claim.merged_into}],
+        )
+    return claim
+
+
 ClaimDep = Annotated[Claim, Depends(get_claim)]
+ClaimItselfDep = Annotated[Claim, Depends(get_claim_itself)]
+LiveClaimDep = Annotated[Claim, Depends(get_live_claim)]
 
 
 def get_attribution(

@@ -54,6 +54,12 @@ class Claim(ClaimBase, table=True):
         sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="SET NULL"), nullable=True),
     )
     last_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set when this claim was merged into another: its id then redirects there (a chain of merges
+    # is flattened on every merge), and it is left out of lists and of claim matching. Deleting
+    # the surviving claim deletes the claims merged into it (claims service).
+    merged_into: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("claim.id"), nullable=True, index=True)
+    )
 
 
 # One index per sort order of GET /v1/claims, each ending in the ascending id tie-break.
@@ -191,7 +197,18 @@ class AttributionPublic(AttributionBase):
     independent_origin: IndependentOrigin
 
 
+class ClaimMerge(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    into: int = Field(ge=1, le=2**31 - 1, description="The claim that absorbs this one.")
+
+
 class ClaimWithAttributions(ClaimPublic):
+    merged_into: int | None = Field(
+        default=None,
+        description="Set when the requested id was merged into another claim: the id of this "
+        "claim, which the old id now answers with.",
+    )
     attributions: list[AttributionPublic] = Field(
         description="The first page of attributions, oldest report first."
     )

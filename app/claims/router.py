@@ -5,12 +5,20 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.claims import service
-from app.claims.dependencies import AttributionDep, ClaimDep, ClaimFiltersDep
+from app.claims.dependencies import (
+    AttributionDep,
+    ClaimDep,
+    ClaimFiltersDep,
+    ClaimId,
+    ClaimItselfDep,
+    LiveClaimDep,
+)
 from app.claims.models import (
     AttributionCreate,
     AttributionPublic,
     AttributionUpdate,
     ClaimCreate,
+    ClaimMerge,
     ClaimPublic,
     ClaimUpdate,
     ClaimWithAttributions,
@@ -52,16 +60,22 @@ def list_claims(
 @router.get(
     "/{claim_id}", name="get", response_model=ClaimWithAttributions, responses=responses(404)
 )
-def get_claim(session: SessionDep, claim: ClaimDep) -> ClaimWithAttributions:
-    """The claim, its corroboration and its attributions (first page; see /attributions)."""
+def get_claim(session: SessionDep, claim: ClaimDep, claim_id: ClaimId) -> ClaimWithAttributions:
+    """The claim, its corroboration and its attributions (first page; see /attributions).
+
+    A merged claim's id answers with the claim it was merged into, with `merged_into` set.
+    """
     assert claim.id is not None
-    return service.detail(session, claim_id=claim.id)
+    detail = service.detail(session, claim_id=claim.id)
+    if claim.id != claim_id:
+        detail.merged_into = claim.id
+    return detail
 
 
 @router.patch(
     "/{claim_id}", name="update", response_model=ClaimPublic, responses=responses(404, 409)
 )
-def update_claim(session: SessionDep, claim: ClaimDep, data: ClaimUpdate) -> ClaimPublic:
+def update_claim(session: SessionDep, claim: LiveClaimDep, data: ClaimUpdate) -> ClaimPublic:
     service.update(session, claim=claim, data=data)
     assert claim.id is not None
     return service.public(session, claim_id=claim.id)
@@ -75,7 +89,7 @@ def update_claim(session: SessionDep, claim: ClaimDep, data: ClaimUpdate) -> Cla
 )
 def delete_claim(
     session: SessionDep,
-    claim: ClaimDep,
+    claim: LiveClaimDep,
     cascade: Annotated[bool, Query(description="Also delete its attributions.")] = False,
 ) -> Response:
     service.delete(session, claim=claim, cascade=cascade)
@@ -134,3 +148,25 @@ def update_attribution(
 def remove_attribution(session: SessionDep, attribution: AttributionDep) -> Response:
     service.remove_attribution(session, attribution=attribution)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{claim_id}/merge",
+    name="merge",
+    response_model=ClaimWithAttributions,
+    responses=responses(404, 409),
+)
+def merge_claim(
+    session: SessionDep, claim: ClaimItselfDep, data: ClaimMerge
+) -> ClaimWithAttributions:
+    """Merge this claim into another: attributions move (without duplicates), counts follow.
+
+    The old id then answers with the merged claim and `merged_into`; it leaves lists and
+    matching. Merging into a merged claim merges into the claim that one leads to; repeating a
+    merge is a no-op.
+    """
+    target = service.merge(session, claim=claim, into_id=data.into)
+    assert target.id is not None
+    detail = service.detail(session, claim_id=target.id)
+    detail.merged_into = target.id
+    return detail

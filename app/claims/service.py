@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
@@ -29,7 +30,7 @@ from app.claims.models import (
     IndependentOrigin,
 )
 from app.core.db import flush_unique, utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.errors import Conflict, Invalid, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.corroboration import service as corroboration
 from app.corroboration.models import Corroboration, FirstReport
@@ -111,6 +112,8 @@ def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
     session.execute(
         Attribution.__table__.delete().where(Attribution.claim_id == claim.id)  # type: ignore[attr-defined]
     )
+    # Claims merged into this one only redirect here, so they go with it.
+    session.execute(sa.delete(Claim).where(Claim.merged_into == claim.id))  # type: ignore[arg-type]
     session.delete(claim)
     session.flush()
 
@@ -190,6 +193,7 @@ def _to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -
 
 
 def _filtered(query: Select[Any], filters: ClaimFilters) -> Select[Any]:
+    query = query.where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
     if filters.outlets or filters.since is not None or filters.until is not None:
         reported = (
             select(Attribution.id)
@@ -425,3 +429,77 @@ def attributions_page(
     if more:
         cursor = encode_cursor("attributions", [items[-1].article.published_at, items[-1].id])
     return Page[AttributionPublic](items=items, next_cursor=cursor)
+
+
+# ---- merges ---------------------------------------------------------------------------------
+
+MAX_MERGE_HOPS = 100
+
+
+def resolve(session: Session, *, claim_id: int) -> Claim:
+    """The claim an id answers with: itself, or the claim it was (transitively) merged into."""
+    claim = get(session, claim_id=claim_id)
+    for _ in range(MAX_MERGE_HOPS):
+        if claim.merged_into is None:
+            return claim
+        claim = get(session, claim_id=claim.merged_into)
+    raise Conflict(f"claim {claim_id} is in a merge chain longer than {MAX_MERGE_HOPS}")
+
+
+def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
+    """Merge `claim` into another: its attributions move (no duplicates), its id redirects.
+
+    Merging into a merged claim merges into the claim that one leads to; merging a claim that
+    was already merged into the same place again changes nothing, so retries are safe.
+    """
+    assert claim.id is not None
+    target = resolve(session, claim_id=into_id)
+    assert target.id is not None
+    if claim.merged_into is not None:
+        current = resolve(session, claim_id=claim.id)
+        if current.id == target.id:
+            return target
+        raise Conflict(
+            f"claim {claim.id} was already merged into claim {current.id}",
+            code="already_merged",
+            details=[{"merged_into": current.id}],
+        )
+    if target.id == claim.id:
+        raise Invalid("a claim cannot be merged into itself", code="merge_into_self")
+    source_id, target_id = claim.id, target.id
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            select(Claim.id)
+            .where(Claim.id.in_([source_id, target_id]))  # type: ignore[union-attr]
+            .order_by(Claim.id)
+            .with_for_update()
+        )
+    # An article attributed to both keeps the surviving claim's attribution.
+    both = select(Attribution.article_id).where(Attribution.claim_id == target_id)
+    session.execute(
+        sa.update(Attribution)
+        .where(Attribution.claim_id == source_id, Attribution.article_id.not_in(both))  # type: ignore[attr-defined]
+        .values(claim_id=target_id, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        sa.delete(Attribution)
+        .where(Attribution.claim_id == source_id)  # type: ignore[arg-type]
+        .execution_options(synchronize_session=False)
+    )
+    # Flatten chains: whatever redirected to the source now redirects to the target directly.
+    session.execute(
+        sa.update(Claim)
+        .where(Claim.merged_into == source_id)  # type: ignore[arg-type]
+        .values(merged_into=target_id)
+        .execution_options(synchronize_session=False)
+    )
+    now = utcnow()
+    claim.merged_into = target_id
+    claim.updated_at = now
+    target.updated_at = now
+    session.add_all([claim, target])
+    session.flush()
+    session.expire_all()
+    corroboration.refresh(session, claim_ids=[source_id, target_id])
+    return get(session, claim_id=target_id)

@@ -29,6 +29,53 @@ class Settings(BaseSettings):
         default=5000, ge=0, description="How long an SQLite writer waits for the write lock."
     )
 
+    match_link: float = Field(
+        default=0.75,
+        ge=0,
+        le=1,
+        description="Claim-match score at or above which ingest attaches a claim to the match.",
+    )
+    match_suggest: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Claim-match score from which ingest returns a candidate as a suggestion.",
+    )
+    match_candidates: int = Field(
+        default=50,
+        ge=1,
+        le=1000,
+        description="Full-text candidates the claim matcher re-ranks per text.",
+    )
+    matcher: str = Field(
+        default="lexical",
+        description="Claim matcher: `lexical`, or `module:attribute` naming a Matcher factory.",
+    )
+    copy_body_similarity: float = Field(
+        default=0.85,
+        ge=0.5,
+        le=1,
+        description="SimHash similarity of two bodies from which ingest records a syndicated copy.",
+    )
+    copy_window_hours: int = Field(
+        default=168,
+        ge=1,
+        description="How far apart two articles may be published to be compared as copies.",
+    )
+    copy_headline_window_hours: int = Field(
+        default=48,
+        ge=0,
+        description="Identical headlines this close in time make two articles a copy candidate.",
+    )
+    ingest_batch_max_lines: int = Field(
+        default=10_000, ge=1, description="Most NDJSON lines POST /v1/ingest/batch accepts."
+    )
+    ingest_batch_max_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=1024,
+        description="Largest NDJSON body, in bytes, POST /v1/ingest/batch accepts.",
+    )
+
 
 @lru_cache
 def get_settings() -> Settings:

@@ -1,0 +1,333 @@
+"""Copy detection: which earlier article an ingested one copies or cites, with a reason.
+
+Signals, strongest first (see docs/matching.md):
+1. near-verbatim body: SimHash similarity with an article from another outlet published within
+   CLAIMS_COPY_WINDOW_HOURS at or above CLAIMS_COPY_BODY_SIMILARITY -> `syndicates`;
+2. a credit to another outlet (dateline, byline, "according to") -> that outlet's article on
+   the same claim, if there is one: `syndicates` for a dateline or byline, `cites` otherwise;
+3. the same headline from another outlet within CLAIMS_COPY_HEADLINE_WINDOW_HOURS: reported as a
+   candidate only, and turns a `cites` credit to that article into `syndicates`.
+Articles arrive out of order, so detection also runs the other way: an original ingested after
+its copies links the copies that have no origin yet. Every link made here has provenance
+`detected`; an origin stated in the payload always wins over it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlmodel import Session
+
+from app.articles import service as articles_service
+from app.articles.models import Article, ArticleLink, LinkCreate, LinkProvenance, LinkRelation
+from app.claims.models import Attribution
+from app.core.config import Settings
+from app.core.errors import Conflict, Invalid
+from app.ingest.fingerprints import Credit, name_key, similarity
+from app.ingest.models import CopyCandidate
+from app.outlets.models import Outlet, OutletKind
+
+
+@dataclass
+class Detection:
+    origin_linked: bool = False
+    copies: list[int] = field(default_factory=list)  # articles linked to this one as copies
+    candidates: list[CopyCandidate] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Nearby:
+    article: Article
+    outlet: Outlet
+
+
+def outlet_keys(outlet: Outlet) -> set[str]:
+    """The names a credit may give an outlet: its name, slug, domain and, for a wire, initials."""
+    keys = {name_key(outlet.name), outlet.slug.replace("-", " ")}
+    if outlet.domain:
+        keys.add(outlet.domain.split(".")[0])
+    if outlet.kind == OutletKind.wire_agency:
+        words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
+        if len(words) > 1:
+            keys.add("".join(w[0] for w in words).lower())
+    return {key for key in keys if key}
+
+
+def resolve_credits(
+    session: Session, credits: list[Credit], *, exclude_outlet_id: int
+) -> list[tuple[Credit, Outlet]]:
+    """The credits that name a known outlet (other than the article's own), strongest first."""
+    if not credits:
+        return []
+    keys = {credit.key for credit in credits}
+    conditions = [
+        func.lower(Outlet.name).in_(keys | {f"the {key}" for key in keys}),
+        Outlet.slug.in_({key.replace(" ", "-") for key in keys}),  # type: ignore[attr-defined]
+        Outlet.kind == OutletKind.wire_agency,
+    ]
+    conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]
+    outlets = session.scalars(
+        select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
+    )
+    by_key: dict[str, Outlet] = {}
+    for outlet in sorted(outlets, key=lambda o: o.id or 0):
+        for key in outlet_keys(outlet):
+            by_key.setdefault(key, outlet)
+    return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
+
+
+def _headline(title: str) -> str:
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold()))
+
+
+def _describe(article: Article, outlet: Outlet) -> str:
+    stamp = article.published_at.strftime("%Y-%m-%d %H:%M UTC")
+    return f'{outlet.name} article {article.id} "{article.title}" of {stamp}'
+
+
+def _nearby(
+    session: Session,
+    article: Article,
+    outlet: Outlet,
+    credited_outlet_ids: set[int],
+    settings: Settings,
+) -> list[_Nearby]:
+    """Articles of other outlets published close to this one that some signal could tie to it:
+    a body fingerprint, the same headline (up to case), a credited outlet, or a credit to us."""
+    span = timedelta(hours=settings.copy_window_hours)
+    headline_span = timedelta(hours=settings.copy_headline_window_hours)
+    signals = [
+        Article.outlet_id.in_(credited_outlet_ids),  # type: ignore[attr-defined]
+        Article.credit_name.in_(outlet_keys(outlet)),  # type: ignore[union-attr]
+        (func.lower(Article.title) == article.title.lower())
+        & (Article.published_at >= article.published_at - headline_span)
+        & (Article.published_at <= article.published_at + headline_span),
+    ]
+    if article.body_simhash is not None:
+        signals.append(Article.body_simhash.is_not(None))  # type: ignore[union-attr]
+    query = (
+        select(Article, Outlet)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(
+            Article.published_at >= article.published_at - span,
+            Article.published_at <= article.published_at + span,
+            Article.outlet_id != article.outlet_id,
+            Article.id != article.id,
+            or_(*signals),
+        )
+        .order_by(Article.published_at, Article.id)
+    )
+    return [_Nearby(row[0], row[1]) for row in session.execute(query)]
+
+
+def _shared_claims(session: Session, article_id: int, other_ids: list[int]) -> dict[int, int]:
+    """How many claims each of `other_ids` shares with the article."""
+    if not other_ids:
+        return {}
+    mine = select(Attribution.claim_id).where(Attribution.article_id == article_id)
+    rows = session.execute(
+        select(Attribution.article_id, func.count())
+        .where(Attribution.article_id.in_(other_ids), Attribution.claim_id.in_(mine))  # type: ignore[attr-defined]
+        .group_by(Attribution.article_id)
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def _has_origin(session: Session, article_id: int) -> bool:
+    return session.get(ArticleLink, article_id) is not None
+
+
+def _link(
+    session: Session, *, copy: Article, origin: Article, relation: LinkRelation, reason: str
+) -> bool:
+    """Record a detected link; False when the domain rules refuse it (order, cycle)."""
+    try:
+        articles_service.add_link(
+            session,
+            article=copy,
+            data=LinkCreate(
+                origin_article_id=origin.id or 0, relation=relation, reason=reason[:1000]
+            ),
+            provenance=LinkProvenance.detected,
+        )
+    except (Conflict, Invalid):
+        return False
+    return True
+
+
+def detect(
+    session: Session,
+    *,
+    article: Article,
+    outlet: Outlet,
+    credits: list[tuple[Credit, Outlet]],
+    settings: Settings,
+) -> Detection:
+    """Link the article to the earlier article it copies or cites, and later copies to it."""
+    assert article.id is not None
+    result = Detection()
+    credited = {credited_outlet.id: credit for credit, credited_outlet in credits}
+    nearby = _nearby(session, article, outlet, {i for i in credited if i is not None}, settings)
+    span = timedelta(hours=settings.copy_headline_window_hours)
+    headline = _headline(article.title)
+    same_headline = {
+        other.article.id
+        for other in nearby
+        if abs(other.article.published_at - article.published_at) <= span
+        and _headline(other.article.title) == headline
+    }
+
+    if not _has_origin(session, article.id):
+        origin, relation, reason = _choose_origin(
+            session, article, nearby, credits, credited, same_headline, settings
+        )
+        if origin is not None and _link(
+            session, copy=article, origin=origin, relation=relation, reason=reason
+        ):
+            result.origin_linked = True
+        elif origin is None:
+            for other in nearby:
+                if other.article.id in same_headline and other.article.published_at <= (
+                    article.published_at
+                ):
+                    result.candidates.append(
+                        CopyCandidate(
+                            article_id=other.article.id or 0,
+                            outlet=other.outlet.slug,
+                            reason=f"same headline as {_describe(other.article, other.outlet)}; "
+                            "no other signal, so not linked",
+                        )
+                    )
+
+    if not _has_origin(session, article.id):
+        result.copies = _adopt_copies(session, article, outlet, nearby, same_headline, settings)
+    return result
+
+
+def _choose_origin(
+    session: Session,
+    article: Article,
+    nearby: list[_Nearby],
+    credits: list[tuple[Credit, Outlet]],
+    credited: dict[int | None, Credit],
+    same_headline: set[int | None],
+    settings: Settings,
+) -> tuple[Article | None, LinkRelation, str]:
+    earlier = [
+        other
+        for other in nearby
+        if other.article.published_at <= article.published_at
+        and not (
+            other.article.published_at == article.published_at
+            and (other.article.id or 0) > (article.id or 0)
+        )
+    ]
+    if article.body_simhash is not None:
+        scored = [
+            (similarity(article.body_simhash, other.article.body_simhash), other)
+            for other in earlier
+            if other.article.body_simhash is not None
+        ]
+        best = max(
+            (pair for pair in scored if pair[0] >= settings.copy_body_similarity),
+            key=lambda pair: (pair[0], -pair[1].article.published_at.timestamp()),
+            default=None,
+        )
+        if best is not None:
+            score, other = best
+            differing = round((1 - score) * 64)
+            reason = (
+                f"body {score:.0%} similar to {_describe(other.article, other.outlet)} "
+                f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
+            )
+            credit = credited.get(other.outlet.id)
+            if credit is not None:
+                reason += f'; credits {other.outlet.name}: "{credit.quote}"'
+            if other.article.id in same_headline:
+                reason += "; same headline"
+            return other.article, LinkRelation.syndicates, reason
+
+    for credit, credited_outlet in credits:
+        candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]
+        shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in candidates])
+        candidates = [o for o in candidates if shared.get(o.article.id or 0)]
+        if not candidates:
+            continue
+        other = max(
+            candidates,
+            key=lambda o: (shared[o.article.id or 0], o.article.published_at, -(o.article.id or 0)),
+        )
+        relation = credit.relation
+        count = shared[other.article.id or 0]
+        reason = (
+            f'credits {credited_outlet.name}: "{credit.quote}"; '
+            f"{_describe(other.article, other.outlet)} reports the same "
+            f"{'claim' if count == 1 else f'{count} claims'}"
+        )
+        if other.article.id in same_headline:
+            relation = LinkRelation.syndicates
+            reason += "; same headline"
+        return other.article, relation, reason
+    return None, LinkRelation.syndicates, ""
+
+
+def _credit_relation(quote: str) -> LinkRelation:
+    """The relation a stored credit quote stands for (see fingerprints.credits)."""
+    if quote.startswith(("(", "byline:", "-", "\u2014", "\u2013")):
+        return LinkRelation.syndicates
+    return LinkRelation.cites
+
+
+def _adopt_copies(
+    session: Session,
+    article: Article,
+    outlet: Outlet,
+    nearby: list[_Nearby],
+    same_headline: set[int | None],
+    settings: Settings,
+) -> list[int]:
+    """Later articles, ingested before this original, that copy or credit it: link them to it."""
+    later = [
+        other
+        for other in nearby
+        if other.article.published_at > article.published_at
+        and not _has_origin(session, other.article.id or 0)
+    ]
+    adopted: list[int] = []
+    keys = outlet_keys(outlet)
+    credit_copies = [o for o in later if o.article.credit_name in keys]
+    shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in credit_copies])
+    for other in later:
+        reason: str | None = None
+        relation = LinkRelation.syndicates
+        if article.body_simhash is not None and other.article.body_simhash is not None:
+            score = similarity(article.body_simhash, other.article.body_simhash)
+            if score >= settings.copy_body_similarity:
+                differing = round((1 - score) * 64)
+                reason = (
+                    f"body {score:.0%} similar to {_describe(article, outlet)} "
+                    f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
+                )
+        if reason is None and other in credit_copies and shared.get(other.article.id or 0):
+            quote = other.article.credit or ""
+            relation = _credit_relation(quote)
+            if other.article.id in same_headline:
+                relation = LinkRelation.syndicates
+            reason = (
+                f'credits {outlet.name}: "{quote}"; {_describe(article, outlet)} reports the '
+                "same claim"
+            )
+        if reason is not None and _link(
+            session, copy=other.article, origin=article, relation=relation, reason=reason
+        ):
+            adopted.append(other.article.id or 0)
+    return adopted
+
+
+def credit_columns(credits: list[Credit], resolved: list[tuple[Credit, Any]]) -> tuple[str, str]:
+    """The credit an article keeps: the strongest one naming a known outlet, else the first."""
+    chosen = resolved[0][0] if resolved else credits[0]
+    return chosen.quote[:300], chosen.key[:200]

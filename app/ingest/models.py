@@ -1,0 +1,187 @@
+"""The ingest payload (one article with its outlet and claims) and what ingest answers."""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import ConfigDict, Field
+from sqlmodel import SQLModel
+
+from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
+from app.claims.models import Sourcing, Stance
+from app.core.errors import ErrorBody
+from app.core.types import ClaimText, LanguageTag, ShortText, Title, UTCInstant
+from app.outlets.models import OutletCreate
+
+MAX_BODY_CHARS = 1_000_000
+MAX_CLAIMS = 200
+
+
+class IngestArticle(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: ArticleUrl = Field(description="Found by its canonical URL, created if new.")
+    title: Title
+    published_at: UTCInstant = Field(description="RFC 3339 with an offset or Z.")
+    author: ShortText | None = Field(default=None, description="Byline, e.g. `Reuters`.")
+    language: LanguageTag | None = None
+    body: Annotated[str, Field(max_length=MAX_BODY_CHARS)] | None = Field(
+        default=None,
+        description="Full text, used only for copy detection: we keep a SimHash fingerprint "
+        "and any credit to another outlet, never the body itself.",
+    )
+
+
+class MatchMode(StrEnum):
+    auto = "auto"
+    exact = "exact"
+
+
+class IngestClaim(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: ClaimText
+    claimant: ShortText | None = None
+    claim_date: date | None = None
+    stance: Stance = Stance.reports
+    quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
+    sourcing: Sourcing = Sourcing.unknown
+    claim_id: int | None = Field(
+        default=None,
+        ge=1,
+        le=2**31 - 1,
+        description="Attach to this claim (a merged claim's id leads to the claim it was merged "
+        "into) instead of matching the text.",
+    )
+    match: MatchMode = Field(
+        default=MatchMode.auto,
+        description="`auto`: link to the best match at or above the link threshold; `exact`: "
+        "only to a claim with the same text and claimant (what `corroborate export` writes).",
+    )
+
+
+class IngestOrigin(SQLModel):
+    """The earlier article this one copies or cites, as stated by the sender: it always wins."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: ArticleUrl = Field(description="URL of an article already ingested.")
+    relation: LinkRelation
+    reason: Annotated[str, Field(max_length=1000)] | None = None
+    provenance: LinkProvenance = Field(
+        default=LinkProvenance.stated,
+        description="`stated` (default). `corroborate export` writes `detected` for links we "
+        "detected, so that a re-import keeps them as they were.",
+    )
+
+
+class IngestPayload(SQLModel):
+    """One article with its outlet and the claims it reports."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: OutletCreate = Field(description="Found by slug (or domain), created if new.")
+    article: IngestArticle
+    claims: list[IngestClaim] = Field(default_factory=list, max_length=MAX_CLAIMS)
+    origin: IngestOrigin | None = None
+
+
+class ClaimAction(StrEnum):
+    linked = "linked"
+    created = "created"
+    already_attributed = "already_attributed"
+
+
+class MatchRef(SQLModel):
+    claim_id: int
+    score: float = Field(ge=0, le=1)
+
+
+class ClaimOutcome(SQLModel):
+    """What ingest did with one claim of the payload."""
+
+    claim_id: int
+    action: ClaimAction = Field(
+        description="`linked` to an existing claim, `created` a new one, or the article was "
+        "`already_attributed` to it (nothing written)."
+    )
+    attribution_id: int
+    match: MatchRef | None = Field(
+        default=None, description="The claim it was linked to by matching, and the score."
+    )
+    suggestions: list[MatchRef] = Field(
+        default_factory=list,
+        description="For a created claim: existing claims scoring between the suggest and link "
+        "thresholds, best first; candidates for a merge.",
+    )
+
+
+class CopyCandidate(SQLModel):
+    """An article that may be the original of this one (or a copy of it), not linked."""
+
+    article_id: int
+    outlet: str
+    reason: str
+
+
+class IngestResult(SQLModel):
+    outlet_id: int
+    outlet_created: bool
+    article_id: int
+    article_created: bool
+    changed: bool = Field(description="False when the call wrote nothing (a re-send).")
+    claims: list[ClaimOutcome]
+    origin: LinkPublic | None = Field(
+        description="The article this one copies or cites, stated or detected."
+    )
+    copies: list[LinkPublic] = Field(
+        default_factory=list,
+        description="Articles ingested earlier that this call detected as copies of this one.",
+    )
+    copy_candidates: list[CopyCandidate] = Field(default_factory=list)
+
+
+class BatchLine(SQLModel):
+    """One NDJSON line's outcome: `result` on success (status 200/201), `error` otherwise."""
+
+    line: int = Field(description="1-based line number in the request body.")
+    status: int = Field(description="The HTTP status the line would have had on POST /v1/ingest.")
+    result: IngestResult | None = None
+    error: ErrorBody | None = None
+
+
+class BatchSummary(SQLModel):
+    lines: int = Field(description="Non-blank lines read.")
+    succeeded: int
+    failed: int
+    articles_created: int
+    claims_created: int
+    claims_linked: int
+    claims_already_attributed: int
+
+
+class BatchResult(SQLModel):
+    summary: BatchSummary
+    lines: list[BatchLine]
+
+
+def summarise(lines: list[BatchLine]) -> BatchSummary:
+    """Totals over a batch's lines."""
+    results = [line.result for line in lines if line.result is not None]
+    actions: dict[str, int] = {action.value: 0 for action in ClaimAction}
+    for result in results:
+        for outcome in result.claims:
+            actions[outcome.action.value] += 1
+    return BatchSummary(
+        lines=len(lines),
+        succeeded=len(results),
+        failed=len(lines) - len(results),
+        articles_created=sum(result.article_created for result in results),
+        claims_created=actions["created"],
+        claims_linked=actions["linked"],
+        claims_already_attributed=actions["already_attributed"],
+    )
+
+
+def error_body(code: str, message: str, details: list[dict[str, Any]] | None = None) -> ErrorBody:
+    return ErrorBody(code=code, message=message, details=details or [])

@@ -1,0 +1,130 @@
+"""/v1/ingest: one article with its claims, or many as NDJSON."""
+
+import tempfile
+from typing import Any
+
+from fastapi import APIRouter, Request, Response, status
+from starlette.concurrency import run_in_threadpool
+
+from app.core.errors import AppError, Invalid, responses
+from app.ingest import service
+from app.ingest.dependencies import EngineDep
+from app.ingest.models import BatchResult, IngestPayload, IngestResult, summarise
+from app.matching.dependencies import AppSettingsDep, MatcherDep
+
+router = APIRouter(prefix="/ingest", tags=["ingest"], responses=responses(422))
+
+NDJSON_TYPES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl"})
+_SPOOL_IN_MEMORY = 1024 * 1024
+
+
+class PayloadTooLarge(AppError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(AppError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+@router.post(
+    "",
+    name="one",
+    status_code=status.HTTP_201_CREATED,
+    response_model=IngestResult,
+    responses={
+        200: {"model": IngestResult, "description": "The article was already stored."},
+        **responses(404, 409),
+    },
+)
+def ingest_one(
+    payload: IngestPayload,
+    response: Response,
+    engine: EngineDep,
+    matcher: MatcherDep,
+    settings: AppSettingsDep,
+) -> IngestResult:
+    """Store an article with its outlet and claims in one transaction; safe to re-send.
+
+    Each claim is linked to `claim_id`, else to the existing claim it matches at or above
+    `CLAIMS_MATCH_LINK`, else created (with suggestions from `CLAIMS_MATCH_SUGGEST` up). Without a
+    stated `origin`, copy detection may link the article to the one it copies or cites.
+    201 when the article was created, 200 when it was already stored (a re-send writes nothing).
+    """
+    result = service.ingest_one(engine, payload=payload, matcher=matcher, settings=settings)
+    if not result.article_created:
+        response.status_code = status.HTTP_200_OK
+    return result
+
+
+_NDJSON_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "One `IngestPayload` JSON object per line; blank lines are skipped.",
+        "content": {
+            content_type: {"schema": {"type": "string", "format": "binary"}}
+            for content_type in sorted(NDJSON_TYPES)
+        },
+    }
+}
+
+
+@router.post(
+    "/batch",
+    name="batch",
+    response_model=BatchResult,
+    responses=responses(413, 415),
+    openapi_extra=_NDJSON_BODY,
+)
+async def ingest_batch(
+    request: Request, engine: EngineDep, matcher: MatcherDep, settings: AppSettingsDep
+) -> BatchResult:
+    """Ingest NDJSON, one payload per line, each line in its own transaction.
+
+    Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
+    would answer, or an error status and `error`; a bad line does not stop the others. The body
+    is limited to `CLAIMS_INGEST_BATCH_MAX_BYTES` and `CLAIMS_INGEST_BATCH_MAX_LINES` (413).
+    """
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in NDJSON_TYPES:
+        raise UnsupportedMediaType(
+            f"send NDJSON with content-type application/x-ndjson, not {media_type or 'nothing'!r}"
+        )
+    max_bytes, max_lines = settings.ingest_batch_max_bytes, settings.ingest_batch_max_lines
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise _too_large(max_bytes)
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as spool:
+        size = newlines = 0
+        last = b"\n"
+        async for chunk in request.stream():
+            if not chunk:
+                continue
+            size += len(chunk)
+            if size > max_bytes:
+                raise _too_large(max_bytes)
+            newlines += chunk.count(b"\n")
+            last = chunk[-1:]
+            spool.write(chunk)
+        lines = newlines + (0 if last == b"\n" else 1)
+        if lines > max_lines:
+            raise PayloadTooLarge(
+                f"the batch has {lines} lines; at most {max_lines} are accepted",
+                code="too_many_lines",
+                details=[{"lines": lines, "max_lines": max_lines}],
+            )
+        spool.seek(0)
+        results = await run_in_threadpool(
+            lambda: list(service.ingest_lines(engine, spool, matcher=matcher, settings=settings))
+        )
+    if not results:
+        raise Invalid("the batch has no payload lines", code="empty_batch")
+    return BatchResult(summary=summarise(results), lines=results)
+
+
+def _too_large(max_bytes: int) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        f"the batch is larger than {max_bytes} bytes; split it",
+        details=[{"max_bytes": max_bytes}],
+    )

@@ -1,0 +1,462 @@
+"""Ingest: one article with its outlet and claims in one idempotent transaction.
+
+Every write goes through the domain services (outlets, articles, claims), so corroboration
+counters are recomputed in the same transaction. Re-sending a payload finds the outlet, the
+article and its attributions again and writes nothing. Concurrent calls for the same new URL race
+on the unique constraints: the loser's insert fails inside a savepoint, it re-reads the winner's
+rows and goes on with them, so both calls answer with the same ids.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import orjson
+from pydantic import ValidationError
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from app.articles import service as articles_service
+from app.articles.models import Article, ArticleCreate, ArticleLink, LinkCreate, LinkProvenance
+from app.claims import service as claims_service
+from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
+from app.core.config import Settings
+from app.core.db import transaction
+from app.core.errors import AppError, Conflict, Invalid
+from app.ingest import copies
+from app.ingest.fingerprints import credits as find_credits
+from app.ingest.fingerprints import simhash, to_signed
+from app.ingest.models import (
+    BatchLine,
+    ClaimAction,
+    ClaimOutcome,
+    IngestArticle,
+    IngestClaim,
+    IngestOrigin,
+    IngestPayload,
+    IngestResult,
+    MatchMode,
+    MatchRef,
+    error_body,
+)
+from app.matching.base import Matcher
+from app.outlets import service as outlets_service
+from app.outlets.models import Outlet, OutletCreate
+
+logger = logging.getLogger("app.ingest")
+
+SUGGESTIONS = 5
+_MATCH_POOL = 10
+MAX_ATTEMPTS = 3
+# PostgreSQL: serialization failure, deadlock, unique violation (a race flush_unique could not
+# name); SQLite: the write lock was not granted within the busy timeout.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
+
+
+class _Changes:
+    def __init__(self) -> None:
+        self.any = False
+
+
+def _outlet(session: Session, data: OutletCreate, changes: _Changes) -> tuple[Outlet, bool]:
+    def find() -> Outlet | None:
+        found = session.scalar(select(Outlet).where(Outlet.slug == data.slug))
+        if found is None and data.domain is not None:
+            found = session.scalar(select(Outlet).where(Outlet.domain == data.domain))
+        return found
+
+    existing = find()
+    if existing is not None:
+        return existing, False
+    try:
+        outlet = outlets_service.create(session, data=data)
+    except Conflict:
+        existing = find()  # a concurrent call created it first
+        if existing is None:
+            raise
+        return existing, False
+    changes.any = True
+    return outlet, True
+
+
+def _article(
+    session: Session, data: IngestArticle, outlet: Outlet, changes: _Changes
+) -> tuple[Article, bool]:
+    article = articles_service.get_by_url(session, url=data.url)
+    created = False
+    if article is None:
+        try:
+            article = articles_service.create(
+                session,
+                data=ArticleCreate(
+                    outlet=outlet.slug,
+                    url=data.url,
+                    title=data.title,
+                    published_at=data.published_at,
+                    author=data.author,
+                    language=data.language,
+                ),
+            )
+            created = changes.any = True
+        except Conflict:
+            article = articles_service.get_by_url(session, url=data.url)  # the winner's
+            if article is None:
+                raise
+    if article.outlet_id != outlet.id:
+        raise Conflict(
+            f"article {article.id} at this URL belongs to another outlet than {outlet.slug!r}",
+            code="article_outlet_mismatch",
+            details=[{"field": "article.url", "existing_id": article.id}],
+        )
+    return article, created
+
+
+def _attached(session: Session, article_id: int) -> dict[int, tuple[Claim, int]]:
+    """The article's claims (each with its attribution id), by claim id."""
+    rows = session.execute(
+        select(Claim, Attribution.id)
+        .join(Attribution, Attribution.claim_id == Claim.id)
+        .where(Attribution.article_id == article_id)
+        .order_by(Attribution.id)
+    )
+    return {row[0].id: (row[0], row[1]) for row in rows}
+
+
+class _ClaimResolver:
+    """Decides, per payload claim, which claim the article is attributed to."""
+
+    def __init__(
+        self,
+        session: Session,
+        article: Article,
+        matcher: Matcher,
+        settings: Settings,
+        changes: _Changes,
+    ) -> None:
+        assert article.id is not None
+        self.session = session
+        self.article_id = article.id
+        self.matcher = matcher
+        self.settings = settings
+        self.changes = changes
+        self.attached = _attached(session, article.id)
+
+    def outcome(self, item: IngestClaim) -> ClaimOutcome:
+        if item.claim_id is not None:
+            claim = claims_service.resolve(self.session, claim_id=item.claim_id)
+            return self._attribute(claim, item, ClaimAction.linked, match=None)
+        already = self._already_attributed(item)
+        if already is not None:
+            return already
+        key = claims_service.fingerprint(item.text, item.claimant)
+        same = self.session.scalar(select(Claim).where(Claim.fingerprint == key))
+        if same is not None:
+            claim = claims_service.resolve(self.session, claim_id=same.id or 0)
+            return self._attribute(
+                claim, item, ClaimAction.linked, match=MatchRef(claim_id=claim.id or 0, score=1.0)
+            )
+        suggestions: list[MatchRef] = []
+        if item.match == MatchMode.auto:
+            candidates = self.matcher.match(
+                self.session, text=item.text, claimant=item.claimant, limit=_MATCH_POOL
+            )
+            if candidates and candidates[0].score >= self.settings.match_link:
+                best = candidates[0]
+                claim = claims_service.get(self.session, claim_id=best.claim_id)
+                match = MatchRef(claim_id=best.claim_id, score=best.score)
+                return self._attribute(claim, item, ClaimAction.linked, match=match)
+            suggestions = [
+                MatchRef(claim_id=c.claim_id, score=c.score)
+                for c in candidates
+                if c.score >= self.settings.match_suggest
+            ][:SUGGESTIONS]
+        return self._create(item, suggestions)
+
+    def _already_attributed(self, item: IngestClaim) -> ClaimOutcome | None:
+        """On a re-send, the claim this article was already attributed for this text."""
+        if not self.attached:
+            return None
+        key = claims_service.fingerprint(item.text, item.claimant)
+        for claim, attribution_id in self.attached.values():
+            if claim.fingerprint == key:
+                return ClaimOutcome(
+                    claim_id=claim.id or 0,
+                    action=ClaimAction.already_attributed,
+                    attribution_id=attribution_id,
+                    match=MatchRef(claim_id=claim.id or 0, score=1.0),
+                )
+        if item.match == MatchMode.exact:
+            return None
+        scored = sorted(
+            (
+                (
+                    self.matcher.similarity(
+                        item.text, claim.text, a_claimant=item.claimant, b_claimant=claim.claimant
+                    ),
+                    claim.id or 0,
+                    attribution_id,
+                )
+                for claim, attribution_id in self.attached.values()
+            ),
+            key=lambda entry: (-entry[0], entry[1]),
+        )
+        score, claim_id, attribution_id = scored[0]
+        if score < self.settings.match_link:
+            return None
+        return ClaimOutcome(
+            claim_id=claim_id,
+            action=ClaimAction.already_attributed,
+            attribution_id=attribution_id,
+            match=MatchRef(claim_id=claim_id, score=score),
+        )
+
+    def _create(self, item: IngestClaim, suggestions: list[MatchRef]) -> ClaimOutcome:
+        data = ClaimCreate(text=item.text, claimant=item.claimant, claim_date=item.claim_date)
+        try:
+            claim = claims_service.create(self.session, data=data)
+        except Conflict as exc:  # created concurrently by another call: use that one
+            existing_id = exc.details[0]["existing_id"] if exc.details else None
+            if existing_id is None:
+                raise
+            claim = claims_service.resolve(self.session, claim_id=existing_id)
+            return self._attribute(
+                claim, item, ClaimAction.linked, match=MatchRef(claim_id=claim.id or 0, score=1.0)
+            )
+        self.changes.any = True
+        outcome = self._attribute(claim, item, ClaimAction.created, match=None)
+        outcome.suggestions = suggestions
+        return outcome
+
+    def _attribute(
+        self, claim: Claim, item: IngestClaim, action: ClaimAction, match: MatchRef | None
+    ) -> ClaimOutcome:
+        assert claim.id is not None
+        if claim.id in self.attached:
+            return ClaimOutcome(
+                claim_id=claim.id,
+                action=ClaimAction.already_attributed,
+                attribution_id=self.attached[claim.id][1],
+                match=match,
+            )
+        data = AttributionCreate(
+            article_id=self.article_id,
+            stance=item.stance,
+            quote=item.quote,
+            sourcing=item.sourcing,
+        )
+        try:
+            attribution = claims_service.add_attribution(self.session, claim=claim, data=data)
+        except Conflict as exc:  # attributed concurrently by another call
+            existing_id = exc.details[0]["existing_id"] if exc.details else None
+            if existing_id is None:
+                raise
+            self.attached[claim.id] = (claim, existing_id)
+            return ClaimOutcome(
+                claim_id=claim.id,
+                action=ClaimAction.already_attributed,
+                attribution_id=existing_id,
+                match=match,
+            )
+        assert attribution.id is not None
+        self.changes.any = True
+        self.attached[claim.id] = (claim, attribution.id)
+        return ClaimOutcome(
+            claim_id=claim.id, action=action, attribution_id=attribution.id, match=match
+        )
+
+
+def _stated_origin(
+    session: Session, article: Article, origin: IngestOrigin, changes: _Changes
+) -> None:
+    """Record the origin the payload states; it replaces a detected one, never a stated one."""
+    assert article.id is not None
+    target = articles_service.get_by_url(session, url=origin.url)
+    if target is None:
+        raise Invalid(
+            f"origin article {origin.url!r} is not stored; ingest it first",
+            code="origin_not_found",
+            details=[{"field": "origin.url", "value": origin.url}],
+        )
+    existing = session.get(ArticleLink, article.id)
+    if existing is not None:
+        if existing.origin_article_id == target.id and existing.relation == origin.relation:
+            return
+        if existing.provenance == LinkProvenance.stated:
+            raise Conflict(
+                f"article {article.id} already has a stated origin (article "
+                f"{existing.origin_article_id}); delete that link first",
+                code="origin_conflict",
+                details=[{"existing_origin_article_id": existing.origin_article_id}],
+            )
+        articles_service.remove_link(
+            session, article=article, origin_article_id=existing.origin_article_id
+        )
+    articles_service.add_link(
+        session,
+        article=article,
+        data=LinkCreate(
+            origin_article_id=target.id or 0, relation=origin.relation, reason=origin.reason
+        ),
+        provenance=origin.provenance,
+    )
+    changes.any = True
+
+
+def ingest(
+    session: Session, *, payload: IngestPayload, matcher: Matcher, settings: Settings
+) -> IngestResult:
+    """Store one article with its outlet and claims; idempotent (a re-send writes nothing)."""
+    changes = _Changes()
+    outlet, outlet_created = _outlet(session, payload.outlet, changes)
+    article, article_created = _article(session, payload.article, outlet, changes)
+    assert outlet.id is not None
+    assert article.id is not None
+
+    credits = find_credits(
+        author=payload.article.author, body=payload.article.body, title=payload.article.title
+    )
+    resolved = copies.resolve_credits(session, credits, exclude_outlet_id=outlet.id)
+    body = payload.article.body
+    fingerprint = simhash(body) if body else None
+    if article.body_simhash is None and article.credit is None:
+        if fingerprint is not None:
+            article.body_simhash = to_signed(fingerprint)
+        if credits:
+            article.credit, article.credit_name = copies.credit_columns(credits, resolved)
+        if article.body_simhash is not None or article.credit is not None:
+            session.add(article)
+            session.flush()
+            changes.any = True
+
+    resolver = _ClaimResolver(session, article, matcher, settings, changes)
+    outcomes = [resolver.outcome(item) for item in payload.claims]
+
+    adopted: list[int] = []
+    candidates = []
+    if payload.origin is not None:
+        _stated_origin(session, article, payload.origin, changes)
+    else:
+        detection = copies.detect(
+            session, article=article, outlet=outlet, credits=resolved, settings=settings
+        )
+        changes.any = changes.any or detection.origin_linked or bool(detection.copies)
+        adopted, candidates = detection.copies, detection.candidates
+
+    return IngestResult(
+        outlet_id=outlet.id,
+        outlet_created=outlet_created,
+        article_id=article.id,
+        article_created=article_created,
+        changed=changes.any,
+        claims=outcomes,
+        origin=articles_service.public(session, article_id=article.id).origin,
+        copies=[articles_service.link_public(session, article_id=copy_id) for copy_id in adopted],
+        copy_candidates=candidates,
+    )
+
+
+T = TypeVar("T")
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    return "database is locked" in str(exc.orig)
+
+
+def with_retries(work: Callable[[], T]) -> T:
+    """Run a unit of work (its own transaction), again after a deadlock or lost race."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            return work()
+        except DBAPIError as exc:
+            if attempt == MAX_ATTEMPTS or not _retryable(exc):
+                raise
+            logger.info("ingest retry %d after %s", attempt, type(exc.orig).__name__)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+def ingest_one(
+    engine: Engine, *, payload: IngestPayload, matcher: Matcher, settings: Settings
+) -> IngestResult:
+    """`ingest` in its own write transaction, retried on deadlocks and lost races."""
+
+    def work() -> IngestResult:
+        with transaction(engine, write=True) as session:
+            return ingest(session, payload=payload, matcher=matcher, settings=settings)
+
+    return with_retries(work)
+
+
+def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
+    """Pydantic errors in the shape of the API's validation details."""
+    return [
+        {
+            "loc": [str(part) for part in err.get("loc", ())],
+            "message": str(err.get("msg", "invalid value")),
+            "type": str(err.get("type", "value_error")),
+        }
+        for err in exc.errors()
+    ]
+
+
+def ingest_line(
+    engine: Engine, *, number: int, raw: bytes, matcher: Matcher, settings: Settings
+) -> BatchLine:
+    """One NDJSON line in its own transaction; any failure is reported, never raised."""
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return BatchLine(
+            line=number,
+            status=422,
+            error=error_body("invalid_json", f"line {number} is not valid JSON: {exc}"),
+        )
+    try:
+        payload = IngestPayload.model_validate(document)
+    except ValidationError as exc:
+        details = validation_details(exc)
+        first = details[0]
+        where = ".".join(first["loc"])
+        return BatchLine(
+            line=number,
+            status=422,
+            error=error_body(
+                "validation_error",
+                f"line {number}: {where}: {first['message']}" if where else first["message"],
+                details,
+            ),
+        )
+    try:
+        result = ingest_one(engine, payload=payload, matcher=matcher, settings=settings)
+    except AppError as exc:
+        return BatchLine(
+            line=number,
+            status=exc.status_code,
+            error=error_body(exc.code, f"line {number}: {exc.message}", exc.details),
+        )
+    except Exception:
+        logger.exception("ingest of line %d failed", number)
+        return BatchLine(
+            line=number,
+            status=500,
+            error=error_body("internal_error", f"line {number}: internal error"),
+        )
+    return BatchLine(line=number, status=201 if result.article_created else 200, result=result)
+
+
+def ingest_lines(
+    engine: Engine,
+    lines: Iterable[bytes],
+    *,
+    matcher: Matcher,
+    settings: Settings,
+    first_line: int = 1,
+) -> Iterator[BatchLine]:
+    """Each non-blank NDJSON line ingested in its own transaction, in order."""
+    for number, raw in enumerate(lines, first_line):
+        if raw.strip():
+            yield ingest_line(engine, number=number, raw=raw, matcher=matcher, settings=settings)

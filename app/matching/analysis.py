@@ -1,0 +1,370 @@
+"""What the lexical matcher sees in a claim: weighted stems, numbers, polarity and direction.
+
+A claim's text is reduced to content words (no stop words), stemmed with the English Snowball
+stemmer, and mapped through a small table of news-domain equivalences (demonyms and capitals to
+their country, "enlargement" ~ "expansion", "halt" ~ "stop" ~ "end"...). Each token gets a
+weight: numbers and names count most, reporting verbs ("said", "according") and titles least.
+Polarity (a negation or a verb of denial) and direction words (rise/fall, impose/lift, ban/allow,
+approve/reject, win/lose) are kept apart so that claims sharing words but saying the opposite can
+be told apart.
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS = _wordset(
+    """
+    a about above after again all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves may might must shall us upon
+    amid among via per its it's within whether though although yet still even ever already
+    """
+)
+
+# Reporting verbs, hedges and titles: they frame a claim rather than say what it is.
+WEAK_WORDS = _wordset(
+    """
+    say says said saying tell tells told according report reports reported reportedly reporting
+    claim claims claimed state states stated announce announces announced announcement add adds
+    added statement sources source official officials spokesman spokeswoman spokesperson
+    president minister prime chancellor secretary mr mrs ms dr leader chief head
+    allegedly alleged apparently expected likely new time times week weeks year years month
+    months day days today yesterday tomorrow
+    """
+)
+
+# Words that flip what a claim asserts. Counted modulo two: "did not deny" asserts again.
+NEGATIONS = _wordset(
+    """
+    not no never nor none nobody cannot without deny denies denied denying refute refutes refuted reject rejects
+    rejected rejecting refuse refuses refused refusing dismiss dismisses dismissed false untrue
+    """
+)
+
+# Groups of words that mean the same thing in news claims; each maps to its first member.
+EQUIVALENTS: tuple[tuple[str, ...], ...] = (
+    ("expand", "expansion", "enlarge", "enlargement", "widen", "widening"),
+    ("halt", "stop", "end", "cease", "ending", "terminate", "stopping", "halting"),
+    ("demand", "want", "wants", "seek", "seeks", "insist", "require", "urge", "call", "calls"),
+    ("pledge", "commitment", "commit", "promise", "guarantee", "assurance", "vow", "undertaking"),
+    ("write", "written", "writing"),
+    ("war", "conflict", "fighting", "hostilities", "invasion"),
+    ("deal", "agreement", "accord", "pact", "treaty", "settlement"),
+    ("sanction", "sanctions", "embargo", "embargoes"),
+    ("talk", "talks", "negotiation", "negotiations", "negotiate", "negotiating"),
+    ("kill", "killed", "dead", "death", "deaths", "die", "died", "fatalities", "lives"),
+    ("injure", "injured", "wounded", "wound", "hurt", "injuries"),
+    ("arrest", "arrested", "detain", "detained", "custody"),
+    ("resign", "resigned", "quit", "resignation"),
+    ("membership", "member", "join", "joining", "accession"),
+    ("protect", "protection", "safeguard", "safeguarding", "defend"),
+    ("percent", "pct", "percentage"),
+    ("cost", "price", "prices", "costs"),
+    ("law", "legislation", "bill", "act"),
+    ("troops", "soldiers", "forces", "military", "army"),
+    ("west", "western", "westerners"),
+    ("russia", "russian", "russians", "moscow", "kremlin"),
+    ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
+    ("usa", "america", "american", "americans", "washington"),
+    ("china", "chinese", "beijing"),
+    ("europe", "european", "europeans", "eu", "brussels"),
+    ("britain", "british", "uk", "london"),
+    ("germany", "german", "germans", "berlin"),
+    ("france", "french", "paris"),
+    ("israel", "israeli", "israelis"),
+    ("iran", "iranian", "iranians", "tehran"),
+    ("japan", "japanese", "tokyo"),
+    ("india", "indian", "delhi"),
+    ("turkey", "turkish", "ankara"),
+    ("poland", "polish", "warsaw"),
+    ("gaza", "gazan"),
+)
+
+# Direction words: a claim with one side and a claim with the other say opposite things.
+DIRECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "amount": (
+        (
+            "rise",
+            "rises",
+            "rose",
+            "increase",
+            "raise",
+            "raised",
+            "hike",
+            "grow",
+            "grew",
+            "climb",
+            "surge",
+            "jump",
+            "boost",
+            "higher",
+            "up",
+            "soar",
+            "double",
+            "tighten",
+            "tightened",
+        ),
+        (
+            "fall",
+            "falls",
+            "fell",
+            "decrease",
+            "cut",
+            "cuts",
+            "lower",
+            "drop",
+            "dropped",
+            "decline",
+            "reduce",
+            "slash",
+            "plunge",
+            "down",
+            "shrink",
+            "halve",
+            "ease",
+            "eased",
+            "loosen",
+        ),
+    ),
+    "force": (
+        (
+            "impose",
+            "imposed",
+            "introduce",
+            "introduced",
+            "extend",
+            "extends",
+            "extended",
+            "renew",
+            "renewed",
+            "reinstate",
+        ),
+        (
+            "lift",
+            "lifted",
+            "lifts",
+            "remove",
+            "removed",
+            "scrap",
+            "scrapped",
+            "suspend",
+            "suspended",
+            "relief",
+            "waive",
+            "unfreeze",
+        ),
+    ),
+    "permission": (
+        (
+            "allow",
+            "allowed",
+            "permit",
+            "permitted",
+            "legalise",
+            "legalize",
+            "approve",
+            "approved",
+            "pass",
+            "passed",
+            "adopt",
+            "adopted",
+            "endorse",
+            "back",
+            "backed",
+            "accept",
+            "accepted",
+        ),
+        (
+            "ban",
+            "banned",
+            "prohibit",
+            "prohibited",
+            "forbid",
+            "outlaw",
+            "block",
+            "blocked",
+            "veto",
+            "vetoed",
+            "oppose",
+            "opposed",
+            "reject",
+            "rejected",
+            "refuse",
+            "refused",
+        ),
+    ),
+    "outcome": (
+        ("win", "won", "wins", "victory", "beat", "beats"),
+        ("lose", "lost", "loses", "defeat", "defeated"),
+    ),
+    "opening": (
+        ("open", "opened", "reopen", "reopened", "resume", "resumed", "start", "started", "begin"),
+        ("close", "closed", "shut", "closing", "halted", "paused"),
+    ),
+}
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12",
+    "first": "1st", "second": "2nd", "third": "3rd",
+}  # fmt: skip
+
+WEIGHT_WEAK = 0.25
+WEIGHT_WORD = 1.0
+WEIGHT_NAME = 1.6
+WEIGHT_NUMBER = 2.0
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
+_USA = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUS\b|\bUSA\b")
+_UK = re.compile(r"\bU\.\s?K\.|\bUK\b")
+_NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
+_local = threading.local()
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # Stemmer objects keep a cache and are not safe to share between threads.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return stemmer
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The canonical stem of a lower-case word: Snowball stem, then the equivalence table."""
+    stemmed = _stemmer().stemWord(word)
+    return _CANONICAL.get(stemmed, _CANONICAL.get(word, stemmed))
+
+
+def _build_canonical() -> dict[str, str]:
+    stemmer = Stemmer.Stemmer("english")
+    table: dict[str, str] = {}
+    for group in EQUIVALENTS:
+        head = stemmer.stemWord(group[0])
+        for word in group:
+            table[word] = head
+            table[stemmer.stemWord(word)] = head
+    return table
+
+
+def _build_directions() -> dict[str, str]:
+    stemmer = Stemmer.Stemmer("english")
+    table: dict[str, str] = {}
+    for concept, (positive, negative) in DIRECTIONS.items():
+        for sign, words in (("+", positive), ("-", negative)):
+            for word in words:
+                table[word] = f"{concept}{sign}"
+                table[stemmer.stemWord(word)] = f"{concept}{sign}"
+    return table
+
+
+_CANONICAL = _build_canonical()
+_DIRECTION_OF = _build_directions()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The features of one claim that the lexical similarity compares."""
+
+    weights: dict[str, float]  # canonical stem -> weight (the heaviest occurrence)
+    numbers: frozenset[str]
+    negated: bool
+    directions: frozenset[str]  # e.g. {"force+"}: the claim imposes/extends something
+    claimant: frozenset[str]
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values())
+
+
+def normalise_number(token: str) -> str:
+    """12,000 and 12000 are one number; 1.5 keeps its decimal point."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
+        return token.replace(",", "")
+    return token.replace(",", ".")
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of a text in order, as written (case kept)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _USA.sub(" USA ", text)
+    text = _UK.sub(" UK ", text)
+    text = _NOT.sub(" not", text)
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Words worth searching for, as written, most telling first: numbers, names, the rest."""
+    seen: set[str] = set()
+    ranked: list[tuple[int, int, str]] = []
+    for position, word in enumerate(words(text)):
+        lower = word.casefold()
+        if lower in STOP_WORDS or lower in WEAK_WORDS or lower in NEGATIONS or lower in seen:
+            continue
+        if len(lower) < 2 and not lower.isdigit():
+            continue
+        seen.add(lower)
+        rank = 0 if lower[0].isdigit() else 1 if word[0].isupper() else 2
+        ranked.append((rank, position, word))
+    return [word for _, _, word in sorted(ranked)]
+
+
+def analyse(text: str, claimant: str | None = None) -> Analysis:
+    """The features of a claim's text (and of its claimant, used as context)."""
+    weights: dict[str, float] = {}
+    numbers: set[str] = set()
+    directions: set[str] = set()
+    negations = 0
+    for word in words(text):
+        lower = word.casefold().replace("\u2019", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        if lower in NEGATIONS:
+            negations += 1
+        if lower in STOP_WORDS:
+            continue
+        if lower[0].isdigit() or lower in NUMBER_WORDS:
+            number = normalise_number(lower) if lower[0].isdigit() else NUMBER_WORDS[lower]
+            numbers.add(number)
+            weights[number] = WEIGHT_NUMBER
+            continue
+        token = stem(lower)
+        direction = _DIRECTION_OF.get(lower) or _DIRECTION_OF.get(token)
+        if direction is not None:
+            directions.add(direction)
+        if lower in WEAK_WORDS or lower in NEGATIONS:
+            weight = WEIGHT_WEAK
+        elif word[0].isupper():
+            weight = WEIGHT_NAME
+        else:
+            weight = WEIGHT_WORD
+        weights[token] = max(weight, weights.get(token, 0.0))
+    claimant_tokens = frozenset(
+        stem(w.casefold()) for w in words(claimant or "") if w.casefold() not in STOP_WORDS
+    )
+    # The claimant is compared on its own; naming them in the text ("Vladimir Putin demands")
+    # should not outweigh what they claim.
+    for token in claimant_tokens & weights.keys():
+        weights[token] = WEIGHT_WEAK
+    return Analysis(
+        weights=weights,
+        numbers=frozenset(numbers),
+        negated=negations % 2 == 1,
+        directions=frozenset(directions),
+        claimant=claimant_tokens,
+    )

@@ -1,0 +1,74 @@
+"""Acceptance 1: the founding story ingested as three payloads, with no claim ids and no origins."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from app.demo import data
+from tests.assertions import all_pages, assert_consistent
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "seed_ingest.ndjson"
+
+
+def seed_payloads() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_fixture_states_no_claim_ids_and_no_origins() -> None:
+    payloads = seed_payloads()
+    assert [p["outlet"]["slug"] for p in payloads] == [
+        "reuters",
+        "the-moscow-times",
+        "the-japan-times",
+    ]
+    assert all("origin" not in p for p in payloads)
+    assert all("claim_id" not in c for p in payloads for c in p["claims"])
+    texts = [c["text"] for p in payloads for c in p["claims"]]
+    assert len(set(texts)) == len(texts)  # every outlet words its claims its own way
+
+
+def test_seed_story_ingested_yields_the_demo_counts(client: TestClient) -> None:
+    results = []
+    for payload in seed_payloads():
+        response = client.post("/v1/ingest", json=payload)
+        assert response.status_code == 201, response.text
+        results.append(response.json())
+    reuters, moscow, japan = results
+    assert [c["action"] for c in reuters["claims"]] == ["created"] * 10
+    assert [c["action"] for c in moscow["claims"]] == ["linked"] * 2
+    assert [c["action"] for c in japan["claims"]] == ["linked"] * 10
+    assert [c["claim_id"] for c in japan["claims"]] == [c["claim_id"] for c in reuters["claims"]]
+    assert [c["claim_id"] for c in moscow["claims"]] == [
+        c["claim_id"] for c in reuters["claims"][:2]
+    ]
+
+    claims = all_pages(client, "/v1/claims")
+    assert len(claims) == len(data.CLAIMS)
+    nato = claims[0]
+    assert nato["id"] == reuters["claims"][0]["claim_id"]
+    assert nato["corroboration"]["outlets"] == 3
+    assert nato["corroboration"]["independent_origins"] == 2
+    assert nato["corroboration"]["articles"] == 3
+    assert nato["corroboration"]["first_reported"]["outlet"] == "reuters"
+    expected = {c["id"]: (2, 1) for c in claims}
+    expected[reuters["claims"][0]["claim_id"]] = (3, 2)
+    expected[reuters["claims"][1]["claim_id"]] = (3, 2)
+    for claim in claims:
+        counts = assert_consistent(client, claim["id"])
+        assert (counts["outlets"], counts["independent_origins"]) == expected[claim["id"]]
+
+    # The Japan Times copy was detected, with a reason a fact-checker can read.
+    assert moscow["origin"] is None
+    link = japan["origin"]
+    assert link["relation"] == "syndicates"
+    assert link["provenance"] == "detected"
+    assert link["origin"]["id"] == reuters["article_id"]
+    assert link["reason"].startswith("body 100% similar to Reuters article")
+    assert '(SimHash of 3-word shingles: 0 of 64 bits differ); credits Reuters: "(Reuters)"' in (
+        link["reason"]
+    )
+    assert link["reason"].endswith("; same headline")
+    article = client.get(f"/v1/articles/{japan['article_id']}").json()
+    assert article["origin"] == link
