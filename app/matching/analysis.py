@@ -50,8 +50,9 @@ WEAK_WORDS = _wordset(
 # Words that flip what a claim asserts. Counted modulo two: "did not deny" asserts again.
 NEGATIONS = _wordset(
     """
-    not no never nor none nobody cannot without deny denies denied denying refute refutes refuted reject rejects
-    rejected rejecting refuse refuses refused refusing dismiss dismisses dismissed false untrue
+    not no never nor none nobody cannot without deny denies denied denying refute refutes
+    refuted reject rejects rejected rejecting refuse refuses refused refusing dismiss dismisses
+    dismissed false untrue
     """
 )
 
