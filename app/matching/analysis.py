@@ -70,6 +70,11 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("kill", "killed", "dead", "death", "deaths", "die", "died", "fatalities", "lives"),
     ("injure", "injured", "wounded", "wound", "hurt", "injuries"),
     ("arrest", "arrested", "detain", "detained", "custody"),
+    ("ceasefire", "truce", "armistice"),
+    ("factory", "factories", "plant", "plants"),
+    ("protest", "protests", "demonstration", "demonstrations", "rally"),
+    ("federal", "fed"),
+    ("acquire", "acquired", "buy", "bought", "purchase", "takeover"),
     ("resign", "resigned", "quit", "resignation"),
     ("membership", "member", "join", "joining", "accession"),
     ("protect", "protection", "safeguard", "safeguarding", "defend"),
@@ -95,128 +100,46 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("gaza", "gazan"),
 )
 
-# Direction words: a claim with one side and a claim with the other say opposite things.
-DIRECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "amount": (
-        (
-            "rise",
-            "rises",
-            "rose",
-            "increase",
-            "raise",
-            "raised",
-            "hike",
-            "grow",
-            "grew",
-            "climb",
-            "surge",
-            "jump",
-            "boost",
-            "higher",
-            "up",
-            "soar",
-            "double",
-            "tighten",
-            "tightened",
-        ),
-        (
-            "fall",
-            "falls",
-            "fell",
-            "decrease",
-            "cut",
-            "cuts",
-            "lower",
-            "drop",
-            "dropped",
-            "decline",
-            "reduce",
-            "slash",
-            "plunge",
-            "down",
-            "shrink",
-            "halve",
-            "ease",
-            "eased",
-            "loosen",
-        ),
-    ),
-    "force": (
-        (
-            "impose",
-            "imposed",
-            "introduce",
-            "introduced",
-            "extend",
-            "extends",
-            "extended",
-            "renew",
-            "renewed",
-            "reinstate",
-        ),
-        (
-            "lift",
-            "lifted",
-            "lifts",
-            "remove",
-            "removed",
-            "scrap",
-            "scrapped",
-            "suspend",
-            "suspended",
-            "relief",
-            "waive",
-            "unfreeze",
-        ),
-    ),
-    "permission": (
-        (
-            "allow",
-            "allowed",
-            "permit",
-            "permitted",
-            "legalise",
-            "legalize",
-            "approve",
-            "approved",
-            "pass",
-            "passed",
-            "adopt",
-            "adopted",
-            "endorse",
-            "back",
-            "backed",
-            "accept",
-            "accepted",
-        ),
-        (
-            "ban",
-            "banned",
-            "prohibit",
-            "prohibited",
-            "forbid",
-            "outlaw",
-            "block",
-            "blocked",
-            "veto",
-            "vetoed",
-            "oppose",
-            "opposed",
-            "reject",
-            "rejected",
-            "refuse",
-            "refused",
-        ),
-    ),
-    "outcome": (
-        ("win", "won", "wins", "victory", "beat", "beats"),
-        ("lose", "lost", "loses", "defeat", "defeated"),
-    ),
-    "opening": (
-        ("open", "opened", "reopen", "reopened", "resume", "resumed", "start", "started", "begin"),
-        ("close", "closed", "shut", "closing", "halted", "paused"),
-    ),
+# Direction words: a claim with one side and a claim with the other say opposite things. A
+# third side, "=", is for staying the same ("kept rates unchanged"): it opposes any change.
+DIRECTIONS: dict[str, dict[str, str]] = {
+    "amount": {
+        "+": "rise rises rose increase increased raise raised hike hiked grow grew climb climbed "
+        "surge surged jump jumped boost higher soar soared double doubled tighten tightened",
+        "-": "fall falls fell decrease decreased cut cuts lower lowered drop dropped decline "
+        "declined reduce reduced slash slashed plunge plunged shrink shrank halve halved ease "
+        "eased loosen loosened",
+    },
+    "force": {
+        "+": "impose imposed introduce introduced extend extends extended renew renewed "
+        "reinstate reinstated",
+        "-": "lift lifted lifts remove removed scrap scrapped suspend suspended relief waive "
+        "unfreeze abolish abolished end ended ends",
+    },
+    "permission": {
+        "+": "allow allowed permit permitted legalise legalize approve approved pass passed adopt "
+        "adopted endorse back backed accept accepted",
+        "-": "ban banned prohibit prohibited forbid outlaw block blocked veto vetoed oppose "
+        "opposed reject rejected refuse refused",
+    },
+    "outcome": {
+        "+": "win won wins victory beat beats",
+        "-": "lose lost loses defeat defeated",
+    },
+    "opening": {
+        "+": "open opened reopen reopened resume resumed start started begin launch launched",
+        "-": "close closed shut closing halted paused delay delayed postpone postponed",
+    },
+    "custody": {
+        "+": "arrest arrested detain detained jail jailed imprison imprisoned",
+        "-": "release released free freed acquit acquitted bail",
+    },
+    "post": {
+        "+": "hire hired appoint appointed reinstate reinstated elect elected",
+        "-": "fire fired sack sacked oust ousted resign resigned",
+    },
 }
+STAYING = _wordset("keep keeps kept maintain maintained unchanged hold holds held steady retain")
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -234,6 +157,8 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICO
 _USA = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUS\b|\bUSA\b")
 _UK = re.compile(r"\bU\.\s?K\.|\bUK\b")
 _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
+# "declined to overturn", "failed to pass": the verb that follows did not happen.
+_DID_NOT = re.compile(r"\b(?:declin|fail)\w*\s+to\b", re.IGNORECASE)
 _local = threading.local()
 
 
@@ -266,11 +191,13 @@ def _build_canonical() -> dict[str, str]:
 def _build_directions() -> dict[str, str]:
     stemmer = Stemmer.Stemmer("english")
     table: dict[str, str] = {}
-    for concept, (positive, negative) in DIRECTIONS.items():
-        for sign, words in (("+", positive), ("-", negative)):
-            for word in words:
+    for concept, sides in DIRECTIONS.items():
+        for sign, text in sides.items():
+            for word in text.split():
                 table[word] = f"{concept}{sign}"
                 table[stemmer.stemWord(word)] = f"{concept}{sign}"
+    for word in STAYING:
+        table[word] = table[stemmer.stemWord(word)] = "="
     return table
 
 
@@ -285,8 +212,14 @@ class Analysis:
     weights: dict[str, float]  # canonical stem -> weight (the heaviest occurrence)
     numbers: frozenset[str]
     negated: bool
-    directions: frozenset[str]  # e.g. {"force+"}: the claim imposes/extends something
+    directions: frozenset[str]  # e.g. {"force+"}: the claim imposes/extends something; "="
     claimant: frozenset[str]
+    names: frozenset[str]  # tokens written with a capital (places, people, organisations)
+    # Runs of capitalised words, e.g. ("world", "health", "organ"), with their initials ("who"):
+    # an acronym in one claim covers the words it stands for in the other, and vice versa.
+    acronyms: dict[str, tuple[str, ...]]
+    # A name that is only a first name or title of a name the other claim has ("Donald" Trump).
+    leading: dict[str, str]
 
     @property
     def total(self) -> float:
@@ -306,6 +239,7 @@ def words(text: str) -> list[str]:
     text = _USA.sub(" USA ", text)
     text = _UK.sub(" UK ", text)
     text = _NOT.sub(" not", text)
+    text = _DID_NOT.sub(" not ", text)
     return _WORD.findall(text)
 
 
@@ -325,24 +259,35 @@ def content_words(text: str) -> list[str]:
     return [word for _, _, word in sorted(ranked)]
 
 
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de"})
+
+
 def analyse(text: str, claimant: str | None = None) -> Analysis:
     """The features of a claim's text (and of its claimant, used as context)."""
     weights: dict[str, float] = {}
     numbers: set[str] = set()
     directions: set[str] = set()
+    names: set[str] = set()
+    runs: list[list[tuple[str, str]]] = [[]]  # (stem, original) of consecutive capitalised words
     negations = 0
     for word in words(text):
         lower = word.casefold().replace("\u2019", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
+        acronym = len(word) >= 2 and word.isupper() and word.isalpha()
         if lower in NEGATIONS:
             negations += 1
-        if lower in STOP_WORDS:
+        if lower in STOP_WORDS and not acronym:
+            if lower in _CONNECTORS and runs[-1]:
+                runs[-1].append(("", lower))
+            else:
+                runs.append([])
             continue
         if lower[0].isdigit() or lower in NUMBER_WORDS:
             number = normalise_number(lower) if lower[0].isdigit() else NUMBER_WORDS[lower]
             numbers.add(number)
             weights[number] = WEIGHT_NUMBER
+            runs.append([])
             continue
         token = stem(lower)
         direction = _DIRECTION_OF.get(lower) or _DIRECTION_OF.get(token)
@@ -352,9 +297,14 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
             weight = WEIGHT_WEAK
         elif word[0].isupper():
             weight = WEIGHT_NAME
+            names.add(token)
         else:
             weight = WEIGHT_WORD
         weights[token] = max(weight, weights.get(token, 0.0))
+        if word[0].isupper():
+            runs[-1].append((token, lower))
+        else:
+            runs.append([])
     claimant_tokens = frozenset(
         stem(w.casefold()) for w in words(claimant or "") if w.casefold() not in STOP_WORDS
     )
@@ -362,10 +312,27 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
     # should not outweigh what they claim.
     for token in claimant_tokens & weights.keys():
         weights[token] = WEIGHT_WEAK
+        names.discard(token)
+    acronyms: dict[str, tuple[str, ...]] = {}
+    leading: dict[str, str] = {}
+    for run in runs:
+        while run and not run[-1][0]:
+            run.pop()
+        stems = [token for token, _ in run if token]
+        if len(stems) >= 2:
+            with_connectors = "".join(original[0] for _, original in run)
+            without = "".join(original[0] for token, original in run if token)
+            for initials in {with_connectors, without}:
+                acronyms[initials] = tuple(stems)
+            for token in stems[:-1]:
+                leading[token] = stems[-1]
     return Analysis(
         weights=weights,
         numbers=frozenset(numbers),
         negated=negations % 2 == 1,
         directions=frozenset(directions),
         claimant=claimant_tokens,
+        names=frozenset(names),
+        acronyms=acronyms,
+        leading=leading,
     )

@@ -15,35 +15,91 @@ from sqlmodel import Session
 
 from app.claims.models import Claim
 from app.claims.search import MAX_TERMS, matching_claims, parse
-from app.matching.analysis import Analysis, analyse, content_words
+from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words
 from app.matching.base import Candidate
 
 FUZZY_CUTOFF = 85  # rapidfuzz ratio from which two stems are spelling variants of one word
 FUZZY_MIN_LENGTH = 5
+ROOT_MIN_LENGTH = 5  # stems sharing this long a prefix, and ROOT_SHARE of the shorter one,
+ROOT_SHARE = 0.8  # are one word in two forms (resolut-ion / resolv-ed)
+DERIVED = 0.9
 NUMBER_CONFLICT = 0.45  # both give numbers and they differ
 NUMBER_MISSING = 0.85  # one gives a number the other does not
 POLARITY_CONFLICT = 0.5  # one negates or denies, the other does not
 DIRECTION_CONFLICT = 0.5  # up vs down, imposed vs lifted, allowed vs banned, won vs lost
 CLAIMANT_CONFLICT = 0.7  # both name a claimant and the names share no word
+NAME_CONFLICT = 0.6  # each names someone or somewhere the other does not: a substitution
+SUBSTITUTION = 0.8  # each has a content word the other lacks: maybe a synonym, maybe not
 
 
-def _covered(a: Analysis, b: Analysis) -> float:
-    """Weight of a's tokens found in b: exactly, in b's claimant, or as a spelling variant."""
+def _same_root(a: str, b: str) -> bool:
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return shared >= ROOT_MIN_LENGTH and shared >= ROOT_SHARE * min(len(a), len(b))
+
+
+def _coverage(a: Analysis, b: Analysis) -> tuple[float, set[str], set[str]]:
+    """Weight of a's tokens found in b (exactly, in b's claimant, through an acronym, or as a
+    spelling variant), a's names that b does not mention, and a's other words b lacks."""
     covered = 0.0
+    missing_names: set[str] = set()
+    missing_words: set[str] = set()
+    spelled_out = {token: initials for initials, run in a.acronyms.items() for token in run}
     unmatched = [t for t in b.weights if t not in a.weights and len(t) >= FUZZY_MIN_LENGTH]
     for token, weight in a.weights.items():
-        if token in b.weights or token in b.claimant:
+        if (
+            token in b.weights
+            or token in b.claimant
+            or token in b.acronyms
+            or spelled_out.get(token) in b.weights
+        ):
             covered += weight
-        elif unmatched and len(token) >= FUZZY_MIN_LENGTH and not token[0].isdigit():
+            continue
+        if unmatched and len(token) >= FUZZY_MIN_LENGTH and not token[0].isdigit():
+            # One word in another form the stemmer keeps apart: resolution / resolved.
+            if any(_same_root(token, other) for other in unmatched):
+                covered += weight * DERIVED
+                continue
             best = process.extractOne(
                 token, unmatched, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )
             if best is not None:
                 covered += weight * best[1] / 100
-    return covered
+                continue
+        if token in a.names:
+            missing_names.add(token)
+        elif weight > WEIGHT_WEAK:
+            missing_words.add(token)
+    # A first name or title of a name both mention ("Donald" Trump) is no different name.
+    missing_names = {
+        name
+        for name in missing_names
+        if a.leading.get(name) is None or a.leading[name] in missing_names
+    }
+    return covered, missing_names, missing_words
 
 
-def _conflicts(a: Analysis, b: Analysis) -> float:
+def _direction_conflict(a: Analysis, b: Analysis) -> bool:
+    if ("=" in a.directions) != ("=" in b.directions):
+        moving = b.directions if "=" in a.directions else a.directions
+        if moving - {"="}:
+            return True
+    concepts = {direction[:-1] for direction in a.directions | b.directions if direction != "="}
+    for concept in concepts:
+        signs_a = {d[-1] for d in a.directions if d[:-1] == concept}
+        signs_b = {d[-1] for d in b.directions if d[:-1] == concept}
+        if signs_a and signs_b and signs_a != signs_b:
+            return True
+    return False
+
+
+def _conflicts(
+    a: Analysis,
+    b: Analysis,
+    names: tuple[set[str], set[str]],
+    words: tuple[set[str], set[str]],
+) -> float:
     factor = 1.0
     if a.numbers and b.numbers and a.numbers != b.numbers:
         factor *= NUMBER_CONFLICT
@@ -51,12 +107,12 @@ def _conflicts(a: Analysis, b: Analysis) -> float:
         factor *= NUMBER_MISSING
     if a.negated != b.negated:
         factor *= POLARITY_CONFLICT
-    for concept in {direction[:-1] for direction in a.directions}:
-        signs_a = {d[-1] for d in a.directions if d[:-1] == concept}
-        signs_b = {d[-1] for d in b.directions if d[:-1] == concept}
-        if signs_b and not signs_a & signs_b:
-            factor *= DIRECTION_CONFLICT
-            break
+    if _direction_conflict(a, b):
+        factor *= DIRECTION_CONFLICT
+    if names[0] and names[1]:
+        factor *= NAME_CONFLICT
+    elif (names[0] or words[0]) and (names[1] or words[1]):
+        factor *= SUBSTITUTION
     if a.claimant and b.claimant and not a.claimant & b.claimant:
         factor *= CLAIMANT_CONFLICT
     return factor
@@ -67,8 +123,11 @@ def score(a: Analysis, b: Analysis) -> float:
     total = a.total + b.total
     if total == 0:
         return 0.0
-    overlap = (_covered(a, b) + _covered(b, a)) / total
-    return round(min(1.0, overlap * _conflicts(a, b)), 4)
+    covered_a, names_a, words_a = _coverage(a, b)
+    covered_b, names_b, words_b = _coverage(b, a)
+    overlap = (covered_a + covered_b) / total
+    factor = _conflicts(a, b, (names_a, names_b), (words_a, words_b))
+    return round(min(1.0, overlap * factor), 4)
 
 
 class LexicalMatcher:

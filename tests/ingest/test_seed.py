@@ -66,8 +66,9 @@ def test_seed_story_ingested_yields_the_demo_counts(client: TestClient) -> None:
     assert link["provenance"] == "detected"
     assert link["origin"]["id"] == reuters["article_id"]
     assert link["reason"].startswith("body 100% similar to Reuters article")
-    assert '(SimHash of 3-word shingles: 0 of 64 bits differ); credits Reuters: "(Reuters)"' in (
-        link["reason"]
+    assert (
+        '(SimHash of 3-word shingles: 0 of 64 bits differ); credits Reuters: "(Reuters)"'
+        in (link["reason"])
     )
     assert link["reason"].endswith("; same headline")
     article = client.get(f"/v1/articles/{japan['article_id']}").json()
