@@ -472,7 +472,7 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
             select(Claim.id)
             .where(Claim.id.in_([source_id, target_id]))  # type: ignore[union-attr]
             .order_by(Claim.id)
-            .with_for_update()
+            .with_for_update(key_share=True)
         )
     # An article attributed to both keeps the surviving claim's attribution.
     both = select(Attribution.article_id).where(Attribution.claim_id == target_id)

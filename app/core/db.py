@@ -155,8 +155,15 @@ def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]
     Services check uniqueness before writing; this covers the concurrent writer that got there
     in between. The flush runs in a savepoint so the lookup can still use the transaction.
     """
+    # begin_nested() flushes everything pending *before* it emits SAVEPOINT, so rows added since
+    # the last flush would be inserted outside the savepoint and a unique violation would doom
+    # the whole transaction. New rows are therefore moved into the savepoint.
+    pending = list(session.new)
+    for instance in pending:
+        session.expunge(instance)
     try:
         with session.begin_nested():
+            session.add_all(pending)
             session.flush()
     except IntegrityError as exc:
         error = find_conflict()

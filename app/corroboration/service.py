@@ -73,12 +73,15 @@ def _lock(session: Session, claim_ids: list[int]) -> None:
     # Concurrent writers touching one claim must not each write counts computed from a snapshot
     # missing the other's rows: the second waits here, then recounts with the first committed.
     # SQLite needs nothing: BEGIN IMMEDIATE already admits one writer at a time.
+    # FOR NO KEY UPDATE (key_share), not FOR UPDATE: inserting an attribution takes a KEY SHARE
+    # lock on its claim (the foreign key check), which FOR UPDATE would wait for, so two writers
+    # each adding an attribution to one claim and then recounting it would deadlock.
     if session.get_bind().dialect.name == "postgresql":
         session.execute(
             select(Claim.id)
             .where(Claim.id.in_(claim_ids))  # type: ignore[union-attr]
             .order_by(Claim.id)
-            .with_for_update()
+            .with_for_update(key_share=True)
         )
 
 

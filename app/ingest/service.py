@@ -49,7 +49,7 @@ logger = logging.getLogger("app.ingest")
 
 SUGGESTIONS = 5
 _MATCH_POOL = 10
-MAX_ATTEMPTS = 3
+MAX_ATTEMPTS = 5
 # PostgreSQL: serialization failure, deadlock, unique violation (a race flush_unique could not
 # name); SQLite: the write lock was not granted within the busy timeout.
 _RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
