@@ -165,6 +165,7 @@ def detect(
     outlet: Outlet,
     credits: list[tuple[Credit, Outlet]],
     settings: Settings,
+    has_origin: bool,
 ) -> Detection:
     """Link the article to the earlier article it copies or cites, and later copies to it."""
     assert article.id is not None
@@ -180,14 +181,14 @@ def detect(
         and _headline(other.article.title) == headline
     }
 
-    if not _has_origin(session, article.id):
+    if not has_origin:
         origin, relation, reason = _choose_origin(
             session, article, nearby, credits, credited, same_headline, settings
         )
         if origin is not None and _link(
             session, copy=article, origin=origin, relation=relation, reason=reason
         ):
-            result.origin_linked = True
+            result.origin_linked = has_origin = True
         elif origin is None:
             for other in nearby:
                 if other.article.id in same_headline and other.article.published_at <= (
@@ -202,7 +203,7 @@ def detect(
                         )
                     )
 
-    if not _has_origin(session, article.id):
+    if not has_origin:
         result.copies = _adopt_copies(session, article, outlet, nearby, same_headline, settings)
     return result
 

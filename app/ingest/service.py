@@ -335,14 +335,22 @@ def ingest(
 
     adopted: list[int] = []
     candidates = []
+    has_origin = not article_created and session.get(ArticleLink, article.id) is not None
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
+        has_origin = True
     else:
         detection = copies.detect(
-            session, article=article, outlet=outlet, credits=resolved, settings=settings
+            session,
+            article=article,
+            outlet=outlet,
+            credits=resolved,
+            settings=settings,
+            has_origin=has_origin,
         )
         changes.any = changes.any or detection.origin_linked or bool(detection.copies)
         adopted, candidates = detection.copies, detection.candidates
+        has_origin = has_origin or detection.origin_linked
 
     return IngestResult(
         outlet_id=outlet.id,
@@ -351,7 +359,7 @@ def ingest(
         article_created=article_created,
         changed=changes.any,
         claims=outcomes,
-        origin=articles_service.public(session, article_id=article.id).origin,
+        origin=articles_service.link_public(session, article_id=article.id) if has_origin else None,
         copies=[articles_service.link_public(session, article_id=copy_id) for copy_id in adopted],
         copy_candidates=candidates,
     )
