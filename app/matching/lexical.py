@@ -51,6 +51,7 @@ def _coverage(a: Analysis, b: Analysis) -> tuple[float, set[str], set[str]]:
         if (
             token in b.weights
             or token in b.claimant
+            or (token in a.claimant and a.claimant & b.claimant)
             or token in b.acronyms
             or spelled_out.get(token) in b.weights
         ):
