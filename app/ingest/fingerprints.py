@@ -67,7 +67,8 @@ def similarity(a: int, b: int) -> float:
 
 # ---- credits ---------------------------------------------------------------------------------
 
-_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3}"
+_NAME_WORD = r"[A-Z](?:[\w&'\u2019-]|\.(?=\w))*"  # a dot only inside, as in "U.S."
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start.
 _DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})\)")
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
