@@ -1,13 +1,17 @@
-"""The `corroborate` command line: serve, migrate, demo data, OpenAPI, counter repair."""
+"""The `corroborate` command line: serve, migrate, demo data, OpenAPI, counter repair,
+NDJSON import and export."""
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from app.core.config import get_settings
+
+if TYPE_CHECKING:
+    from app.ingest.importer import ImportSummary
 
 cli = typer.Typer(
     name="corroborate",
@@ -120,6 +124,103 @@ def recount(
             count = corroboration.recount_all(session)
             console.print(f"recounted {count} claim(s)")
     engine.dispose()
+
+
+@cli.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="NDJSON file: one ingest payload per line.")],
+    url: Annotated[
+        str | None,
+        typer.Option(
+            help="Send to a running service (e.g. http://127.0.0.1:8000) instead of "
+            "writing to CLAIMS_DATABASE_URL directly."
+        ),
+    ] = None,
+    key: Annotated[
+        str | None,
+        typer.Option(envvar="CLAIMS_API_KEY", help="API key sent as a Bearer token with --url."),
+    ] = None,
+    batch_lines: Annotated[int, typer.Option(min=1, help="Lines per request with --url.")] = 500,
+) -> None:
+    """Ingest an NDJSON file (as POST /v1/ingest/batch does); safe to run again."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from app.ingest.importer import ImportFailed, ImportSummary, import_direct, import_http
+
+    if not file.is_file():
+        console.print(f"no such file: {file}")
+        raise typer.Exit(2)
+    summary = ImportSummary()
+    columns = (
+        *Progress.get_default_columns()[:1],
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+    )
+    with file.open("rb") as stream, Progress(*columns, console=console) as bar:
+        task = bar.add_task(f"importing {file.name}", total=file.stat().st_size)
+
+        def advance(size: int) -> None:
+            bar.advance(task, size)
+
+        if url is None:
+            lines = import_direct(stream, settings=get_settings(), progress=advance)
+        else:
+            lines = import_http(stream, url=url, key=key, batch_lines=batch_lines, progress=advance)
+        try:
+            for line in lines:
+                summary.add(line)
+        except ImportFailed as exc:
+            console.print(f"import stopped: {exc}")
+            _print_summary(summary)
+            raise typer.Exit(1) from exc
+    _print_summary(summary)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: "ImportSummary") -> None:
+    for failure in summary.failures[:20]:
+        assert failure.error is not None
+        console.print(
+            f"line {failure.line}: {failure.status} {failure.error.code}: {failure.error.message}"
+        )
+    if len(summary.failures) > 20:
+        console.print(f"... and {len(summary.failures) - 20} more failed lines")
+    console.print(
+        f"{summary.lines} lines: {summary.articles_created} articles created; claims "
+        f"{summary.claims_created} created, {summary.claims_linked} linked, "
+        f"{summary.claims_already_attributed} already attributed; {len(summary.failures)} failed"
+    )
+
+
+@cli.command()
+def export(
+    output: Annotated[
+        Path | None, typer.Option(help="Write to this file instead of standard output.")
+    ] = None,
+) -> None:
+    """Write every article with its outlet, claims and origin as NDJSON ingest payloads."""
+    import sys
+
+    import orjson
+
+    from app.core.db import create_db_engine, transaction
+    from app.ingest.export import payloads
+
+    engine = create_db_engine(get_settings())
+    count = 0
+    target = output.open("wb") if output is not None else sys.stdout.buffer
+    try:
+        with transaction(engine, write=False) as session:
+            for payload in payloads(session):
+                target.write(orjson.dumps(payload) + b"\n")
+                count += 1
+    finally:
+        if output is not None:
+            target.close()
+        engine.dispose()
+    console.print(f"exported {count} article(s)")
 
 
 def _redacted(url: str) -> str:

@@ -84,6 +84,11 @@ class IngestPayload(SQLModel):
     article: IngestArticle
     claims: list[IngestClaim] = Field(default_factory=list, max_length=MAX_CLAIMS)
     origin: IngestOrigin | None = None
+    detect_copies: bool = Field(
+        default=True,
+        description="Run copy detection when no `origin` is given (`corroborate export` writes "
+        "false: its links are stated as they were).",
+    )
 
 
 class ClaimAction(StrEnum):

@@ -339,7 +339,7 @@ def ingest(
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True
-    else:
+    elif payload.detect_copies:
         detection = copies.detect(
             session,
             article=article,

@@ -1,0 +1,287 @@
+"""`corroborate import` (direct and over HTTP to a real server) and `corroborate export`."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.core.config import Settings, get_settings
+from app.core.migrations import upgrade
+from app.ingest.importer import ImportFailed, import_http
+from app.main import create_app
+from tests.assertions import all_pages
+from tests.conftest import BACKEND, POSTGRES_ADMIN_URL
+from tests.ingest.test_seed import SEED, seed_payloads
+
+
+class Ran:
+    """A finished command: its exit code and its output with line wrapping undone."""
+
+    def __init__(self, exit_code: int, output: str) -> None:
+        self.exit_code = exit_code
+        self.output = " ".join(output.split())
+
+
+def invoke(runner: CliRunner, database_url: str, *args: str) -> Ran:
+    os.environ["CLAIMS_DATABASE_URL"] = database_url
+    get_settings.cache_clear()
+    try:
+        result = runner.invoke(cli, list(args))
+        return Ran(result.exit_code, result.output)
+    finally:
+        del os.environ["CLAIMS_DATABASE_URL"]
+        get_settings.cache_clear()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_import_direct_then_again_changes_nothing(
+    runner: CliRunner, database_url: str, client: TestClient, tmp_path: Path
+) -> None:
+    first = invoke(runner, database_url, "import", str(SEED))
+    assert first.exit_code == 0, first.output
+    assert "3 lines: 3 articles created; claims 10 created, 12 linked" in first.output
+    again = invoke(runner, database_url, "import", str(SEED))
+    assert again.exit_code == 0, again.output
+    assert "3 lines: 0 articles created; claims 0 created, 0 linked, 22 already" in again.output
+    nato = all_pages(client, "/v1/claims")[0]["corroboration"]
+    assert (nato["outlets"], nato["independent_origins"]) == (3, 2)
+
+
+def test_import_reports_bad_lines_and_fails(
+    runner: CliRunner, database_url: str, engine: Any, tmp_path: Path
+) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    broken = tmp_path / "broken.ndjson"
+    broken.write_text("\n".join([lines[0], "{nope", "", lines[1]]) + "\n", encoding="utf-8")
+    result = invoke(runner, database_url, "import", str(broken))
+    assert result.exit_code == 1
+    assert "line 2: 422 invalid_json" in result.output
+    assert "3 lines: 2 articles created" in result.output
+    assert "1 failed" in result.output
+    assert invoke(runner, database_url, "import", str(tmp_path / "missing")).exit_code == 2
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def live_server(database_url: str, engine: Any) -> Iterator[str]:
+    """The service in its own process (uvicorn, 2 workers) on a free port, on the test database."""
+    port = free_port()
+    env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_LOG_LEVEL": "warning"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--workers", "2",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        env=env,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_import_over_http_to_a_running_service(
+    runner: CliRunner, database_url: str, live_server: str, client: TestClient
+) -> None:
+    result = invoke(
+        runner, database_url, "import", str(SEED), "--url", live_server, "--batch-lines", "2"
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 lines: 3 articles created; claims 10 created, 12 linked" in result.output
+    again = invoke(runner, database_url, "import", str(SEED), "--url", live_server)
+    assert "22 already attributed; 0 failed" in again.output
+    nato = all_pages(client, "/v1/claims")[0]["corroboration"]
+    assert (nato["outlets"], nato["independent_origins"]) == (3, 2)
+
+
+def test_concurrent_posts_to_a_real_server_make_one_article(
+    live_server: str, client: TestClient
+) -> None:
+    import threading
+
+    payload = seed_payloads()[0]
+    answers: list[httpx.Response] = []
+    barrier = threading.Barrier(6)
+
+    def send() -> None:
+        with httpx.Client(timeout=60) as http:
+            barrier.wait()
+            answers.append(http.post(f"{live_server}/v1/ingest", json=payload))
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(a.status_code for a in answers) == [200] * 5 + [201]
+    assert len({a.json()["article_id"] for a in answers}) == 1
+    assert len(client.get("/v1/articles").json()["items"]) == 1
+
+
+def test_import_over_http_sends_the_key_and_stops_on_a_refused_request(tmp_path: Path) -> None:
+    seen: list[str | None] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("authorization"))
+        return httpx.Response(401, json={"error": {"code": "unauthorized"}})
+
+    with SEED.open("rb") as stream, pytest.raises(ImportFailed, match="answered 401"):
+        list(
+            import_http(
+                stream,
+                url="http://service.invalid",
+                key="s3cret",
+                batch_lines=10,
+                progress=lambda _: None,
+                transport=httpx.MockTransport(refuse),
+            )
+        )
+    assert seen == ["Bearer s3cret"]
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """A second, empty database at the schema head (dropped afterwards)."""
+    if BACKEND == "sqlite":
+        url = f"sqlite:///{tmp_path / 'empty.db'}"
+        upgrade(url)
+        yield url
+        return
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"corroborate_empty_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def claims_by_text(client: TestClient) -> dict[tuple[str, str | None], dict[str, Any]]:
+    """Every claim with its counts, attributions and origins, keyed by text and claimant."""
+    found = {}
+    for claim in all_pages(client, "/v1/claims"):
+        detail = client.get(f"/v1/claims/{claim['id']}").json()
+        corroboration = dict(detail["corroboration"])
+        first = corroboration.pop("first_reported")
+        attributions = sorted(
+            (
+                a["article"]["url"],
+                a["stance"],
+                a["quote"],
+                a["sourcing"],
+                a["independent_origin"]["outlet"]["slug"],
+                None
+                if a["origin"] is None
+                else (a["origin"]["article"]["url"], a["origin"]["relation"], a["origin"]["reason"],
+                      a["origin"]["provenance"]),
+            )
+            for a in detail["attributions"]
+        )  # fmt: skip
+        found[(detail["text"], detail["claimant"])] = {
+            "claim_date": detail["claim_date"],
+            "corroboration": corroboration,
+            "first": (first["at"], first["outlet"]) if first else None,
+            "attributions": attributions,
+        }
+    return found
+
+
+def test_export_then_import_into_an_empty_database_reproduces_claims_and_counts(
+    runner: CliRunner,
+    database_url: str,
+    empty_database_url: str,
+    client: TestClient,
+    tmp_path: Path,
+) -> None:
+    for payload in seed_payloads():
+        client.post("/v1/ingest", json=payload)
+    # More than the seed: a stated citation, a dispute, a dated claim, a merge, a claimless article.
+    extra = {
+        "outlet": {"slug": "kyiv-independent", "name": "The Kyiv Independent", "kind": "online"},
+        "article": {
+            "url": "https://kyivindependent.com/putin-peace-terms",
+            "title": "Kyiv rejects Putin's peace terms",
+            "published_at": "2025-05-29T18:00:00Z",
+            "author": "Staff",
+        },
+        "claims": [
+            {
+                "text": "Vladimir Putin demands a written pledge from Western leaders to stop "
+                "enlarging NATO eastward as a condition for ending the war in Ukraine.",
+                "claimant": "Vladimir Putin",
+                "stance": "disputes",
+            },
+            {"text": "Kyiv calls the terms a non-starter.", "claim_date": "2025-05-29"},
+            {"text": "Kyiv says the terms are a non-starter.", "claimant": "Ukrainian officials"},
+        ],
+        "origin": {
+            "url": seed_payloads()[0]["article"]["url"],
+            "relation": "cites",
+            "reason": "quotes the Reuters sources",
+        },
+    }
+    made = client.post("/v1/ingest", json=extra).json()
+    merged = made["claims"][2]["claim_id"]
+    client.post(f"/v1/claims/{merged}/merge", json={"into": made["claims"][1]["claim_id"]})
+    client.post(
+        "/v1/ingest",
+        json={**extra, "article": {**extra["article"], "url": "https://kyivindependent.com/x"},
+              "claims": [], "origin": None},
+    )  # fmt: skip
+    before = claims_by_text(client)
+    assert len(before) == 11
+
+    exported = tmp_path / "export.ndjson"
+    result = invoke(runner, database_url, "export", "--output", str(exported))
+    assert result.exit_code == 0, result.output
+    assert "exported 5 article(s)" in result.output
+    lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert [line["outlet"]["slug"] for line in lines] == [
+        "reuters", "the-moscow-times", "the-japan-times", "kyiv-independent", "kyiv-independent",
+    ]  # fmt: skip
+    assert lines[2]["origin"]["provenance"] == "detected"
+
+    imported = invoke(runner, empty_database_url, "import", str(exported))
+    assert imported.exit_code == 0, imported.output
+    assert "5 lines: 5 articles created; claims 11 created, 13 linked" in imported.output
+    with TestClient(create_app(Settings(database_url=empty_database_url))) as other:
+        assert claims_by_text(other) == before
+        again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
+        assert again.exit_code == 0
+    assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
