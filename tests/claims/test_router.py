@@ -32,7 +32,12 @@ def test_create_and_get_a_claim(client: TestClient) -> None:
         "last_reported_at": None,
     }
     detail = client.get(f"/v1/claims/{body['id']}").json()
-    assert detail == {**body, "attributions": [], "attributions_next_cursor": None}
+    assert detail == {
+        **body,
+        "merged_into": None,
+        "attributions": [],
+        "attributions_next_cursor": None,
+    }
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 2001])

@@ -87,11 +87,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def live_server(database_url: str, engine: Any) -> Iterator[str]:
-    """The service in its own process (uvicorn, 2 workers) on a free port, on the test database."""
+    """The service in its own process (uvicorn) on a free port, on the test database."""
     port = free_port()
     env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_LOG_LEVEL": "warning"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--workers", "2",
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
         env=env,
     )  # fmt: skip
