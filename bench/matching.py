@@ -1,0 +1,270 @@
+"""Benchmark: matching one text against N stored claims (GET /v1/claims/match, ingest).
+
+Builds a temporary database through the migrations (the schema, with its full-text index and
+triggers), fills it with N generated news claims, then times `LexicalMatcher.match` for a mix of
+query texts: paraphrases of stored claims (what ingest sees most) and unseen claims. Reports the
+median, p90 and p99 in milliseconds, and the share of the time spent in the full-text candidate
+query. Nothing here runs in the test suite; results go to docs/matching.md.
+
+    .venv/bin/python bench/matching.py                      # 100k claims, SQLite
+    .venv/bin/python bench/matching.py --postgresql URL     # an *admin* URL; a database is
+                                                            # created for the run and dropped
+    .venv/bin/python bench/matching.py --claims 2000 --queries 20   # a smoke run
+"""
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, event, insert, text
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session
+
+from app.claims.models import Claim
+from app.claims.service import fingerprint
+from app.core.config import Settings
+from app.core.db import create_db_engine
+from app.core.migrations import upgrade
+from app.matching.lexical import LexicalMatcher
+
+
+def _options(text: str) -> list[str]:
+    """A |-separated list written over several lines."""
+    return [" ".join(option.split()) for option in text.split("|")]
+
+
+PEOPLE = _options(
+    """Vladimir Putin|Volodymyr Zelenskiy|Joe Biden|Donald Trump|Xi Jinping|Emmanuel Macron|
+Olaf Scholz|Rishi Sunak|Keir Starmer|Giorgia Meloni|Narendra Modi|Recep Tayyip Erdogan|
+Benjamin Netanyahu|Ursula von der Leyen|Antonio Guterres|Jens Stoltenberg|Mark Rutte|
+Christine Lagarde|Jerome Powell|Elon Musk|Sam Altman|Tim Cook|Javier Milei|Lula da Silva|
+Cyril Ramaphosa|Fumio Kishida|Yoon Suk Yeol|Kim Jong Un|Ali Khamenei|Mohammed bin Salman|
+Viktor Orban|Donald Tusk|Pedro Sanchez|Justin Trudeau|Anthony Albanese|Claudia Sheinbaum|
+Sergei Lavrov|Dmitry Peskov|Antony Blinken|Kaja Kallas"""
+)
+BODIES = _options(
+    """the European Commission|the Kremlin|the White House|the Pentagon|NATO|
+the United Nations|the World Health Organization|the IMF|the World Bank|
+the European Central Bank|the Federal Reserve|
+the Bank of England|the Bank of Japan|OPEC|the African Union|the G7|the Supreme Court|
+the Senate|the Bundestag|the French parliament|Ukraine's army|Russia's defence ministry|
+Israel's military|Hamas|Hezbollah|the Houthis|China's foreign ministry|India's election commission|
+Apple|Microsoft|Google|Amazon|Meta|Tesla|Boeing|Airbus|Volkswagen|Toyota|Nvidia|OpenAI|Shell|
+BP|Gazprom|Pfizer|Moderna"""
+)
+VERBS = _options(
+    """demands|rejects|proposes|approves|announces|plans|delays|cancels|extends|suspends|
+confirms|denies|calls for|warns of|agrees to|threatens|launches|halts|imposes|lifts|
+blocks|backs|criticises|welcomes|investigates|pledges"""
+)
+OBJECTS = _options(
+    """new sanctions on Russian oil|a ceasefire in Gaza|talks on a peace deal|
+a cut in interest rates|a rise in interest rates|tariffs on Chinese electric vehicles|
+military aid to Ukraine|
+a ban on TikTok|new rules for artificial intelligence|a windfall tax on energy companies|
+a review of the defence budget|an increase in the minimum wage|the sale of fighter jets|
+a grain export corridor|new limits on migration|a carbon border tax|the closure of coal plants|
+a merger with its largest rival|job cuts at its European plants|a recall of two million cars|
+a probe into market abuse|a referendum on independence|early elections|a state of emergency|
+a prisoner exchange|security guarantees for Kyiv|the expansion of NATO|relief from sanctions|
+the return of frozen assets|debt relief for poor countries|a global minimum tax|
+a halt to arms exports|new nuclear power plants|a ban on petrol cars|a ceiling on gas prices|
+stricter rules for banks|an inquiry into the attack|aid for flood victims|
+a deal on grain exports|new oil drilling licences"""
+)
+PLACES = _options(
+    """Ukraine|Gaza|the Red Sea|Taiwan|the South China Sea|Sudan|Syria|Lebanon|Iran|Venezuela|
+Brussels|Berlin|Paris|London|Washington|Beijing|Moscow|Kyiv|Tokyo|New Delhi|Brasilia|Ankara|
+Warsaw|the Baltic states|the Arctic|West Africa|the Sahel|Latin America|Europe|Asia"""
+)
+TIMES = _options(
+    """on Monday|on Tuesday|on Wednesday|on Thursday|on Friday|this week|next month|
+by the end of the year|in 2025|in 2026|within 30 days|after talks in Geneva|at a summit in
+Brussels|ahead of the election|despite protests"""
+)
+EVENTS = _options("an earthquake|floods|a landslide|an air strike|a drone attack|a fire")
+SWAPS = {
+    "demands": "wants",
+    "rejects": "refuses",
+    "announces": "unveils",
+    "plans": "is planning",
+    "calls for": "urges",
+    "halts": "stops",
+    "expansion": "enlargement",
+    "talks": "negotiations",
+    "deal": "agreement",
+    "ceasefire": "truce",
+}
+
+
+def claim_text(rng: random.Random) -> tuple[str, str | None]:
+    """One generated news claim and its claimant."""
+    roll = rng.random()
+    if roll < 0.15:
+        count = rng.choice([3, 5, 7, 12, 18, 25, 40, 60, 120, 300])
+        return (
+            f"At least {count} people were killed in {rng.choice(EVENTS)} in "
+            f"{rng.choice(PLACES)} {rng.choice(TIMES)}.",
+            None,
+        )
+    actor = rng.choice(PEOPLE) if roll < 0.6 else rng.choice(BODIES)
+    sentence = f"{actor} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+    if rng.random() < 0.6:
+        sentence += f" in {rng.choice(PLACES)}"
+    sentence += f" {rng.choice(TIMES)}."
+    claimant = actor if actor in PEOPLE else None
+    return sentence[0].upper() + sentence[1:], claimant
+
+
+def paraphrase(text: str, rng: random.Random) -> str:
+    """A rewording a second outlet might use: a synonym swapped, a time phrase dropped."""
+    for word, other in SWAPS.items():
+        if word in text and rng.random() < 0.7:
+            text = text.replace(word, other, 1)
+    for when in TIMES:
+        if text.endswith(f" {when}.") and rng.random() < 0.5:
+            text = text[: -len(when) - 2] + "."
+    return text
+
+
+def fill(engine: Engine, count: int, rng: random.Random) -> int:
+    """Insert `count` distinct claims through the schema (the full-text triggers fire)."""
+    now = datetime.now(UTC)
+    seen: set[str] = set()
+    rows: list[dict[str, object]] = []
+    made = 0
+    with engine.begin() as connection:
+        while made < count:
+            text_, claimant = claim_text(rng)
+            key = fingerprint(text_, claimant)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(
+                {"text": text_, "claimant": claimant, "fingerprint": key, "created_at": now,
+                 "updated_at": now}
+            )  # fmt: skip
+            made += 1
+            if len(rows) == 5000:
+                connection.execute(insert(Claim), rows)
+                rows = []
+        if rows:
+            connection.execute(insert(Claim), rows)
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("ANALYZE"))
+        else:
+            connection.execute(text("INSERT INTO claim_search(claim_search) VALUES ('optimize')"))
+    return made
+
+
+@contextmanager
+def database(postgresql_admin_url: str | None) -> Iterator[str]:
+    """A fresh database at the schema head, removed afterwards."""
+    if postgresql_admin_url is None:
+        with tempfile.TemporaryDirectory() as folder:
+            url = f"sqlite:///{Path(folder) / 'bench.db'}"
+            upgrade(url)
+            yield url
+        return
+    admin = create_engine(postgresql_admin_url, isolation_level="AUTOCOMMIT")
+    name = f"corroborate_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+    url = make_url(postgresql_admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--postgresql", metavar="ADMIN_URL", default=None)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    with database(args.postgresql) as url:
+        engine = create_db_engine(Settings(database_url=url))
+        started = time.perf_counter()
+        made = fill(engine, args.claims, rng)
+        fill_seconds = time.perf_counter() - started
+        with Session(engine) as session:
+            stored = [
+                (row.text, row.claimant)
+                for row in session.execute(
+                    text("SELECT text, claimant FROM claim ORDER BY id LIMIT 5000")
+                )
+            ]
+        queries = []
+        for i in range(args.queries):
+            if i % 3 == 2:
+                queries.append(claim_text(rng))  # most likely unseen
+            else:
+                stored_text, claimant = rng.choice(stored)
+                queries.append((paraphrase(stored_text, rng), claimant))
+        sql_seconds: list[float] = []
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _before(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+            conn.info["query_started"] = time.perf_counter()
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def _after(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+            if "claim_search" in statement:
+                sql_seconds.append(time.perf_counter() - conn.info["query_started"])
+
+        matcher = LexicalMatcher(candidates=Settings().match_candidates)
+        timings: list[float] = []
+        found = 0
+        with Session(engine) as session:
+            for text_, claimant in queries[:10]:  # warm caches and the statement cache
+                matcher.match(session, text=text_, claimant=claimant)
+            sql_seconds.clear()
+            for text_, claimant in queries:
+                started = time.perf_counter()
+                candidates = matcher.match(session, text=text_, claimant=claimant, limit=10)
+                timings.append((time.perf_counter() - started) * 1000)
+                found += bool(candidates) and candidates[0].score >= Settings().match_link
+        engine.dispose()
+    median = statistics.median(timings)
+    sql_median = statistics.median(sql_seconds) * 1000 if sql_seconds else 0.0
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    backend = make_url(url).get_backend_name()
+    print(f"database: {backend}, {made} claims (filled in {fill_seconds:.0f} s)")
+    print(
+        f"queries: {len(timings)} ({len(timings) - len(timings) // 3} paraphrases of stored claims)"
+    )
+    print(
+        f"match(): median {median:.1f} ms, p90 {percentile(timings, 0.9):.1f} ms, "
+        f"p99 {percentile(timings, 0.99):.1f} ms, mean {statistics.mean(timings):.1f} ms"
+    )
+    print(f"full-text candidate query: median {sql_median:.1f} ms of that")
+    print(f"best candidate at or above the link threshold: {found}/{len(timings)}")
+
+
+if __name__ == "__main__":
+    main()
