@@ -109,21 +109,94 @@ SWAPS = {
 }
 
 
+FIRST = _options(
+    """Anna|Boris|Carlos|Dmitri|Elena|Fatima|Georg|Hana|Ivan|Julia|Kenji|Lena|Marco|Nadia|Omar|
+Pavel|Quentin|Rosa|Sergei|Tomas|Ulrike|Viktor|Wei|Ximena|Yusuf|Zofia|Ahmed|Bianca|Chen|Diego|
+Eva|Farid|Greta|Hugo|Ines|Jonas|Katya|Luis|Maria|Nikolai|Olga|Pedro|Rania|Stefan|Tariq|Ursula"""
+)
+LAST = _options(
+    """Novak|Petrov|Garcia|Schmidt|Rossi|Kowalski|Tanaka|Haddad|Silva|Dubois|Jensen|Moreau|Ivanova|
+Kim|Nguyen|Okafor|Larsen|Horvat|Costa|Yilmaz|Fischer|Popescu|Andersson|Kovacs|Lindqvist|Mendes|
+Bauer|Sato|Romano|Nowak|Vidal|Keller|Markovic|Hoffmann|Castillo|Berg|Aziz|Weber|Ferrari|Molina|
+Richter|Santos|Wagner|Varga|Lopez|Kaur|Mehta|Osei|Abe|Volkov|Haas|Rahman|Pereira|Engel|Sokolov"""
+)
+CITIES = _options(
+    """Kharkiv|Odesa|Lviv|Dnipro|Zaporizhzhia|Kherson|Mykolaiv|Belgorod|Kursk|Rostov|Krasnodar|
+Sevastopol|Donetsk|Luhansk|Gdansk|Krakow|Wroclaw|Hamburg|Munich|Cologne|Leipzig|Lyon|Marseille|
+Toulouse|Milan|Naples|Turin|Barcelona|Valencia|Seville|Porto|Lisbon|Rotterdam|Antwerp|Vienna|
+Prague|Budapest|Bucharest|Sofia|Athens|Istanbul|Izmir|Beirut|Haifa|Rafah|Khan Younis|Aden|
+Hodeidah|Khartoum|Darfur|Lagos|Nairobi|Addis Ababa|Kinshasa|Johannesburg|Cairo|Tunis|Mumbai|
+Chennai|Karachi|Lahore|Dhaka|Jakarta|Manila|Hanoi|Bangkok|Seoul|Busan|Osaka|Shanghai|Shenzhen|
+Hong Kong|Taipei|Sydney|Melbourne|Auckland|Toronto|Vancouver|Montreal|Chicago|Houston|Phoenix|
+Detroit|Atlanta|Miami|Denver|Seattle|Boston|Mexico City|Monterrey|Bogota|Lima|Santiago|
+Buenos Aires|Sao Paulo|Rio de Janeiro|Caracas|Quito|Havana|Kingston|Reykjavik|Oslo|Helsinki|
+Tallinn|Riga|Vilnius|Minsk|Tbilisi|Yerevan|Baku|Almaty|Tashkent|Kabul|Tehran|Baghdad|Damascus"""
+)
+COMPANY_PARTS = (
+    _options("Nordhaven|Aster|Baltic|Crescent|Delta|Everline|Fjord|Granite|Helix|Ion|Juniper|"
+             "Kestrel|Lumen|Meridian|Nova|Orion|Pioneer|Quantum|Redwood|Sterling"),
+    _options("Energy|Motors|Airlines|Steel|Pharma|Bank|Telecom|Shipping|Foods|Chemicals|"
+             "Mining|Semiconductors|Insurance|Logistics|Retail"),
+)  # fmt: skip
+PRODUCTS = _options(
+    """electric vehicles|solar panels|steel|aluminium|wheat|fertiliser|semiconductors|drones|
+natural gas|crude oil|coal|copper|lithium|rice|coffee|cocoa|pharmaceuticals|fighter jets|
+artillery shells|air defence systems|tanks|batteries|wind turbines|smartphones|timber"""
+)
+MONTHS = _options("January|February|March|April|May|June|July|August|September|October|November")
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def _company(rng: random.Random) -> str:
+    return f"{rng.choice(COMPANY_PARTS[0])} {rng.choice(COMPANY_PARTS[1])}"
+
+
+def _date(rng: random.Random) -> str:
+    return f"on {rng.choice(MONTHS)} {rng.randint(1, 28)}"
+
+
 def claim_text(rng: random.Random) -> tuple[str, str | None]:
-    """One generated news claim and its claimant."""
+    """One generated news claim and its claimant.
+
+    Claims mix a small common vocabulary (leaders, institutions, verbs, policy objects) with the
+    long tail real claims have: people, companies, cities, numbers and dates.
+    """
     roll = rng.random()
     if roll < 0.15:
-        count = rng.choice([3, 5, 7, 12, 18, 25, 40, 60, 120, 300])
         return (
-            f"At least {count} people were killed in {rng.choice(EVENTS)} in "
-            f"{rng.choice(PLACES)} {rng.choice(TIMES)}.",
+            f"At least {rng.randint(2, 400)} people were killed in {rng.choice(EVENTS)} in "
+            f"{rng.choice(CITIES)} {_date(rng)}.",
             None,
         )
-    actor = rng.choice(PEOPLE) if roll < 0.6 else rng.choice(BODIES)
+    if roll < 0.3:
+        company = _company(rng)
+        return (
+            f"{company} will cut {rng.randint(2, 90) * 100} jobs at its {rng.choice(CITIES)} "
+            f"plant by {rng.choice([2025, 2026, 2027, 2028])}.",
+            company,
+        )
+    if roll < 0.45:
+        actor = rng.choice(BODIES)
+        return (
+            f"{actor[0].upper() + actor[1:]} {rng.choice(VERBS)} tariffs of "
+            f"{rng.choice([5, 10, 15, 20, 25, 35, 50, 100])}% on {rng.choice(PRODUCTS)} from "
+            f"{rng.choice(PLACES)} {_date(rng)}.",
+            None,
+        )
+    if roll < 0.6:
+        speaker = _person(rng)
+        return (
+            f"{speaker} says {rng.choice(PEOPLE)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
+            f"after talks in {rng.choice(CITIES)}.",
+            speaker,
+        )
+    actor = rng.choice(PEOPLE) if roll < 0.8 else rng.choice(BODIES)
     sentence = f"{actor} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-    if rng.random() < 0.6:
-        sentence += f" in {rng.choice(PLACES)}"
-    sentence += f" {rng.choice(TIMES)}."
+    sentence += f" in {rng.choice(CITIES)}" if rng.random() < 0.6 else f" in {rng.choice(PLACES)}"
+    sentence += f" {rng.choice(TIMES)}." if rng.random() < 0.5 else f" {_date(rng)}."
     claimant = actor if actor in PEOPLE else None
     return sentence[0].upper() + sentence[1:], claimant
 

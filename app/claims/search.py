@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, literal_column, select, table, text
+from sqlalchemy import Select, bindparam, func, literal_column, select, table, text
 from sqlalchemy.sql.elements import ColumnElement
 
 MAX_TERMS = 16
@@ -90,7 +90,10 @@ def matching_claims(dialect: str, terms: list[Term], mode: Mode = "all") -> Sele
         select(literal_column("claim_search.rowid").label("claim_id"), rank.label("rank"))
         .select_from(table("claim_search"))
         .where(
-            text("claim_search MATCH :fts_query").bindparams(fts_query=fts5_expression(terms, mode))
+            # unique: several of these queries can be combined into one statement (a UNION).
+            text("claim_search MATCH :fts_query").bindparams(
+                bindparam("fts_query", fts5_expression(terms, mode), unique=True)
+            )
         )
     )
 

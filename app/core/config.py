@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         description="Claim-match score from which ingest returns a candidate as a suggestion.",
     )
     match_candidates: int = Field(
-        default=50,
+        default=30,
         ge=1,
         le=1000,
         description="Full-text candidates the claim matcher re-ranks per text.",

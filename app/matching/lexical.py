@@ -1,23 +1,32 @@
 """The default claim matcher: lexical, no model to download.
 
 Candidates come from the full-text index (`claim_search`: SQLite FTS5 / PostgreSQL tsvector)
-through the shared query layer (`app.claims.search`), asking for any of the text's content words;
-the best-ranked ones are re-scored with `similarity`, a weighted overlap of canonical stems in
+through the shared query layer (`app.claims.search`), asking for any of the text's rarer content
+words (so that a query ranks at most about CANDIDATE_POSTINGS index entries); the best-ranked ones
+are re-scored with `similarity`, a weighted overlap of canonical stems in
 [0, 1] (stems compared exactly, or fuzzily with rapidfuzz for spelling variants such as
 Zelensky/Zelenskiy), discounted when the two claims disagree on numbers, on polarity (one denies
 what the other asserts), on direction (sanctions imposed vs lifted) or on who claims it.
 docs/matching.md describes it and reports its precision and recall on the labelled set.
 """
 
+import itertools
+import threading
+import time
+from collections import OrderedDict
+from functools import lru_cache
+
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.claims.models import Claim
-from app.claims.search import MAX_TERMS, matching_claims, parse
+from app.claims.search import MAX_TERMS, Mode, Term, matching_claims, parse
 from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words
 from app.matching.base import Candidate
 
+CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
+PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
 FUZZY_CUTOFF = 85  # rapidfuzz ratio from which two stems are spelling variants of one word
 FUZZY_MIN_LENGTH = 5
 ROOT_MIN_LENGTH = 5  # stems sharing this long a prefix, and ROOT_SHARE of the shorter one,
@@ -47,6 +56,9 @@ def _coverage(a: Analysis, b: Analysis) -> tuple[float, set[str], set[str]]:
     missing_words: set[str] = set()
     spelled_out = {token: initials for initials, run in a.acronyms.items() for token in run}
     unmatched = [t for t in b.weights if t not in a.weights and len(t) >= FUZZY_MIN_LENGTH]
+    by_prefix: dict[str, list[str]] = {}
+    for other in unmatched:
+        by_prefix.setdefault(other[:ROOT_MIN_LENGTH], []).append(other)
     for token, weight in a.weights.items():
         if (
             token in b.weights
@@ -59,7 +71,8 @@ def _coverage(a: Analysis, b: Analysis) -> tuple[float, set[str], set[str]]:
             continue
         if unmatched and len(token) >= FUZZY_MIN_LENGTH and not token[0].isdigit():
             # One word in another form the stemmer keeps apart: resolution / resolved.
-            if any(_same_root(token, other) for other in unmatched):
+            related = by_prefix.get(token[:ROOT_MIN_LENGTH], ())
+            if any(_same_root(token, other) for other in related):
                 covered += weight * DERIVED
                 continue
             best = process.extractOne(
@@ -131,11 +144,54 @@ def score(a: Analysis, b: Analysis) -> float:
     return round(min(1.0, overlap * factor), 4)
 
 
+@lru_cache(maxsize=20_000)
+def _stored(text: str, claimant: str | None) -> Analysis:
+    """A stored claim's analysis; popular claims come up as candidates again and again."""
+    return analyse(text, claimant)
+
+
+class DocumentFrequencies:
+    """How many claims each search term matches, remembered for a while.
+
+    Candidate generation asks only for the rarer words of a text (see `LexicalMatcher.match`),
+    which needs each word's document frequency. Counting a common word in the full-text index
+    costs milliseconds, and frequencies drift slowly, so counts are kept for `ttl` seconds.
+    """
+
+    def __init__(self, *, ttl: float = 600.0, size: int = 50_000) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._counts: OrderedDict[tuple[str, Term], tuple[float, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, term: Term) -> int:
+        """Claims whose text or quotes contain the term."""
+        bind = session.get_bind()
+        key = (str(bind.url), term)
+        now = time.monotonic()
+        with self._lock:
+            cached = self._counts.get(key)
+            if cached is not None and cached[0] > now:
+                self._counts.move_to_end(key)
+                return cached[1]
+        dialect = bind.dialect.name
+        hits = matching_claims(dialect, [term], mode="any").subquery()
+        count = session.scalar(select(func.count()).select_from(hits)) or 0
+        with self._lock:
+            self._counts[key] = (now + self.ttl, count)
+            self._counts.move_to_end(key)
+            while len(self._counts) > self.size:
+                self._counts.popitem(last=False)
+        return count
+
+
 class LexicalMatcher:
     """Full-text candidates re-ranked by `score`."""
 
-    def __init__(self, *, candidates: int = 50) -> None:
+    def __init__(self, *, candidates: int = 30, postings: int = CANDIDATE_POSTINGS) -> None:
         self.candidates = candidates
+        self.postings = postings
+        self.frequencies = DocumentFrequencies()
 
     def similarity(
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
@@ -143,26 +199,60 @@ class LexicalMatcher:
         """How surely two claims say the same thing, in [0, 1]."""
         return score(analyse(a, a_claimant), analyse(b, b_claimant))
 
+    def _candidate_queries(self, session: Session, text: str) -> list[tuple[list[Term], Mode]]:
+        """Full-text queries (to be united) that find the claims sharing the text's telling words.
+
+        A paraphrase shares the telling words (names, numbers, rare nouns) with the claim it
+        restates; asking for every common word as well would rank tens of thousands of rows. So:
+        any of the rarest words, as many as fit in the posting budget; when even the rarest word
+        is over it, claims having two of the three rarest words together.
+        """
+        terms = parse(" ".join(content_words(text)[:MAX_TERMS]))
+        counted = sorted(
+            (
+                (self.frequencies.get(session, term), index, term)
+                for index, term in enumerate(terms)
+            ),
+            key=lambda entry: (entry[0], entry[1]),
+        )
+        present = [(count, term) for count, _, term in counted if count > 0]
+        rare: list[Term] = []
+        total = 0
+        for count, term in present:
+            if total + count > self.postings:
+                break
+            rare.append(term)
+            total += count
+        if rare:
+            return [(rare, "any")]
+        common = [term for _, term in present[:PAIRED_TERMS]]
+        if len(common) < 2:
+            return [(common, "any")] if common else []
+        return [([a, b], "all") for a, b in itertools.combinations(common, 2)]
+
     def match(
         self, session: Session, *, text: str, claimant: str | None = None, limit: int = 10
     ) -> list[Candidate]:
         """Live claims most likely to say the same as `text`, best first (ties: lower id)."""
-        terms = parse(" ".join(content_words(text)[:MAX_TERMS]))
-        if not terms:
-            return []
         dialect = session.get_bind().dialect.name
-        hits = matching_claims(dialect, terms, mode="any").subquery()
-        rows = session.execute(
-            select(Claim.id, Claim.text, Claim.claimant)
-            .join(hits, hits.c.claim_id == Claim.id)
-            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
-            .order_by(hits.c.rank.desc(), Claim.id)
-            .limit(self.candidates)
-        )
+        found: dict[int, tuple[str, str | None]] = {}
+        # One query normally; up to three small ones when every word is common (their union is
+        # taken here: FTS5 ranking functions cannot run under a GROUP BY over a UNION).
+        for terms, mode in self._candidate_queries(session, text):
+            hits = matching_claims(dialect, terms, mode=mode).subquery()
+            rows = session.execute(
+                select(Claim.id, Claim.text, Claim.claimant)
+                .join(hits, hits.c.claim_id == Claim.id)
+                .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
+                .order_by(hits.c.rank.desc(), Claim.id)
+                .limit(self.candidates)
+            )
+            for row in rows:
+                found.setdefault(row.id, (row.text, row.claimant))
         query = analyse(text, claimant)
         scored = [
-            Candidate(claim_id=row.id, score=score(query, analyse(row.text, row.claimant)))
-            for row in rows
+            Candidate(claim_id=claim_id, score=score(query, _stored(text_, claimant_)))
+            for claim_id, (text_, claimant_) in found.items()
         ]
         scored = [candidate for candidate in scored if candidate.score > 0]
         scored.sort(key=lambda candidate: (-candidate.score, candidate.claim_id))
