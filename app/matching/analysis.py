@@ -171,6 +171,12 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 @lru_cache(maxsize=100_000)
+def stem_english(word: str) -> str:
+    """The Snowball English stem of a lower-case word (what PostgreSQL's `english` makes of it)."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """The canonical stem of a lower-case word: Snowball stem, then the equivalence table."""
     stemmed = _stemmer().stemWord(word)

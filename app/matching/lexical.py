@@ -17,12 +17,12 @@ from collections import OrderedDict
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from app.claims.models import Claim
 from app.claims.search import MAX_TERMS, Mode, Term, matching_claims, parse
-from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words
+from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words, stem_english
 from app.matching.base import Candidate
 
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
@@ -162,6 +162,7 @@ class DocumentFrequencies:
         self.ttl = ttl
         self.size = size
         self._counts: OrderedDict[tuple[str, Term], tuple[float, int]] = OrderedDict()
+        self._common: dict[str, tuple[float, dict[str, int]]] = {}
         self._lock = threading.Lock()
 
     def get(self, session: Session, term: Term) -> int:
@@ -175,14 +176,48 @@ class DocumentFrequencies:
                 self._counts.move_to_end(key)
                 return cached[1]
         dialect = bind.dialect.name
+        if dialect == "postgresql" and len(term.words) == 1:
+            # PostgreSQL's own statistics already know the frequent lexemes (ANALYZE keeps the
+            # most common elements of the tsvector column): counting those would be the slow part.
+            common = self._postgresql_common(session, str(bind.url), now)
+            lexeme = stem_english(term.words[0].casefold())
+            if lexeme in common:
+                return common[lexeme]
         hits = matching_claims(dialect, [term], mode="any").subquery()
         count = session.scalar(select(func.count()).select_from(hits)) or 0
+        self._remember(key, now, count)
+        return count
+
+    def _remember(self, key: tuple[str, Term], now: float, count: int) -> None:
         with self._lock:
             self._counts[key] = (now + self.ttl, count)
             self._counts.move_to_end(key)
             while len(self._counts) > self.size:
                 self._counts.popitem(last=False)
-        return count
+
+    def _postgresql_common(self, session: Session, url: str, now: float) -> dict[str, int]:
+        """Estimated claim counts of the lexemes PostgreSQL's statistics list as most common."""
+        cached = self._common.get(url)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        row = session.execute(
+            text(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+                "WHERE s.tablename = 'claim_search' AND s.attname = 'document' "
+                "AND s.schemaname = current_schema()"
+            )
+        ).one_or_none()
+        common: dict[str, int] = {}
+        if row is not None and row[0] is not None:
+            rows = max(float(row[2] or 0), 0.0)
+            common = {
+                lexeme: int(frequency * rows)
+                for lexeme, frequency in zip(row[0], row[1], strict=False)
+            }
+        with self._lock:
+            self._common[url] = (now + self.ttl, common)
+        return common
 
 
 class LexicalMatcher:
