@@ -25,6 +25,7 @@ from app.claims.search import MAX_TERMS, Mode, Term, matching_claims, parse
 from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words, stem_english
 from app.matching.base import Candidate
 
+CACHE_FROM = 100  # document frequencies are remembered from this count up
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
 PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
 FUZZY_CUTOFF = 85  # rapidfuzz ratio from which two stems are spelling variants of one word
@@ -155,7 +156,9 @@ class DocumentFrequencies:
 
     Candidate generation asks only for the rarer words of a text (see `LexicalMatcher.match`),
     which needs each word's document frequency. Counting a common word in the full-text index
-    costs milliseconds, and frequencies drift slowly, so counts are kept for `ttl` seconds.
+    costs milliseconds, and frequencies drift slowly, so counts from CACHE_FROM up are kept for
+    `ttl` seconds; rarer words are counted every time (cheap, and a word that has just appeared
+    in a new claim must count at once).
     """
 
     def __init__(self, *, ttl: float = 600.0, size: int = 50_000) -> None:
@@ -185,7 +188,8 @@ class DocumentFrequencies:
                 return common[lexeme]
         hits = matching_claims(dialect, [term], mode="any").subquery()
         count = session.scalar(select(func.count()).select_from(hits)) or 0
-        self._remember(key, now, count)
+        if count >= CACHE_FROM:  # rare words are cheap to count, and must never be missed when new
+            self._remember(key, now, count)
         return count
 
     def _remember(self, key: tuple[str, Term], now: float, count: int) -> None:

@@ -97,3 +97,13 @@ def test_another_matcher_plugs_in_through_settings(settings: Settings, factory: 
         ).json()
     assert body["claims"][0]["claim_id"] == claim.id
     assert body["claims"][0]["match"] == {"claim_id": claim.id, "score": 0.9}
+
+
+def test_a_word_first_seen_in_a_new_claim_is_found_at_once(
+    client: TestClient, factory: Factory
+) -> None:
+    text = "Quokka sightings doubled on Rottnest Island."
+    assert client.get("/v1/claims/match", params={"text": text}).json()["items"] == []
+    claim = factory.claim(text=text, claimant=None)
+    items = client.get("/v1/claims/match", params={"text": text}).json()["items"]
+    assert [(m["claim"]["id"], m["score"]) for m in items] == [(claim.id, 1.0)]
