@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.claims import service
-from app.claims.dependencies import AttributionDep, ClaimDep, ClaimFiltersDep
+from app.claims.dependencies import SORT_DESCRIPTION, AttributionDep, ClaimDep, ClaimFiltersDep
 from app.claims.models import (
     AttributionCreate,
     AttributionPublic,
@@ -16,9 +16,11 @@ from app.claims.models import (
     ClaimWithAttributions,
 )
 from app.claims.service import ClaimSort
+from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.corroboration.dependencies import MethodDep
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 
@@ -39,23 +41,41 @@ def create_claim(session: SessionDep, data: ClaimCreate) -> ClaimPublic:
 @router.get("", name="list", response_model=Page[ClaimPublic])
 def list_claims(
     session: SessionDep,
+    settings: SettingsDep,
     filters: ClaimFiltersDep,
     page: PageDep,
-    sort: Annotated[
-        ClaimSort, Query(description="Order; ties are broken by claim id, ascending.")
-    ] = ClaimSort.outlets,
+    method: MethodDep,
+    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
 ) -> Page[ClaimPublic]:
-    """Claims with their corroboration, most-corroborated first by default."""
-    return service.list_(session, filters=filters, sort=sort, page=page)
+    """Claims with their corroboration, most-corroborated first by default.
+
+    With `as_of` or a non-default `collapse`, counts are computed on the fly for at most
+    `CLAIMS_LIVE_LIST_MAX_CLAIMS` candidate claims (422 `too_many_claims` beyond: narrow the
+    list with `q`, `claimant`, `outlet`, `since`/`until`); with `as_of` the list holds the
+    claims reported by then.
+    """
+    return service.list_(
+        session,
+        filters=filters,
+        sort=sort,
+        page=page,
+        method=method,
+        max_claims=settings.live_list_max_claims,
+    )
 
 
 @router.get(
     "/{claim_id}", name="get", response_model=ClaimWithAttributions, responses=responses(404)
 )
-def get_claim(session: SessionDep, claim: ClaimDep) -> ClaimWithAttributions:
-    """The claim, its corroboration and its attributions (first page; see /attributions)."""
+def get_claim(session: SessionDep, claim: ClaimDep, method: MethodDep) -> ClaimWithAttributions:
+    """The claim, its corroboration and its attributions (first page; see /attributions).
+
+    `as_of` and `collapse` apply to the corroboration block; the attributions are always the
+    current ones (see /corroboration for the reports counted under a method).
+    """
     assert claim.id is not None
-    return service.detail(session, claim_id=claim.id)
+    item = service.detail(session, claim_id=claim.id)
+    return service.with_method(session, item=item, method=method)
 
 
 @router.patch(

@@ -6,13 +6,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.claims import service as claims_service
-from app.claims.dependencies import ClaimFiltersDep
+from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep
 from app.claims.models import ClaimPublic
 from app.claims.service import ClaimSort
+from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
 from app.core.types import CountryCode
+from app.corroboration.dependencies import MethodDep
 from app.outlets import service
 from app.outlets.dependencies import OutletDep
 from app.outlets.models import OutletCreate, OutletKind, OutletPublic, OutletUpdate
@@ -68,11 +70,20 @@ def delete_outlet(
 )
 def list_outlet_claims(
     session: SessionDep,
+    settings: SettingsDep,
     outlet: OutletDep,
     filters: ClaimFiltersDep,
     page: PageDep,
-    sort: ClaimSort = ClaimSort.outlets,
+    method: MethodDep,
+    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
 ) -> Page[ClaimPublic]:
     """Claims this outlet reported (stance `reports` or `supports`), same shape as /v1/claims."""
     scoped = replace(filters, outlets=[outlet.slug])
-    return claims_service.list_(session, filters=scoped, sort=sort, page=page)
+    return claims_service.list_(
+        session,
+        filters=scoped,
+        sort=sort,
+        page=page,
+        method=method,
+        max_claims=settings.live_list_max_claims,
+    )
