@@ -42,6 +42,7 @@ from app.corroboration.models import (
     FirstReport,
 )
 from app.outlets.models import Outlet, OutletRef
+from app.reviews.models import Review
 
 DETAIL_ATTRIBUTIONS = 100
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -108,16 +109,23 @@ def update(session: Session, *, claim: Claim, data: ClaimUpdate) -> Claim:
 
 
 def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
-    """Delete a claim; with `cascade` also its attributions."""
+    """Delete a claim; with `cascade` also its attributions and reviews."""
     count = session.scalar(select(func.count()).where(Attribution.claim_id == claim.id)) or 0
-    if count and not cascade:
+    reviews = session.scalar(select(func.count()).where(Review.claim_id == claim.id)) or 0
+    if (count or reviews) and not cascade:
+        detail: dict[str, int] = {"attributions": count}
+        if reviews:
+            detail["reviews"] = reviews
         raise Conflict(
-            f"claim {claim.id} still has {count} attribution(s); "
+            f"claim {claim.id} still has {count} attribution(s) and {reviews} review(s); "
             "pass cascade=true to delete them too",
-            details=[{"attributions": count}],
+            details=[detail],
         )
     session.execute(
         Attribution.__table__.delete().where(Attribution.claim_id == claim.id)  # type: ignore[attr-defined]
+    )
+    session.execute(
+        Review.__table__.delete().where(Review.claim_id == claim.id)  # type: ignore[attr-defined]
     )
     session.delete(claim)
     session.flush()
