@@ -194,7 +194,8 @@ def _claim_query() -> Select[Any]:
     )
 
 
-def _to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -> Any:
+def to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -> Any:
+    """A (Claim, first reporter's slug, name) row as the API shows it."""
     claim, outlet_slug, outlet_name = row
     first = None
     if claim.first_reported_at is not None and outlet_slug is not None:
@@ -287,12 +288,12 @@ def list_(
     """
     sort = resolve_sort(sort, filters)
     chosen = method or CorroborationMethod()
-    matches = None
-    if filters.q is not None:
-        matches = _search_matches(session, filters.q)
-        if matches is None:  # nothing searchable in q (only punctuation): nothing matches
-            return Page[ClaimPublic](items=[], next_cursor=None)
     if not corroboration_method.is_default(chosen):
+        matches = None
+        if filters.q is not None:
+            matches = _search_matches(session, filters.q)
+            if matches is None:  # nothing searchable in q (only punctuation): nothing matches
+                return Page[ClaimPublic](items=[], next_cursor=None)
         return _list_live(
             session,
             filters=filters,
@@ -302,6 +303,22 @@ def list_(
             matches=matches,
             max_claims=max_claims,
         )
+    rows, cursor = page_rows(session, filters=filters, sort=sort, page=page)
+    return Page[ClaimPublic](items=[to_public(row) for row in rows], next_cursor=cursor)
+
+
+def page_rows(
+    session: Session, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
+) -> tuple[list[Any], str | None]:
+    """One page of the list under the stored counters (default method), as raw rows
+    (Claim, first reporter's slug, its name) and the next cursor; exports format these."""
+    sort = resolve_sort(sort, filters)
+    matches = None
+    if filters.q is not None:
+        matches = _search_matches(session, filters.q)
+        if matches is None:
+            return [], None
+    chosen = CorroborationMethod()
     if sort is ClaimSort.relevance:
         spec = SortSpec(matches.c.rank, "desc", False, float)
         kind = f"claims-relevance~{corroboration_method.token(chosen, _query_token(filters.q))}"
@@ -338,7 +355,7 @@ def list_(
     if more:
         last = rows[-1]
         cursor = encode_cursor(kind, [last.sort_key, last[0].id])
-    return Page[ClaimPublic](items=[_to_public(row[:3]) for row in rows], next_cursor=cursor)
+    return [row[:3] for row in rows], cursor
 
 
 def _live_sort_value(sort: ClaimSort, counts: Corroboration, rank: float | None) -> Any:
@@ -420,7 +437,7 @@ def _list_live(
     ids = [claim_id for _, _, claim_id in entries]
     rows = {row[0].id: row for row in session.execute(_claim_query().where(Claim.id.in_(ids)))}  # type: ignore[union-attr]
     items = [
-        _to_public(rows[claim_id]).model_copy(update={"corroboration": counts[claim_id]})
+        to_public(rows[claim_id]).model_copy(update={"corroboration": counts[claim_id]})
         for claim_id in ids
     ]
     cursor = encode_cursor(kind, [entries[-1][1], entries[-1][2]]) if more else None
@@ -440,7 +457,7 @@ def public(session: Session, *, claim_id: int) -> ClaimPublic:
     row = session.execute(_claim_query().where(Claim.id == claim_id)).one_or_none()
     if row is None:
         raise NotFound(f"claim {claim_id} not found")
-    return _to_public(row)
+    return to_public(row)
 
 
 def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
@@ -451,7 +468,7 @@ def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
     attributions = attributions_page(
         session, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
     )
-    return _to_public(
+    return to_public(
         row,
         ClaimWithAttributions,
         attributions=attributions.items,
