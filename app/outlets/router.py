@@ -17,7 +17,13 @@ from app.core.types import CountryCode
 from app.corroboration.dependencies import MethodDep
 from app.outlets import service
 from app.outlets.dependencies import OutletDep
-from app.outlets.models import OutletCreate, OutletKind, OutletPublic, OutletUpdate
+from app.outlets.models import (
+    OutletCreate,
+    OutletDetail,
+    OutletKind,
+    OutletPublic,
+    OutletUpdate,
+)
 
 router = APIRouter(prefix="/outlets", tags=["outlets"], responses=responses(422))
 
@@ -43,9 +49,11 @@ def list_outlets(
     return service.list_(session, page=page, kind=kind, country=country)
 
 
-@router.get("/{slug}", name="get", response_model=OutletPublic, responses=responses(404))
-def get_outlet(outlet: OutletDep) -> OutletPublic:
-    return OutletPublic.model_validate(outlet)
+@router.get("/{slug}", name="get", response_model=OutletDetail, responses=responses(404))
+def get_outlet(session: SessionDep, outlet: OutletDep) -> OutletDetail:
+    """The outlet and its profile: claims reported, first reports, share of copies, and the
+    outlets it copies from most."""
+    return service.detail(session, outlet=outlet)
 
 
 @router.patch("/{slug}", name="update", response_model=OutletPublic, responses=responses(404, 409))
