@@ -97,7 +97,7 @@ def test_live_cursor_paging_never_skips_or_repeats(client: TestClient, factory: 
             for c in client.get("/v1/claims", params={**params, "limit": 200}).json()["items"]
         ]
         assert sorted(full) == sorted(c.id for c in claims)
-        for limit in (1, 4, 15):
+        for limit in (1, 6):
             paged = [c["id"] for c in all_pages(client, "/v1/claims", limit=limit, **params)]
             assert paged == full, sort
         # a cursor is bound to its method
