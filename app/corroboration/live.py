@@ -10,14 +10,16 @@ that it agrees with the stored counters, so a number means the same thing everyw
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles.models import Article, ArticleLink
 from app.claims.models import REPORTING_STANCES, Attribution, Stance
+from app.core.db import UTCDateTime
 from app.corroboration import method as methods
 from app.corroboration.models import (
     AsOfBasis,
@@ -155,33 +157,39 @@ def _article(row: Any, prefix: str = "") -> ArticleRow:
     )
 
 
+@cache
+def _links_query() -> Any:
+    # Built once: aliasing and labelling columns costs more than the indexed lookup itself.
+    origin = aliased(Article)
+    origin_outlet = aliased(Outlet)
+    return (
+        select(
+            ArticleLink.article_id.label("copy_id"),  # type: ignore[attr-defined]
+            ArticleLink.relation,
+            ArticleLink.reason,
+            ArticleLink.provenance,
+            ArticleLink.created_at.label("link_created_at"),  # type: ignore[attr-defined]
+            *_article_columns(origin, origin_outlet, "origin_"),
+        )
+        .join(origin, origin.id == ArticleLink.origin_article_id)
+        .join(origin_outlet, origin_outlet.id == origin.outlet_id)
+        .where(ArticleLink.article_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    )
+
+
 def _links_above(session: Session, article_ids: Iterable[int]) -> dict[int, LinkRow]:
     """Every link on the chains of origins above these articles, keyed by the copying article.
 
     Walks upwards one indexed query per level (the links of these articles, then of their
     origins, ...), so the cost is the number of links on those chains.
     """
-    origin = aliased(Article)
-    origin_outlet = aliased(Outlet)
     found: dict[int, LinkRow] = {}
     frontier = sorted(set(article_ids))
     while frontier:
         following: set[int] = set()
         for start in range(0, len(frontier), _BATCH):
             rows = session.execute(
-                select(
-                    ArticleLink.article_id.label("copy_id"),  # type: ignore[attr-defined]
-                    ArticleLink.relation,
-                    ArticleLink.reason,
-                    ArticleLink.provenance,
-                    ArticleLink.created_at.label("link_created_at"),  # type: ignore[attr-defined]
-                    *_article_columns(origin, origin_outlet, "origin_"),
-                )
-                .join(origin, origin.id == ArticleLink.origin_article_id)
-                .join(origin_outlet, origin_outlet.id == origin.outlet_id)
-                .where(
-                    ArticleLink.article_id.in_(frontier[start : start + _BATCH])  # type: ignore[attr-defined]
-                )
+                _links_query(), {"ids": frontier[start : start + _BATCH]}
             ).mappings()
             for row in rows:
                 link = LinkRow(
@@ -218,6 +226,21 @@ def _chain(
     return tuple(steps)
 
 
+@cache
+def _reports_query(*, as_of: bool, recorded: bool) -> Any:
+    query = (
+        select(Attribution.claim_id, Attribution.stance, *_article_columns(Article, Outlet))
+        .join(Article, Article.id == Attribution.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(Attribution.claim_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    )
+    if as_of:
+        query = query.where(Article.published_at <= bindparam("as_of", type_=UTCDateTime()))
+        if recorded:
+            query = query.where(Attribution.created_at <= bindparam("as_of", type_=UTCDateTime()))
+    return query
+
+
 def reports(
     session: Session, *, claim_ids: Iterable[int], chosen: CorroborationMethod
 ) -> dict[int, ClaimReports]:
@@ -225,37 +248,31 @@ def reports(
     ids = sorted(set(claim_ids))
     result = {claim_id: ClaimReports() for claim_id in ids}
     rows: list[Any] = []
+    query = _reports_query(
+        as_of=chosen.as_of is not None, recorded=chosen.as_of_basis is AsOfBasis.recorded
+    )
     for start in range(0, len(ids), _BATCH):
-        query = (
-            select(
-                Attribution.claim_id,
-                Attribution.stance,
-                *_article_columns(Article, Outlet),
-            )
-            .join(Article, Article.id == Attribution.article_id)
-            .join(Outlet, Outlet.id == Article.outlet_id)
-            .where(Attribution.claim_id.in_(ids[start : start + _BATCH]))  # type: ignore[attr-defined]
-        )
-        if chosen.as_of is not None:
-            query = query.where(Article.published_at <= chosen.as_of)
-            if chosen.as_of_basis is AsOfBasis.recorded:
-                query = query.where(Attribution.created_at <= chosen.as_of)
-        rows.extend(session.execute(query).mappings())
-    reporting = [row for row in rows if row["stance"] in REPORTING_STANCES]
+        params: dict[str, Any] = {"ids": ids[start : start + _BATCH], "as_of": chosen.as_of}
+        rows.extend(session.execute(query, params))
     links: dict[int, LinkRow] = {}
     if methods.followed_relations(chosen):
-        links = _links_above(session, (row["article_id"] for row in reporting))
-    for row in rows:
-        claim = result[row["claim_id"]]
-        if row["stance"] == Stance.disputes.value:
-            claim.disputing_outlets.add(row["outlet_id"])
+        links = _links_above(session, (row[2] for row in rows if row[1] in REPORTING_STANCES))
+    outlets: dict[int, OutletRow] = {}
+    disputes = Stance.disputes.value
+    for claim_id, stance, article_id, url, title, published_at, *outlet in rows:
+        claim = result[claim_id]
+        if stance == disputes:
+            claim.disputing_outlets.add(outlet[0])
             continue
+        outlet_row = outlets.get(outlet[0])
+        if outlet_row is None:
+            outlet_row = outlets[outlet[0]] = OutletRow(*outlet)
         claim.reports.append(
             Report(
-                claim_id=row["claim_id"],
-                stance=row["stance"],
-                article=_article(row),
-                chain=_chain(row["article_id"], links, chosen),
+                claim_id=claim_id,
+                stance=stance,
+                article=ArticleRow(article_id, url, title, published_at, outlet_row),
+                chain=_chain(article_id, links, chosen) if links else (),
             )
         )
     for claim in result.values():
@@ -294,11 +311,8 @@ def corroboration(
     }
 
 
-def explain(
-    session: Session, *, claim_id: int, chosen: CorroborationMethod
-) -> list[ExplainedOrigin]:
+def explain(claim: ClaimReports, chosen: CorroborationMethod) -> list[ExplainedOrigin]:
     """The claim's independent origins, each with the reports collapsed into it and why."""
-    claim = reports(session, claim_ids=[claim_id], chosen=chosen)[claim_id]
     groups: dict[OriginKey, list[Report]] = {}
     for report in claim.reports:
         groups.setdefault(origin_key(report, chosen), []).append(report)

@@ -196,9 +196,12 @@ def explain(
     session: Session, *, claim_id: int, chosen: CorroborationMethod
 ) -> CorroborationExplained:
     """A claim's counts under the method, with each origin and the reports collapsed into it."""
-    counts = live.corroboration(session, claim_ids=[claim_id], chosen=chosen)[claim_id]
-    origins = live.explain(session, claim_id=claim_id, chosen=chosen)
-    return CorroborationExplained(claim_id=claim_id, corroboration=counts, origins=origins)
+    claim = live.reports(session, claim_ids=[claim_id], chosen=chosen)[claim_id]
+    return CorroborationExplained(
+        claim_id=claim_id,
+        corroboration=live.tally(claim, chosen),
+        origins=live.explain(claim, chosen),
+    )
 
 
 def timeline(

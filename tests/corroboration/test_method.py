@@ -341,6 +341,7 @@ def test_on_the_fly_default_equals_the_stored_counters(engine: Engine) -> None:
         for claim_id in claim_ids:
             assert none[claim_id].independent_origins == stored[claim_id]["outlets"]
             assert owner[claim_id].independent_origins <= stored[claim_id]["independent_origins"]
-            explained = live.explain(session, claim_id=claim_id, chosen=CorroborationMethod())
+            reports = live.reports(session, claim_ids=[claim_id], chosen=CorroborationMethod())
+            explained = live.explain(reports[claim_id], CorroborationMethod())
             assert len(explained) == stored[claim_id]["independent_origins"]
             assert sum(len(o.articles) for o in explained) == stored[claim_id]["articles"]
