@@ -269,8 +269,8 @@ def domain_of(value: str | None) -> str | None:
 def slugify(name: str) -> str:
     """A url-safe slug for an outlet created from a publisher's name."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:60] or "publisher"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower())[:60].strip("-")
+    return slug or "publisher"
 
 
 def _nodes(document: Any) -> Iterator[Any]:
@@ -366,7 +366,8 @@ def _claim(graph: _Graph, item: Any, incoming: Incoming) -> Incoming:
     if not isinstance(item, dict):
         return incoming
     incoming.claim_text = incoming.claim_text or graph.text(item, "text", "name")
-    incoming.claimant = graph.name(graph.one(item, "author", "creator"))
+    claimant = graph.name(graph.one(item, "author", "creator"))
+    incoming.claimant = claimant[:200] if claimant else None
     incoming.claim_date = _date(graph.one(item, "datePublished", "dateCreated"))
     incoming.appearances = _appearances(graph, item)
     return incoming
@@ -423,7 +424,7 @@ def _from_fact_check_tools(claims: list[Any]) -> list[Incoming]:
                     type="ClaimReview",
                     url=_text(review.get("url")),
                     claim_text=_text(claim.get("text")),
-                    claimant=_text(claim.get("claimant")),
+                    claimant=(_text(claim.get("claimant")) or "")[:200] or None,
                     claim_date=_date(claim.get("claimDate")),
                     title=_text(review.get("title")),
                     review_date=_date(review.get("reviewDate")),

@@ -313,7 +313,7 @@ def _outlet_for(session: Session, appearance: Appearance, url: str) -> Outlet:
     slug, n = base, 1
     while session.scalar(select(Outlet.id).where(Outlet.slug == slug)) is not None:
         n += 1
-        slug = f"{base[:60]}-{n}"
+        slug = f"{base[:60].rstrip('-')}-{n}"
     return outlets_service.create(
         session, data=OutletCreate(slug=slug, name=name[:200], domain=domain)
     )

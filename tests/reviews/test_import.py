@@ -216,6 +216,21 @@ def test_reviews_link_to_an_existing_claim_by_text_and_claimant(
 
 
 ODD: list[Any] = [
+    {
+        "claims": [
+            {
+                "text": "t",
+                "claimant": "c" * 300,
+                "claimReview": [
+                    {
+                        "url": "https://odd.example/long-claimant",
+                        "textualRating": "False",
+                        "publisher": {"name": "P" * 59 + " Q"},
+                    }
+                ],
+            }
+        ]
+    },
     [],
     {},
     {"claims": []},
@@ -277,3 +292,28 @@ def test_not_json_or_too_many_nodes_is_422(client: TestClient) -> None:
         client.post("/v1/import/claimreview", json=many), 422, "too_many_documents"
     )
     assert error["details"] == [{"found": 1001, "max": 1000}]
+
+
+def test_overlong_claimant_is_cut_not_rejected(client: TestClient) -> None:
+    report = imported(
+        client,
+        {
+            "claims": [
+                {
+                    "text": "A claim by a long-winded speaker.",
+                    "claimant": "c" * 300,
+                    "claimReview": [
+                        {
+                            "url": "https://odd.example/long-claimant",
+                            "textualRating": "False",
+                            "publisher": {"name": "Fact " * 20},
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+    (item,) = report["items"]
+    assert item["outcome"] == "created", item
+    claim = client.get(f"/v1/claims/{item['claim_id']}").json()
+    assert claim["claimant"] == "c" * 200
