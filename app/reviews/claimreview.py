@@ -113,13 +113,19 @@ def _creative_work(appearance: Appearance) -> JsonLd:
 
 def _claim_node(claim: Claim, appearances: list[Appearance]) -> JsonLd:
     works = [_creative_work(appearance) for appearance in appearances]
+    # When the claim was made or entered public discourse: its date if known, else the UTC
+    # date of its first report.
+    made = claim.claim_date
+    first = appearances[0].date_published if appearances else None
+    if made is None and isinstance(first, datetime):
+        made = first.astimezone(UTC).date()
     return _without_none(
         {
             "@type": "Claim",
             "text": claim.text,
             # Whether the claimant is a person or an organisation is not recorded: no @type.
             "author": {"name": claim.claimant} if claim.claimant else None,
-            "datePublished": claim.claim_date.isoformat() if claim.claim_date else None,
+            "datePublished": made.isoformat() if made else None,
             "appearance": works or None,
             "firstAppearance": works[0] if works else None,
         }

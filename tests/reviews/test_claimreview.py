@@ -51,6 +51,7 @@ def test_nato_export_is_valid_json_ld_with_three_appearances(client: TestClient,
     assert claim["@type"] == [SCHEMA + "Claim"]
     assert check_node(claim) == []
     assert values(claim, "text") == [data.CLAIMS[0]["text"]]
+    assert values(claim, "datePublished") == ["2025-05-29"]  # no claim date: its first report
     (author,) = claim[SCHEMA + "author"]
     assert values(author, "name") == ["Vladimir Putin"]
     appearances = claim[SCHEMA + "appearance"]
