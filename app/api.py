@@ -4,9 +4,11 @@ from fastapi import APIRouter
 
 from app.articles.router import router as articles_router
 from app.claims.router import router as claims_router
+from app.corroboration.router import router as corroboration_router
 from app.ingest.router import router as ingest_router
 from app.matching.router import router as matching_router
 from app.outlets.router import router as outlets_router
+from app.reviews.router import router as reviews_router
 
 api_router = APIRouter(prefix="/v1")
 api_router.include_router(outlets_router)
@@ -15,3 +17,5 @@ api_router.include_router(articles_router)
 api_router.include_router(matching_router)
 api_router.include_router(claims_router)
 api_router.include_router(ingest_router)
+api_router.include_router(corroboration_router)
+api_router.include_router(reviews_router)

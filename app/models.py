@@ -3,5 +3,6 @@
 from app.articles.models import Article, ArticleLink
 from app.claims.models import Attribution, Claim
 from app.outlets.models import Outlet
+from app.reviews.models import Review
 
-__all__ = ["Article", "ArticleLink", "Attribution", "Claim", "Outlet"]
+__all__ = ["Article", "ArticleLink", "Attribution", "Claim", "Outlet", "Review"]

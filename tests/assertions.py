@@ -19,6 +19,14 @@ def assert_error(response: httpx.Response, status: int, code: str) -> dict[str, 
     return body["error"]
 
 
+DEFAULT_METHOD = {
+    "collapse": ["syndicates", "cites"],
+    "as_of": None,
+    "as_of_basis": "published",
+    "version": "1",
+}
+
+
 def corroboration_from_attributions(attributions: list[dict[str, Any]]) -> dict[str, Any]:
     """The corroboration a client can derive from a claim's attributions list."""
     reporting = [a for a in attributions if a["stance"] in ("reports", "supports")]
@@ -41,6 +49,7 @@ def corroboration_from_attributions(attributions: list[dict[str, Any]]) -> dict[
             "article_id": first["article"]["id"],
         },
         "last_reported_at": max((a["article"]["published_at"] for a in reporting), default=None),
+        "method": DEFAULT_METHOD,
     }
 
 
@@ -60,10 +69,13 @@ def all_pages(client: Any, url: str, **params: Any) -> list[dict[str, Any]]:
 
 
 def assert_consistent(client: Any, claim_id: int) -> dict[str, Any]:
-    """A claim's counts agree in the list, in its detail and with its attributions list."""
+    """A claim's counts agree in the list, in its detail, with its attributions list, and with
+    the same counts computed on the fly (the explanation endpoint)."""
     detail = client.get(f"/v1/claims/{claim_id}").json()
     attributions = all_pages(client, f"/v1/claims/{claim_id}/attributions", limit=7)
     listed = {c["id"]: c for c in all_pages(client, "/v1/claims", limit=200)}
     assert listed[claim_id]["corroboration"] == detail["corroboration"]
     assert corroboration_from_attributions(attributions) == detail["corroboration"]
+    explained = client.get(f"/v1/claims/{claim_id}/corroboration").json()
+    assert explained["corroboration"] == detail["corroboration"]
     return detail["corroboration"]

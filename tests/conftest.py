@@ -67,6 +67,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     name = f"corroborate_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as connection:
         connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        # A throwaway database: commits need not wait for the WAL to reach the disk.
+        connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     try:
         upgrade(url)
@@ -117,11 +119,10 @@ def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if engine is None:
         return
-    tables = [table.name for table in reversed(metadata.sorted_tables)]
+    # DELETE, children first: on tables this small it is far cheaper than TRUNCATE, whose
+    # fixed cost per table dominated the PostgreSQL run. Ids are not reset: tests never
+    # assume them.
+    tables = [*UNMODELLED_TABLES, *(table.name for table in reversed(metadata.sorted_tables))]
     with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{name}"' for name in [*tables, *UNMODELLED_TABLES])
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for name in [*tables, *UNMODELLED_TABLES]:
-                connection.execute(text(f'DELETE FROM "{name}"'))
+        for name in tables:
+            connection.execute(text(f'DELETE FROM "{name}"'))

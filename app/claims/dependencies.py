@@ -12,6 +12,10 @@ from app.core.errors import Conflict
 from app.core.types import MAX_ID, UTCInstant
 
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID)]
+SORT_DESCRIPTION = (
+    "Order; ties are broken by claim id, ascending. Default: `relevance` when `q` is given "
+    "(only valid with `q`), `-outlets` otherwise."
+)
 
 
 def get_claim(session: SessionDep, claim_id: ClaimId) -> Claim:
@@ -68,6 +72,14 @@ def claim_filters(
     ] = None,
     min_outlets: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     min_origins: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="Full-text search over claim text and quotes: words (all required), "
+            '"quoted phrases", prefix*; punctuation and operators are treated as text.',
+        ),
+    ] = None,
 ) -> ClaimFilters:
     return ClaimFilters(
         outlets=[slug[:64] for slug in outlet],
@@ -76,6 +88,7 @@ def claim_filters(
         until=until,
         min_outlets=min_outlets,
         min_origins=min_origins,
+        q=q if q is not None and q.strip() else None,
     )
 
 

@@ -76,6 +76,8 @@ Index(
     Claim.last_reported_at.desc(),  # type: ignore[union-attr]
     Claim.id,
 )
+# Outlet profiles: how often an outlet reported a claim first.
+Index("ix_claim_first_reported_outlet_id", Claim.first_reported_outlet_id)
 # Case-insensitive `claimant` filter.
 Index("ix_claim_claimant_lower", func.lower(Claim.claimant))
 

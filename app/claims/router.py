@@ -1,11 +1,13 @@
 """/v1/claims"""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
-from app.claims import service
+from app.claims import export, service
 from app.claims.dependencies import (
+    SORT_DESCRIPTION,
     AttributionDep,
     ClaimDep,
     ClaimFiltersDep,
@@ -13,6 +15,7 @@ from app.claims.dependencies import (
     ClaimItselfDep,
     LiveClaimDep,
 )
+from app.claims.export import ExportFormat
 from app.claims.models import (
     AttributionCreate,
     AttributionPublic,
@@ -24,9 +27,11 @@ from app.claims.models import (
     ClaimWithAttributions,
 )
 from app.claims.service import ClaimSort
+from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.corroboration.dependencies import MethodDep
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 
@@ -44,32 +49,98 @@ def create_claim(session: SessionDep, data: ClaimCreate) -> ClaimPublic:
     return service.public(session, claim_id=claim.id)
 
 
-@router.get("", name="list", response_model=Page[ClaimPublic])
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of claims as JSON; or, as CSV (`text/csv`) or NDJSON "
+        "(`application/x-ndjson`), every matching claim streamed in list order.",
+        "content": {
+            export.MEDIA_TYPES[ExportFormat.csv]: {
+                "schema": {"type": "string"},
+                "example": ",".join(export.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
+                "Vladimir Putin,,3,2,3,0,2025-05-29T09:00:00Z,reuters,1,"
+                '2025-05-29T15:00:00Z,...,"syndicates,cites",,published,1\r\n',
+            },
+            export.MEDIA_TYPES[ExportFormat.ndjson]: {
+                "schema": {"type": "string", "description": "One ClaimPublic object per line."}
+            },
+        },
+    }
+}
+
+
+@router.get("", name="list", response_model=Page[ClaimPublic], responses=EXPORT_RESPONSES)
 def list_claims(
+    request: Request,
+    response: Response,
     session: SessionDep,
+    settings: SettingsDep,
     filters: ClaimFiltersDep,
     page: PageDep,
-    sort: Annotated[
-        ClaimSort, Query(description="Order; ties are broken by claim id, ascending.")
-    ] = ClaimSort.outlets,
-) -> Page[ClaimPublic]:
-    """Claims with their corroboration, most-corroborated first by default."""
-    return service.list_(session, filters=filters, sort=sort, page=page)
+    method: MethodDep,
+    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
+    format: Annotated[
+        ExportFormat | None,
+        Query(
+            description="Representation: `json` (a page), `csv` or `ndjson` (every matching "
+            "claim, streamed; `limit` and `cursor` do not apply). Without it the Accept "
+            "header decides (`text/csv`, `application/x-ndjson`); JSON otherwise."
+        ),
+    ] = None,
+) -> Any:
+    """Claims with their corroboration, most-corroborated first by default.
+
+    With `as_of` or a non-default `collapse`, counts are computed on the fly for at most
+    `CLAIMS_LIVE_LIST_MAX_CLAIMS` candidate claims (422 `too_many_claims` beyond: narrow the
+    list with `q`, `claimant`, `outlet`, `since`/`until`); with `as_of` the list holds the
+    claims reported by then. CSV and NDJSON exports take the same filters, sort and method.
+    """
+    chosen = export.negotiate(format, request.headers.get("accept"))
+    if chosen is not ExportFormat.json:
+        chunks = export.stream(
+            request.app.state.engine,
+            fmt=chosen,
+            filters=filters,
+            sort=sort,
+            method=method,
+            max_claims=settings.live_list_max_claims,
+        )
+        media_type = export.MEDIA_TYPES[chosen]
+        return StreamingResponse(
+            chunks,
+            media_type=f"{media_type}; charset=utf-8",
+            headers={
+                "Content-Disposition": f'attachment; filename="claims.{chosen.value}"',
+                "Vary": "Accept",
+            },
+        )
+    response.headers["Vary"] = "Accept"
+    return service.list_(
+        session,
+        filters=filters,
+        sort=sort,
+        page=page,
+        method=method,
+        max_claims=settings.live_list_max_claims,
+    )
 
 
 @router.get(
     "/{claim_id}", name="get", response_model=ClaimWithAttributions, responses=responses(404)
 )
-def get_claim(session: SessionDep, claim: ClaimDep, claim_id: ClaimId) -> ClaimWithAttributions:
+def get_claim(
+    session: SessionDep, claim: ClaimDep, claim_id: ClaimId, method: MethodDep
+) -> ClaimWithAttributions:
     """The claim, its corroboration and its attributions (first page; see /attributions).
 
     A merged claim's id answers with the claim it was merged into, with `merged_into` set.
+    `as_of` and `collapse` apply to the corroboration block; the attributions are always the
+    current ones (see /corroboration for the reports counted under a method).
     """
     assert claim.id is not None
-    detail = service.detail(session, claim_id=claim.id)
+    item = service.detail(session, claim_id=claim.id)
     if claim.id != claim_id:
-        detail.merged_into = claim.id
-    return detail
+        item.merged_into = claim.id
+    return service.with_method(session, item=item, method=method)
 
 
 @router.patch(

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import Article, ArticleLink, ArticleRef, OriginArticleRef
+from app.claims import search
 from app.claims.models import (
     REPORTING_STANCES,
     Attribution,
@@ -32,9 +33,17 @@ from app.claims.models import (
 from app.core.db import flush_unique, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.corroboration import live
+from app.corroboration import method as corroboration_method
 from app.corroboration import service as corroboration
-from app.corroboration.models import Corroboration, FirstReport
+from app.corroboration.models import (
+    AsOfBasis,
+    Corroboration,
+    CorroborationMethod,
+    FirstReport,
+)
 from app.outlets.models import Outlet, OutletRef
+from app.reviews.models import Review
 
 DETAIL_ATTRIBUTIONS = 100
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -101,16 +110,23 @@ def update(session: Session, *, claim: Claim, data: ClaimUpdate) -> Claim:
 
 
 def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
-    """Delete a claim; with `cascade` also its attributions."""
+    """Delete a claim; with `cascade` also its attributions and reviews."""
     count = session.scalar(select(func.count()).where(Attribution.claim_id == claim.id)) or 0
-    if count and not cascade:
+    reviews = session.scalar(select(func.count()).where(Review.claim_id == claim.id)) or 0
+    if (count or reviews) and not cascade:
+        detail: dict[str, int] = {"attributions": count}
+        if reviews:
+            detail["reviews"] = reviews
         raise Conflict(
-            f"claim {claim.id} still has {count} attribution(s); "
+            f"claim {claim.id} still has {count} attribution(s) and {reviews} review(s); "
             "pass cascade=true to delete them too",
-            details=[{"attributions": count}],
+            details=[detail],
         )
     session.execute(
         Attribution.__table__.delete().where(Attribution.claim_id == claim.id)  # type: ignore[attr-defined]
+    )
+    session.execute(
+        Review.__table__.delete().where(Review.claim_id == claim.id)  # type: ignore[attr-defined]
     )
     # Claims merged into this one only redirect here, so they go with it.
     session.execute(sa.delete(Claim).where(Claim.merged_into == claim.id))  # type: ignore[arg-type]
@@ -122,6 +138,7 @@ def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
 
 
 class ClaimSort(StrEnum):
+    relevance = "relevance"
     outlets = "-outlets"
     independent_origins = "-independent_origins"
     first_reported_at = "first_reported_at"
@@ -145,6 +162,9 @@ _SORTS: dict[ClaimSort, SortSpec] = {
     ClaimSort.last_reported_at_desc: SortSpec(Claim.last_reported_at, "desc", True, datetime),
 }
 
+# A list under a non-default method recounts every candidate claim; beyond this, narrow it.
+LIVE_LIST_MAX_CLAIMS = 5000
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilters:
@@ -154,6 +174,20 @@ class ClaimFilters:
     until: datetime | None = None
     min_outlets: int | None = None
     min_origins: int | None = None
+    q: str | None = None
+
+
+def resolve_sort(sort: ClaimSort | None, filters: ClaimFilters) -> ClaimSort:
+    """The sort to use: relevance by default when searching, most outlets otherwise."""
+    if sort is None:
+        return ClaimSort.relevance if filters.q is not None else ClaimSort.outlets
+    if sort is ClaimSort.relevance and filters.q is None:
+        raise Invalid(
+            "sort=relevance needs a search query: pass q",
+            code="relevance_needs_q",
+            details=[{"loc": ["query", "sort"]}],
+        )
+    return sort
 
 
 def _claim_query() -> Select[Any]:
@@ -163,7 +197,8 @@ def _claim_query() -> Select[Any]:
     )
 
 
-def _to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -> Any:
+def to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -> Any:
+    """A (Claim, first reporter's slug, name) row as the API shows it."""
     claim, outlet_slug, outlet_name = row
     first = None
     if claim.first_reported_at is not None and outlet_slug is not None:
@@ -192,8 +227,13 @@ def _to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) -
     )
 
 
-def _filtered(query: Select[Any], filters: ClaimFilters) -> Select[Any]:
+def _filtered(
+    query: Select[Any], filters: ClaimFilters, *, matches: Any = None, counts: bool = True
+) -> Select[Any]:
+    """Apply the filters; `counts=False` leaves out the ones on stored counters."""
     query = query.where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
+    if matches is not None:
+        query = query.join(matches, matches.c.claim_id == Claim.id)
     if filters.outlets or filters.since is not None or filters.until is not None:
         reported = (
             select(Attribution.id)
@@ -214,26 +254,87 @@ def _filtered(query: Select[Any], filters: ClaimFilters) -> Select[Any]:
         query = query.where(exists(reported))
     if filters.claimant is not None:
         query = query.where(func.lower(Claim.claimant) == filters.claimant.lower())
-    if filters.min_outlets is not None:
+    if counts and filters.min_outlets is not None:
         query = query.where(Claim.outlets_count >= filters.min_outlets)
-    if filters.min_origins is not None:
+    if counts and filters.min_origins is not None:
         query = query.where(Claim.origins_count >= filters.min_origins)
     return query
 
 
+def _search_matches(session: Session, q: str) -> Any:
+    """The (claim_id, rank) subquery of claims matching q; None when q has nothing to search."""
+    terms = search.parse(q)
+    if not terms:
+        return None
+    dialect = session.get_bind().dialect.name
+    return search.matching_claims(dialect, terms).subquery("matches")
+
+
+def _query_token(q: str | None) -> str:
+    terms = search.parse(q) if q is not None else []
+    return "|".join(("*" if t.prefix else "") + " ".join(t.words) for t in terms)
+
+
 def list_(
-    session: Session, *, filters: ClaimFilters, sort: ClaimSort, page: PageParams
+    session: Session,
+    *,
+    filters: ClaimFilters,
+    sort: ClaimSort | None = None,
+    page: PageParams,
+    method: CorroborationMethod | None = None,
+    max_claims: int = LIVE_LIST_MAX_CLAIMS,
 ) -> Page[ClaimPublic]:
     """Claims with their corroboration, filtered and sorted, one cursor page at a time.
 
     Claims without any reporting article have no dates: date sorts list them last, by id.
+    Under a non-default method (as_of, collapse) the counts, the count filters and the sorts
+    use counts computed on the fly for at most `max_claims` candidate claims.
     """
-    spec = _SORTS[sort]
-    kind = f"claims{sort.value}"
+    sort = resolve_sort(sort, filters)
+    chosen = method or CorroborationMethod()
+    if not corroboration_method.is_default(chosen):
+        matches = None
+        if filters.q is not None:
+            matches = _search_matches(session, filters.q)
+            if matches is None:  # nothing searchable in q (only punctuation): nothing matches
+                return Page[ClaimPublic](items=[], next_cursor=None)
+        return _list_live(
+            session,
+            filters=filters,
+            sort=sort,
+            page=page,
+            chosen=chosen,
+            matches=matches,
+            max_claims=max_claims,
+        )
+    rows, cursor = page_rows(session, filters=filters, sort=sort, page=page)
+    return Page[ClaimPublic](items=[to_public(row) for row in rows], next_cursor=cursor)
+
+
+def page_rows(
+    session: Session, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
+) -> tuple[list[Any], str | None]:
+    """One page of the list under the stored counters (default method), as raw rows
+    (Claim, first reporter's slug, its name) and the next cursor; exports format these."""
+    sort = resolve_sort(sort, filters)
+    matches = None
+    if filters.q is not None:
+        matches = _search_matches(session, filters.q)
+        if matches is None:
+            return [], None
+    chosen = CorroborationMethod()
+    if sort is ClaimSort.relevance:
+        spec = SortSpec(matches.c.rank, "desc", False, float)
+        kind = f"claims-relevance~{corroboration_method.token(chosen, _query_token(filters.q))}"
+    else:
+        spec = _SORTS[sort]
+        kind = f"claims{sort.value}"
     position = None
     if page.cursor is not None:
         position = decode_cursor(page.cursor, kind, (spec.key_type, int))
-    base = _filtered(_claim_query(), filters)
+    base = _filtered(_claim_query(), filters, matches=matches).add_columns(
+        spec.key.label("sort_key")
+    )
     keys = [(spec.key, spec.direction), (Claim.id, "asc")]
     order = [spec.key.desc() if spec.direction == "desc" else spec.key.asc(), Claim.id.asc()]  # type: ignore[union-attr]
     wanted = page.limit + 1
@@ -256,9 +357,103 @@ def list_(
     rows = rows[: page.limit]
     cursor = None
     if more:
-        last = rows[-1][0]
-        cursor = encode_cursor(kind, [getattr(last, spec.key.key), last.id])
-    return Page[ClaimPublic](items=[_to_public(row) for row in rows], next_cursor=cursor)
+        last = rows[-1]
+        cursor = encode_cursor(kind, [last.sort_key, last[0].id])
+    return [row[:3] for row in rows], cursor
+
+
+def _live_sort_value(sort: ClaimSort, counts: Corroboration, rank: float | None) -> Any:
+    if sort is ClaimSort.relevance:
+        return rank
+    if sort is ClaimSort.outlets:
+        return counts.outlets
+    if sort is ClaimSort.independent_origins:
+        return counts.independent_origins
+    if sort is ClaimSort.last_reported_at_desc:
+        return counts.last_reported_at
+    return counts.first_reported.at if counts.first_reported else None
+
+
+def _live_order_key(sort: ClaimSort, value: Any, claim_id: int) -> tuple[int, Any, int]:
+    """Python twin of the SQL orders: value (nulls last) then claim id ascending."""
+    if value is None:
+        return (1, 0, claim_id)
+    number = live.micros(value) if isinstance(value, datetime) else value
+    ascending = sort is ClaimSort.first_reported_at
+    return (0, number if ascending else -number, claim_id)
+
+
+def _list_live(
+    session: Session,
+    *,
+    filters: ClaimFilters,
+    sort: ClaimSort,
+    page: PageParams,
+    chosen: CorroborationMethod,
+    matches: Any,
+    max_claims: int,
+) -> Page[ClaimPublic]:
+    """The list under a non-default method: candidates filtered in SQL, counted in Python."""
+    kind = f"claims{sort.value}~{corroboration_method.token(chosen, _query_token(filters.q))}"
+    key_type: type = {
+        ClaimSort.relevance: float,
+        ClaimSort.outlets: int,
+        ClaimSort.independent_origins: int,
+    }.get(sort, datetime)
+    position = None
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, kind, (key_type, int))
+    columns: list[Any] = [Claim.id]
+    if matches is not None:
+        columns.append(matches.c.rank)
+    candidates = _filtered(select(*columns), filters, matches=matches, counts=False)
+    if chosen.as_of is not None:
+        # Reported by as_of at all: the stored first report is the earliest there is.
+        candidates = candidates.where(Claim.first_reported_at <= chosen.as_of)
+        if chosen.as_of_basis is AsOfBasis.recorded:
+            candidates = candidates.where(Claim.created_at <= chosen.as_of)
+    found = session.execute(candidates.order_by(Claim.id).limit(max_claims + 1)).all()
+    if len(found) > max_claims:
+        raise Invalid(
+            f"more than {max_claims} claims match; counting under as_of or collapse is done "
+            "on the fly, so narrow the list (q, claimant, outlet, since/until)",
+            code="too_many_claims",
+            details=[{"max_claims": max_claims}],
+        )
+    ranks = {row[0]: (float(row[1]) if matches is not None else None) for row in found}
+    counts = live.corroboration(session, claim_ids=ranks, chosen=chosen)
+    entries = []
+    for claim_id, claim_counts in counts.items():
+        if filters.min_outlets is not None and claim_counts.outlets < filters.min_outlets:
+            continue
+        if filters.min_origins is not None and (
+            claim_counts.independent_origins < filters.min_origins
+        ):
+            continue
+        value = _live_sort_value(sort, claim_counts, ranks[claim_id])
+        entries.append((_live_order_key(sort, value, claim_id), value, claim_id))
+    entries.sort(key=lambda entry: entry[0])
+    if position is not None:
+        start = _live_order_key(sort, position[0], position[1])
+        entries = [entry for entry in entries if entry[0] > start]
+    more = len(entries) > page.limit
+    entries = entries[: page.limit]
+    ids = [claim_id for _, _, claim_id in entries]
+    rows = {row[0].id: row for row in session.execute(_claim_query().where(Claim.id.in_(ids)))}  # type: ignore[union-attr]
+    items = [
+        to_public(rows[claim_id]).model_copy(update={"corroboration": counts[claim_id]})
+        for claim_id in ids
+    ]
+    cursor = encode_cursor(kind, [entries[-1][1], entries[-1][2]]) if more else None
+    return Page[ClaimPublic](items=items, next_cursor=cursor)
+
+
+def with_method(session: Session, *, item: Any, method: CorroborationMethod | None) -> Any:
+    """The claim payload with its corroboration recounted under a non-default method."""
+    if method is None or corroboration_method.is_default(method):
+        return item
+    counts = live.corroboration(session, claim_ids=[item.id], chosen=method)[item.id]
+    return item.model_copy(update={"corroboration": counts})
 
 
 def public(session: Session, *, claim_id: int) -> ClaimPublic:
@@ -266,7 +461,7 @@ def public(session: Session, *, claim_id: int) -> ClaimPublic:
     row = session.execute(_claim_query().where(Claim.id == claim_id)).one_or_none()
     if row is None:
         raise NotFound(f"claim {claim_id} not found")
-    return _to_public(row)
+    return to_public(row)
 
 
 def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
@@ -277,7 +472,7 @@ def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
     attributions = attributions_page(
         session, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
     )
-    return _to_public(
+    return to_public(
         row,
         ClaimWithAttributions,
         attributions=attributions.items,
@@ -485,6 +680,13 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
     session.execute(
         sa.delete(Attribution)
         .where(Attribution.claim_id == source_id)  # type: ignore[arg-type]
+        .execution_options(synchronize_session=False)
+    )
+    # Verdicts on the claim are verdicts on the claim it now is.
+    session.execute(
+        sa.update(Review)
+        .where(Review.claim_id == source_id)  # type: ignore[arg-type]
+        .values(claim_id=target_id)
         .execution_options(synchronize_session=False)
     )
     # Flatten chains: whatever redirected to the source now redirects to the target directly.

@@ -1,7 +1,9 @@
 """Typed settings: every knob is a `CLAIMS_*` environment variable with a working default."""
 
 from functools import lru_cache
+from typing import Annotated
 
+from fastapi import Depends, Request
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -27,6 +29,16 @@ class Settings(BaseSettings):
     )
     sqlite_busy_timeout_ms: int = Field(
         default=5000, ge=0, description="How long an SQLite writer waits for the write lock."
+    )
+    live_list_max_claims: int = Field(
+        default=5000,
+        ge=1,
+        description="Most claims a list under as_of or a non-default collapse recounts on the fly.",
+    )
+    import_max_documents: int = Field(
+        default=1000,
+        ge=1,
+        description="Most ClaimReview / Claim nodes one POST /v1/import/claimreview accepts.",
     )
 
     match_link: float = Field(
@@ -81,3 +93,12 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings, read once from the environment."""
     return Settings()
+
+
+def request_settings(request: Request) -> Settings:
+    """The settings the running app was built with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(request_settings)]

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -64,7 +65,7 @@ def _plain(value: Any) -> Any:
 def decode_cursor(token: str, kind: str, types: Sequence[type]) -> list[Any]:
     """The sort key inside a cursor made by `encode_cursor` for the same ordering.
 
-    `types` gives each position's type (int, str or datetime); a value may also be null,
+    `types` gives each position's type (int, float, str or datetime); a value may also be null,
     which marks the null segment of a nullable sort key.
     """
     try:
@@ -86,6 +87,10 @@ def _typed(value: Any, expected: type) -> Any:
     if expected is int and isinstance(value, int) and not isinstance(value, bool):
         if -(2**31) <= value < 2**31:
             return value
+    elif expected is float and isinstance(value, int | float) and not isinstance(value, bool):
+        # JSON keeps the shortest repr that round-trips, so a float key comes back exact.
+        if math.isfinite(value):
+            return float(value)
     elif expected is str and isinstance(value, str):
         return value
     elif expected is datetime and isinstance(value, str):

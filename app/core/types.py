@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, StringConstraints
@@ -125,3 +125,22 @@ MAX_ID = 2**31 - 1
 
 # An instant given with an offset (naive datetimes are refused), converted to UTC on input.
 UTCInstant = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]
+
+
+def _end_of_day(value: object) -> object:
+    # A bare date means "as of that day": its last instant, UTC, so the whole day is included.
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+        return datetime.combine(day, time.max, tzinfo=UTC)
+    return value
+
+
+# An instant (RFC 3339 with an offset), or a date YYYY-MM-DD meaning the end of that UTC day.
+PointInTime = Annotated[
+    AwareDatetime,
+    BeforeValidator(_end_of_day),
+    AfterValidator(lambda value: value.astimezone(UTC)),
+]

@@ -1,8 +1,52 @@
-"""The corroboration payload shown on every claim."""
+"""The corroboration payload shown on every claim, and the method that produced it."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
+
+from app.articles.models import LinkProvenance, LinkRelation
+from app.outlets.models import OutletRef
+
+# Bumped whenever the meaning of a count changes, so a published number names its rules.
+METHOD_VERSION = "1"
+
+
+class Collapse(StrEnum):
+    """What merges reports into one independent origin."""
+
+    syndicates = "syndicates"
+    cites = "cites"
+    owner = "owner"
+    none = "none"
+
+
+class AsOfBasis(StrEnum):
+    """Which instants `as_of` compares: publication only, or also when we recorded the rows."""
+
+    published = "published"
+    recorded = "recorded"
+
+
+DEFAULT_COLLAPSE: tuple[Collapse, ...] = (Collapse.syndicates, Collapse.cites)
+
+
+class CorroborationMethod(SQLModel):
+    """The rules a count was computed with; pass them back to reproduce the number."""
+
+    collapse: list[Collapse] = Field(
+        default_factory=lambda: list(DEFAULT_COLLAPSE),
+        description="Relations that merged reports into one origin (`none`: nothing merged).",
+    )
+    as_of: datetime | None = Field(
+        default=None, description="Point in time of the count; null means now."
+    )
+    as_of_basis: AsOfBasis = Field(
+        default=AsOfBasis.published,
+        description="`published`: articles published by `as_of` (links and attributions as "
+        "recorded now); `recorded`: only what the database had recorded by `as_of`.",
+    )
+    version: str = Field(default=METHOD_VERSION, description="Version of the counting rules.")
 
 
 class FirstReport(SQLModel):
@@ -24,3 +68,104 @@ class Corroboration(SQLModel):
     disputing_outlets: int = Field(description="Distinct outlets with a `disputes` attribution.")
     first_reported: FirstReport | None
     last_reported_at: datetime | None
+    method: CorroborationMethod = Field(
+        default_factory=CorroborationMethod,
+        description="How these counts were computed (echoed so a number can be reproduced).",
+    )
+
+
+# ---- the explanation ----------------------------------------------------------------------
+
+
+class ExplainedArticleRef(SQLModel):
+    id: int
+    url: str
+    title: str
+    published_at: datetime
+    outlet: OutletRef
+
+
+class ChainStep(SQLModel):
+    """One link followed from a copy towards its origin."""
+
+    article_id: int
+    origin_article_id: int
+    relation: LinkRelation
+    reason: str | None
+    provenance: LinkProvenance
+
+
+class ExplainedReport(SQLModel):
+    """A reporting article and why it counts under its origin."""
+
+    article: ExplainedArticleRef
+    stance: str = Field(description="`reports` or `supports`.")
+    relation: str = Field(
+        description="`original`: the article is its own root; `syndicates` / `cites`: the "
+        "first link followed to its root; `owner`: its own root, merged because its outlet "
+        "shares an owner group with the origin's outlet."
+    )
+    reason: str | None = Field(description="The link's stated reason, or why owners merged.")
+    collapsed_into: ExplainedArticleRef | None = Field(
+        description="The root article this one collapses into; null when it is its own root."
+    )
+    chain: list[ChainStep] = Field(description="Every link followed, from this article on.")
+
+
+class ExplainedOrigin(SQLModel):
+    """One independent origin: the reports that count once."""
+
+    outlet: OutletRef = Field(description="Outlet of the origin's earliest root article.")
+    outlets: list[OutletRef] = Field(
+        description="Every outlet whose root articles merged into this origin (several only "
+        "with `collapse=owner`)."
+    )
+    owner_group: str | None = Field(description="Set when origins were merged by owner group.")
+    first_reported_at: datetime = Field(description="Earliest report in this origin.")
+    articles: list[ExplainedReport] = Field(description="Earliest publication first.")
+
+
+class CorroborationExplained(SQLModel):
+    """The counts of one claim and, origin by origin, the reports behind them."""
+
+    claim_id: int
+    corroboration: Corroboration
+    origins: list[ExplainedOrigin] = Field(description="Earliest origin first.")
+
+
+# ---- the timeline -------------------------------------------------------------------------
+
+
+class Bucket(StrEnum):
+    hour = "hour"
+    day = "day"
+    week = "week"
+
+
+class TimelinePoint(SQLModel):
+    """One bucket in which at least one reporting article was published."""
+
+    start: datetime = Field(description="Bucket start (UTC; weeks start on Monday 00:00 UTC).")
+    end: datetime = Field(description="Bucket end, exclusive.")
+    articles: int = Field(description="Reporting articles published in this bucket.")
+    new_outlets: list[str] = Field(description="Slugs of outlets reporting for the first time.")
+    cumulative_articles: int
+    cumulative_outlets: int = Field(description="Distinct outlets reporting by the bucket end.")
+    cumulative_independent_origins: int = Field(
+        description="Independent origins by the bucket end, under the method's collapse rule."
+    )
+    first_report: bool = Field(description="True for the bucket holding the first report.")
+
+
+class Timeline(SQLModel):
+    """How coverage of a claim grew: cumulative counts at the end of each active bucket.
+
+    Only buckets with at least one new reporting article are listed; cumulative values carry
+    forward unchanged through the buckets in between, so a chart draws a step line.
+    """
+
+    claim_id: int
+    bucket: Bucket
+    method: CorroborationMethod
+    first_reported: FirstReport | None
+    points: list[TimelinePoint]

@@ -15,6 +15,13 @@ from sqlmodel import Session
 
 from app.articles.models import Article
 from app.claims.models import REPORTING_STANCES, Attribution, Claim
+from app.corroboration import live
+from app.corroboration.models import (
+    Bucket,
+    CorroborationExplained,
+    CorroborationMethod,
+    Timeline,
+)
 
 _BATCH = 500
 
@@ -186,3 +193,22 @@ def stale_claim_ids(session: Session) -> list[int]:
                 row.last_at,
             )
     return [i for i in ids if stored[i] != expected[i]]
+
+
+def explain(
+    session: Session, *, claim_id: int, chosen: CorroborationMethod
+) -> CorroborationExplained:
+    """A claim's counts under the method, with each origin and the reports collapsed into it."""
+    claim = live.reports(session, claim_ids=[claim_id], chosen=chosen)[claim_id]
+    return CorroborationExplained(
+        claim_id=claim_id,
+        corroboration=live.tally(claim, chosen),
+        origins=live.explain(claim, chosen),
+    )
+
+
+def timeline(
+    session: Session, *, claim_id: int, bucket: Bucket, chosen: CorroborationMethod
+) -> Timeline:
+    """How a claim's coverage grew: cumulative counts per hour, day or week."""
+    return live.timeline(session, claim_id=claim_id, bucket=bucket, chosen=chosen)

@@ -92,3 +92,35 @@ class OutletRef(SQLModel):
     id: int
     slug: str
     name: str
+
+
+class CopySource(SQLModel):
+    """An outlet whose articles this outlet copied or cited."""
+
+    outlet: OutletRef
+    copies: int = Field(description="Articles of this outlet linked to one of that outlet's.")
+    syndicates: int
+    cites: int
+
+
+class OutletProfile(SQLModel):
+    """What the outlet's record says about it as a source."""
+
+    articles: int = Field(description="Articles recorded for the outlet.")
+    claims_reported: int = Field(
+        description="Distinct claims it reported (stance `reports` or `supports`)."
+    )
+    first_reports: int = Field(
+        description="Claims whose first report (earliest reporting article) is the outlet's."
+    )
+    copies: int = Field(description="Its articles that copy (`syndicates`) or `cites` another.")
+    copy_share: float | None = Field(
+        description="copies / articles, from 0 to 1; null when it has no articles."
+    )
+    copies_from: list[CopySource] = Field(
+        description="The other outlets it most often copies or cites, most first (at most 5)."
+    )
+
+
+class OutletDetail(OutletPublic):
+    profile: OutletProfile

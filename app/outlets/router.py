@@ -6,16 +6,24 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.claims import service as claims_service
-from app.claims.dependencies import ClaimFiltersDep
+from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep
 from app.claims.models import ClaimPublic
 from app.claims.service import ClaimSort
+from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
 from app.core.types import CountryCode
+from app.corroboration.dependencies import MethodDep
 from app.outlets import service
 from app.outlets.dependencies import OutletDep
-from app.outlets.models import OutletCreate, OutletKind, OutletPublic, OutletUpdate
+from app.outlets.models import (
+    OutletCreate,
+    OutletDetail,
+    OutletKind,
+    OutletPublic,
+    OutletUpdate,
+)
 
 router = APIRouter(prefix="/outlets", tags=["outlets"], responses=responses(422))
 
@@ -41,9 +49,11 @@ def list_outlets(
     return service.list_(session, page=page, kind=kind, country=country)
 
 
-@router.get("/{slug}", name="get", response_model=OutletPublic, responses=responses(404))
-def get_outlet(outlet: OutletDep) -> OutletPublic:
-    return OutletPublic.model_validate(outlet)
+@router.get("/{slug}", name="get", response_model=OutletDetail, responses=responses(404))
+def get_outlet(session: SessionDep, outlet: OutletDep) -> OutletDetail:
+    """The outlet and its profile: claims reported, first reports, share of copies, and the
+    outlets it copies from most."""
+    return service.detail(session, outlet=outlet)
 
 
 @router.patch("/{slug}", name="update", response_model=OutletPublic, responses=responses(404, 409))
@@ -68,11 +78,20 @@ def delete_outlet(
 )
 def list_outlet_claims(
     session: SessionDep,
+    settings: SettingsDep,
     outlet: OutletDep,
     filters: ClaimFiltersDep,
     page: PageDep,
-    sort: ClaimSort = ClaimSort.outlets,
+    method: MethodDep,
+    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
 ) -> Page[ClaimPublic]:
     """Claims this outlet reported (stance `reports` or `supports`), same shape as /v1/claims."""
     scoped = replace(filters, outlets=[outlet.slug])
-    return claims_service.list_(session, filters=scoped, sort=sort, page=page)
+    return claims_service.list_(
+        session,
+        filters=scoped,
+        sort=sort,
+        page=page,
+        method=method,
+        max_claims=settings.live_list_max_claims,
+    )

@@ -1,14 +1,28 @@
 """Outlet verbs. Keyword-only, no HTTP: they raise domain errors and flush, never commit."""
 
-from sqlalchemy import func, select
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article
+from app.articles.models import Article, ArticleLink
+from app.claims.models import REPORTING_STANCES, Attribution, Claim
 from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
-from app.outlets.models import Outlet, OutletCreate, OutletKind, OutletPublic, OutletUpdate
+from app.outlets.models import (
+    CopySource,
+    Outlet,
+    OutletCreate,
+    OutletDetail,
+    OutletKind,
+    OutletProfile,
+    OutletPublic,
+    OutletRef,
+    OutletUpdate,
+)
+
+COPY_SOURCES = 5
 
 
 def get_by_slug(session: Session, *, slug: str) -> Outlet:
@@ -112,3 +126,69 @@ def list_(
         items=[OutletPublic.model_validate(row) for row in rows],
         next_cursor=encode_cursor("outlets", [rows[-1].slug]) if more else None,
     )
+
+
+def detail(session: Session, *, outlet: Outlet) -> OutletDetail:
+    """The outlet with its profile; every count is bounded by the outlet's own rows (indexed
+    by outlet, article, or first reporter), never a scan of the whole database."""
+    outlet_id = outlet.id
+    articles = session.scalar(select(func.count()).where(Article.outlet_id == outlet_id)) or 0
+    copies = (
+        session.scalar(
+            select(func.count())
+            .select_from(Article)
+            .join(ArticleLink, ArticleLink.article_id == Article.id)
+            .where(Article.outlet_id == outlet_id)
+        )
+        or 0
+    )
+    claims_reported = (
+        session.scalar(
+            select(func.count(distinct(Attribution.claim_id)))
+            .join(Article, Article.id == Attribution.article_id)
+            .where(
+                Article.outlet_id == outlet_id,
+                Attribution.stance.in_(REPORTING_STANCES),  # type: ignore[attr-defined]
+            )
+        )
+        or 0
+    )
+    first_reports = (
+        session.scalar(select(func.count()).where(Claim.first_reported_outlet_id == outlet_id)) or 0
+    )
+    origin = aliased(Article)
+    source = aliased(Outlet)
+    total = func.count().label("copies")
+    rows = session.execute(
+        select(
+            source,
+            total,
+            func.sum(case((ArticleLink.relation == "syndicates", 1), else_=0)).label("syn"),
+            func.sum(case((ArticleLink.relation == "cites", 1), else_=0)).label("cit"),
+        )
+        .select_from(Article)
+        .join(ArticleLink, ArticleLink.article_id == Article.id)
+        .join(origin, origin.id == ArticleLink.origin_article_id)
+        .join(source, source.id == origin.outlet_id)
+        .where(Article.outlet_id == outlet_id, origin.outlet_id != outlet_id)
+        .group_by(source.id, source.slug, source.name)
+        .order_by(total.desc(), source.slug)
+        .limit(COPY_SOURCES)
+    ).all()
+    profile = OutletProfile(
+        articles=articles,
+        claims_reported=claims_reported,
+        first_reports=first_reports,
+        copies=copies,
+        copy_share=round(copies / articles, 4) if articles else None,
+        copies_from=[
+            CopySource(
+                outlet=OutletRef.model_validate(row[0]),
+                copies=row.copies,
+                syndicates=row.syn,
+                cites=row.cit,
+            )
+            for row in rows
+        ],
+    )
+    return OutletDetail.model_validate(outlet, update={"profile": profile})

@@ -110,3 +110,18 @@ def test_a_merged_id_cannot_be_edited_or_deleted_and_goes_with_its_claim(
     assert_error(client.delete(f"/v1/claims/{a.id}"), 409, "claim_merged")
     assert client.delete(f"/v1/claims/{b.id}").status_code == 204
     assert_error(client.get(f"/v1/claims/{a.id}"), 404, "not_found")
+
+
+def test_merge_moves_reviews_to_the_surviving_claim(client: TestClient, factory: Factory) -> None:
+    old, kept = factory.claim(), factory.claim()
+    review = {
+        "publisher": {"name": "Checker", "site": "checker.example"},
+        "url": "https://checker.example/reviews/1",
+        "textual_rating": "False",
+    }
+    created = client.post(f"/v1/claims/{old.id}/reviews", json=review)
+    assert created.status_code == 201, created.text
+    assert client.post(f"/v1/claims/{old.id}/merge", json={"into": kept.id}).status_code == 200
+    moved = client.get(f"/v1/claims/{kept.id}/reviews").json()["items"]
+    assert [(r["id"], r["claim_id"]) for r in moved] == [(created.json()["id"], kept.id)]
+    assert client.delete(f"/v1/claims/{kept.id}", params={"cascade": True}).status_code == 204

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.assertions import all_pages, assert_consistent, assert_error
+from tests.assertions import DEFAULT_METHOD, all_pages, assert_consistent, assert_error
 from tests.factories import T0, Factory
 
 
@@ -30,6 +30,7 @@ def test_create_and_get_a_claim(client: TestClient) -> None:
         "disputing_outlets": 0,
         "first_reported": None,
         "last_reported_at": None,
+        "method": DEFAULT_METHOD,
     }
     detail = client.get(f"/v1/claims/{body['id']}").json()
     assert detail == {

@@ -31,7 +31,15 @@ def test_create_returns_the_outlet_normalised(client: TestClient) -> None:
         "kind": "wire_agency",
     }
     assert body["created_at"].endswith("Z")
-    assert client.get("/v1/outlets/reuters").json() == body
+    empty = {
+        "articles": 0,
+        "claims_reported": 0,
+        "first_reports": 0,
+        "copies": 0,
+        "copy_share": None,
+        "copies_from": [],
+    }
+    assert client.get("/v1/outlets/reuters").json() == {**body, "profile": empty}
 
 
 def test_kind_defaults_to_other(client: TestClient) -> None:

@@ -1,8 +1,8 @@
 """Ingest: claim merges (a redirect to the surviving claim) and what copy detection keeps of
 article bodies (a SimHash fingerprint and the credit the article gives another outlet).
 
-Revision ID: 0200_ingest
-Revises: 0001
+Revision ID: 0400_ingest
+Revises: 0300_reviews
 Create Date: 2026-11-27
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0200_ingest"
-down_revision: str | None = "0001"
+revision: str = "0400_ingest"
+down_revision: str | None = "0300_reviews"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,129 @@
+"""Review: a fact-checker's published verdict on a claim (schema.org ClaimReview)."""
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, ConfigDict, model_validator
+from sqlalchemy import Column, ForeignKey, Integer
+from sqlmodel import Field, SQLModel
+
+from app.articles.urls import canonical_url
+from app.core.db import UTCDateTime, utcnow
+from app.core.types import Domain, LanguageTag, ShortText, Title
+
+ReviewUrl = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(canonical_url)]
+RatingNumber = Annotated[float, Field(ge=-1e6, le=1e6)]
+
+
+class ReviewBase(SQLModel):
+    publisher_name: str = Field(max_length=200, description="Who published the fact check.")
+    publisher_site: str | None = Field(
+        default=None, max_length=253, description="The publisher's domain, e.g. politifact.com."
+    )
+    url: str = Field(max_length=2000, unique=True, description="Canonical URL of the review.")
+    title: str | None = Field(default=None, max_length=1000, description="Its headline.")
+    review_date: date | None = Field(default=None, description="When it was published.")
+    textual_rating: str | None = Field(
+        default=None, max_length=200, description='The verdict in words, e.g. "False".'
+    )
+    rating_value: float | None = Field(default=None, description="Numeric verdict, if any.")
+    best_rating: float | None = Field(default=None, description="The scale's best value.")
+    worst_rating: float | None = Field(default=None, description="The scale's worst value.")
+    language: str | None = Field(default=None, max_length=35, description="BCP 47 tag.")
+
+
+class Review(ReviewBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Publisher(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: ShortText
+    site: Domain | None = Field(default=None, description="Domain, e.g. `politifact.com`.")
+
+
+class ReviewCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    publisher: Publisher
+    url: ReviewUrl
+    title: Title | None = None
+    review_date: date | None = None
+    textual_rating: ShortText | None = None
+    rating_value: RatingNumber | None = None
+    best_rating: RatingNumber | None = None
+    worst_rating: RatingNumber | None = None
+    language: LanguageTag | None = None
+
+    @model_validator(mode="after")
+    def _verdict(self) -> "ReviewCreate":
+        if self.textual_rating is None and self.rating_value is None:
+            raise ValueError("a review needs a textual_rating or a rating_value")
+        check_scale(self.rating_value, self.best_rating, self.worst_rating)
+        return self
+
+
+def check_scale(value: float | None, best: float | None, worst: float | None) -> None:
+    """Raise ValueError unless worst < best and the value lies on that scale."""
+    if best is not None and worst is not None and not worst < best:
+        raise ValueError("worst_rating must be lower than best_rating")
+    if value is not None:
+        if best is not None and value > best:
+            raise ValueError("rating_value is above best_rating")
+        if worst is not None and value < worst:
+            raise ValueError("rating_value is below worst_rating")
+
+
+class ReviewPublic(SQLModel):
+    id: int
+    claim_id: int
+    publisher: Publisher
+    url: str
+    title: str | None
+    review_date: date | None
+    textual_rating: str | None
+    rating_value: float | None
+    best_rating: float | None
+    worst_rating: float | None
+    language: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+Outcome = Literal["created", "linked", "skipped"]
+
+
+class ImportItem(SQLModel):
+    """What happened to one ClaimReview (or Claim) found in the imported document."""
+
+    index: int = Field(description="Position among the nodes found, in document order.")
+    type: str = Field(description="`ClaimReview`, `Claim`, or the type that was skipped.")
+    url: str | None = Field(description="The review's URL as given.")
+    outcome: Outcome = Field(
+        description="`created`: a new claim (and review); `linked`: attached to an existing "
+        "claim; `skipped`: nothing written, see `reason`."
+    )
+    reason: str | None = Field(description="Why it was skipped, e.g. `already_imported`.")
+    message: str | None = Field(description="The reason in a sentence.")
+    claim_id: int | None
+    review_id: int | None
+    appearances_added: int = Field(description="Articles newly attributed to the claim.")
+    warnings: list[str] = Field(description="Fields that were ignored, and why.")
+
+
+class ImportReport(SQLModel):
+    created: int
+    linked: int
+    skipped: int
+    items: list[ImportItem]
+
+
+JsonLd = dict[str, Any]

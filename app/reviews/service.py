@@ -1,0 +1,319 @@
+"""Review verbs, the ClaimReview export of a claim, and ClaimReview import."""
+
+from datetime import UTC, datetime, time
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.articles import service as articles_service
+from app.articles.models import Article, ArticleCreate
+from app.articles.urls import canonical_url
+from app.claims import service as claims_service
+from app.claims.models import (
+    REPORTING_STANCES,
+    Attribution,
+    AttributionCreate,
+    Claim,
+    ClaimCreate,
+)
+from app.core.db import flush_unique
+from app.core.errors import Conflict, Invalid, NotFound
+from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.outlets import service as outlets_service
+from app.outlets.models import Outlet, OutletCreate
+from app.reviews import claimreview, linking
+from app.reviews.claimreview import Appearance, Incoming
+from app.reviews.models import (
+    ImportItem,
+    ImportReport,
+    JsonLd,
+    Publisher,
+    Review,
+    ReviewCreate,
+    ReviewPublic,
+)
+
+
+def get(session: Session, *, review_id: int) -> Review:
+    """The review with this id, or NotFound."""
+    review = session.get(Review, review_id)
+    if review is None:
+        raise NotFound(f"review {review_id} not found")
+    return review
+
+
+def get_by_url(session: Session, *, url: str) -> Review | None:
+    """The review at this canonical URL, if any."""
+    return session.scalar(select(Review).where(Review.url == url))
+
+
+def _url_conflict(session: Session, url: str) -> Conflict | None:
+    existing = session.scalar(select(Review.id).where(Review.url == url))
+    if existing is None:
+        return None
+    return Conflict(
+        f"a review with url {url!r} already exists (id {existing})",
+        details=[{"field": "url", "value": url, "existing_id": existing}],
+    )
+
+
+def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
+    """Record a fact-checker's review of the claim; Conflict when its URL is already stored."""
+    error = _url_conflict(session, data.url)
+    if error is not None:
+        raise error
+    review = Review(
+        claim_id=claim.id,  # type: ignore[arg-type]
+        publisher_name=data.publisher.name,
+        publisher_site=data.publisher.site,
+        **data.model_dump(exclude={"publisher"}),
+    )
+    session.add(review)
+    flush_unique(session, lambda: _url_conflict(session, data.url))
+    return review
+
+
+def delete(session: Session, *, review: Review) -> None:
+    """Delete a review."""
+    session.delete(review)
+    session.flush()
+
+
+def public(review: Review) -> ReviewPublic:
+    """A review as the API shows it."""
+    return ReviewPublic(
+        **review.model_dump(exclude={"publisher_name", "publisher_site"}),
+        publisher=Publisher.model_construct(name=review.publisher_name, site=review.publisher_site),
+    )
+
+
+def list_(session: Session, *, claim_id: int, page: PageParams) -> Page[ReviewPublic]:
+    """A claim's reviews, in the order they were recorded."""
+    query = select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, "reviews", (int,))
+        query = query.where(after([(Review.id, "asc")], position))  # type: ignore[list-item]
+    rows = list(session.scalars(query.limit(page.limit + 1)))
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    return Page[ReviewPublic](
+        items=[public(row) for row in rows],
+        next_cursor=encode_cursor("reviews", [rows[-1].id]) if more else None,
+    )
+
+
+def count_for_claim(session: Session, *, claim_id: int) -> int:
+    """How many reviews a claim has."""
+    return session.scalar(select(func.count()).where(Review.claim_id == claim_id)) or 0
+
+
+# ---- export -----------------------------------------------------------------------------
+
+
+def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
+    """The claim as schema.org JSON-LD: one ClaimReview per review, or a Claim without one."""
+    claim = claims_service.get(session, claim_id=claim_id)
+    rows = session.execute(
+        select(Article, Outlet)
+        .join(Attribution, Attribution.article_id == Article.id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(
+            Attribution.claim_id == claim_id,
+            Attribution.stance.in_(REPORTING_STANCES),  # type: ignore[attr-defined]
+        )
+        .order_by(Article.published_at, Article.id)
+    ).all()
+    appearances = [
+        Appearance(
+            url=article.url,
+            headline=article.title,
+            date_published=article.published_at,
+            publisher_name=outlet.name,
+            publisher_site=outlet.domain,
+        )
+        for article, outlet in rows
+    ]
+    reviews = list(
+        session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
+    )
+    return claimreview.render(claim=claim, appearances=appearances, reviews=reviews)
+
+
+# ---- import -----------------------------------------------------------------------------
+
+
+def import_claimreview(session: Session, *, document: Any, max_documents: int) -> ImportReport:
+    """Import ClaimReview JSON-LD (object, list, @graph, DataFeed) or a Fact Check Tools
+    claims:search response; idempotent by review URL, each node all-or-nothing."""
+    incoming = claimreview.parse(document)
+    if len(incoming) > max_documents:
+        raise Invalid(
+            f"the document holds {len(incoming)} nodes; at most {max_documents} per import",
+            code="too_many_documents",
+            details=[{"found": len(incoming), "max": max_documents}],
+        )
+    items = []
+    for node in incoming:
+        try:
+            with session.begin_nested():
+                item = _import_one(session, node)
+        except (Invalid, Conflict, NotFound, ValidationError, ValueError, IntegrityError) as exc:
+            item = _skipped(node, "rejected", _message(exc))
+        items.append(item)
+    return ImportReport(
+        created=sum(item.outcome == "created" for item in items),
+        linked=sum(item.outcome == "linked" for item in items),
+        skipped=sum(item.outcome == "skipped" for item in items),
+        items=items,
+    )
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+    return getattr(exc, "message", None) or str(exc)
+
+
+def _skipped(node: Incoming, reason: str, message: str, **found: int | None) -> ImportItem:
+    return ImportItem(
+        index=node.index,
+        type=node.type,
+        url=node.url,
+        outcome="skipped",
+        reason=reason,
+        message=message,
+        claim_id=found.get("claim_id"),
+        review_id=found.get("review_id"),
+        appearances_added=0,
+        warnings=node.warnings,
+    )
+
+
+def _import_one(session: Session, node: Incoming) -> ImportItem:
+    if node.type not in ("ClaimReview", "Claim"):
+        return _skipped(node, "unsupported_type", f"a {node.type} node is not a ClaimReview")
+    review_data = None
+    if node.type == "ClaimReview":
+        if node.url is None:
+            return _skipped(node, "missing_url", "a ClaimReview without url cannot be identified")
+        try:
+            url = canonical_url(node.url)
+        except ValueError as exc:
+            return _skipped(node, "invalid_url", f"url: {exc}")
+        existing = get_by_url(session, url=url)
+        if existing is not None:
+            return _skipped(
+                node,
+                "already_imported",
+                f"review {existing.id} already has this url; it was left unchanged",
+                claim_id=existing.claim_id,
+                review_id=existing.id,
+            )
+        review_data = claimreview.review_create(node, url=url)
+        if review_data is None:
+            return _skipped(
+                node, "missing_rating", "no reviewRating: neither alternateName nor ratingValue"
+            )
+    if not node.claim_text:
+        return _skipped(node, "missing_claim", "no claimReviewed (or Claim text) to review")
+    claim_data = ClaimCreate(
+        text=node.claim_text, claimant=node.claimant, claim_date=node.claim_date
+    )
+    claim = linking.find_claim(session, text=claim_data.text, claimant=claim_data.claimant)
+    outcome = "linked"
+    if claim is None:
+        claim = claims_service.create(session, data=claim_data)
+        outcome = "created"
+    added = sum(
+        _attach(session, claim, appearance, node.warnings) for appearance in node.appearances
+    )
+    review_id = None
+    if review_data is not None:
+        review_id = create(session, claim=claim, data=review_data).id
+    elif outcome == "linked" and added == 0:
+        return _skipped(
+            node,
+            "already_imported",
+            f"claim {claim.id} already exists with these appearances",
+            claim_id=claim.id,
+        )
+    return ImportItem(
+        index=node.index,
+        type=node.type,
+        url=node.url,
+        outcome=outcome,  # type: ignore[arg-type]
+        reason=None,
+        message=None,
+        claim_id=claim.id,
+        review_id=review_id,
+        appearances_added=added,
+        warnings=node.warnings,
+    )
+
+
+def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: list[str]) -> bool:
+    """Attribute the claim to the appearance's article, creating outlet and article if new."""
+    problem = appearance.problem()
+    if problem is not None:
+        warnings.append(f"appearance {appearance.url or '(no url)'} skipped: {problem}")
+        return False
+    assert appearance.url is not None
+    assert appearance.date_published is not None
+    try:
+        url = canonical_url(appearance.url)
+    except ValueError as exc:
+        warnings.append(f"appearance {appearance.url} skipped: {exc}")
+        return False
+    article = articles_service.get_by_url(session, url=url)
+    if article is None:
+        outlet = _outlet_for(session, appearance, url)
+        published = appearance.date_published
+        if isinstance(published, datetime):
+            published_at = published
+        else:
+            published_at = datetime.combine(published, time.min, tzinfo=UTC)
+        article = articles_service.create(
+            session,
+            data=ArticleCreate(
+                outlet=outlet.slug,
+                url=url,
+                title=appearance.headline,  # type: ignore[arg-type]
+                published_at=published_at,
+            ),
+        )
+    exists = session.scalar(
+        select(Attribution.id).where(
+            Attribution.claim_id == claim.id, Attribution.article_id == article.id
+        )
+    )
+    if exists is not None:
+        return False
+    claims_service.add_attribution(
+        session,
+        claim=claim,
+        data=AttributionCreate(article_id=article.id),  # type: ignore[arg-type]
+    )
+    return True
+
+
+def _outlet_for(session: Session, appearance: Appearance, url: str) -> Outlet:
+    """The outlet of an appearance: by domain, else created from the publisher's name."""
+    domain = claimreview.domain_of(appearance.publisher_site) or claimreview.domain_of(url)
+    if domain is not None:
+        outlet = session.scalar(select(Outlet).where(Outlet.domain == domain))
+        if outlet is not None:
+            return outlet
+    name = appearance.publisher_name or domain or "Unknown publisher"
+    base = claimreview.slugify(name)
+    slug, n = base, 1
+    while session.scalar(select(Outlet.id).where(Outlet.slug == slug)) is not None:
+        n += 1
+        slug = f"{base[:60].rstrip('-')}-{n}"
+    return outlets_service.create(
+        session, data=OutletCreate(slug=slug, name=name[:200], domain=domain)
+    )
