@@ -6,11 +6,12 @@ from typing import Any
 from fastapi import APIRouter, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
+from app.core.config import SettingsDep
 from app.core.errors import AppError, Invalid, responses
 from app.ingest import service
 from app.ingest.dependencies import EngineDep
 from app.ingest.models import BatchResult, IngestPayload, IngestResult, summarise
-from app.matching.dependencies import AppSettingsDep, MatcherDep
+from app.matching.dependencies import MatcherDep
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], responses=responses(422))
 
@@ -43,7 +44,7 @@ def ingest_one(
     response: Response,
     engine: EngineDep,
     matcher: MatcherDep,
-    settings: AppSettingsDep,
+    settings: SettingsDep,
 ) -> IngestResult:
     """Store an article with its outlet and claims in one transaction; safe to re-send.
 
@@ -78,7 +79,7 @@ _NDJSON_BODY: dict[str, Any] = {
     openapi_extra=_NDJSON_BODY,
 )
 async def ingest_batch(
-    request: Request, engine: EngineDep, matcher: MatcherDep, settings: AppSettingsDep
+    request: Request, engine: EngineDep, matcher: MatcherDep, settings: SettingsDep
 ) -> BatchResult:
     """Ingest NDJSON, one payload per line, each line in its own transaction.
 

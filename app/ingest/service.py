@@ -41,6 +41,7 @@ from app.ingest.models import (
     MatchRef,
     error_body,
 )
+from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
@@ -150,28 +151,24 @@ class _ClaimResolver:
         already = self._already_attributed(item)
         if already is not None:
             return already
-        key = claims_service.fingerprint(item.text, item.claimant)
-        same = self.session.scalar(select(Claim).where(Claim.fingerprint == key))
-        if same is not None:
-            claim = claims_service.resolve(self.session, claim_id=same.id or 0)
-            return self._attribute(
-                claim, item, ClaimAction.linked, match=MatchRef(claim_id=claim.id or 0, score=1.0)
-            )
-        suggestions: list[MatchRef] = []
-        if item.match == MatchMode.auto:
-            candidates = self.matcher.match(
-                self.session, text=item.text, claimant=item.claimant, limit=_MATCH_POOL
-            )
-            if candidates and candidates[0].score >= self.settings.match_link:
-                best = candidates[0]
-                claim = claims_service.get(self.session, claim_id=best.claim_id)
-                match = MatchRef(claim_id=best.claim_id, score=best.score)
-                return self._attribute(claim, item, ClaimAction.linked, match=match)
-            suggestions = [
-                MatchRef(claim_id=c.claim_id, score=c.score)
-                for c in candidates
-                if c.score >= self.settings.match_suggest
-            ][:SUGGESTIONS]
+        found = matching_service.existing_claim(
+            self.session,
+            text=item.text,
+            claimant=item.claimant,
+            matcher=self.matcher if item.match == MatchMode.auto else None,
+            settings=self.settings,
+            pool=_MATCH_POOL,
+        )
+        if found.claim is not None:
+            assert found.claim.id is not None
+            assert found.score is not None
+            match = MatchRef(claim_id=found.claim.id, score=found.score)
+            return self._attribute(found.claim, item, ClaimAction.linked, match=match)
+        suggestions = [
+            MatchRef(claim_id=c.claim_id, score=c.score)
+            for c in found.candidates
+            if c.score >= self.settings.match_suggest
+        ][:SUGGESTIONS]
         return self._create(item, suggestions)
 
     def _already_attributed(self, item: IngestClaim) -> ClaimOutcome | None:

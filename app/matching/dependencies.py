@@ -4,13 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.core.config import Settings
 from app.matching.base import Matcher, build_matcher
-
-
-def get_settings_of_app(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
 
 
 def get_matcher(request: Request) -> Matcher:
@@ -20,5 +14,4 @@ def get_matcher(request: Request) -> Matcher:
     return matcher
 
 
-AppSettingsDep = Annotated[Settings, Depends(get_settings_of_app)]
 MatcherDep = Annotated[Matcher, Depends(get_matcher)]

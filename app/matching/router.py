@@ -4,11 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.types import ClaimText, ShortText
 from app.matching import service
-from app.matching.dependencies import AppSettingsDep, MatcherDep
+from app.matching.dependencies import MatcherDep
 from app.matching.models import ClaimMatches
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 def match_claims(
     session: SessionDep,
     matcher: MatcherDep,
-    settings: AppSettingsDep,
+    settings: SettingsDep,
     text: Annotated[ClaimText, Query(description="The claim to look for.")],
     claimant: Annotated[ShortText | None, Query(description="Who makes the claim.")] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Most candidates returned.")] = 10,

@@ -1,11 +1,48 @@
 """Claim matching as the API offers it: candidates for a text, with what ingest would do."""
 
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.claims import service as claims_service
+from app.claims.models import Claim
 from app.core.config import Settings
-from app.matching.base import Matcher
+from app.matching.base import Candidate, Matcher
 from app.matching.models import ClaimMatch, ClaimMatches, Decision
+
+
+@dataclass(frozen=True, slots=True)
+class Existing:
+    """The live claim a text already exists as, if any, and how sure that is."""
+
+    claim: Claim | None
+    score: float | None = None  # 1.0 for the same text and claimant
+    candidates: list[Candidate] = field(default_factory=list)  # what the matcher proposed
+
+
+def existing_claim(
+    session: Session,
+    *,
+    text: str,
+    claimant: str | None,
+    matcher: Matcher | None,
+    settings: Settings,
+    pool: int = 10,
+) -> Existing:
+    """The claim `text` already is: the same text and claimant (through merges), else the
+    matcher's best candidate at or above the link threshold (no matcher: exact only)."""
+    key = claims_service.fingerprint(text, claimant)
+    same = session.scalar(select(Claim.id).where(Claim.fingerprint == key))
+    if same is not None:
+        return Existing(claims_service.resolve(session, claim_id=same), 1.0)
+    if matcher is None:
+        return Existing(None)
+    candidates = matcher.match(session, text=text, claimant=claimant, limit=pool)
+    if candidates and candidates[0].score >= settings.match_link:
+        best = candidates[0]
+        return Existing(claims_service.get(session, claim_id=best.claim_id), best.score, candidates)
+    return Existing(None, None, candidates)
 
 
 def decision(score: float, settings: Settings) -> Decision:

@@ -10,6 +10,7 @@ from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.matching.dependencies import MatcherDep
 from app.reviews import service
 from app.reviews.dependencies import ReviewDep
 from app.reviews.models import ImportReport, ReviewCreate, ReviewPublic
@@ -129,6 +130,7 @@ def claimreview_export(session: SessionDep, claim: ClaimDep) -> JSONResponse:
 def claimreview_import(
     session: SessionDep,
     settings: SettingsDep,
+    matcher: MatcherDep,
     document: Annotated[
         Any,
         Body(
@@ -139,13 +141,14 @@ def claimreview_import(
         ),
     ],
 ) -> ImportReport:
-    """Import fact checks: each review is created on the claim it is about (matched by text
-    and claimant, or created), with its appearances as attributed articles.
+    """Import fact checks: each review is created on the claim it is about (the same text and
+    claimant, else the claim matcher's best candidate at or above the link threshold, else a
+    new claim), with its appearances as attributed articles.
 
     Idempotent by review URL: importing the same document again changes nothing and reports
     every review as `skipped` / `already_imported`. Each node is all-or-nothing; what cannot
     be used is reported, never a 500.
     """
     return service.import_claimreview(
-        session, document=document, max_documents=settings.import_max_documents
+        session, document=document, matcher=matcher, settings=settings
     )

@@ -19,12 +19,15 @@ from app.claims.models import (
     Claim,
     ClaimCreate,
 )
+from app.core.config import Settings
 from app.core.db import flush_unique
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.matching import service as matching_service
+from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
-from app.reviews import claimreview, linking
+from app.reviews import claimreview
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
     ImportItem,
@@ -145,10 +148,13 @@ def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
 # ---- import -----------------------------------------------------------------------------
 
 
-def import_claimreview(session: Session, *, document: Any, max_documents: int) -> ImportReport:
+def import_claimreview(
+    session: Session, *, document: Any, matcher: Matcher, settings: Settings
+) -> ImportReport:
     """Import ClaimReview JSON-LD (object, list, @graph, DataFeed) or a Fact Check Tools
     claims:search response; idempotent by review URL, each node all-or-nothing."""
     incoming = claimreview.parse(document)
+    max_documents = settings.import_max_documents
     if len(incoming) > max_documents:
         raise Invalid(
             f"the document holds {len(incoming)} nodes; at most {max_documents} per import",
@@ -159,7 +165,7 @@ def import_claimreview(session: Session, *, document: Any, max_documents: int) -
     for node in incoming:
         try:
             with session.begin_nested():
-                item = _import_one(session, node)
+                item = _import_one(session, node, matcher, settings)
         except (Invalid, Conflict, NotFound, ValidationError, ValueError, IntegrityError) as exc:
             item = _skipped(node, "rejected", _message(exc))
         items.append(item)
@@ -194,7 +200,9 @@ def _skipped(node: Incoming, reason: str, message: str, **found: int | None) -> 
     )
 
 
-def _import_one(session: Session, node: Incoming) -> ImportItem:
+def _import_one(
+    session: Session, node: Incoming, matcher: Matcher, settings: Settings
+) -> ImportItem:
     if node.type not in ("ClaimReview", "Claim"):
         return _skipped(node, "unsupported_type", f"a {node.type} node is not a ClaimReview")
     review_data = None
@@ -224,11 +232,21 @@ def _import_one(session: Session, node: Incoming) -> ImportItem:
     claim_data = ClaimCreate(
         text=node.claim_text, claimant=node.claimant, claim_date=node.claim_date
     )
-    claim = linking.find_claim(session, text=claim_data.text, claimant=claim_data.claimant)
-    outcome = "linked"
+    found = matching_service.existing_claim(
+        session,
+        text=claim_data.text,
+        claimant=claim_data.claimant,
+        matcher=matcher,
+        settings=settings,
+    )
+    claim, outcome, how = found.claim, "linked", None
     if claim is None:
         claim = claims_service.create(session, data=claim_data)
         outcome = "created"
+    elif found.score is not None and found.score < 1.0:
+        how = f"matched claim {claim.id} with score {found.score:.2f}"
+    else:
+        how = f"claim {claim.id} has the same text and claimant"
     added = sum(
         _attach(session, claim, appearance, node.warnings) for appearance in node.appearances
     )
@@ -248,7 +266,7 @@ def _import_one(session: Session, node: Incoming) -> ImportItem:
         url=node.url,
         outcome=outcome,  # type: ignore[arg-type]
         reason=None,
-        message=None,
+        message=how,
         claim_id=claim.id,
         review_id=review_id,
         appearances_added=added,

@@ -213,6 +213,46 @@ def test_reviews_link_to_an_existing_claim_by_text_and_claimant(
     report = imported(client, load("01-google-docs-single.json"))
     (item,) = report["items"]
     assert (item["outcome"], item["claim_id"]) == ("linked", claim.id)
+    assert item["message"] == f"claim {claim.id} has the same text and claimant"
+
+
+def test_reviews_of_a_reworded_claim_link_through_the_claim_matcher(
+    client: TestClient, factory: Factory
+) -> None:
+    claim = factory.claim(
+        text="Spain, Ireland and Norway will recognise a Palestinian state.", claimant=None
+    )
+    unrelated = factory.claim(
+        text="Volkswagen will close three factories in Germany.", claimant=None
+    )
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checker.example/reviews/palestine",
+        "claimReviewed": "Ireland, Spain and Norway are to recognize the state of Palestine.",
+        "reviewRating": {"@type": "Rating", "alternateName": "True"},
+        "author": {"@type": "Organization", "name": "Checker"},
+    }
+    (item,) = imported(client, review)["items"]
+    assert (item["outcome"], item["claim_id"]) == ("linked", claim.id)
+    assert item["message"].startswith(f"matched claim {claim.id} with score ")
+    assert float(item["message"].rsplit(" ", 1)[1]) >= 0.75
+    reviews = client.get(f"/v1/claims/{claim.id}/reviews").json()["items"]
+    assert [r["url"] for r in reviews] == ["https://checker.example/reviews/palestine"]
+    assert client.get(f"/v1/claims/{unrelated.id}/reviews").json()["items"] == []
+
+
+def test_a_claim_that_only_shares_words_is_not_linked(client: TestClient, factory: Factory) -> None:
+    existing = factory.claim(text="Russia demands sanctions relief.", claimant=None)
+    review = {
+        "@type": "ClaimReview",
+        "url": "https://checker.example/reviews/eu-sanctions",
+        "claimReviewed": "The EU extends sanctions on Russia.",
+        "reviewRating": {"alternateName": "True"},
+    }
+    (item,) = imported(client, review)["items"]
+    assert item["outcome"] == "created"
+    assert item["claim_id"] != existing.id
 
 
 ODD: list[Any] = [
