@@ -182,12 +182,20 @@ class Tab:
 
     def open(self, fragment: str = "#/") -> Page:
         """Load the explorer at a fragment and wait until its view has drawn."""
-        self.page.goto(f"{self.base_url}{fragment}")
+        url = f"{self.base_url}{fragment}"
+        if self.page.url == url:
+            self.page.reload()  # the same fragment again would not draw anything
+        else:
+            self.page.goto(url)
         self.wait_ready()
         return self.page
 
     def wait_ready(self) -> None:
-        self.page.wait_for_selector("body[data-ready=true]", state="attached")
+        """Wait until the view of the current fragment has drawn (not the previous one's)."""
+        self.page.wait_for_function(
+            "() => document.body.dataset.ready === 'true'"
+            " && document.body.dataset.drawn === location.hash"
+        )
 
     def screenshot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

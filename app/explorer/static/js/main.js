@@ -53,7 +53,8 @@ async function route() {
   document.body.dataset.ready = "false";
   const controller = new AbortController();
   current = controller;
-  const { path, params } = parseFragment(location.hash);
+  const hash = location.hash;
+  const { path, params } = parseFragment(hash);
   const capabilities = await capabilitiesReady;
   const context = { main, params, capabilities, outlets, signal: controller.signal };
   main.setAttribute("aria-busy", "true");
@@ -87,6 +88,9 @@ async function route() {
   }
   firstRender = false;
   main.dataset.view = path;
+  // Which fragment the drawn view belongs to: after a hash change, "ready" alone may still
+  // describe the previous view until the hashchange event has run.
+  document.body.dataset.drawn = hash;
   document.body.dataset.ready = "true";
 }
 
