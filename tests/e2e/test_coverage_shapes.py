@@ -179,4 +179,17 @@ def test_outlet_figures_follow_the_data(story_tab: Tab) -> None:
     assert page.locator(".article-item__meta").inner_text() == (
         "1 Jun 2025, 10:00 UTC · cites Daily Alpha"
     )
+    sources = page.locator("[data-copies-from] li").all_inner_texts()
+    assert sources == ["Associated Press: 1 article (1 syndicated)"]
     assert story_tab.problems == []
+    assert page.locator("[data-copies-from] li").all_inner_texts() == [
+        "Daily Alpha: 1 article (1 cited)"
+    ]
+    # Figures come from the outlet's profile, not from the lists the page shows: 105 articles
+    # counted, the latest 20 listed.
+    story_tab.open("#/outlets/harbour-news")
+    assert stats() == ["1", "1 100% of its claims", "105", "0 0% of its articles"]
+    titles = page.locator(".article-item > a").evaluate_all(
+        "links => links.map(a => a.firstChild.textContent)"
+    )
+    assert titles == [f"harbour-news on strike-{index}" for index in range(104, 84, -1)]

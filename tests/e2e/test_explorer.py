@@ -207,6 +207,9 @@ def test_an_unknown_claim_says_so(tab: Tab) -> None:
 def test_outlet_page_shows_what_it_reported_and_how_often_it_was_first(tab: Tab) -> None:
     page = tab.open("#/claims/1")
     page.locator("tr[data-outlet=the-japan-times] th a").click()
+    sources = page.locator("[data-copies-from] li")
+    assert sources.all_inner_texts() == ["Reuters: 1 article (1 syndicated)"]
+    assert sources.locator("a").get_attribute("href") == "#/outlets/reuters"
     page.wait_for_function("() => location.hash === '#/outlets/the-japan-times'")
     tab.wait_ready()
 
@@ -219,6 +222,7 @@ def test_outlet_page_shows_what_it_reported_and_how_often_it_was_first(tab: Tab)
     assert page.locator("h1").inner_text() == "The Japan Times"
     assert stats() == {
         "claims": "10",
+    assert page.locator("[data-copies-from]").count() == 0  # Reuters copies nobody
         "first": "0 0% of its claims",
         "articles": "1",
         "copies": "1 100% of its articles",

@@ -1,24 +1,64 @@
 // Outlets: the list, and one outlet's page with what it reported and how often it was first.
+// The figures are the outlet's profile as the API computes it (GET /v1/outlets/{slug}); the page
+// itself reads only the first page of its claims and articles, whatever the outlet's size.
 
-import { allItems, getJson, paths } from "../api.js";
+import { getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, humanise, plural, timeElement } from "../format.js";
 import { breadcrumb, claimCard, errorMessage, externalLink, outletHref, statTiles } from "./common.js";
 
-// The claims and articles an outlet page reads to compute its figures; past this the page says
-// "at least" rather than walking an unbounded list.
-const MAX_ITEMS = 2000;
 const SHOWN_CLAIMS = 25;
 const SHOWN_ARTICLES = 20;
 
-/** How often `slug` reported first among `claims`: {reported, first, share}. */
-export function firstReportShare(claims, slug) {
-  const first = claims.filter((claim) => claim.corroboration.first_reported && claim.corroboration.first_reported.outlet === slug).length;
-  return { reported: claims.length, first, share: claims.length ? first / claims.length : 0 };
-}
-
 function percent(share) {
   return `${Math.round(share * 100)}%`;
+}
+
+/** The outlet's four figures: claims reported, first reports, articles, copies of others. */
+export function profileTiles(profile) {
+  const { claims_reported: reported, first_reports: first, articles, copies, copy_share: copyShare } = profile;
+  return statTiles([
+    { key: "claims", label: "Claims reported", value: formatNumber(reported), accent: "outlets" },
+    {
+      key: "first",
+      label: "First to report",
+      value: formatNumber(first),
+      note: reported ? `${percent(first / reported)} of its claims` : null,
+      accent: "origins",
+    },
+    { key: "articles", label: "Articles", value: formatNumber(articles) },
+    {
+      key: "copies",
+      label: "Copies of others",
+      value: formatNumber(copies),
+      note: copyShare === null ? null : `${percent(copyShare)} of its articles`,
+    },
+  ]);
+}
+
+/** "Reuters: 3 (2 syndicated, 1 cited)": the outlets it copies most, as the profile lists them. */
+function copiesFrom(sources) {
+  const split = (source) =>
+    [source.syndicates ? `${formatNumber(source.syndicates)} syndicated` : null, source.cites ? `${formatNumber(source.cites)} cited` : null]
+      .filter(Boolean)
+      .join(", ");
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "outlet-sources-title", "data-copies-from": "" },
+    h("div", { class: "panel__head" }, h("h2", { id: "outlet-sources-title" }, "Outlets it copies from")),
+    h(
+      "ul",
+      { class: "source-list" },
+      sources.map((source) =>
+        h(
+          "li",
+          { dataset: { outlet: source.outlet.slug } },
+          h("a", { href: outletHref(source.outlet.slug) }, source.outlet.name),
+          `: ${plural(source.copies, "article")} (${split(source)})`,
+        ),
+      ),
+    ),
+  );
 }
 
 function outletFacts(outlet) {
@@ -65,12 +105,10 @@ export async function renderOutlet({ main, slug, signal }) {
     return { title: "Outlet not found", announce: error.message };
   }
   const [claims, articles] = await Promise.all([
-    allItems(paths.outletClaims(slug), {}, { maxItems: MAX_ITEMS, signal }),
-    allItems(paths.articles, { outlet: slug }, { maxItems: MAX_ITEMS, signal }),
+    getJson(paths.outletClaims(slug), { limit: SHOWN_CLAIMS }, { signal }),
+    getJson(paths.articles, { outlet: slug, limit: SHOWN_ARTICLES }, { signal }),
   ]);
-  const share = firstReportShare(claims.items, slug);
-  const copies = articles.items.filter((article) => article.origin).length;
-  const atLeast = (complete) => (complete ? "" : "at least ");
+  const profile = outlet.profile;
   const scaleMax = Math.max(1, ...claims.items.map((claim) => claim.corroboration.outlets));
   replaceChildren(
     main,
@@ -79,33 +117,17 @@ export async function renderOutlet({ main, slug, signal }) {
       "article",
       { class: "outlet", dataset: { outlet: outlet.slug } },
       h("header", { class: "claim-head" }, h("p", { class: "eyebrow" }, "Outlet"), h("h1", { tabindex: "-1" }, outlet.name), outletFacts(outlet)),
-      statTiles([
-        { key: "claims", label: "Claims reported", value: `${atLeast(claims.complete) ? "≥ " : ""}${formatNumber(share.reported)}`, accent: "outlets" },
-        {
-          key: "first",
-          label: "First to report",
-          value: formatNumber(share.first),
-          note: share.reported ? `${percent(share.share)} of its claims` : null,
-          accent: "origins",
-        },
-        { key: "articles", label: "Articles", value: `${atLeast(articles.complete) ? "≥ " : ""}${formatNumber(articles.items.length)}` },
-        {
-          key: "copies",
-          label: "Copies of others",
-          value: formatNumber(copies),
-          note: articles.items.length ? `${percent(copies / articles.items.length)} of its articles` : null,
-        },
-      ]),
-      claims.complete ? null : h("p", { class: "muted" }, `Figures cover the first ${formatNumber(MAX_ITEMS)} claims and articles.`),
+      profileTiles(profile),
+      profile.copies_from.length ? copiesFrom(profile.copies_from) : null,
       h(
         "section",
         { class: "panel", "aria-labelledby": "outlet-claims-title" },
         h("div", { class: "panel__head" }, h("h2", { id: "outlet-claims-title" }, "Claims it reported")),
         claims.items.length
-          ? h("ol", { class: "claim-list", "data-claim-list": "" }, claims.items.slice(0, SHOWN_CLAIMS).map((claim) => claimCard(claim, scaleMax, { outlet: outlet.slug })))
+          ? h("ol", { class: "claim-list", "data-claim-list": "" }, claims.items.map((claim) => claimCard(claim, scaleMax, { outlet: outlet.slug })))
           : h("p", { class: "muted" }, "No claims yet."),
-        claims.items.length > SHOWN_CLAIMS
-          ? h("p", {}, h("a", { href: `#/?outlet=${encodeURIComponent(outlet.slug)}` }, `All ${atLeast(claims.complete)}${plural(claims.items.length, "claim")} in the claims list`))
+        claims.next_cursor
+          ? h("p", {}, h("a", { href: `#/?outlet=${encodeURIComponent(outlet.slug)}`, "data-all-claims": "" }, `All ${plural(profile.claims_reported, "claim")} in the claims list`))
           : null,
       ),
       h(
@@ -113,7 +135,7 @@ export async function renderOutlet({ main, slug, signal }) {
         { class: "panel", "aria-labelledby": "outlet-articles-title" },
         h("div", { class: "panel__head" }, h("h2", { id: "outlet-articles-title" }, "Latest articles")),
         articles.items.length
-          ? h("ul", { class: "article-list" }, articles.items.slice(0, SHOWN_ARTICLES).map(articleItem))
+          ? h("ul", { class: "article-list" }, articles.items.map(articleItem))
           : h("p", { class: "muted" }, "No articles yet."),
       ),
     ),
