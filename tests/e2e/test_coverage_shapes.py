@@ -136,6 +136,15 @@ def test_chains_of_copies_group_under_their_root_and_disputes_are_not_counted(
     ]
     stances = page.locator("td[data-label=Stance]").all_inner_texts()
     assert stances == ["reports", "supports", "reports", "disputes"]
+    # The timeline counts the same way: Blog Charlie's rewrite adds an outlet, not an origin,
+    # and Daily Zulu's dispute adds nothing.
+    timeline = page.locator("[data-timeline] .data-table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+    )
+    assert timeline == [
+        ["1 Jun 2025, 09:00 UTC (first report)", "Daily Alpha, Daily Bravo", "2", "2"],
+        ["1 Jun 2025, 10:00 UTC", "Blog Charlie", "3", "2"],
+    ]
     story_tab.screenshot("claim-copies-and-dispute.png")
     assert story_tab.problems == []
 
@@ -170,6 +179,8 @@ def test_outlet_figures_follow_the_data(story_tab: Tab) -> None:
         return [text.replace("\n", " ") for text in page.locator(".stat dd").all_inner_texts()]
 
     assert stats() == ["1", "1 100% of its claims", "1", "1 100% of its articles"]
+    sources = page.locator("[data-copies-from] li").all_inner_texts()
+    assert sources == ["Associated Press: 1 article (1 syndicated)"]
     story_tab.open("#/outlets/ap")
     assert stats() == ["0", "0", "1", "0 0% of its articles"]
     claims_panel = page.locator("[aria-labelledby=outlet-claims-title]")
@@ -179,9 +190,6 @@ def test_outlet_figures_follow_the_data(story_tab: Tab) -> None:
     assert page.locator(".article-item__meta").inner_text() == (
         "1 Jun 2025, 10:00 UTC · cites Daily Alpha"
     )
-    sources = page.locator("[data-copies-from] li").all_inner_texts()
-    assert sources == ["Associated Press: 1 article (1 syndicated)"]
-    assert story_tab.problems == []
     assert page.locator("[data-copies-from] li").all_inner_texts() == [
         "Daily Alpha: 1 article (1 cited)"
     ]
@@ -193,3 +201,4 @@ def test_outlet_figures_follow_the_data(story_tab: Tab) -> None:
         "links => links.map(a => a.firstChild.textContent)"
     )
     assert titles == [f"harbour-news on strike-{index}" for index in range(104, 84, -1)]
+    assert story_tab.problems == []

@@ -74,15 +74,16 @@ function stepPath(points, key, x, y, end) {
 }
 
 /**
- * The cumulative coverage chart: outlets and independent origins per bucket as step lines, the
- * first report marked. `timeline` comes from readTimeline(); `width` is the drawing width in px.
+ * The cumulative coverage chart: outlets and independent origins as step lines (a value holds
+ * until the next point), the first report marked. `timeline` comes from readTimeline(); `width`
+ * is the drawing width in px.
  */
 export function timelineChart(timeline, width) {
-  const { points, bucket, bucketMs, firstReported } = timeline;
+  const { points, bucket, firstReported } = timeline;
   const innerWidth = Math.max(width - MARGIN.left - MARGIN.right, 120);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const start = points[0].start.getTime();
-  const end = points[points.length - 1].start.getTime() + bucketMs;
+  const end = points[points.length - 1].end.getTime();
   const max = Math.max(1, ...points.map((point) => Math.max(point.outlets, point.origins)));
   const ticks = integerTicks(max);
   const top = ticks[ticks.length - 1];
@@ -98,18 +99,25 @@ export function timelineChart(timeline, width) {
       s("text", { x: MARGIN.left - 8, y: y(tick), dy: "0.32em", "text-anchor": "end" }, tick),
     ),
   );
-  // At most ~6 time labels, always including the first bucket.
-  const every = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(innerWidth / 110))));
-  const labels = points
-    .filter((_, index) => index % every === 0)
-    .map((point, index, shown) =>
-      tickLabel(point.start, bucket, index > 0 ? shown[index - 1].start : null, {
-        class: "chart__time",
-        x: x(point.start),
-        y: MARGIN.top + innerHeight + 18,
-        "text-anchor": index === 0 ? "start" : "middle",
-      }),
-    );
+  // Labels on the points themselves (when a report came in), as many as fit without overlapping.
+  const minGap = 84;
+  let lastLabelX = -Infinity;
+  const labelled = points.filter((point, index) => {
+    const at = x(point.start);
+    if (index > 0 && at - lastLabelX < minGap) return false;
+    lastLabelX = at;
+    return true;
+  });
+  // The first label starts at its point, one near the right edge ends there, others centre.
+  const anchor = (index, at) => (index === 0 ? "start" : right - at < minGap / 2 ? "end" : "middle");
+  const labels = labelled.map((point, index) =>
+    tickLabel(point.start, bucket, index > 0 ? labelled[index - 1].start : null, {
+      class: "chart__time",
+      x: x(point.start),
+      y: MARGIN.top + innerHeight + 18,
+      "text-anchor": anchor(index, x(point.start)),
+    }),
+  );
   const dots = (key, kind) =>
     points.map((point) =>
       s(
@@ -127,9 +135,7 @@ export function timelineChart(timeline, width) {
         s(
           "text",
           { x: x(first.start) + 6, y: MARGIN.top - 10 },
-          firstReported && firstReported.outlet_name
-            ? `First report: ${firstReported.outlet_name}`
-            : "First report",
+          firstReported && firstReported.outlet_name ? `First report: ${firstReported.outlet_name}` : "First report",
         ),
       )
     : null;
@@ -142,10 +148,10 @@ export function timelineChart(timeline, width) {
       height: HEIGHT,
       viewBox: `0 0 ${width} ${HEIGHT}`,
       role: "img",
-      "aria-label": `Coverage over time by ${bucket}: ${plural(last.outlets, "outlet")} and ${plural(
+      "aria-label": `Coverage over time per ${bucket}: ${plural(last.outlets, "outlet")} and ${plural(
         last.origins,
         "independent origin",
-      )} by ${formatDateTime(last.start)}.`,
+      )} by ${formatDateTime(last.end)}.`,
     },
     s("g", { class: "chart__grid" }, grid),
     s("line", { class: "chart__axis", x1: MARGIN.left, x2: right, y1: y(0), y2: y(0) }),
@@ -158,8 +164,11 @@ export function timelineChart(timeline, width) {
   );
 }
 
-/** The chart's numbers as a table, for readers who cannot see the chart. */
-export function timelineTable(timeline) {
+/**
+ * The chart's numbers as a table, for readers who cannot see the chart (or want to quote them);
+ * `outletName(slug)` names the outlets that first reported in each bucket.
+ */
+export function timelineTable(timeline, outletName = (slug) => slug) {
   return h(
     "table",
     { class: "data-table" },
@@ -167,7 +176,11 @@ export function timelineTable(timeline) {
     h(
       "thead",
       {},
-      h("tr", {}, h("th", { scope: "col" }, `${timeline.bucket} from`), h("th", { scope: "col" }, "Outlets"), h("th", { scope: "col" }, "Independent origins")),
+      h(
+        "tr",
+        {},
+        [`${timeline.bucket} from`, "New outlets", "Outlets", "Independent origins"].map((label) => h("th", { scope: "col" }, label)),
+      ),
     ),
     h(
       "tbody",
@@ -177,6 +190,7 @@ export function timelineTable(timeline) {
           "tr",
           {},
           h("td", {}, formatDateTime(point.start), point.first ? " (first report)" : ""),
+          h("td", {}, point.newOutlets.map(outletName).join(", ") || "—"),
           h("td", {}, point.outlets),
           h("td", {}, point.origins),
         ),

@@ -35,6 +35,8 @@ export function apiQuery(filters, capabilities) {
   if (query.since) query.since = `${query.since}T00:00:00Z`;
   if (query.until) query.until = `${query.until}T23:59:59.999999Z`;
   if (query.sort && capabilities.sorts.length && !capabilities.sorts.includes(query.sort)) delete query.sort;
+  // Relevance ranks a search; without one the API refuses it, so the list falls back to its default.
+  if (query.sort === "relevance" && !query.q) delete query.sort;
   return query;
 }
 
@@ -84,7 +86,13 @@ function filterForm(filters, capabilities, outlets) {
         "div",
         { class: "search" },
         h("label", { for: "filter-q", class: "sr-only" }, "Search claims and quotes"),
-        input("q", { type: "search", placeholder: "Search claims and quotes…", autocomplete: "off", "data-search": "" }),
+        input("q", {
+          type: "search",
+          placeholder: "Search claims and quotes…",
+          autocomplete: "off",
+          maxlength: capabilities.searchMax,
+          "data-search": "",
+        }),
         h("button", { type: "submit", class: "button" }, "Search"),
       )
     : null;
@@ -181,11 +189,13 @@ export async function render({ main, params, capabilities, outlets, signal }) {
     // After "more", keyboard users continue from the first new claim instead of the page top.
     if (cursor && cards.length) cards[0].querySelector("a").focus();
     shown += page.items.length;
+    const matching = query.q ? ` matching “${query.q}”` : "";
     summary.textContent = shown
-      ? `Showing ${plural(shown, "claim")}${page.next_cursor ? "; more below" : ""}.`
+      ? `Showing ${plural(shown, "claim")}${matching}${page.next_cursor ? "; more below" : ""}.`
       : "";
     if (!shown) {
-      replaceChildren(list, h("li", { class: "empty" }, "No claims match these filters. ", h("a", { href: "#/" }, "Show all claims")));
+      const none = query.q ? `No claims match “${query.q}”${Object.keys(query).some((name) => !["q", "sort", "limit"].includes(name)) ? " with these filters" : ""}. ` : "No claims match these filters. ";
+      replaceChildren(list, h("li", { class: "empty" }, none, h("a", { href: "#/" }, "Show all claims")));
     }
     if (page.next_cursor) {
       const button = moreButton("Show more claims", () => loadPage(page.next_cursor));
