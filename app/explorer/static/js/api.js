@@ -74,6 +74,7 @@ export const paths = {
   claim: (id) => `v1/claims/${encodeURIComponent(id)}`,
   attributions: (id) => `v1/claims/${encodeURIComponent(id)}/attributions`,
   timeline: (id) => `v1/claims/${encodeURIComponent(id)}/timeline`,
+  corroboration: (id) => `v1/claims/${encodeURIComponent(id)}/corroboration`,
   outlets: "v1/outlets",
   outlet: (slug) => `v1/outlets/${encodeURIComponent(slug)}`,
   outletClaims: (slug) => `v1/outlets/${encodeURIComponent(slug)}/claims`,

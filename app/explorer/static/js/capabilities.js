@@ -2,6 +2,7 @@
 // features on as the API grows (search, timelines, new sort orders) without a new release.
 
 const CLAIMS_LIST = "/v1/claims";
+const CLAIM_PATH = /^\/v1\/claims\/\{[^}]+\}$/;
 const TIMELINE_PATH = /^\/v1\/claims\/\{[^}]+\}\/timeline$/;
 const DEFAULT_BUCKETS = ["hour", "day", "week"];
 
@@ -38,29 +39,55 @@ function queryParameter(operation, name, root) {
     .find((parameter) => parameter && parameter.in === "query" && parameter.name === name);
 }
 
+/** The `maxLength` a parameter schema sets (through $ref, anyOf, oneOf), or null. */
+function maxLength(node, root) {
+  const schema = resolve(node, root);
+  if (!schema) return null;
+  if (Number.isInteger(schema.maxLength)) return schema.maxLength;
+  for (const key of ["anyOf", "oneOf"]) {
+    const lengths = (schema[key] || []).map((part) => maxLength(part, root)).filter((value) => value !== null);
+    if (lengths.length) return Math.min(...lengths);
+  }
+  return null;
+}
+
 /**
  * The explorer's features for an OpenAPI document:
- *   search    `q` exists on GET /v1/claims (full-text search box)
- *   sorts     the values of its `sort` parameter, in the schema's order
- *   timeline  GET /v1/claims/{id}/timeline exists (coverage chart on the claim page)
- *   buckets   the values of the timeline's `bucket` parameter
+ *   search     `q` exists on GET /v1/claims (full-text search box)
+ *   searchMax  the longest `q` it accepts (the box's maxlength), or null
+ *   sorts      the values of its `sort` parameter, in the schema's order
+ *   timeline   GET /v1/claims/{id}/timeline exists (coverage chart on the claim page)
+ *   buckets    the values of the timeline's `bucket` parameter
+ *   asOf       GET /v1/claims/{id} takes `as_of` (counts at a chosen time)
  */
 export function detectCapabilities(schema) {
   const paths = (schema && schema.paths) || {};
+  const get = (pattern) => {
+    const path = Object.keys(paths).find((candidate) => pattern.test(candidate) && paths[candidate].get);
+    return path ? paths[path].get : null;
+  };
   const list = paths[CLAIMS_LIST] && paths[CLAIMS_LIST].get;
+  const q = queryParameter(list, "q", schema);
   const sort = queryParameter(list, "sort", schema);
-  const timelinePath = Object.keys(paths).find(
-    (path) => TIMELINE_PATH.test(path) && paths[path].get,
-  );
-  const bucket = timelinePath ? queryParameter(paths[timelinePath].get, "bucket", schema) : null;
+  const timeline = get(TIMELINE_PATH);
+  const bucket = queryParameter(timeline, "bucket", schema);
   const buckets = bucket ? enumValues(bucket.schema, schema) : [];
   return {
-    search: Boolean(queryParameter(list, "q", schema)),
+    search: Boolean(q),
+    searchMax: q ? maxLength(q.schema, schema) : null,
     sorts: sort ? enumValues(sort.schema, schema) : [],
-    timeline: Boolean(timelinePath),
-    buckets: buckets.length ? buckets : timelinePath ? DEFAULT_BUCKETS : [],
+    timeline: Boolean(timeline),
+    buckets: buckets.length ? buckets : timeline ? DEFAULT_BUCKETS : [],
+    asOf: Boolean(queryParameter(get(CLAIM_PATH), "as_of", schema)),
   };
 }
 
 /** When the schema cannot be read the explorer still works, with the foundation's features. */
-export const BASELINE = Object.freeze({ search: false, sorts: [], timeline: false, buckets: [] });
+export const BASELINE = Object.freeze({
+  search: false,
+  searchMax: null,
+  sorts: [],
+  timeline: false,
+  buckets: [],
+  asOf: false,
+});

@@ -1,12 +1,12 @@
-// One claim: counts, who reported it (copies grouped under the origin they copy), and, when the
-// API offers it, how coverage grew over time.
+// One claim: counts (now, or as of a chosen time), who reported it (copies grouped under the
+// origin they copy), and, when the API offers it, how coverage grew over time.
 
-import { getJson, paths } from "../api.js";
+import { apiUrl, getJson, paths } from "../api.js";
 import { timelineChart, timelineTable } from "../charts.js";
 import { h, replaceChildren } from "../dom.js";
-import { formatDate, humanise, plural, timeElement } from "../format.js";
+import { formatDate, formatDateTime, humanise, plural, timeElement } from "../format.js";
 import { defaultBucket, readTimeline } from "../timeline.js";
-import { breadcrumb, errorMessage, externalLink, moreButton, outletHref, statTiles } from "./common.js";
+import { breadcrumb, claimHref, errorMessage, externalLink, moreButton, outletHref, statTiles } from "./common.js";
 
 // How a copy relates to its origin, in the table ("syndicated copy of Reuters") and in prose.
 const RELATION_NOTE = { syndicates: "Syndicated copy of", cites: "Cites" };
@@ -48,11 +48,15 @@ export function groupByOrigin(attributions) {
   return [...groups.values()].sort((a, b) => a.firstSeen - b.firstSeen || a.outlet.id - b.outlet.id);
 }
 
-/** "3 outlets reported this claim, but The Japan Times republished Reuters, so ..." */
-export function summarySentence(claim, attributions) {
+/**
+ * "3 outlets reported this claim, but The Japan Times republished Reuters, so ..."; with `asOf`
+ * (an instant) "By <asOf>, 2 outlets had reported this claim, ...".
+ */
+export function summarySentence(claim, attributions, asOf = null) {
   const { outlets, independent_origins: origins } = claim.corroboration;
-  if (!outlets) return "No outlet has reported this claim yet.";
-  const base = `${plural(outlets, "outlet")} reported this claim`;
+  const by = asOf ? formatDateTime(asOf) : null;
+  if (!outlets) return by ? `No outlet had reported this claim by ${by}.` : "No outlet has reported this claim yet.";
+  const base = by ? `By ${by}, ${plural(outlets, "outlet")} had reported this claim` : `${plural(outlets, "outlet")} reported this claim`;
   const copies = attributions.filter((item) => item.origin && item.stance !== "disputes");
   if (!copies.length || outlets === origins) return `${base}, ${outlets === 1 ? "so far alone" : "each independently"}.`;
   const pairs = [
@@ -154,7 +158,7 @@ export function attributionsTable(attributions, origins) {
   );
 }
 
-async function timelineSection(claim, capabilities, signal) {
+async function timelineSection({ claim, capabilities, asOf, outletName, signal }) {
   const buckets = capabilities.buckets;
   let bucket = defaultBucket(claim.corroboration, buckets);
   const figure = h("div", { class: "chart-frame", "data-timeline-chart": "" });
@@ -192,13 +196,13 @@ async function timelineSection(claim, capabilities, signal) {
   const load = async () => {
     status.textContent = "";
     try {
-      timeline = readTimeline(await getJson(paths.timeline(claim.id), { bucket }, { signal }), bucket);
+      timeline = readTimeline(await getJson(paths.timeline(claim.id), { bucket, as_of: asOf }, { signal }));
       if (!timeline.points.length) {
         replaceChildren(figure);
-        status.textContent = "No reports yet, so no timeline.";
+        status.textContent = asOf ? "No reports by then, so no timeline." : "No reports yet, so no timeline.";
       }
       draw();
-      replaceChildren(data, h("summary", {}, "Show the numbers"), timelineTable(timeline));
+      replaceChildren(data, h("summary", {}, "Show the numbers"), timelineTable(timeline, outletName));
     } catch (error) {
       if (error.name === "AbortError") return;
       timeline = null;
@@ -217,23 +221,92 @@ async function timelineSection(claim, capabilities, signal) {
   return section;
 }
 
-export async function render({ main, claimId, capabilities, signal }) {
+/** "2025-05-29T12:00" for a datetime-local input, in UTC like everything on the page. */
+function inputValue(instant) {
+  return new Date(instant).toISOString().slice(0, 16);
+}
+
+/** The as_of parameter for an input value: minutes (or seconds) in UTC, "2025-05-29T12:00:00Z". */
+export function asOfParameter(value) {
+  return value.length === 16 ? `${value}:00Z` : `${value}Z`;
+}
+
+/**
+ * Counts at a chosen time: a UTC date-time field that reloads the page with `as_of` in the URL
+ * (so the view can be linked and quoted), and a way back to the counts as they are now.
+ */
+function asOfForm(claimId, requested, echoed) {
+  const initial = echoed ? inputValue(echoed) : "";
+  const input = h("input", { type: "datetime-local", id: "as-of", name: "as_of", value: initial, step: "60" });
+  const form = h(
+    "form",
+    { class: "as-of", "data-as-of": "", "aria-label": "Counts at a chosen time" },
+    h("label", { for: "as-of" }, "Count as of (UTC)"),
+    input,
+    h("button", { type: "submit", class: "button button--secondary" }, "Recount"),
+    requested ? h("a", { class: "button button--link", href: claimHref(claimId), "data-as-of-now": "" }, "Back to now") : null,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const value = input.value;
+    // An untouched field keeps the URL's own as_of (a date there means the end of that day).
+    const asOf = !value ? null : value === initial && requested ? requested : asOfParameter(value);
+    const target = asOf ? `${claimHref(claimId)}?as_of=${encodeURIComponent(asOf)}` : claimHref(claimId);
+    if (location.hash === target) window.dispatchEvent(new HashChangeEvent("hashchange"));
+    else location.hash = target;
+  });
+  return form;
+}
+
+/** How the counts were made, in the API's own terms, so a quoted number can be reproduced. */
+export function methodLine(claimId, method) {
+  const collapse = method.collapse.length ? method.collapse.join(",") : "none";
+  const basis = method.as_of_basis === "recorded" ? "rows recorded by then" : "articles published by then";
+  const params = { collapse, as_of: method.as_of, as_of_basis: method.as_of ? method.as_of_basis : null };
+  return h(
+    "p",
+    { class: "method", "data-method": "" },
+    "Method: ",
+    h("code", {}, `collapse=${collapse}`),
+    " · ",
+    method.as_of ? [h("code", {}, `as_of=${method.as_of}`), ` (${basis})`] : "counted now",
+    ` · version ${method.version} · `,
+    h("a", { href: apiUrl(paths.corroboration(claimId), params).href, "data-explanation": "" }, "explanation (JSON)"),
+  );
+}
+
+export async function render({ main, claimId, params, capabilities, signal }) {
+  const requestedAsOf = capabilities.asOf ? (params.get("as_of") || "").trim() || null : null;
   let claim;
   try {
-    claim = await getJson(paths.claim(claimId), {}, { signal });
+    claim = await getJson(paths.claim(claimId), { as_of: requestedAsOf }, { signal });
   } catch (error) {
     if (error.name === "AbortError") throw error;
-    replaceChildren(main, breadcrumb("#/", "All claims"), errorMessage(error));
-    return { title: "Claim not found", announce: error.message };
+    replaceChildren(
+      main,
+      breadcrumb("#/", "All claims"),
+      errorMessage(error),
+      requestedAsOf && error.status !== 404 ? h("p", {}, h("a", { href: claimHref(claimId) }, "Show this claim's counts now")) : null,
+    );
+    return { title: error.status === 404 ? "Claim not found" : "Error", announce: error.message };
   }
-  const attributions = [...claim.attributions];
   const c = claim.corroboration;
+  const asOf = (c.method && c.method.as_of) || null;
+  // As of a time, the page lists what counted then: reports published by that time.
+  const asOfMs = asOf ? Date.parse(asOf) : null;
+  const counted = (attribution) => asOfMs === null || Date.parse(attribution.article.published_at) <= asOfMs;
+  const loaded = [...claim.attributions];
+  const attributions = () => loaded.filter(counted);
   const tableSlot = h("div", { class: "table-slot" });
   const summary = h("p", { class: "claim-summary", "data-claim-summary": "" });
+  const laterNote = h("p", { class: "muted panel__intro", "data-later-note": "", hidden: true });
   const moreSlot = h("div", { class: "more-slot" });
   const redraw = () => {
-    replaceChildren(tableSlot, attributionsTable(attributions, c.independent_origins));
-    summary.textContent = summarySentence(claim, attributions);
+    const shown = attributions();
+    replaceChildren(tableSlot, attributionsTable(shown, c.independent_origins));
+    summary.textContent = summarySentence(claim, shown, asOf);
+    laterNote.hidden = shown.length === loaded.length;
+    laterNote.textContent = asOf ? `Reports published after ${formatDateTime(asOf)} are not listed: they did not count by then.` : "";
   };
   const addMore = (cursor) => {
     if (!cursor) {
@@ -242,11 +315,12 @@ export async function render({ main, claimId, capabilities, signal }) {
     }
     const more = moreButton("Show more attributions", async () => {
       const page = await getJson(paths.attributions(claim.id), { cursor, limit: 100 }, { signal });
-      attributions.push(...page.items);
+      loaded.push(...page.items);
       redraw();
       addMore(page.next_cursor);
       // Keyboard users continue from the first report just loaded.
-      if (page.items.length) tableSlot.querySelector(`[data-attribution-id="${page.items[0].id}"] a`)?.focus();
+      const next = page.items.find(counted);
+      if (next) tableSlot.querySelector(`[data-attribution-id="${next.id}"] a`)?.focus();
     });
     replaceChildren(moreSlot, more.element);
   };
@@ -281,6 +355,10 @@ export async function render({ main, claimId, capabilities, signal }) {
     { key: "articles", label: "Reporting articles", value: c.articles },
     { key: "disputing_outlets", label: "Disputing outlets", value: c.disputing_outlets, accent: c.disputing_outlets ? "disputes" : null },
   ]);
+  const method = c.method
+    ? h("div", { class: "counts-method" }, methodLine(claim.id, c.method), capabilities.asOf ? asOfForm(claim.id, requestedAsOf, asOf) : null)
+    : null;
+  const names = new Map(loaded.map((attribution) => [attribution.outlet.slug, attribution.outlet.name]));
   const timeline = capabilities.timeline ? h("div", { class: "timeline-slot" }) : null;
   replaceChildren(
     main,
@@ -290,6 +368,7 @@ export async function render({ main, claimId, capabilities, signal }) {
       { class: "claim", dataset: { claimId: claim.id } },
       header,
       stats,
+      method,
       summary,
       firstLine,
       timeline,
@@ -298,6 +377,7 @@ export async function render({ main, claimId, capabilities, signal }) {
         { class: "panel", "aria-labelledby": "attributions-title" },
         h("div", { class: "panel__head" }, h("h2", { id: "attributions-title" }, "Who reported it")),
         h("p", { class: "muted panel__intro" }, "Grouped by independent origin: a copy or rewrite is listed under the report it came from, with the reason it was linked."),
+        laterNote,
         tableSlot,
         moreSlot,
       ),
@@ -305,6 +385,10 @@ export async function render({ main, claimId, capabilities, signal }) {
   );
   redraw();
   addMore(claim.attributions_next_cursor);
-  if (timeline) replaceChildren(timeline, await timelineSection(claim, capabilities, signal));
-  return { title: claim.text, announce: `Claim: ${summary.textContent}` };
+  if (timeline) {
+    const outletName = (slug) => names.get(slug) || slug;
+    replaceChildren(timeline, await timelineSection({ claim, capabilities, asOf, outletName, signal }));
+  }
+  const title = asOf ? `${claim.text} (as of ${formatDateTime(asOf)})` : claim.text;
+  return { title, announce: `Claim: ${summary.textContent}` };
 }
