@@ -172,12 +172,14 @@ def stale_claim_ids(session: Session) -> list[int]:
                 Claim.disputing_outlets_count,
                 Claim.first_reported_at,
                 Claim.first_reported_article_id,
+                Claim.first_reported_outlet_id,
                 Claim.last_reported_at,
             )
         )
     }
     ids = sorted(stored)
-    expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, (0, 0, 0, 0, None, None, None))
+    empty = (0, 0, 0, 0, None, None, None, None)
+    expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, empty)
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         firsts = {r.claim_id: r for r in session.execute(_first_reports(batch))}
@@ -190,6 +192,7 @@ def stale_claim_ids(session: Session) -> list[int]:
                 row.disputing,
                 first.published_at if first else None,
                 first.article_id if first else None,
+                first.outlet_id if first else None,
                 row.last_at,
             )
     return [i for i in ids if stored[i] != expected[i]]
