@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from app.core.config import get_settings
+from app.core.config import ServerStack, get_settings
 
 if TYPE_CHECKING:
     from app.ingest.importer import ImportSummary
@@ -32,20 +32,47 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Bind address [CLAIMS_HOST].")] = None,
     port: Annotated[int | None, typer.Option(help="Port [CLAIMS_PORT].")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes [CLAIMS_WORKERS].")] = None,
+    server: Annotated[
+        ServerStack | None, typer.Option(help="HTTP server stack [CLAIMS_SERVER].")
+    ] = None,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
 ) -> None:
-    """Run the HTTP API with uvicorn."""
+    """Run the HTTP API (granian by default; see docs/benchmarks.md for why)."""
+    settings = get_settings()
+    stack = server or settings.server
+    bind, listen = host or settings.host, port or settings.port
+    processes = 1 if reload else (workers or settings.workers)
+    if stack is ServerStack.granian:
+        from granian.constants import Interfaces, Loops
+        from granian.server import Server
+
+        Server(
+            "app.main:create_app",
+            factory=True,
+            address=bind,
+            port=listen,
+            interface=Interfaces.ASGI,
+            workers=processes,
+            loop=Loops.uvloop,
+            log_level=settings.log_level,  # type: ignore[arg-type]
+            log_access=settings.access_log,
+            reload=reload,
+        ).serve()
+        return
     import uvicorn
 
-    settings = get_settings()
+    fast = stack is ServerStack.uvicorn
     uvicorn.run(
         "app.main:create_app",
         factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=None if reload else (workers or settings.workers),
+        host=bind,
+        port=listen,
+        workers=None if reload else processes,
         reload=reload,
         log_level=settings.log_level,
+        access_log=settings.access_log,
+        loop="uvloop" if fast else "asyncio",
+        http="httptools" if fast else "h11",
         proxy_headers=True,
     )
 

@@ -48,3 +48,38 @@ def test_openapi_check_fails_on_a_stale_file(runner: CliRunner, tmp_path) -> Non
     stale = tmp_path / "openapi.json"
     stale.write_text("{}\n")
     assert runner.invoke(cli, ["openapi", "--check", "--output", str(stale)]).exit_code == 1
+
+
+def test_serve_runs_granian_by_default_and_uvicorn_on_request(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import granian.server
+    import uvicorn
+
+    calls: list[tuple[str, dict]] = []
+
+    class FakeGranian:
+        def __init__(self, target: str, **options: object) -> None:
+            calls.append(("granian", {"target": target, **options}))
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(granian.server, "Server", FakeGranian)
+    monkeypatch.setattr(
+        uvicorn, "run", lambda target, **options: calls.append(("uvicorn", options))
+    )
+    assert runner.invoke(cli, ["serve", "--port", "8123"]).exit_code == 0
+    assert runner.invoke(cli, ["serve", "--server", "uvicorn"]).exit_code == 0
+    assert runner.invoke(cli, ["serve", "--server", "uvicorn-h11", "--workers", "2"]).exit_code == 0
+    (first, granian_options), (_, fast), (_, portable) = calls
+    assert first == "granian"
+    assert granian_options["target"] == "app.main:create_app"
+    assert (granian_options["factory"], granian_options["port"], granian_options["workers"]) == (
+        True,
+        8123,
+        1,
+    )
+    assert granian_options["log_access"] is True
+    assert (fast["loop"], fast["http"], fast["access_log"]) == ("uvloop", "httptools", True)
+    assert (portable["loop"], portable["http"], portable["workers"]) == ("asyncio", "h11", 2)

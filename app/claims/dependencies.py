@@ -54,7 +54,8 @@ def get_attribution(
 AttributionDep = Annotated[Attribution, Depends(get_attribution)]
 
 
-def claim_filters(
+# async: pure parsing, so FastAPI runs it on the event loop instead of a worker thread.
+async def claim_filters(
     outlet: Annotated[
         list[str],
         Query(

@@ -4,6 +4,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
+from sqlalchemy import Connection
+from sqlmodel import Session
 
 from app.claims import export, service
 from app.claims.dependencies import (
@@ -28,12 +30,15 @@ from app.claims.models import (
 )
 from app.claims.service import ClaimSort
 from app.core.config import SettingsDep
-from app.core.db import SessionDep
+from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.core.responses import JSONBody, RenderedJSON, json_bytes
+from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
+VARY_ACCEPT = {"Vary": "Accept"}
 
 
 @router.post(
@@ -68,11 +73,16 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# Hot reads (list, detail): async routes that, under the stored counters, do all database work
+# and JSON rendering in one step (`read_only`: on the event loop for SQLite, one worker-thread
+# hop for PostgreSQL) and send the bytes the service built in the documented shape
+# (tests/claims/test_json_shape.py). Other methods (as_of, collapse) count on the fly through
+# a Session in a worker thread and return models, validated as usual.
+
+
 @router.get("", name="list", response_model=Page[ClaimPublic], responses=EXPORT_RESPONSES)
-def list_claims(
+async def list_claims(
     request: Request,
-    response: Response,
-    session: SessionDep,
     settings: SettingsDep,
     filters: ClaimFiltersDep,
     page: PageDep,
@@ -113,34 +123,53 @@ def list_claims(
                 "Vary": "Accept",
             },
         )
-    response.headers["Vary"] = "Accept"
-    return service.list_(
-        session,
-        filters=filters,
-        sort=sort,
-        page=page,
-        method=method,
-        max_claims=settings.live_list_max_claims,
+    if corroboration_method.is_default(method):
+        body = await read_only(
+            request,
+            lambda db: json_bytes(service.list_json(db, filters=filters, sort=sort, page=page)),
+        )
+        return RenderedJSON(body, headers=VARY_ACCEPT)
+    listed = await read_in_session(
+        request,
+        lambda session: service.list_(
+            session,
+            filters=filters,
+            sort=sort,
+            page=page,
+            method=method,
+            max_claims=settings.live_list_max_claims,
+        ),
     )
+    return RenderedJSON(json_bytes(listed.model_dump(mode="json")), headers=VARY_ACCEPT)
 
 
 @router.get(
     "/{claim_id}", name="get", response_model=ClaimWithAttributions, responses=responses(404)
 )
-def get_claim(
-    session: SessionDep, claim: ClaimDep, claim_id: ClaimId, method: MethodDep
-) -> ClaimWithAttributions:
+async def get_claim(request: Request, claim_id: ClaimId, method: MethodDep) -> Any:
     """The claim, its corroboration and its attributions (first page; see /attributions).
 
     A merged claim's id answers with the claim it was merged into, with `merged_into` set.
     `as_of` and `collapse` apply to the corroboration block; the attributions are always the
     current ones (see /corroboration for the reports counted under a method).
     """
-    assert claim.id is not None
-    item = service.detail(session, claim_id=claim.id)
-    if claim.id != claim_id:
-        item.merged_into = claim.id
-    return service.with_method(session, item=item, method=method)
+
+    def read(db: Connection) -> dict[str, Any]:
+        target = service.resolve_id(db, claim_id=claim_id)
+        item = service.detail_json(db, claim_id=target)
+        if target != claim_id:
+            item["merged_into"] = target
+        return item
+
+    if corroboration_method.is_default(method):
+        return RenderedJSON(await read_only(request, lambda db: json_bytes(read(db))))
+
+    def counted(session: Session) -> Any:
+        item = ClaimWithAttributions.model_validate(read(session.connection()))
+        return service.with_method(session, item=item, method=method)
+
+    item = await read_in_session(request, counted)
+    return RenderedJSON(json_bytes(item.model_dump(mode="json")))
 
 
 @router.patch(
@@ -173,12 +202,10 @@ def delete_claim(
     response_model=Page[AttributionPublic],
     responses=responses(404),
 )
-def list_attributions(
-    session: SessionDep, claim: ClaimDep, page: PageDep
-) -> Page[AttributionPublic]:
+def list_attributions(session: SessionDep, claim: ClaimDep, page: PageDep) -> Response:
     """Every article attributed to the claim, earliest publication first."""
     assert claim.id is not None
-    return service.attributions_page(session, claim_id=claim.id, page=page)
+    return JSONBody(service.attributions_json(session.connection(), claim_id=claim.id, page=page))
 
 
 @router.post(

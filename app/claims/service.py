@@ -3,18 +3,19 @@
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
+from functools import cache, lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Connection, Select, bindparam, exists, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleLink, ArticleRef, OriginArticleRef
+from app.articles.models import Article, ArticleLink
 from app.claims import search
 from app.claims.models import (
     REPORTING_STANCES,
@@ -27,12 +28,11 @@ from app.claims.models import (
     ClaimPublic,
     ClaimUpdate,
     ClaimWithAttributions,
-    CopyOf,
-    IndependentOrigin,
 )
-from app.core.db import flush_unique, utcnow
+from app.core.db import flush_unique, json_date, json_instant, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.prepared import PreparedSelect
 from app.corroboration import live
 from app.corroboration import method as corroboration_method
 from app.corroboration import service as corroboration
@@ -42,7 +42,7 @@ from app.corroboration.models import (
     CorroborationMethod,
     FirstReport,
 )
-from app.outlets.models import Outlet, OutletRef
+from app.outlets.models import Outlet
 from app.reviews.models import Review
 
 DETAIL_ATTRIBUTIONS = 100
@@ -152,14 +152,21 @@ class SortSpec:
     direction: str
     nullable: bool
     key_type: type
+    row_position: int = -1  # where a `_claim_columns()` row holds the key (instants as text)
+
+    def cursor_value(self, row: Any) -> Any:
+        value = row[self.row_position]
+        if self.key_type is datetime and value is not None:
+            return datetime.fromisoformat(value)
+        return value
 
 
 _SORTS: dict[ClaimSort, SortSpec] = {
-    ClaimSort.outlets: SortSpec(Claim.outlets_count, "desc", False, int),
-    ClaimSort.independent_origins: SortSpec(Claim.origins_count, "desc", False, int),
-    ClaimSort.first_reported_at: SortSpec(Claim.first_reported_at, "asc", True, datetime),
-    ClaimSort.first_reported_at_desc: SortSpec(Claim.first_reported_at, "desc", True, datetime),
-    ClaimSort.last_reported_at_desc: SortSpec(Claim.last_reported_at, "desc", True, datetime),
+    ClaimSort.outlets: SortSpec(Claim.outlets_count, "desc", False, int, 6),
+    ClaimSort.independent_origins: SortSpec(Claim.origins_count, "desc", False, int, 7),
+    ClaimSort.first_reported_at: SortSpec(Claim.first_reported_at, "asc", True, datetime, 10),
+    ClaimSort.first_reported_at_desc: SortSpec(Claim.first_reported_at, "desc", True, datetime, 10),
+    ClaimSort.last_reported_at_desc: SortSpec(Claim.last_reported_at, "desc", True, datetime, 14),
 }
 
 # A list under a non-default method recounts every candidate claim; beyond this, narrow it.
@@ -168,6 +175,8 @@ LIVE_LIST_MAX_CLAIMS = 5000
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilters:
+    """Filters of the claim list. A new filter is a field here plus its WHERE in `_filtered`."""
+
     outlets: list[str] = field(default_factory=list)
     claimant: str | None = None
     since: datetime | None = None
@@ -175,6 +184,35 @@ class ClaimFilters:
     min_outlets: int | None = None
     min_origins: int | None = None
     q: str | None = None
+
+    def shape(self) -> tuple[Any, ...]:
+        """What changes the SQL text: which filters are set, and how long each list is."""
+        return tuple(
+            len(value) if isinstance(value, list) else value is not None
+            for value in (getattr(self, f.name) for f in fields(self))
+        )
+
+    @classmethod
+    def placeholders(cls, shape: tuple[Any, ...]) -> "ClaimFilters":
+        """Filters of this shape whose values are bind parameters named as `params()` names."""
+        values: dict[str, Any] = {}
+        for f, part in zip(fields(cls), shape, strict=True):
+            if type(part) is int:  # a list of this length
+                values[f.name] = [bindparam(f"{f.name}_{i}") for i in range(part)]
+            else:
+                values[f.name] = bindparam(f.name) if part else None
+        return cls(**values)
+
+    def params(self) -> dict[str, Any]:
+        """Values for the bind parameters that `placeholders()` named."""
+        values: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                values.update({f"{f.name}_{i}": item for i, item in enumerate(value)})
+            elif value is not None:
+                values[f.name] = value
+        return values
 
 
 def resolve_sort(sort: ClaimSort | None, filters: ClaimFilters) -> ClaimSort:
@@ -227,21 +265,107 @@ def to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) ->
     )
 
 
+# The hot read path. Lists and details are read far more often than anything is written, so
+# they select plain columns (no ORM objects), let the database render instants as the JSON text
+# Pydantic would produce (`json_instant`), and build JSON-ready dicts shaped exactly like
+# ClaimPublic / AttributionPublic (same keys, same order); routers send them with `JSONBody`,
+# and tests/claims/test_json_shape.py checks them byte for byte against the Pydantic models.
+# A new filter is a WHERE clause in `_filtered`; a variant that computes the counts another way
+# (e.g. as of a date) selects other expressions in the same positions and reuses `_claim_json`.
+
+ClaimJSON = dict[str, Any]
+# The stored counters are the default method's; every payload echoes it (shared, never mutated).
+DEFAULT_METHOD_JSON = CorroborationMethod().model_dump(mode="json")
+
+
+@cache  # built once: constructing aliased selects costs more than running them
+def _claim_columns() -> Select[Any]:
+    first_outlet = aliased(Outlet)
+    return select(
+        Claim.id,
+        Claim.text,
+        Claim.claimant,
+        json_date(Claim.claim_date),
+        json_instant(Claim.created_at),
+        json_instant(Claim.updated_at),
+        Claim.outlets_count,
+        Claim.origins_count,
+        Claim.articles_count,
+        Claim.disputing_outlets_count,
+        json_instant(Claim.first_reported_at),
+        Claim.first_reported_article_id,
+        first_outlet.slug,
+        first_outlet.name,
+        json_instant(Claim.last_reported_at),
+    ).outerjoin(first_outlet, first_outlet.id == Claim.first_reported_outlet_id)  # type: ignore[arg-type]
+
+
+def _claim_json(row: Any) -> ClaimJSON:
+    (
+        claim_id,
+        text,
+        claimant,
+        claim_date,
+        created_at,
+        updated_at,
+        outlets,
+        origins,
+        articles,
+        disputing,
+        first_at,
+        first_article_id,
+        first_outlet,
+        first_outlet_name,
+        last_at,
+    ) = row
+    first = None
+    if first_at is not None and first_outlet is not None:
+        first = {
+            "at": first_at,
+            "outlet": first_outlet,
+            "outlet_name": first_outlet_name,
+            "article_id": first_article_id,
+        }
+    return {
+        "text": text,
+        "claimant": claimant,
+        "claim_date": claim_date,
+        "id": claim_id,
+        "created_at": created_at,
+        "updated_at": updated_at,
+        "corroboration": {
+            "outlets": outlets,
+            "independent_origins": origins,
+            "articles": articles,
+            "disputing_outlets": disputing,
+            "first_reported": first,
+            "last_reported_at": last_at,
+            "method": DEFAULT_METHOD_JSON,
+        },
+    }
+
+
+def _rows(db: Connection, query: Select[Any]) -> list[Any]:
+    # Core execution: the ORM's result machinery adds nothing to plain column rows.
+    return list(db.execute(query))
+
+
 def _filtered(
     query: Select[Any], filters: ClaimFilters, *, matches: Any = None, counts: bool = True
 ) -> Select[Any]:
-    """Apply the filters; `counts=False` leaves out the ones on stored counters."""
+    """Apply the filters; `counts=False` leaves out the ones on stored counters.
+
+    `filters` may hold values or, for a prepared statement, bind parameters in their place
+    (`ClaimFilters.placeholders`): write every condition with SQL operators only."""
     query = query.where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
     if matches is not None:
         query = query.join(matches, matches.c.claim_id == Claim.id)
     if filters.outlets or filters.since is not None or filters.until is not None:
+        reporting = Attribution.stance.in_([literal(s) for s in REPORTING_STANCES])  # type: ignore[attr-defined]
         reported = (
-            select(Attribution.id)
+            select(Attribution.claim_id)
             .join(Article, Article.id == Attribution.article_id)
-            .where(
-                Attribution.claim_id == Claim.id,
-                Attribution.stance.in_(REPORTING_STANCES),  # type: ignore[attr-defined]
-            )
+            .where(reporting)
         )
         if filters.outlets:
             reported = reported.join(Outlet, Outlet.id == Article.outlet_id).where(
@@ -251,9 +375,15 @@ def _filtered(
             reported = reported.where(Article.published_at >= filters.since)
         if filters.until is not None:
             reported = reported.where(Article.published_at <= filters.until)
-        query = query.where(exists(reported))
+        if filters.outlets:
+            # Drive from the outlets' articles (index on outlet and date): bounded by what those
+            # outlets published, however rarely their claims rank high in the sort order.
+            query = query.where(Claim.id.in_(reported))  # type: ignore[union-attr]
+        else:
+            # A date range alone matches most top claims: walk the sort index, probe each.
+            query = query.where(exists(reported.where(Attribution.claim_id == Claim.id)))
     if filters.claimant is not None:
-        query = query.where(func.lower(Claim.claimant) == filters.claimant.lower())
+        query = query.where(func.lower(Claim.claimant) == func.lower(filters.claimant))
     if counts and filters.min_outlets is not None:
         query = query.where(Claim.outlets_count >= filters.min_outlets)
     if counts and filters.min_origins is not None:
@@ -261,12 +391,12 @@ def _filtered(
     return query
 
 
-def _search_matches(session: Session, q: str) -> Any:
+def _search_matches(db: Session | Connection, q: str) -> Any:
     """The (claim_id, rank) subquery of claims matching q; None when q has nothing to search."""
     terms = search.parse(q)
     if not terms:
         return None
-    dialect = session.get_bind().dialect.name
+    dialect = db.dialect.name if isinstance(db, Connection) else db.get_bind().dialect.name
     return search.matching_claims(dialect, terms).subquery("matches")
 
 
@@ -307,8 +437,118 @@ def list_(
             matches=matches,
             max_claims=max_claims,
         )
-    rows, cursor = page_rows(session, filters=filters, sort=sort, page=page)
-    return Page[ClaimPublic](items=[to_public(row) for row in rows], next_cursor=cursor)
+    page_json = list_json(session.connection(), filters=filters, sort=sort, page=page)
+    return Page[ClaimPublic].model_validate(page_json)
+
+
+@lru_cache(maxsize=1024)  # bounded: filter shapes multiply (outlet lists up to 50 long)
+def _list_query(
+    sort: ClaimSort, shape: tuple[Any, ...], null_segment: bool, after_cursor: bool
+) -> PreparedSelect:
+    """The list statement for one sort, filter shape and cursor position kind."""
+    spec = _SORTS[sort]
+
+    def build() -> Select[Any]:
+        query = _filtered(_claim_columns(), ClaimFilters.placeholders(shape))
+        if null_segment:
+            # Claims with no date under a date sort: last, by id.
+            query = query.where(spec.key.is_(None)).order_by(Claim.id.asc())  # type: ignore[union-attr]
+            if after_cursor:
+                query = query.where(Claim.id > bindparam("after_id"))
+        else:
+            direction = spec.key.desc() if spec.direction == "desc" else spec.key.asc()
+            query = query.order_by(direction, Claim.id.asc())  # type: ignore[union-attr]
+            if spec.nullable:
+                query = query.where(spec.key.is_not(None))
+            if after_cursor:
+                keys = [(spec.key, spec.direction), (Claim.id, "asc")]
+                query = query.where(after(keys, [bindparam("after_key"), bindparam("after_id")]))
+        return query.limit(bindparam("limit"))
+
+    return PreparedSelect(build)
+
+
+def list_json(
+    db: Connection, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
+) -> ClaimJSON:
+    """One page of the list under the stored counters (the default method), JSON-ready (a
+    Page[ClaimPublic]): the hot path. Claims without a reporting article have no dates: date
+    sorts list them last, by id."""
+    sort = resolve_sort(sort, filters)
+    if filters.q is not None:
+        return _search_page(db, filters=filters, sort=sort, page=page)
+    spec = _SORTS[sort]
+    kind = f"claims{sort.value}"
+    position = None
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+    shape, params = filters.shape(), filters.params()
+    wanted = page.limit + 1
+    rows: list[Any] = []
+    in_null_segment = spec.nullable and position is not None and position[0] is None
+    if not in_null_segment:
+        if position is not None:
+            params.update(after_key=position[0], after_id=position[1])
+        query = _list_query(sort, shape, False, position is not None)
+        rows = query.rows(db, {**params, "limit": wanted})
+    if spec.nullable and len(rows) < wanted:
+        query = _list_query(sort, shape, True, in_null_segment)
+        if in_null_segment:
+            assert position is not None
+            params.update(after_id=position[1])
+        rows += query.rows(db, {**params, "limit": wanted - len(rows)})
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    cursor = None
+    if more:
+        cursor = encode_cursor(kind, [spec.cursor_value(rows[-1]), rows[-1][0]])
+    return {"items": [_claim_json(row) for row in rows], "next_cursor": cursor}
+
+
+def _search_page(
+    db: Connection, *, filters: ClaimFilters, sort: ClaimSort, page: PageParams
+) -> ClaimJSON:
+    """`list_json` with `q`: the search subquery depends on the words, so the statement is
+    built per request (SQLAlchemy Core) instead of prepared; rows and cursors are the same."""
+    assert filters.q is not None
+    matches = _search_matches(db, filters.q)
+    if matches is None:  # nothing searchable in q (only punctuation): nothing matches
+        return {"items": [], "next_cursor": None}
+    if sort is ClaimSort.relevance:
+        spec = SortSpec(matches.c.rank, "desc", False, float)  # the appended last column
+        token = corroboration_method.token(CorroborationMethod(), _query_token(filters.q))
+        kind = f"claims-relevance~{token}"
+    else:
+        spec = _SORTS[sort]
+        kind = f"claims{sort.value}"
+    position = None
+    if page.cursor is not None:
+        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+    base = _filtered(_claim_columns(), filters, matches=matches).add_columns(spec.key)
+    keys = [(spec.key, spec.direction), (Claim.id, "asc")]
+    order = [spec.key.desc() if spec.direction == "desc" else spec.key.asc(), Claim.id.asc()]  # type: ignore[union-attr]
+    wanted = page.limit + 1
+    rows: list[Any] = []
+    in_null_segment = spec.nullable and position is not None and position[0] is None
+    if not in_null_segment:
+        query = base.order_by(*order)
+        if spec.nullable:
+            query = query.where(spec.key.is_not(None))
+        if position is not None:
+            query = query.where(after(keys, position))
+        rows = _rows(db, query.limit(wanted))
+    if spec.nullable and len(rows) < wanted:
+        query = base.where(spec.key.is_(None)).order_by(Claim.id.asc())  # type: ignore[union-attr]
+        if in_null_segment:
+            assert position is not None
+            query = query.where(Claim.id > position[1])
+        rows += _rows(db, query.limit(wanted - len(rows)))
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    cursor = None
+    if more:
+        cursor = encode_cursor(kind, [spec.cursor_value(rows[-1]), rows[-1][0]])
+    return {"items": [_claim_json(row[:15]) for row in rows], "next_cursor": cursor}
 
 
 def page_rows(
@@ -464,19 +704,51 @@ def public(session: Session, *, claim_id: int) -> ClaimPublic:
     return to_public(row)
 
 
+_CLAIM_BY_ID = PreparedSelect(
+    lambda: _claim_columns().where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
+)
+_MERGED_INTO = PreparedSelect(
+    lambda: select(Claim.merged_into).where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
+)
+
+
+def resolve_id(db: Connection, *, claim_id: int) -> int:
+    """The id of the claim an id answers with (itself, or where it was merged), or NotFound."""
+    current = claim_id
+    for _ in range(MAX_MERGE_HOPS):
+        rows = _MERGED_INTO.rows(db, {"claim_id": current})
+        if not rows:
+            raise NotFound(f"claim {claim_id} not found")
+        if rows[0][0] is None:
+            return current
+        current = rows[0][0]
+    raise Conflict(f"claim {claim_id} is in a merge chain longer than {MAX_MERGE_HOPS}")
+
+
+def public_json(db: Connection, *, claim_id: int) -> ClaimJSON:
+    """One claim with its corroboration, JSON-ready (a ClaimPublic)."""
+    rows = _CLAIM_BY_ID.rows(db, {"claim_id": claim_id})
+    if not rows:
+        raise NotFound(f"claim {claim_id} not found")
+    return _claim_json(rows[0])
+
+
+def detail_json(db: Connection, *, claim_id: int) -> ClaimJSON:
+    """One claim, its corroboration and its first attributions (a ClaimWithAttributions)."""
+    claim = public_json(db, claim_id=claim_id)
+    attributions = attributions_json(
+        db, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
+    )
+    claim["merged_into"] = None
+    claim["attributions"] = attributions["items"]
+    claim["attributions_next_cursor"] = attributions["next_cursor"]
+    return claim
+
+
 def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
     """One claim with its corroboration and the first page of its attributions."""
-    row = session.execute(_claim_query().where(Claim.id == claim_id)).one_or_none()
-    if row is None:
-        raise NotFound(f"claim {claim_id} not found")
-    attributions = attributions_page(
-        session, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
-    )
-    return to_public(
-        row,
-        ClaimWithAttributions,
-        attributions=attributions.items,
-        attributions_next_cursor=attributions.next_cursor,
+    return ClaimWithAttributions.model_validate(
+        detail_json(session.connection(), claim_id=claim_id)
     )
 
 
@@ -543,14 +815,44 @@ def remove_attribution(session: Session, *, attribution: Attribution) -> None:
     corroboration.refresh(session, claim_ids=[claim_id])
 
 
-def _attribution_query() -> Select[Any]:
+@cache
+def _attribution_columns() -> Select[Any]:
     outlet = aliased(Outlet)
     origin = aliased(Article)
     origin_outlet = aliased(Outlet)
     root = aliased(Article)
     root_outlet = aliased(Outlet)
     return (
-        select(Attribution, Article, outlet, ArticleLink, origin, origin_outlet, root, root_outlet)
+        select(
+            Attribution.stance,
+            Attribution.quote,
+            Attribution.sourcing,
+            Attribution.id,
+            Attribution.claim_id,
+            json_instant(Attribution.created_at),
+            json_instant(Attribution.updated_at),
+            outlet.id,
+            outlet.slug,
+            outlet.name,
+            Article.id,
+            Article.url,
+            Article.title,
+            json_instant(Article.published_at),
+            ArticleLink.relation,
+            ArticleLink.reason,
+            ArticleLink.provenance,
+            origin.id,
+            origin.url,
+            origin.title,
+            json_instant(origin.published_at),
+            origin_outlet.id,
+            origin_outlet.slug,
+            origin_outlet.name,
+            root.id,
+            root_outlet.id,
+            root_outlet.slug,
+            root_outlet.name,
+        )
         .join(Article, Article.id == Attribution.article_id)
         .join(outlet, outlet.id == Article.outlet_id)
         .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)
@@ -561,72 +863,132 @@ def _attribution_query() -> Select[Any]:
     )
 
 
-def _attribution_public(row: Any) -> AttributionPublic:
-    attribution, article, outlet, link, origin, origin_outlet, root, root_outlet = row
+def _attribution_json(row: Any) -> ClaimJSON:
+    (
+        stance,
+        quote,
+        sourcing,
+        attribution_id,
+        claim_id,
+        created_at,
+        updated_at,
+        outlet_id,
+        outlet_slug,
+        outlet_name,
+        article_id,
+        article_url,
+        article_title,
+        article_published_at,
+        relation,
+        reason,
+        provenance,
+        origin_id,
+        origin_url,
+        origin_title,
+        origin_published_at,
+        origin_outlet_id,
+        origin_outlet_slug,
+        origin_outlet_name,
+        root_id,
+        root_outlet_id,
+        root_outlet_slug,
+        root_outlet_name,
+    ) = row
     copy_of = None
-    if link is not None:
-        copy_of = CopyOf(
-            article=OriginArticleRef(
-                id=origin.id,
-                url=origin.url,
-                title=origin.title,
-                published_at=origin.published_at,
-                outlet=OutletRef.model_validate(origin_outlet),
-            ),
-            relation=link.relation,
-            reason=link.reason,
-            provenance=link.provenance,
-        )
-    return AttributionPublic(
-        id=attribution.id,
-        claim_id=attribution.claim_id,
-        stance=attribution.stance,
-        quote=attribution.quote,
-        sourcing=attribution.sourcing,
-        created_at=attribution.created_at,
-        updated_at=attribution.updated_at,
-        outlet=OutletRef.model_validate(outlet),
-        article=ArticleRef.model_validate(article),
-        origin=copy_of,
-        independent_origin=IndependentOrigin(
-            article_id=root.id, outlet=OutletRef.model_validate(root_outlet)
-        ),
-    )
+    if relation is not None:
+        copy_of = {
+            "article": {
+                "id": origin_id,
+                "url": origin_url,
+                "title": origin_title,
+                "published_at": origin_published_at,
+                "outlet": {
+                    "id": origin_outlet_id,
+                    "slug": origin_outlet_slug,
+                    "name": origin_outlet_name,
+                },
+            },
+            "relation": relation,
+            "reason": reason,
+            "provenance": provenance,
+        }
+    return {
+        "stance": stance,
+        "quote": quote,
+        "sourcing": sourcing,
+        "id": attribution_id,
+        "claim_id": claim_id,
+        "created_at": created_at,
+        "updated_at": updated_at,
+        "outlet": {"id": outlet_id, "slug": outlet_slug, "name": outlet_name},
+        "article": {
+            "id": article_id,
+            "url": article_url,
+            "title": article_title,
+            "published_at": article_published_at,
+        },
+        "origin": copy_of,
+        "independent_origin": {
+            "article_id": root_id,
+            "outlet": {"id": root_outlet_id, "slug": root_outlet_slug, "name": root_outlet_name},
+        },
+    }
 
 
 def attribution_public(session: Session, *, attribution_id: int) -> AttributionPublic:
-    """One attribution as the API shows it."""
-    row = session.execute(
-        _attribution_query().where(Attribution.id == attribution_id)
-    ).one_or_none()
-    if row is None:
+    """One attribution as the API shows it, validated (for write responses)."""
+    query = _attribution_columns().where(Attribution.id == attribution_id)
+    rows = _rows(session.connection(), query)
+    if not rows:
         raise NotFound(f"attribution {attribution_id} not found")
-    return _attribution_public(row)
+    return AttributionPublic.model_validate(_attribution_json(rows[0]))
+
+
+@cache
+def _attributions_query(after_cursor: bool) -> PreparedSelect:
+    """A claim's attributions in publication order, from the start or after a cursor."""
+
+    def build() -> Select[Any]:
+        query = (
+            _attribution_columns()
+            .where(Attribution.claim_id == bindparam("claim_id"))
+            .order_by(Article.published_at.asc(), Attribution.id.asc())  # type: ignore[attr-defined,union-attr]
+        )
+        if after_cursor:
+            keys: list[tuple[Any, Any]] = [
+                (Article.published_at, "asc"),
+                (Attribution.id, "asc"),
+            ]
+            query = query.where(after(keys, [bindparam("after_at"), bindparam("after_id")]))
+        return query.limit(bindparam("limit"))
+
+    return PreparedSelect(build)
 
 
 def attributions_page(
     session: Session, *, claim_id: int, page: PageParams
 ) -> Page[AttributionPublic]:
     """A claim's attributions, earliest publication first."""
-    keys: list[tuple[Any, Any]] = [(Article.published_at, "asc"), (Attribution.id, "asc")]
-    query = (
-        _attribution_query()
-        .where(Attribution.claim_id == claim_id)
-        .order_by(Article.published_at.asc(), Attribution.id.asc())  # type: ignore[attr-defined,union-attr]
-    )
+    page_json = attributions_json(session.connection(), claim_id=claim_id, page=page)
+    return Page[AttributionPublic].model_validate(page_json)
+
+
+def attributions_json(db: Connection, *, claim_id: int, page: PageParams) -> ClaimJSON:
+    """A claim's attributions, earliest publication first, JSON-ready (a
+    Page[AttributionPublic])."""
+    params: dict[str, Any] = {"claim_id": claim_id, "limit": page.limit + 1}
     if page.cursor is not None:
-        position = decode_cursor(page.cursor, "attributions", (datetime, int))
-        query = query.where(after(keys, position))
-    rows = session.execute(query.limit(page.limit + 1)).all()
+        after_at, after_id = decode_cursor(page.cursor, "attributions", (datetime, int))
+        params.update(after_at=after_at, after_id=after_id)
+    rows = _attributions_query(page.cursor is not None).rows(db, params)
     more = len(rows) > page.limit
-    items = [_attribution_public(row) for row in rows[: page.limit]]
+    rows = rows[: page.limit]
     cursor = None
     if more:
-        cursor = encode_cursor("attributions", [items[-1].article.published_at, items[-1].id])
-    return Page[AttributionPublic](items=items, next_cursor=cursor)
+        last_at = datetime.fromisoformat(rows[-1][13])  # the article's published_at, as JSON text
+        cursor = encode_cursor("attributions", [last_at, rows[-1][3]])
+    return {"items": [_attribution_json(row) for row in rows], "next_cursor": cursor}
 
-
-# ---- merges ---------------------------------------------------------------------------------
 
 MAX_MERGE_HOPS = 100
 

@@ -1,11 +1,20 @@
 """Typed settings: every knob is a `CLAIMS_*` environment variable with a working default."""
 
+from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, Request
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServerStack(StrEnum):
+    """HTTP servers `corroborate serve` can run; docs/benchmarks.md measures each."""
+
+    granian = "granian"
+    uvicorn = "uvicorn"  # with uvloop and httptools
+    uvicorn_h11 = "uvicorn-h11"  # pure-Python asyncio + h11, uvicorn's portable fallback
 
 
 class Settings(BaseSettings):
@@ -20,6 +29,11 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `corroborate serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `corroborate serve` uses.")
     workers: int = Field(default=1, ge=1, description="Uvicorn worker processes.")
+    server: ServerStack = Field(
+        default=ServerStack.granian,
+        description="HTTP server for `corroborate serve`: granian, uvicorn or uvicorn-h11.",
+    )
+    access_log: bool = Field(default=True, description="Log one line per request.")
     log_level: str = Field(default="info", description="Log level: debug, info, warning, error.")
     db_pool_size: int = Field(
         default=5, ge=1, description="PostgreSQL connections kept open per process."
@@ -95,7 +109,7 @@ def get_settings() -> Settings:
     return Settings()
 
 
-def request_settings(request: Request) -> Settings:
+async def request_settings(request: Request) -> Settings:  # async: no thread hop
     """The settings the running app was built with."""
     settings: Settings = request.app.state.settings
     return settings

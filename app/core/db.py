@@ -3,12 +3,15 @@
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, select
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import Connection, DateTime, Engine, MetaData, String, create_engine, event, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
@@ -26,6 +29,8 @@ SQLModel.metadata.naming_convention = {
 metadata: MetaData = SQLModel.metadata
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SQLITE_POOL_SIZE = 40
+T = TypeVar("T")
 
 
 def utcnow() -> datetime:
@@ -65,6 +70,10 @@ def create_db_engine(settings: Settings) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
+            # One pooled connection per thread that may run a request (anyio's default limit),
+            # so a burst never opens and closes connections (each runs the PRAGMAs below).
+            pool_size=SQLITE_POOL_SIZE,
+            max_overflow=10,
             connect_args={
                 "check_same_thread": False,
                 "timeout": settings.sqlite_busy_timeout_ms / 1000,
@@ -121,6 +130,41 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+async def read_only(request: Request, work: Callable[[Connection], T]) -> T:
+    """Run `work` in one read-only transaction on a plain connection, with at most one thread
+    hop per request.
+
+    Hot read routes use this instead of `SessionDep`: a Session (identity map, state machine)
+    costs more than the indexed read itself and buys nothing when no object is loaded, and
+    its sync generator costs a thread hop to open and another to close. On SQLite the work
+    runs right on the event loop: an indexed read takes a fraction of a millisecond of CPU and
+    never waits for I/O once pages are cached, so handing it to a thread costs more than the
+    query and, under the GIL on one core, buys no parallelism (docs/benchmarks.md measures
+    it). PostgreSQL reads wait on the network, so they go to a worker thread.
+    """
+    engine: Engine = request.app.state.engine
+
+    def run() -> T:
+        with engine.connect() as connection, connection.begin():
+            return work(connection)
+
+    if engine.dialect.name == "sqlite":
+        return run()
+    return await run_in_threadpool(run)
+
+
+async def read_in_session(request: Request, work: Callable[[Session], T]) -> T:
+    """Run `work` with a Session in one read-only transaction on a worker thread: for async
+    routes whose rarer branches need ORM objects (e.g. counts computed on the fly)."""
+    engine: Engine = request.app.state.engine
+
+    def run() -> T:
+        with transaction(engine, write=False) as session:
+            return work(session)
+
+    return await run_in_threadpool(run)
+
+
 # scope="function": the transaction ends when the endpoint returns, so a failed commit still
 # becomes an error response instead of a success the client believes.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
@@ -170,3 +214,54 @@ def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]
         if error is not None:
             raise error from exc
         raise
+
+
+# ---- instants rendered by the database, for JSON read paths -----------------------------------
+# Hot lists return many timestamps per row; parsing each into a datetime (SQLite stores text)
+# only to format it again costs more than the query. These expressions make the database return
+# the exact text Pydantic would produce for a UTC datetime (`2025-05-29T09:00:00Z`, with
+# `.ffffff` only when there are microseconds) or a date (`2025-05-29`).
+
+
+class json_instant(FunctionElement[str]):  # noqa: N801 (used like a SQL function)
+    """An RFC 3339 UTC text for a UTCDateTime column, as Pydantic renders it."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(json_instant, "sqlite")
+def _json_instant_sqlite(element: json_instant, compiler: Any, **kw: Any) -> str:
+    # UTCDateTime stores 'YYYY-MM-DD HH:MM:SS.ffffff' (naive UTC); Pydantic drops a zero
+    # fraction. Two replace() calls are the cheapest form SQLite evaluates (no substr/CASE).
+    column = compiler.process(next(iter(element.clauses)), **kw)
+    return f"replace(replace({column}, ' ', 'T') || 'Z', '.000000Z', 'Z')"
+
+
+@compiles(json_instant, "postgresql")
+def _json_instant_postgresql(element: json_instant, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(next(iter(element.clauses)), **kw)
+    utc = f"({column} AT TIME ZONE 'UTC')"
+    return (
+        f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || "
+        f"CASE WHEN date_trunc('second', {column}) = {column} THEN '' "
+        f"ELSE to_char({utc}, '.US') END || 'Z')"
+    )
+
+
+class json_date(FunctionElement[str]):  # noqa: N801 (used like a SQL function)
+    """A `YYYY-MM-DD` text for a Date column."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(json_date, "sqlite")
+def _json_date_sqlite(element: json_date, compiler: Any, **kw: Any) -> str:
+    return compiler.process(next(iter(element.clauses)), **kw)  # stored as 'YYYY-MM-DD'
+
+
+@compiles(json_date, "postgresql")
+def _json_date_postgresql(element: json_date, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(next(iter(element.clauses)), **kw)
+    return f"to_char({column}, 'YYYY-MM-DD')"

@@ -40,7 +40,8 @@ class PageParams:
     cursor: str | None
 
 
-def page_params(
+# async: pure parsing, so FastAPI runs it on the event loop instead of a worker thread.
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None, Query(max_length=1000, description="`next_cursor` from the previous page.")
@@ -109,11 +110,17 @@ Direction = Literal["asc", "desc"]
 def after(keys: Sequence[tuple[ColumnElement[Any], Direction]], values: Sequence[Any]) -> Any:
     """The keyset predicate selecting rows strictly after `values` in the order `keys`.
 
-    Works for mixed directions (k1 desc, k2 asc): (k1 < v1) OR (k1 = v1 AND k2 > v2).
+    Works for mixed directions (k1 desc, k2 asc): k1 <= v1 AND ((k1 < v1) OR (k1 = v1 AND k2 > v2)).
     """
     clauses = []
     for i, (column, direction) in enumerate(keys):
         equal_prefix = [keys[j][0] == values[j] for j in range(i)]
         beyond = column > values[i] if direction == "asc" else column < values[i]
         clauses.append(and_(*equal_prefix, beyond))
-    return or_(*clauses) if clauses else false()
+    if not clauses:
+        return false()
+    # The leading bound is implied by the OR, but stated on its own it lets the database seek
+    # the sort index to the position instead of walking every earlier row (deep pages).
+    first, direction = keys[0]
+    bound = first >= values[0] if direction == "asc" else first <= values[0]
+    return and_(bound, or_(*clauses))

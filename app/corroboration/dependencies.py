@@ -19,7 +19,8 @@ COLLAPSE_DESCRIPTION = (
 )
 
 
-def method_params(
+# async: pure parsing, so FastAPI runs it on the event loop instead of a worker thread.
+async def method_params(
     as_of: Annotated[PointInTime | None, Query(description=AS_OF_DESCRIPTION)] = None,
     as_of_basis: Annotated[
         AsOfBasis,

@@ -1,0 +1,144 @@
+"""The hot list reads an index in sort order and never aggregates attributions per request.
+
+EXPLAIN of the statements the service really runs (`PreparedSelect.sql`), on both databases,
+over enough rows (bulk-inserted, then ANALYZEd) that a planner could be tempted to scan.
+"""
+
+import json
+import random
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import Engine, text
+
+from app.claims import service
+from app.claims.service import ClaimFilters, ClaimSort
+from app.core.prepared import PreparedSelect
+
+SORT_INDEX = {
+    ClaimSort.outlets: "ix_claim_by_outlets",
+    ClaimSort.independent_origins: "ix_claim_by_origins",
+    ClaimSort.first_reported_at: "ix_claim_by_first_reported",
+    ClaimSort.first_reported_at_desc: "ix_claim_by_first_reported_desc",
+    ClaimSort.last_reported_at_desc: "ix_claim_by_last_reported_desc",
+}
+
+
+@pytest.fixture
+def many_claims(engine: Engine) -> None:
+    """3,000 claims with varied counters and dates, written in bulk, then ANALYZEd."""
+    rng = random.Random(3)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    rows = []
+    for n in range(1, 3001):
+        at = start + timedelta(minutes=rng.randrange(500_000))
+        stamp: Any = at if engine.dialect.name == "postgresql" else f"{at:%Y-%m-%d %H:%M:%S.%f}"
+        rows.append(
+            {
+                "id": n,
+                "text": f"claim {n}",
+                "fingerprint": f"{n:064d}",
+                "created_at": stamp,
+                "outlets": rng.randrange(50),
+                "origins": rng.randrange(20),
+                "first": stamp,
+            }
+        )
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO claim (id, text, fingerprint, created_at, updated_at, outlets_count, "
+                "origins_count, first_reported_at, last_reported_at) VALUES (:id, :text, "
+                ":fingerprint, :created_at, :created_at, :outlets, :origins, :first, :first)"
+            ),
+            rows,
+        )
+        connection.execute(text("ANALYZE"))
+
+
+def _run_plan(engine: Engine, prepared: PreparedSelect, params: dict[str, Any], *setup: str) -> Any:
+    with engine.begin() as connection:
+        for statement in setup:
+            connection.exec_driver_sql(statement)
+        sql, values = prepared.bound(connection.dialect, params)
+        if engine.dialect.name == "sqlite":
+            cursor = connection.connection.cursor()
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
+            return [row[3] for row in cursor.fetchall()]
+        # Client-side binding: EXPLAIN cannot take server-side parameters.
+        cursor = psycopg.ClientCursor(connection.connection.driver_connection)
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", values)
+        plan = cursor.fetchone()[0]
+        return (plan if isinstance(plan, list) else json.loads(plan))[0]["Plan"]
+
+
+def _nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [plan]
+    for child in plan.get("Plans", []):
+        found += _nodes(child)
+    return found
+
+
+def assert_index_order(engine: Engine, plan: Any, index: str) -> None:
+    """The plan reads `index` in order: no sort step, no attribution table."""
+    if engine.dialect.name == "sqlite":
+        assert any(index in step for step in plan), plan
+        assert not any("TEMP B-TREE" in step for step in plan), plan
+        assert not any("attribution" in step for step in plan), plan
+        return
+    nodes = _nodes(plan)
+    assert any(node.get("Index Name") == index for node in nodes), json.dumps(plan, indent=1)
+    assert not any(node["Node Type"] in ("Sort", "Incremental Sort") for node in nodes), plan
+    assert not any(node.get("Relation Name") == "attribution" for node in nodes), plan
+
+
+@pytest.mark.usefixtures("many_claims")
+@pytest.mark.parametrize("sort", list(SORT_INDEX))
+def test_each_sort_reads_its_own_index(engine: Engine, sort: ClaimSort) -> None:
+    prepared = service._list_query(sort, ClaimFilters().shape(), False, False)
+    plan = _run_plan(engine, prepared, {"limit": 51})
+    assert_index_order(engine, plan, SORT_INDEX[sort])
+
+
+@pytest.mark.usefixtures("many_claims")
+def test_a_deep_cursor_page_seeks_the_index(engine: Engine) -> None:
+    prepared = service._list_query(ClaimSort.outlets, ClaimFilters().shape(), False, True)
+    plan = _run_plan(engine, prepared, {"limit": 51, "after_key": 20, "after_id": 1500})
+    assert_index_order(engine, plan, "ix_claim_by_outlets")
+    if engine.dialect.name == "sqlite":
+        # SEARCH (a range starting at the cursor), not SCAN (every row before it).
+        assert any(step.startswith("SEARCH") and "ix_claim_by_outlets" in step for step in plan), (
+            plan
+        )
+    else:
+        index_nodes = [n for n in _nodes(plan) if n.get("Index Name") == "ix_claim_by_outlets"]
+        assert any("Index Cond" in node for node in index_nodes), plan
+
+
+@pytest.mark.usefixtures("many_claims")
+def test_min_outlets_filter_still_reads_the_sort_index(engine: Engine) -> None:
+    shape = ClaimFilters(min_outlets=3).shape()
+    plan = _run_plan(
+        engine,
+        service._list_query(ClaimSort.outlets, shape, False, False),
+        {"limit": 51, "min_outlets": 3},
+    )
+    assert_index_order(engine, plan, "ix_claim_by_outlets")
+
+
+def test_detail_reads_attributions_by_claim(engine: Engine) -> None:
+    # Tables are tiny here; with sequential scans ruled out, the plan must find an index that
+    # looks attributions up by claim (PostgreSQL would otherwise rightly scan a tiny table).
+    setup = ["SET LOCAL enable_seqscan = off"] if engine.dialect.name == "postgresql" else []
+    plan = _run_plan(
+        engine, service._attributions_query(False), {"claim_id": 1, "limit": 101}, *setup
+    )
+    if engine.dialect.name == "sqlite":
+        assert any(
+            step.startswith("SEARCH attribution") and "(claim_id=?)" in step for step in plan
+        ), plan
+    else:
+        scans = [n for n in _nodes(plan) if n.get("Relation Name") == "attribution"]
+        assert [n.get("Index Name") for n in scans] == ["uq_attribution_claim_id_article_id"], plan
