@@ -434,7 +434,8 @@ def endpoints_for(
             Endpoint(
                 "search",
                 Target(f"/v1/claims?limit=50&sort=relevance&q={SEARCH_TERM}"),
-                Target(f"{ds}/search.json?_shape=array&q={SEARCH_TERM}"),
+                # The FTS5 expression the service builds for the word: a quoted string.
+                Target(f"{ds}/search.json?_shape=array&q=%22{SEARCH_TERM}%22"),
                 "search",
             )
         )
