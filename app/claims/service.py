@@ -524,7 +524,11 @@ def _search_page(
     position = None
     if page.cursor is not None:
         position = decode_cursor(page.cursor, kind, (spec.key_type, int))
-    base = _filtered(_claim_columns(), filters, matches=matches).add_columns(spec.key)
+    # Many claims can match a common word: pick the page's ids (and keys) first, then read
+    # and render only those rows, instead of building every matching row before sorting.
+    base = _filtered(
+        select(Claim.id.label("claim_id"), spec.key.label("sort_key")), filters, matches=matches
+    )  # type: ignore[union-attr]
     keys = [(spec.key, spec.direction), (Claim.id, "asc")]
     order = [spec.key.desc() if spec.direction == "desc" else spec.key.asc(), Claim.id.asc()]  # type: ignore[union-attr]
     wanted = page.limit + 1
@@ -536,19 +540,35 @@ def _search_page(
             query = query.where(spec.key.is_not(None))
         if position is not None:
             query = query.where(after(keys, position))
-        rows = _rows(db, query.limit(wanted))
+        rows = _page_of(db, query.limit(wanted), spec)
     if spec.nullable and len(rows) < wanted:
         query = base.where(spec.key.is_(None)).order_by(Claim.id.asc())  # type: ignore[union-attr]
         if in_null_segment:
             assert position is not None
             query = query.where(Claim.id > position[1])
-        rows += _rows(db, query.limit(wanted - len(rows)))
+        rows += _page_of(db, query.limit(wanted - len(rows)), spec)
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     cursor = None
     if more:
         cursor = encode_cursor(kind, [spec.cursor_value(rows[-1]), rows[-1][0]])
     return {"items": [_claim_json(row[:15]) for row in rows], "next_cursor": cursor}
+
+
+def _page_of(db: Connection, ids: Select[Any], spec: SortSpec) -> list[Any]:
+    """The `_claim_columns()` rows (plus the sort key) of the (claim_id, sort_key) rows `ids`
+    selects, in its order."""
+    chosen = ids.subquery("page")
+    query = (
+        _claim_columns()
+        .join(chosen, chosen.c.claim_id == Claim.id)
+        .add_columns(chosen.c.sort_key)
+        .order_by(
+            chosen.c.sort_key.desc() if spec.direction == "desc" else chosen.c.sort_key.asc(),
+            Claim.id.asc(),  # type: ignore[union-attr]
+        )
+    )
+    return _rows(db, query)
 
 
 def page_rows(
