@@ -200,6 +200,11 @@ def start_datasette(bin_dir: Path, db_path: Path, workdir: Path) -> Server:
         str(port),
         "--metadata",
         str(meta_file),
+        # Datasette cancels queries after 1 s by default; under 16 connections on one core a
+        # queued search can pass that, and our service has no such cut-off either.
+        "--setting",
+        "sql_time_limit_ms",
+        "60000",
     ]
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -304,8 +309,8 @@ def wrk(
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     latency = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)\s*$", out, re.MULTILINE))
-    if re.search(r"Non-2xx or 3xx responses: (\d+)", out):
-        raise SystemExit(f"error responses under load on {base}{target.path}:\n{out}")
+    # Error answers are counted, not fatal: a run of many minutes should not be lost to one.
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     # Socket errors (mostly wrk's 2 s timeouts on slow endpoints) are reported, not fatal.
     found = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors: dict[str, int] = {}
@@ -319,6 +324,7 @@ def wrk(
         "p99": _seconds(latency["99"]),
         "cpu_per_request": cpu_used / requests if server and requests else None,
         "socket_errors": errors,
+        "error_responses": int(failed.group(1)) if failed else 0,
     }
 
 
