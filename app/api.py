@@ -1,16 +1,20 @@
-"""Mounts every domain router under /v1."""
+"""Mounts every domain router under /v1, behind one access rule (app/core/auth.py)."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from app.articles.router import router as articles_router
 from app.claims.router import router as claims_router
+from app.core.auth import authorize
 from app.corroboration.router import router as corroboration_router
 from app.ingest.router import router as ingest_router
+from app.keys.router import router as keys_router
 from app.matching.router import router as matching_router
 from app.outlets.router import router as outlets_router
 from app.reviews.router import router as reviews_router
 
-api_router = APIRouter(prefix="/v1")
+# `authorize` runs first for every route included here, now and later: it identifies the
+# caller, charges its rate limit and requires the `write` scope for every non-read method.
+api_router = APIRouter(prefix="/v1", dependencies=[Depends(authorize)])
 api_router.include_router(outlets_router)
 api_router.include_router(articles_router)
 # Before the claims router, so that /claims/match is not taken for a claim id.
@@ -19,3 +23,4 @@ api_router.include_router(claims_router)
 api_router.include_router(ingest_router)
 api_router.include_router(corroboration_router)
 api_router.include_router(reviews_router)
+api_router.include_router(keys_router)

@@ -1,17 +1,29 @@
-"""Builds the FastAPI application: settings, engine, routers, error handlers, the explorer."""
+"""Builds the FastAPI application: settings, engine, middleware, routers, errors, explorer."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from app import __version__
 from app.api import api_router
+from app.core.auth import Access
 from app.core.config import Settings, get_settings
-from app.core.db import create_db_engine
+from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
 from app.core.errors import install_error_handlers
 from app.explorer.router import install_explorer
+from app.core.logging import ensure_logging
+from app.core.metrics import POOL
+from app.core.middleware import (
+    BodyLimitMiddleware,
+    RequestContextMiddleware,
+    TransactionRetryMiddleware,
+    retry_aware_conflict_handler,
+)
+from app.core.openapi import document_access
 from app.health.router import router as health_router
 
 DESCRIPTION = """\
@@ -21,7 +33,14 @@ rewrites citing another outlet) are collapsed, who reported it first, and who di
 
 Every error has the shape `{"error": {"code", "message", "details"}}`. Lists are cursor-paged:
 pass `next_cursor` back as `cursor`.
+
+Reads are open; every write needs an API key with the `write` scope, sent as
+`Authorization: Bearer <key>` or `X-API-Key: <key>` (`corroborate keys create --scope write
+--name me` prints one). Requests are rate limited per key, or per address without one (429
+with `Retry-After`).
 """
+
+READ_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 
 def operation_id(route: APIRoute) -> str:
@@ -32,11 +51,15 @@ def operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application, bound to one database engine for its lifetime."""
     settings = settings or get_settings()
+    ensure_logging(settings)
     engine = create_db_engine(settings)
+    access = Access(settings, engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        if access.limiter is not None:
+            await access.limiter.close()
         engine.dispose()
 
     app = FastAPI(
@@ -48,8 +71,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.access = access
+    POOL.watch(engine)
     install_error_handlers(app)
+    install_database_error_handlers(app)
+    app.add_exception_handler(TransactionConflict, retry_aware_conflict_handler())
     app.include_router(health_router)
     app.include_router(api_router)
     install_explorer(app)
+
+    # add_middleware wraps: the last added runs first.
+    app.add_middleware(TransactionRetryMiddleware, attempts=settings.db_retry_attempts)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        max_ndjson_bytes=settings.max_ndjson_body_bytes,
+    )
+    if settings.cors_origins:
+        wildcard = settings.cors_origins == ["*"]
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            # `*` may read from anywhere; writes only from origins named one by one.
+            allow_methods=READ_METHODS if wildcard else ["*"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+            max_age=600,
+        )
+    app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = FastAPI.openapi(app)
+            app.openapi_schema = document_access(app, schema, public_read=settings.public_read)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -2,7 +2,8 @@
 
 from app.articles.models import Article, ArticleLink
 from app.claims.models import Attribution, Claim
+from app.keys.models import ApiKey
 from app.outlets.models import Outlet
 from app.reviews.models import Review
 
-__all__ = ["Article", "ArticleLink", "Attribution", "Claim", "Outlet", "Review"]
+__all__ = ["ApiKey", "Article", "ArticleLink", "Attribution", "Claim", "Outlet", "Review"]

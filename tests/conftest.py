@@ -81,7 +81,9 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url)
+    # Rate limits are off for the suite (tests of limits build their own app), so that no
+    # test depends on how fast the machine runs the ones before it.
+    return Settings(database_url=database_url, rate_limit_enabled=False)
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +97,16 @@ def engine(app: FastAPI) -> Engine:
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+def client(app: FastAPI, factory: Factory) -> Iterator[TestClient]:
+    """A client whose requests carry an API key with every scope (read, write, admin)."""
+    secret = factory.api_key(scopes=["read", "write", "admin"], name="test-client")
+    with TestClient(app, headers={"Authorization": f"Bearer {secret}"}) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def anon_client(app: FastAPI) -> Iterator[TestClient]:
+    """A client that sends no API key."""
     with TestClient(app) as test_client:
         yield test_client
 

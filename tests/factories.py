@@ -13,6 +13,8 @@ from app.articles.models import Article, ArticleCreate, ArticleLink, LinkCreate
 from app.claims import service as claims_service
 from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
 from app.core.db import transaction
+from app.keys import service as keys_service
+from app.keys.models import ApiKeyCreate
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
 
@@ -92,6 +94,14 @@ class Factory:
                 article=articles_service.get(session, article_id=copy.id or 0),
                 data=LinkCreate(origin_article_id=origin.id, relation=relation, reason=reason),
             )
+
+    def api_key(self, scopes: list[str], name: str = "test") -> str:
+        """A new API key with these scopes; returns the secret to send."""
+        with self._write() as session:
+            _key, secret = keys_service.create(
+                session, data=ApiKeyCreate.model_validate({"name": name, "scopes": scopes})
+            )
+        return secret
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)

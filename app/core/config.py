@@ -2,11 +2,11 @@
 
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Request
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class ServerStack(StrEnum):
@@ -54,6 +54,88 @@ class Settings(BaseSettings):
         ge=1,
         description="Most ClaimReview / Claim nodes one POST /v1/import/claimreview accepts.",
     )
+    db_statement_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description="Longest one SQL statement may run before it is cancelled (504); 0: no limit.",
+    )
+    db_retry_attempts: int = Field(
+        default=4,
+        ge=1,
+        le=20,
+        description="Attempts at a write whose transaction hits a serialisation failure or "
+        "deadlock before answering 503.",
+    )
+
+    # Access
+    public_read: bool = Field(
+        default=True, description="Serve reads without an API key; false requires a key for reads."
+    )
+    key_cache_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="How long a process trusts a looked-up API key; bounds how late a revocation "
+        "made elsewhere (CLI, another replica) takes effect. 0: look up on every request.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated browser origins allowed to call the API; `*` (alone) allows "
+        "any origin to read but never to write. Empty: no cross-origin access.",
+    )
+
+    # Limits
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Largest request body accepted (413 beyond)."
+    )
+    max_ndjson_body_bytes: int = Field(
+        default=64 * 1_048_576,
+        ge=1024,
+        description="Largest `application/x-ndjson` request body (batch ingest) accepted.",
+    )
+    rate_limit_enabled: bool = Field(default=True, description="Apply the request rate limits.")
+    rate_limit_anonymous_per_second: float = Field(
+        default=10.0, gt=0, description="Sustained requests per second per client address (no key)."
+    )
+    rate_limit_anonymous_burst: int = Field(
+        default=60, ge=1, description="Requests a client address may make at once (bucket size)."
+    )
+    rate_limit_key_per_second: float = Field(
+        default=100.0, gt=0, description="Sustained requests per second per API key."
+    )
+    rate_limit_key_burst: int = Field(
+        default=400, ge=1, description="Requests an API key may make at once (bucket size)."
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="redis://host:port/db: share rate limits between processes and replicas. "
+        "Unset: each process limits on its own.",
+    )
+    redis_prefix: str = Field(
+        default="corroborate:", description="Prefix of every Redis key this service writes."
+    )
+
+    # Observability
+    log_format: Literal["json", "text"] = Field(
+        default="json", description="`json`: one JSON object per log line; `text` for humans."
+    )
+    access_log: bool = Field(default=True, description="Log one line per request.")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _wildcard_alone(cls, value: list[str]) -> list[str]:
+        if "*" in value and len(value) > 1:
+            raise ValueError("`*` cannot be combined with named origins")
+        for origin in value:
+            if origin != "*" and not origin.startswith(("http://", "https://")):
+                raise ValueError(f"{origin!r} is not an origin such as https://example.org")
+        return [origin.rstrip("/") for origin in value]
 
     match_link: float = Field(
         default=0.75,

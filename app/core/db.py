@@ -1,22 +1,48 @@
 """Engine, column types shared by every table, and the one-transaction-per-request session."""
 
+import logging
+import os
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from urllib.parse import quote
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Connection, DateTime, Engine, MetaData, String, create_engine, event, select
-from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import IntegrityError
+from fastapi.responses import JSONResponse
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    create_engine,
+    event,
+    exc,
+    select,
+)
+from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
 from app.core.config import Settings
-from app.core.errors import Conflict
+from app.core.errors import (
+    AppError,
+    Conflict,
+    DatabaseTimeout,
+    Invalid,
+    ServiceUnavailable,
+    error_response,
+)
+
+logger = logging.getLogger("app.db")
 
 # One naming convention for every constraint, so migrations and autogenerate agree on names.
 SQLModel.metadata.naming_convention = {
@@ -64,32 +90,62 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-def create_db_engine(settings: Settings) -> Engine:
-    """An engine for the configured database, tuned for it."""
+# How long a request waits for a pooled connection before it is answered 503.
+POOL_TIMEOUT_SECONDS = 10
+
+
+def create_db_engine(settings: Settings, *, statement_timeout_ms: int | None = None) -> Engine:
+    """An engine for the configured database, tuned for it.
+
+    Statements are cancelled after `statement_timeout_ms` (default: the setting; 0: never), so
+    a slow query becomes a 504 instead of a hung worker. Maintenance commands pass 0.
+    """
     url = settings.database_url
+    timeout_ms = (
+        settings.db_statement_timeout_ms if statement_timeout_ms is None else statement_timeout_ms
+    )
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url,
+        database = make_url(url).database
+        path = (
+            None if database in (None, "", ":memory:") or database.startswith("file:") else database
+        )
+        connect_args: dict[str, Any] = {
+            "check_same_thread": False,
+            "timeout": settings.sqlite_busy_timeout_ms / 1000,
+        }
+        options: dict[str, Any] = {
+            "pool_timeout": POOL_TIMEOUT_SECONDS,
             # One pooled connection per thread that may run a request (anyio's default limit),
             # so a burst never opens and closes connections (each runs the PRAGMAs below).
-            pool_size=SQLITE_POOL_SIZE,
-            max_overflow=10,
-            connect_args={
-                "check_same_thread": False,
-                "timeout": settings.sqlite_busy_timeout_ms / 1000,
-            },
-        )
-        _configure_sqlite(engine, settings)
+            "pool_size": SQLITE_POOL_SIZE,
+            "max_overflow": 10,
+        }
+        if path is not None:
+            # mode=rw: a missing file is an error (503 and /readyz say so), not a new empty
+            # database; `corroborate migrate` creates it.
+            uri = f"file:{quote(str(Path(path).resolve()))}?mode=rw"
+            options["creator"] = lambda: sqlite3.connect(uri, uri=True, **connect_args)
+        else:
+            options["connect_args"] = connect_args
+        engine = create_engine(url, **options)
+        _configure_sqlite(engine, settings, path=path, timeout_ms=timeout_ms)
         return engine
+    connect_args = {"connect_timeout": 5}
+    if timeout_ms:
+        connect_args["options"] = f"-c statement_timeout={int(timeout_ms)}"
     return create_engine(
         url,
         pool_pre_ping=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
+        connect_args=connect_args,
     )
 
 
-def _configure_sqlite(engine: Engine, settings: Settings) -> None:
+def _configure_sqlite(
+    engine: Engine, settings: Settings, *, path: str | None, timeout_ms: int
+) -> None:
     # pysqlite's own transaction handling defers BEGIN until the first write, which lets two
     # writers that both read first deadlock on the lock upgrade. We emit BEGIN ourselves:
     # IMMEDIATE for writes (take the write lock up front, wait on busy_timeout), DEFERRED for
@@ -109,17 +165,108 @@ def _configure_sqlite(engine: Engine, settings: Settings) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
+    if path is not None:
+        _watch_sqlite_file(engine, path)
+    if timeout_ms:
+        _bound_sqlite_statements(engine, timeout_ms / 1000)
+
+
+def _watch_sqlite_file(engine: Engine, path: str) -> None:
+    # An open SQLite connection keeps working on a file that was moved, deleted or had its
+    # permissions taken away. Checking the file on every checkout (one stat, microseconds)
+    # lets an outage surface as 503 and recover by itself once the file is back.
+    def identity() -> tuple[int, int]:
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise exc.DisconnectionError(f"database file {path} is not readable and writable")
+        stat = os.stat(path)
+        return stat.st_dev, stat.st_ino
+
+    @event.listens_for(engine, "connect")
+    def _remember_file(_dbapi_connection: Any, record: Any) -> None:
+        try:
+            record.info["file"] = identity()
+        except (OSError, exc.DisconnectionError):
+            record.info["file"] = None
+
+    @event.listens_for(engine, "checkout")
+    def _check_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        try:
+            current = identity()
+        except OSError as error:
+            raise exc.DisconnectionError(f"database file {path} is unavailable: {error}") from error
+        if current != record.info.get("file"):
+            raise exc.DisconnectionError(f"database file {path} was replaced or removed")
+
+
+def _bound_sqlite_statements(engine: Engine, timeout: float) -> None:
+    # SQLite has no statement timeout; a progress handler called every few thousand virtual
+    # machine instructions interrupts a statement that has run past its deadline
+    # (sqlite3.OperationalError "interrupted", answered 504).
+    @event.listens_for(engine, "connect")
+    def _install_handler(dbapi_connection: Any, record: Any) -> None:
+        deadline = record.info["deadline"] = [0.0]
+        dbapi_connection.set_progress_handler(
+            lambda: 1 if deadline[0] and time.monotonic() > deadline[0] else 0, 20_000
+        )
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start_clock(conn: Any, *_args: Any) -> None:
+        deadline = conn.info.get("deadline")
+        if deadline is not None:
+            deadline[0] = time.monotonic() + timeout
+
+    def _stop_clock(conn: Any) -> None:
+        deadline = conn.info.get("deadline")
+        if deadline is not None:
+            deadline[0] = 0.0
+
+    event.listen(engine, "commit", _stop_clock)
+    event.listen(engine, "rollback", _stop_clock)
+
+
+# PostgreSQL: serialization_failure, deadlock_detected. The whole transaction can be re-run.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+
+
+class TransactionConflict(AppError):
+    """The transaction lost a race (serialisation failure or deadlock) and was rolled back.
+
+    TransactionRetryMiddleware re-runs the request; only when every attempt loses is this
+    answered, as 503.
+    """
+
+    status_code = 503
+    code = "transaction_conflict"
+
+
+def is_retryable(error: BaseException) -> bool:
+    """A serialisation failure or deadlock: running the same transaction again can succeed."""
+    orig = getattr(error, "orig", None)
+    return isinstance(error, DBAPIError) and getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
 
 @contextmanager
 def transaction(engine: Engine, *, write: bool) -> Iterator[Session]:
-    """One session and one transaction: committed when the block ends, rolled back on error."""
+    """One session and one transaction: committed when the block ends, rolled back on error.
+
+    A serialisation failure or deadlock is raised as TransactionConflict (safe to re-run).
+    """
     bind = engine.execution_options(sqlite_begin="IMMEDIATE") if write else engine
     with Session(bind, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as error:
+            try:
+                session.rollback()
+            except Exception as rollback_error:  # the connection is gone; the error says why
+                logger.warning("rollback failed: %s", rollback_error)
+            if is_retryable(error):
+                raise TransactionConflict(
+                    "the database aborted this transaction to resolve a conflict with a "
+                    "concurrent one; retry the request",
+                    headers={"Retry-After": "1"},
+                ) from error
             raise
 
 
@@ -265,3 +412,49 @@ def _json_date_sqlite(element: json_date, compiler: Any, **kw: Any) -> str:
 def _json_date_postgresql(element: json_date, compiler: Any, **kw: Any) -> str:
     column = compiler.process(next(iter(element.clauses)), **kw)
     return f"to_char({column}, 'YYYY-MM-DD')"
+
+
+def database_error(error: Exception) -> AppError:
+    """The client-facing error for a database failure that is not the request's fault."""
+    if isinstance(error, exc.TimeoutError):  # no pooled connection became free in time
+        return ServiceUnavailable(
+            "the database is overloaded (no connection available); retry shortly",
+            code="database_busy",
+            headers={"Retry-After": "1"},
+        )
+    orig = getattr(error, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    text = str(orig or error).strip().splitlines()[0] if str(orig or error).strip() else ""
+    if sqlstate == "57014" or (
+        isinstance(orig, sqlite3.OperationalError) and text == "interrupted"
+    ):
+        return DatabaseTimeout("the query took longer than the statement timeout and was cancelled")
+    if isinstance(orig, sqlite3.OperationalError) and "locked" in text:
+        return ServiceUnavailable(
+            "the database is busy with another write; retry shortly",
+            code="database_busy",
+            headers={"Retry-After": "1"},
+        )
+    if isinstance(error, exc.DataError):
+        return Invalid(f"the database refused a value: {text}", code="invalid_data")
+    return ServiceUnavailable(
+        "the database is unavailable; retry shortly",
+        code="database_unavailable",
+        headers={"Retry-After": "5"},
+    )
+
+
+async def _on_database_error(_request: Request, error: Exception) -> JSONResponse:
+    mapped = database_error(error)
+    logger.error("database error answered %s: %s", mapped.status_code, error)
+    return error_response(
+        mapped.status_code, mapped.code, mapped.message, mapped.details, mapped.headers
+    )
+
+
+def install_database_error_handlers(app: FastAPI) -> None:
+    """Answer database outages 503 and statement timeouts 504, in the one error shape."""
+    app.add_exception_handler(exc.OperationalError, _on_database_error)
+    app.add_exception_handler(exc.InterfaceError, _on_database_error)
+    app.add_exception_handler(exc.DataError, _on_database_error)
+    app.add_exception_handler(exc.TimeoutError, _on_database_error)

@@ -35,11 +35,17 @@ class AppError(Exception):
     code: str = "internal_error"
 
     def __init__(
-        self, message: str, *, details: list[dict[str, Any]] | None = None, code: str | None = None
+        self,
+        message: str,
+        *,
+        details: list[dict[str, Any]] | None = None,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.details = details or []
+        self.headers = headers
         if code is not None:
             self.code = code
 
@@ -52,6 +58,47 @@ class NotFound(AppError):
 class Conflict(AppError):
     status_code = 409
     code = "conflict"
+
+
+class Unauthorized(AppError):
+    """No API key where one is needed, or a key that is unknown or revoked."""
+
+    status_code = 401
+    code = "unauthorized"
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, headers={"WWW-Authenticate": "Bearer"}, **kwargs)
+
+
+class Forbidden(AppError):
+    """A valid API key without the scope the operation needs."""
+
+    status_code = 403
+    code = "forbidden"
+
+
+class PayloadTooLarge(AppError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class RateLimited(AppError):
+    status_code = 429
+    code = "rate_limited"
+
+
+class ServiceUnavailable(AppError):
+    """The database (or another dependency) cannot serve the request now; try again later."""
+
+    status_code = 503
+    code = "service_unavailable"
+
+
+class DatabaseTimeout(AppError):
+    """A statement ran longer than the configured statement timeout and was cancelled."""
+
+    status_code = 504
+    code = "database_timeout"
 
 
 class Invalid(AppError):
@@ -87,7 +134,7 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _on_app_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return error_response(exc.status_code, exc.code, exc.message, exc.details)
+    return error_response(exc.status_code, exc.code, exc.message, exc.details, exc.headers)
 
 
 async def _on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -126,10 +173,16 @@ def install_error_handlers(app: FastAPI) -> None:
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries documenting the error shape for the given statuses."""
     descriptions = {
-        400: "Bad request",
+        400: "Bad request: the body is not decodable JSON",
+        401: "No API key, or an unknown or revoked one (`unauthorized`)",
+        403: "The API key lacks the scope this operation needs (`forbidden`)",
         404: "Not found",
         409: "Conflict with existing data",
+        413: "Request body larger than the configured limit (`payload_too_large`)",
         422: "Invalid input",
+        429: "Too many requests (`rate_limited`); retry after `Retry-After` seconds",
+        503: "Database unreachable or overloaded; retry after `Retry-After` seconds",
+        504: "A database statement exceeded the statement timeout (`database_timeout`)",
     }
     return {
         status: {"model": ErrorResponse, "description": descriptions.get(status, "Error")}

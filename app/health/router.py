@@ -1,7 +1,16 @@
-"""Liveness probe."""
+"""Probes and metrics: /healthz (process up), /readyz (database usable), /metrics (Prometheus)."""
 
-from fastapi import APIRouter
-from pydantic import BaseModel
+from functools import lru_cache
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.core.errors import AppError, responses
+from app.core.migrations import current_revision, head_revision
 
 router = APIRouter(tags=["health"])
 
@@ -10,7 +19,64 @@ class Health(BaseModel):
     status: str
 
 
+class Readiness(BaseModel):
+    status: str = Field(description="`ready`.")
+    database: str = Field(description="`ok`: a query succeeded.")
+    migration: str = Field(description="The schema revision, which is the latest one.")
+
+
+class NotReady(AppError):
+    status_code = 503
+    code = "not_ready"
+
+
 @router.get("/healthz", name="live", response_model=Health)
 def healthz() -> Health:
     """The process is up and serving requests."""
     return Health(status="ok")
+
+
+@lru_cache
+def _head() -> str | None:
+    return head_revision()
+
+
+@router.get("/readyz", name="ready", response_model=Readiness, responses=responses(503))
+def readyz(request: Request) -> Readiness:
+    """The database answers and its schema is at the latest migration; 503 says which is not."""
+    engine: Engine = request.app.state.engine
+    head = _head()
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        current = current_revision(engine)
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise NotReady(
+            f"database unreachable: {reason}",
+            details=[{"check": "database", "ok": False, "reason": reason}],
+            headers={"Retry-After": "5"},
+        ) from error
+    if current != head:
+        raise NotReady(
+            f"database schema is at revision {current}, not {head}: run `corroborate migrate`",
+            details=[{"check": "migrations", "ok": False, "current": current, "head": head}],
+            headers={"Retry-After": "5"},
+        )
+    return Readiness(status="ready", database="ok", migration=str(head))
+
+
+@router.get(
+    "/metrics",
+    name="metrics",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}},
+            "description": "Prometheus text exposition format.",
+        }
+    },
+)
+def metrics() -> Any:
+    """Prometheus metrics: requests by route and status, latency, ingest, connection pool."""
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,199 @@
+"""Who is calling and what they may do: API keys, scopes, and the rate limit they are charged.
+
+One dependency, `authorize`, sits on the whole `/v1` router, so every route added there is
+covered without listing it anywhere: reads are open (unless `CLAIMS_PUBLIC_READ=false`), every
+other method needs a key with the `write` scope. Key management adds `AdminDep` (scope `admin`).
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import BackgroundTasks, Depends, Request
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+
+from app.core.config import Settings
+from app.core.db import SAFE_METHODS, transaction, utcnow
+from app.core.errors import Forbidden, Unauthorized
+from app.core.ratelimit import Limit, RateLimiter
+from app.keys import service as keys_service
+from app.keys.models import Scope
+
+logger = logging.getLogger("app.auth")
+
+# last_used_at is written at most this often per key, so reads never become a write storm.
+TOUCH_INTERVAL_SECONDS = 60.0
+_MAX_KEY_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The caller: an API key (id, name, scopes) or anonymous."""
+
+    key_id: int | None = None
+    name: str | None = None
+    scopes: frozenset[Scope] = frozenset()
+
+    @property
+    def anonymous(self) -> bool:
+        return self.key_id is None
+
+    def has(self, scope: Scope) -> bool:
+        # Any key may read; write and admin are granted by name.
+        return not self.anonymous and (scope is Scope.read or scope in self.scopes)
+
+
+ANONYMOUS = Principal()
+
+
+class KeyCache:
+    """Looks up presented keys, remembering the answers for `ttl` seconds."""
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self, engine: Engine, ttl: float) -> None:
+        self.engine = engine
+        self.ttl = ttl
+        self._entries: dict[str, tuple[Principal, float]] = {}
+        self._touched: dict[int, float] = {}
+
+    async def principal(self, secret: str) -> Principal | None:
+        """The active key whose secret this is, or None."""
+        digest = keys_service.hash_key(secret)
+        now = time.monotonic()
+        cached = self._entries.get(digest)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        principal = await run_in_threadpool(self._load, secret)
+        if principal is not None and self.ttl > 0:
+            if len(self._entries) >= self.MAX_ENTRIES:
+                self._entries.clear()
+            self._entries[digest] = (principal, now + self.ttl)
+        return principal
+
+    def _load(self, secret: str) -> Principal | None:
+        with transaction(self.engine, write=False) as session:
+            key = keys_service.find_active(session, secret=secret)
+            if key is None:
+                return None
+            return Principal(key_id=key.id, name=key.name, scopes=key.scope_set)
+
+    def forget(self, key_id: int) -> None:
+        """Drop a key from the cache (after it was revoked through this process)."""
+        for digest, (principal, _expires) in list(self._entries.items()):
+            if principal.key_id == key_id:
+                del self._entries[digest]
+
+    def touch_due(self, key_id: int) -> bool:
+        """True at most once per TOUCH_INTERVAL_SECONDS per key: time to record a use."""
+        now = time.monotonic()
+        last = self._touched.get(key_id)
+        if last is not None and now - last < TOUCH_INTERVAL_SECONDS:
+            return False
+        if len(self._touched) >= self.MAX_ENTRIES:
+            self._touched.clear()
+        self._touched[key_id] = now
+        return True
+
+    def touch(self, key_id: int) -> None:
+        """Record a use of the key; failures are logged, never surfaced to the caller."""
+        try:
+            with transaction(self.engine, write=True) as session:
+                keys_service.touch(session, key_id=key_id, at=utcnow())
+        except Exception as exc:
+            logger.warning("could not record use of API key %s: %s", key_id, exc)
+
+
+class Access:
+    """Per-application access state: settings, the key cache and the rate limiter."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.public_read = settings.public_read
+        self.keys = KeyCache(engine, settings.key_cache_seconds)
+        self.limiter: RateLimiter | None = None
+        if settings.rate_limit_enabled:
+            self.limiter = RateLimiter(
+                anonymous=Limit(
+                    settings.rate_limit_anonymous_per_second, settings.rate_limit_anonymous_burst
+                ),
+                keyed=Limit(settings.rate_limit_key_per_second, settings.rate_limit_key_burst),
+                redis_url=settings.redis_url,
+                redis_prefix=settings.redis_prefix,
+            )
+
+
+def presented_key(request: Request) -> str | None:
+    """The key sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`, if any."""
+    authorization = request.headers.get("authorization")
+    header_key = request.headers.get("x-api-key")
+    bearer = None
+    if authorization is not None:
+        scheme, _, value = authorization.strip().partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            raise Unauthorized("the Authorization header must be `Bearer <API key>`")
+        bearer = value.strip()
+    if bearer is not None and header_key is not None and bearer != header_key.strip():
+        raise Unauthorized("Authorization and X-API-Key carry different keys")
+    key = bearer if bearer is not None else header_key
+    if key is None:
+        return None
+    key = key.strip()
+    if not key or len(key) > _MAX_KEY_LENGTH:
+        raise Unauthorized("unknown or revoked API key")
+    return key
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+async def authorize(request: Request, background_tasks: BackgroundTasks) -> Principal:
+    """Identify the caller, charge its rate limit, and require `write` for anything but a read."""
+    access: Access = request.app.state.access
+    state = request.scope.setdefault("state", {})
+    secret = presented_key(request)
+    principal = await access.keys.principal(secret) if secret is not None else None
+    # Retried requests (TransactionRetryMiddleware) are charged once.
+    if access.limiter is not None and not state.get("rate_limit_charged"):
+        state["rate_limit_charged"] = True
+        if principal is not None:
+            await access.limiter.charge(f"key:{principal.key_id}", keyed=True)
+        else:
+            # Failed key guesses are charged to the address, so guessing is rate limited too.
+            await access.limiter.charge(f"addr:{client_address(request)}", keyed=False)
+    if secret is not None and principal is None:
+        raise Unauthorized("unknown or revoked API key")
+    principal = principal or ANONYMOUS
+    state["principal"] = principal
+    if request.method not in SAFE_METHODS:
+        require(principal, Scope.write)
+    elif not access.public_read:
+        require(principal, Scope.read)
+    if principal.key_id is not None and access.keys.touch_due(principal.key_id):
+        background_tasks.add_task(access.keys.touch, principal.key_id)
+    return principal
+
+
+def require(principal: Principal, scope: Scope) -> None:
+    """Raise 401 for an anonymous caller, 403 for a key without `scope`."""
+    if principal.anonymous:
+        raise Unauthorized(f"this operation needs an API key with the `{scope}` scope")
+    if not principal.has(scope):
+        raise Forbidden(
+            f"API key {principal.name!r} lacks the `{scope}` scope this operation needs",
+            details=[{"required_scope": scope.value, "key_scopes": sorted(principal.scopes)}],
+        )
+
+
+PrincipalDep = Annotated[Principal, Depends(authorize)]
+
+
+def require_admin(principal: PrincipalDep) -> Principal:
+    """Key management: only keys with the `admin` scope, for reads as well as writes."""
+    require(principal, Scope.admin)
+    return principal
+
+
+AdminDep = Annotated[Principal, Depends(require_admin)]

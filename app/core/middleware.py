@@ -1,0 +1,262 @@
+"""Pure ASGI middleware (cheap on the hot read path): request context, body limits, retries.
+
+Order, outermost first: RequestContextMiddleware (request id, access log, metrics), CORS,
+BodyLimitMiddleware, TransactionRetryMiddleware, then FastAPI's own exception handling.
+"""
+
+import asyncio
+import logging
+import random
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.db import SAFE_METHODS, TransactionConflict
+from app.core.errors import AppError, Invalid, PayloadTooLarge, error_response
+from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, TRANSACTION_RETRIES
+
+access_logger = logging.getLogger("app.access")
+
+NDJSON = b"application/x-ndjson"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+_KNOWN_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
+# A JSON string escape for U+0000 (an odd number of backslashes before u0000): PostgreSQL
+# cannot store NUL in text, so it is refused up front, the same on every database.
+_NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+RETRYING = "transaction_retry"
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value
+    return None
+
+
+async def _respond(send: Send, error: AppError) -> None:
+    response = error_response(
+        error.status_code, error.code, error.message, error.details, error.headers
+    )
+    await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:  # pragma: no cover - error responses never read the body
+    return {"type": "http.disconnect"}
+
+
+def route_template(scope: Scope) -> str:
+    """The matched route's path template (`/v1/claims/{claim_id}`), or `unmatched`.
+
+    Never the raw path: metrics labelled by raw paths would grow without bound.
+    """
+    # FastAPI keeps included routers nested; the effective route knows the full prefix.
+    context = scope.get("fastapi", {}).get("effective_route_context")
+    for candidate in (getattr(context, "starlette_route", None), context, scope.get("route")):
+        path = getattr(candidate, "path_format", None)
+        if path:
+            return str(path)
+    return "unmatched"
+
+
+class RequestContextMiddleware:
+    """X-Request-ID in and out, request metrics by route template, one JSON log line each."""
+
+    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
+        self.app = app
+        self.access_log = access_log
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        incoming = _header(scope, b"x-request-id")
+        request_id = None
+        if incoming is not None:
+            candidate = incoming.decode("latin-1")
+            request_id = candidate if _REQUEST_ID.match(candidate) else None
+        request_id = request_id or uuid.uuid4().hex
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        status = 500
+        header = (b"x-request-id", request_id.encode("ascii"))
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", ()), header]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            duration = time.perf_counter() - started
+            template = route_template(scope)
+            method = scope["method"] if scope["method"] in _KNOWN_METHODS else "other"
+            HTTP_REQUESTS.labels(method, template, status).inc()
+            HTTP_LATENCY.labels(method, template, status).observe(duration)
+            if self.access_log and access_logger.isEnabledFor(logging.INFO):
+                principal = state.get("principal")
+                client = scope.get("client")
+                access_logger.info(
+                    "%s %s %s",
+                    scope["method"],
+                    template,
+                    status,
+                    extra={
+                        "fields": {
+                            "request_id": request_id,
+                            "method": scope["method"],
+                            "route": template,
+                            "path": scope["path"],
+                            "status": status,
+                            "duration_ms": round(duration * 1000, 3),
+                            "key": getattr(principal, "name", None),
+                            "key_id": getattr(principal, "key_id", None),
+                            "client": client[0] if client else None,
+                        }
+                    },
+                )
+
+
+class BodyLimitMiddleware:
+    """413 for bodies over the limit (NDJSON batches have their own), 422 for NUL in the URL."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_ndjson_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.max_ndjson_bytes = max_ndjson_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if "\x00" in scope["path"] or b"%00" in scope["query_string"]:
+            await _respond(send, _nul_error())
+            return
+        content_type = _header(scope, b"content-type") or b""
+        limit = self.max_ndjson_bytes if content_type.startswith(NDJSON) else self.max_bytes
+        declared = _header(scope, b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _respond(send, _too_large(limit))
+            return
+        received = 0
+        response_started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _too_large(limit)
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal response_started
+            response_started = response_started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except PayloadTooLarge as error:
+            if response_started:
+                raise
+            await _respond(send, error)
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        f"request body larger than {limit} bytes", details=[{"max_bytes": limit}]
+    )
+
+
+def _nul_error() -> AppError:
+    return Invalid("text must not contain NUL (U+0000) characters", code="validation_error")
+
+
+class TransactionRetryMiddleware:
+    """Re-runs a write whose transaction lost a race (serialisation failure, deadlock).
+
+    The body is read into memory first (bounded by BodyLimitMiddleware) so that it can be
+    replayed; each attempt is a whole new request to the app, so the client sees one answer.
+    NDJSON batches are streamed, not replayed: their endpoint commits per batch.
+    """
+
+    def __init__(self, app: ASGIApp, *, attempts: int) -> None:
+        self.app = app
+        self.attempts = attempts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] in SAFE_METHODS
+            or (_header(scope, b"content-type") or b"").startswith(NDJSON)
+        ):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if b"\\u0000" in body and _NUL_ESCAPE.search(body):
+            await _respond(send, _nul_error())
+            return
+        state = scope.setdefault("state", {})
+        state[RETRYING] = True
+        for attempt in range(1, self.attempts + 1):
+            attempt_scope = dict(scope)
+            response_started = False
+            delivered = False
+
+            async def replay() -> Message:
+                nonlocal delivered
+                if not delivered:
+                    delivered = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            async def tracking_send(message: Message) -> None:
+                nonlocal response_started
+                response_started = response_started or message["type"] == "http.response.start"
+                await send(message)
+
+            try:
+                await self.app(attempt_scope, replay, tracking_send)
+                return
+            except TransactionConflict as conflict:
+                if response_started:
+                    raise
+                if attempt == self.attempts:
+                    await _respond(send, conflict)
+                    return
+                TRANSACTION_RETRIES.inc()
+                await asyncio.sleep(random.uniform(0, 0.02 * 2**attempt))
+            finally:
+                # Let the outer middleware see which route answered (for metrics and logs).
+                for key in ("route", "fastapi"):
+                    if key in attempt_scope:
+                        scope[key] = attempt_scope[key]
+
+
+def retry_aware_conflict_handler() -> Any:
+    """The TransactionConflict handler: re-raise for TransactionRetryMiddleware, else 503."""
+
+    async def handle(request: Any, error: Exception) -> Any:
+        assert isinstance(error, TransactionConflict)
+        if request.scope.get("state", {}).get(RETRYING):
+            raise error
+        return error_response(
+            error.status_code, error.code, error.message, error.details, error.headers
+        )
+
+    return handle

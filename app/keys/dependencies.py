@@ -1,0 +1,17 @@
+"""Loaders for API key routes."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path
+
+from app.core.db import SessionDep
+from app.core.types import MAX_ID
+from app.keys import service
+from app.keys.models import ApiKey
+
+
+def get_key(session: SessionDep, key_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> ApiKey:
+    return service.get(session, key_id=key_id)
+
+
+ApiKeyDep = Annotated[ApiKey, Depends(get_key)]

@@ -1,0 +1,77 @@
+"""ApiKey: a secret that lets a client write (or manage keys); only its hash is stored."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import ConfigDict, field_validator
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel
+
+from app.core.db import UTCDateTime, utcnow
+from app.core.types import ShortText
+
+
+class Scope(StrEnum):
+    """What a key may do. Every valid key may read; `write` and `admin` are granted explicitly."""
+
+    read = "read"
+    write = "write"
+    admin = "admin"
+
+
+class ApiKeyBase(SQLModel):
+    name: str = Field(max_length=200, description="Who or what uses the key, e.g. `scraper`.")
+    prefix: str = Field(
+        max_length=16, description="The first characters of the key, to recognise it; not secret."
+    )
+
+
+class ApiKey(ApiKeyBase, table=True):
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Space-separated, sorted scope names ("admin write"), like an OAuth scope string.
+    scopes: str = Field(max_length=64)
+    # sha256 of the whole key (hex). Keys carry 256 random bits, so a fast hash is enough:
+    # nobody can search that space, and every request can verify a key in microseconds.
+    key_hash: str = Field(sa_type=String(64), unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+    @property
+    def scope_set(self) -> frozenset[Scope]:
+        return frozenset(Scope(name) for name in self.scopes.split())
+
+
+class ApiKeyCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: ShortText
+    scopes: list[Scope] = Field(
+        min_length=1,
+        max_length=3,
+        description="`read`, `write` and/or `admin` (key management). Any key may read.",
+    )
+
+    @field_validator("scopes")
+    @classmethod
+    def _distinct(cls, value: list[Scope]) -> list[Scope]:
+        return sorted(set(value))
+
+
+class ApiKeyPublic(ApiKeyBase):
+    id: int
+    scopes: list[Scope]
+    created_at: datetime
+    last_used_at: datetime | None = Field(
+        description="Last request made with the key (updated at most once a minute)."
+    )
+    revoked_at: datetime | None = Field(description="When the key stopped working, if it has.")
+
+
+class ApiKeyCreated(ApiKeyPublic):
+    key: str = Field(
+        description="The key itself: send it as `Authorization: Bearer <key>` or `X-API-Key`. "
+        "It is shown only in this response and cannot be recovered."
+    )

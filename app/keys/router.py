@@ -1,0 +1,63 @@
+"""/v1/keys: API key management, for keys with the `admin` scope only."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
+
+from app.core.auth import Access, AdminDep
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.pagination import Page, PageDep
+from app.keys import service
+from app.keys.dependencies import ApiKeyDep
+from app.keys.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
+
+router = APIRouter(prefix="/keys", tags=["keys"], responses=responses(422))
+
+
+@router.post(
+    "",
+    name="create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ApiKeyCreated,
+)
+def create_key(session: SessionDep, _admin: AdminDep, data: ApiKeyCreate) -> ApiKeyCreated:
+    """Create a key. The response is the only time the key itself is shown."""
+    key, secret = service.create(session, data=data)
+    return ApiKeyCreated.model_validate(service.to_public(key), update={"key": secret})
+
+
+@router.get("", name="list", response_model=Page[ApiKeyPublic])
+def list_keys(
+    session: SessionDep,
+    _admin: AdminDep,
+    page: PageDep,
+    include_revoked: Annotated[bool, Query(description="Also list revoked keys.")] = True,
+) -> Page[ApiKeyPublic]:
+    return service.list_(session, page=page, include_revoked=include_revoked)
+
+
+@router.get("/{key_id}", name="get", response_model=ApiKeyPublic, responses=responses(404))
+def get_key(_admin: AdminDep, key: ApiKeyDep) -> ApiKeyPublic:
+    return service.to_public(key)
+
+
+@router.delete(
+    "/{key_id}", name="revoke", status_code=status.HTTP_204_NO_CONTENT, responses=responses(404)
+)
+def revoke_key(
+    request: Request,
+    background_tasks: BackgroundTasks,
+    session: SessionDep,
+    _admin: AdminDep,
+    key: ApiKeyDep,
+) -> Response:
+    """Revoke a key: it stops working at once in this process, within
+    `CLAIMS_KEY_CACHE_SECONDS` in others. Revoking twice is harmless."""
+    service.revoke(session, key=key)
+    access: Access = request.app.state.access
+    assert key.id is not None
+    access.keys.forget(key.id)
+    # Again once committed, in case a concurrent request cached the key in between.
+    background_tasks.add_task(access.keys.forget, key.id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
