@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 run: install
 	$(BIN)/corroborate migrate
 	$(BIN)/corroborate demo load
+	@echo "Reads are open. To write, create a key in another terminal and send it as a Bearer token:"
+	@echo "  $(BIN)/corroborate keys create --scope write --name me"
 	$(BIN)/corroborate serve
 
 ## test: set up, lint, then run the whole suite on SQLite and on PostgreSQL

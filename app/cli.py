@@ -11,6 +11,8 @@ from rich.console import Console
 from app.core.config import ServerStack, get_settings
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from app.ingest.importer import ImportSummary
 
 cli = typer.Typer(
@@ -21,8 +23,15 @@ cli = typer.Typer(
 )
 demo_cli = typer.Typer(help="The founding-story demo dataset.", no_args_is_help=True)
 cli.add_typer(demo_cli, name="demo")
+keys_cli = typer.Typer(help="API keys: create (shown once), list, revoke.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
 # soft_wrap: a log line (a long database URL, say) stays one line in container and CI logs.
 console = Console(stderr=True, soft_wrap=True)
+
+WRITE_KEY_HINT = (
+    "to write through the API, create a key: corroborate keys create --scope write --name me\n"
+    "  then send it as `Authorization: Bearer <key>` (or `X-API-Key: <key>`)"
+)
 
 OPENAPI_PATH = Path("openapi/openapi.json")
 
@@ -38,6 +47,8 @@ def serve(
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
 ) -> None:
     """Run the HTTP API (granian by default; see docs/benchmarks.md for why)."""
+    from app.core.logging import logging_config
+
     settings = get_settings()
     stack = server or settings.server
     bind, listen = host or settings.host, port or settings.port
@@ -55,7 +66,8 @@ def serve(
             workers=processes,
             loop=Loops.uvloop,
             log_level=settings.log_level,  # type: ignore[arg-type]
-            log_access=settings.access_log,
+            log_dictconfig=logging_config(settings),
+            log_access=False,  # RequestContextMiddleware logs each request as JSON
             reload=reload,
         ).serve()
         return
@@ -70,7 +82,8 @@ def serve(
         workers=None if reload else processes,
         reload=reload,
         log_level=settings.log_level,
-        access_log=settings.access_log,
+        log_config=logging_config(settings),
+        access_log=False,  # RequestContextMiddleware logs each request as JSON
         loop="uvloop" if fast else "asyncio",
         http="httptools" if fast else "h11",
         proxy_headers=True,
@@ -90,16 +103,17 @@ def migrate() -> None:
 @demo_cli.command("load")
 def demo_load() -> None:
     """Load the founding story (Reuters, The Moscow Times, The Japan Times); idempotent."""
-    from app.core.db import create_db_engine, transaction
+    from app.core.db import transaction
     from app.demo.service import load
 
-    engine = create_db_engine(get_settings())
+    engine = _maintenance_engine()
     with transaction(engine, write=True) as session:
         summary = load(session)
     engine.dispose()
     console.print(
         f"demo data loaded: {summary.created} rows created, {summary.existing} already there"
     )
+    console.print(WRITE_KEY_HINT, highlight=False)
 
 
 @cli.command()
@@ -137,10 +151,10 @@ def recount(
     ] = False,
 ) -> None:
     """Recompute every claim's corroboration counters from scratch."""
-    from app.core.db import create_db_engine, transaction
+    from app.core.db import transaction
     from app.corroboration import service as corroboration
 
-    engine = create_db_engine(get_settings())
+    engine = _maintenance_engine()
     with transaction(engine, write=not check) as session:
         if check:
             stale = corroboration.stale_claim_ids(session)
@@ -248,6 +262,109 @@ def export(
             target.close()
         engine.dispose()
     console.print(f"exported {count} article(s)")
+@keys_cli.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what uses the key, e.g. scraper.")],
+    scope: Annotated[
+        list[str],
+        typer.Option(help="read, write or admin; repeat for several (any key may read)."),
+    ],
+) -> None:
+    """Create an API key and print it (on stdout) — the only time it is shown."""
+    from pydantic import ValidationError
+
+    from app.core.db import transaction
+    from app.keys import service as keys_service
+    from app.keys.models import ApiKeyCreate
+
+    try:
+        data = ApiKeyCreate.model_validate({"name": name, "scopes": scope})
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        console.print(f"invalid key: {problems}")
+        raise typer.Exit(2) from error
+    engine = _maintenance_engine()
+    with transaction(engine, write=True) as session:
+        key, secret = keys_service.create(session, data=data)
+    engine.dispose()
+    console.print(
+        f"created key {key.id} {key.name!r} with scopes {key.scopes!r}; "
+        "store it now, it cannot be shown again:",
+        highlight=False,
+    )
+    typer.echo(secret)
+
+
+@keys_cli.command("list")
+def keys_list(
+    all_keys: Annotated[bool, typer.Option("--all", help="Include revoked keys.")] = False,
+) -> None:
+    """List keys: id, name, scopes, prefix, created, last used, revoked. Never the keys."""
+    from rich.table import Table
+
+    from app.core.db import transaction
+    from app.core.pagination import MAX_LIMIT, PageParams
+    from app.keys import service as keys_service
+
+    table = Table("id", "name", "scopes", "prefix", "created", "last used", "revoked")
+    engine = _maintenance_engine()
+    cursor = None
+    with transaction(engine, write=False) as session:
+        while True:
+            page = keys_service.list_(
+                session,
+                page=PageParams(limit=MAX_LIMIT, cursor=cursor),
+                include_revoked=all_keys,
+            )
+            for key in page.items:
+                table.add_row(
+                    str(key.id),
+                    key.name,
+                    " ".join(key.scopes),
+                    key.prefix + "…",
+                    _when(key.created_at),
+                    _when(key.last_used_at),
+                    _when(key.revoked_at),
+                )
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+    engine.dispose()
+    Console().print(table)
+
+
+@keys_cli.command("revoke")
+def keys_revoke(
+    key_id: Annotated[int, typer.Argument(help="The key's id (see keys list).")],
+) -> None:
+    """Revoke a key. Running servers stop accepting it within CLAIMS_KEY_CACHE_SECONDS."""
+    from app.core.db import transaction
+    from app.core.errors import NotFound
+    from app.keys import service as keys_service
+
+    engine = _maintenance_engine()
+    try:
+        with transaction(engine, write=True) as session:
+            key = keys_service.revoke(session, key=keys_service.get(session, key_id=key_id))
+    except NotFound as error:
+        console.print(error.message)
+        raise typer.Exit(1) from error
+    finally:
+        engine.dispose()
+    console.print(f"revoked key {key.id} {key.name!r}", highlight=False)
+
+
+def _when(value: object) -> str:
+    from datetime import datetime
+
+    return value.strftime("%Y-%m-%d %H:%M:%SZ") if isinstance(value, datetime) else "-"
+
+
+def _maintenance_engine() -> "Engine":
+    # Commands run long statements on purpose (recount), so no statement timeout here.
+    from app.core.db import create_db_engine
+
+    return create_db_engine(get_settings(), statement_timeout_ms=0)
 
 
 def _redacted(url: str) -> str:

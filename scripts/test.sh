@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 BIN=${VENV:-.venv}/bin
 
 eval "$(scripts/ensure-postgres.sh)"
+eval "$(scripts/ensure-redis.sh)"
 
 echo "== lint (ruff, hadolint)"
 "$BIN/ruff" check .

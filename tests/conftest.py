@@ -6,7 +6,7 @@ PostgreSQL database that is dropped afterwards; every test starts from empty tab
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -109,6 +109,36 @@ def anon_client(app: FastAPI) -> Iterator[TestClient]:
     """A client that sends no API key."""
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def make_app(settings: Settings) -> Iterator[Callable[..., FastAPI]]:
+    """Build another app on the test database with some settings changed (limits, access)."""
+    made: list[FastAPI] = []
+
+    def make(**overrides: object) -> FastAPI:
+        made.append(create_app(settings.model_copy(update=overrides)))
+        return made[-1]
+
+    yield make
+    for extra in made:
+        extra.state.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A reachable Redis server (scripts/ensure-redis.sh finds or starts one), else skip."""
+    url = os.environ.get("CLAIMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        message = f"Redis is not reachable at {url}: {exc}"
+        if os.environ.get("CLAIMS_TEST_REQUIRE_REDIS", "") in {"1", "true", "yes"}:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return url
 
 
 @pytest.fixture

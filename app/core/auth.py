@@ -41,8 +41,14 @@ class Principal:
         return self.key_id is None
 
     def has(self, scope: Scope) -> bool:
-        # Any key may read; write and admin are granted by name.
-        return not self.anonymous and (scope is Scope.read or scope in self.scopes)
+        # Scopes nest: any key may read, an admin key may also write.
+        if self.anonymous:
+            return False
+        if scope is Scope.read:
+            return True
+        if scope is Scope.write:
+            return bool({Scope.write, Scope.admin} & self.scopes)
+        return scope in self.scopes
 
 
 ANONYMOUS = Principal()

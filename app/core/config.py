@@ -118,7 +118,6 @@ class Settings(BaseSettings):
     log_format: Literal["json", "text"] = Field(
         default="json", description="`json`: one JSON object per log line; `text` for humans."
     )
-    access_log: bool = Field(default=True, description="Log one line per request.")
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from app.core.types import ShortText
 
 
 class Scope(StrEnum):
-    """What a key may do. Every valid key may read; `write` and `admin` are granted explicitly."""
+    """What a key may do. They nest: every key may read, and an `admin` key may also write."""
 
     read = "read"
     write = "write"
@@ -51,7 +51,8 @@ class ApiKeyCreate(SQLModel):
     scopes: list[Scope] = Field(
         min_length=1,
         max_length=3,
-        description="`read`, `write` and/or `admin` (key management). Any key may read.",
+        description="`read`, `write` and/or `admin` (key management, and writes). "
+        "Any key may read.",
     )
 
     @field_validator("scopes")

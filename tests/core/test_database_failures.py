@@ -1,0 +1,189 @@
+"""Database trouble answers 503/504 in the error shape, and writes that lose a race are re-run."""
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import psycopg.errors
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from app.core.config import Settings
+from app.core.db import SessionDep, database_error
+from app.core.migrations import upgrade
+from app.main import create_app
+from app.outlets import service as outlets_service
+from tests.assertions import assert_error
+
+
+def fail_first(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
+    """Make outlet creation lose a deadlock `times` times before it works; returns the calls."""
+    real = outlets_service.create
+    calls: list[int] = []
+
+    def create(session: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) <= times:
+            raise OperationalError(
+                "INSERT ...", {}, psycopg.errors.DeadlockDetected("deadlock detected")
+            )
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(outlets_service, "create", create)
+    return calls
+
+
+def test_a_write_that_loses_a_deadlock_is_re_run(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = fail_first(monkeypatch, 2)
+    response = client.post("/v1/outlets", json={"slug": "ap", "name": "AP"})
+    assert response.status_code == 201, response.text
+    assert len(calls) == 3
+    assert [o["slug"] for o in client.get("/v1/outlets").json()["items"]] == ["ap"]
+
+
+def test_a_write_that_keeps_losing_is_503(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = fail_first(monkeypatch, 100)
+    response = client.post("/v1/outlets", json={"slug": "ap", "name": "AP"})
+    assert_error(response, 503, "transaction_conflict")
+    assert response.headers["retry-after"] == "1"
+    assert len(calls) == 4  # CLAIMS_DB_RETRY_ATTEMPTS
+    assert client.get("/v1/outlets").json()["items"] == []
+
+
+def slow_query(dialect: str) -> str:
+    if dialect == "postgresql":
+        return "SELECT pg_sleep(3)"
+    # About a billion steps of SQLite's virtual machine: far longer than the timeout.
+    return (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 100000000) "
+        "SELECT count(*) FROM c"
+    )
+
+
+def test_a_slow_query_is_cancelled_with_504(make_app: Any) -> None:
+    app = make_app(db_statement_timeout_ms=200)
+
+    @app.get("/slow")
+    def slow(session: SessionDep) -> int:
+        return int(session.scalar(text(slow_query(session.get_bind().dialect.name))) or 0)
+
+    with TestClient(app) as client:
+        assert_error(client.get("/slow"), 504, "database_timeout")
+        # The connection is usable again afterwards.
+        assert client.get("/v1/claims").status_code == 200
+
+
+def test_maintenance_engines_have_no_statement_timeout(settings: Settings) -> None:
+    from app.core.db import create_db_engine
+
+    engine = create_db_engine(
+        settings.model_copy(update={"db_statement_timeout_ms": 1}), statement_timeout_ms=0
+    )
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outage.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.mark.sqlite_only
+def test_sqlite_outage_is_503_and_recovers_without_restart(sqlite_file: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{sqlite_file}", rate_limit_enabled=False))
+    moved = sqlite_file.with_suffix(".away")
+    with TestClient(app) as client:
+        assert client.get("/v1/claims").status_code == 200
+        assert client.get("/readyz").json()["status"] == "ready"
+        shutil.move(sqlite_file, moved)  # works as root too, where chmod 000 would not
+        response = client.get("/v1/claims")
+        assert_error(response, 503, "database_unavailable")
+        assert response.headers["retry-after"] == "5"
+        ready = client.get("/readyz")
+        error = assert_error(ready, 503, "not_ready")
+        assert error["message"] == "database unreachable: unable to open database file"
+        assert error["details"][0]["check"] == "database"
+        shutil.move(moved, sqlite_file)
+        assert client.get("/v1/claims").status_code == 200
+        assert client.get("/readyz").status_code == 200
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_sqlite_file_without_permissions_is_503(sqlite_file: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{sqlite_file}", rate_limit_enabled=False))
+    with TestClient(app) as client:
+        assert client.get("/v1/claims").status_code == 200
+        sqlite_file.chmod(0)
+        try:
+            assert_error(client.get("/v1/claims"), 503, "database_unavailable")
+        finally:
+            sqlite_file.chmod(0o644)
+        assert client.get("/v1/claims").status_code == 200
+
+
+@pytest.mark.sqlite_only
+def test_a_missing_database_file_is_not_created_empty(tmp_path: Path) -> None:
+    path = tmp_path / "never-migrated.db"
+    app = create_app(Settings(database_url=f"sqlite:///{path}", rate_limit_enabled=False))
+    with TestClient(app) as client:
+        assert_error(client.get("/v1/claims"), 503, "database_unavailable")
+        assert_error(client.get("/readyz"), 503, "not_ready")
+    assert not path.exists()
+
+
+@pytest.mark.sqlite_only
+def test_readyz_is_503_until_migrations_are_at_head(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0001")
+    app = create_app(Settings(database_url=url, rate_limit_enabled=False))
+    with TestClient(app) as client:
+        error = assert_error(client.get("/readyz"), 503, "not_ready")
+        assert error["details"][0]["check"] == "migrations"
+        assert error["details"][0]["current"] == "0001"
+        upgrade(url)
+        assert client.get("/readyz").json() == {
+            "status": "ready",
+            "database": "ok",
+            "migration": error["details"][0]["head"],
+        }
+
+
+def test_readyz_reports_ready(client: TestClient) -> None:
+    body = client.get("/readyz").json()
+    assert (body["status"], body["database"]) == ("ready", "ok")
+
+
+@pytest.mark.parametrize(
+    ("orig", "status", "code"),
+    [
+        (
+            psycopg.errors.QueryCanceled("canceling statement due to statement timeout"),
+            504,
+            "database_timeout",
+        ),
+        (psycopg.errors.AdminShutdown("terminating connection"), 503, "database_unavailable"),
+        (psycopg.OperationalError("connection refused"), 503, "database_unavailable"),
+    ],
+)
+def test_database_errors_map_to_statuses(orig: Exception, status: int, code: str) -> None:
+    mapped = database_error(OperationalError("SELECT 1", {}, orig))
+    assert (mapped.status_code, mapped.code) == (status, code)
+
+
+def test_sqlite_busy_and_interrupted_map_to_503_and_504() -> None:
+    import sqlite3
+
+    busy = database_error(OperationalError("x", {}, sqlite3.OperationalError("database is locked")))
+    interrupted = database_error(OperationalError("x", {}, sqlite3.OperationalError("interrupted")))
+    assert (busy.status_code, busy.code, interrupted.status_code) == (503, "database_busy", 504)
