@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        POOL.watch(engine)  # the serving app's pool is the one /metrics reports
         yield
         if access.limiter is not None:
             await access.limiter.close()
@@ -72,7 +73,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.access = access
-    POOL.watch(engine)
     install_error_handlers(app)
     install_database_error_handlers(app)
     app.add_exception_handler(TransactionConflict, retry_aware_conflict_handler())

@@ -4,16 +4,22 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict, model_validator
+from pydantic import AfterValidator, ConfigDict, WithJsonSchema, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
 
-from app.articles.urls import canonical_url
+from app.articles.urls import URL_PATTERN, canonical_url
 from app.core.db import UTCDateTime, utcnow
 from app.core.types import LanguageTag, ShortText, Slug, Title, UTCInstant, reject_null
 from app.outlets.models import OutletRef
 
-ArticleUrl = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(canonical_url)]
+ArticleUrl = Annotated[
+    str,
+    Field(min_length=1, max_length=2000),
+    AfterValidator(canonical_url),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 2000, "pattern": URL_PATTERN}),
+]
 
 
 class ArticleBase(SQLModel):
@@ -60,10 +66,10 @@ class ArticleCreate(SQLModel):
 class ArticleUpdate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    outlet: Slug | None = None
-    url: ArticleUrl | None = None
-    title: Title | None = None
-    published_at: UTCInstant | None = None
+    outlet: Slug | SkipJsonSchema[None] = None
+    url: ArticleUrl | SkipJsonSchema[None] = None
+    title: Title | SkipJsonSchema[None] = None
+    published_at: UTCInstant | SkipJsonSchema[None] = None
     author: ShortText | None = None
     language: LanguageTag | None = None
 

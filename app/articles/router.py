@@ -10,7 +10,7 @@ from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, Lin
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
-from app.core.types import MAX_ID, UTCInstant
+from app.core.types import MAX_ID, Slug, UTCInstant
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=responses(422))
 
@@ -33,7 +33,7 @@ def list_articles(
     session: SessionDep,
     page: PageDep,
     outlet: Annotated[
-        list[str], Query(max_length=50, description="Outlet slug; repeat for any of several.")
+        list[Slug], Query(max_length=50, description="Outlet slug; repeat for any of several.")
     ] = [],  # noqa: B006 (FastAPI copies defaults)
     since: Annotated[UTCInstant | None, Query(description="Published at or after.")] = None,
     until: Annotated[UTCInstant | None, Query(description="Published at or before.")] = None,

@@ -21,7 +21,7 @@ from app.articles.models import (
 )
 from app.claims.models import Attribution
 from app.core.db import duplicate_of, flush_unique, utcnow
-from app.core.errors import Conflict, Invalid, NotFound
+from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.corroboration import service as corroboration
 from app.outlets.models import Outlet, OutletRef
@@ -43,7 +43,9 @@ def get_by_url(session: Session, *, url: str) -> Article | None:
 def _outlet_id(session: Session, slug: str) -> int:
     outlet_id = session.scalar(select(Outlet.id).where(Outlet.slug == slug))
     if outlet_id is None:
-        raise NotFound(f"outlet {slug!r} not found")
+        raise UnknownReference(
+            f"outlet {slug!r} not found", details=[{"field": "outlet", "value": slug}]
+        )
     return outlet_id
 
 
@@ -172,7 +174,12 @@ def add_link(
     assert article.id is not None
     if data.origin_article_id == article.id:
         raise Invalid("an article cannot copy or cite itself", code="self_link")
-    origin = get(session, article_id=data.origin_article_id)
+    origin = session.get(Article, data.origin_article_id)
+    if origin is None:
+        raise UnknownReference(
+            f"origin article {data.origin_article_id} not found",
+            details=[{"field": "origin_article_id", "value": data.origin_article_id}],
+        )
     existing = session.get(ArticleLink, article.id)
     if existing is not None:
         raise Conflict(

@@ -1,11 +1,26 @@
 """Article URL canonicalisation: one article, one URL, however it was shared."""
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+MAX_URL_LENGTH = 2000
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# What canonical_url accepts, in ASCII and without surrounding spaces, for the OpenAPI schema:
+# http(s), a host, an optional port, then anything but spaces and control characters.
+URL_PATTERN = (
+    rf"^[Hh][Tt][Tt][Pp][Ss]?://(?:{_LABEL}\.)*{_LABEL}\.?"
+    r"(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?"
+    r"(?:[/?#][^\x00-\x20\x7f]*)?$"
+)
+
+
+def _is_tracking(key: str) -> bool:
+    return key.startswith("utm_") or key in _TRACKING_PARAMS
 
 
 def canonical_url(raw: str) -> str:
@@ -32,12 +47,16 @@ def canonical_url(raw: str) -> str:
     except (UnicodeError, ValueError) as exc:
         raise ValueError("URL has an invalid host or port") from exc
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    query = urlencode(
-        [
-            (key, val)
-            for key, val in parse_qsl(parts.query, keep_blank_values=True)
-            if not key.lower().startswith("utm_") and key.lower() not in _TRACKING_PARAMS
-        ]
+    # The query is kept as given, less tracking parameters: re-encoding it could change what
+    # it means (`+` or `%20`, `?a` or `?a=`) and make the URL longer than what was accepted.
+    query = "&".join(
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _is_tracking(unquote_plus(pair.split("=", 1)[0]).lower())
     )
     path = parts.path.rstrip("/")
-    return urlunsplit((scheme, netloc, path, query, ""))
+    canonical = urlunsplit((scheme, netloc, path, query, ""))
+    # Only an internationalised host can make the canonical form longer; it must still fit.
+    if len(canonical) > MAX_URL_LENGTH:
+        raise ValueError(f"URL is longer than {MAX_URL_LENGTH} characters once canonicalised")
+    return canonical

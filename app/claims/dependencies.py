@@ -9,7 +9,7 @@ from app.claims.models import Attribution, Claim
 from app.claims.service import ClaimFilters
 from app.core.db import SessionDep
 from app.core.errors import Conflict
-from app.core.types import MAX_ID, UTCInstant
+from app.core.types import MAX_ID, Slug, UTCInstant
 
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID)]
 SORT_DESCRIPTION = (
@@ -57,7 +57,7 @@ AttributionDep = Annotated[Attribution, Depends(get_attribution)]
 # async: pure parsing, so FastAPI runs it on the event loop instead of a worker thread.
 async def claim_filters(
     outlet: Annotated[
-        list[str],
+        list[Slug],
         Query(
             max_length=50, description="Reported by this outlet (slug); repeat for any of several."
         ),
@@ -83,7 +83,7 @@ async def claim_filters(
     ] = None,
 ) -> ClaimFilters:
     return ClaimFilters(
-        outlets=[slug[:64] for slug in outlet],
+        outlets=outlet,
         claimant=claimant,
         since=since,
         until=until,

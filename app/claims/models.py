@@ -4,6 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import ConfigDict, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -18,7 +19,7 @@ from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleRef, LinkProvenance, LinkRelation, OriginArticleRef
 from app.core.db import UTCDateTime, utcnow
-from app.core.types import ClaimText, ShortText, reject_null
+from app.core.types import CalendarDate, ClaimText, ShortText, reject_null
 from app.corroboration.models import Corroboration
 from app.outlets.models import OutletRef
 
@@ -87,15 +88,15 @@ class ClaimCreate(SQLModel):
 
     text: ClaimText
     claimant: ShortText | None = None
-    claim_date: date | None = None
+    claim_date: CalendarDate | None = None
 
 
 class ClaimUpdate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: ClaimText | None = None
+    text: ClaimText | SkipJsonSchema[None] = None
     claimant: ShortText | None = None
-    claim_date: date | None = None
+    claim_date: CalendarDate | None = None
 
     _required = model_validator(mode="after")(reject_null("text"))
 
@@ -165,9 +166,9 @@ class AttributionCreate(SQLModel):
 class AttributionUpdate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    stance: Stance | None = None
+    stance: Stance | SkipJsonSchema[None] = None
     quote: str | None = Field(default=None, min_length=1, max_length=5000)
-    sourcing: Sourcing | None = None
+    sourcing: Sourcing | SkipJsonSchema[None] = None
 
     _required = model_validator(mode="after")(reject_null("stance", "sourcing"))
 

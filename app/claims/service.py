@@ -14,7 +14,6 @@ from sqlalchemy import Connection, Select, bindparam, exists, func, literal, sel
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles import service as articles_service
 from app.articles.models import Article, ArticleLink
 from app.claims import search
 from app.claims.models import (
@@ -30,7 +29,7 @@ from app.claims.models import (
     ClaimWithAttributions,
 )
 from app.core.db import flush_unique, json_date, json_instant, utcnow
-from app.core.errors import Conflict, Invalid, NotFound
+from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.core.prepared import PreparedSelect
 from app.corroboration import live
@@ -801,7 +800,11 @@ def add_attribution(session: Session, *, claim: Claim, data: AttributionCreate) 
     """Attribute the claim to an article; the claim's counts follow in this transaction."""
     assert claim.id is not None
     claim_id = claim.id
-    articles_service.get(session, article_id=data.article_id)
+    if session.get(Article, data.article_id) is None:
+        raise UnknownReference(
+            f"article {data.article_id} not found",
+            details=[{"field": "article_id", "value": data.article_id}],
+        )
     error = _attribution_conflict(session, claim_id, data.article_id)
     if error is not None:
         raise error

@@ -1,6 +1,7 @@
 """The one error shape, the typed errors services raise, and the handlers that render them."""
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -75,6 +76,22 @@ class Forbidden(AppError):
 
     status_code = 403
     code = "forbidden"
+
+
+class UnknownReference(NotFound):
+    """A body names a row that does not exist (an outlet slug, an article id).
+
+    422, not 404: the URL's resource exists, the request is what is wrong. A NotFound
+    subclass, so callers that catch NotFound around service verbs keep working.
+    """
+
+    status_code = 422
+    code = "unknown_reference"
+
+
+class Gone(AppError):
+    status_code = 410
+    code = "gone"
 
 
 class PayloadTooLarge(AppError):
@@ -154,7 +171,39 @@ async def _on_http_error(_request: Request, exc: Exception) -> JSONResponse:
         phrase = "error"
     code = phrase.lower().replace(" ", "_").replace("-", "_")
     message = exc.detail if isinstance(exc.detail, str) else phrase
-    return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+    headers = getattr(exc, "headers", None)
+    if exc.status_code == 405:
+        allowed = allowed_methods(_request.app, _request.url.path)
+        if allowed:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+    return error_response(exc.status_code, code, message, headers=headers)
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method documented for the route template that `path` matches.
+
+    Starlette answers 405 with the methods of the first route that matched the path; FastAPI
+    has one route per method, so that would name only one of them.
+    """
+    for template, methods in _templates(app):
+        if template.match(path):
+            return methods
+    return []
+
+
+def _templates(app: FastAPI) -> list[tuple[re.Pattern[str], list[str]]]:
+    cached = getattr(app.state, "allowed_methods", None)
+    if cached is None:
+        cached = []
+        for template, operations in app.openapi().get("paths", {}).items():
+            regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
+            methods = sorted(m.upper() for m in operations if m.upper() in _HTTP_METHODS)
+            cached.append((re.compile(f"^{regex}$"), methods))
+        app.state.allowed_methods = cached
+    return cached
+
+
+_HTTP_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
 
 
 async def _on_unexpected_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -178,6 +227,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "The API key lacks the scope this operation needs (`forbidden`)",
         404: "Not found",
         409: "Conflict with existing data",
+        410: "Existed once, deleted or revoked since",
         413: "Request body larger than the configured limit (`payload_too_large`)",
         422: "Invalid input",
         429: "Too many requests (`rate_limited`); retry after `Retry-After` seconds",

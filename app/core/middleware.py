@@ -19,6 +19,7 @@ from app.core.errors import AppError, Invalid, PayloadTooLarge, error_response
 from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, TRANSACTION_RETRIES
 
 access_logger = logging.getLogger("app.access")
+logger = logging.getLogger("app.retry")
 
 NDJSON = b"application/x-ndjson"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
@@ -240,6 +241,14 @@ class TransactionRetryMiddleware:
                     await _respond(send, conflict)
                     return
                 TRANSACTION_RETRIES.inc()
+                logger.warning(
+                    "re-running %s %s (attempt %d of %d): %s",
+                    scope["method"],
+                    scope["path"],
+                    attempt + 1,
+                    self.attempts,
+                    conflict.__cause__,
+                )
                 await asyncio.sleep(random.uniform(0, 0.02 * 2**attempt))
             finally:
                 # Let the outer middleware see which route answered (for metrics and logs).

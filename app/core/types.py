@@ -5,7 +5,13 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BeforeValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from app.core.countries import ISO_3166_ALPHA2
 
@@ -21,6 +27,18 @@ _BCP47 = re.compile(
     r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
     r"(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$"
 )
+# The same grammar without named groups, for the OpenAPI schema (ECMAScript regex).
+BCP47_PATTERN = (
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$"
+)
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# What the domain validator accepts, in ASCII (it also takes internationalised names).
+DOMAIN_PATTERN = rf"^(?:{_LABEL}\.)+[A-Za-z][A-Za-z0-9-]{{0,61}}[A-Za-z0-9]\.?$"
 _HOSTNAME = re.compile(
     r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$"
 )
@@ -32,7 +50,7 @@ def _strip(value: object) -> object:
 
 def _country(value: str) -> str:
     code = value.upper()
-    if code not in ISO_3166_ALPHA2:
+    if code not in ISO_3166_ALPHA2 or value not in (code, code.lower()):
         raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
     return code
 
@@ -66,46 +84,75 @@ def _domain(value: str) -> str:
     return host
 
 
+# Whitespace as Python's str.split() and ECMAScript's \s both see it, so that "not blank" means
+# the same in the validator and in the OpenAPI schema (a pattern, checked by clients).
+_BLANK = "\t\n\v\f\r \x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+NOT_BLANK_PATTERN = f"[^{_BLANK}]"
+_NOT_BLANK = re.compile(NOT_BLANK_PATTERN)
+
+
 def _not_blank(value: str) -> str:
-    value = " ".join(value.split())
-    if not value:
+    if not _NOT_BLANK.search(value):
         raise ValueError("must not be blank")
-    return value
+    return " ".join(value.split())
 
 
+def _text(max_length: int) -> Any:
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length),
+        AfterValidator(_not_blank),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": max_length,
+                "pattern": NOT_BLANK_PATTERN,
+                "description": "Whitespace runs are collapsed to one space; never blank.",
+            }
+        ),
+    ]
+
+
+# BeforeValidator last: it runs first (surrounding spaces are forgiven) and the constraints,
+# pattern included, still appear in the OpenAPI schema.
 Slug = Annotated[
     str,
-    BeforeValidator(_strip),
     StringConstraints(min_length=1, max_length=64, pattern=SLUG_PATTERN),
+    BeforeValidator(_strip),
 ]
 CountryCode = Annotated[
     str,
-    BeforeValidator(_strip),
     StringConstraints(min_length=2, max_length=2),
     AfterValidator(_country),
+    BeforeValidator(_strip),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "ISO 3166-1 alpha-2 code, upper or lower case; returned upper case.",
+            "enum": sorted(ISO_3166_ALPHA2) + sorted(code.lower() for code in ISO_3166_ALPHA2),
+        }
+    ),
 ]
 LanguageTag = Annotated[
     str,
-    BeforeValidator(_strip),
-    StringConstraints(min_length=2, max_length=35),
+    StringConstraints(min_length=2, max_length=35, pattern=BCP47_PATTERN),
     AfterValidator(_language),
+    BeforeValidator(_strip),
 ]
 Domain = Annotated[
     str,
-    BeforeValidator(_strip),
     StringConstraints(min_length=3, max_length=253),
     AfterValidator(_domain),
+    BeforeValidator(_strip),
+    WithJsonSchema({"type": "string", "minLength": 3, "maxLength": 253, "pattern": DOMAIN_PATTERN}),
 ]
 
 
 # Free text that is shown on one line: whitespace runs collapsed, never blank.
-ShortText = Annotated[
-    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank)
-]
-Title = Annotated[str, StringConstraints(min_length=1, max_length=1000), AfterValidator(_not_blank)]
-ClaimText = Annotated[
-    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_not_blank)
-]
+ShortText = _text(200)
+Title = _text(1000)
+ClaimText = _text(2000)
 
 
 def reject_null(*fields: str) -> Callable[[Any], Any]:
@@ -123,8 +170,25 @@ def reject_null(*fields: str) -> Callable[[Any], Any]:
 # Database ids are 32-bit; anything outside is rejected before it reaches SQL.
 MAX_ID = 2**31 - 1
 
+_NUMBER = re.compile(r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
+
+
+def _not_a_number(value: object) -> object:
+    # pydantic would read 1716973200 or "0.5" as a Unix time; the API documents (and takes)
+    # only RFC 3339 text, so a number is an error rather than a date in 1970.
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.match(value)):
+        raise ValueError("expected an RFC 3339 date or date-time text, not a number")
+    return value
+
+
 # An instant given with an offset (naive datetimes are refused), converted to UTC on input.
-UTCInstant = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]
+UTCInstant = Annotated[
+    AwareDatetime,
+    AfterValidator(lambda value: value.astimezone(UTC)),
+    BeforeValidator(_not_a_number),
+]
+# A calendar date, as YYYY-MM-DD text.
+CalendarDate = Annotated[date, BeforeValidator(_not_a_number)]
 
 
 def _end_of_day(value: object) -> object:
@@ -143,4 +207,5 @@ PointInTime = Annotated[
     AwareDatetime,
     BeforeValidator(_end_of_day),
     AfterValidator(lambda value: value.astimezone(UTC)),
+    BeforeValidator(_not_a_number),
 ]

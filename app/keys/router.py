@@ -6,7 +6,7 @@ from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
 
 from app.core.auth import Access, AdminDep
 from app.core.db import SessionDep
-from app.core.errors import responses
+from app.core.errors import Gone, responses
 from app.core.pagination import Page, PageDep
 from app.keys import service
 from app.keys.dependencies import ApiKeyDep
@@ -37,8 +37,14 @@ def list_keys(
     return service.list_(session, page=page, include_revoked=include_revoked)
 
 
-@router.get("/{key_id}", name="get", response_model=ApiKeyPublic, responses=responses(404))
+@router.get("/{key_id}", name="get", response_model=ApiKeyPublic, responses=responses(404, 410))
 def get_key(_admin: AdminDep, key: ApiKeyDep) -> ApiKeyPublic:
+    """An active key. A revoked one is 410 (it still appears in the list, for the record)."""
+    if key.revoked_at is not None:
+        raise Gone(
+            f"API key {key.id} was revoked",
+            details=[{"id": key.id, "revoked_at": key.revoked_at.isoformat()}],
+        )
     return service.to_public(key)
 
 

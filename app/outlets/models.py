@@ -4,6 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from pydantic import ConfigDict, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
@@ -69,12 +70,12 @@ class OutletUpdate(SQLModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    slug: Slug | None = None
-    name: ShortText | None = None
+    slug: Slug | SkipJsonSchema[None] = None
+    name: ShortText | SkipJsonSchema[None] = None
     domain: Domain | None = None
     country: CountryCode | None = None
     language: LanguageTag | None = None
-    kind: OutletKind | None = None
+    kind: OutletKind | SkipJsonSchema[None] = None
     owner_group: ShortText | None = None
 
     _required = model_validator(mode="after")(reject_null("slug", "name", "kind"))

@@ -63,8 +63,12 @@ def test_invalid_article_fields_are_422(
     assert error["details"][0]["loc"][:2] == ["body", field]
 
 
-def test_unknown_outlet_is_404(client: TestClient) -> None:
-    assert_error(client.post("/v1/articles", json=article_payload("nobody")), 404, "not_found")
+def test_unknown_outlet_is_422(client: TestClient) -> None:
+    # 422, not 404: /v1/articles exists; the outlet named in the body does not.
+    error = assert_error(
+        client.post("/v1/articles", json=article_payload("nobody")), 422, "unknown_reference"
+    )
+    assert error["details"] == [{"field": "outlet", "value": "nobody"}]
 
 
 def test_patch_moves_article_and_recounts(client: TestClient, factory: Factory) -> None:
@@ -169,8 +173,8 @@ def test_link_errors(client: TestClient, factory: Factory) -> None:
     )
     assert_error(
         client.post(links(a), json={"origin_article_id": 2**31 - 1, "relation": "cites"}),
-        404,
-        "not_found",
+        422,
+        "unknown_reference",
     )
     assert_error(
         client.post(links(a), json={"origin_article_id": b.id, "relation": "copies"}),

@@ -47,3 +47,16 @@ def test_canonical_forms(raw: str, canonical: str) -> None:
 def test_non_web_addresses_are_refused(raw: str) -> None:
     with pytest.raises(ValueError, match="URL"):
         canonical_url(raw)
+
+
+def test_canonical_form_is_never_longer_than_an_ascii_input() -> None:
+    raw = "HTTP://A.Example:80/?" + "x" * 990 + "&utm_source=feed&" + "y" * 960
+    assert len(raw) <= 2000
+    assert canonical_url(raw) == "http://a.example?" + "x" * 990 + "&" + "y" * 960
+
+
+def test_an_internationalised_host_that_grows_past_the_limit_is_refused() -> None:
+    raw = "https://" + ".".join(["ü" * 50] * 38)
+    assert len(raw) <= 2000
+    with pytest.raises(ValueError, match="longer than 2000"):
+        canonical_url(raw)

@@ -83,6 +83,7 @@ def test_unknown_claim_is_404_everywhere(client: TestClient) -> None:
     assert_error(client.delete(missing), 404, "not_found")
     assert_error(client.get(f"{missing}/attributions"), 404, "not_found")
     assert_error(client.post(f"{missing}/attributions", json={"article_id": 1}), 404, "not_found")
+    # The claim is checked first: a missing claim is 404 whatever the body names.
     assert_error(client.delete(f"{missing}/attributions/1"), 404, "not_found")
 
 
@@ -125,13 +126,15 @@ def test_attribution_on_another_claim_is_404(client: TestClient, factory: Factor
     )
 
 
-def test_attribution_to_unknown_article_is_404(client: TestClient, factory: Factory) -> None:
+def test_attribution_to_unknown_article_is_422(client: TestClient, factory: Factory) -> None:
+    # 422, not 404: the claim in the URL exists; the article named in the body does not.
     claim = factory.claim()
-    assert_error(
+    error = assert_error(
         client.post(f"/v1/claims/{claim.id}/attributions", json={"article_id": 2**31 - 1}),
-        404,
-        "not_found",
+        422,
+        "unknown_reference",
     )
+    assert error["details"] == [{"field": "article_id", "value": 2**31 - 1}]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,11 @@ def test_unknown_route_is_404_in_the_error_shape(client: TestClient) -> None:
 
 
 def test_wrong_method_is_405_in_the_error_shape(client: TestClient) -> None:
-    assert_error(client.put("/v1/claims"), 405, "method_not_allowed")
+    response = client.put("/v1/claims")
+    assert_error(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == "GET, POST"
+    # Every method of the path, though each one is a route of its own.
+    assert client.put("/v1/claims/1").headers["allow"] == "DELETE, GET, PATCH"
 
 
 def test_body_validation_error_lists_each_field(client: TestClient) -> None:

@@ -67,9 +67,15 @@ def test_list_pages_and_hides_revoked_on_request(client: TestClient) -> None:
 def test_revoke_is_idempotent_and_unknown_is_404(client: TestClient) -> None:
     key_id = client.post("/v1/keys", json={"name": "k", "scopes": ["read"]}).json()["id"]
     assert client.delete(f"/v1/keys/{key_id}").status_code == 204
-    first = client.get(f"/v1/keys/{key_id}").json()["revoked_at"]
+    gone = assert_error(client.get(f"/v1/keys/{key_id}"), 410, "gone")
+    first = gone["details"][0]["revoked_at"]
     assert client.delete(f"/v1/keys/{key_id}").status_code == 204
-    assert client.get(f"/v1/keys/{key_id}").json()["revoked_at"] == first
+    assert (
+        assert_error(client.get(f"/v1/keys/{key_id}"), 410, "gone")["details"][0]["revoked_at"]
+        == first
+    )
+    listed = {k["id"]: k for k in client.get("/v1/keys").json()["items"]}
+    assert listed[key_id]["revoked_at"] is not None
     assert_error(client.delete("/v1/keys/999999"), 404, "not_found")
 
 
