@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Dialect, make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
@@ -345,6 +345,9 @@ def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]
 
     Services check uniqueness before writing; this covers the concurrent writer that got there
     in between. The flush runs in a savepoint so the lookup can still use the transaction.
+    When the race cannot be described that way (changed rows flushed before the savepoint,
+    whose failure aborts a PostgreSQL transaction; or no `find_conflict` answer), the
+    transaction is re-run (TransactionConflict), and its own checks then see the row that won.
     """
     # begin_nested() flushes everything pending *before* it emits SAVEPOINT, so rows added since
     # the last flush would be inserted outside the savepoint and a unique violation would doom
@@ -357,10 +360,19 @@ def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]
             session.add_all(pending)
             session.flush()
     except IntegrityError as exc:
-        error = find_conflict()
+        lost_race = TransactionConflict(
+            "a concurrent request wrote the same row; retry the request",
+            headers={"Retry-After": "1"},
+        )
+        if not session.is_active:  # the failed flush was not inside the savepoint
+            raise lost_race from exc
+        try:
+            error = find_conflict()
+        except (DBAPIError, InvalidRequestError):
+            raise lost_race from exc
         if error is not None:
             raise error from exc
-        raise
+        raise lost_race from exc
 
 
 # ---- instants rendered by the database, for JSON read paths -----------------------------------

@@ -187,3 +187,23 @@ def test_sqlite_busy_and_interrupted_map_to_503_and_504() -> None:
     busy = database_error(OperationalError("x", {}, sqlite3.OperationalError("database is locked")))
     interrupted = database_error(OperationalError("x", {}, sqlite3.OperationalError("interrupted")))
     assert (busy.status_code, busy.code, interrupted.status_code) == (503, "database_busy", 504)
+
+
+def test_a_unique_race_lost_at_flush_is_a_409_not_a_500(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The concurrent writer that inserts the same slug between our check and our flush."""
+    assert client.post("/v1/outlets", json={"slug": "ap", "name": "AP"}).status_code == 201
+    real = outlets_service._conflict
+    blinded = [True]
+
+    def conflict_missed_once(*args: Any, **kwargs: Any) -> Any:
+        if blinded.pop() if blinded else False:
+            return None  # as if the other writer had not committed yet
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(outlets_service, "_conflict", conflict_missed_once)
+    response = client.post("/v1/outlets", json={"slug": "ap", "name": "AP again"})
+    error = assert_error(response, 409, "conflict")
+    assert error["details"][0]["field"] == "slug"
+    assert [o["name"] for o in client.get("/v1/outlets").json()["items"]] == ["AP"]
