@@ -3,6 +3,7 @@
 import logging
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -160,10 +161,39 @@ def _configure_sqlite(
         cursor.execute(f"PRAGMA busy_timeout = {int(settings.sqlite_busy_timeout_ms)}")
         cursor.close()
 
+    # Writers of this process queue on a lock of their own before BEGIN IMMEDIATE. SQLite's
+    # busy handler polls with growing sleeps, so under load an unlucky writer could wait out
+    # the whole busy timeout (503) while others came and went; the lock hands the write lock
+    # on as soon as it is free, in about arrival order. Other processes still meet on SQLite's.
+    writer = threading.Lock()
+    wait = settings.sqlite_busy_timeout_ms / 1000
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if mode == "IMMEDIATE":
+            if not writer.acquire(timeout=wait):
+                raise sqlite3.OperationalError("database is locked (waiting for other writers)")
+            conn.info["holds_writer_lock"] = True
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        except BaseException:
+            _release(conn)
+            raise
+
+    def _release(conn: Any) -> None:
+        if conn.info.pop("holds_writer_lock", False):
+            writer.release()
+
+    def _release_record(_dbapi_connection: Any, record: Any, *_args: Any) -> None:
+        # A connection returned or thrown away without commit/rollback events (it broke).
+        if record.info.pop("holds_writer_lock", False):
+            writer.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)
+    event.listen(engine, "checkin", _release_record)
+    event.listen(engine, "invalidate", _release_record)
 
     if path is not None:
         _watch_sqlite_file(engine, path)
