@@ -9,7 +9,6 @@ import logging
 import random
 import re
 import time
-import uuid
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -48,6 +47,22 @@ async def _no_receive() -> Message:  # pragma: no cover - error responses never 
     return {"type": "http.disconnect"}
 
 
+_SERIES: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+
+def _series(method: str, template: str, status: int) -> tuple[Any, Any]:
+    # labels() takes a lock and builds a key on every call; the set of (method, route,
+    # status) is small and fixed, so the children are looked up once.
+    key = (method, template, status)
+    series = _SERIES.get(key)
+    if series is None:
+        series = _SERIES[key] = (
+            HTTP_REQUESTS.labels(method, template, status),
+            HTTP_LATENCY.labels(method, template, status),
+        )
+    return series
+
+
 def route_template(scope: Scope) -> str:
     """The matched route's path template (`/v1/claims/{claim_id}`), or `unmatched`.
 
@@ -79,7 +94,8 @@ class RequestContextMiddleware:
         if incoming is not None:
             candidate = incoming.decode("latin-1")
             request_id = candidate if _REQUEST_ID.match(candidate) else None
-        request_id = request_id or uuid.uuid4().hex
+        # Not a secret, only unique: a PRNG draw is cheaper than uuid4's system call.
+        request_id = request_id or f"{random.getrandbits(128):032x}"
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         status = 500
@@ -98,8 +114,9 @@ class RequestContextMiddleware:
             duration = time.perf_counter() - started
             template = route_template(scope)
             method = scope["method"] if scope["method"] in _KNOWN_METHODS else "other"
-            HTTP_REQUESTS.labels(method, template, status).inc()
-            HTTP_LATENCY.labels(method, template, status).observe(duration)
+            counter, histogram = _series(method, template, status)
+            counter.inc()
+            histogram.observe(duration)
             if self.access_log and access_logger.isEnabledFor(logging.INFO):
                 principal = state.get("principal")
                 client = scope.get("client")
