@@ -14,7 +14,6 @@ from app.core.auth import Access
 from app.core.config import Settings, get_settings
 from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
 from app.core.errors import install_error_handlers
-from app.explorer.router import install_explorer
 from app.core.logging import ensure_logging
 from app.core.metrics import POOL
 from app.core.middleware import (
@@ -24,6 +23,7 @@ from app.core.middleware import (
     retry_aware_conflict_handler,
 )
 from app.core.openapi import document_access
+from app.explorer.router import install_explorer
 from app.health.router import router as health_router
 
 DESCRIPTION = """\

@@ -77,6 +77,7 @@ def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> bool
 class Server:
     base_url: str
     database_url: str
+    write_key: str
 
     def get_json(self, path: str) -> Any:
         with urlopen(f"{self.base_url}{path.lstrip('/')}", timeout=10) as response:
@@ -87,7 +88,10 @@ class Server:
         request = Request(
             f"{self.base_url}{path.lstrip('/')}",
             data=json.dumps(body).encode(),
-            headers={"content-type": "application/json"},
+            headers={
+                "content-type": "application/json",
+                "authorization": f"Bearer {self.write_key}",
+            },
             method="POST",
         )
         with urlopen(request, timeout=10) as response:
@@ -99,11 +103,25 @@ class Server:
 def running_server(folder: Path, *, demo: bool) -> Iterator[Server]:
     """`corroborate serve` on a free port over a fresh migrated SQLite file (with the demo)."""
     database_url = f"sqlite:///{folder / 'explorer.db'}"
-    env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "CLAIMS_DATABASE_URL": database_url,
+        "CLAIMS_LOG_LEVEL": "warning",
+        # One browser loads many pages from one address; limits are tested elsewhere.
+        "CLAIMS_RATE_LIMIT_ENABLED": "false",
+    }
     command = _corroborate()
     steps = [["migrate"], ["demo", "load"]] if demo else [["migrate"]]
     for step in steps:
         subprocess.run([command, *step], env=env, check=True, capture_output=True, timeout=120)
+    write_key = subprocess.run(
+        [command, "keys", "create", "--scope", "write", "--name", "e2e"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout.strip()
     log = (folder / "server.log").open("wb")
     # The port is free when picked but another process may take it first: retry on a new one.
     for _attempt in range(3):
@@ -123,7 +141,7 @@ def running_server(folder: Path, *, demo: bool) -> Iterator[Server]:
         log.close()
         pytest.fail(f"the server did not start; see {folder / 'server.log'}")
     try:
-        yield Server(base_url=base_url, database_url=database_url)
+        yield Server(base_url=base_url, database_url=database_url, write_key=write_key)
     finally:
         process.terminate()
         try:

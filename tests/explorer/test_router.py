@@ -41,7 +41,8 @@ def test_a_missing_asset_is_404_in_the_error_shape(client: TestClient) -> None:
 
 def test_the_explorer_stays_out_of_the_api_schema(app: FastAPI) -> None:
     paths = app.openapi()["paths"]
-    assert all(path.startswith(("/v1/", "/healthz")) for path in paths), sorted(paths)
+    probes = ("/healthz", "/readyz", "/metrics")
+    assert all(path.startswith(("/v1/", *probes)) for path in paths), sorted(paths)
 
 
 def test_every_module_import_resolves_to_a_shipped_file() -> None:
