@@ -96,10 +96,12 @@ HOSTILE = [
 
 
 def test_hostile_q_never_errors(client: TestClient, claims: dict[str, int]) -> None:
-    for q in [*HOSTILE, "\x00", "é*", "NEAR(a b)", "a:b ^c", "x" * 500]:
+    for q in [*HOSTILE, "é*", "NEAR(a b)", "a:b ^c", "x" * 500]:
         for params in ({"q": q}, {"q": q, "sort": "relevance"}, {"q": q, "collapse": "none"}):
             response = client.get("/v1/claims", params=params)
             assert response.status_code == 200, (q, response.text)
+    # NUL is refused in every URL, the same on both databases (PostgreSQL cannot store it).
+    assert_error(client.get("/v1/claims", params={"q": "\x00"}), 422, "validation_error")
     assert client.get("/v1/claims", params={"q": "NEAR("}).json()["items"] == []
     assert client.get("/v1/claims", params={"q": '"'}).json()["items"] == []
     assert len(all_pages(client, "/v1/claims")) == 4  # nothing was dropped
