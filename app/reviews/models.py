@@ -3,15 +3,16 @@
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, model_validator
+from pydantic import ConfigDict, model_validator
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-from app.articles.urls import canonical_url
+from app.articles.models import ArticleUrl
 from app.core.db import UTCDateTime, utcnow
 from app.core.types import Domain, LanguageTag, ShortText, Title
 
-ReviewUrl = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(canonical_url)]
+# The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).
+ReviewUrl = ArticleUrl
 RatingNumber = Annotated[float, Field(ge=-1e6, le=1e6)]
 
 
