@@ -8,6 +8,11 @@ data may break such a rule, so those 422s are not "valid data rejected". Every
 document promises something the API refuses.
 
 And 410 Gone (a revoked key) is, like 404, a statement about state, not about the request.
+
+Likewise a `validation_error` whose every problem is located at the whole body (`loc` is
+`["body"]`): that is a rule relating several fields (a review needs a textual rating or a
+rating value; worst rating below best), which a JSON schema cannot state field by field. A
+problem located at a field (`["body", "url"]`, `["query", "limit"]`) still fails the run.
 """
 
 from typing import Any
@@ -24,7 +29,11 @@ def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool
     if response.status_code != 422:
         return True
     try:
-        code = response.json()["error"]["code"]
+        error = response.json()["error"]
+        code = error["code"]
+        locations = [tuple(detail["loc"]) for detail in error["details"]]
     except (ValueError, KeyError, TypeError):
         return True
-    return code == "validation_error"
+    if code != "validation_error":
+        return False
+    return not (locations and all(loc == ("body",) for loc in locations))
