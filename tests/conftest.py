@@ -82,8 +82,9 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
     # Rate limits are off for the suite (tests of limits build their own app), so that no
-    # test depends on how fast the machine runs the ones before it.
-    return Settings(database_url=database_url, rate_limit_enabled=False)
+    # test depends on how fast the machine runs the ones before it; so is the statement
+    # timeout, since tests set up bulk data through this engine (its own test sets one).
+    return Settings(database_url=database_url, rate_limit_enabled=False, db_statement_timeout_ms=0)
 
 
 @pytest.fixture(scope="session")

@@ -40,6 +40,11 @@ def error(code: str, *locations: list[str]) -> dict[str, Any]:
         ),
         (RejectedPositiveData(), Response(422, error("validation_error", ["body"])), False),
         (RejectedPositiveData(), Response(422, error("self_link")), False),
+        (
+            RejectedPositiveData(),
+            Response(422, {"error": {"code": "unknown_reference", "details": [{"field": "x"}]}}),
+            False,
+        ),
         (RejectedPositiveData(), Response(422, error("invalid_cursor")), False),
         (RejectedPositiveData(), Response(410, error("gone")), False),
         (RejectedPositiveData(), Response(400, error("bad_request")), True),
