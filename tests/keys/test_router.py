@@ -1,5 +1,6 @@
 """/v1/keys and `corroborate keys`: created once, listed without secrets, revocable."""
 
+import re
 from typing import Any
 
 import pytest
@@ -127,10 +128,12 @@ def test_cli_create_list_revoke(runner: CliRunner, anon_client: TestClient) -> N
     listed = runner.invoke(cli, ["keys", "list"])
     assert "scraper" in listed.stdout
     assert secret not in listed.stdout
-    assert runner.invoke(cli, ["keys", "revoke", "1"]).exit_code == 0
+    key_id = re.search(r"created key (\d+)", created.output)
+    assert key_id is not None, created.output
+    assert runner.invoke(cli, ["keys", "revoke", key_id.group(1)]).exit_code == 0
     assert "scraper" not in runner.invoke(cli, ["keys", "list"]).stdout
     assert "scraper" in runner.invoke(cli, ["keys", "list", "--all"]).stdout
-    assert runner.invoke(cli, ["keys", "revoke", "42"]).exit_code == 1
+    assert runner.invoke(cli, ["keys", "revoke", str(2**31 - 1)]).exit_code == 1
 
 
 def test_cli_refuses_unknown_scopes(runner: CliRunner) -> None:
