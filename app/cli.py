@@ -262,6 +262,8 @@ def export(
             target.close()
         engine.dispose()
     console.print(f"exported {count} article(s)")
+
+
 @keys_cli.command("create")
 def keys_create(
     name: Annotated[str, typer.Option(help="Who or what uses the key, e.g. scraper.")],

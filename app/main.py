@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,
-        max_ndjson_bytes=settings.max_ndjson_body_bytes,
+        max_ndjson_bytes=settings.ingest_batch_max_bytes,
     )
     if settings.cors_origins:
         wildcard = settings.cors_origins == ["*"]

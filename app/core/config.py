@@ -87,11 +87,6 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (413 beyond)."
     )
-    max_ndjson_body_bytes: int = Field(
-        default=64 * 1_048_576,
-        ge=1024,
-        description="Largest `application/x-ndjson` request body (batch ingest) accepted.",
-    )
     rate_limit_enabled: bool = Field(default=True, description="Apply the request rate limits.")
     rate_limit_anonymous_per_second: float = Field(
         default=10.0, gt=0, description="Sustained requests per second per client address (no key)."

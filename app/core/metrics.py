@@ -1,9 +1,8 @@
 """Prometheus metrics, served at /metrics. Other domains import their counters from here.
 
-Ingest (app/ingest) counts each processed item with
-`INGEST_ITEMS.labels(entity="article", outcome="created").inc()`; outcomes are `created`,
-`linked` (attached to an existing row), `existing` (already there, nothing changed) and
-`failed`.
+Ingest (app/ingest/router.py) counts what it committed: articles `created` or `existing`;
+claims by the action taken (`created`, `linked` to a matching claim, `already_attributed`);
+batch lines that `failed`.
 """
 
 import weakref
@@ -28,8 +27,8 @@ HTTP_LATENCY = Histogram(
 )
 INGEST_ITEMS = Counter(
     "corroborate_ingest_items",
-    "Items processed by ingest, by entity (outlet, article, claim, attribution, link, line) "
-    "and outcome (created, linked, existing, failed).",
+    "Items ingested, by entity (article, claim, line) and outcome (article: created, existing; "
+    "claim: created, linked, already_attributed; line: failed).",
     ["entity", "outcome"],
 )
 RATE_LIMITED = Counter(

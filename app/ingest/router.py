@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.core.config import SettingsDep
 from app.core.errors import AppError, Invalid, responses
+from app.core.metrics import INGEST_ITEMS
 from app.ingest import service
 from app.ingest.dependencies import EngineDep
 from app.ingest.models import BatchResult, IngestPayload, IngestResult, summarise
@@ -54,6 +55,7 @@ def ingest_one(
     201 when the article was created, 200 when it was already stored (a re-send writes nothing).
     """
     result = service.ingest_one(engine, payload=payload, matcher=matcher, settings=settings)
+    count_ingested([result], failed=0)
     if not result.article_created:
         response.status_code = status.HTTP_200_OK
     return result
@@ -121,7 +123,20 @@ async def ingest_batch(
         )
     if not results:
         raise Invalid("the batch has no payload lines", code="empty_batch")
+    done = [line.result for line in results if line.result is not None]
+    count_ingested(done, failed=len(results) - len(done))
     return BatchResult(summary=summarise(results), lines=results)
+
+
+def count_ingested(results: list[IngestResult], *, failed: int) -> None:
+    """Prometheus counters (app/core/metrics.py) for committed ingest results."""
+    for result in results:
+        outcome = "created" if result.article_created else "existing"
+        INGEST_ITEMS.labels(entity="article", outcome=outcome).inc()
+        for claim in result.claims:
+            INGEST_ITEMS.labels(entity="claim", outcome=claim.action.value).inc()
+    if failed:
+        INGEST_ITEMS.labels(entity="line", outcome="failed").inc(failed)
 
 
 def _too_large(max_bytes: int) -> PayloadTooLarge:

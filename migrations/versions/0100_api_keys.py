@@ -1,7 +1,7 @@
 """API keys: hashed secrets with scopes, created/last-used/revoked timestamps.
 
 Revision ID: 0100_api_keys
-Revises: 0300_reviews
+Revises: 0400_ingest
 Create Date: 2026-11-27
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0100_api_keys"
-down_revision: str | None = "0300_reviews"
+down_revision: str | None = "0400_ingest"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -37,7 +37,7 @@ def test_a_body_under_the_limit_is_fine(make_app: Any, factory: Any) -> None:
 
 
 def test_ndjson_bodies_have_their_own_limit(make_app: Any, factory: Any) -> None:
-    client = TestClient(make_app(max_body_bytes=1024, max_ndjson_body_bytes=4096))
+    client = TestClient(make_app(max_body_bytes=1024, ingest_batch_max_bytes=4096))
     key = factory.api_key(scopes=["write"])
     headers = {"X-API-Key": key, "content-type": "application/x-ndjson"}
     # No NDJSON route here: past the limit check the request reaches routing (405).

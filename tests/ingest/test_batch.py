@@ -15,7 +15,7 @@ from app.core.config import Settings
 from app.core.db import transaction
 from app.main import create_app
 from tests.assertions import assert_consistent, assert_error
-from tests.factories import T0
+from tests.factories import T0, Factory
 from tests.ingest.test_router import payload
 
 NDJSON = {"content-type": "application/x-ndjson"}
@@ -135,11 +135,12 @@ def test_a_streamed_body_is_read_in_chunks(client: TestClient, engine: Engine) -
 
 
 @pytest.fixture
-def small_client(settings: Settings) -> Iterator[TestClient]:
+def small_client(settings: Settings, factory: Factory) -> Iterator[TestClient]:
     limited = settings.model_copy(
         update={"ingest_batch_max_lines": 3, "ingest_batch_max_bytes": 4096}
     )
-    with TestClient(create_app(limited)) as test_client:
+    key = factory.api_key(scopes=["write"])
+    with TestClient(create_app(limited), headers={"X-API-Key": key}) as test_client:
         yield test_client
 
 

@@ -25,6 +25,7 @@ from app.ingest.importer import ImportFailed, import_http
 from app.main import create_app
 from tests.assertions import all_pages
 from tests.conftest import BACKEND, POSTGRES_ADMIN_URL
+from tests.factories import Factory
 from tests.ingest.test_seed import SEED, seed_payloads
 
 
@@ -89,7 +90,12 @@ def free_port() -> int:
 def live_server(database_url: str, engine: Any) -> Iterator[str]:
     """The service in its own process (uvicorn) on a free port, on the test database."""
     port = free_port()
-    env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "CLAIMS_DATABASE_URL": database_url,
+        "CLAIMS_LOG_LEVEL": "warning",
+        "CLAIMS_RATE_LIMIT_ENABLED": "false",  # rate limits have their own tests
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
@@ -112,24 +118,35 @@ def live_server(database_url: str, engine: Any) -> Iterator[str]:
 
 
 def test_import_over_http_to_a_running_service(
-    runner: CliRunner, database_url: str, live_server: str, client: TestClient
+    runner: CliRunner, database_url: str, live_server: str, client: TestClient, factory: Factory
 ) -> None:
+    key = factory.api_key(scopes=["write"])
     result = invoke(
-        runner, database_url, "import", str(SEED), "--url", live_server, "--batch-lines", "2"
+        runner,
+        database_url,
+        "import",
+        str(SEED),
+        "--url",
+        live_server,
+        "--key",
+        key,
+        "--batch-lines",
+        "2",
     )
     assert result.exit_code == 0, result.output
     assert "3 lines: 3 articles created; claims 10 created, 12 linked" in result.output
-    again = invoke(runner, database_url, "import", str(SEED), "--url", live_server)
+    again = invoke(runner, database_url, "import", str(SEED), "--url", live_server, "--key", key)
     assert "22 already attributed; 0 failed" in again.output
     nato = all_pages(client, "/v1/claims")[0]["corroboration"]
     assert (nato["outlets"], nato["independent_origins"]) == (3, 2)
 
 
 def test_concurrent_posts_to_a_real_server_make_one_article(
-    live_server: str, client: TestClient
+    live_server: str, client: TestClient, factory: Factory
 ) -> None:
     import threading
 
+    key = factory.api_key(scopes=["write"])
     payload = seed_payloads()[0]
     answers: list[httpx.Response] = []
     barrier = threading.Barrier(6)
@@ -137,7 +154,13 @@ def test_concurrent_posts_to_a_real_server_make_one_article(
     def send() -> None:
         with httpx.Client(timeout=60) as http:
             barrier.wait()
-            answers.append(http.post(f"{live_server}/v1/ingest", json=payload))
+            answers.append(
+                http.post(
+                    f"{live_server}/v1/ingest",
+                    json=payload,
+                    headers={"Authorization": f"Bearer {key}"},
+                )
+            )
 
     threads = [threading.Thread(target=send) for _ in range(6)]
     for thread in threads:

@@ -82,7 +82,8 @@ def test_another_matcher_plugs_in_through_settings(settings: Settings, factory: 
     plugged = settings.model_copy(
         update={"matcher": "tests.matching.test_router:make_everything_matcher"}
     )
-    with TestClient(create_app(plugged)) as client:
+    key = factory.api_key(scopes=["write"])
+    with TestClient(create_app(plugged), headers={"X-API-Key": key}) as client:
         body = client.post(
             "/v1/ingest",
             json={
