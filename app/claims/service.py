@@ -1033,6 +1033,10 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
     was already merged into the same place again changes nothing, so retries are safe.
     """
     assert claim.id is not None
+    if session.get(Claim, into_id) is None:
+        raise UnknownReference(
+            f"claim {into_id} not found", details=[{"field": "into", "value": into_id}]
+        )
     target = resolve(session, claim_id=into_id)
     assert target.id is not None
     if claim.merged_into is not None:

@@ -157,6 +157,17 @@ async def _on_app_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     details = _validation_details(exc)
+    # A path the router matched through a template (/v1/claims/{claim_id}) that is really a
+    # literal route with other methods (/v1/claims/match): the method is what is wrong.
+    if any(detail["loc"][:1] == ["path"] for detail in details):
+        allowed = allowed_methods(_request.app, _request.url.path)
+        if allowed and _request.method not in allowed:
+            return error_response(
+                405,
+                "method_not_allowed",
+                "Method Not Allowed",
+                headers={"Allow": ", ".join(allowed)},
+            )
     first = details[0] if details else {"loc": [], "message": "invalid request"}
     where = ".".join(first["loc"])
     message = f"invalid request: {where}: {first['message']}" if where else first["message"]
@@ -187,7 +198,7 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
     """
     for template, methods in _templates(app):
         if template.match(path):
-            return methods
+            return methods  # literal templates come first: /v1/claims/match before /{claim_id}
     return []
 
 
@@ -198,7 +209,8 @@ def _templates(app: FastAPI) -> list[tuple[re.Pattern[str], list[str]]]:
         for template, operations in app.openapi().get("paths", {}).items():
             regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
             methods = sorted(m.upper() for m in operations if m.upper() in _HTTP_METHODS)
-            cached.append((re.compile(f"^{regex}$"), methods))
+            cached.append((re.compile(f"^{regex}$"), methods, template.count("{")))
+        cached = [(regex, methods) for regex, methods, _ in sorted(cached, key=lambda c: c[2])]
         app.state.allowed_methods = cached
     return cached
 

@@ -92,7 +92,10 @@ def test_merge_errors(client: TestClient, factory: Factory) -> None:
     a = factory.claim()
     assert_error(client.post("/v1/claims/2147483647/merge", json={"into": a.id}), 404, "not_found")
     assert_error(
-        client.post(f"/v1/claims/{a.id}/merge", json={"into": 2147483647}), 404, "not_found"
+        # 422: the claim in the URL exists; the one named in the body does not.
+        client.post(f"/v1/claims/{a.id}/merge", json={"into": 2147483647}),
+        422,
+        "unknown_reference",
     )
     assert_error(client.post(f"/v1/claims/{a.id}/merge", json={}), 422, "validation_error")
     assert_error(client.post(f"/v1/claims/{a.id}/merge", json={"into": 0}), 422, "validation_error")

@@ -15,9 +15,17 @@ rating value; worst rating below best), which a JSON schema cannot state field b
 problem located at a field (`["body", "url"]`, `["query", "limit"]`) still fails the run.
 """
 
+import json
 from typing import Any
 
 import schemathesis
+
+
+@schemathesis.serializer("application/x-ndjson")
+def ndjson(_context: Any, value: Any) -> bytes:
+    """NDJSON bodies (batch ingest): a list becomes one JSON document per line."""
+    lines = value if isinstance(value, list) else [value]
+    return b"".join(json.dumps(line).encode() + b"\n" for line in lines)
 
 
 @schemathesis.hook

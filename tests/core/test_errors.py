@@ -73,3 +73,12 @@ def test_naive_datetime_in_query_is_rejected(client: TestClient) -> None:
     assert_error(
         client.get("/v1/claims", params={"since": "2025-05-29T00:00:00"}), 422, "validation_error"
     )
+
+
+def test_a_literal_route_answers_405_for_other_methods_not_422(client: TestClient) -> None:
+    # /v1/claims/match is a route of its own; PATCH matches /v1/claims/{claim_id} only by its
+    # template, and "match" is no id: the method is what is wrong.
+    response = client.patch("/v1/claims/match", json={})
+    assert_error(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == "GET"
+    assert_error(client.patch("/v1/claims/abc", json={}), 422, "validation_error")
