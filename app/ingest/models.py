@@ -4,7 +4,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StrictBool
 from sqlmodel import SQLModel
 
 from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
@@ -84,7 +84,7 @@ class IngestPayload(SQLModel):
     article: IngestArticle
     claims: list[IngestClaim] = Field(default_factory=list, max_length=MAX_CLAIMS)
     origin: IngestOrigin | None = None
-    detect_copies: bool = Field(
+    detect_copies: StrictBool = Field(
         default=True,
         description="Run copy detection when no `origin` is given (`corroborate export` writes "
         "false: its links are stated as they were).",
