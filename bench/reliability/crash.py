@@ -12,8 +12,8 @@ are checked for half-written work (`corroborate recount --check` and SQL); then 
 sent again (201 or 409 for each write: safe to retry) and the database must hold exactly the
 stream's rows, once each.
 
-`--transport batch` sends each group as one NDJSON line to POST /v1/ingest/batch (the batch
-ingest endpoint): map a group to that endpoint's line format in `ingest_line`.
+`--transport batch` sends each group to POST /v1/ingest/batch instead: one NDJSON request of
+three lines (one per article, each line its own transaction), so the kill lands mid-batch.
 """
 
 import argparse
@@ -97,27 +97,31 @@ class ApiTransport:
             self._write(f"/v1/claims/{claim_id}/attributions", {"article_id": article_id})
 
 
-def ingest_line(group: Group) -> dict[str, Any]:
-    """One group as a line of the batch ingest endpoint (adjust to its documented format)."""
-    return {
-        "outlet": group.outlet,
-        "articles": [group.article(i) for i in range(ARTICLES_PER_GROUP)],
-        "links": [{"article": 2, "origin": 0, "relation": "syndicates"}],
-        "claims": [{**group.claim, "articles": list(range(ARTICLES_PER_GROUP))}],
-    }
+def ingest_lines(group: Group) -> list[dict[str, Any]]:
+    """One group as POST /v1/ingest/batch lines: one per article, in order (origin first)."""
+    lines = []
+    for i in range(ARTICLES_PER_GROUP):
+        line: dict[str, Any] = {
+            "outlet": group.outlet,
+            "article": {k: v for k, v in group.article(i).items() if k != "outlet"},
+            "claims": [{**group.claim, "match": "exact"}],
+            "detect_copies": False,
+        }
+        if i == 2:  # the third article is a copy of the first
+            line["origin"] = {"url": group.article(0)["url"], "relation": "syndicates"}
+        lines.append(line)
+    return lines
 
 
 class BatchTransport:
-    """Groups as NDJSON lines, 50 per request, to the batch ingest endpoint."""
+    """Each group as one NDJSON batch (each line its own transaction) to POST /v1/ingest/batch."""
 
     def __init__(self, url: str, key: str) -> None:
         self.url = url
         self.key = key
-        self.pending: list[Group] = []
-        self.lock = threading.Lock()
 
     def send(self, group: Group) -> None:
-        body = (json.dumps(ingest_line(group)) + "\n").encode()
+        body = b"".join(json.dumps(line).encode() + b"\n" for line in ingest_lines(group))
         req = urllib.request.Request(
             f"{self.url}/v1/ingest/batch",
             data=body,
@@ -126,9 +130,11 @@ class BatchTransport:
         )
         try:
             with urllib.request.urlopen(req, timeout=30) as response:
-                response.read()
+                answer = json.load(response)
         except OSError as error:
             raise ConnectionError(str(error)) from error
+        if any(line["status"] not in (200, 201) for line in answer["lines"]):
+            raise ConnectionError(f"batch lines failed: {answer['summary']}")
 
 
 def run_stream(
