@@ -42,6 +42,9 @@ def test_canonical_forms(raw: str, canonical: str) -> None:
         "https://example.com:99999/a",
         "https://exa mple.com/a",
         "https://example.com/a\nb",
+        "hTtp://L.*",
+        "https://exa_mple.com/a",
+        "https://[::1]/a",
     ],
 )
 def test_non_web_addresses_are_refused(raw: str) -> None:
