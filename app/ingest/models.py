@@ -1,6 +1,5 @@
 """The ingest payload (one article with its outlet and claims) and what ingest answers."""
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -10,7 +9,7 @@ from sqlmodel import SQLModel
 from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
 from app.claims.models import Sourcing, Stance
 from app.core.errors import ErrorBody
-from app.core.types import ClaimText, LanguageTag, ShortText, Title, UTCInstant
+from app.core.types import CalendarDate, ClaimText, LanguageTag, ShortText, Title, UTCInstant
 from app.outlets.models import OutletCreate
 
 MAX_BODY_CHARS = 1_000_000
@@ -42,7 +41,7 @@ class IngestClaim(SQLModel):
 
     text: ClaimText
     claimant: ShortText | None = None
-    claim_date: date | None = None
+    claim_date: CalendarDate | None = None
     stance: Stance = Stance.reports
     quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
     sourcing: Sourcing = Sourcing.unknown

@@ -9,7 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleUrl
 from app.core.db import UTCDateTime, utcnow
-from app.core.types import Domain, LanguageTag, ShortText, Title
+from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title
 
 # The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).
 ReviewUrl = ArticleUrl
@@ -57,7 +57,7 @@ class ReviewCreate(SQLModel):
     publisher: Publisher
     url: ReviewUrl
     title: Title | None = None
-    review_date: date | None = None
+    review_date: CalendarDate | None = None
     textual_rating: ShortText | None = None
     rating_value: RatingNumber | None = None
     best_rating: RatingNumber | None = None

@@ -220,3 +220,16 @@ def test_booleans_in_bodies_are_booleans(client: TestClient) -> None:
     }
     assert_error(client.post("/v1/ingest", json=payload), 422, "validation_error")
     assert client.post("/v1/ingest", json={**payload, "detect_copies": False}).status_code == 201
+
+
+def test_numbers_are_not_dates_in_ingest_either(client: TestClient) -> None:
+    payload = {
+        "outlet": {"slug": "x", "name": "X"},
+        "article": {
+            "url": "https://x.example/1",
+            "title": "T",
+            "published_at": "2025-05-29T09:00:00Z",
+        },
+        "claims": [{"text": "A claim.", "claim_date": 0}],
+    }
+    assert_error(client.post("/v1/ingest", json=payload), 422, "validation_error")
