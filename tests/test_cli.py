@@ -80,6 +80,7 @@ def test_serve_runs_granian_by_default_and_uvicorn_on_request(
         8123,
         1,
     )
-    assert granian_options["log_access"] is True
-    assert (fast["loop"], fast["http"], fast["access_log"]) == ("uvloop", "httptools", True)
+    # The app logs each request itself, as JSON (RequestContextMiddleware): no server access log.
+    assert granian_options["log_access"] is False
+    assert (fast["loop"], fast["http"], fast["access_log"]) == ("uvloop", "httptools", False)
     assert (portable["loop"], portable["http"], portable["workers"]) == ("asyncio", "h11", 2)
