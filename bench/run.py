@@ -165,11 +165,26 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60) 
     raise SystemExit(f"no answer from {url} within {timeout}s")
 
 
+WRITE_KEYS: dict[str, str] = {}
+
+
 def start_ours(
     database_url: str, *, server: str | None = None, name: str = "corroborate"
 ) -> Server:
     port = free_port()
-    env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_WORKERS": "1"}
+    # Rate limits off: one load generator on one address would otherwise be limited (429).
+    env = {
+        **os.environ,
+        "CLAIMS_DATABASE_URL": database_url,
+        "CLAIMS_WORKERS": "1",
+        "CLAIMS_RATE_LIMIT_ENABLED": "false",
+    }
+    # Writes (the ingest run) need a key with the write scope.
+    WRITE_KEYS[f"http://127.0.0.1:{port}"] = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "corroborate"), "keys", "create", "--scope", "write",
+         "--name", "bench"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
     cmd = [
         *taskset(SERVER_CORE),
         str(ROOT / ".venv" / "bin" / "corroborate"),
@@ -638,7 +653,10 @@ def ingest(base: str, workdir: Path, rows: int) -> dict:
             base + "/v1/ingest/batch",
             data=chunk,
             method="POST",
-            headers={"content-type": "application/x-ndjson"},
+            headers={
+                "content-type": "application/x-ndjson",
+                "authorization": f"Bearer {WRITE_KEYS.get(base, '')}",
+            },
         )
         with urllib.request.urlopen(request, timeout=600) as response:
             summary = json.loads(response.read())["summary"]
