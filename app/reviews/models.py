@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, model_validator
+from pydantic import ConfigDict, Strict, model_validator
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
@@ -13,7 +13,8 @@ from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title
 
 # The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).
 ReviewUrl = ArticleUrl
-RatingNumber = Annotated[float, Field(ge=-1e6, le=1e6)]
+# Strict: a JSON number, not "4" (found by schemathesis: numeric strings were coerced).
+RatingNumber = Annotated[float, Strict(), Field(ge=-1e6, le=1e6)]
 
 
 class ReviewBase(SQLModel):
