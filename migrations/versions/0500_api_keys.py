@@ -1,6 +1,6 @@
 """API keys: hashed secrets with scopes, created/last-used/revoked timestamps.
 
-Revision ID: 0100_api_keys
+Revision ID: 0500_api_keys
 Revises: 0400_ingest
 Create Date: 2026-11-27
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0100_api_keys"
+revision: str = "0500_api_keys"
 down_revision: str | None = "0400_ingest"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
