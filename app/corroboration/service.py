@@ -6,7 +6,8 @@ touched, in the same transaction. Lists then read the stored columns. `recount_a
 from scratch (`corroborate recount`).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Select, bindparam, case, distinct, func, select, update
@@ -105,10 +106,40 @@ def _lock(session: Session, claim_ids: list[int]) -> None:
         session.execute(_LOCK, {"ids": claim_ids})
 
 
+_DEFERRED = "corroboration_deferred"
+
+
+@contextmanager
+def deferred(session: Session) -> Iterator[None]:
+    """Recount once, when the block ends, every claim the writes inside it asked to refresh.
+
+    For a unit of work that makes several counted writes in one transaction (an ingest line
+    adds an attribution per claim and maybe a link): each `refresh` inside the block only
+    notes its claims, and the block's end recounts them all at once, still inside the
+    transaction, so what commits is exactly what refreshing after every write would commit.
+    Nothing inside the block may read the counters it changes. Nested blocks join the outer
+    one; on an exception nothing is recounted (the transaction is rolled back).
+    """
+    if _DEFERRED in session.info:
+        yield
+        return
+    pending: set[int] = set()
+    session.info[_DEFERRED] = pending
+    try:
+        yield
+    finally:
+        session.info.pop(_DEFERRED, None)
+    refresh(session, claim_ids=pending)
+
+
 def refresh(session: Session, *, claim_ids: Iterable[int]) -> None:
     """Recompute the stored corroboration of these claims from their attributions."""
     ids = sorted(set(claim_ids))
     session.flush()
+    pending: set[int] | None = session.info.get(_DEFERRED)
+    if pending is not None:  # inside `deferred`: its end recounts
+        pending.update(ids)
+        return
     for start in range(0, len(ids), _BATCH):
         _refresh_batch(session, ids[start : start + _BATCH])
 
