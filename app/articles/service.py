@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import Select, bindparam, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -35,13 +35,19 @@ def get(session: Session, *, article_id: int) -> Article:
     return article
 
 
+# Built once: ingest runs these for every article, and building a statement costs more than
+# running it.
+_BY_URL = select(Article).where(Article.url == bindparam("url"))
+_OUTLET_ID = select(Outlet.id).where(Outlet.slug == bindparam("slug"))
+
+
 def get_by_url(session: Session, *, url: str) -> Article | None:
     """The article at this canonical URL, if any."""
-    return session.scalar(select(Article).where(Article.url == url))
+    return session.scalar(_BY_URL, {"url": url})
 
 
 def _outlet_id(session: Session, slug: str) -> int:
-    outlet_id = session.scalar(select(Outlet.id).where(Outlet.slug == slug))
+    outlet_id = session.scalar(_OUTLET_ID, {"slug": slug})
     if outlet_id is None:
         raise UnknownReference(
             f"outlet {slug!r} not found", details=[{"field": "outlet", "value": slug}]

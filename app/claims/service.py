@@ -67,11 +67,22 @@ def get(session: Session, *, claim_id: int) -> Claim:
     return claim
 
 
+# Built once: ingest checks these for every claim, and building a statement costs more than
+# running it.
+_ID_BY_FINGERPRINT = select(Claim.id).where(Claim.fingerprint == bindparam("fingerprint"))
+_ATTRIBUTION_ID = select(Attribution.id).where(
+    Attribution.claim_id == bindparam("claim_id"),
+    Attribution.article_id == bindparam("article_id"),
+)
+
+
 def _duplicate(session: Session, key: str, exclude_id: int | None) -> Conflict | None:
-    query = select(Claim.id).where(Claim.fingerprint == key)
-    if exclude_id is not None:
-        query = query.where(Claim.id != exclude_id)
-    existing = session.scalar(query)
+    if exclude_id is None:
+        existing = session.scalar(_ID_BY_FINGERPRINT, {"fingerprint": key})
+    else:
+        existing = session.scalar(
+            select(Claim.id).where(Claim.fingerprint == key, Claim.id != exclude_id)
+        )
     if existing is None:
         return None
     return Conflict(
@@ -783,11 +794,7 @@ def get_attribution(session: Session, *, claim_id: int, attribution_id: int) -> 
 
 
 def _attribution_conflict(session: Session, claim_id: int, article_id: int) -> Conflict | None:
-    existing = session.scalar(
-        select(Attribution.id).where(
-            Attribution.claim_id == claim_id, Attribution.article_id == article_id
-        )
-    )
+    existing = session.scalar(_ATTRIBUTION_ID, {"claim_id": claim_id, "article_id": article_id})
     if existing is None:
         return None
     return Conflict(

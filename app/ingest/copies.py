@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
@@ -88,6 +88,35 @@ def _describe(article: Article, outlet: Outlet) -> str:
     return f'{outlet.name} article {article.id} "{article.title}" of {stamp}'
 
 
+def _nearby_query(*, with_body: bool) -> Any:
+    signals = [
+        Article.outlet_id.in_(bindparam("credited", expanding=True)),  # type: ignore[attr-defined]
+        Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
+        (func.lower(Article.title) == bindparam("title"))
+        & (Article.published_at >= bindparam("headline_from"))
+        & (Article.published_at <= bindparam("headline_to")),
+    ]
+    if with_body:
+        signals.append(Article.body_simhash.is_not(None))  # type: ignore[union-attr]
+    return (
+        select(Article, Outlet)
+        .join(Outlet, Outlet.id == Article.outlet_id)  # type: ignore[arg-type]
+        .where(
+            Article.published_at >= bindparam("window_from"),
+            Article.published_at <= bindparam("window_to"),
+            Article.outlet_id != bindparam("outlet_id"),
+            Article.id != bindparam("article_id"),
+            or_(*signals),
+        )
+        .order_by(Article.published_at, Article.id)
+    )
+
+
+# Built once (one per shape): ingest runs this for every article, and building it cost more
+# than running it.
+_NEARBY = {with_body: _nearby_query(with_body=with_body) for with_body in (False, True)}
+
+
 def _nearby(
     session: Session,
     article: Article,
@@ -99,28 +128,21 @@ def _nearby(
     a body fingerprint, the same headline (up to case), a credited outlet, or a credit to us."""
     span = timedelta(hours=settings.copy_window_hours)
     headline_span = timedelta(hours=settings.copy_headline_window_hours)
-    signals = [
-        Article.outlet_id.in_(credited_outlet_ids),  # type: ignore[attr-defined]
-        Article.credit_name.in_(outlet_keys(outlet)),  # type: ignore[union-attr]
-        (func.lower(Article.title) == article.title.lower())
-        & (Article.published_at >= article.published_at - headline_span)
-        & (Article.published_at <= article.published_at + headline_span),
-    ]
-    if article.body_simhash is not None:
-        signals.append(Article.body_simhash.is_not(None))  # type: ignore[union-attr]
-    query = (
-        select(Article, Outlet)
-        .join(Outlet, Outlet.id == Article.outlet_id)
-        .where(
-            Article.published_at >= article.published_at - span,
-            Article.published_at <= article.published_at + span,
-            Article.outlet_id != article.outlet_id,
-            Article.id != article.id,
-            or_(*signals),
-        )
-        .order_by(Article.published_at, Article.id)
+    rows = session.execute(
+        _NEARBY[article.body_simhash is not None],
+        {
+            "credited": sorted(credited_outlet_ids),
+            "keys": sorted(outlet_keys(outlet)),
+            "title": article.title.lower(),
+            "headline_from": article.published_at - headline_span,
+            "headline_to": article.published_at + headline_span,
+            "window_from": article.published_at - span,
+            "window_to": article.published_at + span,
+            "outlet_id": article.outlet_id,
+            "article_id": article.id,
+        },
     )
-    return [_Nearby(row[0], row[1]) for row in session.execute(query)]
+    return [_Nearby(row[0], row[1]) for row in rows]
 
 
 def _shared_claims(session: Session, article_id: int, other_ids: list[int]) -> dict[int, int]:

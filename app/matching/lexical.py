@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from app.claims.models import Claim
-from app.claims.search import MAX_TERMS, Mode, Term, matching_claims, parse
+from app.claims.search import MAX_TERMS, Mode, Term, fts5_expression, matching_claims, parse
 from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words, stem_english
 from app.matching.base import Candidate
 
@@ -151,6 +151,11 @@ def _stored(text: str, claimant: str | None) -> Analysis:
     return analyse(text, claimant)
 
 
+# What `matching_claims(...).subquery()` counts on SQLite, built once: ingest counts several
+# words of every new claim, and building the statement cost more than SQLite spends on it.
+_FTS5_COUNT = text("SELECT count(*) FROM claim_search WHERE claim_search MATCH :fts_query")
+
+
 class DocumentFrequencies:
     """How many claims each search term matches, remembered for a while.
 
@@ -186,8 +191,11 @@ class DocumentFrequencies:
             lexeme = stem_english(term.words[0].casefold())
             if lexeme in common:
                 return common[lexeme]
-        hits = matching_claims(dialect, [term], mode="any").subquery()
-        count = session.scalar(select(func.count()).select_from(hits)) or 0
+        if dialect == "sqlite":
+            count = session.scalar(_FTS5_COUNT, {"fts_query": fts5_expression([term], "any")}) or 0
+        else:
+            hits = matching_claims(dialect, [term], mode="any").subquery()
+            count = session.scalar(select(func.count()).select_from(hits)) or 0
         if count >= CACHE_FROM:  # rare words are cheap to count, and must never be missed when new
             self._remember(key, now, count)
         return count

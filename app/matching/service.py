@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from app.claims import service as claims_service
@@ -10,6 +10,9 @@ from app.claims.models import Claim
 from app.core.config import Settings
 from app.matching.base import Candidate, Matcher
 from app.matching.models import ClaimMatch, ClaimMatches, Decision
+
+# Built once: ingest looks up every claim it receives.
+_BY_FINGERPRINT = select(Claim).where(Claim.fingerprint == bindparam("fingerprint"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +36,10 @@ def existing_claim(
     """The claim `text` already is: the same text and claimant (through merges), else the
     matcher's best candidate at or above the link threshold (no matcher: exact only)."""
     key = claims_service.fingerprint(text, claimant)
-    same = session.scalar(select(Claim.id).where(Claim.fingerprint == key))
-    if same is not None:
-        return Existing(claims_service.resolve(session, claim_id=same), 1.0)
+    same = session.scalar(_BY_FINGERPRINT, {"fingerprint": key})
+    if same is not None:  # loaded, so `resolve` starts from the identity map, not another SELECT
+        assert same.id is not None
+        return Existing(claims_service.resolve(session, claim_id=same.id), 1.0)
     if matcher is None:
         return Existing(None)
     candidates = matcher.match(session, text=text, claimant=claimant, limit=pool)
