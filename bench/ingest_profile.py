@@ -4,6 +4,7 @@
     .venv/bin/python bench/ingest_profile.py --phases             # + time per phase, per line
     .venv/bin/python bench/ingest_profile.py --profile pyinstrument   # + a call tree
     .venv/bin/python bench/ingest_profile.py --profile cprofile       # + top functions
+    .venv/bin/python bench/ingest_profile.py --replay     # + the same SQL through bare sqlite3
 
 Builds the same NDJSON as `bench/run.py`'s ingest comparison (`bench/ingest_floor.py`, 3,000
 attributions by default, which also times its `executemany` floor), then feeds it, in chunks of
@@ -165,7 +166,9 @@ def install_phases(timer: PhaseTimer) -> None:
 # ---- the run --------------------------------------------------------------------------------
 
 
-def run_ingest(ndjson: Path, url: str, timer: PhaseTimer | None) -> dict[str, Any]:
+def run_ingest(
+    ndjson: Path, url: str, timer: PhaseTimer | None, record: list[Any] | None = None
+) -> dict[str, Any]:
     from sqlalchemy import event
 
     from app.core.config import Settings
@@ -179,8 +182,22 @@ def run_ingest(ndjson: Path, url: str, timer: PhaseTimer | None) -> dict[str, An
     statements = [0]
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _count(*_args: Any) -> None:
+    def _count(
+        _conn: Any, _cursor: Any, statement: str, params: Any, _context: Any, many: bool
+    ) -> None:
         statements[0] += 1
+        if record is not None:
+            record.append((statement, params, many))
+
+    if record is not None:
+
+        @event.listens_for(engine, "commit")
+        def _commit(_conn: Any) -> None:
+            record.append(("COMMIT", None, False))
+
+        @event.listens_for(engine, "rollback")
+        def _rollback(_conn: Any) -> None:
+            record.append(("ROLLBACK", None, False))
 
     lines = ndjson.read_bytes().splitlines(keepends=True)
     failed: list[Any] = []
@@ -215,6 +232,27 @@ def run_ingest(ndjson: Path, url: str, timer: PhaseTimer | None) -> dict[str, An
     }
 
 
+def replay(record: list[Any], db: Path) -> float:
+    """Seconds the bare sqlite3 driver takes to run the recorded statements, commits included,
+    with the pragmas the app's engine sets: the SQL's own share of a line."""
+    import sqlite3
+
+    connection = sqlite3.connect(db, isolation_level=None)
+    for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = NORMAL"):
+        connection.execute(f"PRAGMA {pragma}")
+    cpu_started = time.process_time()
+    for statement, params, many in record:
+        if statement in ("COMMIT", "ROLLBACK"):
+            connection.execute(statement)
+        elif many:
+            connection.executemany(statement, params).fetchall()
+        else:
+            connection.execute(statement, params).fetchall()
+    cpu_seconds = time.process_time() - cpu_started
+    connection.close()
+    return cpu_seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=3_000, help="Attributions (as bench/run.py).")
@@ -222,6 +260,11 @@ def main() -> None:
     parser.add_argument("--phases", action="store_true", help="Time per phase per line.")
     parser.add_argument("--profile", choices=["cprofile", "pyinstrument"])
     parser.add_argument("--top", type=int, default=40, help="cProfile rows to print.")
+    parser.add_argument(
+        "--replay",
+        action="store_true",
+        help="Also replay the recorded SQL with the bare driver into a fresh file (SQL share).",
+    )
     args = parser.parse_args()
 
     from app.core.migrations import upgrade
@@ -248,7 +291,14 @@ def main() -> None:
 
             profiler = Profiler(interval=0.0005)
             profiler.start()
-        outcome = run_ingest(Path(floor["ndjson"]), url, timer)
+        record: list[Any] | None = [] if args.replay else None
+        outcome = run_ingest(Path(floor["ndjson"]), url, timer, record)
+        if record is not None:
+            replay_db = workdir / "ingest-replay.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{replay_db}{suffix}").unlink(missing_ok=True)
+            upgrade(f"sqlite:///{replay_db}")
+            outcome["replay_cpu_seconds"] = replay(record, replay_db)
         if args.profile == "cprofile":
             profiler.disable()
             text = io.StringIO()
@@ -276,6 +326,10 @@ def main() -> None:
         "profiled": bool(args.profile or args.phases),
         "load_average": [round(x, 2) for x in __import__("os").getloadavg()],
     }
+    if "replay_cpu_seconds" in outcome:
+        replayed = outcome["replay_cpu_seconds"]
+        report["replay_cpu_ms_per_line"] = round(1000 * replayed / outcome["lines"], 3)
+        report["sql_share"] = round(replayed / outcome["cpu_seconds"], 4)
     if timer is not None:
         total = sum(timer.totals.values())
         rows = sorted(timer.totals.items(), key=lambda item: -item[1])
