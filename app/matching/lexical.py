@@ -147,7 +147,8 @@ def score(a: Analysis, b: Analysis) -> float:
 
 @lru_cache(maxsize=20_000)
 def _stored(text: str, claimant: str | None) -> Analysis:
-    """A stored claim's analysis; popular claims come up as candidates again and again."""
+    """A claim's analysis (never mutated, so shared); popular claims come up as candidates
+    again and again, and ingest compares a new claim with several others."""
     return analyse(text, claimant)
 
 
@@ -244,7 +245,8 @@ class LexicalMatcher:
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
     ) -> float:
         """How surely two claims say the same thing, in [0, 1]."""
-        return score(analyse(a, a_claimant), analyse(b, b_claimant))
+        # Ingest compares each new claim with the article's other claims: the same few texts.
+        return score(_stored(a, a_claimant), _stored(b, b_claimant))
 
     def _candidate_queries(self, session: Session, text: str) -> list[tuple[list[Term], Mode]]:
         """Full-text queries (to be united) that find the claims sharing the text's telling words.
@@ -296,7 +298,7 @@ class LexicalMatcher:
             )
             for row in rows:
                 found.setdefault(row.id, (row.text, row.claimant))
-        query = analyse(text, claimant)
+        query = _stored(text, claimant)  # ingest has usually just compared this text already
         scored = [
             Candidate(claim_id=claim_id, score=score(query, _stored(text_, claimant_)))
             for claim_id, (text_, claimant_) in found.items()
