@@ -100,7 +100,7 @@ def _nearby_query(*, with_body: bool) -> Any:
         signals.append(Article.body_simhash.is_not(None))  # type: ignore[union-attr]
     return (
         select(Article, Outlet)
-        .join(Outlet, Outlet.id == Article.outlet_id)  # type: ignore[arg-type]
+        .join(Outlet, Outlet.id == Article.outlet_id)
         .where(
             Article.published_at >= bindparam("window_from"),
             Article.published_at <= bindparam("window_to"),

@@ -63,7 +63,7 @@ _OUTLET_BY_SLUG = select(Outlet).where(Outlet.slug == bindparam("slug"))
 _OUTLET_BY_DOMAIN = select(Outlet).where(Outlet.domain == bindparam("domain"))
 _ATTACHED = (
     select(Claim, Attribution.id)
-    .join(Attribution, Attribution.claim_id == Claim.id)  # type: ignore[arg-type]
+    .join(Attribution, Attribution.claim_id == Claim.id)
     .where(Attribution.article_id == bindparam("article_id"))
     .order_by(Attribution.id)
 )
