@@ -86,7 +86,9 @@ def serve(
         access_log=False,  # RequestContextMiddleware logs each request as JSON
         loop="uvloop" if fast else "asyncio",
         http="httptools" if fast else "h11",
-        proxy_headers=True,
+        # X-Forwarded-* are the app's business (CLAIMS_TRUSTED_PROXIES), the same under
+        # every server; uvicorn's own FORWARDED_ALLOW_IPS would be a second, granian-less path.
+        proxy_headers=False,
     )
 
 

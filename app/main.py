@@ -11,19 +11,21 @@ from fastapi.routing import APIRoute
 from app import __version__
 from app.api import api_router
 from app.core.auth import Access
-from app.core.config import Settings, get_settings
+from app.core.config import MetricsAccess, Settings, get_settings
 from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
 from app.core.errors import install_error_handlers
 from app.core.logging import ensure_logging
 from app.core.metrics import POOL
 from app.core.middleware import (
     BodyLimitMiddleware,
+    ProxyHeadersMiddleware,
     RequestContextMiddleware,
     TransactionRetryMiddleware,
     retry_aware_conflict_handler,
 )
 from app.core.openapi import document_access
 from app.explorer.router import install_explorer
+from app.health.router import metrics_router
 from app.health.router import router as health_router
 
 DESCRIPTION = """\
@@ -77,6 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_database_error_handlers(app)
     app.add_exception_handler(TransactionConflict, retry_aware_conflict_handler())
     app.include_router(health_router)
+    if settings.metrics_access is not MetricsAccess.off:
+        app.include_router(metrics_router)
     app.include_router(api_router)
     install_explorer(app)
 
@@ -99,11 +103,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_age=600,
         )
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
+    if settings.trusted_proxies:
+        # Outermost: the access log and the rate limiter see the client, not the proxy.
+        app.add_middleware(ProxyHeadersMiddleware, trusted=settings.trusted_proxies)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = FastAPI.openapi(app)
-            app.openapi_schema = document_access(app, schema, public_read=settings.public_read)
+            app.openapi_schema = document_access(
+                app,
+                schema,
+                public_read=settings.public_read,
+                admin_metrics=settings.metrics_access is MetricsAccess.admin,
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

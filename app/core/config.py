@@ -1,5 +1,6 @@
 """Typed settings: every knob is a `CLAIMS_*` environment variable with a working default."""
 
+import ipaddress
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -15,6 +16,14 @@ class ServerStack(StrEnum):
     granian = "granian"
     uvicorn = "uvicorn"  # with uvloop and httptools
     uvicorn_h11 = "uvicorn-h11"  # pure-Python asyncio + h11, uvicorn's portable fallback
+
+
+class MetricsAccess(StrEnum):
+    """Who may read GET /metrics."""
+
+    public = "public"  # anyone who can reach the service (a Prometheus scraper, say)
+    admin = "admin"  # only API keys with the `admin` scope
+    off = "off"  # not served at all (404)
 
 
 class Settings(BaseSettings):
@@ -83,6 +92,17 @@ class Settings(BaseSettings):
         "any origin to read but never to write. Empty: no cross-origin access.",
     )
 
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated addresses or CIDR networks of reverse proxies whose "
+        "X-Forwarded-For / X-Forwarded-Proto are believed; `*` (alone): any direct peer, one hop. "
+        "Empty: the direct peer is the client.",
+    )
+    metrics_access: MetricsAccess = Field(
+        default=MetricsAccess.public,
+        description="Who may read GET /metrics: `public`, `admin` (an admin key) or `off` (404).",
+    )
+
     # Limits
     max_body_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (413 beyond)."
@@ -130,6 +150,30 @@ class Settings(BaseSettings):
             if origin != "*" and not origin.startswith(("http://", "https://")):
                 raise ValueError(f"{origin!r} is not an origin such as https://example.org")
         return [origin.rstrip("/") for origin in value]
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        if "*" in value:
+            if len(value) > 1:
+                raise ValueError("`*` cannot be combined with named proxies")
+            return value
+        networks = []
+        for entry in value:
+            try:
+                networks.append(str(ipaddress.ip_network(entry, strict=True)))
+            except ValueError as error:
+                raise ValueError(
+                    f"{entry!r} is not an IP address or CIDR network such as 10.0.0.0/8 ({error})"
+                ) from None
+        return networks
 
     match_link: float = Field(
         default=0.75,

@@ -1,10 +1,13 @@
-"""Pure ASGI middleware (cheap on the hot read path): request context, body limits, retries.
+"""Pure ASGI middleware (cheap on the hot read path): proxies, request context, body limits,
+retries.
 
-Order, outermost first: RequestContextMiddleware (request id, access log, metrics), CORS,
-BodyLimitMiddleware, TransactionRetryMiddleware, then FastAPI's own exception handling.
+Order, outermost first: ProxyHeadersMiddleware (only with CLAIMS_TRUSTED_PROXIES),
+RequestContextMiddleware (request id, access log, metrics), CORS, BodyLimitMiddleware,
+TransactionRetryMiddleware, then FastAPI's own exception handling.
 """
 
 import asyncio
+import ipaddress
 import logging
 import random
 import re
@@ -75,6 +78,87 @@ def route_template(scope: Scope) -> str:
         if path:
             return str(path)
     return "unmatched"
+
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+_SCHEMES = frozenset({"http", "https"})
+
+
+def _address(text: str) -> tuple[IPAddress, int] | None:
+    """An address as a proxy writes it (`1.2.3.4`, `1.2.3.4:5678`, `[::1]:80`, `::1`), or None."""
+    text = text.strip()
+    host, port = text, ""
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else ""
+    elif text.count(":") == 1:
+        host, _, port = text.partition(":")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # a dual-stack listener reports IPv4 peers this way
+    return address, int(port) if port.isdigit() else 0
+
+
+class ProxyHeadersMiddleware:
+    """The client's address and scheme as a trusted reverse proxy saw them.
+
+    Only when the direct peer is a trusted proxy: `client` becomes the right-most
+    X-Forwarded-For entry that is not itself a trusted proxy (each proxy appends the address it
+    saw, so entries left of that one were written by the client and prove nothing), and
+    `scheme` the X-Forwarded-Proto that goes with it. With `*` any peer is trusted and the
+    right-most entry is taken: one proxy hop. Anything else keeps the direct peer, so a client
+    cannot choose its own rate-limit bucket. Independent of the HTTP server (granian ignores
+    uvicorn's FORWARDED_ALLOW_IPS).
+    """
+
+    def __init__(self, app: ASGIApp, *, trusted: list[str]) -> None:
+        self.app = app
+        self.any_peer = trusted == ["*"]
+        self.networks = [] if self.any_peer else [ipaddress.ip_network(t) for t in trusted]
+
+    def _trusts(self, address: IPAddress) -> bool:
+        return any(address in network for network in self.networks)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            self._rewrite(scope)
+        await self.app(scope, receive, send)
+
+    def _rewrite(self, scope: Scope) -> None:
+        peer = scope.get("client")
+        peer_address = _address(peer[0]) if peer else None
+        if not (self.any_peer or (peer_address is not None and self._trusts(peer_address[0]))):
+            return
+        forwarded: list[str] = []
+        protos: list[str] = []
+        for name, value in scope["headers"]:
+            if name == b"x-forwarded-for":
+                forwarded.extend(value.decode("latin-1").split(","))
+            elif name == b"x-forwarded-proto":
+                protos.extend(value.decode("latin-1").split(","))
+        if not forwarded:
+            return
+        chosen = len(forwarded) - 1
+        if not self.any_peer:
+            # Walk left past the trusted hops; stop at the first entry no trusted proxy is.
+            while chosen > 0:
+                hop = _address(forwarded[chosen])
+                if hop is None or not self._trusts(hop[0]):
+                    break
+                chosen -= 1
+        client = _address(forwarded[chosen])
+        if client is None:  # not an address ("unknown", garbage): keep the peer
+            return
+        scope["client"] = (str(client[0]), client[1])
+        # Proxies that append keep one scheme per hop, aligned with the addresses; one that
+        # overwrites leaves a single value, its own view.
+        proto = protos[chosen] if len(protos) == len(forwarded) else (protos or [""])[-1]
+        proto = proto.strip().lower()
+        if proto in _SCHEMES:
+            scope["scheme"] = proto if scope["type"] == "http" else proto.replace("http", "ws")
 
 
 class RequestContextMiddleware:

@@ -2,7 +2,8 @@
 
 Derived from the same rule `authorize` enforces, so routes added later are described
 correctly without listing them: under /v1 every non-read method needs `write`; key management
-(`AdminDep`) needs `admin`; reads need nothing unless `CLAIMS_PUBLIC_READ=false`.
+(`AdminDep`) needs `admin`; reads need nothing unless `CLAIMS_PUBLIC_READ=false`; /metrics
+needs `admin` when `CLAIMS_METRICS_ACCESS=admin`.
 """
 
 from typing import Any
@@ -16,6 +17,7 @@ from app.core.db import SAFE_METHODS
 from app.core.errors import responses
 
 API_PREFIX = "/v1"
+METRICS_PATH = "/metrics"
 SCHEMES = {
     "bearerKey": {
         "type": "http",
@@ -49,9 +51,19 @@ def _error(status: int) -> dict[str, Any]:
     return result
 
 
-def document_access(app: FastAPI, schema: dict[str, Any], *, public_read: bool) -> dict[str, Any]:
-    """Add security requirements and the 401/403/413/429/503/504 answers to /v1 operations."""
+def document_access(
+    app: FastAPI, schema: dict[str, Any], *, public_read: bool, admin_metrics: bool = False
+) -> dict[str, Any]:
+    """Add security requirements and the 401/403/413/429/503/504 answers to /v1 operations
+    (and to /metrics when it needs an admin key)."""
     schema.setdefault("components", {})["securitySchemes"] = SCHEMES
+    metrics = schema["paths"].get(METRICS_PATH, {}).get("get")
+    if admin_metrics and metrics is not None:
+        metrics["security"] = KEYED
+        answers = metrics.setdefault("responses", {})
+        for status in (401, 403, 429, 503):
+            answers.setdefault(str(status), _error(status))
+        metrics["responses"] = dict(sorted(answers.items()))
     for context in iter_route_contexts(app.routes):
         route = context.original_route
         path = context.path_format or ""

@@ -3,16 +3,21 @@
 from functools import lru_cache
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.core.auth import authorize, require
+from app.core.config import MetricsAccess
 from app.core.errors import AppError, responses
 from app.core.migrations import current_revision, head_revision
+from app.keys.models import Scope
 
 router = APIRouter(tags=["health"])
+# Mounted unless CLAIMS_METRICS_ACCESS=off (then /metrics is an unknown path, 404).
+metrics_router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
@@ -66,9 +71,16 @@ def readyz(request: Request) -> Readiness:
     return Readiness(status="ready", database="ok", migration=str(head))
 
 
-@router.get(
+async def metrics_reader(request: Request, background_tasks: BackgroundTasks) -> None:
+    """With CLAIMS_METRICS_ACCESS=admin, only an admin key reads the metrics (401/403)."""
+    if request.app.state.settings.metrics_access is MetricsAccess.admin:
+        require(await authorize(request, background_tasks), Scope.admin)
+
+
+@metrics_router.get(
     "/metrics",
     name="metrics",
+    dependencies=[Depends(metrics_reader)],
     response_class=Response,
     responses={
         200: {
@@ -78,5 +90,8 @@ def readyz(request: Request) -> Readiness:
     },
 )
 def metrics() -> Any:
-    """Prometheus metrics: requests by route and status, latency, ingest, connection pool."""
+    """Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+
+    Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
+    """
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
