@@ -13,6 +13,7 @@ those retries from the server log.
 """
 
 import argparse
+import json
 import random
 import re
 import time
@@ -32,6 +33,32 @@ from bench.reliability.common import (
 )
 
 ARTICLES = 3
+
+
+_RERUN = re.compile(r"^re-running (\S+) (\S+) \(attempt \d+ of \d+\): (.*)", re.DOTALL)
+# SQLAlchemy renders a DBAPI error as "(psycopg.errors.Class) first line\nDETAIL: ...".
+_DBAPI_ERROR = re.compile(r"^\((?:[\w.]+\.)?(\w+)\) ([^\n]*)")
+_ID_SEGMENT = re.compile(r"/\d+(?=/|$)")
+
+
+def retry_causes(log: str) -> Counter[str]:
+    """Why the server re-ran transactions, from its JSON log: error class and first line,
+    with the route template-like path (ids replaced by N) so that like causes count together.
+    """
+    causes: Counter[str] = Counter()
+    for line in log.splitlines():
+        try:
+            message = json.loads(line).get("message", "")
+        except (json.JSONDecodeError, AttributeError):
+            message = line  # a text log (CLAIMS_LOG_FORMAT=text) or a stray line
+        rerun = _RERUN.match(message)
+        if rerun is None:
+            continue
+        method, path, cause = rerun.groups()
+        error = _DBAPI_ERROR.match(cause)
+        what = f"{error[1]}: {error[2]}" if error else cause.splitlines()[0] or "(no cause)"
+        causes[f"{what} ({method} {_ID_SEGMENT.sub('/N', path)})"] += 1
+    return causes
 
 
 def group_writes(n: int, shared_claims: int) -> list[tuple[str, Any]]:
@@ -120,11 +147,8 @@ def main() -> None:
         finally:
             elapsed = time.monotonic() - started
             server.stop()
-        log = server.log.read_text()
-        retries = len(re.findall(r"re-running POST", log))
-        causes = Counter(
-            re.findall(r"(deadlock detected|could not serialize[^\"]*?)(?:\\n|\")", log)
-        )
+        causes = retry_causes(server.log.read_text())
+        retries = sum(causes.values())
         engine = create_engine(url)
         with engine.connect() as connection:
             q = lambda sql: connection.scalar(text(sql))  # noqa: E731
@@ -166,7 +190,10 @@ def main() -> None:
         f"({requests / elapsed:.0f}/s) against {args.server_workers} server processes"
     )
     say(f"answers: {dict(sorted(statuses.items()))}")
-    say(f"transactions re-run by the server: {retries} {dict(causes)}")
+    say(
+        f"transactions re-run by the server: {retries}"
+        + "".join(f"\n  {count} x {cause}" for cause, count in causes.most_common())
+    )
     say(f"rows: {counts}")
     say(f"counters consistent (recount --check): {consistent}")
     ok = counts == expected and not errors and consistent
