@@ -92,6 +92,11 @@ class KeyCache:
             if principal.key_id == key_id:
                 del self._entries[digest]
 
+    def clear(self) -> None:
+        """Forget every looked-up key and recorded use (the key table was emptied)."""
+        self._entries.clear()
+        self._touched.clear()
+
     def touch_due(self, key_id: int) -> bool:
         """True at most once per TOUCH_INTERVAL_SECONDS per key: time to record a use."""
         now = time.monotonic()
