@@ -176,7 +176,10 @@ def _configure_sqlite(
                 raise sqlite3.OperationalError("database is locked (waiting for other writers)")
             conn.info["holds_writer_lock"] = True
         try:
-            conn.exec_driver_sql(f"BEGIN {mode}")
+            # On the driver's connection: BEGIN has no parameters and no result, and going
+            # through exec_driver_sql cost a hot read more than its own query's execute. An
+            # error here is still wrapped by SQLAlchemy like any other DBAPI error.
+            conn.connection.dbapi_connection.execute(f"BEGIN {mode}")
         except BaseException:
             _release(conn)
             raise
