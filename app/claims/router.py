@@ -32,7 +32,7 @@ from app.claims.service import ClaimSort
 from app.core.config import SettingsDep
 from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
-from app.core.pagination import Page, PageDep
+from app.core.pagination import Page, PageDep, PageParams
 from app.core.responses import JSONBody, RenderedJSON, json_bytes
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
@@ -124,11 +124,7 @@ async def list_claims(
             },
         )
     if corroboration_method.is_default(method):
-        body = await read_only(
-            request,
-            lambda db: json_bytes(service.list_json(db, filters=filters, sort=sort, page=page)),
-        )
-        return RenderedJSON(body, headers=VARY_ACCEPT)
+        return await list_page(request, filters=filters, sort=sort, page=page)
     listed = await read_in_session(
         request,
         lambda session: service.list_(
@@ -154,22 +150,43 @@ async def get_claim(request: Request, claim_id: ClaimId, method: MethodDep) -> A
     current ones (see /corroboration for the reports counted under a method).
     """
 
-    def read(db: Connection) -> dict[str, Any]:
-        target = service.resolve_id(db, claim_id=claim_id)
-        item = service.detail_json(db, claim_id=target)
-        if target != claim_id:
-            item["merged_into"] = target
-        return item
-
     if corroboration_method.is_default(method):
-        return RenderedJSON(await read_only(request, lambda db: json_bytes(read(db))))
+        return await detail_page(request, claim_id=claim_id)
 
     def counted(session: Session) -> Any:
-        item = ClaimWithAttributions.model_validate(read(session.connection()))
+        item = ClaimWithAttributions.model_validate(_detail(session.connection(), claim_id))
         return service.with_method(session, item=item, method=method)
 
     item = await read_in_session(request, counted)
     return RenderedJSON(json_bytes(item.model_dump(mode="json")))
+
+
+def _detail(db: Connection, claim_id: int) -> dict[str, Any]:
+    target = service.resolve_id(db, claim_id=claim_id)
+    item = service.detail_json(db, claim_id=target)
+    if target != claim_id:
+        item["merged_into"] = target
+    return item
+
+
+# The default-method answers of the two hot reads, shared with app/claims/fast.py, which serves
+# the plainest requests for them without FastAPI's routing and parameter machinery.
+
+
+async def list_page(
+    request: Request, *, filters: service.ClaimFilters, sort: ClaimSort | None, page: PageParams
+) -> Response:
+    """A JSON page of the list under the stored counters."""
+    body = await read_only(
+        request,
+        lambda db: json_bytes(service.list_json(db, filters=filters, sort=sort, page=page)),
+    )
+    return RenderedJSON(body, headers=VARY_ACCEPT)
+
+
+async def detail_page(request: Request, *, claim_id: int) -> Response:
+    """One claim with its first attributions, under the stored counters."""
+    return RenderedJSON(await read_only(request, lambda db: json_bytes(_detail(db, claim_id))))
 
 
 @router.patch(

@@ -166,14 +166,7 @@ async def authorize(request: Request, background_tasks: BackgroundTasks) -> Prin
     state = request.scope.setdefault("state", {})
     secret = presented_key(request)
     principal = await access.keys.principal(secret) if secret is not None else None
-    # Retried requests (TransactionRetryMiddleware) are charged once.
-    if access.limiter is not None and not state.get("rate_limit_charged"):
-        state["rate_limit_charged"] = True
-        if principal is not None:
-            await access.limiter.charge(f"key:{principal.key_id}", keyed=True)
-        else:
-            # Failed key guesses are charged to the address, so guessing is rate limited too.
-            await access.limiter.charge(f"addr:{client_address(request)}", keyed=False)
+    await _charge(request, access, principal)
     if secret is not None and principal is None:
         raise Unauthorized("unknown or revoked API key")
     principal = principal or ANONYMOUS
@@ -185,6 +178,40 @@ async def authorize(request: Request, background_tasks: BackgroundTasks) -> Prin
     if principal.key_id is not None and access.keys.touch_due(principal.key_id):
         background_tasks.add_task(access.keys.touch, principal.key_id)
     return principal
+
+
+def is_anonymous_read(request: Request) -> bool:
+    """A read carrying no key, on a service whose reads are open: `authorize` would only charge
+    the address's rate limit (`admit_anonymous`) and let it through."""
+    access: Access = request.app.state.access
+    headers = request.headers
+    return (
+        access.public_read
+        and request.method in SAFE_METHODS
+        and "authorization" not in headers
+        and "x-api-key" not in headers
+    )
+
+
+async def admit_anonymous(request: Request) -> None:
+    """`authorize` for a request `is_anonymous_read` accepted, for routes served outside
+    FastAPI's dependency system (app/claims/fast.py): charge the address, record the caller."""
+    await _charge(request, request.app.state.access, None)
+    request.scope.setdefault("state", {})["principal"] = ANONYMOUS
+
+
+async def _charge(request: Request, access: Access, principal: Principal | None) -> None:
+    """Take one token from the caller's bucket: its key's, or its address's without a valid key.
+    Retried requests (TransactionRetryMiddleware) are charged once."""
+    state = request.scope.setdefault("state", {})
+    if access.limiter is None or state.get("rate_limit_charged"):
+        return
+    state["rate_limit_charged"] = True
+    if principal is not None:
+        await access.limiter.charge(f"key:{principal.key_id}", keyed=True)
+    else:
+        # Failed key guesses are charged to the address, so guessing is rate limited too.
+        await access.limiter.charge(f"addr:{client_address(request)}", keyed=False)
 
 
 def require(principal: Principal, scope: Scope) -> None:
