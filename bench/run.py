@@ -1243,8 +1243,19 @@ PROFILE_GROUPS = [
     ("connection and transaction (SQLAlchemy)", ("sqlalchemy/",)),
     ("access log (logging)", ("logging/", "granian/log", "granian/_internal/log")),
     (
-        "routing, middleware, parameter validation (FastAPI, Starlette, Pydantic)",
-        ("fastapi/", "starlette/", "pydantic", "annotated_types", "typing.py"),
+        "our middleware (request id, metrics, body limit, retry) and access control",
+        ("app/core/middleware.py", "app/core/metrics.py", "prometheus_client", "app/core/auth.py"),
+    ),
+    (
+        "routing, parameter parsing and validation (FastAPI, Starlette, Pydantic, fast routes)",
+        (
+            "fastapi/",
+            "starlette/",
+            "pydantic",
+            "annotated_types",
+            "typing.py",
+            "app/claims/fast.py",
+        ),
     ),
     ("ASGI server (granian)", ("granian/",)),
     ("event loop and other", ("",)),
