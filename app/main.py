@@ -1,5 +1,6 @@
 """Builds the FastAPI application: settings, engine, middleware, routers, errors, explorer."""
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -51,6 +52,36 @@ def operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
 
+def stop_worker_threads() -> None:
+    """Tell AnyIO's worker threads (where sync routes and dependencies run) to end, each after
+    whatever call it is still running."""
+    for thread in threading.enumerate():
+        stop = getattr(thread, "stop", None)
+        if thread.name == "AnyIO worker thread" and callable(stop):
+            stop()
+
+
+def stop_worker_threads_at_exit() -> None:
+    """Make the serving process stop AnyIO's worker threads when it exits.
+
+    AnyIO ends them when the task it takes for the event loop's root task ends, which under
+    granian never happens, and they are not daemon threads: a worker process that had run sync
+    routes concurrently waited for them at exit forever, so SIGTERM (and `docker stop`, until
+    its SIGKILL) did not stop the server. Stopping them at lifespan shutdown is not enough:
+    requests still queued when the signal came run after it and start new ones. The hook runs
+    where the interpreter is about to wait for its threads (the one concurrent.futures uses);
+    tests/core/test_shutdown.py holds the behaviour.
+    """
+    global _EXIT_HOOK
+    register = getattr(threading, "_register_atexit", None)
+    if register is not None and not _EXIT_HOOK:
+        register(stop_worker_threads)
+        _EXIT_HOOK = True
+
+
+_EXIT_HOOK = False
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application, bound to one database engine for its lifetime."""
     settings = settings or get_settings()
@@ -61,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         POOL.watch(engine)  # the serving app's pool is the one /metrics reports
+        stop_worker_threads_at_exit()
         yield
         if access.limiter is not None:
             await access.limiter.close()
