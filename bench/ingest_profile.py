@@ -94,22 +94,14 @@ class PhaseTimer:
 
     def wrap(self, label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            frame = [label, time.thread_time(), 0.0]  # label, start, time of inner phases
-            self.stack.append(frame)
-            try:
+            with self.around(label):
                 return fn(*args, **kwargs)
-            finally:
-                self.stack.pop()
-                spent = time.thread_time() - frame[1]
-                self.totals[label] += spent - frame[2]
-                if self.stack:
-                    self.stack[-1][2] += spent
 
         return timed
 
     @contextmanager
     def around(self, label: str) -> Iterator[None]:
-        frame = [label, time.thread_time(), 0.0]
+        frame = [label, time.thread_time(), 0.0]  # label, start, time of inner phases
         self.stack.append(frame)
         try:
             yield

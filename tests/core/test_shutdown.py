@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from app.core.migrations import upgrade
-from tests.ingest.test_cli import free_port
+from tests.ingest.test_cli import free_port, wait_until_up
 
 CORROBORATE = str(Path(sys.executable).parent / "corroborate")
 pytestmark = pytest.mark.sqlite_only  # a server process of its own; the database is incidental
@@ -47,14 +47,7 @@ def test_sigterm_stops_the_server_after_concurrent_writes(tmp_path: Path) -> Non
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not start")
+        wait_until_up(base)
 
         statuses: list[int] = []
         stop = threading.Event()

@@ -86,6 +86,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def wait_until_up(url: str, seconds: float = 15) -> None:
+    """Wait for a server started by a test to answer /healthz."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    pytest.fail("the server did not start")
+
+
 @pytest.fixture(scope="module")
 def live_server(database_url: str, engine: Any) -> Iterator[str]:
     """The service in its own process (uvicorn) on a free port, on the test database."""
@@ -103,14 +115,7 @@ def live_server(database_url: str, engine: Any) -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not start")
+        wait_until_up(url)
         yield url
     finally:
         process.terminate()
