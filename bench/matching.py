@@ -20,7 +20,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, event, insert, text
+from sqlalchemy import event, insert, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session
 
@@ -37,7 +36,7 @@ from app.claims.search import MAX_TERMS, Mode, Term, parse
 from app.claims.service import fingerprint
 from app.core.config import Settings
 from app.core.db import create_db_engine
-from app.core.migrations import upgrade
+from app.core.migrations import scratch_database
 from app.matching.analysis import content_words
 from app.matching.lexical import LexicalMatcher
 
@@ -247,24 +246,15 @@ def fill(engine: Engine, count: int, rng: random.Random) -> int:
 @contextmanager
 def database(postgresql_admin_url: str | None) -> Iterator[str]:
     """A fresh database at the schema head, removed afterwards."""
-    if postgresql_admin_url is None:
-        with tempfile.TemporaryDirectory() as folder:
-            url = f"sqlite:///{Path(folder) / 'bench.db'}"
-            upgrade(url)
-            yield url
-        return
-    admin = create_engine(postgresql_admin_url, isolation_level="AUTOCOMMIT")
-    name = f"corroborate_bench_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
-    url = make_url(postgresql_admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        scratch_database(
+            sqlite_directory=Path(folder),
+            postgresql_admin_url=postgresql_admin_url,
+            prefix="corroborate_bench",
+        ) as url,
+    ):
         yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 class AnyWordMatcher(LexicalMatcher):

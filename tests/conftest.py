@@ -5,7 +5,6 @@ PostgreSQL database that is dropped afterwards; every test starts from empty tab
 """
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -19,7 +18,7 @@ from sqlmodel import Session
 import app.models
 from app.core.config import Settings
 from app.core.db import metadata, transaction
-from app.core.migrations import UNMODELLED_TABLES, upgrade
+from app.core.migrations import UNMODELLED_TABLES, scratch_database
 from app.main import create_app
 from tests.factories import Factory
 
@@ -49,34 +48,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if BACKEND == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-        upgrade(url)
+    admin_url = None
+    if BACKEND != "sqlite":
+        admin_url = POSTGRES_ADMIN_URL
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect():
+                pass
+        except OperationalError as exc:
+            message = f"PostgreSQL is not reachable at {admin_url}: {exc.orig}"
+            if REQUIRE_POSTGRES:
+                pytest.fail(message, pytrace=False)
+            pytest.skip(message)
+        finally:
+            admin.dispose()
+    with scratch_database(
+        sqlite_directory=tmp_path_factory.mktemp("db"),
+        postgresql_admin_url=admin_url,
+        prefix="corroborate_test",
+        durable=False,  # a throwaway database: commits need not wait for the WAL to reach disk
+    ) as url:
         yield url
-        return
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect():
-            pass
-    except OperationalError as exc:
-        admin.dispose()
-        message = f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {exc.orig}"
-        if REQUIRE_POSTGRES:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    name = f"corroborate_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
-        # A throwaway database: commits need not wait for the WAL to reach the disk.
-        connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
-    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,8 @@
 """Running Alembic from the service: the migrations are the schema."""
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -7,7 +10,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 # Objects that migrations create with raw SQL (full-text search), invisible to the models.
 UNMODELLED_TABLES = frozenset({"claim_search"})
@@ -49,3 +53,36 @@ def head_revision() -> str | None:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextmanager
+def scratch_database(
+    *,
+    sqlite_directory: Path,
+    postgresql_admin_url: str | None,
+    prefix: str,
+    durable: bool = True,
+) -> Iterator[str]:
+    """A fresh database at the schema head, for tests and benchmarks, removed afterwards: a
+    file in `sqlite_directory`, or, given a PostgreSQL server's admin URL, a uniquely named
+    database there. `durable=False` lets its commits skip waiting for the WAL to reach the disk
+    (throwaway data only)."""
+    if postgresql_admin_url is None:
+        url = f"sqlite:///{sqlite_directory / f'{prefix}.db'}"
+        upgrade(url)
+        yield url
+        return
+    admin = create_engine(postgresql_admin_url, isolation_level="AUTOCOMMIT")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        if not durable:
+            connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+    url = make_url(postgresql_admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

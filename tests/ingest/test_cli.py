@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,13 +13,11 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.core.config import Settings, get_settings
-from app.core.migrations import upgrade
+from app.core.migrations import scratch_database
 from app.ingest.importer import ImportFailed, import_http
 from app.main import create_app
 from tests.assertions import all_pages
@@ -201,23 +198,11 @@ def test_import_over_http_sends_the_key_and_stops_on_a_refused_request(tmp_path:
 @pytest.fixture
 def empty_database_url(tmp_path: Path) -> Iterator[str]:
     """A second, empty database at the schema head (dropped afterwards)."""
-    if BACKEND == "sqlite":
-        url = f"sqlite:///{tmp_path / 'empty.db'}"
-        upgrade(url)
+    admin_url = None if BACKEND == "sqlite" else POSTGRES_ADMIN_URL
+    with scratch_database(
+        sqlite_directory=tmp_path, postgresql_admin_url=admin_url, prefix="corroborate_empty"
+    ) as url:
         yield url
-        return
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"corroborate_empty_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
-    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def claims_by_text(client: TestClient) -> dict[tuple[str, str | None], dict[str, Any]]:
