@@ -3,6 +3,7 @@
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
@@ -524,24 +525,55 @@ def _search_page(
     matches = _search_matches(db, filters.q)
     if matches is None:  # nothing searchable in q (only punctuation): nothing matches
         return {"items": [], "next_cursor": None}
-    if sort is ClaimSort.relevance:
-        spec = SortSpec(matches.c.rank, "desc", False, float)  # the appended last column
-        token = corroboration_method.token(CorroborationMethod(), _query_token(filters.q))
-        kind = f"claims-relevance~{token}"
-    else:
-        spec = _SORTS[sort]
-        kind = f"claims{sort.value}"
-    position = None
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+    spec, kind, position = _stored_order(sort, matches, filters.q, page.cursor)
     # Many claims can match a common word: pick the page's ids (and keys) first, then read
     # and render only those rows, instead of building every matching row before sorting.
     base = _filtered(
         select(Claim.id.label("claim_id"), spec.key.label("sort_key")), filters, matches=matches
     )  # type: ignore[union-attr]
+    rows = _keyset_rows(
+        base, spec, position, page.limit + 1, lambda query: _page_of(db, query, spec)
+    )
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    cursor = None
+    if more:
+        cursor = encode_cursor(kind, [spec.cursor_value(rows[-1]), rows[-1][0]])
+    return {"items": [_claim_json(row[:15]) for row in rows], "next_cursor": cursor}
+
+
+def _stored_order(
+    sort: ClaimSort, matches: Any, q: str | None, cursor: str | None
+) -> tuple[SortSpec, str, list[Any] | None]:
+    """Under the stored counters, with `matches` (the search subquery) when `q` is given: the
+    sort's spec, its cursor kind (relevance cursors are bound to the query's words) and the
+    position `cursor` names."""
+    if sort is ClaimSort.relevance:
+        assert q is not None  # resolve_sort refuses relevance without q
+        spec = SortSpec(matches.c.rank, "desc", False, float)  # the appended last column
+        token = corroboration_method.token(CorroborationMethod(), _query_token(q))
+        kind = f"claims-relevance~{token}"
+    else:
+        spec = _SORTS[sort]
+        kind = f"claims{sort.value}"
+    position = None
+    if cursor is not None:
+        position = decode_cursor(cursor, kind, (spec.key_type, int))
+    return spec, kind, position
+
+
+def _keyset_rows(
+    base: Select[Any],
+    spec: SortSpec,
+    position: list[Any] | None,
+    wanted: int,
+    fetch: Callable[[Select[Any]], list[Any]],
+) -> list[Any]:
+    """Up to `wanted` rows of `base` after the cursor `position`, in `spec`'s order and then by
+    id; a nullable key's rows without a key come last, by id (their own cursor segment).
+    `fetch` runs a statement and returns its rows."""
     keys = [(spec.key, spec.direction), (Claim.id, "asc")]
     order = [spec.key.desc() if spec.direction == "desc" else spec.key.asc(), Claim.id.asc()]  # type: ignore[union-attr]
-    wanted = page.limit + 1
     rows: list[Any] = []
     in_null_segment = spec.nullable and position is not None and position[0] is None
     if not in_null_segment:
@@ -550,19 +582,14 @@ def _search_page(
             query = query.where(spec.key.is_not(None))
         if position is not None:
             query = query.where(after(keys, position))
-        rows = _page_of(db, query.limit(wanted), spec)
+        rows = fetch(query.limit(wanted))
     if spec.nullable and len(rows) < wanted:
         query = base.where(spec.key.is_(None)).order_by(Claim.id.asc())  # type: ignore[union-attr]
         if in_null_segment:
             assert position is not None
             query = query.where(Claim.id > position[1])
-        rows += _page_of(db, query.limit(wanted - len(rows)), spec)
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    cursor = None
-    if more:
-        cursor = encode_cursor(kind, [spec.cursor_value(rows[-1]), rows[-1][0]])
-    return {"items": [_claim_json(row[:15]) for row in rows], "next_cursor": cursor}
+        rows += fetch(query.limit(wanted - len(rows)))
+    return rows
 
 
 def _page_of(db: Connection, ids: Select[Any], spec: SortSpec) -> list[Any]:
@@ -592,37 +619,13 @@ def page_rows(
         matches = _search_matches(session, filters.q)
         if matches is None:
             return [], None
-    chosen = CorroborationMethod()
-    if sort is ClaimSort.relevance:
-        spec = SortSpec(matches.c.rank, "desc", False, float)
-        kind = f"claims-relevance~{corroboration_method.token(chosen, _query_token(filters.q))}"
-    else:
-        spec = _SORTS[sort]
-        kind = f"claims{sort.value}"
-    position = None
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+    spec, kind, position = _stored_order(sort, matches, filters.q, page.cursor)
     base = _filtered(_claim_query(), filters, matches=matches).add_columns(
         spec.key.label("sort_key")
     )
-    keys = [(spec.key, spec.direction), (Claim.id, "asc")]
-    order = [spec.key.desc() if spec.direction == "desc" else spec.key.asc(), Claim.id.asc()]  # type: ignore[union-attr]
-    wanted = page.limit + 1
-    rows: list[Any] = []
-    in_null_segment = spec.nullable and position is not None and position[0] is None
-    if not in_null_segment:
-        query = base.order_by(*order)
-        if spec.nullable:
-            query = query.where(spec.key.is_not(None))
-        if position is not None:
-            query = query.where(after(keys, position))
-        rows = list(session.execute(query.limit(wanted)))
-    if spec.nullable and len(rows) < wanted:
-        query = base.where(spec.key.is_(None)).order_by(Claim.id.asc())  # type: ignore[union-attr]
-        if in_null_segment:
-            assert position is not None
-            query = query.where(Claim.id > position[1])
-        rows += list(session.execute(query.limit(wanted - len(rows))))
+    rows = _keyset_rows(
+        base, spec, position, page.limit + 1, lambda query: list(session.execute(query))
+    )
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     cursor = None
