@@ -3,7 +3,17 @@
 from app.articles.models import Article, ArticleLink
 from app.claims.models import Attribution, Claim
 from app.keys.models import ApiKey
+from app.matching.models import ClaimEmbedding
 from app.outlets.models import Outlet
 from app.reviews.models import Review
 
-__all__ = ["ApiKey", "Article", "ArticleLink", "Attribution", "Claim", "Outlet", "Review"]
+__all__ = [
+    "ApiKey",
+    "Article",
+    "ArticleLink",
+    "Attribution",
+    "Claim",
+    "ClaimEmbedding",
+    "Outlet",
+    "Review",
+]

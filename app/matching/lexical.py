@@ -14,6 +14,7 @@ import itertools
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -109,44 +110,93 @@ def _direction_conflict(a: Analysis, b: Analysis) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """A disagreement between two wordings that lowers their score, with the words involved."""
+
+    name: str  # numbers, number_missing, polarity, direction, names, substitution, claimant
+    factor: float
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """Why two claims score what they score: the shared weight and each veto that fired."""
+
+    overlap: float  # share of the two claims' weight found in the other, in [0, 1]
+    vetoes: tuple[Veto, ...]
+
+    @property
+    def factor(self) -> float:
+        product = 1.0
+        for veto in self.vetoes:
+            product *= veto.factor
+        return product
+
+    @property
+    def score(self) -> float:
+        return round(min(1.0, self.overlap * self.factor), 4)
+
+    def explain(self, semantic: float | None = None, *, cross_lingual: bool = False) -> dict:
+        """The signals as the API shows them."""
+        return {
+            "semantic": None if semantic is None else round(semantic, 4),
+            "lexical": None if cross_lingual else round(self.overlap, 4),
+            "cross_lingual": cross_lingual,
+            "vetoes": [
+                {"name": veto.name, "factor": veto.factor, "words": list(veto.words)}
+                for veto in self.vetoes
+            ],
+        }
+
+
+def _sorted(values: set[str] | frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(values))
+
+
 def _conflicts(
     a: Analysis,
     b: Analysis,
     names: tuple[set[str], set[str]],
     words: tuple[set[str], set[str]],
-) -> float:
-    factor = 1.0
+) -> list[Veto]:
+    vetoes: list[Veto] = []
     if a.numbers and b.numbers and a.numbers != b.numbers:
-        factor *= NUMBER_CONFLICT
+        vetoes.append(Veto("numbers", NUMBER_CONFLICT, _sorted(a.numbers ^ b.numbers)))
     elif bool(a.numbers) != bool(b.numbers):
-        factor *= NUMBER_MISSING
+        vetoes.append(Veto("number_missing", NUMBER_MISSING, _sorted(a.numbers | b.numbers)))
     if a.negated != b.negated:
-        factor *= POLARITY_CONFLICT
+        vetoes.append(Veto("polarity", POLARITY_CONFLICT))
     if _direction_conflict(a, b):
-        factor *= DIRECTION_CONFLICT
+        vetoes.append(Veto("direction", DIRECTION_CONFLICT, _sorted(a.directions ^ b.directions)))
     if names[0] and names[1]:
-        factor *= NAME_CONFLICT
+        vetoes.append(Veto("names", NAME_CONFLICT, _sorted(names[0] | names[1])))
     elif (names[0] or words[0]) and (names[1] or words[1]):
-        factor *= SUBSTITUTION
+        changed = names[0] | words[0] | names[1] | words[1]
+        vetoes.append(Veto("substitution", SUBSTITUTION, _sorted(changed)))
     if a.claimant and b.claimant and not a.claimant & b.claimant:
-        factor *= CLAIMANT_CONFLICT
-    return factor
+        vetoes.append(Veto("claimant", CLAIMANT_CONFLICT, _sorted(a.claimant | b.claimant)))
+    return vetoes
+
+
+def signals(a: Analysis, b: Analysis) -> Signals:
+    """The overlap of two analysed claims and the vetoes that fire; symmetric."""
+    total = a.total + b.total
+    if total == 0:
+        return Signals(0.0, ())
+    covered_a, names_a, words_a = _coverage(a, b)
+    covered_b, names_b, words_b = _coverage(b, a)
+    overlap = min(1.0, (covered_a + covered_b) / total)
+    return Signals(overlap, tuple(_conflicts(a, b, (names_a, names_b), (words_a, words_b))))
 
 
 def score(a: Analysis, b: Analysis) -> float:
     """Similarity of two analysed claims in [0, 1]; symmetric."""
-    total = a.total + b.total
-    if total == 0:
-        return 0.0
-    covered_a, names_a, words_a = _coverage(a, b)
-    covered_b, names_b, words_b = _coverage(b, a)
-    overlap = (covered_a + covered_b) / total
-    factor = _conflicts(a, b, (names_a, names_b), (words_a, words_b))
-    return round(min(1.0, overlap * factor), 4)
+    return signals(a, b).score
 
 
 @lru_cache(maxsize=20_000)
-def _stored(text: str, claimant: str | None) -> Analysis:
+def stored_analysis(text: str, claimant: str | None) -> Analysis:
     """A claim's analysis (never mutated, so shared); popular claims come up as candidates
     again and again, and ingest compares a new claim with several others."""
     return analyse(text, claimant)
@@ -246,7 +296,7 @@ class LexicalMatcher:
     ) -> float:
         """How surely two claims say the same thing, in [0, 1]."""
         # Ingest compares each new claim with the article's other claims: the same few texts.
-        return score(_stored(a, a_claimant), _stored(b, b_claimant))
+        return score(stored_analysis(a, a_claimant), stored_analysis(b, b_claimant))
 
     def _candidate_queries(self, session: Session, text: str) -> list[tuple[list[Term], Mode]]:
         """Full-text queries (to be united) that find the claims sharing the text's telling words.
@@ -279,10 +329,8 @@ class LexicalMatcher:
             return [(common, "any")] if common else []
         return [([a, b], "all") for a, b in itertools.combinations(common, 2)]
 
-    def match(
-        self, session: Session, *, text: str, claimant: str | None = None, limit: int = 10
-    ) -> list[Candidate]:
-        """Live claims most likely to say the same as `text`, best first (ties: lower id)."""
+    def candidate_rows(self, session: Session, text: str) -> dict[int, tuple[str, str | None]]:
+        """Live claims sharing the text's telling words: id -> (text, claimant), best-ranked."""
         dialect = session.get_bind().dialect.name
         found: dict[int, tuple[str, str | None]] = {}
         # One query normally; up to three small ones when every word is common (their union is
@@ -298,11 +346,18 @@ class LexicalMatcher:
             )
             for row in rows:
                 found.setdefault(row.id, (row.text, row.claimant))
-        query = _stored(text, claimant)  # ingest has usually just compared this text already
-        scored = [
-            Candidate(claim_id=claim_id, score=score(query, _stored(text_, claimant_)))
-            for claim_id, (text_, claimant_) in found.items()
-        ]
+        return found
+
+    def match(
+        self, session: Session, *, text: str, claimant: str | None = None, limit: int = 10
+    ) -> list[Candidate]:
+        """Live claims most likely to say the same as `text`, best first (ties: lower id)."""
+        found = self.candidate_rows(session, text)
+        query = stored_analysis(text, claimant)  # ingest has usually just compared it already
+        scored = []
+        for claim_id, (text_, claimant_) in found.items():
+            why = signals(query, stored_analysis(text_, claimant_))
+            scored.append(Candidate(claim_id=claim_id, score=why.score, signals=why.explain()))
         scored = [candidate for candidate in scored if candidate.score > 0]
         scored.sort(key=lambda candidate: (-candidate.score, candidate.claim_id))
         return scored[:limit]

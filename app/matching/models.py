@@ -1,11 +1,27 @@
-"""What GET /v1/claims/match answers."""
+"""Claim embeddings (a table) and what GET /v1/claims/match answers."""
 
 from enum import StrEnum
 
 from pydantic import Field
+from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, String
+from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.claims.models import ClaimPublic
+
+
+class ClaimEmbedding(SQLModel, table=True):
+    """A live claim's sentence embedding, as float16 bytes, and the model that made it."""
+
+    __tablename__ = "claim_embedding"
+
+    claim_id: int = ColumnField(
+        sa_column=Column(
+            Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, nullable=False
+        )
+    )
+    model: str = ColumnField(sa_column=Column(String(100), nullable=False))
+    vector: bytes = ColumnField(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Decision(StrEnum):
@@ -14,8 +30,33 @@ class Decision(StrEnum):
     none = "none"
 
 
+class VetoSignal(SQLModel):
+    name: str = Field(
+        description="`numbers` (they differ), `number_missing`, `polarity` (one negates or "
+        "denies), `direction` (rise vs fall, imposed vs lifted...), `names` (different people or "
+        "places), `substitution` (a word the other lacks), `claimant` (different claimants)."
+    )
+    factor: float = Field(description="How much this disagreement lowers the lexical score.")
+    words: list[str] = Field(description="The (stemmed) words involved.")
+
+
+class MatchSignals(SQLModel):
+    """Why a candidate scored what it did."""
+
+    semantic: float | None = Field(
+        description="Cosine similarity of the two sentence embeddings (null: lexical matcher)."
+    )
+    lexical: float | None = Field(
+        description="Share of weighted words each claim finds in the other (null when the two "
+        "are in different languages, where it says nothing)."
+    )
+    cross_lingual: bool = Field(description="The two texts are in different languages.")
+    vetoes: list[VetoSignal] = Field(description="Disagreements that lowered the score.")
+
+
 class ClaimMatch(SQLModel):
     score: float = Field(ge=0, le=1, description="Similarity in [0, 1]; 1 is the same claim.")
+    signals: MatchSignals | None = Field(default=None, description="The signals behind the score.")
     decision: Decision = Field(
         description="What ingest would do with this candidate as the best match: `link` "
         "(score >= CLAIMS_MATCH_LINK), `suggest` (>= CLAIMS_MATCH_SUGGEST) or `none`."

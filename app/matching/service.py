@@ -73,6 +73,7 @@ def match(
         items=[
             ClaimMatch(
                 score=candidate.score,
+                signals=candidate.signals,
                 decision=decision(candidate.score, settings),
                 claim=claims_service.public(session, claim_id=candidate.claim_id),
             )

@@ -1,0 +1,203 @@
+"""The default claim matcher: sentence embeddings and the lexical analysis, one calibrated score.
+
+Candidates come from both indexes: the full-text index (the lexical matcher's rare-word query)
+and the claim vectors (nearest neighbours of the text's embedding, any language). Each candidate
+is scored by a logistic model over a few signals, fitted on the dev split of the labelled pairs
+(`bench/calibrate_matching.py` fits it and prints the table below; docs/matching.md reports it):
+
+- `semantic`: cosine similarity of the two embeddings (multilingual-e5-small by default);
+- `lexical`: the lexical matcher's overlap (share of weighted canonical stems each finds in the
+  other), only when both texts are in the same language, since it compares English stems;
+- the lexical vetoes that fired (different numbers, one number missing, negation or denial,
+  opposite direction, different names, a substituted word, different claimants), each with the
+  words involved; numbers are compared across languages too.
+
+The model's probability that the two claims are the same is the score in [0, 1]; ingest links
+at `CLAIMS_MATCH_LINK` and suggests from `CLAIMS_MATCH_SUGGEST`. An opposite direction or a
+denial also caps the score below the suggest threshold's default: opposite meanings are never
+linked nor suggested, whatever the embeddings say.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.claims.models import Claim
+from app.matching.analysis import analyse, words
+from app.matching.base import Candidate
+from app.matching.lexical import LexicalMatcher, Signals, Veto, signals, stored_analysis
+from app.matching.models import ClaimEmbedding
+from app.matching.vectors import ClaimVectors, from_bytes
+
+# Fitted on the dev split by bench/calibrate_matching.py (never on the test split).
+INTERCEPT = -40.0
+WEIGHTS: dict[str, float] = {
+    "semantic": 40.0,
+    "lexical": 4.0,
+    "cross_lingual": 0.0,
+    "numbers": -3.0,
+    "number_missing": -1.0,
+    "polarity": -3.0,
+    "direction": -3.0,
+    "names": -2.0,
+    "substitution": -1.0,
+    "claimant": -1.0,
+}
+SEMANTIC_CENTRE, SEMANTIC_SCALE = 0.9, 0.05  # feature: (cosine - centre) / scale; e5 sits in 0.7-1
+OPPOSITE = frozenset({"polarity", "direction"})
+OPPOSITE_CAP = 0.3  # below the default suggest threshold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words that tell the language of a short Latin-script claim apart.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _words("the of to in and a is for on with has have was will that by from are"),
+    "es": _words("el la los las de del que en y un una por con para se es su al"),
+    "fr": _words("le la les des du de et un une est pour dans que sur au aux en par"),
+    "de": _words("der die das und ist nicht mit von den dem ein eine zu im auf für des"),
+    "pt": _words("o os as do da dos das e um uma em no na com por para que não"),
+}
+_SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+)
+
+
+def language(text: str) -> str:
+    """A rough guess of a claim's language: enough to know whether English stems compare."""
+    for name, pattern in _SCRIPTS:
+        if pattern.search(text):
+            return name
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in words(text):
+        lower = word.casefold()
+        for name, vocabulary in _FUNCTION_WORDS.items():
+            if lower in vocabulary:
+                counts[name] += 1
+    best = max(counts, key=lambda name: (counts[name], name == "en"))
+    return best if counts[best] > counts["en"] else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A calibrated score and the signals behind it."""
+
+    score: float
+    semantic: float
+    lexical: Signals
+    cross_lingual: bool
+
+    def explain(self) -> dict[str, Any]:
+        return self.lexical.explain(self.semantic, cross_lingual=self.cross_lingual)
+
+
+def features(semantic: float, lexical: Signals, cross_lingual: bool) -> dict[str, float]:
+    """The logistic model's inputs for one pair."""
+    fired = {veto.name for veto in lexical.vetoes}
+    values = {
+        "semantic": (semantic - SEMANTIC_CENTRE) / SEMANTIC_SCALE,
+        "lexical": 0.0 if cross_lingual else lexical.overlap,
+        "cross_lingual": 1.0 if cross_lingual else 0.0,
+    }
+    for name in WEIGHTS:
+        if name not in values:
+            values[name] = 1.0 if name in fired else 0.0
+    return values
+
+
+def calibrated(semantic: float, lexical: Signals, cross_lingual: bool) -> Scored:
+    """The probability that two claims are the same, from their signals."""
+    if cross_lingual:  # only what does not depend on the language compares across languages
+        lexical = Signals(
+            lexical.overlap, tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"})
+        )
+    values = features(semantic, lexical, cross_lingual)
+    z = INTERCEPT + sum(WEIGHTS[name] * value for name, value in values.items())
+    probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+    if OPPOSITE & {veto.name for veto in lexical.vetoes}:
+        probability = min(probability, OPPOSITE_CAP)
+    return Scored(round(probability, 4), semantic, lexical, cross_lingual)
+
+
+def compare(
+    a: str,
+    b: str,
+    semantic: float,
+    *,
+    a_claimant: str | None = None,
+    b_claimant: str | None = None,
+) -> Scored:
+    """Score two claims whose embeddings' cosine is `semantic`."""
+    cross = language(a) != language(b)
+    return calibrated(
+        semantic, signals(stored_analysis(a, a_claimant), stored_analysis(b, b_claimant)), cross
+    )
+
+
+class HybridMatcher:
+    """Full-text and nearest-neighbour candidates, scored by `calibrated`."""
+
+    def __init__(
+        self, *, vectors: ClaimVectors, lexical: LexicalMatcher, vector_candidates: int = 30
+    ) -> None:
+        self.vectors = vectors
+        self.lexical = lexical
+        self.vector_candidates = vector_candidates
+
+    def scored(
+        self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
+    ) -> Scored:
+        vectors = self.vectors.embedder.embed([a, b])
+        return compare(
+            a, b, float(vectors[0] @ vectors[1]), a_claimant=a_claimant, b_claimant=b_claimant
+        )
+
+    def similarity(
+        self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
+    ) -> float:
+        """How surely two claims say the same thing, in [0, 1]."""
+        return self.scored(a, b, a_claimant=a_claimant, b_claimant=b_claimant).score
+
+    def match(
+        self, session: Session, *, text: str, claimant: str | None = None, limit: int = 10
+    ) -> list[Candidate]:
+        """Live claims most likely to say the same as `text`, best first (ties: lower id)."""
+        query = self.vectors.embedder.embed([text])[0]
+        found = self.lexical.candidate_rows(session, text)
+        index = self.vectors.index(session)
+        nearest = [claim_id for claim_id, _ in index.search(query, self.vector_candidates)]
+        ids = list(dict.fromkeys([*found, *nearest]))
+        if not ids:
+            return []
+        rows = session.execute(
+            select(Claim.id, Claim.text, Claim.claimant, ClaimEmbedding.vector)
+            .outerjoin(ClaimEmbedding, ClaimEmbedding.claim_id == Claim.id)  # type: ignore[arg-type]
+            .where(Claim.id.in_(ids), Claim.merged_into.is_(None))  # type: ignore[union-attr]
+        ).all()
+        missing = [row.text for row in rows if row.vector is None]
+        embedded = iter(self.vectors.embedder.embed(missing)) if missing else iter(())
+        analysed = analyse(text, claimant)
+        query_language = language(text)
+        candidates: list[Candidate] = []
+        for row in rows:
+            vector = from_bytes(row.vector) if row.vector is not None else next(embedded)
+            semantic = float(np.dot(query, vector))
+            lexical = signals(analysed, stored_analysis(row.text, row.claimant))
+            result = calibrated(semantic, lexical, language(row.text) != query_language)
+            candidates.append(Candidate(row.id, result.score, result.explain()))
+        candidates.sort(key=lambda candidate: (-candidate.score, candidate.claim_id))
+        return candidates[:limit]
+
+
+__all__ = ["HybridMatcher", "Scored", "Veto", "calibrated", "compare", "language"]

@@ -1,0 +1,221 @@
+"""Claim embeddings: stored with their claim, and an approximate index kept in step.
+
+Every live claim's embedding is a row of `claim_embedding` (float16, L2-normalised), written in
+the same flush, and so the same transaction, as the claim itself (`_after_flush`): a new claim
+gets one, a changed text a new one, a merged claim loses its own (it is no longer a candidate).
+Deleting a claim deletes its row (foreign key, ON DELETE CASCADE).
+
+Each process keeps an approximate nearest-neighbour index per database (usearch HNSW, int8),
+built from the table on first use (or loaded from `CLAIMS_VECTOR_INDEX_PATH`, written by
+`corroborate reindex`) and caught up on later calls with the rows other processes committed
+since. The index only proposes candidates: each is checked against the claim table (live, not
+merged) and re-scored from its stored vector, so an entry the index still holds for a merged or
+rolled-back claim costs a slot, never a wrong answer. docs/matching.md explains the scaling.
+"""
+
+import json
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import delete, event, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session
+
+from app.claims.models import Claim
+from app.matching.embedding import Embedder
+from app.matching.models import ClaimEmbedding
+
+# Ids below the highest one seen that a catch-up still looks at: on PostgreSQL a claim created
+# in a transaction that commits after a later claim's would otherwise be missed for good.
+LOOKBACK = 1000
+SYNC_INTERVAL = 0.25  # seconds between two catch-ups of one index (writes of this process are
+# added at once; the lexical candidates cover what another process committed meanwhile)
+LOAD_BATCH = 20_000
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f2").tobytes()
+
+
+def from_bytes(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f2").astype(np.float32)
+
+
+class VectorIndex:
+    """One database's claim vectors in an in-process HNSW index (usearch)."""
+
+    def __init__(self, *, dim: int, model_id: str) -> None:
+        from usearch.index import Index
+
+        self.dim = dim
+        self.model_id = model_id
+        self._index = Index(ndim=dim, metric="cos", dtype="i8", connectivity=16)
+        self._lock = threading.RLock()
+        self.watermark = 0  # the highest claim id the index has caught up to
+        self._synced_at = 0.0
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def add(self, ids: Sequence[int], vectors: np.ndarray) -> None:
+        with self._lock:
+            keys = np.asarray(ids, dtype=np.uint64)
+            fresh = ~np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
+            if fresh.any():
+                self._index.add(keys[fresh], vectors[fresh], threads=1)
+            if len(ids):
+                self.watermark = max(self.watermark, int(max(ids)))
+
+    def search(self, vector: np.ndarray, count: int) -> list[tuple[int, float]]:
+        """Up to `count` (claim id, cosine similarity) pairs, nearest first."""
+        with self._lock:
+            if len(self._index) == 0:
+                return []
+            found = self._index.search(vector, count, threads=1)
+        return [
+            (int(key), 1.0 - float(distance))
+            for key, distance in zip(found.keys, found.distances, strict=True)
+        ]
+
+    def sync(self, session: Session, *, force: bool = False) -> None:
+        """Add the embeddings committed since the last catch-up (at most every SYNC_INTERVAL)."""
+        now = time.monotonic()
+        if not force and now - self._synced_at < SYNC_INTERVAL:
+            return
+        with self._lock:
+            self._synced_at = now
+            low = max(0, self.watermark - LOOKBACK) if self.watermark else 0
+            while True:
+                rows = session.execute(
+                    select(ClaimEmbedding.claim_id, ClaimEmbedding.vector)
+                    .where(
+                        ClaimEmbedding.claim_id > low,  # type: ignore[arg-type]
+                        ClaimEmbedding.model == self.model_id,  # type: ignore[arg-type]
+                    )
+                    .order_by(ClaimEmbedding.claim_id)
+                    .limit(LOAD_BATCH)
+                ).all()
+                if not rows:
+                    return
+                ids = [row[0] for row in rows]
+                self.add(ids, np.stack([from_bytes(row[1]) for row in rows]))
+                if len(rows) < LOAD_BATCH:
+                    return
+                low = ids[-1]
+
+    def save(self, path: Path) -> None:
+        with self._lock:
+            self._index.save(str(path))
+            meta = {"model": self.model_id, "watermark": self.watermark, "size": len(self)}
+            Path(f"{path}.json").write_text(json.dumps(meta))
+
+    def load(self, path: Path) -> bool:
+        """Take the index saved at `path` if it was built with this model; False otherwise."""
+        meta_path = Path(f"{path}.json")
+        if not path.is_file() or not meta_path.is_file():
+            return False
+        meta = json.loads(meta_path.read_text())
+        if meta.get("model") != self.model_id:
+            return False
+        with self._lock:
+            self._index.load(str(path))
+            self.watermark = int(meta.get("watermark", 0))
+        return True
+
+
+class ClaimVectors:
+    """The embedder and the per-database indexes of this process."""
+
+    def __init__(self, embedder: Embedder, *, index_path: Path | None = None) -> None:
+        self.embedder = embedder
+        self.index_path = index_path
+        self._indexes: dict[str, VectorIndex] = {}
+        self._lock = threading.Lock()
+
+    def index(self, session: Session) -> VectorIndex:
+        """This database's index, caught up with what was committed since the last call."""
+        key = str(session.get_bind().url)
+        with self._lock:
+            index = self._indexes.get(key)
+            if index is None:
+                index = VectorIndex(dim=self.embedder.dim, model_id=self.embedder.model_id)
+                if self.index_path is not None:
+                    index.load(self.index_path)
+                self._indexes[key] = index
+        index.sync(session)
+        return index
+
+    def forget(self) -> None:
+        """Drop every in-process index (they are rebuilt from the table on next use)."""
+        with self._lock:
+            self._indexes.clear()
+
+    def write(self, session: OrmSession, claims: Iterable[tuple[int, str]]) -> None:
+        """Store (and index) the embeddings of these (claim id, text) pairs, replacing any."""
+        pairs = list(claims)
+        if not pairs:
+            return
+        ids = [claim_id for claim_id, _ in pairs]
+        vectors = self.embedder.embed([text for _, text in pairs])
+        connection = session.connection()
+        connection.execute(
+            delete(ClaimEmbedding).where(ClaimEmbedding.claim_id.in_(ids))  # type: ignore[attr-defined]
+        )
+        connection.execute(
+            ClaimEmbedding.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {"claim_id": claim_id, "model": self.embedder.model_id, "vector": to_bytes(vector)}
+                for claim_id, vector in zip(ids, vectors, strict=True)
+            ],
+        )
+        key = str(session.get_bind().url)
+        index = self._indexes.get(key)
+        if index is not None:
+            index.add(ids, vectors)
+
+    def remove(self, session: OrmSession, claim_ids: Sequence[int]) -> None:
+        if claim_ids:
+            session.connection().execute(
+                delete(ClaimEmbedding).where(ClaimEmbedding.claim_id.in_(claim_ids))  # type: ignore[attr-defined]
+            )
+
+
+# The process's store, set when a matcher that uses embeddings is built: every session then
+# writes embeddings for the claims it creates or changes (one store per process).
+_active: ClaimVectors | None = None
+
+
+def activate(vectors: ClaimVectors | None) -> None:
+    global _active
+    _active = vectors
+
+
+def active() -> ClaimVectors | None:
+    return _active
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _after_flush(session: OrmSession, _context: object) -> None:
+    """Embeddings follow their claims, in the transaction that changed them."""
+    vectors = _active
+    if vectors is None:
+        return
+    written: list[tuple[int, str]] = []
+    removed: list[int] = []
+    for obj in session.new:
+        if isinstance(obj, Claim) and obj.id is not None and obj.merged_into is None:
+            written.append((obj.id, obj.text))
+    for obj in session.dirty:
+        if not isinstance(obj, Claim) or obj.id is None:
+            continue
+        state = obj._sa_instance_state  # type: ignore[attr-defined]
+        if obj.merged_into is not None and state.attrs.merged_into.history.has_changes():
+            removed.append(obj.id)
+        elif state.attrs.text.history.has_changes():
+            written.append((obj.id, obj.text))
+    if written or removed:
+        vectors.remove(session, removed)
+        vectors.write(session, written)
