@@ -169,6 +169,29 @@ def recount(
     engine.dispose()
 
 
+@cli.command()
+def reindex() -> None:
+    """Embed every live claim that lacks a vector, drop stale ones, rebuild the vector index."""
+    from app.core.db import transaction
+    from app.matching import vectors
+    from app.matching.base import build_matcher
+
+    settings = get_settings()
+    if settings.matcher != "hybrid":
+        console.print(f"CLAIMS_MATCHER={settings.matcher}: no claim vectors to index")
+        return
+    build_matcher(settings)
+    store = vectors.active()
+    assert store is not None
+    engine = _maintenance_engine()
+    with transaction(engine, write=True) as session:
+        embedded, removed = vectors.reindex(session, vectors=store)
+        size = len(store.index(session))
+    where = f", saved to {store.index_path}" if store.index_path else ""
+    console.print(f"embedded {embedded} claim(s), removed {removed}; index holds {size}{where}")
+    engine.dispose()
+
+
 @cli.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="NDJSON file: one ingest payload per line.")],

@@ -24,7 +24,7 @@ from app.matching.embedding import DEFAULT_MODEL, load_embedder  # noqa: E402
 from app.matching.lexical import signals, stored_analysis  # noqa: E402
 
 PAIR_FILES = (ROOT / "tests/data/claim_pairs.jsonl", ROOT / "tests/data/claim_pairs_news.jsonl")
-TARGET_PRECISION = 0.97  # on dev: a margin over the 0.95 the test split must reach
+TARGET_PRECISION = 0.95  # on dev: what the test split must reach
 TARGET_SUGGEST_RECALL = 0.93
 L2 = 0.05
 
@@ -57,12 +57,44 @@ def pair_signals(rows: list[dict], model: str) -> list[tuple[float, object, bool
     return out
 
 
+def hard_vetoed(sig: tuple[float, object, bool]) -> bool:
+    return hybrid.calibrated(*sig).capped
+
+
 def design(sigs: list[tuple[float, object, bool]]) -> np.ndarray:
     names = list(hybrid.WEIGHTS)
     return np.array([[hybrid.features(*s)[n] for n in names] for s in sigs], dtype=float)
 
 
+# Signs the model must keep, whatever one labelled set suggests: more similarity never lowers
+# the score, a disagreement never raises it. (A set built from minimal edits makes word overlap
+# look like evidence of *different* claims; a model that learnt that would fail on real news.)
+SIGNS = {"semantic": 1, "semantic_cross": 1, "lexical": 1}  # the rest (vetoes): <= 0 ...
+FREE: set[str] = set()  # (the cross-lingual offset too: a language change is no evidence)
+
+
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """Logistic regression with sign constraints: fit, drop each feature whose weight has the
+    wrong sign, fit again, until every weight has its sign."""
+    names = list(hybrid.WEIGHTS)
+    active = np.ones(x.shape[1], dtype=bool)
+    while True:
+        intercept, weights = _fit(x[:, active], y)
+        full = np.zeros(x.shape[1])
+        full[active] = weights
+        wrong = [
+            i
+            for i, name in enumerate(names)
+            if active[i]
+            and name not in FREE
+            and (full[i] < 0 if SIGNS.get(name, -1) > 0 else full[i] > 0)
+        ]
+        if not wrong:
+            return intercept, full
+        active[wrong] = False
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     """Logistic regression by Newton's method with an L2 penalty (not on the intercept)."""
     xb = np.hstack([np.ones((len(x), 1)), x])
     w = np.zeros(xb.shape[1])
@@ -83,28 +115,63 @@ def scores(sigs: list[tuple[float, object, bool]]) -> np.ndarray:
     return np.array([hybrid.calibrated(*s).score for s in sigs])
 
 
-def precision_recall(s: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, int, int]:
+def precision_recall(
+    s: np.ndarray, y: np.ndarray, threshold: float
+) -> tuple[float, float, int, int]:
     chosen = s >= threshold
     hits = int((chosen & y).sum())
-    return (hits / chosen.sum() if chosen.sum() else 1.0), hits / max(1, y.sum()), hits, int(chosen.sum())
+    return (
+        (hits / chosen.sum() if chosen.sum() else 1.0),
+        hits / max(1, y.sum()),
+        hits,
+        int(chosen.sum()),
+    )
 
 
-def thresholds(s: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    grid = np.round(np.arange(0.05, 1.0, 0.01), 2)
-    link = next(
-        (t for t in grid if precision_recall(s, y, t)[0] >= TARGET_PRECISION and (s >= t).any()),
-        0.99,
+def own_link(value: np.ndarray, y: np.ndarray, usable: np.ndarray, target: float) -> float:
+    """The lowest threshold at which the pairs a signal alone would link (not capped by a hard
+    veto) have dev precision >= target."""
+    for t in np.round(np.arange(0.3, 1.0, 0.01), 2):
+        chosen = usable & (value >= t)
+        if chosen.any() and (chosen & y).sum() / chosen.sum() >= target:
+            return float(t)
+    return 0.99
+
+
+def signal_links(sigs: list, y: np.ndarray) -> dict[str, float]:
+    """Each signal's own link threshold, on the dev pairs given: the loosest per-signal target
+    (from TARGET_PRECISION up) at which the union of their links keeps dev precision at least
+    TARGET_PRECISION."""
+    cross = np.array([sig[2] for sig in sigs])
+    free = ~np.array([hard_vetoed(sig) for sig in sigs])
+    model = np.array([hybrid.probability(*sig) for sig in sigs])
+    lexical = np.array([sig[1].score for sig in sigs])
+    links = {}
+    for target in np.round(np.arange(TARGET_PRECISION, 1.0001, 0.01), 2):
+        links = {
+            "model": own_link(model, y, free & ~cross, target),
+            "model_cross": own_link(model, y, free & cross, target),
+            "lexical": own_link(lexical, y, free & ~cross, target),
+        }
+        hybrid.SIGNAL_LINKS = links
+        if precision_recall(scores(sigs), y, hybrid.LINK)[0] >= TARGET_PRECISION:
+            break
+    return links
+
+
+def suggest_threshold(s: np.ndarray, y: np.ndarray) -> float:
+    grid = np.round(np.arange(0.1, hybrid.LINK, 0.01), 2)
+    return float(
+        max((t for t in grid if precision_recall(s, y, t)[1] >= TARGET_SUGGEST_RECALL), default=0.1)
     )
-    suggest = max(
-        (t for t in grid if precision_recall(s, y, t)[1] >= TARGET_SUGGEST_RECALL), default=0.05
-    )
-    return float(link), float(min(suggest, link))
 
 
 def table(rows: list[dict], s: np.ndarray, link: float, suggest: float) -> str:
     y = np.array([row["same"] for row in rows])
-    out = ["| subset | pairs (same / different) | link precision | link recall | suggest recall |",
-           "| --- | --- | --- | --- | --- |"]
+    out = [
+        "| subset | pairs (same / different) | link precision | link recall | suggest recall |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     groups: list[tuple[str, np.ndarray]] = []
     for split in ("dev", "test"):
         in_split = np.array([row["split"] == split for row in rows])
@@ -140,17 +207,30 @@ def main() -> None:
     dev = np.array([row["split"] == "dev" for row in rows])
     if not args.report:
         x = design(sigs)
-        intercept, weights = fit(x[dev], y[dev].astype(float))
+        # The caps decide the pairs with a hard veto; the model ranks the others.
+        fitted = dev & ~np.array([hard_vetoed(s) for s in sigs])
+        intercept, weights = fit(x[fitted], y[fitted].astype(float))
         hybrid.INTERCEPT = intercept
         hybrid.WEIGHTS = dict(zip(hybrid.WEIGHTS, (float(w) for w in weights), strict=True))
-        print(f"INTERCEPT = {intercept:.3f}")
-        print("WEIGHTS = {")
-        for name, weight in hybrid.WEIGHTS.items():
-            print(f'    "{name}": {weight:.3f},')
-        print("}")
+    if not args.report:
+        dev_sigs = [sig for sig, in_dev in zip(sigs, dev, strict=True) if in_dev]
+        hybrid.SIGNAL_LINKS = signal_links(dev_sigs, y[dev])
     s = scores(sigs)
-    link, suggest = thresholds(s[dev], y[dev])
-    print(f"\nthresholds chosen on dev: link {link:.2f}, suggest {suggest:.2f}\n")
+    link, suggest = hybrid.LINK, suggest_threshold(s[dev], y[dev])
+    if not args.report:
+        calibration = {
+            "intercept": round(hybrid.INTERCEPT, 4),
+            "weights": {name: round(weight, 4) for name, weight in hybrid.WEIGHTS.items()},
+            "signal_links": hybrid.SIGNAL_LINKS,
+            "suggest": suggest,
+            "fitted_on": f"dev split: {int(dev.sum())} pairs from "
+            + ", ".join(sorted({row["source"] for row in rows})),
+        }
+        hybrid.CALIBRATION.write_text(json.dumps(calibration, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(calibration, indent=2))
+    else:
+        suggest = hybrid.SUGGEST
+    print(f"\nthresholds: link {link:.2f}, suggest {suggest:.2f} (chosen on dev)\n")
     print(table(rows, s, link, suggest))
 
 

@@ -20,6 +20,7 @@ from app.core.config import Settings
 from app.core.db import metadata, transaction
 from app.core.migrations import UNMODELLED_TABLES, scratch_database
 from app.main import create_app
+from app.matching import vectors
 from tests.factories import Factory
 
 BACKEND = os.environ.get("CLAIMS_TEST_DATABASE", "sqlite")
@@ -165,3 +166,7 @@ def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     # that use ran out, in the middle of a test that snapshots every table.
     app: FastAPI = request.getfixturevalue("app")
     app.state.access.keys.clear()
+    # The same goes for claim ids in the process's vector indexes: rebuilt on next use.
+    store = vectors.active()
+    if store is not None:
+        store.forget()

@@ -164,7 +164,6 @@ class _ClaimResolver:
             text=item.text,
             claimant=item.claimant,
             matcher=self.matcher if item.match == MatchMode.auto else None,
-            settings=self.settings,
             pool=_MATCH_POOL,
         )
         if found.claim is not None:
@@ -182,7 +181,7 @@ class _ClaimResolver:
         suggestions = [
             MatchRef(claim_id=c.claim_id, score=c.score, signals=c.signals)
             for c in found.candidates
-            if c.score >= self.settings.match_suggest
+            if c.score >= self.matcher.suggest
         ][:SUGGESTIONS]
         return self._create(item, suggestions)
 
@@ -215,7 +214,7 @@ class _ClaimResolver:
             key=lambda entry: (-entry[0], entry[1]),
         )
         score, claim_id, attribution_id = scored[0]
-        if score < self.settings.match_link:
+        if score < self.matcher.link:
             return None
         return ClaimOutcome(
             claim_id=claim_id,

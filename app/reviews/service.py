@@ -237,7 +237,6 @@ def _import_one(
         text=claim_data.text,
         claimant=claim_data.claimant,
         matcher=matcher,
-        settings=settings,
     )
     claim, outcome, how = found.claim, "linked", None
     if claim is None:
