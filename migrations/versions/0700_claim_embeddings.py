@@ -1,7 +1,7 @@
 """Claim embeddings: one sentence-embedding vector per live claim, for semantic matching.
 
 Revision ID: 0700_claim_embeddings
-Revises: 0500_api_keys
+Revises: 0600_graph_invariants
 Create Date: 2026-12-04
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0700_claim_embeddings"
-down_revision: str | None = "0500_api_keys"
+down_revision: str | None = "0600_graph_invariants"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
