@@ -7,7 +7,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection
 from sqlmodel import Session
 
-from app.claims import export, service
+from app.claims import export, merging, service
 from app.claims.dependencies import (
     SORT_DESCRIPTION,
     AttributionDep,
@@ -280,7 +280,7 @@ def merge_claim(
     matching. Merging into a merged claim merges into the claim that one leads to; repeating a
     merge is a no-op.
     """
-    target = service.merge(session, claim=claim, into_id=data.into)
+    target = merging.merge(session, claim=claim, into_id=data.into)
     assert target.id is not None
     detail = service.detail(session, claim_id=target.id)
     detail.merged_into = target.id

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from app.articles.models import Article
 from app.claims.models import REPORTING_STANCES, Attribution, Claim
+from app.core.db import lost_race
 from app.corroboration import live
 from app.corroboration.models import (
     Bucket,
@@ -90,6 +91,12 @@ _LOCK = (
     .order_by(Claim.id)
     .with_for_update(key_share=True)
 )
+_ON_MERGED = (
+    select(Attribution.id)
+    .join(Claim, Claim.id == Attribution.claim_id)
+    .where(Claim.id.in_(_IDS), Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+    .limit(1)
+)
 _UPDATE = (
     update(Claim.__table__).where(Claim.__table__.c.id == bindparam("claim_pk"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
 )
@@ -102,8 +109,13 @@ def _lock(session: Session, claim_ids: list[int]) -> None:
     # FOR NO KEY UPDATE (key_share), not FOR UPDATE: inserting an attribution takes a KEY SHARE
     # lock on its claim (the foreign key check), which FOR UPDATE would wait for, so two writers
     # each adding an attribution to one claim and then recounting it would deadlock.
+    # Holding these locks, no merge can be under way on the claims: an attribution added to a
+    # claim that a concurrent merge has just redirected (its insert did not wait: KEY SHARE)
+    # shows up here, and the transaction is re-run, when it finds the claim merged.
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"ids": claim_ids})
+        if session.scalar(_ON_MERGED, {"ids": claim_ids}) is not None:
+            raise lost_race("a claim this write attributes to was merged concurrently")
 
 
 _DEFERRED = "corroboration_deferred"
