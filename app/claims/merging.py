@@ -64,7 +64,7 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
         )
     if target.id == source.id:
         raise Invalid("a claim cannot be merged into itself", code="merge_into_self")
-    _move(session, source_id=source.id, target_id=target.id)
+    move_claim_rows(session, source_id=source.id, target_id=target.id)
     now = utcnow()
     source.merged_into = target.id
     source.updated_at = now
@@ -76,7 +76,9 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
     return get(session, claim_id=target.id)
 
 
-def _move(session: Session, *, source_id: int, target_id: int) -> None:
+def move_claim_rows(session: Session, *, source_id: int, target_id: int) -> None:
+    """Move a claim's attributions (without duplicates) and reviews to another, and redirect
+    the claims merged into it there too; counts are the caller's to refresh."""
     # An article attributed to both keeps the surviving claim's attribution.
     both = sa.select(Attribution.article_id).where(Attribution.claim_id == target_id)
     session.execute(

@@ -102,7 +102,7 @@ _UPDATE = (
 )
 
 
-def _lock(session: Session, claim_ids: list[int]) -> None:
+def _lock(session: Session, claim_ids: list[int], *, live_only: bool) -> None:
     # Concurrent writers touching one claim must not each write counts computed from a snapshot
     # missing the other's rows: the second waits here, then recounts with the first committed.
     # SQLite needs nothing: BEGIN IMMEDIATE already admits one writer at a time.
@@ -114,7 +114,7 @@ def _lock(session: Session, claim_ids: list[int]) -> None:
     # shows up here, and the transaction is re-run, when it finds the claim merged.
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"ids": claim_ids})
-        if session.scalar(_ON_MERGED, {"ids": claim_ids}) is not None:
+        if live_only and session.scalar(_ON_MERGED, {"ids": claim_ids}) is not None:
             raise lost_race("a claim this write attributes to was merged concurrently")
 
 
@@ -144,8 +144,12 @@ def deferred(session: Session) -> Iterator[None]:
     refresh(session, claim_ids=pending)
 
 
-def refresh(session: Session, *, claim_ids: Iterable[int]) -> None:
-    """Recompute the stored corroboration of these claims from their attributions."""
+def refresh(session: Session, *, claim_ids: Iterable[int], live_only: bool = True) -> None:
+    """Recompute the stored corroboration of these claims from their attributions.
+
+    `live_only`: re-run the transaction (TransactionConflict) when one of them was merged while
+    holding attributions; only maintenance passes False, to recount whatever is stored.
+    """
     ids = sorted(set(claim_ids))
     session.flush()
     pending: set[int] | None = session.info.get(_DEFERRED)
@@ -153,11 +157,11 @@ def refresh(session: Session, *, claim_ids: Iterable[int]) -> None:
         pending.update(ids)
         return
     for start in range(0, len(ids), _BATCH):
-        _refresh_batch(session, ids[start : start + _BATCH])
+        _refresh_batch(session, ids[start : start + _BATCH], live_only=live_only)
 
 
-def _refresh_batch(session: Session, ids: list[int]) -> None:
-    _lock(session, ids)
+def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None:
+    _lock(session, ids, live_only=live_only)
     values: dict[int, dict[str, Any]] = {
         claim_id: {
             "outlets_count": 0,
@@ -209,7 +213,7 @@ def claims_of_articles(article_ids: Any) -> Select[Any]:
 def recount_all(session: Session) -> int:
     """Recompute every claim's counters from scratch; returns how many claims were checked."""
     ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
-    refresh(session, claim_ids=[i for i in ids if i is not None])
+    refresh(session, claim_ids=[i for i in ids if i is not None], live_only=False)
     return len(ids)
 
 
