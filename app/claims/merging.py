@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.claims.models import Attribution, Claim
-from app.claims.service import MAX_MERGE_HOPS, get, resolve
-from app.core.db import utcnow
+from app.claims.service import get, resolve
+from app.core.db import lost_race, utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
 from app.corroboration import service as corroboration
@@ -27,20 +27,21 @@ def _locked_pair(session: Session, source_id: int, into_id: int) -> tuple[Claim,
         raise UnknownReference(
             f"claim {into_id} not found", details=[{"field": "into", "value": into_id}]
         ) from None
-    for _ in range(MAX_MERGE_HOPS):
-        lock_rows(session, Claim.id, [source_id, target_id], mode="no_key_update")
-        source = session.get(Claim, source_id, populate_existing=True)
-        if source is None:
-            raise NotFound(f"claim {source_id} not found")
-        target = session.get(Claim, target_id, populate_existing=True)
-        if target is None:  # deleted meanwhile (and `into_id` with it, if it led there)
-            raise UnknownReference(
-                f"claim {into_id} not found", details=[{"field": "into", "value": into_id}]
-            )
-        if target.merged_into is None:
-            return source, target
-        target_id = target.merged_into  # merged meanwhile: follow it, and lock that one too
-    raise Conflict(f"claim {into_id} is in a merge chain longer than {MAX_MERGE_HOPS}")
+    lock_rows(session, Claim.id, [source_id, target_id], mode="no_key_update")
+    source = session.get(Claim, source_id, populate_existing=True)
+    if source is None:
+        raise NotFound(f"claim {source_id} not found")
+    target = session.get(Claim, target_id, populate_existing=True)
+    if target is None:  # deleted meanwhile (and `into_id` with it, if it led there)
+        raise UnknownReference(
+            f"claim {into_id} not found", details=[{"field": "into", "value": into_id}]
+        )
+    if target.merged_into is not None:
+        # Merged while this waited. Locking where it leads now, on top of the locks held, can
+        # deadlock with a third merge (a ring A→B, B→C, C→A), which PostgreSQL detects only
+        # after a second; re-running the transaction locks the right pair in order at once.
+        raise lost_race(f"claim {target_id} was merged concurrently")
+    return source, target
 
 
 def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
