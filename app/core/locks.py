@@ -15,7 +15,8 @@ from sqlmodel import Session
 
 # FOR UPDATE: the row will be deleted or its key changed. FOR NO KEY UPDATE: its other columns
 # change; inserts that reference it (their foreign key check takes KEY SHARE) still go ahead.
-LockMode = Literal["update", "no_key_update"]
+# FOR SHARE: the row must stay as read (neither changed nor deleted) until commit.
+LockMode = Literal["update", "no_key_update", "share"]
 
 
 def locks_rows(session: Session) -> bool:
@@ -33,7 +34,7 @@ def lock_rows(session: Session, id_column: Any, ids: Iterable[int], *, mode: Loc
         select(id_column)
         .where(id_column.in_(wanted))
         .order_by(id_column)
-        .with_for_update(key_share=mode == "no_key_update")
+        .with_for_update(read=mode == "share", key_share=mode == "no_key_update")
     )
     return set(session.scalars(query))
 

@@ -20,8 +20,9 @@ from app.claims.models import (
     ClaimCreate,
 )
 from app.core.config import Settings
-from app.core.db import flush_unique
+from app.core.db import flush_unique, lost_race
 from app.core.errors import Conflict, Invalid, NotFound
+from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.matching import service as matching_service
 from app.matching.base import Matcher
@@ -65,6 +66,12 @@ def _url_conflict(session: Session, url: str) -> Conflict | None:
 
 def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
     """Record a fact-checker's review of the claim; Conflict when its URL is already stored."""
+    # A merge or delete of the claim under way would otherwise leave the review on a merged
+    # claim (its insert only takes KEY SHARE) or fail on the foreign key: wait for it, re-run.
+    if not lock_rows(session, Claim.id, [claim.id or 0], mode="share") or (
+        session.scalar(select(Claim.merged_into).where(Claim.id == claim.id)) is not None
+    ):
+        raise lost_race(f"claim {claim.id} was merged or deleted concurrently")
     error = _url_conflict(session, data.url)
     if error is not None:
         raise error
