@@ -222,7 +222,10 @@ def add_link(
     )
     session.add(link)
     flush_unique(session, lambda: None)
-    (root_id,) = graph.roots_of(session, [origin.id or 0])
+    # From the links themselves; the stored root is the fallback only inside a cycle, which
+    # the check above refuses to make (`corroborate repair` breaks one made before).
+    root_id = min(graph.roots_of(session, [origin.id or 0]), default=origin.root_article_id)
+    assert root_id is not None
     _reroot(session, article_id=article.id, root_id=root_id)
     corroboration.refresh(
         session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
