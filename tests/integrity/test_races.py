@@ -120,6 +120,23 @@ def test_link_racing_a_link_of_its_origin_leaves_the_right_root(
         )
 
 
+def test_unlinking_an_origin_while_a_copy_links_to_it_leaves_the_right_root(
+    racer: Racer, factory: Factory, client: TestClient
+) -> None:
+    for _ in range(ROUNDS):
+        z = factory.article(published_at=T0.isoformat())
+        y = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+        x = factory.article(published_at=(T0 + timedelta(hours=2)).isoformat())
+        factory.link(y, z)
+        # "X cites Y" racing "Y no longer syndicates Z"
+        responses = racer.race(
+            link(x.id, y.id, "cites"),
+            lambda c, a=y.id, o=z.id: c.delete(f"/v1/articles/{a}/links/{o}"),
+        )
+        assert [r.status_code for r in responses] == [201, 204]
+        assert client.get(f"/v1/articles/{x.id}").json()["root_article_id"] == y.id
+
+
 def test_mutual_links_at_the_same_time_make_no_cycle(racer: Racer, factory: Factory) -> None:
     for _ in range(ROUNDS):
         x = factory.article(published_at=T0.isoformat())
