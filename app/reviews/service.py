@@ -22,7 +22,7 @@ from app.claims.models import (
 from app.core.config import Settings
 from app.core.db import flush_unique, lost_race
 from app.core.errors import Conflict, Invalid, NotFound
-from app.core.locks import lock_rows
+from app.core.locks import advisory_lock, lock_rows, locks_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.matching import service as matching_service
 from app.matching.base import Matcher
@@ -207,6 +207,22 @@ def _skipped(node: Incoming, reason: str, message: str, **found: int | None) -> 
     )
 
 
+def _existing_claim(
+    session: Session, data: ClaimCreate, matcher: Matcher, settings: Settings
+) -> matching_service.Existing:
+    def match() -> matching_service.Existing:
+        return matching_service.existing_claim(
+            session, text=data.text, claimant=data.claimant, matcher=matcher, settings=settings
+        )
+
+    found = match()
+    if found.claim is None and locks_rows(session):
+        # Match-then-insert under the lock ingest takes for it (app/ingest/service.py).
+        advisory_lock(session, "claim-create")
+        found = match()
+    return found
+
+
 def _import_one(
     session: Session, node: Incoming, matcher: Matcher, settings: Settings
 ) -> ImportItem:
@@ -239,13 +255,8 @@ def _import_one(
     claim_data = ClaimCreate(
         text=node.claim_text, claimant=node.claimant, claim_date=node.claim_date
     )
-    found = matching_service.existing_claim(
-        session,
-        text=claim_data.text,
-        claimant=claim_data.claimant,
-        matcher=matcher,
-        settings=settings,
-    )
+
+    found = _existing_claim(session, claim_data, matcher, settings)
     claim, outcome, how = found.claim, "linked", None
     if claim is None:
         claim = claims_service.create(session, data=claim_data)
