@@ -5,7 +5,7 @@ import binascii
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import orjson
@@ -97,10 +97,12 @@ def _typed(value: Any, expected: type) -> Any:
     elif expected is datetime and isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value)
-        except ValueError:
-            parsed = None
-        if parsed is not None and parsed.tzinfo is not None:
-            return parsed
+            # In UTC, as the cursor was written: a forged offset at either end of the
+            # calendar (9999-12-31T23:59:59-14:00) would overflow later, in the query.
+            if parsed.tzinfo is not None:
+                return parsed.astimezone(UTC)
+        except (ValueError, OverflowError):
+            pass
     raise InvalidCursor("cursor is not one this service issued")
 
 

@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import (
@@ -181,14 +181,64 @@ def _not_a_number(value: object) -> object:
     return value
 
 
-# An instant given with an offset (naive datetimes are refused), converted to UTC on input.
+# The calendar the service takes instants from. Outside it nothing real happened (no article
+# before 1800) and the arithmetic done on instants (offsets to UTC, copy-detection windows,
+# timeline buckets) would leave the range `datetime` can hold: 422, never a 500.
+EARLIEST = datetime(1800, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
+# How far ahead of the server's clock a publication time may be (time zones, clock skew).
+PUBLISHED_LEEWAY = timedelta(days=1)
+
+
+def check_instant(value: datetime, latest: datetime = LATEST) -> datetime:
+    """`value` in UTC if it lies in [EARLIEST, latest), else ValueError (never OverflowError).
+
+    Comparing aware datetimes never overflows, so the bounds are checked before the value is
+    moved to UTC (which, at 9999-12-31T23:59:59-14:00, would).
+    """
+    if not EARLIEST <= value < latest:
+        raise ValueError(
+            f"must be at or after {EARLIEST.isoformat()} and before {latest.isoformat()}"
+        )
+    return value.astimezone(UTC)
+
+
+def check_date(value: date) -> date:
+    """`value` if it lies in the calendar the service takes instants from, else ValueError."""
+    if not EARLIEST.date() <= value < LATEST.date():
+        raise ValueError(
+            f"must be on or after {EARLIEST.date().isoformat()} and before "
+            f"{LATEST.date().isoformat()}"
+        )
+    return value
+
+
+def _published(value: datetime) -> datetime:
+    return check_instant(value, min(LATEST, datetime.now(UTC) + PUBLISHED_LEEWAY))
+
+
+def _instant_schema(description: str) -> Any:
+    return WithJsonSchema({"type": "string", "format": "date-time", "description": description})
+
+
+# An instant given with an offset (naive datetimes are refused), converted to UTC on input,
+# between 1800-01-01 and 3000-01-01 (query bounds: `since`, `until`).
 UTCInstant = Annotated[
     AwareDatetime,
-    AfterValidator(lambda value: value.astimezone(UTC)),
+    AfterValidator(check_instant),
     BeforeValidator(_not_a_number),
 ]
-# A calendar date, as YYYY-MM-DD text.
-CalendarDate = Annotated[date, BeforeValidator(_not_a_number)]
+# When an article was published: an instant as above, at most a day after the server's now.
+PublishedAt = Annotated[
+    AwareDatetime,
+    AfterValidator(_published),
+    BeforeValidator(_not_a_number),
+    _instant_schema(
+        "RFC 3339 with an offset or Z; on or after 1800-01-01 and at most one day after now."
+    ),
+]
+# A calendar date, as YYYY-MM-DD text, between 1800-01-01 and 2999-12-31.
+CalendarDate = Annotated[date, AfterValidator(check_date), BeforeValidator(_not_a_number)]
 
 
 def _end_of_day(value: object) -> object:
@@ -202,10 +252,11 @@ def _end_of_day(value: object) -> object:
     return value
 
 
-# An instant (RFC 3339 with an offset), or a date YYYY-MM-DD meaning the end of that UTC day.
+# An instant (RFC 3339 with an offset), or a date YYYY-MM-DD meaning the end of that UTC day,
+# between 1800-01-01 and 3000-01-01.
 PointInTime = Annotated[
     AwareDatetime,
     BeforeValidator(_end_of_day),
-    AfterValidator(lambda value: value.astimezone(UTC)),
+    AfterValidator(check_instant),
     BeforeValidator(_not_a_number),
 ]

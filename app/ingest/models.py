@@ -9,7 +9,7 @@ from sqlmodel import SQLModel
 from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
 from app.claims.models import Sourcing, Stance
 from app.core.errors import ErrorBody
-from app.core.types import CalendarDate, ClaimText, LanguageTag, ShortText, Title, UTCInstant
+from app.core.types import CalendarDate, ClaimText, LanguageTag, PublishedAt, ShortText, Title
 from app.outlets.models import OutletCreate
 
 MAX_BODY_CHARS = 1_000_000
@@ -21,7 +21,7 @@ class IngestArticle(SQLModel):
 
     url: ArticleUrl = Field(description="Found by its canonical URL, created if new.")
     title: Title
-    published_at: UTCInstant = Field(description="RFC 3339 with an offset or Z.")
+    published_at: PublishedAt
     author: ShortText | None = Field(default=None, description="Byline, e.g. `Reuters`.")
     language: LanguageTag | None = None
     body: Annotated[str, Field(max_length=MAX_BODY_CHARS)] | None = Field(

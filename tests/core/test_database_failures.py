@@ -8,12 +8,15 @@ from typing import Any
 import psycopg.errors
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, literal, literal_column, select, table, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 
+from app.claims import router as claims_router
+from app.claims import service as claims_service
 from app.core.config import Settings
 from app.core.db import SessionDep, database_error
 from app.core.migrations import upgrade
+from app.core.prepared import PreparedSelect
 from app.main import create_app
 from app.outlets import service as outlets_service
 from tests.assertions import assert_error
@@ -78,6 +81,39 @@ def test_a_slow_query_is_cancelled_with_504(make_app: Any) -> None:
         assert_error(client.get("/slow"), 504, "database_timeout")
         # The connection is usable again afterwards.
         assert client.get("/v1/claims").status_code == 200
+
+
+def counting_far() -> Any:
+    """A SELECT that runs far longer than any statement timeout, on either database."""
+    numbers = select(literal(1).label("x")).cte("numbers", recursive=True)
+    numbers = numbers.union_all(select(numbers.c.x + 1).where(numbers.c.x < 100_000_000))
+    return select(func.count()).select_from(numbers)
+
+
+@pytest.mark.parametrize("keyed", [False, True])
+def test_a_slow_hot_read_is_cancelled_with_504(
+    make_app: Any, factory: Any, monkeypatch: pytest.MonkeyPatch, keyed: bool
+) -> None:
+    """The hot reads run prepared statements on the bare DB-API cursor (app/core/prepared.py),
+    anonymous ones outside FastAPI's routing (app/claims/fast.py): their database errors are
+    answered as every other route's are."""
+    slow = PreparedSelect(counting_far)
+    monkeypatch.setattr(claims_service, "list_json", lambda db, **_: slow.rows(db, {}))
+    monkeypatch.setattr(claims_router, "_detail", lambda db, _claim_id: slow.rows(db, {}))
+    app = make_app(db_statement_timeout_ms=200)
+    headers = {"X-API-Key": factory.api_key(scopes=["read"])} if keyed else {}
+    with TestClient(app, headers=headers) as client:
+        assert_error(client.get("/v1/claims"), 504, "database_timeout")
+        assert_error(client.get("/v1/claims/1"), 504, "database_timeout")
+        monkeypatch.undo()
+        assert client.get("/v1/claims").json()["items"] == []
+
+
+def test_a_prepared_read_raises_database_errors_as_sqlalchemy_does(engine: Any) -> None:
+    missing = PreparedSelect(lambda: select(literal_column("x")).select_from(table("missing")))
+    with engine.connect() as connection, pytest.raises(DBAPIError) as raised:
+        missing.rows(connection, {})
+    assert database_error(raised.value).status_code in (422, 503)
 
 
 def test_maintenance_engines_have_no_statement_timeout(settings: Settings) -> None:
