@@ -12,11 +12,12 @@ from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, Request
 from sqlalchemy import Engine
+from starlette import types as asgi
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import Settings
 from app.core.db import SAFE_METHODS, transaction, utcnow
-from app.core.errors import Forbidden, Unauthorized
+from app.core.errors import AppError, Forbidden, Unauthorized, error_response
 from app.core.ratelimit import Limit, RateLimiter
 from app.keys import service as keys_service
 from app.keys.models import Scope
@@ -137,8 +138,13 @@ class Access:
 
 def presented_key(request: Request) -> str | None:
     """The key sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`, if any."""
-    authorization = request.headers.get("authorization")
-    header_key = request.headers.get("x-api-key")
+    authorizations = request.headers.getlist("authorization")
+    header_keys = request.headers.getlist("x-api-key")
+    if len(authorizations) > 1 or len(header_keys) > 1:
+        # Proxies and frameworks disagree on which of two copies counts; none is guessed.
+        raise Unauthorized("send one Authorization or X-API-Key header, not several")
+    authorization = authorizations[0] if authorizations else None
+    header_key = header_keys[0] if header_keys else None
     bearer = None
     if authorization is not None:
         scheme, _, value = authorization.strip().partition(" ")
@@ -160,24 +166,71 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client is not None else "unknown"
 
 
-async def authorize(request: Request, background_tasks: BackgroundTasks) -> Principal:
-    """Identify the caller, charge its rate limit, and require `write` for anything but a read."""
-    access: Access = request.app.state.access
+_IDENTIFIED = "identified_principal"
+
+
+async def identify(request: Request) -> Principal:
+    """Identify the caller, charge its rate limit, and require `write` for anything but a read.
+
+    Once per request: the gate in front of the body (`AccessGateMiddleware`), the `authorize`
+    dependency and a re-run after a lost transaction race all get the first answer.
+    """
     state = request.scope.setdefault("state", {})
+    known = state.get(_IDENTIFIED)
+    if known is not None:
+        return known
+    access: Access = request.app.state.access
     secret = presented_key(request)
     principal = await access.keys.principal(secret) if secret is not None else None
     await _charge(request, access, principal)
     if secret is not None and principal is None:
         raise Unauthorized("unknown or revoked API key")
-    principal = principal or ANONYMOUS
-    state["principal"] = principal
+    principal = state["principal"] = principal or ANONYMOUS  # the access log names the key
     if request.method not in SAFE_METHODS:
         require(principal, Scope.write)
     elif not access.public_read:
         require(principal, Scope.read)
+    state[_IDENTIFIED] = principal
+    return principal
+
+
+async def authorize(request: Request, background_tasks: BackgroundTasks) -> Principal:
+    """`identify`, then record the key's use (at most once a minute, after the response)."""
+    principal = await identify(request)
+    access: Access = request.app.state.access
     if principal.key_id is not None and access.keys.touch_due(principal.key_id):
         background_tasks.add_task(access.keys.touch, principal.key_id)
     return principal
+
+
+class AccessGateMiddleware:
+    """Access control before the body is read, for every non-read request under `prefix`.
+
+    FastAPI reads and parses a body before it runs the route's dependencies, so without this a
+    body that is not JSON was answered 422 before the key was looked at (and never charged to
+    the rate limit), and a large body was read before its 401. Reads need no gate: they have no
+    body, and `authorize` (or app/claims/fast.py) checks them before any work.
+    """
+
+    def __init__(self, app: asgi.ASGIApp, *, prefix: str = "/v1/") -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: asgi.Scope, receive: asgi.Receive, send: asgi.Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] not in SAFE_METHODS
+            and (scope["path"] + "/").startswith(self.prefix)
+        ):
+            try:
+                await identify(Request(scope))
+            except AppError as error:
+                response = error_response(
+                    error.status_code, error.code, error.message, error.details, error.headers
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def is_anonymous_read(request: Request) -> bool:

@@ -155,6 +155,31 @@ Title = _text(1000)
 ClaimText = _text(2000)
 
 
+# Control characters other than tab, line feed and carriage return (app/core/middleware.py
+# refuses them in every JSON body; this refuses them where a body is not parsed by FastAPI).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def reject_control_characters(document: Any) -> Any:
+    """A before-validator for a whole document: ValueError if any string in it (keys included)
+    holds a control character; PostgreSQL cannot store NUL, and none of them is text."""
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if _CONTROL.search(value):
+                raise ValueError(
+                    "text must not contain NUL (U+0000) or other control characters "
+                    "(U+0001 to U+001F but tab, line feed and carriage return)"
+                )
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return document
+
+
 def reject_null(*fields: str) -> Callable[[Any], Any]:
     """An after-validator for update models: these fields may be omitted but not set to null."""
 
