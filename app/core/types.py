@@ -86,15 +86,25 @@ def _domain(value: str) -> str:
 
 # Whitespace as Python's str.split() and ECMAScript's \s both see it, so that "not blank" means
 # the same in the validator and in the OpenAPI schema (a pattern, checked by clients).
-_BLANK = "\t\n\v\f\r \x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# Invisible formatting characters (zero-width, bidi controls, soft hyphen) count as blank too:
+# a name made only of them shows as nothing.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+_BLANK = (
+    "\t\n\v\f\r \x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+    + _INVISIBLE
+)
 NOT_BLANK_PATTERN = f"[^{_BLANK}]"
 _NOT_BLANK = re.compile(NOT_BLANK_PATTERN)
+# Characters that never change what a text says but split its words for matching and
+# de-duplication ("hel\u200blo" is "hello"): removed on input. Joiners and bidi marks stay,
+# since some scripts and emoji need them.
+_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b\u2060\ufeff]")
 
 
 def _not_blank(value: str) -> str:
     if not _NOT_BLANK.search(value):
         raise ValueError("must not be blank")
-    return " ".join(value.split())
+    return " ".join(_ZERO_WIDTH.sub("", value).split())
 
 
 def _text(max_length: int) -> Any:

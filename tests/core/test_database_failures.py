@@ -9,6 +9,7 @@ import psycopg.errors
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, literal, literal_column, select, table, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.claims import router as claims_router
@@ -147,8 +148,9 @@ def test_sqlite_outage_is_503_and_recovers_without_restart(sqlite_file: Path) ->
         assert response.headers["retry-after"] == "5"
         ready = client.get("/readyz")
         error = assert_error(ready, 503, "not_ready")
-        assert error["message"] == "database unreachable: unable to open database file"
-        assert error["details"][0]["check"] == "database"
+        assert error["message"] == "database unreachable (the server log says why)"
+        assert error["details"] == [{"check": "database", "ok": False}]
+        assert str(sqlite_file.parent) not in ready.text
         shutil.move(moved, sqlite_file)
         assert client.get("/v1/claims").status_code == 200
         assert client.get("/readyz").status_code == 200
@@ -176,6 +178,18 @@ def test_a_missing_database_file_is_not_created_empty(tmp_path: Path) -> None:
         assert_error(client.get("/v1/claims"), 503, "database_unavailable")
         assert_error(client.get("/readyz"), 503, "not_ready")
     assert not path.exists()
+
+
+@pytest.mark.postgresql_only
+def test_readyz_does_not_tell_where_the_database_is(database_url: str) -> None:
+    url = make_url(database_url).set(database="no_such_database_here", port=5432)
+    app = create_app(Settings(database_url=url.render_as_string(), rate_limit_enabled=False))
+    with TestClient(app) as client:
+        ready = client.get("/readyz")
+    assert_error(ready, 503, "not_ready")
+    for secret in ("no_such_database_here", "5432", str(url.host)):
+        assert secret not in ready.text
+    app.state.engine.dispose()
 
 
 @pytest.mark.sqlite_only
