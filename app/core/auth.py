@@ -7,6 +7,8 @@ other method needs a key with the `write` scope. Key management adds `AdminDep` 
 
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -17,8 +19,8 @@ from starlette.concurrency import run_in_threadpool
 
 from app.core.config import Settings
 from app.core.db import SAFE_METHODS, transaction, utcnow
-from app.core.errors import AppError, Forbidden, Unauthorized, error_response
-from app.core.ratelimit import Limit, RateLimiter
+from app.core.errors import AppError, Forbidden, RateLimited, Unauthorized, error_response
+from app.core.ratelimit import Limit, RateLimiter, WorkSlots
 from app.keys import service as keys_service
 from app.keys.models import Scope
 
@@ -124,6 +126,12 @@ class Access:
     def __init__(self, settings: Settings, engine: Engine) -> None:
         self.public_read = settings.public_read
         self.keys = KeyCache(engine, settings.key_cache_seconds)
+        self.slots = WorkSlots()
+        self.work_tokens_per_second = settings.rate_limit_work_tokens_per_second
+        self.expensive_at_once = {
+            False: settings.rate_limit_anonymous_expensive_concurrency,
+            True: settings.rate_limit_key_expensive_concurrency,
+        }
         self.limiter: RateLimiter | None = None
         if settings.rate_limit_enabled:
             self.limiter = RateLimiter(
@@ -260,11 +268,49 @@ async def _charge(request: Request, access: Access, principal: Principal | None)
     if access.limiter is None or state.get("rate_limit_charged"):
         return
     state["rate_limit_charged"] = True
-    if principal is not None:
-        await access.limiter.charge(f"key:{principal.key_id}", keyed=True)
-    else:
-        # Failed key guesses are charged to the address, so guessing is rate limited too.
-        await access.limiter.charge(f"addr:{client_address(request)}", keyed=False)
+    # Failed key guesses are charged to the address, so guessing is rate limited too.
+    await access.limiter.charge(_bucket(request, principal), keyed=principal is not None)
+
+
+def _bucket(request: Request, principal: Principal | None) -> str:
+    """The rate-limit bucket of a caller: its key's, or its address's without a valid key."""
+    if principal is not None and principal.key_id is not None:
+        return f"key:{principal.key_id}"
+    return f"addr:{client_address(request)}"
+
+
+@asynccontextmanager
+async def metered_work(request: Request) -> AsyncIterator[None]:
+    """Run an expensive request (recount, export, timeline, search) under its caller's work
+    limits: a few at once per client (429 beyond), then billed tokens in proportion to the
+    server time it took, so a client pays for the work it causes, not only for its requests.
+
+    Used as the body of a yield dependency, so the time counted runs until the response
+    (a streamed export included) has been sent.
+    """
+    access: Access = request.app.state.access
+    if access.limiter is None:
+        yield
+        return
+    principal = await identify(request)
+    keyed = not principal.anonymous
+    bucket = _bucket(request, principal)
+    most = access.expensive_at_once[keyed]
+    if not access.slots.acquire(bucket, most):
+        raise RateLimited(
+            f"at most {most} expensive request(s) (recounts, exports, timelines, search) at "
+            f"once per {'key' if keyed else 'client address'}; retry when one has finished",
+            code="too_many_expensive_requests",
+            headers={"Retry-After": "1"},
+            details=[{"retry_after": 1, "concurrent": most}],
+        )
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        access.slots.release(bucket)
+        spent = time.perf_counter() - started
+        await access.limiter.bill(bucket, keyed=keyed, tokens=spent * access.work_tokens_per_second)
 
 
 def require(principal: Principal, scope: Scope) -> None:
@@ -288,3 +334,10 @@ def require_admin(principal: PrincipalDep) -> Principal:
 
 
 AdminDep = Annotated[Principal, Depends(require_admin)]
+
+
+async def metered(request: Request) -> AsyncIterator[None]:
+    """A dependency running the whole request under `metered_work` (routes that always count
+    on the fly: a claim's corroboration explained, its timeline)."""
+    async with metered_work(request):
+        yield
