@@ -30,9 +30,9 @@ _KNOWN_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "D
 # Control characters other than tab, line feed and carriage return: PostgreSQL cannot store
 # NUL in text and none of them belongs in a claim, a title or a name, so they are refused up
 # front, the same on every database. In a JSON body they can only hide in a string escape
-# (`\u0000`, an odd number of backslashes before it); raw ones are not JSON.
+# (`\u0000`, `\b`, `\f`: an odd number of backslashes before it); raw ones are not JSON.
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f"
-_CONTROL_ESCAPE = r"(?<!\\)(?:\\\\)*\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])"
+_CONTROL_ESCAPE = r"(?<!\\)(?:\\\\)*\\(?:u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])|[bf])"
 _CONTROL_IN_TEXT = re.compile(f"[{_CONTROL}]|{_CONTROL_ESCAPE}")
 _CONTROL_IN_UTF8 = re.compile(_CONTROL_IN_TEXT.pattern.encode())
 _CONTROL_IN_QUERY = re.compile(rb"%(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")
