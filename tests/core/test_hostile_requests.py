@@ -223,6 +223,43 @@ def test_an_article_stored_at_the_end_of_the_calendar_keeps_its_timeline(
             )
 
 
+def _claimreview(n: int, claim_date: str, appearance_date: str, review_date: str) -> Any:
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"https://checker.example/reviews/{n}",
+        "claimReviewed": f"The calendar claim number {n} ends somewhere",
+        "datePublished": review_date,
+        "itemReviewed": {
+            "@type": "Claim",
+            "datePublished": claim_date,
+            "appearance": {
+                "@type": "NewsArticle",
+                "url": f"https://calendar-news.example/{n}",
+                "headline": "The calendar ends",
+                "datePublished": appearance_date,
+            },
+        },
+        "author": {"@type": "Organization", "name": "Checker"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+    }
+
+
+@pytest.mark.parametrize("value", [*OUTSIDE[:6], "9999-12-31", "0001-01-01"])
+@pytest.mark.parametrize("field", ["claim", "appearance", "review"])
+def test_instants_in_claimreview_imports(world: World, field: str, value: str) -> None:
+    dates = {"claim": "2025-05-01", "appearance": "2025-05-02", "review": "2025-05-03"}
+    dates[field] = value
+    n = abs(hash((field, value)))
+    document = _claimreview(n, dates["claim"], dates["appearance"], dates["review"])
+    response = world.keyed.post("/v1/import/claimreview", json=document)
+    assert_answered(response, 200)
+    item = response.json()["items"][0]
+    # The node is refused whole (all-or-nothing), with the reason: nothing outside the calendar
+    # is stored.
+    assert (item["outcome"], item["reason"]) == ("skipped", "rejected"), item
+
+
 # --------------------------------------------------------------------------------------------
 # Forged cursors
 

@@ -1,12 +1,14 @@
 """Cost-aware limits: expensive requests are billed for the work they cause and run a few at
 once per client; anonymous exports are paged; access is checked before a body is read."""
 
+import asyncio
+import uuid
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.ratelimit import Limit, MemoryBuckets
+from app.core.ratelimit import Limit, MemoryBuckets, RedisBuckets
 from tests.assertions import assert_error
 from tests.core.test_ratelimit import FakeClock, tiny_limits
 from tests.factories import Factory
@@ -22,6 +24,21 @@ def test_a_bill_takes_tokens_into_debt_down_to_minus_the_burst() -> None:
     assert buckets.take("a", limit) == pytest.approx(0.6)  # from -5 to 1 token: 6 / 10 s
     clock.now += 0.6
     assert buckets.take("a", limit) == 0.0
+
+
+def test_redis_bills_go_into_debt_the_same_way(redis_url: str) -> None:
+    async def scenario() -> tuple[float, float]:
+        buckets = RedisBuckets(redis_url, f"test-{uuid.uuid4().hex}:")
+        limit = Limit(rate=0.01, burst=5)
+        try:
+            billed = await buckets.take("a", limit, 100.0)
+            return billed, await buckets.take("a", limit)
+        finally:
+            await buckets.close()
+
+    billed, wait = asyncio.run(scenario())
+    assert billed == 0.0
+    assert wait == pytest.approx(6 / 0.01, rel=0.01)  # from -5 (the floor) to 1 token
 
 
 @pytest.fixture
