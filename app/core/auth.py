@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from app.core.config import Settings
 from app.core.db import SAFE_METHODS, transaction, utcnow
 from app.core.errors import AppError, Forbidden, RateLimited, Unauthorized, error_response
-from app.core.ratelimit import Limit, RateLimiter, WorkSlots
+from app.core.ratelimit import Limit, RateLimiter
 from app.keys import service as keys_service
 from app.keys.models import Scope
 
@@ -126,7 +126,6 @@ class Access:
     def __init__(self, settings: Settings, engine: Engine) -> None:
         self.public_read = settings.public_read
         self.keys = KeyCache(engine, settings.key_cache_seconds)
-        self.slots = WorkSlots()
         self.work_tokens_per_second = settings.rate_limit_work_tokens_per_second
         self.expensive_at_once = {
             False: settings.rate_limit_anonymous_expensive_concurrency,
@@ -296,7 +295,8 @@ async def metered_work(request: Request) -> AsyncIterator[None]:
     keyed = not principal.anonymous
     bucket = _bucket(request, principal)
     most = access.expensive_at_once[keyed]
-    if not access.slots.acquire(bucket, most):
+    slot = await access.limiter.start_work(bucket, most)
+    if slot is None:
         raise RateLimited(
             f"at most {most} expensive request(s) (recounts, exports, timelines, search) at "
             f"once per {'key' if keyed else 'client address'}; retry when one has finished",
@@ -308,7 +308,7 @@ async def metered_work(request: Request) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        access.slots.release(bucket)
+        await access.limiter.end_work(bucket, slot)
         spent = time.perf_counter() - started
         await access.limiter.bill(bucket, keyed=keyed, tokens=spent * access.work_tokens_per_second)
 

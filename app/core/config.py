@@ -127,7 +127,10 @@ class Settings(BaseSettings):
         "per second of server time it took, on top of its one token.",
     )
     rate_limit_anonymous_expensive_concurrency: int = Field(
-        default=1, ge=1, description="Expensive requests a client address may run at once."
+        default=1,
+        ge=1,
+        description="Expensive requests a client address may run at once (per process, or "
+        "across processes with CLAIMS_REDIS_URL).",
     )
     rate_limit_key_expensive_concurrency: int = Field(
         default=4, ge=1, description="Expensive requests an API key may run at once."

@@ -4,7 +4,7 @@ A bucket holds up to `burst` tokens and refills at `rate` tokens per second; eac
 one token, and an expensive one (app/core/auth.py `metered_work`) is then billed more tokens in
 proportion to the server time it took: the bucket may go into debt, down to `-burst`, and the
 client waits until it is paid off. Expensive requests also run at most a few at once per
-client (`WorkSlots`, per process).
+client (per process, or across processes through Redis).
 
 With `CLAIMS_REDIS_URL` set, buckets live in Redis and are updated by one Lua script (atomic,
 timed by the Redis server's clock), so every replica enforces the same limit. If Redis cannot
@@ -97,6 +97,26 @@ return tostring(wait)
 """
 
 
+# KEYS[1] a client's running expensive requests; ARGV most, ttl (ms). 1: a slot was taken.
+# The TTL frees the slots of a process that died holding them.
+_START_WORK_SCRIPT = """
+local running = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if running > tonumber(ARGV[1]) then
+  redis.call('DECR', KEYS[1])
+  return 0
+end
+return 1
+"""
+_END_WORK_SCRIPT = """
+if redis.call('DECR', KEYS[1]) <= 0 then
+  redis.call('DEL', KEYS[1])
+end
+return 1
+"""
+WORK_SLOT_TTL_MS = 15 * 60 * 1000
+
+
 class RedisBuckets:
     """Buckets in Redis, shared by every process that uses the same URL and prefix."""
 
@@ -117,6 +137,8 @@ class RedisBuckets:
                 self.url, socket_timeout=0.5, socket_connect_timeout=0.5
             )
             self._script = self._client.register_script(_TAKE_SCRIPT)
+            self._start_work = self._client.register_script(_START_WORK_SCRIPT)
+            self._end_work = self._client.register_script(_END_WORK_SCRIPT)
             self._loop = loop
         return self._script
 
@@ -126,6 +148,15 @@ class RedisBuckets:
             keys=[f"{self.prefix}ratelimit:{identity}"], args=[limit.rate, limit.burst, bill]
         )
         return float(wait)
+
+    async def start_work(self, identity: str, most: int) -> bool:
+        self._connect()
+        key = f"{self.prefix}work:{identity}"
+        return bool(await self._start_work(keys=[key], args=[most, WORK_SLOT_TTL_MS]))
+
+    async def end_work(self, identity: str) -> None:
+        self._connect()
+        await self._end_work(keys=[f"{self.prefix}work:{identity}"])
 
     async def close(self) -> None:
         if self._client is not None:
@@ -150,6 +181,7 @@ class RateLimiter:
         self.anonymous = anonymous
         self.keyed = keyed
         self.memory = MemoryBuckets(clock)
+        self.slots = WorkSlots()
         self.redis = RedisBuckets(redis_url, redis_prefix) if redis_url else None
         self._redis_down_since: float | None = None
 
@@ -171,20 +203,50 @@ class RateLimiter:
         if tokens > 0:
             await self._take(identity, self.keyed if keyed else self.anonymous, tokens)
 
+    async def start_work(self, identity: str, most: int) -> str | None:
+        """Take one of `identity`'s `most` slots for an expensive request: where it was taken
+        (pass it to `end_work`), or None when all are in use. Shared through Redis if set."""
+        if self.redis is not None:
+            try:
+                started = await self.redis.start_work(identity, most)
+            except Exception as exc:  # any Redis failure: degrade to per-process slots
+                self._redis_failed(exc)
+            else:
+                self._redis_back()
+                return "redis" if started else None
+        return "memory" if self.slots.acquire(identity, most) else None
+
+    async def end_work(self, identity: str, where: str) -> None:
+        """Give back a slot `start_work` took."""
+        if where == "memory":
+            self.slots.release(identity)
+            return
+        assert self.redis is not None
+        try:
+            await self.redis.end_work(identity)
+        except Exception as exc:  # the slot's TTL frees it
+            self._redis_failed(exc)
+
     async def _take(self, identity: str, limit: Limit, bill: float = 0.0) -> float:
         if self.redis is None:
             return self.memory.take(identity, limit, bill)
         try:
             wait = await self.redis.take(identity, limit, bill)
         except Exception as exc:  # any Redis failure: degrade to per-process limits
-            if self._redis_down_since is None:
-                self._redis_down_since = time.monotonic()
-                logger.warning("Redis rate limiting unavailable, limiting per process: %s", exc)
+            self._redis_failed(exc)
             return self.memory.take(identity, limit, bill)
+        self._redis_back()
+        return wait
+
+    def _redis_failed(self, exc: Exception) -> None:
+        if self._redis_down_since is None:
+            self._redis_down_since = time.monotonic()
+            logger.warning("Redis rate limiting unavailable, limiting per process: %s", exc)
+
+    def _redis_back(self) -> None:
         if self._redis_down_since is not None:
             self._redis_down_since = None
             logger.warning("Redis rate limiting available again")
-        return wait
 
     async def close(self) -> None:
         if self.redis is not None:

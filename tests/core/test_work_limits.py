@@ -2,13 +2,14 @@
 once per client; anonymous exports are paged; access is checked before a body is read."""
 
 import asyncio
+import socket
 import uuid
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.ratelimit import Limit, MemoryBuckets, RedisBuckets
+from app.core.ratelimit import Limit, MemoryBuckets, RateLimiter, RedisBuckets
 from tests.assertions import assert_error
 from tests.core.test_ratelimit import FakeClock, tiny_limits
 from tests.factories import Factory
@@ -39,6 +40,45 @@ def test_redis_bills_go_into_debt_the_same_way(redis_url: str) -> None:
     billed, wait = asyncio.run(scenario())
     assert billed == 0.0
     assert wait == pytest.approx(6 / 0.01, rel=0.01)  # from -5 (the floor) to 1 token
+
+
+def test_redis_shares_the_expensive_slots_between_processes(redis_url: str) -> None:
+    async def scenario() -> list[str | None]:
+        prefix = f"test-{uuid.uuid4().hex}:"
+        limit = Limit(rate=1.0, burst=1)
+        one, two = (
+            RateLimiter(anonymous=limit, keyed=limit, redis_url=redis_url, redis_prefix=prefix)
+            for _ in range(2)
+        )
+        try:
+            seen = [await one.start_work("addr:a", 1), await two.start_work("addr:a", 1)]
+            seen.append(await two.start_work("addr:b", 1))  # another client
+            await one.end_work("addr:a", "redis")
+            seen.append(await two.start_work("addr:a", 1))
+            return seen
+        finally:
+            await one.close()
+            await two.close()
+
+    assert asyncio.run(scenario()) == ["redis", None, "redis", "redis"]
+
+
+def test_without_redis_the_slots_are_per_process() -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+
+    async def scenario() -> list[str | None]:
+        limit = Limit(rate=1.0, burst=1)
+        url = f"redis://127.0.0.1:{port}/0"
+        limiter = RateLimiter(anonymous=limit, keyed=limit, redis_url=url)
+        seen = [await limiter.start_work("addr:a", 1), await limiter.start_work("addr:a", 1)]
+        await limiter.end_work("addr:a", "memory")
+        seen.append(await limiter.start_work("addr:a", 1))
+        await limiter.close()
+        return seen
+
+    assert asyncio.run(scenario()) == ["memory", None, "memory"]
 
 
 @pytest.fixture
@@ -111,7 +151,7 @@ def test_expensive_requests_run_one_at_a_time_per_address(
     make_app: Any, factory: Factory, claim: Any
 ) -> None:
     app = make_app(**tiny_limits(rate_limit_anonymous_burst=50, rate_limit_key_burst=50))
-    slots = app.state.access.slots
+    slots = app.state.access.limiter.slots
     assert slots.acquire("addr:testclient", 1)  # one running already
     key = factory.api_key(scopes=["read"])
     with TestClient(app) as client:
