@@ -504,7 +504,9 @@ def list_json(
     kind = f"claims{sort.value}"
     position = None
     if page.cursor is not None:
-        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+        position = decode_cursor(
+            page.cursor, kind, (spec.key_type, int), nullable_key=spec.nullable
+        )
     shape, params = filters.shape(), filters.params()
     wanted = page.limit + 1
     rows: list[Any] = []
@@ -570,7 +572,7 @@ def _stored_order(
         kind = f"claims{sort.value}"
     position = None
     if cursor is not None:
-        position = decode_cursor(cursor, kind, (spec.key_type, int))
+        position = decode_cursor(cursor, kind, (spec.key_type, int), nullable_key=spec.nullable)
     return spec, kind, position
 
 
@@ -687,7 +689,9 @@ def _list_live(
     }.get(sort, datetime)
     position = None
     if page.cursor is not None:
-        position = decode_cursor(page.cursor, kind, (key_type, int))
+        position = decode_cursor(
+            page.cursor, kind, (key_type, int), nullable_key=key_type is datetime
+        )
     columns: list[Any] = [Claim.id]
     if matches is not None:
         columns.append(matches.c.rank)
