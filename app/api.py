@@ -24,3 +24,7 @@ api_router.include_router(ingest_router)
 api_router.include_router(corroboration_router)
 api_router.include_router(reviews_router)
 api_router.include_router(keys_router)
+
+# The operations that take NDJSON bodies: only these get the batch body limit and are streamed
+# rather than buffered (app/core/middleware.py); tests/core/test_limits.py keeps the list whole.
+NDJSON_PATHS = frozenset({"/v1/ingest/batch"})

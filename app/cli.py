@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.ingest.importer import ImportSummary
+    from app.integrity.service import Finding
 
 cli = typer.Typer(
     name="corroborate",
@@ -149,19 +150,25 @@ def render_openapi(schema: dict[str, object]) -> str:
 @cli.command()
 def recount(
     check: Annotated[
-        bool, typer.Option(help="Only report claims whose stored counts are wrong.")
+        bool,
+        typer.Option(
+            help="Only check: report every derived value that is wrong (counters, article "
+            "roots, merge targets, the search index) and every broken graph invariant; exit 1 "
+            "if any. `corroborate repair` fixes them."
+        ),
     ] = False,
 ) -> None:
     """Recompute every claim's corroboration counters from scratch."""
     from app.core.db import transaction
     from app.corroboration import service as corroboration
+    from app.integrity import service as integrity
 
     engine = _maintenance_engine()
     with transaction(engine, write=not check) as session:
         if check:
-            stale = corroboration.stale_claim_ids(session)
-            console.print(f"{len(stale)} claim(s) with stale counters: {stale[:20]}")
-            if stale:
+            findings = integrity.check(session)
+            _print_findings(findings)
+            if any(finding.ids for finding in findings):
                 raise typer.Exit(1)
         else:
             count = corroboration.recount_all(session)
@@ -190,6 +197,39 @@ def reindex() -> None:
     where = f", saved to {store.index_path}" if store.index_path else ""
     console.print(f"embedded {embedded} claim(s), removed {removed}; index holds {size}{where}")
     engine.dispose()
+
+
+@cli.command()
+def repair() -> None:
+    """Fix what `recount --check` finds: flatten merge chains and break merge cycles, move rows
+    off merged claims, break link cycles, drop links dated before their origin, recompute
+    roots, counters and search rows. One transaction; exit 1 if anything is still wrong."""
+    from app.core.db import run_transaction, transaction
+    from app.integrity import service as integrity
+
+    engine = _maintenance_engine()
+    found = run_transaction(engine, integrity.repair, attempts=get_settings().db_retry_attempts)
+    console.print("found and repaired:")
+    _print_findings(found)
+    with transaction(engine, write=False) as session:
+        left = [finding for finding in integrity.check(session) if finding.ids]
+    engine.dispose()
+    if left:
+        console.print("still wrong after repair:")
+        _print_findings(left)
+        raise typer.Exit(1)
+    console.print("every invariant holds")
+
+
+def _print_findings(findings: "list[Finding]") -> None:
+    for finding in findings:
+        sample = finding.ids[:20]
+        more = " …" if len(finding.ids) > len(sample) else ""
+        console.print(
+            f"  {finding.name}: {len(finding.ids)} ({finding.description}) {sample}{more}"
+            if finding.ids
+            else f"  {finding.name}: 0"
+        )
 
 
 @cli.command("import")

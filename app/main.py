@@ -10,9 +10,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from app import __version__
-from app.api import api_router
+from app.api import NDJSON_PATHS, api_router
 from app.claims.fast import fast_routes
-from app.core.auth import Access
+from app.core.auth import Access, AccessGateMiddleware
 from app.core.config import MetricsAccess, Settings, get_settings
 from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
 from app.core.errors import install_error_handlers
@@ -20,6 +20,7 @@ from app.core.logging import ensure_logging
 from app.core.metrics import POOL
 from app.core.middleware import (
     BodyLimitMiddleware,
+    HeadAsGetMiddleware,
     ProxyHeadersMiddleware,
     RequestContextMiddleware,
     TransactionRetryMiddleware,
@@ -120,12 +121,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_explorer(app)
 
     # add_middleware wraps: the last added runs first.
-    app.add_middleware(TransactionRetryMiddleware, attempts=settings.db_retry_attempts)
+    app.add_middleware(
+        TransactionRetryMiddleware,
+        attempts=settings.db_retry_attempts,
+        ndjson_paths=NDJSON_PATHS,
+    )
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,
         max_ndjson_bytes=settings.ingest_batch_max_bytes,
+        ndjson_paths=NDJSON_PATHS,
     )
+    app.add_middleware(AccessGateMiddleware)
     if settings.cors_origins:
         wildcard = settings.cors_origins == ["*"]
         app.add_middleware(
@@ -137,6 +144,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["X-Request-ID", "Retry-After"],
             max_age=600,
         )
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     if settings.trusted_proxies:
         # Outermost: the access log and the rate limiter see the client, not the proxy.

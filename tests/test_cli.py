@@ -34,8 +34,30 @@ def test_recount_check_finds_and_repairs_stale_counters(runner: CliRunner, engin
         connection.execute(text("UPDATE claim SET outlets_count = 99"))
     stale = runner.invoke(cli, ["recount", "--check"])
     assert stale.exit_code == 1
-    assert "10 claim(s) with stale counters" in stale.output
+    assert "stale_counters: 10 " in stale.output
     assert runner.invoke(cli, ["recount"]).exit_code == 0
+    assert runner.invoke(cli, ["recount", "--check"]).exit_code == 0
+
+
+def test_recount_check_finds_stale_roots_and_repair_fixes_them(
+    runner: CliRunner, engine: Engine
+) -> None:
+    runner.invoke(cli, ["demo", "load"])
+    with engine.begin() as connection:
+        copies = (
+            connection.execute(text("SELECT article_id FROM article_link ORDER BY article_id"))
+            .scalars()
+            .all()
+        )
+        connection.execute(text("UPDATE article SET root_article_id = id"))
+    assert copies, "the demo has copies"
+    stale = runner.invoke(cli, ["recount", "--check"])
+    assert stale.exit_code == 1
+    assert f"stale_roots: {len(copies)} " in stale.output
+    repaired = runner.invoke(cli, ["repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert f"stale_roots: {len(copies)} " in repaired.output
+    assert "every invariant holds" in repaired.output
     assert runner.invoke(cli, ["recount", "--check"]).exit_code == 0
 
 

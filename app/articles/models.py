@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 
 from app.articles.urls import URL_PATTERN, canonical_url
 from app.core.db import UTCDateTime, utcnow
-from app.core.types import LanguageTag, ShortText, Slug, Title, UTCInstant, reject_null
+from app.core.types import LanguageTag, PublishedAt, ShortText, Slug, Title, reject_null
 from app.outlets.models import OutletRef
 
 ArticleUrl = Annotated[
@@ -58,7 +58,7 @@ class ArticleCreate(SQLModel):
     outlet: Slug = Field(description="Slug of the outlet that published the article.")
     url: ArticleUrl
     title: Title
-    published_at: UTCInstant = Field(description="RFC 3339 with an offset or Z.")
+    published_at: PublishedAt
     author: ShortText | None = None
     language: LanguageTag | None = None
 
@@ -69,7 +69,7 @@ class ArticleUpdate(SQLModel):
     outlet: Slug | SkipJsonSchema[None] = None
     url: ArticleUrl | SkipJsonSchema[None] = None
     title: Title | SkipJsonSchema[None] = None
-    published_at: UTCInstant | SkipJsonSchema[None] = None
+    published_at: PublishedAt | SkipJsonSchema[None] = None
     author: ShortText | None = None
     language: LanguageTag | None = None
 

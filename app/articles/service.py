@@ -8,6 +8,7 @@ from sqlalchemy import Select, bindparam, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.articles import graph
 from app.articles.models import (
     Article,
     ArticleCreate,
@@ -93,6 +94,10 @@ def update(session: Session, *, article: Article, data: ArticleUpdate) -> Articl
         if error is not None:
             raise error
     if "published_at" in changes:
+        assert article.id is not None
+        graph.lock_with_neighbours(session, article.id)
+        if session.get(Article, article.id, populate_existing=True) is None:
+            raise NotFound(f"article {article.id} not found")
         _check_order_after_date_change(
             session, article=article, published_at=changes["published_at"]
         )
@@ -180,13 +185,18 @@ def add_link(
     assert article.id is not None
     if data.origin_article_id == article.id:
         raise Invalid("an article cannot copy or cite itself", code="self_link")
-    origin = session.get(Article, data.origin_article_id)
+    session.flush()
+    graph.lock_trees(session, [article.id, data.origin_article_id])
+    # Read again under the locks: a concurrent write may have linked, re-dated or deleted them.
+    if session.get(Article, article.id, populate_existing=True) is None:
+        raise NotFound(f"article {article.id} not found")
+    origin = session.get(Article, data.origin_article_id, populate_existing=True)
     if origin is None:
         raise UnknownReference(
             f"origin article {data.origin_article_id} not found",
             details=[{"field": "origin_article_id", "value": data.origin_article_id}],
         )
-    existing = session.get(ArticleLink, article.id)
+    existing = session.get(ArticleLink, article.id, populate_existing=True)
     if existing is not None:
         raise Conflict(
             f"article {article.id} already has an origin (article {existing.origin_article_id}); "
@@ -212,8 +222,11 @@ def add_link(
     )
     session.add(link)
     flush_unique(session, lambda: None)
-    assert origin.root_article_id is not None
-    _reroot(session, article_id=article.id, root_id=origin.root_article_id)
+    # From the links themselves; the stored root is the fallback only inside a cycle, which
+    # the check above refuses to make (`corroborate repair` breaks one made before).
+    root_id = min(graph.roots_of(session, [origin.id or 0]), default=origin.root_article_id)
+    assert root_id is not None
+    _reroot(session, article_id=article.id, root_id=root_id)
     corroboration.refresh(
         session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
     )
@@ -223,7 +236,8 @@ def add_link(
 def remove_link(session: Session, *, article: Article, origin_article_id: int) -> None:
     """Forget that `article` copies or cites `origin_article_id`; its claims' counts follow."""
     assert article.id is not None
-    link = session.get(ArticleLink, article.id)
+    graph.lock_trees(session, [article.id, origin_article_id])
+    link = session.get(ArticleLink, article.id, populate_existing=True)
     if link is None or link.origin_article_id != origin_article_id:
         raise NotFound(f"article {article.id} has no link to article {origin_article_id}")
     session.delete(link)
@@ -258,6 +272,7 @@ def delete_many(session: Session, *, article_ids: Any) -> None:
     that loses an attribution or changes roots is recounted, all in this transaction.
     """
     doomed = select(Article.id).where(Article.id.in_(article_ids))  # type: ignore[union-attr]
+    graph.lock_trees(session, session.scalars(doomed), deleting=True)
     orphans = list(
         session.scalars(
             select(ArticleLink.article_id).where(

@@ -14,7 +14,7 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 # http(s), a host, an optional port, then anything but spaces and control characters.
 URL_PATTERN = (
     rf"^[Hh][Tt][Tt][Pp][Ss]?://(?:{_LABEL}\.)*{_LABEL}\.?"
-    r"(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?"
+    r"(?::(?:(?!0+(?![0-9]))[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?"
     r"(?:[/?#][^\x00-\x20\x7f]*)?$"
 )
 
@@ -53,6 +53,8 @@ def canonical_url(raw: str) -> str:
         raise ValueError("URL has an invalid host or port") from exc
     if not _HOST.fullmatch(host):
         raise ValueError("URL has an invalid host (letters, digits, hyphens and dots only)")
+    if port == 0:
+        raise ValueError("URL has port 0, which no server listens on")
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     # The query is kept as given, less tracking parameters: re-encoding it could change what
     # it means (`+` or `%20`, `?a` or `?a=`) and make the URL longer than what was accepted.

@@ -1,15 +1,19 @@
 """Loaders and shared query parameters for claim routes."""
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 
-from app.claims import service
+from app.claims import export, service
 from app.claims.models import Attribution, Claim
 from app.claims.service import ClaimFilters
+from app.core.auth import metered_work
 from app.core.db import SessionDep
 from app.core.errors import Conflict
 from app.core.types import MAX_ID, Slug, UTCInstant
+from app.corroboration import method as corroboration_method
+from app.corroboration.dependencies import MethodDep
 
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID)]
 SORT_DESCRIPTION = (
@@ -94,3 +98,33 @@ async def claim_filters(
 
 
 ClaimFiltersDep = Annotated[ClaimFilters, Depends(claim_filters)]
+
+
+def _exporting(request: Request) -> bool:
+    requested = request.query_params.get("format")
+    known = requested in set(export.ExportFormat)
+    chosen = export.negotiate(
+        export.ExportFormat(requested) if known else None, request.headers.get("accept")
+    )
+    return chosen is not export.ExportFormat.json
+
+
+async def metered_if_expensive(
+    request: Request, filters: ClaimFiltersDep, method: MethodDep
+) -> AsyncIterator[None]:
+    """Lists that recount (as_of, collapse), search (q) or export run under the caller's
+    work limits (app/core/auth.py `metered_work`); plain pages of stored counts do not."""
+    if filters.q or not corroboration_method.is_default(method) or _exporting(request):
+        async with metered_work(request):
+            yield
+    else:
+        yield
+
+
+async def metered_if_recounting(request: Request, method: MethodDep) -> AsyncIterator[None]:
+    """A claim counted on the fly (as_of, collapse) runs under the caller's work limits."""
+    if corroboration_method.is_default(method):
+        yield
+    else:
+        async with metered_work(request):
+            yield

@@ -192,6 +192,60 @@ def stream(
     return chain([first], chunks)
 
 
+def page(
+    engine: Engine,
+    *,
+    fmt: ExportFormat,
+    filters: ClaimFilters,
+    sort: ClaimSort | None,
+    method: CorroborationMethod | None,
+    max_claims: int,
+    page: PageParams,
+) -> tuple[bytes, str | None]:
+    """One page of the export (header included) and the cursor of the next, if any: what a
+    client without a key gets, so one request never walks the whole list."""
+    with Session(_snapshot(engine)) as session:
+        body, cursor = _page(
+            session,
+            fmt=fmt,
+            filters=filters,
+            sort=sort,
+            method=method,
+            max_claims=max_claims,
+            page=page,
+        )
+    return _header(fmt) + body, cursor
+
+
+def _snapshot(engine: Engine) -> Engine:
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="REPEATABLE READ")
+    return engine
+
+
+def _page(
+    session: Session,
+    *,
+    fmt: ExportFormat,
+    filters: ClaimFilters,
+    sort: ClaimSort | None,
+    method: CorroborationMethod | None,
+    max_claims: int,
+    page: PageParams,
+) -> tuple[bytes, str | None]:
+    if method is None or corroboration_method.is_default(method):
+        rows, cursor = service.page_rows(session, filters=filters, sort=sort, page=page)
+        if fmt is ExportFormat.csv:
+            return _csv(_stored_csv_row(row) for row in rows), cursor
+        return _ndjson(service.to_public(row) for row in rows), cursor
+    listed = service.list_(
+        session, filters=filters, sort=sort, page=page, method=method, max_claims=max_claims
+    )
+    items = listed.items
+    body = _csv(map(_csv_row, items)) if fmt is ExportFormat.csv else _ndjson(items)
+    return body, listed.next_cursor
+
+
 def _chunks(
     engine: Engine,
     *,
@@ -201,35 +255,21 @@ def _chunks(
     method: CorroborationMethod | None,
     max_claims: int,
 ) -> Iterator[bytes]:
-    bind = engine
-    if engine.dialect.name == "postgresql":
-        bind = engine.execution_options(isolation_level="REPEATABLE READ")
-    stored = method is None or corroboration_method.is_default(method)
-    with Session(bind) as session:
+    with Session(_snapshot(engine)) as session:
         cursor: str | None = None
-        body = _header(fmt)
+        header = _header(fmt)
         while True:
-            page = PageParams(limit=EXPORT_BATCH, cursor=cursor)
-            if stored:
-                rows, cursor = service.page_rows(session, filters=filters, sort=sort, page=page)
-                if fmt is ExportFormat.csv:
-                    body += _csv(_stored_csv_row(row) for row in rows)
-                else:
-                    body += _ndjson(service.to_public(row) for row in rows)
-            else:
-                listed = service.list_(
-                    session,
-                    filters=filters,
-                    sort=sort,
-                    page=page,
-                    method=method,
-                    max_claims=max_claims,
-                )
-                cursor = listed.next_cursor
-                items = listed.items
-                body += _csv(map(_csv_row, items)) if fmt is ExportFormat.csv else _ndjson(items)
-            yield body
-            body = b""
+            body, cursor = _page(
+                session,
+                fmt=fmt,
+                filters=filters,
+                sort=sort,
+                method=method,
+                max_claims=max_claims,
+                page=PageParams(limit=EXPORT_BATCH, cursor=cursor),
+            )
+            yield header + body
+            header = b""
             if cursor is None:
                 return
             session.expunge_all()  # keep the identity map from growing with every page

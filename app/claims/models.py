@@ -33,6 +33,11 @@ class ClaimBase(SQLModel):
 
 
 class Claim(ClaimBase, table=True):
+    # Stated by the database itself (on SQLite by a trigger: migration 0600).
+    __table_args__ = (
+        CheckConstraint("merged_into IS NULL OR merged_into <> id", name="not_merged_into_self"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     # sha256 of the normalised text and claimant: the same claim posted twice is one claim.
     fingerprint: str = Field(max_length=64, unique=True)

@@ -2,12 +2,13 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
-from app.claims import export, service
+from app.claims import export, merging, service
 from app.claims.dependencies import (
     SORT_DESCRIPTION,
     AttributionDep,
@@ -16,6 +17,8 @@ from app.claims.dependencies import (
     ClaimId,
     ClaimItselfDep,
     LiveClaimDep,
+    metered_if_expensive,
+    metered_if_recounting,
 )
 from app.claims.export import ExportFormat
 from app.claims.models import (
@@ -29,7 +32,8 @@ from app.claims.models import (
     ClaimWithAttributions,
 )
 from app.claims.service import ClaimSort
-from app.core.config import SettingsDep
+from app.core.auth import PrincipalDep
+from app.core.config import Settings, SettingsDep
 from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep, PageParams
@@ -80,10 +84,17 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 # a Session in a worker thread and return models, validated as usual.
 
 
-@router.get("", name="list", response_model=Page[ClaimPublic], responses=EXPORT_RESPONSES)
+@router.get(
+    "",
+    name="list",
+    response_model=Page[ClaimPublic],
+    responses={**EXPORT_RESPONSES, **responses(429)},
+    dependencies=[Depends(metered_if_expensive)],
+)
 async def list_claims(
     request: Request,
     settings: SettingsDep,
+    principal: PrincipalDep,
     filters: ClaimFiltersDep,
     page: PageDep,
     method: MethodDep,
@@ -93,7 +104,9 @@ async def list_claims(
         Query(
             description="Representation: `json` (a page), `csv` or `ndjson` (every matching "
             "claim, streamed; `limit` and `cursor` do not apply). Without it the Accept "
-            "header decides (`text/csv`, `application/x-ndjson`); JSON otherwise."
+            "header decides (`text/csv`, `application/x-ndjson`); JSON otherwise. Without an "
+            "API key an export is one page of at most `CLAIMS_ANONYMOUS_EXPORT_MAX_CLAIMS` "
+            "claims; its `X-Next-Cursor` header, passed back as `cursor`, gives the next."
         ),
     ] = None,
 ) -> Any:
@@ -105,6 +118,8 @@ async def list_claims(
     claims reported by then. CSV and NDJSON exports take the same filters, sort and method.
     """
     chosen = export.negotiate(format, request.headers.get("accept"))
+    if chosen is not ExportFormat.json and principal.anonymous:
+        return await _export_page(request, settings, chosen, filters, sort, method, page)
     if chosen is not ExportFormat.json:
         chunks = export.stream(
             request.app.state.engine,
@@ -139,8 +154,43 @@ async def list_claims(
     return RenderedJSON(json_bytes(listed.model_dump(mode="json")), headers=VARY_ACCEPT)
 
 
+async def _export_page(
+    request: Request,
+    settings: Settings,
+    chosen: ExportFormat,
+    filters: service.ClaimFilters,
+    sort: ClaimSort | None,
+    method: Any,
+    page: PageParams,
+) -> Response:
+    """One page of an export, for a client without a key (the cursor continues it)."""
+    body, cursor = await run_in_threadpool(
+        lambda: export.page(
+            request.app.state.engine,
+            fmt=chosen,
+            filters=filters,
+            sort=sort,
+            method=method,
+            max_claims=settings.live_list_max_claims,
+            page=PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
+        )
+    )
+    headers = {
+        "Content-Disposition": f'attachment; filename="claims.{chosen.value}"',
+        "Vary": "Accept",
+    }
+    if cursor is not None:
+        headers["X-Next-Cursor"] = cursor
+    media_type = export.MEDIA_TYPES[chosen]
+    return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
+
+
 @router.get(
-    "/{claim_id}", name="get", response_model=ClaimWithAttributions, responses=responses(404)
+    "/{claim_id}",
+    name="get",
+    response_model=ClaimWithAttributions,
+    responses=responses(404, 429),
+    dependencies=[Depends(metered_if_recounting)],
 )
 async def get_claim(request: Request, claim_id: ClaimId, method: MethodDep) -> Any:
     """The claim, its corroboration and its attributions (first page; see /attributions).
@@ -280,7 +330,7 @@ def merge_claim(
     matching. Merging into a merged claim merges into the claim that one leads to; repeating a
     merge is a no-op.
     """
-    target = service.merge(session, claim=claim, into_id=data.into)
+    target = merging.merge(session, claim=claim, into_id=data.into)
     assert target.id is not None
     detail = service.detail(session, claim_id=target.id)
     detail.merged_into = target.id

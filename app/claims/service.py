@@ -31,6 +31,7 @@ from app.claims.models import (
 )
 from app.core.db import flush_unique, json_date, json_instant, utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
+from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.core.prepared import PreparedSelect
 from app.corroboration import live
@@ -122,6 +123,17 @@ def update(session: Session, *, claim: Claim, data: ClaimUpdate) -> Claim:
 
 def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
     """Delete a claim; with `cascade` also its attributions and reviews."""
+    # Locked first, so a concurrent merge into or out of it, or an attribution being added,
+    # either finishes before (and is deleted with it) or waits and then finds it gone.
+    if not lock_rows(session, Claim.id, [claim.id or 0], mode="update"):
+        raise NotFound(f"claim {claim.id} not found")
+    session.refresh(claim)
+    if claim.merged_into is not None:
+        raise Conflict(
+            f"claim {claim.id} was merged into claim {claim.merged_into}; change that one",
+            code="claim_merged",
+            details=[{"merged_into": claim.merged_into}],
+        )
     count = session.scalar(select(func.count()).where(Attribution.claim_id == claim.id)) or 0
     reviews = session.scalar(select(func.count()).where(Review.claim_id == claim.id)) or 0
     if (count or reviews) and not cascade:
@@ -492,7 +504,9 @@ def list_json(
     kind = f"claims{sort.value}"
     position = None
     if page.cursor is not None:
-        position = decode_cursor(page.cursor, kind, (spec.key_type, int))
+        position = decode_cursor(
+            page.cursor, kind, (spec.key_type, int), nullable_key=spec.nullable
+        )
     shape, params = filters.shape(), filters.params()
     wanted = page.limit + 1
     rows: list[Any] = []
@@ -558,7 +572,7 @@ def _stored_order(
         kind = f"claims{sort.value}"
     position = None
     if cursor is not None:
-        position = decode_cursor(cursor, kind, (spec.key_type, int))
+        position = decode_cursor(cursor, kind, (spec.key_type, int), nullable_key=spec.nullable)
     return spec, kind, position
 
 
@@ -675,7 +689,9 @@ def _list_live(
     }.get(sort, datetime)
     position = None
     if page.cursor is not None:
-        position = decode_cursor(page.cursor, kind, (key_type, int))
+        position = decode_cursor(
+            page.cursor, kind, (key_type, int), nullable_key=key_type is datetime
+        )
     columns: list[Any] = [Claim.id]
     if matches is not None:
         columns.append(matches.c.rank)
@@ -1034,73 +1050,3 @@ def resolve(session: Session, *, claim_id: int) -> Claim:
             return claim
         claim = get(session, claim_id=claim.merged_into)
     raise Conflict(f"claim {claim_id} is in a merge chain longer than {MAX_MERGE_HOPS}")
-
-
-def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
-    """Merge `claim` into another: its attributions move (no duplicates), its id redirects.
-
-    Merging into a merged claim merges into the claim that one leads to; merging a claim that
-    was already merged into the same place again changes nothing, so retries are safe.
-    """
-    assert claim.id is not None
-    if session.get(Claim, into_id) is None:
-        raise UnknownReference(
-            f"claim {into_id} not found", details=[{"field": "into", "value": into_id}]
-        )
-    target = resolve(session, claim_id=into_id)
-    assert target.id is not None
-    if claim.merged_into is not None:
-        current = resolve(session, claim_id=claim.id)
-        if current.id == target.id:
-            return target
-        raise Conflict(
-            f"claim {claim.id} was already merged into claim {current.id}",
-            code="already_merged",
-            details=[{"merged_into": current.id}],
-        )
-    if target.id == claim.id:
-        raise Invalid("a claim cannot be merged into itself", code="merge_into_self")
-    source_id, target_id = claim.id, target.id
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            select(Claim.id)
-            .where(Claim.id.in_([source_id, target_id]))  # type: ignore[union-attr]
-            .order_by(Claim.id)
-            .with_for_update(key_share=True)
-        )
-    # An article attributed to both keeps the surviving claim's attribution.
-    both = select(Attribution.article_id).where(Attribution.claim_id == target_id)
-    session.execute(
-        sa.update(Attribution)
-        .where(Attribution.claim_id == source_id, Attribution.article_id.not_in(both))  # type: ignore[attr-defined]
-        .values(claim_id=target_id, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    session.execute(
-        sa.delete(Attribution)
-        .where(Attribution.claim_id == source_id)  # type: ignore[arg-type]
-        .execution_options(synchronize_session=False)
-    )
-    # Verdicts on the claim are verdicts on the claim it now is.
-    session.execute(
-        sa.update(Review)
-        .where(Review.claim_id == source_id)  # type: ignore[arg-type]
-        .values(claim_id=target_id)
-        .execution_options(synchronize_session=False)
-    )
-    # Flatten chains: whatever redirected to the source now redirects to the target directly.
-    session.execute(
-        sa.update(Claim)
-        .where(Claim.merged_into == source_id)  # type: ignore[arg-type]
-        .values(merged_into=target_id)
-        .execution_options(synchronize_session=False)
-    )
-    now = utcnow()
-    claim.merged_into = target_id
-    claim.updated_at = now
-    target.updated_at = now
-    session.add_all([claim, target])
-    session.flush()
-    session.expire_all()
-    corroboration.refresh(session, claim_ids=[source_id, target_id])
-    return get(session, claim_id=target_id)

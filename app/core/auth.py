@@ -7,16 +7,19 @@ other method needs a key with the `write` scope. Key management adds `AdminDep` 
 
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, Request
 from sqlalchemy import Engine
+from starlette import types as asgi
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import Settings
 from app.core.db import SAFE_METHODS, transaction, utcnow
-from app.core.errors import Forbidden, Unauthorized
+from app.core.errors import AppError, Forbidden, RateLimited, Unauthorized, error_response
 from app.core.ratelimit import Limit, RateLimiter
 from app.keys import service as keys_service
 from app.keys.models import Scope
@@ -123,6 +126,11 @@ class Access:
     def __init__(self, settings: Settings, engine: Engine) -> None:
         self.public_read = settings.public_read
         self.keys = KeyCache(engine, settings.key_cache_seconds)
+        self.work_tokens_per_second = settings.rate_limit_work_tokens_per_second
+        self.expensive_at_once = {
+            False: settings.rate_limit_anonymous_expensive_concurrency,
+            True: settings.rate_limit_key_expensive_concurrency,
+        }
         self.limiter: RateLimiter | None = None
         if settings.rate_limit_enabled:
             self.limiter = RateLimiter(
@@ -137,8 +145,13 @@ class Access:
 
 def presented_key(request: Request) -> str | None:
     """The key sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`, if any."""
-    authorization = request.headers.get("authorization")
-    header_key = request.headers.get("x-api-key")
+    authorizations = request.headers.getlist("authorization")
+    header_keys = request.headers.getlist("x-api-key")
+    if len(authorizations) > 1 or len(header_keys) > 1:
+        # Proxies and frameworks disagree on which of two copies counts; none is guessed.
+        raise Unauthorized("send one Authorization or X-API-Key header, not several")
+    authorization = authorizations[0] if authorizations else None
+    header_key = header_keys[0] if header_keys else None
     bearer = None
     if authorization is not None:
         scheme, _, value = authorization.strip().partition(" ")
@@ -160,24 +173,71 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client is not None else "unknown"
 
 
-async def authorize(request: Request, background_tasks: BackgroundTasks) -> Principal:
-    """Identify the caller, charge its rate limit, and require `write` for anything but a read."""
-    access: Access = request.app.state.access
+_IDENTIFIED = "identified_principal"
+
+
+async def identify(request: Request) -> Principal:
+    """Identify the caller, charge its rate limit, and require `write` for anything but a read.
+
+    Once per request: the gate in front of the body (`AccessGateMiddleware`), the `authorize`
+    dependency and a re-run after a lost transaction race all get the first answer.
+    """
     state = request.scope.setdefault("state", {})
+    known = state.get(_IDENTIFIED)
+    if known is not None:
+        return known
+    access: Access = request.app.state.access
     secret = presented_key(request)
     principal = await access.keys.principal(secret) if secret is not None else None
     await _charge(request, access, principal)
     if secret is not None and principal is None:
         raise Unauthorized("unknown or revoked API key")
-    principal = principal or ANONYMOUS
-    state["principal"] = principal
+    principal = state["principal"] = principal or ANONYMOUS  # the access log names the key
     if request.method not in SAFE_METHODS:
         require(principal, Scope.write)
     elif not access.public_read:
         require(principal, Scope.read)
+    state[_IDENTIFIED] = principal
+    return principal
+
+
+async def authorize(request: Request, background_tasks: BackgroundTasks) -> Principal:
+    """`identify`, then record the key's use (at most once a minute, after the response)."""
+    principal = await identify(request)
+    access: Access = request.app.state.access
     if principal.key_id is not None and access.keys.touch_due(principal.key_id):
         background_tasks.add_task(access.keys.touch, principal.key_id)
     return principal
+
+
+class AccessGateMiddleware:
+    """Access control before the body is read, for every non-read request under `prefix`.
+
+    FastAPI reads and parses a body before it runs the route's dependencies, so without this a
+    body that is not JSON was answered 422 before the key was looked at (and never charged to
+    the rate limit), and a large body was read before its 401. Reads need no gate: they have no
+    body, and `authorize` (or app/claims/fast.py) checks them before any work.
+    """
+
+    def __init__(self, app: asgi.ASGIApp, *, prefix: str = "/v1/") -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: asgi.Scope, receive: asgi.Receive, send: asgi.Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] not in SAFE_METHODS
+            and (scope["path"] + "/").startswith(self.prefix)
+        ):
+            try:
+                await identify(Request(scope))
+            except AppError as error:
+                response = error_response(
+                    error.status_code, error.code, error.message, error.details, error.headers
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def is_anonymous_read(request: Request) -> bool:
@@ -207,11 +267,50 @@ async def _charge(request: Request, access: Access, principal: Principal | None)
     if access.limiter is None or state.get("rate_limit_charged"):
         return
     state["rate_limit_charged"] = True
-    if principal is not None:
-        await access.limiter.charge(f"key:{principal.key_id}", keyed=True)
-    else:
-        # Failed key guesses are charged to the address, so guessing is rate limited too.
-        await access.limiter.charge(f"addr:{client_address(request)}", keyed=False)
+    # Failed key guesses are charged to the address, so guessing is rate limited too.
+    await access.limiter.charge(_bucket(request, principal), keyed=principal is not None)
+
+
+def _bucket(request: Request, principal: Principal | None) -> str:
+    """The rate-limit bucket of a caller: its key's, or its address's without a valid key."""
+    if principal is not None and principal.key_id is not None:
+        return f"key:{principal.key_id}"
+    return f"addr:{client_address(request)}"
+
+
+@asynccontextmanager
+async def metered_work(request: Request) -> AsyncIterator[None]:
+    """Run an expensive request (recount, export, timeline, search) under its caller's work
+    limits: a few at once per client (429 beyond), then billed tokens in proportion to the
+    server time it took, so a client pays for the work it causes, not only for its requests.
+
+    Used as the body of a yield dependency, so the time counted runs until the response
+    (a streamed export included) has been sent.
+    """
+    access: Access = request.app.state.access
+    if access.limiter is None:
+        yield
+        return
+    principal = await identify(request)
+    keyed = not principal.anonymous
+    bucket = _bucket(request, principal)
+    most = access.expensive_at_once[keyed]
+    slot = await access.limiter.start_work(bucket, most)
+    if slot is None:
+        raise RateLimited(
+            f"at most {most} expensive request(s) (recounts, exports, timelines, search) at "
+            f"once per {'key' if keyed else 'client address'}; retry when one has finished",
+            code="too_many_expensive_requests",
+            headers={"Retry-After": "1"},
+            details=[{"retry_after": 1, "concurrent": most}],
+        )
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        await access.limiter.end_work(bucket, slot)
+        spent = time.perf_counter() - started
+        await access.limiter.bill(bucket, keyed=keyed, tokens=spent * access.work_tokens_per_second)
 
 
 def require(principal: Principal, scope: Scope) -> None:
@@ -235,3 +334,10 @@ def require_admin(principal: PrincipalDep) -> Principal:
 
 
 AdminDep = Annotated[Principal, Depends(require_admin)]
+
+
+async def metered(request: Request) -> AsyncIterator[None]:
+    """A dependency running the whole request under `metered_work` (routes that always count
+    on the fly: a claim's corroboration explained, its timeline)."""
+    async with metered_work(request):
+        yield

@@ -120,6 +120,27 @@ class Settings(BaseSettings):
     rate_limit_key_burst: int = Field(
         default=400, ge=1, description="Requests an API key may make at once (bucket size)."
     )
+    rate_limit_work_tokens_per_second: float = Field(
+        default=20.0,
+        ge=0,
+        description="Tokens an expensive request (recount, export, timeline, search) is billed "
+        "per second of server time it took, on top of its one token.",
+    )
+    rate_limit_anonymous_expensive_concurrency: int = Field(
+        default=1,
+        ge=1,
+        description="Expensive requests a client address may run at once (per process, or "
+        "across processes with CLAIMS_REDIS_URL).",
+    )
+    rate_limit_key_expensive_concurrency: int = Field(
+        default=4, ge=1, description="Expensive requests an API key may run at once."
+    )
+    anonymous_export_max_claims: int = Field(
+        default=1000,
+        ge=1,
+        le=1000,
+        description="Claims in one CSV/NDJSON export without a key; X-Next-Cursor continues it.",
+    )
     redis_url: str | None = Field(
         default=None,
         description="redis://host:port/db: share rate limits between processes and replicas. "

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import random
 import sqlite3
 import threading
 import time
@@ -29,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
@@ -42,6 +44,7 @@ from app.core.errors import (
     ServiceUnavailable,
     error_response,
 )
+from app.core.metrics import TRANSACTION_RETRIES
 
 logger = logging.getLogger("app.db")
 
@@ -257,32 +260,49 @@ def _bound_sqlite_statements(engine: Engine, timeout: float) -> None:
     event.listen(engine, "rollback", _stop_clock)
 
 
-# PostgreSQL: serialization_failure, deadlock_detected. The whole transaction can be re-run.
-RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+# PostgreSQL: serialization_failure, deadlock_detected: the whole transaction can be re-run.
+# unique_violation and foreign_key_violation reach here only when a concurrent writer got in
+# between a service's own check and its write (services check uniqueness and references first),
+# so re-running lets that check see the winner and answer 404/409/422 instead of 500.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505", "23503"})
 
 
 class TransactionConflict(AppError):
     """The transaction lost a race (serialisation failure or deadlock) and was rolled back.
 
-    TransactionRetryMiddleware re-runs the request; only when every attempt loses is this
-    answered, as 503.
+    TransactionRetryMiddleware re-runs the request and `run_transaction` re-runs a unit of work;
+    only when every attempt loses is this answered, as 503.
     """
 
     status_code = 503
     code = "transaction_conflict"
 
 
+def lost_race(
+    message: str = "a concurrent request changed the same rows; retry the request",
+) -> TransactionConflict:
+    """The error for a transaction that must be re-run because a concurrent one won."""
+    return TransactionConflict(message, headers={"Retry-After": "1"})
+
+
 def is_retryable(error: BaseException) -> bool:
-    """A serialisation failure or deadlock: running the same transaction again can succeed."""
+    """A lost race (serialisation failure, deadlock, a row changed or removed by a concurrent
+    writer): running the same transaction again can succeed."""
+    if isinstance(error, StaleDataError | ObjectDeletedError):
+        return True
     orig = getattr(error, "orig", None)
     return isinstance(error, DBAPIError) and getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def _sqlite_busy(error: BaseException) -> bool:
+    return isinstance(error, exc.OperationalError) and "database is locked" in str(error.orig)
 
 
 @contextmanager
 def transaction(engine: Engine, *, write: bool) -> Iterator[Session]:
     """One session and one transaction: committed when the block ends, rolled back on error.
 
-    A serialisation failure or deadlock is raised as TransactionConflict (safe to re-run).
+    A lost race (see `is_retryable`) is raised as TransactionConflict (safe to re-run).
     """
     bind = engine.execution_options(sqlite_begin="IMMEDIATE") if write else engine
     with Session(bind, expire_on_commit=False) as session:
@@ -295,12 +315,33 @@ def transaction(engine: Engine, *, write: bool) -> Iterator[Session]:
             except Exception as rollback_error:  # the connection is gone; the error says why
                 logger.warning("rollback failed: %s", rollback_error)
             if is_retryable(error):
-                raise TransactionConflict(
+                raise lost_race(
                     "the database aborted this transaction to resolve a conflict with a "
-                    "concurrent one; retry the request",
-                    headers={"Retry-After": "1"},
+                    "concurrent one; retry the request"
                 ) from error
             raise
+
+
+def run_transaction(engine: Engine, work: Callable[[Session], T], *, attempts: int) -> T:
+    """The one unit of work outside a request: `work` in its own write transaction, re-run
+    (with a short growing pause) when it loses a race or, on SQLite, finds the write lock busy.
+
+    Requests get the same policy from TransactionRetryMiddleware; nothing else retries.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with transaction(engine, write=True) as session:
+                return work(session)
+        except (TransactionConflict, exc.OperationalError) as error:
+            if attempt == attempts or not (
+                isinstance(error, TransactionConflict) or _sqlite_busy(error)
+            ):
+                raise
+            cause = error.__cause__ if isinstance(error, TransactionConflict) else error
+            logger.info("transaction retry %d after %s", attempt, type(cause).__name__)
+            TRANSACTION_RETRIES.inc()
+            time.sleep(random.uniform(0, 0.02 * 2**attempt))
+    raise AssertionError("unreachable")
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -393,19 +434,16 @@ def flush_unique(session: Session, find_conflict: Callable[[], Exception | None]
             session.add_all(pending)
             session.flush()
     except IntegrityError as exc:
-        lost_race = TransactionConflict(
-            "a concurrent request wrote the same row; retry the request",
-            headers={"Retry-After": "1"},
-        )
+        race = lost_race("a concurrent request wrote the same row; retry the request")
         if not session.is_active:  # the failed flush was not inside the savepoint
-            raise lost_race from exc
+            raise race from exc
         try:
             error = find_conflict()
         except (DBAPIError, InvalidRequestError):
-            raise lost_race from exc
+            raise race from exc
         if error is not None:
             raise error from exc
-        raise lost_race from exc
+        raise race from exc
 
 
 # ---- instants rendered by the database, for JSON read paths -----------------------------------

@@ -2,12 +2,14 @@
 retries.
 
 Order, outermost first: ProxyHeadersMiddleware (only with CLAIMS_TRUSTED_PROXIES),
-RequestContextMiddleware (request id, access log, metrics), CORS, BodyLimitMiddleware,
+RequestContextMiddleware (request id, access log, metrics), HeadAsGetMiddleware, CORS,
+AccessGateMiddleware (app/core/auth.py: the key before the body), BodyLimitMiddleware,
 TransactionRetryMiddleware, then FastAPI's own exception handling.
 """
 
 import asyncio
 import ipaddress
+import json
 import logging
 import random
 import re
@@ -23,12 +25,17 @@ from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, TRANSACTION_RETRIES
 access_logger = logging.getLogger("app.access")
 logger = logging.getLogger("app.retry")
 
-NDJSON = b"application/x-ndjson"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 _KNOWN_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
-# A JSON string escape for U+0000 (an odd number of backslashes before u0000): PostgreSQL
-# cannot store NUL in text, so it is refused up front, the same on every database.
-_NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+# Control characters other than tab, line feed and carriage return: PostgreSQL cannot store
+# NUL in text and none of them belongs in a claim, a title or a name, so they are refused up
+# front, the same on every database. In a JSON body they can only hide in a string escape
+# (`\u0000`, `\b`, `\f`: an odd number of backslashes before it); raw ones are not JSON.
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f"
+_CONTROL_ESCAPE = r"(?<!\\)(?:\\\\)*\\(?:u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])|[bf])"
+_CONTROL_IN_TEXT = re.compile(f"[{_CONTROL}]|{_CONTROL_ESCAPE}")
+_CONTROL_IN_UTF8 = re.compile(_CONTROL_IN_TEXT.pattern.encode())
+_CONTROL_IN_QUERY = re.compile(rb"%(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")
 RETRYING = "transaction_retry"
 
 
@@ -225,23 +232,68 @@ class RequestContextMiddleware:
                 )
 
 
-class BodyLimitMiddleware:
-    """413 for bodies over the limit (NDJSON batches have their own), 422 for NUL in the URL."""
+class HeadAsGetMiddleware:
+    """HEAD answered as the GET it asks about, without the body (RFC 9110 9.3.2).
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, max_ndjson_bytes: int) -> None:
+    FastAPI's routes list only the methods they declare, so HEAD on a GET route was 405.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        as_get = {**scope, "method": "GET"}
+        try:
+            await self.app(as_get, receive, headers_only)
+        finally:
+            for key in ("route", "fastapi"):  # which route answered, for metrics and logs
+                if key in as_get:
+                    scope[key] = as_get[key]
+
+
+class BodyLimitMiddleware:
+    """413 for bodies over the limit, 422 for control characters in the URL.
+
+    The routes that take NDJSON batches (`ndjson_paths`) have their own, larger limit; it is
+    chosen by the route, never by the content type the client declares, and it is reached
+    only past AccessGateMiddleware, so only a key that may write can make the server read it.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        max_ndjson_bytes: int,
+        ndjson_paths: frozenset[str] = frozenset(),
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_ndjson_bytes = max_ndjson_bytes
+        self.ndjson_paths = ndjson_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if "\x00" in scope["path"] or b"%00" in scope["query_string"]:
-            await _respond(send, _nul_error())
+        if _CONTROL_IN_TEXT.search(scope["path"]) or _CONTROL_IN_QUERY.search(
+            scope["query_string"]
+        ):
+            await _respond(send, _control_error())
             return
-        content_type = _header(scope, b"content-type") or b""
-        limit = self.max_ndjson_bytes if content_type.startswith(NDJSON) else self.max_bytes
+        ndjson = scope["method"] == "POST" and scope["path"] in self.ndjson_paths
+        limit = self.max_ndjson_bytes if ndjson else self.max_bytes
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _respond(send, _too_large(limit))
@@ -277,8 +329,22 @@ def _too_large(limit: int) -> PayloadTooLarge:
     )
 
 
-def _nul_error() -> AppError:
-    return Invalid("text must not contain NUL (U+0000) characters", code="validation_error")
+def _control_error() -> AppError:
+    return Invalid(
+        "text must not contain NUL (U+0000) or other control characters "
+        "(U+0001 to U+001F but tab, line feed and carriage return)",
+        code="validation_error",
+    )
+
+
+def control_characters_in(body: bytes) -> bool:
+    """Whether a JSON body carries a control character, raw or escaped, in any encoding JSON
+    allows (UTF-8, UTF-16, UTF-32: the parser detects which, so this check does too)."""
+    encoding = json.detect_encoding(body)
+    if encoding == "utf-8":
+        return _CONTROL_IN_UTF8.search(body) is not None
+    text = body.decode(encoding, errors="replace")
+    return _CONTROL_IN_TEXT.search(text.removeprefix("\ufeff")) is not None
 
 
 class TransactionRetryMiddleware:
@@ -289,15 +355,18 @@ class TransactionRetryMiddleware:
     NDJSON batches are streamed, not replayed: their endpoint commits per batch.
     """
 
-    def __init__(self, app: ASGIApp, *, attempts: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, attempts: int, ndjson_paths: frozenset[str] = frozenset()
+    ) -> None:
         self.app = app
         self.attempts = attempts
+        self.ndjson_paths = ndjson_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] != "http"
             or scope["method"] in SAFE_METHODS
-            or (_header(scope, b"content-type") or b"").startswith(NDJSON)
+            or scope["path"] in self.ndjson_paths
         ):
             await self.app(scope, receive, send)
             return
@@ -310,8 +379,8 @@ class TransactionRetryMiddleware:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        if b"\\u0000" in body and _NUL_ESCAPE.search(body):
-            await _respond(send, _nul_error())
+        if control_characters_in(body):
+            await _respond(send, _control_error())
             return
         state = scope.setdefault("state", {})
         state[RETRYING] = True

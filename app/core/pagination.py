@@ -5,7 +5,7 @@ import binascii
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import orjson
@@ -63,11 +63,14 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def decode_cursor(token: str, kind: str, types: Sequence[type]) -> list[Any]:
+def decode_cursor(
+    token: str, kind: str, types: Sequence[type], *, nullable_key: bool = False
+) -> list[Any]:
     """The sort key inside a cursor made by `encode_cursor` for the same ordering.
 
-    `types` gives each position's type (int, float, str or datetime); a value may also be null,
-    which marks the null segment of a nullable sort key.
+    `types` gives each position's type (int, float, str or datetime). With `nullable_key` the
+    first value may also be null, which marks the null segment of a nullable sort key; no
+    other value may be (a forged null would reach the query as a comparison with NULL).
     """
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
@@ -78,6 +81,8 @@ def decode_cursor(token: str, kind: str, types: Sequence[type]) -> list[Any]:
         raise InvalidCursor("cursor belongs to a different listing or sort order")
     position = payload.get("p")
     if not isinstance(position, list) or len(position) != len(types):
+        raise InvalidCursor("cursor is not one this service issued")
+    if any(value is None for value in position[1 if nullable_key else 0 :]):
         raise InvalidCursor("cursor is not one this service issued")
     return [_typed(value, expected) for value, expected in zip(position, types, strict=True)]
 
@@ -97,10 +102,12 @@ def _typed(value: Any, expected: type) -> Any:
     elif expected is datetime and isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value)
-        except ValueError:
-            parsed = None
-        if parsed is not None and parsed.tzinfo is not None:
-            return parsed
+            # In UTC, as the cursor was written: a forged offset at either end of the
+            # calendar (9999-12-31T23:59:59-14:00) would overflow later, in the query.
+            if parsed.tzinfo is not None:
+                return parsed.astimezone(UTC)
+        except (ValueError, OverflowError):
+            pass
     raise InvalidCursor("cursor is not one this service issued")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Select
+from sqlalchemy import Connection, Dialect, Select, exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,21 @@ class PreparedSelect:
     def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """Plain row tuples for these parameter values, in the connection's transaction."""
         sql, values = self.bound(connection.dialect, params)
+        dbapi = connection.dialect.loaded_dbapi
         cursor = connection.connection.cursor()
         try:
+            # The engine's own hooks still see the statement (SQLite's statement clock).
+            connection.dispatch.before_cursor_execute(connection, cursor, sql, values, None, False)
             cursor.execute(sql, values)
             return cursor.fetchall()
+        except dbapi.Error as error:
+            # Raised as SQLAlchemy raises it for a statement it ran itself (OperationalError,
+            # DataError, ...), so that the error handlers map a statement timeout to 504 and an
+            # outage to 503 here too, and a dead connection is not handed out again.
+            if connection.dialect.is_disconnect(error, connection.connection, cursor):
+                connection.invalidate(error)
+            raise exc.DBAPIError.instance(
+                sql, values, error, dbapi.Error, dialect=connection.dialect
+            ) from error
         finally:
             cursor.close()

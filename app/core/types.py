@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import (
@@ -86,15 +86,25 @@ def _domain(value: str) -> str:
 
 # Whitespace as Python's str.split() and ECMAScript's \s both see it, so that "not blank" means
 # the same in the validator and in the OpenAPI schema (a pattern, checked by clients).
-_BLANK = "\t\n\v\f\r \x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# Invisible formatting characters (zero-width, bidi controls, soft hyphen) count as blank too:
+# a name made only of them shows as nothing.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+_BLANK = (
+    "\t\n\v\f\r \x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+    + _INVISIBLE
+)
 NOT_BLANK_PATTERN = f"[^{_BLANK}]"
 _NOT_BLANK = re.compile(NOT_BLANK_PATTERN)
+# Characters that never change what a text says but split its words for matching and
+# de-duplication ("hel\u200blo" is "hello"): removed on input. Joiners and bidi marks stay,
+# since some scripts and emoji need them.
+_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b\u2060\ufeff]")
 
 
 def _not_blank(value: str) -> str:
     if not _NOT_BLANK.search(value):
         raise ValueError("must not be blank")
-    return " ".join(value.split())
+    return " ".join(_ZERO_WIDTH.sub("", value).split())
 
 
 def _text(max_length: int) -> Any:
@@ -155,6 +165,31 @@ Title = _text(1000)
 ClaimText = _text(2000)
 
 
+# Control characters other than tab, line feed and carriage return (app/core/middleware.py
+# refuses them in every JSON body; this refuses them where a body is not parsed by FastAPI).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def reject_control_characters(document: Any) -> Any:
+    """A before-validator for a whole document: ValueError if any string in it (keys included)
+    holds a control character; PostgreSQL cannot store NUL, and none of them is text."""
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if _CONTROL.search(value):
+                raise ValueError(
+                    "text must not contain NUL (U+0000) or other control characters "
+                    "(U+0001 to U+001F but tab, line feed and carriage return)"
+                )
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return document
+
+
 def reject_null(*fields: str) -> Callable[[Any], Any]:
     """An after-validator for update models: these fields may be omitted but not set to null."""
 
@@ -181,14 +216,64 @@ def _not_a_number(value: object) -> object:
     return value
 
 
-# An instant given with an offset (naive datetimes are refused), converted to UTC on input.
+# The calendar the service takes instants from. Outside it nothing real happened (no article
+# before 1800) and the arithmetic done on instants (offsets to UTC, copy-detection windows,
+# timeline buckets) would leave the range `datetime` can hold: 422, never a 500.
+EARLIEST = datetime(1800, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
+# How far ahead of the server's clock a publication time may be (time zones, clock skew).
+PUBLISHED_LEEWAY = timedelta(days=1)
+
+
+def check_instant(value: datetime, latest: datetime = LATEST) -> datetime:
+    """`value` in UTC if it lies in [EARLIEST, latest), else ValueError (never OverflowError).
+
+    Comparing aware datetimes never overflows, so the bounds are checked before the value is
+    moved to UTC (which, at 9999-12-31T23:59:59-14:00, would).
+    """
+    if not EARLIEST <= value < latest:
+        raise ValueError(
+            f"must be at or after {EARLIEST.isoformat()} and before {latest.isoformat()}"
+        )
+    return value.astimezone(UTC)
+
+
+def check_date(value: date) -> date:
+    """`value` if it lies in the calendar the service takes instants from, else ValueError."""
+    if not EARLIEST.date() <= value < LATEST.date():
+        raise ValueError(
+            f"must be on or after {EARLIEST.date().isoformat()} and before "
+            f"{LATEST.date().isoformat()}"
+        )
+    return value
+
+
+def _published(value: datetime) -> datetime:
+    return check_instant(value, min(LATEST, datetime.now(UTC) + PUBLISHED_LEEWAY))
+
+
+def _instant_schema(description: str) -> Any:
+    return WithJsonSchema({"type": "string", "format": "date-time", "description": description})
+
+
+# An instant given with an offset (naive datetimes are refused), converted to UTC on input,
+# between 1800-01-01 and 3000-01-01 (query bounds: `since`, `until`).
 UTCInstant = Annotated[
     AwareDatetime,
-    AfterValidator(lambda value: value.astimezone(UTC)),
+    AfterValidator(check_instant),
     BeforeValidator(_not_a_number),
 ]
-# A calendar date, as YYYY-MM-DD text.
-CalendarDate = Annotated[date, BeforeValidator(_not_a_number)]
+# When an article was published: an instant as above, at most a day after the server's now.
+PublishedAt = Annotated[
+    AwareDatetime,
+    AfterValidator(_published),
+    BeforeValidator(_not_a_number),
+    _instant_schema(
+        "RFC 3339 with an offset or Z; on or after 1800-01-01 and at most one day after now."
+    ),
+]
+# A calendar date, as YYYY-MM-DD text, between 1800-01-01 and 2999-12-31.
+CalendarDate = Annotated[date, AfterValidator(check_date), BeforeValidator(_not_a_number)]
 
 
 def _end_of_day(value: object) -> object:
@@ -202,10 +287,11 @@ def _end_of_day(value: object) -> object:
     return value
 
 
-# An instant (RFC 3339 with an offset), or a date YYYY-MM-DD meaning the end of that UTC day.
+# An instant (RFC 3339 with an offset), or a date YYYY-MM-DD meaning the end of that UTC day,
+# between 1800-01-01 and 3000-01-01.
 PointInTime = Annotated[
     AwareDatetime,
     BeforeValidator(_end_of_day),
-    AfterValidator(lambda value: value.astimezone(UTC)),
+    AfterValidator(check_instant),
     BeforeValidator(_not_a_number),
 ]

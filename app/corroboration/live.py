@@ -376,6 +376,15 @@ def bucket_start(instant: datetime, bucket: Bucket) -> datetime:
     return day - timedelta(days=day.weekday())
 
 
+def bucket_end(start: datetime, bucket: Bucket) -> datetime:
+    """The end (exclusive) of the bucket starting at `start`; the calendar's last instant for a
+    bucket that reaches past it (an article stored before publication times were bounded)."""
+    try:
+        return start + _STEP[bucket]
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
+
+
 def timeline(
     session: Session, *, claim_id: int, bucket: Bucket, chosen: CorroborationMethod
 ) -> Timeline:
@@ -397,7 +406,7 @@ def timeline(
         points.append(
             TimelinePoint(
                 start=start,
-                end=start + _STEP[bucket],
+                end=bucket_end(start, bucket),
                 articles=len(members),
                 new_outlets=new_outlets,
                 cumulative_articles=total,

@@ -2,9 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from app.claims.dependencies import ClaimDep
+from app.core.auth import metered
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.corroboration import service
@@ -18,7 +19,8 @@ router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
     "/{claim_id}/corroboration",
     name="corroboration",
     response_model=CorroborationExplained,
-    responses=responses(404),
+    responses=responses(404, 429),
+    dependencies=[Depends(metered)],
 )
 def explain_corroboration(
     session: SessionDep, claim: ClaimDep, method: MethodDep
@@ -33,7 +35,11 @@ def explain_corroboration(
 
 
 @router.get(
-    "/{claim_id}/timeline", name="timeline", response_model=Timeline, responses=responses(404)
+    "/{claim_id}/timeline",
+    name="timeline",
+    response_model=Timeline,
+    responses=responses(404, 429),
+    dependencies=[Depends(metered)],
 )
 def claim_timeline(
     session: SessionDep,

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from app.articles.models import Article
 from app.claims.models import REPORTING_STANCES, Attribution, Claim
+from app.core.db import lost_race
 from app.corroboration import live
 from app.corroboration.models import (
     Bucket,
@@ -90,20 +91,31 @@ _LOCK = (
     .order_by(Claim.id)
     .with_for_update(key_share=True)
 )
+_ON_MERGED = (
+    select(Attribution.id)
+    .join(Claim, Claim.id == Attribution.claim_id)
+    .where(Claim.id.in_(_IDS), Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+    .limit(1)
+)
 _UPDATE = (
     update(Claim.__table__).where(Claim.__table__.c.id == bindparam("claim_pk"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
 )
 
 
-def _lock(session: Session, claim_ids: list[int]) -> None:
+def _lock(session: Session, claim_ids: list[int], *, live_only: bool) -> None:
     # Concurrent writers touching one claim must not each write counts computed from a snapshot
     # missing the other's rows: the second waits here, then recounts with the first committed.
     # SQLite needs nothing: BEGIN IMMEDIATE already admits one writer at a time.
     # FOR NO KEY UPDATE (key_share), not FOR UPDATE: inserting an attribution takes a KEY SHARE
     # lock on its claim (the foreign key check), which FOR UPDATE would wait for, so two writers
     # each adding an attribution to one claim and then recounting it would deadlock.
+    # Holding these locks, no merge can be under way on the claims: an attribution added to a
+    # claim that a concurrent merge has just redirected (its insert did not wait: KEY SHARE)
+    # shows up here, and the transaction is re-run, when it finds the claim merged.
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"ids": claim_ids})
+        if live_only and session.scalar(_ON_MERGED, {"ids": claim_ids}) is not None:
+            raise lost_race("a claim this write attributes to was merged concurrently")
 
 
 _DEFERRED = "corroboration_deferred"
@@ -132,8 +144,12 @@ def deferred(session: Session) -> Iterator[None]:
     refresh(session, claim_ids=pending)
 
 
-def refresh(session: Session, *, claim_ids: Iterable[int]) -> None:
-    """Recompute the stored corroboration of these claims from their attributions."""
+def refresh(session: Session, *, claim_ids: Iterable[int], live_only: bool = True) -> None:
+    """Recompute the stored corroboration of these claims from their attributions.
+
+    `live_only`: re-run the transaction (TransactionConflict) when one of them was merged while
+    holding attributions; only maintenance passes False, to recount whatever is stored.
+    """
     ids = sorted(set(claim_ids))
     session.flush()
     pending: set[int] | None = session.info.get(_DEFERRED)
@@ -141,11 +157,11 @@ def refresh(session: Session, *, claim_ids: Iterable[int]) -> None:
         pending.update(ids)
         return
     for start in range(0, len(ids), _BATCH):
-        _refresh_batch(session, ids[start : start + _BATCH])
+        _refresh_batch(session, ids[start : start + _BATCH], live_only=live_only)
 
 
-def _refresh_batch(session: Session, ids: list[int]) -> None:
-    _lock(session, ids)
+def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None:
+    _lock(session, ids, live_only=live_only)
     values: dict[int, dict[str, Any]] = {
         claim_id: {
             "outlets_count": 0,
@@ -197,7 +213,7 @@ def claims_of_articles(article_ids: Any) -> Select[Any]:
 def recount_all(session: Session) -> int:
     """Recompute every claim's counters from scratch; returns how many claims were checked."""
     ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
-    refresh(session, claim_ids=[i for i in ids if i is not None])
+    refresh(session, claim_ids=[i for i in ids if i is not None], live_only=False)
     return len(ids)
 
 

@@ -3,13 +3,21 @@
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, StrictBool
+from pydantic import ConfigDict, Field, StrictBool, model_validator
 from sqlmodel import SQLModel
 
 from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
 from app.claims.models import Sourcing, Stance
 from app.core.errors import ErrorBody
-from app.core.types import CalendarDate, ClaimText, LanguageTag, ShortText, Title, UTCInstant
+from app.core.types import (
+    CalendarDate,
+    ClaimText,
+    LanguageTag,
+    PublishedAt,
+    ShortText,
+    Title,
+    reject_control_characters,
+)
 from app.matching.models import MatchSignals
 from app.outlets.models import OutletCreate
 
@@ -22,7 +30,7 @@ class IngestArticle(SQLModel):
 
     url: ArticleUrl = Field(description="Found by its canonical URL, created if new.")
     title: Title
-    published_at: UTCInstant = Field(description="RFC 3339 with an offset or Z.")
+    published_at: PublishedAt
     author: ShortText | None = Field(default=None, description="Byline, e.g. `Reuters`.")
     language: LanguageTag | None = None
     body: Annotated[str, Field(max_length=MAX_BODY_CHARS)] | None = Field(
@@ -89,6 +97,9 @@ class IngestPayload(SQLModel):
         description="Run copy detection when no `origin` is given (`corroborate export` writes "
         "false: its links are stated as they were).",
     )
+
+    # NDJSON lines are parsed here, not by FastAPI: refused as every JSON body is.
+    _plain_text = model_validator(mode="before")(reject_control_characters)
 
 
 class ClaimAction(StrEnum):

@@ -8,14 +8,12 @@ rows and goes on with them, so both calls answer with the same ids.
 """
 
 import logging
-import time
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import orjson
 from pydantic import ValidationError
 from sqlalchemy import Engine, bindparam, select
-from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.articles import service as articles_service
@@ -23,8 +21,9 @@ from app.articles.models import Article, ArticleCreate, ArticleLink, LinkCreate,
 from app.claims import service as claims_service
 from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
 from app.core.config import Settings
-from app.core.db import transaction
+from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
+from app.core.locks import advisory_lock, locks_rows
 from app.corroboration import service as corroboration
 from app.ingest import copies
 from app.ingest.fingerprints import credits as find_credits
@@ -51,10 +50,6 @@ logger = logging.getLogger("app.ingest")
 
 SUGGESTIONS = 5
 _MATCH_POOL = 10
-MAX_ATTEMPTS = 5
-# PostgreSQL: serialization failure, deadlock, unique violation (a race flush_unique could not
-# name); SQLite: the write lock was not granted within the busy timeout.
-_RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 
 
 # Built once: constructing a statement costs SQLAlchemy more than SQLite spends running it,
@@ -159,13 +154,14 @@ class _ClaimResolver:
         already = self._already_attributed(item)
         if already is not None:
             return already
-        found = matching_service.existing_claim(
-            self.session,
-            text=item.text,
-            claimant=item.claimant,
-            matcher=self.matcher if item.match == MatchMode.auto else None,
-            pool=_MATCH_POOL,
-        )
+        found = self._existing(item)
+        if found.claim is None and locks_rows(self.session):
+            # Match-then-insert must not interleave, or concurrent ingests of one new claim in
+            # slightly different words each find nothing and each create it (PostgreSQL; SQLite
+            # runs one writer at a time). The lock is held until commit, so matching again
+            # under it sees every claim created before.
+            advisory_lock(self.session, "claim-create")
+            found = self._existing(item)
         if found.claim is not None:
             assert found.claim.id is not None
             assert found.score is not None
@@ -184,6 +180,15 @@ class _ClaimResolver:
             if c.score >= self.matcher.suggest
         ][:SUGGESTIONS]
         return self._create(item, suggestions)
+
+    def _existing(self, item: IngestClaim) -> matching_service.Existing:
+        return matching_service.existing_claim(
+            self.session,
+            text=item.text,
+            claimant=item.claimant,
+            matcher=self.matcher if item.match == MatchMode.auto else None,
+            pool=_MATCH_POOL,
+        )
 
     def _already_attributed(self, item: IngestClaim) -> ClaimOutcome | None:
         """On a re-send, the claim this article was already attributed for this text."""
@@ -385,38 +390,16 @@ def _ingest(
     )
 
 
-T = TypeVar("T")
-
-
-def _retryable(exc: DBAPIError) -> bool:
-    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
-        return True
-    return "database is locked" in str(exc.orig)
-
-
-def with_retries(work: Callable[[], T]) -> T:
-    """Run a unit of work (its own transaction), again after a deadlock or lost race."""
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            return work()
-        except DBAPIError as exc:
-            if attempt == MAX_ATTEMPTS or not _retryable(exc):
-                raise
-            logger.info("ingest retry %d after %s", attempt, type(exc.orig).__name__)
-            time.sleep(0.05 * attempt)
-    raise AssertionError("unreachable")
-
-
 def ingest_one(
     engine: Engine, *, payload: IngestPayload, matcher: Matcher, settings: Settings
 ) -> IngestResult:
-    """`ingest` in its own write transaction, retried on deadlocks and lost races."""
-
-    def work() -> IngestResult:
-        with transaction(engine, write=True) as session:
-            return ingest(session, payload=payload, matcher=matcher, settings=settings)
-
-    return with_retries(work)
+    """`ingest` in its own write transaction, re-run when it loses a race (deadlock,
+    serialisation failure, a row a concurrent call created or removed)."""
+    return run_transaction(
+        engine,
+        lambda session: ingest(session, payload=payload, matcher=matcher, settings=settings),
+        attempts=settings.db_retry_attempts,
+    )
 
 
 def validation_details(exc: ValidationError) -> list[dict[str, Any]]:

@@ -3,10 +3,10 @@
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.claims import service as claims_service
-from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep
+from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep, metered_if_expensive
 from app.claims.models import ClaimPublic
 from app.claims.service import ClaimSort
 from app.core.config import SettingsDep
@@ -74,7 +74,11 @@ def delete_outlet(
 
 
 @router.get(
-    "/{slug}/claims", name="claims", response_model=Page[ClaimPublic], responses=responses(404)
+    "/{slug}/claims",
+    name="claims",
+    response_model=Page[ClaimPublic],
+    responses=responses(404, 429),
+    dependencies=[Depends(metered_if_expensive)],
 )
 def list_outlet_claims(
     session: SessionDep,

@@ -9,6 +9,7 @@ from app.articles.models import Article, ArticleLink
 from app.claims.models import REPORTING_STANCES, Attribution, Claim
 from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, NotFound
+from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.outlets.models import (
     CopySource,
@@ -89,6 +90,10 @@ def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
 
 def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     """Delete an outlet; with `cascade` also its articles and their attributions and links."""
+    # Locked first: an ingest adding an article to it then waits, finds it gone and is re-run
+    # (creating the outlet anew), instead of failing on the foreign key (500).
+    if not lock_rows(session, Outlet.id, [outlet.id or 0], mode="update"):
+        raise NotFound(f"outlet {outlet.slug!r} not found")
     articles = select(Article.id).where(Article.outlet_id == outlet.id)
     count = session.scalar(select(func.count()).select_from(articles.subquery())) or 0
     if count and not cascade:

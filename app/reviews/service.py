@@ -20,8 +20,9 @@ from app.claims.models import (
     ClaimCreate,
 )
 from app.core.config import Settings
-from app.core.db import flush_unique
+from app.core.db import flush_unique, lost_race
 from app.core.errors import Conflict, Invalid, NotFound
+from app.core.locks import advisory_lock, lock_rows, locks_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.matching import service as matching_service
 from app.matching.base import Matcher
@@ -65,6 +66,12 @@ def _url_conflict(session: Session, url: str) -> Conflict | None:
 
 def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
     """Record a fact-checker's review of the claim; Conflict when its URL is already stored."""
+    # A merge or delete of the claim under way would otherwise leave the review on a merged
+    # claim (its insert only takes KEY SHARE) or fail on the foreign key: wait for it, re-run.
+    if not lock_rows(session, Claim.id, [claim.id or 0], mode="share") or (
+        session.scalar(select(Claim.merged_into).where(Claim.id == claim.id)) is not None
+    ):
+        raise lost_race(f"claim {claim.id} was merged or deleted concurrently")
     error = _url_conflict(session, data.url)
     if error is not None:
         raise error
@@ -200,6 +207,22 @@ def _skipped(node: Incoming, reason: str, message: str, **found: int | None) -> 
     )
 
 
+def _existing_claim(
+    session: Session, data: ClaimCreate, matcher: Matcher
+) -> matching_service.Existing:
+    def match() -> matching_service.Existing:
+        return matching_service.existing_claim(
+            session, text=data.text, claimant=data.claimant, matcher=matcher
+        )
+
+    found = match()
+    if found.claim is None and locks_rows(session):
+        # Match-then-insert under the lock ingest takes for it (app/ingest/service.py).
+        advisory_lock(session, "claim-create")
+        found = match()
+    return found
+
+
 def _import_one(
     session: Session, node: Incoming, matcher: Matcher, settings: Settings
 ) -> ImportItem:
@@ -232,12 +255,8 @@ def _import_one(
     claim_data = ClaimCreate(
         text=node.claim_text, claimant=node.claimant, claim_date=node.claim_date
     )
-    found = matching_service.existing_claim(
-        session,
-        text=claim_data.text,
-        claimant=claim_data.claimant,
-        matcher=matcher,
-    )
+
+    found = _existing_claim(session, claim_data, matcher)
     claim, outcome, how = found.claim, "linked", None
     if claim is None:
         claim = claims_service.create(session, data=claim_data)

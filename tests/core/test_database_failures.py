@@ -8,12 +8,16 @@ from typing import Any
 import psycopg.errors
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, literal, literal_column, select, table, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 
+from app.claims import router as claims_router
+from app.claims import service as claims_service
 from app.core.config import Settings
 from app.core.db import SessionDep, database_error
 from app.core.migrations import upgrade
+from app.core.prepared import PreparedSelect
 from app.main import create_app
 from app.outlets import service as outlets_service
 from tests.assertions import assert_error
@@ -80,6 +84,39 @@ def test_a_slow_query_is_cancelled_with_504(make_app: Any) -> None:
         assert client.get("/v1/claims").status_code == 200
 
 
+def counting_far() -> Any:
+    """A SELECT that runs far longer than any statement timeout, on either database."""
+    numbers = select(literal(1).label("x")).cte("numbers", recursive=True)
+    numbers = numbers.union_all(select(numbers.c.x + 1).where(numbers.c.x < 100_000_000))
+    return select(func.count()).select_from(numbers)
+
+
+@pytest.mark.parametrize("keyed", [False, True])
+def test_a_slow_hot_read_is_cancelled_with_504(
+    make_app: Any, factory: Any, monkeypatch: pytest.MonkeyPatch, keyed: bool
+) -> None:
+    """The hot reads run prepared statements on the bare DB-API cursor (app/core/prepared.py),
+    anonymous ones outside FastAPI's routing (app/claims/fast.py): their database errors are
+    answered as every other route's are."""
+    slow = PreparedSelect(counting_far)
+    monkeypatch.setattr(claims_service, "list_json", lambda db, **_: slow.rows(db, {}))
+    monkeypatch.setattr(claims_router, "_detail", lambda db, _claim_id: slow.rows(db, {}))
+    app = make_app(db_statement_timeout_ms=200)
+    headers = {"X-API-Key": factory.api_key(scopes=["read"])} if keyed else {}
+    with TestClient(app, headers=headers) as client:
+        assert_error(client.get("/v1/claims"), 504, "database_timeout")
+        assert_error(client.get("/v1/claims/1"), 504, "database_timeout")
+        monkeypatch.undo()
+        assert client.get("/v1/claims").json()["items"] == []
+
+
+def test_a_prepared_read_raises_database_errors_as_sqlalchemy_does(engine: Any) -> None:
+    missing = PreparedSelect(lambda: select(literal_column("x")).select_from(table("missing")))
+    with engine.connect() as connection, pytest.raises(DBAPIError) as raised:
+        missing.rows(connection, {})
+    assert database_error(raised.value).status_code in (422, 503)
+
+
 def test_maintenance_engines_have_no_statement_timeout(settings: Settings) -> None:
     from app.core.db import create_db_engine
 
@@ -111,8 +148,9 @@ def test_sqlite_outage_is_503_and_recovers_without_restart(sqlite_file: Path) ->
         assert response.headers["retry-after"] == "5"
         ready = client.get("/readyz")
         error = assert_error(ready, 503, "not_ready")
-        assert error["message"] == "database unreachable: unable to open database file"
-        assert error["details"][0]["check"] == "database"
+        assert error["message"] == "database unreachable (the server log says why)"
+        assert error["details"] == [{"check": "database", "ok": False}]
+        assert str(sqlite_file.parent) not in ready.text
         shutil.move(moved, sqlite_file)
         assert client.get("/v1/claims").status_code == 200
         assert client.get("/readyz").status_code == 200
@@ -140,6 +178,18 @@ def test_a_missing_database_file_is_not_created_empty(tmp_path: Path) -> None:
         assert_error(client.get("/v1/claims"), 503, "database_unavailable")
         assert_error(client.get("/readyz"), 503, "not_ready")
     assert not path.exists()
+
+
+@pytest.mark.postgresql_only
+def test_readyz_does_not_tell_where_the_database_is(database_url: str) -> None:
+    url = make_url(database_url).set(database="no_such_database_here", port=5432)
+    app = create_app(Settings(database_url=url.render_as_string(), rate_limit_enabled=False))
+    with TestClient(app) as client:
+        ready = client.get("/readyz")
+    assert_error(ready, 503, "not_ready")
+    for secret in ("no_such_database_here", "5432", str(url.host)):
+        assert secret not in ready.text
+    app.state.engine.dispose()
 
 
 @pytest.mark.sqlite_only

@@ -4,6 +4,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from app.api import NDJSON_PATHS
 from tests.assertions import assert_error
 
 
@@ -36,15 +37,44 @@ def test_a_body_under_the_limit_is_fine(make_app: Any, factory: Any) -> None:
     assert_error(too_big, 413, "payload_too_large")
 
 
-def test_ndjson_bodies_have_their_own_limit(make_app: Any, factory: Any) -> None:
+def test_ndjson_bodies_have_their_own_limit_on_the_batch_route_only(
+    make_app: Any, factory: Any
+) -> None:
     client = TestClient(make_app(max_body_bytes=1024, ingest_batch_max_bytes=4096))
     key = factory.api_key(scopes=["write"])
     headers = {"X-API-Key": key, "content-type": "application/x-ndjson"}
-    # No NDJSON route here: past the limit check the request reaches routing (405).
-    assert client.post("/v1/claims", content=b"{}\n" * 1000, headers=headers).status_code != 413
+    # Declaring NDJSON elsewhere does not raise the limit: the route chooses it.
     assert_error(
-        client.post("/v1/claims", content=b"{}\n" * 2000, headers=headers), 413, "payload_too_large"
+        client.post("/v1/claims", content=b"{}\n" * 1000, headers=headers),
+        413,
+        "payload_too_large",
     )
+    batch = client.post("/v1/ingest/batch", content=b"{}\n" * 1000, headers=headers)
+    assert batch.status_code == 200, batch.text
+    assert_error(
+        client.post("/v1/ingest/batch", content=b"{}\n" * 2000, headers=headers),
+        413,
+        "payload_too_large",
+    )
+
+
+def test_the_batch_limit_is_reached_only_with_a_key(make_app: Any) -> None:
+    client = TestClient(make_app(max_body_bytes=1024, ingest_batch_max_bytes=4096))
+    body = b"{}\n" * 1000  # under the batch limit, over the ordinary one
+    ndjson = {"content-type": "application/x-ndjson"}
+    assert_error(client.post("/v1/ingest/batch", content=body, headers=ndjson), 401, "unauthorized")
+    wrong = {**ndjson, "X-API-Key": "cor_not_a_key"}
+    assert_error(client.post("/v1/ingest/batch", content=body, headers=wrong), 401, "unauthorized")
+
+
+def test_only_the_batch_route_takes_ndjson(app: Any) -> None:
+    documented = {
+        path
+        for path, operations in app.openapi()["paths"].items()
+        for operation in operations.values()
+        if "application/x-ndjson" in operation.get("requestBody", {}).get("content", {})
+    }
+    assert documented == NDJSON_PATHS
 
 
 def test_no_cors_by_default(anon_client: TestClient) -> None:

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from app.articles import service as articles
 from app.articles.models import Article, ArticleCreate, ArticleLink, ArticleUpdate, LinkCreate
+from app.claims import merging
 from app.claims import service as claims
 from app.claims.models import (
     REPORTING_STANCES,
@@ -283,7 +284,7 @@ def make_machine(engine: Engine) -> type[RuleBasedStateMachine]:
             if claim_id is None or into_id is None:
                 return
             self.write(
-                lambda s: claims.merge(s, claim=claims.get(s, claim_id=claim_id), into_id=into_id)
+                lambda s: merging.merge(s, claim=claims.get(s, claim_id=claim_id), into_id=into_id)
             )
 
         @invariant()

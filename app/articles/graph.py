@@ -1,0 +1,78 @@
+"""Locks for writes to the copy graph (article links, publication dates, deletes).
+
+Every article has at most one origin, so the articles form trees, each named by its root (the
+article with no origin). The writes that change the graph follow one rule on PostgreSQL: lock
+(SELECT … FOR UPDATE, lowest id first) the articles they change *and the root of every tree they
+touch*, then read again what they decide on. Two writes that touch one tree therefore meet on its
+root and run one after the other, the second seeing the first: "X cites Y" racing "Y syndicates
+Z" cannot leave X's root stale, two articles cannot each become the other's origin, and a copy
+cannot be dated before an origin being re-dated at the same moment. On SQLite every write
+already runs alone (BEGIN IMMEDIATE), so nothing is locked.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.articles.models import Article, ArticleLink
+from app.core.db import lost_race
+from app.core.locks import LockMode, lock_rows, locks_rows
+
+# A write locks a few more rows each time it finds that a root moved while it waited; more
+# rounds than this means the graph changes faster than it can be locked: re-run the write.
+MAX_ROUNDS = 8
+
+
+def roots_of(session: Session, article_ids: Iterable[int]) -> set[int]:
+    """The roots of the trees these articles are in, found by walking the links themselves
+    (not the stored root_article_id, which is what these locks keep true)."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return set()
+    chain: Any = select(Article.id.label("id")).where(Article.id.in_(ids)).cte(recursive=True)  # type: ignore[union-attr]
+    # UNION, not UNION ALL: a cycle (which these locks prevent, and `corroborate repair` breaks)
+    # would otherwise never end.
+    chain = chain.union(
+        select(ArticleLink.origin_article_id).join(chain, ArticleLink.article_id == chain.c.id)
+    )
+    has_origin = select(ArticleLink.article_id).where(ArticleLink.article_id == chain.c.id)
+    return set(session.scalars(select(chain.c.id).where(~has_origin.exists())))
+
+
+def _neighbours(session: Session, article_id: int) -> set[int]:
+    origin = select(ArticleLink.origin_article_id).where(ArticleLink.article_id == article_id)
+    copies = select(ArticleLink.article_id).where(ArticleLink.origin_article_id == article_id)
+    return {article_id, *session.scalars(origin.union(copies))}
+
+
+def _lock_until_stable(session: Session, wanted: Callable[[], set[int]], mode: LockMode) -> None:
+    locked: set[int] = set()
+    for _ in range(MAX_ROUNDS):
+        ids = set(wanted()) - locked
+        if not ids:
+            return
+        lock_rows(session, Article.id, ids, mode=mode)
+        locked |= ids
+    raise lost_race("the copy graph kept changing while this write waited for it")
+
+
+def lock_trees(session: Session, article_ids: Iterable[int], *, deleting: bool = False) -> None:
+    """Lock these articles and the roots of their trees until the transaction ends.
+
+    `deleting`: the articles themselves are about to be deleted (FOR UPDATE, which also makes
+    concurrent inserts that reference them wait and then fail, to be re-run).
+    """
+    ids = set(article_ids)
+    if not ids or not locks_rows(session):
+        return
+    if deleting:
+        lock_rows(session, Article.id, ids, mode="update")
+    _lock_until_stable(session, lambda: ids | roots_of(session, ids), "no_key_update")
+
+
+def lock_with_neighbours(session: Session, article_id: int) -> None:
+    """Lock an article, its origin and its copies (before its publication date changes)."""
+    if locks_rows(session):
+        _lock_until_stable(session, lambda: _neighbours(session, article_id), "no_key_update")

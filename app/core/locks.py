@@ -1,0 +1,49 @@
+"""Row and advisory locks for writes that must not interleave on PostgreSQL.
+
+SQLite needs none of this: every write transaction starts with BEGIN IMMEDIATE, so writers
+already run one at a time. On PostgreSQL (READ COMMITTED) two writers can each read a state the
+other is about to change; the graph-changing verbs take these locks on what they read, in
+ascending id order, before reading it again and writing. Locks last until commit or rollback.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+# FOR UPDATE: the row will be deleted or its key changed. FOR NO KEY UPDATE: its other columns
+# change; inserts that reference it (their foreign key check takes KEY SHARE) still go ahead.
+# FOR SHARE: the row must stay as read (neither changed nor deleted) until commit.
+LockMode = Literal["update", "no_key_update", "share"]
+
+
+def locks_rows(session: Session) -> bool:
+    """Whether this session's database needs explicit locks (PostgreSQL) or not (SQLite)."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def lock_rows(session: Session, id_column: Any, ids: Iterable[int], *, mode: LockMode) -> set[int]:
+    """Lock the rows with these ids, lowest id first (so two lockers never deadlock on them);
+    returns the ids that still exist. No-op on SQLite (returns the ids unchecked)."""
+    wanted = sorted(set(ids))
+    if not wanted or not locks_rows(session):
+        return set(wanted)
+    query = (
+        select(id_column)
+        .where(id_column.in_(wanted))
+        .order_by(id_column)
+        .with_for_update(read=mode == "share", key_share=mode == "no_key_update")
+    )
+    return set(session.scalars(query))
+
+
+def advisory_lock(session: Session, namespace: str, key: str = "") -> None:
+    """Wait for, then hold until the transaction ends, the advisory lock named by `namespace`
+    and `key` (PostgreSQL; no-op on SQLite). Serialises check-then-insert on rows that do not
+    exist yet, where there is nothing to lock with SELECT … FOR UPDATE."""
+    if not locks_rows(session):
+        return
+    digest = hashlib.blake2b(f"{namespace}\x1f{key}".encode(), digest_size=8).digest()
+    session.execute(select(func.pg_advisory_xact_lock(int.from_bytes(digest, "big", signed=True))))

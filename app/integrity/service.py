@@ -1,0 +1,227 @@
+"""Invariants of the stored graph and of everything derived from it: check, and repair.
+
+What must hold after any interleaving of writes (the writers lock to keep it so; see
+docs/reliability.md) and what `corroborate recount --check` verifies:
+
+- merges: `merged_into` names a live claim, never the claim itself (so no chain, no cycle);
+- live claims only: no attribution or review on a merged claim;
+- links: no cycle; no copy published before its origin;
+- roots: every article's `root_article_id` is the end of its chain of origins;
+- counters: every claim's stored corroboration equals a recount;
+- search index: one `claim_search` row per claim, with its text and quotes.
+
+`repair` fixes each in that order (later fixes rely on earlier ones), then recounts.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from app.articles.models import Article, ArticleLink
+from app.claims.merging import move_claim_rows
+from app.claims.models import Attribution, Claim
+from app.corroboration import service as corroboration
+from app.integrity import search_index
+from app.reviews.models import Review
+
+SAMPLE = 20
+
+
+@dataclass
+class Finding:
+    """One invariant and the ids (claims or articles) that break it."""
+
+    name: str
+    description: str
+    ids: list[int] = field(default_factory=list)
+
+
+def _chained_merges(session: Session) -> list[int]:
+    target = aliased(Claim)
+    return sorted(
+        session.scalars(
+            select(Claim.id)
+            .join(target, target.id == Claim.merged_into)
+            .where((target.merged_into.is_not(None)) | (Claim.merged_into == Claim.id))  # type: ignore[union-attr]
+        )
+    )
+
+
+def _merged_with_rows(session: Session) -> list[int]:
+    merged = select(Claim.id).where(Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+    attributed = select(Attribution.claim_id).where(Attribution.claim_id.in_(merged))  # type: ignore[attr-defined]
+    reviewed = select(Review.claim_id).where(Review.claim_id.in_(merged))  # type: ignore[attr-defined]
+    return sorted(set(session.scalars(attributed.union(reviewed))))
+
+
+def _true_roots(session: Session) -> Any:
+    """(article id, root id) for every article reachable down from a root; articles in or
+    under a link cycle are not reached."""
+    has_origin = select(ArticleLink.article_id).where(ArticleLink.article_id == Article.id)
+    tree: Any = (
+        select(Article.id.label("id"), Article.id.label("root"))  # type: ignore[union-attr]
+        .where(~has_origin.exists())
+        .cte("tree", recursive=True)
+    )
+    tree = tree.union_all(
+        select(ArticleLink.article_id, tree.c.root).join(
+            tree, ArticleLink.origin_article_id == tree.c.id
+        )
+    )
+    return tree
+
+
+def _in_cycles(session: Session) -> list[int]:
+    tree = _true_roots(session)
+    return sorted(session.scalars(select(Article.id).where(Article.id.not_in(select(tree.c.id)))))  # type: ignore[union-attr]
+
+
+def _stale_roots(session: Session) -> list[int]:
+    tree = _true_roots(session)
+    query = (
+        select(Article.id)
+        .join(tree, tree.c.id == Article.id)
+        .where(Article.root_article_id.is_distinct_from(tree.c.root))  # type: ignore[union-attr]
+    )
+    return sorted(session.scalars(query))
+
+
+def _copies_before_origin(session: Session) -> list[int]:
+    copy, origin = aliased(Article), aliased(Article)
+    return sorted(
+        session.scalars(
+            select(ArticleLink.article_id)
+            .join(copy, copy.id == ArticleLink.article_id)
+            .join(origin, origin.id == ArticleLink.origin_article_id)
+            .where(copy.published_at < origin.published_at)
+        )
+    )
+
+
+CHECKS: list[tuple[str, str, Callable[[Session], list[int]]]] = [
+    ("chained_merges", "claims merged into a merged claim or into themselves", _chained_merges),
+    ("merged_with_rows", "merged claims holding attributions or reviews", _merged_with_rows),
+    ("link_cycles", "articles in (or copying from) a cycle of links", _in_cycles),
+    ("copies_before_origin", "copies dated before their origin", _copies_before_origin),
+    ("stale_roots", "articles whose root is not the end of their chain", _stale_roots),
+    ("stale_counters", "claims with counters unlike a recount", corroboration.stale_claim_ids),
+    ("stale_search_rows", "claims with a stale search row", search_index.stale_claim_ids),
+    ("orphan_search_rows", "search index rows of deleted claims", search_index.orphan_rows),
+]  # fmt: skip
+
+
+def check(session: Session) -> list[Finding]:
+    """Every invariant, each with the ids that break it (empty lists when all hold)."""
+    return [Finding(name, description, run(session)) for name, description, run in CHECKS]
+
+
+def _flatten_merges(session: Session) -> set[int]:
+    """Point every merged claim at the live claim its chain ends in; a cycle keeps its lowest
+    id live. Returns the claims whose rows or counts may change."""
+    merged = dict(
+        session.execute(
+            select(Claim.id, Claim.merged_into).where(Claim.merged_into.is_not(None))
+        ).all()  # type: ignore[union-attr]
+    )
+    freed: set[int] = set()
+    for start in sorted(merged):
+        seen = [start]
+        current = merged[start]
+        while current in merged and current not in seen and current not in freed:
+            seen.append(current)
+            current = merged[current]
+        if current in seen:  # a cycle: its lowest member becomes live again
+            cycle = seen[seen.index(current) :]
+            freed.add(min(cycle))
+    touched: set[int] = set(freed)
+    for claim_id in freed:
+        session.execute(sa.update(Claim).where(Claim.id == claim_id).values(merged_into=None))  # type: ignore[arg-type]
+        merged.pop(claim_id)
+    for start, target in sorted(merged.items()):
+        end = target
+        while end in merged:
+            end = merged[end]
+        if end != target:
+            session.execute(sa.update(Claim).where(Claim.id == start).values(merged_into=end))  # type: ignore[arg-type]
+            touched.update({start, end})
+    return touched
+
+
+def _move_to_live(session: Session) -> set[int]:
+    touched: set[int] = set()
+    for claim_id in _merged_with_rows(session):
+        target = session.scalar(select(Claim.merged_into).where(Claim.id == claim_id))
+        assert target is not None
+        move_claim_rows(session, source_id=claim_id, target_id=target)
+        touched.update({claim_id, target})
+    return touched
+
+
+def _break_link_cycles(session: Session) -> list[int]:
+    """Delete, in each cycle, the link of its earliest article (which then is the root)."""
+    stuck = _in_cycles(session)
+    origins = dict(
+        session.execute(
+            select(ArticleLink.article_id, ArticleLink.origin_article_id).where(
+                ArticleLink.article_id.in_(stuck)  # type: ignore[attr-defined]
+            )
+        ).all()
+    )
+    dates = dict(
+        session.execute(select(Article.id, Article.published_at).where(Article.id.in_(stuck))).all()  # type: ignore[union-attr]
+    )
+    unlinked: list[int] = []
+    for start in stuck:
+        seen: list[int] = []
+        current = start
+        while current in origins and current not in seen:
+            seen.append(current)
+            current = origins[current]
+        if current not in seen:
+            continue  # under a cycle (or under one already broken), not in it
+        cycle = seen[seen.index(current) :]
+        earliest = min(cycle, key=lambda article_id: (dates[article_id], article_id))
+        origins.pop(earliest)
+        unlinked.append(earliest)
+    if unlinked:
+        session.execute(sa.delete(ArticleLink).where(ArticleLink.article_id.in_(unlinked)))  # type: ignore[attr-defined]
+    return unlinked
+
+
+def _fix_roots(session: Session) -> list[int]:
+    tree = _true_roots(session)
+    rows = session.execute(
+        select(Article.id, tree.c.root)
+        .join(tree, tree.c.id == Article.id)
+        .where(Article.root_article_id.is_distinct_from(tree.c.root))  # type: ignore[union-attr]
+    ).all()
+    for article_id, root_id in rows:
+        session.execute(
+            sa.update(Article).where(Article.id == article_id).values(root_article_id=root_id)  # type: ignore[arg-type]
+        )
+    return sorted(row[0] for row in rows)
+
+
+def repair(session: Session) -> list[Finding]:
+    """Fix what `check` finds; returns what was found before fixing. Run inside one write
+    transaction (`corroborate repair`)."""
+    found = check(session)
+    claims = _flatten_merges(session) | _move_to_live(session)
+    unlinked = _break_link_cycles(session)
+    early = _copies_before_origin(session)
+    if early:  # a copy cannot precede its origin: the link is what is wrong
+        session.execute(sa.delete(ArticleLink).where(ArticleLink.article_id.in_(early)))  # type: ignore[attr-defined]
+    rerooted = _fix_roots(session)
+    moved = unlinked + early + rerooted
+    if moved:
+        claims.update(session.scalars(corroboration.claims_of_articles(moved)))
+    claims.update(corroboration.stale_claim_ids(session))
+    session.expire_all()
+    corroboration.refresh(session, claim_ids=claims)
+    search_index.rebuild(session, claim_ids=search_index.stale_claim_ids(session))
+    return found

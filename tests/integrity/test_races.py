@@ -1,0 +1,249 @@
+"""The races of issue 20, run with real concurrent requests, each repeated ROUNDS times.
+
+Every request goes through the whole app (retry middleware, session, services) from its own
+thread, on its own connection, all released at once by a barrier. After each test no response is
+a 5xx, the answers are those some serial order of the same requests would give, and every
+invariant `corroborate recount --check` verifies holds. PostgreSQL is where these raced (SQLite
+runs one writer at a time), so that is where they must run; they stay bounded (~1 s each).
+"""
+
+import itertools
+import threading
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, func, select
+
+from app.claims.models import Claim
+from app.core.db import transaction
+from app.integrity import service as integrity
+from tests.factories import T0, Factory
+
+pytestmark = pytest.mark.postgresql_only
+
+ROUNDS = 10
+Call = Callable[[TestClient], httpx.Response]
+
+
+class Racer:
+    """Sends requests together, one thread and one client (own connection) per request."""
+
+    def __init__(self, app: FastAPI, secret: str, width: int) -> None:
+        headers = {"Authorization": f"Bearer {secret}"}
+        self.clients = [
+            TestClient(app, headers=headers, raise_server_exceptions=False) for _ in range(width)
+        ]
+        self.statuses: list[int] = []
+
+    def race(self, *calls: Call) -> list[httpx.Response]:
+        barrier = threading.Barrier(len(calls))
+        responses: list[Any] = [None] * len(calls)
+
+        def run(index: int) -> None:
+            barrier.wait()
+            responses[index] = calls[index](self.clients[index])
+
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert all(isinstance(r, httpx.Response) for r in responses), "a request did not finish"
+        self.statuses += [r.status_code for r in responses]
+        server_errors = [r.text for r in responses if r.status_code >= 500]
+        assert server_errors == []
+        return responses
+
+
+@pytest.fixture
+def racer(make_app: Callable[..., FastAPI], factory: Factory, engine: Engine) -> Iterator[Racer]:
+    app = make_app(db_pool_size=20, db_max_overflow=10)
+    racer = Racer(app, factory.api_key(scopes=["read", "write", "admin"], name="racer"), 16)
+    yield racer
+    with transaction(engine, write=False) as session:
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
+
+
+def merge(claim_id: int | None, into: int | None) -> Call:
+    return lambda client: client.post(f"/v1/claims/{claim_id}/merge", json={"into": into})
+
+
+def link(article_id: int | None, origin_id: int | None, relation: str = "syndicates") -> Call:
+    body = {"origin_article_id": origin_id, "relation": relation}
+    return lambda client: client.post(f"/v1/articles/{article_id}/links", json=body)
+
+
+def codes(responses: list[httpx.Response]) -> list[int]:
+    return sorted(r.status_code for r in responses)
+
+
+def test_opposite_merges_run_one_after_the_other(racer: Racer, factory: Factory) -> None:
+    for _ in range(ROUNDS):
+        a, b = factory.claim(), factory.claim()
+        factory.attribute(a, factory.article())
+        factory.attribute(b, factory.article())
+        responses = racer.race(merge(a.id, b.id), merge(b.id, a.id))
+        assert codes(responses) == [200, 422]  # the second finds the first: into itself
+        loser = next(r for r in responses if r.status_code == 422)
+        assert loser.json()["error"]["code"] == "merge_into_self"
+
+
+def test_three_way_merge_ring_leaves_no_cycle(racer: Racer, factory: Factory) -> None:
+    for _ in range(ROUNDS):
+        a, b, c = factory.claim(), factory.claim(), factory.claim()
+        responses = racer.race(merge(a.id, b.id), merge(b.id, c.id), merge(c.id, a.id))
+        assert codes(responses) == [200, 200, 422]
+
+
+def test_link_racing_a_link_of_its_origin_leaves_the_right_root(
+    racer: Racer, factory: Factory, client: TestClient
+) -> None:
+    for _ in range(ROUNDS):
+        z = factory.article(published_at=T0.isoformat())
+        y = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+        x = factory.article(published_at=(T0 + timedelta(hours=2)).isoformat())
+        claim = factory.claim()
+        for article in (x, y, z):
+            factory.attribute(claim, article)
+        # "X cites Y" racing "Y syndicates Z"
+        responses = racer.race(link(x.id, y.id, "cites"), link(y.id, z.id))
+        assert codes(responses) == [201, 201]
+        assert client.get(f"/v1/articles/{x.id}").json()["root_article_id"] == z.id
+        assert (
+            client.get(f"/v1/claims/{claim.id}").json()["corroboration"]["independent_origins"] == 1
+        )
+
+
+def test_unlinking_an_origin_while_a_copy_links_to_it_leaves_the_right_root(
+    racer: Racer, factory: Factory, client: TestClient
+) -> None:
+    for _ in range(ROUNDS):
+        z = factory.article(published_at=T0.isoformat())
+        y = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+        x = factory.article(published_at=(T0 + timedelta(hours=2)).isoformat())
+        factory.link(y, z)
+        # "X cites Y" racing "Y no longer syndicates Z"
+        responses = racer.race(
+            link(x.id, y.id, "cites"),
+            lambda c, a=y.id, o=z.id: c.delete(f"/v1/articles/{a}/links/{o}"),
+        )
+        assert [r.status_code for r in responses] == [201, 204]
+        assert client.get(f"/v1/articles/{x.id}").json()["root_article_id"] == y.id
+
+
+def test_mutual_links_at_the_same_time_make_no_cycle(racer: Racer, factory: Factory) -> None:
+    for _ in range(ROUNDS):
+        x = factory.article(published_at=T0.isoformat())
+        y = factory.article(published_at=T0.isoformat())
+        responses = racer.race(link(x.id, y.id), link(y.id, x.id))
+        assert codes(responses) == [201, 409]
+        assert next(r for r in responses if r.status_code == 409).json()["error"]["code"] == "cycle"
+
+
+def test_redating_an_origin_while_it_is_linked_keeps_copies_after_origins(
+    racer: Racer, factory: Factory
+) -> None:
+    for _ in range(ROUNDS):
+        origin = factory.article(published_at=T0.isoformat())
+        copy = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+        later = (T0 + timedelta(hours=2)).isoformat()
+        responses = racer.race(
+            link(copy.id, origin.id),
+            lambda client, o=origin.id, at=later: client.patch(
+                f"/v1/articles/{o}", json={"published_at": at}
+            ),
+        )
+        # Whichever ran second was refused: a copy cannot precede its origin.
+        assert sorted(r.status_code for r in responses if r.status_code < 300) in ([200], [201])
+        refused = [r for r in responses if r.status_code >= 300]
+        assert [(r.status_code, r.json()["error"]["code"]) for r in refused] == [
+            (422, "copy_before_origin")
+        ]
+
+
+def ingest(slug: str, url: str, text: str) -> Call:
+    body = {
+        "outlet": {"slug": slug, "name": slug.title(), "domain": f"{slug}.example"},
+        "article": {"url": url, "title": "A headline", "published_at": T0.isoformat()},
+        "claims": [{"text": text}],
+    }
+    return lambda client: client.post("/v1/ingest", json=body)
+
+
+def test_outlet_cascade_delete_racing_ingests_into_it(
+    racer: Racer, factory: Factory, client: TestClient
+) -> None:
+    for round_ in range(ROUNDS):
+        slug = f"wire-{round_}"
+        first = ingest(slug, f"https://{slug}.example/0", "The dam burst.")(client)
+        assert first.status_code == 201, first.text
+        same = [ingest(slug, f"https://{slug}.example/{n}", "The dam burst.") for n in (1, 2, 3)]
+        responses = racer.race(
+            lambda c, s=slug: c.delete(f"/v1/outlets/{s}", params={"cascade": "true"}), *same
+        )
+        assert responses[0].status_code == 204
+        assert {r.status_code for r in responses[1:]} <= {200, 201}
+
+
+def test_merge_racing_a_delete_answers_4xx_never_500(racer: Racer, factory: Factory) -> None:
+    for round_ in range(ROUNDS):
+        a, b = factory.claim(), factory.claim()
+        factory.attribute(a, factory.article())
+        factory.attribute(b, factory.article())
+        doomed = b if round_ % 2 else a  # delete the target, or the claim being merged
+        responses = racer.race(
+            merge(a.id, b.id),
+            lambda c, d=doomed.id: c.delete(f"/v1/claims/{d}", params={"cascade": "true"}),
+        )
+        merged, deleted = (r.status_code for r in responses)
+        # Serial orders: merge then delete (204; deleting the merged claim itself is 409), or
+        # delete then merge (the merge finds its source or target gone: 404 or 422).
+        assert (merged, deleted) in {(200, 204), (200, 409), (404, 204), (422, 204)}
+
+
+# Ten unrelated statements, each in sixteen wordings that match each other (>= 0.86).
+STATEMENTS = [
+    "The city council approved a 5% rise in bus fares",
+    "Rainfall in March was double the long-term average across the northern region",
+    "The health ministry reported 312 new measles cases in the capital",
+    "A fire destroyed the old textile mill beside the river overnight",
+    "The central bank left its main interest rate unchanged at 4.25%",
+    "Engineers found cracks in two pillars of the motorway viaduct",
+    "The football club sacked its manager after eight straight defeats",
+    "Unemployment among graduates fell to its lowest level in a decade",
+    "The airport will close its second runway for resurfacing until May",
+    "Police seized three tonnes of counterfeit cigarettes at the port",
+]
+
+
+def wordings(statement: str) -> list[str]:
+    return [
+        f"{a}{b}{statement}{c}{d}."
+        for a, b, c, d in itertools.product(
+            ["", "Reportedly, "], ["", "officials said "], ["", " on Tuesday"], ["", " today"]
+        )
+    ]
+
+
+def test_sixteen_near_duplicate_new_claims_become_one_claim(racer: Racer, engine: Engine) -> None:
+    for round_, statement in enumerate(STATEMENTS[:ROUNDS]):
+        texts = wordings(statement)
+        responses = racer.race(
+            *(
+                ingest(f"paper-{round_}-{n}", f"https://p{round_}-{n}.example/a", text)
+                for n, text in enumerate(texts)
+            )
+        )
+        assert {r.status_code for r in responses} == {201}
+        claim_ids = {r.json()["claims"][0]["claim_id"] for r in responses}
+        assert len(claim_ids) == 1
+        actions = sorted(r.json()["claims"][0]["action"] for r in responses)
+        assert actions == ["created"] + ["linked"] * 15
+    with transaction(engine, write=False) as session:
+        assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
