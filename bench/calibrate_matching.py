@@ -42,6 +42,33 @@ def load_pairs() -> list[dict]:
     return rows
 
 
+def unrelated_pairs(rows: list[dict], per_topic: int = 3, seed: int = 0) -> list[dict]:
+    """Claims of different topics paired at random, within each split: what most candidates
+    from the indexes are. The labelled pairs are all topical, so without these the model never
+    sees an unrelated claim and scores one like a near miss. Used to fit, not reported."""
+    rng = np.random.default_rng(seed)
+    anchors: dict[tuple[str, int], dict] = {}
+    for row in rows:
+        anchors.setdefault((row["split"], row["topic"]), row)
+    out = []
+    for (split, topic), row in anchors.items():
+        others = [a for (s, t), a in anchors.items() if s == split and t != topic]
+        for other in rng.choice(len(others), size=min(per_topic, len(others)), replace=False):
+            partner = others[int(other)]
+            out.append(
+                {
+                    **row,
+                    "b": partner["b"],
+                    "b_claimant": partner["b_claimant"],
+                    "same": False,
+                    "kind": "unrelated",
+                    "source": "unrelated",
+                    "lang": partner.get("lang", "en"),
+                }
+            )
+    return out
+
+
 def pair_signals(rows: list[dict], model: str) -> list[tuple[float, object, bool]]:
     embedder = load_embedder(model)
     a = embedder.embed([row["a"] for row in rows])
@@ -206,10 +233,15 @@ def main() -> None:
     y = np.array([row["same"] for row in rows])
     dev = np.array([row["split"] == "dev" for row in rows])
     if not args.report:
-        x = design(sigs)
+        extra = [row for row in unrelated_pairs(rows) if row["split"] == "dev"]
+        fit_sigs = [s for s, d in zip(sigs, dev, strict=True) if d] + pair_signals(
+            extra, args.model
+        )
+        fit_y = np.concatenate([y[dev], np.zeros(len(extra), dtype=bool)])
+        x = design(fit_sigs)
         # The caps decide the pairs with a hard veto; the model ranks the others.
-        fitted = dev & ~np.array([hard_vetoed(s) for s in sigs])
-        intercept, weights = fit(x[fitted], y[fitted].astype(float))
+        fitted = ~np.array([hard_vetoed(s) for s in fit_sigs])
+        intercept, weights = fit(x[fitted], fit_y[fitted].astype(float))
         hybrid.INTERCEPT = intercept
         hybrid.WEIGHTS = dict(zip(hybrid.WEIGHTS, (float(w) for w in weights), strict=True))
     if not args.report:
@@ -223,8 +255,9 @@ def main() -> None:
             "weights": {name: round(weight, 4) for name, weight in hybrid.WEIGHTS.items()},
             "signal_links": hybrid.SIGNAL_LINKS,
             "suggest": suggest,
-            "fitted_on": f"dev split: {int(dev.sum())} pairs from "
-            + ", ".join(sorted({row["source"] for row in rows})),
+            "fitted_on": f"dev split: {int(dev.sum())} labelled pairs from "
+            + ", ".join(sorted({row["source"] for row in rows}))
+            + f", and {len(extra)} pairs of claims of different dev topics",
         }
         hybrid.CALIBRATION.write_text(json.dumps(calibration, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(calibration, indent=2))

@@ -12,7 +12,7 @@ be told apart.
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import Stemmer
@@ -236,6 +236,9 @@ class Analysis:
     # A name that is only a first name or title of a name the other claim has ("Donald" Trump).
     leading: dict[str, str]
     order: tuple[str, ...] = ()  # names (stems) in order of appearance
+    # Each name's place among the groups of names a text has in turn: "Spain, Ireland and
+    # Norway" are one group (their order says nothing), "Argentina beat France" two.
+    groups: dict[str, int] = field(default_factory=dict)
     passive: bool = False  # has a "by": "X was beaten by Y" names the actors the other way round
 
     @property
@@ -322,6 +325,7 @@ def content_words(text: str) -> list[str]:
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de"})
+_COORDINATING = frozenset({"and", "or", "&"})
 
 
 def analyse(text: str, claimant: str | None = None) -> Analysis:
@@ -332,6 +336,8 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
     names: set[str] = set()
     runs: list[list[tuple[str, str]]] = [[]]  # (stem, original) of consecutive capitalised words
     order: list[str] = []  # names in the order they appear: who did what to whom
+    groups: dict[str, int] = {}
+    group, gap = 0, False
     acronyms_seen: set[str] = set()
     passive = False
     negations = 0
@@ -342,6 +348,9 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
         acronym = len(word) >= 2 and word.isupper() and word.isalpha()
         if lower in NEGATIONS:
             negations += 1
+        is_name = word[0].isupper() and lower not in WEAK_WORDS and lower not in NEGATIONS
+        if not is_name and lower not in _COORDINATING:
+            gap = True
         if lower in STOP_WORDS and not acronym:
             if lower in _DIRECTION_OF:  # "more"/"less" than: a comparison, not filler
                 directions.add(_DIRECTION_OF[lower])
@@ -369,6 +378,9 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
             names.add(token)
             if token not in order:
                 order.append(token)
+            if gap:
+                group, gap = group + 1, False
+            groups.setdefault(token, group)
             if acronym:
                 acronyms_seen.add(token)
         else:
@@ -410,5 +422,6 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
         acronyms=acronyms,
         leading=leading,
         order=tuple(token for token in order if token in names),
+        groups={token: number for token, number in groups.items() if token in names},
         passive=passive,
     )

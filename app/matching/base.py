@@ -48,10 +48,15 @@ class Matcher(Protocol):
 def build_matcher(settings: Settings) -> Matcher:
     """The matcher the settings name, with the settings' thresholds where they set any."""
     matcher = _build(settings)
-    if settings.match_link is not None:
-        matcher.link = settings.match_link
-    if settings.match_suggest is not None:
-        matcher.suggest = settings.match_suggest
+    # A plugged-in matcher that states no thresholds gets the lexical matcher's.
+    matcher.link = (
+        settings.match_link if settings.match_link is not None else getattr(matcher, "link", 0.75)
+    )
+    matcher.suggest = (
+        settings.match_suggest
+        if settings.match_suggest is not None
+        else getattr(matcher, "suggest", 0.5)
+    )
     return matcher
 
 
@@ -70,8 +75,7 @@ def _build(settings: Settings) -> Matcher:
         from app.matching.lexical import LexicalMatcher
 
         index_path = Path(settings.vector_index_path) if settings.vector_index_path else None
-        store = vectors.ClaimVectors(load_embedder(settings.embedding_model), index_path=index_path)
-        vectors.activate(store)
+        store = vectors.store(load_embedder(settings.embedding_model), index_path=index_path)
         return HybridMatcher(
             vectors=store,
             lexical=LexicalMatcher(candidates=settings.match_candidates),

@@ -117,6 +117,9 @@ def features(semantic: float, lexical: Signals, cross_lingual: bool) -> dict[str
         "semantic_cross": centred if cross_lingual else 0.0,
         "lexical": 0.0 if cross_lingual else lexical.score,
         "cross_lingual": 1.0 if cross_lingual else 0.0,
+        # In one language, not one shared content word: another subject, however close the
+        # embeddings (a short or odd text sits near everything).
+        "disjoint": 1.0 if not cross_lingual and lexical.overlap == 0 else 0.0,
     }
     for name in WEIGHTS:
         if name not in values:
@@ -237,7 +240,10 @@ class HybridMatcher:
             semantic = float(np.dot(query, vector))
             lexical = signals(analysed, stored_analysis(row.text, row.claimant))
             result = calibrated(semantic, lexical, language(row.text) != query_language)
-            candidates.append(Candidate(row.id, result.score, result.explain()))
+            # The index always has nearest neighbours, related or not: one that shares no
+            # telling word is a candidate only when it is at least worth suggesting.
+            if row.id in found or result.score >= self.suggest:
+                candidates.append(Candidate(row.id, result.score, result.explain()))
         candidates.sort(key=lambda candidate: (-candidate.score, candidate.claim_id))
         return candidates[:limit]
 

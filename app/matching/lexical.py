@@ -160,10 +160,12 @@ def _roles_swapped(a: Analysis, b: Analysis) -> bool:
     "France beat Argentina"."""
     if a.passive != b.passive:
         return False
-    shared = set(a.order) & set(b.order)
-    if len(shared) < 2:
-        return False
-    return [t for t in a.order if t in shared] != [t for t in b.order if t in shared]
+    shared = sorted(set(a.groups) & set(b.groups))
+    return any(
+        (a.groups[x] - a.groups[y]) * (b.groups[x] - b.groups[y]) < 0
+        for i, x in enumerate(shared)
+        for y in shared[i + 1 :]
+    )
 
 
 def _conflicts(
@@ -182,7 +184,7 @@ def _conflicts(
     if _direction_conflict(a, b):
         vetoes.append(Veto("direction", DIRECTION_CONFLICT, _sorted(a.directions ^ b.directions)))
     if _roles_swapped(a, b):
-        shared = [token for token in a.order if token in b.order]
+        shared = [token for token in a.order if token in b.groups]
         vetoes.append(Veto("roles", ROLES_SWAPPED, tuple(shared)))
     if names[0] and names[1]:
         vetoes.append(Veto("names", NAME_CONFLICT, _sorted(names[0] | names[1])))

@@ -237,8 +237,23 @@ def reindex(session: Session, *, vectors: ClaimVectors, batch: int = 256) -> tup
 
 
 # The process's store, set when a matcher that uses embeddings is built: every session then
-# writes embeddings for the claims it creates or changes (one store per process).
+# writes embeddings for the claims it creates or changes (one store per process and model).
 _active: ClaimVectors | None = None
+_stores: dict[str, ClaimVectors] = {}
+_stores_lock = threading.Lock()
+
+
+def store(embedder: Embedder, *, index_path: Path | None = None) -> ClaimVectors:
+    """The process's one store for this model (made active): every matcher built with the
+    model shares its indexes, and the flush hook writes through it."""
+    with _stores_lock:
+        found = _stores.get(embedder.model_id)
+        if found is None:
+            found = _stores[embedder.model_id] = ClaimVectors(embedder, index_path=index_path)
+        elif index_path is not None:
+            found.index_path = index_path
+    activate(found)
+    return found
 
 
 def activate(vectors: ClaimVectors | None) -> None:

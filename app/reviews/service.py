@@ -172,7 +172,7 @@ def import_claimreview(
     for node in incoming:
         try:
             with session.begin_nested():
-                item = _import_one(session, node, matcher, settings)
+                item = _import_one(session, node, matcher)
         except (Invalid, Conflict, NotFound, ValidationError, ValueError, IntegrityError) as exc:
             item = _skipped(node, "rejected", _message(exc))
         items.append(item)
@@ -223,9 +223,7 @@ def _existing_claim(
     return found
 
 
-def _import_one(
-    session: Session, node: Incoming, matcher: Matcher, settings: Settings
-) -> ImportItem:
+def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportItem:
     if node.type not in ("ClaimReview", "Claim"):
         return _skipped(node, "unsupported_type", f"a {node.type} node is not a ClaimReview")
     review_data = None

@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect, text
 
+from app.matching.hybrid import HybridMatcher
 from tests.assertions import assert_consistent, assert_error
 from tests.factories import T0, Factory
 from tests.ingest.test_seed import seed_payloads
@@ -144,9 +145,9 @@ def test_claims_link_to_an_explicit_id_the_same_text_or_a_close_match(
         (close.id, "linked"),
     ]
     assert outcomes[0]["match"] is None
-    assert outcomes[1]["match"] == {"claim_id": same.id, "score": 1.0}
+    assert outcomes[1]["match"] == {"claim_id": same.id, "score": 1.0, "signals": None}
     assert outcomes[2]["match"]["claim_id"] == close.id
-    assert 0.75 <= outcomes[2]["match"]["score"] < 1
+    assert HybridMatcher.link <= outcomes[2]["match"]["score"] < 1
 
 
 def test_between_the_thresholds_a_new_claim_comes_with_suggestions(
@@ -171,7 +172,8 @@ def test_between_the_thresholds_a_new_claim_comes_with_suggestions(
     assert outcome["action"] == "created"
     assert outcome["claim_id"] != nato.id
     assert [s["claim_id"] for s in outcome["suggestions"]] == [nato.id]
-    assert 0.5 <= outcome["suggestions"][0]["score"] < 0.75
+    assert HybridMatcher.suggest <= outcome["suggestions"][0]["score"] < HybridMatcher.link
+    assert outcome["suggestions"][0]["signals"]["semantic"] > 0.8
 
 
 def test_near_misses_are_not_linked(client: TestClient, factory: Factory) -> None:

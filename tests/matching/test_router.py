@@ -8,6 +8,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.main import create_app
 from app.matching.base import Candidate
+from app.matching.hybrid import HybridMatcher
 from tests.assertions import assert_error
 from tests.factories import Factory
 
@@ -26,7 +27,10 @@ def test_candidates_best_first_with_scores_and_decisions(
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert (body["link_threshold"], body["suggest_threshold"]) == (0.75, 0.5)
+    assert (body["link_threshold"], body["suggest_threshold"]) == (
+        HybridMatcher.link,
+        HybridMatcher.suggest,
+    )
     assert [m["claim"]["id"] for m in body["items"]] == [nato.id, close.id]
     best, second = body["items"]
     assert (best["score"], best["decision"]) == (1.0, "link")
@@ -97,7 +101,7 @@ def test_another_matcher_plugs_in_through_settings(settings: Settings, factory: 
             },
         ).json()
     assert body["claims"][0]["claim_id"] == claim.id
-    assert body["claims"][0]["match"] == {"claim_id": claim.id, "score": 0.9}
+    assert body["claims"][0]["match"] == {"claim_id": claim.id, "score": 0.9, "signals": None}
 
 
 def test_a_word_first_seen_in_a_new_claim_is_found_at_once(

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, func, select
 from app.articles.models import Article
 from app.claims.models import Attribution, Claim
 from app.core.db import transaction
+from app.matching.hybrid import HybridMatcher
 from app.outlets.models import Outlet
 from app.reviews.models import Review
 from tests.assertions import assert_error
@@ -236,7 +237,7 @@ def test_reviews_of_a_reworded_claim_link_through_the_claim_matcher(
     (item,) = imported(client, review)["items"]
     assert (item["outcome"], item["claim_id"]) == ("linked", claim.id)
     assert item["message"].startswith(f"matched claim {claim.id} with score ")
-    assert float(item["message"].rsplit(" ", 1)[1]) >= 0.75
+    assert float(item["message"].rsplit(" ", 1)[1]) >= HybridMatcher.link
     reviews = client.get(f"/v1/claims/{claim.id}/reviews").json()["items"]
     assert [r["url"] for r in reviews] == ["https://checker.example/reviews/palestine"]
     assert client.get(f"/v1/claims/{unrelated.id}/reviews").json()["items"] == []
