@@ -108,7 +108,9 @@ def demo_load() -> None:
     """Load the founding story (Reuters, The Moscow Times, The Japan Times); idempotent."""
     from app.core.db import transaction
     from app.demo.service import load
+    from app.matching.base import build_matcher
 
+    build_matcher(get_settings())  # claims get their embeddings as they are written
     engine = _maintenance_engine()
     with transaction(engine, write=True) as session:
         summary = load(session)

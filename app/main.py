@@ -30,6 +30,7 @@ from app.core.openapi import document_access
 from app.explorer.router import install_explorer
 from app.health.router import metrics_router
 from app.health.router import router as health_router
+from app.matching.base import build_matcher
 
 DESCRIPTION = """\
 Claims reported by news outlets, served with their **corroboration**: how many outlets reported
@@ -109,6 +110,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.access = access
+    # Built now, not on first use: the hybrid matcher's store must be active before the first
+    # write, so that every claim gets its embedding in its own transaction.
+    app.state.matcher = build_matcher(settings)
     install_error_handlers(app)
     install_database_error_handlers(app)
     app.add_exception_handler(TransactionConflict, retry_aware_conflict_handler())

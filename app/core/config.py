@@ -201,14 +201,14 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="Claim-match score at or above which ingest attaches a claim to the match "
-        "(unset: the matcher's own, chosen on labelled data: hybrid 0.92, lexical 0.75).",
+        "(unset: the matcher's own, chosen on labelled data: hybrid 0.80, lexical 0.75).",
     )
     match_suggest: float | None = Field(
         default=None,
         ge=0,
         le=1,
         description="Claim-match score from which ingest returns a candidate as a suggestion "
-        "(unset: the matcher's own: hybrid 0.30, lexical 0.5).",
+        "(unset: the matcher's own: hybrid 0.28, lexical 0.5).",
     )
     match_candidates: int = Field(
         default=30,

@@ -73,3 +73,50 @@ def test_seed_story_ingested_yields_the_demo_counts(client: TestClient) -> None:
     assert link["reason"].endswith("; same headline")
     article = client.get(f"/v1/articles/{japan['article_id']}").json()
     assert article["origin"] == link
+
+
+RETOLD = Path(__file__).resolve().parent.parent / "data" / "seed_retold.ndjson"
+
+
+def test_the_story_retold_in_other_words_copies_first_ends_at_3_outlets_2_origins(
+    client: TestClient,
+) -> None:
+    """Issue 12's story: every outlet words every claim its own way, the copy arrives first and
+    no claim id is given. Ingest links what the matcher is sure of and suggests the rest; a
+    fact-checker accepting the NATO suggestions (a merge each) gets 3 outlets, 2 origins. No
+    claim is linked to another demand (the link would be wrong) nor loses its suggestion."""
+    payloads = [json.loads(line) for line in RETOLD.read_text(encoding="utf-8").splitlines()]
+    assert [p["outlet"]["slug"] for p in payloads] == [
+        "the-japan-times",
+        "the-moscow-times",
+        "reuters",
+    ]
+    japan, moscow, reuters = (client.post("/v1/ingest", json=p).json() for p in payloads)
+    japan_ids = [c["claim_id"] for c in japan["claims"]]
+    assert len(set(japan_ids)) == 10  # ten distinct demands and statements: ten claims
+
+    def same_as(outcome: dict[str, Any], claim_id: int) -> bool:
+        if outcome["claim_id"] == claim_id:
+            return True
+        return claim_id in [s["claim_id"] for s in outcome.get("suggestions") or []]
+
+    # Reuters' n-th claim is the Japan Times' n-th: linked, or at least suggested.
+    for n, outcome in enumerate(reuters["claims"]):
+        assert same_as(outcome, japan_ids[n]), (n, outcome)
+        if outcome["action"] == "linked":
+            assert outcome["claim_id"] == japan_ids[n]  # never linked to another claim
+    for n, outcome in enumerate(moscow["claims"]):  # NATO, then sanctions
+        assert same_as(outcome, japan_ids[n]), (n, outcome)
+        if outcome["action"] == "linked":
+            assert outcome["claim_id"] == japan_ids[n]
+
+    # Accept the NATO suggestions, as a fact-checker would.
+    nato = japan_ids[0]
+    for outcome in (reuters["claims"][0], moscow["claims"][0]):
+        if outcome["claim_id"] != nato:
+            merged = client.post(f"/v1/claims/{outcome['claim_id']}/merge", json={"into": nato})
+            assert merged.status_code == 200, merged.text
+    counts = assert_consistent(client, nato)
+    assert (counts["outlets"], counts["independent_origins"]) == (3, 2)
+    first = client.get(f"/v1/claims/{nato}").json()["corroboration"]["first_reported"]
+    assert first["outlet"] == "reuters"
