@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
+from app.core.auth import metered
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.types import ClaimText, ShortText
@@ -14,7 +15,13 @@ from app.matching.models import ClaimMatches
 router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 
 
-@router.get("/match", name="match", response_model=ClaimMatches)
+# Each call embeds the text and scores up to twice CLAIMS_MATCH_CANDIDATES claims: metered work.
+@router.get(
+    "/match",
+    name="match",
+    response_model=ClaimMatches,
+    dependencies=[Depends(metered)],
+)
 def match_claims(
     session: SessionDep,
     matcher: MatcherDep,
