@@ -83,10 +83,17 @@ def scores(sigs: list[tuple[float, object, bool]]) -> np.ndarray:
     return np.array([hybrid.calibrated(*s).score for s in sigs])
 
 
-def precision_recall(s: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, int, int]:
+def precision_recall(
+    s: np.ndarray, y: np.ndarray, threshold: float
+) -> tuple[float, float, int, int]:
     chosen = s >= threshold
     hits = int((chosen & y).sum())
-    return (hits / chosen.sum() if chosen.sum() else 1.0), hits / max(1, y.sum()), hits, int(chosen.sum())
+    return (
+        (hits / chosen.sum() if chosen.sum() else 1.0),
+        hits / max(1, y.sum()),
+        hits,
+        int(chosen.sum()),
+    )
 
 
 def thresholds(s: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -103,8 +110,10 @@ def thresholds(s: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 def table(rows: list[dict], s: np.ndarray, link: float, suggest: float) -> str:
     y = np.array([row["same"] for row in rows])
-    out = ["| subset | pairs (same / different) | link precision | link recall | suggest recall |",
-           "| --- | --- | --- | --- | --- |"]
+    out = [
+        "| subset | pairs (same / different) | link precision | link recall | suggest recall |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     groups: list[tuple[str, np.ndarray]] = []
     for split in ("dev", "test"):
         in_split = np.array([row["split"] == split for row in rows])
