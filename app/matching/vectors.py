@@ -98,7 +98,9 @@ class VectorIndex:
             return
         with self._lock:
             self._synced_at = now
-            low = max(0, self.watermark - LOOKBACK) if self.watermark else 0
+            if self.watermark:
+                self._fill_gaps(session)
+            low = self.watermark
             while True:
                 rows = session.execute(
                     select(ClaimEmbedding.claim_id, ClaimEmbedding.vector)
@@ -116,6 +118,34 @@ class VectorIndex:
                 if len(rows) < LOAD_BATCH:
                     return
                 low = ids[-1]
+
+    def _fill_gaps(self, session: Session) -> None:
+        """Add what committed late below the watermark (the last LOOKBACK ids). Only the ids are
+        read: the vectors of the few the index lacks, not of all LOOKBACK rows every time."""
+        recent = np.asarray(
+            session.scalars(
+                select(ClaimEmbedding.claim_id).where(
+                    ClaimEmbedding.claim_id > self.watermark - LOOKBACK,  # type: ignore[arg-type]
+                    ClaimEmbedding.claim_id <= self.watermark,  # type: ignore[arg-type]
+                    ClaimEmbedding.model == self.model_id,  # type: ignore[arg-type]
+                )
+            ).all(),
+            dtype=np.uint64,
+        )
+        if not len(recent):
+            return
+        present = np.asarray(self._index.contains(recent), dtype=bool).reshape(-1)
+        missing = [int(claim_id) for claim_id in recent[~present]]
+        if not missing:
+            return
+        rows = session.execute(
+            select(ClaimEmbedding.claim_id, ClaimEmbedding.vector).where(
+                ClaimEmbedding.claim_id.in_(missing),  # type: ignore[attr-defined]
+                ClaimEmbedding.model == self.model_id,  # type: ignore[arg-type]
+            )
+        ).all()
+        if rows:
+            self.add([row[0] for row in rows], np.stack([from_bytes(row[1]) for row in rows]))
 
     def save(self, path: Path) -> None:
         with self._lock:
