@@ -56,9 +56,9 @@ from app.claims.service import fingerprint
 from app.core.config import Settings
 from app.core.db import create_db_engine
 from app.core.migrations import scratch_database
-from app.matching.analysis import content_words
+from app.matching.analysis import content_words, normalise_news
 from app.matching.base import build_matcher
-from app.matching.embedding import Embedder, load_embedder, normalise_for_embedding
+from app.matching.embedding import Embedder, load_embedder
 from app.matching.hybrid import HybridMatcher
 from app.matching.lexical import LexicalMatcher
 from app.matching.vectors import ClaimVectors
@@ -305,7 +305,7 @@ def time_matcher(
             started = time.perf_counter()
             candidates = matcher.match(session, text=text_, claimant=claimant, limit=10)
             timings.append((time.perf_counter() - started) * 1000)
-            linked += bool(candidates) and candidates[0].score >= Settings().match_link
+            linked += bool(candidates) and candidates[0].score >= matcher.link
     return timings, linked
 
 
@@ -530,7 +530,7 @@ def serve_and_time(
         if "JOIN claim_embedding" in statement:  # the candidates' rows and stored vectors
             clock["candidate_rows"] += time.perf_counter() - conn.info["query_started"]
 
-    link = settings.match_link
+    link = matcher.link
     timings: list[float] = []
     parts: dict[str, list[float]] = {part: [] for part in PARTS}
     linked = 0
@@ -588,7 +588,7 @@ def distinct_queries(
         else:
             _, stored_text, claimant = rng.choice(stored)
             candidate = (paraphrase(stored_text, rng), claimant)
-        key = normalise_for_embedding(candidate[0])
+        key = normalise_news(candidate[0])
         if key not in seen:
             seen.add(key)
             queries.append(candidate)
