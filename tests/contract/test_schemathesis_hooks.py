@@ -49,6 +49,15 @@ CALENDAR_AND_LIMIT = {
         ],
     }
 }
+UNION = {  # a field whose type is a union: one problem per alternative
+    "error": {
+        **CALENDAR["error"],
+        "details": [
+            {"loc": ["body", "published_at", "datetime"], "message": BOUND, "type": "x"},
+            {"loc": ["body", "published_at", "number"], "message": "not a number", "type": "x"},
+        ],
+    }
+}
 CONTROL = {
     "error": {
         "code": "validation_error",
@@ -83,6 +92,7 @@ CONTROL = {
         (RejectedPositiveData(), Response(422, CALENDAR), False),
         (RejectedPositiveData(), Response(422, CONTROL), False),
         (RejectedPositiveData(), Response(422, CALENDAR_AND_LIMIT), True),
+        (RejectedPositiveData(), Response(422, UNION), False),
     ],
 )
 def test_only_domain_rules_are_forgiven(failure: Any, response: Response, kept: bool) -> None:
