@@ -29,6 +29,45 @@ def error(code: str, *locations: list[str]) -> dict[str, Any]:
     return {"error": {"code": code, "message": "m", "details": details}}
 
 
+BOUND = (
+    "Value error, must be at or after 1800-01-01T00:00:00+00:00 and before "
+    "3000-01-01T00:00:00+00:00"
+)
+CALENDAR = {
+    "error": {
+        "code": "validation_error",
+        "message": f"invalid request: query.as_of: {BOUND}",
+        "details": [{"loc": ["query", "as_of"], "message": BOUND, "type": "value_error"}],
+    }
+}
+CALENDAR_AND_LIMIT = {
+    "error": {
+        **CALENDAR["error"],
+        "details": [
+            *CALENDAR["error"]["details"],
+            {"loc": ["query", "limit"], "message": "too big", "type": "value_error"},
+        ],
+    }
+}
+UNION = {  # a field whose type is a union: one problem per alternative
+    "error": {
+        **CALENDAR["error"],
+        "details": [
+            {"loc": ["body", "published_at", "datetime"], "message": BOUND, "type": "x"},
+            {"loc": ["body", "published_at", "number"], "message": "not a number", "type": "x"},
+        ],
+    }
+}
+CONTROL = {
+    "error": {
+        "code": "validation_error",
+        "message": "text must not contain NUL (U+0000) or other control characters "
+        "(U+0001 to U+001F but tab, line feed and carriage return)",
+        "details": [],
+    }
+}
+
+
 @pytest.mark.parametrize(
     ("failure", "response", "kept"),
     [
@@ -50,6 +89,10 @@ def error(code: str, *locations: list[str]) -> dict[str, Any]:
         (RejectedPositiveData(), Response(400, error("bad_request")), True),
         (RejectedPositiveData(), Response(422, "not json"), True),
         (ServerError(), Response(422, error("self_link")), True),
+        (RejectedPositiveData(), Response(422, CALENDAR), False),
+        (RejectedPositiveData(), Response(422, CONTROL), False),
+        (RejectedPositiveData(), Response(422, CALENDAR_AND_LIMIT), True),
+        (RejectedPositiveData(), Response(422, UNION), False),
     ],
 )
 def test_only_domain_rules_are_forgiven(failure: Any, response: Response, kept: bool) -> None:
