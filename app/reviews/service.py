@@ -28,7 +28,7 @@ from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
-from app.reviews import claimreview
+from app.reviews import claimreview, reading
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
     ImportItem,
@@ -160,7 +160,7 @@ def import_claimreview(
 ) -> ImportReport:
     """Import ClaimReview JSON-LD (object, list, @graph, DataFeed) or a Fact Check Tools
     claims:search response; idempotent by review URL, each node all-or-nothing."""
-    incoming = claimreview.parse(document)
+    incoming = reading.parse(document)
     max_documents = settings.import_max_documents
     if len(incoming) > max_documents:
         raise Invalid(
@@ -176,6 +176,27 @@ def import_claimreview(
         except (Invalid, Conflict, NotFound, ValidationError, ValueError, IntegrityError) as exc:
             item = _skipped(node, "rejected", _message(exc))
         items.append(item)
+    if not any(item.outcome != "skipped" or item.reason == "already_imported" for item in items):
+        # Nothing was imported nor already there: a pipeline must be able to tell (issue 15).
+        raise Invalid(
+            "nothing could be imported: "
+            + (
+                "; ".join(f"node {i.index}: {i.message}" for i in items[:5])
+                or "no ClaimReview found"
+            ),
+            code="nothing_imported",
+            details=[
+                {
+                    "index": i.index,
+                    "type": i.type,
+                    "url": i.url,
+                    "reason": i.reason,
+                    "message": i.message,
+                    "warnings": i.warnings,
+                }
+                for i in items
+            ],
+        )
     return ImportReport(
         created=sum(item.outcome == "created" for item in items),
         linked=sum(item.outcome == "linked" for item in items),
@@ -227,7 +248,9 @@ def _import_one(
     session: Session, node: Incoming, matcher: Matcher, settings: Settings
 ) -> ImportItem:
     if node.type not in ("ClaimReview", "Claim"):
-        return _skipped(node, "unsupported_type", f"a {node.type} node is not a ClaimReview")
+        return _skipped(
+            node, "unsupported_type", f"a node of type {node.type} is not a ClaimReview or a Claim"
+        )
     review_data = None
     if node.type == "ClaimReview":
         if node.url is None:
@@ -245,7 +268,7 @@ def _import_one(
                 claim_id=existing.claim_id,
                 review_id=existing.id,
             )
-        review_data = claimreview.review_create(node, url=url)
+        review_data = reading.review_create(node, url=url)
         if review_data is None:
             return _skipped(
                 node, "missing_rating", "no reviewRating: neither alternateName nor ratingValue"
@@ -318,7 +341,7 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
             data=ArticleCreate(
                 outlet=outlet.slug,
                 url=url,
-                title=appearance.headline,  # type: ignore[arg-type]
+                title=appearance.headline or _untitled(appearance, url),
                 published_at=published_at,
             ),
         )
@@ -337,15 +360,21 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
     return True
 
 
+def _untitled(appearance: Appearance, url: str) -> str:
+    # An article needs a title; a post or video often has none: say what and where it is.
+    what = "Video" if appearance.kind == "media" else "Post"
+    return f"{what} on {reading.domain_of(url) or 'the web'}"
+
+
 def _outlet_for(session: Session, appearance: Appearance, url: str) -> Outlet:
     """The outlet of an appearance: by domain, else created from the publisher's name."""
-    domain = claimreview.domain_of(appearance.publisher_site) or claimreview.domain_of(url)
+    domain = reading.domain_of(appearance.publisher_site) or reading.domain_of(url)
     if domain is not None:
         outlet = session.scalar(select(Outlet).where(Outlet.domain == domain))
         if outlet is not None:
             return outlet
     name = appearance.publisher_name or domain or "Unknown publisher"
-    base = claimreview.slugify(name)
+    base = reading.slugify(name)
     slug, n = base, 1
     while session.scalar(select(Outlet.id).where(Outlet.slug == slug)) is not None:
         n += 1
