@@ -59,6 +59,8 @@ class Incoming:
     worst_rating: Any = None
     language: Any = None
     warnings: list[str] = field(default_factory=list)
+    # The values as given, for a lossless export (see `Review.original`).
+    original: dict[str, Any] = field(default_factory=dict)
 
 
 # ---- rendering ------------------------------------------------------------------------------
@@ -120,24 +122,49 @@ def _claim_node(claim: Claim, appearances: list[Appearance]) -> JsonLd:
     )
 
 
+def _given(original: dict[str, Any], name: str, stored: Any, rendered: Any) -> Any:
+    """The value as the fact-checker gave it when one was imported and kept, else ours."""
+    if stored is None or original.get(name) is None:
+        return rendered
+    return original[name]
+
+
 def _review_node(review: Review, claim: Claim, item: JsonLd) -> JsonLd:
+    original = review.original or {}
+    given_rating = original.get("reviewRating") or {}
     rating = _without_none(
         {
             "@type": "Rating",
-            "ratingValue": _number(review.rating_value),
-            "bestRating": _number(review.best_rating),
-            "worstRating": _number(review.worst_rating),
+            **{
+                name: _given(given_rating, name, stored, _number(stored))
+                for name, stored in (
+                    ("ratingValue", review.rating_value),
+                    ("bestRating", review.best_rating),
+                    ("worstRating", review.worst_rating),
+                )
+            },
             "alternateName": review.textual_rating,
         }
     )
+    given_item = original.get("itemReviewed") or {}
+    if given_item:
+        item = dict(item)
+        if claim.claimant and isinstance(given_item.get("author"), dict):
+            item["author"] = given_item["author"]
+        if claim.claim_date and given_item.get("datePublished"):
+            item["datePublished"] = given_item["datePublished"]
+    author = _organization(review.publisher_name, review.publisher_site)
+    if isinstance(original.get("author"), dict):
+        author = {**author, **original["author"]}
+    published = review.review_date.isoformat() if review.review_date else None
     return _without_none(
         {
             "@type": "ClaimReview",
-            "url": review.url,
+            "url": original.get("url", review.url),
             "name": review.title,
-            "datePublished": review.review_date.isoformat() if review.review_date else None,
+            "datePublished": _given(original, "datePublished", review.review_date, published),
             "inLanguage": review.language,
-            "author": _organization(review.publisher_name, review.publisher_site),
+            "author": author,
             "claimReviewed": claim.text,
             "reviewRating": rating,
             "itemReviewed": item,

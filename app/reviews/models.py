@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Strict, model_validator
-from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleUrl
@@ -43,6 +43,9 @@ class Review(ReviewBase, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # What an import read as given (URL, author, datePublished, rating values and their types,
+    # the item's author and date), so the export gives it back unchanged; None for API reviews.
+    original: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 
 class Publisher(SQLModel):

@@ -305,8 +305,14 @@ def _claim(graph: _Graph, item: Any, incoming: Incoming, base: str | None) -> In
     if not isinstance(item, dict):
         return incoming
     incoming.claim_text = incoming.claim_text or graph.text(item, "text", "name")
-    incoming.claimant = claimant(graph.name(graph.one(item, "author", "creator")), incoming)
-    incoming.claim_date = _date(graph.one(item, "datePublished", "dateCreated"))
+    author = graph.one(item, "author", "creator")
+    incoming.claimant = claimant(graph.name(author), incoming)
+    made = graph.one(item, "datePublished", "dateCreated")
+    incoming.claim_date = _date(made)
+    incoming.original["itemReviewed"] = {
+        "author": _given_agent(graph, author),
+        "datePublished": _text(made) if incoming.claim_date else None,
+    }
     incoming.appearances = _appearances(graph, item, base, incoming.warnings)
     if "Claim" not in _types(item) and graph.one(item, "url") is not None:
         # The reviewed work itself (a post, a video) is where the claim appears.
@@ -314,6 +320,28 @@ def _claim(graph: _Graph, item: Any, incoming: Incoming, base: str | None) -> In
         if work is not None and work.url not in {a.url for a in incoming.appearances}:
             incoming.appearances.insert(0, work)
     return incoming
+
+
+def _given_agent(graph: _Graph, value: Any) -> dict[str, str] | None:
+    """A person or organisation as given: its type, whole name and url (nothing else)."""
+    value = graph.resolve(value)
+    name = graph.name(value)
+    if name is None:
+        return None
+    given = {"name": name}
+    if isinstance(value, dict):
+        types = _types(value)
+        url = graph.text(value, "url")
+        given |= {"@type": types[0]} if types else {}
+        given |= {"url": url} if url else {}
+    return given
+
+
+def _given_scalar(value: Any) -> Any:
+    """A JSON string or number as given (its type kept), else None."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return _text(value) if isinstance(value, str) else value
 
 
 def claimant(name: str | None, incoming: Incoming) -> str | None:
@@ -346,6 +374,11 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         language=graph.one(node, "inLanguage"),
     )
     incoming.url = resolve_url(own, base, incoming.warnings)
+    incoming.original |= {
+        "url": incoming.url,
+        "author": _given_agent(graph, author) if isinstance(author, dict) else None,
+        "datePublished": _text(published),
+    }
     if published is not None and incoming.review_date is None:
         incoming.warnings.append(f"datePublished {_text(published)!r} is not a date; ignored")
     incoming.publisher_name = graph.name(author)
@@ -356,6 +389,14 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         incoming.rating_value = graph.one(rating, "ratingValue")
         incoming.best_rating = graph.one(rating, "bestRating")
         incoming.worst_rating = graph.one(rating, "worstRating")
+        incoming.original["reviewRating"] = {
+            name: _given_scalar(value)
+            for name, value in (
+                ("ratingValue", incoming.rating_value),
+                ("bestRating", incoming.best_rating),
+                ("worstRating", incoming.worst_rating),
+            )
+        }
     elif rating is not None:
         incoming.textual_rating = _text(rating)
     item = graph.one(node, "itemReviewed")
@@ -395,6 +436,16 @@ def _from_fact_check_tools(claims: list[Any]) -> list[Incoming]:
                     textual_rating=_text(review.get("textualRating")),
                     language=review.get("languageCode"),
                     warnings=incoming.warnings,
+                    original={
+                        "url": resolve_url(_text(review.get("url")), site, []),
+                        "datePublished": _text(review.get("reviewDate")),
+                        "itemReviewed": {
+                            "author": {"name": _text(claim.get("claimant"))}
+                            if _text(claim.get("claimant"))
+                            else None,
+                            "datePublished": _text(claim.get("claimDate")),
+                        },
+                    },
                 )
             )
     return found

@@ -64,7 +64,9 @@ def _url_conflict(session: Session, url: str) -> Conflict | None:
     )
 
 
-def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
+def create(
+    session: Session, *, claim: Claim, data: ReviewCreate, original: dict[str, Any] | None = None
+) -> Review:
     """Record a fact-checker's review of the claim; Conflict when its URL is already stored."""
     # A merge or delete of the claim under way would otherwise leave the review on a merged
     # claim (its insert only takes KEY SHARE) or fail on the foreign key: wait for it, re-run.
@@ -80,6 +82,7 @@ def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
         publisher_name=data.publisher.name,
         publisher_site=data.publisher.site,
         **data.model_dump(exclude={"publisher"}),
+        original=original,
     )
     session.add(review)
     flush_unique(session, lambda: _url_conflict(session, data.url))
@@ -293,7 +296,7 @@ def _import_one(
     )
     review_id = None
     if review_data is not None:
-        review_id = create(session, claim=claim, data=review_data).id
+        review_id = create(session, claim=claim, data=review_data, original=node.original).id
     elif outcome == "linked" and added == 0:
         return _skipped(
             node,
