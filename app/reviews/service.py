@@ -28,7 +28,7 @@ from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
-from app.reviews import claimreview, reading
+from app.reviews import claimreview, reading, verdicts
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
     ImportItem,
@@ -97,9 +97,14 @@ def delete(session: Session, *, review: Review) -> None:
 
 def public(review: Review) -> ReviewPublic:
     """A review as the API shows it."""
+    verdict, score = verdicts.normalise(
+        review.textual_rating, review.rating_value, review.best_rating, review.worst_rating
+    ) or (None, None)
     return ReviewPublic(
-        **review.model_dump(exclude={"publisher_name", "publisher_site"}),
+        **review.model_dump(exclude={"publisher_name", "publisher_site", "original"}),
         publisher=Publisher.model_construct(name=review.publisher_name, site=review.publisher_site),
+        verdict=verdict,
+        verdict_score=score,
     )
 
 
