@@ -13,6 +13,20 @@ from app.reviews.models import JsonLd, Review
 CONTEXT = "https://schema.org"
 
 AppearanceKind = Literal["article", "post", "media"]
+_UNTITLED = {"post": "Post on {}", "media": "Video on {}"}
+
+
+def untitled(kind: AppearanceKind, domain: str | None) -> str:
+    """The title given to a post or video imported without a headline (an article needs one)."""
+    return _UNTITLED.get(kind, "Post on {}").format(domain or "the web")
+
+
+def untitled_kind(title: str, domain: str | None) -> AppearanceKind | None:
+    """The kind of a post or video whose title `untitled` made, so its export has no headline."""
+    for kind in ("post", "media"):
+        if title == untitled(kind, domain):  # type: ignore[arg-type]
+            return kind  # type: ignore[return-value]
+    return None
 
 
 @dataclass(slots=True)

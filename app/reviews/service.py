@@ -144,16 +144,20 @@ def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
         )
         .order_by(Article.published_at, Article.id)
     ).all()
-    appearances = [
-        Appearance(
-            url=article.url,
-            headline=article.title,
-            date_published=article.published_at,
-            publisher_name=outlet.name,
-            publisher_site=outlet.domain,
+    appearances = []
+    for article, outlet in rows:
+        # A post or video imported without a headline is exported without one, as given.
+        kind = claimreview.untitled_kind(article.title, reading.domain_of(article.url))
+        appearances.append(
+            Appearance(
+                url=article.url,
+                headline=None if kind else article.title,
+                date_published=article.published_at,
+                publisher_name=outlet.name,
+                publisher_site=outlet.domain,
+                kind=kind or "article",
+            )
         )
-        for article, outlet in rows
-    ]
     reviews = list(
         session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
     )
@@ -349,7 +353,8 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
             data=ArticleCreate(
                 outlet=outlet.slug,
                 url=url,
-                title=appearance.headline or _untitled(appearance, url),
+                title=appearance.headline
+                or claimreview.untitled(appearance.kind, reading.domain_of(url)),
                 published_at=published_at,
             ),
         )
@@ -366,12 +371,6 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
         data=AttributionCreate(article_id=article.id),  # type: ignore[arg-type]
     )
     return True
-
-
-def _untitled(appearance: Appearance, url: str) -> str:
-    # An article needs a title; a post or video often has none: say what and where it is.
-    what = "Video" if appearance.kind == "media" else "Post"
-    return f"{what} on {reading.domain_of(url) or 'the web'}"
 
 
 def _outlet_for(session: Session, appearance: Appearance, url: str) -> Outlet:

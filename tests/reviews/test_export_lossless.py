@@ -94,3 +94,25 @@ def test_a_review_without_author_exports_its_site_as_author(client: TestClient) 
         "name": "plain.example",
         "url": "https://plain.example",
     }
+
+
+def test_posts_and_videos_export_without_the_headline_they_never_had(client: TestClient) -> None:
+    (node,) = exported(client, load("11-creativework-social.json"))
+    assert node["itemReviewed"]["appearance"] == [
+        {
+            "@type": "CreativeWork",
+            "url": "https://x.com/someone/status/1790000000000000000",
+            "datePublished": "2024-05-18T04:30:00Z",
+            "publisher": {"@type": "Organization", "name": "x.com", "url": "https://x.com"},
+        },
+        {
+            "@type": "CreativeWork",
+            "url": "https://www.youtube.com/watch?v=abc123",
+            "datePublished": "2024-05-19T02:30:00Z",
+            "publisher": {
+                "@type": "Organization",
+                "name": "youtube.com",
+                "url": "https://youtube.com",
+            },
+        },
+    ]
