@@ -4,12 +4,13 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Strict, model_validator
-from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleUrl
 from app.core.db import UTCDateTime, utcnow
 from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title
+from app.reviews.verdicts import Verdict
 
 # The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).
 ReviewUrl = ArticleUrl
@@ -43,6 +44,9 @@ class Review(ReviewBase, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # What an import read as given (URL, author, datePublished, rating values and their types,
+    # the item's author and date), so the export gives it back unchanged; None for API reviews.
+    original: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 
 class Publisher(SQLModel):
@@ -96,6 +100,14 @@ class ReviewPublic(SQLModel):
     best_rating: float | None
     worst_rating: float | None
     language: str | None
+    verdict: Verdict | None = Field(
+        description="The textual rating (else the numeric one) on one scale: `true`, "
+        "`mostly_true`, `mixed`, `mostly_false`, `false`, `unproven` or `other` "
+        "(docs/fact-checking.md has the table). `textual_rating` keeps the original words."
+    )
+    verdict_score: float | None = Field(
+        description="How true, from 0 (false) to 1 (true); null for `unproven` and `other`."
+    )
     created_at: datetime
     updated_at: datetime
 

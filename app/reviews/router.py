@@ -147,7 +147,9 @@ def claimreview_import(
 
     Idempotent by review URL: importing the same document again changes nothing and reports
     every review as `skipped` / `already_imported`. Each node is all-or-nothing; what cannot
-    be used is reported, never a 500.
+    be used is reported, never a 500. A partial import answers 200 with each node's outcome;
+    when nothing could be imported (every node skipped, none already there) the answer is a
+    422 `nothing_imported` whose `details` are the per-node outcomes.
     """
     return service.import_claimreview(
         session, document=document, matcher=matcher, settings=settings

@@ -28,7 +28,7 @@ from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
-from app.reviews import claimreview
+from app.reviews import claimreview, reading, verdicts
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
     ImportItem,
@@ -64,7 +64,9 @@ def _url_conflict(session: Session, url: str) -> Conflict | None:
     )
 
 
-def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
+def create(
+    session: Session, *, claim: Claim, data: ReviewCreate, original: dict[str, Any] | None = None
+) -> Review:
     """Record a fact-checker's review of the claim; Conflict when its URL is already stored."""
     # A merge or delete of the claim under way would otherwise leave the review on a merged
     # claim (its insert only takes KEY SHARE) or fail on the foreign key: wait for it, re-run.
@@ -80,6 +82,7 @@ def create(session: Session, *, claim: Claim, data: ReviewCreate) -> Review:
         publisher_name=data.publisher.name,
         publisher_site=data.publisher.site,
         **data.model_dump(exclude={"publisher"}),
+        original=original,
     )
     session.add(review)
     flush_unique(session, lambda: _url_conflict(session, data.url))
@@ -94,9 +97,14 @@ def delete(session: Session, *, review: Review) -> None:
 
 def public(review: Review) -> ReviewPublic:
     """A review as the API shows it."""
+    verdict, score = verdicts.normalise(
+        review.textual_rating, review.rating_value, review.best_rating, review.worst_rating
+    ) or (None, None)
     return ReviewPublic(
-        **review.model_dump(exclude={"publisher_name", "publisher_site"}),
+        **review.model_dump(exclude={"publisher_name", "publisher_site", "original"}),
         publisher=Publisher.model_construct(name=review.publisher_name, site=review.publisher_site),
+        verdict=verdict,
+        verdict_score=score,
     )
 
 
@@ -136,16 +144,20 @@ def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
         )
         .order_by(Article.published_at, Article.id)
     ).all()
-    appearances = [
-        Appearance(
-            url=article.url,
-            headline=article.title,
-            date_published=article.published_at,
-            publisher_name=outlet.name,
-            publisher_site=outlet.domain,
+    appearances = []
+    for article, outlet in rows:
+        # A post or video imported without a headline is exported without one, as given.
+        kind = claimreview.untitled_kind(article.title, reading.domain_of(article.url))
+        appearances.append(
+            Appearance(
+                url=article.url,
+                headline=None if kind else article.title,
+                date_published=article.published_at,
+                publisher_name=outlet.name,
+                publisher_site=outlet.domain,
+                kind=kind or "article",
+            )
         )
-        for article, outlet in rows
-    ]
     reviews = list(
         session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
     )
@@ -160,7 +172,7 @@ def import_claimreview(
 ) -> ImportReport:
     """Import ClaimReview JSON-LD (object, list, @graph, DataFeed) or a Fact Check Tools
     claims:search response; idempotent by review URL, each node all-or-nothing."""
-    incoming = claimreview.parse(document)
+    incoming = reading.parse(document)
     max_documents = settings.import_max_documents
     if len(incoming) > max_documents:
         raise Invalid(
@@ -176,6 +188,27 @@ def import_claimreview(
         except (Invalid, Conflict, NotFound, ValidationError, ValueError, IntegrityError) as exc:
             item = _skipped(node, "rejected", _message(exc))
         items.append(item)
+    if not any(item.outcome != "skipped" or item.reason == "already_imported" for item in items):
+        # Nothing was imported nor already there: a pipeline must be able to tell (issue 15).
+        raise Invalid(
+            "nothing could be imported: "
+            + (
+                "; ".join(f"node {i.index}: {i.message}" for i in items[:5])
+                or "no ClaimReview found"
+            ),
+            code="nothing_imported",
+            details=[
+                {
+                    "index": i.index,
+                    "type": i.type,
+                    "url": i.url,
+                    "reason": i.reason,
+                    "message": i.message,
+                    "warnings": i.warnings,
+                }
+                for i in items
+            ],
+        )
     return ImportReport(
         created=sum(item.outcome == "created" for item in items),
         linked=sum(item.outcome == "linked" for item in items),
@@ -225,7 +258,9 @@ def _existing_claim(
 
 def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportItem:
     if node.type not in ("ClaimReview", "Claim"):
-        return _skipped(node, "unsupported_type", f"a {node.type} node is not a ClaimReview")
+        return _skipped(
+            node, "unsupported_type", f"a node of type {node.type} is not a ClaimReview or a Claim"
+        )
     review_data = None
     if node.type == "ClaimReview":
         if node.url is None:
@@ -243,7 +278,7 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
                 claim_id=existing.claim_id,
                 review_id=existing.id,
             )
-        review_data = claimreview.review_create(node, url=url)
+        review_data = reading.review_create(node, url=url)
         if review_data is None:
             return _skipped(
                 node, "missing_rating", "no reviewRating: neither alternateName nor ratingValue"
@@ -268,7 +303,7 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
     )
     review_id = None
     if review_data is not None:
-        review_id = create(session, claim=claim, data=review_data).id
+        review_id = create(session, claim=claim, data=review_data, original=node.original).id
     elif outcome == "linked" and added == 0:
         return _skipped(
             node,
@@ -316,7 +351,8 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
             data=ArticleCreate(
                 outlet=outlet.slug,
                 url=url,
-                title=appearance.headline,  # type: ignore[arg-type]
+                title=appearance.headline
+                or claimreview.untitled(appearance.kind, reading.domain_of(url)),
                 published_at=published_at,
             ),
         )
@@ -337,13 +373,13 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
 
 def _outlet_for(session: Session, appearance: Appearance, url: str) -> Outlet:
     """The outlet of an appearance: by domain, else created from the publisher's name."""
-    domain = claimreview.domain_of(appearance.publisher_site) or claimreview.domain_of(url)
+    domain = reading.domain_of(appearance.publisher_site) or reading.domain_of(url)
     if domain is not None:
         outlet = session.scalar(select(Outlet).where(Outlet.domain == domain))
         if outlet is not None:
             return outlet
     name = appearance.publisher_name or domain or "Unknown publisher"
-    base = claimreview.slugify(name)
+    base = reading.slugify(name)
     slug, n = base, 1
     while session.scalar(select(Outlet.id).where(Outlet.slug == slug)) is not None:
         n += 1

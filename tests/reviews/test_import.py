@@ -47,6 +47,7 @@ EXPECTED: dict[str, list[tuple[str, str, str | None, int]]] = {
         ("ClaimReview", "created", None, 0),
     ],
     "10-snopes-style.json": [("ClaimReview", "created", None, 0)],
+    "11-creativework-social.json": [("ClaimReview", "created", None, 2)],
 }
 
 
@@ -122,7 +123,7 @@ def test_the_whole_set_in_one_request(client: TestClient, engine: Engine) -> Non
         report["created"] + report["linked"] + report_tools["created"] + report_tools["linked"]
         == counts(engine)[4]
     )
-    assert counts(engine)[4] == 16
+    assert counts(engine)[4] == 17
 
 
 def test_fields_are_read_from_each_markup_style(client: TestClient) -> None:
@@ -303,23 +304,30 @@ ODD: list[Any] = [
 
 def test_odd_documents_never_fail(client: TestClient) -> None:
     for document in ODD:
+        response = client.post("/v1/import/claimreview", json=document)
+        if response.status_code == 422:
+            error = assert_error(response, 422, "nothing_imported")
+            assert all(detail["reason"] for detail in error["details"]), error
+            continue
         report = imported(client, document)
         assert report["created"] + report["linked"] + report["skipped"] == len(report["items"])
 
 
 def test_a_rejected_node_writes_nothing(client: TestClient, engine: Engine) -> None:
-    report = imported(
-        client,
-        {
+    response = client.post(
+        "/v1/import/claimreview",
+        json={
             "@type": "ClaimReview",
             "url": "https://a.example/x",
             "claimReviewed": "y" * 2500,
             "reviewRating": {"alternateName": "False"},
         },
     )
-    (item,) = report["items"]
-    assert (item["outcome"], item["reason"]) == ("skipped", "rejected")
+    error = assert_error(response, 422, "nothing_imported")
+    (item,) = error["details"]
+    assert (item["index"], item["reason"]) == (0, "rejected")
     assert "2000" in item["message"]
+    assert "2000" in error["message"]
     assert counts(engine) == (0, 0, 0, 0, 0)
 
 
@@ -335,14 +343,14 @@ def test_not_json_or_too_many_nodes_is_422(client: TestClient) -> None:
     assert error["details"] == [{"found": 1001, "max": 1000}]
 
 
-def test_overlong_claimant_is_cut_not_rejected(client: TestClient) -> None:
+def test_overlong_claimant_is_cut_at_a_word_with_a_warning(client: TestClient) -> None:
     report = imported(
         client,
         {
             "claims": [
                 {
                     "text": "A claim by a long-winded speaker.",
-                    "claimant": "c" * 300,
+                    "claimant": "word " * 50 + "tail",
                     "claimReview": [
                         {
                             "url": "https://odd.example/long-claimant",
@@ -357,4 +365,8 @@ def test_overlong_claimant_is_cut_not_rejected(client: TestClient) -> None:
     (item,) = report["items"]
     assert item["outcome"] == "created", item
     claim = client.get(f"/v1/claims/{item['claim_id']}").json()
-    assert claim["claimant"] == "c" * 200
+    assert claim["claimant"] == " ".join(["word"] * 39) + "…"
+    assert item["warnings"] == [
+        "claimant is 254 characters; stored as the first 194 (claimants hold at most 200), "
+        "cut at a word boundary and ending in '…'"
+    ]

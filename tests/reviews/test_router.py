@@ -36,6 +36,8 @@ def test_review_lifecycle(client: TestClient, factory: Factory) -> None:
         "best_rating": 6.0,
         "worst_rating": 1.0,
         "language": "en-US",
+        "verdict": "mostly_true",
+        "verdict_score": 0.75,
     }
     assert client.get(f"/v1/reviews/{review['id']}").json() == review
     assert all_pages(client, f"/v1/claims/{claim.id}/reviews") == [review]

@@ -1,0 +1,512 @@
+"""Reading ClaimReview as fact-checkers publish it, into plain `Incoming` fields.
+
+Reading is tolerant by design. Real markup varies: `@context` http or https, prefixed terms
+(`schema:claimReviewed`) or full IRIs, `@type` as a string or a list, authors as a string, an
+object or a list, `itemReviewed` a `Claim` or a `CreativeWork` (a post, a video), ratings as
+strings, nodes referenced by `@id` inside a `@graph`, Data Commons feeds (`DataFeed` /
+`dataFeedElement` / `item`, or one bare `DataFeedItem`), HTML entities, relative URLs, and the
+Google Fact Check Tools `claims:search` response (`claims[].claimReview[]`, or one bare claim
+object), which is not JSON-LD at all. Whatever cannot be used is dropped with a warning, never
+a failure.
+"""
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from pydantic import TypeAdapter, ValidationError
+
+from app.core.types import Domain, LanguageTag
+from app.reviews.claimreview import Appearance, AppearanceKind, Incoming
+from app.reviews.models import Publisher, ReviewCreate, check_scale
+
+_SCHEMA_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
+_DOMAIN = TypeAdapter(Domain)
+_LANGUAGE = TypeAdapter(LanguageTag)
+_MAX_NODES_SCANNED = 100_000
+# The claimant column holds 200 characters (app/claims/models.py).
+CLAIMANT_MAX = 200
+_POST_TYPES = {"SocialMediaPosting", "DiscussionForumPosting", "Comment", "BlogPosting"}
+_MEDIA_TYPES = {"VideoObject", "MediaObject", "ImageObject", "AudioObject", "Clip"}
+_PLATFORMS = {
+    "twitter.com": "post",
+    "x.com": "post",
+    "facebook.com": "post",
+    "fb.watch": "media",
+    "instagram.com": "post",
+    "threads.net": "post",
+    "t.me": "post",
+    "reddit.com": "post",
+    "linkedin.com": "post",
+    "tiktok.com": "media",
+    "youtube.com": "media",
+    "youtu.be": "media",
+    "kwai.com": "media",
+}
+# Where a claim appears or is carried: a Claim, or the work (post, video, article) itself.
+_ITEM_TYPES = {"Claim", "CreativeWork", "Article", "NewsArticle"} | _POST_TYPES | _MEDIA_TYPES
+_HOST_LIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)", re.UNICODE)
+
+
+def _local(key: str) -> str:
+    for prefix in _SCHEMA_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    raw = node.get("@type", node.get("type"))
+    values = raw if isinstance(raw, list) else [raw]
+    return [_local(value) for value in values if isinstance(value, str)]
+
+
+class _Graph:
+    """Property access by local name, with `{"@id": ...}` references resolved in-document."""
+
+    def __init__(self, nodes: dict[str, dict[str, Any]]) -> None:
+        self.nodes = nodes
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return self.nodes.get(str(value["@id"]), value)
+        return value
+
+    def all(self, node: Any, name: str) -> list[Any]:
+        if not isinstance(node, dict):
+            return []
+        values: list[Any] = []
+        for key, value in node.items():
+            if isinstance(key, str) and _local(key) == name:
+                values.extend(value if isinstance(value, list) else [value])
+        return [self.resolve(value) for value in values if value is not None]
+
+    def one(self, node: Any, *names: str) -> Any:
+        for name in names:
+            values = self.all(node, name)
+            if values:
+                return values[0]
+        return None
+
+    def text(self, node: Any, *names: str) -> str | None:
+        return _text(self.one(node, *names))
+
+    def name(self, value: Any) -> str | None:
+        """A person's or organisation's name: a string, or an object's name."""
+        value = self.resolve(value)
+        if isinstance(value, dict):
+            return _text(self.one(value, "name", "alternateName"))
+        return _text(value)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):  # {"@value": ...}, an IRI {"@id": ...}, or a named node
+        value = value.get("@value", value.get("@id", value.get("name")))
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    # Markup copied from HTML often keeps its entities: "Manmohan Singh&#039;s".
+    value = " ".join(html.unescape(value).split())
+    return value or None
+
+
+def _date(value: Any) -> date | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _instant_or_date(value: Any) -> date | datetime | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return _date(text)
+    if len(text) <= 10:
+        return parsed.date()
+    # Naive times are read as UTC: ClaimReview markup rarely states an offset.
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def domain_of(value: str | None) -> str | None:
+    """The registrable host of a URL or domain string, normalised; None when there is none."""
+    if not value:
+        return None
+    host = urlsplit(value if "//" in value else f"//{value}").hostname
+    if not host:
+        return None
+    try:
+        return _DOMAIN.validate_python(host)
+    except ValidationError:
+        return None
+
+
+def slugify(name: str) -> str:
+    """A url-safe slug for an outlet created from a publisher's name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower())[:60].strip("-")
+    return slug or "publisher"
+
+
+def _nodes(document: Any) -> Iterator[Any]:
+    """Every candidate node: list items, @graph members, DataFeed items, in document order."""
+    stack = [document]
+    scanned = 0
+    while stack and scanned < _MAX_NODES_SCANNED:
+        node = stack.pop(0)
+        scanned += 1
+        if isinstance(node, list):
+            stack[:0] = node
+        elif isinstance(node, dict):
+            if "@graph" in node:
+                stack[:0] = node["@graph"] if isinstance(node["@graph"], list) else [node["@graph"]]
+            elif "DataFeedItem" in _types(node) and "item" in node:
+                stack[:0] = node["item"] if isinstance(node["item"], list) else [node["item"]]
+            elif "DataFeed" in _types(node) or "dataFeedElement" in node:
+                elements = node.get("dataFeedElement", [])
+                elements = elements if isinstance(elements, list) else [elements]
+                stack[:0] = [
+                    element.get("item", element) if isinstance(element, dict) else element
+                    for element in elements
+                ]
+            else:
+                yield node
+
+
+def _index(document: Any) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    stack = [document]
+    while stack and len(found) < _MAX_NODES_SCANNED:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if isinstance(node.get("@id"), str) and len(node) > 1:
+                found.setdefault(node["@id"], node)
+            stack.extend(value for value in node.values() if isinstance(value, dict | list))
+    return found
+
+
+def parse(document: Any) -> list[Incoming]:
+    """The ClaimReviews and Claims in a document (JSON-LD or a claims:search response)."""
+    if isinstance(document, dict) and isinstance(document.get("claims"), list):
+        return _from_fact_check_tools(document["claims"])
+    if isinstance(document, dict) and isinstance(document.get("claimReview"), list):
+        return _from_fact_check_tools([document])  # one claims:search claim, unwrapped
+    graph = _Graph(_index(document))
+    base = _document_url(graph)
+    found: list[Incoming] = []
+    for node in _nodes(document):
+        types = _types(node)
+        index = len(found)
+        if "ClaimReview" in types:
+            found.append(_claim_review(graph, node, index, base))
+        elif "Claim" in types:
+            found.append(_claim(graph, node, Incoming(index=index, type="Claim"), base))
+        elif not _is_reference(node):
+            found.append(Incoming(index=index, type=types[0] if types else "untyped"))
+    return found
+
+
+def _document_url(graph: _Graph) -> str | None:
+    """The page the markup came from (a WebPage's url), to resolve relative URLs against."""
+    for node in graph.nodes.values():
+        if {"WebPage", "WebSite"} & set(_types(node)):
+            for candidate in (_text(node.get("url")), _text(node.get("@id"))):
+                if candidate and urlsplit(candidate).scheme in ("http", "https"):
+                    return candidate
+    return None
+
+
+def resolve_url(value: str | None, base: str | None, warnings: list[str]) -> str | None:
+    """An absolute URL: scheme-less hosts get https, relative paths are joined to `base`."""
+    if not value or urlsplit(value).scheme:
+        return value
+    if value.startswith("//"):
+        resolved = f"https:{value}"
+    elif _HOST_LIKE.match(value):
+        resolved = f"https://{value}"
+    elif base is not None:
+        resolved = urljoin(base, value)
+    else:
+        return value
+    warnings.append(f"url {value!r} resolved to {resolved!r}")
+    return resolved
+
+
+def _kind(types: list[str], url: str | None) -> AppearanceKind:
+    if _POST_TYPES & set(types):
+        return "post"
+    if _MEDIA_TYPES & set(types):
+        return "media"
+    host = domain_of(url) or ""
+    for platform, kind in _PLATFORMS.items():
+        if host == platform or host.endswith(f".{platform}"):
+            return kind  # type: ignore[return-value]
+    return "article"
+
+
+def _is_reference(node: dict[str, Any]) -> bool:
+    # Organizations, WebPages, images... that a @graph holds beside the reviews they describe.
+    return bool(
+        {"Organization", "Person", "WebPage", "WebSite", "ImageObject", "BreadcrumbList"}
+        & set(_types(node))
+    )
+
+
+def _appearance(graph: _Graph, value: Any, base: str | None, warnings: list[str]) -> Any:
+    if isinstance(value, str):
+        url = resolve_url(_text(value), base, warnings)
+        return Appearance(url=url, kind=_kind([], url))
+    if not isinstance(value, dict):
+        return None
+    publisher = graph.one(value, "publisher", "author")
+    url = resolve_url(graph.text(value, "url", "@id"), base, warnings)
+    return Appearance(
+        url=url,
+        headline=graph.text(value, "headline", "name"),
+        date_published=_instant_or_date(graph.one(value, "datePublished", "uploadDate")),
+        publisher_name=graph.name(publisher),
+        publisher_site=graph.text(publisher, "url") if isinstance(publisher, dict) else None,
+        kind=_kind(_types(value), url),
+    )
+
+
+def _appearances(
+    graph: _Graph, node: Any, base: str | None, warnings: list[str]
+) -> list[Appearance]:
+    seen: dict[str, Appearance] = {}
+    anonymous: list[Appearance] = []
+    for value in [*graph.all(node, "firstAppearance"), *graph.all(node, "appearance")]:
+        appearance = _appearance(graph, value, base, warnings)
+        if appearance is None:
+            continue
+        if appearance.url:
+            seen.setdefault(appearance.url, appearance)
+        else:
+            anonymous.append(appearance)
+    return [*seen.values(), *anonymous]
+
+
+def _claim(graph: _Graph, item: Any, incoming: Incoming, base: str | None) -> Incoming:
+    if not isinstance(item, dict):
+        return incoming
+    incoming.claim_text = incoming.claim_text or graph.text(item, "text", "name")
+    author = graph.one(item, "author", "creator")
+    incoming.claimant = claimant(graph.name(author), incoming)
+    made = graph.one(item, "datePublished", "dateCreated")
+    incoming.claim_date = _date(made)
+    incoming.original["itemReviewed"] = {
+        "author": _given_agent(graph, author),
+        "datePublished": _text(made) if incoming.claim_date else None,
+    }
+    incoming.appearances = _appearances(graph, item, base, incoming.warnings)
+    if "Claim" not in _types(item) and graph.one(item, "url") is not None:
+        # The reviewed work itself (a post, a video) is where the claim appears.
+        work = _appearance(graph, item, base, incoming.warnings)
+        if work is not None and work.url not in {a.url for a in incoming.appearances}:
+            incoming.appearances.insert(0, work)
+    return incoming
+
+
+def _given_agent(graph: _Graph, value: Any) -> dict[str, str] | None:
+    """A person or organisation as given: its type, whole name and url (nothing else)."""
+    value = graph.resolve(value)
+    name = graph.name(value)
+    if name is None:
+        return None
+    given = {"name": name}
+    if isinstance(value, dict):
+        types = _types(value)
+        url = graph.text(value, "url")
+        given |= {"@type": types[0]} if types else {}
+        given |= {"url": url} if url else {}
+    return given
+
+
+def _given_scalar(value: Any) -> Any:
+    """A JSON string or number as given (its type kept), else None."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return _text(value) if isinstance(value, str) else value
+
+
+def claimant(name: str | None, incoming: Incoming) -> str | None:
+    """The claimant, cut at a word boundary with a warning when longer than the column."""
+    if name is None or len(name) <= CLAIMANT_MAX:
+        return name
+    cut = name[: CLAIMANT_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    incoming.warnings.append(
+        f"claimant is {len(name)} characters; stored as the first {len(cut) - 1} "
+        f"(claimants hold at most {CLAIMANT_MAX}), cut at a word boundary and ending in '…'"
+    )
+    return cut
+
+
+def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | None) -> Incoming:
+    published = graph.one(node, "datePublished", "dateCreated")
+    author = graph.one(node, "author", "publisher")
+    own = graph.text(node, "url", "@id")
+    author_url = graph.text(author, "url", "sameAs") if isinstance(author, dict) else None
+    # Relative review URLs resolve against the page, else the fact-checker's own site.
+    base = base or resolve_url(author_url, None, [])
+    if own and urlsplit(own).scheme in ("http", "https"):
+        base = own
+    incoming = Incoming(
+        index=index,
+        type="ClaimReview",
+        claim_text=graph.text(node, "claimReviewed"),
+        title=graph.text(node, "name", "headline"),
+        review_date=_date(published),
+        language=graph.one(node, "inLanguage"),
+    )
+    incoming.url = resolve_url(own, base, incoming.warnings)
+    incoming.original |= {
+        "url": incoming.url,
+        "author": _given_agent(graph, author) if isinstance(author, dict) else None,
+        "datePublished": _text(published),
+    }
+    if published is not None and incoming.review_date is None:
+        incoming.warnings.append(f"datePublished {_text(published)!r} is not a date; ignored")
+    incoming.publisher_name = graph.name(author)
+    incoming.publisher_url = author_url
+    rating = graph.one(node, "reviewRating")
+    if isinstance(rating, dict):
+        incoming.textual_rating = graph.text(rating, "alternateName", "name")
+        incoming.rating_value = graph.one(rating, "ratingValue")
+        incoming.best_rating = graph.one(rating, "bestRating")
+        incoming.worst_rating = graph.one(rating, "worstRating")
+        incoming.original["reviewRating"] = {
+            name: _given_scalar(value)
+            for name, value in (
+                ("ratingValue", incoming.rating_value),
+                ("bestRating", incoming.best_rating),
+                ("worstRating", incoming.worst_rating),
+            )
+        }
+    elif rating is not None:
+        incoming.textual_rating = _text(rating)
+    item = graph.one(node, "itemReviewed")
+    if isinstance(item, dict) and (not _types(item) or _ITEM_TYPES & set(_types(item))):
+        _claim(graph, item, incoming, base)
+    elif item is not None:
+        incoming.warnings.append(
+            f"itemReviewed of type {', '.join(_types(item)) or 'unknown'} is not a Claim; ignored"
+        )
+    return incoming
+
+
+def _from_fact_check_tools(claims: list[Any]) -> list[Incoming]:
+    found: list[Incoming] = []
+    for claim in claims:
+        if not isinstance(claim, dict):
+            continue
+        reviews = claim.get("claimReview")
+        for review in reviews if isinstance(reviews, list) else []:
+            if not isinstance(review, dict):
+                continue
+            publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+            incoming = Incoming(index=len(found), type="ClaimReview")
+            site = resolve_url(_text(publisher.get("site")), None, [])
+            found.append(
+                Incoming(
+                    index=len(found),
+                    type="ClaimReview",
+                    url=resolve_url(_text(review.get("url")), site, incoming.warnings),
+                    claim_text=_text(claim.get("text")),
+                    claimant=claimant(_text(claim.get("claimant")), incoming),
+                    claim_date=_date(claim.get("claimDate")),
+                    title=_text(review.get("title")),
+                    review_date=_date(review.get("reviewDate")),
+                    publisher_name=_text(publisher.get("name")),
+                    publisher_url=_text(publisher.get("site")),
+                    textual_rating=_text(review.get("textualRating")),
+                    language=review.get("languageCode"),
+                    warnings=incoming.warnings,
+                    original={
+                        "url": resolve_url(_text(review.get("url")), site, []),
+                        "datePublished": _text(review.get("reviewDate")),
+                        "itemReviewed": {
+                            "author": {"name": _text(claim.get("claimant"))}
+                            if _text(claim.get("claimant"))
+                            else None,
+                            "datePublished": _text(claim.get("claimDate")),
+                        },
+                    },
+                )
+            )
+    return found
+
+
+def _rating_number(value: Any, name: str, warnings: list[str]) -> float | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        warnings.append(f"{name} {text!r} is not a number; ignored")
+        return None
+    if number != number or abs(number) > 1e6:
+        warnings.append(f"{name} {text!r} is out of range; ignored")
+        return None
+    return number
+
+
+def review_create(node: Incoming, *, url: str) -> ReviewCreate | None:
+    """The review fields of an incoming ClaimReview, cleaned; None when it has no verdict."""
+    warnings = node.warnings
+    value = _rating_number(node.rating_value, "ratingValue", warnings)
+    best = _rating_number(node.best_rating, "bestRating", warnings)
+    worst = _rating_number(node.worst_rating, "worstRating", warnings)
+    try:
+        check_scale(value, best, worst)
+    except ValueError as exc:
+        warnings.append(f"numeric rating ignored: {exc}")
+        value = best = worst = None
+    textual = (node.textual_rating or "")[:200] or None
+    if textual is None and value is None:
+        return None
+    language = _language(node.language, warnings)
+    site = domain_of(node.publisher_url) or domain_of(url)
+    name = node.publisher_name or site or "Unknown publisher"
+    if node.publisher_name is None:
+        warnings.append(f"no author/publisher name; using {name!r}")
+    title = node.title[:1000] if node.title else None
+    return ReviewCreate(
+        publisher=Publisher(name=name[:200], site=site),
+        url=url,
+        title=title,
+        review_date=node.review_date,
+        textual_rating=textual,
+        rating_value=value,
+        best_rating=best,
+        worst_rating=worst,
+        language=language,
+    )
+
+
+def _language(value: Any, warnings: list[str]) -> str | None:
+    if isinstance(value, dict):  # {"@type": "Language", "name": "English", "alternateName": "en"}
+        value = value.get("alternateName") or value.get("name")
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        return _LANGUAGE.validate_python(text)
+    except ValidationError:
+        warnings.append(f"inLanguage {text!r} is not a BCP 47 tag; ignored")
+        return None
