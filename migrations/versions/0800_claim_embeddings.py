@@ -1,7 +1,7 @@
 """Claim embeddings: one sentence-embedding vector per live claim, for semantic matching.
 
-Revision ID: 0700_claim_embeddings
-Revises: 0600_graph_invariants
+Revision ID: 0800_claim_embeddings
+Revises: 0700_review_original
 Create Date: 2026-12-04
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0700_claim_embeddings"
-down_revision: str | None = "0600_graph_invariants"
+revision: str = "0800_claim_embeddings"
+down_revision: str | None = "0700_review_original"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
