@@ -22,6 +22,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,7 @@ _SCRIPTS = (
 )
 
 
+@lru_cache(maxsize=20_000)  # candidates come up again and again; their language does not change
 def language(text: str) -> str:
     """A rough guess of a claim's language: enough to know whether English stems compare."""
     for name, pattern in _SCRIPTS:

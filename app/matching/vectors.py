@@ -189,6 +189,15 @@ class ClaimVectors:
         index.sync(session)
         return index
 
+    def rebuild(self, session: Session) -> VectorIndex:
+        """A new index for this database from the table alone (never from a saved file, which
+        may still hold what was just removed), in place of the one held."""
+        index = VectorIndex(dim=self.embedder.dim, model_id=self.embedder.model_id)
+        index.sync(session, force=True)
+        with self._lock:
+            self._indexes[str(session.get_bind().url)] = index
+        return index
+
     def forget(self) -> None:
         """Drop every in-process index (they are rebuilt from the table on next use)."""
         with self._lock:
@@ -258,9 +267,7 @@ def reindex(session: Session, *, vectors: ClaimVectors, batch: int = 256) -> tup
         embedded += len(rows)
         after = rows[-1].id
     session.flush()
-    vectors.forget()
-    index = vectors.index(session)
-    index.sync(session, force=True)
+    index = vectors.rebuild(session)
     if vectors.index_path is not None:
         index.save(vectors.index_path)
     return embedded, len(removed)

@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 
+from app.claims.models import Claim
 from app.core.config import Settings
 from app.core.db import transaction
 from app.matching import embedding, vectors
@@ -164,4 +165,11 @@ def test_reindex_embeds_what_is_missing_and_rebuilds_the_index(
     loaded = vectors.VectorIndex(dim=384, model_id=DEFAULT_MODEL)
     assert loaded.load(tmp_path / "claims.usearch")
     assert len(loaded) == 3
+    # Rebuilt from the table, not from the saved file: a deleted claim leaves the saved index.
+    with transaction(engine, write=True) as session:
+        session.execute(delete(Claim).where(Claim.id == ids[0]))  # type: ignore[arg-type]
+        assert vectors.reindex(session, vectors=store) == (0, 0)
+    again = vectors.VectorIndex(dim=384, model_id=DEFAULT_MODEL)
+    assert again.load(tmp_path / "claims.usearch")
+    assert len(again) == 2
     store.index_path = None
