@@ -83,8 +83,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_up(url: str, seconds: float = 15) -> None:
-    """Wait for a server started by a test to answer /healthz."""
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    """Wait for a server started by a test to answer /healthz.
+
+    Generous: on a busy machine the worker takes a while to import the app and load the
+    embedding model before it answers.
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
