@@ -19,7 +19,7 @@ from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleRef, LinkProvenance, LinkRelation, OriginArticleRef
 from app.core.db import UTCDateTime, utcnow
-from app.core.types import CalendarDate, ClaimText, ShortText, reject_null
+from app.core.types import CalendarDate, Claimant, ClaimText, reject_null
 from app.corroboration.models import Corroboration
 from app.outlets.models import OutletRef
 
@@ -27,7 +27,7 @@ from app.outlets.models import OutletRef
 class ClaimBase(SQLModel):
     text: str = Field(max_length=2000, description="The canonical statement.")
     claimant: str | None = Field(
-        default=None, max_length=200, description='Who made the claim, e.g. "Vladimir Putin".'
+        default=None, max_length=500, description='Who made the claim, e.g. "Vladimir Putin".'
     )
     claim_date: date | None = Field(default=None, description="When the claim was made.")
 
@@ -92,7 +92,7 @@ class ClaimCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
     text: ClaimText
-    claimant: ShortText | None = None
+    claimant: Claimant | None = None
     claim_date: CalendarDate | None = None
 
 
@@ -100,7 +100,7 @@ class ClaimUpdate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
     text: ClaimText | SkipJsonSchema[None] = None
-    claimant: ShortText | None = None
+    claimant: Claimant | None = None
     claim_date: CalendarDate | None = None
 
     _required = model_validator(mode="after")(reject_null("text"))

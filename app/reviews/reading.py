@@ -10,26 +10,27 @@ object), which is not JSON-LD at all. Whatever cannot be used is dropped with a 
 a failure.
 """
 
+import difflib
 import html
 import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urljoin, urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 
 from app.core.types import Domain, LanguageTag
 from app.reviews.claimreview import Appearance, AppearanceKind, Incoming
-from app.reviews.models import Publisher, ReviewCreate, check_scale
+from app.reviews.models import MediaAuthenticity, Publisher, ReviewCreate, check_scale
 
 _SCHEMA_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 _DOMAIN = TypeAdapter(Domain)
 _LANGUAGE = TypeAdapter(LanguageTag)
 _MAX_NODES_SCANNED = 100_000
-# The claimant column holds 200 characters (app/claims/models.py).
-CLAIMANT_MAX = 200
+# The claimant column holds 500 characters (app/claims/models.py, migration 1200).
+CLAIMANT_MAX = 500
 _POST_TYPES = {"SocialMediaPosting", "DiscussionForumPosting", "Comment", "BlogPosting"}
 _MEDIA_TYPES = {"VideoObject", "MediaObject", "ImageObject", "AudioObject", "Clip"}
 _PLATFORMS = {
@@ -62,7 +63,8 @@ def _local(key: str) -> str:
 def _types(node: dict[str, Any]) -> list[str]:
     raw = node.get("@type", node.get("type"))
     values = raw if isinstance(raw, list) else [raw]
-    return [_local(value) for value in values if isinstance(value, str)]
+    # " MediaReview" (a stray space) was seen in published markup.
+    return [_local(value.strip()) for value in values if isinstance(value, str)]
 
 
 class _Graph:
@@ -131,8 +133,10 @@ def _instant_or_date(value: Any) -> date | datetime | None:
     text = _text(value)
     if text is None:
         return None
+    # "2017-03-01 20:30:17 UTC" is seen as often as the ISO form.
+    text = re.sub(r"\s*(UTC|GMT|Z)$", "+00:00", text)
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         return _date(text)
     if len(text) <= 10:
@@ -214,6 +218,8 @@ def parse(document: Any) -> list[Incoming]:
         index = len(found)
         if "ClaimReview" in types:
             found.append(_claim_review(graph, node, index, base))
+        elif "MediaReview" in types:
+            found.append(_media_review(graph, node, index, base))
         elif "Claim" in types:
             found.append(_claim(graph, node, Incoming(index=index, type="Claim"), base))
         elif not _is_reference(node):
@@ -274,7 +280,12 @@ def _appearance(graph: _Graph, value: Any, base: str | None, warnings: list[str]
     if not isinstance(value, dict):
         return None
     publisher = graph.one(value, "publisher", "author")
-    url = resolve_url(graph.text(value, "url", "@id"), base, warnings)
+    # A media item is found by its page or file; a snapshot by where it was accessed.
+    url = resolve_url(
+        graph.text(value, "url", "contentUrl", "embedUrl", "accessedOnUrl", "@id"),
+        base,
+        warnings,
+    )
     return Appearance(
         url=url,
         headline=graph.text(value, "headline", "name"),
@@ -326,9 +337,10 @@ def _given_agent(graph: _Graph, value: Any) -> dict[str, str] | None:
     """A person or organisation as given: its type, whole name and url (nothing else)."""
     value = graph.resolve(value)
     name = graph.name(value)
-    if name is None:
+    url = graph.text(value, "url") if isinstance(value, dict) else None
+    if name is None and url is None:
         return None
-    given = {"name": name}
+    given = {"name": name} if name is not None else {}
     if isinstance(value, dict):
         types = _types(value)
         url = graph.text(value, "url")
@@ -356,7 +368,9 @@ def claimant(name: str | None, incoming: Incoming) -> str | None:
     return cut
 
 
-def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | None) -> Incoming:
+def _claim_review(
+    graph: _Graph, node: dict[str, Any], index: int, base: str | None, kind: str = "ClaimReview"
+) -> Incoming:
     published = graph.one(node, "datePublished", "dateCreated")
     author = graph.one(node, "author", "publisher")
     own = graph.text(node, "url", "@id")
@@ -367,7 +381,7 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         base = own
     incoming = Incoming(
         index=index,
-        type="ClaimReview",
+        type=kind,
         claim_text=graph.text(node, "claimReviewed"),
         title=graph.text(node, "name", "headline"),
         review_date=_date(published),
@@ -389,7 +403,7 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         incoming.rating_value = graph.one(rating, "ratingValue")
         incoming.best_rating = graph.one(rating, "bestRating")
         incoming.worst_rating = graph.one(rating, "worstRating")
-        incoming.original["reviewRating"] = {
+        given = {
             name: _given_scalar(value)
             for name, value in (
                 ("ratingValue", incoming.rating_value),
@@ -397,6 +411,11 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
                 ("worstRating", incoming.worst_rating),
             )
         }
+        incoming.original["reviewRating"] = given
+        if {_text(value) for value in given.values() if value is not None} == {"-1"}:
+            # Published as -1 everywhere: "no numeric rating" (PolitiFact, Snopes).
+            given["unrated"] = True
+            incoming.rating_value = incoming.best_rating = incoming.worst_rating = None
     elif rating is not None:
         incoming.textual_rating = _text(rating)
     item = graph.one(node, "itemReviewed")
@@ -406,7 +425,108 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         incoming.warnings.append(
             f"itemReviewed of type {', '.join(_types(item)) or 'unknown'} is not a Claim; ignored"
         )
+    _date_undated(incoming)
     return incoming
+
+
+_MEDIA_CATEGORIES = {name.lower(): name for name in get_args(MediaAuthenticity)}
+
+
+def media_category(value: str | None, warnings: list[str]) -> str | None:
+    """The MediaManipulationRatingEnumeration member a given value names, else None."""
+    if value is None:
+        return None
+    name = _local(value).rsplit("/", 1)[-1].strip()
+    if name.lower() in _MEDIA_CATEGORIES:
+        return _MEDIA_CATEGORIES[name.lower()]
+    # "DecontexualizedContent" was published: one letter off a known member is that member.
+    close = difflib.get_close_matches(name.lower(), _MEDIA_CATEGORIES, n=1, cutoff=0.9)
+    if close:
+        warnings.append(
+            f"mediaAuthenticityCategory {value!r} read as {_MEDIA_CATEGORIES[close[0]]!r}"
+        )
+        return _MEDIA_CATEGORIES[close[0]]
+    warnings.append(f"mediaAuthenticityCategory {value!r} is not a schema.org member; ignored")
+    return None
+
+
+def _media_review(graph: _Graph, node: dict[str, Any], index: int, base: str | None) -> Incoming:
+    """A MediaReview: a verdict on media (a video, a photo) as it was shared.
+
+    Its claim is what the media was taken to show: `claimReviewed` when given, else the item's
+    `interpretedAsClaim`, else the review's own headline. The media's appearances (the item
+    itself when it is a media object, and every `mediaItemAppearance`) are appearances of kind
+    `media`; its `creator` is the claimant.
+    """
+    # The item is read apart below; the ClaimReview reading does everything else.
+    incoming = _claim_review(
+        graph,
+        {k: v for k, v in node.items() if _local(k) != "itemReviewed"},
+        index,
+        base,
+        kind="MediaReview",
+    )
+    given = graph.all(node, "mediaAuthenticityCategory")
+    raw = [_text(value) for value in given]
+    incoming.media_category = next((value for value in raw if value), None)
+    incoming.original["mediaAuthenticityCategory"] = (
+        (given[0] if len(given) == 1 else given) if given else None
+    )
+    incoming.original["@type"] = "MediaReview"
+    for name in ("originalMediaContextDescription", "originalMediaLink"):
+        incoming.original[name] = graph.text(node, name)
+    item = graph.one(node, "itemReviewed")
+    if not isinstance(item, dict):
+        if item is not None:
+            incoming.warnings.append("itemReviewed is not an object; ignored")
+        incoming.claim_text = incoming.claim_text or incoming.title
+        return incoming
+    interpreted = graph.one(item, "interpretedAsClaim")
+    incoming.claim_text = (
+        incoming.claim_text
+        or graph.text(interpreted, "text", "description", "name")
+        or incoming.title
+    )
+    author = graph.one(item, "creator", "author") or graph.one(interpreted, "author", "creator")
+    incoming.claimant = claimant(graph.name(author), incoming)
+    made = graph.one(interpreted, "datePublished", "dateCreated")
+    incoming.claim_date = _date(made)
+    incoming.original["itemReviewed"] = {
+        "author": _given_agent(graph, author),
+        "datePublished": _text(made) if incoming.claim_date else None,
+    }
+    works = graph.all(item, "mediaItemAppearance")
+    if "MediaReviewItem" not in _types(item):
+        works = [item, *works]  # the item is the media object itself
+    seen: set[str | None] = set()
+    for work in works:
+        appearance = _appearance(graph, work, base, incoming.warnings)
+        if appearance is None or (appearance.url in seen and appearance.url is not None):
+            continue
+        seen.add(appearance.url)
+        appearance.kind = "media" if appearance.kind == "article" else appearance.kind
+        incoming.appearances.append(appearance)
+    _date_undated(incoming)
+    return incoming
+
+
+def _date_undated(incoming: Incoming) -> None:
+    """Date appearances published without a date by the claim's date, else the review's.
+
+    Most published appearances (a post's URL) carry no date, and an article needs one. The
+    claim's date is when it entered public discourse, so no appearance of it is earlier; the
+    review's date is the latest it can be. The export gives them back without a date.
+    """
+    fallback = incoming.claim_date or incoming.review_date
+    for appearance in incoming.appearances:
+        if appearance.url and appearance.date_published is None and fallback is not None:
+            appearance.date_published = fallback
+            appearance.undated = True
+            by = "claim" if incoming.claim_date else "review"
+            incoming.warnings.append(
+                f"appearance {appearance.url} has no datePublished; dated by the {by}'s "
+                f"date {fallback.isoformat()} (exported without one)"
+            )
 
 
 def _from_fact_check_tools(claims: list[Any]) -> list[Incoming]:
@@ -478,7 +598,8 @@ def review_create(node: Incoming, *, url: str) -> ReviewCreate | None:
         warnings.append(f"numeric rating ignored: {exc}")
         value = best = worst = None
     textual = (node.textual_rating or "")[:200] or None
-    if textual is None and value is None:
+    category = media_category(node.media_category, warnings)
+    if textual is None and value is None and category is None:
         return None
     language = _language(node.language, warnings)
     site = domain_of(node.publisher_url) or domain_of(url)
@@ -496,6 +617,7 @@ def review_create(node: Incoming, *, url: str) -> ReviewCreate | None:
         best_rating=best,
         worst_rating=worst,
         language=language,
+        media_authenticity_category=category,
     )
 
 

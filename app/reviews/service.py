@@ -98,7 +98,11 @@ def delete(session: Session, *, review: Review) -> None:
 def public(review: Review) -> ReviewPublic:
     """A review as the API shows it."""
     verdict, score = verdicts.normalise(
-        review.textual_rating, review.rating_value, review.best_rating, review.worst_rating
+        review.textual_rating,
+        review.rating_value,
+        review.best_rating,
+        review.worst_rating,
+        media=review.media_authenticity_category,
     ) or (None, None)
     return ReviewPublic(
         **review.model_dump(exclude={"publisher_name", "publisher_site", "original"}),
@@ -257,14 +261,16 @@ def _existing_claim(
 
 
 def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportItem:
-    if node.type not in ("ClaimReview", "Claim"):
+    if node.type not in ("ClaimReview", "MediaReview", "Claim"):
         return _skipped(
-            node, "unsupported_type", f"a node of type {node.type} is not a ClaimReview or a Claim"
+            node,
+            "unsupported_type",
+            f"a node of type {node.type} is not a ClaimReview, a MediaReview or a Claim",
         )
     review_data = None
-    if node.type == "ClaimReview":
+    if node.type != "Claim":
         if node.url is None:
-            return _skipped(node, "missing_url", "a ClaimReview without url cannot be identified")
+            return _skipped(node, "missing_url", f"a {node.type} without url cannot be identified")
         try:
             url = canonical_url(node.url)
         except ValueError as exc:
@@ -281,7 +287,10 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
         review_data = reading.review_create(node, url=url)
         if review_data is None:
             return _skipped(
-                node, "missing_rating", "no reviewRating: neither alternateName nor ratingValue"
+                node,
+                "missing_rating",
+                "no reviewRating (neither alternateName nor ratingValue) and no "
+                "mediaAuthenticityCategory",
             )
     if not node.claim_text:
         return _skipped(node, "missing_claim", "no claimReviewed (or Claim text) to review")
@@ -298,9 +307,13 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
         how = f"matched claim {claim.id} with score {found.score:.2f}"
     else:
         how = f"claim {claim.id} has the same text and claimant"
+    undated: list[str] = []
     added = sum(
-        _attach(session, claim, appearance, node.warnings) for appearance in node.appearances
+        _attach(session, claim, appearance, node.warnings, undated)
+        for appearance in node.appearances
     )
+    if undated:
+        node.original["undatedAppearances"] = undated
     review_id = None
     if review_data is not None:
         review_id = create(session, claim=claim, data=review_data, original=node.original).id
@@ -325,7 +338,13 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
     )
 
 
-def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: list[str]) -> bool:
+def _attach(
+    session: Session,
+    claim: Claim,
+    appearance: Appearance,
+    warnings: list[str],
+    undated: list[str],
+) -> bool:
     """Attribute the claim to the appearance's article, creating outlet and article if new."""
     problem = appearance.problem()
     if problem is not None:
@@ -338,6 +357,8 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
     except ValueError as exc:
         warnings.append(f"appearance {appearance.url} skipped: {exc}")
         return False
+    if appearance.undated:
+        undated.append(url)
     article = articles_service.get_by_url(session, url=url)
     if article is None:
         outlet = _outlet_for(session, appearance, url)
