@@ -180,3 +180,69 @@ class ImportReport(SQLModel):
 
 
 JsonLd = dict[str, Any]
+
+
+# ---- "already fact-checked?": GET /v1/reviews/search ------------------------------------
+
+SearchDecision = Literal["link", "suggest"]
+SearchFormat = Literal["json", "factchecktools"]
+
+
+class ReviewedClaim(SQLModel):
+    id: int
+    text: str
+    claimant: str | None
+    claim_date: date | None
+
+
+class ReviewSearchHit(SQLModel):
+    """A reviewed claim that says the same as the searched text, with its matching reviews."""
+
+    claim: ReviewedClaim
+    score: float = Field(description="How surely the claim says the same as `text`, 0 to 1.")
+    decision: SearchDecision = Field(
+        description="`link`: at or above the link threshold (ingest would take it for the same "
+        "claim); `suggest`: at or above the suggest threshold."
+    )
+    reviews: list[ReviewPublic] = Field(
+        description="The claim's reviews that pass the filters, newest first."
+    )
+
+
+class ReviewSearchPage(SQLModel):
+    items: list[ReviewSearchHit] = Field(description="Best match first (ties: lower claim id).")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page."
+    )
+    link_threshold: float
+    suggest_threshold: float
+
+
+class FactCheckPublisher(SQLModel):
+    name: str | None = None
+    site: str | None = None
+
+
+class FactCheckClaimReview(SQLModel):
+    """One review in Google Fact Check Tools' `claims:search` shape (fields absent when unknown)."""
+
+    publisher: FactCheckPublisher
+    url: str
+    title: str | None = None
+    reviewDate: str | None = None  # noqa: N815 - the Fact Check Tools field name
+    textualRating: str | None = None  # noqa: N815
+    languageCode: str | None = None  # noqa: N815
+
+
+class FactCheckClaim(SQLModel):
+    text: str
+    claimant: str | None = None
+    claimDate: str | None = None  # noqa: N815
+    claimReview: list[FactCheckClaimReview]  # noqa: N815
+
+
+class FactCheckSearchResponse(SQLModel):
+    """Google Fact Check Tools' `claims:search` response, for clients written against it."""
+
+    claims: list[FactCheckClaim] = Field(default_factory=list)
+    nextPageToken: str | None = None  # noqa: N815

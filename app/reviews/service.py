@@ -28,7 +28,7 @@ from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate
-from app.reviews import claimreview, reading, verdicts
+from app.reviews import claimreview, reading, review_fields, verdicts
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
     ImportItem,
@@ -138,21 +138,30 @@ def count_for_claim(session: Session, *, claim_id: int) -> int:
 def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
     """The claim as schema.org JSON-LD: one ClaimReview per review, or a Claim without one."""
     claim = claims_service.get(session, claim_id=claim_id)
+    reviews = list(
+        session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
+    )
+    appearances = appearances_of(session, claim_ids=[claim_id]).get(claim_id, [])
+    return claimreview.render(claim=claim, appearances=appearances, reviews=reviews)
+
+
+def appearances_of(session: Session, *, claim_ids: list[int]) -> dict[int, list[Appearance]]:
+    """Each claim's reporting articles as ClaimReview appearances, in publication order."""
     rows = session.execute(
-        select(Article, Outlet)
-        .join(Attribution, Attribution.article_id == Article.id)
+        select(Attribution.claim_id, Article, Outlet)
+        .join(Article, Attribution.article_id == Article.id)
         .join(Outlet, Outlet.id == Article.outlet_id)
         .where(
-            Attribution.claim_id == claim_id,
+            Attribution.claim_id.in_(claim_ids),  # type: ignore[attr-defined]
             Attribution.stance.in_(REPORTING_STANCES),  # type: ignore[attr-defined]
         )
-        .order_by(Article.published_at, Article.id)
+        .order_by(Attribution.claim_id, Article.published_at, Article.id)
     ).all()
-    appearances = []
-    for article, outlet in rows:
-        # A post or video imported without a headline is exported without one, as given.
+    found: dict[int, list[Appearance]] = {}
+    for claim_id, article, outlet in rows:
+        # An appearance imported without a headline is exported without one, as given.
         kind = claimreview.untitled_kind(article.title, reading.domain_of(article.url))
-        appearances.append(
+        found.setdefault(claim_id, []).append(
             Appearance(
                 url=article.url,
                 headline=None if kind else article.title,
@@ -162,10 +171,7 @@ def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
                 kind=kind or "article",
             )
         )
-    reviews = list(
-        session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
-    )
-    return claimreview.render(claim=claim, appearances=appearances, reviews=reviews)
+    return found
 
 
 # ---- import -----------------------------------------------------------------------------
@@ -284,7 +290,7 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
                 claim_id=existing.claim_id,
                 review_id=existing.id,
             )
-        review_data = reading.review_create(node, url=url)
+        review_data = review_fields.review_create(node, url=url)
         if review_data is None:
             return _skipped(
                 node,
