@@ -146,12 +146,16 @@ def _given(original: dict[str, Any], name: str, stored: Any, rendered: Any) -> A
     return original[name]
 
 
-def _without_dates(item: JsonLd, urls: set[str]) -> JsonLd:
-    """The claim node with no datePublished on the appearances that were published without one."""
+def _as_given(item: JsonLd, undated: set[str], given_urls: dict[str, str]) -> JsonLd:
+    """The claim node with its appearances' URLs as the review gave them, and no datePublished
+    on those it gave without one."""
 
     def strip(work: JsonLd) -> JsonLd:
-        if work.get("url") in urls:
-            return {key: value for key, value in work.items() if key != "datePublished"}
+        url = work.get("url")
+        if url in undated:
+            work = {key: value for key, value in work.items() if key != "datePublished"}
+        if url in given_urls:
+            work = {**work, "url": given_urls[url]}
         return work
 
     item = dict(item)
@@ -184,8 +188,9 @@ def _review_node(review: Review, claim: Claim, item: JsonLd) -> JsonLd:
     )
     given_item = original.get("itemReviewed") or {}
     undated = set(original.get("undatedAppearances") or ())
-    if undated:
-        item = _without_dates(item, undated)
+    given_urls = original.get("appearanceUrls") or {}
+    if undated or given_urls:
+        item = _as_given(item, undated, given_urls)
     if given_item:
         item = dict(item)
         if claim.claimant and isinstance(given_item.get("author"), dict):

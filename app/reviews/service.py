@@ -313,13 +313,10 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
         how = f"matched claim {claim.id} with score {found.score:.2f}"
     else:
         how = f"claim {claim.id} has the same text and claimant"
-    undated: list[str] = []
     added = sum(
-        _attach(session, claim, appearance, node.warnings, undated)
+        _attach(session, claim, appearance, node.warnings, node.original)
         for appearance in node.appearances
     )
-    if undated:
-        node.original["undatedAppearances"] = undated
     review_id = None
     if review_data is not None:
         review_id = create(session, claim=claim, data=review_data, original=node.original).id
@@ -349,7 +346,7 @@ def _attach(
     claim: Claim,
     appearance: Appearance,
     warnings: list[str],
-    undated: list[str],
+    original: dict[str, Any],
 ) -> bool:
     """Attribute the claim to the appearance's article, creating outlet and article if new."""
     problem = appearance.problem()
@@ -363,8 +360,11 @@ def _attach(
     except ValueError as exc:
         warnings.append(f"appearance {appearance.url} skipped: {exc}")
         return False
+    # Kept so that the export gives the appearance back as it was given.
     if appearance.undated:
-        undated.append(url)
+        original.setdefault("undatedAppearances", []).append(url)
+    if appearance.url != url:
+        original.setdefault("appearanceUrls", {})[url] = appearance.url
     article = articles_service.get_by_url(session, url=url)
     if article is None:
         outlet = _outlet_for(session, appearance, url)

@@ -77,7 +77,7 @@ TABLE: dict[Verdict, tuple[str, ...]] = {
         "en grande partie faux",
         "uberwiegend falsch", "grosstenteils falsch", "irrefuhrend", "ubertrieben",
         "aus dem kontext gerissen", "verzerrt",
-        "miscaptioned", "nao e bem assim", "fuorviante", "भ्रामक", "مضلل", "عنوان مضلل",
+        "not really", "miscaptioned", "nao e bem assim", "fuorviante", "भ्रामक", "مضلل", "عنوان مضلل",
         "誤導", "误导", "yanıltıcı", "sin contexto",
     ),
     "false": (
