@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.claims.models import Claim
 from app.core.pagination import PageParams, after, decode_cursor, encode_cursor
 from app.reviews import claimreview
-from app.reviews.models import JsonLd, Review
+from app.reviews.models import JsonLd
 from app.reviews.service import appearances_of
+from app.tables import Claim, Review
 
 CURSOR_KIND = "claimreview-feed"
 

@@ -5,8 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.access.auth import metered
 from app.claims.dependencies import ClaimDep
-from app.core.auth import metered
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, responses

@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import nulls_last, select
 from sqlmodel import Session
 
-from app.claims.models import Claim
 from app.core.pagination import PageParams, decode_cursor, encode_cursor
 from app.matching.base import Matcher
 from app.reviews.models import (
@@ -20,12 +19,12 @@ from app.reviews.models import (
     FactCheckClaimReview,
     FactCheckPublisher,
     FactCheckSearchResponse,
-    Review,
     ReviewedClaim,
     ReviewSearchHit,
     ReviewSearchPage,
 )
 from app.reviews.service import public
+from app.tables import Claim, Review
 
 CURSOR_KIND = "review-search"
 # Claims the matcher is asked for: filters apply after matching, so ask for more than a page.

@@ -77,8 +77,8 @@ TABLE: dict[Verdict, tuple[str, ...]] = {
         "en grande partie faux",
         "uberwiegend falsch", "grosstenteils falsch", "irrefuhrend", "ubertrieben",
         "aus dem kontext gerissen", "verzerrt",
-        "not really", "miscaptioned", "nao e bem assim", "fuorviante", "भ्रामक", "مضلل", "عنوان مضلل",
-        "誤導", "误导", "yanıltıcı", "sin contexto",
+        "not really", "miscaptioned", "nao e bem assim", "fuorviante",
+        "भ्रामक", "مضلل", "عنوان مضلل", "誤導", "误导", "yanıltıcı", "sin contexto",
     ),
     "false": (
         "false", "fake", "incorrect", "wrong", "pants on fire", "four pinocchios", "fabricated",
