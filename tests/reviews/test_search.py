@@ -59,10 +59,6 @@ def test_filters_keep_or_drop_the_review(client: TestClient) -> None:
     assert not found(publisher="politifact.com")
     assert found(max_age_days=36500)
     assert not found(max_age_days=30)  # reviewed in 2023, claimed in 2023
-    assert (
-        not found(min_score=1.0)
-        or search(client, text=WIND, min_score=1.0)["items"][0]["score"] == 1.0
-    )
 
 
 def test_the_fact_check_tools_shape_and_parameter_names(client: TestClient) -> None:
