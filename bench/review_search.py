@@ -200,7 +200,8 @@ def main() -> None:
     backend = "PostgreSQL" if args.postgresql else "SQLite"
     print(
         f"\n{backend}, {args.reviews:,} reviews, matcher {args.matcher}, {n} texts per row, "
-        f"{platform.machine()} {platform.python_version()}; {hits}/{min(50, n)} texts found a review"
+        f"{platform.machine()} {platform.python_version()}; "
+        f"{hits}/{min(50, n)} texts found a review"
     )
     peer = statistics.median(runs["match (peer)"])
     print("| request | p50 ms | p95 ms | p99 ms | p50 / match p50 |")
