@@ -6,7 +6,7 @@ from pydantic import ConfigDict, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlmodel import Field, SQLModel
 
-from app.core.types import CalendarDate, ClaimText, ShortText, reject_null
+from app.core.types import CalendarDate, Claimant, ClaimText, reject_null
 from app.corroboration.models import Corroboration
 from app.tables.articles import ArticleRef, LinkProvenance, LinkRelation, OriginArticleRef
 from app.tables.claims import AttributionBase, ClaimBase, Sourcing, Stance
@@ -17,7 +17,7 @@ class ClaimCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
     text: ClaimText
-    claimant: ShortText | None = None
+    claimant: Claimant | None = None
     claim_date: CalendarDate | None = None
 
 
@@ -25,7 +25,7 @@ class ClaimUpdate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
     text: ClaimText | SkipJsonSchema[None] = None
-    claimant: ShortText | None = None
+    claimant: Claimant | None = None
     claim_date: CalendarDate | None = None
 
     _required = model_validator(mode="after")(reject_null("text"))

@@ -161,6 +161,8 @@ Domain = Annotated[
 
 # Free text that is shown on one line: whitespace runs collapsed, never blank.
 ShortText = _text(200)
+# Who made a claim: a name, or a long description of one ("A post shared by ... about ...").
+Claimant = _text(500)
 Title = _text(1000)
 ClaimText = _text(2000)
 

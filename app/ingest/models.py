@@ -10,6 +10,7 @@ from app.articles.models import ArticleUrl, LinkPublic
 from app.core.errors import ErrorBody
 from app.core.types import (
     CalendarDate,
+    Claimant,
     ClaimText,
     LanguageTag,
     PublishedAt,
@@ -49,7 +50,7 @@ class IngestClaim(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
     text: ClaimText
-    claimant: ShortText | None = None
+    claimant: Claimant | None = None
     claim_date: CalendarDate | None = None
     stance: Stance = Stance.reports
     quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query
 from app.access.auth import metered
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.types import ClaimText, ShortText
+from app.core.types import Claimant, ClaimText
 from app.matching import service
 from app.matching.dependencies import MatcherDep
 from app.matching.models import ClaimMatches
@@ -26,7 +26,7 @@ def match_claims(
     session: SessionDep,
     matcher: MatcherDep,
     text: Annotated[ClaimText, Query(description="The claim to look for.")],
-    claimant: Annotated[ShortText | None, Query(description="Who makes the claim.")] = None,
+    claimant: Annotated[Claimant | None, Query(description="Who makes the claim.")] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Most candidates returned.")] = 10,
 ) -> ClaimMatches:
     """Existing claims that may say the same thing as `text`, best first, scored in [0, 1]."""

@@ -13,17 +13,17 @@ from app.tables import Claim, Review
 CONTEXT = "https://schema.org"
 
 AppearanceKind = Literal["article", "post", "media"]
-_UNTITLED = {"post": "Post on {}", "media": "Video on {}"}
+_UNTITLED = {"post": "Post on {}", "media": "Video on {}", "article": "Page on {}"}
 
 
 def untitled(kind: AppearanceKind, domain: str | None) -> str:
-    """The title given to a post or video imported without a headline (an article needs one)."""
-    return _UNTITLED.get(kind, "Post on {}").format(domain or "the web")
+    """The title given to an appearance imported without a headline (an article needs one)."""
+    return _UNTITLED[kind].format(domain or "the web")
 
 
 def untitled_kind(title: str, domain: str | None) -> AppearanceKind | None:
-    """The kind of a post or video whose title `untitled` made, so its export has no headline."""
-    for kind in ("post", "media"):
+    """The kind of an appearance whose title `untitled` made, so its export has no headline."""
+    for kind in ("post", "media", "article"):
         if title == untitled(kind, domain):  # type: ignore[arg-type]
             return kind  # type: ignore[return-value]
     return None
@@ -38,17 +38,18 @@ class Appearance:
     date_published: date | datetime | None = None
     publisher_name: str | None = None
     publisher_site: str | None = None
-    # Social posts and videos are appearances too; a headline is optional for them.
+    # Social posts and videos are appearances too; a headline is optional for every kind.
     kind: AppearanceKind = "article"
+    # Published without a date: dated by the claim (else the review) on import, and exported
+    # without one, as it came.
+    undated: bool = False
 
     def problem(self) -> str | None:
         """Why this appearance cannot be recorded as an article, if it cannot."""
         if not self.url:
             return "no url"
-        if not self.headline and self.kind == "article":
-            return "no headline (an article needs a title; posts and videos do not)"
         if self.date_published is None:
-            return "no datePublished (an article needs a publication date)"
+            return "no datePublished, and neither a claim date nor a review date to date it by"
         return None
 
 
@@ -72,6 +73,8 @@ class Incoming:
     best_rating: Any = None
     worst_rating: Any = None
     language: Any = None
+    # MediaReview: the MediaManipulationRatingEnumeration value, as given.
+    media_category: str | None = None
     warnings: list[str] = field(default_factory=list)
     # The values as given, for a lossless export (see `Review.original`).
     original: dict[str, Any] = field(default_factory=dict)
@@ -143,6 +146,26 @@ def _given(original: dict[str, Any], name: str, stored: Any, rendered: Any) -> A
     return original[name]
 
 
+def _as_given(item: JsonLd, undated: set[str], given_urls: dict[str, str]) -> JsonLd:
+    """The claim node with its appearances' URLs as the review gave them, and no datePublished
+    on those it gave without one."""
+
+    def strip(work: JsonLd) -> JsonLd:
+        url = work.get("url")
+        if url in undated:
+            work = {key: value for key, value in work.items() if key != "datePublished"}
+        if url in given_urls:
+            work = {**work, "url": given_urls[url]}
+        return work
+
+    item = dict(item)
+    if "appearance" in item:
+        item["appearance"] = [strip(work) for work in item["appearance"]]
+    if "firstAppearance" in item:
+        item["firstAppearance"] = strip(item["firstAppearance"])
+    return item
+
+
 def _review_node(review: Review, claim: Claim, item: JsonLd) -> JsonLd:
     original = review.original or {}
     given_rating = original.get("reviewRating") or {}
@@ -150,7 +173,10 @@ def _review_node(review: Review, claim: Claim, item: JsonLd) -> JsonLd:
         {
             "@type": "Rating",
             **{
-                name: _given(given_rating, name, stored, _number(stored))
+                # `-1` on every field means "no numeric rating": kept only to be given back.
+                name: given_rating.get(name)
+                if given_rating.get("unrated")
+                else _given(given_rating, name, stored, _number(stored))
                 for name, stored in (
                     ("ratingValue", review.rating_value),
                     ("bestRating", review.best_rating),
@@ -161,6 +187,10 @@ def _review_node(review: Review, claim: Claim, item: JsonLd) -> JsonLd:
         }
     )
     given_item = original.get("itemReviewed") or {}
+    undated = set(original.get("undatedAppearances") or ())
+    given_urls = original.get("appearanceUrls") or {}
+    if undated or given_urls:
+        item = _as_given(item, undated, given_urls)
     if given_item:
         item = dict(item)
         if claim.claimant and isinstance(given_item.get("author"), dict):
@@ -186,12 +216,81 @@ def _review_node(review: Review, claim: Claim, item: JsonLd) -> JsonLd:
     )
 
 
+def _media_object(appearance: Appearance) -> JsonLd:
+    published = appearance.date_published
+    return _without_none(
+        {
+            "@type": "MediaObject",
+            "url": appearance.url,
+            "uploadDate": _instant(published) if isinstance(published, datetime) else None,
+        }
+    )
+
+
+def _media_review_node(review: Review, claim: Claim, claim_review: JsonLd) -> JsonLd:
+    """A MediaReview (schema.org 13+ form): the media item with its appearances, the claim it
+    was taken to make, and the authenticity category as the fact-checker gave it."""
+    original = review.original or {}
+    claim_node = claim_review["itemReviewed"]
+    works = [
+        _media_object(Appearance(url=w["url"], date_published=_parse_instant(w)))
+        for w in claim_node.get("appearance", [])
+    ]
+    item = _without_none(
+        {
+            "@type": "MediaReviewItem",
+            "creator": claim_node.get("author"),
+            "interpretedAsClaim": _without_none(
+                {
+                    "@type": "Claim",
+                    "text": claim.text,
+                    "datePublished": claim_node.get("datePublished"),
+                }
+            ),
+            "mediaItemAppearance": works or None,
+        }
+    )
+    category = original.get("mediaAuthenticityCategory") or review.media_authenticity_category
+    node = {
+        key: value
+        for key, value in claim_review.items()
+        if key not in ("claimReviewed", "itemReviewed", "reviewRating")
+    }
+    rating = claim_review["reviewRating"]
+    return _without_none(
+        {
+            **node,
+            "@type": "MediaReview",
+            "mediaAuthenticityCategory": category,
+            "originalMediaContextDescription": original.get("originalMediaContextDescription"),
+            "originalMediaLink": original.get("originalMediaLink"),
+            "reviewRating": rating if set(rating) - {"@type"} else None,
+            "itemReviewed": item,
+        }
+    )
+
+
+def _parse_instant(work: JsonLd) -> datetime | None:
+    value = work.get("datePublished")
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def review_node(*, claim: Claim, appearances: list[Appearance], review: Review) -> JsonLd:
+    """One review as a ClaimReview (or MediaReview) node, without @context."""
+    node = _review_node(review, claim, _claim_node(claim, appearances))
+    if review.media_authenticity_category or (review.original or {}).get("@type") == (
+        "MediaReview"
+    ):
+        return _media_review_node(review, claim, node)
+    return node
+
+
 def render(*, claim: Claim, appearances: list[Appearance], reviews: list[Review]) -> JsonLd:
     """A Claim node when there is no review, one ClaimReview, or a @graph of several."""
     item = _claim_node(claim, appearances)
     if not reviews:
         return {"@context": CONTEXT, **item}
-    nodes = [_review_node(review, claim, item) for review in reviews]
+    nodes = [review_node(claim=claim, appearances=appearances, review=review) for review in reviews]
     if len(nodes) == 1:
         return {"@context": CONTEXT, **nodes[0]}
     return {"@context": CONTEXT, "@graph": nodes}

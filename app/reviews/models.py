@@ -23,6 +23,17 @@ class Publisher(SQLModel):
     site: Domain | None = Field(default=None, description="Domain, e.g. `politifact.com`.")
 
 
+MediaAuthenticity = Literal[
+    "OriginalMediaContent",
+    "DecontextualizedContent",
+    "EditedOrCroppedContent",
+    "TransformedContent",
+    "StagedContent",
+    "SatireOrParodyContent",
+]
+"""schema.org MediaManipulationRatingEnumeration: a MediaReview's verdict on a media item."""
+
+
 class ReviewCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -35,24 +46,41 @@ class ReviewCreate(SQLModel):
     best_rating: RatingNumber | None = None
     worst_rating: RatingNumber | None = None
     language: LanguageTag | None = None
+    media_authenticity_category: MediaAuthenticity | None = Field(
+        default=None,
+        description="Makes it a MediaReview: the verdict on the media item "
+        "(schema.org MediaManipulationRatingEnumeration).",
+    )
 
     @model_validator(mode="after")
     def _verdict(self) -> "ReviewCreate":
-        if self.textual_rating is None and self.rating_value is None:
-            raise ValueError("a review needs a textual_rating or a rating_value")
+        if (
+            self.textual_rating is None
+            and self.rating_value is None
+            and self.media_authenticity_category is None
+        ):
+            raise ValueError(
+                "a review needs a textual_rating, a rating_value or a media_authenticity_category"
+            )
         check_scale(self.rating_value, self.best_rating, self.worst_rating)
         return self
 
 
 def check_scale(value: float | None, best: float | None, worst: float | None) -> None:
-    """Raise ValueError unless worst < best and the value lies on that scale."""
-    if best is not None and worst is not None and not worst < best:
-        raise ValueError("worst_rating must be lower than best_rating")
-    if value is not None:
-        if best is not None and value > best:
-            raise ValueError("rating_value is above best_rating")
-        if worst is not None and value < worst:
-            raise ValueError("rating_value is below worst_rating")
+    """Raise ValueError unless best and worst differ and the value lies between them.
+
+    A scale may run either way: AFP Factual publishes `bestRating` 1 and `worstRating` 5.
+    """
+    if best is not None and worst is not None and best == worst:
+        raise ValueError("worst_rating and best_rating must differ")
+    if value is None:
+        return
+    ascending = best is None or worst is None or worst < best
+    high, low = (best, worst) if ascending else (worst, best)
+    if high is not None and value > high:
+        raise ValueError(f"rating_value is above {'best' if ascending else 'worst'}_rating")
+    if low is not None and value < low:
+        raise ValueError(f"rating_value is below {'worst' if ascending else 'best'}_rating")
 
 
 class ReviewPublic(SQLModel):
@@ -67,6 +95,11 @@ class ReviewPublic(SQLModel):
     best_rating: float | None
     worst_rating: float | None
     language: str | None
+    media_authenticity_category: str | None = Field(
+        description="For a MediaReview: the schema.org MediaManipulationRatingEnumeration "
+        "value as the fact-checker gave it (`OriginalMediaContent`, `TransformedContent`, "
+        "`DecontextualizedContent`, ...); null for a ClaimReview."
+    )
     verdict: Verdict | None = Field(
         description="The textual rating (else the numeric one) on one scale: `true`, "
         "`mostly_true`, `mixed`, `mostly_false`, `false`, `unproven` or `other` "
@@ -108,3 +141,69 @@ class ImportReport(SQLModel):
 
 
 JsonLd = dict[str, Any]
+
+
+# ---- "already fact-checked?": GET /v1/reviews/search ------------------------------------
+
+SearchDecision = Literal["link", "suggest"]
+SearchFormat = Literal["json", "factchecktools"]
+
+
+class ReviewedClaim(SQLModel):
+    id: int
+    text: str
+    claimant: str | None
+    claim_date: date | None
+
+
+class ReviewSearchHit(SQLModel):
+    """A reviewed claim that says the same as the searched text, with its matching reviews."""
+
+    claim: ReviewedClaim
+    score: float = Field(description="How surely the claim says the same as `text`, 0 to 1.")
+    decision: SearchDecision = Field(
+        description="`link`: at or above the link threshold (ingest would take it for the same "
+        "claim); `suggest`: at or above the suggest threshold."
+    )
+    reviews: list[ReviewPublic] = Field(
+        description="The claim's reviews that pass the filters, newest first."
+    )
+
+
+class ReviewSearchPage(SQLModel):
+    items: list[ReviewSearchHit] = Field(description="Best match first (ties: lower claim id).")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page."
+    )
+    link_threshold: float
+    suggest_threshold: float
+
+
+class FactCheckPublisher(SQLModel):
+    name: str | None = None
+    site: str | None = None
+
+
+class FactCheckClaimReview(SQLModel):
+    """One review in Google Fact Check Tools' `claims:search` shape (fields absent when unknown)."""
+
+    publisher: FactCheckPublisher
+    url: str
+    title: str | None = None
+    reviewDate: str | None = None  # noqa: N815 - the Fact Check Tools field name
+    textualRating: str | None = None  # noqa: N815
+    languageCode: str | None = None  # noqa: N815
+
+
+class FactCheckClaim(SQLModel):
+    text: str
+    claimant: str | None = None
+    claimDate: str | None = None  # noqa: N815
+    claimReview: list[FactCheckClaimReview]  # noqa: N815
+
+
+class FactCheckSearchResponse(SQLModel):
+    """Google Fact Check Tools' `claims:search` response, for clients written against it."""
+
+    claims: list[FactCheckClaim] = Field(default_factory=list)
+    nextPageToken: str | None = None  # noqa: N815

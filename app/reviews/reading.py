@@ -20,16 +20,14 @@ from urllib.parse import urljoin, urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 
-from app.core.types import Domain, LanguageTag
+from app.core.types import Domain
 from app.reviews.claimreview import Appearance, AppearanceKind, Incoming
-from app.reviews.models import Publisher, ReviewCreate, check_scale
 
 _SCHEMA_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 _DOMAIN = TypeAdapter(Domain)
-_LANGUAGE = TypeAdapter(LanguageTag)
 _MAX_NODES_SCANNED = 100_000
-# The claimant column holds 200 characters (app/claims/models.py).
-CLAIMANT_MAX = 200
+# The claimant column holds 500 characters (app/claims/models.py, migration 1200).
+CLAIMANT_MAX = 500
 _POST_TYPES = {"SocialMediaPosting", "DiscussionForumPosting", "Comment", "BlogPosting"}
 _MEDIA_TYPES = {"VideoObject", "MediaObject", "ImageObject", "AudioObject", "Clip"}
 _PLATFORMS = {
@@ -52,7 +50,8 @@ _ITEM_TYPES = {"Claim", "CreativeWork", "Article", "NewsArticle"} | _POST_TYPES 
 _HOST_LIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)", re.UNICODE)
 
 
-def _local(key: str) -> str:
+def local_name(key: str) -> str:
+    """A term without its schema.org prefix or IRI."""
     for prefix in _SCHEMA_PREFIXES:
         if key.startswith(prefix):
             return key[len(prefix) :]
@@ -62,7 +61,8 @@ def _local(key: str) -> str:
 def _types(node: dict[str, Any]) -> list[str]:
     raw = node.get("@type", node.get("type"))
     values = raw if isinstance(raw, list) else [raw]
-    return [_local(value) for value in values if isinstance(value, str)]
+    # " MediaReview" (a stray space) was seen in published markup.
+    return [local_name(value.strip()) for value in values if isinstance(value, str)]
 
 
 class _Graph:
@@ -81,7 +81,7 @@ class _Graph:
             return []
         values: list[Any] = []
         for key, value in node.items():
-            if isinstance(key, str) and _local(key) == name:
+            if isinstance(key, str) and local_name(key) == name:
                 values.extend(value if isinstance(value, list) else [value])
         return [self.resolve(value) for value in values if value is not None]
 
@@ -93,17 +93,18 @@ class _Graph:
         return None
 
     def text(self, node: Any, *names: str) -> str | None:
-        return _text(self.one(node, *names))
+        return text_of(self.one(node, *names))
 
     def name(self, value: Any) -> str | None:
         """A person's or organisation's name: a string, or an object's name."""
         value = self.resolve(value)
         if isinstance(value, dict):
-            return _text(self.one(value, "name", "alternateName"))
-        return _text(value)
+            return text_of(self.one(value, "name", "alternateName"))
+        return text_of(value)
 
 
-def _text(value: Any) -> str | None:
+def text_of(value: Any) -> str | None:
+    """A JSON-LD value as one line of text (entities decoded), else None."""
     if isinstance(value, dict):  # {"@value": ...}, an IRI {"@id": ...}, or a named node
         value = value.get("@value", value.get("@id", value.get("name")))
     if isinstance(value, bool) or value is None:
@@ -118,7 +119,7 @@ def _text(value: Any) -> str | None:
 
 
 def _date(value: Any) -> date | None:
-    text = _text(value)
+    text = text_of(value)
     if text is None:
         return None
     try:
@@ -128,11 +129,13 @@ def _date(value: Any) -> date | None:
 
 
 def _instant_or_date(value: Any) -> date | datetime | None:
-    text = _text(value)
+    text = text_of(value)
     if text is None:
         return None
+    # "2017-03-01 20:30:17 UTC" is seen as often as the ISO form.
+    text = re.sub(r"\s*(UTC|GMT|Z)$", "+00:00", text)
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         return _date(text)
     if len(text) <= 10:
@@ -214,6 +217,8 @@ def parse(document: Any) -> list[Incoming]:
         index = len(found)
         if "ClaimReview" in types:
             found.append(_claim_review(graph, node, index, base))
+        elif "MediaReview" in types:
+            found.append(_media_review(graph, node, index, base))
         elif "Claim" in types:
             found.append(_claim(graph, node, Incoming(index=index, type="Claim"), base))
         elif not _is_reference(node):
@@ -225,7 +230,7 @@ def _document_url(graph: _Graph) -> str | None:
     """The page the markup came from (a WebPage's url), to resolve relative URLs against."""
     for node in graph.nodes.values():
         if {"WebPage", "WebSite"} & set(_types(node)):
-            for candidate in (_text(node.get("url")), _text(node.get("@id"))):
+            for candidate in (text_of(node.get("url")), text_of(node.get("@id"))):
                 if candidate and urlsplit(candidate).scheme in ("http", "https"):
                     return candidate
     return None
@@ -269,12 +274,17 @@ def _is_reference(node: dict[str, Any]) -> bool:
 
 def _appearance(graph: _Graph, value: Any, base: str | None, warnings: list[str]) -> Any:
     if isinstance(value, str):
-        url = resolve_url(_text(value), base, warnings)
+        url = resolve_url(text_of(value), base, warnings)
         return Appearance(url=url, kind=_kind([], url))
     if not isinstance(value, dict):
         return None
     publisher = graph.one(value, "publisher", "author")
-    url = resolve_url(graph.text(value, "url", "@id"), base, warnings)
+    # A media item is found by its page or file; a snapshot by where it was accessed.
+    url = resolve_url(
+        graph.text(value, "url", "contentUrl", "embedUrl", "accessedOnUrl", "@id"),
+        base,
+        warnings,
+    )
     return Appearance(
         url=url,
         headline=graph.text(value, "headline", "name"),
@@ -311,12 +321,15 @@ def _claim(graph: _Graph, item: Any, incoming: Incoming, base: str | None) -> In
     incoming.claim_date = _date(made)
     incoming.original["itemReviewed"] = {
         "author": _given_agent(graph, author),
-        "datePublished": _text(made) if incoming.claim_date else None,
+        "datePublished": text_of(made) if incoming.claim_date else None,
     }
     incoming.appearances = _appearances(graph, item, base, incoming.warnings)
     if "Claim" not in _types(item) and graph.one(item, "url") is not None:
         # The reviewed work itself (a post, a video) is where the claim appears.
         work = _appearance(graph, item, base, incoming.warnings)
+        if work is not None and graph.one(item, "publisher") is None:
+            # The work's author is the claimant, not its publisher: the outlet is its site.
+            work.publisher_name = work.publisher_site = None
         if work is not None and work.url not in {a.url for a in incoming.appearances}:
             incoming.appearances.insert(0, work)
     return incoming
@@ -326,9 +339,10 @@ def _given_agent(graph: _Graph, value: Any) -> dict[str, str] | None:
     """A person or organisation as given: its type, whole name and url (nothing else)."""
     value = graph.resolve(value)
     name = graph.name(value)
-    if name is None:
+    url = graph.text(value, "url") if isinstance(value, dict) else None
+    if name is None and url is None:
         return None
-    given = {"name": name}
+    given = {"name": name} if name is not None else {}
     if isinstance(value, dict):
         types = _types(value)
         url = graph.text(value, "url")
@@ -341,7 +355,7 @@ def _given_scalar(value: Any) -> Any:
     """A JSON string or number as given (its type kept), else None."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
-    return _text(value) if isinstance(value, str) else value
+    return text_of(value) if isinstance(value, str) else value
 
 
 def claimant(name: str | None, incoming: Incoming) -> str | None:
@@ -356,7 +370,9 @@ def claimant(name: str | None, incoming: Incoming) -> str | None:
     return cut
 
 
-def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | None) -> Incoming:
+def _claim_review(
+    graph: _Graph, node: dict[str, Any], index: int, base: str | None, kind: str = "ClaimReview"
+) -> Incoming:
     published = graph.one(node, "datePublished", "dateCreated")
     author = graph.one(node, "author", "publisher")
     own = graph.text(node, "url", "@id")
@@ -367,7 +383,7 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         base = own
     incoming = Incoming(
         index=index,
-        type="ClaimReview",
+        type=kind,
         claim_text=graph.text(node, "claimReviewed"),
         title=graph.text(node, "name", "headline"),
         review_date=_date(published),
@@ -377,10 +393,10 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
     incoming.original |= {
         "url": incoming.url,
         "author": _given_agent(graph, author) if isinstance(author, dict) else None,
-        "datePublished": _text(published),
+        "datePublished": text_of(published),
     }
     if published is not None and incoming.review_date is None:
-        incoming.warnings.append(f"datePublished {_text(published)!r} is not a date; ignored")
+        incoming.warnings.append(f"datePublished {text_of(published)!r} is not a date; ignored")
     incoming.publisher_name = graph.name(author)
     incoming.publisher_url = author_url
     rating = graph.one(node, "reviewRating")
@@ -389,7 +405,7 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         incoming.rating_value = graph.one(rating, "ratingValue")
         incoming.best_rating = graph.one(rating, "bestRating")
         incoming.worst_rating = graph.one(rating, "worstRating")
-        incoming.original["reviewRating"] = {
+        given = {
             name: _given_scalar(value)
             for name, value in (
                 ("ratingValue", incoming.rating_value),
@@ -397,8 +413,13 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
                 ("worstRating", incoming.worst_rating),
             )
         }
+        incoming.original["reviewRating"] = given
+        if {text_of(value) for value in given.values() if value is not None} == {"-1"}:
+            # Published as -1 everywhere: "no numeric rating" (PolitiFact, Snopes).
+            given["unrated"] = True
+            incoming.rating_value = incoming.best_rating = incoming.worst_rating = None
     elif rating is not None:
-        incoming.textual_rating = _text(rating)
+        incoming.textual_rating = text_of(rating)
     item = graph.one(node, "itemReviewed")
     if isinstance(item, dict) and (not _types(item) or _ITEM_TYPES & set(_types(item))):
         _claim(graph, item, incoming, base)
@@ -406,7 +427,87 @@ def _claim_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         incoming.warnings.append(
             f"itemReviewed of type {', '.join(_types(item)) or 'unknown'} is not a Claim; ignored"
         )
+    _date_undated(incoming)
     return incoming
+
+
+def _media_review(graph: _Graph, node: dict[str, Any], index: int, base: str | None) -> Incoming:
+    """A MediaReview: a verdict on media (a video, a photo) as it was shared.
+
+    Its claim is what the media was taken to show: `claimReviewed` when given, else the item's
+    `interpretedAsClaim`, else the review's own headline. The media's appearances (the item
+    itself when it is a media object, and every `mediaItemAppearance`) are appearances of kind
+    `media`; its `creator` is the claimant.
+    """
+    # The item is read apart below; the ClaimReview reading does everything else.
+    incoming = _claim_review(
+        graph,
+        {k: v for k, v in node.items() if local_name(k) != "itemReviewed"},
+        index,
+        base,
+        kind="MediaReview",
+    )
+    given = graph.all(node, "mediaAuthenticityCategory")
+    raw = [text_of(value) for value in given]
+    incoming.media_category = next((value for value in raw if value), None)
+    incoming.original["mediaAuthenticityCategory"] = (
+        (given[0] if len(given) == 1 else given) if given else None
+    )
+    incoming.original["@type"] = "MediaReview"
+    for name in ("originalMediaContextDescription", "originalMediaLink"):
+        incoming.original[name] = graph.text(node, name)
+    item = graph.one(node, "itemReviewed")
+    if not isinstance(item, dict):
+        if item is not None:
+            incoming.warnings.append("itemReviewed is not an object; ignored")
+        incoming.claim_text = incoming.claim_text or incoming.title
+        return incoming
+    interpreted = graph.one(item, "interpretedAsClaim")
+    incoming.claim_text = (
+        incoming.claim_text
+        or graph.text(interpreted, "text", "description", "name")
+        or incoming.title
+    )
+    author = graph.one(item, "creator", "author") or graph.one(interpreted, "author", "creator")
+    incoming.claimant = claimant(graph.name(author), incoming)
+    made = graph.one(interpreted, "datePublished", "dateCreated")
+    incoming.claim_date = _date(made)
+    incoming.original["itemReviewed"] = {
+        "author": _given_agent(graph, author),
+        "datePublished": text_of(made) if incoming.claim_date else None,
+    }
+    works = graph.all(item, "mediaItemAppearance")
+    if "MediaReviewItem" not in _types(item):
+        works = [item, *works]  # the item is the media object itself
+    seen: set[str | None] = set()
+    for work in works:
+        appearance = _appearance(graph, work, base, incoming.warnings)
+        if appearance is None or (appearance.url in seen and appearance.url is not None):
+            continue
+        seen.add(appearance.url)
+        appearance.kind = "media" if appearance.kind == "article" else appearance.kind
+        incoming.appearances.append(appearance)
+    _date_undated(incoming)
+    return incoming
+
+
+def _date_undated(incoming: Incoming) -> None:
+    """Date appearances published without a date by the claim's date, else the review's.
+
+    Most published appearances (a post's URL) carry no date, and an article needs one. The
+    claim's date is when it entered public discourse, so no appearance of it is earlier; the
+    review's date is the latest it can be. The export gives them back without a date.
+    """
+    fallback = incoming.claim_date or incoming.review_date
+    for appearance in incoming.appearances:
+        if appearance.url and appearance.date_published is None and fallback is not None:
+            appearance.date_published = fallback
+            appearance.undated = True
+            by = "claim" if incoming.claim_date else "review"
+            incoming.warnings.append(
+                f"appearance {appearance.url} has no datePublished; dated by the {by}'s "
+                f"date {fallback.isoformat()} (exported without one)"
+            )
 
 
 def _from_fact_check_tools(claims: list[Any]) -> list[Incoming]:
@@ -420,93 +521,32 @@ def _from_fact_check_tools(claims: list[Any]) -> list[Incoming]:
                 continue
             publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
             incoming = Incoming(index=len(found), type="ClaimReview")
-            site = resolve_url(_text(publisher.get("site")), None, [])
+            site = resolve_url(text_of(publisher.get("site")), None, [])
             found.append(
                 Incoming(
                     index=len(found),
                     type="ClaimReview",
-                    url=resolve_url(_text(review.get("url")), site, incoming.warnings),
-                    claim_text=_text(claim.get("text")),
-                    claimant=claimant(_text(claim.get("claimant")), incoming),
+                    url=resolve_url(text_of(review.get("url")), site, incoming.warnings),
+                    claim_text=text_of(claim.get("text")),
+                    claimant=claimant(text_of(claim.get("claimant")), incoming),
                     claim_date=_date(claim.get("claimDate")),
-                    title=_text(review.get("title")),
+                    title=text_of(review.get("title")),
                     review_date=_date(review.get("reviewDate")),
-                    publisher_name=_text(publisher.get("name")),
-                    publisher_url=_text(publisher.get("site")),
-                    textual_rating=_text(review.get("textualRating")),
+                    publisher_name=text_of(publisher.get("name")),
+                    publisher_url=text_of(publisher.get("site")),
+                    textual_rating=text_of(review.get("textualRating")),
                     language=review.get("languageCode"),
                     warnings=incoming.warnings,
                     original={
-                        "url": resolve_url(_text(review.get("url")), site, []),
-                        "datePublished": _text(review.get("reviewDate")),
+                        "url": resolve_url(text_of(review.get("url")), site, []),
+                        "datePublished": text_of(review.get("reviewDate")),
                         "itemReviewed": {
-                            "author": {"name": _text(claim.get("claimant"))}
-                            if _text(claim.get("claimant"))
+                            "author": {"name": text_of(claim.get("claimant"))}
+                            if text_of(claim.get("claimant"))
                             else None,
-                            "datePublished": _text(claim.get("claimDate")),
+                            "datePublished": text_of(claim.get("claimDate")),
                         },
                     },
                 )
             )
     return found
-
-
-def _rating_number(value: Any, name: str, warnings: list[str]) -> float | None:
-    text = _text(value)
-    if text is None:
-        return None
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        warnings.append(f"{name} {text!r} is not a number; ignored")
-        return None
-    if number != number or abs(number) > 1e6:
-        warnings.append(f"{name} {text!r} is out of range; ignored")
-        return None
-    return number
-
-
-def review_create(node: Incoming, *, url: str) -> ReviewCreate | None:
-    """The review fields of an incoming ClaimReview, cleaned; None when it has no verdict."""
-    warnings = node.warnings
-    value = _rating_number(node.rating_value, "ratingValue", warnings)
-    best = _rating_number(node.best_rating, "bestRating", warnings)
-    worst = _rating_number(node.worst_rating, "worstRating", warnings)
-    try:
-        check_scale(value, best, worst)
-    except ValueError as exc:
-        warnings.append(f"numeric rating ignored: {exc}")
-        value = best = worst = None
-    textual = (node.textual_rating or "")[:200] or None
-    if textual is None and value is None:
-        return None
-    language = _language(node.language, warnings)
-    site = domain_of(node.publisher_url) or domain_of(url)
-    name = node.publisher_name or site or "Unknown publisher"
-    if node.publisher_name is None:
-        warnings.append(f"no author/publisher name; using {name!r}")
-    title = node.title[:1000] if node.title else None
-    return ReviewCreate(
-        publisher=Publisher(name=name[:200], site=site),
-        url=url,
-        title=title,
-        review_date=node.review_date,
-        textual_rating=textual,
-        rating_value=value,
-        best_rating=best,
-        worst_rating=worst,
-        language=language,
-    )
-
-
-def _language(value: Any, warnings: list[str]) -> str | None:
-    if isinstance(value, dict):  # {"@type": "Language", "name": "English", "alternateName": "en"}
-        value = value.get("alternateName") or value.get("name")
-    text = _text(value)
-    if text is None:
-        return None
-    try:
-        return _LANGUAGE.validate_python(text)
-    except ValidationError:
-        warnings.append(f"inLanguage {text!r} is not a BCP 47 tag; ignored")
-        return None

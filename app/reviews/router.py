@@ -2,18 +2,27 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.access.auth import metered
 from app.claims.dependencies import ClaimDep
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
-from app.core.errors import responses
-from app.core.pagination import Page, PageDep
+from app.core.errors import Invalid, responses
+from app.core.pagination import Page, PageDep, PageParams
+from app.core.types import ClaimText, LanguageTag
 from app.matching.dependencies import MatcherDep
-from app.reviews import service
+from app.reviews import feed, search, service
 from app.reviews.dependencies import ReviewDep
-from app.reviews.models import ImportReport, ReviewCreate, ReviewPublic
+from app.reviews.models import (
+    FactCheckSearchResponse,
+    ImportReport,
+    ReviewCreate,
+    ReviewPublic,
+    ReviewSearchPage,
+    SearchFormat,
+)
 
 router = APIRouter(tags=["reviews"], responses=responses(422))
 
@@ -42,6 +51,134 @@ def list_reviews(session: SessionDep, claim: ClaimDep, page: PageDep) -> Page[Re
     """The claim's reviews, in the order they were recorded."""
     assert claim.id is not None
     return service.list_(session, claim_id=claim.id, page=page)
+
+
+def _one(name: str, ours: Any, theirs: Any, their_name: str) -> Any:
+    if ours is not None and theirs is not None and ours != theirs:
+        raise Invalid(
+            f"{name} and {their_name} (its Fact Check Tools name) disagree; give one",
+            details=[{"field": name, "also": their_name}],
+        )
+    return ours if ours is not None else theirs
+
+
+@router.get(
+    "/reviews/search",
+    name="search",
+    response_model=ReviewSearchPage | FactCheckSearchResponse,
+    dependencies=[Depends(metered)],
+    responses={
+        200: {
+            "description": "`format=json` (default): a page of reviewed claims, best match "
+            "first, each with its reviews that pass the filters. `format=factchecktools`: the "
+            "same in Google Fact Check Tools' `claims:search` response shape (`claims`, "
+            "`nextPageToken`; absent fields omitted)."
+        }
+    },
+)
+def search_reviews(
+    session: SessionDep,
+    matcher: MatcherDep,
+    text: Annotated[
+        ClaimText | None,
+        Query(description="The claim to look for, in any wording or language."),
+    ] = None,
+    language: Annotated[
+        LanguageTag | None,
+        Query(description="Only reviews in this language (`en` also matches `en-GB`)."),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=253,
+            description="Only reviews by this publisher: its site (`politifact.com`) or name.",
+        ),
+    ] = None,
+    max_age_days: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=36500,
+            description="Only reviews whose review date (or claim date, if newer) is at most "
+            "this many days old.",
+        ),
+    ] = None,
+    min_score: Annotated[
+        float | None,
+        Query(
+            ge=0,
+            le=1,
+            description="Lowest match score to return; default the matcher's suggest threshold.",
+        ),
+    ] = None,
+    format: Annotated[
+        SearchFormat,
+        Query(description="`factchecktools` answers in the `claims:search` response shape."),
+    ] = "json",
+    limit: Annotated[int, Query(ge=1, le=100, description="Claims per page.")] = 10,
+    cursor: Annotated[
+        str | None, Query(max_length=1000, description="`next_cursor` of the previous page.")
+    ] = None,
+    query: Annotated[
+        ClaimText | None, Query(description="Fact Check Tools name of `text`.")
+    ] = None,
+    language_code: Annotated[
+        LanguageTag | None,
+        Query(alias="languageCode", description="Fact Check Tools name of `language`."),
+    ] = None,
+    review_publisher_site_filter: Annotated[
+        str | None,
+        Query(
+            alias="reviewPublisherSiteFilter",
+            min_length=1,
+            max_length=253,
+            description="Fact Check Tools name of `publisher`.",
+        ),
+    ] = None,
+    max_age_days_ft: Annotated[
+        int | None,
+        Query(
+            alias="maxAgeDays",
+            ge=1,
+            le=36500,
+            description="Fact Check Tools name of `max_age_days`.",
+        ),
+    ] = None,
+    page_size: Annotated[
+        int | None,
+        Query(alias="pageSize", ge=1, le=100, description="Fact Check Tools name of `limit`."),
+    ] = None,
+    page_token: Annotated[
+        str | None,
+        Query(alias="pageToken", max_length=1000, description="Fact Check Tools name of `cursor`."),
+    ] = None,
+) -> Any:
+    """Has anyone checked this already? Reviewed claims that say the same as `text` (the claim
+    matcher: exact, lexical and, with the hybrid matcher, semantic and across languages), with
+    filters like Google Fact Check Tools' `claims:search` (whose parameter names are accepted
+    too, so its clients can switch by changing the base URL)."""
+    wanted = _one("text", text, query, "query")
+    if wanted is None:
+        raise Invalid("give the claim to look for as text (or query)", code="text_required")
+    filters = search.SearchFilters(
+        language=_one("language", language, language_code, "languageCode"),
+        publisher=_one(
+            "publisher", publisher, review_publisher_site_filter, "reviewPublisherSiteFilter"
+        ),
+        max_age_days=_one("max_age_days", max_age_days, max_age_days_ft, "maxAgeDays"),
+        min_score=min_score,
+    )
+    params = PageParams(
+        limit=page_size if page_size is not None else limit,
+        cursor=_one("cursor", cursor, page_token, "pageToken"),
+    )
+    if format == "factchecktools":
+        found = search.search_fact_check_tools(
+            session, text=wanted, filters=filters, params=params, matcher=matcher
+        )
+        return JSONResponse(found.model_dump(mode="json", exclude_none=True))
+    return search.search(session, text=wanted, filters=filters, params=params, matcher=matcher)
 
 
 @router.get(
@@ -154,3 +291,55 @@ def claimreview_import(
     return service.import_claimreview(
         session, document=document, matcher=matcher, settings=settings
     )
+
+
+FEED_EXAMPLE = {
+    "@context": "https://schema.org",
+    "@type": "DataFeed",
+    "name": "Corroborate fact checks",
+    "dateModified": "2026-12-04T17:00:00Z",
+    "dataFeedElement": [
+        {
+            "@type": "DataFeedItem",
+            "dateCreated": "2026-12-01T09:00:00Z",
+            "dateModified": "2026-12-01T09:00:00Z",
+            "item": [CLAIMREVIEW_EXAMPLE | {"@context": None}],
+        }
+    ],
+}
+
+
+@router.get(
+    "/claimreview",
+    name="feed",
+    response_class=JSONResponse,
+    dependencies=[Depends(metered)],
+    responses={
+        200: {
+            "description": "A schema.org `DataFeed` (JSON-LD, `@context` https://schema.org): "
+            "one `DataFeedItem` per review, oldest recorded first, whose `item` is the "
+            "review as `GET /v1/claims/{id}/claimreview` exports it (a `MediaReview` for a "
+            'review of media). The next page is in the `Link` header (`rel="next"`) and in '
+            "`X-Next-Cursor`; neither is sent on the last page.",
+            "headers": {
+                "Link": {
+                    "description": '`<...?cursor=...>; rel="next"` when there is a next page.',
+                    "schema": {"type": "string"},
+                },
+                "X-Next-Cursor": {
+                    "description": "The cursor of the next page, when there is one.",
+                    "schema": {"type": "string"},
+                },
+            },
+            "content": {JSON_LD: {"schema": {"type": "object"}, "example": FEED_EXAMPLE}},
+        },
+    },
+)
+def claimreview_feed(session: SessionDep, page: PageDep, request: Request) -> JSONResponse:
+    """Every review as one schema.org DataFeed, cursor-paged, for republishing."""
+    found = feed.page(session, params=page)
+    headers = {}
+    if found.next_cursor is not None:
+        following = request.url.include_query_params(cursor=found.next_cursor)
+        headers = {"Link": f'<{following}>; rel="next"', "X-Next-Cursor": found.next_cursor}
+    return JSONResponse(found.document, media_type=JSON_LD, headers=headers)

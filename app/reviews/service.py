@@ -22,7 +22,7 @@ from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
-from app.reviews import claimreview, reading, verdicts
+from app.reviews import claimreview, reading, review_fields, verdicts
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
     ImportItem,
@@ -92,7 +92,11 @@ def delete(session: Session, *, review: Review) -> None:
 def public(review: Review) -> ReviewPublic:
     """A review as the API shows it."""
     verdict, score = verdicts.normalise(
-        review.textual_rating, review.rating_value, review.best_rating, review.worst_rating
+        review.textual_rating,
+        review.rating_value,
+        review.best_rating,
+        review.worst_rating,
+        media=review.media_authenticity_category,
     ) or (None, None)
     return ReviewPublic(
         **review.model_dump(exclude={"publisher_name", "publisher_site", "original"}),
@@ -128,21 +132,30 @@ def count_for_claim(session: Session, *, claim_id: int) -> int:
 def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
     """The claim as schema.org JSON-LD: one ClaimReview per review, or a Claim without one."""
     claim = claims_service.get(session, claim_id=claim_id)
+    reviews = list(
+        session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
+    )
+    appearances = appearances_of(session, claim_ids=[claim_id]).get(claim_id, [])
+    return claimreview.render(claim=claim, appearances=appearances, reviews=reviews)
+
+
+def appearances_of(session: Session, *, claim_ids: list[int]) -> dict[int, list[Appearance]]:
+    """Each claim's reporting articles as ClaimReview appearances, in publication order."""
     rows = session.execute(
-        select(Article, Outlet)
-        .join(Attribution, Attribution.article_id == Article.id)
+        select(Attribution.claim_id, Article, Outlet)
+        .join(Article, Attribution.article_id == Article.id)
         .join(Outlet, Outlet.id == Article.outlet_id)
         .where(
-            Attribution.claim_id == claim_id,
+            Attribution.claim_id.in_(claim_ids),  # type: ignore[attr-defined]
             Attribution.stance.in_(REPORTING_STANCES),  # type: ignore[attr-defined]
         )
-        .order_by(Article.published_at, Article.id)
+        .order_by(Attribution.claim_id, Article.published_at, Article.id)
     ).all()
-    appearances = []
-    for article, outlet in rows:
-        # A post or video imported without a headline is exported without one, as given.
+    found: dict[int, list[Appearance]] = {}
+    for claim_id, article, outlet in rows:
+        # An appearance imported without a headline is exported without one, as given.
         kind = claimreview.untitled_kind(article.title, reading.domain_of(article.url))
-        appearances.append(
+        found.setdefault(claim_id, []).append(
             Appearance(
                 url=article.url,
                 headline=None if kind else article.title,
@@ -152,10 +165,7 @@ def claimreview_document(session: Session, *, claim_id: int) -> JsonLd:
                 kind=kind or "article",
             )
         )
-    reviews = list(
-        session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id))  # type: ignore[arg-type]
-    )
-    return claimreview.render(claim=claim, appearances=appearances, reviews=reviews)
+    return found
 
 
 # ---- import -----------------------------------------------------------------------------
@@ -251,14 +261,16 @@ def _existing_claim(
 
 
 def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportItem:
-    if node.type not in ("ClaimReview", "Claim"):
+    if node.type not in ("ClaimReview", "MediaReview", "Claim"):
         return _skipped(
-            node, "unsupported_type", f"a node of type {node.type} is not a ClaimReview or a Claim"
+            node,
+            "unsupported_type",
+            f"a node of type {node.type} is not a ClaimReview, a MediaReview or a Claim",
         )
     review_data = None
-    if node.type == "ClaimReview":
+    if node.type != "Claim":
         if node.url is None:
-            return _skipped(node, "missing_url", "a ClaimReview without url cannot be identified")
+            return _skipped(node, "missing_url", f"a {node.type} without url cannot be identified")
         try:
             url = canonical_url(node.url)
         except ValueError as exc:
@@ -272,10 +284,13 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
                 claim_id=existing.claim_id,
                 review_id=existing.id,
             )
-        review_data = reading.review_create(node, url=url)
+        review_data = review_fields.review_create(node, url=url)
         if review_data is None:
             return _skipped(
-                node, "missing_rating", "no reviewRating: neither alternateName nor ratingValue"
+                node,
+                "missing_rating",
+                "no reviewRating (neither alternateName nor ratingValue) and no "
+                "mediaAuthenticityCategory",
             )
     if not node.claim_text:
         return _skipped(node, "missing_claim", "no claimReviewed (or Claim text) to review")
@@ -293,7 +308,8 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
     else:
         how = f"claim {claim.id} has the same text and claimant"
     added = sum(
-        _attach(session, claim, appearance, node.warnings) for appearance in node.appearances
+        _attach(session, claim, appearance, node.warnings, node.original)
+        for appearance in node.appearances
     )
     review_id = None
     if review_data is not None:
@@ -319,7 +335,13 @@ def _import_one(session: Session, node: Incoming, matcher: Matcher) -> ImportIte
     )
 
 
-def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: list[str]) -> bool:
+def _attach(
+    session: Session,
+    claim: Claim,
+    appearance: Appearance,
+    warnings: list[str],
+    original: dict[str, Any],
+) -> bool:
     """Attribute the claim to the appearance's article, creating outlet and article if new."""
     problem = appearance.problem()
     if problem is not None:
@@ -332,6 +354,11 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
     except ValueError as exc:
         warnings.append(f"appearance {appearance.url} skipped: {exc}")
         return False
+    # Kept so that the export gives the appearance back as it was given.
+    if appearance.undated:
+        original.setdefault("undatedAppearances", []).append(url)
+    if appearance.url != url:
+        original.setdefault("appearanceUrls", {})[url] = appearance.url
     article = articles_service.get_by_url(session, url=url)
     if article is None:
         outlet = _outlet_for(session, appearance, url)

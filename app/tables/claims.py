@@ -21,7 +21,7 @@ from app.core.db import UTCDateTime, utcnow
 class ClaimBase(SQLModel):
     text: str = Field(max_length=2000, description="The canonical statement.")
     claimant: str | None = Field(
-        default=None, max_length=200, description='Who made the claim, e.g. "Vladimir Putin".'
+        default=None, max_length=500, description='Who made the claim, e.g. "Vladimir Putin".'
     )
     claim_date: date | None = Field(default=None, description="When the claim was made.")
 

@@ -24,6 +24,12 @@ class ReviewBase(SQLModel):
     best_rating: float | None = Field(default=None, description="The scale's best value.")
     worst_rating: float | None = Field(default=None, description="The scale's worst value.")
     language: str | None = Field(default=None, max_length=35, description="BCP 47 tag.")
+    media_authenticity_category: str | None = Field(
+        default=None,
+        max_length=60,
+        description="For a MediaReview: the schema.org MediaManipulationRatingEnumeration "
+        "value as given, e.g. `TransformedContent`; null for a ClaimReview.",
+    )
 
 
 class Review(ReviewBase, table=True):

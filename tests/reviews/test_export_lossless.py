@@ -115,4 +115,14 @@ def test_posts_and_videos_export_without_the_headline_they_never_had(client: Tes
                 "url": "https://youtube.com",
             },
         },
+        # Published without a date: dated by the claim's date on import, exported without one.
+        {
+            "@type": "CreativeWork",
+            "url": "https://www.facebook.com/someone/posts/456",
+            "publisher": {
+                "@type": "Organization",
+                "name": "facebook.com",
+                "url": "https://facebook.com",
+            },
+        },
     ]

@@ -19,7 +19,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "data" / "claimreview"
 EXPECTED: dict[str, list[tuple[str, str, str | None, int]]] = {
     "01-google-docs-single.json": [("ClaimReview", "created", None, 1)],
     "02-politifact-style.json": [("ClaimReview", "created", None, 0)],
-    "03-fullfact-style.json": [("ClaimReview", "created", None, 0)],
+    "03-fullfact-style.json": [("ClaimReview", "created", None, 2)],
     "04-afp-array.json": [("ClaimReview", "created", None, 1), ("ClaimReview", "created", None, 0)],
     "05-yoast-graph.json": [("ClaimReview", "created", None, 1)],
     "06-fact-check-tools-claims-search.json": [
@@ -44,7 +44,7 @@ EXPECTED: dict[str, list[tuple[str, str, str | None, int]]] = {
         ("ClaimReview", "created", None, 0),
     ],
     "10-snopes-style.json": [("ClaimReview", "created", None, 0)],
-    "11-creativework-social.json": [("ClaimReview", "created", None, 2)],
+    "11-creativework-social.json": [("ClaimReview", "created", None, 3)],
 }
 
 
@@ -340,7 +340,7 @@ def test_not_json_or_too_many_nodes_is_422(client: TestClient) -> None:
     assert error["details"] == [{"found": 1001, "max": 1000}]
 
 
-def test_overlong_claimant_is_cut_at_a_word_with_a_warning(client: TestClient) -> None:
+def test_a_252_character_claimant_is_stored_whole(client: TestClient) -> None:
     report = imported(
         client,
         {
@@ -362,8 +362,35 @@ def test_overlong_claimant_is_cut_at_a_word_with_a_warning(client: TestClient) -
     (item,) = report["items"]
     assert item["outcome"] == "created", item
     claim = client.get(f"/v1/claims/{item['claim_id']}").json()
-    assert claim["claimant"] == " ".join(["word"] * 39) + "…"
+    assert claim["claimant"] == "word " * 50 + "tail"  # 254 characters, stored whole
+    assert item["warnings"] == []
+
+
+def test_a_claimant_beyond_the_column_is_cut_at_a_word_with_a_warning(
+    client: TestClient,
+) -> None:
+    report = imported(
+        client,
+        {
+            "claims": [
+                {
+                    "text": "A claim by a very long-winded speaker.",
+                    "claimant": "word " * 120 + "tail",
+                    "claimReview": [
+                        {
+                            "url": "https://odd.example/longer-claimant",
+                            "textualRating": "False",
+                            "publisher": {"name": "Odd"},
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+    (item,) = report["items"]
+    claim = client.get(f"/v1/claims/{item['claim_id']}").json()
+    assert claim["claimant"] == " ".join(["word"] * 99) + "…"
     assert item["warnings"] == [
-        "claimant is 254 characters; stored as the first 194 (claimants hold at most 200), "
+        "claimant is 604 characters; stored as the first 494 (claimants hold at most 500), "
         "cut at a word boundary and ending in '…'"
     ]

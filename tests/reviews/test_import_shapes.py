@@ -23,8 +23,8 @@ def test_a_creative_work_item_with_social_appearances(client: TestClient) -> Non
         "'https://vishvas-style.example/english/politics/fact-check-manmohan-quote/'",
         "url 'www.facebook.com/someone/posts/456' resolved to "
         "'https://www.facebook.com/someone/posts/456'",
-        "appearance https://www.facebook.com/someone/posts/456 skipped: no datePublished "
-        "(an article needs a publication date)",
+        "appearance https://www.facebook.com/someone/posts/456 has no datePublished; dated by "
+        "the claim's date 2024-05-20 (exported without one)",
     ]
     claim = claim_of(client, item)
     assert claim["text"] == (
@@ -36,6 +36,12 @@ def test_a_creative_work_item_with_social_appearances(client: TestClient) -> Non
         for a in claim["attributions"]
     )
     assert articles == [
+        # No date of its own: dated by the claim's date.
+        (
+            "https://www.facebook.com/someone/posts/456",
+            "Post on facebook.com",
+            "2024-05-20T00:00:00Z",
+        ),
         ("https://www.youtube.com/watch?v=abc123", "Video on youtube.com", "2024-05-19T02:30:00Z"),
         (
             "https://x.com/someone/status/1790000000000000000",
@@ -143,8 +149,8 @@ def test_a_document_with_no_review_answers_422(client: TestClient) -> None:
         "nothing_imported",
     )
     assert error["message"] == (
-        "nothing could be imported: node 0: a node of type NewsArticle is not a ClaimReview "
-        "or a Claim"
+        "nothing could be imported: node 0: a node of type NewsArticle is not a ClaimReview, "
+        "a MediaReview or a Claim"
     )
     assert error["details"] == [
         {
@@ -152,7 +158,7 @@ def test_a_document_with_no_review_answers_422(client: TestClient) -> None:
             "type": "NewsArticle",
             "url": None,
             "reason": "unsupported_type",
-            "message": "a node of type NewsArticle is not a ClaimReview or a Claim",
+            "message": "a node of type NewsArticle is not a ClaimReview, a MediaReview or a Claim",
             "warnings": [],
         }
     ]

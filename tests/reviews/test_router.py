@@ -36,6 +36,7 @@ def test_review_lifecycle(client: TestClient, factory: Factory) -> None:
         "best_rating": 6.0,
         "worst_rating": 1.0,
         "language": "en-US",
+        "media_authenticity_category": None,
         "verdict": "mostly_true",
         "verdict_score": 0.75,
     }
@@ -69,7 +70,8 @@ def test_reviews_page_in_order(client: TestClient, factory: Factory) -> None:
 
 INVALID: list[dict[str, Any]] = [
     {"textual_rating": None, "rating_value": None},  # no verdict at all
-    {"best_rating": 1, "worst_rating": 5},
+    {"best_rating": 3, "worst_rating": 3},
+    {"best_rating": 1, "worst_rating": 5, "rating_value": 6},
     {"rating_value": 7},
     {"rating_value": 0},
     {"url": "ftp://x.example/review"},

@@ -1,0 +1,144 @@
+"""The real-world corpus (tests/data/claimreview/corpus/, origins in its README): every document
+imports its reviews or answers a 4xx naming why, exports valid JSON-LD, keeps its essential
+fields, and import -> export -> import is a fixed point (issue 15's acceptance)."""
+
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from app.reviews import verdicts
+from tests.assertions import all_pages, assert_error
+from tests.reviews import fidelity
+from tests.reviews.jsonld import check_node, expand
+from tests.reviews.test_claimreview import _empty_database, export
+
+DOCUMENTS = fidelity.documents()
+README = (fidelity.CORPUS / "README.md").read_text(encoding="utf-8")
+# | file | publisher | language | origin | source |
+ROWS = {
+    cells[0].strip("` "): cells
+    for cells in (
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in README.splitlines()
+        if line.startswith("| `")
+    )
+}
+# Documents that import nothing, and the reason each node gives.
+REFUSED = {
+    "05-lemonde-fr-pretre-avignon.json": ["missing_claim"],  # "claimReviewed": ""
+    "13-afp-fr-gardasil-no-url.json": ["missing_url", "missing_url"],  # "url": ""
+    # No claimReviewed, no interpretedAsClaim, no headline: no claim text to review.
+    "14-fact-crescendo-en-hun-manet-mediareview.json": ["missing_claim"],
+}
+
+
+def test_the_corpus_is_large_and_varied_and_every_origin_is_recorded() -> None:
+    assert set(ROWS) == set(DOCUMENTS)
+    for name, (_, publisher, language, origin, source) in ROWS.items():
+        assert publisher, name
+        assert re.fullmatch(r"[a-z]{2}", language), name
+        assert origin.startswith("https://") or origin.startswith("http://"), name
+        assert source, name
+    assert len(DOCUMENTS) >= 25
+    assert len({row[1] for row in ROWS.values()}) >= 12
+    assert len({row[2] for row in ROWS.values()}) >= 6
+
+
+def _exported_reviews(client: TestClient) -> list[dict[str, Any]]:
+    nodes = []
+    for claim in all_pages(client, "/v1/claims"):
+        document = export(client, claim["id"])
+        assert document["@context"] == "https://schema.org"
+        for node in expand(document):
+            assert check_node(node) == [], node
+        nodes.extend(
+            node
+            for node in document.get("@graph", [document])
+            if node["@type"] in fidelity.REVIEW_TYPES
+        )
+    return nodes
+
+
+def _essentials(client: TestClient) -> dict[str, dict[str, Any]]:
+    found = {}
+    for node in _exported_reviews(client):
+        fields = fidelity.exported_fields(node)
+        rating = node.get("reviewRating", {})
+        fields["reviewRating.types"] = {k: type(v).__name__ for k, v in rating.items()}
+        found[node["url"]] = fields
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_each_document_imports_or_says_why_and_is_a_fixed_point(
+    client: TestClient, engine: Engine, name: str
+) -> None:
+    document = DOCUMENTS[name]
+    response = client.post("/v1/import/claimreview", json=document)
+    if name in REFUSED:
+        error = assert_error(response, 422, "nothing_imported")
+        assert [detail["reason"] for detail in error["details"]] == REFUSED[name]
+        assert all(detail["message"] for detail in error["details"])
+        return
+    assert response.status_code == 200, response.text
+    report = response.json()
+    given = fidelity.given_reviews(document)
+    assert report["created"] + report["linked"] == len(given), report
+    first = _essentials(client)
+    assert len(first) == len(given)
+    # Every essential field the document gives comes back as given (see `fidelity` for the
+    # exceptions counted in the table: relative URLs are resolved, nothing else changes).
+    for review in given:
+        (exported,) = [
+            fields
+            for url, fields in first.items()
+            if review["url"] is not None and url.endswith(review["url"])
+        ]
+        outcome = fidelity.compare(review, exported)
+        changed = {field for field, result in outcome.items() if result == "changed"}
+        relative = review["url"] != exported["url"]
+        assert changed == ({"url"} if relative else set()), (changed, review, exported)
+    documents = [export(client, claim["id"]) for claim in all_pages(client, "/v1/claims")]
+    _empty_database(engine)
+    again = client.post("/v1/import/claimreview", json=documents)
+    assert again.status_code == 200, again.text
+    assert again.json()["skipped"] == 0
+    assert _essentials(client) == first
+
+
+def test_rating_normalisation_covers_the_corpus() -> None:
+    ratings = [
+        review["reviewRating.alternateName"]
+        for document in DOCUMENTS.values()
+        for review in fidelity.given_reviews(document)
+        if review["reviewRating.alternateName"]
+    ]
+    unknown = [rating for rating in ratings if verdicts.from_table(rating) is None]
+    assert len(ratings) >= 30
+    assert 1 - len(unknown) / len(ratings) >= 0.95, unknown
+    assert unknown == ["Sans doute illégal"]  # a legality scale (Les Surligneurs), not truth
+
+
+def test_per_field_fidelity_over_the_whole_corpus_is_the_table_in_the_docs(
+    client: TestClient,
+) -> None:
+    """Every document imported into one database; each review's export compared with what its
+    document gave, field by field. docs/fact-checking.md quotes the resulting table."""
+    for name, document in DOCUMENTS.items():
+        response = client.post("/v1/import/claimreview", json=document)
+        assert response.status_code == (422 if name in REFUSED else 200), name
+    exported = {node["url"]: fidelity.exported_fields(node) for node in _exported_reviews(client)}
+    outcomes = []
+    for name, document in DOCUMENTS.items():
+        if name in REFUSED:
+            continue
+        for review in fidelity.given_reviews(document):
+            (fields,) = [f for url, f in exported.items() if url.endswith(review["url"])]
+            outcomes.append(fidelity.compare(review, fields))
+    table = fidelity.table(outcomes)
+    print(f"\n{len(outcomes)} reviews from {len(DOCUMENTS) - len(REFUSED)} documents\n{table}")
+    docs = (fidelity.CORPUS.parents[3] / "docs" / "fact-checking.md").read_text()
+    assert table in docs
