@@ -109,10 +109,16 @@ def test_a_breaking_change_fails_the_check(
     assert "without a breaking version bump" in captured.err
 
 
-@pytest.mark.parametrize(
-    ("before", "after", "allowed"),
-    [("0.2.0", "0.3.0", True), ("0.2.0", "0.2.1", False), ("1.4.2", "2.0.0", True), ("1.4.2", "1.5.0", False), ("0.2.0", "0.2.0", False)],
-)
+VERSION_STEPS = [
+    ("0.2.0", "0.3.0", True),
+    ("0.2.0", "0.2.1", False),
+    ("0.2.0", "0.2.0", False),
+    ("1.4.2", "2.0.0", True),
+    ("1.4.2", "1.5.0", False),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "allowed"), VERSION_STEPS)
 def test_only_a_breaking_version_bump_lets_it_pass(
     tmp_path: Path, current: dict[str, Any], before: str, after: str, allowed: bool
 ) -> None:
