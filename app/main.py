@@ -146,7 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # `*` may read from anywhere; writes only from origins named one by one.
             allow_methods=READ_METHODS if wildcard else ["*"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
-            expose_headers=["X-Request-ID", "Retry-After"],
+            expose_headers=["X-Request-ID", "Retry-After", "X-Next-Cursor"],
             max_age=600,
         )
     app.add_middleware(HeadAsGetMiddleware)

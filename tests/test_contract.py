@@ -199,3 +199,14 @@ def test_batch_ingest_takes_the_octet_stream_generated_clients_send(client: Test
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["summary"]["failed"] == 0
+
+
+def test_a_browser_page_can_read_the_export_cursor(make_app: Any, factory: Factory) -> None:
+    for i in range(3):
+        factory.claim(text=f"Claim {i} read from a page.")
+    app = make_app(cors_origins=["*"], anonymous_export_max_claims=2)
+    with TestClient(app) as browser:
+        answer = browser.get("/v1/claims.csv", headers={"Origin": "https://app.example"})
+    assert answer.headers["access-control-allow-origin"] == "*"
+    assert "X-Next-Cursor" in answer.headers["access-control-expose-headers"]
+    assert answer.headers["x-next-cursor"]
