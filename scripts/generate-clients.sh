@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TOOLS=${CLIENT_TOOLS:-clients/.tools}
+case "${TOOLS}" in /*) ;; *) TOOLS="${ROOT}/${TOOLS}" ;; esac
 mode=${1:-write}
 
 if [ ! -x "${TOOLS}/bin/openapi-python-client" ] || ! cmp -s clients/python/requirements.txt "${TOOLS}/requirements.txt"; then
@@ -25,7 +26,7 @@ out=$(mktemp -d)
 trap 'rm -rf "${out}"' EXIT
 
 # Python: openapi-python-client's defaults (it names the project after the API's title).
-(cd "${out}" && PATH="${ROOT}/${TOOLS}/bin:${PATH}" openapi-python-client generate \
+(cd "${out}" && PATH="${TOOLS}/bin:${PATH}" openapi-python-client generate \
   --path "${ROOT}/openapi/openapi.json" >"${out}/python.log" 2>&1) || { cat "${out}/python.log" >&2; exit 1; }
 rm -rf "${out}/corroborate-client/.ruff_cache"  # left by the generator's formatting step
 # TypeScript: openapi-typescript's defaults.

@@ -6,15 +6,16 @@
 #   2. both clients regenerated from openapi/openapi.json with default settings: no generator
 #      warning, and the committed clients are current (scripts/generate-clients.sh --check);
 #   3. the TypeScript client and its example compiled with `tsc --strict`; the Python client
-#      pip-installed and its example type-checked with `mypy --strict`;
+#      pip-installed, and it and its example type-checked with `mypy --strict`;
 #   4. `corroborate serve` on the demo data (scratch SQLite, free port; scripts/serve-scratch.sh)
 #      and both examples run against it: list, page with the cursor, the NATO claim's
 #      corroboration (3 outlets, 2 origins), a claim created with a key, a 404 and a 422.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
 export DEBIAN_FRONTEND=noninteractive
-BIN=${VENV:-.venv}/bin
 TOOLS=${CLIENT_TOOLS:-clients/.tools}
+case "${TOOLS}" in /*) ;; *) TOOLS="${ROOT}/${TOOLS}" ;; esac
 export CLIENT_TOOLS=${TOOLS}
 make install >/dev/null
 
@@ -29,6 +30,7 @@ scripts/generate-clients.sh --check
 
 (cd clients/typescript && npx --no-install tsc --strict -p tsconfig.json)
 "${TOOLS}/bin/python" -m pip install --quiet ./clients/python/corroborate-client
+(cd clients/python/corroborate-client && "${TOOLS}/bin/mypy" --strict --no-incremental corroborate_client)
 "${TOOLS}/bin/mypy" --strict --no-incremental clients/python/example.py
 
 source scripts/serve-scratch.sh
