@@ -17,6 +17,7 @@ what the service guarantees, without changing what it accepts:
   demo data (app/core/openapi_examples.json, made by scripts/record-openapi-examples.py).
 """
 
+import copy
 import json
 import re
 from functools import cache
@@ -36,7 +37,7 @@ def shape_contract(schema: dict[str, Any]) -> dict[str, Any]:
     _rename_pages(schema)
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     for name in sorted(_name_schemas(schema)):
-        components.setdefault(name, NAMED_SCHEMAS[name])
+        components.setdefault(name, copy.deepcopy(NAMED_SCHEMAS[name]))
     schema["components"]["schemas"] = dict(sorted(components.items()))
     for operation in operations(schema):
         for parameter in operation.get("parameters", []):
