@@ -10,7 +10,8 @@ what the service guarantees, without changing what it accepts:
 - response fields: every property of a schema that only responses use is `required` (FastAPI
   serialises every field of a response model, and the hand-rendered hot reads keep the same
   shape: tests/claims/test_json_shape.py, and schemathesis checks every response), so clients
-  type them as always present, nullable where the schema says null;
+  type them as always present, nullable where the schema says null (not the JSON-LD documents,
+  which leave unknown values out: `SPARSE_SCHEMAS`);
 - errors: every 4xx/5xx is `application/json` (one error shape, one media type);
 - parameters: a query, path or header parameter cannot be JSON null, so `X | null` is `X`;
 - examples: each operation's request and success response carry the example recorded from the
