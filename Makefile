@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint format openapi clean
+.PHONY: run test install lint format openapi clients clean
 
 ## run: set up, migrate the SQLite file, load the demo, serve on 127.0.0.1:8000
 run: install
@@ -38,6 +38,10 @@ format: install
 ## openapi: regenerate openapi/openapi.json from the app
 openapi: install
 	$(BIN)/corroborate openapi
+
+## clients: regenerate the TypeScript and Python clients from openapi/openapi.json (needs npm)
+clients: openapi
+	scripts/generate-clients.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

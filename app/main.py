@@ -15,6 +15,7 @@ from app.access.openapi import document_access
 from app.api import NDJSON_PATHS, api_router
 from app.claims.fast import fast_routes
 from app.core.config import MetricsAccess, Settings, get_settings
+from app.core.contract import shape_contract
 from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
 from app.core.errors import install_error_handlers
 from app.core.logging import ensure_logging
@@ -145,7 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # `*` may read from anywhere; writes only from origins named one by one.
             allow_methods=READ_METHODS if wildcard else ["*"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
-            expose_headers=["X-Request-ID", "Retry-After"],
+            expose_headers=["X-Request-ID", "Retry-After", "X-Next-Cursor"],
             max_age=600,
         )
     app.add_middleware(HeadAsGetMiddleware)
@@ -157,11 +158,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = FastAPI.openapi(app)
-            app.openapi_schema = document_access(
-                app,
-                schema,
-                public_read=settings.public_read,
-                admin_metrics=settings.metrics_access is MetricsAccess.admin,
+            app.openapi_schema = shape_contract(
+                document_access(
+                    app,
+                    schema,
+                    public_read=settings.public_read,
+                    admin_metrics=settings.metrics_access is MetricsAccess.admin,
+                )
             )
         return app.openapi_schema
 

@@ -3,7 +3,7 @@
 Derived from the same rule `authorize` enforces, so routes added later are described
 correctly without listing them: under /v1 every non-read method needs `write`; key management
 (`AdminDep`) needs `admin`; reads need nothing unless `CLAIMS_PUBLIC_READ=false`; /metrics
-needs `admin` when `CLAIMS_METRICS_ACCESS=admin`.
+needs `admin` when `CLAIMS_METRICS_ACCESS=admin`. A public read lists no security requirement.
 """
 
 from typing import Any
@@ -75,7 +75,10 @@ def document_access(
             if operation is None:
                 continue
             keyed = admin or method not in SAFE_METHODS or not public_read
-            operation["security"] = KEYED if keyed else [{}, *KEYED]
+            # A public read states no requirement (a key, if sent, only sets the rate limit):
+            # `[{}, ...]` (optional) made client generators demand an authenticated client.
+            if keyed:
+                operation["security"] = KEYED
             statuses = [401, 429, 503, 504]
             if keyed:
                 statuses.append(403)

@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.access.auth import PrincipalDep
+from app.access.auth import Principal, PrincipalDep
 from app.claims import export, merging, service
 from app.claims.dependencies import (
     SORT_DESCRIPTION,
@@ -36,7 +36,7 @@ from app.claims.service import ClaimSort
 from app.core.config import Settings, SettingsDep
 from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
-from app.core.pagination import Page, PageDep, PageParams
+from app.core.pagination import ExportCursorDep, Page, PageDep, PageParams
 from app.core.responses import JSONBody, RenderedJSON, json_bytes
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
@@ -58,23 +58,33 @@ def create_claim(session: SessionDep, data: ClaimCreate) -> ClaimPublic:
     return service.public(session, claim_id=claim.id)
 
 
-EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {
-        "description": "A page of claims as JSON; or, as CSV (`text/csv`) or NDJSON "
-        "(`application/x-ndjson`), every matching claim streamed in list order.",
-        "content": {
-            export.MEDIA_TYPES[ExportFormat.csv]: {
-                "schema": {"type": "string"},
-                "example": ",".join(export.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
-                "Vladimir Putin,,3,2,3,0,2025-05-29T09:00:00Z,reuters,1,"
-                '2025-05-29T15:00:00Z,...,"syndicates,cites",,published,1\r\n',
-            },
-            export.MEDIA_TYPES[ExportFormat.ndjson]: {
-                "schema": {"type": "string", "description": "One ClaimPublic object per line."}
-            },
-        },
+CSV_EXAMPLE = (
+    ",".join(export.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
+    "Vladimir Putin,,3,2,3,0,2025-05-29T09:00:00Z,reuters,1,"
+    '2025-05-29T15:00:00Z,...,"syndicates,cites",,published,1\r\n'
+)
+NEXT_CURSOR_HEADER = {
+    "X-Next-Cursor": {
+        "description": "Only for a client without an API key, whose export is one page of at "
+        "most `CLAIMS_ANONYMOUS_EXPORT_MAX_CLAIMS` claims: pass it back as `cursor` for the "
+        "next page; absent on the last page.",
+        "schema": {"type": "string"},
     }
 }
+
+
+def _export_responses(description: str, content: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {"description": description, "headers": NEXT_CURSOR_HEADER}
+        | ({"content": content} if content else {}),
+        **responses(429),
+    }
+
+
+EXPORT_DESCRIPTION = """Every claim that `GET /v1/claims` would list with the same filters, sort and
+method, streamed (`limit` does not apply). Without an API key the export is one page of at most
+`CLAIMS_ANONYMOUS_EXPORT_MAX_CLAIMS` claims; its `X-Next-Cursor` header, passed back as
+`cursor`, gives the next."""
 
 
 # Hot reads (list, detail): async routes that, under the stored counters, do all database work
@@ -88,7 +98,7 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     "",
     name="list",
     response_model=Page[ClaimPublic],
-    responses={**EXPORT_RESPONSES, **responses(429)},
+    responses=responses(429),
     dependencies=[Depends(metered_if_expensive)],
 )
 async def list_claims(
@@ -102,11 +112,11 @@ async def list_claims(
     format: Annotated[
         ExportFormat | None,
         Query(
-            description="Representation: `json` (a page), `csv` or `ndjson` (every matching "
-            "claim, streamed; `limit` and `cursor` do not apply). Without it the Accept "
-            "header decides (`text/csv`, `application/x-ndjson`); JSON otherwise. Without an "
-            "API key an export is one page of at most `CLAIMS_ANONYMOUS_EXPORT_MAX_CLAIMS` "
-            "claims; its `X-Next-Cursor` header, passed back as `cursor`, gives the next."
+            description="Kept for clients written before the export operations: `csv` or "
+            "`ndjson` (or an Accept header naming `text/csv` or `application/x-ndjson`) "
+            "answers as `GET /v1/claims.csv` / `GET /v1/claims.ndjson` do. Not in the "
+            "schema, so that each operation has one media type.",
+            include_in_schema=False,
         ),
     ] = None,
 ) -> Any:
@@ -115,29 +125,12 @@ async def list_claims(
     With `as_of` or a non-default `collapse`, counts are computed on the fly for at most
     `CLAIMS_LIVE_LIST_MAX_CLAIMS` candidate claims (422 `too_many_claims` beyond: narrow the
     list with `q`, `claimant`, `outlet`, `since`/`until`); with `as_of` the list holds the
-    claims reported by then. CSV and NDJSON exports take the same filters, sort and method.
+    claims reported by then. `GET /v1/claims.csv` and `GET /v1/claims.ndjson` export the
+    same list.
     """
     chosen = export.negotiate(format, request.headers.get("accept"))
-    if chosen is not ExportFormat.json and principal.anonymous:
-        return await _export_page(request, settings, chosen, filters, sort, method, page)
     if chosen is not ExportFormat.json:
-        chunks = export.stream(
-            request.app.state.engine,
-            fmt=chosen,
-            filters=filters,
-            sort=sort,
-            method=method,
-            max_claims=settings.live_list_max_claims,
-        )
-        media_type = export.MEDIA_TYPES[chosen]
-        return StreamingResponse(
-            chunks,
-            media_type=f"{media_type}; charset=utf-8",
-            headers={
-                "Content-Disposition": f'attachment; filename="claims.{chosen.value}"',
-                "Vary": "Accept",
-            },
-        )
+        return await _export(request, settings, principal, chosen, filters, sort, method, page)
     if corroboration_method.is_default(method):
         return await list_page(request, filters=filters, sort=sort, page=page)
     listed = await read_in_session(
@@ -152,6 +145,104 @@ async def list_claims(
         ),
     )
     return RenderedJSON(json_bytes(listed.model_dump(mode="json")), headers=VARY_ACCEPT)
+
+
+@router.get(
+    ".csv",
+    name="export-csv",
+    response_class=Response,
+    responses=_export_responses(
+        "Every matching claim as CSV (RFC 4180, UTF-8) with a header row, in list order.",
+        {
+            "text/csv": {
+                "schema": {
+                    "type": "string",
+                    "description": "Columns: " + ", ".join(export.COLUMNS),
+                },
+                "example": CSV_EXAMPLE,
+            }
+        },
+    ),
+    dependencies=[Depends(metered_if_expensive)],
+    description=EXPORT_DESCRIPTION,
+)
+async def export_csv(
+    request: Request,
+    settings: SettingsDep,
+    principal: PrincipalDep,
+    filters: ClaimFiltersDep,
+    cursor: ExportCursorDep,
+    method: MethodDep,
+    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
+) -> Response:
+    """The claim list as CSV."""
+    page = PageParams(limit=settings.anonymous_export_max_claims, cursor=cursor)
+    return await _export(
+        request, settings, principal, ExportFormat.csv, filters, sort, method, page
+    )
+
+
+@router.get(
+    ".ndjson",
+    name="export-ndjson",
+    response_class=Response,
+    # NDJSON (`application/x-ndjson; charset=utf-8`, one `ClaimPublic` object per line) is
+    # described, not declared: no client generator parses it, and openapi-python-client
+    # warns on (and drops) a response of a type it does not know.
+    responses=_export_responses(
+        "Every matching claim as NDJSON (`application/x-ndjson`): one `ClaimPublic` JSON object "
+        "per line, in list order.",
+        {},
+    ),
+    dependencies=[Depends(metered_if_expensive)],
+    description=EXPORT_DESCRIPTION,
+)
+async def export_ndjson(
+    request: Request,
+    settings: SettingsDep,
+    principal: PrincipalDep,
+    filters: ClaimFiltersDep,
+    cursor: ExportCursorDep,
+    method: MethodDep,
+    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
+) -> Response:
+    """The claim list as NDJSON."""
+    page = PageParams(limit=settings.anonymous_export_max_claims, cursor=cursor)
+    return await _export(
+        request, settings, principal, ExportFormat.ndjson, filters, sort, method, page
+    )
+
+
+async def _export(
+    request: Request,
+    settings: Settings,
+    principal: Principal,
+    chosen: ExportFormat,
+    filters: service.ClaimFilters,
+    sort: ClaimSort | None,
+    method: Any,
+    page: PageParams,
+) -> Response:
+    """The export in `chosen`: streamed whole for a key, one page for a client without one."""
+    if principal.anonymous:
+        return await _export_page(request, settings, chosen, filters, sort, method, page)
+    chunks = export.stream(
+        request.app.state.engine,
+        fmt=chosen,
+        filters=filters,
+        sort=sort,
+        method=method,
+        max_claims=settings.live_list_max_claims,
+    )
+    media_type = export.MEDIA_TYPES[chosen]
+    return StreamingResponse(
+        chunks,
+        media_type=f"{media_type}; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="claims.{chosen.value}"',
+            "Vary": "Accept",
+        },
+    )
 
 
 async def _export_page(

@@ -53,6 +53,19 @@ async def page_params(
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
+async def export_cursor(
+    cursor: Annotated[
+        str | None,
+        Query(max_length=1000, description="`X-Next-Cursor` from the previous page."),
+    ] = None,
+) -> str | None:
+    return cursor
+
+
+# The cursor alone, for exports: a keyed export is never paged, an anonymous one has a fixed size.
+ExportCursorDep = Annotated[str | None, Depends(export_cursor)]
+
+
 def encode_cursor(kind: str, position: Sequence[Any]) -> str:
     """An opaque token naming the ordering it belongs to and the last row's sort key."""
     raw = orjson.dumps({"k": kind, "p": [_plain(value) for value in position]})

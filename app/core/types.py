@@ -44,6 +44,27 @@ _HOSTNAME = re.compile(
 )
 
 
+# Types whose OpenAPI schema is a component of its own (`#/components/schemas/<name>`), so that
+# generated clients get one named type (an enum, a constrained string) wherever it is used;
+# app/core/contract.py adds the referenced ones to the document.
+NAMED_SCHEMAS: dict[str, dict[str, Any]] = {}
+
+
+NAMED_SCHEMA_KEY = "x-named-schema"
+# Response schemas whose absent values are left out rather than sent as null (JSON-LD): the
+# contract does not mark all of their fields required (app/core/contract.py).
+SPARSE_SCHEMAS: set[str] = set()
+
+
+def named_schema(name: str, schema: dict[str, Any]) -> WithJsonSchema:
+    """A `WithJsonSchema` standing for the component `name`, registered with `schema`.
+
+    It marks the place (`{"x-named-schema": name}`, which app/core/contract.py turns into a
+    `$ref`) rather than holding a `$ref` itself, which pydantic would try to resolve."""
+    NAMED_SCHEMAS[name] = schema
+    return WithJsonSchema({NAMED_SCHEMA_KEY: name})
+
+
 def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
@@ -136,12 +157,16 @@ CountryCode = Annotated[
     StringConstraints(min_length=2, max_length=2),
     AfterValidator(_country),
     BeforeValidator(_strip),
-    WithJsonSchema(
+    # Upper case only: the lower-case spellings are accepted too (and returned upper case), but
+    # an enum listing both makes client generators emit duplicate members (`AD` and `ad`).
+    named_schema(
+        "CountryCode",
         {
             "type": "string",
-            "description": "ISO 3166-1 alpha-2 code, upper or lower case; returned upper case.",
-            "enum": sorted(ISO_3166_ALPHA2) + sorted(code.lower() for code in ISO_3166_ALPHA2),
-        }
+            "description": "ISO 3166-1 alpha-2 country code (sent in lower case, it is accepted "
+            "and returned upper case).",
+            "enum": sorted(ISO_3166_ALPHA2),
+        },
     ),
 ]
 LanguageTag = Annotated[

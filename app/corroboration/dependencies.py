@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from app.core.types import PointInTime
+from app.core.types import NAMED_SCHEMA_KEY, PointInTime
 from app.corroboration import method
 from app.corroboration.models import AsOfBasis, CorroborationMethod
 
@@ -14,8 +14,8 @@ AS_OF_DESCRIPTION = (
 )
 COLLAPSE_DESCRIPTION = (
     "Which relations merge reports into one origin: any of `syndicates`, `cites`, `owner` "
-    "(outlets sharing an `owner_group`), or `none`; comma-separated or repeated. "
-    "Default `syndicates,cites`."
+    "(outlets sharing an `owner_group`), or `none`; repeated "
+    "(`collapse=syndicates&collapse=cites`) or comma-separated. Default `syndicates,cites`."
 )
 
 
@@ -30,7 +30,16 @@ async def method_params(
             "(what the database knew then)."
         ),
     ] = AsOfBasis.published,
-    collapse: Annotated[list[str], Query(max_length=8, description=COLLAPSE_DESCRIPTION)] = [],  # noqa: B006 (FastAPI copies defaults)
+    collapse: Annotated[
+        list[str],
+        Query(
+            max_length=8,
+            description=COLLAPSE_DESCRIPTION,
+            # Parsed here (comma-separated values, `invalid_collapse` errors); documented as
+            # the named enum so that clients send its values.
+            json_schema_extra={"items": {NAMED_SCHEMA_KEY: "Collapse"}},
+        ),
+    ] = [],  # noqa: B006 (FastAPI copies defaults)
 ) -> CorroborationMethod:
     return method.method(collapse=[v[:100] for v in collapse], as_of=as_of, as_of_basis=as_of_basis)
 

@@ -17,6 +17,10 @@ from app.matching.dependencies import MatcherDep
 router = APIRouter(prefix="/ingest", tags=["ingest"], responses=responses(422))
 
 NDJSON_TYPES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl"})
+# What generated clients send for a body of bytes (openapi-python-client, for one, supports no
+# NDJSON type): accepted too, and the one type the schema names, so the operation is generated.
+BYTES_TYPE = "application/octet-stream"
+ACCEPTED_TYPES = NDJSON_TYPES | {BYTES_TYPE}
 _SPOOL_IN_MEMORY = 1024 * 1024
 
 
@@ -64,11 +68,10 @@ def ingest_one(
 _NDJSON_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": "One `IngestPayload` JSON object per line; blank lines are skipped.",
-        "content": {
-            content_type: {"schema": {"type": "string", "format": "binary"}}
-            for content_type in sorted(NDJSON_TYPES)
-        },
+        "description": "NDJSON: one `IngestPayload` JSON object per line; blank lines are "
+        "skipped. Sent as `application/x-ndjson` (or `application/ndjson`, `application/jsonl`), "
+        "or as `application/octet-stream`, the type generated clients use for bytes.",
+        "content": {BYTES_TYPE: {"schema": {"type": "string", "format": "binary"}}},
     }
 }
 
@@ -90,7 +93,7 @@ async def ingest_batch(
     is limited to `CLAIMS_INGEST_BATCH_MAX_BYTES` and `CLAIMS_INGEST_BATCH_MAX_LINES` (413).
     """
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in NDJSON_TYPES:
+    if media_type not in ACCEPTED_TYPES:
         raise UnsupportedMediaType(
             f"send NDJSON with content-type application/x-ndjson, not {media_type or 'nothing'!r}"
         )

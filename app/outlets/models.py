@@ -39,6 +39,7 @@ class OutletUpdate(SQLModel):
 
 
 class OutletPublic(OutletBase):
+    country: CountryCode | None = Field(description="ISO 3166-1 alpha-2, upper case.")
     id: int
     created_at: datetime
     updated_at: datetime

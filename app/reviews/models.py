@@ -1,13 +1,13 @@
 """What the review routes read and answer (the table is app/tables/reviews.py)."""
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import ConfigDict, Strict, model_validator
 from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleUrl
-from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title
+from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title, named_schema
 from app.reviews.verdicts import Verdict
 
 # The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).
@@ -83,10 +83,15 @@ def check_scale(value: float | None, best: float | None, worst: float | None) ->
         raise ValueError(f"rating_value is below {'worst' if ascending else 'best'}_rating")
 
 
+class PublisherPublic(SQLModel):
+    name: str
+    site: str | None = Field(description="Domain, e.g. `politifact.com`.")
+
+
 class ReviewPublic(SQLModel):
     id: int
     claim_id: int
-    publisher: Publisher
+    publisher: PublisherPublic
     url: str
     title: str | None
     review_date: date | None
@@ -100,7 +105,16 @@ class ReviewPublic(SQLModel):
         "value as the fact-checker gave it (`OriginalMediaContent`, `TransformedContent`, "
         "`DecontextualizedContent`, ...); null for a ClaimReview."
     )
-    verdict: Verdict | None = Field(
+    verdict: (
+        Annotated[
+            Verdict,
+            named_schema(
+                "Verdict",
+                {"type": "string", "enum": list(get_args(Verdict)), "description": "A verdict."},
+            ),
+        ]
+        | None
+    ) = Field(
         description="The textual rating (else the numeric one) on one scale: `true`, "
         "`mostly_true`, `mixed`, `mostly_false`, `false`, `unproven` or `other` "
         "(docs/fact-checking.md has the table). `textual_rating` keeps the original words."
@@ -121,7 +135,13 @@ class ImportItem(SQLModel):
     index: int = Field(description="Position among the nodes found, in document order.")
     type: str = Field(description="`ClaimReview`, `Claim`, or the type that was skipped.")
     url: str | None = Field(description="The review's URL as given.")
-    outcome: Outcome = Field(
+    outcome: Annotated[
+        Outcome,
+        named_schema(
+            "ImportOutcome",
+            {"type": "string", "enum": list(get_args(Outcome)), "description": "What was done."},
+        ),
+    ] = Field(
         description="`created`: a new claim (and review); `linked`: attached to an existing "
         "claim; `skipped`: nothing written, see `reason`."
     )
@@ -195,7 +215,7 @@ class FactCheckClaimReview(SQLModel):
     languageCode: str | None = None  # noqa: N815
 
 
-class FactCheckClaim(SQLModel):
+class FactCheckFoundClaim(SQLModel):
     text: str
     claimant: str | None = None
     claimDate: str | None = None  # noqa: N815
@@ -205,5 +225,5 @@ class FactCheckClaim(SQLModel):
 class FactCheckSearchResponse(SQLModel):
     """Google Fact Check Tools' `claims:search` response, for clients written against it."""
 
-    claims: list[FactCheckClaim] = Field(default_factory=list)
+    claims: list[FactCheckFoundClaim] = Field(default_factory=list)
     nextPageToken: str | None = None  # noqa: N815

@@ -15,6 +15,7 @@ from app.core.types import ClaimText, LanguageTag
 from app.matching.dependencies import MatcherDep
 from app.reviews import feed, search, service
 from app.reviews.dependencies import ReviewDep
+from app.reviews.jsonld import ClaimReviewExport, ClaimReviewImport
 from app.reviews.models import (
     FactCheckSearchResponse,
     ImportReport,
@@ -239,10 +240,15 @@ CLAIMREVIEW_EXAMPLE = {
 }
 
 
+class JSONLDResponse(JSONResponse):
+    media_type = JSON_LD
+
+
 @router.get(
     "/claims/{claim_id}/claimreview",
     name="claimreview",
-    response_class=JSONResponse,
+    response_model=ClaimReviewExport,
+    response_class=JSONLDResponse,
     responses={
         200: {
             "description": "schema.org JSON-LD (`@context` https://schema.org): a `Claim` when "
@@ -251,16 +257,16 @@ CLAIMREVIEW_EXAMPLE = {
             "date as `datePublished`, every reporting article as an `appearance` "
             "(CreativeWork: url, headline, datePublished, publisher) and the earliest as "
             "`firstAppearance`.",
-            "content": {JSON_LD: {"schema": {"type": "object"}, "example": CLAIMREVIEW_EXAMPLE}},
+            "content": {JSON_LD: {"example": CLAIMREVIEW_EXAMPLE}},
         },
         **responses(404),
     },
 )
-def claimreview_export(session: SessionDep, claim: ClaimDep) -> JSONResponse:
+def claimreview_export(session: SessionDep, claim: ClaimDep) -> JSONLDResponse:
     """The claim as schema.org ClaimReview JSON-LD, ready to embed or to feed to a crawler."""
     assert claim.id is not None
     document = service.claimreview_document(session, claim_id=claim.id)
-    return JSONResponse(document, media_type=JSON_LD)
+    return JSONLDResponse(document)
 
 
 @router.post("/import/claimreview", name="import", response_model=ImportReport)
@@ -269,7 +275,7 @@ def claimreview_import(
     settings: SettingsDep,
     matcher: MatcherDep,
     document: Annotated[
-        Any,
+        ClaimReviewImport,
         Body(
             description="ClaimReview JSON-LD as fact-checkers publish it: one object, a list, "
             "a `@graph`, a Data Commons `DataFeed`, or a Google Fact Check Tools `claims:search` "

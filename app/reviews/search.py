@@ -15,8 +15,8 @@ from sqlmodel import Session
 from app.core.pagination import PageParams, decode_cursor, encode_cursor
 from app.matching.base import Matcher
 from app.reviews.models import (
-    FactCheckClaim,
     FactCheckClaimReview,
+    FactCheckFoundClaim,
     FactCheckPublisher,
     FactCheckSearchResponse,
     ReviewedClaim,
@@ -181,7 +181,7 @@ def search_fact_check_tools(
     hits, cursor = _page(_hits(session, text=text, filters=filters, matcher=matcher), params)
     return FactCheckSearchResponse(
         claims=[
-            FactCheckClaim(
+            FactCheckFoundClaim(
                 text=hit.claim.text,
                 claimant=hit.claim.claimant,
                 claimDate=_timestamp(hit.claim.claim_date),

@@ -28,7 +28,7 @@ from app.reviews.models import (
     ImportItem,
     ImportReport,
     JsonLd,
-    Publisher,
+    PublisherPublic,
     ReviewCreate,
     ReviewPublic,
 )
@@ -100,7 +100,7 @@ def public(review: Review) -> ReviewPublic:
     ) or (None, None)
     return ReviewPublic(
         **review.model_dump(exclude={"publisher_name", "publisher_site", "original"}),
-        publisher=Publisher.model_construct(name=review.publisher_name, site=review.publisher_site),
+        publisher=PublisherPublic(name=review.publisher_name, site=review.publisher_site),
         verdict=verdict,
         verdict_score=score,
     )

@@ -1,0 +1,257 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.article_page import ArticlePage
+from ...models.error_response import ErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    outlet: list[str] | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_outlet: list[str] | Unset = UNSET
+    if not isinstance(outlet, Unset):
+        json_outlet = outlet
+
+    params["outlet"] = json_outlet
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    json_until: str | Unset = UNSET
+    if not isinstance(until, Unset):
+        json_until = until.isoformat()
+    params["until"] = json_until
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/articles",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ArticlePage | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ArticlePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorResponse.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ArticlePage | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    outlet: list[str] | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[ArticlePage | ErrorResponse]:
+    """List
+
+    Args:
+        outlet (list[str] | Unset): Outlet slug; repeat for any of several.
+        since (datetime.datetime | Unset): Published at or after.
+        until (datetime.datetime | Unset): Published at or before.
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ArticlePage | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        outlet=outlet,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    outlet: list[str] | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> ArticlePage | ErrorResponse | None:
+    """List
+
+    Args:
+        outlet (list[str] | Unset): Outlet slug; repeat for any of several.
+        since (datetime.datetime | Unset): Published at or after.
+        until (datetime.datetime | Unset): Published at or before.
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ArticlePage | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        outlet=outlet,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    outlet: list[str] | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> Response[ArticlePage | ErrorResponse]:
+    """List
+
+    Args:
+        outlet (list[str] | Unset): Outlet slug; repeat for any of several.
+        since (datetime.datetime | Unset): Published at or after.
+        until (datetime.datetime | Unset): Published at or before.
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ArticlePage | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        outlet=outlet,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    outlet: list[str] | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+) -> ArticlePage | ErrorResponse | None:
+    """List
+
+    Args:
+        outlet (list[str] | Unset): Outlet slug; repeat for any of several.
+        since (datetime.datetime | Unset): Published at or after.
+        until (datetime.datetime | Unset): Published at or before.
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ArticlePage | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            outlet=outlet,
+            since=since,
+            until=until,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

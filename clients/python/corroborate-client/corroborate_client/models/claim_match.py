@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.decision import Decision
+
+if TYPE_CHECKING:
+    from ..models.claim_public import ClaimPublic
+    from ..models.match_signals import MatchSignals
+
+
+T = TypeVar("T", bound="ClaimMatch")
+
+
+@_attrs_define
+class ClaimMatch:
+    """
+    Attributes:
+        score (float): Similarity in [0, 1]; 1 is the same claim.
+        signals (MatchSignals | None): The signals behind the score.
+        decision (Decision):
+        claim (ClaimPublic):
+    """
+
+    score: float
+    signals: MatchSignals | None
+    decision: Decision
+    claim: ClaimPublic
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.match_signals import MatchSignals  # noqa: PLC0415
+
+        score = self.score
+
+        signals: dict[str, Any] | None
+        if isinstance(self.signals, MatchSignals):
+            signals = self.signals.to_dict()
+        else:
+            signals = self.signals
+
+        decision = self.decision.value
+
+        claim = self.claim.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "score": score,
+                "signals": signals,
+                "decision": decision,
+                "claim": claim,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.claim_public import ClaimPublic  # noqa: PLC0415
+        from ..models.match_signals import MatchSignals  # noqa: PLC0415
+
+        d = dict(src_dict)
+        score = d.pop("score")
+
+        def _parse_signals(data: object) -> MatchSignals | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                signals_type_0 = MatchSignals.from_dict(data)
+
+                return signals_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MatchSignals | None, data)
+
+        signals = _parse_signals(d.pop("signals"))
+
+        decision = Decision(d.pop("decision"))
+
+        claim = ClaimPublic.from_dict(d.pop("claim"))
+
+        claim_match = cls(
+            score=score,
+            signals=signals,
+            decision=decision,
+            claim=claim,
+        )
+
+        claim_match.additional_properties = d
+        return claim_match
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CopyCandidate")
+
+
+@_attrs_define
+class CopyCandidate:
+    """An article that may be the original of this one (or a copy of it), not linked.
+
+    Attributes:
+        article_id (int):
+        outlet (str):
+        reason (str):
+    """
+
+    article_id: int
+    outlet: str
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        article_id = self.article_id
+
+        outlet = self.outlet
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "article_id": article_id,
+                "outlet": outlet,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        article_id = d.pop("article_id")
+
+        outlet = d.pop("outlet")
+
+        reason = d.pop("reason")
+
+        copy_candidate = cls(
+            article_id=article_id,
+            outlet=outlet,
+            reason=reason,
+        )
+
+        copy_candidate.additional_properties = d
+        return copy_candidate
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
