@@ -106,7 +106,7 @@ def migrate() -> None:
 @demo_cli.command("load")
 def demo_load() -> None:
     """Load the founding story (Reuters, The Moscow Times, The Japan Times); idempotent."""
-    from app.core.db import transaction
+    from app.core.unit_of_work import transaction
     from app.demo.service import load
     from app.matching.base import build_matcher
 
@@ -161,7 +161,7 @@ def recount(
     ] = False,
 ) -> None:
     """Recompute every claim's corroboration counters from scratch."""
-    from app.core.db import transaction
+    from app.core.unit_of_work import transaction
     from app.corroboration import service as corroboration
     from app.integrity import service as integrity
 
@@ -181,7 +181,7 @@ def recount(
 @cli.command()
 def reindex() -> None:
     """Embed every live claim that lacks a vector, drop stale ones, rebuild the vector index."""
-    from app.core.db import transaction
+    from app.core.unit_of_work import transaction
     from app.matching import vectors
     from app.matching.base import build_matcher
 
@@ -206,7 +206,7 @@ def repair() -> None:
     """Fix what `recount --check` finds: flatten merge chains and break merge cycles, move rows
     off merged claims, break link cycles, drop links dated before their origin, recompute
     roots, counters and search rows. One transaction; exit 1 if anything is still wrong."""
-    from app.core.db import run_transaction, transaction
+    from app.core.unit_of_work import run_transaction, transaction
     from app.integrity import service as integrity
 
     engine = _maintenance_engine()
@@ -313,7 +313,8 @@ def export(
 
     import orjson
 
-    from app.core.db import create_db_engine, transaction
+    from app.core.engine import create_db_engine
+    from app.core.unit_of_work import transaction
     from app.ingest.export import payloads
 
     engine = create_db_engine(get_settings())
@@ -344,7 +345,7 @@ def keys_create(
 
     from app.access import service as keys_service
     from app.access.models import ApiKeyCreate
-    from app.core.db import transaction
+    from app.core.unit_of_work import transaction
 
     try:
         data = ApiKeyCreate.model_validate({"name": name, "scopes": scope})
@@ -372,8 +373,8 @@ def keys_list(
     from rich.table import Table
 
     from app.access import service as keys_service
-    from app.core.db import transaction
     from app.core.pagination import MAX_LIMIT, PageParams
+    from app.core.unit_of_work import transaction
 
     table = Table("id", "name", "scopes", "prefix", "created", "last used", "revoked")
     engine = _maintenance_engine()
@@ -408,8 +409,8 @@ def keys_revoke(
 ) -> None:
     """Revoke a key. Running servers stop accepting it within CLAIMS_KEY_CACHE_SECONDS."""
     from app.access import service as keys_service
-    from app.core.db import transaction
     from app.core.errors import NotFound
+    from app.core.unit_of_work import transaction
 
     engine = _maintenance_engine()
     try:
@@ -431,7 +432,7 @@ def _when(value: object) -> str:
 
 def _maintenance_engine() -> "Engine":
     # Commands run long statements on purpose (recount), so no statement timeout here.
-    from app.core.db import create_db_engine
+    from app.core.engine import create_db_engine
 
     return create_db_engine(get_settings(), statement_timeout_ms=0)
 

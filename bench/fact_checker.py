@@ -23,9 +23,10 @@ from sqlalchemy import insert, select
 from app.claims import export, service
 from app.claims.service import ClaimFilters, ClaimSort
 from app.core.config import Settings
-from app.core.db import create_db_engine, transaction
+from app.core.engine import create_db_engine
 from app.core.migrations import upgrade
 from app.core.pagination import PageParams
+from app.core.unit_of_work import transaction
 from app.corroboration import live
 from app.corroboration import service as corroboration
 from app.corroboration.method import method

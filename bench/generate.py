@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.core.config import Settings  # noqa: E402
-from app.core.db import create_db_engine, transaction  # noqa: E402
+from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import upgrade  # noqa: E402
+from app.core.unit_of_work import transaction  # noqa: E402
 from app.corroboration import service as corroboration  # noqa: E402
 from app.tables import Article, ArticleLink, Attribution, Claim, Outlet  # noqa: E402
 

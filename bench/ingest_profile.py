@@ -83,7 +83,7 @@ PHASES = [
     ("copy detection", "app.ingest.copies", "detect"),
     ("result (link_public, models)", "app.articles.service", "link_public"),
     ("COMMIT", "sqlalchemy.orm.session", "Session.commit"),
-    ("BEGIN (writer lock, connection checkout)", "app.core.db", "transaction"),
+    ("BEGIN (writer lock, connection checkout)", "app.core.unit_of_work", "transaction"),
 ]
 
 
@@ -164,7 +164,7 @@ def run_ingest(
     from sqlalchemy import event
 
     from app.core.config import Settings
-    from app.core.db import create_db_engine
+    from app.core.engine import create_db_engine
     from app.ingest import service
     from app.matching.base import build_matcher
 

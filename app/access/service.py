@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlmodel import Session
 
 from app.access.models import ApiKeyCreate, ApiKeyPublic
-from app.core.db import utcnow
+from app.core.columns import utcnow
 from app.core.errors import NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.tables import ApiKey

@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from app.articles import graph
 from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
-from app.core.db import duplicate_of, flush_unique, utcnow
+from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.unit_of_work import duplicate_of, flush_unique
 from app.corroboration import service as corroboration
 from app.tables import (
     Article,

@@ -11,9 +11,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.claims.service import get, resolve
-from app.core.db import lost_race, utcnow
+from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
+from app.core.unit_of_work import lost_race
 from app.corroboration import service as corroboration
 from app.tables import Attribution, Claim, Review
 

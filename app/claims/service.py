@@ -25,11 +25,12 @@ from app.claims.models import (
     ClaimUpdate,
     ClaimWithAttributions,
 )
-from app.core.db import flush_unique, json_date, json_instant, utcnow
+from app.core.columns import json_date, json_instant, utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.core.prepared import PreparedSelect
+from app.core.unit_of_work import flush_unique
 from app.corroboration import live
 from app.corroboration import method as corroboration_method
 from app.corroboration import service as corroboration

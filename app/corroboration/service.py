@@ -14,7 +14,7 @@ from sqlalchemy import Select, bindparam, case, distinct, func, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.core.db import lost_race
+from app.core.unit_of_work import lost_race
 from app.corroboration import live
 from app.corroboration.models import (
     Bucket,

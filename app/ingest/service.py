@@ -21,9 +21,9 @@ from app.articles.models import ArticleCreate, LinkCreate
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
-from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
+from app.core.unit_of_work import run_transaction
 from app.corroboration import service as corroboration
 from app.ingest import copies
 from app.ingest.fingerprints import credits as find_credits

@@ -5,10 +5,11 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.core.db import duplicate_of, flush_unique, utcnow
+from app.core.columns import utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.unit_of_work import duplicate_of, flush_unique
 from app.outlets.models import (
     CopySource,
     OutletCreate,

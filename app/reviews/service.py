@@ -4,7 +4,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -14,10 +14,10 @@ from app.articles.urls import canonical_url
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
-from app.core.db import flush_unique, lost_race
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.locks import advisory_lock, lock_rows, locks_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.unit_of_work import flush_unique, lost_race
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
@@ -115,11 +115,6 @@ def list_(session: Session, *, claim_id: int, page: PageParams) -> Page[ReviewPu
         items=[public(row) for row in rows],
         next_cursor=encode_cursor("reviews", [rows[-1].id]) if more else None,
     )
-
-
-def count_for_claim(session: Session, *, claim_id: int) -> int:
-    """How many reviews a claim has."""
-    return session.scalar(select(func.count()).where(Review.claim_id == claim_id)) or 0
 
 
 # ---- export -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime, utcnow
 
 
 class ClaimBase(SQLModel):

@@ -118,7 +118,7 @@ def test_a_prepared_read_raises_database_errors_as_sqlalchemy_does(engine: Any) 
 
 
 def test_maintenance_engines_have_no_statement_timeout(settings: Settings) -> None:
-    from app.core.db import create_db_engine
+    from app.core.engine import create_db_engine
 
     engine = create_db_engine(
         settings.model_copy(update={"db_statement_timeout_ms": 1}), statement_timeout_ms=0

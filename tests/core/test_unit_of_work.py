@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
-from app.core.db import TransactionConflict, lost_race, run_transaction
+from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction
 from app.tables import Outlet
 from tests.core.test_database_failures import fail_first
 from tests.factories import Factory

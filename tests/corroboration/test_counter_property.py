@@ -25,9 +25,10 @@ from app.articles.models import ArticleCreate, ArticleUpdate, LinkCreate
 from app.claims import merging
 from app.claims import service as claims
 from app.claims.models import AttributionCreate, AttributionUpdate, ClaimCreate
-from app.core.db import metadata, transaction
+from app.core.columns import metadata
 from app.core.errors import AppError
 from app.core.migrations import UNMODELLED_TABLES
+from app.core.unit_of_work import transaction
 from app.corroboration import service as corroboration
 from app.outlets import service as outlets
 from app.outlets.models import OutletCreate

@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 
 from app.claims import service
 from app.claims.service import ClaimFilters, ClaimSort
-from app.core.db import transaction
 from app.core.pagination import PageParams
+from app.core.unit_of_work import transaction
 from app.corroboration.method import method
 from tests.assertions import all_pages, assert_error
 from tests.factories import T0, Factory

@@ -12,7 +12,7 @@ from app.articles import service as articles_service
 from app.articles.models import ArticleCreate, LinkCreate
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.corroboration import live
 from app.corroboration.method import method
 from app.corroboration.models import CorroborationMethod
