@@ -162,7 +162,7 @@ def recount(
 ) -> None:
     """Recompute every claim's corroboration counters from scratch."""
     from app.core.unit_of_work import transaction
-    from app.corroboration import service as corroboration
+    from app.corroboration import counters
     from app.integrity import service as integrity
 
     engine = _maintenance_engine()
@@ -173,7 +173,7 @@ def recount(
             if any(finding.ids for finding in findings):
                 raise typer.Exit(1)
         else:
-            count = corroboration.recount_all(session)
+            count = counters.recount_all(session)
             console.print(f"recounted {count} claim(s)")
     engine.dispose()
 

@@ -1238,7 +1238,7 @@ def measure_stacks(sqlite_url: str, args: argparse.Namespace, workdir: Path) -> 
 
 PROFILE_GROUPS = [
     ("SQL (driver executing and fetching)", ("app/core/prepared.py",)),
-    ("rows to dicts (app/claims/service.py)", ("app/claims/service.py",)),
+    ("rows to dicts (app/claims/projection.py)", ("app/claims/projection.py",)),
     ("JSON rendering (orjson)", ("app/core/responses.py",)),
     ("connection and transaction (SQLAlchemy)", ("sqlalchemy/",)),
     ("access log (logging)", ("logging/", "granian/log", "granian/_internal/log")),

@@ -14,7 +14,7 @@ from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.core.unit_of_work import duplicate_of, flush_unique
-from app.corroboration import service as corroboration
+from app.corroboration import counters
 from app.tables import (
     Article,
     ArticleLink,
@@ -99,20 +99,12 @@ def update(session: Session, *, article: Article, data: ArticleUpdate) -> Articl
         _check_order_after_date_change(
             session, article=article, published_at=changes["published_at"]
         )
-    affects_counts = (
-        changes.get("outlet_id", article.outlet_id) != article.outlet_id
-        or changes.get("published_at", article.published_at) != article.published_at
-    )
+    # A changed outlet or date moves its claims' counts: app/corroboration/counters.py sees it.
     for field, value in changes.items():
         setattr(article, field, value)
     article.updated_at = utcnow()
     session.add(article)
     flush_unique(session, lambda: _url_conflict(session, article.url, article.id))
-    if affects_counts:
-        corroboration.refresh(
-            session,
-            claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id]))),
-        )
     return article
 
 
@@ -145,16 +137,6 @@ def _check_order_after_date_change(
         )
 
 
-def subtree(article_ids: Any) -> Select[Any]:
-    """These articles and every article whose chain of origins passes through one of them."""
-    seed = select(Article.id.label("id")).where(Article.id.in_(article_ids))  # type: ignore[union-attr]
-    tree = seed.cte("subtree", recursive=True)
-    tree = tree.union(
-        select(ArticleLink.article_id).join(tree, ArticleLink.origin_article_id == tree.c.id)
-    )
-    return select(tree.c.id)
-
-
 def _ancestors(article_id: int) -> Select[Any]:
     chain = select(literal(article_id).label("id")).cte("ancestors", recursive=True)
     chain = chain.union(
@@ -166,7 +148,7 @@ def _ancestors(article_id: int) -> Select[Any]:
 def _reroot(session: Session, *, article_id: int, root_id: int) -> None:
     session.execute(
         sa.update(Article)
-        .where(Article.id.in_(subtree([article_id])))  # type: ignore[union-attr]
+        .where(Article.id.in_(counters.subtree([article_id])))  # type: ignore[union-attr]
         .values(root_article_id=root_id)
         .execution_options(synchronize_session="fetch")
     )
@@ -225,9 +207,6 @@ def add_link(
     root_id = min(graph.roots_of(session, [origin.id or 0]), default=origin.root_article_id)
     assert root_id is not None
     _reroot(session, article_id=article.id, root_id=root_id)
-    corroboration.refresh(
-        session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
-    )
     return link
 
 
@@ -241,9 +220,6 @@ def remove_link(session: Session, *, article: Article, origin_article_id: int) -
     session.delete(link)
     session.flush()
     _reroot(session, article_id=article.id, root_id=article.id)
-    corroboration.refresh(
-        session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
-    )
 
 
 def delete(session: Session, *, article: Article, cascade: bool) -> None:
@@ -279,9 +255,9 @@ def delete_many(session: Session, *, article_ids: Any) -> None:
             )
         )
     )
-    affected = set(session.scalars(corroboration.claims_of_articles(doomed)))
+    affected = set(session.scalars(counters.claims_of_articles(doomed)))
     if orphans:
-        affected.update(session.scalars(corroboration.claims_of_articles(subtree(orphans))))
+        affected.update(session.scalars(counters.claims_of_articles(counters.subtree(orphans))))
     session.execute(
         sa.delete(Attribution).where(Attribution.article_id.in_(doomed))  # type: ignore[attr-defined]
     )
@@ -296,7 +272,7 @@ def delete_many(session: Session, *, article_ids: Any) -> None:
     session.execute(
         sa.delete(Article).where(Article.id.in_(list(session.scalars(doomed))))  # type: ignore[union-attr]
     )
-    corroboration.refresh(session, claim_ids=affected)
+    counters.touch(session, claim_ids=affected)  # bulk deletes: the ORM saw none of them
 
 
 def _public_query() -> Select[Any]:

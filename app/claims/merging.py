@@ -15,7 +15,7 @@ from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
 from app.core.unit_of_work import lost_race
-from app.corroboration import service as corroboration
+from app.corroboration import counters
 from app.tables import Attribution, Claim, Review
 
 
@@ -73,7 +73,7 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
     session.add_all([source, target])
     session.flush()
     session.expire_all()
-    corroboration.refresh(session, claim_ids=[source.id, target.id])
+    counters.touch(session, claim_ids=[source.id, target.id])  # rows moved in bulk
     return get(session, claim_id=target.id)
 
 

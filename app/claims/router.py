@@ -9,7 +9,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.access.auth import PrincipalDep
-from app.claims import export, merging, service
+from app.claims import attributions, download, listing, merging, service
 from app.claims.dependencies import (
     SORT_DESCRIPTION,
     AttributionDep,
@@ -21,7 +21,8 @@ from app.claims.dependencies import (
     metered_if_expensive,
     metered_if_recounting,
 )
-from app.claims.export import ExportFormat
+from app.claims.download import ExportFormat
+from app.claims.listing import ClaimFilters, ClaimSort
 from app.claims.models import (
     AttributionCreate,
     AttributionPublic,
@@ -32,7 +33,6 @@ from app.claims.models import (
     ClaimUpdate,
     ClaimWithAttributions,
 )
-from app.claims.service import ClaimSort
 from app.core.config import Settings, SettingsDep
 from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
@@ -63,13 +63,13 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "A page of claims as JSON; or, as CSV (`text/csv`) or NDJSON "
         "(`application/x-ndjson`), every matching claim streamed in list order.",
         "content": {
-            export.MEDIA_TYPES[ExportFormat.csv]: {
+            download.MEDIA_TYPES[ExportFormat.csv]: {
                 "schema": {"type": "string"},
-                "example": ",".join(export.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
+                "example": ",".join(download.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
                 "Vladimir Putin,,3,2,3,0,2025-05-29T09:00:00Z,reuters,1,"
                 '2025-05-29T15:00:00Z,...,"syndicates,cites",,published,1\r\n',
             },
-            export.MEDIA_TYPES[ExportFormat.ndjson]: {
+            download.MEDIA_TYPES[ExportFormat.ndjson]: {
                 "schema": {"type": "string", "description": "One ClaimPublic object per line."}
             },
         },
@@ -117,11 +117,11 @@ async def list_claims(
     list with `q`, `claimant`, `outlet`, `since`/`until`); with `as_of` the list holds the
     claims reported by then. CSV and NDJSON exports take the same filters, sort and method.
     """
-    chosen = export.negotiate(format, request.headers.get("accept"))
+    chosen = download.negotiate(format, request.headers.get("accept"))
     if chosen is not ExportFormat.json and principal.anonymous:
         return await _export_page(request, settings, chosen, filters, sort, method, page)
     if chosen is not ExportFormat.json:
-        chunks = export.stream(
+        chunks = download.stream(
             request.app.state.engine,
             fmt=chosen,
             filters=filters,
@@ -129,7 +129,7 @@ async def list_claims(
             method=method,
             max_claims=settings.live_list_max_claims,
         )
-        media_type = export.MEDIA_TYPES[chosen]
+        media_type = download.MEDIA_TYPES[chosen]
         return StreamingResponse(
             chunks,
             media_type=f"{media_type}; charset=utf-8",
@@ -142,7 +142,7 @@ async def list_claims(
         return await list_page(request, filters=filters, sort=sort, page=page)
     listed = await read_in_session(
         request,
-        lambda session: service.list_(
+        lambda session: listing.list_(
             session,
             filters=filters,
             sort=sort,
@@ -158,14 +158,14 @@ async def _export_page(
     request: Request,
     settings: Settings,
     chosen: ExportFormat,
-    filters: service.ClaimFilters,
+    filters: ClaimFilters,
     sort: ClaimSort | None,
     method: Any,
     page: PageParams,
 ) -> Response:
     """One page of an export, for a client without a key (the cursor continues it)."""
     body, cursor = await run_in_threadpool(
-        lambda: export.page(
+        lambda: download.page(
             request.app.state.engine,
             fmt=chosen,
             filters=filters,
@@ -181,7 +181,7 @@ async def _export_page(
     }
     if cursor is not None:
         headers["X-Next-Cursor"] = cursor
-    media_type = export.MEDIA_TYPES[chosen]
+    media_type = download.MEDIA_TYPES[chosen]
     return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
 
@@ -224,12 +224,12 @@ def _detail(db: Connection, claim_id: int) -> dict[str, Any]:
 
 
 async def list_page(
-    request: Request, *, filters: service.ClaimFilters, sort: ClaimSort | None, page: PageParams
+    request: Request, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
 ) -> Response:
     """A JSON page of the list under the stored counters."""
     body = await read_only(
         request,
-        lambda db: json_bytes(service.list_json(db, filters=filters, sort=sort, page=page)),
+        lambda db: json_bytes(listing.list_json(db, filters=filters, sort=sort, page=page)),
     )
     return RenderedJSON(body, headers=VARY_ACCEPT)
 
@@ -272,7 +272,9 @@ def delete_claim(
 def list_attributions(session: SessionDep, claim: ClaimDep, page: PageDep) -> Response:
     """Every article attributed to the claim, earliest publication first."""
     assert claim.id is not None
-    return JSONBody(service.attributions_json(session.connection(), claim_id=claim.id, page=page))
+    return JSONBody(
+        attributions.attributions_json(session.connection(), claim_id=claim.id, page=page)
+    )
 
 
 @router.post(
@@ -285,9 +287,9 @@ def list_attributions(session: SessionDep, claim: ClaimDep, page: PageDep) -> Re
 def add_attribution(
     session: SessionDep, claim: ClaimDep, data: AttributionCreate
 ) -> AttributionPublic:
-    attribution = service.add_attribution(session, claim=claim, data=data)
+    attribution = attributions.add_attribution(session, claim=claim, data=data)
     assert attribution.id is not None
-    return service.attribution_public(session, attribution_id=attribution.id)
+    return attributions.attribution_public(session, attribution_id=attribution.id)
 
 
 @router.patch(
@@ -299,9 +301,9 @@ def add_attribution(
 def update_attribution(
     session: SessionDep, attribution: AttributionDep, data: AttributionUpdate
 ) -> AttributionPublic:
-    service.update_attribution(session, attribution=attribution, data=data)
+    attributions.update_attribution(session, attribution=attribution, data=data)
     assert attribution.id is not None
-    return service.attribution_public(session, attribution_id=attribution.id)
+    return attributions.attribution_public(session, attribution_id=attribution.id)
 
 
 @router.delete(
@@ -311,7 +313,7 @@ def update_attribution(
     responses=responses(404),
 )
 def remove_attribution(session: SessionDep, attribution: AttributionDep) -> Response:
-    service.remove_attribution(session, attribution=attribution)
+    attributions.remove_attribution(session, attribution=attribution)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate
 from app.articles.urls import canonical_url
+from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
@@ -352,7 +353,7 @@ def _attach(session: Session, claim: Claim, appearance: Appearance, warnings: li
     )
     if exists is not None:
         return False
-    claims_service.add_attribution(
+    claims_attributions.add_attribution(
         session,
         claim=claim,
         data=AttributionCreate(article_id=article.id),  # type: ignore[arg-type]

@@ -184,7 +184,6 @@ def unused_port() -> int:
         return int(sock.getsockname()[1])
 
 
-
 def test_refusals_are_counted_in_the_metrics(make_app: Any, factory: Factory) -> None:
     client = TestClient(make_app(**tiny_limits()))
     keyed = {"X-API-Key": factory.api_key(scopes=["write"])}

@@ -1,9 +1,10 @@
-"""The claim list as CSV or NDJSON, streamed: every matching claim, never all in memory.
+"""The claim list downloaded as CSV or NDJSON, streamed: every matching claim, never all in
+memory.
 
-The export walks the same list (`service.list_`: filters, sorts, search, method) one keyset page
-of EXPORT_BATCH claims at a time, inside one read transaction (REPEATABLE READ on PostgreSQL,
-a WAL snapshot on SQLite), so the file is one consistent snapshot and memory stays bounded by a
-page whatever the number of rows.
+The download walks the same list (app/claims/listing.py: filters, sorts, search, method) one
+keyset page of EXPORT_BATCH claims at a time, inside one read transaction (REPEATABLE READ on
+PostgreSQL, a WAL snapshot on SQLite), so the file is one consistent snapshot and memory stays
+bounded by a page whatever the number of rows. Rows are the list's JSON-ready items.
 """
 
 import csv
@@ -17,10 +18,11 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.claims import service
-from app.claims.models import ClaimPublic
-from app.claims.service import ClaimFilters, ClaimSort
+from app.claims import listing
+from app.claims.listing import ClaimFilters, ClaimSort
+from app.claims.projection import ClaimJSON
 from app.core.pagination import PageParams
+from app.core.responses import json_bytes
 from app.corroboration import method as corroboration_method
 from app.corroboration.models import CorroborationMethod
 
@@ -102,61 +104,34 @@ def _cell(value: Any) -> Any:
     return value if isinstance(value, int) else value.isoformat()
 
 
-def _csv_row(item: ClaimPublic) -> list[Any]:
-    counts = item.corroboration
-    first = counts.first_reported
-    method = counts.method
+def _csv_row(item: ClaimJSON) -> list[Any]:
+    """A claim as the API shows it (JSON-ready) as one CSV row, in the order of COLUMNS."""
+    counts = item["corroboration"]
+    first = counts["first_reported"] or {}
+    method = counts["method"]
     return [
         _cell(value)
         for value in (
-            item.id,
-            item.text,
-            item.claimant,
-            item.claim_date,
-            counts.outlets,
-            counts.independent_origins,
-            counts.articles,
-            counts.disputing_outlets,
-            first.at if first else None,
-            first.outlet if first else None,
-            first.article_id if first else None,
-            counts.last_reported_at,
-            item.created_at,
-            item.updated_at,
-            ",".join(method.collapse),
-            method.as_of,
-            method.as_of_basis.value,
-            method.version,
+            item["id"],
+            item["text"],
+            item["claimant"],
+            item["claim_date"],
+            counts["outlets"],
+            counts["independent_origins"],
+            counts["articles"],
+            counts["disputing_outlets"],
+            first.get("at"),
+            first.get("outlet"),
+            first.get("article_id"),
+            counts["last_reported_at"],
+            item["created_at"],
+            item["updated_at"],
+            ",".join(method["collapse"]),
+            method["as_of"],
+            method["as_of_basis"],
+            method["version"],
         )
     ]
-
-
-_DEFAULT_METHOD_CELLS = ["syndicates,cites", "", "published", CorroborationMethod().version]
-
-
-def _stored_csv_row(row: Any) -> list[Any]:
-    """The same row straight from a stored-counter list row, without building API models."""
-    claim, slug, _name = row
-    reported = claim.first_reported_at is not None and slug is not None
-    return [
-        _cell(value)
-        for value in (
-            claim.id,
-            claim.text,
-            claim.claimant,
-            claim.claim_date,
-            claim.outlets_count,
-            claim.origins_count,
-            claim.articles_count,
-            claim.disputing_outlets_count,
-            claim.first_reported_at if reported else None,
-            slug if reported else None,
-            claim.first_reported_article_id if reported else None,
-            claim.last_reported_at,
-            claim.created_at,
-            claim.updated_at,
-        )
-    ] + _DEFAULT_METHOD_CELLS
 
 
 def _csv(rows: Iterable[list[Any]]) -> bytes:
@@ -165,8 +140,8 @@ def _csv(rows: Iterable[list[Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _ndjson(items: Iterable[ClaimPublic]) -> bytes:
-    return b"".join(item.model_dump_json().encode("utf-8") + b"\n" for item in items)
+def _ndjson(items: Iterable[ClaimJSON]) -> bytes:
+    return b"".join(json_bytes(item) + b"\n" for item in items)
 
 
 def _header(fmt: ExportFormat) -> bytes:
@@ -234,16 +209,16 @@ def _page(
     page: PageParams,
 ) -> tuple[bytes, str | None]:
     if method is None or corroboration_method.is_default(method):
-        rows, cursor = service.page_rows(session, filters=filters, sort=sort, page=page)
-        if fmt is ExportFormat.csv:
-            return _csv(_stored_csv_row(row) for row in rows), cursor
-        return _ndjson(service.to_public(row) for row in rows), cursor
-    listed = service.list_(
-        session, filters=filters, sort=sort, page=page, method=method, max_claims=max_claims
-    )
-    items = listed.items
+        listed = listing.list_json(session.connection(), filters=filters, sort=sort, page=page)
+        items, cursor = listed["items"], listed["next_cursor"]
+    else:
+        counted = listing.list_(
+            session, filters=filters, sort=sort, page=page, method=method, max_claims=max_claims
+        )
+        items = [item.model_dump(mode="json") for item in counted.items]
+        cursor = counted.next_cursor
     body = _csv(map(_csv_row, items)) if fmt is ExportFormat.csv else _ndjson(items)
-    return body, listed.next_cursor
+    return body, cursor
 
 
 def _chunks(
