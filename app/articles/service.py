@@ -12,7 +12,7 @@ from app.articles import graph
 from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
 from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams
 from app.core.unit_of_work import duplicate_of, flush_unique
 from app.corroboration import counters
 from app.tables import (
@@ -327,6 +327,13 @@ def link_public(session: Session, *, article_id: int) -> LinkPublic:
     return origin
 
 
+_NEWEST = Keyset(
+    "articles",
+    ((Article.published_at, "desc"), (Article.id, "desc")),
+    (datetime, int),
+)
+
+
 def list_(
     session: Session,
     *,
@@ -336,22 +343,15 @@ def list_(
     until: datetime | None = None,
 ) -> Page[ArticlePublic]:
     """Articles, newest first, optionally of some outlets and within a publication window."""
-    keys: list[tuple[Any, Any]] = [(Article.published_at, "desc"), (Article.id, "desc")]
-    query = _public_query().order_by(Article.published_at.desc(), Article.id.desc())  # type: ignore[union-attr]
+    query = _public_query()
     if outlets:
         query = query.where(Outlet.slug.in_(outlets))  # type: ignore[attr-defined]
     if since is not None:
         query = query.where(Article.published_at >= since)
     if until is not None:
         query = query.where(Article.published_at <= until)
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, "articles", (datetime, int))
-        query = query.where(after(keys, position))
-    rows = session.execute(query.limit(page.limit + 1)).all()
-    more = len(rows) > page.limit
-    items = [_to_public(row) for row in rows[: page.limit]]
-    cursor = None
-    if more:
-        last = items[-1]
-        cursor = encode_cursor("articles", [last.published_at, last.id])
+    rows = session.execute(_NEWEST.seek(query, page)).all()
+    items, cursor = _NEWEST.page(
+        [_to_public(row) for row in rows], page.limit, lambda item: [item.published_at, item.id]
+    )
     return Page[ArticlePublic](items=items, next_cursor=cursor)

@@ -17,7 +17,7 @@ from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.locks import advisory_lock, lock_rows, locks_rows
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams
 from app.core.unit_of_work import flush_unique, lost_race
 from app.matching import service as matching_service
 from app.matching.base import Matcher
@@ -103,19 +103,15 @@ def public(review: Review) -> ReviewPublic:
     )
 
 
+_RECORDED = Keyset("reviews", ((Review.id, "asc"),), (int,))
+
+
 def list_(session: Session, *, claim_id: int, page: PageParams) -> Page[ReviewPublic]:
     """A claim's reviews, in the order they were recorded."""
-    query = select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, "reviews", (int,))
-        query = query.where(after([(Review.id, "asc")], position))  # type: ignore[list-item]
-    rows = list(session.scalars(query.limit(page.limit + 1)))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    return Page[ReviewPublic](
-        items=[public(row) for row in rows],
-        next_cursor=encode_cursor("reviews", [rows[-1].id]) if more else None,
-    )
+    query = select(Review).where(Review.claim_id == claim_id)  # type: ignore[arg-type]
+    rows = list(session.scalars(_RECORDED.seek(query, page)))
+    rows, cursor = _RECORDED.page(rows, page.limit, lambda review: [review.id])
+    return Page[ReviewPublic](items=[public(row) for row in rows], next_cursor=cursor)
 
 
 # ---- export -----------------------------------------------------------------------------
