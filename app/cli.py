@@ -320,7 +320,7 @@ def export(
 
     from app.core.engine import create_db_engine
     from app.core.unit_of_work import transaction
-    from app.ingest.export import payloads
+    from app.ingest.dump import payloads
 
     engine = create_db_engine(get_settings())
     count = 0
