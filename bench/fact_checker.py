@@ -203,11 +203,7 @@ def main() -> None:
             chunk.count(b"\n")
             for chunk in download.stream(
                 engine,
-                fmt=download.ExportFormat.csv,
-                filters=ClaimFilters(),
-                sort=None,
-                method=None,
-                max_claims=10,
+                download.Download(download.ExportFormat.csv, ClaimFilters(), None, None, 10),
             )
         )
         export_s = time.perf_counter() - started

@@ -10,6 +10,7 @@ bounded by a page whatever the number of rows. Rows are the list's JSON-ready it
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from itertools import chain
@@ -150,46 +151,46 @@ def _header(fmt: ExportFormat) -> bytes:
     return (",".join(COLUMNS) + "\r\n").encode("utf-8")
 
 
-def stream(
-    engine: Engine,
-    *,
-    fmt: ExportFormat,
-    filters: ClaimFilters,
-    sort: ClaimSort | None,
-    method: CorroborationMethod | None,
-    max_claims: int,
-) -> Iterator[bytes]:
-    """The export as chunks of bytes; bad parameters raise here, before the first byte."""
-    chunks = _chunks(
-        engine, fmt=fmt, filters=filters, sort=sort, method=method, max_claims=max_claims
-    )
+@dataclass(frozen=True, slots=True)
+class Download:
+    """What to download: the claim list's filters, sort and counting method, in a format."""
+
+    fmt: ExportFormat
+    filters: ClaimFilters
+    sort: ClaimSort | None
+    method: CorroborationMethod | None
+    max_claims: int  # how many claims a list under another method may count
+
+    def page(self, session: Session, page: PageParams) -> tuple[bytes, str | None]:
+        """One page of the list in the format (no header) and the cursor of the next."""
+        filters, sort, method, cap = self.filters, self.sort, self.method, self.max_claims
+        if method is None or corroboration_method.is_default(method):
+            listed = listing.list_json(session.connection(), filters=filters, sort=sort, page=page)
+            items, cursor = listed["items"], listed["next_cursor"]
+        else:
+            counted = listing.list_(
+                session, filters=filters, sort=sort, page=page, method=method, max_claims=cap
+            )
+            items = [item.model_dump(mode="json") for item in counted.items]
+            cursor = counted.next_cursor
+        csv_wanted = self.fmt is ExportFormat.csv
+        return _csv(map(_csv_row, items)) if csv_wanted else _ndjson(items), cursor
+
+
+def stream(engine: Engine, what: Download) -> Iterator[bytes]:
+    """The whole download as chunks of bytes; bad parameters raise here, before the first
+    byte."""
+    chunks = _chunks(engine, what)
     first = next(chunks)  # runs the first page now: errors become a 4xx, not a cut stream
     return chain([first], chunks)
 
 
-def page(
-    engine: Engine,
-    *,
-    fmt: ExportFormat,
-    filters: ClaimFilters,
-    sort: ClaimSort | None,
-    method: CorroborationMethod | None,
-    max_claims: int,
-    page: PageParams,
-) -> tuple[bytes, str | None]:
-    """One page of the export (header included) and the cursor of the next, if any: what a
+def page(engine: Engine, what: Download, page: PageParams) -> tuple[bytes, str | None]:
+    """One page of the download (header included) and the cursor of the next, if any: what a
     client without a key gets, so one request never walks the whole list."""
     with Session(_snapshot(engine)) as session:
-        body, cursor = _page(
-            session,
-            fmt=fmt,
-            filters=filters,
-            sort=sort,
-            method=method,
-            max_claims=max_claims,
-            page=page,
-        )
-    return _header(fmt) + body, cursor
+        body, cursor = what.page(session, page)
+    return _header(what.fmt) + body, cursor
 
 
 def _snapshot(engine: Engine) -> Engine:
@@ -198,51 +199,12 @@ def _snapshot(engine: Engine) -> Engine:
     return engine
 
 
-def _page(
-    session: Session,
-    *,
-    fmt: ExportFormat,
-    filters: ClaimFilters,
-    sort: ClaimSort | None,
-    method: CorroborationMethod | None,
-    max_claims: int,
-    page: PageParams,
-) -> tuple[bytes, str | None]:
-    if method is None or corroboration_method.is_default(method):
-        listed = listing.list_json(session.connection(), filters=filters, sort=sort, page=page)
-        items, cursor = listed["items"], listed["next_cursor"]
-    else:
-        counted = listing.list_(
-            session, filters=filters, sort=sort, page=page, method=method, max_claims=max_claims
-        )
-        items = [item.model_dump(mode="json") for item in counted.items]
-        cursor = counted.next_cursor
-    body = _csv(map(_csv_row, items)) if fmt is ExportFormat.csv else _ndjson(items)
-    return body, cursor
-
-
-def _chunks(
-    engine: Engine,
-    *,
-    fmt: ExportFormat,
-    filters: ClaimFilters,
-    sort: ClaimSort | None,
-    method: CorroborationMethod | None,
-    max_claims: int,
-) -> Iterator[bytes]:
+def _chunks(engine: Engine, what: Download) -> Iterator[bytes]:
     with Session(_snapshot(engine)) as session:
         cursor: str | None = None
-        header = _header(fmt)
+        header = _header(what.fmt)
         while True:
-            body, cursor = _page(
-                session,
-                fmt=fmt,
-                filters=filters,
-                sort=sort,
-                method=method,
-                max_claims=max_claims,
-                page=PageParams(limit=EXPORT_BATCH, cursor=cursor),
-            )
+            body, cursor = what.page(session, PageParams(limit=EXPORT_BATCH, cursor=cursor))
             yield header + body
             header = b""
             if cursor is None:

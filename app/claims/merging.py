@@ -79,7 +79,7 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
 
 def move_claim_rows(session: Session, *, source_id: int, target_id: int) -> None:
     """Move a claim's attributions (without duplicates) and reviews to another, and redirect
-    the claims merged into it there too; counts are the caller's to refresh."""
+    the claims merged into it there too; the caller touches both claims' counters."""
     # An article attributed to both keeps the surviving claim's attribution.
     both = sa.select(Attribution.article_id).where(Attribution.claim_id == target_id)
     session.execute(

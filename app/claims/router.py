@@ -121,14 +121,8 @@ async def list_claims(
     if chosen is not ExportFormat.json and principal.anonymous:
         return await _export_page(request, settings, chosen, filters, sort, method, page)
     if chosen is not ExportFormat.json:
-        chunks = download.stream(
-            request.app.state.engine,
-            fmt=chosen,
-            filters=filters,
-            sort=sort,
-            method=method,
-            max_claims=settings.live_list_max_claims,
-        )
+        what = download.Download(chosen, filters, sort, method, settings.live_list_max_claims)
+        chunks = download.stream(request.app.state.engine, what)
         media_type = download.MEDIA_TYPES[chosen]
         return StreamingResponse(
             chunks,
@@ -167,12 +161,8 @@ async def _export_page(
     body, cursor = await run_in_threadpool(
         lambda: download.page(
             request.app.state.engine,
-            fmt=chosen,
-            filters=filters,
-            sort=sort,
-            method=method,
-            max_claims=settings.live_list_max_claims,
-            page=PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
+            download.Download(chosen, filters, sort, method, settings.live_list_max_claims),
+            PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
         )
     )
     headers = {

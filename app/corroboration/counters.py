@@ -29,7 +29,7 @@ def _reporting() -> Any:
     return Attribution.stance.in_(REPORTING_STANCES)  # type: ignore[attr-defined]
 
 
-# The statements are built once: refresh runs inside every counted write, and constructing
+# The statements are built once: a recount runs inside every counted write, and constructing
 # them (not executing them) was most of its cost. `ids` expands to the claim ids at execution.
 _IDS = bindparam("ids", expanding=True)
 

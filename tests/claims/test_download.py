@@ -154,7 +154,7 @@ def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
     _bulk_claims(engine, 100_000)
     filters = ClaimFilters()
     for _ in download.stream(  # warm up: imports, compiled SQL, caches are not the export
-        engine, fmt=ExportFormat.csv, filters=filters, sort=None, method=None, max_claims=10
+        engine, download.Download(ExportFormat.csv, filters, None, None, 10)
     ):
         break
     gc.collect()
@@ -164,7 +164,7 @@ def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
     at_tenth = None
     peak = before
     for chunk in download.stream(
-        engine, fmt=ExportFormat.csv, filters=filters, sort=None, method=None, max_claims=10
+        engine, download.Download(ExportFormat.csv, filters, None, None, 10)
     ):
         chunks += 1
         first_chunk = first_chunk or len(chunk)

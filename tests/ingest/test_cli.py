@@ -83,8 +83,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_up(url: str, seconds: float = 15) -> None:
-    """Wait for a server started by a test to answer /healthz."""
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    """Wait for a server started by a test to answer /healthz (importing the app takes
+    several seconds on a loaded machine, so the wait is generous; a healthy start is quick)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
