@@ -3,7 +3,7 @@ NDJSON import and export."""
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -11,7 +11,10 @@ from rich.console import Console
 from app.core.config import ServerStack, get_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
+    from sqlmodel import Session
 
     from app.ingest.importer import ImportSummary
     from app.integrity.service import Finding
@@ -29,6 +32,7 @@ cli.add_typer(keys_cli, name="keys")
 # soft_wrap: a log line (a long database URL, say) stays one line in container and CI logs.
 console = Console(stderr=True, soft_wrap=True)
 
+T = TypeVar("T")
 WRITE_KEY_HINT = (
     "to write through the API, create a key: corroborate keys create --scope write --name me\n"
     "  then send it as `Authorization: Bearer <key>` (or `X-API-Key: <key>`)"
@@ -106,14 +110,12 @@ def migrate() -> None:
 @demo_cli.command("load")
 def demo_load() -> None:
     """Load the founding story (Reuters, The Moscow Times, The Japan Times); idempotent."""
-    from app.core.db import transaction
     from app.demo.service import load
     from app.matching.base import build_matcher
 
     build_matcher(get_settings())  # claims get their embeddings as they are written
     engine = _maintenance_engine()
-    with transaction(engine, write=True) as session:
-        summary = load(session)
+    summary = _write(engine, load)
     engine.dispose()
     console.print(
         f"demo data loaded: {summary.created} rows created, {summary.existing} already there"
@@ -161,27 +163,27 @@ def recount(
     ] = False,
 ) -> None:
     """Recompute every claim's corroboration counters from scratch."""
-    from app.core.db import transaction
-    from app.corroboration import service as corroboration
+    from app.core.unit_of_work import transaction
+    from app.corroboration import counters
     from app.integrity import service as integrity
 
     engine = _maintenance_engine()
-    with transaction(engine, write=not check) as session:
-        if check:
+    if check:
+        with transaction(engine, write=False) as session:
             findings = integrity.check(session)
-            _print_findings(findings)
-            if any(finding.ids for finding in findings):
-                raise typer.Exit(1)
-        else:
-            count = corroboration.recount_all(session)
-            console.print(f"recounted {count} claim(s)")
+        engine.dispose()
+        _print_findings(findings)
+        if any(finding.ids for finding in findings):
+            raise typer.Exit(1)
+        return
+    count = _write(engine, counters.recount_all)
     engine.dispose()
+    console.print(f"recounted {count} claim(s)")
 
 
 @cli.command()
 def reindex() -> None:
     """Embed every live claim that lacks a vector, drop stale ones, rebuild the vector index."""
-    from app.core.db import transaction
     from app.matching import vectors
     from app.matching.base import build_matcher
 
@@ -193,9 +195,12 @@ def reindex() -> None:
     store = vectors.active()
     assert store is not None
     engine = _maintenance_engine()
-    with transaction(engine, write=True) as session:
+
+    def reindex_all(session: "Session") -> tuple[int, int, int]:
         embedded, removed = vectors.reindex(session, vectors=store)
-        size = len(store.index(session))
+        return embedded, removed, len(store.index(session))
+
+    embedded, removed, size = _write(engine, reindex_all)
     where = f", saved to {store.index_path}" if store.index_path else ""
     console.print(f"embedded {embedded} claim(s), removed {removed}; index holds {size}{where}")
     engine.dispose()
@@ -206,11 +211,11 @@ def repair() -> None:
     """Fix what `recount --check` finds: flatten merge chains and break merge cycles, move rows
     off merged claims, break link cycles, drop links dated before their origin, recompute
     roots, counters and search rows. One transaction; exit 1 if anything is still wrong."""
-    from app.core.db import run_transaction, transaction
+    from app.core.unit_of_work import transaction
     from app.integrity import service as integrity
 
     engine = _maintenance_engine()
-    found = run_transaction(engine, integrity.repair, attempts=get_settings().db_retry_attempts)
+    found = _write(engine, integrity.repair)
     console.print("found and repaired:")
     _print_findings(found)
     with transaction(engine, write=False) as session:
@@ -313,8 +318,9 @@ def export(
 
     import orjson
 
-    from app.core.db import create_db_engine, transaction
-    from app.ingest.export import payloads
+    from app.core.engine import create_db_engine
+    from app.core.unit_of_work import transaction
+    from app.ingest.dump import payloads
 
     engine = create_db_engine(get_settings())
     count = 0
@@ -344,7 +350,6 @@ def keys_create(
 
     from app.access import service as keys_service
     from app.access.models import ApiKeyCreate
-    from app.core.db import transaction
 
     try:
         data = ApiKeyCreate.model_validate({"name": name, "scopes": scope})
@@ -353,8 +358,7 @@ def keys_create(
         console.print(f"invalid key: {problems}")
         raise typer.Exit(2) from error
     engine = _maintenance_engine()
-    with transaction(engine, write=True) as session:
-        key, secret = keys_service.create(session, data=data)
+    key, secret = _write(engine, lambda session: keys_service.create(session, data=data))
     engine.dispose()
     console.print(
         f"created key {key.id} {key.name!r} with scopes {key.scopes!r}; "
@@ -372,8 +376,8 @@ def keys_list(
     from rich.table import Table
 
     from app.access import service as keys_service
-    from app.core.db import transaction
     from app.core.pagination import MAX_LIMIT, PageParams
+    from app.core.unit_of_work import transaction
 
     table = Table("id", "name", "scopes", "prefix", "created", "last used", "revoked")
     engine = _maintenance_engine()
@@ -408,13 +412,16 @@ def keys_revoke(
 ) -> None:
     """Revoke a key. Running servers stop accepting it within CLAIMS_KEY_CACHE_SECONDS."""
     from app.access import service as keys_service
-    from app.core.db import transaction
     from app.core.errors import NotFound
 
     engine = _maintenance_engine()
     try:
-        with transaction(engine, write=True) as session:
-            key = keys_service.revoke(session, key=keys_service.get(session, key_id=key_id))
+        key = _write(
+            engine,
+            lambda session: keys_service.revoke(
+                session, key=keys_service.get(session, key_id=key_id)
+            ),
+        )
     except NotFound as error:
         console.print(error.message)
         raise typer.Exit(1) from error
@@ -429,9 +436,17 @@ def _when(value: object) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%SZ") if isinstance(value, datetime) else "-"
 
 
+def _write(engine: "Engine", work: "Callable[[Session], T]") -> "T":
+    """`work` as one unit of work: its own write transaction, re-run under the retry policy
+    when it loses a race (app/core/unit_of_work.py), as every write of the service is."""
+    from app.core.unit_of_work import run_transaction
+
+    return run_transaction(engine, work, attempts=get_settings().db_retry_attempts)
+
+
 def _maintenance_engine() -> "Engine":
     # Commands run long statements on purpose (recount), so no statement timeout here.
-    from app.core.db import create_db_engine
+    from app.core.engine import create_db_engine
 
     return create_db_engine(get_settings(), statement_timeout_ms=0)
 

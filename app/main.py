@@ -16,7 +16,8 @@ from app.api import NDJSON_PATHS, api_router
 from app.claims.fast import fast_routes
 from app.core.config import MetricsAccess, Settings, get_settings
 from app.core.contract import shape_contract
-from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
+from app.core.db import install_database_error_handlers
+from app.core.engine import create_db_engine
 from app.core.errors import install_error_handlers
 from app.core.logging import ensure_logging
 from app.core.metrics import POOL
@@ -28,6 +29,7 @@ from app.core.middleware import (
     TransactionRetryMiddleware,
     retry_aware_conflict_handler,
 )
+from app.core.unit_of_work import TransactionConflict
 from app.explorer.router import install_explorer
 from app.health.router import metrics_router
 from app.health.router import router as health_router

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import app.ingest.service as ingest_service  # noqa: E402
 from app.core.config import Settings  # noqa: E402
-from app.core.db import create_db_engine  # noqa: E402
+from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import scratch_database  # noqa: E402
 from app.ingest.models import IngestPayload  # noqa: E402
 from app.matching.base import build_matcher  # noqa: E402

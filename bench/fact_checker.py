@@ -20,13 +20,14 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from app.claims import export, service
-from app.claims.service import ClaimFilters, ClaimSort
+from app.claims import download, listing, service
+from app.claims.listing import ClaimFilters, ClaimSort
 from app.core.config import Settings
-from app.core.db import create_db_engine, transaction
+from app.core.engine import create_db_engine
 from app.core.migrations import upgrade
 from app.core.pagination import PageParams
-from app.corroboration import live
+from app.core.unit_of_work import transaction
+from app.corroboration import counters, live
 from app.corroboration import service as corroboration
 from app.corroboration.method import method
 from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
@@ -120,7 +121,7 @@ def build(url: str, claims: int, seed: int) -> dict[str, int]:
             for start in range(0, len(rows), 5000):
                 connection.execute(insert(model.__table__), rows[start : start + 5000])  # type: ignore[attr-defined]
     with transaction(engine, write=True) as session:
-        corroboration.recount_all(session)
+        counters.recount_all(session)
     engine.dispose()
     return {
         "claims": claims,
@@ -180,13 +181,13 @@ def main() -> None:
                 (f"list, all {args.claims} candidates", ClaimFilters()),
             ):
                 stored = median_ms(
-                    lambda f=filters: service.list_(
+                    lambda f=filters: listing.list_(
                         session, filters=f, sort=ClaimSort.outlets, page=page
                     ),
                     args.repeat,
                 )
                 onfly = median_ms(
-                    lambda f=filters: service.list_(
+                    lambda f=filters: listing.list_(
                         session,
                         filters=f,
                         sort=ClaimSort.independent_origins,
@@ -200,13 +201,9 @@ def main() -> None:
         started = time.perf_counter()
         exported = sum(
             chunk.count(b"\n")
-            for chunk in export.stream(
+            for chunk in download.stream(
                 engine,
-                fmt=export.ExportFormat.csv,
-                filters=ClaimFilters(),
-                sort=None,
-                method=None,
-                max_claims=10,
+                download.Download(download.ExportFormat.csv, ClaimFilters(), None, None, 10),
             )
         )
         export_s = time.perf_counter() - started

@@ -35,9 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.core.config import Settings  # noqa: E402
-from app.core.db import create_db_engine, transaction  # noqa: E402
+from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import upgrade  # noqa: E402
-from app.corroboration import service as corroboration  # noqa: E402
+from app.core.unit_of_work import transaction  # noqa: E402
+from app.corroboration import counters  # noqa: E402
 from app.tables import Article, ArticleLink, Attribution, Claim, Outlet  # noqa: E402
 
 GENERATOR_VERSION = 3  # bump when the data or the schema it is written through changes
@@ -312,10 +313,10 @@ def generate(size: str, database_url: str, *, log: Any = print) -> dict[str, Any
     inserted = time.perf_counter()
     engine = create_db_engine(Settings(database_url=database_url))
     with transaction(engine, write=True) as session:
-        corroboration.recount_all(session)
+        counters.recount_all(session)
     counted = time.perf_counter()
     with transaction(engine, write=False) as session:
-        stale = corroboration.stale_claim_ids(session)
+        stale = counters.stale_claim_ids(session)
     if stale:
         raise SystemExit(f"counters disagree with a recount for {len(stale)} claims: {stale[:10]}")
     with engine.begin() as connection:

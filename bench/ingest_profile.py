@@ -77,13 +77,13 @@ PHASES = [
     ("credits (byline/dateline scan + outlet lookup)", "app.ingest.copies", "resolve_credits"),
     ("claims: exact fingerprint lookup + matcher", "app.matching.service", "existing_claim"),
     ("claims: insert new claim", "app.claims.service", "create"),
-    ("attribution insert", "app.claims.service", "add_attribution"),
-    ("counters recount (corroboration.refresh)", "app.corroboration.service", "refresh"),
+    ("attribution insert", "app.claims.attributions", "add_attribution"),
+    ("counters recount (corroboration.counters.recount)", "app.corroboration.counters", "recount"),
     ("stated origin link", "app.ingest.service", "_stated_origin"),
     ("copy detection", "app.ingest.copies", "detect"),
     ("result (link_public, models)", "app.articles.service", "link_public"),
     ("COMMIT", "sqlalchemy.orm.session", "Session.commit"),
-    ("BEGIN (writer lock, connection checkout)", "app.core.db", "transaction"),
+    ("BEGIN (writer lock, connection checkout)", "app.core.unit_of_work", "transaction"),
 ]
 
 
@@ -164,7 +164,7 @@ def run_ingest(
     from sqlalchemy import event
 
     from app.core.config import Settings
-    from app.core.db import create_db_engine
+    from app.core.engine import create_db_engine
     from app.ingest import service
     from app.matching.base import build_matcher
 

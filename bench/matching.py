@@ -53,7 +53,7 @@ from sqlmodel import Session
 from app.claims.search import MAX_TERMS, Mode, Term, parse
 from app.claims.service import fingerprint
 from app.core.config import Settings
-from app.core.db import create_db_engine
+from app.core.engine import create_db_engine
 from app.core.migrations import scratch_database
 from app.matching.analysis import content_words, normalise_news
 from app.matching.base import build_matcher

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from app.core.config import Settings
-from app.core.db import create_db_engine, transaction
+from app.core.engine import create_db_engine
 from app.core.logging import JsonFormatter
 from app.core.migrations import upgrade
+from app.core.unit_of_work import transaction
 from app.demo.service import load
 from app.main import create_app
 

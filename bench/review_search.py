@@ -51,7 +51,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 
 from app.core.config import Settings
-from app.core.db import create_db_engine
+from app.core.engine import create_db_engine
 from app.main import create_app
 from app.matching.embedding import load_embedder
 from app.tables import Review

@@ -6,8 +6,8 @@ from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
 import app.tables  # noqa: F401  (registers every table on the metadata)
+from app.core.columns import metadata
 from app.core.config import get_settings
-from app.core.db import metadata
 from app.core.migrations import include_object
 
 config = context.config

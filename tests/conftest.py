@@ -16,9 +16,10 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 import app.tables
+from app.core.columns import metadata
 from app.core.config import Settings
-from app.core.db import metadata, transaction
 from app.core.migrations import UNMODELLED_TABLES, scratch_database
+from app.core.unit_of_work import transaction
 from app.main import create_app
 from app.matching import vectors
 from tests.factories import Factory

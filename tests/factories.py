@@ -12,9 +12,10 @@ from app.access import service as keys_service
 from app.access.models import ApiKeyCreate
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate, LinkCreate
+from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
 from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
@@ -75,7 +76,7 @@ class Factory:
     def attribute(self, claim: Claim, article: Article, **fields: Any) -> Attribution:
         assert article.id is not None
         with self._write() as session:
-            return claims_service.add_attribution(
+            return claims_attributions.add_attribution(
                 session,
                 claim=claims_service.get(session, claim_id=claim.id or 0),
                 data=AttributionCreate(article_id=article.id, **fields),

@@ -18,10 +18,12 @@ from starlette import types as asgi
 from starlette.concurrency import run_in_threadpool
 
 from app.access import service as keys_service
-from app.access.ratelimit import Limit, RateLimiter
+from app.access.ratelimit import Limit, RateLimiter, count_refusal
+from app.core.columns import utcnow
 from app.core.config import Settings
-from app.core.db import SAFE_METHODS, transaction, utcnow
+from app.core.db import SAFE_METHODS
 from app.core.errors import AppError, Forbidden, RateLimited, Unauthorized, error_response
+from app.core.unit_of_work import transaction
 from app.tables import Scope
 
 logger = logging.getLogger("app.auth")
@@ -297,6 +299,7 @@ async def metered_work(request: Request) -> AsyncIterator[None]:
     most = access.expensive_at_once[keyed]
     slot = await access.limiter.start_work(bucket, most)
     if slot is None:
+        count_refusal(keyed=keyed)
         raise RateLimited(
             f"at most {most} expensive request(s) (recounts, exports, timelines, search) at "
             f"once per {'key' if keyed else 'client address'}; retry when one has finished",

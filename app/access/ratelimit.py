@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import RateLimited
+from app.core.metrics import RATE_LIMITED
 
 logger = logging.getLogger("app.ratelimit")
 
@@ -166,6 +167,11 @@ class RedisBuckets:
             self._client = None
 
 
+def count_refusal(*, keyed: bool) -> None:
+    """One more 429 in the `corroborate_rate_limited_requests` metric (/metrics)."""
+    RATE_LIMITED.labels(caller="key" if keyed else "address").inc()
+
+
 class RateLimiter:
     """Charges one request to an identity's bucket; raises RateLimited when it is empty."""
 
@@ -191,6 +197,7 @@ class RateLimiter:
         wait = await self._take(identity, limit)
         if wait > 0:
             retry_after = max(1, math.ceil(wait))
+            count_refusal(keyed=keyed)
             raise RateLimited(
                 f"rate limit exceeded: {limit.rate:g} requests per second "
                 f"(bursts of {limit.burst}); retry in {retry_after} s",

@@ -8,9 +8,9 @@ from sqlalchemy import select, update
 from sqlmodel import Session
 
 from app.access.models import ApiKeyCreate, ApiKeyPublic
-from app.core.db import utcnow
+from app.core.columns import utcnow
 from app.core.errors import NotFound
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams
 from app.tables import ApiKey
 
 KEY_PREFIX = "cor_"
@@ -72,20 +72,19 @@ def touch(session: Session, *, key_id: int, at: datetime) -> None:
     session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=at))  # type: ignore[arg-type]
 
 
+_CREATED = Keyset("keys", ((ApiKey.id, "asc"),), (int,))
+
+
 def list_(
     session: Session, *, page: PageParams, include_revoked: bool = True
 ) -> Page[ApiKeyPublic]:
     """Keys in creation order (oldest first)."""
-    query = select(ApiKey).order_by(ApiKey.id).limit(page.limit + 1)  # type: ignore[arg-type]
+    query = select(ApiKey)
     if not include_revoked:
         query = query.where(ApiKey.revoked_at.is_(None))  # type: ignore[union-attr]
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, "keys", (int,))
-        query = query.where(after([(ApiKey.id, "asc")], position))  # type: ignore[list-item]
-    rows = list(session.scalars(query))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
+    rows = list(session.scalars(_CREATED.seek(query, page)))
+    rows, cursor = _CREATED.page(rows, page.limit, lambda key: [key.id])
     return Page[ApiKeyPublic](
         items=[to_public(row) for row in rows],
-        next_cursor=encode_cursor("keys", [rows[-1].id]) if more else None,
+        next_cursor=cursor,
     )

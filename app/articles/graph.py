@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.core.db import lost_race
 from app.core.locks import LockMode, lock_rows, locks_rows
+from app.core.unit_of_work import lost_race
 from app.tables import Article, ArticleLink
 
 # A write locks a few more rows each time it finds that a root moved while it waited; more

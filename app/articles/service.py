@@ -10,10 +10,11 @@ from sqlmodel import Session
 
 from app.articles import graph
 from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
-from app.core.db import duplicate_of, flush_unique, utcnow
+from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
-from app.corroboration import service as corroboration
+from app.core.pagination import Keyset, Page, PageParams
+from app.core.unit_of_work import duplicate_of, flush_unique
+from app.corroboration import counters
 from app.tables import (
     Article,
     ArticleLink,
@@ -98,20 +99,12 @@ def update(session: Session, *, article: Article, data: ArticleUpdate) -> Articl
         _check_order_after_date_change(
             session, article=article, published_at=changes["published_at"]
         )
-    affects_counts = (
-        changes.get("outlet_id", article.outlet_id) != article.outlet_id
-        or changes.get("published_at", article.published_at) != article.published_at
-    )
+    # A changed outlet or date moves its claims' counts: app/corroboration/counters.py sees it.
     for field, value in changes.items():
         setattr(article, field, value)
     article.updated_at = utcnow()
     session.add(article)
     flush_unique(session, lambda: _url_conflict(session, article.url, article.id))
-    if affects_counts:
-        corroboration.refresh(
-            session,
-            claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id]))),
-        )
     return article
 
 
@@ -144,16 +137,6 @@ def _check_order_after_date_change(
         )
 
 
-def subtree(article_ids: Any) -> Select[Any]:
-    """These articles and every article whose chain of origins passes through one of them."""
-    seed = select(Article.id.label("id")).where(Article.id.in_(article_ids))  # type: ignore[union-attr]
-    tree = seed.cte("subtree", recursive=True)
-    tree = tree.union(
-        select(ArticleLink.article_id).join(tree, ArticleLink.origin_article_id == tree.c.id)
-    )
-    return select(tree.c.id)
-
-
 def _ancestors(article_id: int) -> Select[Any]:
     chain = select(literal(article_id).label("id")).cte("ancestors", recursive=True)
     chain = chain.union(
@@ -165,7 +148,7 @@ def _ancestors(article_id: int) -> Select[Any]:
 def _reroot(session: Session, *, article_id: int, root_id: int) -> None:
     session.execute(
         sa.update(Article)
-        .where(Article.id.in_(subtree([article_id])))  # type: ignore[union-attr]
+        .where(Article.id.in_(counters.subtree([article_id])))  # type: ignore[union-attr]
         .values(root_article_id=root_id)
         .execution_options(synchronize_session="fetch")
     )
@@ -224,9 +207,6 @@ def add_link(
     root_id = min(graph.roots_of(session, [origin.id or 0]), default=origin.root_article_id)
     assert root_id is not None
     _reroot(session, article_id=article.id, root_id=root_id)
-    corroboration.refresh(
-        session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
-    )
     return link
 
 
@@ -240,9 +220,6 @@ def remove_link(session: Session, *, article: Article, origin_article_id: int) -
     session.delete(link)
     session.flush()
     _reroot(session, article_id=article.id, root_id=article.id)
-    corroboration.refresh(
-        session, claim_ids=session.scalars(corroboration.claims_of_articles(subtree([article.id])))
-    )
 
 
 def delete(session: Session, *, article: Article, cascade: bool) -> None:
@@ -278,9 +255,9 @@ def delete_many(session: Session, *, article_ids: Any) -> None:
             )
         )
     )
-    affected = set(session.scalars(corroboration.claims_of_articles(doomed)))
+    affected = set(session.scalars(counters.claims_of_articles(doomed)))
     if orphans:
-        affected.update(session.scalars(corroboration.claims_of_articles(subtree(orphans))))
+        affected.update(session.scalars(counters.claims_of_articles(counters.subtree(orphans))))
     session.execute(
         sa.delete(Attribution).where(Attribution.article_id.in_(doomed))  # type: ignore[attr-defined]
     )
@@ -295,7 +272,7 @@ def delete_many(session: Session, *, article_ids: Any) -> None:
     session.execute(
         sa.delete(Article).where(Article.id.in_(list(session.scalars(doomed))))  # type: ignore[union-attr]
     )
-    corroboration.refresh(session, claim_ids=affected)
+    counters.touch(session, claim_ids=affected)  # bulk deletes: the ORM saw none of them
 
 
 def _public_query() -> Select[Any]:
@@ -350,6 +327,13 @@ def link_public(session: Session, *, article_id: int) -> LinkPublic:
     return origin
 
 
+_NEWEST = Keyset(
+    "articles",
+    ((Article.published_at, "desc"), (Article.id, "desc")),
+    (datetime, int),
+)
+
+
 def list_(
     session: Session,
     *,
@@ -359,22 +343,15 @@ def list_(
     until: datetime | None = None,
 ) -> Page[ArticlePublic]:
     """Articles, newest first, optionally of some outlets and within a publication window."""
-    keys: list[tuple[Any, Any]] = [(Article.published_at, "desc"), (Article.id, "desc")]
-    query = _public_query().order_by(Article.published_at.desc(), Article.id.desc())  # type: ignore[union-attr]
+    query = _public_query()
     if outlets:
         query = query.where(Outlet.slug.in_(outlets))  # type: ignore[attr-defined]
     if since is not None:
         query = query.where(Article.published_at >= since)
     if until is not None:
         query = query.where(Article.published_at <= until)
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, "articles", (datetime, int))
-        query = query.where(after(keys, position))
-    rows = session.execute(query.limit(page.limit + 1)).all()
-    more = len(rows) > page.limit
-    items = [_to_public(row) for row in rows[: page.limit]]
-    cursor = None
-    if more:
-        last = items[-1]
-        cursor = encode_cursor("articles", [last.published_at, last.id])
+    rows = session.execute(_NEWEST.seek(query, page)).all()
+    items, cursor = _NEWEST.page(
+        [_to_public(row) for row in rows], page.limit, lambda item: [item.published_at, item.id]
+    )
     return Page[ArticlePublic](items=items, next_cursor=cursor)

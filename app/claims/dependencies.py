@@ -6,8 +6,8 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 
 from app.access.auth import metered_work
-from app.claims import export, service
-from app.claims.service import ClaimFilters
+from app.claims import attributions, download, service
+from app.claims.listing import ClaimFilters
 from app.core.db import SessionDep
 from app.core.errors import Conflict
 from app.core.types import MAX_ID, Slug, UTCInstant
@@ -52,7 +52,7 @@ def get_attribution(
     session: SessionDep, claim: ClaimDep, attribution_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> Attribution:
     assert claim.id is not None
-    return service.get_attribution(session, claim_id=claim.id, attribution_id=attribution_id)
+    return attributions.get_attribution(session, claim_id=claim.id, attribution_id=attribution_id)
 
 
 AttributionDep = Annotated[Attribution, Depends(get_attribution)]
@@ -102,11 +102,11 @@ ClaimFiltersDep = Annotated[ClaimFilters, Depends(claim_filters)]
 
 def _exporting(request: Request) -> bool:
     requested = request.query_params.get("format")
-    known = requested in set(export.ExportFormat)
-    chosen = export.negotiate(
-        export.ExportFormat(requested) if known else None, request.headers.get("accept")
+    known = requested in set(download.ExportFormat)
+    chosen = download.negotiate(
+        download.ExportFormat(requested) if known else None, request.headers.get("accept")
     )
-    return chosen is not export.ExportFormat.json
+    return chosen is not download.ExportFormat.json
 
 
 async def metered_if_expensive(

@@ -29,9 +29,9 @@ from starlette.routing import Match, Route
 from starlette.types import Scope
 
 from app.access.auth import admit_anonymous, is_anonymous_read
-from app.claims import export
+from app.claims import download
+from app.claims.listing import ClaimFilters, ClaimSort
 from app.claims.router import detail_page, list_page
-from app.claims.service import ClaimFilters, ClaimSort
 from app.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams
 from app.core.types import MAX_ID
 
@@ -119,7 +119,10 @@ class FastRead(Route):
         request = Request({**scope, **child_scope})
         if not is_anonymous_read(request):
             return Match.NONE, {}
-        if export.negotiate(None, request.headers.get("accept")) is not export.ExportFormat.json:
+        if (
+            download.negotiate(None, request.headers.get("accept"))
+            is not download.ExportFormat.json
+        ):
             return Match.NONE, {}
         parsed = self.parse({**scope, **child_scope})
         if parsed is None:

@@ -11,10 +11,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.claims.service import get, resolve
-from app.core.db import lost_race, utcnow
+from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
-from app.corroboration import service as corroboration
+from app.core.unit_of_work import lost_race
+from app.corroboration import counters
 from app.tables import Attribution, Claim, Review
 
 
@@ -72,13 +73,13 @@ def merge(session: Session, *, claim: Claim, into_id: int) -> Claim:
     session.add_all([source, target])
     session.flush()
     session.expire_all()
-    corroboration.refresh(session, claim_ids=[source.id, target.id])
+    counters.touch(session, claim_ids=[source.id, target.id])  # rows moved in bulk
     return get(session, claim_id=target.id)
 
 
 def move_claim_rows(session: Session, *, source_id: int, target_id: int) -> None:
     """Move a claim's attributions (without duplicates) and reviews to another, and redirect
-    the claims merged into it there too; counts are the caller's to refresh."""
+    the claims merged into it there too; the caller touches both claims' counters."""
     # An article attributed to both keeps the surviving claim's attribution.
     both = sa.select(Attribution.article_id).where(Attribution.claim_id == target_id)
     session.execute(

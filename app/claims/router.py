@@ -9,7 +9,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.access.auth import Principal, PrincipalDep
-from app.claims import export, merging, service
+from app.claims import attributions, download, listing, merging, service
 from app.claims.dependencies import (
     SORT_DESCRIPTION,
     AttributionDep,
@@ -21,7 +21,8 @@ from app.claims.dependencies import (
     metered_if_expensive,
     metered_if_recounting,
 )
-from app.claims.export import ExportFormat
+from app.claims.download import ExportFormat
+from app.claims.listing import ClaimFilters, ClaimSort
 from app.claims.models import (
     AttributionCreate,
     AttributionPublic,
@@ -32,7 +33,6 @@ from app.claims.models import (
     ClaimUpdate,
     ClaimWithAttributions,
 )
-from app.claims.service import ClaimSort
 from app.core.config import Settings, SettingsDep
 from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
@@ -59,7 +59,7 @@ def create_claim(session: SessionDep, data: ClaimCreate) -> ClaimPublic:
 
 
 CSV_EXAMPLE = (
-    ",".join(export.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
+    ",".join(download.COLUMNS) + "\r\n1,Vladimir Putin demands ...,"
     "Vladimir Putin,,3,2,3,0,2025-05-29T09:00:00Z,reuters,1,"
     '2025-05-29T15:00:00Z,...,"syndicates,cites",,published,1\r\n'
 )
@@ -128,14 +128,14 @@ async def list_claims(
     claims reported by then. `GET /v1/claims.csv` and `GET /v1/claims.ndjson` export the
     same list.
     """
-    chosen = export.negotiate(format, request.headers.get("accept"))
+    chosen = download.negotiate(format, request.headers.get("accept"))
     if chosen is not ExportFormat.json:
         return await _export(request, settings, principal, chosen, filters, sort, method, page)
     if corroboration_method.is_default(method):
         return await list_page(request, filters=filters, sort=sort, page=page)
     listed = await read_in_session(
         request,
-        lambda session: service.list_(
+        lambda session: listing.list_(
             session,
             filters=filters,
             sort=sort,
@@ -157,7 +157,7 @@ async def list_claims(
             "text/csv": {
                 "schema": {
                     "type": "string",
-                    "description": "Columns: " + ", ".join(export.COLUMNS),
+                    "description": "Columns: " + ", ".join(download.COLUMNS),
                 },
                 "example": CSV_EXAMPLE,
             }
@@ -218,7 +218,7 @@ async def _export(
     settings: Settings,
     principal: Principal,
     chosen: ExportFormat,
-    filters: service.ClaimFilters,
+    filters: ClaimFilters,
     sort: ClaimSort | None,
     method: Any,
     page: PageParams,
@@ -226,15 +226,9 @@ async def _export(
     """The export in `chosen`: streamed whole for a key, one page for a client without one."""
     if principal.anonymous:
         return await _export_page(request, settings, chosen, filters, sort, method, page)
-    chunks = export.stream(
-        request.app.state.engine,
-        fmt=chosen,
-        filters=filters,
-        sort=sort,
-        method=method,
-        max_claims=settings.live_list_max_claims,
-    )
-    media_type = export.MEDIA_TYPES[chosen]
+    what = download.Download(chosen, filters, sort, method, settings.live_list_max_claims)
+    chunks = download.stream(request.app.state.engine, what)
+    media_type = download.MEDIA_TYPES[chosen]
     return StreamingResponse(
         chunks,
         media_type=f"{media_type}; charset=utf-8",
@@ -249,21 +243,17 @@ async def _export_page(
     request: Request,
     settings: Settings,
     chosen: ExportFormat,
-    filters: service.ClaimFilters,
+    filters: ClaimFilters,
     sort: ClaimSort | None,
     method: Any,
     page: PageParams,
 ) -> Response:
     """One page of an export, for a client without a key (the cursor continues it)."""
     body, cursor = await run_in_threadpool(
-        lambda: export.page(
+        lambda: download.page(
             request.app.state.engine,
-            fmt=chosen,
-            filters=filters,
-            sort=sort,
-            method=method,
-            max_claims=settings.live_list_max_claims,
-            page=PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
+            download.Download(chosen, filters, sort, method, settings.live_list_max_claims),
+            PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
         )
     )
     headers = {
@@ -272,7 +262,7 @@ async def _export_page(
     }
     if cursor is not None:
         headers["X-Next-Cursor"] = cursor
-    media_type = export.MEDIA_TYPES[chosen]
+    media_type = download.MEDIA_TYPES[chosen]
     return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
 
@@ -315,12 +305,12 @@ def _detail(db: Connection, claim_id: int) -> dict[str, Any]:
 
 
 async def list_page(
-    request: Request, *, filters: service.ClaimFilters, sort: ClaimSort | None, page: PageParams
+    request: Request, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
 ) -> Response:
     """A JSON page of the list under the stored counters."""
     body = await read_only(
         request,
-        lambda db: json_bytes(service.list_json(db, filters=filters, sort=sort, page=page)),
+        lambda db: json_bytes(listing.list_json(db, filters=filters, sort=sort, page=page)),
     )
     return RenderedJSON(body, headers=VARY_ACCEPT)
 
@@ -363,7 +353,9 @@ def delete_claim(
 def list_attributions(session: SessionDep, claim: ClaimDep, page: PageDep) -> Response:
     """Every article attributed to the claim, earliest publication first."""
     assert claim.id is not None
-    return JSONBody(service.attributions_json(session.connection(), claim_id=claim.id, page=page))
+    return JSONBody(
+        attributions.attributions_json(session.connection(), claim_id=claim.id, page=page)
+    )
 
 
 @router.post(
@@ -376,9 +368,9 @@ def list_attributions(session: SessionDep, claim: ClaimDep, page: PageDep) -> Re
 def add_attribution(
     session: SessionDep, claim: ClaimDep, data: AttributionCreate
 ) -> AttributionPublic:
-    attribution = service.add_attribution(session, claim=claim, data=data)
+    attribution = attributions.add_attribution(session, claim=claim, data=data)
     assert attribution.id is not None
-    return service.attribution_public(session, attribution_id=attribution.id)
+    return attributions.attribution_public(session, attribution_id=attribution.id)
 
 
 @router.patch(
@@ -390,9 +382,9 @@ def add_attribution(
 def update_attribution(
     session: SessionDep, attribution: AttributionDep, data: AttributionUpdate
 ) -> AttributionPublic:
-    service.update_attribution(session, attribution=attribution, data=data)
+    attributions.update_attribution(session, attribution=attribution, data=data)
     assert attribution.id is not None
-    return service.attribution_public(session, attribution_id=attribution.id)
+    return attributions.attribution_public(session, attribution_id=attribution.id)
 
 
 @router.delete(
@@ -402,7 +394,7 @@ def update_attribution(
     responses=responses(404),
 )
 def remove_attribution(session: SessionDep, attribution: AttributionDep) -> Response:
-    service.remove_attribution(session, attribution=attribution)
+    attributions.remove_attribution(session, attribution=attribution)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

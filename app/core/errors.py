@@ -98,6 +98,11 @@ class PayloadTooLarge(AppError):
     status_code = 413
     code = "payload_too_large"
 
+    @classmethod
+    def over(cls, max_bytes: int, *, what: str = "the request body") -> "PayloadTooLarge":
+        """The error for a body (`what`) longer than `max_bytes`."""
+        return cls(f"{what} is larger than {max_bytes} bytes", details=[{"max_bytes": max_bytes}])
+
 
 class RateLimited(AppError):
     status_code = 429

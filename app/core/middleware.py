@@ -18,9 +18,10 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.db import SAFE_METHODS, TransactionConflict
+from app.core.db import SAFE_METHODS
 from app.core.errors import AppError, Invalid, PayloadTooLarge, error_response
-from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS, TRANSACTION_RETRIES
+from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from app.core.unit_of_work import TransactionConflict, retry_pause
 
 access_logger = logging.getLogger("app.access")
 logger = logging.getLogger("app.retry")
@@ -296,7 +297,7 @@ class BodyLimitMiddleware:
         limit = self.max_ndjson_bytes if ndjson else self.max_bytes
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await _respond(send, _too_large(limit))
+            await _respond(send, PayloadTooLarge.over(limit))
             return
         received = 0
         response_started = False
@@ -307,7 +308,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _too_large(limit)
+                    raise PayloadTooLarge.over(limit)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -321,12 +322,6 @@ class BodyLimitMiddleware:
             if response_started:
                 raise
             await _respond(send, error)
-
-
-def _too_large(limit: int) -> PayloadTooLarge:
-    return PayloadTooLarge(
-        f"request body larger than {limit} bytes", details=[{"max_bytes": limit}]
-    )
 
 
 def _control_error() -> AppError:
@@ -407,10 +402,10 @@ class TransactionRetryMiddleware:
             except TransactionConflict as conflict:
                 if response_started:
                     raise
-                if attempt == self.attempts:
+                pause = retry_pause(conflict, attempt=attempt, attempts=self.attempts)
+                if pause is None:
                     await _respond(send, conflict)
                     return
-                TRANSACTION_RETRIES.inc()
                 logger.warning(
                     "re-running %s %s (attempt %d of %d): %s",
                     scope["method"],
@@ -419,7 +414,7 @@ class TransactionRetryMiddleware:
                     self.attempts,
                     conflict.__cause__,
                 )
-                await asyncio.sleep(random.uniform(0, 0.02 * 2**attempt))
+                await asyncio.sleep(pause)
             finally:
                 # Let the outer middleware see which route answered (for metrics and logs).
                 for key in ("route", "fastapi"):

@@ -3,15 +3,15 @@
 import base64
 import binascii
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import orjson
 from fastapi import Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import ColumnElement, Select, and_, false, or_
 
 from app.core.errors import AppError
 
@@ -144,3 +144,90 @@ def after(keys: Sequence[tuple[ColumnElement[Any], Direction]], values: Sequence
     first, direction = keys[0]
     bound = first >= values[0] if direction == "asc" else first <= values[0]
     return and_(bound, or_(*clauses))
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+Fetch = Callable[[bool, Sequence[Any] | None, int], list[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """One keyset order of a list, and everything its pages need: the ORDER BY, the WHERE that
+    starts after a cursor, the cursor itself, and the same order in Python.
+
+    `keys` are (column, direction) pairs whose last column is unique (the tie-break); `types`
+    are the cursor values' types, in the same order; `kind` names the order inside cursors, so
+    a cursor of another list or order is refused. With `nullable`, the first key may be NULL:
+    those rows come last, ordered by the other keys (a segment of their own, whose cursors
+    carry a null first value).
+    """
+
+    kind: str
+    keys: tuple[tuple[Any, Direction], ...]
+    types: tuple[type, ...]
+    nullable: bool = False
+
+    def position(self, cursor: str | None) -> list[Any] | None:
+        """The sort key the cursor continues after (None: from the start)."""
+        if cursor is None:
+            return None
+        return decode_cursor(cursor, self.kind, self.types, nullable_key=self.nullable)
+
+    def ordered(
+        self, query: Select[Any], *, after_values: Sequence[Any] | None, null_segment: bool = False
+    ) -> Select[Any]:
+        """`query` in this order, after `after_values` (values or bind parameters) if given;
+        for a nullable key, only the rows with a key or (`null_segment`) only those without."""
+        keys = self.keys
+        if self.nullable:
+            first = keys[0][0]
+            if null_segment:
+                query = query.where(first.is_(None))
+                keys = keys[1:]
+            else:
+                query = query.where(first.is_not(None))
+        query = query.order_by(*(c.desc() if d == "desc" else c.asc() for c, d in keys))
+        if after_values is not None:
+            query = query.where(after(keys, after_values))
+        return query
+
+    def seek(self, query: Select[Any], page: PageParams) -> Select[Any]:
+        """The statement for one page of `query` (one row more, to see whether more follow)."""
+        assert not self.nullable, "a nullable key reads two segments: use `rows`"
+        return self.ordered(query, after_values=self.position(page.cursor)).limit(page.limit + 1)
+
+    def rows(self, fetch: Fetch, position: Sequence[Any] | None, wanted: int) -> list[Any]:
+        """Up to `wanted` rows after `position`: `fetch(null_segment, after_values, limit)`
+        runs one segment's statement (see `ordered`); with a nullable key the keyed segment
+        comes first, then the rows without a key."""
+        in_null_segment = self.nullable and position is not None and position[0] is None
+        found: list[Any] = []
+        if not in_null_segment:
+            found = fetch(False, position, wanted)
+        if self.nullable and len(found) < wanted:
+            after_values = position[1:] if in_null_segment and position is not None else None
+            found += fetch(True, after_values, wanted - len(found))
+        return found
+
+    def page(
+        self, rows: list[Any], limit: int, key: Callable[[Any], Sequence[Any]]
+    ) -> tuple[list[Any], str | None]:
+        """The first `limit` rows and the cursor after the last of them, if more rows follow;
+        `key(row)` is a row's sort key (the cursor values, in the order of `keys`)."""
+        if len(rows) <= limit:
+            return rows, None
+        rows = rows[:limit]
+        return rows, encode_cursor(self.kind, key(rows[-1]))
+
+    def sort_key(self, values: Sequence[Any]) -> tuple[Any, ...]:
+        """The Python twin of the SQL order, for rows ordered in memory: tuples of these sort
+        as the statement would (a null first key last, descending keys reversed)."""
+        parts: list[Any] = []
+        for (_, direction), value in zip(self.keys, values, strict=True):
+            if value is None:
+                parts += [1, 0]
+                continue
+            number = (value - _EPOCH) // _MICROSECOND if isinstance(value, datetime) else value
+            parts += [0, -number if direction == "desc" else number]
+        return tuple(parts)

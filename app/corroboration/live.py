@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.core.db import UTCDateTime
+from app.core.columns import UTCDateTime
 from app.corroboration import method as methods
 from app.corroboration.models import (
     AsOfBasis,

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate, LinkCreate
+from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.demo import data
@@ -76,7 +77,7 @@ def load(session: Session) -> LoadSummary:
                 )
             )
             if exists is None:
-                claims_service.add_attribution(
+                claims_attributions.add_attribution(
                     session,
                     claim=claim,
                     data=AttributionCreate(

@@ -11,7 +11,7 @@ from typing import BinaryIO
 import httpx
 
 from app.core.config import Settings
-from app.core.db import create_db_engine
+from app.core.engine import create_db_engine
 from app.ingest.models import BatchLine, ClaimAction
 from app.ingest.service import ingest_lines
 from app.matching.base import build_matcher

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import SettingsDep
-from app.core.errors import AppError, Invalid, responses
+from app.core.errors import AppError, Invalid, PayloadTooLarge, responses
 from app.core.metrics import INGEST_ITEMS
 from app.ingest import service
 from app.ingest.dependencies import EngineDep
@@ -22,11 +22,6 @@ NDJSON_TYPES = frozenset({"application/x-ndjson", "application/ndjson", "applica
 BYTES_TYPE = "application/octet-stream"
 ACCEPTED_TYPES = NDJSON_TYPES | {BYTES_TYPE}
 _SPOOL_IN_MEMORY = 1024 * 1024
-
-
-class PayloadTooLarge(AppError):
-    status_code = 413
-    code = "payload_too_large"
 
 
 class UnsupportedMediaType(AppError):
@@ -100,7 +95,7 @@ async def ingest_batch(
     max_bytes, max_lines = settings.ingest_batch_max_bytes, settings.ingest_batch_max_lines
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise _too_large(max_bytes)
+        raise PayloadTooLarge.over(max_bytes, what="the batch (split it)")
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as spool:
         size = newlines = 0
         last = b"\n"
@@ -109,7 +104,7 @@ async def ingest_batch(
                 continue
             size += len(chunk)
             if size > max_bytes:
-                raise _too_large(max_bytes)
+                raise PayloadTooLarge.over(max_bytes, what="the batch (split it)")
             newlines += chunk.count(b"\n")
             last = chunk[-1:]
             spool.write(chunk)
@@ -140,10 +135,3 @@ def count_ingested(results: list[IngestResult], *, failed: int) -> None:
             INGEST_ITEMS.labels(entity="claim", outcome=claim.action.value).inc()
     if failed:
         INGEST_ITEMS.labels(entity="line", outcome="failed").inc(failed)
-
-
-def _too_large(max_bytes: int) -> PayloadTooLarge:
-    return PayloadTooLarge(
-        f"the batch is larger than {max_bytes} bytes; split it",
-        details=[{"max_bytes": max_bytes}],
-    )

@@ -1,10 +1,11 @@
 """Ingest: one article with its outlet and claims in one idempotent transaction.
 
-Every write goes through the domain services (outlets, articles, claims), so corroboration
-counters are recomputed in the same transaction. Re-sending a payload finds the outlet, the
-article and its attributions again and writes nothing. Concurrent calls for the same new URL race
-on the unique constraints: the loser's insert fails inside a savepoint, it re-reads the winner's
-rows and goes on with them, so both calls answer with the same ids.
+Every write goes through the domain services (outlets, articles, claims); the corroboration
+counters of the claims it touched are recounted in the same transaction, before it commits.
+Re-sending a payload finds the outlet, the article and its attributions again and writes
+nothing. Concurrent calls for the same new URL race on the unique constraints: the loser's
+insert fails inside a savepoint, it re-reads the winner's rows and goes on with them, so both
+calls answer with the same ids.
 """
 
 import logging
@@ -18,13 +19,13 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate, LinkCreate
+from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
-from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
-from app.corroboration import service as corroboration
+from app.core.unit_of_work import run_transaction
 from app.ingest import copies
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import simhash, to_signed
@@ -264,7 +265,7 @@ class _ClaimResolver:
             sourcing=item.sourcing,
         )
         try:
-            attribution = claims_service.add_attribution(self.session, claim=claim, data=data)
+            attribution = claims_attributions.add_attribution(self.session, claim=claim, data=data)
         except Conflict as exc:  # attributed concurrently by another call
             existing_id = exc.details[0]["existing_id"] if exc.details else None
             if existing_id is None:
@@ -324,16 +325,9 @@ def _stated_origin(
 def ingest(
     session: Session, *, payload: IngestPayload, matcher: Matcher, settings: Settings
 ) -> IngestResult:
-    """Store one article with its outlet and claims; idempotent (a re-send writes nothing)."""
-    # Each attribution and link would recount its claims on the spot; one recount of them all
-    # at the end of the line commits the same counters for a fraction of the statements.
-    with corroboration.deferred(session):
-        return _ingest(session, payload=payload, matcher=matcher, settings=settings)
+    """Store one article with its outlet and claims; idempotent (a re-send writes nothing).
 
-
-def _ingest(
-    session: Session, *, payload: IngestPayload, matcher: Matcher, settings: Settings
-) -> IngestResult:
+    The claims' counters are recounted once, when the line's transaction commits."""
     changes = _Changes()
     outlet, outlet_created = _outlet(session, payload.outlet, changes)
     article, article_created = _article(session, payload.article, outlet, changes)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.claims.merging import move_claim_rows
-from app.corroboration import service as corroboration
+from app.corroboration import counters
 from app.integrity import search_index
 from app.tables import Article, ArticleLink, Attribution, Claim, Review
 
@@ -107,7 +107,7 @@ CHECKS: list[tuple[str, str, Callable[[Session], list[int]]]] = [
     ("link_cycles", "articles in (or copying from) a cycle of links", _in_cycles),
     ("copies_before_origin", "copies dated before their origin", _copies_before_origin),
     ("stale_roots", "articles whose root is not the end of their chain", _stale_roots),
-    ("stale_counters", "claims with counters unlike a recount", corroboration.stale_claim_ids),
+    ("stale_counters", "claims with counters unlike a recount", counters.stale_claim_ids),
     ("stale_search_rows", "claims with a stale search row", search_index.stale_claim_ids),
     ("orphan_search_rows", "search index rows of deleted claims", search_index.orphan_rows),
 ]  # fmt: skip
@@ -217,9 +217,9 @@ def repair(session: Session) -> list[Finding]:
     rerooted = _fix_roots(session)
     moved = unlinked + early + rerooted
     if moved:
-        claims.update(session.scalars(corroboration.claims_of_articles(moved)))
-    claims.update(corroboration.stale_claim_ids(session))
+        claims.update(session.scalars(counters.claims_of_articles(moved)))
+    claims.update(counters.stale_claim_ids(session))
     session.expire_all()
-    corroboration.refresh(session, claim_ids=claims)
+    counters.touch(session, claim_ids=claims)
     search_index.rebuild(session, claim_ids=search_index.stale_claim_ids(session))
     return found

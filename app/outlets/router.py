@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.claims import service as claims_service
+from app.claims import listing as claims_listing
 from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep, metered_if_expensive
+from app.claims.listing import ClaimSort
 from app.claims.models import ClaimPublic
-from app.claims.service import ClaimSort
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
@@ -86,7 +86,7 @@ def list_outlet_claims(
 ) -> Page[ClaimPublic]:
     """Claims this outlet reported (stance `reports` or `supports`), same shape as /v1/claims."""
     scoped = replace(filters, outlets=[outlet.slug])
-    return claims_service.list_(
+    return claims_listing.list_(
         session,
         filters=scoped,
         sort=sort,

@@ -5,10 +5,11 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.core.db import duplicate_of, flush_unique, utcnow
+from app.core.columns import utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams
+from app.core.unit_of_work import duplicate_of, flush_unique
 from app.outlets.models import (
     CopySource,
     OutletCreate,
@@ -113,6 +114,9 @@ def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     session.flush()
 
 
+_BY_SLUG = Keyset("outlets", ((Outlet.slug, "asc"),), (str,))
+
+
 def list_(
     session: Session,
     *,
@@ -121,20 +125,15 @@ def list_(
     country: str | None = None,
 ) -> Page[OutletPublic]:
     """Outlets in slug order, optionally of one kind or country."""
-    query = select(Outlet).order_by(Outlet.slug).limit(page.limit + 1)
+    query = select(Outlet)
     if kind is not None:
         query = query.where(Outlet.kind == kind)
     if country is not None:
         query = query.where(Outlet.country == country.upper())
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, "outlets", (str,))
-        query = query.where(after([(Outlet.slug, "asc")], position))  # type: ignore[list-item]
-    rows = list(session.scalars(query))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
+    rows = list(session.scalars(_BY_SLUG.seek(query, page)))
+    rows, cursor = _BY_SLUG.page(rows, page.limit, lambda outlet: [outlet.slug])
     return Page[OutletPublic](
-        items=[OutletPublic.model_validate(row) for row in rows],
-        next_cursor=encode_cursor("outlets", [rows[-1].slug]) if more else None,
+        items=[OutletPublic.model_validate(row) for row in rows], next_cursor=cursor
     )
 
 

@@ -4,20 +4,21 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate
 from app.articles.urls import canonical_url
+from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
-from app.core.db import flush_unique, lost_race
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.locks import advisory_lock, lock_rows, locks_rows
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams
+from app.core.unit_of_work import flush_unique, lost_race
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
@@ -106,24 +107,15 @@ def public(review: Review) -> ReviewPublic:
     )
 
 
+_RECORDED = Keyset("reviews", ((Review.id, "asc"),), (int,))
+
+
 def list_(session: Session, *, claim_id: int, page: PageParams) -> Page[ReviewPublic]:
     """A claim's reviews, in the order they were recorded."""
-    query = select(Review).where(Review.claim_id == claim_id).order_by(Review.id)  # type: ignore[arg-type]
-    if page.cursor is not None:
-        position = decode_cursor(page.cursor, "reviews", (int,))
-        query = query.where(after([(Review.id, "asc")], position))  # type: ignore[list-item]
-    rows = list(session.scalars(query.limit(page.limit + 1)))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    return Page[ReviewPublic](
-        items=[public(row) for row in rows],
-        next_cursor=encode_cursor("reviews", [rows[-1].id]) if more else None,
-    )
-
-
-def count_for_claim(session: Session, *, claim_id: int) -> int:
-    """How many reviews a claim has."""
-    return session.scalar(select(func.count()).where(Review.claim_id == claim_id)) or 0
+    query = select(Review).where(Review.claim_id == claim_id)  # type: ignore[arg-type]
+    rows = list(session.scalars(_RECORDED.seek(query, page)))
+    rows, cursor = _RECORDED.page(rows, page.limit, lambda review: [review.id])
+    return Page[ReviewPublic](items=[public(row) for row in rows], next_cursor=cursor)
 
 
 # ---- export -----------------------------------------------------------------------------
@@ -384,7 +376,7 @@ def _attach(
     )
     if exists is not None:
         return False
-    claims_service.add_attribution(
+    claims_attributions.add_attribution(
         session,
         claim=claim,
         data=AttributionCreate(article_id=article.id),  # type: ignore[arg-type]

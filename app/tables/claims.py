@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime, utcnow
 
 
 class ClaimBase(SQLModel):
@@ -39,7 +39,7 @@ class Claim(ClaimBase, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
     # Corroboration counters, maintained in the transaction of every write that changes them
-    # (app/corroboration/service.py) so lists read indexed columns instead of aggregating.
+    # (app/corroboration/counters.py) so lists read indexed columns instead of aggregating.
     outlets_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     origins_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     articles_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})

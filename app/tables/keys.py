@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime, utcnow
 
 
 class Scope(StrEnum):

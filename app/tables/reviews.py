@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-from app.core.db import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime, utcnow
 
 
 class ReviewBase(SQLModel):

@@ -9,7 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 
 from app.access.service import hash_key
-from app.core.db import SAFE_METHODS, metadata, transaction
+from app.core.columns import metadata
+from app.core.db import SAFE_METHODS
+from app.core.unit_of_work import transaction
 from app.demo.service import load
 from tests.assertions import assert_error
 from tests.factories import Factory

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from app.access.ratelimit import Limit, MemoryBuckets, RateLimiter
 from app.core.errors import RateLimited
 from tests.assertions import assert_error
+from tests.core.test_observability import sample
 from tests.factories import Factory
 
 
@@ -181,3 +182,17 @@ def unused_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def test_refusals_are_counted_in_the_metrics(make_app: Any, factory: Factory) -> None:
+    client = TestClient(make_app(**tiny_limits()))
+    keyed = {"X-API-Key": factory.api_key(scopes=["write"])}
+    name = "corroborate_rate_limited_requests_total"
+    before = client.get("/metrics").text
+    for _ in range(4):  # a burst of 2, then refused twice
+        client.get("/v1/claims")
+    for _ in range(4):  # a burst of 3, then refused once
+        client.get("/v1/claims", headers=keyed)
+    after = client.get("/metrics").text
+    assert sample(after, name, caller="address") - sample(before, name, caller="address") == 2
+    assert sample(after, name, caller="key") - sample(before, name, caller="key") == 1

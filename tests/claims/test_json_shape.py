@@ -22,8 +22,8 @@ from app.claims.models import (
     CopyOf,
     IndependentOrigin,
 )
-from app.core.db import transaction
 from app.core.pagination import Page
+from app.core.unit_of_work import transaction
 from app.corroboration.models import Corroboration, FirstReport
 from app.tables import (
     REPORTING_STANCES,

@@ -13,8 +13,8 @@ import psycopg
 import pytest
 from sqlalchemy import Engine, text
 
-from app.claims import service
-from app.claims.service import ClaimFilters, ClaimSort
+from app.claims import attributions, listing
+from app.claims.listing import ClaimFilters, ClaimSort
 from app.core.prepared import PreparedSelect
 
 SORT_INDEX = {
@@ -97,14 +97,14 @@ def assert_index_order(engine: Engine, plan: Any, index: str) -> None:
 @pytest.mark.usefixtures("many_claims")
 @pytest.mark.parametrize("sort", list(SORT_INDEX))
 def test_each_sort_reads_its_own_index(engine: Engine, sort: ClaimSort) -> None:
-    prepared = service._list_query(sort, ClaimFilters().shape(), False, False)
+    prepared = listing._list_query(sort, ClaimFilters().shape(), False, False)
     plan = _run_plan(engine, prepared, {"limit": 51})
     assert_index_order(engine, plan, SORT_INDEX[sort])
 
 
 @pytest.mark.usefixtures("many_claims")
 def test_a_deep_cursor_page_seeks_the_index(engine: Engine) -> None:
-    prepared = service._list_query(ClaimSort.outlets, ClaimFilters().shape(), False, True)
+    prepared = listing._list_query(ClaimSort.outlets, ClaimFilters().shape(), False, True)
     plan = _run_plan(engine, prepared, {"limit": 51, "after_key": 20, "after_id": 1500})
     assert_index_order(engine, plan, "ix_claim_by_outlets")
     if engine.dialect.name == "sqlite":
@@ -122,7 +122,7 @@ def test_min_outlets_filter_still_reads_the_sort_index(engine: Engine) -> None:
     shape = ClaimFilters(min_outlets=3).shape()
     plan = _run_plan(
         engine,
-        service._list_query(ClaimSort.outlets, shape, False, False),
+        listing._list_query(ClaimSort.outlets, shape, False, False),
         {"limit": 51, "min_outlets": 3},
     )
     assert_index_order(engine, plan, "ix_claim_by_outlets")
@@ -172,7 +172,7 @@ def many_attributions(engine: Engine, many_claims: None) -> None:
 
 @pytest.mark.usefixtures("many_attributions")
 def test_detail_reads_attributions_by_claim(engine: Engine) -> None:
-    plan = _run_plan(engine, service._attributions_query(False), {"claim_id": 7, "limit": 101})
+    plan = _run_plan(engine, attributions._attributions_query(False), {"claim_id": 7, "limit": 101})
     if engine.dialect.name == "sqlite":
         assert any(
             step.startswith("SEARCH attribution") and "(claim_id=?)" in step for step in plan

@@ -12,8 +12,8 @@ from sqlalchemy import func, literal, literal_column, select, table, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from app.claims import listing as claims_listing
 from app.claims import router as claims_router
-from app.claims import service as claims_service
 from app.core.config import Settings
 from app.core.db import SessionDep, database_error
 from app.core.migrations import upgrade
@@ -99,7 +99,7 @@ def test_a_slow_hot_read_is_cancelled_with_504(
     anonymous ones outside FastAPI's routing (app/claims/fast.py): their database errors are
     answered as every other route's are."""
     slow = PreparedSelect(counting_far)
-    monkeypatch.setattr(claims_service, "list_json", lambda db, **_: slow.rows(db, {}))
+    monkeypatch.setattr(claims_listing, "list_json", lambda db, **_: slow.rows(db, {}))
     monkeypatch.setattr(claims_router, "_detail", lambda db, _claim_id: slow.rows(db, {}))
     app = make_app(db_statement_timeout_ms=200)
     headers = {"X-API-Key": factory.api_key(scopes=["read"])} if keyed else {}
@@ -118,7 +118,7 @@ def test_a_prepared_read_raises_database_errors_as_sqlalchemy_does(engine: Any) 
 
 
 def test_maintenance_engines_have_no_statement_timeout(settings: Settings) -> None:
-    from app.core.db import create_db_engine
+    from app.core.engine import create_db_engine
 
     engine = create_db_engine(
         settings.model_copy(update={"db_statement_timeout_ms": 1}), statement_timeout_ms=0

@@ -18,8 +18,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text, update
 
+from app.core.columns import metadata
 from app.core.config import Settings
-from app.core.db import metadata
 from app.core.migrations import UNMODELLED_TABLES
 from app.main import create_app
 from app.tables import Article

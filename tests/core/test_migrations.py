@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
-from app.core.db import metadata
+from app.core.columns import metadata
 from app.core.migrations import current_revision, head_revision, include_object, upgrade
 
 

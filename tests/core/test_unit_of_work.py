@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
-from app.core.db import TransactionConflict, lost_race, run_transaction
+from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction
 from app.tables import Outlet
 from tests.core.test_database_failures import fail_first
 from tests.factories import Factory
@@ -78,3 +78,71 @@ def test_two_units_of_work_that_deadlock_both_land(engine: Engine, factory: Fact
         thread.join(timeout=30)
     assert errors == []
     assert sorted(attempts) in (["a", "a", "b"], ["a", "b", "b"])  # the deadlock's loser re-ran
+
+
+@pytest.mark.postgresql_only
+def test_a_batch_line_that_loses_a_real_deadlock_is_retried_and_lands(
+    client: TestClient, engine: Engine, factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch line and another transaction lock two rows in opposite orders; PostgreSQL
+    aborts the line (40P01), and the unit of work re-runs it: the line is answered 201."""
+    from app.ingest import service as ingest_service
+
+    def retries() -> float:
+        metrics = client.get("/metrics").text.splitlines()
+        name = "corroborate_transaction_retries_total "
+        return next(float(line.split()[1]) for line in metrics if line.startswith(name))
+
+    first, second = factory.outlet(), factory.outlet()
+    barrier = threading.Barrier(2)
+    other: dict[str, Any] = {}
+    attempts: list[str | None] = []
+    real_create = ingest_service.outlets_service.create
+
+    def lock(db: Any, outlet_id: int | None) -> None:
+        db.execute(select(Outlet.id).where(Outlet.id == outlet_id).with_for_update())
+
+    def create(session: Session, **kwargs: Any) -> Any:
+        if attempts:  # the re-run: nothing in the way any more
+            attempts.append(None)
+            return real_create(session, **kwargs)
+        # The line's own transaction: checks for a deadlock after 100 ms of waiting, the
+        # other transaction only after 10 s, so the line is the one PostgreSQL aborts.
+        session.execute(text("SET LOCAL deadlock_timeout = '100ms'"))
+        lock(session, first.id)
+        barrier.wait(timeout=10)
+        while not session.scalar(
+            text("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = :pid"),
+            {"pid": other["pid"]},
+        ):
+            threading.Event().wait(0.02)  # until the other one waits for `first`
+        try:
+            lock(session, second.id)  # closes the cycle
+        except Exception as error:
+            attempts.append(getattr(getattr(error, "orig", None), "sqlstate", None))
+            raise
+        attempts.append("not aborted")
+        return real_create(session, **kwargs)
+
+    def other_transaction() -> None:
+        with engine.connect() as connection, connection.begin():
+            connection.execute(text("SET LOCAL deadlock_timeout = '10s'"))
+            other["pid"] = connection.scalar(text("SELECT pg_backend_pid()"))
+            lock(connection, second.id)
+            barrier.wait(timeout=10)
+            lock(connection, first.id)  # waits for the line until PostgreSQL aborts it
+
+    monkeypatch.setattr(ingest_service.outlets_service, "create", create)
+    retries_before = retries()
+    thread = threading.Thread(target=other_transaction)
+    thread.start()
+    response = client.post(
+        "/v1/ingest/batch",
+        content=json.dumps(payload()) + "\n",
+        headers={"content-type": "application/x-ndjson"},
+    )
+    thread.join(timeout=30)
+    assert response.status_code == 200, response.text
+    assert [line["status"] for line in response.json()["lines"]] == [201]
+    assert attempts == ["40P01", None]  # a real deadlock_detected, then the re-run
+    assert retries() - retries_before == 1

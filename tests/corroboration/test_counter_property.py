@@ -22,13 +22,14 @@ from sqlmodel import Session
 
 from app.articles import service as articles
 from app.articles.models import ArticleCreate, ArticleUpdate, LinkCreate
-from app.claims import merging
+from app.claims import attributions, merging
 from app.claims import service as claims
 from app.claims.models import AttributionCreate, AttributionUpdate, ClaimCreate
-from app.core.db import metadata, transaction
+from app.core.columns import metadata
 from app.core.errors import AppError
 from app.core.migrations import UNMODELLED_TABLES
-from app.corroboration import service as corroboration
+from app.core.unit_of_work import transaction
+from app.corroboration import counters
 from app.outlets import service as outlets
 from app.outlets.models import OutletCreate
 from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim, Outlet
@@ -152,7 +153,7 @@ def make_machine(engine: Engine) -> type[RuleBasedStateMachine]:
                 return
             data = AttributionCreate(article_id=article_id, stance=stance)
             self.write(
-                lambda s: claims.add_attribution(
+                lambda s: attributions.add_attribution(
                     s, claim=claims.get(s, claim_id=claim_id), data=data
                 )
             )
@@ -163,7 +164,7 @@ def make_machine(engine: Engine) -> type[RuleBasedStateMachine]:
             if attribution_id is None:
                 return
             self.write(
-                lambda s: claims.update_attribution(
+                lambda s: attributions.update_attribution(
                     s,
                     attribution=s.get_one(Attribution, attribution_id),
                     data=AttributionUpdate(stance=stance),
@@ -176,7 +177,7 @@ def make_machine(engine: Engine) -> type[RuleBasedStateMachine]:
             if attribution_id is None:
                 return
             self.write(
-                lambda s: claims.remove_attribution(
+                lambda s: attributions.remove_attribution(
                     s, attribution=s.get_one(Attribution, attribution_id)
                 )
             )
@@ -284,7 +285,7 @@ def make_machine(engine: Engine) -> type[RuleBasedStateMachine]:
         @invariant()
         def counters_equal_a_recount(self) -> None:
             with transaction(engine, write=False) as session:
-                assert corroboration.stale_claim_ids(session) == []
+                assert counters.stale_claim_ids(session) == []
                 assert stored_counters(session) == expected_counters(session)
 
     return CounterWrites

@@ -7,10 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from app.claims import service
-from app.claims.service import ClaimFilters, ClaimSort
-from app.core.db import transaction
+from app.claims import listing
+from app.claims.listing import ClaimFilters, ClaimSort
 from app.core.pagination import PageParams
+from app.core.unit_of_work import transaction
 from app.corroboration.method import method
 from tests.assertions import all_pages, assert_error
 from tests.factories import T0, Factory
@@ -113,8 +113,8 @@ def test_too_many_candidates_is_a_clear_422(engine: Engine, factory: Factory) ->
     for _ in range(3):
         factory.claim()
     with transaction(engine, write=False) as session:
-        with pytest.raises(service.Invalid) as raised:
-            service.list_(
+        with pytest.raises(listing.Invalid) as raised:
+            listing.list_(
                 session,
                 filters=ClaimFilters(),
                 sort=ClaimSort.outlets,
@@ -123,7 +123,7 @@ def test_too_many_candidates_is_a_clear_422(engine: Engine, factory: Factory) ->
                 max_claims=2,
             )
         assert raised.value.code == "too_many_claims"
-        page = service.list_(
+        page = listing.list_(
             session,
             filters=ClaimFilters(),
             page=PageParams(limit=10, cursor=None),

@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate, LinkCreate
+from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.corroboration import live
 from app.corroboration.method import method
 from app.corroboration.models import CorroborationMethod
@@ -298,7 +299,7 @@ def _random_world(session: Session, rng: random.Random, prefix: str) -> list[int
     for i in range(18):
         claim = claims_service.create(session, data=ClaimCreate(text=f"Random claim {prefix} {i}."))
         for article in rng.sample(articles, rng.randrange(0, 9)):
-            claims_service.add_attribution(
+            claims_attributions.add_attribution(
                 session,
                 claim=claim,
                 data=AttributionCreate(

@@ -5,8 +5,8 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from app.core.db import transaction
-from app.corroboration import service as corroboration
+from app.core.unit_of_work import transaction
+from app.corroboration import counters
 from tests.assertions import assert_consistent
 from tests.factories import T0, Factory
 
@@ -134,8 +134,8 @@ def test_recount_from_scratch_agrees_with_maintained_counters(
             )
     client.delete(f"/v1/articles/{articles[1].id}", params={"cascade": True})
     with transaction(engine, write=False) as session:
-        assert corroboration.stale_claim_ids(session) == []
+        assert counters.stale_claim_ids(session) == []
     before = [assert_consistent(client, c.id) for c in claims]
     with transaction(engine, write=True) as session:
-        assert corroboration.recount_all(session) == 3
+        assert counters.recount_all(session) == 3
     assert [assert_consistent(client, c.id) for c in claims] == before

@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.demo import data
 from app.demo.service import load
 from app.tables import Attribution, Claim

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from app.core.config import Settings
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.main import create_app
 from app.tables import Article, Attribution, Claim
 from tests.assertions import assert_consistent, assert_error

@@ -84,11 +84,8 @@ def free_port() -> int:
 
 
 def wait_until_up(url: str, seconds: float = 60) -> None:
-    """Wait for a server started by a test to answer /healthz.
-
-    Generous: on a busy machine the worker takes a while to import the app and load the
-    embedding model before it answers.
-    """
+    """Wait for a server started by a test to answer /healthz (importing the app takes
+    several seconds on a loaded machine, so the wait is generous; a healthy start is quick)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

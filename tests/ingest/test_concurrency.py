@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from app.core.config import Settings
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.ingest import service
 from app.ingest.models import IngestPayload, IngestResult
 from app.matching.base import build_matcher

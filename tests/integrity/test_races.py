@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.integrity import service as integrity
 from app.tables import Claim
 from tests.factories import T0, Factory

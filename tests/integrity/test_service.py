@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.integrity import service as integrity
 from tests.factories import T0, Factory
 

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, select
 
 from app.core.config import Settings
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.matching import embedding, vectors
 from app.matching.analysis import normalise_news
 from app.matching.base import build_matcher

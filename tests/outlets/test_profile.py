@@ -5,7 +5,7 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.demo.service import load
 from tests.factories import T0, Factory
 

@@ -6,8 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from app.core.db import metadata, transaction
+from app.core.columns import metadata
 from app.core.migrations import UNMODELLED_TABLES
+from app.core.unit_of_work import transaction
 from app.demo import data
 from app.demo.service import load
 from tests.assertions import all_pages, assert_error

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.core.db import transaction
+from app.core.unit_of_work import transaction
 from app.matching.hybrid import HybridMatcher
 from app.tables import Article, Attribution, Claim, Outlet, Review
 from tests.assertions import assert_error

@@ -13,9 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from app.claims import export
-from app.claims.export import ExportFormat, negotiate
-from app.claims.service import ClaimFilters
+from app.claims import download
+from app.claims.download import ExportFormat, negotiate
+from app.claims.listing import ClaimFilters
 from tests.assertions import all_pages, assert_error
 from tests.factories import T0, Factory
 
@@ -79,7 +79,7 @@ def test_csv_header_and_headers(client: TestClient, claims: list[int]) -> None:
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     assert response.headers["content-disposition"] == 'attachment; filename="claims.csv"'
     assert response.headers["vary"] == "Accept"
-    assert response.text.splitlines()[0] == ",".join(export.COLUMNS)
+    assert response.text.splitlines()[0] == ",".join(download.COLUMNS)
     assert client.get("/v1/claims").headers["vary"] == "Accept"
     assert client.get("/v1/claims", params={"format": "json"}).json()["items"]
 
@@ -153,8 +153,8 @@ def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
     started = time.monotonic()
     _bulk_claims(engine, 100_000)
     filters = ClaimFilters()
-    for _ in export.stream(  # warm up: imports, compiled SQL, caches are not the export
-        engine, fmt=ExportFormat.csv, filters=filters, sort=None, method=None, max_claims=10
+    for _ in download.stream(  # warm up: imports, compiled SQL, caches are not the export
+        engine, download.Download(ExportFormat.csv, filters, None, None, 10)
     ):
         break
     gc.collect()
@@ -163,8 +163,8 @@ def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
     first_chunk = 0
     at_tenth = None
     peak = before
-    for chunk in export.stream(
-        engine, fmt=ExportFormat.csv, filters=filters, sort=None, method=None, max_claims=10
+    for chunk in download.stream(
+        engine, download.Download(ExportFormat.csv, filters, None, None, 10)
     ):
         chunks += 1
         first_chunk = first_chunk or len(chunk)
@@ -188,7 +188,7 @@ def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
 def test_exports_page_through_the_list_in_batches(
     client: TestClient, claims: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export, "EXPORT_BATCH", 2)
+    monkeypatch.setattr(download, "EXPORT_BATCH", 2)
     for params in (
         {},
         {"q": "ceasefire talks"},

@@ -1,4 +1,5 @@
-"""Export: every article with its outlet, claims and origin, as ingest payloads (NDJSON lines).
+"""The database dumped as ingest payloads (NDJSON lines): every article with its outlet,
+claims and origin. `corroborate export` writes it; `corroborate import` reads it back.
 
 Importing the export into an empty database reproduces the same claims with the same counts:
 articles come in publication order (an origin always before its copies), claims are matched

@@ -1,0 +1,129 @@
+"""Attributions: an article reporting, supporting or disputing a claim; added, changed, removed
+and listed (earliest publication first). Their claims' counters follow by themselves, before
+the transaction commits (app/corroboration/counters.py)."""
+
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Select, bindparam, select
+from sqlmodel import Session
+
+from app.claims.models import AttributionCreate, AttributionPublic, AttributionUpdate
+from app.claims.projection import (
+    ClaimJSON,
+    attribution_columns,
+    attribution_json,
+    attribution_value,
+)
+from app.core.columns import utcnow
+from app.core.errors import Conflict, NotFound, UnknownReference
+from app.core.pagination import Keyset, PageParams
+from app.core.prepared import PreparedSelect
+from app.core.unit_of_work import flush_unique
+from app.tables import Article, Attribution, Claim
+
+# Built once: ingest checks this for every claim, and building a statement costs more than
+# running it.
+_ATTRIBUTION_ID = select(Attribution.id).where(
+    Attribution.claim_id == bindparam("claim_id"),
+    Attribution.article_id == bindparam("article_id"),
+)
+_BY_PUBLICATION = Keyset(
+    "attributions",
+    ((Article.published_at, "asc"), (Attribution.id, "asc")),
+    (datetime, int),
+)
+
+
+def get_attribution(session: Session, *, claim_id: int, attribution_id: int) -> Attribution:
+    """The attribution with this id on this claim, or NotFound."""
+    attribution = session.get(Attribution, attribution_id)
+    if attribution is None or attribution.claim_id != claim_id:
+        raise NotFound(f"attribution {attribution_id} not found on claim {claim_id}")
+    return attribution
+
+
+def _attribution_conflict(session: Session, claim_id: int, article_id: int) -> Conflict | None:
+    existing = session.scalar(_ATTRIBUTION_ID, {"claim_id": claim_id, "article_id": article_id})
+    if existing is None:
+        return None
+    return Conflict(
+        f"article {article_id} is already attributed to claim {claim_id} (attribution {existing})",
+        details=[{"field": "article_id", "existing_id": existing}],
+    )
+
+
+def add_attribution(session: Session, *, claim: Claim, data: AttributionCreate) -> Attribution:
+    """Attribute the claim to an article; the claim's counts follow in this transaction."""
+    assert claim.id is not None
+    claim_id = claim.id
+    if session.get(Article, data.article_id) is None:
+        raise UnknownReference(
+            f"article {data.article_id} not found",
+            details=[{"field": "article_id", "value": data.article_id}],
+        )
+    error = _attribution_conflict(session, claim_id, data.article_id)
+    if error is not None:
+        raise error
+    attribution = Attribution.model_validate(data, update={"claim_id": claim_id})
+    session.add(attribution)
+    flush_unique(session, lambda: _attribution_conflict(session, claim_id, data.article_id))
+    return attribution
+
+
+def update_attribution(
+    session: Session, *, attribution: Attribution, data: AttributionUpdate
+) -> Attribution:
+    """Change an attribution's stance, quote or sourcing."""
+    changes = data.model_dump(exclude_unset=True)
+    for name, value in changes.items():
+        setattr(attribution, name, value)
+    attribution.updated_at = utcnow()
+    session.add(attribution)
+    session.flush()
+    return attribution
+
+
+def remove_attribution(session: Session, *, attribution: Attribution) -> None:
+    """Remove an attribution; the claim's counts follow in this transaction."""
+    session.delete(attribution)
+    session.flush()
+
+
+def attribution_public(session: Session, *, attribution_id: int) -> AttributionPublic:
+    """One attribution as the API shows it, validated (for write responses)."""
+    query = attribution_columns().where(Attribution.id == attribution_id)
+    rows = list(session.connection().execute(query))
+    if not rows:
+        raise NotFound(f"attribution {attribution_id} not found")
+    return AttributionPublic.model_validate(attribution_json(rows[0]))
+
+
+@cache
+def _attributions_query(after_cursor: bool) -> PreparedSelect:
+    """A claim's attributions in publication order, from the start or after a cursor."""
+
+    def build() -> Select[Any]:
+        query = attribution_columns().where(Attribution.claim_id == bindparam("claim_id"))
+        after_values = [bindparam("after_at"), bindparam("after_id")] if after_cursor else None
+        return _BY_PUBLICATION.ordered(query, after_values=after_values).limit(bindparam("limit"))
+
+    return PreparedSelect(build)
+
+
+def attributions_json(db: Connection, *, claim_id: int, page: PageParams) -> ClaimJSON:
+    """A claim's attributions, earliest publication first, JSON-ready (a
+    Page[AttributionPublic])."""
+    params: dict[str, Any] = {"claim_id": claim_id, "limit": page.limit + 1}
+    position = _BY_PUBLICATION.position(page.cursor)
+    if position is not None:
+        params.update(after_at=position[0], after_id=position[1])
+    rows = _attributions_query(position is not None).rows(db, params)
+    rows, cursor = _BY_PUBLICATION.page(rows, page.limit, _publication_key)
+    return {"items": [attribution_json(row) for row in rows], "next_cursor": cursor}
+
+
+def _publication_key(row: Any) -> list[Any]:
+    published_at = attribution_value(row, "published_at")  # JSON text
+    return [datetime.fromisoformat(published_at), attribution_value(row, "id")]

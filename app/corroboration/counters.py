@@ -1,0 +1,315 @@
+"""The stored corroboration counters, kept true by construction.
+
+Writers only record what they touched; one hook recounts it, inside the transaction, just
+before it commits (`settle`, on every Session's `before_commit`):
+- attributions added, removed, or moved or re-stanced through the ORM, links added or removed,
+  and articles whose outlet or date changed, or that are deleted, are recorded by the flush
+  hooks below, so a new writer that goes through the ORM cannot forget them;
+- a bulk statement (`sa.update`/`sa.delete`, which the ORM never sees) is followed by
+  `touch(session, claim_ids=...)` or `touch(session, article_ids=...)` (articles.delete_many,
+  claims.merging, integrity.repair).
+A reader that needs the counts inside the same write (a merge answering with the merged
+claim) calls `settle` first. Lists then read the stored columns. `recount_all` rebuilds them
+from scratch (`corroborate recount`), and `stale_claim_ids` finds any that drifted.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, bindparam, case, distinct, event, func, inspect, select, update
+from sqlalchemy.orm import Session, aliased
+
+from app.core.unit_of_work import lost_race
+from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim
+
+_BATCH = 500
+
+
+def _reporting() -> Any:
+    return Attribution.stance.in_(REPORTING_STANCES)  # type: ignore[attr-defined]
+
+
+# The statements are built once: a recount runs inside every counted write, and constructing
+# them (not executing them) was most of its cost. `ids` expands to the claim ids at execution.
+_IDS = bindparam("ids", expanding=True)
+
+
+def _counts() -> Select[Any]:
+    """Aggregated counts per claim (only claims with at least one attribution appear)."""
+    root = aliased(Article)
+    reporting = _reporting()
+    return (
+        select(
+            Attribution.claim_id,
+            func.count(distinct(case((reporting, Article.outlet_id)))).label("outlets"),
+            func.count(distinct(case((reporting, root.outlet_id)))).label("origins"),
+            func.count(case((reporting, Attribution.id))).label("articles"),
+            func.count(distinct(case((Attribution.stance == "disputes", Article.outlet_id)))).label(
+                "disputing"
+            ),
+            func.max(case((reporting, Article.published_at))).label("last_at"),
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .join(root, root.id == Article.root_article_id)
+        .where(Attribution.claim_id.in_(_IDS))  # type: ignore[attr-defined]
+        .group_by(Attribution.claim_id)
+    )
+
+
+def _first_reports() -> Select[Any]:
+    """The earliest reporting article of each claim (ties broken by the lower article id)."""
+    ranked = (
+        select(
+            Attribution.claim_id,
+            Article.id.label("article_id"),  # type: ignore[union-attr]
+            Article.outlet_id,
+            Article.published_at,
+            func.row_number()
+            .over(
+                partition_by=Attribution.claim_id,
+                order_by=(Article.published_at, Article.id),
+            )
+            .label("rank"),
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .where(Attribution.claim_id.in_(_IDS), _reporting())  # type: ignore[attr-defined]
+        .subquery()
+    )
+    return select(
+        ranked.c.claim_id, ranked.c.article_id, ranked.c.outlet_id, ranked.c.published_at
+    ).where(ranked.c.rank == 1)
+
+
+_COUNTS = _counts()
+_FIRST_REPORTS = _first_reports()
+_LOCK = (
+    select(Claim.id)
+    .where(Claim.id.in_(_IDS))  # type: ignore[union-attr]
+    .order_by(Claim.id)
+    .with_for_update(key_share=True)
+)
+_ON_MERGED = (
+    select(Attribution.id)
+    .join(Claim, Claim.id == Attribution.claim_id)
+    .where(Claim.id.in_(_IDS), Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+    .limit(1)
+)
+_UPDATE = (
+    update(Claim.__table__).where(Claim.__table__.c.id == bindparam("claim_pk"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
+)
+
+
+def _lock(session: Session, claim_ids: list[int], *, live_only: bool) -> None:
+    # Concurrent writers touching one claim must not each write counts computed from a snapshot
+    # missing the other's rows: the second waits here, then recounts with the first committed.
+    # SQLite needs nothing: BEGIN IMMEDIATE already admits one writer at a time.
+    # FOR NO KEY UPDATE (key_share), not FOR UPDATE: inserting an attribution takes a KEY SHARE
+    # lock on its claim (the foreign key check), which FOR UPDATE would wait for, so two writers
+    # each adding an attribution to one claim and then recounting it would deadlock.
+    # Holding these locks, no merge can be under way on the claims: an attribution added to a
+    # claim that a concurrent merge has just redirected (its insert did not wait: KEY SHARE)
+    # shows up here, and the transaction is re-run, when it finds the claim merged.
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(_LOCK, {"ids": claim_ids})
+        if live_only and session.scalar(_ON_MERGED, {"ids": claim_ids}) is not None:
+            raise lost_race("a claim this write attributes to was merged concurrently")
+
+
+def recount(session: Session, *, claim_ids: Iterable[int], live_only: bool = True) -> None:
+    """Recompute the stored corroboration of these claims from their attributions, now.
+
+    `live_only`: re-run the transaction (TransactionConflict) when one of them was merged while
+    holding attributions; only maintenance passes False, to recount whatever is stored.
+    """
+    ids = sorted(set(claim_ids))
+    session.flush()
+    for start in range(0, len(ids), _BATCH):
+        _refresh_batch(session, ids[start : start + _BATCH], live_only=live_only)
+
+
+def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None:
+    _lock(session, ids, live_only=live_only)
+    values: dict[int, dict[str, Any]] = {
+        claim_id: {
+            "outlets_count": 0,
+            "origins_count": 0,
+            "articles_count": 0,
+            "disputing_outlets_count": 0,
+            "first_reported_at": None,
+            "first_reported_article_id": None,
+            "first_reported_outlet_id": None,
+            "last_reported_at": None,
+        }
+        for claim_id in ids
+    }
+    for row in session.execute(_COUNTS, {"ids": ids}):
+        values[row.claim_id].update(
+            outlets_count=row.outlets,
+            origins_count=row.origins,
+            articles_count=row.articles,
+            disputing_outlets_count=row.disputing,
+            last_reported_at=row.last_at,
+        )
+    for row in session.execute(_FIRST_REPORTS, {"ids": ids}):
+        values[row.claim_id].update(
+            first_reported_at=row.published_at,
+            first_reported_article_id=row.article_id,
+            first_reported_outlet_id=row.outlet_id,
+        )
+    session.connection().execute(
+        _UPDATE, [{"claim_pk": claim_id, **fields} for claim_id, fields in values.items()]
+    )
+    # Keep already-loaded Claim objects in step with the rows just written.
+    for claim_id, fields in values.items():
+        claim = session.identity_map.get(session.identity_key(Claim, claim_id))  # type: ignore[arg-type]
+        if claim is not None:
+            session.expire(claim, list(fields))
+
+
+def claims_of_articles(article_ids: Any) -> Select[Any]:
+    """Claims with an attribution on any of these articles (a list or a SELECT of ids)."""
+    return (
+        select(Attribution.claim_id)
+        .where(
+            Attribution.article_id.in_(article_ids)  # type: ignore[attr-defined]
+        )
+        .distinct()
+    )
+
+
+def recount_all(session: Session) -> int:
+    """Recompute every claim's counters from scratch; returns how many claims were checked."""
+    ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
+    recount(session, claim_ids=[i for i in ids if i is not None], live_only=False)
+    return len(ids)
+
+
+def stale_claim_ids(session: Session) -> list[int]:
+    """Claims whose stored counters differ from a from-scratch recount (should be none)."""
+    stored = {
+        row.id: tuple(row[1:])
+        for row in session.execute(
+            select(
+                Claim.id,
+                Claim.outlets_count,
+                Claim.origins_count,
+                Claim.articles_count,
+                Claim.disputing_outlets_count,
+                Claim.first_reported_at,
+                Claim.first_reported_article_id,
+                Claim.first_reported_outlet_id,
+                Claim.last_reported_at,
+            )
+        )
+    }
+    ids = sorted(stored)
+    empty = (0, 0, 0, 0, None, None, None, None)
+    expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, empty)
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        firsts = {r.claim_id: r for r in session.execute(_FIRST_REPORTS, {"ids": batch})}
+        for row in session.execute(_COUNTS, {"ids": batch}):
+            first = firsts.get(row.claim_id)
+            expected[row.claim_id] = (
+                row.outlets,
+                row.origins,
+                row.articles,
+                row.disputing,
+                first.published_at if first else None,
+                first.article_id if first else None,
+                first.outlet_id if first else None,
+                row.last_at,
+            )
+    return [i for i in ids if stored[i] != expected[i]]
+
+
+# ---- what was touched, and the hook that recounts it ---------------------------------------
+
+_CLAIMS = "corroboration_touched_claims"
+_ARTICLES = "corroboration_touched_articles"
+# Attribution columns whose change moves counts; an Article's (outlet, date).
+_ATTRIBUTION_COUNTED = ("claim_id", "article_id", "stance")
+_ARTICLE_COUNTED = ("outlet_id", "published_at")
+
+
+def touch(
+    session: Session, *, claim_ids: Iterable[int] = (), article_ids: Iterable[int] = ()
+) -> None:
+    """Record claims (or articles: their claims and their copies' claims) whose counts this
+    transaction may have changed; `settle` recounts them before it commits."""
+    session.info.setdefault(_CLAIMS, set()).update(i for i in claim_ids if i is not None)
+    session.info.setdefault(_ARTICLES, set()).update(i for i in article_ids if i is not None)
+
+
+def settle(session: Session) -> None:
+    """Recount every claim touched so far in this transaction (then nothing is pending)."""
+    session.flush()
+    while session.info.get(_CLAIMS) or session.info.get(_ARTICLES):
+        claims: set[int] = session.info.pop(_CLAIMS, set())
+        articles: set[int] = session.info.pop(_ARTICLES, set())
+        if articles:
+            claims.update(session.scalars(claims_of_articles(subtree(sorted(articles)))))
+        recount(session, claim_ids=claims)
+
+
+def subtree(article_ids: Any) -> Select[Any]:
+    """These articles and every article whose chain of origins passes through one of them."""
+    seed = select(Article.id.label("id")).where(Article.id.in_(article_ids))  # type: ignore[union-attr]
+    tree = seed.cte("subtree", recursive=True)
+    tree = tree.union(
+        select(ArticleLink.article_id).join(tree, ArticleLink.origin_article_id == tree.c.id)
+    )
+    return select(tree.c.id)
+
+
+def _changed(instance: Any, names: Iterable[str]) -> bool:
+    attrs = inspect(instance).attrs
+    return any(attrs[name].history.has_changes() for name in names)
+
+
+@event.listens_for(Session, "before_flush")
+def _deleting(session: Session, _context: Any, _instances: Any) -> None:
+    # Recorded while the rows are still there: a deleted article's attributions go with it
+    # (ON DELETE CASCADE), so its claims are found now.
+    doomed = []
+    for instance in session.deleted:
+        if isinstance(instance, Attribution):
+            touch(session, claim_ids=[instance.claim_id])
+        elif isinstance(instance, ArticleLink):
+            touch(session, article_ids=[instance.article_id])
+        elif isinstance(instance, Article) and instance.id is not None:
+            doomed.append(instance.id)
+    if doomed:
+        with session.no_autoflush:
+            touch(session, claim_ids=list(session.scalars(claims_of_articles(subtree(doomed)))))
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    for instance in session.new:
+        if isinstance(instance, Attribution):
+            touch(session, claim_ids=[instance.claim_id])
+        elif isinstance(instance, ArticleLink):
+            touch(session, article_ids=[instance.article_id])
+    for instance in session.dirty:
+        if isinstance(instance, Attribution) and _changed(instance, _ATTRIBUTION_COUNTED):
+            before = inspect(instance).attrs.claim_id.history.deleted
+            touch(session, claim_ids=[instance.claim_id, *before])
+        elif isinstance(instance, Article) and _changed(instance, _ARTICLE_COUNTED):
+            touch(session, article_ids=[instance.id])
+
+
+@event.listens_for(Session, "before_commit")
+def _settle_before_commit(session: Session) -> None:
+    # Also called when a savepoint is released: only the transaction's own commit settles.
+    if not session.in_nested_transaction():
+        settle(session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: Any) -> None:
+    # The outermost transaction ended (committed after `settle`, or rolled back): nothing it
+    # touched is pending any more. A savepoint's end changes nothing.
+    if transaction.parent is None:
+        session.info.pop(_CLAIMS, None)
+        session.info.pop(_ARTICLES, None)
