@@ -13,7 +13,7 @@ import httpx
 from app.core.config import Settings
 from app.core.db import create_db_engine
 from app.ingest.models import BatchLine, ClaimAction
-from app.ingest.service import ingest_lines
+from app.ingest.bulk.engine import ingest_stream
 from app.matching.base import build_matcher
 
 
@@ -58,7 +58,7 @@ def import_direct(
     engine = create_db_engine(settings)
     try:
         matcher = build_matcher(settings)
-        yield from ingest_lines(
+        yield from ingest_stream(
             engine, _numbered(stream, progress), matcher=matcher, settings=settings
         )
     finally:

@@ -10,6 +10,7 @@ from app.core.config import SettingsDep
 from app.core.errors import AppError, Invalid, responses
 from app.core.metrics import INGEST_ITEMS
 from app.ingest import service
+from app.ingest.bulk.engine import ingest_stream
 from app.ingest.dependencies import EngineDep
 from app.ingest.models import BatchResult, IngestPayload, IngestResult, summarise
 from app.matching.dependencies import MatcherDep
@@ -83,7 +84,7 @@ _NDJSON_BODY: dict[str, Any] = {
 async def ingest_batch(
     request: Request, engine: EngineDep, matcher: MatcherDep, settings: SettingsDep
 ) -> BatchResult:
-    """Ingest NDJSON, one payload per line, each line in its own transaction.
+    """Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
 
     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
     would answer, or an error status and `error`; a bad line does not stop the others. The body
@@ -119,7 +120,7 @@ async def ingest_batch(
             )
         spool.seek(0)
         results = await run_in_threadpool(
-            lambda: list(service.ingest_lines(engine, spool, matcher=matcher, settings=settings))
+            lambda: list(ingest_stream(engine, spool, matcher=matcher, settings=settings))
         )
     if not results:
         raise Invalid("the batch has no payload lines", code="empty_batch")
