@@ -12,8 +12,8 @@ import httpx
 
 from app.core.config import Settings
 from app.core.db import create_db_engine
-from app.ingest.models import BatchLine, ClaimAction
 from app.ingest.bulk.engine import ingest_stream
+from app.ingest.models import BatchLine, ClaimAction
 from app.matching.base import build_matcher
 
 

@@ -49,7 +49,8 @@ def write(session: Session, planner: Planner) -> None:
         ids: dict[str, int] = {}
         for part in _parts([outlet.slug for outlet in planner.new_outlets]):
             ids.update(
-                connection.execute(
+                (row[0], row[1])
+                for row in connection.execute(
                     select(Outlet.slug, Outlet.id).where(Outlet.slug.in_(part))  # type: ignore[attr-defined]
                 )
             )
@@ -67,7 +68,8 @@ def write(session: Session, planner: Planner) -> None:
         ids = {}
         for part in _parts([article.url for article in planner.new_articles]):
             ids.update(
-                connection.execute(
+                (row[0], row[1])
+                for row in connection.execute(
                     select(Article.url, Article.id).where(Article.url.in_(part))  # type: ignore[attr-defined]
                 )
             )
@@ -101,7 +103,8 @@ def write(session: Session, planner: Planner) -> None:
         ids = {}
         for part in _parts([claim.fingerprint for claim in planner.new_claims]):
             ids.update(
-                connection.execute(
+                (row[0], row[1])
+                for row in connection.execute(
                     select(Claim.fingerprint, Claim.id).where(Claim.fingerprint.in_(part))  # type: ignore[attr-defined]
                 )
             )
@@ -159,13 +162,12 @@ def _links(session: Session, planner: Planner) -> None:
     if stored and locks_rows(session):
         # As add_link does: lock the origins and the roots of their trees, then read the roots.
         graph.lock_trees(session, stored)
-        roots = dict(
-            session.connection()
-            .execute(
+        roots = {
+            row[0]: row[1]
+            for row in session.connection().execute(
                 select(Article.id, Article.root_article_id).where(Article.id.in_(stored))  # type: ignore[union-attr]
             )
-            .tuples()
-        )
+        }
         for article in planner.new_links:
             origin = article.link.origin if article.link is not None else None
             if origin is not None and origin.id in roots:
