@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.articles import service as articles_service
+from app.articles.models import Article, LinkPublic
 from app.core.config import Settings
 from app.core.db import TransactionConflict, run_transaction
 from app.core.errors import AppError
@@ -32,11 +33,12 @@ from app.corroboration import service as corroboration
 from app.ingest import service as one_line
 from app.ingest.bulk.matching import ChunkClaims
 from app.ingest.bulk.plan import Planner, needs_reference_alone
-from app.ingest.bulk.rows import ClaimPlan, LinePlan, Scored
+from app.ingest.bulk.rows import ArticleRow, ClaimPlan, LinePlan, Scored
 from app.ingest.bulk.writes import write
 from app.ingest.models import (
     BatchLine,
     ClaimOutcome,
+    CopyCandidate,
     IngestPayload,
     IngestResult,
     MatchRef,
@@ -48,6 +50,7 @@ logger = logging.getLogger("app.ingest")
 
 CHUNK_LINES = 1000
 CHUNK_BYTES = 32 * 1024 * 1024
+_FIRST_WINDOW = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,7 @@ def _chunk(
         advisory_lock(session, "claim-create")
     with corroboration.deferred(session):  # one recount of every touched claim, at the end
         remaining = valid
+        window = _FIRST_WINDOW
         while remaining:
             number, payload = remaining[0]
             if needs_reference_alone(payload):
@@ -200,7 +204,10 @@ def _chunk(
                 (i for i, (_, p) in enumerate(remaining) if needs_reference_alone(p)),
                 len(remaining),
             )
-            run = remaining[:end]
+            # A line the planner hands back makes it read the rest again; after one, plan
+            # a short run, growing while none comes back, so that a chunk full of them costs
+            # a bounded read per line rather than one of the whole remainder.
+            run = remaining[: min(end, window)]
             chunk_claims = ChunkClaims(matcher)
             chunk_claims.prepare([c.text for _, p in run for c in p.claims])
             planner = Planner(
@@ -215,14 +222,19 @@ def _chunk(
                 if isinstance(plan, AppError):
                     answers[number] = failed(number, plan)
             write(session, planner)
+            origins = _origins(
+                session, [line.article.id or 0 for line in planner.lines if line.has_origin]
+            )
             for line in planner.lines:
-                answers[line.number] = _answer(session, line)
+                answers[line.number] = _answer(line, origins)
             if stop < len(run):
                 number, payload = run[stop]
                 answers[number] = _reference(session, number, payload, matcher, settings)
                 remaining = remaining[stop + 1 :]
+                window = _FIRST_WINDOW
             else:
-                remaining = remaining[end:]
+                remaining = remaining[len(run) :]
+                window *= 4
     return answers
 
 
@@ -261,7 +273,30 @@ def _outcome(plan: ClaimPlan) -> ClaimOutcome:
     )
 
 
-def _answer(session: Session, line: LinePlan) -> BatchLine:
+def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
+    """The links of these articles to their origins, as the API shows them (one query)."""
+    found: dict[int, LinkPublic] = {}
+    for start in range(0, len(article_ids), 500):
+        part = article_ids[start : start + 500]
+        query = articles_service._public_query().where(Article.id.in_(part))  # type: ignore[union-attr]
+        for row in session.execute(query):
+            origin = articles_service._to_public(row).origin
+            if origin is not None:
+                found[origin.article_id] = origin
+    return found
+
+
+def _candidate(other: ArticleRow) -> CopyCandidate:
+    stamp = other.published_at.strftime("%Y-%m-%d %H:%M UTC")
+    return CopyCandidate.model_construct(
+        article_id=other.id or 0,
+        outlet=other.outlet.slug,
+        reason=f'same headline as {other.outlet.name} article {other.id} "{other.title}" of '
+        f"{stamp}; no other signal, so not linked",
+    )
+
+
+def _answer(line: LinePlan, origins: dict[int, LinkPublic]) -> BatchLine:
     article_id = line.article.id or 0
     result = IngestResult(
         outlet_id=line.outlet.id or 0,
@@ -270,8 +305,7 @@ def _answer(session: Session, line: LinePlan) -> BatchLine:
         article_created=line.article_created,
         changed=line.changed,
         claims=[_outcome(plan) for plan in line.claims],
-        origin=articles_service.link_public(session, article_id=article_id)
-        if line.has_origin
-        else None,
+        origin=origins[article_id] if line.has_origin else None,
+        copy_candidates=[_candidate(other) for other in line.copy_candidates],
     )
     return BatchLine(line=line.number, status=201 if line.article_created else 200, result=result)

@@ -18,7 +18,7 @@ detection finds nothing, so skipping it changes nothing.
 
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
@@ -40,7 +40,7 @@ from app.ingest.bulk.rows import (
     OutletRow,
     Scored,
 )
-from app.ingest.copies import outlet_keys
+from app.ingest.copies import _headline, outlet_keys
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
 from app.matching.base import Matcher
@@ -91,15 +91,28 @@ _BY_FINGERPRINT = select(
 ).where(Claim.fingerprint.in_(bindparam("keys", expanding=True)))  # type: ignore[attr-defined]
 # Articles copy detection could tie to a line's article: the same headline, or a credit to the
 # line's outlet (the other signals make a line go the one-line path).
-_NEIGHBOURS = select(
-    Article.id, Article.outlet_id, Article.title, Article.credit_name, Article.published_at
-).where(
-    Article.published_at >= bindparam("window_from"),
-    Article.published_at <= bindparam("window_to"),
-    or_(
-        func.lower(Article.title).in_(bindparam("titles", expanding=True)),
-        Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
-    ),
+_NEIGHBOURS = (
+    select(
+        Article.id,
+        Article.url,
+        Article.outlet_id,
+        Article.title,
+        Article.credit_name,
+        Article.published_at,
+        Outlet.slug,
+        Outlet.name,
+        Outlet.domain,
+        Outlet.kind,
+    )
+    .join(Outlet, Outlet.id == Article.outlet_id)  # type: ignore[arg-type]
+    .where(
+        Article.published_at >= bindparam("window_from"),
+        Article.published_at <= bindparam("window_to"),
+        or_(
+            func.lower(Article.title).in_(bindparam("titles", expanding=True)),
+            Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
+        ),
+    )
 )
 _IN_CHUNK = 500  # ids per IN list
 
@@ -109,10 +122,12 @@ def _chunks(values: list[Any]) -> Iterable[list[Any]]:
         yield values[start : start + _IN_CHUNK]
 
 
-def _same_title(a: str, b: str) -> bool:
-    # A superset of what either database's lower() makes equal: a false positive only sends the
-    # line down the one-line path.
-    return a.lower() == b.lower() or a.casefold() == b.casefold()
+class _OutletTuple(NamedTuple):
+    id: int
+    slug: str
+    name: str
+    domain: str | None
+    kind: str
 
 
 def needs_reference_alone(payload: IngestPayload) -> bool:
@@ -145,7 +160,10 @@ class Planner:
         self.outlets_by_id: dict[int, OutletRow] = {}
         self.articles: dict[str, ArticleRow] = {}
         self.claims_by_key: dict[str, ClaimRow] = {}
-        self.neighbours: list[tuple[int | None, int, str, str | None, Any]] = []
+        self.neighbours: list[ArticleRow] = []
+        self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
+        self.by_title: dict[str, list[ArticleRow]] = {}  # neighbours and new articles
+        self._outlet_keys: dict[str, set[str]] = {}
         self.lines: list[LinePlan] = []
         self.new_outlets: list[OutletRow] = []
         self.new_articles: list[ArticleRow] = []
@@ -241,25 +259,61 @@ class Planner:
         span = timedelta(hours=self.settings.copy_window_hours)
         keys: set[str] = set()
         for p in detecting:
-            keys |= outlet_keys(self._outlet_model(p))
+            keys |= self._keys(p)
         titles = sorted({p.article.title.lower() for p in detecting})
-        params = {
-            "window_from": min(p.article.published_at for p in detecting) - span,
-            "window_to": max(p.article.published_at for p in detecting) + span,
-            "keys": sorted(keys),
-        }
-        for part in _chunks(titles):
-            for r in self.session.execute(_NEIGHBOURS, {**params, "titles": part}):
-                self.neighbours.append((r.id, r.outlet_id, r.title, r.credit_name, r.published_at))
-
-    def _outlet_model(self, payload: IngestPayload) -> Outlet:
-        """The outlet a line names, as copy detection sees it (stored, else as sent)."""
-        known = self._find_outlet(payload)
-        if known is not None:
-            return Outlet(
-                slug=known.slug, name=known.name, domain=known.domain, kind=OutletKind(known.kind)
+        titles += sorted(
+            {a.title.lower() for p in detecting if (a := self.articles.get(p.article.url))}
+        )
+        times = [p.article.published_at for p in detecting]
+        # Stored articles' own dates can lie outside the payloads' (a re-send with another date).
+        times += [a.published_at for p in detecting if (a := self.articles.get(p.article.url))]
+        params = {"window_from": min(times) - span, "window_to": max(times) + span}
+        seen: set[int] = set()
+        for part in _chunks(sorted(set(titles))):
+            rows = self.session.execute(
+                _NEIGHBOURS, {**params, "titles": part, "keys": sorted(keys)}
             )
-        return Outlet.model_validate(payload.outlet)
+            for r in rows:
+                if r.id in seen:
+                    continue
+                seen.add(r.id)
+                outlet = self._outlet_row(
+                    _OutletTuple(r.outlet_id, r.slug, r.name, r.domain, r.kind)
+                )
+                self.neighbours.append(
+                    self.articles.get(r.url)
+                    or ArticleRow(
+                        id=r.id,
+                        url=r.url,
+                        outlet=outlet,
+                        title=r.title,
+                        published_at=r.published_at,
+                        credit_name=r.credit_name,
+                    )
+                )
+                neighbour = self.neighbours[-1]
+                neighbour.credit_name = r.credit_name
+                self.by_title.setdefault(neighbour.title.casefold(), []).append(neighbour)
+                if neighbour.credit_name is not None:
+                    self.credited.append(neighbour)
+
+    def _keys(self, payload: IngestPayload) -> set[str]:
+        """The names a credit may give the line's outlet (stored, else as sent)."""
+        known = self._find_outlet(payload)
+        slug = known.slug if known is not None else payload.outlet.slug
+        keys = self._outlet_keys.get(slug)
+        if keys is None:
+            if known is not None:
+                model = Outlet(
+                    slug=known.slug,
+                    name=known.name,
+                    domain=known.domain,
+                    kind=OutletKind(known.kind),
+                )
+            else:
+                model = Outlet.model_validate(payload.outlet)
+            keys = self._outlet_keys[slug] = outlet_keys(model)
+        return keys
 
     # ---- one line --------------------------------------------------------------------------
 
@@ -287,35 +341,49 @@ class Planner:
                 and link.origin.url == payload.origin.url
                 and link.relation == payload.origin.relation
             )
-        if not payload.detect_copies:
+        if not payload.detect_copies or (stored is not None and stored.link is not None):
             return False
         if stored is not None and stored.body_simhash is not None:
             return True
-        return self._detection_could_link(payload, stored)
+        return self._headline_candidates(payload, stored) is None
 
-    def _detection_could_link(self, payload: IngestPayload, stored: ArticleRow | None) -> bool:
-        outlet = self._outlet_model(payload)
-        found = self._find_outlet(payload)
-        outlet_id = found.id if found is not None and found.id is not None else -1
-        keys = outlet_keys(outlet)
-        at = payload.article.published_at
+    def _headline_candidates(
+        self, payload: IngestPayload, own: ArticleRow | None
+    ) -> list[ArticleRow] | None:
+        """What copy detection finds for an article with no body and no credit: the articles of
+        other outlets with the same headline published up to it (reported, not linked). None
+        when it could find more (an article crediting the outlet, which it would adopt) or when
+        the databases' lower() could disagree with Python's on the headline."""
+        keys = self._keys(payload)
+        outlet = self._find_outlet(payload)
+        title = own.title if own is not None else payload.article.title
+        at = own.published_at if own is not None else payload.article.published_at
         span = timedelta(hours=self.settings.copy_window_hours)
-        headline = timedelta(hours=self.settings.copy_headline_window_hours)
-        title = payload.article.title
-        own_id = stored.id if stored is not None else None
-        for article_id, other_outlet, other_title, credit_name, published in self.neighbours:
-            if article_id == own_id or other_outlet == outlet_id or abs(published - at) > span:
-                continue
-            if credit_name in keys or (
-                abs(published - at) <= headline and _same_title(other_title, title)
+        headline_span = timedelta(hours=self.settings.copy_headline_window_hours)
+        headline = _headline(title)
+        for other in self.credited:
+            if (
+                other is not own
+                and other.outlet is not outlet
+                and abs(other.published_at - at) <= span
+                and other.credit_name in keys
             ):
-                return True
-        for other in self.new_articles:
-            if other.outlet.slug == outlet.slug or other.url == payload.article.url:
+                return None
+        nearby: list[ArticleRow] = []
+        for other in self.by_title.get(title.casefold(), ()):
+            if other is own or other.outlet is outlet or abs(other.published_at - at) > span:
                 continue
-            if abs(other.published_at - at) <= headline and _same_title(other.title, title):
-                return True
-        return False
+            if not (other.title.isascii() and title.isascii()):
+                return None  # lower() may differ between Python and the database
+            nearby.append(other)
+        nearby.sort(key=lambda a: (a.published_at, a.sort_id()))
+        return [
+            other
+            for other in nearby
+            if abs(other.published_at - at) <= headline_span
+            and _headline(other.title) == headline
+            and other.published_at <= at
+        ]
 
     def plan(self, number: int, payload: IngestPayload) -> LinePlan | AppError:
         """Decide one line; an error leaves the snapshot as it was."""
@@ -355,6 +423,10 @@ class Planner:
             line.has_origin = True
         else:
             line.has_origin = article.link is not None
+            if payload.detect_copies and not line.has_origin:
+                found = self._headline_candidates(payload, None if article_created else article)
+                assert found is not None  # needs_reference said so
+                line.copy_candidates = found
         self.lines.append(line)
         return line
 
@@ -378,6 +450,7 @@ class Planner:
         now = utcnow()
         article = ArticleRow(
             id=None,
+            order=len(self.new_articles),
             url=data.url,
             outlet=outlet,
             title=data.title,
@@ -394,6 +467,7 @@ class Planner:
         )
         self.articles[data.url] = article
         self.new_articles.append(article)
+        self.by_title.setdefault(article.title.casefold(), []).append(article)
         return article
 
     def _claim(self, line: LinePlan, item: IngestClaim) -> ClaimPlan:

@@ -49,10 +49,15 @@ class ArticleRow:
     root_id: int | None = None  # a stored article's stored root
     body_simhash: int | None = None
     credit: str | None = None
+    credit_name: str | None = None
     link: LinkRow | None = None
+    order: int = 0  # creation order of a new article
     values: dict[str, Any] | None = None  # column values of a new article
     # The claims it is attributed to: claim row -> attribution row, in attribution order.
     attached: dict["ClaimRow", "AttributionRow"] = field(default_factory=dict)
+
+    def sort_id(self) -> int:
+        return self.id if self.id is not None else NEW_ID_BASE + self.order
 
     def root_article_id(self) -> int:
         """A stored article's stored root; a new one's is its origin's, else itself."""
@@ -123,3 +128,4 @@ class LinePlan:
     claims: list[ClaimPlan] = field(default_factory=list)
     changed: bool = False
     has_origin: bool = False
+    copy_candidates: list[ArticleRow] = field(default_factory=list)
