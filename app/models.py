@@ -2,6 +2,7 @@
 
 from app.articles.models import Article, ArticleLink
 from app.claims.models import Attribution, Claim
+from app.ingest.imports.tables import ImportJob, ImportLineError
 from app.keys.models import ApiKey
 from app.matching.models import ClaimEmbedding
 from app.outlets.models import Outlet
@@ -14,6 +15,8 @@ __all__ = [
     "Attribution",
     "Claim",
     "ClaimEmbedding",
+    "ImportJob",
+    "ImportLineError",
     "Outlet",
     "Review",
 ]

@@ -15,7 +15,7 @@ transaction (app/ingest/service.py, the reference the engine is tested against).
 """
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import orjson
@@ -129,10 +129,21 @@ def ingest_stream(
         yield from ingest_chunk(engine, chunk, matcher=matcher, settings=settings)
 
 
+Record = Callable[[Session, list[BatchLine]], None]
+
+
 def ingest_chunk(
-    engine: Engine, chunk: list[Line], *, matcher: Matcher, settings: Settings
+    engine: Engine,
+    chunk: list[Line],
+    *,
+    matcher: Matcher,
+    settings: Settings,
+    record: Record | None = None,
 ) -> list[BatchLine]:
-    """One chunk in one transaction (re-run on a lost race); its lines' answers in order."""
+    """One chunk in one transaction (re-run on a lost race); its lines' answers in order.
+
+    `record` runs inside the chunk's transaction with the answers (an import job's progress
+    commits with the rows, so a crash leaves both or neither)."""
     answers: dict[int, BatchLine] = {}
     valid: list[tuple[int, IngestPayload]] = []
     for line in chunk:
@@ -143,20 +154,29 @@ def ingest_chunk(
             valid.append((line.number, parsed))
     if valid:
         try:
-            answers.update(
-                run_transaction(
-                    engine,
-                    lambda session: _chunk(session, valid, matcher=matcher, settings=settings),
-                    attempts=settings.db_retry_attempts,
-                )
-            )
+
+            def work(session: Session) -> dict[int, BatchLine]:
+                done = _chunk(session, valid, matcher=matcher, settings=settings)
+                if record is not None:
+                    record(session, [{**answers, **done}[line.number] for line in chunk])
+                return done
+
+            answers.update(run_transaction(engine, work, attempts=settings.db_retry_attempts))
+            return [answers[line.number] for line in chunk]
         except Exception:
             # Something no rule foresaw: the chunk left nothing. Each line alone, as before,
             # so one line's trouble is that line's answer only.
             logger.exception("chunk of %d lines failed; ingesting its lines one by one", len(valid))
             for number, payload in valid:
                 answers[number] = alone(engine, number, payload, matcher=matcher, settings=settings)
-    return [answers[line.number] for line in chunk]
+    ordered = [answers[line.number] for line in chunk]
+    if record is not None:
+        # The lines committed one by one above; a crash before this re-runs them, which
+        # writes nothing again (their answers then say so).
+        run_transaction(
+            engine, lambda session: record(session, ordered), attempts=settings.db_retry_attempts
+        )
+    return ordered
 
 
 def alone(
