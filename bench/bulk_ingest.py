@@ -62,7 +62,7 @@ def postgresql_floor(floor_db: Path, url: str, attributions: int) -> dict[str, A
     data = {}
     columns = {}
     for table in TABLES:
-        cursor = source.execute(f"SELECT * FROM {table}")  # noqa: S608 (fixed names)
+        cursor = source.execute(f"SELECT * FROM {table}")
         columns[table] = [d[0] for d in cursor.description]
         data[table] = cursor.fetchall()
     source.close()
@@ -107,7 +107,9 @@ def run_engine(url: str, ndjson: Path, matcher: str, chunk: int) -> dict[str, An
             if line.result is None:
                 failed += 1
             else:
-                attributions += sum(c.action.value != "already_attributed" for c in line.result.claims)
+                attributions += sum(
+                    c.action.value != "already_attributed" for c in line.result.claims
+                )
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu
     engine.dispose()
@@ -133,7 +135,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--matcher", default="lexical")
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument(
+        "--admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    )
     parser.add_argument("--chunk", type=int, default=1000)
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args()
@@ -151,7 +155,9 @@ def main() -> None:
     with scratch_database(
         sqlite_directory=workdir, postgresql_admin_url=admin, prefix="bench_engine"
     ) as url:
-        engine = run_engine(url, Path(floor.get("ndjson") or workdir / "ingest.ndjson"), args.matcher, args.chunk)
+        engine = run_engine(
+            url, Path(floor.get("ndjson") or workdir / "ingest.ndjson"), args.matcher, args.chunk
+        )
     report = {
         "backend": args.backend,
         "matcher": args.matcher,

@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, LinkPublic
+from app.articles.models import LinkPublic
 from app.core.config import Settings
 from app.core.db import TransactionConflict, run_transaction
 from app.core.errors import AppError
@@ -45,6 +45,7 @@ from app.ingest.models import (
     error_body,
 )
 from app.matching.base import Matcher
+from app.tables import Article
 
 logger = logging.getLogger("app.ingest")
 

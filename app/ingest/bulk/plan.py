@@ -23,9 +23,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
 from app.claims import service as claims_service
-from app.claims.models import Attribution, Claim
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import AppError, Conflict
@@ -44,7 +42,7 @@ from app.ingest.copies import _headline, outlet_keys
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
 from app.matching.base import Matcher
-from app.outlets.models import Outlet, OutletKind
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet, OutletKind
 
 SUGGESTIONS = 5
 MATCH_POOL = 10

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.articles.models import LinkProvenance, LinkRelation
-from app.claims.models import Sourcing, Stance
 from app.ingest.models import ClaimAction, IngestPayload
 from app.matching.base import Candidate
+from app.tables import LinkProvenance, LinkRelation, Sourcing, Stance
 
 # Claims created in the chunk sort after every stored claim in ties, in creation order: the ids
 # they get are larger than any stored id and ascend in that order.

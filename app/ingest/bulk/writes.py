@@ -15,14 +15,12 @@ from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from app.articles import graph
-from app.articles.models import Article, ArticleLink
-from app.claims.models import Attribution, Claim
 from app.core.db import utcnow
 from app.core.locks import locks_rows
 from app.corroboration import service as corroboration
 from app.ingest.bulk.plan import Planner
 from app.matching import vectors
-from app.outlets.models import Outlet
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
 
 _IN = 500
 _ARTICLE_TABLE: Any = Article.__table__  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from pydantic import Field
 from sqlmodel import SQLModel
 
 from app.core.errors import ErrorBody
-from app.ingest.imports.tables import ImportState
+from app.tables import ImportState
 
 
 class ImportPublic(SQLModel):

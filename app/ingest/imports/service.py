@@ -24,9 +24,9 @@ from app.core.locks import locks_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.ingest.bulk.engine import CHUNK_BYTES, Line, ingest_chunk
 from app.ingest.imports.models import ImportErrorPublic, ImportPublic
-from app.ingest.imports.tables import ImportJob, ImportLineError, ImportState
 from app.ingest.models import BatchLine, ClaimAction
 from app.matching.base import Matcher
+from app.tables import ImportJob, ImportLineError, ImportState
 
 logger = logging.getLogger("app.ingest.imports")
 
