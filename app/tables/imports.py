@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
@@ -26,7 +26,7 @@ class ImportJob(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    state: ImportState = Field(default=ImportState.queued, max_length=20)
+    state: ImportState = Field(default=ImportState.queued, sa_type=String(20))
     source: str = Field(max_length=2000)  # the stored upload, or the file `corroborate import` read
     source_key: str = Field(max_length=200)  # finds the job again for `--resume`
     uploaded: bool  # the source is ours (an upload) and is removed when the job is done
