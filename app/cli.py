@@ -234,6 +234,21 @@ def _print_findings(findings: "list[Finding]") -> None:
         )
 
 
+@cli.command()
+def worker(
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker threads (default CLAIMS_JOBS_WORKERS).")
+    ] = None,
+) -> None:
+    """Run background jobs (imports, ...) until stopped: alongside or instead of the consumer
+    inside `corroborate serve` (CLAIMS_JOBS_CONSUMER=false), several with CLAIMS_JOBS_URL=redis://."""
+    import app.api  # noqa: F401  (registers every task)
+    from app.jobs import run_consumer
+
+    settings = get_settings()
+    run_consumer(settings, workers=workers or settings.jobs_workers)
+
+
 @cli.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="NDJSON file: one ingest payload per line.")],
