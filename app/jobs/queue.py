@@ -27,14 +27,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from huey import Huey, RedisHuey, SqliteHuey, crontab
-from huey.consumer import Consumer
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from app.core.config import Settings
+
+if TYPE_CHECKING:  # huey is imported when a queue is built, not with the app
+    from huey import Huey
+    from huey.consumer import Consumer
 
 logger = logging.getLogger("app.jobs")
 
@@ -42,7 +44,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 _TASKS: dict[str, Callable[..., Any]] = {}
 _PERIODIC: dict[str, tuple[Callable[[], Any], int]] = {}
-_QUEUES: dict[str, tuple[Huey, dict[str, Any]]] = {}
+_QUEUES: dict[str, tuple["Huey", dict[str, Any]]] = {}
 _LOCK = threading.Lock()
 
 
@@ -76,12 +78,12 @@ def location(settings: Settings) -> str:
     return f"sqlite:///{Path(settings.imports_directory).resolve() / 'jobs.sqlite'}"
 
 
-def queue_for(settings: Settings) -> Huey:
+def queue_for(settings: Settings) -> "Huey":
     """The process's huey for these settings, with every registered task on it."""
     return _queue(settings)[0]
 
 
-def _queue(settings: Settings) -> tuple[Huey, dict[str, Any]]:
+def _queue(settings: Settings) -> tuple["Huey", dict[str, Any]]:
     where = location(settings)
     with _LOCK:
         found = _QUEUES.get(where)
@@ -90,7 +92,9 @@ def _queue(settings: Settings) -> tuple[Huey, dict[str, Any]]:
         return found
 
 
-def _build(where: str) -> tuple[Huey, dict[str, Any]]:
+def _build(where: str) -> tuple["Huey", dict[str, Any]]:
+    from huey import RedisHuey, SqliteHuey, crontab
+
     if where.startswith(("redis://", "rediss://", "unix://")):
         queue: Huey = RedisHuey("corroborate", url=where, results=False)
     elif where.startswith("sqlite:///"):
@@ -150,18 +154,19 @@ def context() -> Context:
     return _CONTEXTS[id(_CURRENT)]
 
 
-class _InProcessConsumer(Consumer):  # type: ignore[misc]
-    """A consumer inside the web server's process: the server owns the signals."""
-
-    def _set_signal_handlers(self) -> None:
-        return None
-
-
-def start_consumer(settings: Settings, *, engine: Engine | None = None) -> Consumer:
+def start_consumer(settings: Settings, *, engine: Engine | None = None) -> "Consumer":
     """Start consumer threads in this process (stop them with `stop_consumer`)."""
+    from huey.consumer import Consumer
+
+    class InProcessConsumer(Consumer):  # type: ignore[misc]
+        """A consumer inside the web server's process: the server owns the signals."""
+
+        def _set_signal_handlers(self) -> None:
+            return None
+
     bind(settings, engine)
     queue = queue_for(settings)
-    consumer = _InProcessConsumer(
+    consumer = InProcessConsumer(
         queue,
         workers=settings.jobs_workers,
         worker_type="thread",
@@ -174,7 +179,7 @@ def start_consumer(settings: Settings, *, engine: Engine | None = None) -> Consu
     return consumer
 
 
-def stop_consumer(consumer: Consumer) -> None:
+def stop_consumer(consumer: "Consumer") -> None:
     consumer.stop(graceful=True)
 
 

@@ -83,7 +83,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_up(url: str, seconds: float = 15) -> None:
+def wait_until_up(url: str, seconds: float = 60) -> None:
     """Wait for a server started by a test to answer /healthz."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

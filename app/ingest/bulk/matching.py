@@ -9,15 +9,22 @@ by the matcher's own pair score with the same signals.
 """
 
 from collections import defaultdict
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from app.ingest.bulk.rows import ClaimRow, Scored
 from app.matching.analysis import content_words
 from app.matching.base import Matcher
-from app.matching.hybrid import HybridMatcher
 from app.matching.lexical import LexicalMatcher, signals, stored_analysis
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def _hybrid(matcher: Matcher) -> bool:
+    # By class name: importing the hybrid matcher loads numpy and the model code, which a
+    # service running the lexical matcher never needs.
+    return type(matcher).__name__ == "HybridMatcher"
+
 
 # A chunk claim that shares no telling word is a hybrid candidate from this cosine up; below it
 # the calibrated score cannot reach the suggest threshold (docs/matching.md).
@@ -36,7 +43,7 @@ class ChunkClaims:
         self.claims: list[ClaimRow] = []
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._vectors: list[np.ndarray] = []
-        self._embedder = matcher.vectors.embedder if isinstance(matcher, HybridMatcher) else None
+        self._embedder = matcher.vectors.embedder if _hybrid(matcher) else None  # type: ignore[attr-defined]
 
     def prepare(self, texts: list[str]) -> None:
         """Embed every text of the chunk in one model call (later lookups hit the cache)."""
@@ -60,6 +67,8 @@ class ChunkClaims:
             found.update(self._by_word.get(word, ()))
         near: set[int] = set()
         if self._embedder is not None:
+            import numpy as np
+
             query = self._embedder.embed([text])[0]
             cosines = np.stack(self._vectors) @ query
             near = {int(i) for i in np.nonzero(cosines >= _NEAR_COSINE)[0]}
@@ -67,7 +76,7 @@ class ChunkClaims:
         for index in sorted(found | near):
             claim = self.claims[index]
             score, why = pair_score(self.matcher, text, claimant, claim.text, claim.claimant)
-            if isinstance(self.matcher, HybridMatcher):
+            if _hybrid(self.matcher):
                 keep = index in found or score >= self.matcher.suggest
             else:
                 keep = score > 0
@@ -80,8 +89,10 @@ def pair_score(
     matcher: Matcher, text: str, claimant: str | None, other: str, other_claimant: str | None
 ) -> tuple[float, dict[str, Any] | None]:
     """The matcher's score for two texts, with the signals its `match` would report."""
-    if isinstance(matcher, HybridMatcher):
-        result = matcher.scored(text, other, a_claimant=claimant, b_claimant=other_claimant)
+    if _hybrid(matcher):
+        result = matcher.scored(  # type: ignore[attr-defined]
+            text, other, a_claimant=claimant, b_claimant=other_claimant
+        )
         return result.score, result.explain()
     if isinstance(matcher, LexicalMatcher):
         why = signals(stored_analysis(text, claimant), stored_analysis(other, other_claimant))
