@@ -7,6 +7,7 @@ from app.access.router import router as keys_router
 from app.articles.router import router as articles_router
 from app.claims.corroboration_router import router as corroboration_router
 from app.claims.router import router as claims_router
+from app.ingest.imports.router import router as imports_router
 from app.ingest.router import router as ingest_router
 from app.matching.router import router as matching_router
 from app.outlets.router import router as outlets_router
@@ -21,10 +22,13 @@ api_router.include_router(articles_router)
 api_router.include_router(matching_router)
 api_router.include_router(claims_router)
 api_router.include_router(ingest_router)
+api_router.include_router(imports_router)
 api_router.include_router(corroboration_router)
 api_router.include_router(reviews_router)
 api_router.include_router(keys_router)
 
 # The operations that take NDJSON bodies: only these get the batch body limit and are streamed
 # rather than buffered (app/core/middleware.py); tests/core/test_limits.py keeps the list whole.
-NDJSON_PATHS = frozenset({"/v1/ingest/batch"})
+NDJSON_PATHS = frozenset({"/v1/ingest/batch", "/v1/imports"})
+# NDJSON routes whose body limit is not CLAIMS_INGEST_BATCH_MAX_BYTES: uploads stored on disk.
+UPLOAD_PATHS = frozenset({"/v1/imports"})

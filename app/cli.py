@@ -239,6 +239,21 @@ def _print_findings(findings: "list[Finding]") -> None:
         )
 
 
+@cli.command()
+def worker(
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker threads (default CLAIMS_JOBS_WORKERS).")
+    ] = None,
+) -> None:
+    """Run background jobs (imports, ...) until stopped: alongside or instead of the consumer
+    inside `corroborate serve` (CLAIMS_JOBS_CONSUMER=false), several with CLAIMS_JOBS_URL=redis://."""
+    import app.api  # noqa: F401  (registers every task)
+    from app.jobs import run_consumer
+
+    settings = get_settings()
+    run_consumer(settings, workers=workers or settings.jobs_workers)
+
+
 @cli.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="NDJSON file: one ingest payload per line.")],
@@ -254,15 +269,29 @@ def import_(
         typer.Option(envvar="CLAIMS_API_KEY", help="API key sent as a Bearer token with --url."),
     ] = None,
     batch_lines: Annotated[int, typer.Option(min=1, help="Lines per request with --url.")] = 500,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            help="Go on with the unfinished import of this same file (same path, size and "
+            "modification time) from its last committed chunk. Without it the file is read "
+            "from the start, which is also safe: lines already stored write nothing."
+        ),
+    ] = False,
+    chunk_lines: Annotated[
+        int, typer.Option(min=1, max=100_000, help="Lines per transaction (direct import).")
+    ] = 1000,
 ) -> None:
     """Ingest an NDJSON file (as POST /v1/ingest/batch does); safe to run again."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
-    from app.ingest.importer import ImportFailed, ImportSummary, import_direct, import_http
+    from app.ingest.importer import ImportFailed, ImportSummary, import_http
 
     if not file.is_file():
         console.print(f"no such file: {file}")
         raise typer.Exit(2)
+    if url is None:
+        _import_direct(file, resume=resume, chunk_lines=chunk_lines)
+        return
     summary = ImportSummary()
     columns = (
         *Progress.get_default_columns()[:1],
@@ -276,10 +305,7 @@ def import_(
         def advance(size: int) -> None:
             bar.advance(task, size)
 
-        if url is None:
-            lines = import_direct(stream, settings=get_settings(), progress=advance)
-        else:
-            lines = import_http(stream, url=url, key=key, batch_lines=batch_lines, progress=advance)
+        lines = import_http(stream, url=url, key=key, batch_lines=batch_lines, progress=advance)
         try:
             for line in lines:
                 summary.add(line)
@@ -289,6 +315,99 @@ def import_(
             raise typer.Exit(1) from exc
     _print_summary(summary)
     if summary.failures:
+        raise typer.Exit(1)
+
+
+def _import_direct(file: Path, *, resume: bool, chunk_lines: int) -> None:
+    """The file as an import job in this process: resumable, with lines/s and an ETA."""
+    import time
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from sqlalchemy import select
+
+    from app.core.engine import create_db_engine
+    from app.core.unit_of_work import transaction
+    from app.ingest.imports import service as imports
+    from app.matching.base import build_matcher
+    from app.tables import ImportJob, ImportLineError, ImportState
+
+    settings = get_settings()
+    engine = create_db_engine(settings)
+    matcher = build_matcher(settings)
+    source = imports.source_key(file)
+    with transaction(engine, write=True) as session:
+        job = imports.unfinished(session, key=source) if resume else None
+        if job is None:
+            job = imports.create(
+                session,
+                source=file.resolve(),
+                key=source,
+                uploaded=False,
+                state=ImportState.running,
+            )
+        elif job.bytes_done:
+            console.print(f"resuming import {job.id} at line {job.lines_done + 1}")
+        job.state, job.heartbeat_at = ImportState.running, None
+        session.add(job)
+        session.flush()
+        job_id, start_lines = job.id or 0, job.lines_done
+        start_bytes = job.bytes_done
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[lines]:,} lines"),
+        TextColumn("{task.fields[rate]:,.0f} lines/s"),
+        TimeRemainingColumn(),
+    )
+    started = time.monotonic()
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task(
+            f"importing {file.name}",
+            total=file.stat().st_size,
+            completed=start_bytes,
+            lines=start_lines,
+            rate=0.0,
+        )
+
+        def progress(current: ImportJob) -> None:
+            elapsed = max(time.monotonic() - started, 1e-6)
+            bar.update(
+                task,
+                completed=current.bytes_done,
+                lines=current.lines_done,
+                rate=(current.lines_done - start_lines) / elapsed,
+            )
+
+        job = imports.run(
+            engine,
+            job_id=job_id,
+            matcher=matcher,
+            settings=settings,
+            chunk_lines=chunk_lines,
+            progress=progress,
+        )
+    with transaction(engine, write=False) as session:
+        failures = list(
+            session.scalars(
+                select(ImportLineError)
+                .where(ImportLineError.job_id == job_id)
+                .order_by(ImportLineError.line)
+                .limit(20)
+            )
+        )
+    engine.dispose()
+    for failure in failures:
+        console.print(f"line {failure.line}: {failure.status} {failure.code}: {failure.message}")
+    if job.failed > 20:
+        console.print(f"... and {job.failed - 20} more failed lines")
+    if job.error:
+        console.print(f"import {job_id} failed: {job.error}")
+    console.print(
+        f"{job.succeeded + job.failed} lines: {job.articles_created} articles created; claims "
+        f"{job.claims_created} created, {job.claims_linked} linked, "
+        f"{job.claims_already_attributed} already attributed; {job.failed} failed"
+    )
+    if job.failed or job.state != ImportState.done:
         raise typer.Exit(1)
 
 

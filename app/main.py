@@ -12,7 +12,7 @@ from fastapi.routing import APIRoute
 from app import __version__
 from app.access.auth import Access, AccessGateMiddleware
 from app.access.openapi import document_access
-from app.api import NDJSON_PATHS, api_router
+from app.api import NDJSON_PATHS, UPLOAD_PATHS, api_router
 from app.claims.fast import fast_routes
 from app.core.config import MetricsAccess, Settings, get_settings
 from app.core.contract import shape_contract
@@ -33,6 +33,7 @@ from app.core.unit_of_work import TransactionConflict
 from app.explorer.router import install_explorer
 from app.health.router import metrics_router
 from app.health.router import router as health_router
+from app.jobs import start_consumer, stop_consumer
 from app.matching.base import build_matcher
 
 DESCRIPTION = """\
@@ -98,7 +99,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         POOL.watch(engine)  # the serving app's pool is the one /metrics reports
         stop_worker_threads_at_exit()
+        consumer = start_consumer(settings, engine=engine) if settings.jobs_consumer else None
         yield
+        if consumer is not None:
+            stop_consumer(consumer)
         if access.limiter is not None:
             await access.limiter.close()
         engine.dispose()
@@ -138,6 +142,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=settings.max_body_bytes,
         max_ndjson_bytes=settings.ingest_batch_max_bytes,
         ndjson_paths=NDJSON_PATHS,
+        path_limits=dict.fromkeys(UPLOAD_PATHS, settings.imports_max_bytes),
     )
     app.add_middleware(AccessGateMiddleware)
     if settings.cors_origins:

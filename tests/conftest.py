@@ -74,11 +74,18 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     # Rate limits are off for the suite (tests of limits build their own app), so that no
     # test depends on how fast the machine runs the ones before it; so is the statement
     # timeout, since tests set up bulk data through this engine (its own test sets one).
-    return Settings(database_url=database_url, rate_limit_enabled=False, db_statement_timeout_ms=0)
+    # No job consumer in every app the tests build: the tests of jobs start their own.
+    return Settings(
+        database_url=database_url,
+        rate_limit_enabled=False,
+        db_statement_timeout_ms=0,
+        jobs_consumer=False,
+        imports_directory=str(tmp_path_factory.mktemp("imports")),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -256,6 +256,42 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest NDJSON body, in bytes, POST /v1/ingest/batch accepts.",
     )
+    ingest_chunk_lines: int = Field(
+        default=1000,
+        ge=1,
+        le=100_000,
+        description="Lines the set-based ingest writes per transaction (batch, import, jobs).",
+    )
+    imports_max_bytes: int = Field(
+        default=4 * 1024**3,
+        ge=1024,
+        description="Largest NDJSON upload, in bytes, POST /v1/imports accepts (413 beyond); "
+        "it is stored on disk, not held in memory.",
+    )
+    imports_directory: str = Field(
+        default="imports",
+        description="Directory where POST /v1/imports stores uploads until their job is done "
+        "(and, without CLAIMS_JOBS_URL on PostgreSQL, the job queue's SQLite file).",
+    )
+    imports_stale_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description="An import whose runner has not reported progress for this long is taken "
+        "to have died and is started again by the next sweep (resuming where it stopped).",
+    )
+    jobs_url: str | None = Field(
+        default=None,
+        description="Job queue: redis://host:port/db for RedisHuey (several workers or "
+        "replicas), sqlite:///path for SqliteHuey; unset: a SQLite file next to the database.",
+    )
+    jobs_workers: int = Field(
+        default=1, ge=1, le=64, description="Worker threads of each job consumer."
+    )
+    jobs_consumer: bool = Field(
+        default=True,
+        description="Run a job consumer inside `corroborate serve` (set false when separate "
+        "`corroborate worker` processes run the jobs).",
+    )
 
 
 @lru_cache

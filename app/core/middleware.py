@@ -278,11 +278,13 @@ class BodyLimitMiddleware:
         max_bytes: int,
         max_ndjson_bytes: int,
         ndjson_paths: frozenset[str] = frozenset(),
+        path_limits: dict[str, int] | None = None,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_ndjson_bytes = max_ndjson_bytes
         self.ndjson_paths = ndjson_paths
+        self.path_limits = path_limits or {}  # NDJSON routes with a limit of their own
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -295,6 +297,8 @@ class BodyLimitMiddleware:
             return
         ndjson = scope["method"] == "POST" and scope["path"] in self.ndjson_paths
         limit = self.max_ndjson_bytes if ndjson else self.max_bytes
+        if ndjson and scope["path"] in self.path_limits:
+            limit = self.path_limits[scope["path"]]
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _respond(send, PayloadTooLarge.over(limit))

@@ -1,7 +1,7 @@
-"""`corroborate import`: NDJSON ingest payloads from a file, direct or over HTTP, resumable.
+"""`corroborate import --url`: NDJSON ingest payloads from a file sent to a running service.
 
-Each line is ingested in its own transaction exactly as POST /v1/ingest/batch does, so running
-the same file again (after a failure, say) changes nothing that already landed.
+(The direct import runs the file as an import job in-process: app/ingest/imports/service.py.)
+Running the same file again (after a failure, say) changes nothing that already landed.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -10,11 +10,7 @@ from typing import BinaryIO
 
 import httpx
 
-from app.core.config import Settings
-from app.core.engine import create_db_engine
 from app.ingest.models import BatchLine, ClaimAction
-from app.ingest.service import ingest_lines
-from app.matching.base import build_matcher
 
 
 @dataclass
@@ -49,20 +45,6 @@ def _numbered(lines: Iterable[bytes], progress: Callable[[int], None]) -> Iterat
     for raw in lines:
         progress(len(raw))
         yield raw
-
-
-def import_direct(
-    stream: BinaryIO, *, settings: Settings, progress: Callable[[int], None]
-) -> Iterator[BatchLine]:
-    """Ingest every line straight into the configured database."""
-    engine = create_db_engine(settings)
-    try:
-        matcher = build_matcher(settings)
-        yield from ingest_lines(
-            engine, _numbered(stream, progress), matcher=matcher, settings=settings
-        )
-    finally:
-        engine.dispose()
 
 
 def import_http(

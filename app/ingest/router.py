@@ -1,32 +1,23 @@
 """/v1/ingest: one article with its claims, or many as NDJSON."""
 
 import tempfile
-from typing import Any
 
 from fastapi import APIRouter, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import SettingsDep
-from app.core.errors import AppError, Invalid, PayloadTooLarge, responses
+from app.core.errors import Invalid, PayloadTooLarge, responses
 from app.core.metrics import INGEST_ITEMS
 from app.ingest import service
+from app.ingest.bulk.engine import ingest_stream
 from app.ingest.dependencies import EngineDep
+from app.ingest.media import check_media_type, ndjson_body
 from app.ingest.models import BatchResult, IngestPayload, IngestResult, summarise
 from app.matching.dependencies import MatcherDep
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], responses=responses(422))
 
-NDJSON_TYPES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl"})
-# What generated clients send for a body of bytes (openapi-python-client, for one, supports no
-# NDJSON type): accepted too, and the one type the schema names, so the operation is generated.
-BYTES_TYPE = "application/octet-stream"
-ACCEPTED_TYPES = NDJSON_TYPES | {BYTES_TYPE}
 _SPOOL_IN_MEMORY = 1024 * 1024
-
-
-class UnsupportedMediaType(AppError):
-    status_code = 415
-    code = "unsupported_media_type"
 
 
 @router.post(
@@ -60,15 +51,9 @@ def ingest_one(
     return result
 
 
-_NDJSON_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "description": "NDJSON: one `IngestPayload` JSON object per line; blank lines are "
-        "skipped. Sent as `application/x-ndjson` (or `application/ndjson`, `application/jsonl`), "
-        "or as `application/octet-stream`, the type generated clients use for bytes.",
-        "content": {BYTES_TYPE: {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
+_NDJSON_BODY = ndjson_body(
+    "NDJSON: one `IngestPayload` JSON object per line; blank lines are skipped."
+)
 
 
 @router.post(
@@ -81,17 +66,13 @@ _NDJSON_BODY: dict[str, Any] = {
 async def ingest_batch(
     request: Request, engine: EngineDep, matcher: MatcherDep, settings: SettingsDep
 ) -> BatchResult:
-    """Ingest NDJSON, one payload per line, each line in its own transaction.
+    """Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
 
     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
     would answer, or an error status and `error`; a bad line does not stop the others. The body
     is limited to `CLAIMS_INGEST_BATCH_MAX_BYTES` and `CLAIMS_INGEST_BATCH_MAX_LINES` (413).
     """
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in ACCEPTED_TYPES:
-        raise UnsupportedMediaType(
-            f"send NDJSON with content-type application/x-ndjson, not {media_type or 'nothing'!r}"
-        )
+    check_media_type(request.headers.get("content-type"))
     max_bytes, max_lines = settings.ingest_batch_max_bytes, settings.ingest_batch_max_lines
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
@@ -117,7 +98,7 @@ async def ingest_batch(
             )
         spool.seek(0)
         results = await run_in_threadpool(
-            lambda: list(service.ingest_lines(engine, spool, matcher=matcher, settings=settings))
+            lambda: list(ingest_stream(engine, spool, matcher=matcher, settings=settings))
         )
     if not results:
         raise Invalid("the batch has no payload lines", code="empty_batch")

@@ -14,6 +14,7 @@ from app.tables.articles import (
     OriginArticleRef,
 )
 from app.tables.claims import REPORTING_STANCES, Attribution, Claim, Sourcing, Stance
+from app.tables.imports import ImportJob, ImportLineError, ImportState
 from app.tables.keys import ApiKey, Scope
 from app.tables.matching import ClaimEmbedding
 from app.tables.outlets import Outlet, OutletKind, OutletRef
@@ -28,6 +29,9 @@ __all__ = [
     "Attribution",
     "Claim",
     "ClaimEmbedding",
+    "ImportJob",
+    "ImportLineError",
+    "ImportState",
     "LinkProvenance",
     "LinkRelation",
     "OriginArticleRef",

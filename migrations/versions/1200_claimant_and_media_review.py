@@ -11,7 +11,7 @@
   (`OriginalMediaContent`, `TransformedContent`, ...), null for ClaimReviews.
 
 Revision ID: 1200_claimant_and_media_review
-Revises: 0800_claim_embeddings
+Revises: 1000_import_jobs
 Create Date: 2026-12-04
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "1200_claimant_and_media_review"
-down_revision: str | None = "0800_claim_embeddings"
+down_revision: str | None = "1000_import_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,14 +4,16 @@ import json
 import threading
 from typing import Any
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction
+from app.ingest.bulk import engine as bulk_engine
 from app.tables import Outlet
-from tests.core.test_database_failures import fail_first
 from tests.factories import Factory
 from tests.ingest.test_router import payload
 
@@ -21,7 +23,19 @@ def test_a_batch_line_that_loses_a_deadlock_is_re_run_and_lands(
 ) -> None:
     # Before: transaction() raised TransactionConflict, which the ingest retry loop (catching
     # only DBAPIError) let through: the line was reported failed (503) after one attempt.
-    calls = fail_first(monkeypatch, 2)
+    # Now the batch's chunk is one unit of work: its write loses twice, then lands.
+    real = bulk_engine.write
+    calls: list[int] = []
+
+    def write(session: Session, planner: Any) -> None:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OperationalError(
+                "INSERT ...", {}, psycopg.errors.DeadlockDetected("deadlock detected")
+            )
+        real(session, planner)
+
+    monkeypatch.setattr(bulk_engine, "write", write)
     response = client.post(
         "/v1/ingest/batch",
         content=json.dumps(payload()) + "\n",
@@ -86,7 +100,6 @@ def test_a_batch_line_that_loses_a_real_deadlock_is_retried_and_lands(
 ) -> None:
     """A batch line and another transaction lock two rows in opposite orders; PostgreSQL
     aborts the line (40P01), and the unit of work re-runs it: the line is answered 201."""
-    from app.ingest import service as ingest_service
 
     def retries() -> float:
         metrics = client.get("/metrics").text.splitlines()
@@ -97,15 +110,15 @@ def test_a_batch_line_that_loses_a_real_deadlock_is_retried_and_lands(
     barrier = threading.Barrier(2)
     other: dict[str, Any] = {}
     attempts: list[str | None] = []
-    real_create = ingest_service.outlets_service.create
+    real_write = bulk_engine.write
 
     def lock(db: Any, outlet_id: int | None) -> None:
         db.execute(select(Outlet.id).where(Outlet.id == outlet_id).with_for_update())
 
-    def create(session: Session, **kwargs: Any) -> Any:
+    def write(session: Session, planner: Any) -> None:
         if attempts:  # the re-run: nothing in the way any more
             attempts.append(None)
-            return real_create(session, **kwargs)
+            return real_write(session, planner)
         # The line's own transaction: checks for a deadlock after 100 ms of waiting, the
         # other transaction only after 10 s, so the line is the one PostgreSQL aborts.
         session.execute(text("SET LOCAL deadlock_timeout = '100ms'"))
@@ -122,7 +135,7 @@ def test_a_batch_line_that_loses_a_real_deadlock_is_retried_and_lands(
             attempts.append(getattr(getattr(error, "orig", None), "sqlstate", None))
             raise
         attempts.append("not aborted")
-        return real_create(session, **kwargs)
+        return real_write(session, planner)
 
     def other_transaction() -> None:
         with engine.connect() as connection, connection.begin():
@@ -132,7 +145,7 @@ def test_a_batch_line_that_loses_a_real_deadlock_is_retried_and_lands(
             barrier.wait(timeout=10)
             lock(connection, first.id)  # waits for the line until PostgreSQL aborts it
 
-    monkeypatch.setattr(ingest_service.outlets_service, "create", create)
+    monkeypatch.setattr(bulk_engine, "write", write)
     retries_before = retries()
     thread = threading.Thread(target=other_transaction)
     thread.start()

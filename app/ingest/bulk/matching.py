@@ -1,0 +1,101 @@
+"""Matching a claim against the claims created earlier in the same chunk.
+
+Those claims are not in the database yet, so the matcher's own candidate search (full text,
+nearest neighbours) cannot find them. One by one, each line would have committed them before the
+next line looked; here the chunk keeps them in memory and offers the same candidates: a claim
+created earlier is a candidate when it shares a telling word with the text (what the full-text
+search asks for) or, for a matcher with embeddings, when it is near in meaning, and it is scored
+by the matcher's own pair score with the same signals.
+"""
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from app.ingest.bulk.rows import ClaimRow, Scored
+from app.matching.analysis import content_words
+from app.matching.base import Matcher
+from app.matching.lexical import LexicalMatcher, signals, stored_analysis
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def _hybrid(matcher: Matcher) -> bool:
+    # By class name: importing the hybrid matcher loads numpy and the model code, which a
+    # service running the lexical matcher never needs.
+    return type(matcher).__name__ == "HybridMatcher"
+
+
+# A chunk claim that shares no telling word is a hybrid candidate from this cosine up; below it
+# the calibrated score cannot reach the suggest threshold (docs/matching.md).
+_NEAR_COSINE = 0.6
+
+
+def _keys(text: str) -> set[str]:
+    return {word.casefold() for word in content_words(text)}
+
+
+class ChunkClaims:
+    """The claims created so far in a chunk, searchable as the matcher would search the table."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.claims: list[ClaimRow] = []
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        self._vectors: list[np.ndarray] = []
+        self._embedder = matcher.vectors.embedder if _hybrid(matcher) else None  # type: ignore[attr-defined]
+
+    def prepare(self, texts: list[str]) -> None:
+        """Embed every text of the chunk in one model call (later lookups hit the cache)."""
+        if self._embedder is not None and texts:
+            self._embedder.embed(list(dict.fromkeys(texts)))
+
+    def add(self, claim: ClaimRow) -> None:
+        index = len(self.claims)
+        self.claims.append(claim)
+        for word in _keys(claim.text):
+            self._by_word[word].append(index)
+        if self._embedder is not None:
+            self._vectors.append(self._embedder.embed([claim.text])[0])
+
+    def candidates(self, text: str, claimant: str | None) -> list[Scored]:
+        """Chunk claims the matcher would offer for `text`, with score and signals."""
+        if not self.claims:
+            return []
+        found: set[int] = set()
+        for word in _keys(text):
+            found.update(self._by_word.get(word, ()))
+        near: set[int] = set()
+        if self._embedder is not None:
+            import numpy as np
+
+            query = self._embedder.embed([text])[0]
+            cosines = np.stack(self._vectors) @ query
+            near = {int(i) for i in np.nonzero(cosines >= _NEAR_COSINE)[0]}
+        scored: list[Scored] = []
+        for index in sorted(found | near):
+            claim = self.claims[index]
+            score, why = pair_score(self.matcher, text, claimant, claim.text, claim.claimant)
+            if _hybrid(self.matcher):
+                keep = index in found or score >= self.matcher.suggest
+            else:
+                keep = score > 0
+            if keep:
+                scored.append(Scored(claim, score, why))
+        return scored
+
+
+def pair_score(
+    matcher: Matcher, text: str, claimant: str | None, other: str, other_claimant: str | None
+) -> tuple[float, dict[str, Any] | None]:
+    """The matcher's score for two texts, with the signals its `match` would report."""
+    if _hybrid(matcher):
+        result = matcher.scored(  # type: ignore[attr-defined]
+            text, other, a_claimant=claimant, b_claimant=other_claimant
+        )
+        return result.score, result.explain()
+    if isinstance(matcher, LexicalMatcher):
+        why = signals(stored_analysis(text, claimant), stored_analysis(other, other_claimant))
+        return why.score, why.explain()
+    score = matcher.similarity(text, other, a_claimant=claimant, b_claimant=other_claimant)
+    return score, None

@@ -1,0 +1,585 @@
+"""Planning a chunk: each line decided in input order against what is stored and what the lines
+before it created, without writing anything.
+
+The rules are those of the one-line path (app/ingest/service.py), restated on plain rows:
+outlet by slug then domain, article by canonical URL (an article of another outlet is the
+line's error), per claim: already attributed (same fingerprint, else the best attached claim at
+or above the link threshold), else the same claim by fingerprint (through merges), else the
+matcher's best candidate (stored claims, and the chunk's new ones) at or above the link
+threshold, else a new claim with its suggestions; a stated origin for a new article.
+
+A line the planner cannot decide on rows alone (`needs_reference`) goes, at its place in the
+order, through the one-line path: a claim given by id, a body or byline (fingerprint and
+credits), a credit in the headline, a stated origin on an article already stored, and any line
+for which copy detection could find something (an article nearby in time with the same
+headline, or crediting the line's outlet, or a body fingerprint). For every other line copy
+detection finds nothing, so skipping it changes nothing.
+"""
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any, NamedTuple
+
+from sqlalchemy import bindparam, func, or_, select
+from sqlmodel import Session
+
+from app.claims import service as claims_service
+from app.core.columns import utcnow
+from app.core.config import Settings
+from app.core.errors import AppError, Conflict
+from app.ingest.bulk.matching import ChunkClaims
+from app.ingest.bulk.rows import (
+    ArticleRow,
+    AttributionRow,
+    ClaimPlan,
+    ClaimRow,
+    LinePlan,
+    LinkRow,
+    OutletRow,
+    Scored,
+)
+from app.ingest.copies import _headline, outlet_keys
+from app.ingest.fingerprints import credits as find_credits
+from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
+from app.matching.base import Matcher
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet, OutletKind
+
+SUGGESTIONS = 5
+MATCH_POOL = 10
+
+_OUTLETS = select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
+    or_(
+        Outlet.slug.in_(bindparam("slugs", expanding=True)),  # type: ignore[attr-defined]
+        Outlet.domain.in_(bindparam("domains", expanding=True)),  # type: ignore[union-attr]
+    )
+)
+_ARTICLES = (
+    select(
+        Article.id,
+        Article.url,
+        Article.outlet_id,
+        Article.title,
+        Article.published_at,
+        Article.root_article_id,
+        Article.body_simhash,
+        Article.credit,
+        ArticleLink.origin_article_id,
+        ArticleLink.relation,
+        ArticleLink.reason,
+        ArticleLink.provenance,
+    )
+    .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)  # type: ignore[arg-type]
+    .where(Article.url.in_(bindparam("urls", expanding=True)))  # type: ignore[attr-defined]
+)
+_ATTACHED = (
+    select(
+        Attribution.article_id,
+        Attribution.id,
+        Claim.id.label("claim_id"),  # type: ignore[union-attr]
+        Claim.text,
+        Claim.claimant,
+        Claim.fingerprint,
+    )
+    .join(Claim, Claim.id == Attribution.claim_id)  # type: ignore[arg-type]
+    .where(Attribution.article_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    .order_by(Attribution.id)
+)
+_BY_FINGERPRINT = select(
+    Claim.id, Claim.text, Claim.claimant, Claim.fingerprint, Claim.merged_into
+).where(Claim.fingerprint.in_(bindparam("keys", expanding=True)))  # type: ignore[attr-defined]
+# Articles copy detection could tie to a line's article: the same headline, or a credit to the
+# line's outlet (the other signals make a line go the one-line path).
+_NEIGHBOURS = (
+    select(
+        Article.id,
+        Article.url,
+        Article.outlet_id,
+        Article.title,
+        Article.credit_name,
+        Article.published_at,
+        Outlet.slug,
+        Outlet.name,
+        Outlet.domain,
+        Outlet.kind,
+    )
+    .join(Outlet, Outlet.id == Article.outlet_id)  # type: ignore[arg-type]
+    .where(
+        Article.published_at >= bindparam("window_from"),
+        Article.published_at <= bindparam("window_to"),
+        or_(
+            func.lower(Article.title).in_(bindparam("titles", expanding=True)),
+            Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
+        ),
+    )
+)
+_IN_CHUNK = 500  # ids per IN list
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
+
+
+class _OutletTuple(NamedTuple):
+    id: int
+    slug: str
+    name: str
+    domain: str | None
+    kind: str
+
+
+def needs_reference_alone(payload: IngestPayload) -> bool:
+    """Whether the line needs the one-line path whatever is stored: a claim given by id, or an
+    article with a body, a byline or a credit in its headline."""
+    article = payload.article
+    if article.body or article.author or any(c.claim_id for c in payload.claims):
+        return True
+    return bool(find_credits(author=None, body=None, title=article.title))
+
+
+class Planner:
+    """Decides a run of lines against one snapshot of the rows they touch."""
+
+    def __init__(
+        self,
+        session: Session,
+        payloads: list[tuple[int, IngestPayload]],
+        *,
+        matcher: Matcher,
+        settings: Settings,
+        chunk_claims: ChunkClaims,
+    ) -> None:
+        self.session = session
+        self.matcher = matcher
+        self.settings = settings
+        self.chunk_claims = chunk_claims
+        self.outlets_by_slug: dict[str, OutletRow] = {}
+        self.outlets_by_domain: dict[str, OutletRow] = {}
+        self.outlets_by_id: dict[int, OutletRow] = {}
+        self.articles: dict[str, ArticleRow] = {}
+        self.claims_by_key: dict[str, ClaimRow] = {}
+        self.neighbours: list[ArticleRow] = []
+        self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
+        self.by_title: dict[str, list[ArticleRow]] = {}  # neighbours and new articles
+        self._outlet_keys: dict[str, set[str]] = {}
+        self.lines: list[LinePlan] = []
+        self.new_outlets: list[OutletRow] = []
+        self.new_articles: list[ArticleRow] = []
+        self.new_claims: list[ClaimRow] = []
+        self.new_attributions: list[AttributionRow] = []
+        self.new_links: list[ArticleRow] = []
+        self._load([payload for _, payload in payloads])
+
+    # ---- the snapshot ----------------------------------------------------------------------
+
+    def _load(self, payloads: list[IngestPayload]) -> None:
+        session = self.session
+        slugs = sorted({p.outlet.slug for p in payloads})
+        domains = sorted({p.outlet.domain for p in payloads if p.outlet.domain})
+        for row in session.execute(_OUTLETS, {"slugs": slugs, "domains": domains or [""]}):
+            self._outlet_row(row)
+        urls = sorted(
+            {p.article.url for p in payloads} | {p.origin.url for p in payloads if p.origin}
+        )
+        rows = [r for part in _chunks(urls) for r in session.execute(_ARTICLES, {"urls": part})]
+        missing = {r.outlet_id for r in rows} - set(self.outlets_by_id)
+        if missing:
+            for row in session.execute(
+                select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
+                    Outlet.id.in_(sorted(missing))  # type: ignore[union-attr]
+                )
+            ):
+                self._outlet_row(row)
+        by_id: dict[int, ArticleRow] = {}
+        for r in rows:
+            article = ArticleRow(
+                id=r.id,
+                url=r.url,
+                outlet=self.outlets_by_id[r.outlet_id],
+                title=r.title,
+                published_at=r.published_at,
+                root_id=r.root_article_id,
+                body_simhash=r.body_simhash,
+                credit=r.credit,
+            )
+            self.articles[r.url] = by_id[r.id] = article
+        for r in rows:
+            if r.origin_article_id is not None:
+                origin = by_id.get(r.origin_article_id) or ArticleRow(
+                    id=r.origin_article_id,
+                    url="",
+                    outlet=by_id[r.id].outlet,
+                    title="",
+                    published_at=by_id[r.id].published_at,
+                )
+                by_id[r.id].link = LinkRow(origin, r.relation, r.reason, r.provenance)
+        claims: dict[int, ClaimRow] = {}
+        for part in _chunks(sorted(by_id)):
+            for r in session.execute(_ATTACHED, {"ids": part}):
+                claim = claims.get(r.claim_id)
+                if claim is None:
+                    claim = claims[r.claim_id] = ClaimRow(
+                        r.claim_id, r.text, r.claimant, r.fingerprint
+                    )
+                article = by_id[r.article_id]
+                article.attached[claim] = AttributionRow(r.id, claim, article)
+        keys = sorted(
+            {claims_service.fingerprint(c.text, c.claimant) for p in payloads for c in p.claims}
+        )
+        for part in _chunks(keys):
+            for r in session.execute(_BY_FINGERPRINT, {"keys": part}):
+                if r.merged_into is None:
+                    claim = claims.get(r.id) or ClaimRow(r.id, r.text, r.claimant, r.fingerprint)
+                else:  # followed to the claim it was merged into, as the one-line path does
+                    live = claims_service.resolve(session, claim_id=r.id)
+                    assert live.id is not None
+                    claim = claims.get(live.id) or ClaimRow(
+                        live.id, live.text, live.claimant, live.fingerprint
+                    )
+                claims.setdefault(claim.id or 0, claim)
+                self.claims_by_key[r.fingerprint] = claim
+        self._load_neighbours(payloads)
+
+    def _outlet_row(self, row: Any) -> OutletRow:
+        outlet = self.outlets_by_id.get(row.id)
+        if outlet is None:
+            outlet = OutletRow(row.id, row.slug, row.name, row.domain, row.kind)
+            self.outlets_by_id[row.id] = outlet
+            self.outlets_by_slug[row.slug] = outlet
+            if row.domain:
+                self.outlets_by_domain.setdefault(row.domain, outlet)
+        return outlet
+
+    def _load_neighbours(self, payloads: list[IngestPayload]) -> None:
+        detecting = [p for p in payloads if p.detect_copies and p.origin is None]
+        if not detecting:
+            return
+        span = timedelta(hours=self.settings.copy_window_hours)
+        keys: set[str] = set()
+        for p in detecting:
+            keys |= self._keys(p)
+        titles = sorted({p.article.title.lower() for p in detecting})
+        titles += sorted(
+            {a.title.lower() for p in detecting if (a := self.articles.get(p.article.url))}
+        )
+        times = [p.article.published_at for p in detecting]
+        # Stored articles' own dates can lie outside the payloads' (a re-send with another date).
+        times += [a.published_at for p in detecting if (a := self.articles.get(p.article.url))]
+        params = {"window_from": min(times) - span, "window_to": max(times) + span}
+        seen: set[int] = set()
+        for part in _chunks(sorted(set(titles))):
+            rows = self.session.execute(
+                _NEIGHBOURS, {**params, "titles": part, "keys": sorted(keys)}
+            )
+            for r in rows:
+                if r.id in seen:
+                    continue
+                seen.add(r.id)
+                outlet = self._outlet_row(
+                    _OutletTuple(r.outlet_id, r.slug, r.name, r.domain, r.kind)
+                )
+                self.neighbours.append(
+                    self.articles.get(r.url)
+                    or ArticleRow(
+                        id=r.id,
+                        url=r.url,
+                        outlet=outlet,
+                        title=r.title,
+                        published_at=r.published_at,
+                        credit_name=r.credit_name,
+                    )
+                )
+                neighbour = self.neighbours[-1]
+                neighbour.credit_name = r.credit_name
+                self.by_title.setdefault(neighbour.title.casefold(), []).append(neighbour)
+                if neighbour.credit_name is not None:
+                    self.credited.append(neighbour)
+
+    def _keys(self, payload: IngestPayload) -> set[str]:
+        """The names a credit may give the line's outlet (stored, else as sent)."""
+        known = self._find_outlet(payload)
+        slug = known.slug if known is not None else payload.outlet.slug
+        keys = self._outlet_keys.get(slug)
+        if keys is None:
+            if known is not None:
+                model = Outlet(
+                    slug=known.slug,
+                    name=known.name,
+                    domain=known.domain,
+                    kind=OutletKind(known.kind),
+                )
+            else:
+                model = Outlet.model_validate(payload.outlet)
+            keys = self._outlet_keys[slug] = outlet_keys(model)
+        return keys
+
+    # ---- one line --------------------------------------------------------------------------
+
+    def needs_reference(self, payload: IngestPayload) -> bool:
+        """Whether the line needs the one-line path (see the module docstring)."""
+        article = payload.article
+        if needs_reference_alone(payload):
+            return True
+        stored = self.articles.get(article.url)
+        if stored is not None and stored.id is None:
+            outlet = self._find_outlet(payload)
+            if outlet is not stored.outlet:  # the error names the article's id: write it first
+                return True
+        if payload.origin is not None:
+            if stored is None:
+                target = self.articles.get(payload.origin.url)
+                return (
+                    target is None
+                    or target.published_at > article.published_at
+                    or target.url == article.url
+                )
+            link = stored.link
+            return not (
+                link is not None
+                and link.origin.url == payload.origin.url
+                and link.relation == payload.origin.relation
+            )
+        if not payload.detect_copies or (stored is not None and stored.link is not None):
+            return False
+        if stored is not None and stored.body_simhash is not None:
+            return True
+        return self._headline_candidates(payload, stored) is None
+
+    def _headline_candidates(
+        self, payload: IngestPayload, own: ArticleRow | None
+    ) -> list[ArticleRow] | None:
+        """What copy detection finds for an article with no body and no credit: the articles of
+        other outlets with the same headline published up to it (reported, not linked). None
+        when it could find more (an article crediting the outlet, which it would adopt) or when
+        the databases' lower() could disagree with Python's on the headline."""
+        keys = self._keys(payload)
+        outlet = self._find_outlet(payload)
+        title = own.title if own is not None else payload.article.title
+        at = own.published_at if own is not None else payload.article.published_at
+        span = timedelta(hours=self.settings.copy_window_hours)
+        headline_span = timedelta(hours=self.settings.copy_headline_window_hours)
+        headline = _headline(title)
+        for other in self.credited:
+            if (
+                other is not own
+                and other.outlet is not outlet
+                and abs(other.published_at - at) <= span
+                and other.credit_name in keys
+            ):
+                return None
+        nearby: list[ArticleRow] = []
+        for other in self.by_title.get(title.casefold(), ()):
+            if other is own or other.outlet is outlet or abs(other.published_at - at) > span:
+                continue
+            if not (other.title.isascii() and title.isascii()):
+                return None  # lower() may differ between Python and the database
+            nearby.append(other)
+        nearby.sort(key=lambda a: (a.published_at, a.sort_id()))
+        return [
+            other
+            for other in nearby
+            if abs(other.published_at - at) <= headline_span
+            and _headline(other.title) == headline
+            and other.published_at <= at
+        ]
+
+    def plan(self, number: int, payload: IngestPayload) -> LinePlan | AppError:
+        """Decide one line; an error leaves the snapshot as it was."""
+        outlet, outlet_created = self._outlet(payload)
+        article = self.articles.get(payload.article.url)
+        article_created = article is None
+        if article is not None and article.outlet is not outlet:
+            return Conflict(
+                f"article {article.id} at this URL belongs to another outlet than "
+                f"{payload.outlet.slug!r}",
+                code="article_outlet_mismatch",
+                details=[{"field": "article.url", "existing_id": article.id}],
+            )
+        if outlet_created:
+            self.new_outlets.append(outlet)
+            self.outlets_by_slug[outlet.slug] = outlet
+            if outlet.domain:
+                self.outlets_by_domain.setdefault(outlet.domain, outlet)
+        if article is None:
+            article = self._new_article(payload, outlet)
+        line = LinePlan(number, payload, outlet, outlet_created, article, article_created)
+        line.changed = outlet_created or article_created
+        for item in payload.claims:
+            line.claims.append(self._claim(line, item))
+        if payload.origin is not None:
+            if article.link is None:
+                origin = self.articles[payload.origin.url]
+                article.link = LinkRow(
+                    origin,
+                    payload.origin.relation,
+                    payload.origin.reason,
+                    payload.origin.provenance,
+                    new=True,
+                )
+                self.new_links.append(article)
+                line.changed = True
+            line.has_origin = True
+        else:
+            line.has_origin = article.link is not None
+            if payload.detect_copies and not line.has_origin:
+                found = self._headline_candidates(payload, None if article_created else article)
+                assert found is not None  # needs_reference said so
+                line.copy_candidates = found
+        self.lines.append(line)
+        return line
+
+    def _find_outlet(self, payload: IngestPayload) -> OutletRow | None:
+        found = self.outlets_by_slug.get(payload.outlet.slug)
+        if found is None and payload.outlet.domain is not None:
+            found = self.outlets_by_domain.get(payload.outlet.domain)
+        return found
+
+    def _outlet(self, payload: IngestPayload) -> tuple[OutletRow, bool]:
+        data = payload.outlet
+        found = self._find_outlet(payload)
+        if found is not None:
+            return found, False
+        now = utcnow()
+        values = {**data.model_dump(), "created_at": now, "updated_at": now}
+        return OutletRow(None, data.slug, data.name, data.domain, data.kind, values), True
+
+    def _new_article(self, payload: IngestPayload, outlet: OutletRow) -> ArticleRow:
+        data = payload.article
+        now = utcnow()
+        article = ArticleRow(
+            id=None,
+            order=len(self.new_articles),
+            url=data.url,
+            outlet=outlet,
+            title=data.title,
+            published_at=data.published_at,
+            values={
+                "url": data.url,
+                "title": data.title,
+                "published_at": data.published_at,
+                "author": data.author,
+                "language": data.language,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        self.articles[data.url] = article
+        self.new_articles.append(article)
+        self.by_title.setdefault(article.title.casefold(), []).append(article)
+        return article
+
+    def _claim(self, line: LinePlan, item: IngestClaim) -> ClaimPlan:
+        article = line.article
+        key = claims_service.fingerprint(item.text, item.claimant)
+        already = self._already_attributed(article, item, key)
+        if already is not None:
+            return already
+        same = self.claims_by_key.get(key)
+        if same is not None:
+            return self._attribute(line, same, item, ClaimAction.linked, Scored(same, 1.0), True)
+        candidates: list[Scored] = []
+        if item.match == MatchMode.auto:
+            candidates = self._candidates(item)
+            if candidates and candidates[0].score >= self.matcher.link:
+                best = candidates[0]
+                return self._attribute(line, best.claim, item, ClaimAction.linked, best, False)
+        claim = ClaimRow(
+            None,
+            item.text,
+            item.claimant,
+            key,
+            claim_date=item.claim_date,
+            order=len(self.new_claims),
+        )
+        self.new_claims.append(claim)
+        self.claims_by_key[key] = claim
+        self.chunk_claims.add(claim)
+        plan = self._attribute(line, claim, item, ClaimAction.created, None, False)
+        plan.suggestions = [c for c in candidates if c.score >= self.matcher.suggest][:SUGGESTIONS]
+        return plan
+
+    def _candidates(self, item: IngestClaim) -> list[Scored]:
+        stored = self.matcher.match(
+            self.session, text=item.text, claimant=item.claimant, limit=MATCH_POOL
+        )
+        rows = self._claim_rows([c.claim_id for c in stored])
+        found = [Scored.of(c, rows[c.claim_id]) for c in stored if c.claim_id in rows]
+        found += self.chunk_claims.candidates(item.text, item.claimant)
+        found.sort(key=lambda s: (-s.score, s.claim.sort_id()))
+        return found[:MATCH_POOL]
+
+    def _claim_rows(self, ids: list[int]) -> dict[int, ClaimRow]:
+        known = {c.id: c for c in self.claims_by_key.values() if c.id is not None}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            for r in self.session.execute(
+                select(Claim.id, Claim.text, Claim.claimant, Claim.fingerprint).where(
+                    Claim.id.in_(missing)  # type: ignore[union-attr]
+                )
+            ):
+                known[r.id] = self.claims_by_key.setdefault(
+                    r.fingerprint, ClaimRow(r.id, r.text, r.claimant, r.fingerprint)
+                )
+        return {i: known[i] for i in ids if i in known}
+
+    def _already_attributed(
+        self, article: ArticleRow, item: IngestClaim, key: str
+    ) -> ClaimPlan | None:
+        if not article.attached:
+            return None
+        for claim, attribution in article.attached.items():
+            if claim.fingerprint == key:
+                return ClaimPlan(
+                    claim,
+                    ClaimAction.already_attributed,
+                    attribution,
+                    Scored(claim, 1.0),
+                    match_without_signals=True,
+                )
+        if item.match == MatchMode.exact:
+            return None
+        scored = sorted(
+            (
+                (
+                    self.matcher.similarity(
+                        item.text, claim.text, a_claimant=item.claimant, b_claimant=claim.claimant
+                    ),
+                    claim.sort_id(),
+                    claim,
+                )
+                for claim in article.attached
+            ),
+            key=lambda entry: (-entry[0], entry[1]),
+        )
+        score, _, claim = scored[0]
+        if score < self.matcher.link:
+            return None
+        return ClaimPlan(
+            claim,
+            ClaimAction.already_attributed,
+            article.attached[claim],
+            Scored(claim, score),
+            match_without_signals=True,
+        )
+
+    def _attribute(
+        self,
+        line: LinePlan,
+        claim: ClaimRow,
+        item: IngestClaim,
+        action: ClaimAction,
+        match: Scored | None,
+        exact: bool,
+    ) -> ClaimPlan:
+        article = line.article
+        if claim in article.attached:
+            return ClaimPlan(
+                claim, ClaimAction.already_attributed, article.attached[claim], match, exact
+            )
+        attribution = AttributionRow(
+            None, claim, article, stance=item.stance, quote=item.quote, sourcing=item.sourcing
+        )
+        article.attached[claim] = attribution
+        self.new_attributions.append(attribution)
+        line.changed = True
+        return ClaimPlan(claim, action, attribution, match, exact)

@@ -1,0 +1,186 @@
+"""Writing a planned run of lines: one INSERT per table for all its new rows, ids read back by
+their unique keys, roots set in one UPDATE, embeddings in one model call, and the affected
+claims handed to the transaction's single recount.
+
+Statements run on the session's connection (Core, no unit of work), inside the chunk's
+transaction. The ids are read back by natural key (slug, URL, fingerprint, claim and article)
+rather than from `RETURNING`, whose row order neither SQLite nor PostgreSQL promise for a
+multi-row insert.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+from sqlmodel import Session
+
+from app.articles import graph
+from app.core.columns import utcnow
+from app.core.locks import locks_rows
+from app.corroboration import counters
+from app.ingest.bulk.plan import Planner
+from app.matching import vectors
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
+
+_IN = 500
+_ARTICLE_TABLE: Any = Article.__table__  # type: ignore[attr-defined]
+_SET_ROOT = (
+    update(_ARTICLE_TABLE)
+    .where(_ARTICLE_TABLE.c.id == bindparam("pk"))
+    .values(root_article_id=bindparam("root"))
+)
+
+
+def _parts(values: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(values), _IN):
+        yield values[start : start + _IN]
+
+
+def write(session: Session, planner: Planner) -> None:
+    """Insert every new row the planner decided on, in line order, and fill in their ids."""
+    connection = session.connection()
+    if planner.new_outlets:
+        connection.execute(
+            Outlet.__table__.insert(),  # type: ignore[attr-defined]
+            [outlet.values for outlet in planner.new_outlets],
+        )
+        ids: dict[str, int] = {}
+        for part in _parts([outlet.slug for outlet in planner.new_outlets]):
+            ids.update(
+                (row[0], row[1])
+                for row in connection.execute(
+                    select(Outlet.slug, Outlet.id).where(Outlet.slug.in_(part))  # type: ignore[attr-defined]
+                )
+            )
+        for outlet in planner.new_outlets:
+            outlet.id = ids[outlet.slug]
+
+    if planner.new_articles:
+        connection.execute(
+            _ARTICLE_TABLE.insert(),
+            [
+                {**(article.values or {}), "outlet_id": article.outlet.id}
+                for article in planner.new_articles
+            ],
+        )
+        ids = {}
+        for part in _parts([article.url for article in planner.new_articles]):
+            ids.update(
+                (row[0], row[1])
+                for row in connection.execute(
+                    select(Article.url, Article.id).where(Article.url.in_(part))  # type: ignore[attr-defined]
+                )
+            )
+        for article in planner.new_articles:
+            article.id = ids[article.url]
+
+    if planner.new_links:
+        _links(session, planner)
+    if planner.new_articles:
+        connection.execute(
+            _SET_ROOT,
+            [{"pk": a.id, "root": a.root_article_id()} for a in planner.new_articles],
+        )
+
+    if planner.new_claims:
+        now = utcnow()
+        connection.execute(
+            Claim.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {
+                    "text": claim.text,
+                    "claimant": claim.claimant,
+                    "claim_date": claim.claim_date,
+                    "fingerprint": claim.fingerprint,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for claim in planner.new_claims
+            ],
+        )
+        ids = {}
+        for part in _parts([claim.fingerprint for claim in planner.new_claims]):
+            ids.update(
+                (row[0], row[1])
+                for row in connection.execute(
+                    select(Claim.fingerprint, Claim.id).where(Claim.fingerprint.in_(part))  # type: ignore[attr-defined]
+                )
+            )
+        for claim in planner.new_claims:
+            claim.id = ids[claim.fingerprint]
+        store = vectors.active()
+        if store is not None:  # what the flush hook does for claims the ORM creates
+            store.write(session, [(claim.id or 0, claim.text) for claim in planner.new_claims])
+
+    if planner.new_attributions:
+        now = utcnow()
+        connection.execute(
+            Attribution.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {
+                    "claim_id": row.claim.id,
+                    "article_id": row.article.id,
+                    "stance": row.stance.value,
+                    "quote": row.quote,
+                    "sourcing": row.sourcing.value,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for row in planner.new_attributions
+            ],
+        )
+        pairs: dict[tuple[int, int], int] = {}
+        articles = sorted({row.article.id or 0 for row in planner.new_attributions})
+        for part in _parts(articles):
+            for attribution_id, claim_id, article_id in connection.execute(
+                select(Attribution.id, Attribution.claim_id, Attribution.article_id).where(
+                    Attribution.article_id.in_(part)  # type: ignore[attr-defined]
+                )
+            ):
+                pairs[(claim_id, article_id)] = attribution_id
+        for row in planner.new_attributions:
+            row.id = pairs[(row.claim.id or 0, row.article.id or 0)]
+
+    # Every claim whose counters can change: those attributed here, and those of the articles
+    # linked here (all new, so their claims are among the first).
+    counters.touch(session, claim_ids={row.claim.id or 0 for row in planner.new_attributions})
+
+
+def _links(session: Session, planner: Planner) -> None:
+    """Insert the stated origins of new articles, with their origins' roots read under lock."""
+    stored = sorted(
+        {
+            article.link.origin.id or 0
+            for article in planner.new_links
+            if article.link is not None and article.link.origin.values is None
+        }
+    )
+    if stored and locks_rows(session):
+        # As add_link does: lock the origins and the roots of their trees, then read the roots.
+        graph.lock_trees(session, stored)
+        roots = {
+            row[0]: row[1]
+            for row in session.connection().execute(
+                select(Article.id, Article.root_article_id).where(Article.id.in_(stored))  # type: ignore[union-attr]
+            )
+        }
+        for article in planner.new_links:
+            origin = article.link.origin if article.link is not None else None
+            if origin is not None and origin.id in roots:
+                origin.root_id = roots[origin.id]
+    now = utcnow()
+    rows = []
+    for article in planner.new_links:
+        link = article.link
+        assert link is not None
+        rows.append(
+            {
+                "article_id": article.id,
+                "origin_article_id": link.origin.id,
+                "relation": link.relation.value,
+                "reason": link.reason,
+                "provenance": link.provenance.value,
+                "created_at": now,
+            }
+        )
+    session.connection().execute(ArticleLink.__table__.insert(), rows)  # type: ignore[attr-defined]

@@ -1,0 +1,24 @@
+"""Background jobs on huey: register with `task`/`periodic`, send with `enqueue`, run with a
+consumer (`start_consumer` in-process, `run_consumer` for `corroborate worker`)."""
+
+from app.jobs.queue import (
+    context,
+    enqueue,
+    periodic,
+    queue_for,
+    run_consumer,
+    start_consumer,
+    stop_consumer,
+    task,
+)
+
+__all__ = [
+    "context",
+    "enqueue",
+    "periodic",
+    "queue_for",
+    "run_consumer",
+    "start_consumer",
+    "stop_consumer",
+    "task",
+]
