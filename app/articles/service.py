@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import graph
+from app.articles.headlines import headline_key
 from app.articles.models import (
     Article,
     ArticleCreate,
@@ -75,7 +76,8 @@ def create(session: Session, *, data: ArticleCreate) -> Article:
     if error is not None:
         raise error
     article = Article.model_validate(
-        data.model_dump(exclude={"outlet"}), update={"outlet_id": outlet_id}
+        data.model_dump(exclude={"outlet"}),
+        update={"outlet_id": outlet_id, "headline_key": headline_key(data.title)},
     )
     session.add(article)
     flush_unique(session, lambda: _url_conflict(session, data.url, None))
@@ -105,6 +107,8 @@ def update(session: Session, *, article: Article, data: ArticleUpdate) -> Articl
         changes.get("outlet_id", article.outlet_id) != article.outlet_id
         or changes.get("published_at", article.published_at) != article.published_at
     )
+    if "title" in changes:
+        changes["headline_key"] = headline_key(changes["title"])
     for field, value in changes.items():
         setattr(article, field, value)
     article.updated_at = utcnow()

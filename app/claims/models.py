@@ -50,6 +50,9 @@ class Claim(ClaimBase, table=True):
     origins_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     articles_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     disputing_outlets_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Independent origins known only by a credit (the credited outlet's own article on the
+    # claim is not stored), included in origins_count.
+    credited_origins_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     first_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     first_reported_article_id: int | None = Field(
         default=None,
@@ -190,8 +193,15 @@ class CopyOf(SQLModel):
 class IndependentOrigin(SQLModel):
     """The root report this attribution collapses into when counting independent origins."""
 
-    article_id: int
-    outlet: OutletRef
+    article_id: int = Field(description="The root article: this one, or the end of its chain.")
+    outlet: OutletRef = Field(
+        description="The outlet it counts under: the root's, or the outlet the root credits."
+    )
+    credited: bool = Field(
+        default=False,
+        description='True when it counts under the outlet the root credits ("(AP)", an '
+        "agency's URL), whose own article is not linked.",
+    )
 
 
 class AttributionPublic(AttributionBase):

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Select, bindparam, exists, func, literal, sel
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
+from app.articles.models import Article, ArticleLink, CreditedOrigin
 from app.claims import search
 from app.claims.models import (
     REPORTING_STANCES,
@@ -279,6 +279,7 @@ def to_public(row: Any, model: type[ClaimPublic] = ClaimPublic, **extra: Any) ->
         corroboration=Corroboration(
             outlets=claim.outlets_count,
             independent_origins=claim.origins_count,
+            credited_origins=claim.credited_origins_count,
             articles=claim.articles_count,
             disputing_outlets=claim.disputing_outlets_count,
             first_reported=first,
@@ -320,6 +321,7 @@ def _claim_columns() -> Select[Any]:
         first_outlet.slug,
         first_outlet.name,
         json_instant(Claim.last_reported_at),
+        Claim.credited_origins_count,
     ).outerjoin(first_outlet, first_outlet.id == Claim.first_reported_outlet_id)  # type: ignore[arg-type]
 
 
@@ -340,6 +342,7 @@ def _claim_json(row: Any) -> ClaimJSON:
         first_outlet,
         first_outlet_name,
         last_at,
+        credited,
     ) = row
     first = None
     if first_at is not None and first_outlet is not None:
@@ -359,6 +362,7 @@ def _claim_json(row: Any) -> ClaimJSON:
         "corroboration": {
             "outlets": outlets,
             "independent_origins": origins,
+            "credited_origins": credited,
             "articles": articles,
             "disputing_outlets": disputing,
             "first_reported": first,
@@ -553,7 +557,7 @@ def _search_page(
     cursor = None
     if more:
         cursor = encode_cursor(kind, [spec.cursor_value(rows[-1]), rows[-1][0]])
-    return {"items": [_claim_json(row[:15]) for row in rows], "next_cursor": cursor}
+    return {"items": [_claim_json(row[:16]) for row in rows], "next_cursor": cursor}
 
 
 def _stored_order(
@@ -901,6 +905,7 @@ def _attribution_columns() -> Select[Any]:
             root_outlet.id,
             root_outlet.slug,
             root_outlet.name,
+            CreditedOrigin.outlet_id,
         )
         .join(Article, Article.id == Attribution.article_id)
         .join(outlet, outlet.id == Article.outlet_id)
@@ -908,7 +913,11 @@ def _attribution_columns() -> Select[Any]:
         .outerjoin(origin, origin.id == ArticleLink.origin_article_id)
         .outerjoin(origin_outlet, origin_outlet.id == origin.outlet_id)
         .join(root, root.id == Article.root_article_id)
-        .join(root_outlet, root_outlet.id == root.outlet_id)
+        # A root crediting an outlet counts under that outlet (docs/corroboration.md).
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
+        .join(
+            root_outlet, root_outlet.id == func.coalesce(CreditedOrigin.outlet_id, root.outlet_id)
+        )
     )
 
 
@@ -942,6 +951,7 @@ def _attribution_json(row: Any) -> ClaimJSON:
         root_outlet_id,
         root_outlet_slug,
         root_outlet_name,
+        credited_outlet_id,
     ) = row
     copy_of = None
     if relation is not None:
@@ -980,6 +990,7 @@ def _attribution_json(row: Any) -> ClaimJSON:
         "independent_origin": {
             "article_id": root_id,
             "outlet": {"id": root_outlet_id, "slug": root_outlet_slug, "name": root_outlet_name},
+            "credited": credited_outlet_id is not None,
         },
     }
 

@@ -14,7 +14,7 @@ from sqlalchemy import Select, bindparam, case, distinct, func, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles.models import Article
+from app.articles.models import Article, CreditedOrigin
 from app.claims.models import REPORTING_STANCES, Attribution, Claim
 from app.core.db import lost_race
 from app.corroboration import live
@@ -37,6 +37,12 @@ def _reporting() -> Any:
 _IDS = bindparam("ids", expanding=True)
 
 
+def _origin_outlet(root: Any) -> Any:
+    """The outlet a root article counts under: the outlet it credits as its origin, if any (the
+    default method follows both relations a credit can have), else its own."""
+    return func.coalesce(CreditedOrigin.outlet_id, root.outlet_id)
+
+
 def _counts() -> Select[Any]:
     """Aggregated counts per claim (only claims with at least one attribution appear)."""
     root = aliased(Article)
@@ -45,7 +51,7 @@ def _counts() -> Select[Any]:
         select(
             Attribution.claim_id,
             func.count(distinct(case((reporting, Article.outlet_id)))).label("outlets"),
-            func.count(distinct(case((reporting, root.outlet_id)))).label("origins"),
+            func.count(distinct(case((reporting, _origin_outlet(root))))).label("origins"),
             func.count(case((reporting, Attribution.id))).label("articles"),
             func.count(distinct(case((Attribution.stance == "disputes", Article.outlet_id)))).label(
                 "disputing"
@@ -54,9 +60,32 @@ def _counts() -> Select[Any]:
         )
         .join(Article, Article.id == Attribution.article_id)
         .join(root, root.id == Article.root_article_id)
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
         .where(Attribution.claim_id.in_(_IDS))  # type: ignore[attr-defined]
         .group_by(Attribution.claim_id)
     )
+
+
+def _credited_counts() -> Select[Any]:
+    """Per claim, the origins known only by a credit: every reporting article counted under
+    that outlet reaches it through a credit, none is (or copies) an article of its own."""
+    root = aliased(Article)
+    per_origin = (
+        select(
+            Attribution.claim_id,
+            _origin_outlet(root).label("origin_outlet"),
+            func.min(case((CreditedOrigin.outlet_id.is_(None), 0), else_=1)).label("credited"),  # type: ignore[union-attr]
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .join(root, root.id == Article.root_article_id)
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
+        .where(Attribution.claim_id.in_(_IDS), _reporting())  # type: ignore[attr-defined]
+        .group_by(Attribution.claim_id, _origin_outlet(root))
+        .subquery()
+    )
+    return select(
+        per_origin.c.claim_id, func.sum(per_origin.c.credited).label("credited")
+    ).group_by(per_origin.c.claim_id)
 
 
 def _first_reports() -> Select[Any]:
@@ -84,6 +113,7 @@ def _first_reports() -> Select[Any]:
 
 
 _COUNTS = _counts()
+_CREDITED = _credited_counts()
 _FIRST_REPORTS = _first_reports()
 _LOCK = (
     select(Claim.id)
@@ -166,6 +196,7 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
         claim_id: {
             "outlets_count": 0,
             "origins_count": 0,
+            "credited_origins_count": 0,
             "articles_count": 0,
             "disputing_outlets_count": 0,
             "first_reported_at": None,
@@ -183,6 +214,8 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
             disputing_outlets_count=row.disputing,
             last_reported_at=row.last_at,
         )
+    for row in session.execute(_CREDITED, {"ids": ids}):
+        values[row.claim_id]["credited_origins_count"] = int(row.credited or 0)
     for row in session.execute(_FIRST_REPORTS, {"ids": ids}):
         values[row.claim_id].update(
             first_reported_at=row.published_at,
@@ -232,15 +265,19 @@ def stale_claim_ids(session: Session) -> list[int]:
                 Claim.first_reported_article_id,
                 Claim.first_reported_outlet_id,
                 Claim.last_reported_at,
+                Claim.credited_origins_count,
             )
         )
     }
     ids = sorted(stored)
-    empty = (0, 0, 0, 0, None, None, None, None)
+    empty = (0, 0, 0, 0, None, None, None, None, 0)
     expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, empty)
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         firsts = {r.claim_id: r for r in session.execute(_FIRST_REPORTS, {"ids": batch})}
+        credited = {
+            r.claim_id: int(r.credited or 0) for r in session.execute(_CREDITED, {"ids": batch})
+        }
         for row in session.execute(_COUNTS, {"ids": batch}):
             first = firsts.get(row.claim_id)
             expected[row.claim_id] = (
@@ -252,6 +289,7 @@ def stale_claim_ids(session: Session) -> list[int]:
                 first.article_id if first else None,
                 first.outlet_id if first else None,
                 row.last_at,
+                credited.get(row.claim_id, 0),
             )
     return [i for i in ids if stored[i] != expected[i]]
 

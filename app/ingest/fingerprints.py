@@ -17,8 +17,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
 
 from app.articles.models import LinkRelation
+from app.outlets import agencies
 
 SHINGLE = 3
 MIN_SHINGLES = 30
@@ -52,6 +58,59 @@ def simhash(body: str) -> int | None:
             if 2 * ones > total:
                 fingerprint |= 1 << (position * 8 + bit)
     return fingerprint
+
+
+# ---- shingle containment (MinHash) -----------------------------------------------------------
+# SimHash answers "is this the same body?"; it cannot say that one body is *inside* another (a
+# trimmed copy, a wire story inside a longer local article): those differ in most bits. A MinHash
+# of the distinct shingles estimates their Jaccard similarity J; with both set sizes kept, the
+# share of one set inside the other follows: |A & B| = J (|A| + |B|) / (1 + J).
+
+NUM_PERM = 128
+_MINHASH_SEED = 1
+_SCHEME = "affine32"  # 32-bit values: stored as uint32, the stored sketches need this scheme
+
+
+def shingle_set(body: str) -> set[str]:
+    """The distinct word 3-gram shingles of a body (what both fingerprints are built from)."""
+    tokens = _tokens(body)
+    return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+
+
+@cache
+def _minhash_class() -> Any:
+    # Imported on first use: datasketch imports scipy, which costs seconds at start-up in every
+    # process (CLI, workers) that never fingerprints a body.
+    from datasketch import MinHash
+
+    return MinHash
+
+
+def minhash(body: str) -> tuple[bytes, int] | None:
+    """A MinHash of the body's distinct shingles (NUM_PERM x uint32, 512 bytes) and how many
+    there are; None for a body under MIN_SHINGLES shingles."""
+    shingles = shingle_set(body)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    sketch = _minhash_class()(num_perm=NUM_PERM, seed=_MINHASH_SEED, scheme=_SCHEME)
+    sketch.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles)])
+    return sketch.hashvalues.astype("<u4").tobytes(), len(shingles)
+
+
+def _sketch(stored: bytes) -> Any:
+    values = np.frombuffer(stored, dtype="<u4").astype(np.uint64)
+    return _minhash_class()(
+        num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=values, scheme=_SCHEME
+    )
+
+
+def containment(a: bytes, a_shingles: int, b: bytes, b_shingles: int) -> float:
+    """Estimated share of A's shingles that are also B's, in [0, 1]."""
+    if not a_shingles or not b_shingles or len(a) != len(b):
+        return 0.0
+    jaccard = _sketch(a).jaccard(_sketch(b))
+    shared = jaccard * (a_shingles + b_shingles) / (1 + jaccard)
+    return min(1.0, shared / a_shingles)
 
 
 def to_signed(fingerprint: int) -> int:
@@ -124,6 +183,23 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for credit in found:
         unique.setdefault((credit.key, credit.relation), credit)
     return list(unique.values())
+
+
+# Credits that are not words in the text: a republisher's URL path ("/ap-…", "/afp/…") and the
+# markup of the page (rel=canonical, JSON-LD isBasedOn), given in the payload.
+_SEGMENT = re.compile(r"[^/]+")
+
+
+def url_credits(url: str) -> list[Credit]:
+    """Credits an article's own URL gives: an agency's path segment ("/ap/", "/ap-…", "/AFP/")."""
+    path = urlsplit(url).path
+    for segment in _SEGMENT.findall(path)[:-1] + _SEGMENT.findall(path)[-1:]:
+        whole = agencies.by_url_segment(segment)
+        head = agencies.by_url_segment(segment.split("-", 1)[0]) if "-" in segment else None
+        agency = whole or head
+        if agency is not None:
+            return [Credit(agency.name, f"URL: /{segment}", LinkRelation.syndicates)]
+    return []
 
 
 def _sentence_around(text: str, match: re.Match[str]) -> str:

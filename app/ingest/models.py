@@ -6,7 +6,13 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, StrictBool, model_validator
 from sqlmodel import SQLModel
 
-from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
+from app.articles.models import (
+    ArticleUrl,
+    CreditedOriginPublic,
+    LinkProvenance,
+    LinkPublic,
+    LinkRelation,
+)
 from app.claims.models import Sourcing, Stance
 from app.core.errors import ErrorBody
 from app.core.types import (
@@ -35,8 +41,17 @@ class IngestArticle(SQLModel):
     language: LanguageTag | None = None
     body: Annotated[str, Field(max_length=MAX_BODY_CHARS)] | None = Field(
         default=None,
-        description="Full text, used only for copy detection: we keep a SimHash fingerprint "
-        "and any credit to another outlet, never the body itself.",
+        description="Full text, used only for copy detection: we keep SimHash and MinHash "
+        "fingerprints and any credit to another outlet, never the body itself.",
+    )
+    canonical_url: ArticleUrl | None = Field(
+        default=None,
+        description="The page's rel=canonical URL. Pointing at another outlet's page, it makes "
+        "that page (if stored) or that outlet (if not) this article's origin.",
+    )
+    is_based_on: ArticleUrl | None = Field(
+        default=None,
+        description="The page's JSON-LD `isBasedOn` URL: a credit to that page's outlet (`cites`).",
     )
 
 
@@ -83,6 +98,20 @@ class IngestOrigin(SQLModel):
     )
 
 
+class IngestCreditedOrigin(SQLModel):
+    """The outlet this article credits as its origin, as stated (what `corroborate export`
+    writes for a credited origin, so that a re-import keeps it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: OutletCreate = Field(description="Found by slug (or domain), created if new.")
+    relation: LinkRelation
+    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+    evidence: Annotated[str, Field(min_length=1, max_length=300)]
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    provenance: LinkProvenance = LinkProvenance.stated
+
+
 class IngestPayload(SQLModel):
     """One article with its outlet and the claims it reports."""
 
@@ -92,6 +121,11 @@ class IngestPayload(SQLModel):
     article: IngestArticle
     claims: list[IngestClaim] = Field(default_factory=list, max_length=MAX_CLAIMS)
     origin: IngestOrigin | None = None
+    credited_origin: IngestCreditedOrigin | None = Field(
+        default=None,
+        description="The outlet credited as this article's origin when none of its articles "
+        "is linked (see docs/corroboration.md, credited origins).",
+    )
     detect_copies: StrictBool = Field(
         default=True,
         description="Run copy detection when no `origin` is given (`corroborate export` writes "
@@ -158,6 +192,11 @@ class IngestResult(SQLModel):
         description="Articles ingested earlier that this call detected as copies of this one.",
     )
     copy_candidates: list[CopyCandidate] = Field(default_factory=list)
+    credited_origin: CreditedOriginPublic | None = Field(
+        default=None,
+        description="The outlet this article credits as its origin, when no article of that "
+        "outlet is linked; it counts as that outlet's report.",
+    )
 
 
 class BatchLine(SQLModel):

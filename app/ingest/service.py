@@ -17,7 +17,16 @@ from sqlalchemy import Engine, bindparam, select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleCreate, ArticleLink, LinkCreate, LinkProvenance
+from app.articles.models import (
+    Article,
+    ArticleCreate,
+    ArticleLink,
+    CreditedOrigin,
+    CreditedOriginPublic,
+    LinkCreate,
+    LinkProvenance,
+    LinkRelation,
+)
 from app.claims import service as claims_service
 from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
 from app.core.config import Settings
@@ -25,15 +34,16 @@ from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
 from app.corroboration import service as corroboration
-from app.ingest import copies
+from app.ingest import copies, credited
 from app.ingest.fingerprints import credits as find_credits
-from app.ingest.fingerprints import simhash, to_signed
+from app.ingest.fingerprints import minhash, simhash, to_signed, url_credits
 from app.ingest.models import (
     BatchLine,
     ClaimAction,
     ClaimOutcome,
     IngestArticle,
     IngestClaim,
+    IngestCreditedOrigin,
     IngestOrigin,
     IngestPayload,
     IngestResult,
@@ -44,7 +54,7 @@ from app.ingest.models import (
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate
+from app.outlets.models import Outlet, OutletCreate, OutletRef
 
 logger = logging.getLogger("app.ingest")
 
@@ -341,16 +351,32 @@ def _ingest(
 
     credits = find_credits(
         author=payload.article.author, body=payload.article.body, title=payload.article.title
-    )
+    ) + url_credits(payload.article.url)
     resolved = copies.resolve_credits(session, credits, exclude_outlet_id=outlet.id)
+    if payload.detect_copies:
+        resolved = credited.resolve_agencies(
+            session, credits, resolved, exclude_outlet_id=outlet.id
+        )
+        resolved = (
+            credited.page_credits(
+                session,
+                canonical_url=payload.article.canonical_url,
+                is_based_on=payload.article.is_based_on,
+                own_outlet_id=outlet.id,
+            )
+            + resolved
+        )
     body = payload.article.body
     fingerprint = simhash(body) if body else None
-    if article.body_simhash is None and article.credit is None:
+    sketch = minhash(body) if body else None
+    if article.body_simhash is None and article.credit is None and article.body_minhash is None:
         if fingerprint is not None:
             article.body_simhash = to_signed(fingerprint)
+        if sketch is not None:
+            article.body_minhash, article.body_shingles = sketch
         if credits:
             article.credit, article.credit_name = copies.credit_columns(credits, resolved)
-        if article.body_simhash is not None or article.credit is not None:
+        if article.body_simhash is not None or article.credit is not None or sketch is not None:
             session.add(article)
             session.flush()
             changes.any = True
@@ -365,6 +391,7 @@ def _ingest(
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True
     elif payload.detect_copies:
+        has_origin = has_origin or _canonical_origin(session, article, payload, changes)
         detection = copies.detect(
             session,
             article=article,
@@ -376,6 +403,10 @@ def _ingest(
         changes.any = changes.any or detection.origin_linked or bool(detection.copies)
         adopted, candidates = detection.copies, detection.candidates
         has_origin = has_origin or detection.origin_linked
+        if not has_origin:
+            _credited_origin(session, article, resolved, settings, changes)
+    if payload.credited_origin is not None:
+        _stated_credited_origin(session, article, payload.credited_origin, changes)
 
     return IngestResult(
         outlet_id=outlet.id,
@@ -387,7 +418,103 @@ def _ingest(
         origin=articles_service.link_public(session, article_id=article.id) if has_origin else None,
         copies=[articles_service.link_public(session, article_id=copy_id) for copy_id in adopted],
         copy_candidates=candidates,
+        credited_origin=credited_public(session, article_id=article.id),
     )
+
+
+def credited_public(session: Session, *, article_id: int) -> CreditedOriginPublic | None:
+    """The article's credited origin as the API shows it, if it has one."""
+    row = session.get(CreditedOrigin, article_id)
+    if row is None:
+        return None
+    outlet = session.get(Outlet, row.outlet_id)
+    assert outlet is not None
+    return CreditedOriginPublic(
+        outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
+        relation=row.relation,
+        reason=row.reason,
+        evidence=row.evidence,
+        confidence=row.confidence,
+        provenance=row.provenance,
+        created_at=row.created_at,
+    )
+
+
+def _canonical_origin(
+    session: Session, article: Article, payload: IngestPayload, changes: _Changes
+) -> bool:
+    """rel=canonical naming another outlet's stored page: that page is the origin."""
+    url = payload.article.canonical_url
+    if url is None or url == article.url:
+        return False
+    target = articles_service.get_by_url(session, url=url)
+    if target is None or target.outlet_id == article.outlet_id:
+        return False
+    if session.get(ArticleLink, article.id) is not None:
+        return False
+    try:
+        articles_service.add_link(
+            session,
+            article=article,
+            data=LinkCreate(
+                origin_article_id=target.id or 0,
+                relation=LinkRelation.syndicates,
+                reason=f"rel=canonical points to article {target.id} ({url})"[:1000],
+            ),
+            provenance=LinkProvenance.detected,
+        )
+    except (Conflict, Invalid):  # published before it, or a cycle: not a copy of it
+        return False
+    changes.any = True
+    return True
+
+
+def _credited_origin(
+    session: Session,
+    article: Article,
+    resolved: list[Any],
+    settings: Settings,
+    changes: _Changes,
+) -> None:
+    """No stored article of the credited outlet is linked: credit the outlet itself."""
+    decision = credited.decide(resolved)
+    if decision is None:
+        return
+    if decision.confidence < settings.credit_min_confidence:
+        return
+    if credited.record(
+        session,
+        article=article,
+        outlet_id=decision.outlet.id or 0,
+        relation=decision.relation,
+        reason=decision.reason,
+        evidence=decision.evidence,
+        confidence=decision.confidence,
+    ):
+        changes.any = True
+
+
+def _stated_credited_origin(
+    session: Session, article: Article, stated: IngestCreditedOrigin, changes: _Changes
+) -> None:
+    outlet, _created = _outlet(session, stated.outlet, changes)
+    if outlet.id == article.outlet_id:
+        raise Invalid(
+            "an article cannot credit its own outlet as its origin",
+            code="self_credit",
+            details=[{"field": "credited_origin.outlet.slug", "value": outlet.slug}],
+        )
+    if credited.record(
+        session,
+        article=article,
+        outlet_id=outlet.id or 0,
+        relation=stated.relation,
+        reason=stated.reason,
+        evidence=stated.evidence,
+        confidence=stated.confidence,
+        provenance=stated.provenance,
+    ):
+        changes.any = True
 
 
 def ingest_one(

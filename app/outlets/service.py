@@ -1,16 +1,18 @@
 """Outlet verbs. Keyword-only, no HTTP: they raise domain errors and flush, never commit."""
 
 from sqlalchemy import case, distinct, func, select
+from sqlalchemy import delete as sa_delete
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleLink
+from app.articles.models import Article, ArticleLink, CreditedOrigin
 from app.claims.models import REPORTING_STANCES, Attribution, Claim
 from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.corroboration import service as corroboration
 from app.outlets.models import (
     CopySource,
     Outlet,
@@ -104,8 +106,24 @@ def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
         )
     if count:
         articles_service.delete_many(session, article_ids=articles)
+    # Articles crediting it lose their credited origin with it (the foreign key cascades):
+    # their claims are recounted in this transaction.
+    crediting = list(
+        session.scalars(
+            select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet.id)
+        )
+    )
+    affected: set[int] = set()
+    if crediting:
+        affected = set(
+            session.scalars(corroboration.claims_of_articles(articles_service.subtree(crediting)))
+        )
+        session.execute(
+            sa_delete(CreditedOrigin).where(CreditedOrigin.outlet_id == outlet.id)  # type: ignore[arg-type]
+        )
     session.delete(outlet)
     session.flush()
+    corroboration.refresh(session, claim_ids=affected)
 
 
 def list_(
