@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
+from app.articles.models import Article, ArticleLink, CreditedOrigin
 from app.claims.models import Attribution, Claim
 from app.outlets.models import Outlet
 
@@ -115,8 +115,15 @@ def _batch(
             .where(ArticleLink.article_id.in_(ids))  # type: ignore[attr-defined]
         )
     }
+    credits = {
+        row.article_id: row
+        for row in session.execute(
+            select(CreditedOrigin).where(CreditedOrigin.article_id.in_(ids))  # type: ignore[attr-defined]
+        ).scalars()
+    }
     for article in articles:
         link = links.get(article.id)
+        credit = credits.get(article.id or 0)
         item: dict[str, Any] = {
             "outlet": outlets[article.outlet_id],
             "article": _without_nulls(
@@ -133,6 +140,15 @@ def _batch(
             "_id": article.id,
             "_origin_id": link.origin_article_id if link else None,
         }
+        if credit is not None:
+            item["credited_origin"] = {
+                "outlet": outlets[credit.outlet_id],
+                "relation": credit.relation,
+                "reason": credit.reason,
+                "evidence": credit.evidence,
+                "confidence": credit.confidence,
+                "provenance": credit.provenance,
+            }
         if link is not None:
             item["origin"] = _without_nulls(
                 {

@@ -298,3 +298,43 @@ def test_export_then_import_into_an_empty_database_reproduces_claims_and_counts(
         again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
         assert again.exit_code == 0
     assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_credited_origins_survive_export_and_import(
+    runner: CliRunner,
+    database_url: str,
+    empty_database_url: str,
+    client: TestClient,
+    tmp_path: Path,
+) -> None:
+    claim = {"text": "The regional airline cancelled all flights for Friday over a pilots' strike."}
+    for slug, hours, body in (
+        ("daily-planet", 1, "PORTLAND (AP) - The regional airline cancelled its Friday flights."),
+        ("the-ledger", 2, "Flights are off on Friday, according to Reuters."),
+    ):
+        client.post(
+            "/v1/ingest",
+            json={
+                "outlet": {"slug": slug, "name": slug.title(), "kind": "newspaper"},
+                "article": {
+                    "url": f"https://{slug}.example/airline",
+                    "title": "Airline cancels Friday flights",
+                    "published_at": f"2025-06-0{hours}T10:00:00Z",
+                    "body": body,
+                },
+                "claims": [claim],
+            },
+        )
+    before = claims_by_text(client)
+    [counts] = [found["corroboration"] for found in before.values()]
+    assert (counts["independent_origins"], counts["credited_origins"]) == (2, 2)
+    exported = tmp_path / "export.ndjson"
+    assert invoke(runner, database_url, "export", "--output", str(exported)).exit_code == 0
+    lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert [line["credited_origin"]["outlet"]["slug"] for line in lines] == ["ap", "reuters"]
+    assert invoke(runner, empty_database_url, "import", str(exported)).exit_code == 0
+    with TestClient(create_app(Settings(database_url=empty_database_url))) as other:
+        assert claims_by_text(other) == before
+        again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
+        assert again.exit_code == 0
+    assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
