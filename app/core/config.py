@@ -239,7 +239,7 @@ class Settings(BaseSettings):
         description="SimHash similarity of two bodies from which ingest records a syndicated copy.",
     )
     copy_containment: float = Field(
-        default=0.6,
+        default=0.5,
         ge=0.3,
         le=1,
         description="Estimated share of the shorter body's 3-word shingles found in the other "

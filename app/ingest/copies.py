@@ -346,10 +346,18 @@ def _choose_origin(
             f"{'claim' if count == 1 else f'{count} claims'}"
         )
         if other.article.id in same_headline:
-            relation = LinkRelation.syndicates
             reason += "; same headline"
+            if _headline_may_syndicate(article, other.article):
+                relation = LinkRelation.syndicates
         return other.article, relation, reason
     return None, LinkRelation.syndicates, ""
+
+
+def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
+    """A rewrite crediting the origin under its headline is taken for its copy only when the
+    bodies cannot say otherwise: with both fingerprinted, a copy would have matched them (a
+    rewrite that kept the headline stays `cites`)."""
+    return copy.body_minhash is None or origin.body_minhash is None
 
 
 def _credit_relation(quote: str) -> LinkRelation:
@@ -407,7 +415,9 @@ def _adopt_copies(
         if reason is None and other in credit_copies and shared.get(other.article.id or 0):
             quote = credited_here.get(other.article.id or 0) or other.article.credit or ""
             relation = _credit_relation(quote)
-            if other.article.id in same_headline:
+            if other.article.id in same_headline and _headline_may_syndicate(
+                other.article, article
+            ):
                 relation = LinkRelation.syndicates
             reason = (
                 f'credits {outlet.name}: "{quote}"; {_describe(article, outlet)} reports the '

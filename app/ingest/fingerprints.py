@@ -134,7 +134,8 @@ _DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})\)")
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
     rf"\b(?:according to|as reported by|reported by|first reported by|told)\s+(?:the\s+)?"
-    rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported)\b"
+    rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|"
+    rf"contributed to this report)\b"
 )
 DATELINE_CHARS = 300
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, bindparam, select
 from sqlmodel import Session
 
+from app.articles import credits as credits_service
 from app.articles import service as articles_service
 from app.articles.models import (
     Article,
@@ -55,6 +56,7 @@ from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import Outlet, OutletCreate, OutletRef
+from app.review_queue import service as review_queue
 
 logger = logging.getLogger("app.ingest")
 
@@ -405,6 +407,15 @@ def _ingest(
         has_origin = has_origin or detection.origin_linked
         if not has_origin:
             _credited_origin(session, article, resolved, settings, changes)
+        for candidate in candidates:
+            review_queue.propose_copy(
+                session,
+                article_id=article.id,
+                origin_article_id=candidate.article_id,
+                score=COPY_CANDIDATE_SCORE,
+                reason=candidate.reason,
+            )
+    _propose_merges(session, outcomes, matcher)
     if payload.credited_origin is not None:
         _stated_credited_origin(session, article, payload.credited_origin, changes)
 
@@ -420,6 +431,24 @@ def _ingest(
         copy_candidates=candidates,
         credited_origin=credited_public(session, article_id=article.id),
     )
+
+
+# A copy candidate has one signal (the same headline) and no measured confidence.
+COPY_CANDIDATE_SCORE = 0.5
+
+
+def _propose_merges(session: Session, outcomes: list[ClaimOutcome], matcher: Matcher) -> None:
+    """Queue the matcher's suggestions for a person: a created claim may be one we had."""
+    for outcome in outcomes:
+        for suggestion in outcome.suggestions:
+            review_queue.propose_merge(
+                session,
+                claim_id=outcome.claim_id,
+                target_claim_id=suggestion.claim_id,
+                score=suggestion.score,
+                reason=f"matcher score {suggestion.score:.2f} is between the suggest "
+                f"({matcher.suggest:.2f}) and link ({matcher.link:.2f}) thresholds",
+            )
 
 
 def credited_public(session: Session, *, article_id: int) -> CreditedOriginPublic | None:
@@ -481,8 +510,18 @@ def _credited_origin(
     if decision is None:
         return
     if decision.confidence < settings.credit_min_confidence:
+        review_queue.propose_credit(
+            session,
+            article_id=article.id or 0,
+            outlet_id=decision.outlet.id or 0,
+            relation=decision.relation,
+            confidence=decision.confidence,
+            reason=f"{decision.reason}; confidence {decision.confidence:.2f} is below "
+            f"{settings.credit_min_confidence:.2f}",
+            evidence=decision.evidence,
+        )
         return
-    if credited.record(
+    if credits_service.record(
         session,
         article=article,
         outlet_id=decision.outlet.id or 0,
@@ -504,7 +543,7 @@ def _stated_credited_origin(
             code="self_credit",
             details=[{"field": "credited_origin.outlet.slug", "value": outlet.slug}],
         )
-    if credited.record(
+    if credits_service.record(
         session,
         article=article,
         outlet_id=outlet.id or 0,
