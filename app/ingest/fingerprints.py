@@ -137,6 +137,16 @@ _REPORTED = re.compile(
     rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|"
     rf"contributed to this report)\b"
 )
+# Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
+# capitalised-name patterns above cannot see.
+_LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
+_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY})\)")
+_REPORTED_LOWER = re.compile(
+    rf"\b(?:according to|as reported by|reported by|first reported by)\s+"
+    rf"(?P<name>{_LOWER_AGENCY})\b"
+    rf"|\b(?P<name2>{_LOWER_AGENCY})\s+(?:reported|reports|first reported|"
+    rf"contributed to this report)\b"
+)
 DATELINE_CHARS = 300
 
 
@@ -166,6 +176,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     head = text[:DATELINE_CHARS]
     for match in _DATELINE_PAREN.finditer(head):
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
+    for match in _DATELINE_LOWER.finditer(head):
+        found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_DASH.finditer(head):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
     tail = text[-DATELINE_CHARS:]
@@ -177,9 +189,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if name and name[0].isupper():
                 found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
     for source in (title or "", text):
-        for match in _REPORTED.finditer(source):
-            name = match["name"] or match["name2"]
-            found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
+        for pattern in (_REPORTED, _REPORTED_LOWER):
+            for match in pattern.finditer(source):
+                name = match["name"] or match["name2"]
+                found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in found:
         unique.setdefault((credit.key, credit.relation), credit)

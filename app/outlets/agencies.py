@@ -44,6 +44,9 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("ritzau", "Ritzau", "ritzau.dk", ("ritzau",)),
 )  # fmt: skip
 
+# Agencies that write their own name in lower case in datelines and credits: "(dpa)".
+LOWER_CASE_NAMES = ("dpa",)
+
 _BY_KEY: dict[str, Agency] = {}
 for _agency in AGENCIES:
     for _key in (_agency.name.lower().replace("-", " "), _agency.slug.replace("-", " "),
