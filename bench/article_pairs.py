@@ -24,8 +24,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.core import agencies  # noqa: E402
 from app.ingest.fingerprints import containment, minhash, simhash, similarity  # noqa: E402
-from app.outlets import agencies  # noqa: E402
 
 STORIES = ROOT / "tests" / "data" / "article_stories.json"
 PAIRS = ROOT / "tests" / "data" / "article_pairs.jsonl"

@@ -7,8 +7,8 @@ from sqlmodel import Session
 
 from app.articles import graph
 from app.articles import service as articles_service
-from app.articles.models import Article, CreditedOrigin, LinkProvenance, LinkRelation
 from app.corroboration import service as corroboration
+from app.tables import Article, CreditedOrigin, LinkProvenance, LinkRelation
 
 
 def record(

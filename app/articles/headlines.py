@@ -9,7 +9,7 @@ and an agency's name behind ("… - Reuters", "… | AP News"). The key is store
 import re
 import unicodedata
 
-from app.outlets.agencies import names
+from app.core.agencies import names
 
 _SLUG_WORDS = (
     "UPDATE|WRAPUP|WRAP|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|EXCLUSIVE|BREAKING|INSIGHT|"

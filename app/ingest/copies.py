@@ -22,20 +22,21 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.headlines import headline_key
-from app.articles.models import (
-    Article,
-    ArticleLink,
-    CreditedOrigin,
-    LinkCreate,
-    LinkProvenance,
-    LinkRelation,
-)
-from app.claims.models import Attribution
+from app.articles.models import LinkCreate
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid
 from app.ingest.fingerprints import Credit, containment, name_key, similarity
 from app.ingest.models import CopyCandidate
-from app.outlets.models import Outlet, OutletKind
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    CreditedOrigin,
+    LinkProvenance,
+    LinkRelation,
+    Outlet,
+    OutletKind,
+)
 
 
 @dataclass

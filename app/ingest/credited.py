@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 from sqlalchemy import or_, select
 from sqlmodel import Session
 
-from app.articles.models import LinkRelation
+from app.core import agencies
 from app.core.errors import Conflict
 from app.ingest.fingerprints import Credit
-from app.outlets import agencies
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate, OutletKind
+from app.outlets.models import OutletCreate
+from app.tables import LinkRelation, Outlet, OutletKind
 
 # How much a credit given in each way is worth on its own (the labelled pairs in
 # tests/data/article_pairs.jsonl measure what the defaults make of them).

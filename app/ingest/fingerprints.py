@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from app.articles.models import LinkRelation
-from app.outlets import agencies
+from app.core import agencies
+from app.tables import LinkRelation
 
 SHINGLE = 3
 MIN_SHINGLES = 30

@@ -18,18 +18,9 @@ from sqlmodel import Session
 
 from app.articles import credits as credits_service
 from app.articles import service as articles_service
-from app.articles.models import (
-    Article,
-    ArticleCreate,
-    ArticleLink,
-    CreditedOrigin,
-    CreditedOriginPublic,
-    LinkCreate,
-    LinkProvenance,
-    LinkRelation,
-)
+from app.articles.models import ArticleCreate, CreditedOriginPublic, LinkCreate
 from app.claims import service as claims_service
-from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
+from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
 from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
@@ -55,8 +46,19 @@ from app.ingest.models import (
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate, OutletRef
+from app.outlets.models import OutletCreate
 from app.review_queue import service as review_queue
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    CreditedOrigin,
+    LinkProvenance,
+    LinkRelation,
+    Outlet,
+    OutletRef,
+)
 
 logger = logging.getLogger("app.ingest")
 

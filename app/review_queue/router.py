@@ -4,13 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.core.auth import PrincipalDep
+from app.access.auth import PrincipalDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
 from app.core.types import MAX_ID, Slug, UTCInstant
 from app.review_queue import service
-from app.review_queue.models import ReviewItemPublic, ReviewKind, ReviewStatus
+from app.review_queue.models import ReviewItemPublic
+from app.tables import ReviewKind, ReviewStatus
 
 router = APIRouter(prefix="/review", tags=["review"], responses=responses(422))
 

@@ -16,19 +16,23 @@ from sqlmodel import Session
 
 from app.articles import credits as credits_service
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleLink, LinkCreate, LinkProvenance, LinkRelation
+from app.articles.models import LinkCreate
 from app.claims import merging
-from app.claims.models import Attribution, Claim
 from app.core.db import utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
-from app.outlets.models import Outlet, OutletRef
-from app.review_queue.models import (
-    ClaimRef,
-    ReviewArticleRef,
+from app.review_queue.models import ClaimRef, ReviewArticleRef, ReviewItemPublic
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    LinkProvenance,
+    LinkRelation,
+    Outlet,
+    OutletRef,
     ReviewItem,
-    ReviewItemPublic,
     ReviewKind,
     ReviewStatus,
 )

@@ -1,4 +1,5 @@
-"""The wire agencies a credit may name even when none of their articles is stored.
+"""The wire agencies a credit may name even when none of their articles is stored (reference
+data shared by copy detection and headline comparison; it imports nothing).
 
 A paper that runs an AP story says so ("(AP)", "Associated Press" in the byline, "/ap-" in the
 URL); the story's origin is AP whether or not AP's own article was ever ingested. For that the
