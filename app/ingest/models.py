@@ -1,7 +1,7 @@
 """The ingest payload (one article with its outlet and claims) and what ingest answers."""
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StrictBool, model_validator
 from sqlmodel import SQLModel
@@ -19,7 +19,7 @@ from app.core.types import (
 )
 from app.matching.models import MatchSignals
 from app.outlets.models import OutletCreate
-from app.tables import LinkProvenance, LinkRelation, Sourcing, Stance
+from app.tables import LinkProvenance, LinkRelation, ReviewKind, ReviewStatus, Sourcing, Stance
 
 MAX_BODY_CHARS = 1_000_000
 MAX_CLAIMS = 200
@@ -106,6 +106,39 @@ class IngestCreditedOrigin(SQLModel):
     provenance: LinkProvenance = LinkProvenance.stated
 
 
+class ClaimKey(SQLModel):
+    """A claim named by its text and claimant (what `corroborate export` writes)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: ClaimText
+    claimant: ShortText | None = None
+
+
+class IngestReviewDecision(SQLModel):
+    """A decision taken in the review queue, as `corroborate export` writes it on the line of
+    the article it is about (for a claim merge: the last article carrying either claim), so
+    that an import remembers it: a rejection is never proposed again. Nothing is applied: what
+    an acceptance did is in the payload already (origin, credited origin, merged claims)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ReviewKind
+    status: Literal[ReviewStatus.accepted, ReviewStatus.rejected]
+    decided_by: ShortText | None = None
+    decided_at: PublishedAt
+    score: float = Field(ge=0, le=1)
+    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+    evidence: Annotated[str, Field(max_length=300)] | None = None
+    relation: LinkRelation | None = None
+    origin_url: ArticleUrl | None = Field(default=None, description="copy: the proposed origin.")
+    outlet: OutletCreate | None = Field(default=None, description="credited_origin: the outlet.")
+    claim: ClaimKey | None = Field(
+        default=None, description="claim_merge: the claim to merge (absent once merged)."
+    )
+    target_claim: ClaimKey | None = Field(default=None, description="claim_merge: the target.")
+
+
 class IngestPayload(SQLModel):
     """One article with its outlet and the claims it reports."""
 
@@ -119,6 +152,12 @@ class IngestPayload(SQLModel):
         default=None,
         description="The outlet credited as this article's origin when none of its articles "
         "is linked (see docs/corroboration.md, credited origins).",
+    )
+    review_decisions: list[IngestReviewDecision] = Field(
+        default_factory=list,
+        max_length=MAX_CLAIMS,
+        description="Decisions of the review queue about this article (written by "
+        "`corroborate export`).",
     )
     detect_copies: StrictBool = Field(
         default=True,

@@ -16,9 +16,8 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, bindparam, select
 from sqlmodel import Session
 
-from app.articles import credits as credits_service
 from app.articles import service as articles_service
-from app.articles.models import ArticleCreate, CreditedOriginPublic, LinkCreate
+from app.articles.models import ArticleCreate, LinkCreate
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
@@ -26,7 +25,7 @@ from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
 from app.corroboration import service as corroboration
-from app.ingest import copies, credited
+from app.ingest import copies, credited, origins
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import minhash, simhash, to_signed, url_credits
 from app.ingest.models import (
@@ -35,7 +34,6 @@ from app.ingest.models import (
     ClaimOutcome,
     IngestArticle,
     IngestClaim,
-    IngestCreditedOrigin,
     IngestOrigin,
     IngestPayload,
     IngestResult,
@@ -43,21 +41,18 @@ from app.ingest.models import (
     MatchRef,
     error_body,
 )
+from app.ingest.writes import Changes as _Changes
+from app.ingest.writes import outlet as _outlet
 from app.matching import service as matching_service
 from app.matching.base import Matcher
-from app.outlets import service as outlets_service
-from app.outlets.models import OutletCreate
 from app.review_queue import service as review_queue
 from app.tables import (
     Article,
     ArticleLink,
     Attribution,
     Claim,
-    CreditedOrigin,
     LinkProvenance,
-    LinkRelation,
     Outlet,
-    OutletRef,
 )
 
 logger = logging.getLogger("app.ingest")
@@ -68,40 +63,12 @@ _MATCH_POOL = 10
 
 # Built once: constructing a statement costs SQLAlchemy more than SQLite spends running it,
 # and these run for every line of a batch.
-_OUTLET_BY_SLUG = select(Outlet).where(Outlet.slug == bindparam("slug"))
-_OUTLET_BY_DOMAIN = select(Outlet).where(Outlet.domain == bindparam("domain"))
 _ATTACHED = (
     select(Claim, Attribution.id)
     .join(Attribution, Attribution.claim_id == Claim.id)
     .where(Attribution.article_id == bindparam("article_id"))
     .order_by(Attribution.id)
 )
-
-
-class _Changes:
-    def __init__(self) -> None:
-        self.any = False
-
-
-def _outlet(session: Session, data: OutletCreate, changes: _Changes) -> tuple[Outlet, bool]:
-    def find() -> Outlet | None:
-        found = session.scalar(_OUTLET_BY_SLUG, {"slug": data.slug})
-        if found is None and data.domain is not None:
-            found = session.scalar(_OUTLET_BY_DOMAIN, {"domain": data.domain})
-        return found
-
-    existing = find()
-    if existing is not None:
-        return existing, False
-    try:
-        outlet = outlets_service.create(session, data=data)
-    except Conflict:
-        existing = find()  # a concurrent call created it first
-        if existing is None:
-            raise
-        return existing, False
-    changes.any = True
-    return outlet, True
 
 
 def _article(
@@ -395,7 +362,7 @@ def _ingest(
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True
     elif payload.detect_copies:
-        has_origin = has_origin or _canonical_origin(session, article, payload, changes)
+        has_origin = has_origin or origins.canonical_origin(session, article, payload, changes)
         detection = copies.detect(
             session,
             article=article,
@@ -408,18 +375,20 @@ def _ingest(
         adopted, candidates = detection.copies, detection.candidates
         has_origin = has_origin or detection.origin_linked
         if not has_origin:
-            _credited_origin(session, article, resolved, settings, changes)
+            origins.credited_origin(session, article, resolved, settings, changes)
         for candidate in candidates:
             review_queue.propose_copy(
                 session,
                 article_id=article.id,
                 origin_article_id=candidate.article_id,
-                score=COPY_CANDIDATE_SCORE,
+                score=origins.COPY_CANDIDATE_SCORE,
                 reason=candidate.reason,
             )
-    _propose_merges(session, outcomes, matcher)
+    origins.propose_merges(session, outcomes, matcher)
     if payload.credited_origin is not None:
-        _stated_credited_origin(session, article, payload.credited_origin, changes)
+        origins.stated_credited_origin(session, article, payload.credited_origin, changes)
+    for decision in payload.review_decisions:
+        origins.restore_decision(session, article, decision, changes)
 
     return IngestResult(
         outlet_id=outlet.id,
@@ -431,131 +400,8 @@ def _ingest(
         origin=articles_service.link_public(session, article_id=article.id) if has_origin else None,
         copies=[articles_service.link_public(session, article_id=copy_id) for copy_id in adopted],
         copy_candidates=candidates,
-        credited_origin=credited_public(session, article_id=article.id),
+        credited_origin=origins.credited_public(session, article_id=article.id),
     )
-
-
-# A copy candidate has one signal (the same headline) and no measured confidence.
-COPY_CANDIDATE_SCORE = 0.5
-
-
-def _propose_merges(session: Session, outcomes: list[ClaimOutcome], matcher: Matcher) -> None:
-    """Queue the matcher's suggestions for a person: a created claim may be one we had."""
-    for outcome in outcomes:
-        for suggestion in outcome.suggestions:
-            review_queue.propose_merge(
-                session,
-                claim_id=outcome.claim_id,
-                target_claim_id=suggestion.claim_id,
-                score=suggestion.score,
-                reason=f"matcher score {suggestion.score:.2f} is between the suggest "
-                f"({matcher.suggest:.2f}) and link ({matcher.link:.2f}) thresholds",
-            )
-
-
-def credited_public(session: Session, *, article_id: int) -> CreditedOriginPublic | None:
-    """The article's credited origin as the API shows it, if it has one."""
-    row = session.get(CreditedOrigin, article_id)
-    if row is None:
-        return None
-    outlet = session.get(Outlet, row.outlet_id)
-    assert outlet is not None
-    return CreditedOriginPublic(
-        outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
-        relation=row.relation,
-        reason=row.reason,
-        evidence=row.evidence,
-        confidence=row.confidence,
-        provenance=row.provenance,
-        created_at=row.created_at,
-    )
-
-
-def _canonical_origin(
-    session: Session, article: Article, payload: IngestPayload, changes: _Changes
-) -> bool:
-    """rel=canonical naming another outlet's stored page: that page is the origin."""
-    url = payload.article.canonical_url
-    if url is None or url == article.url:
-        return False
-    target = articles_service.get_by_url(session, url=url)
-    if target is None or target.outlet_id == article.outlet_id:
-        return False
-    if session.get(ArticleLink, article.id) is not None:
-        return False
-    try:
-        articles_service.add_link(
-            session,
-            article=article,
-            data=LinkCreate(
-                origin_article_id=target.id or 0,
-                relation=LinkRelation.syndicates,
-                reason=f"rel=canonical points to article {target.id} ({url})"[:1000],
-            ),
-            provenance=LinkProvenance.detected,
-        )
-    except (Conflict, Invalid):  # published before it, or a cycle: not a copy of it
-        return False
-    changes.any = True
-    return True
-
-
-def _credited_origin(
-    session: Session,
-    article: Article,
-    resolved: list[Any],
-    settings: Settings,
-    changes: _Changes,
-) -> None:
-    """No stored article of the credited outlet is linked: credit the outlet itself."""
-    decision = credited.decide(resolved)
-    if decision is None:
-        return
-    if decision.confidence < settings.credit_min_confidence:
-        review_queue.propose_credit(
-            session,
-            article_id=article.id or 0,
-            outlet_id=decision.outlet.id or 0,
-            relation=decision.relation,
-            confidence=decision.confidence,
-            reason=f"{decision.reason}; confidence {decision.confidence:.2f} is below "
-            f"{settings.credit_min_confidence:.2f}",
-            evidence=decision.evidence,
-        )
-        return
-    if credits_service.record(
-        session,
-        article=article,
-        outlet_id=decision.outlet.id or 0,
-        relation=decision.relation,
-        reason=decision.reason,
-        evidence=decision.evidence,
-        confidence=decision.confidence,
-    ):
-        changes.any = True
-
-
-def _stated_credited_origin(
-    session: Session, article: Article, stated: IngestCreditedOrigin, changes: _Changes
-) -> None:
-    outlet, _created = _outlet(session, stated.outlet, changes)
-    if outlet.id == article.outlet_id:
-        raise Invalid(
-            "an article cannot credit its own outlet as its origin",
-            code="self_credit",
-            details=[{"field": "credited_origin.outlet.slug", "value": outlet.slug}],
-        )
-    if credits_service.record(
-        session,
-        article=article,
-        outlet_id=outlet.id or 0,
-        relation=stated.relation,
-        reason=stated.reason,
-        evidence=stated.evidence,
-        confidence=stated.confidence,
-        provenance=stated.provenance,
-    ):
-        changes.any = True
 
 
 def ingest_one(

@@ -7,6 +7,7 @@ which recount the claims they touch in the same transaction. A decision is taken
 the row is locked (PostgreSQL) or the write runs alone (SQLite), and a decided row answers 409.
 """
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -207,15 +208,21 @@ def reject(session: Session, *, item_id: int, who: str) -> ReviewItem:
     return item
 
 
-def restore(
-    session: Session, *, item: ReviewItem, status: ReviewStatus, who: str | None, at: datetime
-) -> None:
-    """Record a decision taken elsewhere (an import) without applying it again."""
-    item.status = status
-    item.decided_by = who
-    item.decided_at = at
-    session.add(item)
-    session.flush()
+def restore(session: Session, *, item: ReviewItem) -> bool:
+    """Record a decision taken elsewhere (an import) without applying it; False when the same
+    proposal is stored already (a re-import changes nothing)."""
+    if item.key is None or not item.key:
+        if item.kind == ReviewKind.claim_merge and item.claim_id and item.target_claim_id:
+            low, high = sorted((item.claim_id, item.target_claim_id))
+            item.key = f"claim_merge:{low}:{high}"
+        elif item.kind == ReviewKind.claim_merge:  # accepted: the merged claim is gone
+            digest = hashlib.sha256(f"{item.reason}|{item.decided_at}".encode()).hexdigest()
+            item.key = f"claim_merge:merged:{item.target_claim_id}:{digest[:16]}"
+        elif item.kind == ReviewKind.copy:
+            item.key = f"copy:{item.article_id}:{item.origin_article_id}"
+        else:
+            item.key = f"credited_origin:{item.article_id}:{item.outlet_id}"
+    return _propose(session, item) is not None
 
 
 # ---- reading ---------------------------------------------------------------------------------
