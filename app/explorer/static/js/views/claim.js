@@ -363,6 +363,7 @@ export async function render({ main, claimId, params, capabilities, signal }) {
     : null;
   const names = new Map(loaded.map((attribution) => [attribution.outlet.slug, attribution.outlet.name]));
   const timeline = capabilities.timeline ? h("div", { class: "timeline-slot" }) : null;
+  const pendingSlot = h("div", { class: "review-pending", "data-review-pending": true });
   replaceChildren(
     main,
     breadcrumb("#/", "All claims"),
@@ -374,6 +375,7 @@ export async function render({ main, claimId, params, capabilities, signal }) {
       method,
       summary,
       firstLine,
+      pendingSlot,
       timeline,
       h(
         "section",
@@ -388,6 +390,15 @@ export async function render({ main, claimId, params, capabilities, signal }) {
   );
   redraw();
   addMore(claim.attributions_next_cursor);
+  // What waits for a person about this claim (merges, copies, credits): a link to decide it.
+  const pending = await getJson(paths.review, { claim: claim.id, limit: 50 }, { signal }).catch(() => null);
+  if (pending && pending.items.length) {
+    const count = pending.items.length + (pending.next_cursor ? "+" : "");
+    replaceChildren(
+      pendingSlot,
+      h("p", { class: "notice" }, `${count} decision${count === "1" ? "" : "s"} about this claim wait for review: `, h("a", { href: `#/review?claim=${claim.id}` }, "review them")),
+    );
+  }
   if (timeline) {
     const outletName = (slug) => names.get(slug) || slug;
     replaceChildren(timeline, await timelineSection({ claim, capabilities, asOf, outletName, signal }));
