@@ -11,6 +11,7 @@ from app.ingest.imports.router import router as imports_router
 from app.ingest.router import router as ingest_router
 from app.matching.router import router as matching_router
 from app.outlets.router import router as outlets_router
+from app.review_queue.router import router as review_queue_router
 from app.reviews.router import router as reviews_router
 
 # `authorize` runs first for every route included here, now and later: it identifies the
@@ -25,6 +26,7 @@ api_router.include_router(ingest_router)
 api_router.include_router(imports_router)
 api_router.include_router(corroboration_router)
 api_router.include_router(reviews_router)
+api_router.include_router(review_queue_router)
 api_router.include_router(keys_router)
 
 # The operations that take NDJSON bodies: only these get the batch body limit and are streamed

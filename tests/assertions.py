@@ -33,9 +33,15 @@ def corroboration_from_attributions(attributions: list[dict[str, Any]]) -> dict[
     first = min(
         reporting, key=lambda a: (a["article"]["published_at"], a["article"]["id"]), default=None
     )
+    credited: dict[str, bool] = {}
+    for a in reporting:
+        origin = a["independent_origin"]
+        slug = origin["outlet"]["slug"]
+        credited[slug] = credited.get(slug, True) and origin["credited"]
     return {
         "outlets": len({a["outlet"]["slug"] for a in reporting}),
         "independent_origins": len({a["independent_origin"]["outlet"]["slug"] for a in reporting}),
+        "credited_origins": sum(credited.values()),
         "articles": len(reporting),
         "disputing_outlets": len(
             {a["outlet"]["slug"] for a in attributions if a["stance"] == "disputes"}

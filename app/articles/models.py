@@ -72,3 +72,15 @@ class ArticlePublic(ArticleBase):
     root_article_id: int = Field(description="Where this article's chain of origins ends.")
     created_at: datetime
     updated_at: datetime
+
+
+class CreditedOriginPublic(SQLModel):
+    """The outlet an article credits as its origin, with the words that say so."""
+
+    outlet: OutletRef
+    relation: LinkRelation
+    reason: str
+    evidence: str
+    confidence: float
+    provenance: LinkProvenance
+    created_at: datetime

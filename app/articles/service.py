@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import graph
+from app.articles.headlines import headline_key
 from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
 from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
@@ -73,7 +74,8 @@ def create(session: Session, *, data: ArticleCreate) -> Article:
     if error is not None:
         raise error
     article = Article.model_validate(
-        data.model_dump(exclude={"outlet"}), update={"outlet_id": outlet_id}
+        data.model_dump(exclude={"outlet"}),
+        update={"outlet_id": outlet_id, "headline_key": headline_key(data.title)},
     )
     session.add(article)
     flush_unique(session, lambda: _url_conflict(session, data.url, None))
@@ -100,6 +102,8 @@ def update(session: Session, *, article: Article, data: ArticleUpdate) -> Articl
             session, article=article, published_at=changes["published_at"]
         )
     # A changed outlet or date moves its claims' counts: app/corroboration/counters.py sees it.
+    if "title" in changes:
+        changes["headline_key"] = headline_key(changes["title"])
     for field, value in changes.items():
         setattr(article, field, value)
     article.updated_at = utcnow()

@@ -69,8 +69,15 @@ class CopyOf(SQLModel):
 class IndependentOrigin(SQLModel):
     """The root report this attribution collapses into when counting independent origins."""
 
-    article_id: int
-    outlet: OutletRef
+    article_id: int = Field(description="The root article: this one, or the end of its chain.")
+    outlet: OutletRef = Field(
+        description="The outlet it counts under: the root's, or the outlet the root credits."
+    )
+    credited: bool = Field(
+        default=False,
+        description='True when it counts under the outlet the root credits ("(AP)", an '
+        "agency's URL), whose own article is not linked.",
+    )
 
 
 class AttributionPublic(AttributionBase):

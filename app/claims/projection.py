@@ -12,12 +12,12 @@ Elsewhere a row's value is asked for by name (`claim_value`, `attribution_value`
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from app.core.columns import json_date, json_instant
 from app.corroboration.models import CorroborationMethod
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
+from app.tables import Article, ArticleLink, Attribution, Claim, CreditedOrigin, Outlet
 
 ClaimJSON = dict[str, Any]
 # The stored counters are the default method's; every payload echoes it (shared, never mutated).
@@ -41,6 +41,7 @@ _CLAIM_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("first_reported_outlet", _FIRST_OUTLET.slug),
     ("first_reported_outlet_name", _FIRST_OUTLET.name),
     ("last_reported_at", json_instant(Claim.last_reported_at)),
+    ("credited_origins", Claim.credited_origins_count),
 )
 _CLAIM_POSITION = {name: i for i, (name, _) in enumerate(_CLAIM_COLUMNS)}
 
@@ -77,6 +78,7 @@ def claim_json(row: Any) -> ClaimJSON:
         first_outlet,
         first_outlet_name,
         last_at,
+        credited,
         *_,
     ) = row
     first = None
@@ -97,6 +99,7 @@ def claim_json(row: Any) -> ClaimJSON:
         "corroboration": {
             "outlets": outlets,
             "independent_origins": origins,
+            "credited_origins": credited,
             "articles": articles,
             "disputing_outlets": disputing,
             "first_reported": first,
@@ -141,6 +144,7 @@ _ATTRIBUTION_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("root_outlet_id", _ROOT_OUTLET.id),
     ("root_outlet_slug", _ROOT_OUTLET.slug),
     ("root_outlet_name", _ROOT_OUTLET.name),
+    ("credited_outlet_id", CreditedOrigin.outlet_id),
 )
 _ATTRIBUTION_POSITION = {name: i for i, (name, _) in enumerate(_ATTRIBUTION_COLUMNS)}
 
@@ -156,7 +160,12 @@ def attribution_columns() -> Select[Any]:
         .outerjoin(_ORIGIN, _ORIGIN.id == ArticleLink.origin_article_id)
         .outerjoin(_ORIGIN_OUTLET, _ORIGIN_OUTLET.id == _ORIGIN.outlet_id)
         .join(_ROOT, _ROOT.id == Article.root_article_id)
-        .join(_ROOT_OUTLET, _ROOT_OUTLET.id == _ROOT.outlet_id)
+        # A root crediting an outlet counts under that outlet (docs/corroboration.md).
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == _ROOT.id)  # type: ignore[arg-type]
+        .join(
+            _ROOT_OUTLET,
+            _ROOT_OUTLET.id == func.coalesce(CreditedOrigin.outlet_id, _ROOT.outlet_id),
+        )
     )
 
 
@@ -196,6 +205,7 @@ def attribution_json(row: Any) -> ClaimJSON:
         root_outlet_id,
         root_outlet_slug,
         root_outlet_name,
+        credited_outlet_id,
     ) = row
     copy_of = None
     if relation is not None:
@@ -234,5 +244,6 @@ def attribution_json(row: Any) -> ClaimJSON:
         "independent_origin": {
             "article_id": root_id,
             "outlet": {"id": root_outlet_id, "slug": root_outlet_slug, "name": root_outlet_name},
+            "credited": credited_outlet_id is not None,
         },
     }

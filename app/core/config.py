@@ -238,6 +238,20 @@ class Settings(BaseSettings):
         le=1,
         description="SimHash similarity of two bodies from which ingest records a syndicated copy.",
     )
+    copy_containment: float = Field(
+        default=0.5,
+        ge=0.3,
+        le=1,
+        description="Estimated share of the shorter body's 3-word shingles found in the other "
+        "(MinHash) from which ingest records a partial copy (trimmed, or inside a longer story).",
+    )
+    credit_min_confidence: float = Field(
+        default=0.7,
+        ge=0,
+        le=1,
+        description="Confidence from which a credit alone makes the credited outlet an "
+        "article's origin; below it the credited origin waits in the review queue.",
+    )
     copy_window_hours: int = Field(
         default=168,
         ge=1,

@@ -2,7 +2,8 @@
 
 Writers only record what they touched; one hook recounts it, inside the transaction, just
 before it commits (`settle`, on every Session's `before_commit`):
-- attributions added, removed, or moved or re-stanced through the ORM, links added or removed,
+- attributions added, removed, or moved or re-stanced through the ORM, links and credited
+  origins added, changed or removed,
   and articles whose outlet or date changed, or that are deleted, are recorded by the flush
   hooks below, so a new writer that goes through the ORM cannot forget them;
 - a bulk statement (`sa.update`/`sa.delete`, which the ORM never sees) is followed by
@@ -20,7 +21,7 @@ from sqlalchemy import Select, bindparam, case, distinct, event, func, inspect, 
 from sqlalchemy.orm import Session, aliased
 
 from app.core.unit_of_work import lost_race
-from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim
+from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim, CreditedOrigin
 
 _BATCH = 500
 
@@ -34,6 +35,12 @@ def _reporting() -> Any:
 _IDS = bindparam("ids", expanding=True)
 
 
+def _origin_outlet(root: Any) -> Any:
+    """The outlet a root article counts under: the outlet it credits as its origin, if any (the
+    default method follows both relations a credit can have), else its own."""
+    return func.coalesce(CreditedOrigin.outlet_id, root.outlet_id)
+
+
 def _counts() -> Select[Any]:
     """Aggregated counts per claim (only claims with at least one attribution appear)."""
     root = aliased(Article)
@@ -42,7 +49,7 @@ def _counts() -> Select[Any]:
         select(
             Attribution.claim_id,
             func.count(distinct(case((reporting, Article.outlet_id)))).label("outlets"),
-            func.count(distinct(case((reporting, root.outlet_id)))).label("origins"),
+            func.count(distinct(case((reporting, _origin_outlet(root))))).label("origins"),
             func.count(case((reporting, Attribution.id))).label("articles"),
             func.count(distinct(case((Attribution.stance == "disputes", Article.outlet_id)))).label(
                 "disputing"
@@ -51,9 +58,32 @@ def _counts() -> Select[Any]:
         )
         .join(Article, Article.id == Attribution.article_id)
         .join(root, root.id == Article.root_article_id)
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
         .where(Attribution.claim_id.in_(_IDS))  # type: ignore[attr-defined]
         .group_by(Attribution.claim_id)
     )
+
+
+def _credited_counts() -> Select[Any]:
+    """Per claim, the origins known only by a credit: every reporting article counted under
+    that outlet reaches it through a credit, none is (or copies) an article of its own."""
+    root = aliased(Article)
+    per_origin = (
+        select(
+            Attribution.claim_id,
+            _origin_outlet(root).label("origin_outlet"),
+            func.min(case((CreditedOrigin.outlet_id.is_(None), 0), else_=1)).label("credited"),  # type: ignore[union-attr]
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .join(root, root.id == Article.root_article_id)
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
+        .where(Attribution.claim_id.in_(_IDS), _reporting())  # type: ignore[attr-defined]
+        .group_by(Attribution.claim_id, _origin_outlet(root))
+        .subquery()
+    )
+    return select(
+        per_origin.c.claim_id, func.sum(per_origin.c.credited).label("credited")
+    ).group_by(per_origin.c.claim_id)
 
 
 def _first_reports() -> Select[Any]:
@@ -81,6 +111,7 @@ def _first_reports() -> Select[Any]:
 
 
 _COUNTS = _counts()
+_CREDITED = _credited_counts()
 _FIRST_REPORTS = _first_reports()
 _LOCK = (
     select(Claim.id)
@@ -133,6 +164,7 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
         claim_id: {
             "outlets_count": 0,
             "origins_count": 0,
+            "credited_origins_count": 0,
             "articles_count": 0,
             "disputing_outlets_count": 0,
             "first_reported_at": None,
@@ -150,6 +182,8 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
             disputing_outlets_count=row.disputing,
             last_reported_at=row.last_at,
         )
+    for row in session.execute(_CREDITED, {"ids": ids}):
+        values[row.claim_id]["credited_origins_count"] = int(row.credited or 0)
     for row in session.execute(_FIRST_REPORTS, {"ids": ids}):
         values[row.claim_id].update(
             first_reported_at=row.published_at,
@@ -199,15 +233,19 @@ def stale_claim_ids(session: Session) -> list[int]:
                 Claim.first_reported_article_id,
                 Claim.first_reported_outlet_id,
                 Claim.last_reported_at,
+                Claim.credited_origins_count,
             )
         )
     }
     ids = sorted(stored)
-    empty = (0, 0, 0, 0, None, None, None, None)
+    empty = (0, 0, 0, 0, None, None, None, None, 0)
     expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, empty)
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         firsts = {r.claim_id: r for r in session.execute(_FIRST_REPORTS, {"ids": batch})}
+        credited = {
+            r.claim_id: int(r.credited or 0) for r in session.execute(_CREDITED, {"ids": batch})
+        }
         for row in session.execute(_COUNTS, {"ids": batch}):
             first = firsts.get(row.claim_id)
             expected[row.claim_id] = (
@@ -219,6 +257,7 @@ def stale_claim_ids(session: Session) -> list[int]:
                 first.article_id if first else None,
                 first.outlet_id if first else None,
                 row.last_at,
+                credited.get(row.claim_id, 0),
             )
     return [i for i in ids if stored[i] != expected[i]]
 
@@ -275,7 +314,7 @@ def _deleting(session: Session, _context: Any, _instances: Any) -> None:
     for instance in session.deleted:
         if isinstance(instance, Attribution):
             touch(session, claim_ids=[instance.claim_id])
-        elif isinstance(instance, ArticleLink):
+        elif isinstance(instance, (ArticleLink, CreditedOrigin)):
             touch(session, article_ids=[instance.article_id])
         elif isinstance(instance, Article) and instance.id is not None:
             doomed.append(instance.id)
@@ -289,7 +328,7 @@ def _flushed(session: Session, _context: Any) -> None:
     for instance in session.new:
         if isinstance(instance, Attribution):
             touch(session, claim_ids=[instance.claim_id])
-        elif isinstance(instance, ArticleLink):
+        elif isinstance(instance, (ArticleLink, CreditedOrigin)):
             touch(session, article_ids=[instance.article_id])
     for instance in session.dirty:
         if isinstance(instance, Attribution) and _changed(instance, _ATTRIBUTION_COUNTED):
@@ -297,6 +336,8 @@ def _flushed(session: Session, _context: Any) -> None:
             touch(session, claim_ids=[instance.claim_id, *before])
         elif isinstance(instance, Article) and _changed(instance, _ARTICLE_COUNTED):
             touch(session, article_ids=[instance.id])
+        elif isinstance(instance, CreditedOrigin):
+            touch(session, article_ids=[instance.article_id])
 
 
 @event.listens_for(Session, "before_commit")

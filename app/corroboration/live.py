@@ -8,7 +8,7 @@ that it agrees with the stored counters, so a number means the same thing everyw
 """
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -25,6 +25,7 @@ from app.corroboration.models import (
     ChainStep,
     Corroboration,
     CorroborationMethod,
+    CreditedTo,
     ExplainedArticleRef,
     ExplainedOrigin,
     ExplainedReport,
@@ -37,6 +38,7 @@ from app.tables import (
     Article,
     ArticleLink,
     Attribution,
+    CreditedOrigin,
     Outlet,
     OutletRef,
     Stance,
@@ -95,17 +97,46 @@ class LinkRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CreditRow:
+    """A root article's credited origin: the outlet it credits, with no article of it linked."""
+
+    article_id: int
+    outlet: OutletRow
+    relation: str
+    reason: str
+    evidence: str
+    confidence: float
+    created_at: datetime
+
+    def public(self) -> CreditedTo:
+        return CreditedTo(
+            outlet=self.outlet.ref(),
+            relation=self.relation,  # type: ignore[arg-type]
+            reason=self.reason,
+            evidence=self.evidence,
+            confidence=self.confidence,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """One reporting attribution, with the links followed to its root under the method."""
+    """One reporting attribution, with the links followed to its root under the method, and
+    the root's credited origin when the method follows it."""
 
     claim_id: int
     stance: str
     article: ArticleRow
     chain: tuple[LinkRow, ...]
+    credit: CreditRow | None = None
 
     @property
     def root(self) -> ArticleRow:
         return self.chain[-1].origin if self.chain else self.article
+
+    @property
+    def origin_outlet(self) -> OutletRow:
+        """The outlet the report counts under: the credited one, else its root's."""
+        return self.credit.outlet if self.credit is not None else self.root.outlet
 
     @property
     def order(self) -> tuple[datetime, int]:
@@ -116,8 +147,9 @@ OriginKey = tuple[str, Any]
 
 
 def origin_key(report: Report, chosen: CorroborationMethod) -> OriginKey:
-    """What makes two reports one origin: the root's outlet, or its owner group."""
-    outlet = report.root.outlet
+    """What makes two reports one origin: the root's (or its credited) outlet, or its owner
+    group."""
+    outlet = report.origin_outlet
     if methods.merges_owners(chosen) and outlet.owner_group:
         return ("owner", outlet.owner_group)
     return ("outlet", outlet.id)
@@ -233,6 +265,49 @@ def _chain(
 
 
 @cache
+def _credits_query() -> Any:
+    return (
+        select(
+            CreditedOrigin.article_id,
+            CreditedOrigin.relation,
+            CreditedOrigin.reason,
+            CreditedOrigin.evidence,
+            CreditedOrigin.confidence,
+            CreditedOrigin.created_at,
+            Outlet.id,
+            Outlet.slug,
+            Outlet.name,
+            Outlet.owner_group,
+        )
+        .join(Outlet, Outlet.id == CreditedOrigin.outlet_id)
+        .where(CreditedOrigin.article_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    )
+
+
+def _credits(
+    session: Session, root_ids: Iterable[int], chosen: CorroborationMethod
+) -> dict[int, CreditRow]:
+    """The credited origins of these root articles that the method follows."""
+    relations = methods.followed_relations(chosen)
+    if not relations:
+        return {}
+    recorded_by = chosen.as_of if chosen.as_of_basis is AsOfBasis.recorded else None
+    ids = sorted(set(root_ids))
+    found: dict[int, CreditRow] = {}
+    for start in range(0, len(ids), _BATCH):
+        for row in session.execute(_credits_query(), {"ids": ids[start : start + _BATCH]}):
+            article_id, relation, reason, evidence, confidence, created_at, *outlet = row
+            if relation not in relations:
+                continue
+            if recorded_by is not None and created_at > recorded_by:
+                continue
+            found[article_id] = CreditRow(
+                article_id, OutletRow(*outlet), relation, reason, evidence, confidence, created_at
+            )
+    return found
+
+
+@cache
 def _reports_query(*, as_of: bool, recorded: bool) -> Any:
     query = (
         select(Attribution.claim_id, Attribution.stance, *_article_columns(Article, Outlet))
@@ -265,6 +340,7 @@ def reports(
         links = _links_above(session, (row[2] for row in rows if row[1] in REPORTING_STANCES))
     outlets: dict[int, OutletRow] = {}
     disputes = Stance.disputes.value
+    found: list[Report] = []
     for claim_id, stance, article_id, url, title, published_at, *outlet in rows:
         claim = result[claim_id]
         if stance == disputes:
@@ -273,7 +349,7 @@ def reports(
         outlet_row = outlets.get(outlet[0])
         if outlet_row is None:
             outlet_row = outlets[outlet[0]] = OutletRow(*outlet)
-        claim.reports.append(
+        found.append(
             Report(
                 claim_id=claim_id,
                 stance=stance,
@@ -281,6 +357,12 @@ def reports(
                 chain=_chain(article_id, links, chosen) if links else (),
             )
         )
+    credits = _credits(session, (report.root.id for report in found), chosen)
+    for report in found:
+        credit = credits.get(report.root.id)
+        if credit is not None:
+            report = replace(report, credit=credit)
+        result[report.claim_id].reports.append(report)
     for claim in result.values():
         claim.reports.sort(key=lambda report: report.order)
     return result
@@ -292,6 +374,7 @@ def tally(claim: ClaimReports, chosen: CorroborationMethod) -> Corroboration:
     return Corroboration(
         outlets=len({report.article.outlet.id for report in claim.reports}),
         independent_origins=len({origin_key(report, chosen) for report in claim.reports}),
+        credited_origins=credited_origins(claim.reports, chosen),
         articles=len(claim.reports),
         disputing_outlets=len(claim.disputing_outlets),
         first_reported=None
@@ -305,6 +388,16 @@ def tally(claim: ClaimReports, chosen: CorroborationMethod) -> Corroboration:
         last_reported_at=max((r.article.published_at for r in claim.reports), default=None),
         method=chosen,
     )
+
+
+def credited_origins(reports: Iterable[Report], chosen: CorroborationMethod) -> int:
+    """How many origins every report reaches only through a credit (none is, or copies, an
+    article of the origin's own outlet)."""
+    credited: dict[OriginKey, bool] = {}
+    for report in reports:
+        key = origin_key(report, chosen)
+        credited[key] = credited.get(key, True) and report.credit is not None
+    return sum(credited.values())
 
 
 def corroboration(
@@ -324,9 +417,9 @@ def explain(claim: ClaimReports, chosen: CorroborationMethod) -> list[ExplainedO
         groups.setdefault(origin_key(report, chosen), []).append(report)
     origins = []
     for key, members in groups.items():
-        roots = sorted({r.root for r in members}, key=lambda a: (a.published_at, a.id))
-        lead = roots[0].outlet
-        outlets = sorted({a.outlet for a in roots}, key=lambda o: o.slug)
+        leads = sorted(members, key=lambda r: (r.root.published_at, r.root.id))
+        lead = leads[0].origin_outlet
+        outlets = sorted({r.origin_outlet for r in members}, key=lambda o: o.slug)
         explained = []
         for report in members:
             relation, reason = _why(report, lead, key)
@@ -338,6 +431,7 @@ def explain(claim: ClaimReports, chosen: CorroborationMethod) -> list[ExplainedO
                     reason=reason,
                     collapsed_into=report.root.ref() if report.chain else None,
                     chain=[link.step() for link in report.chain],
+                    credited_to=report.credit.public() if report.credit else None,
                 )
             )
         origins.append(
@@ -345,6 +439,7 @@ def explain(claim: ClaimReports, chosen: CorroborationMethod) -> list[ExplainedO
                 outlet=lead.ref(),
                 outlets=[outlet.ref() for outlet in outlets],
                 owner_group=key[1] if key[0] == "owner" else None,
+                credited=all(report.credit is not None for report in members),
                 first_reported_at=members[0].article.published_at,
                 articles=explained,
             )
@@ -356,6 +451,8 @@ def explain(claim: ClaimReports, chosen: CorroborationMethod) -> list[ExplainedO
 def _why(report: Report, lead: OutletRow, key: OriginKey) -> tuple[str, str | None]:
     if report.chain:
         return report.chain[0].relation, report.chain[0].reason
+    if report.credit is not None:
+        return "credited", report.credit.reason
     outlet = report.article.outlet
     if key[0] == "owner" and outlet.id != lead.id:
         return "owner", f"{outlet.name} and {lead.name} share the owner group {key[1]!r}"

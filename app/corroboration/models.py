@@ -61,7 +61,14 @@ class Corroboration(SQLModel):
     outlets: int = Field(description="Distinct outlets of reporting articles.")
     independent_origins: int = Field(
         description="Distinct outlets of the roots of reporting articles, once copies "
-        "(syndicates/cites links, followed transitively) are collapsed into their origin."
+        "(syndicates/cites links, followed transitively) are collapsed into their origin. "
+        'An article crediting an outlet ("(AP)", an agency\'s URL) whose own article is not '
+        "linked counts under that outlet."
+    )
+    credited_origins: int = Field(
+        default=0,
+        description="How many of the independent origins are known only by a credit: the "
+        'credited outlet\'s own article on the claim is not stored ("AP, credited").',
     )
     articles: int = Field(description="Reporting articles.")
     disputing_outlets: int = Field(description="Distinct outlets with a `disputes` attribution.")
@@ -94,6 +101,19 @@ class ChainStep(SQLModel):
     provenance: LinkProvenance
 
 
+class CreditedTo(SQLModel):
+    """The outlet a report's root article credits as its origin (no article of it linked)."""
+
+    outlet: OutletRef
+    relation: LinkRelation = Field(
+        description="`syndicates` (dateline, byline, URL, canonical) "
+        "or `cites` (a credit in the text, isBasedOn)."
+    )
+    reason: str
+    evidence: str = Field(description='The words or URL giving the credit, e.g. "(AP)".')
+    confidence: float
+
+
 class ExplainedReport(SQLModel):
     """A reporting article and why it counts under its origin."""
 
@@ -101,14 +121,20 @@ class ExplainedReport(SQLModel):
     stance: str = Field(description="`reports` or `supports`.")
     relation: str = Field(
         description="`original`: the article is its own root; `syndicates` / `cites`: the "
-        "first link followed to its root; `owner`: its own root, merged because its outlet "
-        "shares an owner group with the origin's outlet."
+        "first link followed to its root; `credited`: its own root, counted under the outlet "
+        "it credits; `owner`: its own root, merged because its outlet shares an owner group "
+        "with the origin's outlet."
     )
     reason: str | None = Field(description="The link's stated reason, or why owners merged.")
     collapsed_into: ExplainedArticleRef | None = Field(
         description="The root article this one collapses into; null when it is its own root."
     )
     chain: list[ChainStep] = Field(description="Every link followed, from this article on.")
+    credited_to: CreditedTo | None = Field(
+        default=None,
+        description="Set when the root counts under the outlet it credits (its own article "
+        "is not stored or not linked).",
+    )
 
 
 class ExplainedOrigin(SQLModel):
@@ -120,6 +146,11 @@ class ExplainedOrigin(SQLModel):
         "with `collapse=owner`)."
     )
     owner_group: str | None = Field(description="Set when origins were merged by owner group.")
+    credited: bool = Field(
+        default=False,
+        description='True when this origin is known only by credits ("AP, credited"): no '
+        "article of its outlet on the claim is stored or linked.",
+    )
     first_reported_at: datetime = Field(description="Earliest report in this origin.")
     articles: list[ExplainedReport] = Field(description="Earliest publication first.")
 

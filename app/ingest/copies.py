@@ -13,7 +13,6 @@ its copies links the copies that have no origin yet. Every link made here has pr
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -22,15 +21,17 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
+from app.articles.headlines import headline_key
 from app.articles.models import LinkCreate
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid
-from app.ingest.fingerprints import Credit, name_key, similarity
+from app.ingest.fingerprints import Credit, containment, name_key, similarity
 from app.ingest.models import CopyCandidate
 from app.tables import (
     Article,
     ArticleLink,
     Attribution,
+    CreditedOrigin,
     LinkProvenance,
     LinkRelation,
     Outlet,
@@ -87,7 +88,7 @@ def resolve_credits(
 
 
 def _headline(title: str) -> str:
-    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold()))
+    return headline_key(title)
 
 
 def _describe(article: Article, outlet: Outlet) -> str:
@@ -99,12 +100,18 @@ def _nearby_query(*, with_body: bool) -> Any:
     signals = [
         Article.outlet_id.in_(bindparam("credited", expanding=True)),  # type: ignore[attr-defined]
         Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
-        (func.lower(Article.title) == bindparam("title"))
+        Article.id.in_(  # type: ignore[union-attr]
+            select(CreditedOrigin.article_id).where(
+                CreditedOrigin.outlet_id == bindparam("outlet_id")
+            )
+        ),
+        (Article.headline_key == bindparam("title"))
         & (Article.published_at >= bindparam("headline_from"))
         & (Article.published_at <= bindparam("headline_to")),
     ]
     if with_body:
         signals.append(Article.body_simhash.is_not(None))  # type: ignore[union-attr]
+        signals.append(Article.body_minhash.is_not(None))  # type: ignore[union-attr]
     return (
         select(Article, Outlet)
         .join(Outlet, Outlet.id == Article.outlet_id)
@@ -124,6 +131,29 @@ def _nearby_query(*, with_body: bool) -> Any:
 _NEARBY = {with_body: _nearby_query(with_body=with_body) for with_body in (False, True)}
 
 
+def _has_body(article: Article) -> bool:
+    return article.body_simhash is not None or article.body_minhash is not None
+
+
+def partial_copy(copy: Article, origin: Article) -> tuple[float, str] | None:
+    """The shingle containment between two bodies, with which side is inside the other, when
+    one holds most of the other (a trimmed copy, or the origin inside a longer copy)."""
+    if copy.body_minhash is None or origin.body_minhash is None:
+        return None
+    copy_count, origin_count = copy.body_shingles or 0, origin.body_shingles or 0
+    inside = containment(copy.body_minhash, copy_count, origin.body_minhash, origin_count)
+    holds = containment(origin.body_minhash, origin_count, copy.body_minhash, copy_count)
+    if inside >= holds:
+        return inside, "of this article's 3-word shingles are in"
+    return holds, "of the 3-word shingles of"
+
+
+def _containment_reason(share: float, wording: str, described: str) -> str:
+    if wording.startswith("of the"):
+        return f"{share:.0%} {wording} {described} are inside this article (MinHash containment)"
+    return f"{share:.0%} {wording} {described} (MinHash containment)"
+
+
 def _nearby(
     session: Session,
     article: Article,
@@ -136,11 +166,11 @@ def _nearby(
     span = timedelta(hours=settings.copy_window_hours)
     headline_span = timedelta(hours=settings.copy_headline_window_hours)
     rows = session.execute(
-        _NEARBY[article.body_simhash is not None],
+        _NEARBY[_has_body(article)],
         {
             "credited": sorted(credited_outlet_ids),
             "keys": sorted(outlet_keys(outlet)),
-            "title": article.title.lower(),
+            "title": article.headline_key or headline_key(article.title),
             "headline_from": article.published_at - headline_span,
             "headline_to": article.published_at + headline_span,
             "window_from": article.published_at - span,
@@ -280,6 +310,25 @@ def _choose_origin(
                 reason += "; same headline"
             return other.article, LinkRelation.syndicates, reason
 
+    if article.body_minhash is not None:
+        partial = [
+            (found, other)
+            for other in earlier
+            if (found := partial_copy(article, other.article)) is not None
+            and found[0] >= settings.copy_containment
+        ]
+        if partial:
+            (share, wording), other = max(
+                partial, key=lambda pair: (pair[0][0], -pair[1].article.published_at.timestamp())
+            )
+            reason = _containment_reason(share, wording, _describe(other.article, other.outlet))
+            credit = credited.get(other.outlet.id)
+            if credit is not None:
+                reason += f'; credits {other.outlet.name}: "{credit.quote}"'
+            if other.article.id in same_headline:
+                reason += "; same headline"
+            return other.article, LinkRelation.syndicates, reason
+
     for credit, credited_outlet in credits:
         candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]
         shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in candidates])
@@ -298,15 +347,23 @@ def _choose_origin(
             f"{'claim' if count == 1 else f'{count} claims'}"
         )
         if other.article.id in same_headline:
-            relation = LinkRelation.syndicates
             reason += "; same headline"
+            if _headline_may_syndicate(article, other.article):
+                relation = LinkRelation.syndicates
         return other.article, relation, reason
     return None, LinkRelation.syndicates, ""
 
 
+def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
+    """A rewrite crediting the origin under its headline is taken for its copy only when the
+    bodies cannot say otherwise: with both fingerprinted, a copy would have matched them (a
+    rewrite that kept the headline stays `cites`)."""
+    return copy.body_minhash is None or origin.body_minhash is None
+
+
 def _credit_relation(quote: str) -> LinkRelation:
     """The relation a stored credit quote stands for (see fingerprints.credits)."""
-    if quote.startswith(("(", "byline:", "-", "\u2014", "\u2013")):
+    if quote.startswith(("(", "byline:", "-", "\u2014", "\u2013", "URL:", "rel=canonical")):
         return LinkRelation.syndicates
     return LinkRelation.cites
 
@@ -328,7 +385,18 @@ def _adopt_copies(
     ]
     adopted: list[int] = []
     keys = outlet_keys(outlet)
-    credit_copies = [o for o in later if o.article.credit_name in keys]
+    credited_here: dict[int, str] = {}
+    if later:
+        rows = session.execute(
+            select(CreditedOrigin.article_id, CreditedOrigin.evidence).where(
+                CreditedOrigin.outlet_id == outlet.id,
+                CreditedOrigin.article_id.in_([o.article.id for o in later]),  # type: ignore[attr-defined]
+            )
+        )
+        credited_here = {row[0]: row[1] for row in rows}
+    credit_copies = [
+        o for o in later if o.article.credit_name in keys or o.article.id in credited_here
+    ]
     shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in credit_copies])
     for other in later:
         reason: str | None = None
@@ -341,10 +409,16 @@ def _adopt_copies(
                     f"body {score:.0%} similar to {_describe(article, outlet)} "
                     f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
                 )
+        if reason is None:
+            found = partial_copy(other.article, article)
+            if found is not None and found[0] >= settings.copy_containment:
+                reason = _containment_reason(found[0], found[1], _describe(article, outlet))
         if reason is None and other in credit_copies and shared.get(other.article.id or 0):
-            quote = other.article.credit or ""
+            quote = credited_here.get(other.article.id or 0) or other.article.credit or ""
             relation = _credit_relation(quote)
-            if other.article.id in same_headline:
+            if other.article.id in same_headline and _headline_may_syndicate(
+                other.article, article
+            ):
                 relation = LinkRelation.syndicates
             reason = (
                 f'credits {outlet.name}: "{quote}"; {_describe(article, outlet)} reports the '

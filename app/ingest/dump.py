@@ -15,7 +15,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    CreditedOrigin,
+    Outlet,
+    ReviewItem,
+    ReviewKind,
+    ReviewStatus,
+)
 
 BATCH = 500
 _OUTLET_FIELDS = ("slug", "name", "domain", "country", "language", "kind", "owner_group")
@@ -35,6 +45,7 @@ def payloads(session: Session) -> Iterator[dict[str, Any]]:
         outlet.id: _without_nulls({f: getattr(outlet, f) for f in _OUTLET_FIELDS})
         for outlet in session.scalars(select(Outlet))
     }
+    decisions = _decisions(session, outlets)
     emitted: set[int] = set()
     waiting: dict[int, list[dict[str, Any]]] = defaultdict(list)
     last: tuple[Any, int] | None = None
@@ -50,6 +61,8 @@ def payloads(session: Session) -> Iterator[dict[str, Any]]:
             break
         last = (articles[-1].published_at, articles[-1].id or 0)
         for item in _batch(session, articles, outlets):
+            if item["_id"] in decisions:
+                item["review_decisions"] = decisions[item["_id"]]
             origin_id = item.pop("_origin_id")
             if origin_id is not None and origin_id not in emitted:
                 waiting[origin_id].append(item)  # same instant as its origin, listed first
@@ -59,6 +72,75 @@ def payloads(session: Session) -> Iterator[dict[str, Any]]:
         for item in items:
             item.pop("_id")
             yield item
+
+
+def _claim_key(claim: Claim | None) -> dict[str, Any] | None:
+    if claim is None:
+        return None
+    return _without_nulls({"text": claim.text, "claimant": claim.claimant})
+
+
+def _live(session: Session, claim_id: int | None) -> Claim | None:
+    claim = session.get(Claim, claim_id) if claim_id else None
+    if claim is not None and claim.merged_into is not None:
+        return session.get(Claim, claim.merged_into)
+    return claim
+
+
+def _latest_article(session: Session, claim_ids: list[int]) -> int | None:
+    """The last article (in export order) carrying any of these claims."""
+    return session.scalar(
+        select(Article.id)
+        .join(Attribution, Attribution.article_id == Article.id)
+        .where(Attribution.claim_id.in_(claim_ids))  # type: ignore[attr-defined]
+        .order_by(Article.published_at.desc(), Article.id.desc())  # type: ignore[attr-defined]
+        .limit(1)
+    )
+
+
+def _decisions(
+    session: Session, outlets: dict[int | None, dict[str, Any]]
+) -> dict[int, list[dict[str, Any]]]:
+    """Decided review items, each on the line of the article it is about (a claim merge: the
+    last article carrying either claim, so that both exist when it is imported)."""
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    decided = session.scalars(
+        select(ReviewItem).where(ReviewItem.status != ReviewStatus.pending).order_by(ReviewItem.id)  # type: ignore[arg-type]
+    )
+    for item in decided:
+        entry: dict[str, Any] = {
+            "kind": item.kind,
+            "status": item.status,
+            "decided_by": item.decided_by,
+            "decided_at": _instant(item.decided_at) if item.decided_at else None,
+            "score": item.score,
+            "reason": item.reason,
+            "evidence": item.evidence,
+            "relation": item.relation,
+        }
+        at: int | None = item.article_id
+        if item.kind == ReviewKind.copy:
+            origin = (
+                session.get(Article, item.origin_article_id) if item.origin_article_id else None
+            )
+            if origin is None:
+                continue
+            entry["origin_url"] = origin.url
+        elif item.kind == ReviewKind.credited_origin:
+            entry["outlet"] = outlets.get(item.outlet_id)
+        else:
+            claim = session.get(Claim, item.claim_id) if item.claim_id else None
+            if claim is not None and claim.merged_into is not None:
+                claim = None  # merged: its text is no longer a claim of its own
+            target = _live(session, item.target_claim_id)
+            if target is None:
+                continue
+            entry["claim"] = _claim_key(claim)
+            entry["target_claim"] = _claim_key(target)
+            at = _latest_article(session, [c.id or 0 for c in (claim, target) if c is not None])
+        if at is not None:
+            found[at].append(_without_nulls(entry))
+    return found
 
 
 def _emit(
@@ -114,8 +196,15 @@ def _batch(
             .where(ArticleLink.article_id.in_(ids))  # type: ignore[attr-defined]
         )
     }
+    credits = {
+        row.article_id: row
+        for row in session.execute(
+            select(CreditedOrigin).where(CreditedOrigin.article_id.in_(ids))  # type: ignore[attr-defined]
+        ).scalars()
+    }
     for article in articles:
         link = links.get(article.id)
+        credit = credits.get(article.id or 0)
         item: dict[str, Any] = {
             "outlet": outlets[article.outlet_id],
             "article": _without_nulls(
@@ -132,6 +221,15 @@ def _batch(
             "_id": article.id,
             "_origin_id": link.origin_article_id if link else None,
         }
+        if credit is not None:
+            item["credited_origin"] = {
+                "outlet": outlets[credit.outlet_id],
+                "relation": credit.relation,
+                "reason": credit.reason,
+                "evidence": credit.evidence,
+                "confidence": credit.confidence,
+                "provenance": credit.provenance,
+            }
         if link is not None:
             item["origin"] = _without_nulls(
                 {

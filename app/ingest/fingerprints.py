@@ -17,7 +17,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
 
+import numpy as np
+
+from app.core import agencies
 from app.tables import LinkRelation
 
 SHINGLE = 3
@@ -54,6 +60,59 @@ def simhash(body: str) -> int | None:
     return fingerprint
 
 
+# ---- shingle containment (MinHash) -----------------------------------------------------------
+# SimHash answers "is this the same body?"; it cannot say that one body is *inside* another (a
+# trimmed copy, a wire story inside a longer local article): those differ in most bits. A MinHash
+# of the distinct shingles estimates their Jaccard similarity J; with both set sizes kept, the
+# share of one set inside the other follows: |A & B| = J (|A| + |B|) / (1 + J).
+
+NUM_PERM = 128
+_MINHASH_SEED = 1
+_SCHEME = "affine32"  # 32-bit values: stored as uint32, the stored sketches need this scheme
+
+
+def shingle_set(body: str) -> set[str]:
+    """The distinct word 3-gram shingles of a body (what both fingerprints are built from)."""
+    tokens = _tokens(body)
+    return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+
+
+@cache
+def _minhash_class() -> Any:
+    # Imported on first use: datasketch imports scipy, which costs seconds at start-up in every
+    # process (CLI, workers) that never fingerprints a body.
+    from datasketch import MinHash
+
+    return MinHash
+
+
+def minhash(body: str) -> tuple[bytes, int] | None:
+    """A MinHash of the body's distinct shingles (NUM_PERM x uint32, 512 bytes) and how many
+    there are; None for a body under MIN_SHINGLES shingles."""
+    shingles = shingle_set(body)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    sketch = _minhash_class()(num_perm=NUM_PERM, seed=_MINHASH_SEED, scheme=_SCHEME)
+    sketch.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles)])
+    return sketch.hashvalues.astype("<u4").tobytes(), len(shingles)
+
+
+def _sketch(stored: bytes) -> Any:
+    values = np.frombuffer(stored, dtype="<u4").astype(np.uint64)
+    return _minhash_class()(
+        num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=values, scheme=_SCHEME
+    )
+
+
+def containment(a: bytes, a_shingles: int, b: bytes, b_shingles: int) -> float:
+    """Estimated share of A's shingles that are also B's, in [0, 1]."""
+    if not a_shingles or not b_shingles or len(a) != len(b):
+        return 0.0
+    jaccard = _sketch(a).jaccard(_sketch(b))
+    shared = jaccard * (a_shingles + b_shingles) / (1 + jaccard)
+    return min(1.0, shared / a_shingles)
+
+
 def to_signed(fingerprint: int) -> int:
     """A 64-bit fingerprint as the signed integer a BIGINT column holds."""
     return fingerprint - (1 << BITS) if fingerprint >= 1 << (BITS - 1) else fingerprint
@@ -75,7 +134,18 @@ _DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})\)")
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
     rf"\b(?:according to|as reported by|reported by|first reported by|told)\s+(?:the\s+)?"
-    rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported)\b"
+    rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|"
+    rf"contributed to this report)\b"
+)
+# Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
+# capitalised-name patterns above cannot see.
+_LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
+_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY})\)")
+_REPORTED_LOWER = re.compile(
+    rf"\b(?:according to|as reported by|reported by|first reported by)\s+"
+    rf"(?P<name>{_LOWER_AGENCY})\b"
+    rf"|\b(?P<name2>{_LOWER_AGENCY})\s+(?:reported|reports|first reported|"
+    rf"contributed to this report)\b"
 )
 DATELINE_CHARS = 300
 
@@ -106,6 +176,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     head = text[:DATELINE_CHARS]
     for match in _DATELINE_PAREN.finditer(head):
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
+    for match in _DATELINE_LOWER.finditer(head):
+        found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_DASH.finditer(head):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
     tail = text[-DATELINE_CHARS:]
@@ -117,13 +189,31 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if name and name[0].isupper():
                 found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
     for source in (title or "", text):
-        for match in _REPORTED.finditer(source):
-            name = match["name"] or match["name2"]
-            found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
+        for pattern in (_REPORTED, _REPORTED_LOWER):
+            for match in pattern.finditer(source):
+                name = match["name"] or match["name2"]
+                found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in found:
         unique.setdefault((credit.key, credit.relation), credit)
     return list(unique.values())
+
+
+# Credits that are not words in the text: a republisher's URL path ("/ap-…", "/afp/…") and the
+# markup of the page (rel=canonical, JSON-LD isBasedOn), given in the payload.
+_SEGMENT = re.compile(r"[^/]+")
+
+
+def url_credits(url: str) -> list[Credit]:
+    """Credits an article's own URL gives: an agency's path segment ("/ap/", "/ap-…", "/AFP/")."""
+    path = urlsplit(url).path
+    for segment in _SEGMENT.findall(path)[:-1] + _SEGMENT.findall(path)[-1:]:
+        whole = agencies.by_url_segment(segment)
+        head = agencies.by_url_segment(segment.split("-", 1)[0]) if "-" in segment else None
+        agency = whole or head
+        if agency is not None:
+            return [Credit(agency.name, f"URL: /{segment}", LinkRelation.syndicates)]
+    return []
 
 
 def _sentence_around(text: str, match: re.Match[str]) -> str:

@@ -1,12 +1,12 @@
 """The ingest payload (one article with its outlet and claims) and what ingest answers."""
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StrictBool, model_validator
 from sqlmodel import SQLModel
 
-from app.articles.models import ArticleUrl, LinkPublic
+from app.articles.models import ArticleUrl, CreditedOriginPublic, LinkPublic
 from app.core.errors import ErrorBody
 from app.core.types import (
     CalendarDate,
@@ -20,7 +20,7 @@ from app.core.types import (
 )
 from app.matching.models import MatchSignals
 from app.outlets.models import OutletCreate
-from app.tables import LinkProvenance, LinkRelation, Sourcing, Stance
+from app.tables import LinkProvenance, LinkRelation, ReviewKind, ReviewStatus, Sourcing, Stance
 
 MAX_BODY_CHARS = 1_000_000
 MAX_CLAIMS = 200
@@ -36,8 +36,17 @@ class IngestArticle(SQLModel):
     language: LanguageTag | None = None
     body: Annotated[str, Field(max_length=MAX_BODY_CHARS)] | None = Field(
         default=None,
-        description="Full text, used only for copy detection: we keep a SimHash fingerprint "
-        "and any credit to another outlet, never the body itself.",
+        description="Full text, used only for copy detection: we keep SimHash and MinHash "
+        "fingerprints and any credit to another outlet, never the body itself.",
+    )
+    canonical_url: ArticleUrl | None = Field(
+        default=None,
+        description="The page's rel=canonical URL. Pointing at another outlet's page, it makes "
+        "that page (if stored) or that outlet (if not) this article's origin.",
+    )
+    is_based_on: ArticleUrl | None = Field(
+        default=None,
+        description="The page's JSON-LD `isBasedOn` URL: a credit to that page's outlet (`cites`).",
     )
 
 
@@ -84,6 +93,53 @@ class IngestOrigin(SQLModel):
     )
 
 
+class IngestCreditedOrigin(SQLModel):
+    """The outlet this article credits as its origin, as stated (what `corroborate export`
+    writes for a credited origin, so that a re-import keeps it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: OutletCreate = Field(description="Found by slug (or domain), created if new.")
+    relation: LinkRelation
+    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+    evidence: Annotated[str, Field(min_length=1, max_length=300)]
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    provenance: LinkProvenance = LinkProvenance.stated
+
+
+class ClaimKey(SQLModel):
+    """A claim named by its text and claimant (what `corroborate export` writes)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: ClaimText
+    claimant: ShortText | None = None
+
+
+class IngestReviewDecision(SQLModel):
+    """A decision taken in the review queue, as `corroborate export` writes it on the line of
+    the article it is about (for a claim merge: the last article carrying either claim), so
+    that an import remembers it: a rejection is never proposed again. Nothing is applied: what
+    an acceptance did is in the payload already (origin, credited origin, merged claims)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ReviewKind
+    status: Literal[ReviewStatus.accepted, ReviewStatus.rejected]
+    decided_by: ShortText | None = None
+    decided_at: PublishedAt
+    score: float = Field(ge=0, le=1)
+    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+    evidence: Annotated[str, Field(max_length=300)] | None = None
+    relation: LinkRelation | None = None
+    origin_url: ArticleUrl | None = Field(default=None, description="copy: the proposed origin.")
+    outlet: OutletCreate | None = Field(default=None, description="credited_origin: the outlet.")
+    claim: ClaimKey | None = Field(
+        default=None, description="claim_merge: the claim to merge (absent once merged)."
+    )
+    target_claim: ClaimKey | None = Field(default=None, description="claim_merge: the target.")
+
+
 class IngestPayload(SQLModel):
     """One article with its outlet and the claims it reports."""
 
@@ -93,6 +149,17 @@ class IngestPayload(SQLModel):
     article: IngestArticle
     claims: list[IngestClaim] = Field(default_factory=list, max_length=MAX_CLAIMS)
     origin: IngestOrigin | None = None
+    credited_origin: IngestCreditedOrigin | None = Field(
+        default=None,
+        description="The outlet credited as this article's origin when none of its articles "
+        "is linked (see docs/corroboration.md, credited origins).",
+    )
+    review_decisions: list[IngestReviewDecision] = Field(
+        default_factory=list,
+        max_length=MAX_CLAIMS,
+        description="Decisions of the review queue about this article (written by "
+        "`corroborate export`).",
+    )
     detect_copies: StrictBool = Field(
         default=True,
         description="Run copy detection when no `origin` is given (`corroborate export` writes "
@@ -159,6 +226,11 @@ class IngestResult(SQLModel):
         description="Articles ingested earlier that this call detected as copies of this one.",
     )
     copy_candidates: list[CopyCandidate] = Field(default_factory=list)
+    credited_origin: CreditedOriginPublic | None = Field(
+        default=None,
+        description="The outlet this article credits as its origin, when no article of that "
+        "outlet is linked; it counts as that outlet's report.",
+    )
 
 
 class BatchLine(SQLModel):

@@ -26,9 +26,9 @@ from app.core.config import Settings
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
 from app.core.unit_of_work import run_transaction
-from app.ingest import copies
+from app.ingest import copies, credited, origins
 from app.ingest.fingerprints import credits as find_credits
-from app.ingest.fingerprints import simhash, to_signed
+from app.ingest.fingerprints import minhash, simhash, to_signed, url_credits
 from app.ingest.models import (
     BatchLine,
     ClaimAction,
@@ -42,11 +42,19 @@ from app.ingest.models import (
     MatchRef,
     error_body,
 )
+from app.ingest.writes import Changes as _Changes
+from app.ingest.writes import outlet as _outlet
 from app.matching import service as matching_service
 from app.matching.base import Matcher
-from app.outlets import service as outlets_service
-from app.outlets.models import OutletCreate
-from app.tables import Article, ArticleLink, Attribution, Claim, LinkProvenance, Outlet
+from app.review_queue import service as review_queue
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    LinkProvenance,
+    Outlet,
+)
 
 logger = logging.getLogger("app.ingest")
 
@@ -56,40 +64,12 @@ _MATCH_POOL = 10
 
 # Built once: constructing a statement costs SQLAlchemy more than SQLite spends running it,
 # and these run for every line of a batch.
-_OUTLET_BY_SLUG = select(Outlet).where(Outlet.slug == bindparam("slug"))
-_OUTLET_BY_DOMAIN = select(Outlet).where(Outlet.domain == bindparam("domain"))
 _ATTACHED = (
     select(Claim, Attribution.id)
     .join(Attribution, Attribution.claim_id == Claim.id)
     .where(Attribution.article_id == bindparam("article_id"))
     .order_by(Attribution.id)
 )
-
-
-class _Changes:
-    def __init__(self) -> None:
-        self.any = False
-
-
-def _outlet(session: Session, data: OutletCreate, changes: _Changes) -> tuple[Outlet, bool]:
-    def find() -> Outlet | None:
-        found = session.scalar(_OUTLET_BY_SLUG, {"slug": data.slug})
-        if found is None and data.domain is not None:
-            found = session.scalar(_OUTLET_BY_DOMAIN, {"domain": data.domain})
-        return found
-
-    existing = find()
-    if existing is not None:
-        return existing, False
-    try:
-        outlet = outlets_service.create(session, data=data)
-    except Conflict:
-        existing = find()  # a concurrent call created it first
-        if existing is None:
-            raise
-        return existing, False
-    changes.any = True
-    return outlet, True
 
 
 def _article(
@@ -336,16 +316,32 @@ def ingest(
 
     credits = find_credits(
         author=payload.article.author, body=payload.article.body, title=payload.article.title
-    )
+    ) + url_credits(payload.article.url)
     resolved = copies.resolve_credits(session, credits, exclude_outlet_id=outlet.id)
+    if payload.detect_copies:
+        resolved = credited.resolve_agencies(
+            session, credits, resolved, exclude_outlet_id=outlet.id
+        )
+        resolved = (
+            credited.page_credits(
+                session,
+                canonical_url=payload.article.canonical_url,
+                is_based_on=payload.article.is_based_on,
+                own_outlet_id=outlet.id,
+            )
+            + resolved
+        )
     body = payload.article.body
     fingerprint = simhash(body) if body else None
-    if article.body_simhash is None and article.credit is None:
+    sketch = minhash(body) if body else None
+    if article.body_simhash is None and article.credit is None and article.body_minhash is None:
         if fingerprint is not None:
             article.body_simhash = to_signed(fingerprint)
+        if sketch is not None:
+            article.body_minhash, article.body_shingles = sketch
         if credits:
             article.credit, article.credit_name = copies.credit_columns(credits, resolved)
-        if article.body_simhash is not None or article.credit is not None:
+        if article.body_simhash is not None or article.credit is not None or sketch is not None:
             session.add(article)
             session.flush()
             changes.any = True
@@ -360,6 +356,7 @@ def ingest(
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True
     elif payload.detect_copies:
+        has_origin = has_origin or origins.canonical_origin(session, article, payload, changes)
         detection = copies.detect(
             session,
             article=article,
@@ -371,6 +368,24 @@ def ingest(
         changes.any = changes.any or detection.origin_linked or bool(detection.copies)
         adopted, candidates = detection.copies, detection.candidates
         has_origin = has_origin or detection.origin_linked
+        if not has_origin:
+            origins.credited_origin(session, article, resolved, settings, changes)
+        # Queued when the line wrote something: a re-sent file writes nothing (issue 13), and
+        # what it would queue was queued when the article came, or is for a person to find.
+        for candidate in candidates if (article_created or changes.any) else []:
+            review_queue.propose_copy(
+                session,
+                article_id=article.id,
+                origin_article_id=candidate.article_id,
+                score=origins.COPY_CANDIDATE_SCORE,
+                reason=candidate.reason,
+            )
+    if article_created or changes.any:
+        origins.propose_merges(session, outcomes, matcher)
+    if payload.credited_origin is not None:
+        origins.stated_credited_origin(session, article, payload.credited_origin, changes)
+    for decision in payload.review_decisions:
+        origins.restore_decision(session, article, decision, changes)
 
     return IngestResult(
         outlet_id=outlet.id,
@@ -382,6 +397,7 @@ def ingest(
         origin=articles_service.link_public(session, article_id=article.id) if has_origin else None,
         copies=[articles_service.link_public(session, article_id=copy_id) for copy_id in adopted],
         copy_candidates=candidates,
+        credited_origin=origins.credited_public(session, article_id=article.id),
     )
 
 

@@ -1,6 +1,7 @@
 """Outlet verbs. Keyword-only, no HTTP: they raise domain errors and flush, never commit."""
 
 from sqlalchemy import case, distinct, func, select
+from sqlalchemy import delete as sa_delete
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -10,6 +11,7 @@ from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import Keyset, Page, PageParams
 from app.core.unit_of_work import duplicate_of, flush_unique
+from app.corroboration import counters
 from app.outlets.models import (
     CopySource,
     OutletCreate,
@@ -24,6 +26,7 @@ from app.tables import (
     ArticleLink,
     Attribution,
     Claim,
+    CreditedOrigin,
     Outlet,
     OutletKind,
     OutletRef,
@@ -110,6 +113,18 @@ def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
         )
     if count:
         articles_service.delete_many(session, article_ids=articles)
+    # Articles crediting it lose their credited origin with it: their claims (and their
+    # copies' claims) are recounted before this transaction commits.
+    crediting = list(
+        session.scalars(
+            select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet.id)
+        )
+    )
+    if crediting:
+        counters.touch(session, article_ids=crediting)
+        session.execute(
+            sa_delete(CreditedOrigin).where(CreditedOrigin.outlet_id == outlet.id)  # type: ignore[arg-type]
+        )
     session.delete(outlet)
     session.flush()
 

@@ -9,6 +9,7 @@ from app.tables.articles import (
     Article,
     ArticleLink,
     ArticleRef,
+    CreditedOrigin,
     LinkProvenance,
     LinkRelation,
     OriginArticleRef,
@@ -18,6 +19,7 @@ from app.tables.imports import ImportJob, ImportLineError, ImportState
 from app.tables.keys import ApiKey, Scope
 from app.tables.matching import ClaimEmbedding
 from app.tables.outlets import Outlet, OutletKind, OutletRef
+from app.tables.review_queue import ReviewItem, ReviewKind, ReviewStatus
 from app.tables.reviews import Review
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "Attribution",
     "Claim",
     "ClaimEmbedding",
+    "CreditedOrigin",
     "ImportJob",
     "ImportLineError",
     "ImportState",
@@ -39,6 +42,9 @@ __all__ = [
     "OutletKind",
     "OutletRef",
     "Review",
+    "ReviewItem",
+    "ReviewKind",
+    "ReviewStatus",
     "Scope",
     "Sourcing",
     "Stance",

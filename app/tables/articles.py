@@ -6,7 +6,17 @@ Also the references to an article that other domains embed in their answers.
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+)
 from sqlmodel import Field, SQLModel
 
 from app.core.columns import UTCDateTime, utcnow
@@ -41,6 +51,14 @@ class Article(ArticleBase, table=True):
     body_simhash: int | None = Field(default=None, sa_type=BigInteger)
     credit: str | None = Field(default=None, max_length=300)
     credit_name: str | None = Field(default=None, max_length=200, index=True)
+    # The headline as compared for "the same headline" (app/articles/headlines.py): no case,
+    # punctuation, wire slugs or agency suffix.
+    headline_key: str | None = Field(default=None, max_length=1000, index=True)
+    # A MinHash of the body's 3-word shingles (128 x uint32, app/ingest/fingerprints.py) and how
+    # many distinct shingles it had: together they estimate what share of one body is inside
+    # another (a trimmed copy, a wire story inside a longer local one).
+    body_minhash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    body_shingles: int | None = Field(default=None)
 
 
 class LinkRelation(StrEnum):
@@ -77,6 +95,37 @@ class ArticleLink(SQLModel, table=True):
     relation: LinkRelation = Field(sa_type=String(20))
     reason: str | None = Field(default=None, max_length=1000)
     provenance: LinkProvenance = Field(default=LinkProvenance.stated, sa_type=String(20))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CreditedOrigin(SQLModel, table=True):
+    """The outlet an article credits as its origin while no article of that outlet is linked.
+
+    Counting follows it like a link to an article of `outlet_id`: an article with no origin
+    link (a root) that has a credited origin counts under that outlet, as long as its `relation`
+    is collapsed by the method. An article that gains an origin link is no longer a root, so
+    the link wins; the row stays as evidence.
+    """
+
+    __tablename__ = "credited_origin"
+    __table_args__ = (
+        CheckConstraint("relation IN ('syndicates', 'cites')", name="relation"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+    )
+
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    )
+    outlet_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("outlet.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    relation: LinkRelation = Field(sa_type=String(20))
+    reason: str = Field(max_length=1000)
+    evidence: str = Field(max_length=300, description="The words or URL giving the credit.")
+    confidence: float = Field(sa_column=Column(Float, nullable=False))
+    provenance: LinkProvenance = Field(default=LinkProvenance.detected, sa_type=String(20))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -44,6 +44,9 @@ class Claim(ClaimBase, table=True):
     origins_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     articles_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     disputing_outlets_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Independent origins known only by a credit (the credited outlet's own article on the
+    # claim is not stored), included in origins_count.
+    credited_origins_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     first_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     first_reported_article_id: int | None = Field(
         default=None,

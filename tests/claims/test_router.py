@@ -26,6 +26,7 @@ def test_create_and_get_a_claim(client: TestClient) -> None:
     assert body["corroboration"] == {
         "outlets": 0,
         "independent_origins": 0,
+        "credited_origins": 0,
         "articles": 0,
         "disputing_outlets": 0,
         "first_reported": None,

@@ -96,7 +96,7 @@ _DUMP = {
     "outlet": "SELECT slug, name, domain, kind, country, language, owner_group FROM outlet",
     "article": """
         SELECT a.url, o.slug, a.title, a.published_at, a.author, a.language, r.url,
-               a.body_simhash, a.credit, a.credit_name
+               a.body_simhash, a.credit, a.credit_name, a.headline_key
           FROM article a JOIN outlet o ON o.id = a.outlet_id
           LEFT JOIN article r ON r.id = a.root_article_id""",
     "article_link": """
@@ -116,6 +116,16 @@ _DUMP = {
           JOIN article a ON a.id = t.article_id""",
     "claim_embedding": """
         SELECT c.fingerprint, e.model FROM claim_embedding e JOIN claim c ON c.id = e.claim_id""",
+    # What either path queues for a person (app/review_queue): merge suggestions and copy
+    # candidates, named by natural keys.
+    "review_item": """
+        SELECT r.kind, r.status, c.fingerprint, t.fingerprint, a.url, o.url, ro.slug,
+               r.relation, r.score, r.reason
+          FROM review_item r LEFT JOIN claim c ON c.id = r.claim_id
+          LEFT JOIN claim t ON t.id = r.target_claim_id
+          LEFT JOIN article a ON a.id = r.article_id
+          LEFT JOIN article o ON o.id = r.origin_article_id
+          LEFT JOIN outlet ro ON ro.id = r.outlet_id""",
 }
 
 

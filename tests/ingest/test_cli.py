@@ -299,3 +299,107 @@ def test_export_then_import_into_an_empty_database_reproduces_claims_and_counts(
         again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
         assert again.exit_code == 0
     assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_credited_origins_survive_export_and_import(
+    runner: CliRunner,
+    database_url: str,
+    empty_database_url: str,
+    client: TestClient,
+    tmp_path: Path,
+) -> None:
+    claim = {"text": "The regional airline cancelled all flights for Friday over a pilots' strike."}
+    for slug, hours, body in (
+        ("daily-planet", 1, "PORTLAND (AP) - The regional airline cancelled its Friday flights."),
+        ("the-ledger", 2, "Flights are off on Friday, according to Reuters."),
+    ):
+        client.post(
+            "/v1/ingest",
+            json={
+                "outlet": {"slug": slug, "name": slug.title(), "kind": "newspaper"},
+                "article": {
+                    "url": f"https://{slug}.example/airline",
+                    "title": "Airline cancels Friday flights",
+                    "published_at": f"2025-06-0{hours}T10:00:00Z",
+                    "body": body,
+                },
+                "claims": [claim],
+            },
+        )
+    before = claims_by_text(client)
+    [counts] = [found["corroboration"] for found in before.values()]
+    assert (counts["independent_origins"], counts["credited_origins"]) == (2, 2)
+    exported = tmp_path / "export.ndjson"
+    assert invoke(runner, database_url, "export", "--output", str(exported)).exit_code == 0
+    lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert [line["credited_origin"]["outlet"]["slug"] for line in lines] == ["ap", "reuters"]
+    assert invoke(runner, empty_database_url, "import", str(exported)).exit_code == 0
+    with TestClient(create_app(Settings(database_url=empty_database_url))) as other:
+        assert claims_by_text(other) == before
+        again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
+        assert again.exit_code == 0
+    assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_review_decisions_survive_export_and_import(
+    runner: CliRunner,
+    database_url: str,
+    empty_database_url: str,
+    client: TestClient,
+    tmp_path: Path,
+) -> None:
+    def payload(slug: str, day: int, title: str, body: str | None = None) -> dict[str, Any]:
+        article: dict[str, Any] = {
+            "url": f"https://{slug}.example/ferries",
+            "title": title,
+            "published_at": f"2025-06-0{day}T10:00:00Z",
+        }
+        if body:
+            article["body"] = body
+        return {
+            "outlet": {"slug": slug, "name": slug.title(), "kind": "newspaper"},
+            "article": article,
+            "claims": [{"text": "Island ferries are suspended for a week."}],
+        }
+
+    metro = payload("metro", 1, "Ferries suspended")
+    metro["claims"] = [{"text": "The ferry operator blamed a shortage of crew."}]
+    sent = [
+        metro,
+        payload("daily", 2, "FERRIES SUSPENDED!"),
+        payload("herald", 3, "Ferry halt", body="Ferries stop next week, Metro reported."),
+    ]
+    for item in sent:
+        client.post("/v1/ingest", json=item)
+    items = {i["kind"]: i for i in client.get("/v1/review").json()["items"]}
+    # The matcher also suggests merging the two ferry claims (same topic).
+    assert set(items) == {"copy", "credited_origin", "claim_merge"}
+    assert client.post(f"/v1/review/{items['claim_merge']['id']}/reject").status_code == 200
+    assert client.post(f"/v1/review/{items['copy']['id']}/reject").status_code == 200
+    assert client.post(f"/v1/review/{items['credited_origin']['id']}/accept").status_code == 200
+    before = claims_by_text(client)
+
+    exported = tmp_path / "export.ndjson"
+    assert invoke(runner, database_url, "export", "--output", str(exported)).exit_code == 0
+    lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert [len(line.get("review_decisions", [])) for line in lines] == [0, 1, 2]
+    imported = invoke(runner, empty_database_url, "import", str(exported))
+    assert imported.exit_code == 0, imported.output
+    with TestClient(create_app(Settings(database_url=empty_database_url))) as other:
+        assert claims_by_text(other) == before
+        decided = {
+            i["kind"]: (i["status"], i["decided_by"], (i["article"] or {}).get("url"))
+            for status in ("accepted", "rejected")
+            for i in other.get("/v1/review", params={"status": status}).json()["items"]
+        }
+        assert decided == {
+            "copy": ("rejected", "test-client", "https://daily.example/ferries"),
+            "credited_origin": ("accepted", "test-client", "https://herald.example/ferries"),
+            "claim_merge": ("rejected", "test-client", None),
+        }
+        assert other.get("/v1/review").json()["items"] == []
+        # The rejected copy is not proposed again when the article is sent with detection on.
+        other.post("/v1/ingest", json=sent[1])
+        again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
+        assert again.exit_code == 0
+    assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.locks import advisory_lock, locks_rows
 from app.core.unit_of_work import TransactionConflict, run_transaction
+from app.ingest import origins as ingest_origins
 from app.ingest import service as one_line
 from app.ingest.bulk.matching import ChunkClaims
 from app.ingest.bulk.plan import Planner, needs_reference_alone
@@ -44,6 +45,7 @@ from app.ingest.models import (
     error_body,
 )
 from app.matching.base import Matcher
+from app.review_queue import service as review_queue
 from app.tables import Article
 
 logger = logging.getLogger("app.ingest")
@@ -248,6 +250,7 @@ def _chunk(
         )
         for line in planner.lines:
             answers[line.number] = _answer(line, origins)
+            _queue_for_review(session, line, matcher)
         if stop < len(run):
             number, payload = run[stop]
             answers[number] = _reference(session, number, payload, matcher, settings)
@@ -305,6 +308,24 @@ def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
             if origin is not None:
                 found[origin.article_id] = origin
     return found
+
+
+def _queue_for_review(session: Session, line: LinePlan, matcher: Matcher) -> None:
+    """What the one-line path stores for a person to decide (app/review_queue): the line's copy
+    candidates and its claims' merge suggestions, when the line wrote something (as there)."""
+    if not (line.article_created or line.changed):
+        return
+    for other in line.copy_candidates:
+        review_queue.propose_copy(
+            session,
+            article_id=line.article.id or 0,
+            origin_article_id=other.id or 0,
+            score=ingest_origins.COPY_CANDIDATE_SCORE,
+            reason=_candidate(other).reason,
+        )
+    suggested = [_outcome(plan) for plan in line.claims if plan.suggestions]
+    if suggested:
+        ingest_origins.propose_merges(session, suggested, matcher)
 
 
 def _candidate(other: ArticleRow) -> CopyCandidate:

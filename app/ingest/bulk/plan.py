@@ -20,9 +20,10 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlmodel import Session
 
+from app.articles.headlines import headline_key
 from app.claims import service as claims_service
 from app.core.columns import utcnow
 from app.core.config import Settings
@@ -40,9 +41,18 @@ from app.ingest.bulk.rows import (
 )
 from app.ingest.copies import _headline, outlet_keys
 from app.ingest.fingerprints import credits as find_credits
+from app.ingest.fingerprints import url_credits
 from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
 from app.matching.base import Matcher
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet, OutletKind
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    CreditedOrigin,
+    Outlet,
+    OutletKind,
+)
 
 SUGGESTIONS = 5
 MATCH_POOL = 10
@@ -107,10 +117,19 @@ _NEIGHBOURS = (
         Article.published_at >= bindparam("window_from"),
         Article.published_at <= bindparam("window_to"),
         or_(
-            func.lower(Article.title).in_(bindparam("titles", expanding=True)),
+            Article.headline_key.in_(bindparam("titles", expanding=True)),  # type: ignore[union-attr]
             Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
         ),
     )
+)
+_CREDITED_OUTLETS = (
+    select(CreditedOrigin.outlet_id)
+    .join(Article, Article.id == CreditedOrigin.article_id)  # type: ignore[arg-type]
+    .where(
+        Article.published_at >= bindparam("window_from"),
+        Article.published_at <= bindparam("window_to"),
+    )
+    .distinct()
 )
 _IN_CHUNK = 500  # ids per IN list
 
@@ -130,9 +149,18 @@ class _OutletTuple(NamedTuple):
 
 def needs_reference_alone(payload: IngestPayload) -> bool:
     """Whether the line needs the one-line path whatever is stored: a claim given by id, or an
-    article with a body, a byline or a credit in its headline."""
+    article with a body, a byline, a credit (headline or URL), page metadata naming an
+    origin, or a credited origin or review decisions carried by an export."""
     article = payload.article
     if article.body or article.author or any(c.claim_id for c in payload.claims):
+        return True
+    # What only the one-line path reads: page metadata naming an origin, a credited origin or
+    # review decisions carried by an export, a credit in the URL (app/ingest/credited.py).
+    if article.canonical_url or article.is_based_on:
+        return True
+    if payload.credited_origin is not None or payload.review_decisions:
+        return True
+    if url_credits(article.url):
         return True
     return bool(find_credits(author=None, body=None, title=article.title))
 
@@ -160,7 +188,10 @@ class Planner:
         self.claims_by_key: dict[str, ClaimRow] = {}
         self.neighbours: list[ArticleRow] = []
         self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
-        self.by_title: dict[str, list[ArticleRow]] = {}  # neighbours and new articles
+        self.by_title: dict[str, list[ArticleRow]] = {}  # by headline key: neighbours, new ones
+        # Outlets that an article nearby credits as its origin (app/ingest/credited.py): a
+        # line of theirs may adopt it, which only the one-line path decides.
+        self.credited_outlets: set[int] = set()
         self._outlet_keys: dict[str, set[str]] = {}
         self.lines: list[LinePlan] = []
         self.new_outlets: list[OutletRow] = []
@@ -258,14 +289,15 @@ class Planner:
         keys: set[str] = set()
         for p in detecting:
             keys |= self._keys(p)
-        titles = sorted({p.article.title.lower() for p in detecting})
+        titles = sorted({headline_key(p.article.title) for p in detecting})
         titles += sorted(
-            {a.title.lower() for p in detecting if (a := self.articles.get(p.article.url))}
+            {headline_key(a.title) for p in detecting if (a := self.articles.get(p.article.url))}
         )
         times = [p.article.published_at for p in detecting]
         # Stored articles' own dates can lie outside the payloads' (a re-send with another date).
         times += [a.published_at for p in detecting if (a := self.articles.get(p.article.url))]
         params = {"window_from": min(times) - span, "window_to": max(times) + span}
+        self.credited_outlets = set(self.session.scalars(_CREDITED_OUTLETS, params))
         seen: set[int] = set()
         for part in _chunks(sorted(set(titles))):
             rows = self.session.execute(
@@ -291,7 +323,7 @@ class Planner:
                 )
                 neighbour = self.neighbours[-1]
                 neighbour.credit_name = r.credit_name
-                self.by_title.setdefault(neighbour.title.casefold(), []).append(neighbour)
+                self.by_title.setdefault(headline_key(neighbour.title), []).append(neighbour)
                 if neighbour.credit_name is not None:
                     self.credited.append(neighbour)
 
@@ -351,7 +383,7 @@ class Planner:
         """What copy detection finds for an article with no body and no credit: the articles of
         other outlets with the same headline published up to it (reported, not linked). None
         when it could find more (an article crediting the outlet, which it would adopt) or when
-        the databases' lower() could disagree with Python's on the headline."""
+        an article nearby credits the line's outlet as its origin (it would be adopted)."""
         keys = self._keys(payload)
         outlet = self._find_outlet(payload)
         title = own.title if own is not None else payload.article.title
@@ -368,11 +400,11 @@ class Planner:
             ):
                 return None
         nearby: list[ArticleRow] = []
-        for other in self.by_title.get(title.casefold(), ()):
+        if outlet is not None and outlet.id is not None and outlet.id in self.credited_outlets:
+            return None
+        for other in self.by_title.get(headline, ()):
             if other is own or other.outlet is outlet or abs(other.published_at - at) > span:
                 continue
-            if not (other.title.isascii() and title.isascii()):
-                return None  # lower() may differ between Python and the database
             nearby.append(other)
         nearby.sort(key=lambda a: (a.published_at, a.sort_id()))
         return [
@@ -456,6 +488,7 @@ class Planner:
             values={
                 "url": data.url,
                 "title": data.title,
+                "headline_key": headline_key(data.title),
                 "published_at": data.published_at,
                 "author": data.author,
                 "language": data.language,
@@ -465,7 +498,7 @@ class Planner:
         )
         self.articles[data.url] = article
         self.new_articles.append(article)
-        self.by_title.setdefault(article.title.casefold(), []).append(article)
+        self.by_title.setdefault(headline_key(article.title), []).append(article)
         return article
 
     def _claim(self, line: LinePlan, item: IngestClaim) -> ClaimPlan:

@@ -79,4 +79,6 @@ export const paths = {
   outlet: (slug) => `v1/outlets/${encodeURIComponent(slug)}`,
   outletClaims: (slug) => `v1/outlets/${encodeURIComponent(slug)}/claims`,
   articles: "v1/articles",
+  review: "v1/review",
+  reviewDecision: (id, verb) => `v1/review/${encodeURIComponent(id)}/${verb}`,
 };

@@ -8,6 +8,7 @@ import { render as renderClaim } from "./views/claim.js";
 import { render as renderClaims } from "./views/claims.js";
 import { errorMessage } from "./views/common.js";
 import { renderOutlet, renderOutlets } from "./views/outlet.js";
+import { render as renderReview } from "./views/review.js";
 
 const SITE = "Corroborate explorer";
 const main = document.querySelector("main");
@@ -33,6 +34,7 @@ const ROUTES = [
   [/^\/$/, (context) => renderClaims(context)],
   [/^\/claims\/(\d+)$/, (context, id) => renderClaim({ ...context, claimId: id })],
   [/^\/outlets$/, (context) => renderOutlets(context)],
+  [/^\/review$/, (context) => renderReview(context)],
   [/^\/outlets\/([^/]+)$/, (context, slug) => renderOutlet({ ...context, slug: decodeURIComponent(slug) })],
 ];
 
@@ -76,7 +78,8 @@ async function route() {
   document.title = result.title === SITE ? SITE : `${result.title} – ${SITE}`;
   for (const link of document.querySelectorAll("nav[aria-label=Main] a")) {
     const section = link.getAttribute("href");
-    const active = section === "#/outlets" ? path.startsWith("/outlets") : section === "#/" && (path === "/" || path.startsWith("/claims"));
+    const active =
+      section === "#/outlets" ? path.startsWith("/outlets") : section === "#/review" ? path === "/review" : section === "#/" && (path === "/" || path.startsWith("/claims"));
     if (active) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }

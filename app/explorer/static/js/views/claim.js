@@ -43,6 +43,8 @@ export function groupByOrigin(attributions) {
     group.copies = group.items.filter((item) => item.origin).length;
     group.unattributedRoots = new Set(group.items.map(root).filter((id) => !attributed.has(id))).size;
     group.reporting = group.items.some((item) => item.stance !== "disputes");
+    // Known only by credits ("(AP)", an agency's URL): the outlet's own article is not stored.
+    group.credited = group.items.every((item) => item.independent_origin.credited);
     group.firstSeen = Math.min(...group.items.map(published));
   }
   return [...groups.values()].sort((a, b) => a.firstSeen - b.firstSeen || a.outlet.id - b.outlet.id);
@@ -113,6 +115,7 @@ function groupHead(group, label) {
   const details = [plural(group.items.length, "report")];
   if (!group.reporting) details.push(group.items.length === 1 ? "disputes the claim" : "dispute the claim");
   if (group.copies) details.push(plural(group.copies, "copy", "copies"));
+  if (group.credited) details.push(`credited: ${group.outlet.name}'s own article is not stored`);
   if (group.unattributedRoots) {
     details.push(
       group.unattributedRoots === 1
@@ -127,7 +130,7 @@ function groupHead(group, label) {
       "th",
       { colspan: "6", scope: "rowgroup" },
       h("span", { class: group.reporting ? "origin-group__index" : "origin-group__index origin-group__index--uncounted" }, label),
-      h("span", { class: "origin-group__name" }, group.outlet.name),
+      h("span", { class: "origin-group__name" }, group.credited ? `${group.outlet.name}, credited` : group.outlet.name),
       h("span", { class: "origin-group__details" }, details.join(" · ")),
     ),
   );
@@ -360,6 +363,7 @@ export async function render({ main, claimId, params, capabilities, signal }) {
     : null;
   const names = new Map(loaded.map((attribution) => [attribution.outlet.slug, attribution.outlet.name]));
   const timeline = capabilities.timeline ? h("div", { class: "timeline-slot" }) : null;
+  const pendingSlot = h("div", { class: "review-pending", "data-review-pending": true });
   replaceChildren(
     main,
     breadcrumb("#/", "All claims"),
@@ -371,6 +375,7 @@ export async function render({ main, claimId, params, capabilities, signal }) {
       method,
       summary,
       firstLine,
+      pendingSlot,
       timeline,
       h(
         "section",
@@ -385,6 +390,15 @@ export async function render({ main, claimId, params, capabilities, signal }) {
   );
   redraw();
   addMore(claim.attributions_next_cursor);
+  // What waits for a person about this claim (merges, copies, credits): a link to decide it.
+  const pending = await getJson(paths.review, { claim: claim.id, limit: 50 }, { signal }).catch(() => null);
+  if (pending && pending.items.length) {
+    const count = pending.items.length + (pending.next_cursor ? "+" : "");
+    replaceChildren(
+      pendingSlot,
+      h("p", { class: "notice" }, `${count} decision${count === "1" ? "" : "s"} about this claim wait for review: `, h("a", { href: `#/review?claim=${claim.id}` }, "review them")),
+    );
+  }
   if (timeline) {
     const outletName = (slug) => names.get(slug) || slug;
     replaceChildren(timeline, await timelineSection({ claim, capabilities, asOf, outletName, signal }));

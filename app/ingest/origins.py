@@ -1,0 +1,219 @@
+"""What ingest records about an article's origin besides copy links, and what it queues for a
+person: credited origins (app/ingest/credited.py decides them), rel=canonical links, review
+queue proposals (merge suggestions, copy candidates, weak credits), and review decisions
+carried by an exported line.
+"""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.articles import credits as credits_service
+from app.articles import service as articles_service
+from app.articles.models import CreditedOriginPublic, LinkCreate
+from app.claims import service as claims_service
+from app.core.config import Settings
+from app.core.errors import Conflict, Invalid
+from app.ingest import credited
+from app.ingest.models import (
+    ClaimKey,
+    ClaimOutcome,
+    IngestCreditedOrigin,
+    IngestPayload,
+    IngestReviewDecision,
+)
+from app.ingest.writes import Changes
+from app.ingest.writes import outlet as find_outlet
+from app.matching.base import Matcher
+from app.review_queue import service as review_queue
+from app.tables import (
+    Article,
+    ArticleLink,
+    Claim,
+    CreditedOrigin,
+    LinkProvenance,
+    LinkRelation,
+    Outlet,
+    OutletRef,
+    ReviewItem,
+    ReviewKind,
+)
+
+# A copy candidate has one signal (the same headline) and no measured confidence.
+COPY_CANDIDATE_SCORE = 0.5
+
+
+def propose_merges(session: Session, outcomes: list[ClaimOutcome], matcher: Matcher) -> None:
+    """Queue the matcher's suggestions for a person: a created claim may be one we had."""
+    for outcome in outcomes:
+        for suggestion in outcome.suggestions:
+            review_queue.propose_merge(
+                session,
+                claim_id=outcome.claim_id,
+                target_claim_id=suggestion.claim_id,
+                score=suggestion.score,
+                reason=f"matcher score {suggestion.score:.2f} is between the suggest "
+                f"({matcher.suggest:.2f}) and link ({matcher.link:.2f}) thresholds",
+            )
+
+
+def credited_public(session: Session, *, article_id: int) -> CreditedOriginPublic | None:
+    """The article's credited origin as the API shows it, if it has one."""
+    row = session.get(CreditedOrigin, article_id)
+    if row is None:
+        return None
+    outlet = session.get(Outlet, row.outlet_id)
+    assert outlet is not None
+    return CreditedOriginPublic(
+        outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
+        relation=row.relation,
+        reason=row.reason,
+        evidence=row.evidence,
+        confidence=row.confidence,
+        provenance=row.provenance,
+        created_at=row.created_at,
+    )
+
+
+def canonical_origin(
+    session: Session, article: Article, payload: IngestPayload, changes: Changes
+) -> bool:
+    """rel=canonical naming another outlet's stored page: that page is the origin."""
+    url = payload.article.canonical_url
+    if url is None or url == article.url:
+        return False
+    target = articles_service.get_by_url(session, url=url)
+    if target is None or target.outlet_id == article.outlet_id:
+        return False
+    if session.get(ArticleLink, article.id) is not None:
+        return False
+    try:
+        articles_service.add_link(
+            session,
+            article=article,
+            data=LinkCreate(
+                origin_article_id=target.id or 0,
+                relation=LinkRelation.syndicates,
+                reason=f"rel=canonical points to article {target.id} ({url})"[:1000],
+            ),
+            provenance=LinkProvenance.detected,
+        )
+    except (Conflict, Invalid):  # published before it, or a cycle: not a copy of it
+        return False
+    changes.any = True
+    return True
+
+
+def credited_origin(
+    session: Session,
+    article: Article,
+    resolved: list[Any],
+    settings: Settings,
+    changes: Changes,
+) -> None:
+    """No stored article of the credited outlet is linked: credit the outlet itself."""
+    decision = credited.decide(resolved)
+    if decision is None:
+        return
+    if decision.confidence < settings.credit_min_confidence:
+        review_queue.propose_credit(
+            session,
+            article_id=article.id or 0,
+            outlet_id=decision.outlet.id or 0,
+            relation=decision.relation,
+            confidence=decision.confidence,
+            reason=f"{decision.reason}; confidence {decision.confidence:.2f} is below "
+            f"{settings.credit_min_confidence:.2f}",
+            evidence=decision.evidence,
+        )
+        return
+    if credits_service.record(
+        session,
+        article=article,
+        outlet_id=decision.outlet.id or 0,
+        relation=decision.relation,
+        reason=decision.reason,
+        evidence=decision.evidence,
+        confidence=decision.confidence,
+    ):
+        changes.any = True
+
+
+def _claim_by_key(session: Session, key: ClaimKey | None) -> int | None:
+    if key is None:
+        return None
+    found = session.scalar(
+        select(Claim.id).where(
+            Claim.fingerprint == claims_service.fingerprint(key.text, key.claimant)
+        )
+    )
+    if found is None:
+        raise Invalid(
+            f"claim {key.text!r} of a review decision is not stored",
+            code="claim_not_found",
+            details=[{"field": "review_decisions", "text": key.text}],
+        )
+    return claims_service.resolve(session, claim_id=found).id
+
+
+def restore_decision(
+    session: Session, article: Article, decision: IngestReviewDecision, changes: Changes
+) -> None:
+    """Remember a review decision exported with this article (nothing is applied again)."""
+    item = ReviewItem(
+        kind=decision.kind,
+        status=decision.status,
+        key="",
+        score=decision.score,
+        reason=decision.reason,
+        evidence=decision.evidence,
+        relation=decision.relation,
+        decided_by=decision.decided_by,
+        decided_at=decision.decided_at,
+    )
+    if decision.kind == ReviewKind.copy:
+        origin = articles_service.get_by_url(session, url=decision.origin_url or "")
+        if origin is None:
+            raise Invalid(
+                f"origin article {decision.origin_url!r} of a review decision is not stored",
+                code="origin_not_found",
+                details=[{"field": "review_decisions.origin_url", "value": decision.origin_url}],
+            )
+        item.article_id, item.origin_article_id = article.id, origin.id
+        item.outlet_id = origin.outlet_id
+    elif decision.kind == ReviewKind.credited_origin:
+        if decision.outlet is None:
+            raise Invalid("a credited_origin decision needs its outlet", code="outlet_required")
+        outlet, _created = find_outlet(session, decision.outlet, changes)
+        item.article_id, item.outlet_id = article.id, outlet.id
+    else:
+        item.claim_id = _claim_by_key(session, decision.claim)
+        item.target_claim_id = _claim_by_key(session, decision.target_claim)
+        if item.target_claim_id is None:
+            raise Invalid("a claim_merge decision needs its target claim", code="claim_required")
+    if review_queue.restore(session, item=item):
+        changes.any = True
+
+
+def stated_credited_origin(
+    session: Session, article: Article, stated: IngestCreditedOrigin, changes: Changes
+) -> None:
+    outlet, _created = find_outlet(session, stated.outlet, changes)
+    if outlet.id == article.outlet_id:
+        raise Invalid(
+            "an article cannot credit its own outlet as its origin",
+            code="self_credit",
+            details=[{"field": "credited_origin.outlet.slug", "value": outlet.slug}],
+        )
+    if credits_service.record(
+        session,
+        article=article,
+        outlet_id=outlet.id or 0,
+        relation=stated.relation,
+        reason=stated.reason,
+        evidence=stated.evidence,
+        confidence=stated.confidence,
+        provenance=stated.provenance,
+    ):
+        changes.any = True

@@ -1,0 +1,46 @@
+"""What the review queue answers about a stored decision (`ReviewItem`, app/tables).
+
+Three kinds: a claim-merge suggestion (the matcher scored the pair between its suggest and link
+thresholds), a copy candidate (another outlet's article with the same headline and no other
+signal), and a credited origin below CLAIMS_CREDIT_MIN_CONFIDENCE. Each has a `key` naming what
+it proposes (unique): a proposal is stored once, and once rejected it is never proposed again,
+however often the articles behind it are re-ingested.
+"""
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from app.tables import ArticleRef, LinkRelation, OutletRef, ReviewKind, ReviewStatus
+
+
+class ClaimRef(SQLModel):
+    id: int
+    text: str
+    claimant: str | None
+
+
+class ReviewArticleRef(ArticleRef):
+    outlet: OutletRef
+
+
+class ReviewItemPublic(SQLModel):
+    """One stored decision: what is proposed, why, and who decided it (when decided)."""
+
+    id: int
+    kind: ReviewKind
+    status: ReviewStatus
+    score: float = Field(description="Matcher score (merges) or confidence (credits, copies).")
+    reason: str
+    evidence: str | None
+    claim: ClaimRef | None = Field(description="claim_merge: the claim to merge.")
+    target_claim: ClaimRef | None = Field(description="claim_merge: the claim to merge into.")
+    article: ReviewArticleRef | None = Field(description="copy / credited_origin: the article.")
+    origin_article: ReviewArticleRef | None = Field(description="copy: the proposed origin.")
+    outlet: OutletRef | None = Field(
+        description="credited_origin: the credited outlet; copy: the origin's outlet."
+    )
+    relation: LinkRelation | None
+    created_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None = Field(description="Name of the API key that decided.")

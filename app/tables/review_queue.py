@@ -1,0 +1,67 @@
+"""ReviewItem: a decision the machine was not sure enough to take, kept for a person.
+
+Three kinds: a claim-merge suggestion (the matcher scored the pair between its suggest and link
+thresholds), a copy candidate (another outlet's article with the same headline and no other
+signal), and a credited origin below CLAIMS_CREDIT_MIN_CONFIDENCE. Each has a `key` naming what
+it proposes (unique): a proposal is stored once, and once rejected it is never proposed again,
+however often the articles behind it are re-ingested.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Index, Integer, String
+from sqlmodel import Field, SQLModel
+
+from app.core.columns import UTCDateTime, utcnow
+from app.tables.articles import LinkRelation
+
+
+class ReviewKind(StrEnum):
+    claim_merge = "claim_merge"
+    copy = "copy"
+    credited_origin = "credited_origin"
+
+
+class ReviewStatus(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+def _fk(table: str, *, index: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(
+        Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=True, index=index
+    )
+
+
+class ReviewItem(SQLModel, table=True):
+    __tablename__ = "review_item"
+    __table_args__ = (
+        CheckConstraint("kind IN ('claim_merge', 'copy', 'credited_origin')", name="kind"),
+        CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="status"),
+        CheckConstraint("score >= 0 AND score <= 1", name="score"),
+        Index("ix_review_item_status_id", "status", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: ReviewKind = Field(sa_type=String(20))
+    status: ReviewStatus = Field(default=ReviewStatus.pending, sa_type=String(20))
+    # What is proposed, e.g. "claim_merge:12:40", "copy:7:3", "credited_origin:7:2": one row
+    # per proposal, so a rejection is remembered.
+    key: str = Field(max_length=100, unique=True)
+    # claim_merge: merge `claim_id` into `target_claim_id`.
+    claim_id: int | None = Field(default=None, sa_column=_fk("claim"))
+    target_claim_id: int | None = Field(default=None, sa_column=_fk("claim"))
+    # copy: `article_id` copies `origin_article_id`; credited_origin: `article_id` credits
+    # `outlet_id`. `outlet_id` is also the outlet a copy's origin belongs to (for filtering).
+    article_id: int | None = Field(default=None, sa_column=_fk("article", index=True))
+    origin_article_id: int | None = Field(default=None, sa_column=_fk("article"))
+    outlet_id: int | None = Field(default=None, sa_column=_fk("outlet", index=True))
+    relation: LinkRelation | None = Field(default=None, sa_type=String(20))
+    score: float = Field(sa_column=Column(Float, nullable=False))
+    reason: str = Field(max_length=1000)
+    evidence: str | None = Field(default=None, max_length=300)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decided_by: str | None = Field(default=None, max_length=200)

@@ -1,0 +1,79 @@
+"""Copy detection and credits on the labelled article pairs pinned from below (issue 14).
+
+The full measurement runs every pair through ingest (`bench/article_pairs.py report`, figures in
+docs/matching.md); this test scores the same pairs with the same functions and default
+thresholds, without a database, so that a change that makes detection worse fails.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core import agencies
+from app.core.config import Settings
+from app.ingest.credited import decide
+from app.ingest.fingerprints import containment, credits, minhash, simhash, similarity, url_credits
+from app.tables import Outlet, OutletKind
+
+PAIRS = Path(__file__).resolve().parent.parent / "data" / "article_pairs.jsonl"
+
+
+def load() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+
+
+def is_copy(pair: dict[str, Any], settings: Settings) -> bool:
+    a, b = pair["a"]["body"], pair["b"]["body"]
+    sa, sb, ma, mb = simhash(a), simhash(b), minhash(a), minhash(b)
+    if sa is not None and sb is not None and similarity(sa, sb) >= settings.copy_body_similarity:
+        return True
+    assert ma is not None
+    assert mb is not None
+    share = max(containment(*ma, *mb), containment(*mb, *ma))
+    return share >= settings.copy_containment
+
+
+def credited(pair: dict[str, Any], settings: Settings) -> str | None:
+    b = pair["b"]
+    found = credits(author=b["author"], body=b["body"], title=b["title"]) + url_credits(b["url"])
+    resolved = []
+    for credit in found:
+        agency = agencies.by_key(credit.key)
+        if agency is not None:
+            outlet = Outlet(
+                id=agencies.AGENCIES.index(agency) + 1,
+                slug=agency.slug,
+                name=agency.name,
+                kind=OutletKind.wire_agency,
+            )
+            resolved.append((credit, outlet))
+    decision = decide(resolved)
+    if decision is None or decision.confidence < settings.credit_min_confidence:
+        return None
+    return decision.outlet.slug
+
+
+def test_the_set_is_as_documented() -> None:
+    pairs = load()
+    assert len(pairs) == 360
+    assert {p["split"] for p in pairs} == {"dev", "test"}
+    dev_stories = {p["story"] for p in pairs if p["split"] == "dev"}
+    assert dev_stories.isdisjoint({p["story"] for p in pairs if p["split"] == "test"})
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_syndicates_and_credited_origins_meet_the_targets(split: str) -> None:
+    settings = Settings()
+    pairs = [p for p in load() if p["split"] == split]
+    predicted = [p for p in pairs if is_copy(p, settings)]
+    assert sum(p["copy"] for p in predicted) / len(predicted) >= 0.98
+    for kind, floor in (("verbatim", 0.95), ("trimmed", 0.95), ("wire_inside_local", 0.85)):
+        members = [p for p in pairs if p["class"] == kind]
+        assert sum(p in predicted for p in members) / len(members) >= floor, kind
+    claims = [(p, credited(p, settings)) for p in pairs]
+    made = [(p, slug) for p, slug in claims if slug is not None]
+    assert sum(slug == p["credit"] for p, slug in made) / len(made) >= 0.95
+    labelled = [(p, slug) for p, slug in claims if p["credit"] is not None]
+    assert sum(slug == p["credit"] for p, slug in labelled) / len(labelled) >= 0.95
