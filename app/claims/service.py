@@ -3,7 +3,7 @@
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
@@ -421,6 +421,21 @@ def _search_matches(db: Session | Connection, q: str) -> Any:
         return None
     dialect = db.dialect.name if isinstance(db, Connection) else db.get_bind().dialect.name
     return search.matching_claims(dialect, terms).subquery("matches")
+
+
+def matching_ids(
+    db: Session | Connection, *, filters: ClaimFilters, claim_ids: Collection[int]
+) -> set[int]:
+    """Which of these claims the claim list would return under the filters (webhook filters)."""
+    if not claim_ids:
+        return set()
+    matches = None
+    if filters.q is not None:
+        matches = _search_matches(db, filters.q)
+        if matches is None:
+            return set()
+    query = select(Claim.id).where(Claim.id.in_(sorted(claim_ids)))  # type: ignore[union-attr]
+    return set(db.scalars(_filtered(query, filters, matches=matches)))
 
 
 def _query_token(q: str | None) -> str:
