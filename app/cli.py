@@ -54,6 +54,12 @@ def serve(
     stack = server or settings.server
     bind, listen = host or settings.host, port or settings.port
     processes = 1 if reload else (workers or settings.workers)
+    if settings.webhook_worker_in_serve:
+        # One delivery loop per serve command (in this, the supervising process), whatever
+        # the number of workers; replicas share the outbox (docs/events.md).
+        from app.events.delivery import start_in_background
+
+        start_in_background(settings)
     if stack is ServerStack.granian:
         from granian.constants import Interfaces, Loops
         from granian.server import Server
@@ -91,6 +97,28 @@ def serve(
         # every server; uvicorn's own FORWARDED_ALLOW_IPS would be a second, granian-less path.
         proxy_headers=False,
     )
+
+
+@cli.command()
+def deliver() -> None:
+    """Dispatch events to webhook subscriptions and deliver them, until interrupted.
+
+    For a process of its own (set CLAIMS_WEBHOOK_WORKER_IN_SERVE=false on the servers); on
+    PostgreSQL any number may run side by side.
+    """
+    import signal
+    import threading
+
+    from app.core.logging import ensure_logging
+    from app.events.delivery import run
+
+    settings = get_settings()
+    ensure_logging(settings)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    console.print("delivering webhooks; Ctrl-C stops")
+    run(settings, stop=stop)
 
 
 @cli.command()

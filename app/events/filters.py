@@ -129,13 +129,12 @@ def _copy_outlets(session: Session, events: list[Event]) -> dict[int, set[str]]:
         for a in (e.data.get("article_id"), e.data.get("origin_article_id"))
         if isinstance(a, int)
     }
-    slugs = dict(
-        session.execute(
-            select(Article.id, Outlet.slug)
-            .join(Outlet, Outlet.id == Article.outlet_id)
-            .where(Article.id.in_(article_ids))  # type: ignore[union-attr]
-        ).tuples()
+    rows = session.execute(
+        select(Article.id, Outlet.slug)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(Article.id.in_(article_ids))  # type: ignore[union-attr]
     )
+    slugs = {row[0]: row[1] for row in rows}
     return {
         e.id or 0: {
             slugs[a]

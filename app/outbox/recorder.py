@@ -198,6 +198,8 @@ def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, An
 
 
 def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a SAVEPOINT released: not the end of the transaction
+        return
     if session.new or session.dirty or session.deleted:
         # Commit flushes only after this hook; flushing first lets the flush listener above
         # record what that flush writes.
