@@ -54,12 +54,6 @@ def serve(
     stack = server or settings.server
     bind, listen = host or settings.host, port or settings.port
     processes = 1 if reload else (workers or settings.workers)
-    if settings.webhook_worker_in_serve:
-        # One delivery loop per serve command (in this, the supervising process), whatever
-        # the number of workers; replicas share the outbox (docs/events.md).
-        from app.events.delivery import start_in_background
-
-        start_in_background(settings)
     if stack is ServerStack.granian:
         from granian.constants import Interfaces, Loops
         from granian.server import Server

@@ -77,7 +77,13 @@ def settings(database_url: str) -> Settings:
     # Rate limits are off for the suite (tests of limits build their own app), so that no
     # test depends on how fast the machine runs the ones before it; so is the statement
     # timeout, since tests set up bulk data through this engine (its own test sets one).
-    return Settings(database_url=database_url, rate_limit_enabled=False, db_statement_timeout_ms=0)
+    # Webhook delivery is driven by the tests that test it, not by a thread in every app.
+    return Settings(
+        database_url=database_url,
+        rate_limit_enabled=False,
+        db_statement_timeout_ms=0,
+        webhook_worker_in_serve=False,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -265,8 +265,8 @@ class Settings(BaseSettings):
     )
     webhook_worker_in_serve: bool = Field(
         default=True,
-        description="Run the webhook dispatcher and delivery loop in `corroborate serve` (one "
-        "loop per serve command); off when `corroborate deliver` runs on its own.",
+        description="Run the webhook dispatcher and delivery loop in every serving process "
+        "(`corroborate serve`); off when `corroborate deliver` runs on its own.",
     )
     webhook_timeout_seconds: float = Field(
         default=10.0, gt=0, le=60, description="Longest one webhook delivery may take, in all."
