@@ -1,14 +1,14 @@
-"""Mounts every domain router under /v1, behind one access rule (app/core/auth.py)."""
+"""Mounts every domain router under /v1, behind one access rule (app/access/auth.py)."""
 
 from fastapi import APIRouter, Depends
 
+from app.access.auth import authorize
+from app.access.router import router as keys_router
 from app.articles.router import router as articles_router
+from app.claims.corroboration_router import router as corroboration_router
 from app.claims.router import router as claims_router
-from app.core.auth import authorize
-from app.corroboration.router import router as corroboration_router
 from app.events.router import router as events_router
 from app.ingest.router import router as ingest_router
-from app.keys.router import router as keys_router
 from app.matching.router import router as matching_router
 from app.outlets.router import router as outlets_router
 from app.reviews.router import router as reviews_router

@@ -364,9 +364,9 @@ def keys_create(
     """Create an API key and print it (on stdout) — the only time it is shown."""
     from pydantic import ValidationError
 
+    from app.access import service as keys_service
+    from app.access.models import ApiKeyCreate
     from app.core.db import transaction
-    from app.keys import service as keys_service
-    from app.keys.models import ApiKeyCreate
 
     try:
         data = ApiKeyCreate.model_validate({"name": name, "scopes": scope})
@@ -393,9 +393,9 @@ def keys_list(
     """List keys: id, name, scopes, prefix, created, last used, revoked. Never the keys."""
     from rich.table import Table
 
+    from app.access import service as keys_service
     from app.core.db import transaction
     from app.core.pagination import MAX_LIMIT, PageParams
-    from app.keys import service as keys_service
 
     table = Table("id", "name", "scopes", "prefix", "created", "last used", "revoked")
     engine = _maintenance_engine()
@@ -429,9 +429,9 @@ def keys_revoke(
     key_id: Annotated[int, typer.Argument(help="The key's id (see keys list).")],
 ) -> None:
     """Revoke a key. Running servers stop accepting it within CLAIMS_KEY_CACHE_SECONDS."""
+    from app.access import service as keys_service
     from app.core.db import transaction
     from app.core.errors import NotFound
-    from app.keys import service as keys_service
 
     engine = _maintenance_engine()
     try:

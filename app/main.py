@@ -10,9 +10,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from app import __version__
+from app.access.auth import Access, AccessGateMiddleware
+from app.access.openapi import document_access
 from app.api import NDJSON_PATHS, api_router
 from app.claims.fast import fast_routes
-from app.core.auth import Access, AccessGateMiddleware
 from app.core.config import MetricsAccess, Settings, get_settings
 from app.core.db import TransactionConflict, create_db_engine, install_database_error_handlers
 from app.core.errors import install_error_handlers
@@ -26,7 +27,6 @@ from app.core.middleware import (
     TransactionRetryMiddleware,
     retry_aware_conflict_handler,
 )
-from app.core.openapi import document_access
 from app.events.delivery import start_in_background
 from app.explorer.router import install_explorer
 from app.health.router import metrics_router

@@ -20,9 +20,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from app.articles.models import Article, ArticleLink
 from app.claims import export, service
-from app.claims.models import Attribution, Claim
 from app.claims.service import ClaimFilters, ClaimSort
 from app.core.config import Settings
 from app.core.db import create_db_engine, transaction
@@ -31,7 +29,7 @@ from app.core.pagination import PageParams
 from app.corroboration import live
 from app.corroboration import service as corroboration
 from app.corroboration.method import method
-from app.outlets.models import Outlet
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 

@@ -38,7 +38,7 @@ from app.core.config import Settings  # noqa: E402
 from app.core.db import create_db_engine, transaction  # noqa: E402
 from app.core.migrations import upgrade  # noqa: E402
 from app.corroboration import service as corroboration  # noqa: E402
-from app.models import Article, ArticleLink, Attribution, Claim, Outlet  # noqa: E402
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet  # noqa: E402
 
 GENERATOR_VERSION = 3  # bump when the data or the schema it is written through changes
 DATA_DIR = ROOT / "bench" / "data"

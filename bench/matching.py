@@ -50,7 +50,6 @@ from sqlalchemy import event, insert, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session
 
-from app.claims.models import Claim
 from app.claims.search import MAX_TERMS, Mode, Term, parse
 from app.claims.service import fingerprint
 from app.core.config import Settings
@@ -62,6 +61,7 @@ from app.matching.embedding import Embedder, load_embedder
 from app.matching.hybrid import HybridMatcher
 from app.matching.lexical import LexicalMatcher
 from app.matching.vectors import ClaimVectors
+from app.tables import Claim
 
 
 def _options(text: str) -> list[str]:

@@ -1244,7 +1244,12 @@ PROFILE_GROUPS = [
     ("access log (logging)", ("logging/", "granian/log", "granian/_internal/log")),
     (
         "our middleware (request id, metrics, body limit, retry) and access control",
-        ("app/core/middleware.py", "app/core/metrics.py", "prometheus_client", "app/core/auth.py"),
+        (
+            "app/core/middleware.py",
+            "app/core/metrics.py",
+            "prometheus_client",
+            "app/access/auth.py",
+        ),
     ),
     (
         "routing, parameter parsing and validation (FastAPI, Starlette, Pydantic, fast routes)",

@@ -1,11 +1,11 @@
-"""Alembic environment: the schema is SQLModel.metadata from app.models, the URL from settings."""
+"""Alembic environment: the schema is SQLModel.metadata from app.tables, the URL from settings."""
 
 from typing import Any
 
 from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
-import app.models  # noqa: F401  (registers every table on the metadata)
+import app.tables  # noqa: F401  (registers every table on the metadata)
 from app.core.config import get_settings
 from app.core.db import metadata
 from app.core.migrations import include_object

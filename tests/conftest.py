@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-import app.models
+import app.tables
 from app.core.config import Settings
 from app.core.db import metadata, transaction
 from app.core.migrations import UNMODELLED_TABLES, scratch_database

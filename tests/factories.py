@@ -8,15 +8,16 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.access import service as keys_service
+from app.access.models import ApiKeyCreate
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleCreate, ArticleLink, LinkCreate
+from app.articles.models import ArticleCreate, LinkCreate
 from app.claims import service as claims_service
-from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
+from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.db import transaction
-from app.keys import service as keys_service
-from app.keys.models import ApiKeyCreate
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate
+from app.outlets.models import OutletCreate
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
 
 T0 = datetime(2025, 5, 29, 9, 0, tzinfo=UTC)
 _sequence = itertools.count(1)

@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import Depends, Path
 
 from app.articles import service
-from app.articles.models import Article
 from app.core.db import SessionDep
 from app.core.types import MAX_ID
+from app.tables import Article
 
 
 def get_article(session: SessionDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Article:

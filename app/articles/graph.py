@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
 from app.core.db import lost_race
 from app.core.locks import LockMode, lock_rows, locks_rows
+from app.tables import Article, ArticleLink
 
 # A write locks a few more rows each time it finds that a root moved while it waited; more
 # rounds than this means the graph changes faster than it can be locked: re-run the write.

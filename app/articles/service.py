@@ -9,23 +9,20 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import graph
-from app.articles.models import (
-    Article,
-    ArticleCreate,
-    ArticleLink,
-    ArticlePublic,
-    ArticleUpdate,
-    LinkCreate,
-    LinkProvenance,
-    LinkPublic,
-    OriginArticleRef,
-)
-from app.claims.models import Attribution
+from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
 from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.corroboration import service as corroboration
-from app.outlets.models import Outlet, OutletRef
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    LinkProvenance,
+    OriginArticleRef,
+    Outlet,
+    OutletRef,
+)
 
 
 def get(session: Session, *, article_id: int) -> Article:

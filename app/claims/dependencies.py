@@ -5,15 +5,15 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 
+from app.access.auth import metered_work
 from app.claims import export, service
-from app.claims.models import Attribution, Claim
 from app.claims.service import ClaimFilters
-from app.core.auth import metered_work
 from app.core.db import SessionDep
 from app.core.errors import Conflict
 from app.core.types import MAX_ID, Slug, UTCInstant
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
+from app.tables import Attribution, Claim
 
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID)]
 SORT_DESCRIPTION = (
@@ -113,7 +113,7 @@ async def metered_if_expensive(
     request: Request, filters: ClaimFiltersDep, method: MethodDep
 ) -> AsyncIterator[None]:
     """Lists that recount (as_of, collapse), search (q) or export run under the caller's
-    work limits (app/core/auth.py `metered_work`); plain pages of stored counts do not."""
+    work limits (app/access/auth.py `metered_work`); plain pages of stored counts do not."""
     if filters.q or not corroboration_method.is_default(method) or _exporting(request):
         async with metered_work(request):
             yield

@@ -28,10 +28,10 @@ from starlette.responses import Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
+from app.access.auth import admit_anonymous, is_anonymous_read
 from app.claims import export
 from app.claims.router import detail_page, list_page
 from app.claims.service import ClaimFilters, ClaimSort
-from app.core.auth import admit_anonymous, is_anonymous_read
 from app.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams
 from app.core.types import MAX_ID
 

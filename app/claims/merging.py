@@ -10,13 +10,12 @@ B→A, or a three-way ring) run one after the other and the second sees the firs
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.claims.models import Attribution, Claim
 from app.claims.service import get, resolve
 from app.core.db import lost_race, utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
 from app.corroboration import service as corroboration
-from app.reviews.models import Review
+from app.tables import Attribution, Claim, Review
 
 
 def _locked_pair(session: Session, source_id: int, into_id: int) -> tuple[Claim, Claim]:

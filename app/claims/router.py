@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from app.access.auth import PrincipalDep
 from app.claims import export, merging, service
 from app.claims.dependencies import (
     SORT_DESCRIPTION,
@@ -32,7 +33,6 @@ from app.claims.models import (
     ClaimWithAttributions,
 )
 from app.claims.service import ClaimSort
-from app.core.auth import PrincipalDep
 from app.core.config import Settings, SettingsDep
 from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses

@@ -15,15 +15,11 @@ from sqlalchemy import Connection, Select, bindparam, exists, func, literal, sel
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
 from app.claims import search
 from app.claims.models import (
-    REPORTING_STANCES,
-    Attribution,
     AttributionCreate,
     AttributionPublic,
     AttributionUpdate,
-    Claim,
     ClaimCreate,
     ClaimPublic,
     ClaimUpdate,
@@ -43,8 +39,7 @@ from app.corroboration.models import (
     CorroborationMethod,
     FirstReport,
 )
-from app.outlets.models import Outlet
-from app.reviews.models import Review
+from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim, Outlet, Review
 
 DETAIL_ATTRIBUTIONS = 100
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)

@@ -3,7 +3,7 @@ retries.
 
 Order, outermost first: ProxyHeadersMiddleware (only with CLAIMS_TRUSTED_PROXIES),
 RequestContextMiddleware (request id, access log, metrics), HeadAsGetMiddleware, CORS,
-AccessGateMiddleware (app/core/auth.py: the key before the body), BodyLimitMiddleware,
+AccessGateMiddleware (app/access/auth.py: the key before the body), BodyLimitMiddleware,
 TransactionRetryMiddleware, then FastAPI's own exception handling.
 """
 

@@ -17,8 +17,6 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
-from app.claims.models import REPORTING_STANCES, Attribution, Stance
 from app.core.db import UTCDateTime
 from app.corroboration import method as methods
 from app.corroboration.models import (
@@ -34,7 +32,15 @@ from app.corroboration.models import (
     Timeline,
     TimelinePoint,
 )
-from app.outlets.models import Outlet, OutletRef
+from app.tables import (
+    REPORTING_STANCES,
+    Article,
+    ArticleLink,
+    Attribution,
+    Outlet,
+    OutletRef,
+    Stance,
+)
 
 _BATCH = 500
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

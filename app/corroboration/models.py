@@ -5,8 +5,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from app.articles.models import LinkProvenance, LinkRelation
-from app.outlets.models import OutletRef
+from app.tables import LinkProvenance, LinkRelation, OutletRef
 
 # Bumped whenever the meaning of a count changes, so a published number names its rules.
 METHOD_VERSION = "1"

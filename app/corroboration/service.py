@@ -14,8 +14,6 @@ from sqlalchemy import Select, bindparam, case, distinct, func, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles.models import Article
-from app.claims.models import REPORTING_STANCES, Attribution, Claim
 from app.core.db import lost_race
 from app.corroboration import live
 from app.corroboration.models import (
@@ -25,7 +23,7 @@ from app.corroboration.models import (
     Timeline,
 )
 from app.outbox import recorder as outbox
-from app.outbox.models import EventType
+from app.tables import REPORTING_STANCES, Article, Attribution, Claim, EventType
 
 _BATCH = 500
 

@@ -6,12 +6,13 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import ArticleCreate, ArticleLink, LinkCreate
+from app.articles.models import ArticleCreate, LinkCreate
 from app.claims import service as claims_service
-from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
+from app.claims.models import AttributionCreate, ClaimCreate
 from app.demo import data
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate
+from app.outlets.models import OutletCreate
+from app.tables import ArticleLink, Attribution, Claim, Outlet
 
 
 @dataclass

@@ -37,9 +37,8 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.core.db import create_db_engine, run_transaction, utcnow
 from app.events.filters import select_events
-from app.events.models import Delivery, DeliveryStatus, DispatchCursor, Subscription
 from app.events.targets import GuardedBackend
-from app.outbox.models import Event
+from app.tables import Delivery, DeliveryStatus, DispatchCursor, Event, Subscription
 
 logger = logging.getLogger("app.events")
 

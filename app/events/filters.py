@@ -8,13 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.articles.models import Article
 from app.claims.service import ClaimFilters, matching_ids
 from app.core.errors import Invalid
 from app.core.types import Slug, UTCInstant
-from app.events.models import Subscription
-from app.outbox.models import Event, EventType
-from app.outlets.models import Outlet
+from app.tables import Article, Event, EventType, Outlet, Subscription
 
 _LISTS = {"outlet"}
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, 
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
-from app.core.auth import PrincipalDep, require
+from app.access.auth import PrincipalDep, require
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, responses
@@ -15,16 +15,13 @@ from app.core.types import MAX_ID
 from app.events import service, stream
 from app.events.models import (
     DeliveryPublic,
-    DeliveryStatus,
     EventPublic,
-    Subscription,
     SubscriptionCreate,
     SubscriptionCreated,
     SubscriptionPublic,
     SubscriptionUpdate,
 )
-from app.keys.models import Scope
-from app.outbox.models import EventType
+from app.tables import DeliveryStatus, EventType, Scope, Subscription
 
 router = APIRouter(tags=["events"], responses=responses(422))
 

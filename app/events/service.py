@@ -13,16 +13,13 @@ from app.events import targets
 from app.events.delivery import new_secret
 from app.events.filters import parse_claims_query
 from app.events.models import (
-    Delivery,
     DeliveryPublic,
-    DeliveryStatus,
     EventPublic,
-    Subscription,
     SubscriptionCreate,
     SubscriptionPublic,
     SubscriptionUpdate,
 )
-from app.outbox.models import Event, EventType
+from app.tables import Delivery, DeliveryStatus, Event, EventType, Subscription
 
 
 def to_public(subscription: Subscription) -> SubscriptionPublic:

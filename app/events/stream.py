@@ -19,7 +19,7 @@ from sse_starlette.event import ServerSentEvent
 from app.core.config import Settings
 from app.core.errors import ServiceUnavailable
 from app.events import service
-from app.outbox.models import EventType
+from app.tables import EventType
 
 READ_BATCH = 100
 

@@ -10,11 +10,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.auth import authorize, require
+from app.access.auth import authorize, require
 from app.core.config import MetricsAccess
 from app.core.errors import AppError, responses
 from app.core.migrations import current_revision, head_revision
-from app.keys.models import Scope
+from app.tables import Scope
 
 logger = logging.getLogger("app.health")
 router = APIRouter(tags=["health"])

@@ -22,13 +22,20 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleLink, LinkCreate, LinkProvenance, LinkRelation
-from app.claims.models import Attribution
+from app.articles.models import LinkCreate
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid
 from app.ingest.fingerprints import Credit, name_key, similarity
 from app.ingest.models import CopyCandidate
-from app.outlets.models import Outlet, OutletKind
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    LinkProvenance,
+    LinkRelation,
+    Outlet,
+    OutletKind,
+)
 
 
 @dataclass

@@ -14,9 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
-from app.claims.models import Attribution, Claim
-from app.outlets.models import Outlet
+from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
 
 BATCH = 500
 _OUTLET_FIELDS = ("slug", "name", "domain", "country", "language", "kind", "owner_group")

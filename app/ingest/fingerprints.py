@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from app.articles.models import LinkRelation
+from app.tables import LinkRelation
 
 SHINGLE = 3
 MIN_SHINGLES = 30

@@ -6,8 +6,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, StrictBool, model_validator
 from sqlmodel import SQLModel
 
-from app.articles.models import ArticleUrl, LinkProvenance, LinkPublic, LinkRelation
-from app.claims.models import Sourcing, Stance
+from app.articles.models import ArticleUrl, LinkPublic
 from app.core.errors import ErrorBody
 from app.core.types import (
     CalendarDate,
@@ -20,6 +19,7 @@ from app.core.types import (
 )
 from app.matching.models import MatchSignals
 from app.outlets.models import OutletCreate
+from app.tables import LinkProvenance, LinkRelation, Sourcing, Stance
 
 MAX_BODY_CHARS = 1_000_000
 MAX_CLAIMS = 200

@@ -17,9 +17,9 @@ from sqlalchemy import Engine, bindparam, select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleCreate, ArticleLink, LinkCreate, LinkProvenance
+from app.articles.models import ArticleCreate, LinkCreate
 from app.claims import service as claims_service
-from app.claims.models import Attribution, AttributionCreate, Claim, ClaimCreate
+from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
 from app.core.db import run_transaction
 from app.core.errors import AppError, Conflict, Invalid
@@ -44,7 +44,8 @@ from app.ingest.models import (
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate
+from app.outlets.models import OutletCreate
+from app.tables import Article, ArticleLink, Attribution, Claim, LinkProvenance, Outlet
 
 logger = logging.getLogger("app.ingest")
 

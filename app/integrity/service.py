@@ -22,12 +22,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.articles.models import Article, ArticleLink
 from app.claims.merging import move_claim_rows
-from app.claims.models import Attribution, Claim
 from app.corroboration import service as corroboration
 from app.integrity import search_index
-from app.reviews.models import Review
+from app.tables import Article, ArticleLink, Attribution, Claim, Review
 
 SAMPLE = 20
 

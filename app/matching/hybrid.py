@@ -30,12 +30,11 @@ import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.claims.models import Claim
 from app.matching.analysis import analyse, words
 from app.matching.base import Candidate
 from app.matching.lexical import LexicalMatcher, Signals, Veto, signals, stored_analysis
-from app.matching.models import ClaimEmbedding
 from app.matching.vectors import ClaimVectors, from_bytes
+from app.tables import Claim, ClaimEmbedding
 
 # Fitted on the dev split by bench/calibrate_matching.py (never on the test split), which
 # writes this file: the logistic model's intercept and weights, and the thresholds chosen with it.

@@ -21,10 +21,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
-from app.claims.models import Claim
 from app.claims.search import MAX_TERMS, Mode, Term, fts5_expression, matching_claims, parse
 from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words, stem_english
 from app.matching.base import Candidate
+from app.tables import Claim
 
 CACHE_FROM = 100  # document frequencies are remembered from this count up
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank

@@ -1,27 +1,11 @@
-"""Claim embeddings (a table) and what GET /v1/claims/match answers."""
+"""What GET /v1/claims/match answers (the embeddings table is app/tables/matching.py)."""
 
 from enum import StrEnum
 
 from pydantic import Field
-from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, String
-from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.claims.models import ClaimPublic
-
-
-class ClaimEmbedding(SQLModel, table=True):
-    """A live claim's sentence embedding, as float16 bytes, and the model that made it."""
-
-    __tablename__ = "claim_embedding"
-
-    claim_id: int = ColumnField(
-        sa_column=Column(
-            Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, nullable=False
-        )
-    )
-    model: str = ColumnField(sa_column=Column(String(100), nullable=False))
-    vector: bytes = ColumnField(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Decision(StrEnum):

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.core.auth import metered
+from app.access.auth import metered
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.types import ClaimText, ShortText

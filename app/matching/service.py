@@ -6,9 +6,9 @@ from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from app.claims import service as claims_service
-from app.claims.models import Claim
 from app.matching.base import Candidate, Matcher
 from app.matching.models import ClaimMatch, ClaimMatches, Decision
+from app.tables import Claim
 
 # Built once: ingest looks up every claim it receives.
 _BY_FINGERPRINT = select(Claim).where(Claim.fingerprint == bindparam("fingerprint"))

@@ -24,9 +24,8 @@ from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
-from app.claims.models import Claim
 from app.matching.embedding import Embedder
-from app.matching.models import ClaimEmbedding
+from app.tables import Claim, ClaimEmbedding
 
 # Ids below the highest one seen that a catch-up still looks at: on PostgreSQL a claim created
 # in a transaction that commits after a later claim's would otherwise be missed for good.

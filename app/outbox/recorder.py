@@ -18,12 +18,18 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction, attributes
 
-from app.articles.models import Article, ArticleLink, LinkProvenance
-from app.claims.models import Attribution, Claim
 from app.core.db import utcnow
-from app.outbox.models import Event, EventType
-from app.outlets.models import Outlet
-from app.reviews.models import Review
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    Event,
+    EventType,
+    LinkProvenance,
+    Outlet,
+    Review,
+)
 
 _PENDING = "outbox_pending"
 _TOUCHED = "outbox_touched"

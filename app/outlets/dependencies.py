@@ -6,7 +6,7 @@ from fastapi import Depends, Path
 
 from app.core.db import SessionDep
 from app.outlets import service
-from app.outlets.models import Outlet
+from app.tables import Outlet
 
 
 def get_outlet(

@@ -17,13 +17,8 @@ from app.core.types import CountryCode
 from app.corroboration.dependencies import MethodDep
 from app.outlets import service
 from app.outlets.dependencies import OutletDep
-from app.outlets.models import (
-    OutletCreate,
-    OutletDetail,
-    OutletKind,
-    OutletPublic,
-    OutletUpdate,
-)
+from app.outlets.models import OutletCreate, OutletDetail, OutletPublic, OutletUpdate
+from app.tables import OutletKind
 
 router = APIRouter(prefix="/outlets", tags=["outlets"], responses=responses(422))
 

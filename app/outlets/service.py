@@ -5,22 +5,27 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleLink
-from app.claims.models import REPORTING_STANCES, Attribution, Claim
 from app.core.db import duplicate_of, flush_unique, utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.outlets.models import (
     CopySource,
-    Outlet,
     OutletCreate,
     OutletDetail,
-    OutletKind,
     OutletProfile,
     OutletPublic,
-    OutletRef,
     OutletUpdate,
+)
+from app.tables import (
+    REPORTING_STANCES,
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    Outlet,
+    OutletKind,
+    OutletRef,
 )
 
 COPY_SOURCES = 5

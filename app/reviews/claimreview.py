@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from app.claims.models import Claim
-from app.reviews.models import JsonLd, Review
+from app.reviews.models import JsonLd
+from app.tables import Claim, Review
 
 CONTEXT = "https://schema.org"
 

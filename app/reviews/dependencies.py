@@ -7,7 +7,7 @@ from fastapi import Depends, Path
 from app.core.db import SessionDep
 from app.core.types import MAX_ID
 from app.reviews import service
-from app.reviews.models import Review
+from app.tables import Review
 
 
 def get_review(session: SessionDep, review_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Review:

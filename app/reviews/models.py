@@ -1,14 +1,12 @@
-"""Review: a fact-checker's published verdict on a claim (schema.org ClaimReview)."""
+"""What the review routes read and answer (the table is app/tables/reviews.py)."""
 
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Strict, model_validator
-from sqlalchemy import JSON, Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
 from app.articles.models import ArticleUrl
-from app.core.db import UTCDateTime, utcnow
 from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title
 from app.reviews.verdicts import Verdict
 
@@ -16,37 +14,6 @@ from app.reviews.verdicts import Verdict
 ReviewUrl = ArticleUrl
 # Strict: a JSON number, not "4" (found by schemathesis: numeric strings were coerced).
 RatingNumber = Annotated[float, Strict(), Field(ge=-1e6, le=1e6)]
-
-
-class ReviewBase(SQLModel):
-    publisher_name: str = Field(max_length=200, description="Who published the fact check.")
-    publisher_site: str | None = Field(
-        default=None, max_length=253, description="The publisher's domain, e.g. politifact.com."
-    )
-    url: str = Field(max_length=2000, unique=True, description="Canonical URL of the review.")
-    title: str | None = Field(default=None, max_length=1000, description="Its headline.")
-    review_date: date | None = Field(default=None, description="When it was published.")
-    textual_rating: str | None = Field(
-        default=None, max_length=200, description='The verdict in words, e.g. "False".'
-    )
-    rating_value: float | None = Field(default=None, description="Numeric verdict, if any.")
-    best_rating: float | None = Field(default=None, description="The scale's best value.")
-    worst_rating: float | None = Field(default=None, description="The scale's worst value.")
-    language: str | None = Field(default=None, max_length=35, description="BCP 47 tag.")
-
-
-class Review(ReviewBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    # What an import read as given (URL, author, datePublished, rating values and their types,
-    # the item's author and date), so the export gives it back unchanged; None for API reviews.
-    original: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 
 class Publisher(SQLModel):

@@ -9,16 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import Article, ArticleCreate
+from app.articles.models import ArticleCreate
 from app.articles.urls import canonical_url
 from app.claims import service as claims_service
-from app.claims.models import (
-    REPORTING_STANCES,
-    Attribution,
-    AttributionCreate,
-    Claim,
-    ClaimCreate,
-)
+from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
 from app.core.db import flush_unique, lost_race
 from app.core.errors import Conflict, Invalid, NotFound
@@ -27,7 +21,7 @@ from app.core.pagination import Page, PageParams, after, decode_cursor, encode_c
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
-from app.outlets.models import Outlet, OutletCreate
+from app.outlets.models import OutletCreate
 from app.reviews import claimreview, reading, verdicts
 from app.reviews.claimreview import Appearance, Incoming
 from app.reviews.models import (
@@ -35,10 +29,10 @@ from app.reviews.models import (
     ImportReport,
     JsonLd,
     Publisher,
-    Review,
     ReviewCreate,
     ReviewPublic,
 )
+from app.tables import REPORTING_STANCES, Article, Attribution, Claim, Outlet, Review
 
 
 def get(session: Session, *, review_id: int) -> Review:

@@ -15,12 +15,8 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from sqlalchemy import Engine, select
 
-from app.articles.models import Article, ArticleLink, ArticleRef, OriginArticleRef
 from app.claims.models import (
-    REPORTING_STANCES,
-    Attribution,
     AttributionPublic,
-    Claim,
     ClaimPublic,
     ClaimWithAttributions,
     CopyOf,
@@ -29,7 +25,17 @@ from app.claims.models import (
 from app.core.db import transaction
 from app.core.pagination import Page
 from app.corroboration.models import Corroboration, FirstReport
-from app.outlets.models import Outlet, OutletRef
+from app.tables import (
+    REPORTING_STANCES,
+    Article,
+    ArticleLink,
+    ArticleRef,
+    Attribution,
+    Claim,
+    OriginArticleRef,
+    Outlet,
+    OutletRef,
+)
 from tests.factories import Factory
 
 ODD_TEXT = 'Ünïcødé “quotes” \\ back\\slash, "dq", tab-free \u2028 line sep, bell \x07, 日本語 ✓'

@@ -18,11 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text, update
 
-from app.articles.models import Article
 from app.core.config import Settings
 from app.core.db import metadata
 from app.core.migrations import UNMODELLED_TABLES
 from app.main import create_app
+from app.tables import Article
 from tests.factories import Factory
 
 # --------------------------------------------------------------------------------------------

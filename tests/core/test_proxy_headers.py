@@ -14,8 +14,8 @@ from starlette.types import Message, Receive, Scope, Send
 from app.core.config import Settings
 from app.core.logging import JsonFormatter
 from app.core.middleware import ProxyHeadersMiddleware
+from tests.access.test_ratelimit import tiny_limits
 from tests.assertions import assert_error
-from tests.core.test_ratelimit import tiny_limits
 
 PROXY = ("10.0.0.5", 41000)
 

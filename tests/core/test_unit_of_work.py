@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
 from app.core.db import TransactionConflict, lost_race, run_transaction
-from app.outlets.models import Outlet
+from app.tables import Outlet
 from tests.core.test_database_failures import fail_first
 from tests.factories import Factory
 from tests.ingest.test_router import payload

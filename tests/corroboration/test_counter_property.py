@@ -21,23 +21,17 @@ from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
 from app.articles import service as articles
-from app.articles.models import Article, ArticleCreate, ArticleLink, ArticleUpdate, LinkCreate
+from app.articles.models import ArticleCreate, ArticleUpdate, LinkCreate
 from app.claims import merging
 from app.claims import service as claims
-from app.claims.models import (
-    REPORTING_STANCES,
-    Attribution,
-    AttributionCreate,
-    AttributionUpdate,
-    Claim,
-    ClaimCreate,
-)
+from app.claims.models import AttributionCreate, AttributionUpdate, ClaimCreate
 from app.core.db import metadata, transaction
 from app.core.errors import AppError
 from app.core.migrations import UNMODELLED_TABLES
 from app.corroboration import service as corroboration
 from app.outlets import service as outlets
-from app.outlets.models import Outlet, OutletCreate
+from app.outlets.models import OutletCreate
+from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim, Outlet
 
 T0 = datetime(2025, 5, 1, tzinfo=UTC)
 OUTLETS = ("wire-a", "wire-b", "paper-c", "paper-d")

@@ -3,10 +3,10 @@
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.claims.models import Attribution, Claim
 from app.core.db import transaction
 from app.demo import data
 from app.demo.service import load
+from app.tables import Attribution, Claim
 from tests.assertions import assert_consistent
 
 

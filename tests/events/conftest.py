@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from app.core.config import Settings
 from app.events.delivery import Sender, deliver_once, dispatch_once
-from app.events.models import Delivery, DeliveryStatus
+from app.tables import Delivery, DeliveryStatus
 from tests.events.receiver import Receiver, running_receiver
 from tests.factories import Factory
 

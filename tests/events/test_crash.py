@@ -23,7 +23,7 @@ from urllib.request import Request, urlopen
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
-from app.outbox.models import Event
+from app.tables import Event
 from tests.e2e.conftest import _corroborate
 from tests.events.receiver import Received, Receiver
 from tests.factories import Factory

@@ -13,8 +13,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from app.core.config import Settings
 from app.events.delivery import Sender, deliver_once, dispatch_once
-from app.events.models import Delivery
-from app.outbox.models import Event
+from app.tables import Delivery, Event
 from tests.events.conftest import drain, unfinished
 from tests.events.receiver import Receiver
 from tests.events.script import EXPECTED, scripted_sequence

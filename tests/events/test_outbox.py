@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from app.core.db import TransactionConflict, run_transaction
 from app.outbox import recorder
-from app.outbox.models import Event, EventType
+from app.tables import Event, EventType
 from tests.events.script import EXPECTED, scripted_sequence
 from tests.factories import Factory
 from tests.ingest.test_copies import body, wire

@@ -9,11 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.articles.models import Article
-from app.claims.models import Attribution, Claim
 from app.core.config import Settings
 from app.core.db import transaction
 from app.main import create_app
+from app.tables import Article, Attribution, Claim
 from tests.assertions import assert_consistent, assert_error
 from tests.factories import T0, Factory
 from tests.ingest.test_router import payload

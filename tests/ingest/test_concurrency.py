@@ -7,14 +7,12 @@ from typing import Any, TypeVar
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.articles.models import Article
-from app.claims.models import Attribution, Claim
 from app.core.config import Settings
 from app.core.db import transaction
 from app.ingest import service
 from app.ingest.models import IngestPayload, IngestResult
 from app.matching.base import build_matcher
-from app.outlets.models import Outlet
+from app.tables import Article, Attribution, Claim, Outlet
 from tests.assertions import assert_consistent
 from tests.ingest.test_router import payload
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.articles.models import LinkRelation
 from app.ingest.fingerprints import credits, simhash, similarity
+from app.tables import LinkRelation
 from tests.assertions import assert_consistent
 from tests.factories import T0
 

@@ -19,9 +19,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.claims.models import Claim
 from app.core.db import transaction
 from app.integrity import service as integrity
+from app.tables import Claim
 from tests.factories import T0, Factory
 
 pytestmark = pytest.mark.postgresql_only

@@ -8,7 +8,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, select
 
-from app.claims.models import Claim
 from app.core.config import Settings
 from app.core.db import transaction
 from app.matching import embedding, vectors
@@ -16,7 +15,7 @@ from app.matching.analysis import normalise_news
 from app.matching.base import build_matcher
 from app.matching.embedding import DEFAULT_MODEL, ModelError, load_embedder
 from app.matching.hybrid import HybridMatcher, language
-from app.matching.models import ClaimEmbedding
+from app.tables import Claim, ClaimEmbedding
 from tests.factories import Factory
 
 NATO = "Putin demands a written pledge from Western leaders to stop enlarging NATO eastwards."

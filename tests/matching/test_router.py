@@ -71,7 +71,7 @@ class EverythingMatcher:
     def match(self, session: Session, *, text: str, **_: Any) -> list[Candidate]:
         from sqlalchemy import select
 
-        from app.claims.models import Claim
+        from app.tables import Claim
 
         ids = session.scalars(select(Claim.id).order_by(Claim.id))
         return [Candidate(claim_id=claim_id, score=0.9) for claim_id in ids if claim_id]

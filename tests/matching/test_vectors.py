@@ -5,8 +5,8 @@ from sqlalchemy import delete, insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.matching.models import ClaimEmbedding
 from app.matching.vectors import VectorIndex, to_bytes
+from app.tables import ClaimEmbedding
 from tests.factories import Factory
 
 MODEL = "test-axes"  # rows of this model only; the app's own rows (another model) are ignored

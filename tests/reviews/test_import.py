@@ -7,12 +7,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from app.articles.models import Article
-from app.claims.models import Attribution, Claim
 from app.core.db import transaction
 from app.matching.hybrid import HybridMatcher
-from app.outlets.models import Outlet
-from app.reviews.models import Review
+from app.tables import Article, Attribution, Claim, Outlet, Review
 from tests.assertions import assert_error
 from tests.factories import Factory
 

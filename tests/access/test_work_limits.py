@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.ratelimit import Limit, MemoryBuckets, RateLimiter, RedisBuckets
+from app.access.ratelimit import Limit, MemoryBuckets, RateLimiter, RedisBuckets
+from tests.access.test_ratelimit import FakeClock, tiny_limits
 from tests.assertions import assert_error
-from tests.core.test_ratelimit import FakeClock, tiny_limits
 from tests.factories import Factory
 
 

@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
+from app.access import service
 from app.core.db import SessionDep
 from app.core.types import MAX_ID
-from app.keys import service
-from app.keys.models import ApiKey
+from app.tables import ApiKey
 
 
 def get_key(session: SessionDep, key_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> ApiKey:

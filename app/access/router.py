@@ -4,13 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
 
-from app.core.auth import Access, AdminDep
+from app.access import service
+from app.access.auth import Access, AdminDep
+from app.access.dependencies import ApiKeyDep
+from app.access.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from app.core.db import SessionDep
 from app.core.errors import Gone, responses
 from app.core.pagination import Page, PageDep
-from app.keys import service
-from app.keys.dependencies import ApiKeyDep
-from app.keys.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 
 router = APIRouter(prefix="/keys", tags=["keys"], responses=responses(422))
 

@@ -3,12 +3,10 @@
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import ConfigDict, field_validator
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
-from app.core.types import ShortText
 
 
 class Scope(StrEnum):
@@ -42,37 +40,3 @@ class ApiKey(ApiKeyBase, table=True):
     @property
     def scope_set(self) -> frozenset[Scope]:
         return frozenset(Scope(name) for name in self.scopes.split())
-
-
-class ApiKeyCreate(SQLModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: ShortText
-    scopes: list[Scope] = Field(
-        min_length=1,
-        max_length=3,
-        description="`read`, `write` and/or `admin` (key management, and writes). "
-        "Any key may read.",
-    )
-
-    @field_validator("scopes")
-    @classmethod
-    def _distinct(cls, value: list[Scope]) -> list[Scope]:
-        return sorted(set(value))
-
-
-class ApiKeyPublic(ApiKeyBase):
-    id: int
-    scopes: list[Scope]
-    created_at: datetime
-    last_used_at: datetime | None = Field(
-        description="Last request made with the key (updated at most once a minute)."
-    )
-    revoked_at: datetime | None = Field(description="When the key stopped working, if it has.")
-
-
-class ApiKeyCreated(ApiKeyPublic):
-    key: str = Field(
-        description="The key itself: send it as `Authorization: Bearer <key>` or `X-API-Key`. "
-        "It is shown only in this response and cannot be recovered."
-    )

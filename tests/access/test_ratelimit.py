@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.access.ratelimit import Limit, MemoryBuckets, RateLimiter
 from app.core.errors import RateLimited
-from app.core.ratelimit import Limit, MemoryBuckets, RateLimiter
 from tests.assertions import assert_error
 from tests.factories import Factory
 

@@ -17,12 +17,12 @@ from sqlalchemy import Engine
 from starlette import types as asgi
 from starlette.concurrency import run_in_threadpool
 
+from app.access import service as keys_service
+from app.access.ratelimit import Limit, RateLimiter
 from app.core.config import Settings
 from app.core.db import SAFE_METHODS, transaction, utcnow
 from app.core.errors import AppError, Forbidden, RateLimited, Unauthorized, error_response
-from app.core.ratelimit import Limit, RateLimiter
-from app.keys import service as keys_service
-from app.keys.models import Scope
+from app.tables import Scope
 
 logger = logging.getLogger("app.auth")
 

@@ -8,9 +8,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 
+from app.access.service import hash_key
 from app.core.db import SAFE_METHODS, metadata, transaction
 from app.demo.service import load
-from app.keys.service import hash_key
 from tests.assertions import assert_error
 from tests.factories import Factory
 

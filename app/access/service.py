@@ -7,10 +7,11 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from app.access.models import ApiKeyCreate, ApiKeyPublic
 from app.core.db import utcnow
 from app.core.errors import NotFound
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
-from app.keys.models import ApiKey, ApiKeyCreate, ApiKeyPublic
+from app.tables import ApiKey
 
 KEY_PREFIX = "cor_"
 # 32 random bytes: 256 bits, printed as 43 url-safe base64 characters after the prefix.

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from app.access.auth import metered
 from app.claims.dependencies import ClaimDep
-from app.core.auth import metered
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.corroboration import service

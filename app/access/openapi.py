@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 
-from app.core.auth import require_admin
+from app.access.auth import require_admin
 from app.core.db import SAFE_METHODS
 from app.core.errors import responses
 

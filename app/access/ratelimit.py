@@ -1,7 +1,7 @@
 """Token-bucket rate limits per API key or client address: in-process, or shared through Redis.
 
 A bucket holds up to `burst` tokens and refills at `rate` tokens per second; each request takes
-one token, and an expensive one (app/core/auth.py `metered_work`) is then billed more tokens in
+one token, and an expensive one (app/access/auth.py `metered_work`) is then billed more tokens in
 proportion to the server time it took: the bucket may go into debt, down to `-burst`, and the
 client waits until it is paid off. Expensive requests also run at most a few at once per
 client (per process, or across processes through Redis).

@@ -1,0 +1,55 @@
+"""Every table, in one place: domains import their rows from here, never from each other.
+
+Importing this package registers every table on the metadata (Alembic and the tests rely on
+it). Each module holds one domain's tables with the enums their columns store and the small
+references to a row that other domains embed in their answers (`OutletRef`, `ArticleRef`).
+"""
+
+from app.tables.articles import (
+    Article,
+    ArticleLink,
+    ArticleRef,
+    LinkProvenance,
+    LinkRelation,
+    OriginArticleRef,
+)
+from app.tables.claims import REPORTING_STANCES, Attribution, Claim, Sourcing, Stance
+from app.tables.events import (
+    Delivery,
+    DeliveryStatus,
+    DispatchCursor,
+    Event,
+    EventType,
+    Subscription,
+)
+from app.tables.keys import ApiKey, Scope
+from app.tables.matching import ClaimEmbedding
+from app.tables.outlets import Outlet, OutletKind, OutletRef
+from app.tables.reviews import Review
+
+__all__ = [
+    "REPORTING_STANCES",
+    "ApiKey",
+    "Article",
+    "ArticleLink",
+    "ArticleRef",
+    "Attribution",
+    "Claim",
+    "ClaimEmbedding",
+    "Delivery",
+    "DeliveryStatus",
+    "DispatchCursor",
+    "Event",
+    "EventType",
+    "LinkProvenance",
+    "LinkRelation",
+    "OriginArticleRef",
+    "Outlet",
+    "OutletKind",
+    "OutletRef",
+    "Review",
+    "Scope",
+    "Sourcing",
+    "Stance",
+    "Subscription",
+]

@@ -1,0 +1,91 @@
+"""Article: one outlet's report at one URL. ArticleLink: a copy or citation of an earlier one.
+
+Also the references to an article that other domains embed in their answers.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String
+from sqlmodel import Field, SQLModel
+
+from app.core.db import UTCDateTime, utcnow
+from app.tables.outlets import OutletRef
+
+
+class ArticleBase(SQLModel):
+    url: str = Field(max_length=2000, unique=True, description="Canonical URL (see README).")
+    title: str = Field(max_length=1000, description="Headline.")
+    published_at: datetime = Field(
+        sa_type=UTCDateTime, index=True, description="Publication instant, returned in UTC."
+    )
+    author: str | None = Field(default=None, max_length=200, description="Byline.")
+    language: str | None = Field(default=None, max_length=35, description="BCP 47 tag.")
+
+
+class Article(ArticleBase, table=True):
+    __table_args__ = (Index("ix_article_outlet_id_published_at", "outlet_id", "published_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet_id: int = Field(foreign_key="outlet.id")
+    # The article this one collapses into when counting independent origins: itself, or the
+    # end of its chain of copies/citations. Maintained by the articles service on every write.
+    root_article_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("article.id"), index=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # What copy detection keeps of an ingested body instead of the body itself: its 64-bit
+    # SimHash (signed to fit BIGINT), and the credit it gives another outlet, e.g. "(Reuters)",
+    # with that outlet's name in lower case so a later-arriving original can find its copies.
+    body_simhash: int | None = Field(default=None, sa_type=BigInteger)
+    credit: str | None = Field(default=None, max_length=300)
+    credit_name: str | None = Field(default=None, max_length=200, index=True)
+
+
+class LinkRelation(StrEnum):
+    syndicates = "syndicates"
+    cites = "cites"
+
+
+class LinkProvenance(StrEnum):
+    stated = "stated"
+    detected = "detected"
+
+
+class ArticleLink(SQLModel, table=True):
+    """`article_id` copies (syndicates) or rewrites crediting (cites) `origin_article_id`.
+
+    An article has at most one origin, so its chain of origins ends at exactly one root.
+    """
+
+    __tablename__ = "article_link"
+    __table_args__ = (
+        CheckConstraint("relation IN ('syndicates', 'cites')", name="relation"),
+        CheckConstraint("provenance IN ('stated', 'detected')", name="provenance"),
+        CheckConstraint("article_id <> origin_article_id", name="not_self"),
+    )
+
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    )
+    origin_article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    relation: LinkRelation = Field(sa_type=String(20))
+    reason: str | None = Field(default=None, max_length=1000)
+    provenance: LinkProvenance = Field(default=LinkProvenance.stated, sa_type=String(20))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ArticleRef(SQLModel):
+    id: int
+    url: str
+    title: str
+    published_at: datetime
+
+
+class OriginArticleRef(ArticleRef):
+    outlet: OutletRef

@@ -1,0 +1,128 @@
+"""Claim: a canonical statement; Attribution: an article reporting, supporting or disputing it."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    func,
+)
+from sqlmodel import Field, SQLModel
+
+from app.core.db import UTCDateTime, utcnow
+
+
+class ClaimBase(SQLModel):
+    text: str = Field(max_length=2000, description="The canonical statement.")
+    claimant: str | None = Field(
+        default=None, max_length=200, description='Who made the claim, e.g. "Vladimir Putin".'
+    )
+    claim_date: date | None = Field(default=None, description="When the claim was made.")
+
+
+class Claim(ClaimBase, table=True):
+    # Stated by the database itself (on SQLite by a trigger: migration 0600).
+    __table_args__ = (
+        CheckConstraint("merged_into IS NULL OR merged_into <> id", name="not_merged_into_self"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    # sha256 of the normalised text and claimant: the same claim posted twice is one claim.
+    fingerprint: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    # Corroboration counters, maintained in the transaction of every write that changes them
+    # (app/corroboration/service.py) so lists read indexed columns instead of aggregating.
+    outlets_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    origins_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    articles_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    disputing_outlets_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    first_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_reported_article_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="SET NULL"), nullable=True),
+    )
+    first_reported_outlet_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="SET NULL"), nullable=True),
+    )
+    last_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set when this claim was merged into another: its id then redirects there (a chain of merges
+    # is flattened on every merge), and it is left out of lists and of claim matching. Deleting
+    # the surviving claim deletes the claims merged into it (claims service).
+    merged_into: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("claim.id"), nullable=True, index=True)
+    )
+
+
+# One index per sort order of GET /v1/claims, each ending in the ascending id tie-break.
+Index("ix_claim_by_outlets", Claim.outlets_count.desc(), Claim.id)  # type: ignore[attr-defined]
+Index("ix_claim_by_origins", Claim.origins_count.desc(), Claim.id)  # type: ignore[attr-defined]
+Index("ix_claim_by_first_reported", Claim.first_reported_at, Claim.id)
+Index(
+    "ix_claim_by_first_reported_desc",
+    Claim.first_reported_at.desc(),  # type: ignore[union-attr]
+    Claim.id,
+)
+Index(
+    "ix_claim_by_last_reported_desc",
+    Claim.last_reported_at.desc(),  # type: ignore[union-attr]
+    Claim.id,
+)
+# Outlet profiles: how often an outlet reported a claim first.
+Index("ix_claim_first_reported_outlet_id", Claim.first_reported_outlet_id)
+# Case-insensitive `claimant` filter.
+Index("ix_claim_claimant_lower", func.lower(Claim.claimant))
+
+
+class Stance(StrEnum):
+    reports = "reports"
+    supports = "supports"
+    disputes = "disputes"
+
+
+REPORTING_STANCES = (Stance.reports.value, Stance.supports.value)
+
+
+class Sourcing(StrEnum):
+    named = "named"
+    anonymous = "anonymous"
+    official = "official"
+    document = "document"
+    unknown = "unknown"
+
+
+class AttributionBase(SQLModel):
+    stance: Stance = Field(default=Stance.reports, sa_type=String(20))
+    quote: str | None = Field(default=None, max_length=5000, description="Verbatim excerpt.")
+    sourcing: Sourcing = Field(default=Sourcing.unknown, sa_type=String(20))
+
+
+class Attribution(AttributionBase, table=True):
+    __table_args__ = (
+        UniqueConstraint("claim_id", "article_id"),
+        CheckConstraint("stance IN ('reports', 'supports', 'disputes')", name="stance"),
+        CheckConstraint(
+            "sourcing IN ('named', 'anonymous', 'official', 'document', 'unknown')",
+            name="sourcing",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False)
+    )
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
