@@ -1,7 +1,7 @@
 """API models of webhook subscriptions, deliveries and events (tables: app/tables/events.py)."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import AnyHttpUrl, ConfigDict, field_validator
 from sqlmodel import Field, SQLModel
@@ -27,7 +27,7 @@ class SubscriptionCreate(SQLModel):
     event_types: list[EventType] = Field(
         default_factory=list, max_length=len(EventType), description="Empty: every type."
     )
-    claim_ids: list[int] = Field(
+    claim_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
         default_factory=list,
         max_length=MAX_CLAIM_IDS,
         description="Only events about these claims (a merge counts for both claims).",
@@ -55,9 +55,7 @@ class SubscriptionCreate(SQLModel):
 
     @field_validator("claim_ids")
     @classmethod
-    def _positive(cls, value: list[int]) -> list[int]:
-        if any(i < 1 or i >= 2**31 for i in value):
-            raise ValueError("claim ids are positive 32-bit integers")
+    def _distinct_ids(cls, value: list[int]) -> list[int]:
         return sorted(set(value))
 
     @field_validator("event_types")
