@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AnyHttpUrl, ConfigDict, field_validator
+from pydantic import AnyHttpUrl, ConfigDict, UrlConstraints, field_validator
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Slug
@@ -19,7 +19,7 @@ MAX_OUTLETS = 50
 class SubscriptionCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    url: AnyHttpUrl = Field(
+    url: Annotated[AnyHttpUrl, UrlConstraints(max_length=2000)] = Field(
         description="Where events are POSTed (http or https). Loopback, private, link-local and "
         "other non-public addresses are refused unless CLAIMS_WEBHOOK_ALLOW_PRIVATE=true."
     )
@@ -45,13 +45,6 @@ class SubscriptionCreate(SQLModel):
         "string, evaluated when the event is dispatched, e.g. `min_origins=3&q=NATO` "
         "(outlet, claimant, since, until, min_outlets, min_origins, q).",
     )
-
-    @field_validator("url")
-    @classmethod
-    def _short_url(cls, value: AnyHttpUrl) -> AnyHttpUrl:
-        if len(str(value)) > 2000:
-            raise ValueError("the URL is longer than 2000 characters")
-        return value
 
     @field_validator("claim_ids")
     @classmethod

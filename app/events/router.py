@@ -61,7 +61,7 @@ def create_subscription(
     )
 
 
-@router.get("/subscriptions", name="list_subscriptions", response_model=Page[SubscriptionPublic])
+@router.get("/subscriptions", name="subscriptions", response_model=Page[SubscriptionPublic])
 def list_subscriptions(
     session: SessionDep, _writer: WriterDep, page: PageDep
 ) -> Page[SubscriptionPublic]:
@@ -70,7 +70,7 @@ def list_subscriptions(
 
 @router.get(
     "/subscriptions/{subscription_id}",
-    name="get_subscription",
+    name="subscription",
     response_model=SubscriptionPublic,
     responses=responses(404),
 )
@@ -80,7 +80,7 @@ def get_one(subscription: SubscriptionDep) -> SubscriptionPublic:
 
 @router.patch(
     "/subscriptions/{subscription_id}",
-    name="update_subscription",
+    name="update",
     response_model=SubscriptionPublic,
     responses=responses(404),
 )
@@ -150,7 +150,7 @@ AfterQuery = Annotated[
 ]
 
 
-@router.get("/events", name="list_events", response_model=Page[EventPublic])
+@router.get("/events", name="list", response_model=Page[EventPublic])
 def list_events(
     session: SessionDep,
     page: PageDep,
@@ -164,7 +164,7 @@ def list_events(
 
 @router.get(
     "/events/stream",
-    name="stream_events",
+    name="stream",
     response_class=EventSourceResponse,
     responses={
         200: {"content": {"text/event-stream": {}}, "description": "Server-Sent Events."},

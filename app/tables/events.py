@@ -67,7 +67,7 @@ class Subscription(SQLModel, table=True):
     __tablename__ = "webhook_subscription"
 
     id: int | None = Field(default=None, primary_key=True)
-    url: str = Field(max_length=2000)
+    url: str = Field(max_length=2100)  # 2000 given, and room for what normalising adds
     description: str | None = Field(default=None, max_length=200)
     # Sorted event type names; empty: every type.
     event_types: list[str] = Field(default_factory=list, sa_type=JSON)

@@ -36,7 +36,7 @@ def upgrade() -> None:
     op.create_table(
         "webhook_subscription",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("url", sa.String(length=2000), nullable=False),
+        sa.Column("url", sa.String(length=2100), nullable=False),
         sa.Column("description", sa.String(length=200), nullable=True),
         sa.Column("event_types", sa.JSON(), nullable=False),
         sa.Column("claim_ids", sa.JSON(), nullable=False),
