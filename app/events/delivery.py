@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import logging
 import random
+import socket
 import ssl
 import threading
 import time
@@ -221,12 +222,16 @@ class Sender:
             max_connections=settings.webhook_concurrency * 2,
             network_backend=GuardedBackend(allow_private=settings.webhook_allow_private),
             retries=0,
+            # Headers and body go out as separate writes: without TCP_NODELAY the body waits
+            # for the receiver's delayed ACK (about 40 ms per delivery on Linux).
+            socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
         )
 
     def close(self) -> None:
         self.pool.close()
 
     def send(self, taken: Taken) -> Outcome:
+        """POST the event, signed; a 2xx answer is success, anything else is retried."""
         body = payload(taken.event)
         identifier = message_id(taken.event.id or 0)
         timestamp = int(time.time())
