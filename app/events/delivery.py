@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 
 import httpcore
 import orjson
-from sqlalchemy import Engine, and_, exists, select, update
+from sqlalchemy import Engine, and_, exists, func, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -86,8 +86,20 @@ def payload(event: Event) -> bytes:
 # ---- dispatch ----------------------------------------------------------------------------------
 
 
+def _nothing_new(engine: Engine) -> bool:
+    # A plain read first, so an idle loop never takes SQLite's write lock (or a row lock).
+    with engine.connect() as connection:
+        position = connection.scalar(
+            select(DispatchCursor.last_event_id).where(DispatchCursor.name == CURSOR_NAME)
+        )
+        newest = connection.scalar(select(func.max(Event.id)))
+    return newest is None or (position is not None and newest <= position)
+
+
 def dispatch_once(engine: Engine, settings: Settings, *, batch: int = DISPATCH_BATCH) -> int:
     """Turn the next batch of outbox events into deliveries; returns how many events it read."""
+    if _nothing_new(engine):
+        return 0
 
     def work(session: Session) -> int:
         cursor = session.scalar(
@@ -185,6 +197,17 @@ def _due(now: datetime, limit: int, postgresql: bool):  # type: ignore[no-untype
 
 def take_due(engine: Engine, settings: Settings, *, limit: int) -> list[Taken]:
     """Take up to `limit` due deliveries (the oldest pending one per subscription and claim)."""
+    with engine.connect() as connection:  # idle: a plain read, no write lock
+        due = connection.scalar(
+            select(Delivery.id)
+            .where(
+                Delivery.status == DeliveryStatus.pending.value,
+                Delivery.next_attempt_at <= utcnow(),
+            )
+            .limit(1)
+        )
+    if due is None:
+        return []
 
     def work(session: Session) -> list[Taken]:
         now = utcnow()
