@@ -305,9 +305,10 @@ class Settings(BaseSettings):
         default=15.0, gt=0, description="Comment sent on an idle event stream to keep it open."
     )
     events_stream_max_seconds: float = Field(
-        default=3600.0,
+        default=20.0,
         gt=0,
-        description="How long one event stream stays open; clients resume with Last-Event-ID.",
+        description="How long one event stream stays open; clients resume with Last-Event-ID. "
+        "Short, because an open stream holds up a graceful shutdown under granian.",
     )
     events_stream_max_connections: int = Field(
         default=100, ge=1, description="Open event streams one process serves (503 beyond)."

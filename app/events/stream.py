@@ -5,7 +5,10 @@ client) that reconnects sends `Last-Event-ID` and gets exactly the events it mis
 in commit order (app/outbox/recorder.py), so "every event above N" is exactly the missed ones.
 Per connection: one database read per poll interval on a worker thread (no connection held in
 between), at most 100 events per read, a heartbeat comment when idle, and a bounded lifetime
-(the client resumes). The process serves a bounded number of streams at once (503 beyond).
+(20 s by default; the client resumes half a second later with Last-Event-ID, missing nothing).
+The lifetime also bounds how long an open stream can hold up a graceful shutdown: granian
+waits for open responses, and sse-starlette's shutdown detection only knows uvicorn. The
+process serves a bounded number of streams at once (503 beyond).
 """
 
 from collections.abc import AsyncIterator, Sequence
@@ -75,7 +78,7 @@ async def events(
     deadline = anyio.current_time() + settings.events_stream_max_seconds
     try:
         # Tell the client how soon to reconnect once the lifetime runs out or the server goes.
-        yield ServerSentEvent(comment="corroborate events", retry=2000)
+        yield ServerSentEvent(comment="corroborate events", retry=500)
         while anyio.current_time() < deadline:
             found = await anyio.to_thread.run_sync(read, after)
             for item in found:
