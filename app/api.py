@@ -7,6 +7,7 @@ from app.access.router import router as keys_router
 from app.articles.router import router as articles_router
 from app.claims.corroboration_router import router as corroboration_router
 from app.claims.router import router as claims_router
+from app.events.router import router as events_router
 from app.ingest.imports.router import router as imports_router
 from app.ingest.router import router as ingest_router
 from app.matching.router import router as matching_router
@@ -28,6 +29,7 @@ api_router.include_router(corroboration_router)
 api_router.include_router(reviews_router)
 api_router.include_router(review_queue_router)
 api_router.include_router(keys_router)
+api_router.include_router(events_router)
 
 # The operations that take NDJSON bodies: only these get the batch body limit and are streamed
 # rather than buffered (app/core/middleware.py); tests/core/test_limits.py keeps the list whole.

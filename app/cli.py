@@ -98,6 +98,28 @@ def serve(
 
 
 @cli.command()
+def deliver() -> None:
+    """Dispatch events to webhook subscriptions and deliver them, until interrupted.
+
+    For a process of its own (set CLAIMS_WEBHOOK_WORKER_IN_SERVE=false on the servers); on
+    PostgreSQL any number may run side by side.
+    """
+    import signal
+    import threading
+
+    from app.core.logging import ensure_logging
+    from app.events.delivery import run
+
+    settings = get_settings()
+    ensure_logging(settings)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    console.print("delivering webhooks; Ctrl-C stops")
+    run(settings, stop=stop)
+
+
+@cli.command()
 def migrate() -> None:
     """Bring the database schema to the latest migration (safe to re-run)."""
     from app.core.migrations import upgrade

@@ -30,6 +30,7 @@ from app.core.middleware import (
     retry_aware_conflict_handler,
 )
 from app.core.unit_of_work import TransactionConflict
+from app.events.delivery import start_in_background
 from app.explorer.router import install_explorer
 from app.health.router import metrics_router
 from app.health.router import router as health_router
@@ -100,7 +101,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         POOL.watch(engine)  # the serving app's pool is the one /metrics reports
         stop_worker_threads_at_exit()
         consumer = start_consumer(settings, engine=engine) if settings.jobs_consumer else None
+        delivery = start_in_background(settings) if settings.webhook_worker_in_serve else None
         yield
+        if delivery is not None:
+            thread, stop = delivery
+            stop.set()
+            thread.join(timeout=settings.webhook_timeout_seconds + 5)
         if consumer is not None:
             stop_consumer(consumer)
         if access.limiter is not None:

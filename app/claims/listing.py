@@ -7,7 +7,7 @@ built per request around the search subquery. Under another method (as_of, colla
 with the sort's `Keyset` (app/core/pagination.py), so they share cursors and orders.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
@@ -412,3 +412,18 @@ def _list_live(
         for claim_id in ids
     ]
     return Page[ClaimPublic](items=items, next_cursor=cursor)
+
+
+def matching_ids(
+    db: Session | Connection, *, filters: ClaimFilters, claim_ids: Collection[int]
+) -> set[int]:
+    """Which of these claims the claim list would return under the filters (webhook filters)."""
+    if not claim_ids:
+        return set()
+    matches = None
+    if filters.q is not None:
+        matches = _search_matches(db, filters.q)
+        if matches is None:
+            return set()
+    query = select(Claim.id).where(Claim.id.in_(sorted(claim_ids)))  # type: ignore[union-attr]
+    return set(db.scalars(_filtered(query, filters, matches=matches)))

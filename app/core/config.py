@@ -307,6 +307,63 @@ class Settings(BaseSettings):
         "`corroborate worker` processes run the jobs).",
     )
 
+    # Events: webhooks and the live stream (docs/events.md)
+    webhook_allow_private: bool = Field(
+        default=False,
+        description="Let webhook subscriptions target loopback, private and link-local "
+        "addresses (tests, internal deployments). Off: refused when subscribing and delivering.",
+    )
+    webhook_worker_in_serve: bool = Field(
+        default=True,
+        description="Run the webhook dispatcher and delivery loop in every serving process "
+        "(`corroborate serve`); off when `corroborate deliver` runs on its own.",
+    )
+    webhook_timeout_seconds: float = Field(
+        default=10.0, gt=0, le=60, description="Longest one webhook delivery may take, in all."
+    )
+    webhook_max_response_bytes: int = Field(
+        default=65_536, ge=0, description="Most bytes of a receiver's response that are read."
+    )
+    webhook_retry_hours: float = Field(
+        default=24.0,
+        gt=0,
+        description="How long a failing delivery is retried (with exponential back-off and "
+        "jitter) before it is marked failed.",
+    )
+    webhook_retry_base_seconds: float = Field(
+        default=5.0, gt=0, description="Pause after a delivery's first failure; doubles each time."
+    )
+    webhook_retry_max_interval_seconds: float = Field(
+        default=3600.0, gt=0, description="Longest pause between two attempts at one delivery."
+    )
+    webhook_lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="A delivery a worker took but did not finish (it died) is due again after "
+        "this long; must exceed the timeout.",
+    )
+    webhook_concurrency: int = Field(
+        default=8, ge=1, le=256, description="Deliveries one worker sends at once."
+    )
+    webhook_poll_seconds: float = Field(
+        default=0.5, gt=0, description="How often an idle delivery worker looks for new events."
+    )
+    events_stream_poll_seconds: float = Field(
+        default=0.5, gt=0, description="How often an open event stream looks for new events."
+    )
+    events_stream_heartbeat_seconds: float = Field(
+        default=15.0, gt=0, description="Comment sent on an idle event stream to keep it open."
+    )
+    events_stream_max_seconds: float = Field(
+        default=20.0,
+        gt=0,
+        description="How long one event stream stays open; clients resume with Last-Event-ID. "
+        "Short, because an open stream holds up a graceful shutdown under granian.",
+    )
+    events_stream_max_connections: int = Field(
+        default=100, ge=1, description="Open event streams one process serves (503 beyond)."
+    )
+
 
 @lru_cache
 def get_settings() -> Settings:

@@ -21,7 +21,16 @@ from sqlalchemy import Select, bindparam, case, distinct, event, func, inspect, 
 from sqlalchemy.orm import Session, aliased
 
 from app.core.unit_of_work import lost_race
-from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim, CreditedOrigin
+from app.outbox import recorder as outbox
+from app.tables import (
+    REPORTING_STANCES,
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    CreditedOrigin,
+    EventType,
+)
 
 _BATCH = 500
 
@@ -125,6 +134,14 @@ _ON_MERGED = (
     .where(Claim.id.in_(_IDS), Claim.merged_into.is_not(None))  # type: ignore[union-attr]
     .limit(1)
 )
+_STORED = select(
+    Claim.id,
+    Claim.outlets_count,
+    Claim.origins_count,
+    Claim.articles_count,
+    Claim.disputing_outlets_count,
+).where(Claim.id.in_(_IDS))  # type: ignore[union-attr]
+_EVENT_COUNTS = ("outlets_count", "origins_count", "articles_count", "disputing_outlets_count")
 _UPDATE = (
     update(Claim.__table__).where(Claim.__table__.c.id == bindparam("claim_pk"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
 )
@@ -160,6 +177,7 @@ def recount(session: Session, *, claim_ids: Iterable[int], live_only: bool = Tru
 
 def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None:
     _lock(session, ids, live_only=live_only)
+    stored = {row.id: row for row in session.execute(_STORED, {"ids": ids})}  # events: before
     values: dict[int, dict[str, Any]] = {
         claim_id: {
             "outlets_count": 0,
@@ -193,11 +211,48 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
     session.connection().execute(
         _UPDATE, [{"claim_pk": claim_id, **fields} for claim_id, fields in values.items()]
     )
+    _record_changes(session, stored, values)  # events (app/outbox)
     # Keep already-loaded Claim objects in step with the rows just written.
     for claim_id, fields in values.items():
         claim = session.identity_map.get(session.identity_key(Claim, claim_id))  # type: ignore[arg-type]
         if claim is not None:
             session.expire(claim, list(fields))
+
+
+def _record_changes(
+    session: Session, stored: dict[int, Any], values: dict[int, dict[str, Any]]
+) -> None:
+    """Record claim.corroboration_changed (and claim.disputed when more outlets dispute) for
+    every claim whose counts this recount changed, with what caused it."""
+    changed = {
+        claim_id: (old, values[claim_id])
+        for claim_id, old in stored.items()
+        if any(getattr(old, name) != values[claim_id][name] for name in _EVENT_COUNTS)
+    }
+    if not changed:
+        return
+    causes = outbox.causes(session, changed)
+    for claim_id, (old, new) in sorted(changed.items()):
+        before = {name.removesuffix("_count"): getattr(old, name) for name in _EVENT_COUNTS}
+        after = {name.removesuffix("_count"): new[name] for name in _EVENT_COUNTS}
+        outbox.record(
+            session,
+            type=EventType.claim_corroboration_changed,
+            claim_id=claim_id,
+            data={"claim_id": claim_id, "old": before, "new": after, "cause": causes[claim_id]},
+        )
+        if after["disputing_outlets"] > before["disputing_outlets"]:
+            outbox.record(
+                session,
+                type=EventType.claim_disputed,
+                claim_id=claim_id,
+                data={
+                    "claim_id": claim_id,
+                    "disputing_outlets": after["disputing_outlets"],
+                    "first": before["disputing_outlets"] == 0,
+                    "cause": causes[claim_id],
+                },
+            )
 
 
 def claims_of_articles(article_ids: Any) -> Select[Any]:
@@ -340,7 +395,9 @@ def _flushed(session: Session, _context: Any) -> None:
             touch(session, article_ids=[instance.article_id])
 
 
-@event.listens_for(Session, "before_commit")
+# insert=True: first of the before-commit hooks, so that the events the recount records
+# (app/outbox) are written by the outbox's own hook, which runs after it.
+@event.listens_for(Session, "before_commit", insert=True)
 def _settle_before_commit(session: Session) -> None:
     # Also called when a savepoint is released: only the transaction's own commit settles.
     if not session.in_nested_transaction():

@@ -23,6 +23,7 @@ from app.core.columns import utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.outbox import recorder as outbox
 from app.review_queue.models import ClaimRef, ReviewArticleRef, ReviewItemPublic
 from app.tables import (
     Article,
@@ -54,7 +55,39 @@ def _propose(session: Session, item: ReviewItem) -> ReviewItem | None:
             raise exc
         return None
     nested.commit()
+    _announce(session, item)
     return item
+
+
+def _announce(session: Session, item: ReviewItem) -> None:
+    """Record `review_queue.item_added` (app/outbox) for each claim the item is about: the
+    claim of a merge, the claims of the article of a copy or a credit."""
+    assert item.id is not None
+    if item.claim_id is not None:
+        claim_ids = [item.claim_id]
+    else:
+        claim_ids = sorted(
+            set(
+                session.scalars(
+                    select(Attribution.claim_id).where(Attribution.article_id == item.article_id)
+                )
+            )
+        )
+    for claim_id in claim_ids:
+        outbox.record_review_queue_item(
+            session,
+            claim_id=claim_id,
+            item_id=item.id,
+            reason=item.reason,
+            data={
+                "kind": str(item.kind),
+                "score": item.score,
+                "target_claim_id": item.target_claim_id,
+                "article_id": item.article_id,
+                "origin_article_id": item.origin_article_id,
+                "outlet_id": item.outlet_id,
+            },
+        )
 
 
 def propose_merge(

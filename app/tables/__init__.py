@@ -15,6 +15,14 @@ from app.tables.articles import (
     OriginArticleRef,
 )
 from app.tables.claims import REPORTING_STANCES, Attribution, Claim, Sourcing, Stance
+from app.tables.events import (
+    Delivery,
+    DeliveryStatus,
+    DispatchCursor,
+    Event,
+    EventType,
+    Subscription,
+)
 from app.tables.imports import ImportJob, ImportLineError, ImportState
 from app.tables.keys import ApiKey, Scope
 from app.tables.matching import ClaimEmbedding
@@ -32,6 +40,11 @@ __all__ = [
     "Claim",
     "ClaimEmbedding",
     "CreditedOrigin",
+    "Delivery",
+    "DeliveryStatus",
+    "DispatchCursor",
+    "Event",
+    "EventType",
     "ImportJob",
     "ImportLineError",
     "ImportState",
@@ -48,4 +61,5 @@ __all__ = [
     "Scope",
     "Sourcing",
     "Stance",
+    "Subscription",
 ]

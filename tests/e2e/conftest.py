@@ -24,6 +24,7 @@ from urllib.request import Request, urlopen
 
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import Request as PlaywrightRequest
 
 CHROMIUM = Path(os.environ.get("CLAIMS_E2E_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
@@ -235,7 +236,14 @@ def open_tab(browser: BrowserContext, base_url: str) -> Iterator[Tab]:
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: tab.problems.append(f"uncaught: {error}"))
-    page.on("requestfailed", lambda request: tab.problems.append(f"failed: {request.url}"))
+
+    def on_failed(request: PlaywrightRequest) -> None:
+        # The claim page closes its event stream when the reader leaves it: not a failure.
+        if "/v1/events/stream" in request.url and request.failure == "net::ERR_ABORTED":
+            return
+        tab.problems.append(f"failed: {request.url}")
+
+    page.on("requestfailed", on_failed)
     page.on(
         "response",
         lambda response: (

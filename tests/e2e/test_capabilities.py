@@ -354,6 +354,7 @@ def test_capabilities_are_read_from_the_schema(tab: Tab, server: Server) -> None
         "timeline": True,
         "buckets": ["hour", "day", "week"],
         "asOf": True,
+        "live": True,
     }
     # A service without search, timeline or as_of (the foundation's API) gets the plain explorer.
     plain: dict[str, Any] = copy.deepcopy(schema)
@@ -380,5 +381,6 @@ def test_capabilities_are_read_from_the_schema(tab: Tab, server: Server) -> None
         "timeline": False,
         "buckets": [],
         "asOf": False,
+        "live": False,
     }
     assert tab.problems == []

@@ -73,6 +73,7 @@ export const paths = {
   claims: "v1/claims",
   claim: (id) => `v1/claims/${encodeURIComponent(id)}`,
   attributions: (id) => `v1/claims/${encodeURIComponent(id)}/attributions`,
+  eventStream: "v1/events/stream",
   timeline: (id) => `v1/claims/${encodeURIComponent(id)}/timeline`,
   corroboration: (id) => `v1/claims/${encodeURIComponent(id)}/corroboration`,
   outlets: "v1/outlets",

@@ -3,6 +3,7 @@
 
 const CLAIMS_LIST = "/v1/claims";
 const CLAIM_PATH = /^\/v1\/claims\/\{[^}]+\}$/;
+const EVENT_STREAM = "/v1/events/stream";
 const TIMELINE_PATH = /^\/v1\/claims\/\{[^}]+\}\/timeline$/;
 const DEFAULT_BUCKETS = ["hour", "day", "week"];
 
@@ -59,6 +60,7 @@ function maxLength(node, root) {
  *   timeline   GET /v1/claims/{id}/timeline exists (coverage chart on the claim page)
  *   buckets    the values of the timeline's `bucket` parameter
  *   asOf       GET /v1/claims/{id} takes `as_of` (counts at a chosen time)
+ *   live       GET /v1/events/stream exists (the claim page updates itself as events arrive)
  */
 export function detectCapabilities(schema) {
   const paths = (schema && schema.paths) || {};
@@ -79,6 +81,7 @@ export function detectCapabilities(schema) {
     timeline: Boolean(timeline),
     buckets: buckets.length ? buckets : timeline ? DEFAULT_BUCKETS : [],
     asOf: Boolean(queryParameter(get(CLAIM_PATH), "as_of", schema)),
+    live: Boolean(paths[EVENT_STREAM] && paths[EVENT_STREAM].get),
   };
 }
 
@@ -90,4 +93,5 @@ export const BASELINE = Object.freeze({
   timeline: false,
   buckets: [],
   asOf: false,
+  live: false,
 });

@@ -278,7 +278,45 @@ export function methodLine(claimId, method) {
   );
 }
 
-export async function render({ main, claimId, params, capabilities, signal }) {
+// The events after which the page redraws itself (the claim's counts, reports or reviews moved).
+const LIVE_EVENTS = ["claim.corroboration_changed", "claim.disputed", "claim.merged", "review.created"];
+
+/**
+ * The claim view, kept up to date while it is open: the page follows the claim's events on the
+ * API's Server-Sent Events stream and redraws (counts, reports, timeline) when one arrives; a
+ * burst of events costs one redraw. The browser resumes a dropped stream with Last-Event-ID.
+ * Counts as of a chosen time do not change, so that view does not follow anything.
+ */
+export async function render(context) {
+  const result = await draw(context);
+  if (result.live && context.capabilities.live && typeof EventSource === "function") follow(context);
+  return result;
+}
+
+function follow(context) {
+  const source = new EventSource(apiUrl(paths.eventStream, { claim_id: context.claimId }));
+  let timer = null;
+  let drawing = Promise.resolve();
+  const redraw = () => {
+    timer = null;
+    drawing = drawing
+      .then(() => (context.signal.aborted ? null : draw(context)))
+      .then(() => {
+        document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates || 0) + 1);
+      })
+      .catch(() => {}); // the next event tries again; the page keeps what it shows
+  };
+  const onEvent = () => {
+    if (!timer) timer = setTimeout(redraw, 250);
+  };
+  for (const type of LIVE_EVENTS) source.addEventListener(type, onEvent);
+  context.signal.addEventListener("abort", () => {
+    clearTimeout(timer);
+    source.close();
+  });
+}
+
+async function draw({ main, claimId, params, capabilities, signal }) {
   const requestedAsOf = capabilities.asOf ? (params.get("as_of") || "").trim() || null : null;
   let claim;
   try {
@@ -404,5 +442,5 @@ export async function render({ main, claimId, params, capabilities, signal }) {
     replaceChildren(timeline, await timelineSection({ claim, capabilities, asOf, outletName, signal }));
   }
   const title = asOf ? `${claim.text} (as of ${formatDateTime(asOf)})` : claim.text;
-  return { title, announce: `Claim: ${summary.textContent}` };
+  return { title, announce: `Claim: ${summary.textContent}`, live: !asOf };
 }

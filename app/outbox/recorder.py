@@ -1,0 +1,241 @@
+"""Recording events: in the transaction of the change, inserted as its last statement.
+
+Services call `record` (or, for the changes below, nothing at all: a flush listener notices new
+claims, merges, reviews and detected copies on its own, whichever path wrote them). `record`
+only appends to the session; a `before_commit` listener inserts the pending events as the last
+thing the transaction does. On PostgreSQL it first takes a transaction-scoped advisory lock, so
+events get their ids in commit order: a reader that has seen event N has seen every event below
+N that will ever exist, and a cursor (`id > N`) never skips one that committed late. SQLite
+admits one writer at a time, so its ids are in commit order anyway. A transaction that rolls
+back takes its pending events with it; a retried one starts from a new, empty session.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session, SessionTransaction, attributes
+
+from app.core.columns import utcnow
+from app.tables import (
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    Event,
+    EventType,
+    LinkProvenance,
+    Outlet,
+    Review,
+)
+
+_PENDING = "outbox_pending"
+_TOUCHED = "outbox_touched"
+# pg_advisory_xact_lock key of the outbox ("outbox" in ASCII): held from the insert of a
+# transaction's events to its commit, so ids are handed out in commit order.
+OUTBOX_LOCK_KEY = 0x6F7574626F78
+
+
+def record(
+    session: Session,
+    *,
+    type: EventType,
+    claim_id: int | None,
+    data: dict[str, Any],
+) -> None:
+    """Queue an event for this transaction; it is written only if the transaction commits."""
+    session.info.setdefault(_PENDING, []).append(
+        {"type": str(type), "claim_id": claim_id, "data": data}
+    )
+
+
+def record_review_queue_item(
+    session: Session, *, claim_id: int, item_id: int, reason: str, data: dict[str, Any]
+) -> None:
+    """Record `review_queue.item_added` for an item put on the review queue."""
+    record(
+        session,
+        type=EventType.review_queue_item_added,
+        claim_id=claim_id,
+        data={"item_id": item_id, "claim_id": claim_id, "reason": reason, **data},
+    )
+
+
+def pending(session: Session) -> list[dict[str, Any]]:
+    """The events this transaction will write if it commits (for tests and diagnostics)."""
+    return list(session.info.get(_PENDING, []))
+
+
+class _Touched:
+    """What this transaction changed that can move counts: to name the cause of a change."""
+
+    def __init__(self) -> None:
+        self.attributed: dict[int, set[int]] = defaultdict(set)  # claim -> articles
+        self.articles: set[int] = set()  # articles whose links, outlet or date changed
+        self.merged_into: dict[int, list[int]] = defaultdict(list)  # target -> sources
+
+
+def _touched(session: Session) -> _Touched:
+    found = session.info.get(_TOUCHED)
+    if found is None:
+        found = session.info[_TOUCHED] = _Touched()
+    return found
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    if not (session.new or session.dirty or session.deleted):
+        return
+    touched = _touched(session)
+    for instance in session.new:
+        if isinstance(instance, Claim):
+            record(
+                session,
+                type=EventType.claim_created,
+                claim_id=instance.id,
+                data={
+                    "claim_id": instance.id,
+                    "text": instance.text,
+                    "claimant": instance.claimant,
+                    "claim_date": instance.claim_date.isoformat() if instance.claim_date else None,
+                },
+            )
+        elif isinstance(instance, Attribution):
+            touched.attributed[instance.claim_id].add(instance.article_id)
+        elif isinstance(instance, Review):
+            record(
+                session,
+                type=EventType.review_created,
+                claim_id=instance.claim_id,
+                data={
+                    "review_id": instance.id,
+                    "claim_id": instance.claim_id,
+                    "url": instance.url,
+                    "publisher": instance.publisher_name,
+                    "textual_rating": instance.textual_rating,
+                },
+            )
+        elif isinstance(instance, ArticleLink):
+            touched.articles.add(instance.article_id)
+            if instance.provenance == LinkProvenance.detected:
+                record(
+                    session,
+                    type=EventType.article_copy_detected,
+                    claim_id=None,
+                    data={
+                        "article_id": instance.article_id,
+                        "origin_article_id": instance.origin_article_id,
+                        "relation": str(instance.relation),
+                        "reason": instance.reason,
+                    },
+                )
+    for instance in session.dirty:
+        if isinstance(instance, Claim):
+            history = attributes.get_history(instance, "merged_into")
+            if history.added and history.added[0] is not None and instance.id is not None:
+                into = history.added[0]
+                touched.merged_into[into].append(instance.id)
+                record(
+                    session,
+                    type=EventType.claim_merged,
+                    claim_id=instance.id,
+                    data={"claim_id": instance.id, "merged_into": into},
+                )
+        elif isinstance(instance, Attribution):
+            touched.attributed[instance.claim_id].add(instance.article_id)
+        elif isinstance(instance, Article) and instance.id is not None:
+            touched.articles.add(instance.id)
+    for instance in session.deleted:
+        if isinstance(instance, Attribution):
+            touched.attributed[instance.claim_id].add(instance.article_id)
+        elif isinstance(instance, ArticleLink):
+            touched.articles.add(instance.article_id)
+
+
+def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Why each claim's counts changed in this transaction: the articles (with outlet and
+    independent origin) attributed or re-linked, the claims merged into it, or a recount."""
+    touched: _Touched | None = session.info.get(_TOUCHED)
+    ids = list(claim_ids)
+    if touched is None:
+        return {key: {"kind": "recount", "articles": []} for key in ids}
+    wanted: dict[int, tuple[str, set[int]]] = {}
+    for claim_id in ids:
+        if claim_id in touched.merged_into:
+            wanted[claim_id] = ("merge", set())
+        elif touched.attributed.get(claim_id):
+            wanted[claim_id] = ("attribution", touched.attributed[claim_id])
+        else:
+            wanted[claim_id] = ("link", set())
+    linked = [i for i, (kind, _) in wanted.items() if kind == "link"]
+    if linked and touched.articles:
+        rows = session.execute(
+            select(Attribution.claim_id, Attribution.article_id).where(
+                Attribution.claim_id.in_(linked),  # type: ignore[attr-defined]
+                Attribution.article_id.in_(touched.articles),  # type: ignore[attr-defined]
+            )
+        )
+        for row in rows:
+            wanted[row.claim_id][1].add(row.article_id)
+    article_ids = {a for _, found in wanted.values() for a in found}
+    described: dict[int, dict[str, Any]] = {}
+    if article_ids:
+        for row in session.execute(
+            select(Article.id, Article.root_article_id, Outlet.slug)
+            .join(Outlet, Outlet.id == Article.outlet_id)
+            .where(Article.id.in_(article_ids))  # type: ignore[union-attr]
+        ):
+            described[row.id] = {
+                "article_id": row.id,
+                "outlet": row.slug,
+                "origin_article_id": row.root_article_id,
+            }
+    result: dict[int, dict[str, Any]] = {}
+    for claim_id, (kind, found) in wanted.items():
+        cause: dict[str, Any] = {
+            "kind": kind if found or kind == "merge" else "recount",
+            "articles": [described[a] for a in sorted(found) if a in described],
+        }
+        if kind == "merge":
+            cause["merged_claim_ids"] = sorted(touched.merged_into[claim_id])
+        result[claim_id] = cause
+    return result
+
+
+def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a SAVEPOINT released: not the end of the transaction
+        return
+    if session.new or session.dirty or session.deleted:
+        # Commit flushes only after this hook; flushing first lets the flush listener above
+        # record what that flush writes.
+        session.flush()
+    events = session.info.pop(_PENDING, [])
+    session.info.pop(_TOUCHED, None)
+    if not events:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
+    now = utcnow()
+    connection.execute(
+        insert(Event),
+        [{**item, "occurred_at": now} for item in events],
+    )
+
+
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the outermost transaction ended: committed or not
+        session.info.pop(_PENDING, None)
+        session.info.pop(_TOUCHED, None)
+
+
+def install() -> None:
+    """Listen on every ORM session (idempotent; done when this module is imported)."""
+    if not sa_event.contains(Session, "after_flush", _after_flush):
+        sa_event.listen(Session, "after_flush", _after_flush)
+        sa_event.listen(Session, "before_commit", _before_commit)
+        sa_event.listen(Session, "after_transaction_end", _after_transaction_end)
+
+
+install()
