@@ -419,13 +419,79 @@ export interface paths {
         put?: never;
         /**
          * Batch
-         * @description Ingest NDJSON, one payload per line, each line in its own transaction.
+         * @description Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
          *
          *     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
          *     would answer, or an error status and `error`; a bad line does not stop the others. The body
          *     is limited to `CLAIMS_INGEST_BATCH_MAX_BYTES` and `CLAIMS_INGEST_BATCH_MAX_LINES` (413).
          */
         post: operations["ingest-batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create
+         * @description Store an NDJSON upload and ingest it in the background; answers at once with the job.
+         *
+         *     The upload may be far larger than a batch (`CLAIMS_IMPORTS_MAX_BYTES`, 413 beyond); it is
+         *     written to disk as it arrives. A job then ingests it a chunk at a time exactly as
+         *     POST /v1/ingest/batch would, surviving restarts; follow it at GET /v1/imports/{id} and read
+         *     refused lines at GET /v1/imports/{id}/errors. 422 when the body has no line or does not
+         *     start with a JSON object (not NDJSON at all); a bad line further on is reported, not refused.
+         */
+        post: operations["imports-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description The import's state and progress: bytes and lines done, lines ingested and refused.
+         */
+        get: operations["imports-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Errors
+         * @description The refused lines, in line order: number, status and the usual error body.
+         */
+        get: operations["imports-errors"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -504,6 +570,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reviews/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Has anyone checked this already? Reviewed claims that say the same as `text` (the claim
+         *     matcher: exact, lexical and, with the hybrid matcher, semantic and across languages), with
+         *     filters like Google Fact Check Tools' `claims:search` (whose parameter names are accepted
+         *     too, so its clients can switch by changing the base URL).
+         */
+        get: operations["reviews-search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reviews/{review_id}": {
         parameters: {
             query?: never;
@@ -570,6 +659,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claimreview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed
+         * @description Every review as one schema.org DataFeed, cursor-paged, for republishing.
+         */
+        get: operations["reviews-feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
+         *     credited origins below the confidence bar.
+         */
+        get: operations["review-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description One review item, pending or decided.
+         */
+        get: operations["review-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/{item_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept
+         * @description Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
+         *     recomputed in the same transaction. 409 when it was decided already.
+         */
+        post: operations["review-accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/{item_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject
+         * @description Refuse the proposal; it is remembered and never proposed again. 409 when decided.
+         */
+        post: operations["review-reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -611,6 +802,130 @@ export interface paths {
          *     `CLAIMS_KEY_CACHE_SECONDS` in others. Revoking twice is harmless.
          */
         delete: operations["keys-revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscriptions */
+        get: operations["events-subscriptions"];
+        put?: never;
+        /**
+         * Subscribe
+         * @description Subscribe a URL to events. The response is the only time the signing secret is shown.
+         */
+        post: operations["events-subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscription */
+        get: operations["events-subscription"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe */
+        delete: operations["events-unsubscribe"];
+        options?: never;
+        head?: never;
+        /**
+         * Update
+         * @description Pause (`active: false`) or resume a subscription, or change its description.
+         */
+        patch: operations["events-update"];
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscription_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries
+         * @description Deliveries to the subscription, newest first: pending, succeeded or failed.
+         */
+        get: operations["events-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver
+         * @description Send a delivery again now (a failed one gets a new retry window).
+         */
+        post: operations["events-redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description Events, oldest first. To poll, pass the last id you saw as `after`.
+         */
+        get: operations["events-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream
+         * @description Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
+         *     from now on), then each new one as it commits.
+         */
+        get: operations["events-stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1014,6 +1329,19 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * ClaimKey
+         * @description A claim named by its text and claimant (what `corroborate export` writes).
+         */
+        ClaimKey: {
+            /**
+             * Text
+             * @description Whitespace runs are collapsed to one space; never blank.
+             */
+            text: string;
+            /** Claimant */
+            claimant?: string | null;
+        };
         /** ClaimMatch */
         ClaimMatch: {
             /**
@@ -1106,6 +1434,15 @@ export interface components {
              */
             updated_at: string;
             corroboration: components["schemas"]["Corroboration"];
+        };
+        /** ClaimRef */
+        ClaimRef: {
+            /** Id */
+            id: number;
+            /** Text */
+            text: string;
+            /** Claimant */
+            claimant: string | null;
         };
         /**
          * ClaimReviewGraph
@@ -1293,9 +1630,15 @@ export interface components {
             outlets: number;
             /**
              * Independent Origins
-             * @description Distinct outlets of the roots of reporting articles, once copies (syndicates/cites links, followed transitively) are collapsed into their origin.
+             * @description Distinct outlets of the roots of reporting articles, once copies (syndicates/cites links, followed transitively) are collapsed into their origin. An article crediting an outlet ("(AP)", an agency's URL) whose own article is not linked counts under that outlet.
              */
             independent_origins: number;
+            /**
+             * Credited Origins
+             * @description How many of the independent origins are known only by a credit: the credited outlet's own article on the claim is not stored ("AP, credited").
+             * @default 0
+             */
+            credited_origins: number;
             /**
              * Articles
              * @description Reporting articles.
@@ -1359,6 +1702,44 @@ export interface components {
          */
         CountryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         /**
+         * CreditedOriginPublic
+         * @description The outlet an article credits as its origin, with the words that say so.
+         */
+        CreditedOriginPublic: {
+            outlet: components["schemas"]["OutletRef"];
+            relation: components["schemas"]["LinkRelation"];
+            /** Reason */
+            reason: string;
+            /** Evidence */
+            evidence: string;
+            /** Confidence */
+            confidence: number;
+            provenance: components["schemas"]["LinkProvenance"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * CreditedTo
+         * @description The outlet a report's root article credits as its origin (no article of it linked).
+         */
+        CreditedTo: {
+            outlet: components["schemas"]["OutletRef"];
+            /** @description `syndicates` (dateline, byline, URL, canonical) or `cites` (a credit in the text, isBasedOn). */
+            relation: components["schemas"]["LinkRelation"];
+            /** Reason */
+            reason: string;
+            /**
+             * Evidence
+             * @description The words or URL giving the credit, e.g. "(AP)".
+             */
+            evidence: string;
+            /** Confidence */
+            confidence: number;
+        };
+        /**
          * DataFeedImport
          * @description A Data Commons `DataFeed`: `dataFeedElement` items (each a node, or `{"item": node}`).
          */
@@ -1380,6 +1761,51 @@ export interface components {
          * @enum {string}
          */
         Decision: "link" | "suggest" | "none";
+        /** DeliveryPage */
+        DeliveryPage: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /** Id */
+            id: number;
+            /** Event Id */
+            event_id: number;
+            /** Event Type */
+            event_type: string;
+            /** Claim Id */
+            claim_id: number | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * @description When it is tried next, if pending.
+             */
+            next_attempt_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed";
         /** ErrorBody */
         ErrorBody: {
             /**
@@ -1407,6 +1833,40 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
         };
+        /** EventPage */
+        EventPage: {
+            /** Items */
+            items: components["schemas"]["EventPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** EventPublic */
+        EventPublic: {
+            /** Id */
+            id: number;
+            /** Type */
+            type: string;
+            /** Claim Id */
+            claim_id: number | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EventType
+         * @description What happened. docs/events.md gives each type's payload.
+         * @enum {string}
+         */
+        EventType: "claim.created" | "claim.corroboration_changed" | "claim.disputed" | "claim.merged" | "review.created" | "article.copy_detected" | "review_queue.item_added";
         /** ExplainedArticleRef */
         ExplainedArticleRef: {
             /** Id */
@@ -1440,6 +1900,12 @@ export interface components {
              */
             owner_group: string | null;
             /**
+             * Credited
+             * @description True when this origin is known only by credits ("AP, credited"): no article of its outlet on the claim is stored or linked.
+             * @default false
+             */
+            credited: boolean;
+            /**
              * First Reported At
              * Format: date-time
              * @description Earliest report in this origin.
@@ -1464,7 +1930,7 @@ export interface components {
             stance: string;
             /**
              * Relation
-             * @description `original`: the article is its own root; `syndicates` / `cites`: the first link followed to its root; `owner`: its own root, merged because its outlet shares an owner group with the origin's outlet.
+             * @description `original`: the article is its own root; `syndicates` / `cites`: the first link followed to its root; `credited`: its own root, counted under the outlet it credits; `owner`: its own root, merged because its outlet shares an owner group with the origin's outlet.
              */
             relation: string;
             /**
@@ -1479,6 +1945,8 @@ export interface components {
              * @description Every link followed, from this article on.
              */
             chain: components["schemas"]["ChainStep"][];
+            /** @description Set when the root counts under the outlet it credits (its own article is not stored or not linked). */
+            credited_to: components["schemas"]["CreditedTo"] | null;
         };
         /**
          * ExportFormat
@@ -1504,6 +1972,41 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * FactCheckClaimReview
+         * @description One review in Google Fact Check Tools' `claims:search` shape (fields absent when unknown).
+         */
+        FactCheckClaimReview: {
+            publisher: components["schemas"]["FactCheckPublisher"];
+            /** Url */
+            url: string;
+            /** Title */
+            title: string | null;
+            /** Reviewdate */
+            reviewDate: string | null;
+            /** Textualrating */
+            textualRating: string | null;
+            /** Languagecode */
+            languageCode: string | null;
+        };
+        /** FactCheckFoundClaim */
+        FactCheckFoundClaim: {
+            /** Text */
+            text: string;
+            /** Claimant */
+            claimant: string | null;
+            /** Claimdate */
+            claimDate: string | null;
+            /** Claimreview */
+            claimReview: components["schemas"]["FactCheckClaimReview"][];
+        };
+        /** FactCheckPublisher */
+        FactCheckPublisher: {
+            /** Name */
+            name: string | null;
+            /** Site */
+            site: string | null;
+        };
+        /**
          * FactCheckSearch
          * @description A Google Fact Check Tools `claims:search` response.
          */
@@ -1512,6 +2015,16 @@ export interface components {
             claims: components["schemas"]["FactCheckClaim"][];
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * FactCheckSearchResponse
+         * @description Google Fact Check Tools' `claims:search` response, for clients written against it.
+         */
+        FactCheckSearchResponse: {
+            /** Claims */
+            claims: components["schemas"]["FactCheckFoundClaim"][];
+            /** Nextpagetoken */
+            nextPageToken: string | null;
         };
         /** FirstReport */
         FirstReport: {
@@ -1535,6 +2048,27 @@ export interface components {
         Health: {
             /** Status */
             status: string;
+        };
+        /** ImportErrorPage */
+        ImportErrorPage: {
+            /** Items */
+            items: components["schemas"]["ImportErrorPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ImportErrorPublic
+         * @description One refused line: its number in the upload, its status and the usual error body.
+         */
+        ImportErrorPublic: {
+            /** Line */
+            line: number;
+            /** Status */
+            status: number;
+            error: components["schemas"]["ErrorBody"];
         };
         /**
          * ImportItem
@@ -1591,6 +2125,61 @@ export interface components {
          * @enum {string}
          */
         ImportOutcome: "created" | "linked" | "skipped";
+        /** ImportPublic */
+        ImportPublic: {
+            /** Id */
+            id: number;
+            /** @description `queued` (stored, waiting for a worker), `running`, `done`, or `failed` (the source could not be read; lines that fail are reported, they do not fail the job). */
+            state: components["schemas"]["ImportState"];
+            /** Total Bytes */
+            total_bytes: number;
+            /**
+             * Bytes Done
+             * @description Bytes of the upload committed so far.
+             */
+            bytes_done: number;
+            /**
+             * Progress
+             * @description bytes_done / total_bytes.
+             */
+            progress: number;
+            /**
+             * Lines Done
+             * @description Lines read and committed so far (blank ones included).
+             */
+            lines_done: number;
+            /** Succeeded */
+            succeeded: number;
+            /**
+             * Failed
+             * @description Lines refused; see GET /v1/imports/{id}/errors.
+             */
+            failed: number;
+            /** Articles Created */
+            articles_created: number;
+            /** Claims Created */
+            claims_created: number;
+            /** Claims Linked */
+            claims_linked: number;
+            /** Claims Already Attributed */
+            claims_already_attributed: number;
+            /**
+             * Attempts
+             * @description Runs started (more than one after a restart).
+             */
+            attempts: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Started At */
+            started_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+        };
         /** ImportReport */
         ImportReport: {
             /** Created */
@@ -1603,13 +2192,28 @@ export interface components {
             items: components["schemas"]["ImportItem"][];
         };
         /**
+         * ImportState
+         * @enum {string}
+         */
+        ImportState: "queued" | "running" | "done" | "failed";
+        /**
          * IndependentOrigin
          * @description The root report this attribution collapses into when counting independent origins.
          */
         IndependentOrigin: {
-            /** Article Id */
+            /**
+             * Article Id
+             * @description The root article: this one, or the end of its chain.
+             */
             article_id: number;
+            /** @description The outlet it counts under: the root's, or the outlet the root credits. */
             outlet: components["schemas"]["OutletRef"];
+            /**
+             * Credited
+             * @description True when it counts under the outlet the root credits ("(AP)", an agency's URL), whose own article is not linked.
+             * @default false
+             */
+            credited: boolean;
         };
         /** IngestArticle */
         IngestArticle: {
@@ -1638,9 +2242,19 @@ export interface components {
             language?: string | null;
             /**
              * Body
-             * @description Full text, used only for copy detection: we keep a SimHash fingerprint and any credit to another outlet, never the body itself.
+             * @description Full text, used only for copy detection: we keep SimHash and MinHash fingerprints and any credit to another outlet, never the body itself.
              */
             body?: string | null;
+            /**
+             * Canonical Url
+             * @description The page's rel=canonical URL. Pointing at another outlet's page, it makes that page (if stored) or that outlet (if not) this article's origin.
+             */
+            canonical_url?: string | null;
+            /**
+             * Is Based On
+             * @description The page's JSON-LD `isBasedOn` URL: a credit to that page's outlet (`cites`).
+             */
+            is_based_on?: string | null;
         };
         /** IngestClaim */
         IngestClaim: {
@@ -1669,6 +2283,27 @@ export interface components {
              * @default auto
              */
             match: components["schemas"]["MatchMode"];
+        };
+        /**
+         * IngestCreditedOrigin
+         * @description The outlet this article credits as its origin, as stated (what `corroborate export`
+         *     writes for a credited origin, so that a re-import keeps it).
+         */
+        IngestCreditedOrigin: {
+            /** @description Found by slug (or domain), created if new. */
+            outlet: components["schemas"]["OutletCreate"];
+            relation: components["schemas"]["LinkRelation"];
+            /** Reason */
+            reason: string;
+            /** Evidence */
+            evidence: string;
+            /**
+             * Confidence
+             * @default 1
+             */
+            confidence: number;
+            /** @default stated */
+            provenance: components["schemas"]["LinkProvenance"];
         };
         /**
          * IngestOrigin
@@ -1700,6 +2335,13 @@ export interface components {
             /** Claims */
             claims?: components["schemas"]["IngestClaim"][];
             origin?: components["schemas"]["IngestOrigin"] | null;
+            /** @description The outlet credited as this article's origin when none of its articles is linked (see docs/corroboration.md, credited origins). */
+            credited_origin?: components["schemas"]["IngestCreditedOrigin"] | null;
+            /**
+             * Review Decisions
+             * @description Decisions of the review queue about this article (written by `corroborate export`).
+             */
+            review_decisions?: components["schemas"]["IngestReviewDecision"][];
             /**
              * Detect Copies
              * @description Run copy detection when no `origin` is given (`corroborate export` writes false: its links are stated as they were).
@@ -1733,6 +2375,49 @@ export interface components {
             copies: components["schemas"]["LinkPublic"][];
             /** Copy Candidates */
             copy_candidates: components["schemas"]["CopyCandidate"][];
+            /** @description The outlet this article credits as its origin, when no article of that outlet is linked; it counts as that outlet's report. */
+            credited_origin: components["schemas"]["CreditedOriginPublic"] | null;
+        };
+        /**
+         * IngestReviewDecision
+         * @description A decision taken in the review queue, as `corroborate export` writes it on the line of
+         *     the article it is about (for a claim merge: the last article carrying either claim), so
+         *     that an import remembers it: a rejection is never proposed again. Nothing is applied: what
+         *     an acceptance did is in the payload already (origin, credited origin, merged claims).
+         */
+        IngestReviewDecision: {
+            kind: components["schemas"]["ReviewKind"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "accepted" | "rejected";
+            /** Decided By */
+            decided_by?: string | null;
+            /**
+             * Decided At
+             * Format: date-time
+             * @description RFC 3339 with an offset or Z; on or after 1800-01-01 and at most one day after now.
+             */
+            decided_at: string;
+            /** Score */
+            score: number;
+            /** Reason */
+            reason: string;
+            /** Evidence */
+            evidence?: string | null;
+            relation?: components["schemas"]["LinkRelation"] | null;
+            /**
+             * Origin Url
+             * @description copy: the proposed origin.
+             */
+            origin_url?: string | null;
+            /** @description credited_origin: the outlet. */
+            outlet?: components["schemas"]["OutletCreate"] | null;
+            /** @description claim_merge: the claim to merge (absent once merged). */
+            claim?: components["schemas"]["ClaimKey"] | null;
+            /** @description claim_merge: the target. */
+            target_claim?: components["schemas"]["ClaimKey"] | null;
         };
         /**
          * JsonLdAppearance
@@ -2210,6 +2895,21 @@ export interface components {
              */
             migration: string;
         };
+        /** ReviewArticleRef */
+        ReviewArticleRef: {
+            /** Id */
+            id: number;
+            /** Url */
+            url: string;
+            /** Title */
+            title: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            outlet: components["schemas"]["OutletRef"];
+        };
         /** ReviewCreate */
         ReviewCreate: {
             publisher: components["schemas"]["Publisher"];
@@ -2229,7 +2929,69 @@ export interface components {
             worst_rating?: number | null;
             /** Language */
             language?: string | null;
+            /**
+             * Media Authenticity Category
+             * @description Makes it a MediaReview: the verdict on the media item (schema.org MediaManipulationRatingEnumeration).
+             */
+            media_authenticity_category?: ("OriginalMediaContent" | "DecontextualizedContent" | "EditedOrCroppedContent" | "TransformedContent" | "StagedContent" | "SatireOrParodyContent") | null;
         };
+        /** ReviewItemPage */
+        ReviewItemPage: {
+            /** Items */
+            items: components["schemas"]["ReviewItemPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ReviewItemPublic
+         * @description One stored decision: what is proposed, why, and who decided it (when decided).
+         */
+        ReviewItemPublic: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ReviewKind"];
+            status: components["schemas"]["ReviewStatus"];
+            /**
+             * Score
+             * @description Matcher score (merges) or confidence (credits, copies).
+             */
+            score: number;
+            /** Reason */
+            reason: string;
+            /** Evidence */
+            evidence: string | null;
+            /** @description claim_merge: the claim to merge. */
+            claim: components["schemas"]["ClaimRef"] | null;
+            /** @description claim_merge: the claim to merge into. */
+            target_claim: components["schemas"]["ClaimRef"] | null;
+            /** @description copy / credited_origin: the article. */
+            article: components["schemas"]["ReviewArticleRef"] | null;
+            /** @description copy: the proposed origin. */
+            origin_article: components["schemas"]["ReviewArticleRef"] | null;
+            /** @description credited_origin: the credited outlet; copy: the origin's outlet. */
+            outlet: components["schemas"]["OutletRef"] | null;
+            relation: components["schemas"]["LinkRelation"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Decided By
+             * @description Name of the API key that decided.
+             */
+            decided_by: string | null;
+        };
+        /**
+         * ReviewKind
+         * @enum {string}
+         */
+        ReviewKind: "claim_merge" | "copy" | "credited_origin";
         /** ReviewPage */
         ReviewPage: {
             /** Items */
@@ -2264,6 +3026,11 @@ export interface components {
             /** Language */
             language: string | null;
             /**
+             * Media Authenticity Category
+             * @description For a MediaReview: the schema.org MediaManipulationRatingEnumeration value as the fact-checker gave it (`OriginalMediaContent`, `TransformedContent`, `DecontextualizedContent`, ...); null for a ClaimReview.
+             */
+            media_authenticity_category: string | null;
+            /**
              * Verdict
              * @description The textual rating (else the numeric one) on one scale: `true`, `mostly_true`, `mixed`, `mostly_false`, `false`, `unproven` or `other` (docs/fact-checking.md has the table). `textual_rating` keeps the original words.
              */
@@ -2285,6 +3052,62 @@ export interface components {
             updated_at: string;
         };
         /**
+         * ReviewSearchHit
+         * @description A reviewed claim that says the same as the searched text, with its matching reviews.
+         */
+        ReviewSearchHit: {
+            claim: components["schemas"]["ReviewedClaim"];
+            /**
+             * Score
+             * @description How surely the claim says the same as `text`, 0 to 1.
+             */
+            score: number;
+            /**
+             * Decision
+             * @description `link`: at or above the link threshold (ingest would take it for the same claim); `suggest`: at or above the suggest threshold.
+             * @enum {string}
+             */
+            decision: "link" | "suggest";
+            /**
+             * Reviews
+             * @description The claim's reviews that pass the filters, newest first.
+             */
+            reviews: components["schemas"]["ReviewPublic"][];
+        };
+        /** ReviewSearchPage */
+        ReviewSearchPage: {
+            /**
+             * Items
+             * @description Best match first (ties: lower claim id).
+             */
+            items: components["schemas"]["ReviewSearchHit"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+            /** Link Threshold */
+            link_threshold: number;
+            /** Suggest Threshold */
+            suggest_threshold: number;
+        };
+        /**
+         * ReviewStatus
+         * @enum {string}
+         */
+        ReviewStatus: "pending" | "accepted" | "rejected";
+        /** ReviewedClaim */
+        ReviewedClaim: {
+            /** Id */
+            id: number;
+            /** Text */
+            text: string;
+            /** Claimant */
+            claimant: string | null;
+            /** Claim Date */
+            claim_date: string | null;
+        };
+        /**
          * Scope
          * @description What a key may do. They nest: every key may read, and an `admin` key may also write.
          * @enum {string}
@@ -2300,6 +3123,120 @@ export interface components {
          * @enum {string}
          */
         Stance: "reports" | "supports" | "disputes";
+        /** SubscriptionCreate */
+        SubscriptionCreate: {
+            /**
+             * Url
+             * Format: uri
+             * @description Where events are POSTed (http or https). Loopback, private, link-local and other non-public addresses are refused unless CLAIMS_WEBHOOK_ALLOW_PRIVATE=true.
+             */
+            url: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Event Types
+             * @description Empty: every type.
+             */
+            event_types?: components["schemas"]["EventType"][];
+            /**
+             * Claim Ids
+             * @description Only events about these claims (a merge counts for both claims).
+             */
+            claim_ids?: number[];
+            /**
+             * Outlets
+             * @description Only events about claims reported by one of these outlets (slugs), or copies detected between their articles.
+             */
+            outlets?: string[];
+            /**
+             * Claims Query
+             * @description Only events about claims the claim list would return for this query string, evaluated when the event is dispatched, e.g. `min_origins=3&q=NATO` (outlet, claimant, since, until, min_outlets, min_origins, q).
+             */
+            claims_query?: string | null;
+        };
+        /** SubscriptionCreated */
+        SubscriptionCreated: {
+            /** Id */
+            id: number;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Types */
+            event_types: components["schemas"]["EventType"][];
+            /** Claim Ids */
+            claim_ids: number[];
+            /** Outlets */
+            outlets: string[];
+            /** Claims Query */
+            claims_query: string | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Secret
+             * @description The signing secret (Standard Webhooks `whsec_...`); shown only here.
+             */
+            secret: string;
+        };
+        /** SubscriptionPage */
+        SubscriptionPage: {
+            /** Items */
+            items: components["schemas"]["SubscriptionPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** SubscriptionPublic */
+        SubscriptionPublic: {
+            /** Id */
+            id: number;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Types */
+            event_types: components["schemas"]["EventType"][];
+            /** Claim Ids */
+            claim_ids: number[];
+            /** Outlets */
+            outlets: string[];
+            /** Claims Query */
+            claims_query: string | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** SubscriptionUpdate */
+        SubscriptionUpdate: {
+            /**
+             * Active
+             * @description false pauses deliveries.
+             */
+            active?: boolean | null;
+            /** Description */
+            description?: string | null;
+        };
         /**
          * Timeline
          * @description How coverage of a claim grew: cumulative counts at the end of each active bucket.
@@ -4607,7 +5544,7 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example id,text,claimant,claim_date,outlets,independent_origins,articles,disputing_outlets,first_reported_at,first_reported_outlet,first_reported_article_id,last_reported_at,created_at,updated_at,method_collapse,method_as_of,method_as_of_basis,method_version
+                     * @example id,text,claimant,claim_date,outlets,independent_origins,credited_origins,articles,disputing_outlets,first_reported_at,first_reported_outlet,first_reported_article_id,last_reported_at,created_at,updated_at,method_collapse,method_as_of,method_as_of_basis,method_version
                      *     1,Vladimir Putin demands ...,Vladimir Putin,,3,2,3,0,2025-05-29T09:00:00Z,reuters,1,2025-05-29T15:00:00Z,...,"syndicates,cites",,published,1
                      */
                     "text/csv": string;
@@ -6301,6 +7238,281 @@ export interface operations {
             };
         };
     };
+    "imports-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One `IngestPayload` JSON object per line (as POST /v1/ingest/batch); blank lines are skipped. At most `CLAIMS_IMPORTS_MAX_BYTES`. Sent as `application/x-ndjson` (or `application/ndjson`, `application/jsonl`), or as `application/octet-stream`, the type generated clients use for bytes. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description Bad request: the body is not decodable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body larger than the configured limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "imports-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "imports-errors": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportErrorPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "claims-corroboration": {
         parameters: {
             query?: {
@@ -6927,6 +8139,104 @@ export interface operations {
             };
         };
     };
+    "reviews-search": {
+        parameters: {
+            query?: {
+                /** @description The claim to look for, in any wording or language. */
+                text?: string;
+                /** @description Only reviews in this language (`en` also matches `en-GB`). */
+                language?: string;
+                /** @description Only reviews by this publisher: its site (`politifact.com`) or name. */
+                publisher?: string;
+                /** @description Only reviews whose review date (or claim date, if newer) is at most this many days old. */
+                max_age_days?: number;
+                /** @description Lowest match score to return; default the matcher's suggest threshold. */
+                min_score?: number;
+                /** @description `factchecktools` answers in the `claims:search` response shape. */
+                format?: "json" | "factchecktools";
+                /** @description Claims per page. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Fact Check Tools name of `text`. */
+                query?: string;
+                /** @description Fact Check Tools name of `language`. */
+                languageCode?: string;
+                /** @description Fact Check Tools name of `publisher`. */
+                reviewPublisherSiteFilter?: string;
+                /** @description Fact Check Tools name of `max_age_days`. */
+                maxAgeDays?: number;
+                /** @description Fact Check Tools name of `limit`. */
+                pageSize?: number;
+                /** @description Fact Check Tools name of `cursor`. */
+                pageToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `format=json` (default): a page of reviewed claims, best match first, each with its reviews that pass the filters. `format=factchecktools`: the same in Google Fact Check Tools' `claims:search` response shape (`claims`, `nextPageToken`; absent fields omitted). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSearchPage"] | components["schemas"]["FactCheckSearchResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "reviews-get": {
         parameters: {
             query?: never;
@@ -7404,6 +8714,507 @@ export interface operations {
             };
         };
     };
+    "reviews-feed": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A schema.org `DataFeed` (JSON-LD, `@context` https://schema.org): one `DataFeedItem` per review, oldest recorded first, whose `item` is the review as `GET /v1/claims/{id}/claimreview` exports it (a `MediaReview` for a review of media). The next page is in the `Link` header (`rel="next"`) and in `X-Next-Cursor`; neither is sent on the last page. */
+            200: {
+                headers: {
+                    /** @description `<...?cursor=...>; rel="next"` when there is a next page. */
+                    Link?: string;
+                    /** @description The cursor of the next page, when there is one. */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "@context": "https://schema.org",
+                     *       "@type": "DataFeed",
+                     *       "name": "Corroborate fact checks",
+                     *       "dateModified": "2026-12-04T17:00:00Z",
+                     *       "dataFeedElement": [
+                     *         {
+                     *           "@type": "DataFeedItem",
+                     *           "dateCreated": "2026-12-01T09:00:00Z",
+                     *           "dateModified": "2026-12-01T09:00:00Z",
+                     *           "item": [
+                     *             {
+                     *               "@type": "ClaimReview",
+                     *               "url": "https://factcheck.example/nato-demands",
+                     *               "datePublished": "2025-05-30",
+                     *               "author": {
+                     *                 "@type": "Organization",
+                     *                 "name": "Factcheck Example",
+                     *                 "url": "https://factcheck.example"
+                     *               },
+                     *               "claimReviewed": "Vladimir Putin demands a written commitment ...",
+                     *               "reviewRating": {
+                     *                 "@type": "Rating",
+                     *                 "ratingValue": 5,
+                     *                 "bestRating": 5,
+                     *                 "worstRating": 1,
+                     *                 "alternateName": "Accurate"
+                     *               },
+                     *               "itemReviewed": {
+                     *                 "@type": "Claim",
+                     *                 "text": "Vladimir Putin demands a written commitment ...",
+                     *                 "author": {
+                     *                   "name": "Vladimir Putin"
+                     *                 },
+                     *                 "appearance": [
+                     *                   {
+                     *                     "@type": "CreativeWork",
+                     *                     "url": "https://www.reuters.com/...",
+                     *                     "headline": "...",
+                     *                     "datePublished": "2025-05-29T09:00:00Z",
+                     *                     "publisher": {
+                     *                       "@type": "Organization",
+                     *                       "name": "Reuters",
+                     *                       "url": "https://reuters.com"
+                     *                     }
+                     *                   }
+                     *                 ],
+                     *                 "firstAppearance": {
+                     *                   "@type": "CreativeWork",
+                     *                   "url": "https://www.reuters.com/..."
+                     *                 }
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "review-list": {
+        parameters: {
+            query?: {
+                /** @description Only this kind. */
+                kind?: components["schemas"]["ReviewKind"];
+                /** @description `pending` (default), `accepted` or `rejected`. */
+                status?: components["schemas"]["ReviewStatus"];
+                /** @description Items about this claim or its articles. */
+                claim?: number;
+                /** @description Items about this outlet's articles, or crediting it. */
+                outlet?: string;
+                /** @description Created at or after. */
+                since?: string;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "review-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review item id. */
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "review-accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review item id. */
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "review-reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review item id. */
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "keys-list": {
         parameters: {
             query?: {
@@ -7822,6 +9633,792 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-subscriptions": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreated"];
+                };
+            };
+            /** @description Bad request: the body is not decodable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body larger than the configured limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Bad request: the body is not decodable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body larger than the configured limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-deliveries": {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                status?: components["schemas"]["DeliveryStatus"];
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: number;
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-list": {
+        parameters: {
+            query?: {
+                /** @description Repeatable. */
+                type?: components["schemas"]["EventType"][];
+                /** @description Only this claim's. */
+                claim_id?: number;
+                /** @description Only events with a higher id. */
+                after?: number;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "events-stream": {
+        parameters: {
+            query?: {
+                /** @description Repeatable. */
+                type?: components["schemas"]["EventType"][];
+                /** @description Only this claim's. */
+                claim_id?: number;
+                /** @description Only events with a higher id. */
+                after?: number;
+            };
+            header?: {
+                /** @description The last event id received (sent on reconnect). */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -22,12 +22,14 @@ from .chain_step import ChainStep
 from .claim_action import ClaimAction
 from .claim_create import ClaimCreate
 from .claim_json_ld import ClaimJsonLd
+from .claim_key import ClaimKey
 from .claim_match import ClaimMatch
 from .claim_matches import ClaimMatches
 from .claim_merge import ClaimMerge
 from .claim_outcome import ClaimOutcome
 from .claim_page import ClaimPage
 from .claim_public import ClaimPublic
+from .claim_ref import ClaimRef
 from .claim_review_graph import ClaimReviewGraph
 from .claim_review_json_ld import ClaimReviewJsonLd
 from .claim_review_node import ClaimReviewNode
@@ -42,30 +44,50 @@ from .corroboration import Corroboration
 from .corroboration_explained import CorroborationExplained
 from .corroboration_method import CorroborationMethod
 from .country_code import CountryCode
+from .credited_origin_public import CreditedOriginPublic
+from .credited_to import CreditedTo
 from .data_feed_import import DataFeedImport
 from .data_feed_import_data_feed_element_item import DataFeedImportDataFeedElementItem
 from .decision import Decision
+from .delivery_page import DeliveryPage
+from .delivery_public import DeliveryPublic
+from .delivery_status import DeliveryStatus
 from .error_body import ErrorBody
 from .error_body_details_item import ErrorBodyDetailsItem
 from .error_response import ErrorResponse
+from .event_page import EventPage
+from .event_public import EventPublic
+from .event_public_data import EventPublicData
+from .event_type import EventType
 from .explained_article_ref import ExplainedArticleRef
 from .explained_origin import ExplainedOrigin
 from .explained_report import ExplainedReport
 from .export_format import ExportFormat
 from .fact_check_claim import FactCheckClaim
 from .fact_check_claim_claim_review_item import FactCheckClaimClaimReviewItem
+from .fact_check_claim_review import FactCheckClaimReview
+from .fact_check_found_claim import FactCheckFoundClaim
+from .fact_check_publisher import FactCheckPublisher
 from .fact_check_search import FactCheckSearch
+from .fact_check_search_response import FactCheckSearchResponse
 from .first_report import FirstReport
 from .health import Health
+from .import_error_page import ImportErrorPage
+from .import_error_public import ImportErrorPublic
 from .import_item import ImportItem
 from .import_outcome import ImportOutcome
+from .import_public import ImportPublic
 from .import_report import ImportReport
+from .import_state import ImportState
 from .independent_origin import IndependentOrigin
 from .ingest_article import IngestArticle
 from .ingest_claim import IngestClaim
+from .ingest_credited_origin import IngestCreditedOrigin
 from .ingest_origin import IngestOrigin
 from .ingest_payload import IngestPayload
 from .ingest_result import IngestResult
+from .ingest_review_decision import IngestReviewDecision
+from .ingest_review_decision_status import IngestReviewDecisionStatus
 from .json_ld_appearance import JsonLdAppearance
 from .json_ld_claim import JsonLdClaim
 from .json_ld_claim_review import JsonLdClaimReview
@@ -93,13 +115,29 @@ from .outlet_update import OutletUpdate
 from .publisher import Publisher
 from .publisher_public import PublisherPublic
 from .readiness import Readiness
+from .review_article_ref import ReviewArticleRef
 from .review_create import ReviewCreate
+from .review_create_media_authenticity_category_type_0 import ReviewCreateMediaAuthenticityCategoryType0
+from .review_item_page import ReviewItemPage
+from .review_item_public import ReviewItemPublic
+from .review_kind import ReviewKind
 from .review_page import ReviewPage
 from .review_public import ReviewPublic
+from .review_search_hit import ReviewSearchHit
+from .review_search_hit_decision import ReviewSearchHitDecision
+from .review_search_page import ReviewSearchPage
+from .review_status import ReviewStatus
+from .reviewed_claim import ReviewedClaim
 from .reviews_import_body_type_4_item import ReviewsImportBodyType4Item
+from .reviews_search_format import ReviewsSearchFormat
 from .scope import Scope
 from .sourcing import Sourcing
 from .stance import Stance
+from .subscription_create import SubscriptionCreate
+from .subscription_created import SubscriptionCreated
+from .subscription_page import SubscriptionPage
+from .subscription_public import SubscriptionPublic
+from .subscription_update import SubscriptionUpdate
 from .timeline import Timeline
 from .timeline_point import TimelinePoint
 from .verdict import Verdict
@@ -128,12 +166,14 @@ __all__ = (
     "ClaimAction",
     "ClaimCreate",
     "ClaimJsonLd",
+    "ClaimKey",
     "ClaimMatch",
     "ClaimMatches",
     "ClaimMerge",
     "ClaimOutcome",
     "ClaimPage",
     "ClaimPublic",
+    "ClaimRef",
     "ClaimReviewGraph",
     "ClaimReviewJsonLd",
     "ClaimReviewNode",
@@ -148,30 +188,50 @@ __all__ = (
     "CorroborationExplained",
     "CorroborationMethod",
     "CountryCode",
+    "CreditedOriginPublic",
+    "CreditedTo",
     "DataFeedImport",
     "DataFeedImportDataFeedElementItem",
     "Decision",
+    "DeliveryPage",
+    "DeliveryPublic",
+    "DeliveryStatus",
     "ErrorBody",
     "ErrorBodyDetailsItem",
     "ErrorResponse",
+    "EventPage",
+    "EventPublic",
+    "EventPublicData",
+    "EventType",
     "ExplainedArticleRef",
     "ExplainedOrigin",
     "ExplainedReport",
     "ExportFormat",
     "FactCheckClaim",
     "FactCheckClaimClaimReviewItem",
+    "FactCheckClaimReview",
+    "FactCheckFoundClaim",
+    "FactCheckPublisher",
     "FactCheckSearch",
+    "FactCheckSearchResponse",
     "FirstReport",
     "Health",
+    "ImportErrorPage",
+    "ImportErrorPublic",
     "ImportItem",
     "ImportOutcome",
+    "ImportPublic",
     "ImportReport",
+    "ImportState",
     "IndependentOrigin",
     "IngestArticle",
     "IngestClaim",
+    "IngestCreditedOrigin",
     "IngestOrigin",
     "IngestPayload",
     "IngestResult",
+    "IngestReviewDecision",
+    "IngestReviewDecisionStatus",
     "JsonLdAppearance",
     "JsonLdClaim",
     "JsonLdClaimant",
@@ -199,13 +259,29 @@ __all__ = (
     "Publisher",
     "PublisherPublic",
     "Readiness",
+    "ReviewArticleRef",
     "ReviewCreate",
+    "ReviewCreateMediaAuthenticityCategoryType0",
+    "ReviewedClaim",
+    "ReviewItemPage",
+    "ReviewItemPublic",
+    "ReviewKind",
     "ReviewPage",
     "ReviewPublic",
+    "ReviewSearchHit",
+    "ReviewSearchHitDecision",
+    "ReviewSearchPage",
     "ReviewsImportBodyType4Item",
+    "ReviewsSearchFormat",
+    "ReviewStatus",
     "Scope",
     "Sourcing",
     "Stance",
+    "SubscriptionCreate",
+    "SubscriptionCreated",
+    "SubscriptionPage",
+    "SubscriptionPublic",
+    "SubscriptionUpdate",
     "Timeline",
     "TimelinePoint",
     "Verdict",

@@ -22,7 +22,10 @@ class Corroboration:
     Attributes:
         outlets (int): Distinct outlets of reporting articles.
         independent_origins (int): Distinct outlets of the roots of reporting articles, once copies (syndicates/cites
-            links, followed transitively) are collapsed into their origin.
+            links, followed transitively) are collapsed into their origin. An article crediting an outlet ("(AP)", an
+            agency's URL) whose own article is not linked counts under that outlet.
+        credited_origins (int): How many of the independent origins are known only by a credit: the credited outlet's
+            own article on the claim is not stored ("AP, credited"). Default: 0.
         articles (int): Reporting articles.
         disputing_outlets (int): Distinct outlets with a `disputes` attribution.
         first_reported (FirstReport | None):
@@ -37,6 +40,7 @@ class Corroboration:
     first_reported: FirstReport | None
     last_reported_at: datetime.datetime | None
     method: CorroborationMethod
+    credited_origins: int = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +49,8 @@ class Corroboration:
         outlets = self.outlets
 
         independent_origins = self.independent_origins
+
+        credited_origins = self.credited_origins
 
         articles = self.articles
 
@@ -70,6 +76,7 @@ class Corroboration:
             {
                 "outlets": outlets,
                 "independent_origins": independent_origins,
+                "credited_origins": credited_origins,
                 "articles": articles,
                 "disputing_outlets": disputing_outlets,
                 "first_reported": first_reported,
@@ -89,6 +96,8 @@ class Corroboration:
         outlets = d.pop("outlets")
 
         independent_origins = d.pop("independent_origins")
+
+        credited_origins = d.pop("credited_origins")
 
         articles = d.pop("articles")
 
@@ -129,6 +138,7 @@ class Corroboration:
         corroboration = cls(
             outlets=outlets,
             independent_origins=independent_origins,
+            credited_origins=credited_origins,
             articles=articles,
             disputing_outlets=disputing_outlets,
             first_reported=first_reported,

@@ -24,6 +24,8 @@ class ExplainedOrigin:
         outlets (list[OutletRef]): Every outlet whose root articles merged into this origin (several only with
             `collapse=owner`).
         owner_group (None | str): Set when origins were merged by owner group.
+        credited (bool): True when this origin is known only by credits ("AP, credited"): no article of its outlet on
+            the claim is stored or linked. Default: False.
         first_reported_at (datetime.datetime): Earliest report in this origin.
         articles (list[ExplainedReport]): Earliest publication first.
     """
@@ -33,6 +35,7 @@ class ExplainedOrigin:
     owner_group: None | str
     first_reported_at: datetime.datetime
     articles: list[ExplainedReport]
+    credited: bool = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +48,8 @@ class ExplainedOrigin:
 
         owner_group: None | str
         owner_group = self.owner_group
+
+        credited = self.credited
 
         first_reported_at = self.first_reported_at.isoformat()
 
@@ -60,6 +65,7 @@ class ExplainedOrigin:
                 "outlet": outlet,
                 "outlets": outlets,
                 "owner_group": owner_group,
+                "credited": credited,
                 "first_reported_at": first_reported_at,
                 "articles": articles,
             }
@@ -89,6 +95,8 @@ class ExplainedOrigin:
 
         owner_group = _parse_owner_group(d.pop("owner_group"))
 
+        credited = d.pop("credited")
+
         first_reported_at = datetime.datetime.fromisoformat(d.pop("first_reported_at"))
 
         articles = []
@@ -102,6 +110,7 @@ class ExplainedOrigin:
             outlet=outlet,
             outlets=outlets,
             owner_group=owner_group,
+            credited=credited,
             first_reported_at=first_reported_at,
             articles=articles,
         )

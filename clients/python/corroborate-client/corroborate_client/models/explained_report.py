@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chain_step import ChainStep
+    from ..models.credited_to import CreditedTo
     from ..models.explained_article_ref import ExplainedArticleRef
 
 
@@ -22,11 +23,14 @@ class ExplainedReport:
         article (ExplainedArticleRef):
         stance (str): `reports` or `supports`.
         relation (str): `original`: the article is its own root; `syndicates` / `cites`: the first link followed to its
-            root; `owner`: its own root, merged because its outlet shares an owner group with the origin's outlet.
+            root; `credited`: its own root, counted under the outlet it credits; `owner`: its own root, merged because its
+            outlet shares an owner group with the origin's outlet.
         reason (None | str): The link's stated reason, or why owners merged.
         collapsed_into (ExplainedArticleRef | None): The root article this one collapses into; null when it is its own
             root.
         chain (list[ChainStep]): Every link followed, from this article on.
+        credited_to (CreditedTo | None): Set when the root counts under the outlet it credits (its own article is not
+            stored or not linked).
     """
 
     article: ExplainedArticleRef
@@ -35,9 +39,11 @@ class ExplainedReport:
     reason: None | str
     collapsed_into: ExplainedArticleRef | None
     chain: list[ChainStep]
+    credited_to: CreditedTo | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.credited_to import CreditedTo  # noqa: PLC0415
         from ..models.explained_article_ref import ExplainedArticleRef  # noqa: PLC0415
 
         article = self.article.to_dict()
@@ -60,6 +66,12 @@ class ExplainedReport:
             chain_item = chain_item_data.to_dict()
             chain.append(chain_item)
 
+        credited_to: dict[str, Any] | None
+        if isinstance(self.credited_to, CreditedTo):
+            credited_to = self.credited_to.to_dict()
+        else:
+            credited_to = self.credited_to
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -70,6 +82,7 @@ class ExplainedReport:
                 "reason": reason,
                 "collapsed_into": collapsed_into,
                 "chain": chain,
+                "credited_to": credited_to,
             }
         )
 
@@ -78,6 +91,7 @@ class ExplainedReport:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.chain_step import ChainStep  # noqa: PLC0415
+        from ..models.credited_to import CreditedTo  # noqa: PLC0415
         from ..models.explained_article_ref import ExplainedArticleRef  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -116,6 +130,21 @@ class ExplainedReport:
 
             chain.append(chain_item)
 
+        def _parse_credited_to(data: object) -> CreditedTo | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                credited_to_type_0 = CreditedTo.from_dict(data)
+
+                return credited_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreditedTo | None, data)
+
+        credited_to = _parse_credited_to(d.pop("credited_to"))
+
         explained_report = cls(
             article=article,
             stance=stance,
@@ -123,6 +152,7 @@ class ExplainedReport:
             reason=reason,
             collapsed_into=collapsed_into,
             chain=chain,
+            credited_to=credited_to,
         )
 
         explained_report.additional_properties = d

@@ -18,12 +18,15 @@ class IndependentOrigin:
     """The root report this attribution collapses into when counting independent origins.
 
     Attributes:
-        article_id (int):
+        article_id (int): The root article: this one, or the end of its chain.
         outlet (OutletRef): The few outlet fields embedded wherever an outlet is mentioned.
+        credited (bool): True when it counts under the outlet the root credits ("(AP)", an agency's URL), whose own
+            article is not linked. Default: False.
     """
 
     article_id: int
     outlet: OutletRef
+    credited: bool = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,12 +34,15 @@ class IndependentOrigin:
 
         outlet = self.outlet.to_dict()
 
+        credited = self.credited
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "article_id": article_id,
                 "outlet": outlet,
+                "credited": credited,
             }
         )
 
@@ -51,9 +57,12 @@ class IndependentOrigin:
 
         outlet = OutletRef.from_dict(d.pop("outlet"))
 
+        credited = d.pop("credited")
+
         independent_origin = cls(
             article_id=article_id,
             outlet=outlet,
+            credited=credited,
         )
 
         independent_origin.additional_properties = d

@@ -21,8 +21,11 @@ class IngestArticle:
             now.
         author (None | str | Unset): Byline, e.g. `Reuters`.
         language (None | str | Unset):
-        body (None | str | Unset): Full text, used only for copy detection: we keep a SimHash fingerprint and any credit
-            to another outlet, never the body itself.
+        body (None | str | Unset): Full text, used only for copy detection: we keep SimHash and MinHash fingerprints and
+            any credit to another outlet, never the body itself.
+        canonical_url (None | str | Unset): The page's rel=canonical URL. Pointing at another outlet's page, it makes
+            that page (if stored) or that outlet (if not) this article's origin.
+        is_based_on (None | str | Unset): The page's JSON-LD `isBasedOn` URL: a credit to that page's outlet (`cites`).
     """
 
     url: str
@@ -31,6 +34,8 @@ class IngestArticle:
     author: None | str | Unset = UNSET
     language: None | str | Unset = UNSET
     body: None | str | Unset = UNSET
+    canonical_url: None | str | Unset = UNSET
+    is_based_on: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -57,6 +62,18 @@ class IngestArticle:
         else:
             body = self.body
 
+        canonical_url: None | str | Unset
+        if isinstance(self.canonical_url, Unset):
+            canonical_url = UNSET
+        else:
+            canonical_url = self.canonical_url
+
+        is_based_on: None | str | Unset
+        if isinstance(self.is_based_on, Unset):
+            is_based_on = UNSET
+        else:
+            is_based_on = self.is_based_on
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -72,6 +89,10 @@ class IngestArticle:
             field_dict["language"] = language
         if body is not UNSET:
             field_dict["body"] = body
+        if canonical_url is not UNSET:
+            field_dict["canonical_url"] = canonical_url
+        if is_based_on is not UNSET:
+            field_dict["is_based_on"] = is_based_on
 
         return field_dict
 
@@ -111,6 +132,24 @@ class IngestArticle:
 
         body = _parse_body(d.pop("body", UNSET))
 
+        def _parse_canonical_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        canonical_url = _parse_canonical_url(d.pop("canonical_url", UNSET))
+
+        def _parse_is_based_on(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        is_based_on = _parse_is_based_on(d.pop("is_based_on", UNSET))
+
         ingest_article = cls(
             url=url,
             title=title,
@@ -118,6 +157,8 @@ class IngestArticle:
             author=author,
             language=language,
             body=body,
+            canonical_url=canonical_url,
+            is_based_on=is_based_on,
         )
 
         return ingest_article

@@ -10,7 +10,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.ingest_article import IngestArticle
     from ..models.ingest_claim import IngestClaim
+    from ..models.ingest_credited_origin import IngestCreditedOrigin
     from ..models.ingest_origin import IngestOrigin
+    from ..models.ingest_review_decision import IngestReviewDecision
     from ..models.outlet_create import OutletCreate
 
 
@@ -26,6 +28,10 @@ class IngestPayload:
         article (IngestArticle):
         claims (list[IngestClaim] | Unset):
         origin (IngestOrigin | None | Unset):
+        credited_origin (IngestCreditedOrigin | None | Unset): The outlet credited as this article's origin when none of
+            its articles is linked (see docs/corroboration.md, credited origins).
+        review_decisions (list[IngestReviewDecision] | Unset): Decisions of the review queue about this article (written
+            by `corroborate export`).
         detect_copies (bool | Unset): Run copy detection when no `origin` is given (`corroborate export` writes false:
             its links are stated as they were). Default: True.
     """
@@ -34,9 +40,12 @@ class IngestPayload:
     article: IngestArticle
     claims: list[IngestClaim] | Unset = UNSET
     origin: IngestOrigin | None | Unset = UNSET
+    credited_origin: IngestCreditedOrigin | None | Unset = UNSET
+    review_decisions: list[IngestReviewDecision] | Unset = UNSET
     detect_copies: bool | Unset = True
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.ingest_credited_origin import IngestCreditedOrigin  # noqa: PLC0415
         from ..models.ingest_origin import IngestOrigin  # noqa: PLC0415
 
         outlet = self.outlet.to_dict()
@@ -58,6 +67,21 @@ class IngestPayload:
         else:
             origin = self.origin
 
+        credited_origin: dict[str, Any] | None | Unset
+        if isinstance(self.credited_origin, Unset):
+            credited_origin = UNSET
+        elif isinstance(self.credited_origin, IngestCreditedOrigin):
+            credited_origin = self.credited_origin.to_dict()
+        else:
+            credited_origin = self.credited_origin
+
+        review_decisions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.review_decisions, Unset):
+            review_decisions = []
+            for review_decisions_item_data in self.review_decisions:
+                review_decisions_item = review_decisions_item_data.to_dict()
+                review_decisions.append(review_decisions_item)
+
         detect_copies = self.detect_copies
 
         field_dict: dict[str, Any] = {}
@@ -72,6 +96,10 @@ class IngestPayload:
             field_dict["claims"] = claims
         if origin is not UNSET:
             field_dict["origin"] = origin
+        if credited_origin is not UNSET:
+            field_dict["credited_origin"] = credited_origin
+        if review_decisions is not UNSET:
+            field_dict["review_decisions"] = review_decisions
         if detect_copies is not UNSET:
             field_dict["detect_copies"] = detect_copies
 
@@ -81,7 +109,9 @@ class IngestPayload:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.ingest_article import IngestArticle  # noqa: PLC0415
         from ..models.ingest_claim import IngestClaim  # noqa: PLC0415
+        from ..models.ingest_credited_origin import IngestCreditedOrigin  # noqa: PLC0415
         from ..models.ingest_origin import IngestOrigin  # noqa: PLC0415
+        from ..models.ingest_review_decision import IngestReviewDecision  # noqa: PLC0415
         from ..models.outlet_create import OutletCreate  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -115,6 +145,32 @@ class IngestPayload:
 
         origin = _parse_origin(d.pop("origin", UNSET))
 
+        def _parse_credited_origin(data: object) -> IngestCreditedOrigin | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                credited_origin_type_0 = IngestCreditedOrigin.from_dict(data)
+
+                return credited_origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IngestCreditedOrigin | None | Unset, data)
+
+        credited_origin = _parse_credited_origin(d.pop("credited_origin", UNSET))
+
+        _review_decisions = d.pop("review_decisions", UNSET)
+        review_decisions: list[IngestReviewDecision] | Unset = UNSET
+        if _review_decisions is not UNSET:
+            review_decisions = []
+            for review_decisions_item_data in _review_decisions:
+                review_decisions_item = IngestReviewDecision.from_dict(review_decisions_item_data)
+
+                review_decisions.append(review_decisions_item)
+
         detect_copies = d.pop("detect_copies", UNSET)
 
         ingest_payload = cls(
@@ -122,6 +178,8 @@ class IngestPayload:
             article=article,
             claims=claims,
             origin=origin,
+            credited_origin=credited_origin,
+            review_decisions=review_decisions,
             detect_copies=detect_copies,
         )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.claim_outcome import ClaimOutcome
     from ..models.copy_candidate import CopyCandidate
+    from ..models.credited_origin_public import CreditedOriginPublic
     from ..models.link_public import LinkPublic
 
 
@@ -28,6 +29,8 @@ class IngestResult:
         origin (LinkPublic | None): The article this one copies or cites, stated or detected.
         copies (list[LinkPublic]): Articles ingested earlier that this call detected as copies of this one.
         copy_candidates (list[CopyCandidate]):
+        credited_origin (CreditedOriginPublic | None): The outlet this article credits as its origin, when no article of
+            that outlet is linked; it counts as that outlet's report.
     """
 
     outlet_id: int
@@ -39,9 +42,11 @@ class IngestResult:
     origin: LinkPublic | None
     copies: list[LinkPublic]
     copy_candidates: list[CopyCandidate]
+    credited_origin: CreditedOriginPublic | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.credited_origin_public import CreditedOriginPublic  # noqa: PLC0415
         from ..models.link_public import LinkPublic  # noqa: PLC0415
 
         outlet_id = self.outlet_id
@@ -75,6 +80,12 @@ class IngestResult:
             copy_candidates_item = copy_candidates_item_data.to_dict()
             copy_candidates.append(copy_candidates_item)
 
+        credited_origin: dict[str, Any] | None
+        if isinstance(self.credited_origin, CreditedOriginPublic):
+            credited_origin = self.credited_origin.to_dict()
+        else:
+            credited_origin = self.credited_origin
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +99,7 @@ class IngestResult:
                 "origin": origin,
                 "copies": copies,
                 "copy_candidates": copy_candidates,
+                "credited_origin": credited_origin,
             }
         )
 
@@ -97,6 +109,7 @@ class IngestResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.claim_outcome import ClaimOutcome  # noqa: PLC0415
         from ..models.copy_candidate import CopyCandidate  # noqa: PLC0415
+        from ..models.credited_origin_public import CreditedOriginPublic  # noqa: PLC0415
         from ..models.link_public import LinkPublic  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -146,6 +159,21 @@ class IngestResult:
 
             copy_candidates.append(copy_candidates_item)
 
+        def _parse_credited_origin(data: object) -> CreditedOriginPublic | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                credited_origin_type_0 = CreditedOriginPublic.from_dict(data)
+
+                return credited_origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreditedOriginPublic | None, data)
+
+        credited_origin = _parse_credited_origin(d.pop("credited_origin"))
+
         ingest_result = cls(
             outlet_id=outlet_id,
             outlet_created=outlet_created,
@@ -156,6 +184,7 @@ class IngestResult:
             origin=origin,
             copies=copies,
             copy_candidates=copy_candidates,
+            credited_origin=credited_origin,
         )
 
         ingest_result.additional_properties = d

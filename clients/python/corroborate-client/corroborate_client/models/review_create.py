@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.review_create_media_authenticity_category_type_0 import ReviewCreateMediaAuthenticityCategoryType0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ class ReviewCreate:
         best_rating (float | None | Unset):
         worst_rating (float | None | Unset):
         language (None | str | Unset):
+        media_authenticity_category (None | ReviewCreateMediaAuthenticityCategoryType0 | Unset): Makes it a MediaReview:
+            the verdict on the media item (schema.org MediaManipulationRatingEnumeration).
     """
 
     publisher: Publisher
@@ -39,6 +42,7 @@ class ReviewCreate:
     best_rating: float | None | Unset = UNSET
     worst_rating: float | None | Unset = UNSET
     language: None | str | Unset = UNSET
+    media_authenticity_category: None | ReviewCreateMediaAuthenticityCategoryType0 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         publisher = self.publisher.to_dict()
@@ -89,6 +93,14 @@ class ReviewCreate:
         else:
             language = self.language
 
+        media_authenticity_category: None | str | Unset
+        if isinstance(self.media_authenticity_category, Unset):
+            media_authenticity_category = UNSET
+        elif isinstance(self.media_authenticity_category, ReviewCreateMediaAuthenticityCategoryType0):
+            media_authenticity_category = self.media_authenticity_category.value
+        else:
+            media_authenticity_category = self.media_authenticity_category
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -111,6 +123,8 @@ class ReviewCreate:
             field_dict["worst_rating"] = worst_rating
         if language is not UNSET:
             field_dict["language"] = language
+        if media_authenticity_category is not UNSET:
+            field_dict["media_authenticity_category"] = media_authenticity_category
 
         return field_dict
 
@@ -194,6 +208,25 @@ class ReviewCreate:
 
         language = _parse_language(d.pop("language", UNSET))
 
+        def _parse_media_authenticity_category(
+            data: object,
+        ) -> None | ReviewCreateMediaAuthenticityCategoryType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                media_authenticity_category_type_0 = ReviewCreateMediaAuthenticityCategoryType0(data)
+
+                return media_authenticity_category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReviewCreateMediaAuthenticityCategoryType0 | Unset, data)
+
+        media_authenticity_category = _parse_media_authenticity_category(d.pop("media_authenticity_category", UNSET))
+
         review_create = cls(
             publisher=publisher,
             url=url,
@@ -204,6 +237,7 @@ class ReviewCreate:
             best_rating=best_rating,
             worst_rating=worst_rating,
             language=language,
+            media_authenticity_category=media_authenticity_category,
         )
 
         return review_create

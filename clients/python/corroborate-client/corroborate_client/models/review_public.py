@@ -31,6 +31,9 @@ class ReviewPublic:
         best_rating (float | None):
         worst_rating (float | None):
         language (None | str):
+        media_authenticity_category (None | str): For a MediaReview: the schema.org MediaManipulationRatingEnumeration
+            value as the fact-checker gave it (`OriginalMediaContent`, `TransformedContent`, `DecontextualizedContent`,
+            ...); null for a ClaimReview.
         verdict (None | Verdict): The textual rating (else the numeric one) on one scale: `true`, `mostly_true`,
             `mixed`, `mostly_false`, `false`, `unproven` or `other` (docs/fact-checking.md has the table). `textual_rating`
             keeps the original words.
@@ -50,6 +53,7 @@ class ReviewPublic:
     best_rating: float | None
     worst_rating: float | None
     language: None | str
+    media_authenticity_category: None | str
     verdict: None | Verdict
     verdict_score: float | None
     created_at: datetime.datetime
@@ -89,6 +93,9 @@ class ReviewPublic:
         language: None | str
         language = self.language
 
+        media_authenticity_category: None | str
+        media_authenticity_category = self.media_authenticity_category
+
         verdict: None | str
         if isinstance(self.verdict, Verdict):
             verdict = self.verdict.value
@@ -117,6 +124,7 @@ class ReviewPublic:
                 "best_rating": best_rating,
                 "worst_rating": worst_rating,
                 "language": language,
+                "media_authenticity_category": media_authenticity_category,
                 "verdict": verdict,
                 "verdict_score": verdict_score,
                 "created_at": created_at,
@@ -196,6 +204,13 @@ class ReviewPublic:
 
         language = _parse_language(d.pop("language"))
 
+        def _parse_media_authenticity_category(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        media_authenticity_category = _parse_media_authenticity_category(d.pop("media_authenticity_category"))
+
         def _parse_verdict(data: object) -> None | Verdict:
             if data is None:
                 return data
@@ -234,6 +249,7 @@ class ReviewPublic:
             best_rating=best_rating,
             worst_rating=worst_rating,
             language=language,
+            media_authenticity_category=media_authenticity_category,
             verdict=verdict,
             verdict_score=verdict_score,
             created_at=created_at,

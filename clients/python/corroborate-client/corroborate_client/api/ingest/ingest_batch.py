@@ -105,7 +105,7 @@ def sync_detailed(
 ) -> Response[BatchResult | ErrorResponse]:
     """Batch
 
-     Ingest NDJSON, one payload per line, each line in its own transaction.
+     Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
 
     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
     would answer, or an error status and `error`; a bad line does not stop the others. The body
@@ -140,7 +140,7 @@ def sync(
 ) -> BatchResult | ErrorResponse | None:
     """Batch
 
-     Ingest NDJSON, one payload per line, each line in its own transaction.
+     Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
 
     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
     would answer, or an error status and `error`; a bad line does not stop the others. The body
@@ -170,7 +170,7 @@ async def asyncio_detailed(
 ) -> Response[BatchResult | ErrorResponse]:
     """Batch
 
-     Ingest NDJSON, one payload per line, each line in its own transaction.
+     Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
 
     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
     would answer, or an error status and `error`; a bad line does not stop the others. The body
@@ -203,7 +203,7 @@ async def asyncio(
 ) -> BatchResult | ErrorResponse | None:
     """Batch
 
-     Ingest NDJSON, one payload per line, each line in its own transaction.
+     Ingest NDJSON, one payload per line, set-based: a chunk of lines per transaction.
 
     Every line is reported with its number: `status` 201/200 and `result` as POST /v1/ingest
     would answer, or an error status and `error`; a bad line does not stop the others. The body

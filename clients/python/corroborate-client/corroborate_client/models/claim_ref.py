@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ClaimRef")
+
+
+@_attrs_define
+class ClaimRef:
+    """
+    Attributes:
+        id (int):
+        text (str):
+        claimant (None | str):
+    """
+
+    id: int
+    text: str
+    claimant: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        text = self.text
+
+        claimant: None | str
+        claimant = self.claimant
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "text": text,
+                "claimant": claimant,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        text = d.pop("text")
+
+        def _parse_claimant(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        claimant = _parse_claimant(d.pop("claimant"))
+
+        claim_ref = cls(
+            id=id,
+            text=text,
+            claimant=claimant,
+        )
+
+        claim_ref.additional_properties = d
+        return claim_ref
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class ReviewCreateMediaAuthenticityCategoryType0(StrEnum):
+    DECONTEXTUALIZEDCONTENT = "DecontextualizedContent"
+    EDITEDORCROPPEDCONTENT = "EditedOrCroppedContent"
+    ORIGINALMEDIACONTENT = "OriginalMediaContent"
+    SATIREORPARODYCONTENT = "SatireOrParodyContent"
+    STAGEDCONTENT = "StagedContent"
+    TRANSFORMEDCONTENT = "TransformedContent"
+
+    def __str__(self) -> str:
+        return str(self.value)
