@@ -114,6 +114,12 @@ def _setup(directory: str) -> str:
     os.environ["CLAIMS_DATABASE_URL"] = f"sqlite:///{directory}/examples.db"
     os.environ["CLAIMS_RATE_LIMIT_ENABLED"] = "false"
     os.environ["CLAIMS_LOG_LEVEL"] = "warning"
+    # Subscriptions target a receiver on this machine (never contacted: no delivery worker,
+    # no job consumer), so private addresses are let through for the recording.
+    os.environ["CLAIMS_WEBHOOK_ALLOW_PRIVATE"] = "true"
+    os.environ["CLAIMS_WEBHOOK_WORKER_IN_SERVE"] = "false"
+    os.environ["CLAIMS_JOBS_CONSUMER"] = "false"
+    os.environ["CLAIMS_IMPORTS_DIRECTORY"] = f"{directory}/imports"
     cli = [sys.executable, "-c", "from app.cli import main; main()"]
     subprocess.run([*cli, "migrate"], check=True, capture_output=True, cwd=ROOT)
     subprocess.run([*cli, "demo", "load"], check=True, capture_output=True, cwd=ROOT)
@@ -218,6 +224,11 @@ def _scenario(client: Any) -> dict[str, Any]:
         f"/v1/claims/{claim['id']}/attributions/{attribution['id']}",
     )
     call("reviews-delete", "DELETE", f"/v1/reviews/{review['id']}")
+    call("reviews-search", "GET", "/v1/reviews/search", text="NATO enlargement", limit=2)
+    call("reviews-feed", "GET", "/v1/claimreview", limit=2)
+    _imports(client, examples)
+    _review_queue(client, call)
+    _subscriptions(client, call)
     created = call("keys-create", "POST", "/v1/keys", body={"name": "scraper", "scopes": ["write"]})
     examples["keys-create"]["response"]["key"] = KEY_PLACEHOLDER
     call("keys-list", "GET", "/v1/keys", limit=2)
@@ -227,6 +238,85 @@ def _scenario(client: Any) -> dict[str, Any]:
     call("articles-delete", "DELETE", f"/v1/articles/{article['id']}", cascade="true")
     call("outlets-delete", "DELETE", "/v1/outlets/example-times", cascade="true")
     return examples
+
+
+SAME_HEADLINE = "Port strike ends after three days"
+
+
+def _imports(client: Any, examples: dict[str, Any]) -> None:
+    upload = "".join(json.dumps(line) + "\n" for line in BATCH[:1])
+    answer = client.post(
+        "/v1/imports", content=upload, headers={"Content-Type": "application/x-ndjson"}
+    )
+    assert answer.status_code == 202, answer.text
+    job = answer.json()
+    examples["imports-create"] = {"request": upload, "response": _cut(job)}
+    for operation, path in (
+        ("imports-get", f"/v1/imports/{job['id']}"),
+        ("imports-errors", f"/v1/imports/{job['id']}/errors"),
+    ):
+        found = client.get(path)
+        assert found.status_code == 200, found.text
+        examples[operation] = {"response": _cut(found.json())}
+
+
+def _review_queue(client: Any, call: Any) -> None:
+    """Three outlets run one headline with nothing else in common: the third article's two
+    copy candidates wait in the review queue; one is accepted, the other rejected."""
+    for hour, slug in ((8, "harbour-news"), (9, "quay-daily"), (10, "dock-times")):
+        line = {
+            "outlet": {"slug": slug, "name": slug.replace("-", " ").title()},
+            "article": {
+                "url": f"https://{slug}.example/port-strike",
+                "title": SAME_HEADLINE,
+                "published_at": f"2025-06-02T{hour:02d}:00:00Z",
+            },
+            "claims": [{"text": "Dock workers ended their strike after three days."}],
+        }
+        answer = client.post("/v1/ingest", json=line)
+        assert answer.status_code < 300, answer.text
+    items = call("review-list", "GET", "/v1/review", kind="copy", limit=2)["items"]
+    call("review-get", "GET", f"/v1/review/{items[0]['id']}")
+    call("review-accept", "POST", f"/v1/review/{items[0]['id']}/accept")
+    call("review-reject", "POST", f"/v1/review/{items[1]['id']}/reject")
+
+
+def _subscriptions(client: Any, call: Any) -> None:
+    body = {
+        "url": "http://127.0.0.1:8080/hooks/corroborate",
+        "description": "our newsroom's claim tracker",
+        "event_types": ["claim.corroboration_changed", "claim.disputed"],
+        "claims_query": "min_origins=2&q=NATO",
+    }
+    created = call("events-subscribe", "POST", "/v1/subscriptions", body=body)
+    created_id = created["id"]
+    call("events-subscriptions", "GET", "/v1/subscriptions", limit=2)
+    call("events-subscription", "GET", f"/v1/subscriptions/{created_id}")
+    call("events-update", "PATCH", f"/v1/subscriptions/{created_id}", body={"active": False})
+    call("events-update", "PATCH", f"/v1/subscriptions/{created_id}", body={"active": True})
+    call("events-list", "GET", "/v1/events", limit=2)
+    from app.core.config import get_settings
+    from app.events import delivery
+
+    # A report that changes the NATO claim's counts, then the dispatcher: a delivery is due.
+    listed = client.get("/v1/claims", params={"limit": 200}).json()["items"]
+    nato = next(item for item in listed if NATO in item["text"])
+    line = {
+        "outlet": {"slug": "kyiv-independent", "name": "The Kyiv Independent"},
+        "article": {
+            "url": "https://kyiv-independent.example/putin-nato-demands",
+            "title": "Putin repeats demand for a written halt to NATO enlargement",
+            "published_at": "2025-05-30T08:00:00Z",
+        },
+        "claims": [{"text": nato["text"], "claimant": nato["claimant"]}],
+    }
+    answer = client.post("/v1/ingest", json=line)
+    assert answer.status_code < 300, answer.text
+    delivery.dispatch_once(client.app.state.engine, get_settings())
+    found = call("events-deliveries", "GET", f"/v1/subscriptions/{created_id}/deliveries")
+    path = f"/v1/subscriptions/{created_id}/deliveries/{found['items'][0]['id']}/redeliver"
+    call("events-redeliver", "POST", path)
+    call("events-unsubscribe", "DELETE", f"/v1/subscriptions/{created_id}")
 
 
 def main() -> None:

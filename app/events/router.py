@@ -167,7 +167,19 @@ def list_events(
     name="stream",
     response_class=EventSourceResponse,
     responses={
-        200: {"content": {"text/event-stream": {}}, "description": "Server-Sent Events."},
+        200: {
+            "content": {
+                "text/event-stream": {
+                    "schema": {"type": "string"},
+                    "example": "id: 42\nevent: claim.corroboration_changed\n"
+                    'data: {"id": 42, "type": "claim.corroboration_changed", "claim_id": 1, '
+                    '"data": {"claim_id": 1, "old": {"outlets": 3, "origins": 2, "articles": 3, '
+                    '"disputing_outlets": 0}, "new": {"outlets": 4, "origins": 3, "articles": 4, '
+                    '"disputing_outlets": 0}}}\n\n',
+                }
+            },
+            "description": "Server-Sent Events.",
+        },
         **responses(503),
     },
 )

@@ -16,6 +16,7 @@ from app.core.types import (
     PublishedAt,
     ShortText,
     Title,
+    named_schema,
     reject_control_characters,
 )
 from app.matching.models import MatchSignals
@@ -125,7 +126,13 @@ class IngestReviewDecision(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: ReviewKind
-    status: Literal[ReviewStatus.accepted, ReviewStatus.rejected]
+    status: Annotated[
+        Literal[ReviewStatus.accepted, ReviewStatus.rejected],
+        named_schema(
+            "ReviewDecisionStatus",
+            {"type": "string", "enum": ["accepted", "rejected"], "description": "A decision."},
+        ),
+    ]
     decided_by: ShortText | None = None
     decided_at: PublishedAt
     score: float = Field(ge=0, le=1)

@@ -32,6 +32,17 @@ MediaAuthenticity = Literal[
     "SatireOrParodyContent",
 ]
 """schema.org MediaManipulationRatingEnumeration: a MediaReview's verdict on a media item."""
+NamedMediaAuthenticity = Annotated[
+    MediaAuthenticity,
+    named_schema(
+        "MediaAuthenticity",
+        {
+            "type": "string",
+            "enum": list(get_args(MediaAuthenticity)),
+            "description": "schema.org MediaManipulationRatingEnumeration.",
+        },
+    ),
+]
 
 
 class ReviewCreate(SQLModel):
@@ -46,7 +57,7 @@ class ReviewCreate(SQLModel):
     best_rating: RatingNumber | None = None
     worst_rating: RatingNumber | None = None
     language: LanguageTag | None = None
-    media_authenticity_category: MediaAuthenticity | None = Field(
+    media_authenticity_category: NamedMediaAuthenticity | None = Field(
         default=None,
         description="Makes it a MediaReview: the verdict on the media item "
         "(schema.org MediaManipulationRatingEnumeration).",
@@ -165,8 +176,20 @@ JsonLd = dict[str, Any]
 
 # ---- "already fact-checked?": GET /v1/reviews/search ------------------------------------
 
-SearchDecision = Literal["link", "suggest"]
-SearchFormat = Literal["json", "factchecktools"]
+SearchDecision = Annotated[
+    Literal["link", "suggest"],
+    named_schema(
+        "SearchDecision",
+        {"type": "string", "enum": ["link", "suggest"], "description": "A match's strength."},
+    ),
+]
+SearchFormat = Annotated[
+    Literal["json", "factchecktools"],
+    named_schema(
+        "SearchFormat",
+        {"type": "string", "enum": ["json", "factchecktools"], "description": "Answer shape."},
+    ),
+]
 
 
 class ReviewedClaim(SQLModel):

@@ -318,7 +318,7 @@ FEED_EXAMPLE = {
 @router.get(
     "/claimreview",
     name="feed",
-    response_class=JSONResponse,
+    response_class=JSONLDResponse,
     dependencies=[Depends(metered)],
     responses={
         200: {
@@ -341,11 +341,11 @@ FEED_EXAMPLE = {
         },
     },
 )
-def claimreview_feed(session: SessionDep, page: PageDep, request: Request) -> JSONResponse:
+def claimreview_feed(session: SessionDep, page: PageDep, request: Request) -> JSONLDResponse:
     """Every review as one schema.org DataFeed, cursor-paged, for republishing."""
     found = feed.page(session, params=page)
     headers = {}
     if found.next_cursor is not None:
         following = request.url.include_query_params(cursor=found.next_cursor)
         headers = {"Link": f'<{following}>; rel="next"', "X-Next-Cursor": found.next_cursor}
-    return JSONResponse(found.document, media_type=JSON_LD, headers=headers)
+    return JSONLDResponse(found.document, headers=headers)

@@ -2387,11 +2387,8 @@ export interface components {
          */
         IngestReviewDecision: {
             kind: components["schemas"]["ReviewKind"];
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "accepted" | "rejected";
+            /** Status */
+            status: components["schemas"]["ReviewDecisionStatus"];
             /** Decided By */
             decided_by?: string | null;
             /**
@@ -2638,6 +2635,11 @@ export interface components {
              */
             vetoes: components["schemas"]["VetoSignal"][];
         };
+        /**
+         * @description schema.org MediaManipulationRatingEnumeration.
+         * @enum {string}
+         */
+        MediaAuthenticity: "OriginalMediaContent" | "DecontextualizedContent" | "EditedOrCroppedContent" | "TransformedContent" | "StagedContent" | "SatireOrParodyContent";
         /** OriginArticleRef */
         OriginArticleRef: {
             /** Id */
@@ -2933,8 +2935,13 @@ export interface components {
              * Media Authenticity Category
              * @description Makes it a MediaReview: the verdict on the media item (schema.org MediaManipulationRatingEnumeration).
              */
-            media_authenticity_category?: ("OriginalMediaContent" | "DecontextualizedContent" | "EditedOrCroppedContent" | "TransformedContent" | "StagedContent" | "SatireOrParodyContent") | null;
+            media_authenticity_category?: components["schemas"]["MediaAuthenticity"] | null;
         };
+        /**
+         * @description A decision.
+         * @enum {string}
+         */
+        ReviewDecisionStatus: "accepted" | "rejected";
         /** ReviewItemPage */
         ReviewItemPage: {
             /** Items */
@@ -3065,9 +3072,8 @@ export interface components {
             /**
              * Decision
              * @description `link`: at or above the link threshold (ingest would take it for the same claim); `suggest`: at or above the suggest threshold.
-             * @enum {string}
              */
-            decision: "link" | "suggest";
+            decision: components["schemas"]["SearchDecision"];
             /**
              * Reviews
              * @description The claim's reviews that pass the filters, newest first.
@@ -3113,6 +3119,16 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "write" | "admin";
+        /**
+         * @description A match's strength.
+         * @enum {string}
+         */
+        SearchDecision: "link" | "suggest";
+        /**
+         * @description Answer shape.
+         * @enum {string}
+         */
+        SearchFormat: "json" | "factchecktools";
         /**
          * Sourcing
          * @enum {string}
@@ -3374,7 +3390,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "0800_claim_embeddings"
+                     *       "migration": "1400_events"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3446,8 +3462,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T17:01:51.572500Z",
-                     *           "updated_at": "2026-12-04T17:01:51.572511Z"
+                     *           "created_at": "2026-12-04T18:51:39.728050Z",
+                     *           "updated_at": "2026-12-04T18:51:39.728059Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3458,8 +3474,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T17:01:51.618555Z",
-                     *           "updated_at": "2026-12-04T17:01:51.618573Z"
+                     *           "created_at": "2026-12-04T18:51:39.733344Z",
+                     *           "updated_at": "2026-12-04T18:51:39.733350Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3558,8 +3574,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T17:02:25.556084Z",
-                     *       "updated_at": "2026-12-04T17:02:25.556095Z"
+                     *       "created_at": "2026-12-04T18:51:43.973706Z",
+                     *       "updated_at": "2026-12-04T18:51:43.973720Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3680,8 +3696,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T17:01:51.572500Z",
-                     *       "updated_at": "2026-12-04T17:01:51.572511Z",
+                     *       "created_at": "2026-12-04T18:51:39.728050Z",
+                     *       "updated_at": "2026-12-04T18:51:39.728059Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -3892,8 +3908,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T17:02:25.556084Z",
-                     *       "updated_at": "2026-12-04T17:02:25.566768Z"
+                     *       "created_at": "2026-12-04T18:51:43.973706Z",
+                     *       "updated_at": "2026-12-04T18:51:43.984233Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4046,11 +4062,12 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T17:01:52.055665Z",
-                     *           "updated_at": "2026-12-04T17:01:52.055686Z",
+                     *           "created_at": "2026-12-04T18:51:39.760713Z",
+                     *           "updated_at": "2026-12-04T18:51:39.760725Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
+                     *             "credited_origins": 0,
                      *             "articles": 3,
                      *             "disputing_outlets": 0,
                      *             "first_reported": {
@@ -4076,11 +4093,12 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T17:01:52.475436Z",
-                     *           "updated_at": "2026-12-04T17:01:52.475456Z",
+                     *           "created_at": "2026-12-04T18:51:39.817948Z",
+                     *           "updated_at": "2026-12-04T18:51:39.817956Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
+                     *             "credited_origins": 0,
                      *             "articles": 3,
                      *             "disputing_outlets": 0,
                      *             "first_reported": {
@@ -4223,11 +4241,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T17:01:51.821197Z"
+                     *             "created_at": "2026-12-04T18:51:39.750370Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T17:01:51.738161Z",
-                     *           "updated_at": "2026-12-04T17:01:51.738168Z"
+                     *           "created_at": "2026-12-04T18:51:39.743507Z",
+                     *           "updated_at": "2026-12-04T18:51:39.743509Z"
                      *         },
                      *         {
                      *           "url": "https://www.themoscowtimes.com/2025/05/29/putin-wants-end-to-nato-expansion-sanctions-relief-for-peace-in-ukraine",
@@ -4243,8 +4261,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T17:01:51.706422Z",
-                     *           "updated_at": "2026-12-04T17:01:51.706428Z"
+                     *           "created_at": "2026-12-04T18:51:39.741676Z",
+                     *           "updated_at": "2026-12-04T18:51:39.741678Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJwIjpbIjIwMjUtMDUtMjlUMTI6MDA6MDArMDA6MDAiLDJdfQ"
@@ -4348,8 +4366,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T17:02:25.576477Z",
-                     *       "updated_at": "2026-12-04T17:02:25.576481Z"
+                     *       "created_at": "2026-12-04T18:51:43.996484Z",
+                     *       "updated_at": "2026-12-04T18:51:43.996489Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4483,8 +4501,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T17:01:51.673466Z",
-                     *       "updated_at": "2026-12-04T17:01:51.673472Z"
+                     *       "created_at": "2026-12-04T18:51:39.737927Z",
+                     *       "updated_at": "2026-12-04T18:51:39.737930Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4690,8 +4708,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T17:02:25.576477Z",
-                     *       "updated_at": "2026-12-04T17:02:25.648885Z"
+                     *       "created_at": "2026-12-04T18:51:43.996484Z",
+                     *       "updated_at": "2026-12-04T18:51:44.011370Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4838,7 +4856,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T17:02:25.665509Z"
+                     *       "created_at": "2026-12-04T18:51:44.031197Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5067,11 +5085,12 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T17:01:52.055665Z",
-                     *             "updated_at": "2026-12-04T17:01:52.055686Z",
+                     *             "created_at": "2026-12-04T18:51:39.760713Z",
+                     *             "updated_at": "2026-12-04T18:51:39.760725Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
+                     *               "credited_origins": 0,
                      *               "articles": 3,
                      *               "disputing_outlets": 0,
                      *               "first_reported": {
@@ -5116,11 +5135,12 @@ export interface operations {
                      *             "claimant": null,
                      *             "claim_date": null,
                      *             "id": 3,
-                     *             "created_at": "2026-12-04T17:01:52.678031Z",
-                     *             "updated_at": "2026-12-04T17:01:52.678045Z",
+                     *             "created_at": "2026-12-04T18:51:39.858224Z",
+                     *             "updated_at": "2026-12-04T18:51:39.858232Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
+                     *               "credited_origins": 0,
                      *               "articles": 2,
                      *               "disputing_outlets": 0,
                      *               "first_reported": {
@@ -5249,11 +5269,12 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T17:01:52.055665Z",
-                     *           "updated_at": "2026-12-04T17:01:52.055686Z",
+                     *           "created_at": "2026-12-04T18:51:39.760713Z",
+                     *           "updated_at": "2026-12-04T18:51:39.760725Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
+                     *             "credited_origins": 0,
                      *             "articles": 3,
                      *             "disputing_outlets": 0,
                      *             "first_reported": {
@@ -5279,11 +5300,12 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T17:01:52.475436Z",
-                     *           "updated_at": "2026-12-04T17:01:52.475456Z",
+                     *           "created_at": "2026-12-04T18:51:39.817948Z",
+                     *           "updated_at": "2026-12-04T18:51:39.817956Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
+                     *             "credited_origins": 0,
                      *             "articles": 3,
                      *             "disputing_outlets": 0,
                      *             "first_reported": {
@@ -5392,11 +5414,12 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T17:02:25.798523Z",
-                     *       "updated_at": "2026-12-04T17:02:25.798533Z",
+                     *       "created_at": "2026-12-04T18:51:44.068157Z",
+                     *       "updated_at": "2026-12-04T18:51:44.068171Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
+                     *         "credited_origins": 0,
                      *         "articles": 0,
                      *         "disputing_outlets": 0,
                      *         "first_reported": null,
@@ -5719,11 +5742,12 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T17:01:52.055665Z",
-                     *       "updated_at": "2026-12-04T17:01:52.055686Z",
+                     *       "created_at": "2026-12-04T18:51:39.760713Z",
+                     *       "updated_at": "2026-12-04T18:51:39.760725Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
+                     *         "credited_origins": 0,
                      *         "articles": 3,
                      *         "disputing_outlets": 0,
                      *         "first_reported": {
@@ -5751,8 +5775,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T17:01:52.243492Z",
-                     *           "updated_at": "2026-12-04T17:01:52.243512Z",
+                     *           "created_at": "2026-12-04T18:51:39.811782Z",
+                     *           "updated_at": "2026-12-04T18:51:39.811792Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -5771,7 +5795,8 @@ export interface operations {
                      *               "id": 1,
                      *               "slug": "reuters",
                      *               "name": "Reuters"
-                     *             }
+                     *             },
+                     *             "credited": false
                      *           }
                      *         },
                      *         {
@@ -5780,8 +5805,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T17:01:52.394933Z",
-                     *           "updated_at": "2026-12-04T17:01:52.395185Z",
+                     *           "created_at": "2026-12-04T18:51:39.814882Z",
+                     *           "updated_at": "2026-12-04T18:51:39.814889Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -5800,7 +5825,8 @@ export interface operations {
                      *               "id": 2,
                      *               "slug": "the-moscow-times",
                      *               "name": "The Moscow Times"
-                     *             }
+                     *             },
+                     *             "credited": false
                      *           }
                      *         }
                      *       ],
@@ -5999,11 +6025,12 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T17:02:25.798523Z",
-                     *       "updated_at": "2026-12-04T17:02:25.879564Z",
+                     *       "created_at": "2026-12-04T18:51:44.068157Z",
+                     *       "updated_at": "2026-12-04T18:51:44.123328Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
+                     *         "credited_origins": 0,
                      *         "articles": 0,
                      *         "disputing_outlets": 0,
                      *         "first_reported": null,
@@ -6150,8 +6177,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T17:01:52.243492Z",
-                     *           "updated_at": "2026-12-04T17:01:52.243512Z",
+                     *           "created_at": "2026-12-04T18:51:39.811782Z",
+                     *           "updated_at": "2026-12-04T18:51:39.811792Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6170,7 +6197,8 @@ export interface operations {
                      *               "id": 1,
                      *               "slug": "reuters",
                      *               "name": "Reuters"
-                     *             }
+                     *             },
+                     *             "credited": false
                      *           }
                      *         },
                      *         {
@@ -6179,8 +6207,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T17:01:52.394933Z",
-                     *           "updated_at": "2026-12-04T17:01:52.395185Z",
+                     *           "created_at": "2026-12-04T18:51:39.814882Z",
+                     *           "updated_at": "2026-12-04T18:51:39.814889Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6199,7 +6227,8 @@ export interface operations {
                      *               "id": 2,
                      *               "slug": "the-moscow-times",
                      *               "name": "The Moscow Times"
-                     *             }
+                     *             },
+                     *             "credited": false
                      *           }
                      *         }
                      *       ],
@@ -6304,8 +6333,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T17:02:25.979803Z",
-                     *       "updated_at": "2026-12-04T17:02:25.979817Z",
+                     *       "created_at": "2026-12-04T18:51:44.135722Z",
+                     *       "updated_at": "2026-12-04T18:51:44.135735Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6324,7 +6353,8 @@ export interface operations {
                      *           "id": 4,
                      *           "slug": "example-times",
                      *           "name": "The Example Times"
-                     *         }
+                     *         },
+                     *         "credited": false
                      *       }
                      *     }
                      */
@@ -6549,8 +6579,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T17:02:25.979803Z",
-                     *       "updated_at": "2026-12-04T17:02:26.123121Z",
+                     *       "created_at": "2026-12-04T18:51:44.135722Z",
+                     *       "updated_at": "2026-12-04T18:51:44.174073Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6569,7 +6599,8 @@ export interface operations {
                      *           "id": 4,
                      *           "slug": "example-times",
                      *           "name": "The Example Times"
-                     *         }
+                     *         },
+                     *         "credited": false
                      *       }
                      *     }
                      */
@@ -6695,11 +6726,12 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T17:02:25.798523Z",
-                     *       "updated_at": "2026-12-04T17:02:26.742648Z",
+                     *       "created_at": "2026-12-04T18:51:44.068157Z",
+                     *       "updated_at": "2026-12-04T18:51:44.413876Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
+                     *         "credited_origins": 0,
                      *         "articles": 3,
                      *         "disputing_outlets": 0,
                      *         "first_reported": {
@@ -6727,8 +6759,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T17:02:25.979803Z",
-                     *           "updated_at": "2026-12-04T17:02:26.123121Z",
+                     *           "created_at": "2026-12-04T18:51:44.135722Z",
+                     *           "updated_at": "2026-12-04T18:51:44.174073Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -6747,7 +6779,8 @@ export interface operations {
                      *               "id": 4,
                      *               "slug": "example-times",
                      *               "name": "The Example Times"
-                     *             }
+                     *             },
+                     *             "credited": false
                      *           }
                      *         },
                      *         {
@@ -6756,8 +6789,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T17:02:26.500210Z",
-                     *           "updated_at": "2026-12-04T17:02:26.500217Z",
+                     *           "created_at": "2026-12-04T18:51:44.308999Z",
+                     *           "updated_at": "2026-12-04T18:51:44.309013Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -6776,7 +6809,8 @@ export interface operations {
                      *               "id": 4,
                      *               "slug": "example-times",
                      *               "name": "The Example Times"
-                     *             }
+                     *             },
+                     *             "credited": false
                      *           }
                      *         }
                      *       ],
@@ -6942,7 +6976,8 @@ export interface operations {
                      *       ],
                      *       "origin": null,
                      *       "copies": [],
-                     *       "copy_candidates": []
+                     *       "copy_candidates": [],
+                     *       "credited_origin": null
                      *     }
                      */
                     "application/json": components["schemas"]["IngestResult"];
@@ -7113,7 +7148,8 @@ export interface operations {
                      *             ],
                      *             "origin": null,
                      *             "copies": [],
-                     *             "copy_candidates": []
+                     *             "copy_candidates": [],
+                     *             "credited_origin": null
                      *           },
                      *           "error": null
                      *         },
@@ -7141,7 +7177,8 @@ export interface operations {
                      *             ],
                      *             "origin": null,
                      *             "copies": [],
-                     *             "copy_candidates": []
+                     *             "copy_candidates": [],
+                     *             "credited_origin": null
                      *           },
                      *           "error": null
                      *         }
@@ -7248,6 +7285,7 @@ export interface operations {
         /** @description One `IngestPayload` JSON object per line (as POST /v1/ingest/batch); blank lines are skipped. At most `CLAIMS_IMPORTS_MAX_BYTES`. Sent as `application/x-ndjson` (or `application/ndjson`, `application/jsonl`), or as `application/octet-stream`, the type generated clients use for bytes. */
         requestBody: {
             content: {
+                /** @example {"outlet": {"slug": "example-times", "name": "The Example Times"}, "article": {"url": "https://example-times.com/world/ceasefire-talks-2", "title": "Istanbul to host ceasefire talks", "published_at": "2025-06-02T10:00:00Z"}, "claims": [{"text": "The ceasefire talks will resume in Istanbul next week.", "claimant": "Turkish foreign ministry"}]} */
                 "application/octet-stream": string;
             };
         };
@@ -7258,6 +7296,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "state": "queued",
+                     *       "total_bytes": 345,
+                     *       "bytes_done": 0,
+                     *       "progress": 0,
+                     *       "lines_done": 0,
+                     *       "succeeded": 0,
+                     *       "failed": 0,
+                     *       "articles_created": 0,
+                     *       "claims_created": 0,
+                     *       "claims_linked": 0,
+                     *       "claims_already_attributed": 0,
+                     *       "attempts": 0,
+                     *       "error": null,
+                     *       "created_at": "2026-12-04T18:51:44.486114Z",
+                     *       "started_at": null,
+                     *       "finished_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportPublic"];
                 };
             };
@@ -7365,6 +7424,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "state": "queued",
+                     *       "total_bytes": 345,
+                     *       "bytes_done": 0,
+                     *       "progress": 0,
+                     *       "lines_done": 0,
+                     *       "succeeded": 0,
+                     *       "failed": 0,
+                     *       "articles_created": 0,
+                     *       "claims_created": 0,
+                     *       "claims_linked": 0,
+                     *       "claims_already_attributed": 0,
+                     *       "attempts": 0,
+                     *       "error": null,
+                     *       "created_at": "2026-12-04T18:51:44.486114Z",
+                     *       "started_at": null,
+                     *       "finished_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportPublic"];
                 };
             };
@@ -7450,6 +7530,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportErrorPage"];
                 };
             };
@@ -7543,6 +7629,7 @@ export interface operations {
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
+                     *         "credited_origins": 0,
                      *         "articles": 3,
                      *         "disputing_outlets": 0,
                      *         "first_reported": {
@@ -7577,6 +7664,7 @@ export interface operations {
                      *             }
                      *           ],
                      *           "owner_group": null,
+                     *           "credited": false,
                      *           "first_reported_at": "2025-05-29T09:00:00Z",
                      *           "articles": [
                      *             {
@@ -7595,7 +7683,8 @@ export interface operations {
                      *               "relation": "original",
                      *               "reason": null,
                      *               "collapsed_into": null,
-                     *               "chain": []
+                     *               "chain": [],
+                     *               "credited_to": null
                      *             },
                      *             {
                      *               "article": {
@@ -7631,7 +7720,8 @@ export interface operations {
                      *                   "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *                   "provenance": "stated"
                      *                 }
-                     *               ]
+                     *               ],
+                     *               "credited_to": null
                      *             }
                      *           ]
                      *         },
@@ -7649,6 +7739,7 @@ export interface operations {
                      *             }
                      *           ],
                      *           "owner_group": null,
+                     *           "credited": false,
                      *           "first_reported_at": "2025-05-29T12:00:00Z",
                      *           "articles": [
                      *             {
@@ -7667,7 +7758,8 @@ export interface operations {
                      *               "relation": "original",
                      *               "reason": null,
                      *               "collapsed_into": null,
-                     *               "chain": []
+                     *               "chain": [],
+                     *               "credited_to": null
                      *             }
                      *           ]
                      *         }
@@ -7909,10 +8001,11 @@ export interface operations {
                      *           "best_rating": 5,
                      *           "worst_rating": 1,
                      *           "language": "en",
+                     *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T17:02:26.187382Z",
-                     *           "updated_at": "2026-12-04T17:02:26.187400Z"
+                     *           "created_at": "2026-12-04T18:51:44.188590Z",
+                     *           "updated_at": "2026-12-04T18:51:44.188617Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8034,10 +8127,11 @@ export interface operations {
                      *       "best_rating": 5,
                      *       "worst_rating": 1,
                      *       "language": "en",
+                     *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T17:02:26.187382Z",
-                     *       "updated_at": "2026-12-04T17:02:26.187400Z"
+                     *       "created_at": "2026-12-04T18:51:44.188590Z",
+                     *       "updated_at": "2026-12-04T18:51:44.188617Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -8153,7 +8247,7 @@ export interface operations {
                 /** @description Lowest match score to return; default the matcher's suggest threshold. */
                 min_score?: number;
                 /** @description `factchecktools` answers in the `claims:search` response shape. */
-                format?: "json" | "factchecktools";
+                format?: components["schemas"]["SearchFormat"];
                 /** @description Claims per page. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -8183,6 +8277,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "next_cursor": null,
+                     *       "link_threshold": 0.8,
+                     *       "suggest_threshold": 0.28
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewSearchPage"] | components["schemas"]["FactCheckSearchResponse"];
                 };
             };
@@ -8270,10 +8372,11 @@ export interface operations {
                      *       "best_rating": 5,
                      *       "worst_rating": 1,
                      *       "language": "en",
+                     *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T17:02:26.187382Z",
-                     *       "updated_at": "2026-12-04T17:02:26.187400Z"
+                     *       "created_at": "2026-12-04T18:51:44.188590Z",
+                     *       "updated_at": "2026-12-04T18:51:44.188617Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -8738,7 +8841,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
                     /**
                      * @example {
                      *       "@context": "https://schema.org",
@@ -8882,6 +8984,95 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 3,
+                     *           "kind": "copy",
+                     *           "status": "pending",
+                     *           "score": 0.5,
+                     *           "reason": "same headline as Quay Daily article 9 \"Port strike ends after three days\" of 2025-06-02 09:00 UTC; no other signal, so not linked",
+                     *           "evidence": null,
+                     *           "claim": null,
+                     *           "target_claim": null,
+                     *           "article": {
+                     *             "id": 10,
+                     *             "url": "https://dock-times.example/port-strike",
+                     *             "title": "Port strike ends after three days",
+                     *             "published_at": "2025-06-02T10:00:00Z",
+                     *             "outlet": {
+                     *               "id": 7,
+                     *               "slug": "dock-times",
+                     *               "name": "Dock Times"
+                     *             }
+                     *           },
+                     *           "origin_article": {
+                     *             "id": 9,
+                     *             "url": "https://quay-daily.example/port-strike",
+                     *             "title": "Port strike ends after three days",
+                     *             "published_at": "2025-06-02T09:00:00Z",
+                     *             "outlet": {
+                     *               "id": 6,
+                     *               "slug": "quay-daily",
+                     *               "name": "Quay Daily"
+                     *             }
+                     *           },
+                     *           "outlet": {
+                     *             "id": 6,
+                     *             "slug": "quay-daily",
+                     *             "name": "Quay Daily"
+                     *           },
+                     *           "relation": "syndicates",
+                     *           "created_at": "2026-12-04T18:51:44.847342Z",
+                     *           "decided_at": null,
+                     *           "decided_by": null
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "kind": "copy",
+                     *           "status": "pending",
+                     *           "score": 0.5,
+                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked",
+                     *           "evidence": null,
+                     *           "claim": null,
+                     *           "target_claim": null,
+                     *           "article": {
+                     *             "id": 10,
+                     *             "url": "https://dock-times.example/port-strike",
+                     *             "title": "Port strike ends after three days",
+                     *             "published_at": "2025-06-02T10:00:00Z",
+                     *             "outlet": {
+                     *               "id": 7,
+                     *               "slug": "dock-times",
+                     *               "name": "Dock Times"
+                     *             }
+                     *           },
+                     *           "origin_article": {
+                     *             "id": 8,
+                     *             "url": "https://harbour-news.example/port-strike",
+                     *             "title": "Port strike ends after three days",
+                     *             "published_at": "2025-06-02T08:00:00Z",
+                     *             "outlet": {
+                     *               "id": 5,
+                     *               "slug": "harbour-news",
+                     *               "name": "Harbour News"
+                     *             }
+                     *           },
+                     *           "outlet": {
+                     *             "id": 5,
+                     *             "slug": "harbour-news",
+                     *             "name": "Harbour News"
+                     *           },
+                     *           "relation": "syndicates",
+                     *           "created_at": "2026-12-04T18:51:44.845456Z",
+                     *           "decided_at": null,
+                     *           "decided_by": null
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJrIjoicmV2aWV3IiwicCI6WzJdfQ"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewItemPage"];
                 };
             };
@@ -8954,6 +9145,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "kind": "copy",
+                     *       "status": "pending",
+                     *       "score": 0.5,
+                     *       "reason": "same headline as Quay Daily article 9 \"Port strike ends after three days\" of 2025-06-02 09:00 UTC; no other signal, so not linked",
+                     *       "evidence": null,
+                     *       "claim": null,
+                     *       "target_claim": null,
+                     *       "article": {
+                     *         "id": 10,
+                     *         "url": "https://dock-times.example/port-strike",
+                     *         "title": "Port strike ends after three days",
+                     *         "published_at": "2025-06-02T10:00:00Z",
+                     *         "outlet": {
+                     *           "id": 7,
+                     *           "slug": "dock-times",
+                     *           "name": "Dock Times"
+                     *         }
+                     *       },
+                     *       "origin_article": {
+                     *         "id": 9,
+                     *         "url": "https://quay-daily.example/port-strike",
+                     *         "title": "Port strike ends after three days",
+                     *         "published_at": "2025-06-02T09:00:00Z",
+                     *         "outlet": {
+                     *           "id": 6,
+                     *           "slug": "quay-daily",
+                     *           "name": "Quay Daily"
+                     *         }
+                     *       },
+                     *       "outlet": {
+                     *         "id": 6,
+                     *         "slug": "quay-daily",
+                     *         "name": "Quay Daily"
+                     *       },
+                     *       "relation": "syndicates",
+                     *       "created_at": "2026-12-04T18:51:44.847342Z",
+                     *       "decided_at": null,
+                     *       "decided_by": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewItemPublic"];
                 };
             };
@@ -9035,6 +9269,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "kind": "copy",
+                     *       "status": "accepted",
+                     *       "score": 0.5,
+                     *       "reason": "same headline as Quay Daily article 9 \"Port strike ends after three days\" of 2025-06-02 09:00 UTC; no other signal, so not linked",
+                     *       "evidence": null,
+                     *       "claim": null,
+                     *       "target_claim": null,
+                     *       "article": {
+                     *         "id": 10,
+                     *         "url": "https://dock-times.example/port-strike",
+                     *         "title": "Port strike ends after three days",
+                     *         "published_at": "2025-06-02T10:00:00Z",
+                     *         "outlet": {
+                     *           "id": 7,
+                     *           "slug": "dock-times",
+                     *           "name": "Dock Times"
+                     *         }
+                     *       },
+                     *       "origin_article": {
+                     *         "id": 9,
+                     *         "url": "https://quay-daily.example/port-strike",
+                     *         "title": "Port strike ends after three days",
+                     *         "published_at": "2025-06-02T09:00:00Z",
+                     *         "outlet": {
+                     *           "id": 6,
+                     *           "slug": "quay-daily",
+                     *           "name": "Quay Daily"
+                     *         }
+                     *       },
+                     *       "outlet": {
+                     *         "id": 6,
+                     *         "slug": "quay-daily",
+                     *         "name": "Quay Daily"
+                     *       },
+                     *       "relation": "syndicates",
+                     *       "created_at": "2026-12-04T18:51:44.847342Z",
+                     *       "decided_at": "2026-12-04T18:51:44.884219Z",
+                     *       "decided_by": "examples"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewItemPublic"];
                 };
             };
@@ -9134,6 +9411,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "kind": "copy",
+                     *       "status": "rejected",
+                     *       "score": 0.5,
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked",
+                     *       "evidence": null,
+                     *       "claim": null,
+                     *       "target_claim": null,
+                     *       "article": {
+                     *         "id": 10,
+                     *         "url": "https://dock-times.example/port-strike",
+                     *         "title": "Port strike ends after three days",
+                     *         "published_at": "2025-06-02T10:00:00Z",
+                     *         "outlet": {
+                     *           "id": 7,
+                     *           "slug": "dock-times",
+                     *           "name": "Dock Times"
+                     *         }
+                     *       },
+                     *       "origin_article": {
+                     *         "id": 8,
+                     *         "url": "https://harbour-news.example/port-strike",
+                     *         "title": "Port strike ends after three days",
+                     *         "published_at": "2025-06-02T08:00:00Z",
+                     *         "outlet": {
+                     *           "id": 5,
+                     *           "slug": "harbour-news",
+                     *           "name": "Harbour News"
+                     *         }
+                     *       },
+                     *       "outlet": {
+                     *         "id": 5,
+                     *         "slug": "harbour-news",
+                     *         "name": "Harbour News"
+                     *       },
+                     *       "relation": "syndicates",
+                     *       "created_at": "2026-12-04T18:51:44.845456Z",
+                     *       "decided_at": "2026-12-04T18:51:44.894206Z",
+                     *       "decided_by": "examples"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewItemPublic"];
                 };
             };
@@ -9242,24 +9562,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_3AjHDMQv",
+                     *           "prefix": "cor_jA0MuhYy",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T17:02:04.604597Z",
-                     *           "last_used_at": "2026-12-04T17:02:24.737600Z",
+                     *           "created_at": "2026-12-04T18:51:41.324090Z",
+                     *           "last_used_at": "2026-12-04T18:51:43.698865Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_14lnG-0f",
+                     *           "prefix": "cor_C9d6aAVp",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T17:02:26.778432Z",
+                     *           "created_at": "2026-12-04T18:51:45.016292Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -9360,12 +9680,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_14lnG-0f",
+                     *       "prefix": "cor_C9d6aAVp",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T17:02:26.778432Z",
+                     *       "created_at": "2026-12-04T18:51:45.016292Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -9472,12 +9792,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_14lnG-0f",
+                     *       "prefix": "cor_C9d6aAVp",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T17:02:26.778432Z",
+                     *       "created_at": "2026-12-04T18:51:45.016292Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -9670,6 +9990,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "url": "http://127.0.0.1:8080/hooks/corroborate",
+                     *           "description": "our newsroom's claim tracker",
+                     *           "event_types": [
+                     *             "claim.corroboration_changed",
+                     *             "claim.disputed"
+                     *           ],
+                     *           "claim_ids": [],
+                     *           "outlets": [],
+                     *           "claims_query": "min_origins=2&q=NATO",
+                     *           "active": true,
+                     *           "created_at": "2026-12-04T18:51:44.922092Z",
+                     *           "updated_at": "2026-12-04T18:51:44.922120Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionPage"];
                 };
             };
@@ -9733,6 +10075,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "http://127.0.0.1:8080/hooks/corroborate",
+                 *       "description": "our newsroom's claim tracker",
+                 *       "event_types": [
+                 *         "claim.corroboration_changed",
+                 *         "claim.disputed"
+                 *       ],
+                 *       "claims_query": "min_origins=2&q=NATO"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubscriptionCreate"];
             };
         };
@@ -9743,6 +10096,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "http://127.0.0.1:8080/hooks/corroborate",
+                     *       "description": "our newsroom's claim tracker",
+                     *       "event_types": [
+                     *         "claim.corroboration_changed",
+                     *         "claim.disputed"
+                     *       ],
+                     *       "claim_ids": [],
+                     *       "outlets": [],
+                     *       "claims_query": "min_origins=2&q=NATO",
+                     *       "active": true,
+                     *       "created_at": "2026-12-04T18:51:44.922092Z",
+                     *       "updated_at": "2026-12-04T18:51:44.922120Z",
+                     *       "secret": "whsec_acfsxu2jS8H7BiRSQ/HrAcfDxxns+fzcAH6MSrNgTwU="
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionCreated"];
                 };
             };
@@ -9841,6 +10212,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "http://127.0.0.1:8080/hooks/corroborate",
+                     *       "description": "our newsroom's claim tracker",
+                     *       "event_types": [
+                     *         "claim.corroboration_changed",
+                     *         "claim.disputed"
+                     *       ],
+                     *       "claim_ids": [],
+                     *       "outlets": [],
+                     *       "claims_query": "min_origins=2&q=NATO",
+                     *       "active": true,
+                     *       "created_at": "2026-12-04T18:51:44.922092Z",
+                     *       "updated_at": "2026-12-04T18:51:44.922120Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionPublic"];
                 };
             };
@@ -10002,6 +10390,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "active": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubscriptionUpdate"];
             };
         };
@@ -10012,6 +10405,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "http://127.0.0.1:8080/hooks/corroborate",
+                     *       "description": "our newsroom's claim tracker",
+                     *       "event_types": [
+                     *         "claim.corroboration_changed",
+                     *         "claim.disputed"
+                     *       ],
+                     *       "claim_ids": [],
+                     *       "outlets": [],
+                     *       "claims_query": "min_origins=2&q=NATO",
+                     *       "active": true,
+                     *       "created_at": "2026-12-04T18:51:44.922092Z",
+                     *       "updated_at": "2026-12-04T18:51:44.949940Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionPublic"];
                 };
             };
@@ -10126,6 +10536,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "event_id": 40,
+                     *           "event_type": "claim.corroboration_changed",
+                     *           "claim_id": 1,
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "next_attempt_at": "2026-12-04T18:51:44.982350Z",
+                     *           "created_at": "2026-12-04T18:51:44.982350Z",
+                     *           "finished_at": null,
+                     *           "last_status_code": null,
+                     *           "last_error": null
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryPage"];
                 };
             };
@@ -10207,6 +10637,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "event_id": 40,
+                     *       "event_type": "claim.corroboration_changed",
+                     *       "claim_id": 1,
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "next_attempt_at": "2026-12-04T18:51:45.001713Z",
+                     *       "created_at": "2026-12-04T18:51:44.982350Z",
+                     *       "finished_at": null,
+                     *       "last_status_code": null,
+                     *       "last_error": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryPublic"];
                 };
             };
@@ -10305,6 +10750,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "type": "claim.created",
+                     *           "claim_id": 1,
+                     *           "occurred_at": "2026-12-04T18:51:40.238358Z",
+                     *           "data": {
+                     *             "claim_id": 1,
+                     *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
+                     *             "claimant": "Vladimir Putin",
+                     *             "claim_date": null
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "type": "claim.created",
+                     *           "claim_id": 2,
+                     *           "occurred_at": "2026-12-04T18:51:40.238358Z",
+                     *           "data": {
+                     *             "claim_id": 2,
+                     *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",
+                     *             "claimant": "Vladimir Putin",
+                     *             "claim_date": null
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJrIjoiZXZlbnRzIiwicCI6WzJdfQ"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
@@ -10384,7 +10860,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": unknown;
+                    /**
+                     * @example id: 42
+                     *     event: claim.corroboration_changed
+                     *     data: {"id": 42, "type": "claim.corroboration_changed", "claim_id": 1, "data": {"claim_id": 1, "old": {"outlets": 3, "origins": 2, "articles": 3, "disputing_outlets": 0}, "new": {"outlets": 4, "origins": 3, "articles": 4, "disputing_outlets": 0}}}
+                     */
+                    "text/event-stream": string;
                 };
             };
             /** @description No API key, or an unknown or revoked one (`unauthorized`) */

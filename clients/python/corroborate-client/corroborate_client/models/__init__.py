@@ -87,7 +87,6 @@ from .ingest_origin import IngestOrigin
 from .ingest_payload import IngestPayload
 from .ingest_result import IngestResult
 from .ingest_review_decision import IngestReviewDecision
-from .ingest_review_decision_status import IngestReviewDecisionStatus
 from .json_ld_appearance import JsonLdAppearance
 from .json_ld_claim import JsonLdClaim
 from .json_ld_claim_review import JsonLdClaimReview
@@ -103,6 +102,7 @@ from .link_relation import LinkRelation
 from .match_mode import MatchMode
 from .match_ref import MatchRef
 from .match_signals import MatchSignals
+from .media_authenticity import MediaAuthenticity
 from .origin_article_ref import OriginArticleRef
 from .outlet_create import OutletCreate
 from .outlet_detail import OutletDetail
@@ -117,20 +117,21 @@ from .publisher_public import PublisherPublic
 from .readiness import Readiness
 from .review_article_ref import ReviewArticleRef
 from .review_create import ReviewCreate
-from .review_create_media_authenticity_category_type_0 import ReviewCreateMediaAuthenticityCategoryType0
+from .review_decision_status import ReviewDecisionStatus
 from .review_item_page import ReviewItemPage
 from .review_item_public import ReviewItemPublic
 from .review_kind import ReviewKind
 from .review_page import ReviewPage
 from .review_public import ReviewPublic
 from .review_search_hit import ReviewSearchHit
-from .review_search_hit_decision import ReviewSearchHitDecision
 from .review_search_page import ReviewSearchPage
 from .review_status import ReviewStatus
 from .reviewed_claim import ReviewedClaim
+from .reviews_feed_response_200 import ReviewsFeedResponse200
 from .reviews_import_body_type_4_item import ReviewsImportBodyType4Item
-from .reviews_search_format import ReviewsSearchFormat
 from .scope import Scope
+from .search_decision import SearchDecision
+from .search_format import SearchFormat
 from .sourcing import Sourcing
 from .stance import Stance
 from .subscription_create import SubscriptionCreate
@@ -231,7 +232,6 @@ __all__ = (
     "IngestPayload",
     "IngestResult",
     "IngestReviewDecision",
-    "IngestReviewDecisionStatus",
     "JsonLdAppearance",
     "JsonLdClaim",
     "JsonLdClaimant",
@@ -247,6 +247,7 @@ __all__ = (
     "MatchMode",
     "MatchRef",
     "MatchSignals",
+    "MediaAuthenticity",
     "OriginArticleRef",
     "OutletCreate",
     "OutletDetail",
@@ -261,7 +262,7 @@ __all__ = (
     "Readiness",
     "ReviewArticleRef",
     "ReviewCreate",
-    "ReviewCreateMediaAuthenticityCategoryType0",
+    "ReviewDecisionStatus",
     "ReviewedClaim",
     "ReviewItemPage",
     "ReviewItemPublic",
@@ -269,12 +270,13 @@ __all__ = (
     "ReviewPage",
     "ReviewPublic",
     "ReviewSearchHit",
-    "ReviewSearchHitDecision",
     "ReviewSearchPage",
+    "ReviewsFeedResponse200",
     "ReviewsImportBodyType4Item",
-    "ReviewsSearchFormat",
     "ReviewStatus",
     "Scope",
+    "SearchDecision",
+    "SearchFormat",
     "Sourcing",
     "Stance",
     "SubscriptionCreate",

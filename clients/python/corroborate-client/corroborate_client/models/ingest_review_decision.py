@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.ingest_review_decision_status import IngestReviewDecisionStatus
 from ..models.link_relation import LinkRelation
+from ..models.review_decision_status import ReviewDecisionStatus
 from ..models.review_kind import ReviewKind
 from ..types import UNSET, Unset
 
@@ -28,7 +28,7 @@ class IngestReviewDecision:
 
         Attributes:
             kind (ReviewKind):
-            status (IngestReviewDecisionStatus):
+            status (ReviewDecisionStatus): A decision.
             decided_at (datetime.datetime): RFC 3339 with an offset or Z; on or after 1800-01-01 and at most one day after
                 now.
             score (float):
@@ -43,7 +43,7 @@ class IngestReviewDecision:
     """
 
     kind: ReviewKind
-    status: IngestReviewDecisionStatus
+    status: ReviewDecisionStatus
     decided_at: datetime.datetime
     score: float
     reason: str
@@ -155,7 +155,7 @@ class IngestReviewDecision:
         d = dict(src_dict)
         kind = ReviewKind(d.pop("kind"))
 
-        status = IngestReviewDecisionStatus(d.pop("status"))
+        status = ReviewDecisionStatus(d.pop("status"))
 
         decided_at = datetime.datetime.fromisoformat(d.pop("decided_at"))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.review_create_media_authenticity_category_type_0 import ReviewCreateMediaAuthenticityCategoryType0
+from ..models.media_authenticity import MediaAuthenticity
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -29,8 +29,8 @@ class ReviewCreate:
         best_rating (float | None | Unset):
         worst_rating (float | None | Unset):
         language (None | str | Unset):
-        media_authenticity_category (None | ReviewCreateMediaAuthenticityCategoryType0 | Unset): Makes it a MediaReview:
-            the verdict on the media item (schema.org MediaManipulationRatingEnumeration).
+        media_authenticity_category (MediaAuthenticity | None | Unset): Makes it a MediaReview: the verdict on the media
+            item (schema.org MediaManipulationRatingEnumeration).
     """
 
     publisher: Publisher
@@ -42,7 +42,7 @@ class ReviewCreate:
     best_rating: float | None | Unset = UNSET
     worst_rating: float | None | Unset = UNSET
     language: None | str | Unset = UNSET
-    media_authenticity_category: None | ReviewCreateMediaAuthenticityCategoryType0 | Unset = UNSET
+    media_authenticity_category: MediaAuthenticity | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         publisher = self.publisher.to_dict()
@@ -96,7 +96,7 @@ class ReviewCreate:
         media_authenticity_category: None | str | Unset
         if isinstance(self.media_authenticity_category, Unset):
             media_authenticity_category = UNSET
-        elif isinstance(self.media_authenticity_category, ReviewCreateMediaAuthenticityCategoryType0):
+        elif isinstance(self.media_authenticity_category, MediaAuthenticity):
             media_authenticity_category = self.media_authenticity_category.value
         else:
             media_authenticity_category = self.media_authenticity_category
@@ -208,9 +208,7 @@ class ReviewCreate:
 
         language = _parse_language(d.pop("language", UNSET))
 
-        def _parse_media_authenticity_category(
-            data: object,
-        ) -> None | ReviewCreateMediaAuthenticityCategoryType0 | Unset:
+        def _parse_media_authenticity_category(data: object) -> MediaAuthenticity | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -218,12 +216,12 @@ class ReviewCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                media_authenticity_category_type_0 = ReviewCreateMediaAuthenticityCategoryType0(data)
+                media_authenticity_category_type_0 = MediaAuthenticity(data)
 
                 return media_authenticity_category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReviewCreateMediaAuthenticityCategoryType0 | Unset, data)
+            return cast(MediaAuthenticity | None | Unset, data)
 
         media_authenticity_category = _parse_media_authenticity_category(d.pop("media_authenticity_category", UNSET))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.review_search_hit_decision import ReviewSearchHitDecision
+from ..models.search_decision import SearchDecision
 
 if TYPE_CHECKING:
     from ..models.review_public import ReviewPublic
@@ -23,14 +23,13 @@ class ReviewSearchHit:
     Attributes:
         claim (ReviewedClaim):
         score (float): How surely the claim says the same as `text`, 0 to 1.
-        decision (ReviewSearchHitDecision): `link`: at or above the link threshold (ingest would take it for the same
-            claim); `suggest`: at or above the suggest threshold.
+        decision (SearchDecision): A match's strength.
         reviews (list[ReviewPublic]): The claim's reviews that pass the filters, newest first.
     """
 
     claim: ReviewedClaim
     score: float
-    decision: ReviewSearchHitDecision
+    decision: SearchDecision
     reviews: list[ReviewPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -69,7 +68,7 @@ class ReviewSearchHit:
 
         score = d.pop("score")
 
-        decision = ReviewSearchHitDecision(d.pop("decision"))
+        decision = SearchDecision(d.pop("decision"))
 
         reviews = []
         _reviews = d.pop("reviews")

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -48,9 +48,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | str | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = response.text
         return response_200
 
     if response.status_code == 401:
@@ -84,7 +84,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +100,7 @@ def sync_detailed(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | str]:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -117,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +141,7 @@ def sync(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Any | ErrorResponse | None:
+) -> ErrorResponse | str | None:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -158,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ErrorResponse | str
     """
 
     return sync_detailed(
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | str]:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -194,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +216,7 @@ async def asyncio(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Any | ErrorResponse | None:
+) -> ErrorResponse | str | None:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -233,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ErrorResponse | str
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.reviews_feed_response_200 import ReviewsFeedResponse200
 from ...types import UNSET, Response, Unset
 
 
@@ -32,9 +33,12 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ReviewsFeedResponse200 | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ReviewsFeedResponse200.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -68,7 +72,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ReviewsFeedResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | ReviewsFeedResponse200]:
     """Feed
 
      Every review as one schema.org DataFeed, cursor-paged, for republishing.
@@ -96,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ErrorResponse | ReviewsFeedResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +122,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Any | ErrorResponse | None:
+) -> ErrorResponse | ReviewsFeedResponse200 | None:
     """Feed
 
      Every review as one schema.org DataFeed, cursor-paged, for republishing.
@@ -130,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ErrorResponse | ReviewsFeedResponse200
     """
 
     return sync_detailed(
@@ -145,7 +151,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Response[Any | ErrorResponse]:
+) -> Response[ErrorResponse | ReviewsFeedResponse200]:
     """Feed
 
      Every review as one schema.org DataFeed, cursor-paged, for republishing.
@@ -159,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ErrorResponse | ReviewsFeedResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +183,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Any | ErrorResponse | None:
+) -> ErrorResponse | ReviewsFeedResponse200 | None:
     """Feed
 
      Every review as one schema.org DataFeed, cursor-paged, for republishing.
@@ -191,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ErrorResponse | ReviewsFeedResponse200
     """
 
     return (

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fact_check_search_response import FactCheckSearchResponse
 from ...models.review_search_page import ReviewSearchPage
-from ...models.reviews_search_format import ReviewsSearchFormat
+from ...models.search_format import SearchFormat
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +19,7 @@ def _get_kwargs(
     publisher: str | Unset = UNSET,
     max_age_days: int | Unset = UNSET,
     min_score: float | Unset = UNSET,
-    format_: ReviewsSearchFormat | Unset = ReviewsSearchFormat.JSON,
+    format_: SearchFormat | Unset = UNSET,
     limit: int | Unset = 10,
     cursor: str | Unset = UNSET,
     query: str | Unset = UNSET,
@@ -149,7 +149,7 @@ def sync_detailed(
     publisher: str | Unset = UNSET,
     max_age_days: int | Unset = UNSET,
     min_score: float | Unset = UNSET,
-    format_: ReviewsSearchFormat | Unset = ReviewsSearchFormat.JSON,
+    format_: SearchFormat | Unset = UNSET,
     limit: int | Unset = 10,
     cursor: str | Unset = UNSET,
     query: str | Unset = UNSET,
@@ -175,8 +175,7 @@ def sync_detailed(
             most this many days old.
         min_score (float | Unset): Lowest match score to return; default the matcher's suggest
             threshold.
-        format_ (ReviewsSearchFormat | Unset): `factchecktools` answers in the `claims:search`
-            response shape. Default: ReviewsSearchFormat.JSON.
+        format_ (SearchFormat | Unset): Answer shape.
         limit (int | Unset): Claims per page. Default: 10.
         cursor (str | Unset): `next_cursor` of the previous page.
         query (str | Unset): Fact Check Tools name of `text`.
@@ -226,7 +225,7 @@ def sync(
     publisher: str | Unset = UNSET,
     max_age_days: int | Unset = UNSET,
     min_score: float | Unset = UNSET,
-    format_: ReviewsSearchFormat | Unset = ReviewsSearchFormat.JSON,
+    format_: SearchFormat | Unset = UNSET,
     limit: int | Unset = 10,
     cursor: str | Unset = UNSET,
     query: str | Unset = UNSET,
@@ -252,8 +251,7 @@ def sync(
             most this many days old.
         min_score (float | Unset): Lowest match score to return; default the matcher's suggest
             threshold.
-        format_ (ReviewsSearchFormat | Unset): `factchecktools` answers in the `claims:search`
-            response shape. Default: ReviewsSearchFormat.JSON.
+        format_ (SearchFormat | Unset): Answer shape.
         limit (int | Unset): Claims per page. Default: 10.
         cursor (str | Unset): `next_cursor` of the previous page.
         query (str | Unset): Fact Check Tools name of `text`.
@@ -298,7 +296,7 @@ async def asyncio_detailed(
     publisher: str | Unset = UNSET,
     max_age_days: int | Unset = UNSET,
     min_score: float | Unset = UNSET,
-    format_: ReviewsSearchFormat | Unset = ReviewsSearchFormat.JSON,
+    format_: SearchFormat | Unset = UNSET,
     limit: int | Unset = 10,
     cursor: str | Unset = UNSET,
     query: str | Unset = UNSET,
@@ -324,8 +322,7 @@ async def asyncio_detailed(
             most this many days old.
         min_score (float | Unset): Lowest match score to return; default the matcher's suggest
             threshold.
-        format_ (ReviewsSearchFormat | Unset): `factchecktools` answers in the `claims:search`
-            response shape. Default: ReviewsSearchFormat.JSON.
+        format_ (SearchFormat | Unset): Answer shape.
         limit (int | Unset): Claims per page. Default: 10.
         cursor (str | Unset): `next_cursor` of the previous page.
         query (str | Unset): Fact Check Tools name of `text`.
@@ -373,7 +370,7 @@ async def asyncio(
     publisher: str | Unset = UNSET,
     max_age_days: int | Unset = UNSET,
     min_score: float | Unset = UNSET,
-    format_: ReviewsSearchFormat | Unset = ReviewsSearchFormat.JSON,
+    format_: SearchFormat | Unset = UNSET,
     limit: int | Unset = 10,
     cursor: str | Unset = UNSET,
     query: str | Unset = UNSET,
@@ -399,8 +396,7 @@ async def asyncio(
             most this many days old.
         min_score (float | Unset): Lowest match score to return; default the matcher's suggest
             threshold.
-        format_ (ReviewsSearchFormat | Unset): `factchecktools` answers in the `claims:search`
-            response shape. Default: ReviewsSearchFormat.JSON.
+        format_ (SearchFormat | Unset): Answer shape.
         limit (int | Unset): Claims per page. Default: 10.
         cursor (str | Unset): `next_cursor` of the previous page.
         query (str | Unset): Fact Check Tools name of `text`.

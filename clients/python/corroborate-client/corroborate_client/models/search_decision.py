@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReviewSearchHitDecision(StrEnum):
+class SearchDecision(StrEnum):
     LINK = "link"
     SUGGEST = "suggest"
 

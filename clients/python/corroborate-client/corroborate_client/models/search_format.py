@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReviewsSearchFormat(StrEnum):
+class SearchFormat(StrEnum):
     FACTCHECKTOOLS = "factchecktools"
     JSON = "json"
 

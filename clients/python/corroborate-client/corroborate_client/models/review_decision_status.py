@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class IngestReviewDecisionStatus(StrEnum):
+class ReviewDecisionStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
 

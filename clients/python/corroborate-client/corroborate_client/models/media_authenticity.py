@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReviewCreateMediaAuthenticityCategoryType0(StrEnum):
+class MediaAuthenticity(StrEnum):
     DECONTEXTUALIZEDCONTENT = "DecontextualizedContent"
     EDITEDORCROPPEDCONTENT = "EditedOrCroppedContent"
     ORIGINALMEDIACONTENT = "OriginalMediaContent"
