@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.articles.headlines import headline_key
@@ -28,6 +28,7 @@ from app.claims import service as claims_service
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError, Conflict
+from app.ingest.bulk import queries
 from app.ingest.bulk.matching import ChunkClaims
 from app.ingest.bulk.rows import (
     ArticleRow,
@@ -45,11 +46,7 @@ from app.ingest.fingerprints import url_credits
 from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
 from app.matching.base import Matcher
 from app.tables import (
-    Article,
-    ArticleLink,
-    Attribution,
     Claim,
-    CreditedOrigin,
     Outlet,
     OutletKind,
 )
@@ -57,80 +54,6 @@ from app.tables import (
 SUGGESTIONS = 5
 MATCH_POOL = 10
 
-_OUTLETS = select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
-    or_(
-        Outlet.slug.in_(bindparam("slugs", expanding=True)),  # type: ignore[attr-defined]
-        Outlet.domain.in_(bindparam("domains", expanding=True)),  # type: ignore[union-attr]
-    )
-)
-_ARTICLES = (
-    select(
-        Article.id,
-        Article.url,
-        Article.outlet_id,
-        Article.title,
-        Article.published_at,
-        Article.root_article_id,
-        Article.body_simhash,
-        Article.credit,
-        ArticleLink.origin_article_id,
-        ArticleLink.relation,
-        ArticleLink.reason,
-        ArticleLink.provenance,
-    )
-    .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)  # type: ignore[arg-type]
-    .where(Article.url.in_(bindparam("urls", expanding=True)))  # type: ignore[attr-defined]
-)
-_ATTACHED = (
-    select(
-        Attribution.article_id,
-        Attribution.id,
-        Claim.id.label("claim_id"),  # type: ignore[union-attr]
-        Claim.text,
-        Claim.claimant,
-        Claim.fingerprint,
-    )
-    .join(Claim, Claim.id == Attribution.claim_id)  # type: ignore[arg-type]
-    .where(Attribution.article_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
-    .order_by(Attribution.id)
-)
-_BY_FINGERPRINT = select(
-    Claim.id, Claim.text, Claim.claimant, Claim.fingerprint, Claim.merged_into
-).where(Claim.fingerprint.in_(bindparam("keys", expanding=True)))  # type: ignore[attr-defined]
-# Articles copy detection could tie to a line's article: the same headline, or a credit to the
-# line's outlet (the other signals make a line go the one-line path).
-_NEIGHBOURS = (
-    select(
-        Article.id,
-        Article.url,
-        Article.outlet_id,
-        Article.title,
-        Article.credit_name,
-        Article.published_at,
-        Outlet.slug,
-        Outlet.name,
-        Outlet.domain,
-        Outlet.kind,
-    )
-    .join(Outlet, Outlet.id == Article.outlet_id)  # type: ignore[arg-type]
-    .where(
-        Article.published_at >= bindparam("window_from"),
-        Article.published_at <= bindparam("window_to"),
-        or_(
-            Article.headline_key.in_(bindparam("titles", expanding=True)),  # type: ignore[union-attr]
-            Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
-        ),
-    )
-)
-_CREDITED_OUTLETS = (
-    select(CreditedOrigin.outlet_id)
-    .join(Article, Article.id == CreditedOrigin.article_id)  # type: ignore[arg-type]
-    .where(
-        Article.published_at >= bindparam("window_from"),
-        Article.published_at <= bindparam("window_to"),
-    )
-    .distinct()
-)
 _IN_CHUNK = 500  # ids per IN list
 
 
@@ -207,12 +130,14 @@ class Planner:
         session = self.session
         slugs = sorted({p.outlet.slug for p in payloads})
         domains = sorted({p.outlet.domain for p in payloads if p.outlet.domain})
-        for row in session.execute(_OUTLETS, {"slugs": slugs, "domains": domains or [""]}):
+        for row in session.execute(queries.OUTLETS, {"slugs": slugs, "domains": domains or [""]}):
             self._outlet_row(row)
         urls = sorted(
             {p.article.url for p in payloads} | {p.origin.url for p in payloads if p.origin}
         )
-        rows = [r for part in _chunks(urls) for r in session.execute(_ARTICLES, {"urls": part})]
+        rows = [
+            r for part in _chunks(urls) for r in session.execute(queries.ARTICLES, {"urls": part})
+        ]
         missing = {r.outlet_id for r in rows} - set(self.outlets_by_id)
         if missing:
             for row in session.execute(
@@ -246,7 +171,7 @@ class Planner:
                 by_id[r.id].link = LinkRow(origin, r.relation, r.reason, r.provenance)
         claims: dict[int, ClaimRow] = {}
         for part in _chunks(sorted(by_id)):
-            for r in session.execute(_ATTACHED, {"ids": part}):
+            for r in session.execute(queries.ATTACHED, {"ids": part}):
                 claim = claims.get(r.claim_id)
                 if claim is None:
                     claim = claims[r.claim_id] = ClaimRow(
@@ -258,7 +183,7 @@ class Planner:
             {claims_service.fingerprint(c.text, c.claimant) for p in payloads for c in p.claims}
         )
         for part in _chunks(keys):
-            for r in session.execute(_BY_FINGERPRINT, {"keys": part}):
+            for r in session.execute(queries.BY_FINGERPRINT, {"keys": part}):
                 if r.merged_into is None:
                     claim = claims.get(r.id) or ClaimRow(r.id, r.text, r.claimant, r.fingerprint)
                 else:  # followed to the claim it was merged into, as the one-line path does
@@ -297,11 +222,11 @@ class Planner:
         # Stored articles' own dates can lie outside the payloads' (a re-send with another date).
         times += [a.published_at for p in detecting if (a := self.articles.get(p.article.url))]
         params = {"window_from": min(times) - span, "window_to": max(times) + span}
-        self.credited_outlets = set(self.session.scalars(_CREDITED_OUTLETS, params))
+        self.credited_outlets = set(self.session.scalars(queries.CREDITED_OUTLETS, params))
         seen: set[int] = set()
         for part in _chunks(sorted(set(titles))):
             rows = self.session.execute(
-                _NEIGHBOURS, {**params, "titles": part, "keys": sorted(keys)}
+                queries.NEIGHBOURS, {**params, "titles": part, "keys": sorted(keys)}
             )
             for r in rows:
                 if r.id in seen:

@@ -1,0 +1,80 @@
+"""The statements the planner reads a chunk's surroundings with (app/ingest/bulk/plan.py)."""
+
+from sqlalchemy import bindparam, or_, select
+
+from app.tables import Article, ArticleLink, Attribution, Claim, CreditedOrigin, Outlet
+
+OUTLETS = select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
+    or_(
+        Outlet.slug.in_(bindparam("slugs", expanding=True)),  # type: ignore[attr-defined]
+        Outlet.domain.in_(bindparam("domains", expanding=True)),  # type: ignore[union-attr]
+    )
+)
+ARTICLES = (
+    select(
+        Article.id,
+        Article.url,
+        Article.outlet_id,
+        Article.title,
+        Article.published_at,
+        Article.root_article_id,
+        Article.body_simhash,
+        Article.credit,
+        ArticleLink.origin_article_id,
+        ArticleLink.relation,
+        ArticleLink.reason,
+        ArticleLink.provenance,
+    )
+    .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)  # type: ignore[arg-type]
+    .where(Article.url.in_(bindparam("urls", expanding=True)))  # type: ignore[attr-defined]
+)
+ATTACHED = (
+    select(
+        Attribution.article_id,
+        Attribution.id,
+        Claim.id.label("claim_id"),  # type: ignore[union-attr]
+        Claim.text,
+        Claim.claimant,
+        Claim.fingerprint,
+    )
+    .join(Claim, Claim.id == Attribution.claim_id)  # type: ignore[arg-type]
+    .where(Attribution.article_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    .order_by(Attribution.id)
+)
+BY_FINGERPRINT = select(
+    Claim.id, Claim.text, Claim.claimant, Claim.fingerprint, Claim.merged_into
+).where(Claim.fingerprint.in_(bindparam("keys", expanding=True)))  # type: ignore[attr-defined]
+# Articles copy detection could tie to a line's article: the same headline, or a credit to the
+# line's outlet (the other signals make a line go the one-line path).
+NEIGHBOURS = (
+    select(
+        Article.id,
+        Article.url,
+        Article.outlet_id,
+        Article.title,
+        Article.credit_name,
+        Article.published_at,
+        Outlet.slug,
+        Outlet.name,
+        Outlet.domain,
+        Outlet.kind,
+    )
+    .join(Outlet, Outlet.id == Article.outlet_id)  # type: ignore[arg-type]
+    .where(
+        Article.published_at >= bindparam("window_from"),
+        Article.published_at <= bindparam("window_to"),
+        or_(
+            Article.headline_key.in_(bindparam("titles", expanding=True)),  # type: ignore[union-attr]
+            Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
+        ),
+    )
+)
+CREDITED_OUTLETS = (
+    select(CreditedOrigin.outlet_id)
+    .join(Article, Article.id == CreditedOrigin.article_id)  # type: ignore[arg-type]
+    .where(
+        Article.published_at >= bindparam("window_from"),
+        Article.published_at <= bindparam("window_to"),
+    )
+    .distinct()
+)
