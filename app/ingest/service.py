@@ -452,6 +452,15 @@ def ingest_line(
                 details,
             ),
         )
+    return ingest_valid_line(
+        engine, number=number, payload=payload, matcher=matcher, settings=settings
+    )
+
+
+def ingest_valid_line(
+    engine: Engine, *, number: int, payload: IngestPayload, matcher: Matcher, settings: Settings
+) -> BatchLine:
+    """A validated line in its own transaction; any failure is its answer, never raised."""
     try:
         result = ingest_one(engine, payload=payload, matcher=matcher, settings=settings)
     except AppError as exc:

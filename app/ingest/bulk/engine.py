@@ -185,18 +185,9 @@ def alone(
     engine: Engine, number: int, payload: IngestPayload, *, matcher: Matcher, settings: Settings
 ) -> BatchLine:
     """One line in its own transaction through the one-line path; never raises."""
-    try:
-        result = one_line.ingest_one(engine, payload=payload, matcher=matcher, settings=settings)
-    except AppError as exc:
-        return failed(number, exc)
-    except Exception:
-        logger.exception("ingest of line %d failed", number)
-        return BatchLine(
-            line=number,
-            status=500,
-            error=error_body("internal_error", f"line {number}: internal error"),
-        )
-    return BatchLine(line=number, status=201 if result.article_created else 200, result=result)
+    return one_line.ingest_valid_line(
+        engine, number=number, payload=payload, matcher=matcher, settings=settings
+    )
 
 
 def _chunk(
