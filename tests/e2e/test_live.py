@@ -58,7 +58,8 @@ def test_the_claim_page_counts_change_while_open_when_a_new_report_is_ingested(
         )
         assert (stat(page, "outlets"), stat(page, "independent_origins")) == ("4", "3")
         assert page.evaluate("window.stillTheSamePage") is True
-        assert int(page.evaluate("document.body.dataset.liveUpdates")) >= 1
+        # The redraw counts itself once it has finished (the counts are drawn before the end).
+        page.wait_for_function("() => Number(document.body.dataset.liveUpdates || 0) >= 1")
         # The reports and the coverage timeline follow too.
         assert page.locator("tr[data-outlet=the-kyiv-independent]").count() == 1
         last_row = "[data-timeline] table tbody tr:last-child td"
