@@ -132,6 +132,7 @@ def test_claimreview_documents_are_typed(schema: dict[str, Any]) -> None:
     refs = [v["$ref"] for v in export["content"]["application/ld+json"]["schema"]["anyOf"]]
     assert refs == [
         "#/components/schemas/ClaimReviewJsonLd",
+        "#/components/schemas/MediaReviewJsonLd",
         "#/components/schemas/ClaimReviewGraph",
         "#/components/schemas/ClaimJsonLd",
     ]

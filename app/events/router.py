@@ -170,12 +170,25 @@ def list_events(
         200: {
             "content": {
                 "text/event-stream": {
-                    "schema": {"type": "string"},
-                    "example": "id: 42\nevent: claim.corroboration_changed\n"
-                    'data: {"id": 42, "type": "claim.corroboration_changed", "claim_id": 1, '
-                    '"data": {"claim_id": 1, "old": {"outlets": 3, "origins": 2, "articles": 3, '
-                    '"disputing_outlets": 0}, "new": {"outlets": 4, "origins": 3, "articles": 4, '
-                    '"disputing_outlets": 0}}}\n\n',
+                    # One Server-Sent Event: `data` is one EventPublic as JSON, `id` and
+                    # `event` repeat its id and type; comment lines keep an idle stream open.
+                    "schema": {
+                        "type": "object",
+                        "required": ["id", "event", "data"],
+                        "properties": {
+                            "id": {"type": "string", "description": "The event's id."},
+                            "event": {"type": "string", "description": "The event's type."},
+                            "data": {"type": "string", "description": "EventPublic as JSON."},
+                        },
+                    },
+                    "example": {
+                        "id": "42",
+                        "event": "claim.corroboration_changed",
+                        "data": '{"id": 42, "type": "claim.corroboration_changed", '
+                        '"claim_id": 1, "occurred_at": "2025-05-29T15:00:02Z", "data": '
+                        '{"claim_id": 1, "old": {"outlets": 3, "origins": 2}, '
+                        '"new": {"outlets": 4, "origins": 3}}}',
+                    },
                 }
             },
             "description": "Server-Sent Events.",

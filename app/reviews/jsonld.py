@@ -85,6 +85,35 @@ class JsonLdClaimReview(_JsonLd):
     itemReviewed: JsonLdClaim  # noqa: N815
 
 
+class JsonLdMediaReviewItem(_JsonLd):
+    type: Literal["MediaReviewItem"] = Field(alias="@type")
+    creator: JsonLdClaimant | Absent = Field(default=None, description="The claimant.")
+    interpretedAsClaim: dict[str, Any] = Field(  # noqa: N815
+        description="The claim the media item was taken to make (`@type` Claim, `text`)."
+    )
+    mediaItemAppearance: list[dict[str, Any]] | Absent = None  # noqa: N815
+
+
+class JsonLdMediaReview(_JsonLd):
+    """A review of a media item (schema.org MediaReview), exported as the fact-checker gave it."""
+
+    type: Literal["MediaReview"] = Field(alias="@type")
+    url: str
+    name: str | Absent = Field(default=None, description="The review's headline.")
+    datePublished: str | Absent = None  # noqa: N815
+    inLanguage: str | Absent = None  # noqa: N815
+    author: JsonLdOrganization = Field(description="The fact-checker.")
+    mediaAuthenticityCategory: str | Absent = None  # noqa: N815
+    reviewRating: JsonLdRating | Absent = None  # noqa: N815
+    itemReviewed: JsonLdMediaReviewItem  # noqa: N815
+
+
+class MediaReviewJsonLd(JsonLdMediaReview):
+    """The export of a claim with one review of media."""
+
+    context: SCHEMA_ORG = Field(alias="@context")
+
+
 class ClaimJsonLd(JsonLdClaim):
     """The export of a claim without reviews."""
 
@@ -101,10 +130,10 @@ class ClaimReviewGraph(_JsonLd):
     """The export of a claim with several reviews."""
 
     context: SCHEMA_ORG = Field(alias="@context")
-    graph: list[JsonLdClaimReview] = Field(alias="@graph")
+    graph: list[JsonLdClaimReview | JsonLdMediaReview] = Field(alias="@graph")
 
 
-ClaimReviewExport = ClaimReviewJsonLd | ClaimReviewGraph | ClaimJsonLd
+ClaimReviewExport = ClaimReviewJsonLd | MediaReviewJsonLd | ClaimReviewGraph | ClaimJsonLd
 
 
 # ---- what the import reads ------------------------------------------------------------------

@@ -4,16 +4,18 @@ import os
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Request, Response, status
+from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, PayloadTooLarge, responses
 from app.core.pagination import Page, PageDep
+from app.core.types import MAX_ID
 from app.core.unit_of_work import run_transaction
 from app.ingest.dependencies import EngineDep
 from app.ingest.imports import service
@@ -22,6 +24,7 @@ from app.ingest.imports.tasks import RUN
 from app.ingest.media import check_media_type, ndjson_body
 from app.jobs import enqueue
 
+ImportId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="The import job's id.")]
 router = APIRouter(prefix="/imports", tags=["imports"], responses=responses(422))
 
 _UPLOAD = ndjson_body(
@@ -120,7 +123,7 @@ def _create_job(engine: Any, path: Path, attempts: int) -> Any:
 
 
 @router.get("/{import_id}", name="get", response_model=ImportPublic, responses=responses(404))
-def get_import(import_id: int, session: SessionDep) -> ImportPublic:
+def get_import(import_id: ImportId, session: SessionDep) -> ImportPublic:
     """The import's state and progress: bytes and lines done, lines ingested and refused."""
     return service.public(service.get(session, job_id=import_id))
 
@@ -131,6 +134,8 @@ def get_import(import_id: int, session: SessionDep) -> ImportPublic:
     response_model=Page[ImportErrorPublic],
     responses=responses(404),
 )
-def import_errors(import_id: int, page: PageDep, session: SessionDep) -> Page[ImportErrorPublic]:
+def import_errors(
+    import_id: ImportId, page: PageDep, session: SessionDep
+) -> Page[ImportErrorPublic]:
     """The refused lines, in line order: number, status and the usual error body."""
     return service.errors(session, job_id=import_id, page=page)

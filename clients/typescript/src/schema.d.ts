@@ -1455,7 +1455,7 @@ export interface components {
              */
             "@context": "https://schema.org";
             /** @Graph */
-            "@graph": components["schemas"]["JsonLdClaimReview"][];
+            "@graph": (components["schemas"]["JsonLdClaimReview"] | components["schemas"]["JsonLdMediaReview"])[];
         } & {
             [key: string]: unknown;
         };
@@ -2517,6 +2517,63 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * JsonLdMediaReview
+         * @description A review of a media item (schema.org MediaReview), exported as the fact-checker gave it.
+         */
+        JsonLdMediaReview: {
+            /**
+             * @Type
+             * @constant
+             */
+            "@type": "MediaReview";
+            /** Url */
+            url: string;
+            /**
+             * Name
+             * @description The review's headline.
+             */
+            name?: string;
+            /** Datepublished */
+            datePublished?: string;
+            /** Inlanguage */
+            inLanguage?: string;
+            /** @description The fact-checker. */
+            author: components["schemas"]["JsonLdOrganization"];
+            /** Mediaauthenticitycategory */
+            mediaAuthenticityCategory?: string;
+            /** Reviewrating */
+            reviewRating?: components["schemas"]["JsonLdRating"];
+            itemReviewed: components["schemas"]["JsonLdMediaReviewItem"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** JsonLdMediaReviewItem */
+        JsonLdMediaReviewItem: {
+            /**
+             * @Type
+             * @constant
+             */
+            "@type": "MediaReviewItem";
+            /**
+             * Creator
+             * @description The claimant.
+             */
+            creator?: components["schemas"]["JsonLdClaimant"];
+            /**
+             * Interpretedasclaim
+             * @description The claim the media item was taken to make (`@type` Claim, `text`).
+             */
+            interpretedAsClaim: {
+                [key: string]: unknown;
+            };
+            /** Mediaitemappearance */
+            mediaItemAppearance?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         /** JsonLdOrganization */
         JsonLdOrganization: {
             /**
@@ -2640,6 +2697,42 @@ export interface components {
          * @enum {string}
          */
         MediaAuthenticity: "OriginalMediaContent" | "DecontextualizedContent" | "EditedOrCroppedContent" | "TransformedContent" | "StagedContent" | "SatireOrParodyContent";
+        /**
+         * MediaReviewJsonLd
+         * @description The export of a claim with one review of media.
+         */
+        MediaReviewJsonLd: {
+            /**
+             * @Type
+             * @constant
+             */
+            "@type": "MediaReview";
+            /** Url */
+            url: string;
+            /**
+             * Name
+             * @description The review's headline.
+             */
+            name?: string;
+            /** Datepublished */
+            datePublished?: string;
+            /** Inlanguage */
+            inLanguage?: string;
+            /** @description The fact-checker. */
+            author: components["schemas"]["JsonLdOrganization"];
+            /** Mediaauthenticitycategory */
+            mediaAuthenticityCategory?: string;
+            /** Reviewrating */
+            reviewRating?: components["schemas"]["JsonLdRating"];
+            itemReviewed: components["schemas"]["JsonLdMediaReviewItem"];
+            /**
+             * @Context
+             * @constant
+             */
+            "@context": "https://schema.org";
+        } & {
+            [key: string]: unknown;
+        };
         /** OriginArticleRef */
         OriginArticleRef: {
             /** Id */
@@ -7412,6 +7505,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The import job's id. */
                 import_id: number;
             };
             cookie?: never;
@@ -7518,6 +7612,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The import job's id. */
                 import_id: number;
             };
             cookie?: never;
@@ -8591,7 +8686,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/ld+json": components["schemas"]["ClaimReviewJsonLd"] | components["schemas"]["ClaimReviewGraph"] | components["schemas"]["ClaimJsonLd"];
+                    "application/ld+json": components["schemas"]["ClaimReviewJsonLd"] | components["schemas"]["MediaReviewJsonLd"] | components["schemas"]["ClaimReviewGraph"] | components["schemas"]["ClaimJsonLd"];
                 };
             };
             /** @description No API key, or an unknown or revoked one (`unauthorized`) */
@@ -10861,11 +10956,20 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example id: 42
-                     *     event: claim.corroboration_changed
-                     *     data: {"id": 42, "type": "claim.corroboration_changed", "claim_id": 1, "data": {"claim_id": 1, "old": {"outlets": 3, "origins": 2, "articles": 3, "disputing_outlets": 0}, "new": {"outlets": 4, "origins": 3, "articles": 4, "disputing_outlets": 0}}}
+                     * @example {
+                     *       "id": "42",
+                     *       "event": "claim.corroboration_changed",
+                     *       "data": "{\"id\": 42, \"type\": \"claim.corroboration_changed\", \"claim_id\": 1, \"occurred_at\": \"2025-05-29T15:00:02Z\", \"data\": {\"claim_id\": 1, \"old\": {\"outlets\": 3, \"origins\": 2}, \"new\": {\"outlets\": 4, \"origins\": 3}}}"
+                     *     }
                      */
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The event's id. */
+                        id: string;
+                        /** @description The event's type. */
+                        event: string;
+                        /** @description EventPublic as JSON. */
+                        data: string;
+                    };
                 };
             };
             /** @description No API key, or an unknown or revoked one (`unauthorized`) */

@@ -59,6 +59,7 @@ from .event_page import EventPage
 from .event_public import EventPublic
 from .event_public_data import EventPublicData
 from .event_type import EventType
+from .events_stream_response_200 import EventsStreamResponse200
 from .explained_article_ref import ExplainedArticleRef
 from .explained_origin import ExplainedOrigin
 from .explained_report import ExplainedReport
@@ -93,6 +94,10 @@ from .json_ld_claim_review import JsonLdClaimReview
 from .json_ld_claimant import JsonLdClaimant
 from .json_ld_graph_import import JsonLdGraphImport
 from .json_ld_graph_import_graph_item import JsonLdGraphImportGraphItem
+from .json_ld_media_review import JsonLdMediaReview
+from .json_ld_media_review_item import JsonLdMediaReviewItem
+from .json_ld_media_review_item_interpretedasclaim import JsonLdMediaReviewItemInterpretedasclaim
+from .json_ld_media_review_item_media_item_appearance_item import JsonLdMediaReviewItemMediaItemAppearanceItem
 from .json_ld_organization import JsonLdOrganization
 from .json_ld_rating import JsonLdRating
 from .link_create import LinkCreate
@@ -103,6 +108,7 @@ from .match_mode import MatchMode
 from .match_ref import MatchRef
 from .match_signals import MatchSignals
 from .media_authenticity import MediaAuthenticity
+from .media_review_json_ld import MediaReviewJsonLd
 from .origin_article_ref import OriginArticleRef
 from .outlet_create import OutletCreate
 from .outlet_detail import OutletDetail
@@ -203,6 +209,7 @@ __all__ = (
     "EventPage",
     "EventPublic",
     "EventPublicData",
+    "EventsStreamResponse200",
     "EventType",
     "ExplainedArticleRef",
     "ExplainedOrigin",
@@ -238,6 +245,10 @@ __all__ = (
     "JsonLdClaimReview",
     "JsonLdGraphImport",
     "JsonLdGraphImportGraphItem",
+    "JsonLdMediaReview",
+    "JsonLdMediaReviewItem",
+    "JsonLdMediaReviewItemInterpretedasclaim",
+    "JsonLdMediaReviewItemMediaItemAppearanceItem",
     "JsonLdOrganization",
     "JsonLdRating",
     "LinkCreate",
@@ -248,6 +259,7 @@ __all__ = (
     "MatchRef",
     "MatchSignals",
     "MediaAuthenticity",
+    "MediaReviewJsonLd",
     "OriginArticleRef",
     "OutletCreate",
     "OutletDetail",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.json_ld_claim_review import JsonLdClaimReview
+    from ..models.json_ld_media_review import JsonLdMediaReview
 
 
 T = TypeVar("T", bound="ClaimReviewGraph")
@@ -19,19 +20,26 @@ class ClaimReviewGraph:
 
     Attributes:
         context (Literal['https://schema.org']):
-        graph (list[JsonLdClaimReview]):
+        graph (list[JsonLdClaimReview | JsonLdMediaReview]):
     """
 
     context: Literal["https://schema.org"]
-    graph: list[JsonLdClaimReview]
+    graph: list[JsonLdClaimReview | JsonLdMediaReview]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_ld_claim_review import JsonLdClaimReview  # noqa: PLC0415
+
         context = self.context
 
         graph = []
         for graph_item_data in self.graph:
-            graph_item = graph_item_data.to_dict()
+            graph_item: dict[str, Any]
+            if isinstance(graph_item_data, JsonLdClaimReview):
+                graph_item = graph_item_data.to_dict()
+            else:
+                graph_item = graph_item_data.to_dict()
+
             graph.append(graph_item)
 
         field_dict: dict[str, Any] = {}
@@ -48,6 +56,7 @@ class ClaimReviewGraph:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.json_ld_claim_review import JsonLdClaimReview  # noqa: PLC0415
+        from ..models.json_ld_media_review import JsonLdMediaReview  # noqa: PLC0415
 
         d = dict(src_dict)
         context = cast(Literal["https://schema.org"], d.pop("@context"))
@@ -57,7 +66,23 @@ class ClaimReviewGraph:
         graph = []
         _graph = d.pop("@graph")
         for graph_item_data in _graph:
-            graph_item = JsonLdClaimReview.from_dict(graph_item_data)
+
+            def _parse_graph_item(data: object) -> JsonLdClaimReview | JsonLdMediaReview:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    graph_item_type_0 = JsonLdClaimReview.from_dict(data)
+
+                    return graph_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                graph_item_type_1 = JsonLdMediaReview.from_dict(data)
+
+                return graph_item_type_1
+
+            graph_item = _parse_graph_item(graph_item_data)
 
             graph.append(graph_item)
 

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.event_type import EventType
+from ...models.events_stream_response_200 import EventsStreamResponse200
 from ...types import UNSET, Response, Unset
 
 
@@ -48,9 +49,12 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | str | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | EventsStreamResponse200 | None:
     if response.status_code == 200:
-        response_200 = response.text
+        response_200 = EventsStreamResponse200.from_dict(response.text)
+
         return response_200
 
     if response.status_code == 401:
@@ -84,7 +88,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | EventsStreamResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +106,7 @@ def sync_detailed(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | str]:
+) -> Response[ErrorResponse | EventsStreamResponse200]:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -117,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | str]
+        Response[ErrorResponse | EventsStreamResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +147,7 @@ def sync(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | str | None:
+) -> ErrorResponse | EventsStreamResponse200 | None:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -158,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | str
+        ErrorResponse | EventsStreamResponse200
     """
 
     return sync_detailed(
@@ -177,7 +183,7 @@ async def asyncio_detailed(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | str]:
+) -> Response[ErrorResponse | EventsStreamResponse200]:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -194,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | str]
+        Response[ErrorResponse | EventsStreamResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +222,7 @@ async def asyncio(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | str | None:
+) -> ErrorResponse | EventsStreamResponse200 | None:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -233,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | str
+        ErrorResponse | EventsStreamResponse200
     """
 
     return (

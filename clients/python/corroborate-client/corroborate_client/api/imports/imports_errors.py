@@ -104,7 +104,7 @@ def sync_detailed(
      The refused lines, in line order: number, status and the usual error body.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
         limit (int | Unset): Items per page. Default: 50.
         cursor (str | Unset): `next_cursor` from the previous page.
 
@@ -141,7 +141,7 @@ def sync(
      The refused lines, in line order: number, status and the usual error body.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
         limit (int | Unset): Items per page. Default: 50.
         cursor (str | Unset): `next_cursor` from the previous page.
 
@@ -173,7 +173,7 @@ async def asyncio_detailed(
      The refused lines, in line order: number, status and the usual error body.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
         limit (int | Unset): Items per page. Default: 50.
         cursor (str | Unset): `next_cursor` from the previous page.
 
@@ -208,7 +208,7 @@ async def asyncio(
      The refused lines, in line order: number, status and the usual error body.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
         limit (int | Unset): Items per page. Default: 50.
         cursor (str | Unset): `next_cursor` from the previous page.
 

@@ -90,7 +90,7 @@ def sync_detailed(
      The import's state and progress: bytes and lines done, lines ingested and refused.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,7 +121,7 @@ def sync(
      The import's state and progress: bytes and lines done, lines ingested and refused.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ async def asyncio_detailed(
      The import's state and progress: bytes and lines done, lines ingested and refused.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +176,7 @@ async def asyncio(
      The import's state and progress: bytes and lines done, lines ingested and refused.
 
     Args:
-        import_id (int):
+        import_id (int): The import job's id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,6 +10,7 @@ from ...models.claim_json_ld import ClaimJsonLd
 from ...models.claim_review_graph import ClaimReviewGraph
 from ...models.claim_review_json_ld import ClaimReviewJsonLd
 from ...models.error_response import ErrorResponse
+from ...models.media_review_json_ld import MediaReviewJsonLd
 from ...types import Response
 
 
@@ -29,10 +30,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse | None:
+) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse | None:
     if response.status_code == 200:
 
-        def _parse_response_200(data: object) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd:
+        def _parse_response_200(data: object) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -44,16 +45,24 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_1 = ClaimReviewGraph.from_dict(data)
+                response_200_type_1 = MediaReviewJsonLd.from_dict(data)
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_2 = ClaimReviewGraph.from_dict(data)
+
+                return response_200_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_200_type_2 = ClaimJsonLd.from_dict(data)
+            response_200_type_3 = ClaimJsonLd.from_dict(data)
 
-            return response_200_type_2
+            return response_200_type_3
 
         response_200 = _parse_response_200(response.json())
 
@@ -97,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse]:
+) -> Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +119,7 @@ def sync_detailed(
     claim_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse]:
+) -> Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse]:
     """Claimreview
 
      The claim as schema.org ClaimReview JSON-LD, ready to embed or to feed to a crawler.
@@ -123,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse]
+        Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +150,7 @@ def sync(
     claim_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse | None:
+) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse | None:
     """Claimreview
 
      The claim as schema.org ClaimReview JSON-LD, ready to embed or to feed to a crawler.
@@ -154,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse
+        ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse
     """
 
     return sync_detailed(
@@ -167,7 +176,7 @@ async def asyncio_detailed(
     claim_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse]:
+) -> Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse]:
     """Claimreview
 
      The claim as schema.org ClaimReview JSON-LD, ready to embed or to feed to a crawler.
@@ -180,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse]
+        Response[ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +205,7 @@ async def asyncio(
     claim_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse | None:
+) -> ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse | None:
     """Claimreview
 
      The claim as schema.org ClaimReview JSON-LD, ready to embed or to feed to a crawler.
@@ -209,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | ErrorResponse
+        ClaimJsonLd | ClaimReviewGraph | ClaimReviewJsonLd | MediaReviewJsonLd | ErrorResponse
     """
 
     return (
