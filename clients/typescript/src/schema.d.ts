@@ -10962,14 +10962,7 @@ export interface operations {
                      *       "data": "{\"id\": 42, \"type\": \"claim.corroboration_changed\", \"claim_id\": 1, \"occurred_at\": \"2025-05-29T15:00:02Z\", \"data\": {\"claim_id\": 1, \"old\": {\"outlets\": 3, \"origins\": 2}, \"new\": {\"outlets\": 4, \"origins\": 3}}}"
                      *     }
                      */
-                    "text/event-stream": {
-                        /** @description The event's id. */
-                        id: string;
-                        /** @description The event's type. */
-                        event: string;
-                        /** @description EventPublic as JSON. */
-                        data: string;
-                    };
+                    "text/event-stream": unknown;
                 };
             };
             /** @description No API key, or an unknown or revoked one (`unauthorized`) */

@@ -59,7 +59,6 @@ from .event_page import EventPage
 from .event_public import EventPublic
 from .event_public_data import EventPublicData
 from .event_type import EventType
-from .events_stream_response_200 import EventsStreamResponse200
 from .explained_article_ref import ExplainedArticleRef
 from .explained_origin import ExplainedOrigin
 from .explained_report import ExplainedReport
@@ -209,7 +208,6 @@ __all__ = (
     "EventPage",
     "EventPublic",
     "EventPublicData",
-    "EventsStreamResponse200",
     "EventType",
     "ExplainedArticleRef",
     "ExplainedOrigin",

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.event_type import EventType
-from ...models.events_stream_response_200 import EventsStreamResponse200
 from ...types import UNSET, Response, Unset
 
 
@@ -49,12 +48,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | EventsStreamResponse200 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = EventsStreamResponse200.from_dict(response.text)
-
+        response_200 = cast(Any, response.text)
         return response_200
 
     if response.status_code == 401:
@@ -88,9 +84,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | EventsStreamResponse200]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +100,7 @@ def sync_detailed(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | EventsStreamResponse200]:
+) -> Response[Any | ErrorResponse]:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -123,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | EventsStreamResponse200]
+        Response[Any | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +141,7 @@ def sync(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | EventsStreamResponse200 | None:
+) -> Any | ErrorResponse | None:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -164,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | EventsStreamResponse200
+        Any | ErrorResponse
     """
 
     return sync_detailed(
@@ -183,7 +177,7 @@ async def asyncio_detailed(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | EventsStreamResponse200]:
+) -> Response[Any | ErrorResponse]:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -200,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | EventsStreamResponse200]
+        Response[Any | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -222,7 +216,7 @@ async def asyncio(
     claim_id: int | Unset = UNSET,
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | EventsStreamResponse200 | None:
+) -> Any | ErrorResponse | None:
     """Stream
 
      Events as Server-Sent Events: those after `Last-Event-ID` (or `after`; without either,
@@ -239,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | EventsStreamResponse200
+        Any | ErrorResponse
     """
 
     return (
