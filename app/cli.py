@@ -98,25 +98,19 @@ def serve(
 
 
 @cli.command()
-def deliver() -> None:
-    """Dispatch events to webhook subscriptions and deliver them, until interrupted.
+def deliver(
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker threads (default CLAIMS_JOBS_WORKERS).")
+    ] = None,
+) -> None:
+    """Deliver webhooks (and run the other background jobs) until stopped.
 
-    For a process of its own (set CLAIMS_WEBHOOK_WORKER_IN_SERVE=false on the servers); on
-    PostgreSQL any number may run side by side.
+    Webhook delivery is a job of the one job system, so this is `corroborate worker` under the
+    name operators look for: run it where `corroborate serve` runs no consumer
+    (CLAIMS_JOBS_CONSUMER=false); on PostgreSQL with CLAIMS_JOBS_URL=redis://... any number may
+    run side by side without sending an event twice to one subscription.
     """
-    import signal
-    import threading
-
-    from app.core.logging import ensure_logging
-    from app.events.delivery import run
-
-    settings = get_settings()
-    ensure_logging(settings)
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stop.set())
-    console.print("delivering webhooks; Ctrl-C stops")
-    run(settings, stop=stop)
+    worker(workers=workers)
 
 
 @cli.command()

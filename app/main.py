@@ -30,11 +30,10 @@ from app.core.middleware import (
     retry_aware_conflict_handler,
 )
 from app.core.unit_of_work import TransactionConflict
-from app.events.delivery import start_in_background
 from app.explorer.router import install_explorer
 from app.health.router import metrics_router
 from app.health.router import router as health_router
-from app.jobs import start_consumer, stop_consumer
+from app.jobs import register_engine, start_consumer, stop_consumer
 from app.matching.base import build_matcher
 
 DESCRIPTION = """\
@@ -94,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     ensure_logging(settings)
     engine = create_db_engine(settings)
+    register_engine(engine, settings)  # what this app commits wakes jobs on its own queue
     access = Access(settings, engine)
 
     @asynccontextmanager
@@ -101,12 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         POOL.watch(engine)  # the serving app's pool is the one /metrics reports
         stop_worker_threads_at_exit()
         consumer = start_consumer(settings, engine=engine) if settings.jobs_consumer else None
-        delivery = start_in_background(settings) if settings.webhook_worker_in_serve else None
         yield
-        if delivery is not None:
-            thread, stop = delivery
-            stop.set()
-            thread.join(timeout=settings.webhook_timeout_seconds + 5)
         if consumer is not None:
             stop_consumer(consumer)
         if access.limiter is not None:

@@ -5,16 +5,18 @@
 On a scratch database (an SQLite file, or a PostgreSQL database made and dropped from the
 admin URL given), with the lexical matcher:
 
-1. delivery: `--events` claims are created (one `claim.created` event each), then one worker
-   (`dispatch_once` + `deliver_once`, CLAIMS_WEBHOOK_CONCURRENCY deliveries at once) delivers
-   them all to a receiver on 127.0.0.1 (a ThreadingHTTPServer answering 204); events/s is
-   events over the wall time from first dispatch to the last delivery recorded.
+1. delivery: `--events` claims are created (one `claim.created` event each), then a job
+   consumer (huey, in-process, as `corroborate serve` runs it) starts and its drain task
+   (dispatch + CLAIMS_WEBHOOK_CONCURRENCY deliveries at once) delivers them all to a receiver
+   on 127.0.0.1 (a ThreadingHTTPServer answering 204); events/s is events over the wall time
+   from the consumer's start to the last delivery recorded.
 2. ingest: `--ingest` POST /v1/ingest payloads (each article a new outlet's report of one of
    50 claims, so most writes change counts and record events) through `ingest_one`, timed in
    three interleaved configurations per round: the outbox switched off (its listeners
    removed: the service as it was before events), the outbox on without a subscription, and
-   the outbox on with a subscription while a delivery worker runs alongside, sending every
-   event to the receiver. Prints JSON with the medians and the ratios to the outbox-off run.
+   the outbox on with a subscription while the job consumer runs alongside (each commit that
+   writes events wakes a drain task), sending every event to the receiver. Prints JSON with
+   the medians and the ratios to the outbox-off run.
 """
 
 from __future__ import annotations
@@ -43,11 +45,12 @@ from app.core.config import Settings  # noqa: E402
 from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import scratch_database, upgrade  # noqa: E402
 from app.core.unit_of_work import run_transaction  # noqa: E402
-from app.events import delivery  # noqa: E402
 from app.events import service as events_service  # noqa: E402
+from app.events import tasks as _tasks  # noqa: E402, F401  (registers the drain task)
 from app.events.models import SubscriptionCreate  # noqa: E402
 from app.ingest.models import IngestPayload  # noqa: E402
 from app.ingest.service import ingest_one  # noqa: E402
+from app.jobs import register_engine, start_consumer, stop_consumer  # noqa: E402
 from app.matching.base import build_matcher  # noqa: E402
 from app.outbox import recorder  # noqa: E402
 from app.tables import Claim, Delivery, DeliveryStatus  # noqa: E402
@@ -99,6 +102,16 @@ def pending(engine: Any) -> int:
         )
 
 
+def delivered(engine: Any, events: int) -> bool:
+    with engine.connect() as connection:
+        done = connection.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status == DeliveryStatus.succeeded.value)
+        )
+    return int(done or 0) >= events
+
+
 def bench_delivery(engine: Any, settings: Settings, url: str, events: int) -> dict[str, Any]:
     subscribe(engine, url)
 
@@ -108,17 +121,14 @@ def bench_delivery(engine: Any, settings: Settings, url: str, events: int) -> di
 
     for start in range(0, events, 500):
         run_transaction(engine, lambda s, start=start: make(s, start), attempts=3)
-    sender = delivery.Sender(settings)
     started = time.perf_counter()
-    delivered = 0
-    while True:
-        busy = delivery.dispatch_once(engine, settings)
-        attempted = delivery.deliver_once(engine, settings, sender)
-        delivered += attempted
-        if not busy and not attempted and not pending(engine):
-            break
-    seconds = time.perf_counter() - started
-    sender.close()
+    consumer = start_consumer(settings, engine=engine)  # its start sends the sweep: a drain
+    try:
+        while not delivered(engine, events):
+            time.sleep(0.005)
+        seconds = time.perf_counter() - started
+    finally:
+        stop_consumer(consumer)
     return {"events": events, "seconds": round(seconds, 3), "events_per_s": round(events / seconds)}
 
 
@@ -152,6 +162,7 @@ def outbox(on: bool) -> None:
     listeners = [
         ("after_flush", recorder._after_flush),
         ("before_commit", recorder._before_commit),
+        ("after_commit", recorder._after_commit),
         ("after_transaction_end", recorder._after_transaction_end),
     ]
     for name, listener in listeners:
@@ -183,20 +194,15 @@ def bench_ingest(
             with engine.begin() as connection:
                 connection.execute(text("DELETE FROM webhook_subscription"))
             outbox(mode != "outbox_off")
-            stop = threading.Event()
-            worker = None
+            consumer = None
             if mode == "subscribed":
                 subscribe(engine, url)
-                worker = threading.Thread(
-                    target=delivery.run, args=(settings,), kwargs={"stop": stop, "engine": engine}
-                )
-                worker.start()
+                consumer = start_consumer(settings, engine=engine)
             # New outlets and articles every time (a repeated payload would be a no-op re-send).
             items = payloads(count, seed=round_ * len(results) + index)
             seconds = time_ingest(engine, settings, matcher, items)
-            stop.set()
-            if worker is not None:
-                worker.join()
+            if consumer is not None:
+                stop_consumer(consumer)
             results[mode].append(count / seconds)
     outbox(True)
     medians = {mode: round(statistics.median(values), 1) for mode, values in results.items()}
@@ -233,10 +239,11 @@ def main() -> None:
             database_url=database_url,
             matcher="lexical",
             webhook_allow_private=True,
-            webhook_poll_seconds=0.01,
             webhook_concurrency=args.concurrency,
+            jobs_url=f"sqlite:///{Path(folder) / 'jobs.sqlite'}",
         )
         engine = create_db_engine(settings, statement_timeout_ms=0)
+        register_engine(engine, settings)  # commits through it wake drains on this queue
         report = {
             "database": engine.dialect.name,
             "delivery": bench_delivery(engine, settings, url, args.events),

@@ -114,10 +114,9 @@ def _setup(directory: str) -> str:
     os.environ["CLAIMS_DATABASE_URL"] = f"sqlite:///{directory}/examples.db"
     os.environ["CLAIMS_RATE_LIMIT_ENABLED"] = "false"
     os.environ["CLAIMS_LOG_LEVEL"] = "warning"
-    # Subscriptions target a receiver on this machine (never contacted: no delivery worker,
-    # no job consumer), so private addresses are let through for the recording.
+    # Subscriptions target a receiver on this machine (never contacted: no job consumer),
+    # so private addresses are let through for the recording.
     os.environ["CLAIMS_WEBHOOK_ALLOW_PRIVATE"] = "true"
-    os.environ["CLAIMS_WEBHOOK_WORKER_IN_SERVE"] = "false"
     os.environ["CLAIMS_JOBS_CONSUMER"] = "false"
     os.environ["CLAIMS_IMPORTS_DIRECTORY"] = f"{directory}/imports"
     cli = [sys.executable, "-c", "from app.cli import main; main()"]

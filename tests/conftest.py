@@ -79,14 +79,13 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
     # test depends on how fast the machine runs the ones before it; so is the statement
     # timeout, since tests set up bulk data through this engine (its own test sets one).
     # No job consumer in every app the tests build: the tests of jobs start their own.
-    # Webhook delivery is driven by the tests that test it, not by a thread in every app.
+    # So webhook delivery (a job) is driven by the tests that test it.
     return Settings(
         database_url=database_url,
         rate_limit_enabled=False,
         db_statement_timeout_ms=0,
         jobs_consumer=False,
         imports_directory=str(tmp_path_factory.mktemp("imports")),
-        webhook_worker_in_serve=False,
     )
 
 

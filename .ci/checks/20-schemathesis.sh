@@ -17,7 +17,7 @@ ST_MAX_TIME=${ST_MAX_TIME:-150}
 # No webhook is ever sent from a fuzzing run (subscriptions it makes to public-looking URLs are
 # stored, never delivered; private ones are refused), and an event stream ends after a second
 # instead of outliving the request timeout.
-export CLAIMS_WEBHOOK_WORKER_IN_SERVE=false
+export CLAIMS_JOBS_CONSUMER=false  # no job runs, so no webhook is delivered
 export CLAIMS_EVENTS_STREAM_MAX_SECONDS=1
 source scripts/serve-scratch.sh
 # Fuzzing revokes keys by id (DELETE /v1/keys/{key_id}); move ours out of the ids it tries

@@ -299,7 +299,7 @@ class Settings(BaseSettings):
         "replicas), sqlite:///path for SqliteHuey; unset: a SQLite file next to the database.",
     )
     jobs_workers: int = Field(
-        default=1, ge=1, le=64, description="Worker threads of each job consumer."
+        default=4, ge=1, le=64, description="Worker threads of each job consumer."
     )
     jobs_consumer: bool = Field(
         default=True,
@@ -312,11 +312,6 @@ class Settings(BaseSettings):
         default=False,
         description="Let webhook subscriptions target loopback, private and link-local "
         "addresses (tests, internal deployments). Off: refused when subscribing and delivering.",
-    )
-    webhook_worker_in_serve: bool = Field(
-        default=True,
-        description="Run the webhook dispatcher and delivery loop in every serving process "
-        "(`corroborate serve`); off when `corroborate deliver` runs on its own.",
     )
     webhook_timeout_seconds: float = Field(
         default=10.0, gt=0, le=60, description="Longest one webhook delivery may take, in all."
@@ -345,8 +340,11 @@ class Settings(BaseSettings):
     webhook_concurrency: int = Field(
         default=8, ge=1, le=256, description="Deliveries one worker sends at once."
     )
-    webhook_poll_seconds: float = Field(
-        default=0.5, gt=0, description="How often an idle delivery worker looks for new events."
+    webhook_drain_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="Longest one webhook drain task keeps a job worker thread before it sends "
+        "itself again (so imports and feed polls waiting for the thread get their turn).",
     )
     events_stream_poll_seconds: float = Field(
         default=0.5, gt=0, description="How often an open event stream looks for new events."

@@ -1,7 +1,8 @@
 """Webhook delivery: the dispatcher turns outbox events into deliveries, workers send them.
 
-Plain functions over an engine, so that any runner can drive them: `run` (the loop of
-`corroborate deliver` and of the thread `corroborate serve` starts), or a periodic job.
+Plain functions over an engine; the job system drives them (`app/events/tasks.py`: a drain
+task sent after each commit that wrote events, a sweep every minute), and tests call them
+directly.
 
 - `dispatch_once` locks the one cursor row (FOR UPDATE: one dispatcher at a time), reads the
   events after it, writes one delivery per matching subscription and moves the cursor, all in
@@ -23,7 +24,6 @@ import logging
 import random
 import socket
 import ssl
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,7 +37,6 @@ from sqlmodel import Session
 
 from app.core.columns import utcnow
 from app.core.config import Settings
-from app.core.engine import create_db_engine
 from app.core.unit_of_work import run_transaction
 from app.events.filters import select_events
 from app.events.targets import GuardedBackend
@@ -357,34 +356,3 @@ def deliver_once(engine: Engine, settings: Settings, sender: Sender) -> int:
             )
     record_outcomes(engine, settings, list(zip(taken, outcomes, strict=True)))
     return len(taken)
-
-
-def run(settings: Settings, *, stop: threading.Event, engine: Engine | None = None) -> None:
-    """Dispatch and deliver until `stop` is set: the loop of `corroborate deliver` and of the
-    thread in `corroborate serve` (a periodic job could call the two `*_once` instead)."""
-    own = engine is None
-    engine = engine or create_db_engine(settings, statement_timeout_ms=0)
-    sender = Sender(settings)
-    try:
-        while not stop.is_set():
-            try:
-                busy = dispatch_once(engine, settings) + deliver_once(engine, settings, sender)
-            except Exception:  # the database went away for a moment: log, pause, go on
-                logger.exception("webhook delivery loop error")
-                busy = 0
-            if not busy:
-                stop.wait(settings.webhook_poll_seconds)
-    finally:
-        sender.close()
-        if own:
-            engine.dispose()
-
-
-def start_in_background(settings: Settings) -> tuple[threading.Thread, threading.Event]:
-    """Run `run` on a daemon thread (for `corroborate serve`); set the event to stop it."""
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=run, args=(settings,), kwargs={"stop": stop}, name="webhook-delivery", daemon=True
-    )
-    thread.start()
-    return thread, stop

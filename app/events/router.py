@@ -12,7 +12,7 @@ from app.core.db import SessionDep
 from app.core.errors import Invalid, responses
 from app.core.pagination import Page, PageDep
 from app.core.types import MAX_ID
-from app.events import service, stream
+from app.events import service, stream, tasks  # noqa: F401  (tasks: registers the drain)
 from app.events.models import (
     DeliveryPublic,
     EventPublic,

@@ -24,6 +24,7 @@ tables and a task claims its row before working (see app/ingest/imports/service.
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,27 @@ def enqueue(settings: Settings, name: str, *args: Any) -> None:
     wrappers[name](*args)  # calling a huey task wrapper enqueues it
 
 
+def enqueue_in(settings: Settings, seconds: float, name: str, *args: Any) -> None:
+    """Send the task `name` to run `seconds` from now (a consumer's scheduler releases it)."""
+    _, wrappers = _queue(settings)
+    wrappers[name].schedule(args=args, delay=max(seconds, 0.0))
+
+
+_ENGINES: "weakref.WeakKeyDictionary[Engine, Settings]" = weakref.WeakKeyDictionary()
+
+
+def register_engine(engine: Engine, settings: Settings) -> None:
+    """Remember which settings (so which queue) work done through `engine` sends tasks with."""
+    with _LOCK:
+        _ENGINES[engine] = settings
+
+
+def settings_for(engine: Engine) -> Settings | None:
+    """The settings registered for `engine` (by the app or a consumer), if any."""
+    with _LOCK:
+        return _ENGINES.get(engine)
+
+
 @dataclass
 class Context:
     """What tasks need from the process, built once per settings."""
@@ -141,6 +163,7 @@ def bind(settings: Settings, engine: Engine | None = None) -> Context:
             found = _CONTEXTS[id(settings)] = Context(
                 settings, engine or create_db_engine(settings)
             )
+        _ENGINES.setdefault(found.engine, settings)
         _CURRENT = settings
         return found
 

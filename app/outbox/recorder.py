@@ -10,12 +10,13 @@ admits one writer at a time, so its ids are in commit order anyway. A transactio
 back takes its pending events with it; a retried one starts from a new, empty session.
 """
 
+import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy import event as sa_event
-from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction, attributes
 
 from app.core.columns import utcnow
@@ -31,8 +32,12 @@ from app.tables import (
     Review,
 )
 
+logger = logging.getLogger("app.outbox")
+
 _PENDING = "outbox_pending"
 _TOUCHED = "outbox_touched"
+_WROTE = "outbox_wrote"
+_ON_COMMIT: list[Callable[[Engine], None]] = []
 # pg_advisory_xact_lock key of the outbox ("outbox" in ASCII): held from the insert of a
 # transaction's events to its commit, so ids are handed out in commit order.
 OUTBOX_LOCK_KEY = 0x6F7574626F78
@@ -222,12 +227,41 @@ def _before_commit(session: Session) -> None:
         insert(Event),
         [{**item, "occurred_at": now} for item in events],
     )
+    session.info[_WROTE] = True
+
+
+def on_commit(callback: Callable[[Engine], None]) -> None:
+    """Call `callback(engine)` after every commit that wrote events (once per transaction).
+
+    For waking what reads the outbox (the webhook drain); the events are already durable, so a
+    callback that fails is logged and changes nothing: the reader's periodic sweep finds them.
+    """
+    if callback not in _ON_COMMIT:
+        _ON_COMMIT.append(callback)
+
+
+def _after_commit(session: Session) -> None:
+    if not session.info.pop(_WROTE, False) or not _ON_COMMIT:
+        return
+    bind = session.bind
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    if not isinstance(engine, Engine):
+        return
+    # Writers bind `engine.execution_options(...)`, a proxy: callbacks get the engine itself.
+    while isinstance(getattr(engine, "_proxied", None), Engine):
+        engine = engine._proxied  # type: ignore[attr-defined]
+    for callback in _ON_COMMIT:
+        try:
+            callback(engine)
+        except Exception:  # the commit stands; the sweep delivers later
+            logger.exception("outbox on-commit callback failed")
 
 
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # the outermost transaction ended: committed or not
         session.info.pop(_PENDING, None)
         session.info.pop(_TOUCHED, None)
+        session.info.pop(_WROTE, None)
 
 
 def install() -> None:
@@ -235,6 +269,7 @@ def install() -> None:
     if not sa_event.contains(Session, "after_flush", _after_flush):
         sa_event.listen(Session, "after_flush", _after_flush)
         sa_event.listen(Session, "before_commit", _before_commit)
+        sa_event.listen(Session, "after_commit", _after_commit)
         sa_event.listen(Session, "after_transaction_end", _after_transaction_end)
 
 

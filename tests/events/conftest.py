@@ -19,7 +19,6 @@ FAST = {
     "webhook_allow_private": True,
     "webhook_retry_base_seconds": 0.02,
     "webhook_retry_max_interval_seconds": 0.1,
-    "webhook_poll_seconds": 0.02,
     "webhook_timeout_seconds": 5.0,
     "webhook_lease_seconds": 6.0,
 }

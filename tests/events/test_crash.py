@@ -48,7 +48,6 @@ def serving(database_url: str, log: Path) -> Iterator[str]:
         "CLAIMS_LOG_LEVEL": "warning",
         "CLAIMS_WEBHOOK_ALLOW_PRIVATE": "true",
         "CLAIMS_WEBHOOK_LEASE_SECONDS": "2",
-        "CLAIMS_WEBHOOK_POLL_SECONDS": "0.05",
         "CLAIMS_WEBHOOK_TIMEOUT_SECONDS": "1.5",
         "CLAIMS_WEBHOOK_RETRY_BASE_SECONDS": "0.1",
     }
