@@ -65,15 +65,6 @@ class LinkPublic(SQLModel):
     created_at: datetime
 
 
-class ArticlePublic(ArticleBase):
-    id: int
-    outlet: OutletRef
-    origin: LinkPublic | None = Field(description="The article this one copies or cites, if any.")
-    root_article_id: int = Field(description="Where this article's chain of origins ends.")
-    created_at: datetime
-    updated_at: datetime
-
-
 class CreditedOriginPublic(SQLModel):
     """The outlet an article credits as its origin, with the words that say so."""
 
@@ -84,3 +75,18 @@ class CreditedOriginPublic(SQLModel):
     confidence: float
     provenance: LinkProvenance
     created_at: datetime
+
+
+class ArticlePublic(ArticleBase):
+    id: int
+    outlet: OutletRef
+    origin: LinkPublic | None = Field(description="The article this one copies or cites, if any.")
+    root_article_id: int = Field(description="Where this article's chain of origins ends.")
+    created_at: datetime
+    updated_at: datetime
+    credited_origin: CreditedOriginPublic | None = Field(
+        default=None,
+        description="The outlet this article credits as its origin (a wire in its dateline, "
+        "byline, URL or JSON-LD) whose own article is not linked: counting collapses the "
+        "article into that outlet while `origin` is null. Kept as evidence once a link exists.",
+    )

@@ -10,7 +10,14 @@ from sqlmodel import Session
 
 from app.articles import graph
 from app.articles.headlines import headline_key
-from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
+from app.articles.models import (
+    ArticleCreate,
+    ArticlePublic,
+    ArticleUpdate,
+    CreditedOriginPublic,
+    LinkCreate,
+    LinkPublic,
+)
 from app.core.columns import utcnow
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Keyset, Page, PageParams
@@ -20,6 +27,7 @@ from app.tables import (
     Article,
     ArticleLink,
     Attribution,
+    CreditedOrigin,
     LinkProvenance,
     OriginArticleRef,
     Outlet,
@@ -282,17 +290,20 @@ def delete_many(session: Session, *, article_ids: Any) -> None:
 def _public_query() -> Select[Any]:
     origin = aliased(Article)
     origin_outlet = aliased(Outlet)
+    credited_outlet = aliased(Outlet)
     return (
-        select(Article, Outlet, ArticleLink, origin, origin_outlet)
+        select(Article, Outlet, ArticleLink, origin, origin_outlet, CreditedOrigin, credited_outlet)
         .join(Outlet, Outlet.id == Article.outlet_id)
         .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)
         .outerjoin(origin, origin.id == ArticleLink.origin_article_id)
         .outerjoin(origin_outlet, origin_outlet.id == origin.outlet_id)
+        .outerjoin(CreditedOrigin, CreditedOrigin.article_id == Article.id)  # type: ignore[arg-type]
+        .outerjoin(credited_outlet, credited_outlet.id == CreditedOrigin.outlet_id)
     )
 
 
 def _to_public(row: Any) -> ArticlePublic:
-    article, outlet, link, origin, origin_outlet = row
+    article, outlet, link, origin, origin_outlet, credit, credited_outlet = row
     link_public = None
     if link is not None:
         link_public = LinkPublic(
@@ -309,9 +320,18 @@ def _to_public(row: Any) -> ArticlePublic:
             provenance=link.provenance,
             created_at=link.created_at,
         )
+    credited = None
+    if credit is not None:
+        credited = CreditedOriginPublic.model_validate(
+            credit, update={"outlet": OutletRef.model_validate(credited_outlet)}
+        )
     return ArticlePublic.model_validate(
         article,
-        update={"outlet": OutletRef.model_validate(outlet), "origin": link_public},
+        update={
+            "outlet": OutletRef.model_validate(outlet),
+            "origin": link_public,
+            "credited_origin": credited,
+        },
     )
 
 

@@ -84,6 +84,12 @@ def test_two_papers_running_an_ap_story_are_one_credited_origin_until_ap_arrives
     assert credit["confidence"] >= 0.95
     assert credit["reason"].startswith('credits Associated Press ("(AP)")')
     assert second["credited_origin"]["evidence"] == "byline: Associated Press"
+    # The article itself says whom it credits (GET /v1/articles/{id}), as ingest answered.
+    shown = client.get(f"/v1/articles/{first['article_id']}").json()
+    assert shown["origin"] is None
+    assert shown["credited_origin"] == credit
+    listed = client.get("/v1/articles", params={"outlet": "the-ledger"}).json()["items"]
+    assert [a["credited_origin"]["evidence"] for a in listed] == ["byline: Associated Press"]
 
     counts = assert_consistent(client, claim_id)
     assert (counts["outlets"], counts["independent_origins"], counts["credited_origins"]) == (
@@ -110,8 +116,11 @@ def test_two_papers_running_an_ap_story_are_one_credited_origin_until_ap_arrives
         [first["article_id"], second["article_id"]]
     )
     for copy in (first, second):
-        link = client.get(f"/v1/articles/{copy['article_id']}").json()["origin"]
+        shown = client.get(f"/v1/articles/{copy['article_id']}").json()
+        link = shown["origin"]
         assert link["origin"]["id"] == wire["article_id"]
+        # The credit stays as evidence; the link is what counts now.
+        assert shown["credited_origin"]["outlet"]["slug"] == "ap"
         assert link["relation"] == "syndicates"
     counts = assert_consistent(client, claim_id)
     assert (counts["outlets"], counts["independent_origins"], counts["credited_origins"]) == (

@@ -1110,6 +1110,8 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @description The outlet this article credits as its origin (a wire in its dateline, byline, URL or JSON-LD) whose own article is not linked: counting collapses the article into that outlet while `origin` is null. Kept as evidence once a link exists. */
+            credited_origin: components["schemas"]["CreditedOriginPublic"] | null;
         };
         /** ArticleRef */
         ArticleRef: {
@@ -3555,8 +3557,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.728050Z",
-                     *           "updated_at": "2026-12-04T18:51:39.728059Z"
+                     *           "created_at": "2026-12-04T20:17:07.414444Z",
+                     *           "updated_at": "2026-12-04T20:17:07.414452Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3567,8 +3569,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T18:51:39.733344Z",
-                     *           "updated_at": "2026-12-04T18:51:39.733350Z"
+                     *           "created_at": "2026-12-04T20:17:07.419377Z",
+                     *           "updated_at": "2026-12-04T20:17:07.419383Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3667,8 +3669,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.973706Z",
-                     *       "updated_at": "2026-12-04T18:51:43.973720Z"
+                     *       "created_at": "2026-12-04T20:17:17.149725Z",
+                     *       "updated_at": "2026-12-04T20:17:17.149733Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3789,8 +3791,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T18:51:39.728050Z",
-                     *       "updated_at": "2026-12-04T18:51:39.728059Z",
+                     *       "created_at": "2026-12-04T20:17:07.414444Z",
+                     *       "updated_at": "2026-12-04T20:17:07.414452Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4001,8 +4003,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.973706Z",
-                     *       "updated_at": "2026-12-04T18:51:43.984233Z"
+                     *       "created_at": "2026-12-04T20:17:17.149725Z",
+                     *       "updated_at": "2026-12-04T20:17:17.165079Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4155,8 +4157,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.760713Z",
-                     *           "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *           "created_at": "2026-12-04T20:17:07.498666Z",
+                     *           "updated_at": "2026-12-04T20:17:07.498679Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4186,8 +4188,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T18:51:39.817948Z",
-                     *           "updated_at": "2026-12-04T18:51:39.817956Z",
+                     *           "created_at": "2026-12-04T20:17:07.648561Z",
+                     *           "updated_at": "2026-12-04T20:17:07.648567Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4334,11 +4336,12 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T18:51:39.750370Z"
+                     *             "created_at": "2026-12-04T20:17:07.468920Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.743507Z",
-                     *           "updated_at": "2026-12-04T18:51:39.743509Z"
+                     *           "created_at": "2026-12-04T20:17:07.444313Z",
+                     *           "updated_at": "2026-12-04T20:17:07.444315Z",
+                     *           "credited_origin": null
                      *         },
                      *         {
                      *           "url": "https://www.themoscowtimes.com/2025/05/29/putin-wants-end-to-nato-expansion-sanctions-relief-for-peace-in-ukraine",
@@ -4354,8 +4357,9 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T18:51:39.741676Z",
-                     *           "updated_at": "2026-12-04T18:51:39.741678Z"
+                     *           "created_at": "2026-12-04T20:17:07.442316Z",
+                     *           "updated_at": "2026-12-04T20:17:07.442319Z",
+                     *           "credited_origin": null
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJwIjpbIjIwMjUtMDUtMjlUMTI6MDA6MDArMDA6MDAiLDJdfQ"
@@ -4459,8 +4463,9 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.996484Z",
-                     *       "updated_at": "2026-12-04T18:51:43.996489Z"
+                     *       "created_at": "2026-12-04T20:17:17.181873Z",
+                     *       "updated_at": "2026-12-04T20:17:17.181878Z",
+                     *       "credited_origin": null
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4594,8 +4599,9 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T18:51:39.737927Z",
-                     *       "updated_at": "2026-12-04T18:51:39.737930Z"
+                     *       "created_at": "2026-12-04T20:17:07.424152Z",
+                     *       "updated_at": "2026-12-04T20:17:07.424155Z",
+                     *       "credited_origin": null
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4801,8 +4807,9 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.996484Z",
-                     *       "updated_at": "2026-12-04T18:51:44.011370Z"
+                     *       "created_at": "2026-12-04T20:17:17.181873Z",
+                     *       "updated_at": "2026-12-04T20:17:17.206541Z",
+                     *       "credited_origin": null
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4949,7 +4956,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T18:51:44.031197Z"
+                     *       "created_at": "2026-12-04T20:17:17.230475Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5178,8 +5185,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T18:51:39.760713Z",
-                     *             "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *             "created_at": "2026-12-04T20:17:07.498666Z",
+                     *             "updated_at": "2026-12-04T20:17:07.498679Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5228,8 +5235,8 @@ export interface operations {
                      *             "claimant": null,
                      *             "claim_date": null,
                      *             "id": 3,
-                     *             "created_at": "2026-12-04T18:51:39.858224Z",
-                     *             "updated_at": "2026-12-04T18:51:39.858232Z",
+                     *             "created_at": "2026-12-04T20:17:07.748220Z",
+                     *             "updated_at": "2026-12-04T20:17:07.748228Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -5362,8 +5369,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.760713Z",
-                     *           "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *           "created_at": "2026-12-04T20:17:07.498666Z",
+                     *           "updated_at": "2026-12-04T20:17:07.498679Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -5393,8 +5400,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T18:51:39.817948Z",
-                     *           "updated_at": "2026-12-04T18:51:39.817956Z",
+                     *           "created_at": "2026-12-04T20:17:07.648561Z",
+                     *           "updated_at": "2026-12-04T20:17:07.648567Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -5507,8 +5514,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.068157Z",
-                     *       "updated_at": "2026-12-04T18:51:44.068171Z",
+                     *       "created_at": "2026-12-04T20:17:17.291670Z",
+                     *       "updated_at": "2026-12-04T20:17:17.291680Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -5835,8 +5842,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T18:51:39.760713Z",
-                     *       "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *       "created_at": "2026-12-04T20:17:07.498666Z",
+                     *       "updated_at": "2026-12-04T20:17:07.498679Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -5868,8 +5875,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.811782Z",
-                     *           "updated_at": "2026-12-04T18:51:39.811792Z",
+                     *           "created_at": "2026-12-04T20:17:07.639050Z",
+                     *           "updated_at": "2026-12-04T20:17:07.639058Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -5898,8 +5905,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.814882Z",
-                     *           "updated_at": "2026-12-04T18:51:39.814889Z",
+                     *           "created_at": "2026-12-04T20:17:07.646103Z",
+                     *           "updated_at": "2026-12-04T20:17:07.646111Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6118,8 +6125,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.068157Z",
-                     *       "updated_at": "2026-12-04T18:51:44.123328Z",
+                     *       "created_at": "2026-12-04T20:17:17.291670Z",
+                     *       "updated_at": "2026-12-04T20:17:17.370611Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6270,8 +6277,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.811782Z",
-                     *           "updated_at": "2026-12-04T18:51:39.811792Z",
+                     *           "created_at": "2026-12-04T20:17:07.639050Z",
+                     *           "updated_at": "2026-12-04T20:17:07.639058Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6300,8 +6307,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.814882Z",
-                     *           "updated_at": "2026-12-04T18:51:39.814889Z",
+                     *           "created_at": "2026-12-04T20:17:07.646103Z",
+                     *           "updated_at": "2026-12-04T20:17:07.646111Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6426,8 +6433,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.135722Z",
-                     *       "updated_at": "2026-12-04T18:51:44.135735Z",
+                     *       "created_at": "2026-12-04T20:17:17.388085Z",
+                     *       "updated_at": "2026-12-04T20:17:17.388093Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6672,8 +6679,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.135722Z",
-                     *       "updated_at": "2026-12-04T18:51:44.174073Z",
+                     *       "created_at": "2026-12-04T20:17:17.388085Z",
+                     *       "updated_at": "2026-12-04T20:17:17.435222Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6819,8 +6826,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.068157Z",
-                     *       "updated_at": "2026-12-04T18:51:44.413876Z",
+                     *       "created_at": "2026-12-04T20:17:17.291670Z",
+                     *       "updated_at": "2026-12-04T20:17:17.771247Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -6852,8 +6859,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T18:51:44.135722Z",
-                     *           "updated_at": "2026-12-04T18:51:44.174073Z",
+                     *           "created_at": "2026-12-04T20:17:17.388085Z",
+                     *           "updated_at": "2026-12-04T20:17:17.435222Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -6882,8 +6889,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T18:51:44.308999Z",
-                     *           "updated_at": "2026-12-04T18:51:44.309013Z",
+                     *           "created_at": "2026-12-04T20:17:17.628687Z",
+                     *           "updated_at": "2026-12-04T20:17:17.628728Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7405,7 +7412,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T18:51:44.486114Z",
+                     *       "created_at": "2026-12-04T20:17:17.909493Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -7534,7 +7541,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T18:51:44.486114Z",
+                     *       "created_at": "2026-12-04T20:17:17.909493Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8099,8 +8106,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T18:51:44.188590Z",
-                     *           "updated_at": "2026-12-04T18:51:44.188617Z"
+                     *           "created_at": "2026-12-04T20:17:17.458822Z",
+                     *           "updated_at": "2026-12-04T20:17:17.458836Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8225,8 +8232,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T18:51:44.188590Z",
-                     *       "updated_at": "2026-12-04T18:51:44.188617Z"
+                     *       "created_at": "2026-12-04T20:17:17.458822Z",
+                     *       "updated_at": "2026-12-04T20:17:17.458836Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -8470,8 +8477,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T18:51:44.188590Z",
-                     *       "updated_at": "2026-12-04T18:51:44.188617Z"
+                     *       "created_at": "2026-12-04T20:17:17.458822Z",
+                     *       "updated_at": "2026-12-04T20:17:17.458836Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9119,7 +9126,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T18:51:44.847342Z",
+                     *           "created_at": "2026-12-04T20:17:18.803214Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9160,7 +9167,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T18:51:44.845456Z",
+                     *           "created_at": "2026-12-04T20:17:18.801204Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9278,7 +9285,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T18:51:44.847342Z",
+                     *       "created_at": "2026-12-04T20:17:18.803214Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -9402,8 +9409,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T18:51:44.847342Z",
-                     *       "decided_at": "2026-12-04T18:51:44.884219Z",
+                     *       "created_at": "2026-12-04T20:17:18.803214Z",
+                     *       "decided_at": "2026-12-04T20:17:18.907721Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -9544,8 +9551,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T18:51:44.845456Z",
-                     *       "decided_at": "2026-12-04T18:51:44.894206Z",
+                     *       "created_at": "2026-12-04T20:17:18.801204Z",
+                     *       "decided_at": "2026-12-04T20:17:18.938778Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -9657,24 +9664,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_jA0MuhYy",
+                     *           "prefix": "cor_FjoCYtbp",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T18:51:41.324090Z",
-                     *           "last_used_at": "2026-12-04T18:51:43.698865Z",
+                     *           "created_at": "2026-12-04T20:17:11.018153Z",
+                     *           "last_used_at": "2026-12-04T20:17:16.705394Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_C9d6aAVp",
+                     *           "prefix": "cor_XU_lXkvd",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T18:51:45.016292Z",
+                     *           "created_at": "2026-12-04T20:17:19.249282Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -9775,12 +9782,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_C9d6aAVp",
+                     *       "prefix": "cor_XU_lXkvd",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T18:51:45.016292Z",
+                     *       "created_at": "2026-12-04T20:17:19.249282Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -9887,12 +9894,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_C9d6aAVp",
+                     *       "prefix": "cor_XU_lXkvd",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T18:51:45.016292Z",
+                     *       "created_at": "2026-12-04T20:17:19.249282Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10100,8 +10107,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T18:51:44.922092Z",
-                     *           "updated_at": "2026-12-04T18:51:44.922120Z"
+                     *           "created_at": "2026-12-04T20:17:19.012227Z",
+                     *           "updated_at": "2026-12-04T20:17:19.012240Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10204,9 +10211,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T18:51:44.922092Z",
-                     *       "updated_at": "2026-12-04T18:51:44.922120Z",
-                     *       "secret": "whsec_acfsxu2jS8H7BiRSQ/HrAcfDxxns+fzcAH6MSrNgTwU="
+                     *       "created_at": "2026-12-04T20:17:19.012227Z",
+                     *       "updated_at": "2026-12-04T20:17:19.012240Z",
+                     *       "secret": "whsec_7XXWRgrrDc/EvNvmXywnBtTpVygOQcF8hMeqZxdxLUo="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10320,8 +10327,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T18:51:44.922092Z",
-                     *       "updated_at": "2026-12-04T18:51:44.922120Z"
+                     *       "created_at": "2026-12-04T20:17:19.012227Z",
+                     *       "updated_at": "2026-12-04T20:17:19.012240Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -10513,8 +10520,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T18:51:44.922092Z",
-                     *       "updated_at": "2026-12-04T18:51:44.949940Z"
+                     *       "created_at": "2026-12-04T20:17:19.012227Z",
+                     *       "updated_at": "2026-12-04T20:17:19.087690Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -10641,8 +10648,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T18:51:44.982350Z",
-                     *           "created_at": "2026-12-04T18:51:44.982350Z",
+                     *           "next_attempt_at": "2026-12-04T20:17:19.164491Z",
+                     *           "created_at": "2026-12-04T20:17:19.164491Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -10740,8 +10747,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T18:51:45.001713Z",
-                     *       "created_at": "2026-12-04T18:51:44.982350Z",
+                     *       "next_attempt_at": "2026-12-04T20:17:19.213636Z",
+                     *       "created_at": "2026-12-04T20:17:19.164491Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -10852,7 +10859,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T18:51:40.238358Z",
+                     *           "occurred_at": "2026-12-04T20:17:08.503787Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -10864,7 +10871,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T18:51:40.238358Z",
+                     *           "occurred_at": "2026-12-04T20:17:08.503787Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

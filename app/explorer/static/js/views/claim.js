@@ -59,15 +59,27 @@ export function summarySentence(claim, attributions, asOf = null) {
   const by = asOf ? formatDateTime(asOf) : null;
   if (!outlets) return by ? `No outlet had reported this claim by ${by}.` : "No outlet has reported this claim yet.";
   const base = by ? `By ${by}, ${plural(outlets, "outlet")} had reported this claim` : `${plural(outlets, "outlet")} reported this claim`;
-  const copies = attributions.filter((item) => item.origin && item.stance !== "disputes");
-  if (!copies.length || outlets === origins) return `${base}, ${outlets === 1 ? "so far alone" : "each independently"}.`;
+  const reporting = attributions.filter((item) => item.stance !== "disputes");
+  const copies = reporting.filter((item) => item.origin);
+  // A report whose origin is known only by its credit ("(AP)"): the wire's article is not stored.
+  const credits = reporting.filter((item) => !item.origin && crediting(item));
+  if ((!copies.length && !credits.length) || outlets === origins) {
+    return `${base}, ${outlets === 1 ? "so far alone" : "each independently"}.`;
+  }
   const pairs = [
-    ...new Set(
-      copies.map((item) => `${item.outlet.name} ${RELATION_PAST[item.origin.relation] || item.origin.relation} ${item.origin.article.outlet.name}`),
-    ),
+    ...new Set([
+      ...copies.map((item) => `${item.outlet.name} ${RELATION_PAST[item.origin.relation] || item.origin.relation} ${item.origin.article.outlet.name}`),
+      ...credits.map((item) => `${item.outlet.name} credited ${item.independent_origin.outlet.name}`),
+    ]),
   ];
   const how = pairs.length <= 2 ? pairs.join(" and ") : `${plural(pairs.length, "report")} copied or cited another outlet`;
   return `${base}, but ${how}, so they come down to ${plural(origins, "independent origin")}.`;
+}
+
+/** The report is its own root and counts under the outlet it credits (not its own). */
+function crediting(attribution) {
+  const root = attribution.independent_origin;
+  return root.credited && root.article_id === attribution.article.id;
 }
 
 function stanceBadge(stance) {
@@ -77,6 +89,20 @@ function stanceBadge(stance) {
 function attributionRow(attribution) {
   const isCopy = Boolean(attribution.origin);
   const origin = attribution.origin;
+  const credited = !isCopy && crediting(attribution);
+  const creditNote = credited
+    ? h(
+        "p",
+        { class: "copy-note", "data-credit-note": "" },
+        h(
+          "span",
+          { class: "copy-note__relation" },
+          "Credits ",
+          h("a", { href: outletHref(attribution.independent_origin.outlet.slug) }, attribution.independent_origin.outlet.name),
+        ),
+        h("span", { class: "muted" }, ", whose own article is not stored: counted as its report"),
+      )
+    : null;
   const note = isCopy
     ? h(
         "p",
@@ -90,7 +116,7 @@ function attributionRow(attribution) {
     "tr",
     {
       class: isCopy ? "attribution attribution--copy" : "attribution",
-      dataset: { attributionId: attribution.id, outlet: attribution.outlet.slug, role: isCopy ? "copy" : "origin" },
+      dataset: { attributionId: attribution.id, outlet: attribution.outlet.slug, role: isCopy ? "copy" : credited ? "credited" : "origin" },
     },
     h(
       "th",
@@ -103,6 +129,7 @@ function attributionRow(attribution) {
       { "data-label": "Headline" },
       externalLink(attribution.article.url, attribution.article.title),
       note,
+      creditNote,
     ),
     h("td", { "data-label": "Published" }, timeElement(attribution.article.published_at)),
     h("td", { "data-label": "Stance" }, stanceBadge(attribution.stance)),

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.credited_origin_public import CreditedOriginPublic
     from ..models.link_public import LinkPublic
     from ..models.outlet_ref import OutletRef
 
@@ -30,6 +31,9 @@ class ArticlePublic:
         root_article_id (int): Where this article's chain of origins ends.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        credited_origin (CreditedOriginPublic | None): The outlet this article credits as its origin (a wire in its
+            dateline, byline, URL or JSON-LD) whose own article is not linked: counting collapses the article into that
+            outlet while `origin` is null. Kept as evidence once a link exists.
     """
 
     url: str
@@ -43,9 +47,11 @@ class ArticlePublic:
     root_article_id: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    credited_origin: CreditedOriginPublic | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.credited_origin_public import CreditedOriginPublic  # noqa: PLC0415
         from ..models.link_public import LinkPublic  # noqa: PLC0415
 
         url = self.url
@@ -76,6 +82,12 @@ class ArticlePublic:
 
         updated_at = self.updated_at.isoformat()
 
+        credited_origin: dict[str, Any] | None
+        if isinstance(self.credited_origin, CreditedOriginPublic):
+            credited_origin = self.credited_origin.to_dict()
+        else:
+            credited_origin = self.credited_origin
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -91,6 +103,7 @@ class ArticlePublic:
                 "root_article_id": root_article_id,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "credited_origin": credited_origin,
             }
         )
 
@@ -98,6 +111,7 @@ class ArticlePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credited_origin_public import CreditedOriginPublic  # noqa: PLC0415
         from ..models.link_public import LinkPublic  # noqa: PLC0415
         from ..models.outlet_ref import OutletRef  # noqa: PLC0415
 
@@ -147,6 +161,21 @@ class ArticlePublic:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_credited_origin(data: object) -> CreditedOriginPublic | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                credited_origin_type_0 = CreditedOriginPublic.from_dict(data)
+
+                return credited_origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreditedOriginPublic | None, data)
+
+        credited_origin = _parse_credited_origin(d.pop("credited_origin"))
+
         article_public = cls(
             url=url,
             title=title,
@@ -159,6 +188,7 @@ class ArticlePublic:
             root_article_id=root_article_id,
             created_at=created_at,
             updated_at=updated_at,
+            credited_origin=credited_origin,
         )
 
         article_public.additional_properties = d
