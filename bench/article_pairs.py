@@ -4,12 +4,15 @@ thresholds on dev, and measure precision and recall per class on dev and test.
     .venv/bin/python bench/article_pairs.py build    # stories -> tests/data/article_pairs.jsonl
     .venv/bin/python bench/article_pairs.py choose   # dev only: containment scores, threshold
     .venv/bin/python bench/article_pairs.py report   # dev and test, through the real ingest
+    .venv/bin/python bench/article_pairs.py report --pairs tests/data/article_pairs_heldout.jsonl
 
 `report` ingests every pair through `POST /v1/ingest`'s code path into a scratch SQLite database
 (each pair in its own time window, so pairs never meet): the wire article `a`, then the other
 article `b` with the same claim, and reads what ingest decided (`syndicates` link or not). A
 second copy of `b`, alone in another window, measures the credited origin: which outlet, if any,
 ingest makes its origin when no article of it is stored. See tests/data/article_pairs.README.md.
+`--pairs PATH` reports on another file of pairs in the same format (every split in it, e.g. the
+held-out set of tests/data/article_pairs_heldout.README.md, whose split is "heldout").
 """
 
 import argparse
@@ -175,8 +178,8 @@ def build() -> list[dict[str, Any]]:
     return pairs
 
 
-def load() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+def load(path: Path = PAIRS) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 # ---- choosing the thresholds on dev ----------------------------------------------------------
@@ -297,7 +300,10 @@ def _ratio(hit: int, total: int) -> str:
 
 
 def report(results: list[dict[str, Any]]) -> None:
-    for split in ("dev", "test"):
+    # Every split in the pairs (dev and test for the built file, heldout for the held-out one).
+    order = ("dev", "test", "heldout")
+    present = {r["pair"]["split"] for r in results}
+    for split in [s for s in order if s in present] + sorted(present - set(order)):
         rows = [r for r in results if r["pair"]["split"] == split]
         predicted = [r for r in rows if r["syndicates"]]
         true = [r for r in predicted if r["pair"]["copy"]]
@@ -336,6 +342,12 @@ def report(results: list[dict[str, Any]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("build", "choose", "report"))
+    parser.add_argument(
+        "--pairs",
+        type=Path,
+        default=PAIRS,
+        help="the file of pairs `report` ingests (default: %(default)s)",
+    )
     args = parser.parse_args()
     if args.command == "build":
         pairs = build()
@@ -349,7 +361,7 @@ def main() -> None:
     elif args.command == "choose":
         choose(load())
     else:
-        report(run(load()))
+        report(run(load(args.pairs)))
 
 
 if __name__ == "__main__":
