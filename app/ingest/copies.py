@@ -363,7 +363,19 @@ def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
 
 def _credit_relation(quote: str) -> LinkRelation:
     """The relation a stored credit quote stands for (see fingerprints.credits)."""
-    if quote.startswith(("(", "byline:", "-", "\u2014", "\u2013", "URL:", "rel=canonical")):
+    if quote.startswith(
+        (
+            "(",
+            "byline:",
+            "dateline:",
+            "credit line:",
+            "-",
+            "\u2014",
+            "\u2013",
+            "URL:",
+            "rel=canonical",
+        )
+    ):
         return LinkRelation.syndicates
     return LinkRelation.cites
 

@@ -33,6 +33,7 @@ CONFIDENCE = {
     "byline": 0.95,  # "By The Associated Press"
     "based_on": 0.9,  # JSON-LD isBasedOn
     "sign_off": 0.9,  # "- AFP" closing the story
+    "credit_line": 0.9,  # "Additional reporting by Reuters", "With files from The Canadian Press"
     "url": 0.8,  # "/ap-…" in the republisher's URL
     "text_agency": 0.8,  # "according to Reuters", "AP reported"
     "text_outlet": 0.6,  # "The Daily Planet reported": often a side detail, not the story
@@ -52,8 +53,10 @@ AMBIGUOUS_FACTOR = 0.7
 def kind_of(credit: Credit) -> str:
     """How a credit was given, from the words it quotes (see fingerprints.credits)."""
     quote = credit.quote
-    if quote.startswith("("):
+    if quote.startswith(("(", "dateline:")):
         return "dateline"
+    if quote.startswith("credit line:"):
+        return "credit_line"
     if quote.startswith("byline:"):
         return "byline"
     if quote.startswith("URL:"):

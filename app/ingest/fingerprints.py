@@ -128,8 +128,9 @@ def similarity(a: int, b: int) -> float:
 
 _NAME_WORD = r"[A-Z](?:[\w&'\u2019-]|\.(?=\w))*"  # a dot only inside, as in "U.S."
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
-# "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start.
-_DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})\)")
+# "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark may
+# follow the agency ("(dpa/red)", "(AFP/ld)").
+_DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})(?:/[\w.]+)*\)")
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
@@ -140,7 +141,34 @@ _REPORTED = re.compile(
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
 _LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
-_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY})\)")
+_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY})(?:/[\w.]+)*\)")
+# A dateline with the date before the agency, unbracketed: "TOKYO, Nov. 6 Kyodo -".
+_DATELINE_DATED = re.compile(
+    rf"(?:^|\n)[A-Z][A-Z .'\u2019-]+,[ \t][^\n]{{0,25}}?[ \t](?P<name>{_NAME}|{_LOWER_AGENCY})"
+    rf"[ \t]*[\u2014\u2013-]{{1,2}}[ \t]"
+)
+# Credit lines that say the story carries another outlet's copy, at a line or sentence start:
+# "Additional reporting by Reuters", "With files from The Canadian Press", "(With information
+# from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)".
+_CREDIT_LINE = re.compile(
+    rf"(?:^|\n|[.;(][ \t]*)(?P<lead>(?i:(?:additional[ \t]+)?reporting[ \t]+by"
+    rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|assistance|input|"
+    rf"material)[ \t]+from|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
+    rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
+)
+# An agency named with what it is: "according to the Italian news agency ANSA", "the PA news
+# agency reports", "Spanish news agency EFE reported".
+_DESCRIBED_AGENCY = re.compile(
+    rf"\b(?:according[ \t]+to|reported[ \t]+by|cited[ \t]+by)[ \t]+(?:the[ \t]+)?"
+    rf"(?:[A-Z][\w-]*[ \t]+){{0,2}}(?:(?i:state|official|national)[ \t]+)?"
+    rf"(?i:news[ \t]+agency|press[ \t]+agency|wire[ \t]+service)[ \t]+"
+    rf"(?P<name>{_NAME}|{_LOWER_AGENCY})"
+    rf"|\b(?P<name2>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:news[ \t]+agency)[ \t]+"
+    rf"(?:reported|reports|said|says)\b"
+    rf"|\b(?i:news[ \t]+agency)[ \t]+(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+"
+    rf"(?:reported|reports|said|says)\b"
+)
 _REPORTED_LOWER = re.compile(
     rf"\b(?:according to|as reported by|reported by|first reported by)\s+"
     rf"(?P<name>{_LOWER_AGENCY})\b"
@@ -180,18 +208,25 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_DASH.finditer(head):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
+    for match in _DATELINE_DATED.finditer(head):
+        words = " ".join(match.group(0).split())
+        found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     tail = text[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
+    for match in _CREDIT_LINE.finditer(text):
+        name = match["name"] or match["name2"]
+        words = " ".join(match.group(0).strip(" \t\n.;").split())
+        found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     if author:
-        for part in re.split(r",|/|\band\b|\bfor\b|\bby\b", author, flags=re.IGNORECASE):
+        for part in re.split(r",|/|\band\b|\bfor\b|\bby\b|\bwith\b", author, flags=re.IGNORECASE):
             name = part.strip(" .")
             if name and name[0].isupper():
                 found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
     for source in (title or "", text):
-        for pattern in (_REPORTED, _REPORTED_LOWER):
+        for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
-                name = match["name"] or match["name2"]
+                name = next(value for value in match.groupdict().values() if value)
                 found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in found:

@@ -6,10 +6,12 @@ import json
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from app.core.unit_of_work import transaction
+from app.ingest.fingerprints import credits, name_key
 from app.integrity import service as integrity
 from tests.assertions import assert_consistent
 from tests.factories import T0
@@ -244,3 +246,66 @@ def test_a_stated_credited_origin_is_kept_and_a_re_send_writes_nothing(
     response = client.post("/v1/ingest", json=payload)
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "self_credit"
+
+
+@pytest.mark.parametrize(
+    ("body", "author", "name", "quote"),
+    [
+        (
+            "TOKYO, Nov. 6 Kyodo - Japan's exports rose.",
+            None,
+            "Kyodo",
+            "dateline: TOKYO, Nov. 6 Kyodo -",
+        ),
+        ("BERLIN (dpa/red) - Trains stopped.", None, "dpa", "(dpa/red)"),
+        (
+            "The port reopened.\nAdditional reporting by Reuters.",
+            None,
+            "Reuters",
+            "credit line: Additional reporting by Reuters",
+        ),
+        (
+            "The port reopened. With files from The Canadian Press",
+            None,
+            "The Canadian Press",
+            "credit line: With files from The Canadian Press",
+        ),
+        (
+            "The port reopened. (With information from EFE)",
+            None,
+            "EFE",
+            "credit line: (With information from EFE",
+        ),
+        ("The port reopened.\nSource: ANSA", None, "ANSA", "credit line: Source: ANSA"),
+        ("The summit ended without a deal (with AFP).", None, "AFP", "credit line: (with AFP)"),
+        (
+            "Fares rise, according to the Italian news agency ANSA.",
+            None,
+            "ANSA",
+            "Fares rise, according to the Italian news agency ANSA.",
+        ),
+        (
+            "The PA news agency reports that fares rise.",
+            None,
+            "PA",
+            "The PA news agency reports that fares rise.",
+        ),
+        ("Fares will rise.", "Maria Rossi with AFP", "AFP", "byline: Maria Rossi with AFP"),
+    ],
+)
+def test_wire_credit_styles_are_read(body: str, author: str | None, name: str, quote: str) -> None:
+    found = {(credit.key, credit.quote) for credit in credits(author=author, body=body)}
+    assert (name_key(name), quote) in found, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "An AFP photographer was slightly injured in the crush.",
+        "Reuters could not independently verify the footage.",
+        "The minister declined to comment to Reuters on Tuesday.",
+        "AFP reporters saw smoke over the harbour.",
+    ],
+)
+def test_an_agency_named_without_credit_is_not_a_credit(body: str) -> None:
+    assert credits(author=None, body=body) == []
