@@ -32,6 +32,8 @@ REFUSED = {
     "13-afp-fr-gardasil-no-url.json": ["missing_url", "missing_url"],  # "url": ""
     # No claimReviewed, no interpretedAsClaim, no headline: no claim text to review.
     "14-fact-crescendo-en-hun-manet-mediareview.json": ["missing_claim"],
+    # A relative "url" and nothing to resolve it against (the author is a Person, no url).
+    "36-estadao-verifica-pt-yanomamis-relative-url.json": ["invalid_url"],
 }
 
 
