@@ -87,7 +87,7 @@ TABLE: dict[Verdict, tuple[str, ...]] = {
         "errado", "incorreto", "nao e verdade", "golpe", "boato",
         "faux", "infox", "intox", "inexact", "manipule", "arnaque", "canular",
         "falsch", "unwahr", "frei erfunden", "manipuliert", "fake",
-        "misattributed", "pinocchio andante", "panzana pazzesca",
+        "misattributed", "pinocchio andante", "panzana pazzesca", "really false",
         "गलत", "झूठ", "फर्जी", "فيديو مفبرك", "زائف", "خطأ", "مفبرك", "錯誤", "错误", "yanlış",
     ),
     "unproven": (
@@ -100,7 +100,7 @@ TABLE: dict[Verdict, tuple[str, ...]] = {
         "non prouve", "inverifiable", "infonde", "sans preuve",
         "unbelegt", "nicht belegt", "unbestatigt", "unklar", "nicht nachweisbar",
         "ainda e cedo para dizer", "insostenible", "sin datos", "non verificabile",
-        "غير مثبت", "尚無證據", "kanıtlanamadı",
+        "غير مثبت", "尚無證據", "證據不足", "证据不足", "kanıtlanamadı",
     ),
     "other": (
         "satire", "satira", "satirique", "opinion", "opiniao", "meinung", "legend", "outdated",
@@ -127,6 +127,7 @@ def _plain(text: str) -> str:
     # Accents go (NFKD, combining marks dropped) in Latin script only: in Devanagari or
     # Arabic the marks are letters.
     folded = text.casefold().replace("ß", "ss").replace("\u2019", "'").replace("\u2018", "'")
+    folded = folded.replace("_", " ")  # ratings given as slugs: "nao_e_bem_assim", "really_false"
     decomposed = unicodedata.normalize("NFKD", folded)
     plain = "".join(
         char for char in decomposed if not (unicodedata.combining(char) and ord(char) < 0x0370)

@@ -114,7 +114,11 @@ def given_reviews(document: Any) -> list[dict[str, Any]]:
             }
             - {""}
         )
-        values = {k: rating.get(k) for k in ("ratingValue", "bestRating", "worstRating")}
+        # An empty string is no number given ("bestRating": "" on BOOM's pages).
+        values = {
+            k: None if rating.get(k) == "" else rating.get(k)
+            for k in ("ratingValue", "bestRating", "worstRating")
+        }
         found.append(
             {
                 "url": node.get("url") or None,

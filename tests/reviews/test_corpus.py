@@ -37,6 +37,16 @@ REFUSED = {
 }
 
 
+# What a document gives that the service does not keep, and why (each with a warning in the
+# import's answer; the fidelity table counts them as changed).
+LOSSES = {
+    # The post's URL is 2,900 characters; articles hold 2,000: the appearance is skipped.
+    "44-afp-hi-tipu-sultan.json": {"appearances": "longer than 2000 characters"},
+    # "bestRating" "2" and "worstRating" "2": a scale with no range, so no number is kept.
+    "53-newschecker-en-rolls-royce.json": {"reviewRating.values": "numeric rating ignored"},
+}
+
+
 def test_the_corpus_is_large_and_varied_and_every_origin_is_recorded() -> None:
     assert set(ROWS) == set(DOCUMENTS)
     for name, (_, publisher, language, origin, source) in ROWS.items():
@@ -87,6 +97,7 @@ def test_each_document_imports_or_says_why_and_is_a_fixed_point(
         return
     assert response.status_code == 200, response.text
     report = response.json()
+    warnings = [w for item in report["items"] for w in item["warnings"]]
     given = fidelity.given_reviews(document)
     assert report["created"] + report["linked"] == len(given), report
     first = _essentials(client)
@@ -102,7 +113,10 @@ def test_each_document_imports_or_says_why_and_is_a_fixed_point(
         outcome = fidelity.compare(review, exported)
         changed = {field for field, result in outcome.items() if result == "changed"}
         relative = review["url"] != exported["url"]
-        assert changed == ({"url"} if relative else set()), (changed, review, exported)
+        lost = LOSSES.get(name, {})
+        assert changed == ({"url"} if relative else set()) | set(lost), (changed, review, exported)
+        for why in lost.values():
+            assert any(why in warning for warning in warnings), warnings
     documents = [export(client, claim["id"]) for claim in all_pages(client, "/v1/claims")]
     _empty_database(engine)
     again = client.post("/v1/import/claimreview", json=documents)
@@ -111,17 +125,43 @@ def test_each_document_imports_or_says_why_and_is_a_fixed_point(
     assert _essentials(client) == first
 
 
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def test_rating_normalisation_covers_the_corpus() -> None:
-    ratings = [
-        review["reviewRating.alternateName"]
+    """Normalisation as the service does it: the verdict table, else the numeric rating on its
+    scale. Sentences written where a rating belongs are what neither can read."""
+    reviews = [
+        review
         for document in DOCUMENTS.values()
         for review in fidelity.given_reviews(document)
         if review["reviewRating.alternateName"]
     ]
-    unknown = [rating for rating in ratings if verdicts.from_table(rating) is None]
-    assert len(ratings) >= 30
-    assert 1 - len(unknown) / len(ratings) >= 0.95, unknown
-    assert unknown == ["Sans doute illégal"]  # a legality scale (Les Surligneurs), not truth
+    by_table = [r for r in reviews if verdicts.from_table(r["reviewRating.alternateName"])]
+    unread = []
+    for review in reviews:
+        values = review.get("reviewRating.values") or {}
+        found = verdicts.normalise(
+            review["reviewRating.alternateName"],
+            _number(values.get("ratingValue")),
+            _number(values.get("bestRating")),
+            _number(values.get("worstRating")),
+        )
+        if found is None or found[0] == "other":
+            unread.append(review["reviewRating.alternateName"][:40])
+    assert len(reviews) >= 30
+    assert 1 - len(unread) / len(reviews) >= 0.95, unread
+    assert unread == [
+        "Reker hat diesen Satz nie gesagt. «Völli",  # dpa: the verdict as a sentence, no number
+        "The Health Desk Experts said Current dat",  # FactCheckZW: a sentence, no rating value
+    ]
+    # The table alone: every rating word of the corpus but a legality scale (Les Surligneurs)
+    # and the sentences above and one in Hindi (AFP, read by its number).
+    assert len(by_table) == len(reviews) - 4
 
 
 def test_per_field_fidelity_over_the_whole_corpus_is_the_table_in_the_docs(
