@@ -122,6 +122,12 @@ def features(semantic: float, lexical: Signals, cross_lingual: bool) -> dict[str
         # embeddings (a short or odd text sits near everything).
         "disjoint": 1.0 if not cross_lingual and lexical.overlap == 0 else 0.0,
     }
+    # Positive evidence in one language: the same numbers, the same names (across languages
+    # the semantic weight of its own says it all: translated negatives keep their numbers).
+    for agreed in ("numbers", "names"):
+        values[f"agree_{agreed}"] = (
+            1.0 if not cross_lingual and agreed in lexical.agreements else 0.0
+        )
     for name in WEIGHTS:
         if name not in values:
             values[name] = 1.0 if name in fired else 0.0
@@ -139,7 +145,9 @@ def _onto(value: float, own: float) -> float:
 def across_languages(lexical: Signals) -> Signals:
     """What of the lexical signals holds across languages: numbers and claimants only."""
     return Signals(
-        lexical.overlap, tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"})
+        lexical.overlap,
+        tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"}),
+        lexical.agreements & {"numbers"},
     )
 
 
