@@ -178,6 +178,7 @@ def _conflicts(
     b: Analysis,
     names: tuple[set[str], set[str]],
     words: tuple[set[str], set[str]],
+    swapped: bool,
 ) -> list[Veto]:
     vetoes: list[Veto] = []
     if a.numbers - b.numbers and b.numbers - a.numbers:  # each gives a number the other lacks
@@ -188,7 +189,7 @@ def _conflicts(
         vetoes.append(Veto("polarity", POLARITY_CONFLICT))
     if _direction_conflict(a, b):
         vetoes.append(Veto("direction", DIRECTION_CONFLICT, _sorted(a.directions ^ b.directions)))
-    if _roles_swapped(a, b):
+    if swapped:
         shared = [token for token in a.order if token in b.groups]
         vetoes.append(Veto("roles", ROLES_SWAPPED, tuple(shared)))
     if names[0] and names[1]:
@@ -209,11 +210,12 @@ def signals(a: Analysis, b: Analysis) -> Signals:
     covered_a, names_a, words_a = _coverage(a, b)
     covered_b, names_b, words_b = _coverage(b, a)
     overlap = min(1.0, (covered_a + covered_b) / total)
-    vetoes = tuple(_conflicts(a, b, (names_a, names_b), (words_a, words_b)))
+    swapped = _roles_swapped(a, b)
+    vetoes = tuple(_conflicts(a, b, (names_a, names_b), (words_a, words_b), swapped))
     agreed = set()
     if a.numbers and a.numbers == b.numbers:
         agreed.add("numbers")
-    if a.names and b.names and not (names_a or names_b) and not _roles_swapped(a, b):
+    if a.names and b.names and not (names_a or names_b) and not swapped:
         agreed.add("names")
     return Signals(overlap, vetoes, frozenset(agreed))
 
