@@ -10,7 +10,9 @@ is scored by a logistic model over a few signals, fitted on the dev split of the
   other), only when both texts are in the same language, since it compares English stems;
 - the lexical vetoes that fired (different numbers, one number missing, negation or denial,
   opposite direction, different names, a substituted word, different claimants), each with the
-  words involved; numbers are compared across languages too.
+  words involved; numbers are compared across languages too;
+- what both agree on, in one language (`agree_numbers`: the same numbers; `agree_names`: every
+  name found in the other), as evidence for the same claim.
 
 The model's probability that the two claims are the same is the score in [0, 1]; ingest links
 at `CLAIMS_MATCH_LINK` and suggests from `CLAIMS_MATCH_SUGGEST`. An opposite direction or a
