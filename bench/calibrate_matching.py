@@ -96,7 +96,13 @@ def design(sigs: list[tuple[float, object, bool]]) -> np.ndarray:
 # Signs the model must keep, whatever one labelled set suggests: more similarity never lowers
 # the score, a disagreement never raises it. (A set built from minimal edits makes word overlap
 # look like evidence of *different* claims; a model that learnt that would fail on real news.)
-SIGNS = {"semantic": 1, "semantic_cross": 1, "lexical": 1}  # the rest (vetoes): <= 0 ...
+SIGNS = {
+    "semantic": 1,
+    "semantic_cross": 1,
+    "lexical": 1,
+    "agree_numbers": 1,
+    "agree_names": 1,
+}  # the rest (vetoes): <= 0 ...
 FREE: set[str] = set()  # (the cross-lingual offset too: a language change is no evidence)
 
 

@@ -208,7 +208,7 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="Claim-match score from which ingest returns a candidate as a suggestion "
-        "(unset: the matcher's own: hybrid 0.28, lexical 0.5).",
+        "(unset: the matcher's own: hybrid 0.29, lexical 0.5).",
     )
     match_candidates: int = Field(
         default=30,

@@ -10,7 +10,9 @@ is scored by a logistic model over a few signals, fitted on the dev split of the
   other), only when both texts are in the same language, since it compares English stems;
 - the lexical vetoes that fired (different numbers, one number missing, negation or denial,
   opposite direction, different names, a substituted word, different claimants), each with the
-  words involved; numbers are compared across languages too.
+  words involved; numbers are compared across languages too;
+- what both agree on, in one language (`agree_numbers`: the same numbers; `agree_names`: every
+  name found in the other), as evidence for the same claim.
 
 The model's probability that the two claims are the same is the score in [0, 1]; ingest links
 at `CLAIMS_MATCH_LINK` and suggests from `CLAIMS_MATCH_SUGGEST`. An opposite direction or a
@@ -122,6 +124,12 @@ def features(semantic: float, lexical: Signals, cross_lingual: bool) -> dict[str
         # embeddings (a short or odd text sits near everything).
         "disjoint": 1.0 if not cross_lingual and lexical.overlap == 0 else 0.0,
     }
+    # Positive evidence in one language: the same numbers, the same names (across languages
+    # the semantic weight of its own says it all: translated negatives keep their numbers).
+    for agreed in ("numbers", "names"):
+        values[f"agree_{agreed}"] = (
+            1.0 if not cross_lingual and agreed in lexical.agreements else 0.0
+        )
     for name in WEIGHTS:
         if name not in values:
             values[name] = 1.0 if name in fired else 0.0
@@ -139,7 +147,9 @@ def _onto(value: float, own: float) -> float:
 def across_languages(lexical: Signals) -> Signals:
     """What of the lexical signals holds across languages: numbers and claimants only."""
     return Signals(
-        lexical.overlap, tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"})
+        lexical.overlap,
+        tuple(v for v in lexical.vetoes if v.name in {"numbers", "claimant"}),
+        lexical.agreements & {"numbers"},
     )
 
 

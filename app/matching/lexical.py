@@ -88,11 +88,13 @@ def _coverage(a: Analysis, b: Analysis) -> tuple[float, set[str], set[str]]:
             missing_names.add(token)
         elif weight > WEIGHT_WEAK:
             missing_words.add(token)
-    # A first name or title of a name both mention ("Donald" Trump) is no different name.
+    # A first name or title of a name both mention ("Donald" Trump) is no different name; but
+    # the other must mention that name as a name's last word: "Swiss National Bank" is not a
+    # "Bank of Japan", "United States" not a "State" of anything.
     missing_names = {
         name
         for name in missing_names
-        if a.leading.get(name) is None or a.leading[name] in missing_names
+        if (head := a.leading.get(name)) is None or head not in b.weights or head in b.leading
     }
     return covered, missing_names, missing_words
 
@@ -126,6 +128,9 @@ class Signals:
 
     overlap: float  # share of the two claims' weight found in the other, in [0, 1]
     vetoes: tuple[Veto, ...]
+    # What both state and agree on, as positive evidence: "numbers" (the same numbers, at least
+    # one), "names" (every name of each found in the other, at least one each).
+    agreements: frozenset[str] = frozenset()
 
     @property
     def factor(self) -> float:
@@ -173,6 +178,7 @@ def _conflicts(
     b: Analysis,
     names: tuple[set[str], set[str]],
     words: tuple[set[str], set[str]],
+    swapped: bool,
 ) -> list[Veto]:
     vetoes: list[Veto] = []
     if a.numbers - b.numbers and b.numbers - a.numbers:  # each gives a number the other lacks
@@ -183,7 +189,7 @@ def _conflicts(
         vetoes.append(Veto("polarity", POLARITY_CONFLICT))
     if _direction_conflict(a, b):
         vetoes.append(Veto("direction", DIRECTION_CONFLICT, _sorted(a.directions ^ b.directions)))
-    if _roles_swapped(a, b):
+    if swapped:
         shared = [token for token in a.order if token in b.groups]
         vetoes.append(Veto("roles", ROLES_SWAPPED, tuple(shared)))
     if names[0] and names[1]:
@@ -204,7 +210,14 @@ def signals(a: Analysis, b: Analysis) -> Signals:
     covered_a, names_a, words_a = _coverage(a, b)
     covered_b, names_b, words_b = _coverage(b, a)
     overlap = min(1.0, (covered_a + covered_b) / total)
-    return Signals(overlap, tuple(_conflicts(a, b, (names_a, names_b), (words_a, words_b))))
+    swapped = _roles_swapped(a, b)
+    vetoes = tuple(_conflicts(a, b, (names_a, names_b), (words_a, words_b), swapped))
+    agreed = set()
+    if a.numbers and a.numbers == b.numbers:
+        agreed.add("numbers")
+    if a.names and b.names and not (names_a or names_b) and not swapped:
+        agreed.add("names")
+    return Signals(overlap, vetoes, frozenset(agreed))
 
 
 def score(a: Analysis, b: Analysis) -> float:

@@ -3,7 +3,7 @@
 import pytest
 
 from app.matching.analysis import analyse, content_words
-from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import LexicalMatcher, signals
 
 matcher = LexicalMatcher()
 
@@ -73,3 +73,39 @@ def test_search_words_put_numbers_and_names_first_and_drop_stop_words() -> None:
         "drones",
         "downed",
     ]
+
+
+def vetoes(a: str, b: str) -> set[str]:
+    return {veto.name for veto in signals(analyse(a), analyse(b)).vetoes}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A name both mention is a first name only where the other ends a name with it.
+        ("The Bank of Japan ended negative rates.", "The Swiss National Bank ended them."),
+        ("The WHO declared mpox an emergency.", "The United States declared mpox an emergency."),
+        ("A missile fell into the Sea of Japan.", "A missile fell into the Yellow Sea."),
+    ],
+)
+def test_another_institution_or_place_is_a_different_name(a: str, b: str) -> None:
+    assert "names" in vetoes(a, b)
+
+
+def test_a_first_name_both_share_the_last_of_is_no_different_name() -> None:
+    assert "names" not in vetoes("Donald Trump was convicted.", "Trump was convicted.")
+
+
+def test_ordinals_and_zero_are_numbers() -> None:
+    assert "numbers" in vetoes("Spain won a fourth title.", "Spain won a third title.")
+    assert "numbers" in vetoes("The bank cut its rate to zero.", "The bank cut its rate to 0.25%.")
+
+
+def test_the_same_numbers_and_names_are_agreements() -> None:
+    same = signals(
+        analyse("Meta will pay $725 million to settle the Cambridge Analytica lawsuit."),
+        analyse("Meta settles Cambridge Analytica privacy lawsuit for $725 million."),
+    )
+    assert same.agreements == {"numbers", "names"}
+    other = signals(analyse("Apple hired 500 people."), analyse("Samsung hired 400 people."))
+    assert other.agreements == frozenset()

@@ -116,7 +116,7 @@ def hybrid_by_split() -> dict[str, list[tuple[float, bool]]]:
 
 @pytest.mark.parametrize(
     ("subset", "precision_floor", "recall_floor"),
-    [("dev", 0.95, 0.15), ("test", 0.85, 0.12), ("test-multilingual", 0.9, 0.05)],
+    [("dev", 0.95, 0.18), ("test", 0.9, 0.18), ("test-multilingual", 0.9, 0.1)],
 )
 def test_hybrid_links_at_its_measured_precision(
     hybrid_by_split: dict[str, list[tuple[float, bool]]],
