@@ -44,7 +44,8 @@ def test_a_credited_origin_reads_as_credited_until_the_wires_article_arrives(
         assert "Associated Press, credited" in group.locator(".origin-group__name").inner_text()
         assert page.locator("[data-role=credited]").count() == 2
         notes = page.locator("[data-credit-note]").all_inner_texts()
-        assert len(notes) == 2 and all("Credits Associated Press" in n for n in notes), notes
+        assert len(notes) == 2, notes
+        assert all("Credits Associated Press" in n for n in notes), notes
 
     # AP's own article arrives: the papers become its copies, and the credit notes give way.
     own_server.post_json("v1/ingest", ap_article(0))
