@@ -401,7 +401,9 @@ class Settings(BaseSettings):
         description="Largest feed or article page the crawler reads; a larger one fails.",
     )
     feeds_robots_ttl_seconds: float = Field(
-        default=86400.0, gt=0, description="How long a host's robots.txt is trusted before re-reading."
+        default=86400.0,
+        gt=0,
+        description="How long a host's robots.txt is trusted before re-reading.",
     )
     feeds_lease_seconds: float = Field(
         default=300.0,
