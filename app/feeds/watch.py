@@ -15,7 +15,7 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -88,11 +88,20 @@ def run(
 
 
 def due(engine: Engine) -> bool:
-    """Whether an active feed is due or an article is pending (perhaps waiting for its host)."""
+    """Whether an active feed is due or retrying (after an error or a 429), or an article is
+    pending (perhaps waiting for its host)."""
     with Session(engine) as session:
-        now = utcnow()
         feed = session.scalar(
-            select(Feed.id).where(Feed.state == FeedState.active, Feed.next_poll_at <= now).limit(1)  # type: ignore[arg-type]
+            select(Feed.id)
+            .where(
+                Feed.state == FeedState.active,
+                or_(
+                    Feed.next_poll_at <= utcnow(),  # type: ignore[arg-type]
+                    Feed.failures > 0,  # type: ignore[arg-type]
+                    Feed.last_status == 429,
+                ),
+            )
+            .limit(1)
         )
         entry = session.scalar(
             select(FeedEntry.id).where(FeedEntry.state == EntryState.pending).limit(1)
@@ -175,9 +184,12 @@ def _add_entries(session: Session, feed: Feed, items: list[parse.Listed]) -> int
             )
         )
     )
-    stored = dict(
-        session.execute(select(Article.url, Article.id).where(Article.url.in_(urls))).tuples()  # type: ignore[attr-defined]
-    )
+    stored = {
+        url: article_id
+        for url, article_id in session.execute(
+            select(Article.url, Article.id).where(Article.url.in_(urls))  # type: ignore[attr-defined]
+        )
+    }
     added = 0
     for item in items:
         if item.url in seen_urls or (item.guid and item.guid in seen_guids):
