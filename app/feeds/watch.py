@@ -184,12 +184,9 @@ def _add_entries(session: Session, feed: Feed, items: list[parse.Listed]) -> int
             )
         )
     )
-    stored = {
-        url: article_id
-        for url, article_id in session.execute(
-            select(Article.url, Article.id).where(Article.url.in_(urls))  # type: ignore[attr-defined]
-        )
-    }
+    stored: dict[str, int] = dict(
+        session.execute(select(Article.url, Article.id).where(Article.url.in_(urls))).all()  # type: ignore[arg-type, attr-defined]
+    )
     added = 0
     for item in items:
         if item.url in seen_urls or (item.guid and item.guid in seen_guids):

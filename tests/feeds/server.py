@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from pathlib import Path
 
 SITE = Path(__file__).resolve().parent / "site"
@@ -94,7 +95,7 @@ class Site:
     def gaps(self) -> list[float]:
         """Seconds between the arrivals of consecutive requests."""
         times = [hit.at for hit in self.hits()]
-        return [b - a for a, b in zip(times, times[1:], strict=False)]
+        return [b - a for a, b in pairwise(times)]
 
 
 @contextmanager
@@ -108,5 +109,3 @@ def serving(*sites: Site) -> Iterator[None]:
         for site in sites:
             site.server.shutdown()
             site.server.server_close()
-
-

@@ -5,7 +5,9 @@ from fastapi.testclient import TestClient
 from tests.factories import Factory
 
 
-def test_a_feed_is_added_listed_read_and_removed(feeds_client: TestClient, factory: Factory) -> None:
+def test_a_feed_is_added_listed_read_and_removed(
+    feeds_client: TestClient, factory: Factory
+) -> None:
     outlet = factory.outlet(slug="planet", name="The Daily Planet")
     response = feeds_client.post(
         "/v1/outlets/planet/feeds",

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, update
@@ -39,7 +40,11 @@ def _articles(engine: Engine) -> dict[str, Article]:
 
 
 def test_a_feed_is_crawled_politely_and_each_article_fetched_once(
-    feeds_client: TestClient, factory: Factory, engine: Engine, site: Site, crawl: Callable[..., int]
+    feeds_client: TestClient,
+    factory: Factory,
+    engine: Engine,
+    site: Site,
+    crawl: Callable[..., int],
 ) -> None:
     _publish(site)
     outlet = factory.outlet(slug="planet", name="The Daily Planet")
@@ -136,7 +141,7 @@ def test_a_failing_feed_backs_off_and_is_disabled(
 
     feed_hits = site.hits("/feed.xml")
     assert [h.status for h in feed_hits] == [500, 500, 500]  # CLAIMS_FEEDS_MAX_FAILURES: 3
-    gaps = [b.at - a.at for a, b in zip(feed_hits, feed_hits[1:], strict=False)]
+    gaps = [b.at - a.at for a, b in pairwise(feed_hits)]
     assert gaps[0] >= 2 * MIN_DELAY  # the wait doubles with each failure
     assert gaps[1] >= 1.0  # ... up to CLAIMS_FEEDS_BACKOFF_MAX_SECONDS
     health = feeds_client.get(f"/v1/outlets/{outlet.slug}/feeds/{feed_id}").json()["health"]
@@ -146,7 +151,11 @@ def test_a_failing_feed_backs_off_and_is_disabled(
 
 
 def test_a_slow_page_times_out_and_is_given_up(
-    feeds_client: TestClient, factory: Factory, engine: Engine, site: Site, crawl: Callable[..., int]
+    feeds_client: TestClient,
+    factory: Factory,
+    engine: Engine,
+    site: Site,
+    crawl: Callable[..., int],
 ) -> None:
     _publish(site)
     site.pages["/news/nato-spending"].delay = 1.5  # longer than the 1 s request timeout
@@ -169,7 +178,11 @@ def test_a_slow_page_times_out_and_is_given_up(
 
 
 def test_an_article_already_stored_is_not_fetched(
-    feeds_client: TestClient, factory: Factory, engine: Engine, site: Site, crawl: Callable[..., int]
+    feeds_client: TestClient,
+    factory: Factory,
+    engine: Engine,
+    site: Site,
+    crawl: Callable[..., int],
 ) -> None:
     _publish(site)
     outlet = factory.outlet(slug="planet", name="The Daily Planet")

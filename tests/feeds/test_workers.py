@@ -23,7 +23,10 @@ def _site_with_pages(name: str) -> Site:
         f"<guid>{name}-{n}</guid><pubDate>Mon, 02 Nov 2026 08:{n:02d}:00 GMT</pubDate></item>"
         for n in range(PAGES)
     )
-    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>{items}</channel></rss>'
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>'
+        f"{items}</channel></rss>"
+    )
     site.pages["/robots.txt"] = Page(body=b"User-agent: *\nAllow: /\n", content_type="text/plain")
     site.pages["/feed.xml"] = Page(
         body=feed.replace("{base}", site.base).encode(), content_type="application/rss+xml"
