@@ -127,6 +127,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/outlets/{slug}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description The outlet's feeds with their crawl policy and health, oldest first.
+         */
+        get: operations["feeds-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Watch an RSS/Atom feed or a sitemap of the outlet: `corroborate watch` (or any job
+         *     consumer) reads it politely and fetches each new article once (docs/feeds.md).
+         */
+        post: operations["feeds-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/outlets/{slug}/feeds/{feed_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description One feed: its policy in force and its health (a feed that kept failing is `disabled`).
+         */
+        get: operations["feeds-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Stop watching the feed; the articles it brought stay.
+         */
+        delete: operations["feeds-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles": {
         parameters: {
             query?: never;
@@ -2026,6 +2075,117 @@ export interface components {
             /** Nextpagetoken */
             nextPageToken: string | null;
         };
+        /**
+         * FeedCreate
+         * @description A feed to watch, and its crawl policy where it differs from the defaults.
+         */
+        FeedCreate: {
+            /**
+             * Url
+             * @description The RSS/Atom feed's or the sitemap's address.
+             */
+            url: string;
+            /**
+             * @description `feed` (RSS or Atom) or `sitemap` (a sitemap or Google News sitemap). A body that is plainly the other kind is read as what it is.
+             * @default feed
+             */
+            kind: components["schemas"]["FeedKind"];
+            /**
+             * Poll Interval Seconds
+             * @description How often to read the feed; unset: CLAIMS_FEEDS_POLL_INTERVAL_SECONDS.
+             */
+            poll_interval_seconds?: number | null;
+            /**
+             * Min Delay Seconds
+             * @description Least time between two requests to the feed's host; the host keeps the longest any of its feeds (or its robots.txt) asks for, and never less than CLAIMS_FEEDS_MIN_DELAY_SECONDS.
+             */
+            min_delay_seconds?: number | null;
+        };
+        /**
+         * FeedHealth
+         * @description How the crawler gets on with the feed.
+         */
+        FeedHealth: {
+            /** @description `active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row (it is no longer read; delete and add it again to retry). */
+            state: components["schemas"]["FeedState"];
+            /**
+             * Failures
+             * @description Failed reads in a row (0 after a good one).
+             */
+            failures: number;
+            /**
+             * Polls
+             * @description Reads, good or bad, since the feed was added.
+             */
+            polls: number;
+            /**
+             * Entries Found
+             * @description New articles the feed listed.
+             */
+            entries_found: number;
+            /** Last Polled At */
+            last_polled_at: string | null;
+            /**
+             * Last Status
+             * @description HTTP status of the last read (304: unchanged).
+             */
+            last_status: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /**
+             * Next Poll At
+             * Format: date-time
+             * @description When the feed is read next (at the earliest).
+             */
+            next_poll_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+        };
+        /**
+         * FeedKind
+         * @enum {string}
+         */
+        FeedKind: "feed" | "sitemap";
+        /** FeedPage */
+        FeedPage: {
+            /** Items */
+            items: components["schemas"]["FeedPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** FeedPublic */
+        FeedPublic: {
+            /** Id */
+            id: number;
+            outlet: components["schemas"]["OutletRef"];
+            /** Url */
+            url: string;
+            kind: components["schemas"]["FeedKind"];
+            /**
+             * Poll Interval Seconds
+             * @description The interval in force for this feed.
+             */
+            poll_interval_seconds: number;
+            /**
+             * Min Delay Seconds
+             * @description The least delay in force for this feed's host.
+             */
+            min_delay_seconds: number;
+            health: components["schemas"]["FeedHealth"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * FeedState
+         * @enum {string}
+         */
+        FeedState: "active" | "disabled";
         /** FirstReport */
         FirstReport: {
             /**
@@ -3483,7 +3643,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "1400_events"
+                     *       "migration": "2000_feeds"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3555,8 +3715,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.728050Z",
-                     *           "updated_at": "2026-12-04T18:51:39.728059Z"
+                     *           "created_at": "2026-12-04T20:15:29.426322Z",
+                     *           "updated_at": "2026-12-04T20:15:29.426330Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3567,8 +3727,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T18:51:39.733344Z",
-                     *           "updated_at": "2026-12-04T18:51:39.733350Z"
+                     *           "created_at": "2026-12-04T20:15:29.439275Z",
+                     *           "updated_at": "2026-12-04T20:15:29.439280Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3667,8 +3827,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.973706Z",
-                     *       "updated_at": "2026-12-04T18:51:43.973720Z"
+                     *       "created_at": "2026-12-04T20:15:43.895104Z",
+                     *       "updated_at": "2026-12-04T20:15:43.895121Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3789,8 +3949,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T18:51:39.728050Z",
-                     *       "updated_at": "2026-12-04T18:51:39.728059Z",
+                     *       "created_at": "2026-12-04T20:15:29.426322Z",
+                     *       "updated_at": "2026-12-04T20:15:29.426330Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4001,8 +4161,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.973706Z",
-                     *       "updated_at": "2026-12-04T18:51:43.984233Z"
+                     *       "created_at": "2026-12-04T20:15:43.895104Z",
+                     *       "updated_at": "2026-12-04T20:15:43.920190Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4155,8 +4315,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.760713Z",
-                     *           "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *           "created_at": "2026-12-04T20:15:29.563892Z",
+                     *           "updated_at": "2026-12-04T20:15:29.563901Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4186,8 +4346,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T18:51:39.817948Z",
-                     *           "updated_at": "2026-12-04T18:51:39.817956Z",
+                     *           "created_at": "2026-12-04T20:15:29.819187Z",
+                     *           "updated_at": "2026-12-04T20:15:29.819197Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4277,6 +4437,475 @@ export interface operations {
             };
         };
     };
+    "feeds-list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "outlet": {
+                     *             "id": 1,
+                     *             "slug": "reuters",
+                     *             "name": "Reuters"
+                     *           },
+                     *           "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *           "kind": "feed",
+                     *           "poll_interval_seconds": 900,
+                     *           "min_delay_seconds": 10,
+                     *           "health": {
+                     *             "state": "active",
+                     *             "failures": 0,
+                     *             "polls": 0,
+                     *             "entries_found": 0,
+                     *             "last_polled_at": null,
+                     *             "last_status": null,
+                     *             "last_error": null,
+                     *             "next_poll_at": "2026-12-04T20:15:46.402266Z",
+                     *             "disabled_at": null
+                     *           },
+                     *           "created_at": "2026-12-04T20:15:46.402285Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "feeds-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                 *       "min_delay_seconds": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "outlet": {
+                     *         "id": 1,
+                     *         "slug": "reuters",
+                     *         "name": "Reuters"
+                     *       },
+                     *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *       "kind": "feed",
+                     *       "poll_interval_seconds": 900,
+                     *       "min_delay_seconds": 10,
+                     *       "health": {
+                     *         "state": "active",
+                     *         "failures": 0,
+                     *         "polls": 0,
+                     *         "entries_found": 0,
+                     *         "last_polled_at": null,
+                     *         "last_status": null,
+                     *         "last_error": null,
+                     *         "next_poll_at": "2026-12-04T20:15:46.402266Z",
+                     *         "disabled_at": null
+                     *       },
+                     *       "created_at": "2026-12-04T20:15:46.402285Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPublic"];
+                };
+            };
+            /** @description Bad request: the body is not decodable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body larger than the configured limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "feeds-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+                /** @description The feed's id. */
+                feed_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "outlet": {
+                     *         "id": 1,
+                     *         "slug": "reuters",
+                     *         "name": "Reuters"
+                     *       },
+                     *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *       "kind": "feed",
+                     *       "poll_interval_seconds": 900,
+                     *       "min_delay_seconds": 10,
+                     *       "health": {
+                     *         "state": "active",
+                     *         "failures": 0,
+                     *         "polls": 0,
+                     *         "entries_found": 0,
+                     *         "last_polled_at": null,
+                     *         "last_status": null,
+                     *         "last_error": null,
+                     *         "next_poll_at": "2026-12-04T20:15:46.402266Z",
+                     *         "disabled_at": null
+                     *       },
+                     *       "created_at": "2026-12-04T20:15:46.402285Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "feeds-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's id. */
+                feed_id: number;
+                /** @description Outlet slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "articles-list": {
         parameters: {
             query?: {
@@ -4334,11 +4963,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T18:51:39.750370Z"
+                     *             "created_at": "2026-12-04T20:15:29.518980Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.743507Z",
-                     *           "updated_at": "2026-12-04T18:51:39.743509Z"
+                     *           "created_at": "2026-12-04T20:15:29.479962Z",
+                     *           "updated_at": "2026-12-04T20:15:29.479963Z"
                      *         },
                      *         {
                      *           "url": "https://www.themoscowtimes.com/2025/05/29/putin-wants-end-to-nato-expansion-sanctions-relief-for-peace-in-ukraine",
@@ -4354,8 +4983,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T18:51:39.741676Z",
-                     *           "updated_at": "2026-12-04T18:51:39.741678Z"
+                     *           "created_at": "2026-12-04T20:15:29.477637Z",
+                     *           "updated_at": "2026-12-04T20:15:29.477642Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJwIjpbIjIwMjUtMDUtMjlUMTI6MDA6MDArMDA6MDAiLDJdfQ"
@@ -4459,8 +5088,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.996484Z",
-                     *       "updated_at": "2026-12-04T18:51:43.996489Z"
+                     *       "created_at": "2026-12-04T20:15:43.930050Z",
+                     *       "updated_at": "2026-12-04T20:15:43.930054Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4594,8 +5223,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T18:51:39.737927Z",
-                     *       "updated_at": "2026-12-04T18:51:39.737930Z"
+                     *       "created_at": "2026-12-04T20:15:29.451840Z",
+                     *       "updated_at": "2026-12-04T20:15:29.451847Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4801,8 +5430,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T18:51:43.996484Z",
-                     *       "updated_at": "2026-12-04T18:51:44.011370Z"
+                     *       "created_at": "2026-12-04T20:15:43.930050Z",
+                     *       "updated_at": "2026-12-04T20:15:43.965256Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ArticlePublic"];
@@ -4949,7 +5578,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T18:51:44.031197Z"
+                     *       "created_at": "2026-12-04T20:15:44.004180Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5178,8 +5807,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T18:51:39.760713Z",
-                     *             "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *             "created_at": "2026-12-04T20:15:29.563892Z",
+                     *             "updated_at": "2026-12-04T20:15:29.563901Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5228,8 +5857,8 @@ export interface operations {
                      *             "claimant": null,
                      *             "claim_date": null,
                      *             "id": 3,
-                     *             "created_at": "2026-12-04T18:51:39.858224Z",
-                     *             "updated_at": "2026-12-04T18:51:39.858232Z",
+                     *             "created_at": "2026-12-04T20:15:29.929763Z",
+                     *             "updated_at": "2026-12-04T20:15:29.929771Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -5362,8 +5991,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.760713Z",
-                     *           "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *           "created_at": "2026-12-04T20:15:29.563892Z",
+                     *           "updated_at": "2026-12-04T20:15:29.563901Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -5393,8 +6022,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T18:51:39.817948Z",
-                     *           "updated_at": "2026-12-04T18:51:39.817956Z",
+                     *           "created_at": "2026-12-04T20:15:29.819187Z",
+                     *           "updated_at": "2026-12-04T20:15:29.819197Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -5507,8 +6136,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.068157Z",
-                     *       "updated_at": "2026-12-04T18:51:44.068171Z",
+                     *       "created_at": "2026-12-04T20:15:44.097452Z",
+                     *       "updated_at": "2026-12-04T20:15:44.097466Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -5835,8 +6464,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T18:51:39.760713Z",
-                     *       "updated_at": "2026-12-04T18:51:39.760725Z",
+                     *       "created_at": "2026-12-04T20:15:29.563892Z",
+                     *       "updated_at": "2026-12-04T20:15:29.563901Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -5868,8 +6497,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.811782Z",
-                     *           "updated_at": "2026-12-04T18:51:39.811792Z",
+                     *           "created_at": "2026-12-04T20:15:29.772119Z",
+                     *           "updated_at": "2026-12-04T20:15:29.772128Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -5898,8 +6527,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.814882Z",
-                     *           "updated_at": "2026-12-04T18:51:39.814889Z",
+                     *           "created_at": "2026-12-04T20:15:29.793863Z",
+                     *           "updated_at": "2026-12-04T20:15:29.793872Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6118,8 +6747,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.068157Z",
-                     *       "updated_at": "2026-12-04T18:51:44.123328Z",
+                     *       "created_at": "2026-12-04T20:15:44.097452Z",
+                     *       "updated_at": "2026-12-04T20:15:44.651007Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6270,8 +6899,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.811782Z",
-                     *           "updated_at": "2026-12-04T18:51:39.811792Z",
+                     *           "created_at": "2026-12-04T20:15:29.772119Z",
+                     *           "updated_at": "2026-12-04T20:15:29.772128Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6300,8 +6929,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T18:51:39.814882Z",
-                     *           "updated_at": "2026-12-04T18:51:39.814889Z",
+                     *           "created_at": "2026-12-04T20:15:29.793863Z",
+                     *           "updated_at": "2026-12-04T20:15:29.793872Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6426,8 +7055,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.135722Z",
-                     *       "updated_at": "2026-12-04T18:51:44.135735Z",
+                     *       "created_at": "2026-12-04T20:15:44.683780Z",
+                     *       "updated_at": "2026-12-04T20:15:44.683795Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6672,8 +7301,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.135722Z",
-                     *       "updated_at": "2026-12-04T18:51:44.174073Z",
+                     *       "created_at": "2026-12-04T20:15:44.683780Z",
+                     *       "updated_at": "2026-12-04T20:15:44.792983Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6819,8 +7448,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T18:51:44.068157Z",
-                     *       "updated_at": "2026-12-04T18:51:44.413876Z",
+                     *       "created_at": "2026-12-04T20:15:44.097452Z",
+                     *       "updated_at": "2026-12-04T20:15:45.343238Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -6852,8 +7481,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T18:51:44.135722Z",
-                     *           "updated_at": "2026-12-04T18:51:44.174073Z",
+                     *           "created_at": "2026-12-04T20:15:44.683780Z",
+                     *           "updated_at": "2026-12-04T20:15:44.792983Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -6882,8 +7511,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T18:51:44.308999Z",
-                     *           "updated_at": "2026-12-04T18:51:44.309013Z",
+                     *           "created_at": "2026-12-04T20:15:45.140022Z",
+                     *           "updated_at": "2026-12-04T20:15:45.140038Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7405,7 +8034,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T18:51:44.486114Z",
+                     *       "created_at": "2026-12-04T20:15:45.439146Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -7534,7 +8163,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T18:51:44.486114Z",
+                     *       "created_at": "2026-12-04T20:15:45.439146Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8099,8 +8728,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T18:51:44.188590Z",
-                     *           "updated_at": "2026-12-04T18:51:44.188617Z"
+                     *           "created_at": "2026-12-04T20:15:44.849215Z",
+                     *           "updated_at": "2026-12-04T20:15:44.849241Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8225,8 +8854,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T18:51:44.188590Z",
-                     *       "updated_at": "2026-12-04T18:51:44.188617Z"
+                     *       "created_at": "2026-12-04T20:15:44.849215Z",
+                     *       "updated_at": "2026-12-04T20:15:44.849241Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -8470,8 +9099,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T18:51:44.188590Z",
-                     *       "updated_at": "2026-12-04T18:51:44.188617Z"
+                     *       "created_at": "2026-12-04T20:15:44.849215Z",
+                     *       "updated_at": "2026-12-04T20:15:44.849241Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9119,7 +9748,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T18:51:44.847342Z",
+                     *           "created_at": "2026-12-04T20:15:46.215163Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9160,7 +9789,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T18:51:44.845456Z",
+                     *           "created_at": "2026-12-04T20:15:46.212872Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9278,7 +9907,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T18:51:44.847342Z",
+                     *       "created_at": "2026-12-04T20:15:46.215163Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -9402,8 +10031,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T18:51:44.847342Z",
-                     *       "decided_at": "2026-12-04T18:51:44.884219Z",
+                     *       "created_at": "2026-12-04T20:15:46.215163Z",
+                     *       "decided_at": "2026-12-04T20:15:46.271121Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -9544,8 +10173,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T18:51:44.845456Z",
-                     *       "decided_at": "2026-12-04T18:51:44.894206Z",
+                     *       "created_at": "2026-12-04T20:15:46.212872Z",
+                     *       "decided_at": "2026-12-04T20:15:46.285365Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -9657,24 +10286,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_jA0MuhYy",
+                     *           "prefix": "cor_MwciWx4z",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T18:51:41.324090Z",
-                     *           "last_used_at": "2026-12-04T18:51:43.698865Z",
+                     *           "created_at": "2026-12-04T20:15:35.032346Z",
+                     *           "last_used_at": "2026-12-04T20:15:43.378782Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_C9d6aAVp",
+                     *           "prefix": "cor_rj9oL-oU",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T18:51:45.016292Z",
+                     *           "created_at": "2026-12-04T20:15:46.425748Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -9775,12 +10404,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_C9d6aAVp",
+                     *       "prefix": "cor_rj9oL-oU",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T18:51:45.016292Z",
+                     *       "created_at": "2026-12-04T20:15:46.425748Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -9887,12 +10516,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_C9d6aAVp",
+                     *       "prefix": "cor_rj9oL-oU",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T18:51:45.016292Z",
+                     *       "created_at": "2026-12-04T20:15:46.425748Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10100,8 +10729,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T18:51:44.922092Z",
-                     *           "updated_at": "2026-12-04T18:51:44.922120Z"
+                     *           "created_at": "2026-12-04T20:15:46.317130Z",
+                     *           "updated_at": "2026-12-04T20:15:46.317152Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10204,9 +10833,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T18:51:44.922092Z",
-                     *       "updated_at": "2026-12-04T18:51:44.922120Z",
-                     *       "secret": "whsec_acfsxu2jS8H7BiRSQ/HrAcfDxxns+fzcAH6MSrNgTwU="
+                     *       "created_at": "2026-12-04T20:15:46.317130Z",
+                     *       "updated_at": "2026-12-04T20:15:46.317152Z",
+                     *       "secret": "whsec_MyXp9UnkLTCB+J5GUmiqdovYFl2YaJ+C8Dh0HC+5ESA="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10320,8 +10949,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T18:51:44.922092Z",
-                     *       "updated_at": "2026-12-04T18:51:44.922120Z"
+                     *       "created_at": "2026-12-04T20:15:46.317130Z",
+                     *       "updated_at": "2026-12-04T20:15:46.317152Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -10513,8 +11142,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T18:51:44.922092Z",
-                     *       "updated_at": "2026-12-04T18:51:44.949940Z"
+                     *       "created_at": "2026-12-04T20:15:46.317130Z",
+                     *       "updated_at": "2026-12-04T20:15:46.339947Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -10641,8 +11270,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T18:51:44.982350Z",
-                     *           "created_at": "2026-12-04T18:51:44.982350Z",
+                     *           "next_attempt_at": "2026-12-04T20:15:46.366220Z",
+                     *           "created_at": "2026-12-04T20:15:46.366220Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -10740,8 +11369,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T18:51:45.001713Z",
-                     *       "created_at": "2026-12-04T18:51:44.982350Z",
+                     *       "next_attempt_at": "2026-12-04T20:15:46.382332Z",
+                     *       "created_at": "2026-12-04T20:15:46.366220Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -10852,7 +11481,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T18:51:40.238358Z",
+                     *           "occurred_at": "2026-12-04T20:15:30.618220Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -10864,7 +11493,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T18:51:40.238358Z",
+                     *           "occurred_at": "2026-12-04T20:15:30.618220Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",
