@@ -295,8 +295,10 @@ def watch(
     settings = get_settings()
     engine = create_db_engine(settings)
     stop = threading.Event()
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    previous = {
+        number: signal.signal(number, lambda *_: stop.set())
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
     values: dict[str, object] = {}
     lock = threading.Lock()
 
@@ -317,12 +319,17 @@ def watch(
         )
         for number in range(workers)
     ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        while thread.is_alive():
-            thread.join(0.5)
-    engine.dispose()
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.5)
+    finally:
+        stop.set()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        engine.dispose()
 
 
 @cli.command("import")

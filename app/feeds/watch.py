@@ -23,7 +23,7 @@ from app.articles.urls import canonical_url
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError
-from app.core.unit_of_work import run_transaction
+from app.core.unit_of_work import run_transaction, transaction
 from app.feeds import crawler, parse
 from app.feeds.crawler import Job
 from app.feeds.extract import extract
@@ -90,7 +90,7 @@ def run(
 def due(engine: Engine) -> bool:
     """Whether an active feed is due or retrying (after an error or a 429), or an article is
     pending (perhaps waiting for its host)."""
-    with Session(engine) as session:
+    with transaction(engine, write=False) as session:
         feed = session.scalar(
             select(Feed.id)
             .where(
