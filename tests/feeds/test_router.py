@@ -1,7 +1,10 @@
 """/v1/outlets/{slug}/feeds: add, read, list, remove; errors in the one error shape."""
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
 
+from app.core.unit_of_work import transaction
+from app.tables import Feed
 from tests.factories import Factory
 
 
@@ -85,3 +88,13 @@ def test_bad_input_and_missing_key_are_refused(
         "/v1/outlets/planet/feeds", json={"url": "https://example.org/feed.xml"}
     )
     assert anonymous.status_code == 401
+
+
+def test_deleting_the_outlet_deletes_its_feeds(
+    feeds_client: TestClient, factory: Factory, engine: Engine
+) -> None:
+    factory.outlet(slug="planet", name="The Daily Planet")
+    feeds_client.post("/v1/outlets/planet/feeds", json={"url": "http://127.0.0.1:9/feed.xml"})
+    assert feeds_client.delete("/v1/outlets/planet").status_code == 204
+    with transaction(engine, write=False) as session:
+        assert list(session.scalars(select(Feed.id))) == []
