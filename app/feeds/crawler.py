@@ -18,21 +18,24 @@ robots.txt disallows is marked `disallowed` without a request, a feed counts a f
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
+from urllib.parse import urljoin
 
 from sqlalchemy import Engine, or_, select, update
 from sqlmodel import Session
 
+from app.articles.urls import canonical_url
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.locks import locks_rows
 from app.core.unit_of_work import run_transaction
 from app.feeds import robots
 from app.feeds.fetch import Answer
-from app.feeds.service import host_delay
+from app.feeds.service import ensure_host, host_delay, host_of
 from app.tables import Article, CrawlHost, EntryState, Feed, FeedEntry, FeedState
 
 JobKind = Literal["robots", "feed", "entry"]
 CANDIDATES = 10
+MAX_ROBOTS_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Job:
     item_id: int | None = None  # the feed's or the entry's id
     etag: str | None = None
     last_modified: str | None = None
+    robots_for: str | None = None  # robots: the host whose robots.txt this is
 
 
 def take(engine: Engine, settings: Settings) -> Job | None:
@@ -93,16 +97,23 @@ def take(engine: Engine, settings: Settings) -> Job | None:
 
 
 def _robots_job(session: Session, host: str, now: datetime, settings: Settings) -> Job | None:
-    """robots.txt first when it is unknown or stale (the host is reserved for it)."""
+    """robots.txt first when it is unknown or stale. It is read at /robots.txt, or where that
+    redirected; the host asked (perhaps another, after a redirect) is reserved for it."""
     row = session.get(CrawlHost, host, populate_existing=True)
     if row is None:
         return None
     fresh = row.robots_fetched_at is not None and row.robots_fetched_at > now - timedelta(
         seconds=settings.feeds_robots_ttl_seconds
     )
-    if fresh or not _reserve(session, host, now, settings):
+    if fresh:
         return None
-    return Job("robots", host, f"{host}/robots.txt")
+    url = row.robots_url or f"{host}/robots.txt"
+    asked = host_of(url)
+    if asked != host:
+        ensure_host(session, host=asked)
+    if not _reserve(session, asked, now, settings):
+        return None
+    return Job("robots", asked, url, robots_for=host)
 
 
 def _rules(session: Session, host: str, now: datetime, settings: Settings) -> str | None:
@@ -128,7 +139,9 @@ def _take_feed(session: Session, feed: Feed, now: datetime, settings: Settings) 
     feed.lease_until = now + timedelta(seconds=settings.feeds_lease_seconds)
     session.add(feed)
     assert feed.id is not None
-    return Job("feed", feed.host, feed.url, feed.id, feed.etag, feed.last_modified)
+    return Job(
+        "feed", feed.host, feed.url, feed.id, etag=feed.etag, last_modified=feed.last_modified
+    )
 
 
 def _take_entry(
@@ -184,20 +197,41 @@ def release_host(session: Session, job: Job, answer: Answer, settings: Settings)
     else:
         host.failures = 0
         wait = delay
-    # A robots.txt that answered (2xx: its rules, 4xx: none) is kept; 429, 5xx, a redirect or
-    # no answer leave it unknown, so it is asked again once the host's wait is over.
-    status = answer.status or 0
-    if job.kind == "robots" and (200 <= status < 300 or 400 <= status < 500) and status != 429:
-        host.robots_txt = robots.rules_for(status, answer.body)
-        host.robots_status = status
-        host.robots_fetched_at = end
-        host.crawl_delay_seconds = robots.crawl_delay(host.robots_txt, settings.feeds_user_agent)
-        wait = max(wait, host_delay(host, settings))
+    if job.kind == "robots":
+        wait = max(wait, _robots_answer(session, job, answer, end, settings))
     host.next_request_at = end + timedelta(seconds=wait)
     host.updated_at = end
     session.add(host)
     session.flush()
     return host.next_request_at
+
+
+def _robots_answer(
+    session: Session, job: Job, answer: Answer, end: datetime, settings: Settings
+) -> float:
+    """Keep what robots.txt said (2xx: its rules, 4xx: none; RFC 9309), or where it moved (up
+    to five hops, then it counts as none); 429, 5xx or no answer leave it unknown, so it is asked
+    again once the host's wait is over. Returns the delay the rules ask for."""
+    host = session.get(CrawlHost, job.robots_for or job.host)  # fresh: a new transaction
+    assert host is not None
+    status = answer.status or 0
+    if answer.location is not None and host.robots_redirects < MAX_ROBOTS_REDIRECTS:
+        try:
+            host.robots_url = canonical_url(urljoin(job.url, answer.location))
+            host.robots_redirects += 1
+        except ValueError:
+            host.robots_url, status = None, 404  # nowhere usable: no robots.txt
+    elif answer.location is not None:
+        status = 404  # too many hops: RFC 9309 lets a crawler take it as unavailable
+    if (200 <= status < 300 or 400 <= status < 500) and status != 429:
+        host.robots_txt = robots.rules_for(status, answer.body)
+        host.robots_status = status
+        host.robots_fetched_at = end
+        host.robots_redirects = 0
+        host.crawl_delay_seconds = robots.crawl_delay(host.robots_txt, settings.feeds_user_agent)
+    host.updated_at = end
+    session.add(host)
+    return host_delay(host, settings) if host.host == job.host else 0.0
 
 
 def feed_failed(

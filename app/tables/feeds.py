@@ -87,6 +87,9 @@ class CrawlHost(SQLModel, table=True):
     failures: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # in a row
     requests: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     robots_txt: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # Where robots.txt is read when /robots.txt redirects (RFC 9309: up to five hops).
+    robots_url: str | None = Field(default=None, max_length=2100)
+    robots_redirects: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     robots_status: int | None = None
     robots_fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -28,6 +28,8 @@ def upgrade() -> None:
     sa.Column('failures', sa.Integer(), server_default='0', nullable=False),
     sa.Column('requests', sa.Integer(), server_default='0', nullable=False),
     sa.Column('robots_txt', sa.Text(), nullable=True),
+    sa.Column('robots_url', sa.String(length=2100), nullable=True),
+    sa.Column('robots_redirects', sa.Integer(), server_default='0', nullable=False),
     sa.Column('robots_status', sa.Integer(), nullable=True),
     sa.Column('robots_fetched_at', app.core.columns.UTCDateTime(timezone=True), nullable=True),
     sa.Column('updated_at', app.core.columns.UTCDateTime(timezone=True), nullable=False),

@@ -12,7 +12,7 @@ from app.core.unit_of_work import transaction
 from app.tables import Article, EntryState, Feed, FeedEntry
 from tests.factories import Factory
 from tests.feeds.conftest import MIN_DELAY
-from tests.feeds.server import Site
+from tests.feeds.server import Page, Site
 
 
 def _add_feed(client: TestClient, slug: str, url: str, kind: str = "feed") -> int:
@@ -104,7 +104,9 @@ def test_a_feed_is_crawled_politely_and_each_article_fetched_once(
     crawl()
     again = site.hits()[before:]
     feed_hits = [hit for hit in again if hit.path == "/feed.xml"]
-    assert [(h.status, h.if_none_match) for h in feed_hits] == [(304, '"feed-v1"')]
+    assert [(h.status, h.if_none_match) for h in feed_hits] == [(304, '"feed-v1"')], [
+        (h.path, h.status, h.if_none_match) for h in site.hits()
+    ]
     assert {hit.path for hit in again} == {"/feed.xml", "/sitemap.xml"}  # no page again
     assert min(site.gaps()) >= MIN_DELAY
 
@@ -198,3 +200,25 @@ def test_an_article_already_stored_is_not_fetched(
         )
     assert entry is not None
     assert entry.state == EntryState.known
+
+
+def test_a_redirected_robots_txt_is_followed(
+    feeds_client: TestClient,
+    factory: Factory,
+    engine: Engine,
+    site: Site,
+    crawl: Callable[..., int],
+) -> None:
+    _publish(site)
+    site.file("/meta/robots.txt", "robots.txt")
+    site.pages["/robots.txt"] = Page(status=301, headers={"Location": "/meta/robots.txt"})
+    outlet = factory.outlet(slug="planet", name="The Daily Planet")
+    _add_feed(feeds_client, outlet.slug, f"{site.base}/feed.xml")
+
+    crawl()
+
+    paths = [hit.path for hit in site.hits()]
+    assert paths[:3] == ["/robots.txt", "/meta/robots.txt", "/feed.xml"]
+    assert not [p for p in paths if p.startswith("/private/")]
+    assert min(site.gaps()) >= MIN_DELAY
+    assert len(_articles(engine)) == 3
