@@ -27,7 +27,7 @@ from app.articles.urls import canonical_url
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.locks import locks_rows
-from app.core.unit_of_work import run_transaction
+from app.core.unit_of_work import run_transaction, transaction
 from app.feeds import robots
 from app.feeds.fetch import Answer
 from app.feeds.service import ensure_host, host_delay, host_of
@@ -247,3 +247,25 @@ def feed_failed(
         feed.state, feed.disabled_at = FeedState.disabled, now
     base = max(settings.feeds_min_delay_seconds, feed.min_delay_seconds or 0.0)
     feed.next_poll_at = now + timedelta(seconds=backoff(feed.failures, base, settings))
+
+
+def due(engine: Engine) -> bool:
+    """Whether an active feed is due or retrying (after an error or a 429), or an article is
+    pending (perhaps waiting for its host)."""
+    with transaction(engine, write=False) as session:
+        feed = session.scalar(
+            select(Feed.id)
+            .where(
+                Feed.state == FeedState.active,
+                or_(
+                    Feed.next_poll_at <= utcnow(),  # type: ignore[arg-type]
+                    Feed.failures > 0,  # type: ignore[arg-type]
+                    Feed.last_status == 429,
+                ),
+            )
+            .limit(1)
+        )
+        entry = session.scalar(
+            select(FeedEntry.id).where(FeedEntry.state == EntryState.pending).limit(1)
+        )
+        return feed is not None or entry is not None

@@ -10,18 +10,23 @@ import threading
 from typing import Any
 
 from app.core.config import Settings
-from app.feeds import watch
+from app.feeds import crawler
 from app.jobs import context, periodic
 from app.matching.base import Matcher
 
 CRAWL = "feeds.crawl"
-CRAWL_SECONDS = 50.0  # at most, of each minute
+# At most, of each minute; short, because a consumer stopping waits for its running tasks.
+CRAWL_SECONDS = 20.0
 
 
 @periodic(CRAWL, minutes=1)
 def crawl() -> None:
     """Make the requests that may be made now, for up to CRAWL_SECONDS."""
     ctx = context()
+    if not crawler.due(ctx.engine):
+        return
+    from app.feeds import watch  # trafilatura and feedparser load when crawling, not with the app
+
     watch.run(
         ctx.engine,
         ctx.settings,

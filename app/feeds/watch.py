@@ -15,7 +15,7 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -23,7 +23,7 @@ from app.articles.urls import canonical_url
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError
-from app.core.unit_of_work import run_transaction, transaction
+from app.core.unit_of_work import run_transaction
 from app.feeds import crawler, parse
 from app.feeds.crawler import Job
 from app.feeds.extract import extract
@@ -33,7 +33,7 @@ from app.ingest.models import IngestArticle, IngestPayload
 from app.ingest.service import ingest
 from app.matching.base import Matcher
 from app.outlets.models import OutletCreate
-from app.tables import Article, EntryState, Feed, FeedEntry, FeedState, Outlet
+from app.tables import Article, EntryState, Feed, FeedEntry, Outlet
 
 logger = logging.getLogger("app.feeds")
 
@@ -79,34 +79,12 @@ def run(
             if crawl_once(engine, settings, fetcher, matcher):
                 made += 1
                 continue
-            if until == "nothing_now" or (until == "nothing_due" and not due(engine)):
+            if until == "nothing_now" or (until == "nothing_due" and not crawler.due(engine)):
                 break
             stop.wait(settings.feeds_idle_seconds)
     finally:
         fetcher.close()
     return made
-
-
-def due(engine: Engine) -> bool:
-    """Whether an active feed is due or retrying (after an error or a 429), or an article is
-    pending (perhaps waiting for its host)."""
-    with transaction(engine, write=False) as session:
-        feed = session.scalar(
-            select(Feed.id)
-            .where(
-                Feed.state == FeedState.active,
-                or_(
-                    Feed.next_poll_at <= utcnow(),  # type: ignore[arg-type]
-                    Feed.failures > 0,  # type: ignore[arg-type]
-                    Feed.last_status == 429,
-                ),
-            )
-            .limit(1)
-        )
-        entry = session.scalar(
-            select(FeedEntry.id).where(FeedEntry.state == EntryState.pending).limit(1)
-        )
-        return feed is not None or entry is not None
 
 
 def _record(session: Session, job: Job, answer: Answer, settings: Settings) -> None:
