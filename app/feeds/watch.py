@@ -76,8 +76,13 @@ def run(
     made = 0
     try:
         while not stop.is_set() and (deadline is None or time.monotonic() < deadline):
-            if crawl_once(engine, settings, fetcher, matcher):
-                made += 1
+            try:
+                if crawl_once(engine, settings, fetcher, matcher):
+                    made += 1
+                    continue
+            except Exception:  # one bad request must not stop the crawler; its lease runs out
+                logger.exception("crawling failed; going on")
+                stop.wait(settings.feeds_idle_seconds)
                 continue
             if until == "nothing_now" or (until == "nothing_due" and not crawler.due(engine)):
                 break
@@ -265,7 +270,12 @@ def _ingest_page(
             entry.state, entry.error = EntryState.failed, f"not a web page ({content_type})"
             session.add(entry)
             return
-        page = extract(answer.body.decode(_charset(answer), "replace"), url=entry.url)
+        try:
+            page = extract(answer.body.decode(_charset(answer), "replace"), url=entry.url)
+        except Exception as error:  # a page the extractor cannot read is that page's failure
+            entry.state, entry.error = EntryState.failed, f"not extracted: {error}"[:500]
+            session.add(entry)
+            return
         url = entry.url
         if page.canonical_url and host_of(page.canonical_url) == host_of(url):
             url = page.canonical_url  # the outlet's own name for the page (not an AMP copy)

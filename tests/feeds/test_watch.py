@@ -222,3 +222,32 @@ def test_a_redirected_robots_txt_is_followed(
     assert not [p for p in paths if p.startswith("/private/")]
     assert min(site.gaps()) >= MIN_DELAY
     assert len(_articles(engine)) == 3
+
+
+def test_a_page_that_is_not_html_fails_without_ingest(
+    feeds_client: TestClient,
+    factory: Factory,
+    engine: Engine,
+    site: Site,
+    crawl: Callable[..., int],
+) -> None:
+    site.file("/robots.txt", "robots.txt")
+    site.pages["/feed.xml"] = Page(
+        body=(
+            '<rss version="2.0"><channel><title>P</title><item><title>Report</title>'
+            f"<link>{site.base}/files/report.pdf</link><guid>r-1</guid></item></channel></rss>"
+        ).encode(),
+        content_type="application/rss+xml",
+    )
+    site.pages["/files/report.pdf"] = Page(body=b"%PDF-1.7", content_type="application/pdf")
+    outlet = factory.outlet(slug="planet", name="The Daily Planet")
+    _add_feed(feeds_client, outlet.slug, f"{site.base}/feed.xml")
+
+    crawl()
+
+    with transaction(engine, write=False) as session:
+        entry = session.scalar(select(FeedEntry))
+    assert entry is not None
+    assert (entry.state, entry.error) == (EntryState.failed, "not a web page (application/pdf)")
+    assert len(site.hits("/files/report.pdf")) == 1
+    assert _articles(engine) == {}
