@@ -5,7 +5,7 @@ A crawler takes one request at a time (`take`), in one short transaction:
    (`crawl_host.next_request_at <= now`), read `FOR UPDATE SKIP LOCKED` on PostgreSQL so that
    concurrent crawlers look at different rows (SQLite runs write transactions one at a time);
 2. the host is taken by a conditional UPDATE that moves `next_request_at` past the end of the
-   request (`now + timeout + 1 s`): of any number of crawlers, exactly one updates the row;
+   request (`now + 2 × timeout + 1 s`): of any number of crawlers, exactly one updates the row;
 3. the feed or article is leased (`lease_until`) so no one else takes it while it is fetched.
 When the request is over, `release_host` sets `next_request_at` to its end plus the delay in
 force (5 s by default, 30 s or Retry-After after a 429, doubling after each error in a row), so
@@ -169,7 +169,9 @@ def _take_entry(
 
 def _reserve(session: Session, host: str, now: datetime, settings: Settings) -> bool:
     """Take the host for one request: True for exactly one caller while it is free."""
-    busy_until = now + timedelta(seconds=settings.feeds_request_timeout_seconds + 1)
+    # A request ends within about twice its timeout (the last read may take a whole timeout
+    # after the total is used up); the host is released earlier when it ends.
+    busy_until = now + timedelta(seconds=2 * settings.feeds_request_timeout_seconds + 1)
     result = session.execute(
         update(CrawlHost)
         .where(CrawlHost.host == host, CrawlHost.next_request_at <= now)  # type: ignore[arg-type]

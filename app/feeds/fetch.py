@@ -3,6 +3,7 @@ redirect (each hop is a request of its own, under the host's delay), reads at mo
 CLAIMS_FEEDS_MAX_PAGE_BYTES and sends the feed's validators for a conditional request."""
 
 import ssl
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -67,6 +68,7 @@ class Fetcher:
         if last_modified:
             headers.append((b"if-modified-since", last_modified.encode("latin-1", "replace")))
         timeout = self.settings.feeds_request_timeout_seconds
+        started = time.monotonic()
         limit = self.settings.feeds_max_page_bytes
         try:
             with self.pool.stream(
@@ -97,6 +99,9 @@ class Fetcher:
                     size += len(chunk)
                     if size > limit:
                         return Answer(status=None, error=f"larger than {limit} bytes")
+                    # A body sent a byte at a time never hits the read timeout: bound the whole.
+                    if time.monotonic() - started > timeout:
+                        return Answer(status=None, error=f"took longer than {timeout:g}s")
                     chunks.append(chunk)
                 answer.body = b"".join(chunks)
                 return answer

@@ -33,7 +33,8 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None
     statuses: list[int] = field(default_factory=list)
-    delay: float = 0.0
+    delay: float = 0.0  # before answering
+    drip: float = 0.0  # between each tenth of the body
 
 
 class Site:
@@ -71,7 +72,14 @@ class Site:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if page is not None and page.drip and body:
+                    step = max(1, len(body) // 10)
+                    for start in range(0, len(body), step):
+                        self.wfile.write(body[start : start + step])
+                        self.wfile.flush()
+                        time.sleep(page.drip)
+                else:
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:
                 return None

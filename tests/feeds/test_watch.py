@@ -179,6 +179,29 @@ def test_a_slow_page_times_out_and_is_given_up(
     assert min(site.gaps()) >= MIN_DELAY
 
 
+def test_a_page_sent_a_drip_at_a_time_is_cut_at_the_timeout(
+    feeds_client: TestClient,
+    factory: Factory,
+    engine: Engine,
+    site: Site,
+    crawl: Callable[..., int],
+) -> None:
+    _publish(site)
+    site.pages["/news/nato-spending"].drip = 0.25  # 2.5 s in all, each read well in time
+    outlet = factory.outlet(slug="planet", name="The Daily Planet")
+    _add_feed(feeds_client, outlet.slug, f"{site.base}/feed.xml")
+
+    crawl()
+
+    with transaction(engine, write=False) as session:
+        entry = session.scalar(
+            select(FeedEntry).where(FeedEntry.first_url == f"{site.base}/news/nato-spending")
+        )
+    assert entry is not None
+    assert (entry.state, entry.error) == (EntryState.failed, "took longer than 1s")
+    assert min(site.gaps()) >= MIN_DELAY
+
+
 def test_an_article_already_stored_is_not_fetched(
     feeds_client: TestClient,
     factory: Factory,
