@@ -5,7 +5,7 @@ A crawler takes one request at a time (`take`), in one short transaction:
    (`crawl_host.next_request_at <= now`), read `FOR UPDATE SKIP LOCKED` on PostgreSQL so that
    concurrent crawlers look at different rows (SQLite runs write transactions one at a time);
 2. the host is taken by a conditional UPDATE that moves `next_request_at` past the end of the
-   request (`now + 2 × timeout + 1 s`): of any number of crawlers, exactly one updates the row;
+   request (`now + 2 * timeout + 1 s`): of any number of crawlers, exactly one updates the row;
 3. the feed or article is leased (`lease_until`) so no one else takes it while it is fetched.
 When the request is over, `release_host` sets `next_request_at` to its end plus the delay in
 force (5 s by default, 30 s or Retry-After after a 429, doubling after each error in a row), so
