@@ -8,6 +8,7 @@ from app.articles.router import router as articles_router
 from app.claims.corroboration_router import router as corroboration_router
 from app.claims.router import router as claims_router
 from app.events.router import router as events_router
+from app.feeds.router import router as feeds_router
 from app.ingest.imports.router import router as imports_router
 from app.ingest.router import router as ingest_router
 from app.matching.router import router as matching_router
@@ -19,6 +20,7 @@ from app.reviews.router import router as reviews_router
 # caller, charges its rate limit and requires the `write` scope for every non-read method.
 api_router = APIRouter(prefix="/v1", dependencies=[Depends(authorize)])
 api_router.include_router(outlets_router)
+api_router.include_router(feeds_router)
 api_router.include_router(articles_router)
 # Before the claims router, so that /claims/match is not taken for a claim id.
 api_router.include_router(matching_router)

@@ -270,6 +270,62 @@ def worker(
     run_consumer(settings, workers=workers or settings.jobs_workers)
 
 
+@cli.command()
+def watch(
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Crawler threads.")] = 1,
+    until_done: Annotated[
+        bool, typer.Option(help="Stop once no feed is due and no article is pending.")
+    ] = False,
+) -> None:
+    """Watch the outlets' feeds: read each when due, fetch each new article once, ingest it.
+    Politely (robots.txt, a delay per host) and alongside any number of other crawlers."""
+    import signal
+    import threading
+
+    from app.core.engine import create_db_engine
+    from app.feeds import watch as feeds_watch
+    from app.feeds.tasks import matcher_of
+
+    settings = get_settings()
+    engine = create_db_engine(settings)
+    stop = threading.Event()
+    previous = {
+        number: signal.signal(number, lambda *_: stop.set())
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
+    values: dict[str, object] = {}
+    lock = threading.Lock()
+
+    def matcher():  # type: ignore[no-untyped-def]
+        with lock:
+            return matcher_of(values, settings)
+
+    threads = [
+        threading.Thread(
+            target=feeds_watch.run,
+            args=(engine, settings),
+            kwargs={
+                "matcher": matcher,
+                "stop": stop,
+                "until": "nothing_due" if until_done else "stopped",
+            },
+            name=f"watch-{number}",
+        )
+        for number in range(workers)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.5)
+    finally:
+        stop.set()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        engine.dispose()
+
+
 @cli.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="NDJSON file: one ingest payload per line.")],

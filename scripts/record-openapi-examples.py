@@ -117,6 +117,7 @@ def _setup(directory: str) -> str:
     # Subscriptions target a receiver on this machine (never contacted: no job consumer),
     # so private addresses are let through for the recording.
     os.environ["CLAIMS_WEBHOOK_ALLOW_PRIVATE"] = "true"
+    os.environ["CLAIMS_FEEDS_ALLOW_PRIVATE"] = "true"  # the example feed is on loopback
     os.environ["CLAIMS_JOBS_CONSUMER"] = "false"
     os.environ["CLAIMS_IMPORTS_DIRECTORY"] = f"{directory}/imports"
     cli = [sys.executable, "-c", "from app.cli import main; main()"]
@@ -228,6 +229,7 @@ def _scenario(client: Any) -> dict[str, Any]:
     _imports(client, examples)
     _review_queue(client, call)
     _subscriptions(client, call)
+    _feeds(call)
     created = call("keys-create", "POST", "/v1/keys", body={"name": "scraper", "scopes": ["write"]})
     examples["keys-create"]["response"]["key"] = KEY_PLACEHOLDER
     call("keys-list", "GET", "/v1/keys", limit=2)
@@ -278,6 +280,14 @@ def _review_queue(client: Any, call: Any) -> None:
     call("review-get", "GET", f"/v1/review/{items[0]['id']}")
     call("review-accept", "POST", f"/v1/review/{items[0]['id']}/accept")
     call("review-reject", "POST", f"/v1/review/{items[1]['id']}/reject")
+
+
+def _feeds(call: Any) -> None:
+    body = {"url": "http://127.0.0.1:8081/world/rss.xml", "min_delay_seconds": 10}
+    created = call("feeds-create", "POST", "/v1/outlets/reuters/feeds", body=body)
+    call("feeds-list", "GET", "/v1/outlets/reuters/feeds", limit=2)
+    call("feeds-get", "GET", f"/v1/outlets/reuters/feeds/{created['id']}")
+    call("feeds-delete", "DELETE", f"/v1/outlets/reuters/feeds/{created['id']}")
 
 
 def _subscriptions(client: Any, call: Any) -> None:

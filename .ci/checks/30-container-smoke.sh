@@ -26,12 +26,13 @@ POSTGRES_PASSWORD=ci-placeholder "$DOCKER" compose --file compose.yaml config --
 import json, sys
 config = json.load(sys.stdin)
 services = config["services"]
-assert set(services) == {"postgres", "redis", "migrate", "app", "proxy"}, sorted(services)
+assert set(services) == {"postgres", "redis", "migrate", "app", "watch", "proxy"}, sorted(services)
 app = services["app"]
 assert app["deploy"]["replicas"] >= 2, app["deploy"]
 assert app["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
 assert app["environment"]["CLAIMS_MIGRATE_ON_START"] == "false"
 assert services["migrate"]["command"] == ["corroborate", "migrate"]
+assert services["watch"]["command"] == ["corroborate", "watch"]
 for name in ("postgres", "redis", "proxy"):
     assert services[name].get("healthcheck"), f"{name} has no health check"
 assert "postgres-data" in config["volumes"], config.get("volumes")

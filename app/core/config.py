@@ -362,6 +362,70 @@ class Settings(BaseSettings):
         default=100, ge=1, description="Open event streams one process serves (503 beyond)."
     )
 
+    # Feeds: watching outlets' feeds and fetching their articles politely (docs/feeds.md)
+    feeds_min_delay_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="Least time between the end of one request to a host and the start of the "
+        "next (a feed's own `min_delay_seconds` or robots.txt's Crawl-delay may ask for more).",
+    )
+    feeds_delay_after_429_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="How long a host is left alone after it answers 429 (or its Retry-After, "
+        "when longer).",
+    )
+    feeds_backoff_max_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="Longest wait between tries of a failing feed or host (the wait doubles with "
+        "each failure in a row).",
+    )
+    feeds_max_failures: int = Field(
+        default=8,
+        ge=1,
+        description="Failures in a row after which a feed is disabled (shown as `disabled`) "
+        "and an article is given up.",
+    )
+    feeds_poll_interval_seconds: float = Field(
+        default=900.0, gt=0, description="How often a feed is read, unless the feed sets its own."
+    )
+    feeds_request_timeout_seconds: float = Field(
+        default=20.0, gt=0, le=300, description="Longest one request of the crawler may take."
+    )
+    feeds_max_page_bytes: int = Field(
+        default=5 * 1024 * 1024,
+        ge=1024,
+        description="Largest feed or article page the crawler reads; a larger one fails.",
+    )
+    feeds_robots_ttl_seconds: float = Field(
+        default=86400.0,
+        gt=0,
+        description="How long a host's robots.txt is trusted before re-reading.",
+    )
+    feeds_lease_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description="How long a crawler holds a feed or an article it took; after that (it died) "
+        "another crawler may take it.",
+    )
+    feeds_idle_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="How long `corroborate watch` sleeps when nothing is due or every due host "
+        "must still wait.",
+    )
+    feeds_user_agent: str = Field(
+        default="CorroborateBot/0.2",
+        max_length=200,
+        description="User-Agent of the crawler, and the name it looks for in robots.txt.",
+    )
+    feeds_allow_private: bool = Field(
+        default=False,
+        description="Let feeds and the pages they list be on loopback, private and link-local "
+        "addresses (tests and closed networks only).",
+    )
+
 
 @lru_cache
 def get_settings() -> Settings:

@@ -23,6 +23,7 @@ from app.tables.events import (
     EventType,
     Subscription,
 )
+from app.tables.feeds import CrawlHost, EntryState, Feed, FeedEntry, FeedKind, FeedState
 from app.tables.imports import ImportJob, ImportLineError, ImportState
 from app.tables.keys import ApiKey, Scope
 from app.tables.matching import ClaimEmbedding
@@ -39,12 +40,18 @@ __all__ = [
     "Attribution",
     "Claim",
     "ClaimEmbedding",
+    "CrawlHost",
     "CreditedOrigin",
     "Delivery",
     "DeliveryStatus",
     "DispatchCursor",
+    "EntryState",
     "Event",
     "EventType",
+    "Feed",
+    "FeedEntry",
+    "FeedKind",
+    "FeedState",
     "ImportJob",
     "ImportLineError",
     "ImportState",

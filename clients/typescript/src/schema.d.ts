@@ -127,6 +127,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/outlets/{slug}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description The outlet's feeds with their crawl policy and health, oldest first.
+         */
+        get: operations["feeds-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Watch an RSS/Atom feed or a sitemap of the outlet: `corroborate watch` (or any job
+         *     consumer) reads it politely and fetches each new article once (docs/feeds.md).
+         */
+        post: operations["feeds-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/outlets/{slug}/feeds/{feed_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description One feed: its policy in force and its health (a feed that kept failing is `disabled`).
+         */
+        get: operations["feeds-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Stop watching the feed; the articles it brought stay.
+         */
+        delete: operations["feeds-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles": {
         parameters: {
             query?: never;
@@ -2028,6 +2077,117 @@ export interface components {
             /** Nextpagetoken */
             nextPageToken: string | null;
         };
+        /**
+         * FeedCreate
+         * @description A feed to watch, and its crawl policy where it differs from the defaults.
+         */
+        FeedCreate: {
+            /**
+             * Url
+             * @description The RSS/Atom feed's or the sitemap's address.
+             */
+            url: string;
+            /**
+             * @description `feed` (RSS or Atom) or `sitemap` (a sitemap or Google News sitemap). A body that is plainly the other kind is read as what it is.
+             * @default feed
+             */
+            kind: components["schemas"]["FeedKind"];
+            /**
+             * Poll Interval Seconds
+             * @description How often to read the feed; unset: CLAIMS_FEEDS_POLL_INTERVAL_SECONDS.
+             */
+            poll_interval_seconds?: number | null;
+            /**
+             * Min Delay Seconds
+             * @description Least time between two requests to the feed's host; the host keeps the longest any of its feeds (or its robots.txt) asks for, and never less than CLAIMS_FEEDS_MIN_DELAY_SECONDS.
+             */
+            min_delay_seconds?: number | null;
+        };
+        /**
+         * FeedHealth
+         * @description How the crawler gets on with the feed.
+         */
+        FeedHealth: {
+            /** @description `active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row (it is no longer read; delete and add it again to retry). */
+            state: components["schemas"]["FeedState"];
+            /**
+             * Failures
+             * @description Failed reads in a row (0 after a good one).
+             */
+            failures: number;
+            /**
+             * Polls
+             * @description Reads, good or bad, since the feed was added.
+             */
+            polls: number;
+            /**
+             * Entries Found
+             * @description New articles the feed listed.
+             */
+            entries_found: number;
+            /** Last Polled At */
+            last_polled_at: string | null;
+            /**
+             * Last Status
+             * @description HTTP status of the last read (304: unchanged).
+             */
+            last_status: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /**
+             * Next Poll At
+             * Format: date-time
+             * @description When the feed is read next (at the earliest).
+             */
+            next_poll_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+        };
+        /**
+         * FeedKind
+         * @enum {string}
+         */
+        FeedKind: "feed" | "sitemap";
+        /** FeedPage */
+        FeedPage: {
+            /** Items */
+            items: components["schemas"]["FeedPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** FeedPublic */
+        FeedPublic: {
+            /** Id */
+            id: number;
+            outlet: components["schemas"]["OutletRef"];
+            /** Url */
+            url: string;
+            kind: components["schemas"]["FeedKind"];
+            /**
+             * Poll Interval Seconds
+             * @description The interval in force for this feed.
+             */
+            poll_interval_seconds: number;
+            /**
+             * Min Delay Seconds
+             * @description The least delay in force for this feed's host.
+             */
+            min_delay_seconds: number;
+            health: components["schemas"]["FeedHealth"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * FeedState
+         * @enum {string}
+         */
+        FeedState: "active" | "disabled";
         /** FirstReport */
         FirstReport: {
             /**
@@ -3485,7 +3645,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "1400_events"
+                     *       "migration": "2000_feeds"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3557,8 +3717,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.414444Z",
-                     *           "updated_at": "2026-12-04T20:17:07.414452Z"
+                     *           "created_at": "2026-12-04T21:27:02.732958Z",
+                     *           "updated_at": "2026-12-04T21:27:02.732966Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3569,8 +3729,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T20:17:07.419377Z",
-                     *           "updated_at": "2026-12-04T20:17:07.419383Z"
+                     *           "created_at": "2026-12-04T21:27:02.740412Z",
+                     *           "updated_at": "2026-12-04T21:27:02.740417Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3669,8 +3829,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T20:17:17.149725Z",
-                     *       "updated_at": "2026-12-04T20:17:17.149733Z"
+                     *       "created_at": "2026-12-04T21:27:07.242316Z",
+                     *       "updated_at": "2026-12-04T21:27:07.242336Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3791,8 +3951,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T20:17:07.414444Z",
-                     *       "updated_at": "2026-12-04T20:17:07.414452Z",
+                     *       "created_at": "2026-12-04T21:27:02.732958Z",
+                     *       "updated_at": "2026-12-04T21:27:02.732966Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4003,8 +4163,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T20:17:17.149725Z",
-                     *       "updated_at": "2026-12-04T20:17:17.165079Z"
+                     *       "created_at": "2026-12-04T21:27:07.242316Z",
+                     *       "updated_at": "2026-12-04T21:27:07.249857Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4157,8 +4317,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.498666Z",
-                     *           "updated_at": "2026-12-04T20:17:07.498679Z",
+                     *           "created_at": "2026-12-04T21:27:02.771569Z",
+                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4188,8 +4348,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T20:17:07.648561Z",
-                     *           "updated_at": "2026-12-04T20:17:07.648567Z",
+                     *           "created_at": "2026-12-04T21:27:02.836762Z",
+                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4279,6 +4439,475 @@ export interface operations {
             };
         };
     };
+    "feeds-list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "outlet": {
+                     *             "id": 1,
+                     *             "slug": "reuters",
+                     *             "name": "Reuters"
+                     *           },
+                     *           "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *           "kind": "feed",
+                     *           "poll_interval_seconds": 900,
+                     *           "min_delay_seconds": 10,
+                     *           "health": {
+                     *             "state": "active",
+                     *             "failures": 0,
+                     *             "polls": 0,
+                     *             "entries_found": 0,
+                     *             "last_polled_at": null,
+                     *             "last_status": null,
+                     *             "last_error": null,
+                     *             "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *             "disabled_at": null
+                     *           },
+                     *           "created_at": "2026-12-04T21:27:08.284855Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "feeds-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                 *       "min_delay_seconds": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "outlet": {
+                     *         "id": 1,
+                     *         "slug": "reuters",
+                     *         "name": "Reuters"
+                     *       },
+                     *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *       "kind": "feed",
+                     *       "poll_interval_seconds": 900,
+                     *       "min_delay_seconds": 10,
+                     *       "health": {
+                     *         "state": "active",
+                     *         "failures": 0,
+                     *         "polls": 0,
+                     *         "entries_found": 0,
+                     *         "last_polled_at": null,
+                     *         "last_status": null,
+                     *         "last_error": null,
+                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "disabled_at": null
+                     *       },
+                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPublic"];
+                };
+            };
+            /** @description Bad request: the body is not decodable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body larger than the configured limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "feeds-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+                /** @description The feed's id. */
+                feed_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "outlet": {
+                     *         "id": 1,
+                     *         "slug": "reuters",
+                     *         "name": "Reuters"
+                     *       },
+                     *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *       "kind": "feed",
+                     *       "poll_interval_seconds": 900,
+                     *       "min_delay_seconds": 10,
+                     *       "health": {
+                     *         "state": "active",
+                     *         "failures": 0,
+                     *         "polls": 0,
+                     *         "entries_found": 0,
+                     *         "last_polled_at": null,
+                     *         "last_status": null,
+                     *         "last_error": null,
+                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "disabled_at": null
+                     *       },
+                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "feeds-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's id. */
+                feed_id: number;
+                /** @description Outlet slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "articles-list": {
         parameters: {
             query?: {
@@ -4336,11 +4965,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T20:17:07.468920Z"
+                     *             "created_at": "2026-12-04T21:27:02.760532Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.444313Z",
-                     *           "updated_at": "2026-12-04T20:17:07.444315Z",
+                     *           "created_at": "2026-12-04T21:27:02.751936Z",
+                     *           "updated_at": "2026-12-04T21:27:02.751937Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -4357,8 +4986,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T20:17:07.442316Z",
-                     *           "updated_at": "2026-12-04T20:17:07.442319Z",
+                     *           "created_at": "2026-12-04T21:27:02.749046Z",
+                     *           "updated_at": "2026-12-04T21:27:02.749048Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -4463,8 +5092,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T20:17:17.181873Z",
-                     *       "updated_at": "2026-12-04T20:17:17.181878Z",
+                     *       "created_at": "2026-12-04T21:27:07.255702Z",
+                     *       "updated_at": "2026-12-04T21:27:07.255704Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -4599,8 +5228,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T20:17:07.424152Z",
-                     *       "updated_at": "2026-12-04T20:17:07.424155Z",
+                     *       "created_at": "2026-12-04T21:27:02.744959Z",
+                     *       "updated_at": "2026-12-04T21:27:02.744962Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -4807,8 +5436,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T20:17:17.181873Z",
-                     *       "updated_at": "2026-12-04T20:17:17.206541Z",
+                     *       "created_at": "2026-12-04T21:27:07.255702Z",
+                     *       "updated_at": "2026-12-04T21:27:07.266911Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -4956,7 +5585,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T20:17:17.230475Z"
+                     *       "created_at": "2026-12-04T21:27:07.278000Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5172,7 +5801,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "score": 0.6581,
+                     *           "score": 0.6341,
                      *           "signals": {
                      *             "semantic": 0.8948,
                      *             "lexical": 0.539,
@@ -5185,8 +5814,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T20:17:07.498666Z",
-                     *             "updated_at": "2026-12-04T20:17:07.498679Z",
+                     *             "created_at": "2026-12-04T21:27:02.771569Z",
+                     *             "updated_at": "2026-12-04T21:27:02.771579Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5213,30 +5842,30 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "score": 0.6,
+                     *           "score": 0.5699,
                      *           "signals": {
-                     *             "semantic": 0.8826,
-                     *             "lexical": 0.4091,
+                     *             "semantic": 0.895,
+                     *             "lexical": 0.3407,
                      *             "cross_lingual": false,
                      *             "vetoes": [
                      *               {
                      *                 "name": "names",
                      *                 "factor": 0.6,
                      *                 "words": [
-                     *                   "georgia",
-                     *                   "moldova"
+                     *                   "nato",
+                     *                   "ukrain"
                      *                 ]
                      *               }
                      *             ]
                      *           },
                      *           "decision": "suggest",
                      *           "claim": {
-                     *             "text": "A halt to NATO enlargement would bar Ukraine, Georgia and Moldova from future NATO membership.",
-                     *             "claimant": null,
+                     *             "text": "Vladimir Putin demands that Ukraine commit to neutrality.",
+                     *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
-                     *             "id": 3,
-                     *             "created_at": "2026-12-04T20:17:07.748220Z",
-                     *             "updated_at": "2026-12-04T20:17:07.748228Z",
+                     *             "id": 5,
+                     *             "created_at": "2026-12-04T21:27:02.970214Z",
+                     *             "updated_at": "2026-12-04T21:27:02.970220Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -5264,7 +5893,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "link_threshold": 0.8,
-                     *       "suggest_threshold": 0.28
+                     *       "suggest_threshold": 0.29
                      *     }
                      */
                     "application/json": components["schemas"]["ClaimMatches"];
@@ -5369,8 +5998,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.498666Z",
-                     *           "updated_at": "2026-12-04T20:17:07.498679Z",
+                     *           "created_at": "2026-12-04T21:27:02.771569Z",
+                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -5400,8 +6029,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T20:17:07.648561Z",
-                     *           "updated_at": "2026-12-04T20:17:07.648567Z",
+                     *           "created_at": "2026-12-04T21:27:02.836762Z",
+                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -5514,8 +6143,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T20:17:17.291670Z",
-                     *       "updated_at": "2026-12-04T20:17:17.291680Z",
+                     *       "created_at": "2026-12-04T21:27:07.299047Z",
+                     *       "updated_at": "2026-12-04T21:27:07.299055Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -5842,8 +6471,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T20:17:07.498666Z",
-                     *       "updated_at": "2026-12-04T20:17:07.498679Z",
+                     *       "created_at": "2026-12-04T21:27:02.771569Z",
+                     *       "updated_at": "2026-12-04T21:27:02.771579Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -5875,8 +6504,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.639050Z",
-                     *           "updated_at": "2026-12-04T20:17:07.639058Z",
+                     *           "created_at": "2026-12-04T21:27:02.832057Z",
+                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -5905,8 +6534,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.646103Z",
-                     *           "updated_at": "2026-12-04T20:17:07.646111Z",
+                     *           "created_at": "2026-12-04T21:27:02.834619Z",
+                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6125,8 +6754,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T20:17:17.291670Z",
-                     *       "updated_at": "2026-12-04T20:17:17.370611Z",
+                     *       "created_at": "2026-12-04T21:27:07.299047Z",
+                     *       "updated_at": "2026-12-04T21:27:07.351900Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6277,8 +6906,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.639050Z",
-                     *           "updated_at": "2026-12-04T20:17:07.639058Z",
+                     *           "created_at": "2026-12-04T21:27:02.832057Z",
+                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6307,8 +6936,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T20:17:07.646103Z",
-                     *           "updated_at": "2026-12-04T20:17:07.646111Z",
+                     *           "created_at": "2026-12-04T21:27:02.834619Z",
+                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6433,8 +7062,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T20:17:17.388085Z",
-                     *       "updated_at": "2026-12-04T20:17:17.388093Z",
+                     *       "created_at": "2026-12-04T21:27:07.374387Z",
+                     *       "updated_at": "2026-12-04T21:27:07.374395Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6679,8 +7308,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T20:17:17.388085Z",
-                     *       "updated_at": "2026-12-04T20:17:17.435222Z",
+                     *       "created_at": "2026-12-04T21:27:07.374387Z",
+                     *       "updated_at": "2026-12-04T21:27:07.399443Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -6826,8 +7455,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T20:17:17.291670Z",
-                     *       "updated_at": "2026-12-04T20:17:17.771247Z",
+                     *       "created_at": "2026-12-04T21:27:07.299047Z",
+                     *       "updated_at": "2026-12-04T21:27:07.642587Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -6859,8 +7488,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T20:17:17.388085Z",
-                     *           "updated_at": "2026-12-04T20:17:17.435222Z",
+                     *           "created_at": "2026-12-04T21:27:07.374387Z",
+                     *           "updated_at": "2026-12-04T21:27:07.399443Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -6889,8 +7518,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T20:17:17.628687Z",
-                     *           "updated_at": "2026-12-04T20:17:17.628728Z",
+                     *           "created_at": "2026-12-04T21:27:07.538432Z",
+                     *           "updated_at": "2026-12-04T21:27:07.538438Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7412,7 +8041,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T20:17:17.909493Z",
+                     *       "created_at": "2026-12-04T21:27:07.700735Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -7541,7 +8170,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T20:17:17.909493Z",
+                     *       "created_at": "2026-12-04T21:27:07.700735Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8106,8 +8735,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T20:17:17.458822Z",
-                     *           "updated_at": "2026-12-04T20:17:17.458836Z"
+                     *           "created_at": "2026-12-04T21:27:07.407683Z",
+                     *           "updated_at": "2026-12-04T21:27:07.407695Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8232,8 +8861,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T20:17:17.458822Z",
-                     *       "updated_at": "2026-12-04T20:17:17.458836Z"
+                     *       "created_at": "2026-12-04T21:27:07.407683Z",
+                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -8384,7 +9013,7 @@ export interface operations {
                      *       "items": [],
                      *       "next_cursor": null,
                      *       "link_threshold": 0.8,
-                     *       "suggest_threshold": 0.28
+                     *       "suggest_threshold": 0.29
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewSearchPage"] | components["schemas"]["FactCheckSearchResponse"];
@@ -8477,8 +9106,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T20:17:17.458822Z",
-                     *       "updated_at": "2026-12-04T20:17:17.458836Z"
+                     *       "created_at": "2026-12-04T21:27:07.407683Z",
+                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9126,7 +9755,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T20:17:18.803214Z",
+                     *           "created_at": "2026-12-04T21:27:08.114186Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9167,7 +9796,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T20:17:18.801204Z",
+                     *           "created_at": "2026-12-04T21:27:08.112868Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9285,7 +9914,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T20:17:18.803214Z",
+                     *       "created_at": "2026-12-04T21:27:08.114186Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -9409,8 +10038,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T20:17:18.803214Z",
-                     *       "decided_at": "2026-12-04T20:17:18.907721Z",
+                     *       "created_at": "2026-12-04T21:27:08.114186Z",
+                     *       "decided_at": "2026-12-04T21:27:08.165882Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -9551,8 +10180,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T20:17:18.801204Z",
-                     *       "decided_at": "2026-12-04T20:17:18.938778Z",
+                     *       "created_at": "2026-12-04T21:27:08.112868Z",
+                     *       "decided_at": "2026-12-04T21:27:08.180003Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -9664,24 +10293,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_FjoCYtbp",
+                     *           "prefix": "cor_XzxukkrP",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T20:17:11.018153Z",
-                     *           "last_used_at": "2026-12-04T20:17:16.705394Z",
+                     *           "created_at": "2026-12-04T21:27:04.324911Z",
+                     *           "last_used_at": "2026-12-04T21:27:06.981520Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_XU_lXkvd",
+                     *           "prefix": "cor_DOcAqpin",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T20:17:19.249282Z",
+                     *           "created_at": "2026-12-04T21:27:08.304000Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -9782,12 +10411,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_XU_lXkvd",
+                     *       "prefix": "cor_DOcAqpin",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T20:17:19.249282Z",
+                     *       "created_at": "2026-12-04T21:27:08.304000Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -9894,12 +10523,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_XU_lXkvd",
+                     *       "prefix": "cor_DOcAqpin",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T20:17:19.249282Z",
+                     *       "created_at": "2026-12-04T21:27:08.304000Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10107,8 +10736,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T20:17:19.012227Z",
-                     *           "updated_at": "2026-12-04T20:17:19.012240Z"
+                     *           "created_at": "2026-12-04T21:27:08.207141Z",
+                     *           "updated_at": "2026-12-04T21:27:08.207156Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10211,9 +10840,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T20:17:19.012227Z",
-                     *       "updated_at": "2026-12-04T20:17:19.012240Z",
-                     *       "secret": "whsec_7XXWRgrrDc/EvNvmXywnBtTpVygOQcF8hMeqZxdxLUo="
+                     *       "created_at": "2026-12-04T21:27:08.207141Z",
+                     *       "updated_at": "2026-12-04T21:27:08.207156Z",
+                     *       "secret": "whsec_0V6R8N0YmdG9f8nMwdFUsB9Fj3xMokiU4XhJWQOkJOA="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10327,8 +10956,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T20:17:19.012227Z",
-                     *       "updated_at": "2026-12-04T20:17:19.012240Z"
+                     *       "created_at": "2026-12-04T21:27:08.207141Z",
+                     *       "updated_at": "2026-12-04T21:27:08.207156Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -10520,8 +11149,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T20:17:19.012227Z",
-                     *       "updated_at": "2026-12-04T20:17:19.087690Z"
+                     *       "created_at": "2026-12-04T21:27:08.207141Z",
+                     *       "updated_at": "2026-12-04T21:27:08.234212Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -10648,8 +11277,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T20:17:19.164491Z",
-                     *           "created_at": "2026-12-04T20:17:19.164491Z",
+                     *           "next_attempt_at": "2026-12-04T21:27:08.256539Z",
+                     *           "created_at": "2026-12-04T21:27:08.256539Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -10747,8 +11376,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T20:17:19.213636Z",
-                     *       "created_at": "2026-12-04T20:17:19.164491Z",
+                     *       "next_attempt_at": "2026-12-04T21:27:08.270192Z",
+                     *       "created_at": "2026-12-04T21:27:08.256539Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -10859,7 +11488,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T20:17:08.503787Z",
+                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -10871,7 +11500,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T20:17:08.503787Z",
+                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

@@ -70,6 +70,12 @@ from .fact_check_found_claim import FactCheckFoundClaim
 from .fact_check_publisher import FactCheckPublisher
 from .fact_check_search import FactCheckSearch
 from .fact_check_search_response import FactCheckSearchResponse
+from .feed_create import FeedCreate
+from .feed_health import FeedHealth
+from .feed_kind import FeedKind
+from .feed_page import FeedPage
+from .feed_public import FeedPublic
+from .feed_state import FeedState
 from .first_report import FirstReport
 from .health import Health
 from .import_error_page import ImportErrorPage
@@ -220,6 +226,12 @@ __all__ = (
     "FactCheckPublisher",
     "FactCheckSearch",
     "FactCheckSearchResponse",
+    "FeedCreate",
+    "FeedHealth",
+    "FeedKind",
+    "FeedPage",
+    "FeedPublic",
+    "FeedState",
     "FirstReport",
     "Health",
     "ImportErrorPage",

@@ -1,0 +1,111 @@
+"""What a feed lists: RSS/Atom read by feedparser, sitemaps (and Google News sitemaps) by lxml.
+
+Each item gives the article's URL, the feed's GUID for it (RSS guid, Atom id; sitemaps have
+none), and the title and publication time the feed states (fallbacks for extraction).
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+import feedparser
+from lxml import etree
+
+from app.articles.urls import canonical_url
+from app.tables import FeedKind
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+MAX_ITEMS = 5000
+
+
+@dataclass(frozen=True)
+class Listed:
+    url: str  # canonical form
+    guid: str | None
+    title: str | None
+    published_at: datetime | None
+
+
+class NotAFeed(ValueError):
+    """The body is neither RSS/Atom nor a sitemap."""
+
+
+def listed(body: bytes, *, kind: FeedKind, base_url: str) -> list[Listed]:
+    """The articles the body lists, in its order, each URL once."""
+    head = body[:4096].lower()
+    if b"<urlset" in head or (
+        kind == FeedKind.sitemap and b"<rss" not in head and b"<feed" not in head
+    ):
+        items = _sitemap(body, base_url)
+    else:
+        items = _feed(body, base_url)
+    seen: set[str] = set()
+    unique = []
+    for item in items[:MAX_ITEMS]:
+        if item.url not in seen:
+            seen.add(item.url)
+            unique.append(item)
+    return unique
+
+
+def _url(raw: str | None, base_url: str) -> str | None:
+    if not raw:
+        return None
+    try:
+        return canonical_url(urljoin(base_url, raw.strip()))
+    except ValueError:
+        return None
+
+
+def _feed(body: bytes, base_url: str) -> list[Listed]:
+    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        raise NotAFeed(f"not an RSS or Atom feed ({parsed.get('bozo_exception') or 'no entries'})")
+    items = []
+    for entry in parsed.entries:
+        url = _url(entry.get("link"), base_url)
+        if url is None:
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = (
+            datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp is not None else None
+        )
+        guid = (entry.get("id") or "").strip()[:1000] or None
+        title = (entry.get("title") or "").strip()[:1000] or None
+        items.append(Listed(url=url, guid=guid, title=title, published_at=published))
+    return items
+
+
+def _sitemap(body: bytes, base_url: str) -> list[Listed]:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise NotAFeed(f"not a sitemap ({error})") from None
+    if etree.QName(root).localname != "urlset":
+        raise NotAFeed(f"not a sitemap of pages (<{etree.QName(root).localname}>)")
+    items = []
+    for node in root.iter(f"{{{SITEMAP_NS}}}url"):
+        url = _url(node.findtext(f"{{{SITEMAP_NS}}}loc"), base_url)
+        if url is None:
+            continue
+        published = _iso(
+            node.findtext(f"{{{NEWS_NS}}}news/{{{NEWS_NS}}}publication_date")
+            or node.findtext(f"{{{SITEMAP_NS}}}lastmod")
+        )
+        title = (node.findtext(f"{{{NEWS_NS}}}news/{{{NEWS_NS}}}title") or "").strip()
+        items.append(Listed(url=url, guid=None, title=title[:1000] or None, published_at=published))
+    return items
+
+
+def _iso(value: str | None) -> datetime | None:
+    """An ISO 8601 instant (a date alone is midnight UTC); None when unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

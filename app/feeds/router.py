@@ -1,0 +1,68 @@
+"""/v1/outlets/{slug}/feeds: the feeds the crawler watches for an outlet (writes need `write`)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Response, status
+
+from app.core.config import SettingsDep
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.pagination import Page, PageDep
+from app.core.types import MAX_ID
+from app.feeds import service
+from app.feeds import tasks as _tasks  # noqa: F401  (registers feeds.crawl on app/jobs)
+from app.feeds.models import FeedCreate, FeedPublic
+from app.outlets.dependencies import OutletDep
+from app.tables import Feed
+
+router = APIRouter(prefix="/outlets/{slug}/feeds", tags=["feeds"], responses=responses(404, 422))
+
+
+def get_feed(
+    session: SessionDep,
+    outlet: OutletDep,
+    feed_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The feed's id.")],
+) -> Feed:
+    return service.get(session, outlet=outlet, feed_id=feed_id)
+
+
+FeedDep = Annotated[Feed, Depends(get_feed)]
+
+
+@router.post(
+    "",
+    name="create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=FeedPublic,
+    responses=responses(409),
+)
+def create_feed(
+    session: SessionDep, outlet: OutletDep, settings: SettingsDep, data: FeedCreate
+) -> FeedPublic:
+    """Watch an RSS/Atom feed or a sitemap of the outlet: `corroborate watch` (or any job
+    consumer) reads it politely and fetches each new article once (docs/feeds.md)."""
+    feed = service.create(session, outlet=outlet, data=data, settings=settings)
+    return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
+
+
+@router.get("", name="list", response_model=Page[FeedPublic])
+def list_feeds(
+    session: SessionDep, outlet: OutletDep, settings: SettingsDep, page: PageDep
+) -> Page[FeedPublic]:
+    """The outlet's feeds with their crawl policy and health, oldest first."""
+    return service.list_(session, outlet=outlet, page=page, settings=settings)
+
+
+@router.get("/{feed_id}", name="get", response_model=FeedPublic)
+def get_one(
+    session: SessionDep, outlet: OutletDep, settings: SettingsDep, feed: FeedDep
+) -> FeedPublic:
+    """One feed: its policy in force and its health (a feed that kept failing is `disabled`)."""
+    return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
+
+
+@router.delete("/{feed_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT)
+def delete_feed(session: SessionDep, feed: FeedDep) -> Response:
+    """Stop watching the feed; the articles it brought stay."""
+    service.delete(session, feed=feed)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
