@@ -32,15 +32,12 @@ T = TypeVar("T")
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505", "23503"})
 
 
-class TransactionConflict(AppError):
+class TransactionConflict(AppError, status=503, code="transaction_conflict"):
     """The transaction lost a race (serialisation failure or deadlock) and was rolled back.
 
     `retrying` re-runs the request (TransactionRetryMiddleware) or the unit of work
     (`run_transaction`); only when every attempt loses is this answered, as 503.
     """
-
-    status_code = 503
-    code = "transaction_conflict"
 
 
 def lost_race(
