@@ -12,6 +12,7 @@ from app.articles import graph
 from app.articles.headlines import headline_key
 from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
 from app.core.columns import utcnow
+from app.core.db import get_or_not_found
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Keyset, Page, PageParams
 from app.core.unit_of_work import duplicate_of, flush_unique
@@ -29,10 +30,7 @@ from app.tables import (
 
 def get(session: Session, *, article_id: int) -> Article:
     """The article with this id, or NotFound."""
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFound(f"article {article_id} not found")
-    return article
+    return get_or_not_found(session, Article, article_id, what="article")
 
 
 # Built once: ingest runs these for every article, and building a statement costs more than

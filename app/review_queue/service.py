@@ -20,7 +20,8 @@ from app.articles import service as articles_service
 from app.articles.models import LinkCreate
 from app.claims import merging
 from app.core.columns import utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.db import get_or_not_found
+from app.core.errors import Conflict
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.outbox import recorder as outbox
@@ -156,18 +157,15 @@ def propose_credit(
 
 def get(session: Session, *, item_id: int) -> ReviewItem:
     """The review item with this id, or NotFound."""
-    item = session.get(ReviewItem, item_id)
-    if item is None:
-        raise NotFound(f"review item {item_id} not found")
-    return item
+    return get_or_not_found(session, ReviewItem, item_id, what="review item")
 
 
 def _decide(session: Session, item_id: int) -> ReviewItem:
     """The item locked and read again; Conflict when it was decided already."""
     lock_rows(session, ReviewItem.id, [item_id], mode="update")
-    item = session.get(ReviewItem, item_id, populate_existing=True)
-    if item is None:
-        raise NotFound(f"review item {item_id} not found")
+    item = get_or_not_found(
+        session, ReviewItem, item_id, what="review item", populate_existing=True
+    )
     if item.status != ReviewStatus.pending:
         status = ReviewStatus(item.status).value
         raise Conflict(
