@@ -224,6 +224,18 @@ def remove_link(session: Session, *, article: Article, origin_article_id: int) -
     _reroot(session, article_id=article.id, root_id=article.id)
 
 
+def replace_detected_link(
+    session: Session, *, article: Article, data: LinkCreate, provenance: LinkProvenance
+) -> ArticleLink:
+    """Link `article` to `data`'s origin, replacing the link it has if that one was detected (a
+    guess gives way to a statement or a decision); a stated link stays, and `add_link` refuses."""
+    assert article.id is not None
+    existing = session.get(ArticleLink, article.id)
+    if existing is not None and existing.provenance == LinkProvenance.detected:
+        remove_link(session, article=article, origin_article_id=existing.origin_article_id)
+    return add_link(session, article=article, data=data, provenance=provenance)
+
+
 def delete(session: Session, *, article: Article, cascade: bool) -> None:
     """Delete an article; with `cascade` also its attributions and the links to and from it."""
     attributions = (

@@ -288,10 +288,7 @@ def _stated_origin(
                 code="origin_conflict",
                 details=[{"existing_origin_article_id": existing.origin_article_id}],
             )
-        articles_service.remove_link(
-            session, article=article, origin_article_id=existing.origin_article_id
-        )
-    articles_service.add_link(
+    articles_service.replace_detected_link(
         session,
         article=article,
         data=LinkCreate(

@@ -28,7 +28,6 @@ from app.outbox import recorder as outbox
 from app.review_queue.models import ClaimRef, ReviewArticleRef, ReviewItemPublic
 from app.tables import (
     Article,
-    ArticleLink,
     Attribution,
     Claim,
     LinkProvenance,
@@ -188,12 +187,7 @@ def _apply(session: Session, item: ReviewItem, who: str) -> None:
     if article is None:
         raise Conflict("the article of this proposal no longer exists", code="stale_review")
     if item.kind == ReviewKind.copy:
-        existing = session.get(ArticleLink, article.id)
-        if existing is not None and existing.provenance == LinkProvenance.detected:
-            articles_service.remove_link(
-                session, article=article, origin_article_id=existing.origin_article_id
-            )
-        articles_service.add_link(
+        articles_service.replace_detected_link(
             session,
             article=article,
             data=LinkCreate(
