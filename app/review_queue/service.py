@@ -214,18 +214,16 @@ def accept(session: Session, *, item_id: int, who: str) -> ReviewItem:
     """Apply the proposal (merge, link or credited origin) and record who accepted it."""
     item = _decide(session, item_id)
     _apply(session, item, who)
-    item.status = ReviewStatus.accepted
-    item.decided_by = who[:200]
-    item.decided_at = utcnow()
-    session.add(item)
-    session.flush()
-    return item
+    return _decided(session, item, ReviewStatus.accepted, who)
 
 
 def reject(session: Session, *, item_id: int, who: str) -> ReviewItem:
     """Refuse the proposal; it is kept, so it is never proposed again."""
-    item = _decide(session, item_id)
-    item.status = ReviewStatus.rejected
+    return _decided(session, _decide(session, item_id), ReviewStatus.rejected, who)
+
+
+def _decided(session: Session, item: ReviewItem, status: ReviewStatus, who: str) -> ReviewItem:
+    item.status = status
     item.decided_by = who[:200]
     item.decided_at = utcnow()
     session.add(item)
