@@ -37,8 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fastapi.testclient import TestClient
-from matching import (  # bench/matching.py
+from claim_corpus import (  # bench/claim_corpus.py
     claim_text,
     database,
     fill,
@@ -47,6 +46,7 @@ from matching import (  # bench/matching.py
     store_embeddings,
     stored_texts,
 )
+from fastapi.testclient import TestClient
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from app.access.models import ApiKeyCreate, ApiKeyPublic
 from app.core.columns import utcnow
-from app.core.errors import NotFound
+from app.core.db import get_or_not_found
 from app.core.pagination import Keyset, Page, PageParams
 from app.tables import ApiKey
 
@@ -45,10 +45,7 @@ def create(session: Session, *, data: ApiKeyCreate) -> tuple[ApiKey, str]:
 
 def get(session: Session, *, key_id: int) -> ApiKey:
     """The key with this id (revoked or not), or NotFound."""
-    key = session.get(ApiKey, key_id)
-    if key is None:
-        raise NotFound(f"API key {key_id} not found")
-    return key
+    return get_or_not_found(session, ApiKey, key_id, what="API key")
 
 
 def find_active(session: Session, *, secret: str) -> ApiKey | None:

@@ -19,6 +19,7 @@ from app.articles.models import (
     LinkPublic,
 )
 from app.core.columns import utcnow
+from app.core.db import get_or_not_found
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.pagination import Keyset, Page, PageParams
 from app.core.unit_of_work import duplicate_of, flush_unique
@@ -37,10 +38,7 @@ from app.tables import (
 
 def get(session: Session, *, article_id: int) -> Article:
     """The article with this id, or NotFound."""
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFound(f"article {article_id} not found")
-    return article
+    return get_or_not_found(session, Article, article_id, what="article")
 
 
 # Built once: ingest runs these for every article, and building a statement costs more than
@@ -232,6 +230,18 @@ def remove_link(session: Session, *, article: Article, origin_article_id: int) -
     session.delete(link)
     session.flush()
     _reroot(session, article_id=article.id, root_id=article.id)
+
+
+def replace_detected_link(
+    session: Session, *, article: Article, data: LinkCreate, provenance: LinkProvenance
+) -> ArticleLink:
+    """Link `article` to `data`'s origin, replacing the link it has if that one was detected (a
+    guess gives way to a statement or a decision); a stated link stays, and `add_link` refuses."""
+    assert article.id is not None
+    existing = session.get(ArticleLink, article.id)
+    if existing is not None and existing.provenance == LinkProvenance.detected:
+        remove_link(session, article=article, origin_article_id=existing.origin_article_id)
+    return add_link(session, article=article, data=data, provenance=provenance)
 
 
 def delete(session: Session, *, article: Article, cascade: bool) -> None:

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.claims.service import get, resolve
 from app.core.columns import utcnow
+from app.core.db import get_or_not_found
 from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
 from app.core.locks import lock_rows
 from app.core.unit_of_work import lost_race
@@ -28,9 +29,7 @@ def _locked_pair(session: Session, source_id: int, into_id: int) -> tuple[Claim,
             f"claim {into_id} not found", details=[{"field": "into", "value": into_id}]
         ) from None
     lock_rows(session, Claim.id, [source_id, target_id], mode="no_key_update")
-    source = session.get(Claim, source_id, populate_existing=True)
-    if source is None:
-        raise NotFound(f"claim {source_id} not found")
+    source = get_or_not_found(session, Claim, source_id, what="claim", populate_existing=True)
     target = session.get(Claim, target_id, populate_existing=True)
     if target is None:  # deleted meanwhile (and `into_id` with it, if it led there)
         raise UnknownReference(

@@ -1,5 +1,6 @@
 """/v1/claims"""
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -147,7 +148,26 @@ async def list_claims(
     return RenderedJSON(json_bytes(listed.model_dump(mode="json")), headers=VARY_ACCEPT)
 
 
-@router.get(
+def _export_operation(fmt: ExportFormat) -> Callable[..., Awaitable[Response]]:
+    """The handler of `GET /v1/claims.csv` / `.ndjson`: the claim list in `fmt` (`_export`)."""
+
+    async def export(
+        request: Request,
+        settings: SettingsDep,
+        principal: PrincipalDep,
+        filters: ClaimFiltersDep,
+        cursor: ExportCursorDep,
+        method: MethodDep,
+        sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
+    ) -> Response:
+        page = PageParams(limit=settings.anonymous_export_max_claims, cursor=cursor)
+        return await _export(request, settings, principal, fmt, filters, sort, method, page)
+
+    export.__name__ = export.__qualname__ = f"export_{fmt.value}"
+    return export
+
+
+export_csv = router.get(
     ".csv",
     name="export-csv",
     response_class=Response,
@@ -165,24 +185,10 @@ async def list_claims(
     ),
     dependencies=[Depends(metered_if_expensive)],
     description=EXPORT_DESCRIPTION,
-)
-async def export_csv(
-    request: Request,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-    filters: ClaimFiltersDep,
-    cursor: ExportCursorDep,
-    method: MethodDep,
-    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
-) -> Response:
-    """The claim list as CSV."""
-    page = PageParams(limit=settings.anonymous_export_max_claims, cursor=cursor)
-    return await _export(
-        request, settings, principal, ExportFormat.csv, filters, sort, method, page
-    )
+)(_export_operation(ExportFormat.csv))
 
 
-@router.get(
+export_ndjson = router.get(
     ".ndjson",
     name="export-ndjson",
     response_class=Response,
@@ -196,21 +202,7 @@ async def export_csv(
     ),
     dependencies=[Depends(metered_if_expensive)],
     description=EXPORT_DESCRIPTION,
-)
-async def export_ndjson(
-    request: Request,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-    filters: ClaimFiltersDep,
-    cursor: ExportCursorDep,
-    method: MethodDep,
-    sort: Annotated[ClaimSort | None, Query(description=SORT_DESCRIPTION)] = None,
-) -> Response:
-    """The claim list as NDJSON."""
-    page = PageParams(limit=settings.anonymous_export_max_claims, cursor=cursor)
-    return await _export(
-        request, settings, principal, ExportFormat.ndjson, filters, sort, method, page
-    )
+)(_export_operation(ExportFormat.ndjson))
 
 
 async def _export(
@@ -228,15 +220,7 @@ async def _export(
         return await _export_page(request, settings, chosen, filters, sort, method, page)
     what = download.Download(chosen, filters, sort, method, settings.live_list_max_claims)
     chunks = download.stream(request.app.state.engine, what)
-    media_type = download.MEDIA_TYPES[chosen]
-    return StreamingResponse(
-        chunks,
-        media_type=f"{media_type}; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="claims.{chosen.value}"',
-            "Vary": "Accept",
-        },
-    )
+    return StreamingResponse(chunks, media_type=_media_type(chosen), headers=_headers(chosen))
 
 
 async def _export_page(
@@ -256,14 +240,22 @@ async def _export_page(
             PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
         )
     )
-    headers = {
+    headers = _headers(chosen)
+    if cursor is not None:
+        headers["X-Next-Cursor"] = cursor
+    return Response(body, media_type=_media_type(chosen), headers=headers)
+
+
+def _media_type(chosen: ExportFormat) -> str:
+    return f"{download.MEDIA_TYPES[chosen]}; charset=utf-8"
+
+
+def _headers(chosen: ExportFormat) -> dict[str, str]:
+    """An export is a file download, and which one depends on the Accept header."""
+    return {
         "Content-Disposition": f'attachment; filename="claims.{chosen.value}"',
         "Vary": "Accept",
     }
-    if cursor is not None:
-        headers["X-Next-Cursor"] = cursor
-    media_type = download.MEDIA_TYPES[chosen]
-    return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
 
 @router.get(

@@ -17,6 +17,7 @@ from app.claims.attributions import attributions_json
 from app.claims.models import ClaimCreate, ClaimPublic, ClaimUpdate, ClaimWithAttributions
 from app.claims.projection import ClaimJSON, claim_columns, claim_json
 from app.core.columns import utcnow
+from app.core.db import get_or_not_found
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import PageParams
@@ -44,10 +45,7 @@ def fingerprint(text: str, claimant: str | None) -> str:
 
 def get(session: Session, *, claim_id: int) -> Claim:
     """The claim with this id, or NotFound."""
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise NotFound(f"claim {claim_id} not found")
-    return claim
+    return get_or_not_found(session, Claim, claim_id, what="claim")
 
 
 # Built once: ingest checks this for every claim, and building a statement costs more than

@@ -4,7 +4,7 @@ read-only helpers of the hot paths, and how a database outage is answered."""
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -16,6 +16,7 @@ from app.core.errors import (
     AppError,
     DatabaseTimeout,
     Invalid,
+    NotFound,
     ServiceUnavailable,
     error_response,
 )
@@ -32,6 +33,17 @@ def get_session(request: Request) -> Iterator[Session]:
     engine: Engine = request.app.state.engine
     with transaction(engine, write=request.method not in SAFE_METHODS) as session:
         yield session
+
+
+def get_or_not_found(
+    session: Session, table: type[T], row_id: int, *, what: str, **options: Any
+) -> T:
+    """The `table` row with this id (`options` go to `Session.get`: `populate_existing`,
+    `with_for_update`), or NotFound saying "`what` `row_id` not found"."""
+    row = session.get(table, row_id, **options)
+    if row is None:
+        raise NotFound(f"{what} {row_id} not found")
+    return row
 
 
 async def read_only(request: Request, work: Callable[[Connection], T]) -> T:

@@ -30,10 +30,21 @@ class ErrorResponse(BaseModel):
 
 
 class AppError(Exception):
-    """A domain error with an HTTP status; services raise subclasses, never HTTPException."""
+    """A domain error with an HTTP status; services raise subclasses, never HTTPException.
+
+    A subclass names its status and default code in its header:
+    `class NotFound(AppError, status=404, code="not_found")`.
+    """
 
     status_code: int = 500
     code: str = "internal_error"
+
+    def __init_subclass__(cls, *, status: int | None = None, code: str | None = None) -> None:
+        super().__init_subclass__()
+        if status is not None:
+            cls.status_code = status
+        if code is not None:
+            cls.code = code
 
     def __init__(
         self,
@@ -51,52 +62,39 @@ class AppError(Exception):
             self.code = code
 
 
-class NotFound(AppError):
-    status_code = 404
-    code = "not_found"
+class NotFound(AppError, status=404, code="not_found"):
+    """The URL names a resource that does not exist."""
 
 
-class Conflict(AppError):
-    status_code = 409
-    code = "conflict"
+class Conflict(AppError, status=409, code="conflict"):
+    """The write contradicts existing data (a duplicate, a row still referenced)."""
 
 
-class Unauthorized(AppError):
+class Unauthorized(AppError, status=401, code="unauthorized"):
     """No API key where one is needed, or a key that is unknown or revoked."""
-
-    status_code = 401
-    code = "unauthorized"
 
     def __init__(self, message: str, **kwargs: Any) -> None:
         super().__init__(message, headers={"WWW-Authenticate": "Bearer"}, **kwargs)
 
 
-class Forbidden(AppError):
+class Forbidden(AppError, status=403, code="forbidden"):
     """A valid API key without the scope the operation needs."""
 
-    status_code = 403
-    code = "forbidden"
 
-
-class UnknownReference(NotFound):
+class UnknownReference(NotFound, status=422, code="unknown_reference"):
     """A body names a row that does not exist (an outlet slug, an article id).
 
     422, not 404: the URL's resource exists, the request is what is wrong. A NotFound
     subclass, so callers that catch NotFound around service verbs keep working.
     """
 
-    status_code = 422
-    code = "unknown_reference"
+
+class Gone(AppError, status=410, code="gone"):
+    """The resource existed once and was deleted or revoked since."""
 
 
-class Gone(AppError):
-    status_code = 410
-    code = "gone"
-
-
-class PayloadTooLarge(AppError):
-    status_code = 413
-    code = "payload_too_large"
+class PayloadTooLarge(AppError, status=413, code="payload_too_large"):
+    """A body (or a part of one) longer than its configured limit."""
 
     @classmethod
     def over(cls, max_bytes: int, *, what: str = "the request body") -> "PayloadTooLarge":
@@ -104,30 +102,20 @@ class PayloadTooLarge(AppError):
         return cls(f"{what} is larger than {max_bytes} bytes", details=[{"max_bytes": max_bytes}])
 
 
-class RateLimited(AppError):
-    status_code = 429
-    code = "rate_limited"
+class RateLimited(AppError, status=429, code="rate_limited"):
+    """The caller spent its rate limit; `Retry-After` says when to come back."""
 
 
-class ServiceUnavailable(AppError):
+class ServiceUnavailable(AppError, status=503, code="service_unavailable"):
     """The database (or another dependency) cannot serve the request now; try again later."""
 
-    status_code = 503
-    code = "service_unavailable"
 
-
-class DatabaseTimeout(AppError):
+class DatabaseTimeout(AppError, status=504, code="database_timeout"):
     """A statement ran longer than the configured statement timeout and was cancelled."""
 
-    status_code = 504
-    code = "database_timeout"
 
-
-class Invalid(AppError):
+class Invalid(AppError, status=422, code="invalid"):
     """Well-formed input that breaks a rule of the domain (e.g. a copy older than its origin)."""
-
-    status_code = 422
-    code = "invalid"
 
 
 def error_response(

@@ -7,7 +7,6 @@ AccessGateMiddleware (app/access/auth.py: the key before the body), BodyLimitMid
 TransactionRetryMiddleware, then FastAPI's own exception handling.
 """
 
-import asyncio
 import ipaddress
 import json
 import logging
@@ -21,10 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.db import SAFE_METHODS
 from app.core.errors import AppError, Invalid, PayloadTooLarge, error_response
 from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS
-from app.core.unit_of_work import TransactionConflict, retry_pause
+from app.core.unit_of_work import Attempt, TransactionConflict, retrying
 
 access_logger = logging.getLogger("app.access")
-logger = logging.getLogger("app.retry")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 _KNOWN_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
@@ -347,7 +345,8 @@ def control_characters_in(body: bytes) -> bool:
 
 
 class TransactionRetryMiddleware:
-    """Re-runs a write whose transaction lost a race (serialisation failure, deadlock).
+    """Re-runs a write whose transaction lost a race (serialisation failure, deadlock), through
+    the one retry loop (`unit_of_work.retrying`) that `run_transaction` also uses.
 
     The body is read into memory first (bounded by BodyLimitMiddleware) so that it can be
     replayed; each attempt is a whole new request to the app, so the client sees one answer.
@@ -381,49 +380,44 @@ class TransactionRetryMiddleware:
         if control_characters_in(body):
             await _respond(send, _control_error())
             return
-        state = scope.setdefault("state", {})
-        state[RETRYING] = True
-        for attempt in range(1, self.attempts + 1):
-            attempt_scope = dict(scope)
-            response_started = False
-            delivered = False
-
-            async def replay() -> Message:
-                nonlocal delivered
-                if not delivered:
-                    delivered = True
-                    return {"type": "http.request", "body": body, "more_body": False}
-                return await receive()
-
-            async def tracking_send(message: Message) -> None:
-                nonlocal response_started
-                response_started = response_started or message["type"] == "http.response.start"
-                await send(message)
-
-            try:
-                await self.app(attempt_scope, replay, tracking_send)
+        scope.setdefault("state", {})[RETRYING] = True
+        try:
+            async for attempt in retrying(self.attempts, what=f"{scope['method']} {scope['path']}"):
+                with attempt:
+                    await self._attempt(scope, receive, send, body, attempt)
+        except TransactionConflict as conflict:
+            if attempt.may_retry:  # every attempt lost before answering: answer 503 here
+                await _respond(send, conflict)
                 return
-            except TransactionConflict as conflict:
-                if response_started:
-                    raise
-                pause = retry_pause(conflict, attempt=attempt, attempts=self.attempts)
-                if pause is None:
-                    await _respond(send, conflict)
-                    return
-                logger.warning(
-                    "re-running %s %s (attempt %d of %d): %s",
-                    scope["method"],
-                    scope["path"],
-                    attempt + 1,
-                    self.attempts,
-                    conflict.__cause__,
-                )
-                await asyncio.sleep(pause)
-            finally:
-                # Let the outer middleware see which route answered (for metrics and logs).
-                for key in ("route", "fastapi"):
-                    if key in attempt_scope:
-                        scope[key] = attempt_scope[key]
+            raise
+
+    async def _attempt(
+        self, scope: Scope, receive: Receive, send: Send, body: bytes, attempt: Attempt
+    ) -> None:
+        """One whole run of the request, its body replayed; once the answer has started it
+        cannot be re-run (`attempt.may_retry` turns false)."""
+        attempt_scope = dict(scope)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        async def tracking_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                attempt.may_retry = False
+            await send(message)
+
+        try:
+            await self.app(attempt_scope, replay, tracking_send)
+        finally:
+            # Let the outer middleware see which route answered (for metrics and logs).
+            for key in ("route", "fastapi"):
+                if key in attempt_scope:
+                    scope[key] = attempt_scope[key]
 
 
 def retry_aware_conflict_handler() -> Any:

@@ -19,9 +19,8 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 
-class InvalidCursor(AppError):
-    status_code = 422
-    code = "invalid_cursor"
+class InvalidCursor(AppError, status=422, code="invalid_cursor"):
+    """A cursor that this list did not issue, or one from another sort or filter."""
 
 
 T = TypeVar("T")

@@ -1,15 +1,16 @@
 """The one unit of work: a transaction, and the one retry policy that re-runs it when it loses a
 race (PostgreSQL 40001/40P01, a row a concurrent writer changed, SQLite busy).
 
-`run_transaction` is the helper every unit of work outside a request uses (ingest and batch
-lines, imports, the CLI); requests are re-run whole by TransactionRetryMiddleware
-(app/core/middleware.py) under the same policy (`retry_pause`). Nothing else retries.
+`retrying` is the one retry loop: `run_transaction` (every unit of work outside a request:
+ingest and batch lines, imports, the CLI) and TransactionRetryMiddleware (app/core/middleware.py,
+which re-runs a write request whole) both run their attempts through it. Nothing else retries.
 """
 
+import asyncio
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -31,15 +32,12 @@ T = TypeVar("T")
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505", "23503"})
 
 
-class TransactionConflict(AppError):
+class TransactionConflict(AppError, status=503, code="transaction_conflict"):
     """The transaction lost a race (serialisation failure or deadlock) and was rolled back.
 
-    TransactionRetryMiddleware re-runs the request and `run_transaction` re-runs a unit of work;
-    only when every attempt loses is this answered, as 503.
+    `retrying` re-runs the request (TransactionRetryMiddleware) or the unit of work
+    (`run_transaction`); only when every attempt loses is this answered, as 503.
     """
-
-    status_code = 503
-    code = "transaction_conflict"
 
 
 def lost_race(
@@ -86,24 +84,82 @@ def transaction(engine: Engine, *, write: bool) -> Iterator[Session]:
             raise
 
 
+class Attempt:
+    """One try of a unit of work under `retrying`: `with attempt:` around the work swallows a
+    failure the policy re-runs (the loop then pauses and tries again) and lets any other
+    failure, or the last attempt's, propagate. Set `may_retry = False` once a try has had an
+    effect that cannot be undone (a request whose answer has started)."""
+
+    def __init__(self, number: int, attempts: int, what: str) -> None:
+        self.number = number
+        self.attempts = attempts
+        self.what = what
+        self.may_retry = True
+        self.pause: float | None = None
+
+    def __enter__(self) -> "Attempt":
+        return self
+
+    def __exit__(self, _type: type | None, error: BaseException | None, _tb: Any) -> bool:
+        if error is None or not self.may_retry:
+            return False
+        self.pause = retry_pause(error, attempt=self.number, attempts=self.attempts)
+        if self.pause is None:
+            return False
+        cause = error.__cause__ if isinstance(error, TransactionConflict) else error
+        logger.info(
+            "re-running %s (attempt %d of %d) after %s: %s",
+            self.what,
+            self.number + 1,
+            self.attempts,
+            type(cause).__name__,
+            cause,
+        )
+        return True
+
+
+class retrying:  # noqa: N801 (used like a function: `for attempt in retrying(n)`)
+    """The one retry loop, for every unit of work: requests (TransactionRetryMiddleware, with
+    `async for`), batch lines, imports and the CLI (`run_transaction`, with `for`).
+
+        for attempt in retrying(attempts):
+            with attempt:
+                return work()
+
+    Each attempt that fails with what `retry_pause` re-runs is followed by its pause; the loop
+    ends when an attempt's block finishes without such a failure.
+    """
+
+    def __init__(self, attempts: int, *, what: str = "a transaction") -> None:
+        self.attempts = attempts
+        self.what = what
+
+    def __iter__(self) -> Iterator[Attempt]:
+        for attempt in self._attempts():
+            yield attempt
+            if attempt.pause is None:
+                return
+            time.sleep(attempt.pause)
+
+    async def __aiter__(self) -> AsyncIterator[Attempt]:
+        for attempt in self._attempts():
+            yield attempt
+            if attempt.pause is None:
+                return
+            await asyncio.sleep(attempt.pause)
+
+    def _attempts(self) -> Iterator[Attempt]:
+        for number in range(1, self.attempts + 1):
+            yield Attempt(number, self.attempts, self.what)
+
+
 def run_transaction(engine: Engine, work: Callable[[Session], T], *, attempts: int) -> T:
     """The one unit of work outside a request: `work` in its own write transaction, re-run
-    (with a short growing pause) when it loses a race or, on SQLite, finds the write lock busy.
-
-    Requests get the same policy from TransactionRetryMiddleware; nothing else retries.
-    """
-    for attempt in range(1, attempts + 1):
-        try:
-            with transaction(engine, write=True) as session:
-                return work(session)
-        except (TransactionConflict, exc.OperationalError) as error:
-            pause = retry_pause(error, attempt=attempt, attempts=attempts)
-            if pause is None:
-                raise
-            cause = error.__cause__ if isinstance(error, TransactionConflict) else error
-            logger.info("transaction retry %d after %s", attempt, type(cause).__name__)
-            time.sleep(pause)
-    raise AssertionError("unreachable")
+    under `retrying` when it loses a race or, on SQLite, finds the write lock busy."""
+    for attempt in retrying(attempts):
+        with attempt, transaction(engine, write=True) as session:
+            return work(session)
+    raise AssertionError("unreachable: the last attempt's failure propagates")
 
 
 def retry_pause(error: BaseException, *, attempt: int, attempts: int) -> float | None:

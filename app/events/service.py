@@ -7,6 +7,7 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import Session
 
 from app.core.columns import utcnow
+from app.core.db import get_or_not_found
 from app.core.errors import NotFound
 from app.core.pagination import Page, PageParams, decode_cursor, encode_cursor
 from app.events import targets
@@ -54,10 +55,7 @@ def create(
 
 def get(session: Session, *, subscription_id: int) -> Subscription:
     """The subscription with this id, or NotFound."""
-    subscription = session.get(Subscription, subscription_id)
-    if subscription is None:
-        raise NotFound(f"subscription {subscription_id} not found")
-    return subscription
+    return get_or_not_found(session, Subscription, subscription_id, what="subscription")
 
 
 def update(

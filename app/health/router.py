@@ -32,9 +32,8 @@ class Readiness(BaseModel):
     migration: str = Field(description="The schema revision, which is the latest one.")
 
 
-class NotReady(AppError):
-    status_code = 503
-    code = "not_ready"
+class NotReady(AppError, status=503, code="not_ready"):
+    """The process is up but cannot serve yet (the database is not reachable or not migrated)."""
 
 
 @router.get("/healthz", name="live", response_model=Health)

@@ -276,6 +276,15 @@ def _choose_origin(
     same_headline: set[int | None],
     settings: Settings,
 ) -> tuple[Article | None, LinkRelation, str]:
+    def with_evidence(reason: str, other: _Nearby) -> str:
+        """A body match's reason, with the other evidence for the same origin."""
+        credit = credited.get(other.outlet.id)
+        if credit is not None:
+            reason += f'; credits {other.outlet.name}: "{credit.quote}"'
+        if other.article.id in same_headline:
+            reason += "; same headline"
+        return reason
+
     earlier = [
         other
         for other in nearby
@@ -303,12 +312,7 @@ def _choose_origin(
                 f"body {score:.0%} similar to {_describe(other.article, other.outlet)} "
                 f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
             )
-            credit = credited.get(other.outlet.id)
-            if credit is not None:
-                reason += f'; credits {other.outlet.name}: "{credit.quote}"'
-            if other.article.id in same_headline:
-                reason += "; same headline"
-            return other.article, LinkRelation.syndicates, reason
+            return other.article, LinkRelation.syndicates, with_evidence(reason, other)
 
     if article.body_minhash is not None:
         partial = [
@@ -322,12 +326,7 @@ def _choose_origin(
                 partial, key=lambda pair: (pair[0][0], -pair[1].article.published_at.timestamp())
             )
             reason = _containment_reason(share, wording, _describe(other.article, other.outlet))
-            credit = credited.get(other.outlet.id)
-            if credit is not None:
-                reason += f'; credits {other.outlet.name}: "{credit.quote}"'
-            if other.article.id in same_headline:
-                reason += "; same headline"
-            return other.article, LinkRelation.syndicates, reason
+            return other.article, LinkRelation.syndicates, with_evidence(reason, other)
 
     for credit, credited_outlet in credits:
         candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]

@@ -11,9 +11,8 @@ BYTES_TYPE = "application/octet-stream"
 ACCEPTED_TYPES = NDJSON_TYPES | {BYTES_TYPE}
 
 
-class UnsupportedMediaType(AppError):
-    status_code = 415
-    code = "unsupported_media_type"
+class UnsupportedMediaType(AppError, status=415, code="unsupported_media_type"):
+    """A body declared in a media type the endpoint does not read."""
 
 
 def check_media_type(content_type: str | None) -> None:

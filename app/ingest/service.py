@@ -288,10 +288,7 @@ def _stated_origin(
                 code="origin_conflict",
                 details=[{"existing_origin_article_id": existing.origin_article_id}],
             )
-        articles_service.remove_link(
-            session, article=article, origin_article_id=existing.origin_article_id
-        )
-    articles_service.add_link(
+    articles_service.replace_detected_link(
         session,
         article=article,
         data=LinkCreate(
@@ -425,10 +422,9 @@ def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
     ]
 
 
-def ingest_line(
-    engine: Engine, *, number: int, raw: bytes, matcher: Matcher, settings: Settings
-) -> BatchLine:
-    """One NDJSON line in its own transaction; any failure is reported, never raised."""
+def parse_line(number: int, raw: bytes) -> IngestPayload | BatchLine:
+    """An NDJSON line's payload, or its 422 answer (invalid JSON, invalid payload); both
+    paths (this one and the set-based engine) parse lines with it."""
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -438,7 +434,7 @@ def ingest_line(
             error=error_body("invalid_json", f"line {number} is not valid JSON: {exc}"),
         )
     try:
-        payload = IngestPayload.model_validate(document)
+        return IngestPayload.model_validate(document)
     except ValidationError as exc:
         details = validation_details(exc)
         first = details[0]
@@ -452,6 +448,15 @@ def ingest_line(
                 details,
             ),
         )
+
+
+def ingest_line(
+    engine: Engine, *, number: int, raw: bytes, matcher: Matcher, settings: Settings
+) -> BatchLine:
+    """One NDJSON line in its own transaction; any failure is reported, never raised."""
+    payload = parse_line(number, raw)
+    if isinstance(payload, BatchLine):
+        return payload
     return ingest_valid_line(
         engine, number=number, payload=payload, matcher=matcher, settings=settings
     )

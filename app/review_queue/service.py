@@ -20,14 +20,14 @@ from app.articles import service as articles_service
 from app.articles.models import LinkCreate
 from app.claims import merging
 from app.core.columns import utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.db import get_or_not_found
+from app.core.errors import Conflict
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.outbox import recorder as outbox
 from app.review_queue.models import ClaimRef, ReviewArticleRef, ReviewItemPublic
 from app.tables import (
     Article,
-    ArticleLink,
     Attribution,
     Claim,
     LinkProvenance,
@@ -156,18 +156,15 @@ def propose_credit(
 
 def get(session: Session, *, item_id: int) -> ReviewItem:
     """The review item with this id, or NotFound."""
-    item = session.get(ReviewItem, item_id)
-    if item is None:
-        raise NotFound(f"review item {item_id} not found")
-    return item
+    return get_or_not_found(session, ReviewItem, item_id, what="review item")
 
 
 def _decide(session: Session, item_id: int) -> ReviewItem:
     """The item locked and read again; Conflict when it was decided already."""
     lock_rows(session, ReviewItem.id, [item_id], mode="update")
-    item = session.get(ReviewItem, item_id, populate_existing=True)
-    if item is None:
-        raise NotFound(f"review item {item_id} not found")
+    item = get_or_not_found(
+        session, ReviewItem, item_id, what="review item", populate_existing=True
+    )
     if item.status != ReviewStatus.pending:
         status = ReviewStatus(item.status).value
         raise Conflict(
@@ -190,12 +187,7 @@ def _apply(session: Session, item: ReviewItem, who: str) -> None:
     if article is None:
         raise Conflict("the article of this proposal no longer exists", code="stale_review")
     if item.kind == ReviewKind.copy:
-        existing = session.get(ArticleLink, article.id)
-        if existing is not None and existing.provenance == LinkProvenance.detected:
-            articles_service.remove_link(
-                session, article=article, origin_article_id=existing.origin_article_id
-            )
-        articles_service.add_link(
+        articles_service.replace_detected_link(
             session,
             article=article,
             data=LinkCreate(
@@ -222,18 +214,16 @@ def accept(session: Session, *, item_id: int, who: str) -> ReviewItem:
     """Apply the proposal (merge, link or credited origin) and record who accepted it."""
     item = _decide(session, item_id)
     _apply(session, item, who)
-    item.status = ReviewStatus.accepted
-    item.decided_by = who[:200]
-    item.decided_at = utcnow()
-    session.add(item)
-    session.flush()
-    return item
+    return _decided(session, item, ReviewStatus.accepted, who)
 
 
 def reject(session: Session, *, item_id: int, who: str) -> ReviewItem:
     """Refuse the proposal; it is kept, so it is never proposed again."""
-    item = _decide(session, item_id)
-    item.status = ReviewStatus.rejected
+    return _decided(session, _decide(session, item_id), ReviewStatus.rejected, who)
+
+
+def _decided(session: Session, item: ReviewItem, status: ReviewStatus, who: str) -> ReviewItem:
+    item.status = status
     item.decided_by = who[:200]
     item.decided_at = utcnow()
     session.add(item)

@@ -311,18 +311,23 @@ def _appearances(
     return [*seen.values(), *anonymous]
 
 
+def _claimed(graph: _Graph, incoming: Incoming, *, author: Any, made: Any) -> None:
+    """Who made the reviewed claim and when (`made`'s datePublished or dateCreated), and what the
+    document said of both, kept for a faithful export."""
+    date = graph.one(made, "datePublished", "dateCreated")
+    incoming.claimant = claimant(graph.name(author), incoming)
+    incoming.claim_date = _date(date)
+    incoming.original["itemReviewed"] = {
+        "author": _given_agent(graph, author),
+        "datePublished": text_of(date) if incoming.claim_date else None,
+    }
+
+
 def _claim(graph: _Graph, item: Any, incoming: Incoming, base: str | None) -> Incoming:
     if not isinstance(item, dict):
         return incoming
     incoming.claim_text = incoming.claim_text or graph.text(item, "text", "name")
-    author = graph.one(item, "author", "creator")
-    incoming.claimant = claimant(graph.name(author), incoming)
-    made = graph.one(item, "datePublished", "dateCreated")
-    incoming.claim_date = _date(made)
-    incoming.original["itemReviewed"] = {
-        "author": _given_agent(graph, author),
-        "datePublished": text_of(made) if incoming.claim_date else None,
-    }
+    _claimed(graph, incoming, author=graph.one(item, "author", "creator"), made=item)
     incoming.appearances = _appearances(graph, item, base, incoming.warnings)
     if "Claim" in _types(item) and graph.one(item, "url") is not None:
         # A Claim's own url is where the claim was made (a post, its archived copy): AFP's
@@ -475,13 +480,7 @@ def _media_review(graph: _Graph, node: dict[str, Any], index: int, base: str | N
         or incoming.title
     )
     author = graph.one(item, "creator", "author") or graph.one(interpreted, "author", "creator")
-    incoming.claimant = claimant(graph.name(author), incoming)
-    made = graph.one(interpreted, "datePublished", "dateCreated")
-    incoming.claim_date = _date(made)
-    incoming.original["itemReviewed"] = {
-        "author": _given_agent(graph, author),
-        "datePublished": text_of(made) if incoming.claim_date else None,
-    }
+    _claimed(graph, incoming, author=author, made=interpreted)
     works = graph.all(item, "mediaItemAppearance")
     if "MediaReviewItem" not in _types(item):
         works = [item, *works]  # the item is the media object itself

@@ -15,6 +15,7 @@ from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
 from app.claims.models import AttributionCreate, ClaimCreate
 from app.core.config import Settings
+from app.core.db import get_or_not_found
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.locks import advisory_lock, lock_rows, locks_rows
 from app.core.pagination import Keyset, Page, PageParams
@@ -38,10 +39,7 @@ from app.tables import REPORTING_STANCES, Article, Attribution, Claim, Outlet, R
 
 def get(session: Session, *, review_id: int) -> Review:
     """The review with this id, or NotFound."""
-    review = session.get(Review, review_id)
-    if review is None:
-        raise NotFound(f"review {review_id} not found")
-    return review
+    return get_or_not_found(session, Review, review_id, what="review")
 
 
 def get_by_url(session: Session, *, url: str) -> Review | None:

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction
 from app.ingest.bulk import engine as bulk_engine
+from app.outlets import service as outlets_service
 from app.tables import Outlet
 from tests.factories import Factory
 from tests.ingest.test_router import payload
@@ -159,3 +160,38 @@ def test_a_batch_line_that_loses_a_real_deadlock_is_retried_and_lands(
     assert [line["status"] for line in response.json()["lines"]] == [201]
     assert attempts == ["40P01", None]  # a real deadlock_detected, then the re-run
     assert retries() - retries_before == 1
+
+
+def _losing(real: Any, losses: int, calls: list[int]) -> Any:
+    """`real`, losing a race on its first `losses` calls."""
+
+    def verb(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) <= losses:
+            raise lost_race()
+        return real(*args, **kwargs)
+
+    return verb
+
+
+def test_a_write_request_that_loses_a_race_is_re_run_through_the_same_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(outlets_service, "create", _losing(outlets_service.create, 2, calls))
+    response = client.post("/v1/outlets", json={"slug": "retried-outlet", "name": "Retried"})
+    assert response.status_code == 201, response.text
+    assert len(calls) == 3
+    assert client.get("/v1/outlets/retried-outlet").status_code == 200
+
+
+def test_a_write_request_that_keeps_losing_answers_503_after_the_attempts(
+    client: TestClient, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(outlets_service, "create", _losing(outlets_service.create, 99, calls))
+    response = client.post("/v1/outlets", json={"slug": "lost-outlet", "name": "Lost"})
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "transaction_conflict"
+    assert response.headers["Retry-After"] == "1"
+    assert len(calls) == settings.db_retry_attempts

@@ -18,8 +18,6 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-import orjson
-from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -65,30 +63,7 @@ class Line:
 
 def parse(line: Line) -> IngestPayload | BatchLine:
     """The line's payload, or its error answer (invalid JSON, invalid payload)."""
-    number = line.number
-    try:
-        document = orjson.loads(line.raw)
-    except orjson.JSONDecodeError as exc:
-        return BatchLine(
-            line=number,
-            status=422,
-            error=error_body("invalid_json", f"line {number} is not valid JSON: {exc}"),
-        )
-    try:
-        return IngestPayload.model_validate(document)
-    except ValidationError as exc:
-        details = one_line.validation_details(exc)
-        first = details[0]
-        where = ".".join(first["loc"])
-        return BatchLine(
-            line=number,
-            status=422,
-            error=error_body(
-                "validation_error",
-                f"line {number}: {where}: {first['message']}" if where else first["message"],
-                details,
-            ),
-        )
+    return one_line.parse_line(line.number, line.raw)
 
 
 def failed(number: int, exc: AppError) -> BatchLine:

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from app.core.columns import utcnow
 from app.core.config import Settings
-from app.core.errors import NotFound
+from app.core.db import get_or_not_found
 from app.core.locks import locks_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
 from app.core.unit_of_work import run_transaction, transaction
@@ -64,10 +64,7 @@ def create(
 
 def get(session: Session, *, job_id: int) -> ImportJob:
     """The job with this id, or NotFound."""
-    job = session.get(ImportJob, job_id)
-    if job is None:
-        raise NotFound(f"import {job_id} not found")
-    return job
+    return get_or_not_found(session, ImportJob, job_id, what="import")
 
 
 def unfinished(session: Session, *, key: str) -> ImportJob | None:
