@@ -248,11 +248,10 @@ def assert_outlet_index_order(engine: Engine, plan: Any, index: str) -> None:
         return
     nodes = _nodes(plan)
     walks = [node for node in nodes if node.get("Index Name") == index]
-    assert walks and all("outlet_id" in node.get("Index Cond", "") for node in walks), (
-        json.dumps(plan, indent=1)
-    )
-    assert not any(node["Node Type"] in ("Sort", "Incremental Sort") for node in nodes), (
-        json.dumps(plan, indent=1)
+    assert walks, json.dumps(plan, indent=1)
+    assert all("outlet_id" in node.get("Index Cond", "") for node in walks), plan
+    assert not any(node["Node Type"] in ("Sort", "Incremental Sort") for node in nodes), json.dumps(
+        plan, indent=1
     )
 
 
