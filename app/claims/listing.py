@@ -14,14 +14,25 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, exists, func, literal, or_, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlmodel import Session
 
 from app.claims import search
 from app.claims.models import ClaimPublic
 from app.claims.projection import ClaimJSON, claim_columns, claim_json, claim_value
 from app.core.errors import Invalid
-from app.core.pagination import Direction, Keyset, Page, PageParams
+from app.core.pagination import Direction, Keyset, Page, PageParams, after
 from app.core.prepared import PreparedSelect
 from app.corroboration import live
 from app.corroboration import method as corroboration_method
@@ -381,6 +392,8 @@ def _search_page(
     """`list_json` with `q`: the search subquery depends on the words, so the statement is
     built per request (SQLAlchemy Core) instead of prepared; rows and cursors are the same."""
     assert filters.q is not None
+    if _plain_search(filters, sort):
+        return _relevance_page(db, q=filters.q, page=page)
     matches = _search_matches(db, filters.q)
     if matches is None:  # nothing searchable in q (only punctuation): nothing matches
         return {"items": [], "next_cursor": None}
@@ -400,6 +413,59 @@ def _search_page(
 
     rows = keyset.rows(fetch, keyset.position(page.cursor), page.limit + 1)
     rows, cursor = keyset.page(rows, page.limit, lambda row: [row.sort_key, row.claim_id])
+    return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
+
+
+def _plain_search(filters: ClaimFilters, sort: ClaimSort) -> bool:
+    """A search by relevance and nothing else: served by `_relevance_page` (same rows, cursors)."""
+    return sort is ClaimSort.relevance and filters == ClaimFilters(q=filters.q)
+
+
+@lru_cache(maxsize=256)
+def _relevance_query(dialect: str, kinds: tuple[str, ...], after_cursor: bool) -> PreparedSelect:
+    """The page of a plain search by relevance in one prepared statement: the page's ids and
+    ranks straight from the full-text index (live claims only: the few merged ones are left out
+    by an anti-join instead of reading every match's claim row), then only those claims' rows."""
+
+    def build() -> Select[Any]:
+        matches, rank, claim_id = search.ranked(dialect, kinds)
+        merged = select(Claim.id).where(Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+        ids = matches.add_columns(claim_id.label("claim_id"), rank.label("sort_key")).where(
+            claim_id.not_in(merged)
+        )
+        if after_cursor:
+            keys = ((rank, "desc"), (claim_id, "asc"))
+            ids = ids.where(after(keys, [bindparam(name) for name in _AFTER]))  # type: ignore[arg-type]
+        chosen = (
+            ids.order_by(literal_column("sort_key").desc(), literal_column("claim_id").asc())
+            .limit(bindparam("limit"))
+            .subquery("page")
+        )
+        return (
+            claim_columns()
+            .join(chosen, chosen.c.claim_id == Claim.id)
+            .add_columns(chosen.c.claim_id, chosen.c.sort_key)
+            .order_by(chosen.c.sort_key.desc(), Claim.id.asc())  # type: ignore[union-attr]
+        )
+
+    return PreparedSelect(build)
+
+
+def _relevance_page(db: Connection, *, q: str, page: PageParams) -> ClaimJSON:
+    """`_search_page` of a search by relevance without other filters (the common search)."""
+    terms = search.parse(q)
+    if not terms:  # nothing searchable in q (only punctuation): nothing matches
+        return {"items": [], "next_cursor": None}
+    dialect = db.dialect.name
+    token = corroboration_method.token(CorroborationMethod(), _query_token(q))
+    keyset = SORTS[ClaimSort.relevance].keyset(f"claims-relevance~{token}", literal("rank"))
+    position = keyset.position(page.cursor)
+    statement = _relevance_query(dialect, search.shape(dialect, terms), position is not None)
+    params: dict[str, Any] = {**search.values(dialect, terms), "limit": page.limit + 1}
+    if position is not None:
+        params.update(zip(_AFTER, position, strict=True))
+    rows = statement.rows(db, params)
+    rows, cursor = keyset.page(rows, page.limit, lambda row: [row[-1], row[-2]])
     return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
 
 
