@@ -6,10 +6,11 @@ validating a dozen optional query parameters one by one than reading and renderi
 (docs/benchmarks.md has the profile). The routes here sit in front of FastAPI's and take only
 requests whose every parameter is in a narrow, unambiguous form that needs no validation
 beyond what they check themselves: an anonymous read on an open service, JSON wanted, and
-only `limit`, `cursor`, `sort`, `min_outlets`, `min_origins` and `q` for the list (each at most
-once, plain decimal digits, a cursor in the alphabet cursors are written in, a search of at
-most 500 characters, run under the caller's work limits as the route runs it), no query at all
-for a claim. Anything else — another parameter, another spelling, an API key, CSV — does not match
+only `limit`, `cursor`, `sort`, `min_outlets`, `min_origins`, `q`, `outlet`, `since` and `until`
+for the list (each at most once, plain decimal digits, a cursor in the alphabet cursors are
+written in, a search of at most 500 characters run under the caller's work limits as the route
+runs it, one outlet and instants validated by the route's own types), no query at all for a
+claim. Anything else — another parameter, another spelling, an API key, CSV — does not match
 here and goes to the FastAPI route, which validates it and answers it, errors included.
 
 What a request matched here gets is byte for byte what the FastAPI route sends for it: both
@@ -24,6 +25,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match, Route
@@ -34,13 +36,16 @@ from app.claims import download
 from app.claims.listing import ClaimFilters, ClaimSort
 from app.claims.router import detail_page, list_page
 from app.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams
-from app.core.types import MAX_ID
+from app.core.types import MAX_ID, Slug, UTCInstant
 
 _PARAMS = "corroborate.fast_read"
 _COUNT = re.compile(r"0|[1-9][0-9]{0,9}")
 _CURSOR = re.compile(r"[A-Za-z0-9_-]{1,1000}")
 _SORTS = {sort.value: sort for sort in ClaimSort}
 _MAX_Q = 500  # the route's `q` limit (app/claims/dependencies.py)
+# The route's own parameter types: what they accept is taken, anything else falls through.
+_TYPES = {"outlet": TypeAdapter(Slug), "since": TypeAdapter(UTCInstant)}
+_TYPES["until"] = _TYPES["since"]
 
 Parsed = dict[str, Any]
 
@@ -83,6 +88,14 @@ def parse_list(scope: Scope) -> Parsed | None:
             if len(value) > _MAX_Q or not value.strip():
                 return None
             q = value
+        elif name in _TYPES:
+            try:
+                valid = _TYPES[name].validate_python(value)
+            except ValidationError:
+                return None
+            minimum["outlets" if name == "outlet" else name] = (
+                [valid] if name == "outlet" else valid
+            )
         else:
             return None
     if sort is ClaimSort.relevance and q is None:
