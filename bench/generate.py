@@ -317,6 +317,7 @@ def generate(size: str, database_url: str, *, log: Any = print) -> dict[str, Any
     counted = time.perf_counter()
     with transaction(engine, write=False) as session:
         stale = counters.stale_claim_ids(session)
+        stale += counters.stale_outlet_claim_ids(session)
     if stale:
         raise SystemExit(f"counters disagree with a recount for {len(stale)} claims: {stale[:10]}")
     with engine.begin() as connection:

@@ -6,8 +6,10 @@ validating a dozen optional query parameters one by one than reading and renderi
 (docs/benchmarks.md has the profile). The routes here sit in front of FastAPI's and take only
 requests whose every parameter is in a narrow, unambiguous form that needs no validation
 beyond what they check themselves: an anonymous read on an open service, JSON wanted, and
-only `limit`, `cursor`, `sort`, `min_outlets`, `min_origins` for the list (each at most once,
-plain decimal digits, a cursor in the alphabet cursors are written in), no query at all for a
+only `limit`, `cursor`, `sort`, `min_outlets`, `min_origins`, `q`, `outlet`, `since` and `until`
+for the list (each at most once, plain decimal digits, a cursor in the alphabet cursors are
+written in, a search of at most 500 characters run under the caller's work limits as the route
+runs it, one outlet and instants validated by the route's own types), no query at all for a
 claim. Anything else — another parameter, another spelling, an API key, CSV — does not match
 here and goes to the FastAPI route, which validates it and answers it, errors included.
 
@@ -23,22 +25,27 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
-from app.access.auth import admit_anonymous, is_anonymous_read
+from app.access.auth import admit_anonymous, is_anonymous_read, metered_work
 from app.claims import download
 from app.claims.listing import ClaimFilters, ClaimSort
 from app.claims.router import detail_page, list_page
 from app.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams
-from app.core.types import MAX_ID
+from app.core.types import MAX_ID, Slug, UTCInstant
 
 _PARAMS = "corroborate.fast_read"
 _COUNT = re.compile(r"0|[1-9][0-9]{0,9}")
 _CURSOR = re.compile(r"[A-Za-z0-9_-]{1,1000}")
-_SORTS = {sort.value: sort for sort in ClaimSort if sort is not ClaimSort.relevance}
+_SORTS = {sort.value: sort for sort in ClaimSort}
+_MAX_Q = 500  # the route's `q` limit (app/claims/dependencies.py)
+# The route's own parameter types: what they accept is taken, anything else falls through.
+_TYPES = {"outlet": TypeAdapter(Slug), "since": TypeAdapter(UTCInstant)}
+_TYPES["until"] = _TYPES["since"]
 
 Parsed = dict[str, Any]
 
@@ -52,7 +59,7 @@ def _count(value: str, low: int) -> int | None:
 
 def parse_list(scope: Scope) -> Parsed | None:
     """The list's arguments when the query is in the plain form served here; None otherwise."""
-    limit, cursor, sort, minimum = DEFAULT_LIMIT, None, None, {}
+    limit, cursor, sort, minimum, q = DEFAULT_LIMIT, None, None, {}, None
     seen: set[str] = set()
     query = scope.get("query_string", b"").decode("latin-1")
     for name, value in parse_qsl(query, keep_blank_values=True):
@@ -77,10 +84,24 @@ def parse_list(scope: Scope) -> Parsed | None:
             if number is None:
                 return None
             minimum[name] = number
+        elif name == "q":
+            if len(value) > _MAX_Q or not value.strip():
+                return None
+            q = value
+        elif name in _TYPES:
+            try:
+                valid = _TYPES[name].validate_python(value)
+            except ValidationError:
+                return None
+            minimum["outlets" if name == "outlet" else name] = (
+                [valid] if name == "outlet" else valid
+            )
         else:
             return None
+    if sort is ClaimSort.relevance and q is None:
+        return None  # the route's error
     return {
-        "filters": ClaimFilters(**minimum),
+        "filters": ClaimFilters(**minimum, q=q),
         "sort": sort,
         "page": PageParams(limit=limit, cursor=cursor),
     }
@@ -131,8 +152,18 @@ class FastRead(Route):
         return Match.FULL, {**child_scope, "route": self, _PARAMS: parsed}
 
 
+async def _list_or_search(
+    request: Request, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
+) -> Response:
+    """`list_page`; a search under the caller's work limits, as the route's dependency runs it."""
+    if filters.q is None:
+        return await list_page(request, filters=filters, sort=sort, page=page)
+    async with metered_work(request):
+        return await list_page(request, filters=filters, sort=sort, page=page)
+
+
 def fast_routes() -> list[FastRead]:
     return [
-        FastRead("/v1/claims", parse_list, list_page),
+        FastRead("/v1/claims", parse_list, _list_or_search),
         FastRead("/v1/claims/{claim_id}", parse_detail, detail_page),
     ]

@@ -14,19 +14,30 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, exists, func, literal, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlmodel import Session
 
 from app.claims import search
 from app.claims.models import ClaimPublic
 from app.claims.projection import ClaimJSON, claim_columns, claim_json, claim_value
 from app.core.errors import Invalid
-from app.core.pagination import Direction, Keyset, Page, PageParams
+from app.core.pagination import Direction, Keyset, Page, PageParams, after
 from app.core.prepared import PreparedSelect
 from app.corroboration import live
 from app.corroboration import method as corroboration_method
 from app.corroboration.models import AsOfBasis, Corroboration, CorroborationMethod
-from app.tables import REPORTING_STANCES, Article, Attribution, Claim, Outlet
+from app.tables import REPORTING_STANCES, Article, Attribution, Claim, Outlet, OutletClaim
 
 # A list under a non-default method recounts every candidate claim; beyond this, narrow it.
 LIVE_LIST_MAX_CLAIMS = 5000
@@ -58,6 +69,16 @@ class SortSpec:
         return Keyset(
             kind,
             ((self.column if column is None else column, self.direction), (Claim.id, "asc")),
+            (self.key_type, int),
+            nullable=self.key_type is datetime,
+        )
+
+    def outlet_keyset(self, kind: str) -> Keyset:
+        """This order on the per-outlet copy of the column (`outlet_claim`), same cursors."""
+        column = getattr(OutletClaim, self.column.key)
+        return Keyset(
+            kind,
+            ((column, self.direction), (OutletClaim.claim_id, "asc")),
             (self.key_type, int),
             nullable=self.key_type is datetime,
         )
@@ -270,6 +291,71 @@ def _list_query(
     return PreparedSelect(build)
 
 
+def _reported_within(since: Any, until: Any) -> Any:
+    """An `outlet_claim` row's outlet reported the claim in [since, until] (either may be None).
+
+    The outlet's first and last report decide it unless they straddle the range; only then are
+    its articles on the claim probed."""
+    first, last = OutletClaim.first_at, OutletClaim.last_at
+    if until is None:
+        return last >= since
+    if since is None:
+        return first <= until
+    probe = (
+        select(Attribution.id)
+        .join(Article, Article.id == Attribution.article_id)
+        .where(
+            Attribution.claim_id == OutletClaim.claim_id,
+            Article.outlet_id == OutletClaim.outlet_id,
+            Attribution.stance.in_([literal(s) for s in REPORTING_STANCES]),  # type: ignore[attr-defined]
+            Article.published_at >= since,
+            Article.published_at <= until,
+        )
+    )
+    return or_(
+        and_(first >= since, first <= until),
+        and_(last >= since, last <= until),
+        and_(first < since, last > until, exists(probe)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _outlet_list_query(
+    sort: ClaimSort, shape: tuple[Any, ...], null_segment: bool, after_cursor: bool
+) -> PreparedSelect:
+    """The list statement of one outlet's claims (`_by_one_outlet`): it walks the outlet's
+    `outlet_claim` index in sort order, so its cost does not grow with what the outlet published."""
+    keyset = SORTS[sort].outlet_keyset(f"claims{sort.value}")
+
+    def build() -> Select[Any]:
+        filters = ClaimFilters.placeholders(shape)
+        outlet_id = select(Outlet.id).where(Outlet.slug == filters.outlets[0]).scalar_subquery()
+        query = (
+            claim_columns()
+            .join(OutletClaim, OutletClaim.claim_id == Claim.id)  # type: ignore[arg-type]
+            .where(OutletClaim.outlet_id == outlet_id, Claim.merged_into.is_(None))  # type: ignore[union-attr]
+        )
+        if filters.since is not None or filters.until is not None:
+            query = query.where(_reported_within(filters.since, filters.until))
+        if filters.claimant is not None:
+            query = query.where(func.lower(Claim.claimant) == func.lower(filters.claimant))
+        if filters.min_outlets is not None:
+            query = query.where(OutletClaim.outlets_count >= filters.min_outlets)
+        if filters.min_origins is not None:
+            query = query.where(OutletClaim.origins_count >= filters.min_origins)
+        names = _AFTER[1:] if null_segment else _AFTER
+        after_values = [bindparam(name) for name in names] if after_cursor else None
+        query = keyset.ordered(query, after_values=after_values, null_segment=null_segment)
+        return query.limit(bindparam("limit"))
+
+    return PreparedSelect(build)
+
+
+def _by_one_outlet(filters: ClaimFilters) -> bool:
+    """One outlet and no search: served from `outlet_claim` (same rows, same cursors)."""
+    return len(filters.outlets) == 1 and filters.q is None
+
+
 def list_json(
     db: Connection, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
 ) -> ClaimJSON:
@@ -282,9 +368,10 @@ def list_json(
     spec = SORTS[sort]
     keyset = spec.keyset(f"claims{sort.value}")
     shape, params = filters.shape(), filters.params()
+    statement = _outlet_list_query if _by_one_outlet(filters) else _list_query
 
     def fetch(null_segment: bool, after_values: Any, limit: int) -> list[Any]:
-        query = _list_query(sort, shape, null_segment, after_values is not None)
+        query = statement(sort, shape, null_segment, after_values is not None)
         bound = (
             dict(zip(_AFTER[-len(after_values) :], after_values, strict=True))
             if after_values
@@ -305,6 +392,8 @@ def _search_page(
     """`list_json` with `q`: the search subquery depends on the words, so the statement is
     built per request (SQLAlchemy Core) instead of prepared; rows and cursors are the same."""
     assert filters.q is not None
+    if _plain_search(filters, sort):
+        return _relevance_page(db, q=filters.q, page=page)
     matches = _search_matches(db, filters.q)
     if matches is None:  # nothing searchable in q (only punctuation): nothing matches
         return {"items": [], "next_cursor": None}
@@ -324,6 +413,59 @@ def _search_page(
 
     rows = keyset.rows(fetch, keyset.position(page.cursor), page.limit + 1)
     rows, cursor = keyset.page(rows, page.limit, lambda row: [row.sort_key, row.claim_id])
+    return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
+
+
+def _plain_search(filters: ClaimFilters, sort: ClaimSort) -> bool:
+    """A search by relevance and nothing else: served by `_relevance_page` (same rows, cursors)."""
+    return sort is ClaimSort.relevance and filters == ClaimFilters(q=filters.q)
+
+
+@lru_cache(maxsize=256)
+def _relevance_query(dialect: str, kinds: tuple[str, ...], after_cursor: bool) -> PreparedSelect:
+    """The page of a plain search by relevance in one prepared statement: the page's ids and
+    ranks straight from the full-text index (live claims only: the few merged ones are left out
+    by an anti-join instead of reading every match's claim row), then only those claims' rows."""
+
+    def build() -> Select[Any]:
+        matches, rank, claim_id = search.ranked(dialect, kinds)
+        merged = select(Claim.id).where(Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+        ids = matches.add_columns(claim_id.label("claim_id"), rank.label("sort_key")).where(
+            claim_id.not_in(merged)
+        )
+        if after_cursor:
+            keys = ((rank, "desc"), (claim_id, "asc"))
+            ids = ids.where(after(keys, [bindparam(name) for name in _AFTER]))  # type: ignore[arg-type]
+        chosen = (
+            ids.order_by(literal_column("sort_key").desc(), literal_column("claim_id").asc())
+            .limit(bindparam("limit"))
+            .subquery("page")
+        )
+        return (
+            claim_columns()
+            .join(chosen, chosen.c.claim_id == Claim.id)
+            .add_columns(chosen.c.claim_id, chosen.c.sort_key)
+            .order_by(chosen.c.sort_key.desc(), Claim.id.asc())  # type: ignore[union-attr]
+        )
+
+    return PreparedSelect(build)
+
+
+def _relevance_page(db: Connection, *, q: str, page: PageParams) -> ClaimJSON:
+    """`_search_page` of a search by relevance without other filters (the common search)."""
+    terms = search.parse(q)
+    if not terms:  # nothing searchable in q (only punctuation): nothing matches
+        return {"items": [], "next_cursor": None}
+    dialect = db.dialect.name
+    token = corroboration_method.token(CorroborationMethod(), _query_token(q))
+    keyset = SORTS[ClaimSort.relevance].keyset(f"claims-relevance~{token}", literal("rank"))
+    position = keyset.position(page.cursor)
+    statement = _relevance_query(dialect, search.shape(dialect, terms), position is not None)
+    params: dict[str, Any] = {**search.values(dialect, terms), "limit": page.limit + 1}
+    if position is not None:
+        params.update(zip(_AFTER, position, strict=True))
+    rows = statement.rows(db, params)
+    rows, cursor = keyset.page(rows, page.limit, lambda row: [row[-1], row[-2]])
     return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
 
 

@@ -64,6 +64,50 @@ def _tsquery(term: Term) -> ColumnElement[Any]:
     return func.plainto_tsquery(_CONFIG, words)
 
 
+def shape(dialect: str, terms: list[Term]) -> tuple[str, ...]:
+    """What of the terms changes the SQL text of `ranked` (SQLite: nothing, one MATCH string)."""
+    if dialect != "postgresql":
+        return ()
+    return tuple(
+        "prefix" if term.prefix else "phrase" if len(term.words) > 1 else "word" for term in terms
+    )
+
+
+def values(dialect: str, terms: list[Term]) -> dict[str, str]:
+    """The bind values of `ranked` for these terms."""
+    if dialect != "postgresql":
+        return {"fts_query": fts5_expression(terms)}
+    return {
+        f"term_{i}": " ".join(term.words) + (":*" if term.prefix else "")
+        for i, term in enumerate(terms)
+    }
+
+
+_TSQUERY_OF_KIND = {"prefix": "to_tsquery", "phrase": "phraseto_tsquery", "word": "plainto_tsquery"}
+
+
+def ranked(dialect: str, kinds: tuple[str, ...]) -> tuple[Any, Any, Any]:
+    """(FROM and WHERE of the claims matching every term, their rank, their claim id) with the
+    terms as bind parameters (`values`), for statements compiled once per `shape`. The rank
+    and the matches are the very expressions of `matching_claims`, so ranks (and cursors) agree.
+    """
+    if dialect == "postgresql":
+        query = None
+        for i, kind in enumerate(kinds):
+            term = getattr(func, _TSQUERY_OF_KIND[kind])(_CONFIG, bindparam(f"term_{i}"))
+            query = term if query is None else query.op("&&")(term)
+        document = literal_column("claim_search.document")
+        matches = select().select_from(table("claim_search")).where(document.op("@@")(query))
+        rank = func.ts_rank_cd(document, query)
+        return matches, rank, literal_column("claim_search.claim_id")
+    # Constants inline: a bound constant would make the ORDER BY another expression to compute.
+    rank = -func.bm25(literal_column("claim_search"), literal_column("2.0"), literal_column("1.0"))
+    matches = (
+        select().select_from(table("claim_search")).where(text("claim_search MATCH :fts_query"))
+    )
+    return matches, rank, literal_column("claim_search.rowid")
+
+
 def matching_claims(dialect: str, terms: list[Term], mode: Mode = "all") -> Select[Any]:
     """SELECT claim_id, rank (higher is more relevant) of the claims matching the terms.
 

@@ -17,7 +17,20 @@ from scratch (`corroborate recount`), and `stale_claim_ids` finds any that drift
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, distinct, event, func, inspect, select, update
+from sqlalchemy import (
+    Select,
+    bindparam,
+    case,
+    delete,
+    distinct,
+    event,
+    except_,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app.core.unit_of_work import lost_race
@@ -30,6 +43,7 @@ from app.tables import (
     Claim,
     CreditedOrigin,
     EventType,
+    OutletClaim,
 )
 
 _BATCH = 500
@@ -119,6 +133,52 @@ def _first_reports() -> Select[Any]:
     ).where(ranked.c.rank == 1)
 
 
+def outlet_claims() -> Select[Any]:
+    """The `outlet_claim` rows as the attributions and the claims' stored counters make them:
+    per claim and outlet with a reporting article, that outlet's first and last such article."""
+    return (
+        select(
+            Article.outlet_id,
+            Attribution.claim_id,
+            func.min(Article.published_at).label("first_at"),
+            func.max(Article.published_at).label("last_at"),
+            Claim.outlets_count,
+            Claim.origins_count,
+            Claim.first_reported_at,
+            Claim.last_reported_at,
+        )
+        .join(Article, Article.id == Attribution.article_id)
+        .join(Claim, Claim.id == Attribution.claim_id)  # type: ignore[arg-type]
+        .where(_reporting())
+        .group_by(
+            Article.outlet_id,
+            Attribution.claim_id,
+            Claim.outlets_count,
+            Claim.origins_count,
+            Claim.first_reported_at,
+            Claim.last_reported_at,
+        )
+    )
+
+
+_OUTLET_CLAIM_COLUMNS = (
+    "outlet_id",
+    "claim_id",
+    "first_at",
+    "last_at",
+    "outlets_count",
+    "origins_count",
+    "first_reported_at",
+    "last_reported_at",
+)
+# Run after the claims' counters are written: the copies come from the claim rows.
+_DROP_OUTLET_CLAIMS = delete(OutletClaim.__table__).where(  # type: ignore[arg-type]
+    OutletClaim.__table__.c.claim_id.in_(_IDS)  # type: ignore[attr-defined]
+)
+_WRITE_OUTLET_CLAIMS = insert(OutletClaim.__table__).from_select(  # type: ignore[arg-type]
+    _OUTLET_CLAIM_COLUMNS,
+    outlet_claims().where(Attribution.claim_id.in_(_IDS)),  # type: ignore[attr-defined]
+)
 _COUNTS = _counts()
 _CREDITED = _credited_counts()
 _FIRST_REPORTS = _first_reports()
@@ -211,6 +271,9 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
     session.connection().execute(
         _UPDATE, [{"claim_pk": claim_id, **fields} for claim_id, fields in values.items()]
     )
+    # The per-outlet copies (claims of an outlet in sort order) follow the counters just written.
+    session.connection().execute(_DROP_OUTLET_CLAIMS, {"ids": ids})
+    session.connection().execute(_WRITE_OUTLET_CLAIMS, {"ids": ids})
     _record_changes(session, stored, values)  # events (app/outbox)
     # Keep already-loaded Claim objects in step with the rows just written.
     for claim_id, fields in values.items():
@@ -315,6 +378,17 @@ def stale_claim_ids(session: Session) -> list[int]:
                 credited.get(row.claim_id, 0),
             )
     return [i for i in ids if stored[i] != expected[i]]
+
+
+def stale_outlet_claim_ids(session: Session) -> list[int]:
+    """Claims whose `outlet_claim` rows differ from a from-scratch derivation (should be none)."""
+    stored = select(*(getattr(OutletClaim, name) for name in _OUTLET_CLAIM_COLUMNS))
+    expected = outlet_claims()
+    missing = except_(expected, stored).subquery()
+    extra = except_(stored, expected).subquery()
+    found = set(session.scalars(select(missing.c.claim_id)))
+    found.update(session.scalars(select(extra.c.claim_id)))
+    return sorted(found)
 
 
 # ---- what was touched, and the hook that recounts it ---------------------------------------

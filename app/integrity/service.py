@@ -108,6 +108,8 @@ CHECKS: list[tuple[str, str, Callable[[Session], list[int]]]] = [
     ("copies_before_origin", "copies dated before their origin", _copies_before_origin),
     ("stale_roots", "articles whose root is not the end of their chain", _stale_roots),
     ("stale_counters", "claims with counters unlike a recount", counters.stale_claim_ids),
+    ("stale_outlet_claims", "claims with per-outlet rows unlike their attributions",
+     counters.stale_outlet_claim_ids),
     ("stale_search_rows", "claims with a stale search row", search_index.stale_claim_ids),
     ("orphan_search_rows", "search index rows of deleted claims", search_index.orphan_rows),
 ]  # fmt: skip
@@ -219,6 +221,7 @@ def repair(session: Session) -> list[Finding]:
     if moved:
         claims.update(session.scalars(counters.claims_of_articles(moved)))
     claims.update(counters.stale_claim_ids(session))
+    claims.update(counters.stale_outlet_claim_ids(session))
     session.expire_all()
     counters.touch(session, claim_ids=claims)
     search_index.rebuild(session, claim_ids=search_index.stale_claim_ids(session))

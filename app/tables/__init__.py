@@ -14,7 +14,14 @@ from app.tables.articles import (
     LinkRelation,
     OriginArticleRef,
 )
-from app.tables.claims import REPORTING_STANCES, Attribution, Claim, Sourcing, Stance
+from app.tables.claims import (
+    REPORTING_STANCES,
+    Attribution,
+    Claim,
+    OutletClaim,
+    Sourcing,
+    Stance,
+)
 from app.tables.events import (
     Delivery,
     DeliveryStatus,
@@ -59,6 +66,7 @@ __all__ = [
     "LinkRelation",
     "OriginArticleRef",
     "Outlet",
+    "OutletClaim",
     "OutletKind",
     "OutletRef",
     "Review",

@@ -129,3 +129,66 @@ class Attribution(AttributionBase, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class OutletClaim(SQLModel, table=True):
+    """A claim as one outlet reported it: one row per outlet with a reporting article on the
+    claim, the outlet's first and last such article, and the claim's sort keys copied, so that
+    "claims of outlet X by outlets" reads one index in sort order however much X published.
+
+    Derived data: every recount rewrites a claim's rows in the same transaction
+    (app/corroboration/counters.py), and `corroborate recount --check` compares them with a
+    from-scratch derivation.
+    """
+
+    __tablename__ = "outlet_claim"
+
+    outlet_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="CASCADE"), primary_key=True)
+    )
+    claim_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
+    )
+    # The outlet's earliest and latest reporting article on the claim (date-range filters).
+    first_at: datetime = Field(sa_type=UTCDateTime)
+    last_at: datetime = Field(sa_type=UTCDateTime)
+    # Copies of the claim's counters and dates: the sort keys of the list.
+    outlets_count: int
+    origins_count: int
+    first_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# One index per sort order of an outlet's claims, led by the outlet, ending in the tie-break.
+Index(
+    "ix_outlet_claim_by_outlets",
+    OutletClaim.outlet_id,
+    OutletClaim.outlets_count.desc(),  # type: ignore[attr-defined]
+    OutletClaim.claim_id,
+)
+Index(
+    "ix_outlet_claim_by_origins",
+    OutletClaim.outlet_id,
+    OutletClaim.origins_count.desc(),  # type: ignore[attr-defined]
+    OutletClaim.claim_id,
+)
+Index(
+    "ix_outlet_claim_by_first_reported",
+    OutletClaim.outlet_id,
+    OutletClaim.first_reported_at,
+    OutletClaim.claim_id,
+)
+Index(
+    "ix_outlet_claim_by_first_reported_desc",
+    OutletClaim.outlet_id,
+    OutletClaim.first_reported_at.desc(),  # type: ignore[union-attr]
+    OutletClaim.claim_id,
+)
+Index(
+    "ix_outlet_claim_by_last_reported_desc",
+    OutletClaim.outlet_id,
+    OutletClaim.last_reported_at.desc(),  # type: ignore[union-attr]
+    OutletClaim.claim_id,
+)
+# A recount rewrites one claim's rows.
+Index("ix_outlet_claim_claim_id", OutletClaim.claim_id)

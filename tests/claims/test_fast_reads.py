@@ -97,6 +97,15 @@ def test_fast_and_fastapi_routes_answer_byte_for_byte_alike(
     urls += ["/v1/claims?sort=-first_reported_at&limit=2", "/v1/claims?sort=-last_reported_at"]
     urls += ["/v1/claims?min_outlets=3", "/v1/claims?min_origins=2&limit=2&min_outlets=0"]
     urls += ["/v1/claims?cursor=bm90LWEtY3Vyc29y", "/v1/claims?limit=2&cursor=e30"]
+    urls += ["/v1/claims?q=budget", "/v1/claims?q=claim%20number&sort=relevance&limit=2"]
+    urls += ["/v1/claims?q=%22number%201%22", "/v1/claims?q=budg*&sort=-outlets&min_outlets=2"]
+    urls += ["/v1/claims?q=!!", "/v1/claims?q=" + "x" * 500, "/v1/claims?q=nothing"]
+    slug = fast.get(f"/v1/claims/{corpus['first']}").json()["corroboration"]["first_reported"]
+    outlet = f"outlet={slug['outlet']}"
+    urls += [f"/v1/claims?{outlet}", f"/v1/claims?{outlet}&sort=first_reported_at&limit=2"]
+    urls += [f"/v1/claims?{outlet}&since=2025-05-29T09:00:00Z&until=2025-05-29T12:00:00%2B01:00"]
+    urls += [f"/v1/claims?since=2025-05-29T10:00:00.5Z&{outlet}&q=budget", "/v1/claims?outlet=nope"]
+    urls += ["/v1/claims?until=2025-05-29T09:30:00-00:00&min_outlets=2"]
     urls += [f"/v1/claims/{corpus['first']}", f"/v1/claims/{corpus['merged']}"]
     urls += ["/v1/claims/2147483647", "/v1/claims/1"]
     for url in urls:
@@ -113,6 +122,15 @@ def test_fast_and_fastapi_routes_answer_byte_for_byte_alike(
             cursor = body["next_cursor"]
             url = None if cursor is None else f"/v1/claims?limit=2&sort={sort}&cursor={cursor}"
         assert pages == 5  # 9 claims, 2 a page (the merged one is not listed)
+    # And every page of a search by relevance.
+    url = "/v1/claims?limit=2&q=claim"
+    pages = 0
+    while url is not None:
+        body = same_answer(fast, slow, url).json()
+        pages += 1
+        cursor = body["next_cursor"]
+        url = None if cursor is None else f"/v1/claims?limit=2&q=claim&cursor={cursor}"
+    assert pages == 5
 
 
 def test_errors_on_the_fast_path_are_the_routes_errors(
@@ -145,12 +163,21 @@ def test_errors_on_the_fast_path_are_the_routes_errors(
         "min_origins=1.0",
         "sort=relevance",
         "sort=outlets",
+        "q=",
+        "q=%20%20",
+        "q=" + "x" * 501,
+        "q=a&q=b",
+        "q=budget&sort=bogus",
         "cursor=abc%3D",
         "cursor=" + "a" * 1001,
-        "q=budget",
-        "outlet=reuters",
+        "outlet=Reuters",
+        "outlet=a&outlet=b",
+        "outlet=",
         "claimant=Someone",
-        "since=2025-01-01T00:00:00Z",
+        "since=2025-01-01T00:00:00",
+        "since=2025-01-01",
+        "since=1700-01-01T00:00:00Z",
+        "until=tomorrow",
         "as_of=2025-05-30",
         "as_of_basis=published",
         "collapse=none",

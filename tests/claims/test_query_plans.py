@@ -183,3 +183,106 @@ def test_detail_reads_attributions_by_claim(engine: Engine) -> None:
         assert all("claim_id" in n.get("Index Cond", n.get("Recheck Cond", "")) for n in scans), (
             json.dumps(plan, indent=1)
         )
+
+
+OUTLET_SORT_INDEX = {
+    ClaimSort.outlets: "ix_outlet_claim_by_outlets",
+    ClaimSort.independent_origins: "ix_outlet_claim_by_origins",
+    ClaimSort.first_reported_at: "ix_outlet_claim_by_first_reported",
+    ClaimSort.first_reported_at_desc: "ix_outlet_claim_by_first_reported_desc",
+    ClaimSort.last_reported_at_desc: "ix_outlet_claim_by_last_reported_desc",
+}
+
+
+@pytest.fixture
+def many_outlet_claims(engine: Engine, many_claims: None) -> None:
+    """20 outlets; outlet 1 reported every one of the 3,000 claims, the others a tenth each."""
+    rng = random.Random(7)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+
+    def stamp(at: datetime) -> Any:
+        return at if engine.dialect.name == "postgresql" else f"{at:%Y-%m-%d %H:%M:%S.%f}"
+
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO outlet (id, slug, name, kind, created_at, updated_at) "
+                "VALUES (:id, :slug, 'O', 'other', :at, :at)"
+            ),
+            [{"id": n, "slug": f"o{n}", "at": stamp(start)} for n in range(1, 21)],
+        )
+        claims = connection.execute(
+            text("SELECT id, outlets_count, origins_count, first_reported_at FROM claim")
+        ).all()
+        rows = []
+        for claim_id, outlets, origins, first in claims:
+            for outlet in [1, *rng.sample(range(2, 21), 2)]:
+                at = start + timedelta(days=rng.randrange(365))
+                rows.append(
+                    {
+                        "outlet": outlet,
+                        "claim": claim_id,
+                        "first_at": stamp(at),
+                        "last_at": stamp(at + timedelta(days=rng.randrange(30))),
+                        "outlets": outlets,
+                        "origins": origins,
+                        "first": first,
+                    }
+                )
+        connection.execute(
+            text(
+                "INSERT INTO outlet_claim (outlet_id, claim_id, first_at, last_at, outlets_count, "
+                "origins_count, first_reported_at, last_reported_at) VALUES (:outlet, :claim, "
+                ":first_at, :last_at, :outlets, :origins, :first, :first)"
+            ),
+            rows,
+        )
+        connection.execute(text("ANALYZE"))
+
+
+def assert_outlet_index_order(engine: Engine, plan: Any, index: str) -> None:
+    """The plan walks `index` in order (no sort step), the outlet's part of it only."""
+    if engine.dialect.name == "sqlite":
+        assert any(step.startswith("SEARCH") and index in step for step in plan), plan
+        assert not any("TEMP B-TREE" in step for step in plan), plan
+        return
+    nodes = _nodes(plan)
+    walks = [node for node in nodes if node.get("Index Name") == index]
+    assert walks, json.dumps(plan, indent=1)
+    assert all("outlet_id" in node.get("Index Cond", "") for node in walks), plan
+    assert not any(node["Node Type"] in ("Sort", "Incremental Sort") for node in nodes), json.dumps(
+        plan, indent=1
+    )
+
+
+OUTLET_PARAMS = {"limit": 51, "outlets_0": "o1"}
+
+
+@pytest.mark.usefixtures("many_outlet_claims")
+@pytest.mark.parametrize("sort", list(OUTLET_SORT_INDEX))
+def test_one_outlet_reads_its_part_of_the_sort_index(engine: Engine, sort: ClaimSort) -> None:
+    shape = ClaimFilters(outlets=["o1"]).shape()
+    plan = _run_plan(engine, listing._outlet_list_query(sort, shape, False, False), OUTLET_PARAMS)
+    assert_outlet_index_order(engine, plan, OUTLET_SORT_INDEX[sort])
+    assert "attribution" not in json.dumps(plan), plan
+
+
+@pytest.mark.usefixtures("many_outlet_claims")
+def test_one_outlet_with_dates_and_a_cursor_still_seeks(engine: Engine) -> None:
+    start = datetime(2025, 3, 1, tzinfo=UTC)
+    shape = ClaimFilters(outlets=["o1"], since=start, until=start).shape()
+    prepared = listing._outlet_list_query(ClaimSort.outlets, shape, False, True)
+    params = {
+        **OUTLET_PARAMS,
+        "since": start,
+        "until": start + timedelta(days=120),
+        "after_key": 45,
+        "after_id": 1500,
+    }
+    plan = _run_plan(engine, prepared, params)
+    assert_outlet_index_order(engine, plan, "ix_outlet_claim_by_outlets")
+    if engine.dialect.name == "postgresql":
+        walks = [n for n in _nodes(plan) if n.get("Index Name") == "ix_outlet_claim_by_outlets"]
+        assert all("outlets_count" in node["Index Cond"] for node in walks), plan
+    else:
+        assert any("outlets_count<?" in step for step in plan), plan
