@@ -14,7 +14,7 @@ from alembic import op
 import app.core.columns
 
 revision: str = '2000_feeds'
-down_revision: str | None = '1400_events'
+down_revision: str | None = '1500_outlet_claim'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
