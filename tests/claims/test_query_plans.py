@@ -64,6 +64,9 @@ def _run_plan(engine: Engine, prepared: PreparedSelect, params: dict[str, Any], 
             connection.exec_driver_sql(statement)
         sql, values = prepared.bound(connection.dialect, params)
         if engine.dialect.name == "sqlite":
+            # Statistics are read per connection: ANALYZE on this one, so that the plan is
+            # chosen from this test's rows, not from what a pooled connection loaded before.
+            connection.exec_driver_sql("ANALYZE")
             cursor = connection.connection.cursor()
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
             return [row[3] for row in cursor.fetchall()]
