@@ -382,6 +382,8 @@ class Planner:
                 found = self._headline_candidates(payload, None if article_created else article)
                 assert found is not None  # needs_reference said so
                 line.copy_candidates = found
+                if found:
+                    line.attached_claims = list(article.attached)
         self.lines.append(line)
         return line
 

@@ -128,3 +128,5 @@ class LinePlan:
     changed: bool = False
     has_origin: bool = False
     copy_candidates: list[ArticleRow] = field(default_factory=list)
+    # The article's claims once the line is decided (what its copy candidates' events name).
+    attached_claims: list[ClaimRow] = field(default_factory=list)
