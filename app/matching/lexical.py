@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, bindparam, func, literal, select, table, text, union_all
+from sqlalchemy import func, literal, select, text, union_all
 from sqlmodel import Session
 
 from app.claims.search import MAX_TERMS, Mode, Term, fts5_expression, matching_claims, parse
@@ -232,19 +232,66 @@ def stored_analysis(text: str, claimant: str | None) -> Analysis:
 _FTS5_COUNT = text("SELECT count(*) FROM claim_search WHERE claim_search MATCH :fts_query")
 
 
-def _count(dialect: str, index: int, term: Term) -> Select[Any]:
-    """SELECT index, the number of claims matching the term (one part of a UNION ALL)."""
-    if dialect == "sqlite":  # the index alone: no ranking function computed per row
-        where = text("claim_search MATCH :fts_query").bindparams(
-            bindparam("fts_query", fts5_expression([term], "any"), unique=True)
+def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int, int]]:
+    """(index, number of claims matching the term) for each term, in one statement."""
+    if dialect == "sqlite":
+        # Plain SQL: building and compiling hundreds of SELECTs cost more than SQLite spends.
+        sql = " UNION ALL ".join(
+            f"SELECT {index}, count(*) FROM claim_search WHERE claim_search MATCH ?"
+            for index in range(len(terms))
         )
-        return (
-            select(literal(index).label("term"), func.count().label("count"))
-            .select_from(table("claim_search"))
-            .where(where)
+        params = tuple(fts5_expression([term], "any") for term in terms)
+        return list(session.connection().exec_driver_sql(sql, params))  # type: ignore[arg-type]
+    counts = [
+        select(literal(index).label("term"), func.count().label("count")).select_from(
+            matching_claims(dialect, [term], mode="any").subquery()
         )
-    hits = matching_claims(dialect, [term], mode="any").subquery()
-    return select(literal(index).label("term"), func.count().label("count")).select_from(hits)
+        for index, term in enumerate(terms)
+    ]
+    statement = counts[0] if len(counts) == 1 else union_all(*counts)
+    return [(row[0], row[1]) for row in session.execute(statement)]
+
+
+# One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION.
+_SQLITE_CANDIDATES = (
+    "SELECT * FROM (SELECT {index} AS query, h.rank AS rank, claim.id AS id, "
+    "claim.text AS text, claim.claimant AS claimant FROM claim JOIN "
+    "(SELECT claim_search.rowid AS claim_id, -bm25(claim_search, 2.0, 1.0) AS rank "
+    "FROM claim_search WHERE claim_search MATCH ?) AS h ON h.claim_id = claim.id "
+    "WHERE claim.merged_into IS NULL ORDER BY h.rank DESC, claim.id LIMIT {limit})"
+)
+
+
+def _candidate_statement(
+    session: Session, dialect: str, queries: list[tuple[list[Term], Mode]], limit: int
+) -> Any:
+    """Rows (query, rank, id, text, claimant): each query's best `limit` live claims."""
+    if dialect == "sqlite":
+        sql = " UNION ALL ".join(
+            _SQLITE_CANDIDATES.format(index=index, limit=int(limit))
+            for index in range(len(queries))
+        )
+        params = tuple(fts5_expression(terms, mode) for terms, mode in queries)
+        return session.connection().exec_driver_sql(sql, params)  # type: ignore[arg-type]
+    selects = []
+    for index, (terms, mode) in enumerate(queries):
+        hits = matching_claims(dialect, terms, mode=mode).subquery()
+        ranked = (
+            select(
+                literal(index).label("query"),
+                hits.c.rank.label("rank"),
+                Claim.id,
+                Claim.text,
+                Claim.claimant,
+            )
+            .join(hits, hits.c.claim_id == Claim.id)
+            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
+            .order_by(hits.c.rank.desc(), Claim.id)
+            .limit(limit)
+            .subquery()
+        )
+        selects.append(select(ranked))
+    return session.execute(selects[0] if len(selects) == 1 else union_all(*selects))
 
 
 class DocumentFrequencies:
@@ -316,9 +363,7 @@ class DocumentFrequencies:
         missing = list(dict.fromkeys(term for term in terms if term not in found))
         for start in range(0, len(missing), _COUNTS_PER_STATEMENT):
             part = missing[start : start + _COUNTS_PER_STATEMENT]
-            counts = [_count(dialect, index, term) for index, term in enumerate(part)]
-            statement = counts[0] if len(counts) == 1 else union_all(*counts)
-            for index, count in session.execute(statement):
+            for index, count in _counts(session, dialect, part):
                 term = part[index]
                 found[term] = int(count or 0)
                 if found[term] >= CACHE_FROM:
@@ -453,27 +498,11 @@ class LexicalMatcher:
         found: dict[str, dict[int, tuple[str, str | None]]] = {text_: {} for text_ in texts}
         for start in range(0, len(queries), _QUERIES_PER_STATEMENT):
             part = queries[start : start + _QUERIES_PER_STATEMENT]
-            selects = []
-            for index, (_, query_terms, mode) in enumerate(part):
-                hits = matching_claims(dialect, query_terms, mode=mode).subquery()
-                ranked = (
-                    select(
-                        literal(index).label("query"),
-                        hits.c.rank.label("rank"),
-                        Claim.id,
-                        Claim.text,
-                        Claim.claimant,
-                    )
-                    .join(hits, hits.c.claim_id == Claim.id)
-                    .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
-                    .order_by(hits.c.rank.desc(), Claim.id)
-                    .limit(self.candidates)
-                    .subquery()
-                )
-                selects.append(select(ranked))
-            statement = selects[0] if len(selects) == 1 else union_all(*selects)
+            statement = _candidate_statement(
+                session, dialect, [(terms_, mode) for _, terms_, mode in part], self.candidates
+            )
             # Each query's rows in its own order (rank, then id), as `candidate_rows` reads them.
-            rows = sorted(session.execute(statement), key=lambda r: (r.query, -r.rank, r.id))
+            rows = sorted(statement, key=lambda r: (r.query, -r.rank, r.id))
             for row in rows:
                 found[part[row.query][0]].setdefault(row.id, (row.text, row.claimant))
         return found

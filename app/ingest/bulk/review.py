@@ -134,14 +134,18 @@ def _copy(line: LinePlan, other: ArticleRow, now: Any) -> dict[str, Any]:
 
 
 def copy_candidate(other: ArticleRow) -> CopyCandidate:
-    """A same-headline article as the line's answer reports it (and the review item's reason)."""
+    """A same-headline article as the line's answer reports it (and the review item's reason);
+    built once per article (a story's articles each list every earlier one)."""
+    if other.as_candidate is not None:
+        return other.as_candidate  # type: ignore[no-any-return]
     stamp = other.published_at.strftime("%Y-%m-%d %H:%M UTC")
-    return CopyCandidate.model_construct(
+    other.as_candidate = CopyCandidate.model_construct(
         article_id=other.id or 0,
         outlet=other.outlet.slug,
         reason=f'same headline as {other.outlet.name} article {other.id} "{other.title}" of '
         f"{stamp}; no other signal, so not linked",
     )
+    return other.as_candidate  # type: ignore[no-any-return]
 
 
 def _announce(session: Session, item_id: int, proposal: _Proposal) -> None:
