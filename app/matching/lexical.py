@@ -232,6 +232,11 @@ def stored_analysis(text: str, claimant: str | None) -> Analysis:
 _FTS5_COUNT = text("SELECT count(*) FROM claim_search WHERE claim_search MATCH :fts_query")
 
 
+# A batch's statement is seldom built twice: kept out of the engine's compiled cache, where a
+# long import would fill its slots with them.
+_ONE_OFF = {"compiled_cache": None}
+
+
 def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int, int]]:
     """(index, number of claims matching the term) for each term, in one statement."""
     if dialect == "sqlite":
@@ -249,7 +254,8 @@ def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int
         for index, term in enumerate(terms)
     ]
     statement = counts[0] if len(counts) == 1 else union_all(*counts)
-    return [(row[0], row[1]) for row in session.execute(statement)]
+    rows = session.execute(statement, execution_options=_ONE_OFF)
+    return [(row[0], row[1]) for row in rows]
 
 
 # One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION.
@@ -291,7 +297,8 @@ def _candidate_statement(
             .subquery()
         )
         selects.append(select(ranked))
-    return session.execute(selects[0] if len(selects) == 1 else union_all(*selects))
+    statement = selects[0] if len(selects) == 1 else union_all(*selects)
+    return session.execute(statement, execution_options=_ONE_OFF)
 
 
 class DocumentFrequencies:
