@@ -94,7 +94,7 @@ def run_engine(url: str, ndjson: Path, matcher: str, chunk: int) -> dict[str, An
     from app.matching.base import build_matcher
 
     settings = Settings(database_url=url, matcher=matcher)
-    engine = create_db_engine(settings)
+    engine = create_db_engine(settings, statement_timeout_ms=0)  # as `corroborate import` does
     built = build_matcher(settings)
     failed = lines = attributions = 0
     started = time.perf_counter()

@@ -236,18 +236,73 @@ class HybridMatcher:
         ids = list(dict.fromkeys([*found, *nearest]))
         if not ids:
             return []
-        rows = session.execute(
-            select(Claim.id, Claim.text, Claim.claimant, ClaimEmbedding.vector)
-            .outerjoin(ClaimEmbedding, ClaimEmbedding.claim_id == Claim.id)  # type: ignore[arg-type]
-            .where(Claim.id.in_(ids), Claim.merged_into.is_(None))  # type: ignore[union-attr]
-        ).all()
-        missing = [row.text for row in rows if row.vector is None]
-        embedded = iter(self.vectors.embedder.embed(missing)) if missing else iter(())
+        rows = self._rows(session, ids)
+        return self._ranked(text, claimant, query, found, list(rows.values()), limit)
+
+    def match_many(
+        self, session: Session, items: list[tuple[str, str | None]], limit: int = 10
+    ) -> dict[tuple[str, str | None], list[Candidate]]:
+        """`match` for many (text, claimant) pairs: the texts embedded in one model call, the
+        full-text candidates searched together, the candidates' rows read in one statement."""
+        items = list(dict.fromkeys(items))
+        texts = list(dict.fromkeys(text for text, _ in items))
+        if not texts:
+            return {}
+        queries = dict(zip(texts, self.vectors.embedder.embed(texts), strict=True))
+        found = self.lexical.candidate_rows_many(session, texts)
+        index = self.vectors.index(session)
+        ids: dict[str, list[int]] = {}
+        for text in texts:
+            nearest = [
+                claim_id for claim_id, _ in index.search(queries[text], self.vector_candidates)
+            ]
+            ids[text] = list(dict.fromkeys([*found[text], *nearest]))
+        rows = self._rows(
+            session, list(dict.fromkeys(i for found_ids in ids.values() for i in found_ids))
+        )
+        return {
+            (text, claimant): self._ranked(
+                text,
+                claimant,
+                queries[text],
+                found[text],
+                [rows[i] for i in ids[text] if i in rows],
+                limit,
+            )
+            for text, claimant in items
+        }
+
+    def _rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
+        """The live claims among `ids` with their stored vectors (embedded when missing)."""
+        rows: dict[int, Any] = {}
+        for start in range(0, len(ids), 500):
+            for row in session.execute(
+                select(Claim.id, Claim.text, Claim.claimant, ClaimEmbedding.vector)
+                .outerjoin(ClaimEmbedding, ClaimEmbedding.claim_id == Claim.id)  # type: ignore[arg-type]
+                .where(Claim.id.in_(ids[start : start + 500]), Claim.merged_into.is_(None))  # type: ignore[union-attr]
+            ):
+                rows[row.id] = row
+        missing = [row for row in rows.values() if row.vector is None]
+        if missing:
+            embedded = self.vectors.embedder.embed([row.text for row in missing])
+            for row, vector in zip(missing, embedded, strict=True):
+                rows[row.id] = _Row(row.id, row.text, row.claimant, vector)
+        return rows
+
+    def _ranked(
+        self,
+        text: str,
+        claimant: str | None,
+        query: np.ndarray,
+        found: dict[int, Any],
+        rows: list[Any],
+        limit: int,
+    ) -> list[Candidate]:
         analysed = analyse(text, claimant)
         query_language = language(text)
         candidates: list[Candidate] = []
         for row in rows:
-            vector = from_bytes(row.vector) if row.vector is not None else next(embedded)
+            vector = row.vector if isinstance(row, _Row) else from_bytes(row.vector)
             semantic = float(np.dot(query, vector))
             lexical = signals(analysed, stored_analysis(row.text, row.claimant))
             result = calibrated(semantic, lexical, language(row.text) != query_language)
@@ -257,6 +312,16 @@ class HybridMatcher:
                 candidates.append(Candidate(row.id, result.score, result.explain()))
         candidates.sort(key=lambda candidate: (-candidate.score, candidate.claim_id))
         return candidates[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A candidate whose vector was embedded here (none stored yet)."""
+
+    id: int
+    text: str
+    claimant: str | None
+    vector: np.ndarray
 
 
 __all__ = ["HybridMatcher", "Scored", "Veto", "calibrated", "compare", "language"]

@@ -16,9 +16,10 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select, text
+from sqlalchemy import func, literal, select, text, union_all
 from sqlmodel import Session
 
 from app.claims.search import MAX_TERMS, Mode, Term, fts5_expression, matching_claims, parse
@@ -26,6 +27,9 @@ from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words,
 from app.matching.base import Candidate
 from app.tables import Claim
 
+# Statements of one batch (SQLite allows 500 SELECTs in one compound statement).
+_COUNTS_PER_STATEMENT = 200
+_QUERIES_PER_STATEMENT = 100
 CACHE_FROM = 100  # document frequencies are remembered from this count up
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
 PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
@@ -42,6 +46,10 @@ CLAIMANT_CONFLICT = 0.7  # both name a claimant and the names share no word
 NAME_CONFLICT = 0.6  # each names someone or somewhere the other does not: a substitution
 SUBSTITUTION = 0.8  # each has a content word the other lacks: maybe a synonym, maybe not
 ROLES_SWAPPED = 0.6  # the same names in another order: who did what to whom changed
+
+
+def _terms(text: str) -> list[Term]:
+    return parse(" ".join(content_words(text)[:MAX_TERMS]))
 
 
 def _same_root(a: str, b: str) -> bool:
@@ -237,6 +245,75 @@ def stored_analysis(text: str, claimant: str | None) -> Analysis:
 _FTS5_COUNT = text("SELECT count(*) FROM claim_search WHERE claim_search MATCH :fts_query")
 
 
+# A batch's statement is seldom built twice: kept out of the engine's compiled cache, where a
+# long import would fill its slots with them.
+_ONE_OFF = {"compiled_cache": None}
+
+
+def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int, int]]:
+    """(index, number of claims matching the term) for each term, in one statement."""
+    if dialect == "sqlite":
+        # Plain SQL: building and compiling hundreds of SELECTs cost more than SQLite spends.
+        sql = " UNION ALL ".join(
+            f"SELECT {index}, count(*) FROM claim_search WHERE claim_search MATCH ?"
+            for index in range(len(terms))
+        )
+        params = tuple(fts5_expression([term], "any") for term in terms)
+        return list(session.connection().exec_driver_sql(sql, params))  # type: ignore[arg-type]
+    counts = [
+        select(literal(index).label("term"), func.count().label("count")).select_from(
+            matching_claims(dialect, [term], mode="any").subquery()
+        )
+        for index, term in enumerate(terms)
+    ]
+    statement = counts[0] if len(counts) == 1 else union_all(*counts)
+    rows = session.execute(statement, execution_options=_ONE_OFF)
+    return [(row[0], row[1]) for row in rows]
+
+
+# One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION.
+_SQLITE_CANDIDATES = (
+    "SELECT * FROM (SELECT {index} AS query, h.rank AS rank, claim.id AS id, "
+    "claim.text AS text, claim.claimant AS claimant FROM claim JOIN "
+    "(SELECT claim_search.rowid AS claim_id, -bm25(claim_search, 2.0, 1.0) AS rank "
+    "FROM claim_search WHERE claim_search MATCH ?) AS h ON h.claim_id = claim.id "
+    "WHERE claim.merged_into IS NULL ORDER BY h.rank DESC, claim.id LIMIT {limit})"
+)
+
+
+def _candidate_statement(
+    session: Session, dialect: str, queries: list[tuple[list[Term], Mode]], limit: int
+) -> Any:
+    """Rows (query, rank, id, text, claimant): each query's best `limit` live claims."""
+    if dialect == "sqlite":
+        sql = " UNION ALL ".join(
+            _SQLITE_CANDIDATES.format(index=index, limit=int(limit))
+            for index in range(len(queries))
+        )
+        params = tuple(fts5_expression(terms, mode) for terms, mode in queries)
+        return session.connection().exec_driver_sql(sql, params)  # type: ignore[arg-type]
+    selects = []
+    for index, (terms, mode) in enumerate(queries):
+        hits = matching_claims(dialect, terms, mode=mode).subquery()
+        ranked = (
+            select(
+                literal(index).label("query"),
+                hits.c.rank.label("rank"),
+                Claim.id,
+                Claim.text,
+                Claim.claimant,
+            )
+            .join(hits, hits.c.claim_id == Claim.id)
+            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
+            .order_by(hits.c.rank.desc(), Claim.id)
+            .limit(limit)
+            .subquery()
+        )
+        selects.append(select(ranked))
+    statement = selects[0] if len(selects) == 1 else union_all(*selects)
+    return session.execute(statement, execution_options=_ONE_OFF)
+
+
 class DocumentFrequencies:
     """How many claims each search term matches, remembered for a while.
 
@@ -280,6 +357,38 @@ class DocumentFrequencies:
         if count >= CACHE_FROM:  # rare words are cheap to count, and must never be missed when new
             self._remember(key, now, count)
         return count
+
+    def get_many(self, session: Session, terms: list[Term]) -> dict[Term, int]:
+        """`get` for many terms at once: the ones not remembered counted in one statement."""
+        bind = session.get_bind()
+        url = str(bind.url)
+        dialect = bind.dialect.name
+        now = time.monotonic()
+        found: dict[Term, int] = {}
+        with self._lock:
+            for term in terms:
+                cached = self._counts.get((url, term))
+                if cached is not None and cached[0] > now:
+                    self._counts.move_to_end((url, term))
+                    found[term] = cached[1]
+        if dialect == "postgresql":
+            common: dict[str, int] | None = None
+            for term in terms:
+                if term not in found and len(term.words) == 1:
+                    if common is None:
+                        common = self._postgresql_common(session, url, now)
+                    lexeme = stem_english(term.words[0].casefold())
+                    if lexeme in common:
+                        found[term] = common[lexeme]
+        missing = list(dict.fromkeys(term for term in terms if term not in found))
+        for start in range(0, len(missing), _COUNTS_PER_STATEMENT):
+            part = missing[start : start + _COUNTS_PER_STATEMENT]
+            for index, count in _counts(session, dialect, part):
+                term = part[index]
+                found[term] = int(count or 0)
+                if found[term] >= CACHE_FROM:
+                    self._remember((url, term), now, found[term])
+        return found
 
     def _remember(self, key: tuple[str, Term], now: float, count: int) -> None:
         with self._lock:
@@ -339,11 +448,18 @@ class LexicalMatcher:
         any of the rarest words, as many as fit in the posting budget; when even the rarest word
         is over it, claims having two of the three rarest words together.
         """
-        terms = parse(" ".join(content_words(text)[:MAX_TERMS]))
+        terms = _terms(text)
+        return self._queries_from_counts(
+            terms, [self.frequencies.get(session, term) for term in terms]
+        )
+
+    def _queries_from_counts(
+        self, terms: list[Term], counts: list[int]
+    ) -> list[tuple[list[Term], Mode]]:
         counted = sorted(
             (
-                (self.frequencies.get(session, term), index, term)
-                for index, term in enumerate(terms)
+                (count, index, term)
+                for index, (term, count) in enumerate(zip(terms, counts, strict=True))
             ),
             key=lambda entry: (entry[0], entry[1]),
         )
@@ -381,11 +497,59 @@ class LexicalMatcher:
                 found.setdefault(row.id, (row.text, row.claimant))
         return found
 
+    def candidate_rows_many(
+        self, session: Session, texts: list[str]
+    ) -> dict[str, dict[int, tuple[str, str | None]]]:
+        """`candidate_rows` for many texts: the terms counted together, the queries of all the
+        texts run as a few UNION ALL statements instead of one statement per text."""
+        dialect = session.get_bind().dialect.name
+        texts = list(dict.fromkeys(texts))
+        terms = {text_: _terms(text_) for text_ in texts}
+        counts = self.frequencies.get_many(
+            session, list(dict.fromkeys(t for found in terms.values() for t in found))
+        )
+        queries: list[tuple[str, list[Term], Mode]] = [
+            (text_, query_terms, mode)
+            for text_ in texts
+            for query_terms, mode in self._queries_from_counts(
+                terms[text_], [counts[t] for t in terms[text_]]
+            )
+        ]
+        found: dict[str, dict[int, tuple[str, str | None]]] = {text_: {} for text_ in texts}
+        for start in range(0, len(queries), _QUERIES_PER_STATEMENT):
+            part = queries[start : start + _QUERIES_PER_STATEMENT]
+            statement = _candidate_statement(
+                session, dialect, [(terms_, mode) for _, terms_, mode in part], self.candidates
+            )
+            # Each query's rows in its own order (rank, then id), as `candidate_rows` reads them.
+            rows = sorted(statement, key=lambda r: (r.query, -r.rank, r.id))
+            for row in rows:
+                found[part[row.query][0]].setdefault(row.id, (row.text, row.claimant))
+        return found
+
+    def match_many(
+        self, session: Session, items: list[tuple[str, str | None]], limit: int = 10
+    ) -> dict[tuple[str, str | None], list[Candidate]]:
+        """`match` for many (text, claimant) pairs, with the candidate search batched."""
+        rows = self.candidate_rows_many(session, [text_ for text_, _ in items])
+        return {
+            (text_, claimant): self._ranked(rows[text_], text_, claimant, limit)
+            for text_, claimant in dict.fromkeys(items)
+        }
+
     def match(
         self, session: Session, *, text: str, claimant: str | None = None, limit: int = 10
     ) -> list[Candidate]:
         """Live claims most likely to say the same as `text`, best first (ties: lower id)."""
-        found = self.candidate_rows(session, text)
+        return self._ranked(self.candidate_rows(session, text), text, claimant, limit)
+
+    def _ranked(
+        self,
+        found: dict[int, tuple[str, str | None]],
+        text: str,
+        claimant: str | None,
+        limit: int,
+    ) -> list[Candidate]:
         query = stored_analysis(text, claimant)  # ingest has usually just compared it already
         scored = []
         for claim_id, (text_, claimant_) in found.items():

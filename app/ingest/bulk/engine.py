@@ -27,23 +27,21 @@ from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.locks import advisory_lock, locks_rows
 from app.core.unit_of_work import TransactionConflict, run_transaction
-from app.ingest import origins as ingest_origins
 from app.ingest import service as one_line
+from app.ingest.bulk import review
 from app.ingest.bulk.matching import ChunkClaims
 from app.ingest.bulk.plan import Planner, needs_reference_alone
-from app.ingest.bulk.rows import ArticleRow, ClaimPlan, LinePlan, Scored
+from app.ingest.bulk.rows import ClaimPlan, LinePlan, Scored
 from app.ingest.bulk.writes import write
 from app.ingest.models import (
     BatchLine,
     ClaimOutcome,
-    CopyCandidate,
     IngestPayload,
     IngestResult,
     MatchRef,
     error_body,
 )
 from app.matching.base import Matcher
-from app.review_queue import service as review_queue
 from app.tables import Article
 
 logger = logging.getLogger("app.ingest")
@@ -216,7 +214,7 @@ def _chunk(
         )
         for line in planner.lines:
             answers[line.number] = _answer(line, origins)
-            _queue_for_review(session, line, matcher)
+        review.queue(session, planner.lines, matcher)
         if stop < len(run):
             number, payload = run[stop]
             answers[number] = _reference(session, number, payload, matcher, settings)
@@ -276,34 +274,6 @@ def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
     return found
 
 
-def _queue_for_review(session: Session, line: LinePlan, matcher: Matcher) -> None:
-    """What the one-line path stores for a person to decide (app/review_queue): the line's copy
-    candidates and its claims' merge suggestions, when the line wrote something (as there)."""
-    if not (line.article_created or line.changed):
-        return
-    for other in line.copy_candidates:
-        review_queue.propose_copy(
-            session,
-            article_id=line.article.id or 0,
-            origin_article_id=other.id or 0,
-            score=ingest_origins.COPY_CANDIDATE_SCORE,
-            reason=_candidate(other).reason,
-        )
-    suggested = [_outcome(plan) for plan in line.claims if plan.suggestions]
-    if suggested:
-        ingest_origins.propose_merges(session, suggested, matcher)
-
-
-def _candidate(other: ArticleRow) -> CopyCandidate:
-    stamp = other.published_at.strftime("%Y-%m-%d %H:%M UTC")
-    return CopyCandidate.model_construct(
-        article_id=other.id or 0,
-        outlet=other.outlet.slug,
-        reason=f'same headline as {other.outlet.name} article {other.id} "{other.title}" of '
-        f"{stamp}; no other signal, so not linked",
-    )
-
-
 def _answer(line: LinePlan, origins: dict[int, LinkPublic]) -> BatchLine:
     article_id = line.article.id or 0
     result = IngestResult(
@@ -314,6 +284,6 @@ def _answer(line: LinePlan, origins: dict[int, LinkPublic]) -> BatchLine:
         changed=line.changed,
         claims=[_outcome(plan) for plan in line.claims],
         origin=origins[article_id] if line.has_origin else None,
-        copy_candidates=[_candidate(other) for other in line.copy_candidates],
+        copy_candidates=[review.copy_candidate(other) for other in line.copy_candidates],
     )
     return BatchLine(line=line.number, status=201 if line.article_created else 200, result=result)

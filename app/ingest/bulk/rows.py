@@ -52,6 +52,7 @@ class ArticleRow:
     link: LinkRow | None = None
     order: int = 0  # creation order of a new article
     values: dict[str, Any] | None = None  # column values of a new article
+    as_candidate: Any = None  # the CopyCandidate answers report it as (bulk/review.py)
     # The claims it is attributed to: claim row -> attribution row, in attribution order.
     attached: dict["ClaimRow", "AttributionRow"] = field(default_factory=dict)
 
@@ -128,3 +129,5 @@ class LinePlan:
     changed: bool = False
     has_origin: bool = False
     copy_candidates: list[ArticleRow] = field(default_factory=list)
+    # The article's claims once the line is decided (what its copy candidates' events name).
+    attached_claims: list[ClaimRow] = field(default_factory=list)

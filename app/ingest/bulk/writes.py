@@ -8,10 +8,11 @@ rather than from `RETURNING`, whose row order neither SQLite nor PostgreSQL prom
 multi-row insert.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, Table, TypeDecorator, bindparam, select, update
 from sqlmodel import Session
 
 from app.articles import graph
@@ -23,6 +24,7 @@ from app.matching import vectors
 from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
 
 _IN = 500
+COPY_FROM = 50  # rows from which a PostgreSQL insert is a COPY
 _ARTICLE_TABLE: Any = Article.__table__  # type: ignore[attr-defined]
 _SET_ROOT = (
     update(_ARTICLE_TABLE)
@@ -36,13 +38,49 @@ def _parts(values: list[Any]) -> Iterable[list[Any]]:
         yield values[start : start + _IN]
 
 
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all name the same columns: `COPY` on PostgreSQL from COPY_FROM rows
+    (no statement per row, no parameters to bind), one executemany otherwise."""
+    if connection.dialect.name != "postgresql" or len(rows) < COPY_FROM:
+        connection.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    # What the column types would do to each bound value (UTC instants, enums as their values).
+    converters = [_converter(table.c[name].type, connection.dialect) for name in names]
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    columns = ", ".join(f'"{name}"' for name in names)
+    with (
+        driver.cursor() as cursor,  # type: ignore[attr-defined]
+        cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [convert(row[name]) for name, convert in zip(names, converters, strict=True)]
+            )
+
+
+def _converter(type_: Any, dialect: Any) -> Callable[[Any], Any]:
+    bind = type_.bind_processor(dialect) if isinstance(type_, TypeDecorator) else None
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if bind is not None:
+            value = bind(value)
+        return value.value if isinstance(value, Enum) else value
+
+    return convert
+
+
 def write(session: Session, planner: Planner) -> None:
     """Insert every new row the planner decided on, in line order, and fill in their ids."""
     connection = session.connection()
     if planner.new_outlets:
-        connection.execute(
-            Outlet.__table__.insert(),  # type: ignore[attr-defined]
-            [outlet.values for outlet in planner.new_outlets],
+        insert_rows(
+            connection,
+            Outlet.__table__,  # type: ignore[attr-defined]
+            [outlet.values or {} for outlet in planner.new_outlets],
         )
         ids: dict[str, int] = {}
         for part in _parts([outlet.slug for outlet in planner.new_outlets]):
@@ -56,8 +94,9 @@ def write(session: Session, planner: Planner) -> None:
             outlet.id = ids[outlet.slug]
 
     if planner.new_articles:
-        connection.execute(
-            _ARTICLE_TABLE.insert(),
+        insert_rows(
+            connection,
+            _ARTICLE_TABLE,
             [
                 {**(article.values or {}), "outlet_id": article.outlet.id}
                 for article in planner.new_articles
@@ -84,8 +123,9 @@ def write(session: Session, planner: Planner) -> None:
 
     if planner.new_claims:
         now = utcnow()
-        connection.execute(
-            Claim.__table__.insert(),  # type: ignore[attr-defined]
+        insert_rows(
+            connection,
+            Claim.__table__,  # type: ignore[attr-defined]
             [
                 {
                     "text": claim.text,
@@ -114,8 +154,9 @@ def write(session: Session, planner: Planner) -> None:
 
     if planner.new_attributions:
         now = utcnow()
-        connection.execute(
-            Attribution.__table__.insert(),  # type: ignore[attr-defined]
+        insert_rows(
+            connection,
+            Attribution.__table__,  # type: ignore[attr-defined]
             [
                 {
                     "claim_id": row.claim.id,
@@ -183,4 +224,4 @@ def _links(session: Session, planner: Planner) -> None:
                 "created_at": now,
             }
         )
-    session.connection().execute(ArticleLink.__table__.insert(), rows)  # type: ignore[attr-defined]
+    insert_rows(session.connection(), ArticleLink.__table__, rows)  # type: ignore[attr-defined]
