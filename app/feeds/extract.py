@@ -8,7 +8,7 @@ The body is handed to ingest, which keeps its fingerprints and credits and drops
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -16,6 +16,7 @@ import lxml.html
 import trafilatura
 
 from app.articles.urls import canonical_url
+from app.feeds.parse import instant
 
 ARTICLE_TYPES = {
     "article",
@@ -52,9 +53,9 @@ def extract(html: str, *, url: str) -> Extracted:
     if document is not None:
         found = document if isinstance(document, dict) else document.as_dict()
     published = (
-        _instant(data.get("datePublished"))
-        or _instant(_meta(tree, "article:published_time"))
-        or _instant(found.get("date"))
+        instant(data.get("datePublished"))
+        or instant(_meta(tree, "article:published_time"))
+        or instant(found.get("date"))
     )
     return Extracted(
         title=_text(data.get("headline")) or _text(found.get("title")),
@@ -146,14 +147,3 @@ def _based_on(value: Any, url: str) -> str | None:
             except ValueError:
                 continue
     return None
-
-
-def _instant(value: Any) -> datetime | None:
-    """An ISO 8601 instant; a date alone is midnight UTC, a time without zone is UTC."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -7,6 +7,7 @@ none), and the title and publication time the feed states (fallbacks for extract
 import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
@@ -91,7 +92,7 @@ def _sitemap(body: bytes, base_url: str) -> list[Listed]:
         url = _url(node.findtext(f"{{{SITEMAP_NS}}}loc"), base_url)
         if url is None:
             continue
-        published = _iso(
+        published = instant(
             node.findtext(f"{{{NEWS_NS}}}news/{{{NEWS_NS}}}publication_date")
             or node.findtext(f"{{{SITEMAP_NS}}}lastmod")
         )
@@ -100,9 +101,10 @@ def _sitemap(body: bytes, base_url: str) -> list[Listed]:
     return items
 
 
-def _iso(value: str | None) -> datetime | None:
-    """An ISO 8601 instant (a date alone is midnight UTC); None when unreadable."""
-    if not value:
+def instant(value: Any) -> datetime | None:
+    """An ISO 8601 instant; a date alone is midnight UTC, a time without zone is UTC; None
+    when unreadable."""
+    if not isinstance(value, str) or not value.strip():
         return None
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
