@@ -34,6 +34,11 @@ logger = logging.getLogger("app.events")
 DRAIN = "webhooks.drain"
 SWEEP = "webhooks.sweep"
 _FOLLOW_UP_KEY = "webhooks.follow_up_at"
+# Set while a woken drain waits in the queue: commits until it starts need not send another
+# (it reads everything committed before it starts). Kept in the queue's own storage, so it
+# holds across processes and replicas sharing the queue; a lost task leaves it set until the
+# next sweep's drain starts and clears it.
+_WOKEN_KEY = "webhooks.woken"
 
 
 def _sender(settings: Settings) -> Sender:
@@ -80,6 +85,8 @@ def run_drain() -> None:
     """Deliver what is due now; come back when a retry falls due."""
     ctx = context()
     settings, engine = ctx.settings, ctx.engine
+    # From here on a commit wakes another drain: this one may have read past its events.
+    queue_for(settings).delete(_WOKEN_KEY)
     if not drain(engine, settings, _sender(settings), budget=settings.webhook_drain_seconds):
         enqueue(settings, DRAIN)  # more to do: after whatever else waits for this thread
         return
@@ -123,7 +130,8 @@ def wake(engine: Engine) -> None:
     settings = settings_for(engine)
     if settings is None or not _any_active(engine):
         return
-    enqueue(settings, DRAIN)
+    if queue_for(settings).put_if_empty(_WOKEN_KEY, "1"):
+        enqueue(settings, DRAIN)
 
 
 on_commit(wake)

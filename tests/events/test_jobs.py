@@ -84,3 +84,6 @@ def test_a_commit_wakes_a_drain_only_while_someone_is_subscribed(
         assert pending == [DRAIN]
         assert client.get("/v1/claims").status_code == 200  # a read commits no event
         assert queue.pending_count() == 1
+        # A drain already waits: it will read this commit too, so none more is sent.
+        assert client.post("/v1/claims", json={"text": "Followed again."}).status_code == 201
+        assert queue.pending_count() == 1
