@@ -329,18 +329,17 @@ def _claim(graph: _Graph, item: Any, incoming: Incoming, base: str | None) -> In
     incoming.claim_text = incoming.claim_text or graph.text(item, "text", "name")
     _claimed(graph, incoming, author=graph.one(item, "author", "creator"), made=item)
     incoming.appearances = _appearances(graph, item, base, incoming.warnings)
-    if "Claim" in _types(item) and graph.one(item, "url") is not None:
-        # A Claim's own url is where the claim was made (a post, its archived copy): AFP's
-        # markup gives it there instead of in `appearance`.
-        made_at = _appearance(graph, graph.text(item, "url"), base, incoming.warnings)
-        if made_at is not None and made_at.url not in {a.url for a in incoming.appearances}:
-            incoming.appearances.insert(0, made_at)
-    elif graph.one(item, "url") is not None:
-        # The reviewed work itself (a post, a video) is where the claim appears.
-        work = _appearance(graph, item, base, incoming.warnings)
-        if work is not None and graph.one(item, "publisher") is None:
-            # The work's author is the claimant, not its publisher: the outlet is its site.
-            work.publisher_name = work.publisher_site = None
+    if graph.one(item, "url") is not None:
+        if "Claim" in _types(item):
+            # A Claim's own url is where the claim was made (a post, its archived copy):
+            # AFP's markup gives it there instead of in `appearance`.
+            work = _appearance(graph, graph.text(item, "url"), base, incoming.warnings)
+        else:
+            # The reviewed work itself (a post, a video) is where the claim appears.
+            work = _appearance(graph, item, base, incoming.warnings)
+            if work is not None and graph.one(item, "publisher") is None:
+                # The work's author is the claimant, not its publisher: the outlet is its site.
+                work.publisher_name = work.publisher_site = None
         if work is not None and work.url not in {a.url for a in incoming.appearances}:
             incoming.appearances.insert(0, work)
     return incoming
