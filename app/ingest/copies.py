@@ -25,7 +25,14 @@ from app.articles.headlines import headline_key
 from app.articles.models import LinkCreate
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid
-from app.ingest.fingerprints import Credit, containment, name_key, similarity
+from app.ingest.fingerprints import (
+    SYNDICATING_KINDS,
+    Credit,
+    containment,
+    credit_kind,
+    name_key,
+    similarity,
+)
 from app.ingest.models import CopyCandidate
 from app.tables import (
     Article,
@@ -361,20 +368,8 @@ def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
 
 
 def _credit_relation(quote: str) -> LinkRelation:
-    """The relation a stored credit quote stands for (see fingerprints.credits)."""
-    if quote.startswith(
-        (
-            "(",
-            "byline:",
-            "dateline:",
-            "credit line:",
-            "-",
-            "\u2014",
-            "\u2013",
-            "URL:",
-            "rel=canonical",
-        )
-    ):
+    """The relation a stored credit quote stands for (see fingerprints.credit_kind)."""
+    if credit_kind(quote) in SYNDICATING_KINDS:
         return LinkRelation.syndicates
     return LinkRelation.cites
 

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from app.core import agencies
 from app.core.errors import Conflict
-from app.ingest.fingerprints import Credit
+from app.ingest.fingerprints import Credit, credit_kind
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
 from app.tables import LinkRelation, Outlet, OutletKind
@@ -52,22 +52,7 @@ AMBIGUOUS_FACTOR = 0.7
 
 def kind_of(credit: Credit) -> str:
     """How a credit was given, from the words it quotes (see fingerprints.credits)."""
-    quote = credit.quote
-    if quote.startswith(("(", "dateline:")):
-        return "dateline"
-    if quote.startswith("credit line:"):
-        return "credit_line"
-    if quote.startswith("byline:"):
-        return "byline"
-    if quote.startswith("URL:"):
-        return "url"
-    if quote.startswith("rel=canonical"):
-        return "canonical"
-    if quote.startswith("isBasedOn"):
-        return "based_on"
-    if quote.startswith(("-", "\u2014", "\u2013")):
-        return "sign_off"
-    return "text"
+    return credit_kind(credit.quote)
 
 
 @dataclass(frozen=True, slots=True)

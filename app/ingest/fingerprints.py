@@ -191,6 +191,30 @@ class Credit:
         return name_key(self.name)
 
 
+def credit_kind(quote: str) -> str:
+    """How a credit was given, from the words `credits` (or the page's markup) quotes."""
+    if quote.startswith(("(", "dateline:")):
+        return "dateline"
+    if quote.startswith("credit line:"):
+        return "credit_line"
+    if quote.startswith("byline:"):
+        return "byline"
+    if quote.startswith("URL:"):
+        return "url"
+    if quote.startswith("rel=canonical"):
+        return "canonical"
+    if quote.startswith("isBasedOn"):
+        return "based_on"
+    if quote.startswith(("-", "\u2014", "\u2013")):
+        return "sign_off"
+    return "text"
+
+
+# Credits given this way say the article carries the credited outlet's copy (`syndicates`);
+# the others (in the text, isBasedOn) say it builds on it (`cites`).
+SYNDICATING_KINDS = frozenset({"dateline", "credit_line", "byline", "url", "canonical", "sign_off"})
+
+
 def name_key(name: str) -> str:
     """How outlet names are compared: lower case, single spaces, without a leading "the"."""
     key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
