@@ -74,6 +74,9 @@ def serve(
             log_dictconfig=logging_config(settings),
             log_access=False,  # RequestContextMiddleware logs each request as JSON
             reload=reload,
+            # A worker that gets SIGTERM before it serves (still importing or starting up)
+            # never sees it, and granian would wait for it forever: bound the wait.
+            workers_kill_timeout=settings.shutdown_timeout_seconds,
         ).serve()
         return
     import uvicorn
@@ -89,6 +92,7 @@ def serve(
         log_level=settings.log_level,
         log_config=logging_config(settings),
         access_log=False,  # RequestContextMiddleware logs each request as JSON
+        timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
         loop="uvloop" if fast else "asyncio",
         http="httptools" if fast else "h11",
         # X-Forwarded-* are the app's business (CLAIMS_TRUSTED_PROXIES), the same under

@@ -42,6 +42,14 @@ class Settings(BaseSettings):
         default=ServerStack.granian,
         description="HTTP server for `corroborate serve`: granian, uvicorn or uvicorn-h11.",
     )
+    shutdown_timeout_seconds: int = Field(
+        default=25,
+        ge=1,
+        le=600,
+        description="After SIGTERM, how long `corroborate serve` lets its workers finish what "
+        "they serve before killing them (longer than an event stream lasts; a worker still "
+        "starting up when the signal comes only stops this way).",
+    )
     access_log: bool = Field(default=True, description="Log one line per request.")
     log_level: str = Field(default="info", description="Log level: debug, info, warning, error.")
     db_pool_size: int = Field(

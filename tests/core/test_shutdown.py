@@ -86,3 +86,53 @@ def test_sigterm_stops_the_server_after_concurrent_writes(tmp_path: Path) -> Non
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def test_sigterm_while_the_worker_starts_up_still_stops_the_server(tmp_path: Path) -> None:
+    """A granian worker that gets SIGTERM before it serves (still importing the app or running
+    its lifespan start-up) has no handler of its own yet and ignores it; the server waited for
+    it forever (`docker stop` then needed its SIGKILL). `CLAIMS_SHUTDOWN_TIMEOUT_SECONDS`
+    bounds that wait. Without the bound this hung in five runs of five here."""
+    url = f"sqlite:///{tmp_path / 'startup.db'}"
+    upgrade(url)
+    env = {
+        **os.environ,
+        "CLAIMS_DATABASE_URL": url,
+        "CLAIMS_LOG_LEVEL": "warning",
+        "CLAIMS_WORKERS": "1",
+        "CLAIMS_SHUTDOWN_TIMEOUT_SECONDS": "2",
+    }
+    server = subprocess.Popen(
+        [CORROBORATE, "serve", "--port", str(free_port())],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(server.pid):  # the worker is forked: it is starting up now
+            assert server.poll() is None, "the server exited before starting a worker"
+            assert time.monotonic() < deadline, "no worker process within 60 s"
+            time.sleep(0.01)
+        workers = _children(server.pid)
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the server did not stop on SIGTERM sent while its worker started")
+        for worker in workers:
+            assert not Path(f"/proc/{worker}").exists() or _is_zombie(worker), worker
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except FileNotFoundError:
+        return True
