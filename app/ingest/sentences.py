@@ -1,0 +1,132 @@
+"""Sentence fingerprints: which sentences of one body reappear in another.
+
+A wire story inside a local one is often only three or four of the wire's paragraphs among the
+newsroom's own: too little of either body for SimHash (the wholes differ) or for the MinHash
+containment share (a third to a half of each body, where an independent report quoting the
+same statement also reaches a third). What tells them apart is structure: a copy carries
+*whole sentences* of the wire, several of them; an independent report of the same event shares
+names, figures and perhaps one quoted sentence, but rarely two sentences of running text.
+
+So each body keeps, per sentence, the sorted distinct 32-bit hashes of the sentence's word
+3-gram shingles (`article.body_sentences`): a fingerprint, not the text (no word and no word
+order can be read back), about 4 bytes per word. A sentence of the earlier article *reappears*
+in the later one when at least SENTENCE_SHARE of its shingles are among the later body's: light
+edits (a number restyled, a word changed, a clause trimmed) leave most of a sentence's shingles
+in place, and words that merely belong to the same event (names, figures, "said on Tuesday")
+cover a few. Sentences under MIN_SENTENCE_SHINGLES shingles (a byline, "(END)", a copyright
+line) are not counted. copies.py decides with `reappearing`; docs/matching.md has the rule and
+how its numbers were chosen.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.ingest.fingerprints import MIN_SHINGLES, SHINGLE, _tokens
+
+# A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and what
+# can start a sentence, or at a line break. Abbreviations ("Nov. 6", "U.S. officials") split
+# too early; the pieces are joined again until each has MIN_SENTENCE_WORDS words.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])|\n+"
+)
+MIN_SENTENCE_WORDS = SHINGLE + 7  # 8 shingles
+MIN_SENTENCE_SHINGLES = MIN_SENTENCE_WORDS - SHINGLE + 1
+SENTENCE_SHARE = 0.5
+MAX_SENTENCES = 400  # a longer body keeps its first 400 sentences
+_COUNT = np.dtype("<u2")
+_HASH = np.dtype("<u4")
+
+
+def split(body: str) -> list[list[str]]:
+    """The body's sentences as token lists, each of at least MIN_SENTENCE_WORDS tokens except
+    when the whole body is shorter (fragments are joined to the next piece, a short tail to the
+    last sentence)."""
+    sentences: list[list[str]] = []
+    pending: list[str] = []
+    for piece in _BOUNDARY.split(body):
+        pending += _tokens(piece)
+        if len(pending) >= MIN_SENTENCE_WORDS:
+            sentences.append(pending)
+            pending = []
+    if pending:
+        if sentences:
+            sentences[-1] += pending
+        else:
+            sentences.append(pending)
+    return sentences[:MAX_SENTENCES]
+
+
+def _hash(shingle: str) -> int:
+    digest = hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(digest, "little")
+
+
+def fingerprint(body: str) -> bytes | None:
+    """Per sentence, its shingle count (uint16) then its sorted distinct shingle hashes
+    (uint32 each); None for a body under MIN_SHINGLES shingles, as for the other fingerprints."""
+    parts: list[bytes] = []
+    total = 0
+    for tokens in split(body):
+        hashes = sorted(
+            {_hash(" ".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
+        )
+        total += len(hashes)
+        parts.append(np.array([len(hashes)], dtype=_COUNT).tobytes())
+        parts.append(np.array(hashes, dtype=_HASH).tobytes())
+    return b"".join(parts) if total >= MIN_SHINGLES else None
+
+
+def read(stored: bytes) -> list[np.ndarray]:
+    """The per-sentence hash arrays of a stored fingerprint."""
+    sentences: list[np.ndarray] = []
+    offset = 0
+    while offset + _COUNT.itemsize <= len(stored):
+        count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
+        offset += _COUNT.itemsize
+        sentences.append(np.frombuffer(stored, dtype=_HASH, count=count, offset=offset))
+        offset += count * _HASH.itemsize
+    return sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Reappearing:
+    """How much of an earlier body's text is in a later one, sentence by sentence."""
+
+    sentences: int  # sentences of the earlier body that reappear in the later one
+    counted: int  # sentences of the earlier body long enough to count
+    shingles: int  # distinct shingles of those reappearing sentences
+
+    def describe(self) -> str:
+        return f"{self.sentences} of {self.counted} sentences ({self.shingles} 3-word shingles)"
+
+
+def reappearing(origin: bytes, copy: bytes) -> Reappearing:
+    """Which of `origin`'s sentences reappear in `copy` (at least SENTENCE_SHARE of their
+    shingles anywhere in it)."""
+    copy_sentences = read(copy)
+    in_copy = np.unique(np.concatenate(copy_sentences)) if copy_sentences else np.array([], _HASH)
+    found = counted = shingles = 0
+    for sentence in read(origin):
+        if len(sentence) < MIN_SENTENCE_SHINGLES:
+            continue
+        counted += 1
+        hits = int(np.isin(sentence, in_copy, assume_unique=True).sum())
+        if hits >= SENTENCE_SHARE * len(sentence):
+            found += 1
+            shingles += len(sentence)
+    return Reappearing(found, counted, shingles)
+
+
+def carries(origin: bytes | None, copy: bytes | None, *, min_sentences: int) -> Reappearing | None:
+    """`reappearing` when `copy` carries at least `min_sentences` sentences of `origin` making
+    at least MIN_SHINGLES shingles together (a copyright line and a sign-off are not a story);
+    None otherwise, or when either has no fingerprint."""
+    if origin is None or copy is None:
+        return None
+    found = reappearing(origin, copy)
+    if found.sentences >= min_sentences and found.shingles >= MIN_SHINGLES:
+        return found
+    return None
