@@ -26,11 +26,16 @@ import numpy as np
 
 from app.ingest.fingerprints import MIN_SHINGLES, SHINGLE, _tokens
 
-# A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and what
-# can start a sentence, or at a line break. Abbreviations ("Nov. 6", "U.S. officials") split
-# too early; the pieces are joined again until each has MIN_SENTENCE_WORDS words.
+# A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a
+# capital (news style spells out a number that starts a sentence), or at a line break. A piece
+# ending in an initial or a common abbreviation ("U.S.", "St.", "Gov.", "Sept.") is not a
+# sentence yet, and pieces are joined until each has MIN_SENTENCE_WORDS words.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])|\n+"
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z\u00c0-\u024f])|\n+"
+)
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Rev|Jr|Sr"
+    r"|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|approx|vs))\.$"
 )
 MIN_SENTENCE_WORDS = SHINGLE + 7  # 8 shingles
 MIN_SENTENCE_SHINGLES = MIN_SENTENCE_WORDS - SHINGLE + 1
@@ -48,7 +53,7 @@ def split(body: str) -> list[list[str]]:
     pending: list[str] = []
     for piece in _BOUNDARY.split(body):
         pending += _tokens(piece)
-        if len(pending) >= MIN_SENTENCE_WORDS:
+        if len(pending) >= MIN_SENTENCE_WORDS and not _ABBREVIATED.search(piece.rstrip()):
             sentences.append(pending)
             pending = []
     if pending:

@@ -14,6 +14,7 @@ import pytest
 from app.core import agencies
 from app.core.config import Settings
 from app.ingest.credited import decide
+from app.ingest import sentences
 from app.ingest.fingerprints import containment, credits, minhash, simhash, similarity, url_credits
 from app.tables import Outlet, OutletKind
 
@@ -32,7 +33,14 @@ def is_copy(pair: dict[str, Any], settings: Settings) -> bool:
     assert ma is not None
     assert mb is not None
     share = max(containment(*ma, *mb), containment(*mb, *ma))
-    return share >= settings.copy_containment
+    if share >= settings.copy_containment:
+        return True
+    carried = sentences.carries(
+        sentences.fingerprint(a),
+        sentences.fingerprint(b),
+        min_sentences=settings.copy_shared_sentences,
+    )
+    return carried is not None
 
 
 def credited(pair: dict[str, Any], settings: Settings) -> str | None:
