@@ -13,8 +13,8 @@ import pytest
 
 from app.core import agencies
 from app.core.config import Settings
-from app.ingest.credited import decide
 from app.ingest import sentences
+from app.ingest.credited import decide
 from app.ingest.fingerprints import containment, credits, minhash, simhash, similarity, url_credits
 from app.tables import Outlet, OutletKind
 
