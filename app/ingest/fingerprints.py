@@ -9,7 +9,8 @@ telling).
 A credit is how an article names the outlet it took the story from: a dateline "(Reuters)",
 "- AP" or "— AFP", the agency closing the story ("(AFP)", a bare "Reuters" as the last words),
 a credit line, a byline that is an outlet's name, or "Reuters reported" / "according to
-Reuters" in the text (not "according to Reuters calculations": a name qualifying a noun). Datelines and bylines mean the article *is* that outlet's copy
+Reuters" in the text (not "according to Reuters calculations": a name qualifying a noun).
+Datelines, closing credits, credit lines and bylines mean the article *is* that outlet's copy
 (`syndicates`); a credit in the running text means it rewrote it (`cites`).
 """
 

@@ -21,6 +21,7 @@ how its numbers were chosen.
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -84,16 +85,19 @@ def fingerprint(body: str) -> bytes | None:
     return b"".join(parts) if total >= MIN_SHINGLES else None
 
 
-def read(stored: bytes) -> list[np.ndarray]:
-    """The per-sentence hash arrays of a stored fingerprint."""
-    sentences: list[np.ndarray] = []
+@lru_cache(maxsize=1024)
+def read(stored: bytes) -> tuple[frozenset[int], ...]:
+    """The per-sentence hash sets of a stored fingerprint (cached: ingest compares one body
+    with every article nearby in time)."""
+    sentences: list[frozenset[int]] = []
     offset = 0
     while offset + _COUNT.itemsize <= len(stored):
         count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
         offset += _COUNT.itemsize
-        sentences.append(np.frombuffer(stored, dtype=_HASH, count=count, offset=offset))
+        hashes = np.frombuffer(stored, dtype=_HASH, count=count, offset=offset)
+        sentences.append(frozenset(hashes.tolist()))
         offset += count * _HASH.itemsize
-    return sentences
+    return tuple(sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,17 +112,21 @@ class Reappearing:
         return f"{self.sentences} of {self.counted} sentences ({self.shingles} 3-word shingles)"
 
 
+@lru_cache(maxsize=64)
+def _all_hashes(stored: bytes) -> frozenset[int]:
+    return frozenset().union(*read(stored))
+
+
 def reappearing(origin: bytes, copy: bytes) -> Reappearing:
     """Which of `origin`'s sentences reappear in `copy` (at least SENTENCE_SHARE of their
     shingles anywhere in it)."""
-    copy_sentences = read(copy)
-    in_copy = np.unique(np.concatenate(copy_sentences)) if copy_sentences else np.array([], _HASH)
+    in_copy = _all_hashes(copy)
     found = counted = shingles = 0
     for sentence in read(origin):
         if len(sentence) < MIN_SENTENCE_SHINGLES:
             continue
         counted += 1
-        hits = int(np.isin(sentence, in_copy, assume_unique=True).sum())
+        hits = len(sentence & in_copy)
         if hits >= SENTENCE_SHARE * len(sentence):
             found += 1
             shingles += len(sentence)
