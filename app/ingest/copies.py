@@ -393,12 +393,22 @@ def _choose_origin(
             f"{_describe(other.article, other.outlet)} reports the same "
             f"{'claim' if count == 1 else f'{count} claims'}"
         )
+        if relation == LinkRelation.syndicates and _bodies_say_rewrite(article, other.article):
+            relation = LinkRelation.cites
+            reason += "; the bodies differ, so a rewrite"
         if other.article.id in same_headline:
             reason += "; same headline"
             if _headline_may_syndicate(article, other.article):
                 relation = LinkRelation.syndicates
         return other.article, relation, reason
     return None, LinkRelation.syndicates, ""
+
+
+def _bodies_say_rewrite(copy: Article, origin: Article) -> bool:
+    """Both bodies fingerprinted, and none of the body rules found one in the other (they ran
+    first): whatever the credit's kind, the article is not a copy of that body but a story
+    built on it (`cites`): another story of the same agency, or a rewrite "with AFP"."""
+    return copy.body_minhash is not None and origin.body_minhash is not None
 
 
 def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
@@ -467,14 +477,17 @@ def _adopt_copies(
         if reason is None and other in credit_copies and shared.get(other.article.id or 0):
             quote = credited_here.get(other.article.id or 0) or other.article.credit or ""
             relation = _credit_relation(quote)
-            if other.article.id in same_headline and _headline_may_syndicate(
-                other.article, article
-            ):
-                relation = LinkRelation.syndicates
             reason = (
                 f'credits {outlet.name}: "{quote}"; {_describe(article, outlet)} reports the '
                 "same claim"
             )
+            if relation == LinkRelation.syndicates and _bodies_say_rewrite(other.article, article):
+                relation = LinkRelation.cites
+                reason += "; the bodies differ, so a rewrite"
+            if other.article.id in same_headline and _headline_may_syndicate(
+                other.article, article
+            ):
+                relation = LinkRelation.syndicates
         if reason is not None and _link(
             session, copy=other.article, origin=article, relation=relation, reason=reason
         ):

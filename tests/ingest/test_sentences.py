@@ -155,3 +155,15 @@ def test_ingest_does_not_link_the_independent_report(client: TestClient) -> None
         "/v1/ingest", json=_payload("coast-radio", "broadcaster", INDEPENDENT, 2)
     ).json()
     assert other["origin"] is None
+
+
+def test_a_dateline_credit_on_a_body_that_is_no_copy_links_as_a_rewrite(
+    client: TestClient,
+) -> None:
+    first = client.post("/v1/ingest", json=_payload("wire", "wire_agency", " ".join(WIRE), 0))
+    rewrite = _payload("coast-radio", "broadcaster", "HALIFAX (Wire) - " + INDEPENDENT, 2)
+    link = client.post("/v1/ingest", json=rewrite).json()["origin"]
+    assert link["origin"]["id"] == first.json()["article_id"]
+    assert link["relation"] == "cites"
+    assert link["reason"].startswith('credits Wire: "(Wire)"')
+    assert link["reason"].endswith("; the bodies differ, so a rewrite")
