@@ -253,6 +253,13 @@ class Settings(BaseSettings):
         description="Estimated share of the shorter body's 3-word shingles found in the other "
         "(MinHash) from which ingest records a partial copy (trimmed, or inside a longer story).",
     )
+    copy_shared_sentences: int = Field(
+        default=2,
+        ge=2,
+        description="Sentences of an earlier article (each at least half present, together at "
+        "least 30 shingles) from which ingest records a later one carrying them as a copy (a wire "
+        "story's paragraphs inside a local one).",
+    )
     credit_min_confidence: float = Field(
         default=0.7,
         ge=0,

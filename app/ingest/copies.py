@@ -3,6 +3,9 @@
 Signals, strongest first (see docs/matching.md):
 1. near-verbatim body: SimHash similarity with an article from another outlet published within
    CLAIMS_COPY_WINDOW_HOURS at or above CLAIMS_COPY_BODY_SIMILARITY -> `syndicates`;
+   or one body inside the other: MinHash containment at or above CLAIMS_COPY_CONTAINMENT, or
+   CLAIMS_COPY_SHARED_SENTENCES sentences of the earlier body reappearing in the later one
+   (sentences.py) -> `syndicates`;
 2. a credit to another outlet (dateline, byline, "according to") -> that outlet's article on
    the same claim, if there is one: `syndicates` for a dateline or byline, `cites` otherwise;
 3. the same headline from another outlet within CLAIMS_COPY_HEADLINE_WINDOW_HOURS: reported as a
@@ -34,6 +37,7 @@ from app.ingest.fingerprints import (
     similarity,
 )
 from app.ingest.models import CopyCandidate
+from app.ingest.sentences import Reappearing, carries
 from app.tables import (
     Article,
     ArticleLink,
@@ -155,6 +159,17 @@ def partial_copy(copy: Article, origin: Article) -> tuple[float, str] | None:
     return holds, "of the 3-word shingles of"
 
 
+def carried_sentences(copy: Article, origin: Article, settings: Settings) -> Reappearing | None:
+    """How many sentences of `origin` reappear in `copy`, when enough do (sentences.carries)."""
+    return carries(
+        origin.body_sentences, copy.body_sentences, min_sentences=settings.copy_shared_sentences
+    )
+
+
+def _sentences_reason(found: Reappearing, described: str) -> str:
+    return f"{found.describe()} of {described} reappear in this article (sentence fingerprints)"
+
+
 def _containment_reason(share: float, wording: str, described: str) -> str:
     if wording.startswith("of the"):
         return f"{share:.0%} {wording} {described} are inside this article (MinHash containment)"
@@ -274,6 +289,61 @@ def detect(
     return result
 
 
+def _body_origin(
+    article: Article, earlier: list[_Nearby], settings: Settings
+) -> tuple[_Nearby, str] | None:
+    """The earlier article whose body this one copies, by its fingerprints, with the reason:
+    near-verbatim (SimHash), one body inside the other (MinHash containment), or sentences of
+    the earlier body reappearing in this one (sentence fingerprints)."""
+    if article.body_simhash is not None:
+        scored = [
+            (similarity(article.body_simhash, other.article.body_simhash), other)
+            for other in earlier
+            if other.article.body_simhash is not None
+        ]
+        best = max(
+            (pair for pair in scored if pair[0] >= settings.copy_body_similarity),
+            key=lambda pair: (pair[0], -pair[1].article.published_at.timestamp()),
+            default=None,
+        )
+        if best is not None:
+            score, other = best
+            differing = round((1 - score) * 64)
+            reason = (
+                f"body {score:.0%} similar to {_describe(other.article, other.outlet)} "
+                f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
+            )
+            return other, reason
+
+    if article.body_minhash is not None:
+        partial = [
+            (found, other)
+            for other in earlier
+            if (found := partial_copy(article, other.article)) is not None
+            and found[0] >= settings.copy_containment
+        ]
+        if partial:
+            (share, wording), other = max(
+                partial, key=lambda pair: (pair[0][0], -pair[1].article.published_at.timestamp())
+            )
+            reason = _containment_reason(share, wording, _describe(other.article, other.outlet))
+            return other, reason
+        carrying = [
+            (found, other)
+            for other in earlier
+            if (found := carried_sentences(article, other.article, settings)) is not None
+        ]
+        if carrying:
+            # The most sentences carried, then the earliest (as for the other fingerprints).
+            found, other = max(
+                carrying,
+                key=lambda pair: (pair[0].sentences, -pair[1].article.published_at.timestamp()),
+            )
+            reason = _sentences_reason(found, _describe(other.article, other.outlet))
+            return other, reason
+    return None
+
+
 def _choose_origin(
     session: Session,
     article: Article,
@@ -301,39 +371,10 @@ def _choose_origin(
             and (other.article.id or 0) > (article.id or 0)
         )
     ]
-    if article.body_simhash is not None:
-        scored = [
-            (similarity(article.body_simhash, other.article.body_simhash), other)
-            for other in earlier
-            if other.article.body_simhash is not None
-        ]
-        best = max(
-            (pair for pair in scored if pair[0] >= settings.copy_body_similarity),
-            key=lambda pair: (pair[0], -pair[1].article.published_at.timestamp()),
-            default=None,
-        )
-        if best is not None:
-            score, other = best
-            differing = round((1 - score) * 64)
-            reason = (
-                f"body {score:.0%} similar to {_describe(other.article, other.outlet)} "
-                f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
-            )
-            return other.article, LinkRelation.syndicates, with_evidence(reason, other)
-
-    if article.body_minhash is not None:
-        partial = [
-            (found, other)
-            for other in earlier
-            if (found := partial_copy(article, other.article)) is not None
-            and found[0] >= settings.copy_containment
-        ]
-        if partial:
-            (share, wording), other = max(
-                partial, key=lambda pair: (pair[0][0], -pair[1].article.published_at.timestamp())
-            )
-            reason = _containment_reason(share, wording, _describe(other.article, other.outlet))
-            return other.article, LinkRelation.syndicates, with_evidence(reason, other)
+    body_match = _body_origin(article, earlier, settings)
+    if body_match is not None:
+        other, reason = body_match
+        return other.article, LinkRelation.syndicates, with_evidence(reason, other)
 
     for credit, credited_outlet in credits:
         candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]
@@ -352,12 +393,22 @@ def _choose_origin(
             f"{_describe(other.article, other.outlet)} reports the same "
             f"{'claim' if count == 1 else f'{count} claims'}"
         )
+        if relation == LinkRelation.syndicates and _bodies_say_rewrite(article, other.article):
+            relation = LinkRelation.cites
+            reason += "; the bodies differ, so a rewrite"
         if other.article.id in same_headline:
             reason += "; same headline"
             if _headline_may_syndicate(article, other.article):
                 relation = LinkRelation.syndicates
         return other.article, relation, reason
     return None, LinkRelation.syndicates, ""
+
+
+def _bodies_say_rewrite(copy: Article, origin: Article) -> bool:
+    """Both bodies fingerprinted, and none of the body rules found one in the other (they ran
+    first): whatever the credit's kind, the article is not a copy of that body but a story
+    built on it (`cites`): another story of the same agency, or a rewrite "with AFP"."""
+    return copy.body_minhash is not None and origin.body_minhash is not None
 
 
 def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
@@ -419,17 +470,24 @@ def _adopt_copies(
             found = partial_copy(other.article, article)
             if found is not None and found[0] >= settings.copy_containment:
                 reason = _containment_reason(found[0], found[1], _describe(article, outlet))
+        if reason is None:
+            carried = carried_sentences(other.article, article, settings)
+            if carried is not None:
+                reason = _sentences_reason(carried, _describe(article, outlet))
         if reason is None and other in credit_copies and shared.get(other.article.id or 0):
             quote = credited_here.get(other.article.id or 0) or other.article.credit or ""
             relation = _credit_relation(quote)
-            if other.article.id in same_headline and _headline_may_syndicate(
-                other.article, article
-            ):
-                relation = LinkRelation.syndicates
             reason = (
                 f'credits {outlet.name}: "{quote}"; {_describe(article, outlet)} reports the '
                 "same claim"
             )
+            if relation == LinkRelation.syndicates and _bodies_say_rewrite(other.article, article):
+                relation = LinkRelation.cites
+                reason += "; the bodies differ, so a rewrite"
+            if other.article.id in same_headline and _headline_may_syndicate(
+                other.article, article
+            ):
+                relation = LinkRelation.syndicates
         if reason is not None and _link(
             session, copy=other.article, origin=article, relation=relation, reason=reason
         ):

@@ -32,7 +32,7 @@ CONFIDENCE = {
     "dateline": 0.95,  # "WASHINGTON (AP) -"
     "byline": 0.95,  # "By The Associated Press"
     "based_on": 0.9,  # JSON-LD isBasedOn
-    "sign_off": 0.9,  # "- AFP" closing the story
+    "sign_off": 0.9,  # "- AFP", "(AFP)" or a bare "Reuters" closing the story
     "credit_line": 0.9,  # "Additional reporting by Reuters", "With files from The Canadian Press"
     "url": 0.8,  # "/ap-…" in the republisher's URL
     "text_agency": 0.8,  # "according to Reuters", "AP reported"

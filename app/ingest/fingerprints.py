@@ -7,8 +7,10 @@ bodies sit near 0.5. Bodies shorter than MIN_SHINGLES give no fingerprint (too f
 telling).
 
 A credit is how an article names the outlet it took the story from: a dateline "(Reuters)",
-"- AP" or "— AFP", a byline that is an outlet's name, or "Reuters reported" / "according to
-Reuters" in the text. Datelines and bylines mean the article *is* that outlet's copy
+"- AP" or "— AFP", the agency closing the story ("(AFP)", a bare "Reuters" as the last words),
+a credit line, a byline that is an outlet's name, or "Reuters reported" / "according to
+Reuters" in the text (not "according to Reuters calculations": a name qualifying a noun).
+Datelines, closing credits, credit lines and bylines mean the article *is* that outlet's copy
 (`syndicates`); a credit in the running text means it rewrote it (`cites`).
 """
 
@@ -134,7 +136,7 @@ _DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})(?:/[\w.]+)*\)")
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
-    rf"\b(?:according to|as reported by|reported by|first reported by|told)\s+(?:the\s+)?"
+    rf"\b(?:[Aa]ccording to|[Aa]s reported by|reported by|first reported by|told)\s+(?:the\s+)?"
     rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|"
     rf"contributed to this report)\b"
 )
@@ -151,7 +153,7 @@ _DATELINE_DATED = re.compile(
 # "Additional reporting by Reuters", "With files from The Canadian Press", "(With information
 # from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)".
 _CREDIT_LINE = re.compile(
-    rf"(?:^|\n|[.;(][ \t]*)(?P<lead>(?i:(?:additional[ \t]+)?reporting[ \t]+by"
+    rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:additional[ \t]+)?reporting[ \t]+by"
     rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|assistance|input|"
     rf"material)[ \t]+from|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
@@ -170,11 +172,27 @@ _DESCRIBED_AGENCY = re.compile(
     rf"(?:reported|reports|said|says)\b"
 )
 _REPORTED_LOWER = re.compile(
-    rf"\b(?:according to|as reported by|reported by|first reported by)\s+"
+    rf"\b(?:[Aa]ccording to|[Aa]s reported by|reported by|first reported by)\s+"
     rf"(?P<name>{_LOWER_AGENCY})\b"
     rf"|\b(?P<name2>{_LOWER_AGENCY})\s+(?:reported|reports|first reported|"
     rf"contributed to this report)\b"
 )
+# What closes a story: the agency in brackets ("... on Monday. (AFP)", "(dpa/red)"), or alone
+# or after "with" as the last words after a sentence ("... on Monday. Reuters", "... with AFP").
+_CLOSING_PAREN = re.compile(rf"\((?P<name>{_NAME}|{_LOWER_AGENCY})(?:/[\w.]+)*\)[ \t.]*$")
+_CLOSING_NAME = re.compile(
+    rf"(?:^|\n|[.!?\"\u201d][ \t]+)(?:(?i:with)[ \t]+)?(?:(?i:the)[ \t]+)?"
+    rf"(?P<name>{_NAME}|{_LOWER_AGENCY})[ \t]*\.?$"
+)
+# A lower-case word after "according to Bloomberg" other than these makes the name a modifier
+# ("according to Bloomberg data", "according to Reuters calculations"): not a credit.
+_FUNCTION_WORDS = (
+    "on in at and or which who that said says citing quoting as from for to with by the a an "
+    "after before while but late early earlier last this news when where since until "
+    "reported reports"
+)
+_AFTER_CREDIT = frozenset(_FUNCTION_WORDS.split())
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 DATELINE_CHARS = 300
 
 
@@ -205,7 +223,7 @@ def credit_kind(quote: str) -> str:
         return "canonical"
     if quote.startswith("isBasedOn"):
         return "based_on"
-    if quote.startswith(("-", "\u2014", "\u2013")):
+    if quote.startswith(("-", "\u2014", "\u2013", "closing:")):
         return "sign_off"
     return "text"
 
@@ -238,6 +256,11 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     tail = text[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
+    closing = tail.rstrip()
+    for pattern in (_CLOSING_PAREN, _CLOSING_NAME):
+        if (match := pattern.search(closing)) is not None:
+            words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
+            found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
         name = match["name"] or match["name2"]
         words = " ".join(match.group(0).strip(" \t\n.;").split())
@@ -250,10 +273,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for source in (title or "", text):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
-                name = next(value for value in match.groupdict().values() if value)
+                group, name = next((k, v) for k, v in match.groupdict().items() if v)
+                after = _NEXT_WORD.match(source, match.end())
+                if match.end(group) == match.end() and after and after[1] not in _AFTER_CREDIT:
+                    continue  # "according to Bloomberg data": the name qualifies a noun
                 found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
     unique: dict[tuple[str, LinkRelation], Credit] = {}
-    for credit in found:
+    for credit in [_without_possessor(credit) for credit in found]:
         unique.setdefault((credit.key, credit.relation), credit)
     return list(unique.values())
 
@@ -273,6 +299,15 @@ def url_credits(url: str) -> list[Credit]:
         if agency is not None:
             return [Credit(agency.name, f"URL: /{segment}", LinkRelation.syndicates)]
     return []
+
+
+_POSSESSOR = re.compile(r"^.*?['\u2019]s[ \t]+(?=\S)")
+
+
+def _without_possessor(credit: Credit) -> Credit:
+    """ "South Korea's Yonhap" names Yonhap: the possessor is not part of the name."""
+    name = _POSSESSOR.sub("", credit.name)
+    return credit if name == credit.name else Credit(name, credit.quote, credit.relation)
 
 
 def _sentence_around(text: str, match: re.Match[str]) -> str:

@@ -59,6 +59,9 @@ class Article(ArticleBase, table=True):
     # another (a trimmed copy, a wire story inside a longer local one).
     body_minhash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     body_shingles: int | None = Field(default=None)
+    # Per sentence, the sorted hashes of its 3-word shingles (app/ingest/sentences.py): which
+    # sentences of one body reappear in another (a few wire paragraphs inside a local story).
+    body_sentences: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
 class LinkRelation(StrEnum):

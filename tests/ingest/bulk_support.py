@@ -96,7 +96,7 @@ _DUMP = {
     "outlet": "SELECT slug, name, domain, kind, country, language, owner_group FROM outlet",
     "article": """
         SELECT a.url, o.slug, a.title, a.published_at, a.author, a.language, r.url,
-               a.body_simhash, a.credit, a.credit_name, a.headline_key
+               a.body_simhash, a.credit, a.credit_name, a.headline_key, a.body_sentences
           FROM article a JOIN outlet o ON o.id = a.outlet_id
           LEFT JOIN article r ON r.id = a.root_article_id""",
     "article_link": """

@@ -248,6 +248,15 @@ def test_a_stated_credited_origin_is_kept_and_a_re_send_writes_nothing(
     assert response.json()["error"]["code"] == "self_credit"
 
 
+# A first paragraph long enough that what follows is past the dateline.
+LEAD = (
+    "The harbour authority said the ferry link between the two islands, suspended since the "
+    "storm on Thursday, would reopen once divers had checked the piers, and that timetables "
+    "for the winter season would be published on its website by the end of the week, with "
+    "extra sailings at weekends for residents who had missed medical appointments. "
+)
+
+
 @pytest.mark.parametrize(
     ("body", "author", "name", "quote"),
     [
@@ -291,6 +300,36 @@ def test_a_stated_credited_origin_is_kept_and_a_re_send_writes_nothing(
             "The PA news agency reports that fares rise.",
         ),
         ("Fares will rise.", "Maria Rossi with AFP", "AFP", "byline: Maria Rossi with AFP"),
+        # Closing the story: the agency in brackets, or alone (or after "with") as its last words.
+        (
+            LEAD + "The ferry resumed service on Monday. (Xinhua)",
+            None,
+            "Xinhua",
+            "closing: (Xinhua)",
+        ),
+        (LEAD + "The ferry resumed service. (AFP/mr).", None, "AFP", "closing: (AFP/mr)"),
+        ("The ferry resumed service on Monday.\nAAP", None, "AAP", "closing: AAP"),
+        ("The ferry resumed service. With Reuters", None, "Reuters", "closing: With Reuters"),
+        # A credit line after a dash, and a credit at a sentence start.
+        (
+            "The ferry resumed service. \u2014 Additional reporting by the Associated Press",
+            None,
+            "Associated Press",
+            "credit line: \u2014 Additional reporting by the Associated Press",
+        ),
+        (
+            "According to Interfax, the ferry resumed service.",
+            None,
+            "Interfax",
+            "According to Interfax, the ferry resumed service.",
+        ),
+        # A possessor in front of the name is not part of it.
+        (
+            "Italy's ANSA news agency reported that the ferry resumed service.",
+            None,
+            "ANSA",
+            "Italy's ANSA news agency reported that the ferry resumed service.",
+        ),
     ],
 )
 def test_wire_credit_styles_are_read(body: str, author: str | None, name: str, quote: str) -> None:
@@ -305,6 +344,11 @@ def test_wire_credit_styles_are_read(body: str, author: str | None, name: str, q
         "Reuters could not independently verify the footage.",
         "The minister declined to comment to Reuters on Tuesday.",
         "AFP reporters saw smoke over the harbour.",
+        # The name qualifies what follows it: figures, not a story.
+        "Shares fell 3 percent, according to Reuters calculations.",
+        "Turnout was 61 percent, according to AP estimates.",
+        # Brackets inside the text, not closing it.
+        LEAD + "The Associated Press (AP) and two local papers sued the city over the photos.",
     ],
 )
 def test_an_agency_named_without_credit_is_not_a_credit(body: str) -> None:

@@ -1,0 +1,145 @@
+"""Sentence fingerprints: which sentences of one body reappear in another.
+
+A wire story inside a local one is often only three or four of the wire's paragraphs among the
+newsroom's own: too little of either body for SimHash (the wholes differ) or for the MinHash
+containment share (a third to a half of each body, where an independent report quoting the
+same statement also reaches a third). What tells them apart is structure: a copy carries
+*whole sentences* of the wire, several of them; an independent report of the same event shares
+names, figures and perhaps one quoted sentence, but rarely two sentences of running text.
+
+So each body keeps, per sentence, the sorted distinct 32-bit hashes of the sentence's word
+3-gram shingles (`article.body_sentences`): a fingerprint, not the text (no word and no word
+order can be read back), about 4 bytes per word. A sentence of the earlier article *reappears*
+in the later one when at least SENTENCE_SHARE of its shingles are among the later body's: light
+edits (a number restyled, a word changed, a clause trimmed) leave most of a sentence's shingles
+in place, and words that merely belong to the same event (names, figures, "said on Tuesday")
+cover a few. Sentences under MIN_SENTENCE_SHINGLES shingles (a byline, "(END)", a copyright
+line) are not counted. copies.py decides with `reappearing`; docs/matching.md has the rule and
+how its numbers were chosen.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from app.ingest.fingerprints import MIN_SHINGLES, SHINGLE, _tokens
+
+# A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a
+# capital (news style spells out a number that starts a sentence), or at a line break. A piece
+# ending in an initial or a common abbreviation ("U.S.", "St.", "Gov.", "Sept.") is not a
+# sentence yet, and pieces are joined until each has MIN_SENTENCE_WORDS words.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z\u00c0-\u024f])|\n+"
+)
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Rev|Jr|Sr"
+    r"|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|approx|vs))\.$"
+)
+MIN_SENTENCE_WORDS = SHINGLE + 7  # 8 shingles
+MIN_SENTENCE_SHINGLES = MIN_SENTENCE_WORDS - SHINGLE + 1
+SENTENCE_SHARE = 0.5
+MAX_SENTENCES = 400  # a longer body keeps its first 400 sentences
+_COUNT = np.dtype("<u2")
+_HASH = np.dtype("<u4")
+
+
+def split(body: str) -> list[list[str]]:
+    """The body's sentences as token lists, each of at least MIN_SENTENCE_WORDS tokens except
+    when the whole body is shorter (fragments are joined to the next piece, a short tail to the
+    last sentence)."""
+    sentences: list[list[str]] = []
+    pending: list[str] = []
+    for piece in _BOUNDARY.split(body):
+        pending += _tokens(piece)
+        if len(pending) >= MIN_SENTENCE_WORDS and not _ABBREVIATED.search(piece.rstrip()):
+            sentences.append(pending)
+            pending = []
+    if pending:
+        if sentences:
+            sentences[-1] += pending
+        else:
+            sentences.append(pending)
+    return sentences[:MAX_SENTENCES]
+
+
+def _hash(shingle: str) -> int:
+    digest = hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(digest, "little")
+
+
+def fingerprint(body: str) -> bytes | None:
+    """Per sentence, its shingle count (uint16) then its sorted distinct shingle hashes
+    (uint32 each); None for a body under MIN_SHINGLES shingles, as for the other fingerprints."""
+    parts: list[bytes] = []
+    total = 0
+    for tokens in split(body):
+        hashes = sorted(
+            {_hash(" ".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
+        )
+        total += len(hashes)
+        parts.append(np.array([len(hashes)], dtype=_COUNT).tobytes())
+        parts.append(np.array(hashes, dtype=_HASH).tobytes())
+    return b"".join(parts) if total >= MIN_SHINGLES else None
+
+
+@lru_cache(maxsize=1024)
+def read(stored: bytes) -> tuple[frozenset[int], ...]:
+    """The per-sentence hash sets of a stored fingerprint (cached: ingest compares one body
+    with every article nearby in time)."""
+    sentences: list[frozenset[int]] = []
+    offset = 0
+    while offset + _COUNT.itemsize <= len(stored):
+        count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
+        offset += _COUNT.itemsize
+        hashes = np.frombuffer(stored, dtype=_HASH, count=count, offset=offset)
+        sentences.append(frozenset(hashes.tolist()))
+        offset += count * _HASH.itemsize
+    return tuple(sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Reappearing:
+    """How much of an earlier body's text is in a later one, sentence by sentence."""
+
+    sentences: int  # sentences of the earlier body that reappear in the later one
+    counted: int  # sentences of the earlier body long enough to count
+    shingles: int  # distinct shingles of those reappearing sentences
+
+    def describe(self) -> str:
+        return f"{self.sentences} of {self.counted} sentences ({self.shingles} 3-word shingles)"
+
+
+@lru_cache(maxsize=64)
+def _all_hashes(stored: bytes) -> frozenset[int]:
+    return frozenset().union(*read(stored))
+
+
+def reappearing(origin: bytes, copy: bytes) -> Reappearing:
+    """Which of `origin`'s sentences reappear in `copy` (at least SENTENCE_SHARE of their
+    shingles anywhere in it)."""
+    in_copy = _all_hashes(copy)
+    found = counted = shingles = 0
+    for sentence in read(origin):
+        if len(sentence) < MIN_SENTENCE_SHINGLES:
+            continue
+        counted += 1
+        hits = len(sentence & in_copy)
+        if hits >= SENTENCE_SHARE * len(sentence):
+            found += 1
+            shingles += len(sentence)
+    return Reappearing(found, counted, shingles)
+
+
+def carries(origin: bytes | None, copy: bytes | None, *, min_sentences: int) -> Reappearing | None:
+    """`reappearing` when `copy` carries at least `min_sentences` sentences of `origin` making
+    at least MIN_SHINGLES shingles together (a copyright line and a sign-off are not a story);
+    None otherwise, or when either has no fingerprint."""
+    if origin is None or copy is None:
+        return None
+    found = reappearing(origin, copy)
+    if found.sentences >= min_sentences and found.shingles >= MIN_SHINGLES:
+        return found
+    return None
