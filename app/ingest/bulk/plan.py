@@ -29,7 +29,7 @@ from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError, Conflict
 from app.ingest.bulk import queries
-from app.ingest.bulk.matching import ChunkClaims
+from app.ingest.bulk.matching import ChunkClaims, similarity
 from app.ingest.bulk.rows import (
     ArticleRow,
     AttributionRow,
@@ -109,6 +109,7 @@ class Planner:
         self.outlets_by_id: dict[int, OutletRow] = {}
         self.articles: dict[str, ArticleRow] = {}
         self.claims_by_key: dict[str, ClaimRow] = {}
+        self._stored_claims: dict[int, ClaimRow] = {}  # the stored ones among them, by id
         self.neighbours: list[ArticleRow] = []
         self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
         self.by_title: dict[str, list[ArticleRow]] = {}  # by headline key: neighbours, new ones
@@ -195,6 +196,7 @@ class Planner:
                     )
                 claims.setdefault(claim.id or 0, claim)
                 self.claims_by_key[r.fingerprint] = claim
+                self._stored_claims[claim.id or 0] = claim
         self._load_neighbours(payloads)
 
     def _prefetch_matches(
@@ -355,12 +357,11 @@ class Planner:
                 continue
             nearby.append(other)
         nearby.sort(key=lambda a: (a.published_at, a.sort_id()))
+        # by_title holds only articles whose headline key is this one's.
         return [
             other
             for other in nearby
-            if abs(other.published_at - at) <= headline_span
-            and _headline(other.title) == headline
-            and other.published_at <= at
+            if abs(other.published_at - at) <= headline_span and other.published_at <= at
         ]
 
     def plan(self, number: int, payload: IngestPayload) -> LinePlan | AppError:
@@ -494,18 +495,22 @@ class Planner:
         return found[:MATCH_POOL]
 
     def _claim_rows(self, ids: list[int]) -> dict[int, ClaimRow]:
-        known = {c.id: c for c in self.claims_by_key.values() if c.id is not None}
-        missing = [i for i in ids if i not in known]
+        stored = self._stored_claims
+        found = {i: stored[i] for i in ids if i in stored}
+        missing = [i for i in ids if i not in found]
         if missing:
             for r in self.session.execute(
                 select(Claim.id, Claim.text, Claim.claimant, Claim.fingerprint).where(
                     Claim.id.in_(missing)  # type: ignore[union-attr]
                 )
             ):
-                known[r.id] = self.claims_by_key.setdefault(
+                claim = self.claims_by_key.setdefault(
                     r.fingerprint, ClaimRow(r.id, r.text, r.claimant, r.fingerprint)
                 )
-        return {i: known[i] for i in ids if i in known}
+                found[r.id] = claim
+                if claim.id is not None:
+                    stored[claim.id] = claim
+        return {i: found[i] for i in ids if i in found}
 
     def _already_attributed(
         self, article: ArticleRow, item: IngestClaim, key: str
@@ -526,9 +531,7 @@ class Planner:
         scored = sorted(
             (
                 (
-                    self.matcher.similarity(
-                        item.text, claim.text, a_claimant=item.claimant, b_claimant=claim.claimant
-                    ),
+                    similarity(self.matcher, item.text, item.claimant, claim.text, claim.claimant),
                     claim.sort_id(),
                     claim,
                 )
