@@ -125,6 +125,9 @@ class Planner:
         self.new_links: list[ArticleRow] = []
         self._load([payload for _, payload in payloads])
         self._matches = self._prefetch_matches([payload for _, payload in payloads])
+        # The rows of every stored candidate, in a few statements rather than one per claim.
+        self._claim_rows([c.claim_id for found in self._matches.values() for c in found])
+        self._candidates_of: tuple[IngestPayload, list[ArticleRow] | None] | None = None
 
     # ---- the snapshot ----------------------------------------------------------------------
 
@@ -298,10 +301,9 @@ class Planner:
     # ---- one line --------------------------------------------------------------------------
 
     def needs_reference(self, payload: IngestPayload) -> bool:
-        """Whether the line needs the one-line path (see the module docstring)."""
+        """Whether the line needs the one-line path (see the module docstring), for a line that
+        does not need it whatever is stored (`needs_reference_alone`: the engine asks first)."""
         article = payload.article
-        if needs_reference_alone(payload):
-            return True
         stored = self.articles.get(article.url)
         if stored is not None and stored.id is None:
             outlet = self._find_outlet(payload)
@@ -325,7 +327,9 @@ class Planner:
             return False
         if stored is not None and stored.body_simhash is not None:
             return True
-        return self._headline_candidates(payload, stored) is None
+        found = self._headline_candidates(payload, stored)
+        self._candidates_of = (payload, found)  # what `plan` asks next, for the same line
+        return found is None
 
     def _headline_candidates(
         self, payload: IngestPayload, own: ArticleRow | None
@@ -403,7 +407,12 @@ class Planner:
         else:
             line.has_origin = article.link is not None
             if payload.detect_copies and not line.has_origin:
-                found = self._headline_candidates(payload, None if article_created else article)
+                asked = self._candidates_of
+                found = (
+                    asked[1]
+                    if asked is not None and asked[0] is payload
+                    else self._headline_candidates(payload, None if article_created else article)
+                )
                 assert found is not None  # needs_reference said so
                 line.copy_candidates = found
                 if found:
@@ -497,11 +506,11 @@ class Planner:
     def _claim_rows(self, ids: list[int]) -> dict[int, ClaimRow]:
         stored = self._stored_claims
         found = {i: stored[i] for i in ids if i in stored}
-        missing = [i for i in ids if i not in found]
-        if missing:
+        missing = sorted({i for i in ids if i not in found})
+        for part in _chunks(missing):
             for r in self.session.execute(
                 select(Claim.id, Claim.text, Claim.claimant, Claim.fingerprint).where(
-                    Claim.id.in_(missing)  # type: ignore[union-attr]
+                    Claim.id.in_(part)  # type: ignore[union-attr]
                 )
             ):
                 claim = self.claims_by_key.setdefault(
