@@ -408,8 +408,8 @@ def _import_direct(file: Path, *, resume: bool, chunk_lines: int) -> None:
     from app.tables import ImportJob, ImportLineError, ImportState
 
     settings = get_settings()
-    # A batch job, not a request: a chunk's statements (its events above all: every copy
-    # candidate of a story is announced per claim) may run longer than a request may wait.
+    # A batch job, not a request: a chunk's statements (its inserts of a thousand lines' rows
+    # and events, its recount) may run longer than a request may wait.
     engine = create_db_engine(settings, statement_timeout_ms=0)
     matcher = build_matcher(settings)
     source = imports.source_key(file)

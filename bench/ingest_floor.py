@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/ingest_floor.py --rows 50000 --workdir /tmp/x
 
-Takes the first articles of the generator's S dataset until `--rows` attributions are covered,
-writes them as NDJSON ingest payloads (one article with its outlet, claims and origin per line,
-the format of `POST /v1/ingest/batch`) to WORKDIR/ingest.ndjson, then times plain
-`executemany` inserts of the same outlets, articles, links, claims and attributions into a
-freshly migrated SQLite file on the same disk: the floor any ingest path is compared with.
+Takes the first articles of the generator's S dataset (`--size M`: M) until `--rows`
+attributions are covered, writes them as NDJSON ingest payloads (one article with its outlet,
+claims and origin per line, the format of `POST /v1/ingest/batch`) to WORKDIR/ingest.ndjson,
+then times plain `executemany` inserts of the same outlets, articles, links, claims and
+attributions into a freshly migrated SQLite file on the same disk: the floor any ingest path is
+compared with.
 Prints JSON: {"attributions", "seconds", "rows_per_s", "cpu_seconds", "ndjson"}; `rows_per_s`
 is attributions per second (the other rows ride along), the unit ingest is measured in.
 """
@@ -39,8 +40,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--size", default="S", help="the generator's dataset (S, M, L)")
     args = parser.parse_args()
-    data = build("S")
+    data = build(args.size)
     by_article: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for attribution in data.attributions:
         by_article[attribution["article_id"]].append(attribution)

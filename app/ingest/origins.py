@@ -44,6 +44,23 @@ from app.tables import (
 COPY_CANDIDATE_SCORE = 0.5
 
 
+def copy_proposal_reason(earliest_reason: str, others: int) -> str:
+    """The reason of the one copy proposal queued for an article: its earliest same-headline
+    candidate, and how many later ones the answer listed but the queue leaves out.
+
+    One proposal per article, not one per candidate: a story's articles all share its headline,
+    so one per pair is quadratic in the story (1,500 articles: 1.1M items) and each says the
+    same thing to a fact-checker, "this is one more copy of that story". Accepting the proposal
+    against the earliest article puts the article in the story's tree; a later candidate, itself
+    a candidate against the same earliest article, would only add a redundant edge."""
+    if others <= 0:
+        return earliest_reason
+    return (
+        f"{earliest_reason}; the earliest of {others + 1} earlier articles of other outlets with "
+        f"this headline (the others are in the ingest answer's copy_candidates, not queued)"
+    )
+
+
 def propose_merges(session: Session, outcomes: list[ClaimOutcome], matcher: Matcher) -> None:
     """Queue the matcher's suggestions for a person: a created claim may be one we had."""
     for outcome in outcomes:

@@ -370,13 +370,15 @@ def ingest(
             origins.credited_origin(session, article, resolved, settings, changes)
         # Queued when the line wrote something: a re-sent file writes nothing (issue 13), and
         # what it would queue was queued when the article came, or is for a person to find.
-        for candidate in candidates if (article_created or changes.any) else []:
+        # One proposal per article, against its earliest candidate (origins.copy_proposal_reason
+        # says why): not one per candidate, which is quadratic in a story's articles.
+        if candidates and (article_created or changes.any):
             review_queue.propose_copy(
                 session,
                 article_id=article.id,
-                origin_article_id=candidate.article_id,
+                origin_article_id=candidates[0].article_id,
                 score=origins.COPY_CANDIDATE_SCORE,
-                reason=candidate.reason,
+                reason=origins.copy_proposal_reason(candidates[0].reason, len(candidates) - 1),
             )
     if article_created or changes.any:
         origins.propose_merges(session, outcomes, matcher)

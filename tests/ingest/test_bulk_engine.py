@@ -205,3 +205,45 @@ def test_resending_a_file_writes_nothing(
     again = _ingest(engine, settings, matcher, lines)
     assert dump(engine) == before
     assert all(line.result is None or line.result.changed is False for line in again)
+
+
+def test_a_story_queues_one_copy_proposal_per_article_against_its_earliest(
+    engine: Engine, settings: Settings, matcher: Matcher
+) -> None:
+    """Five outlets' articles with one headline and nothing else in common: each later article
+    is one review item against the story's earliest article (not one per earlier article,
+    which grows with the square of the story), on both paths; the answer still lists them all."""
+    headline = "Ferry service to the islands suspended"
+    hours = {"daily": 1, "wire": 0, "herald": 2, "post": 3, "times": 4}  # in arrival order
+    lines = [
+        _line(
+            f"https://{slug}.example/ferry",
+            ["The ferry service to the islands is suspended for a week."],
+            slug=slug,
+            title=headline,
+            published_at=(T0 + timedelta(hours=hour)).isoformat(),
+        )
+        for slug, hour in hours.items()
+    ]
+    expected, got = _run_both(engine, settings, matcher, lines, chunk=1000)
+    assert got == expected
+    with transaction(engine, write=False) as session:
+        items = session.execute(
+            text(
+                "SELECT a.url, o.url, r.reason FROM review_item r "
+                "JOIN article a ON a.id = r.article_id "
+                "JOIN article o ON o.id = r.origin_article_id "
+                "WHERE r.kind = 'copy' ORDER BY a.url"
+            )
+        ).all()
+    # daily came first (nothing earlier stored), wire next (the earliest published): neither
+    # has an earlier same-headline article when it comes.
+    assert [(a, o) for a, o, _ in items] == [
+        (f"https://{slug}.example/ferry", "https://wire.example/ferry")
+        for slug in ("herald", "post", "times")
+    ]
+    assert "the earliest of 4 earlier articles" in items[2][2]  # times: wire, daily, herald, post
+    last = _ingest(engine, settings, matcher, lines[-1:])[0]  # a re-send queues nothing new
+    assert last.result is not None
+    assert last.result.changed is False
+    assert [c.outlet for c in last.result.copy_candidates] == ["wire", "daily", "herald", "post"]

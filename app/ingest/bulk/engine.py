@@ -179,16 +179,18 @@ def _chunk(
     # Counters: the rows written here are recorded (counters.touch) and recounted once,
     # by the before-commit hook, for the whole chunk.
     remaining = valid
+    # Decided once per line (it parses the title and URL for credits), not once per run.
+    alone_at = {number for number, payload in valid if needs_reference_alone(payload)}
     window = _FIRST_WINDOW
     while remaining:
         number, payload = remaining[0]
-        if needs_reference_alone(payload):
+        if number in alone_at:
             answers[number] = _reference(session, number, payload, matcher, settings)
             remaining = remaining[1:]
             continue
         # The run of lines up to the next one that surely needs the one-line path.
         end = next(
-            (i for i, (_, p) in enumerate(remaining) if needs_reference_alone(p)),
+            (i for i, (n, _) in enumerate(remaining) if n in alone_at),
             len(remaining),
         )
         # A line the planner hands back makes it read the rest again; after one, plan

@@ -8,6 +8,7 @@ search asks for) or, for a matcher with embeddings, when it is near in meaning, 
 by the matcher's own pair score with the same signals.
 """
 
+import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -99,3 +100,29 @@ def pair_score(
         return why.score, why.explain()
     score = matcher.similarity(text, other, a_claimant=claimant, b_claimant=other_claimant)
     return score, None
+
+
+_PAIRS = 65_536  # remembered pair scores per matcher (about 10 MB), then forgotten at once
+_similarities: "weakref.WeakKeyDictionary[Matcher, dict[tuple[Any, ...], float]]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def similarity(
+    matcher: Matcher, text: str, claimant: str | None, other: str, other_claimant: str | None
+) -> float:
+    """`matcher.similarity`, remembered: a line compares each of its claims with those its
+    article already carries, and a story's articles carry the same claims, so the same pairs
+    come up again for every article of the story (the score is a pure function of the pair)."""
+    known = _similarities.get(matcher)
+    if known is None:
+        known = _similarities[matcher] = {}
+    key = (text, claimant, other, other_claimant)
+    score = known.get(key)
+    if score is None:
+        if len(known) >= _PAIRS:
+            known.clear()
+        score = known[key] = matcher.similarity(
+            text, other, a_claimant=claimant, b_claimant=other_claimant
+        )
+    return score

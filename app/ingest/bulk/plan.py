@@ -29,7 +29,7 @@ from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError, Conflict
 from app.ingest.bulk import queries
-from app.ingest.bulk.matching import ChunkClaims
+from app.ingest.bulk.matching import ChunkClaims, similarity
 from app.ingest.bulk.rows import (
     ArticleRow,
     AttributionRow,
@@ -109,6 +109,7 @@ class Planner:
         self.outlets_by_id: dict[int, OutletRow] = {}
         self.articles: dict[str, ArticleRow] = {}
         self.claims_by_key: dict[str, ClaimRow] = {}
+        self._stored_claims: dict[int, ClaimRow] = {}  # the stored ones among them, by id
         self.neighbours: list[ArticleRow] = []
         self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
         self.by_title: dict[str, list[ArticleRow]] = {}  # by headline key: neighbours, new ones
@@ -124,6 +125,9 @@ class Planner:
         self.new_links: list[ArticleRow] = []
         self._load([payload for _, payload in payloads])
         self._matches = self._prefetch_matches([payload for _, payload in payloads])
+        # The rows of every stored candidate, in a few statements rather than one per claim.
+        self._claim_rows([c.claim_id for found in self._matches.values() for c in found])
+        self._candidates_of: tuple[IngestPayload, list[ArticleRow] | None] | None = None
 
     # ---- the snapshot ----------------------------------------------------------------------
 
@@ -195,6 +199,7 @@ class Planner:
                     )
                 claims.setdefault(claim.id or 0, claim)
                 self.claims_by_key[r.fingerprint] = claim
+                self._stored_claims[claim.id or 0] = claim
         self._load_neighbours(payloads)
 
     def _prefetch_matches(
@@ -296,10 +301,9 @@ class Planner:
     # ---- one line --------------------------------------------------------------------------
 
     def needs_reference(self, payload: IngestPayload) -> bool:
-        """Whether the line needs the one-line path (see the module docstring)."""
+        """Whether the line needs the one-line path (see the module docstring), for a line that
+        does not need it whatever is stored (`needs_reference_alone`: the engine asks first)."""
         article = payload.article
-        if needs_reference_alone(payload):
-            return True
         stored = self.articles.get(article.url)
         if stored is not None and stored.id is None:
             outlet = self._find_outlet(payload)
@@ -323,7 +327,9 @@ class Planner:
             return False
         if stored is not None and stored.body_simhash is not None:
             return True
-        return self._headline_candidates(payload, stored) is None
+        found = self._headline_candidates(payload, stored)
+        self._candidates_of = (payload, found)  # what `plan` asks next, for the same line
+        return found is None
 
     def _headline_candidates(
         self, payload: IngestPayload, own: ArticleRow | None
@@ -355,12 +361,11 @@ class Planner:
                 continue
             nearby.append(other)
         nearby.sort(key=lambda a: (a.published_at, a.sort_id()))
+        # by_title holds only articles whose headline key is this one's.
         return [
             other
             for other in nearby
-            if abs(other.published_at - at) <= headline_span
-            and _headline(other.title) == headline
-            and other.published_at <= at
+            if abs(other.published_at - at) <= headline_span and other.published_at <= at
         ]
 
     def plan(self, number: int, payload: IngestPayload) -> LinePlan | AppError:
@@ -402,7 +407,12 @@ class Planner:
         else:
             line.has_origin = article.link is not None
             if payload.detect_copies and not line.has_origin:
-                found = self._headline_candidates(payload, None if article_created else article)
+                asked = self._candidates_of
+                found = (
+                    asked[1]
+                    if asked is not None and asked[0] is payload
+                    else self._headline_candidates(payload, None if article_created else article)
+                )
                 assert found is not None  # needs_reference said so
                 line.copy_candidates = found
                 if found:
@@ -494,18 +504,22 @@ class Planner:
         return found[:MATCH_POOL]
 
     def _claim_rows(self, ids: list[int]) -> dict[int, ClaimRow]:
-        known = {c.id: c for c in self.claims_by_key.values() if c.id is not None}
-        missing = [i for i in ids if i not in known]
-        if missing:
+        stored = self._stored_claims
+        found = {i: stored[i] for i in ids if i in stored}
+        missing = sorted({i for i in ids if i not in found})
+        for part in _chunks(missing):
             for r in self.session.execute(
                 select(Claim.id, Claim.text, Claim.claimant, Claim.fingerprint).where(
-                    Claim.id.in_(missing)  # type: ignore[union-attr]
+                    Claim.id.in_(part)  # type: ignore[union-attr]
                 )
             ):
-                known[r.id] = self.claims_by_key.setdefault(
+                claim = self.claims_by_key.setdefault(
                     r.fingerprint, ClaimRow(r.id, r.text, r.claimant, r.fingerprint)
                 )
-        return {i: known[i] for i in ids if i in known}
+                found[r.id] = claim
+                if claim.id is not None:
+                    stored[claim.id] = claim
+        return {i: found[i] for i in ids if i in found}
 
     def _already_attributed(
         self, article: ArticleRow, item: IngestClaim, key: str
@@ -526,9 +540,7 @@ class Planner:
         scored = sorted(
             (
                 (
-                    self.matcher.similarity(
-                        item.text, claim.text, a_claimant=item.claimant, b_claimant=claim.claimant
-                    ),
+                    similarity(self.matcher, item.text, item.claimant, claim.text, claim.claimant),
                     claim.sort_id(),
                     claim,
                 )

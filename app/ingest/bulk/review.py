@@ -1,16 +1,17 @@
 """Queueing a planned run's proposals for a person (app/review_queue), set-based.
 
-What the one-line path queues line by line (`review_queue.propose_copy` for each copy
-candidate, `propose_merge` for each merge suggestion of a created claim, when the line wrote
-something), with the same keys, rows and `review_queue.item_added` events in the same order,
-but read and written with a few statements for the whole run: one SELECT of the keys already
-stored, one multi-row INSERT of the new ones (`ON CONFLICT DO NOTHING`: a concurrent ingest may
-store the same key first, which the one-line path handles with a savepoint), and the events
-recorded from the rows the planner holds instead of a SELECT per item.
+What the one-line path queues line by line (`review_queue.propose_copy` for an article's
+earliest copy candidate, `propose_merge` for each merge suggestion of a created claim, when the
+line wrote something), with the same keys, rows and `review_queue.item_added` events in the
+same order, but read and written with a few statements for the whole run: one SELECT of the
+keys already stored, one multi-row INSERT of the new ones (`ON CONFLICT DO NOTHING`: a
+concurrent ingest may store the same key first, which the one-line path handles with a
+savepoint), and the events recorded from the rows the planner holds instead of a SELECT per
+item.
 
 A profile of the engine on the S data put 80 % of its time in the per-item ORM path: stories
-there have up to 283 articles sharing a headline, and each article proposes every earlier
-one of another outlet.
+there have up to 283 articles sharing a headline, and each article then proposed every earlier
+one of another outlet (now only the earliest: `origins.copy_proposal_reason`).
 """
 
 from collections.abc import Iterable
@@ -48,8 +49,8 @@ def queue(session: Session, lines: Iterable[LinePlan], matcher: Matcher) -> None
     for line in lines:
         if not (line.article_created or line.changed):
             continue
-        for other in line.copy_candidates:
-            _add(proposals, _copy(line, other, now), line.attached_claims)
+        if line.copy_candidates:  # one per article, against the earliest (as one by one)
+            _add(proposals, _copy(line, line.copy_candidates, now), line.attached_claims)
         for plan in line.claims:
             for suggestion in plan.suggestions:
                 claim_id = plan.claim.id or 0
@@ -118,8 +119,9 @@ def _values(now: Any, **values: Any) -> dict[str, Any]:
     return row
 
 
-def _copy(line: LinePlan, other: ArticleRow, now: Any) -> dict[str, Any]:
+def _copy(line: LinePlan, candidates: list[ArticleRow], now: Any) -> dict[str, Any]:
     article_id = line.article.id or 0
+    other = candidates[0]
     return _values(
         now,
         kind=ReviewKind.copy,
@@ -129,7 +131,9 @@ def _copy(line: LinePlan, other: ArticleRow, now: Any) -> dict[str, Any]:
         outlet_id=other.outlet.id,
         relation=LinkRelation.syndicates.value,
         score=ingest_origins.COPY_CANDIDATE_SCORE,
-        reason=copy_candidate(other).reason,
+        reason=ingest_origins.copy_proposal_reason(
+            copy_candidate(other).reason, len(candidates) - 1
+        ),
     )
 
 
