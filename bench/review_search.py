@@ -38,6 +38,7 @@ gets the stats; the top of them is printed).
 
 import argparse
 import cProfile
+import gc
 import json
 import platform
 import pstats
@@ -205,6 +206,26 @@ def timed_requests(
     return wall, cpu
 
 
+class Collections:
+    """The garbage collector's pauses while it is installed: a pause lands on a request's time."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._started) * 1000)
+
+    def summary(self) -> str:
+        return "; ".join(
+            f"gen {gen}: {len(p)} collections, {sum(p):.0f} ms, longest {max(p, default=0):.1f} ms"
+            for gen, p in self.pauses.items()
+        )
+
+
 def top_results(client: TestClient, texts: list[str], path: Path) -> str:
     """Each text's best reviewed claim (id, score): written to `path`, or compared with it."""
     found = {}
@@ -272,6 +293,8 @@ def run(url: str, index_path: Path, args: argparse.Namespace) -> None:
         timed_requests(client, "/v1/reviews/search", warm_up)  # builds the vector index
         print(f"warm-up (index build included): {time.perf_counter() - started:.1f} s")
         save_index(app, index_path)
+        collections = Collections()
+        gc.callbacks.append(collections)
         runs = {
             "search": timed_requests(client, "/v1/reviews/search", timed[0]),
             "search+filters": timed_requests(
@@ -287,6 +310,8 @@ def run(url: str, index_path: Path, args: argparse.Namespace) -> None:
             ),
             "match (peer)": timed_requests(client, "/v1/claims/match", timed[3]),
         }
+        gc.callbacks.remove(collections)
+        print(f"garbage collection during the timed requests: {collections.summary()}")
         hits = sum(
             bool(client.get("/v1/reviews/search", params={"text": t}).json()["items"])
             for t in timed[0][:50]
