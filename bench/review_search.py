@@ -33,7 +33,8 @@ minutes): a kept database always holds vectors, so one serves both matchers. `--
 FILE` writes each `search` text's best claim (id and score) to FILE, or, when FILE exists,
 compares with it: a change meant to make the search faster must not change what it finds.
 `--profile FILE` runs as many other texts through the service function under cProfile (FILE
-gets the stats; the top of them is printed).
+gets the stats; the top of them is printed). `--build-only` builds a kept database and its
+index, and times nothing.
 """
 
 import argparse
@@ -293,6 +294,8 @@ def run(url: str, index_path: Path, args: argparse.Namespace) -> None:
         timed_requests(client, "/v1/reviews/search", warm_up)  # builds the vector index
         print(f"warm-up (index build included): {time.perf_counter() - started:.1f} s")
         save_index(app, index_path)
+        if args.build_only:
+            return
         collections = Collections()
         gc.callbacks.append(collections)
         runs = {
@@ -370,6 +373,9 @@ def main() -> None:
     parser.add_argument("--keep", metavar="DIR", default=None)
     parser.add_argument("--top-results", metavar="FILE", default=None)
     parser.add_argument("--profile", metavar="FILE", default=None)
+    parser.add_argument(
+        "--build-only", action="store_true", help="with --keep: build (and index), time nothing"
+    )
     args = parser.parse_args()
     if args.keep:
         folder = Path(args.keep)
