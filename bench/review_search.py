@@ -296,6 +296,9 @@ def run(url: str, index_path: Path, args: argparse.Namespace) -> None:
         save_index(app, index_path)
         if args.build_only:
             return
+        if args.gc_freeze:  # what a server could do once started: nothing of it scanned again
+            gc.collect()
+            gc.freeze()
         collections = Collections()
         gc.callbacks.append(collections)
         runs = {
@@ -373,6 +376,9 @@ def main() -> None:
     parser.add_argument("--keep", metavar="DIR", default=None)
     parser.add_argument("--top-results", metavar="FILE", default=None)
     parser.add_argument("--profile", metavar="FILE", default=None)
+    parser.add_argument(
+        "--gc-freeze", action="store_true", help="gc.freeze() after the warm-up (a trial)"
+    )
     parser.add_argument(
         "--build-only", action="store_true", help="with --keep: build (and index), time nothing"
     )
