@@ -99,7 +99,7 @@ def _hits(session: Session, *, text: str, filters: SearchFilters, matcher: Match
     today = datetime.now(UTC).date()
     claims: dict[int, Claim] = {}
     reviews: dict[int, list[Review]] = {}
-    for review, claim in session.execute(query).tuples():
+    for review, claim in session.execute(query):
         claims[review.claim_id] = claim
         if _passes(review, claim, filters, today):
             reviews.setdefault(review.claim_id, []).append(review)
