@@ -23,6 +23,7 @@ linked nor suggested, whatever the embeddings say.
 import json
 import math
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,8 @@ HARD = frozenset({"numbers", "polarity", "direction", "roles", "names"})
 HARD_CAP = 0.6  # below LINK
 OPPOSITE = frozenset({"polarity", "direction"})
 OPPOSITE_CAP = 0.05  # below the suggest threshold
+# Where `HybridMatcher.match` embeds its text: one thread, as the model takes one call at a time.
+_QUERY_EMBEDDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -229,14 +232,23 @@ class HybridMatcher:
         self, session: Session, *, text: str, claimant: str | None = None, limit: int = 10
     ) -> list[Candidate]:
         """Live claims most likely to say the same as `text`, best first (ties: lower id)."""
-        query = self.vectors.embedder.embed([text])[0]
+        # The model embeds the text on another thread (its C engine releases the GIL) while
+        # this one reads the full-text candidates with their vectors and analyses them: the two
+        # overlap instead of adding up. The nearest neighbours need the embedding, so come after.
+        pending = _QUERY_EMBEDDING.submit(self.vectors.embedder.embed, [text])
         found = self.lexical.candidate_rows(session, text)
+        rows = self._rows(session, list(found))
+        for row in rows.values():
+            stored_analysis(row.text, row.claimant)  # cached: `_ranked` finds it done
+            language(row.text)
         index = self.vectors.index(session)
+        query = pending.result()[0]
         nearest = [claim_id for claim_id, _ in index.search(query, self.vector_candidates)]
-        ids = list(dict.fromkeys([*found, *nearest]))
-        if not ids:
+        others = [claim_id for claim_id in dict.fromkeys(nearest) if claim_id not in found]
+        if others:
+            rows.update(self._rows(session, others))
+        if not rows:
             return []
-        rows = self._rows(session, ids)
         return self._ranked(text, claimant, query, found, list(rows.values()), limit)
 
     def match_many(

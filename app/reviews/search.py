@@ -88,20 +88,20 @@ def _hits(session: Session, *, text: str, filters: SearchFilters, matcher: Match
     ]
     if not candidates:
         return []
-    ids = [candidate.claim_id for candidate in candidates]
-    claims = {
-        claim.id: claim
-        for claim in session.scalars(select(Claim).where(Claim.id.in_(ids)))  # type: ignore[union-attr]
-    }
-    reviews: dict[int, list[Review]] = {}
+    # The candidates' reviews and their claims in one statement (claims without a review do
+    # not come back, and need not).
     query = (
-        select(Review)
-        .where(Review.claim_id.in_(ids))  # type: ignore[attr-defined]
+        select(Review, Claim)
+        .join(Claim, Claim.id == Review.claim_id)  # type: ignore[arg-type]
+        .where(Review.claim_id.in_([c.claim_id for c in candidates]))  # type: ignore[attr-defined]
         .order_by(nulls_last(Review.review_date.desc()), Review.id.desc())  # type: ignore[union-attr]
     )
     today = datetime.now(UTC).date()
-    for review in session.scalars(query):
-        if _passes(review, claims[review.claim_id], filters, today):
+    claims: dict[int, Claim] = {}
+    reviews: dict[int, list[Review]] = {}
+    for review, claim in session.execute(query):
+        claims[review.claim_id] = claim
+        if _passes(review, claim, filters, today):
             reviews.setdefault(review.claim_id, []).append(review)
     return [
         _Hit(claims[candidate.claim_id], candidate.score, reviews[candidate.claim_id])
