@@ -445,7 +445,7 @@ def measure_stacks(sqlite_url: str, args: argparse.Namespace, workdir: Path) -> 
 
 
 PROFILE_GROUPS = [
-    ("SQL (driver executing and fetching)", ("app/core/prepared.py",)),
+    ("SQL (driver executing and fetching)", ("app/core/prepared.py", "psycopg/")),
     ("rows to dicts (app/claims/projection.py)", ("app/claims/projection.py",)),
     ("JSON rendering (orjson)", ("app/core/responses.py",)),
     ("connection and transaction (SQLAlchemy)", ("sqlalchemy/",)),
@@ -471,6 +471,10 @@ PROFILE_GROUPS = [
         ),
     ),
     ("ASGI server (granian)", ("granian/",)),
+    (
+        "thread hop (anyio worker threads, threading)",
+        ("anyio/", "threading.py", "concurrent/futures/"),
+    ),
     ("event loop and other", ("",)),
 ]
 
