@@ -218,6 +218,8 @@ def load(
     )
     seconds: dict[str, float] = {}
     with psycopg.connect(conninfo, autocommit=True) as conn, conn.cursor() as cur:
+        # Index builds sort in memory rather than in temporary files (this session only).
+        cur.execute("SET maintenance_work_mem = '1GB'")
         constraints, indexes = _definitions(cur)
         for table, name, _ in reversed(constraints):  # foreign keys first, then unique
             cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
