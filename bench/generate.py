@@ -3,7 +3,8 @@
     python bench/generate.py --size M                    # bench/data/M.db (SQLite)
     python bench/generate.py --size S --database-url postgresql+psycopg://.../db
 
-Sizes (claims / attributions): T 1k / 10k (CI smoke), S 20k / 200k, M 100k / 1M, L 200k / 2M.
+Sizes (claims / attributions): T 1k / 10k (CI smoke), S 20k / 200k, M 100k / 1M, L 200k / 2M,
+XL 2M / 20M (PostgreSQL only, streamed by bench/pg_load.py: it does not fit in memory).
 
 The shape follows how news spreads: stories ("events") break on a date; a heavy-tailed number of
 articles covers each one; outlets are Zipf-distributed (a few wire agencies and big papers write
