@@ -17,7 +17,7 @@ from app.claims.fast import fast_routes
 from app.core.config import MetricsAccess, Settings, get_settings
 from app.core.contract import shape_contract
 from app.core.db import install_database_error_handlers
-from app.core.engine import create_db_engine
+from app.core.engine import create_db_engine, create_read_engine
 from app.core.errors import install_error_handlers
 from app.core.logging import ensure_logging
 from app.core.metrics import POOL
@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     ensure_logging(settings)
     engine = create_db_engine(settings)
+    read_engine = create_read_engine(settings, engine)  # the hot reads' (app/core/db.py)
     register_engine(engine, settings)  # what this app commits wakes jobs on its own queue
     access = Access(settings, engine)
 
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if access.limiter is not None:
             await access.limiter.close()
         engine.dispose()
+        read_engine.dispose()
 
     app = FastAPI(
         title="Corroborate",
@@ -117,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.read_engine = read_engine
     app.state.access = access
     # Built now, not on first use: the hybrid matcher's store must be active before the first
     # write, so that every claim gets its embedding in its own transaction.

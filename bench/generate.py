@@ -3,7 +3,8 @@
     python bench/generate.py --size M                    # bench/data/M.db (SQLite)
     python bench/generate.py --size S --database-url postgresql+psycopg://.../db
 
-Sizes (claims / attributions): T 1k / 10k (CI smoke), S 20k / 200k, M 100k / 1M, L 200k / 2M.
+Sizes (claims / attributions): T 1k / 10k (CI smoke), S 20k / 200k, M 100k / 1M, L 200k / 2M,
+XL 2M / 20M (PostgreSQL only, streamed by bench/pg_load.py: it does not fit in memory).
 
 The shape follows how news spreads: stories ("events") break on a date; a heavy-tailed number of
 articles covers each one; outlets are Zipf-distributed (a few wire agencies and big papers write
@@ -20,10 +21,12 @@ exactly what the service would hold after the same writes.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,6 +37,7 @@ from sqlalchemy import Engine, create_engine, insert, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.claims.service import fingerprint  # noqa: E402
 from app.core.config import Settings  # noqa: E402
 from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import upgrade  # noqa: E402
@@ -48,6 +52,7 @@ SIZES: dict[str, tuple[int, int]] = {
     "S": (20_000, 200_000),
     "M": (100_000, 1_000_000),
     "L": (200_000, 2_000_000),
+    "XL": (2_000_000, 20_000_000),  # PostgreSQL, by COPY: bench/pg_load.py
 }
 OUTLETS = 400
 WIRES = ("reuters", "ap", "afp", "dpa", "efe", "ansa")
@@ -131,12 +136,8 @@ def _claim_texts(rng: random.Random, n: int) -> list[tuple[str, str | None]]:
     return out
 
 
-def build(size: str, seed: int = 20250529) -> Dataset:
-    """The whole dataset as rows, deterministic for a size and seed."""
-    n_claims, n_attributions = SIZES[size]
-    rng = random.Random(seed)
+def outlet_rows() -> list[dict[str, Any]]:
     created = datetime(2026, 1, 1, tzinfo=UTC)
-
     outlets = []
     for i in range(OUTLETS):
         slug = WIRES[i] if i < len(WIRES) else f"outlet-{i:03d}"
@@ -155,16 +156,27 @@ def build(size: str, seed: int = 20250529) -> Dataset:
                 "updated_at": created,
             }
         )
+    return outlets
+
+
+Rows = list[dict[str, Any]]
+
+
+def stories(size: str, seed: int = 20250529) -> Iterator[tuple[Rows, Rows, Rows, Rows]]:
+    """The dataset one story at a time: (articles, links, claims, attributions) of each, in id
+    order; deterministic for a size and seed. `build` collects them, bench/pg_load.py streams
+    them into COPY so that a size far larger than memory can be written."""
+    n_claims, n_attributions = SIZES[size]
+    rng = random.Random(seed)
+    outlets = outlet_rows()
     # Zipf: outlet rank r writes in proportion to 1 / r^1.1; wires head the list.
     weights = [1 / (r + 1) ** 1.1 for r in range(OUTLETS)]
     non_wire = list(range(len(WIRES), OUTLETS))
     non_wire_weights = weights[len(WIRES) :]
+    cumulative = list(itertools.accumulate(non_wire_weights))
 
     texts = _claim_texts(rng, n_claims)
-    claims: list[dict[str, Any]] = []
-    articles: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
-    attributions: list[dict[str, Any]] = []
+    n_articles = n_claimed = n_attributed = 0
     per_claim_target = n_attributions / n_claims
 
     # Events sorted by date so ids grow with time, as they would when ingested live.
@@ -182,23 +194,29 @@ def build(size: str, seed: int = 20250529) -> Dataset:
         claims_left -= k
         # Heavy-tailed coverage: most stories get a handful of articles, a few get hundreds.
         coverage = min(1500, max(1, int(rng.paretovariate(1.6) * per_claim_target * 0.62)))
-        event_articles: list[dict[str, Any]] = []
-        wire_articles: list[dict[str, Any]] = []
+        event_articles: Rows = []
+        wire_articles: Rows = []
+        links: Rows = []
+        claims: Rows = []
+        attributions: Rows = []
         drawn = []
         for _ in range(coverage):
             is_wire = rng.random() < 0.12
             outlet = (
-                rng.randrange(len(WIRES)) if is_wire else rng.choices(non_wire, non_wire_weights)[0]
+                rng.randrange(len(WIRES))
+                if is_wire
+                else rng.choices(non_wire, cum_weights=cumulative)[0]
             )
             drawn.append((start + timedelta(minutes=int(rng.expovariate(1 / 600))), outlet))
         # Ids follow publication time, so an origin always has a lower id than its copies.
         for at, outlet in sorted(drawn):
-            article_id = len(articles) + 1
+            n_articles += 1
+            article_id = n_articles
             article = {
                 "id": article_id,
                 "outlet_id": outlet + 1,
                 "url": f"https://{outlets[outlet]['domain']}/{at:%Y/%m/%d}/story-{article_id}",
-                "title": f"Story {event_index}: {texts[len(claims)][0][:80]}",
+                "title": f"Story {event_index}: {texts[n_claimed][0][:80]}",
                 "published_at": at,
                 "author": None,
                 "language": "en",
@@ -206,7 +224,6 @@ def build(size: str, seed: int = 20250529) -> Dataset:
                 "created_at": at,
                 "updated_at": at,
             }
-            articles.append(article)
             event_articles.append(article)
             if outlet < len(WIRES):
                 wire_articles.append(article)
@@ -232,7 +249,8 @@ def build(size: str, seed: int = 20250529) -> Dataset:
                     )
                     article["root_article_id"] = origin["root_article_id"]
         for _ in range(k):
-            claim_id = len(claims) + 1
+            n_claimed += 1
+            claim_id = n_claimed
             sentence, claimant = texts[claim_id - 1]
             claims.append(
                 {
@@ -240,7 +258,7 @@ def build(size: str, seed: int = 20250529) -> Dataset:
                     "text": sentence,
                     "claimant": claimant,
                     "claim_date": start.date(),
-                    "fingerprint": "",
+                    "fingerprint": fingerprint(sentence, claimant),
                     "created_at": start,
                     "updated_at": start,
                 }
@@ -253,9 +271,10 @@ def build(size: str, seed: int = 20250529) -> Dataset:
                 quote = None
                 if rng.random() < 0.15:
                     quote = f"{sentence.split(' ', 3)[-1]} the spokesperson said"
+                n_attributed += 1
                 attributions.append(
                     {
-                        "id": len(attributions) + 1,
+                        "id": n_attributed,
                         "claim_id": claim_id,
                         "article_id": article["id"],
                         "stance": stance,
@@ -265,11 +284,18 @@ def build(size: str, seed: int = 20250529) -> Dataset:
                         "updated_at": article["created_at"],
                     }
                 )
-    from app.claims.service import fingerprint
+        yield event_articles, links, claims, attributions
 
-    for claim in claims:
-        claim["fingerprint"] = fingerprint(claim["text"], claim["claimant"])
-    return Dataset(outlets, articles, links, claims, attributions)
+
+def build(size: str, seed: int = 20250529) -> Dataset:
+    """The whole dataset as rows, deterministic for a size and seed."""
+    data = Dataset(outlet_rows(), [], [], [], [])
+    for articles, links, claims, attributions in stories(size, seed):
+        data.articles.extend(articles)
+        data.links.extend(links)
+        data.claims.extend(claims)
+        data.attributions.extend(attributions)
+    return data
 
 
 def _insert(engine: Engine, data: Dataset) -> None:

@@ -126,6 +126,7 @@ def make_app(settings: Settings) -> Iterator[Callable[..., FastAPI]]:
     yield make
     for extra in made:
         extra.state.engine.dispose()
+        extra.state.read_engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,7 @@ async def read_only(request: Request, work: Callable[[Connection], T]) -> T:
     query and, under the GIL on one core, buys no parallelism (docs/benchmarks.md measures
     it). PostgreSQL reads wait on the network, so they go to a worker thread.
     """
-    engine: Engine = request.app.state.engine
+    engine: Engine = request.app.state.read_engine
 
     def run() -> T:
         with engine.connect() as connection, connection.begin():
@@ -66,7 +66,21 @@ async def read_only(request: Request, work: Callable[[Connection], T]) -> T:
 
     if engine.dialect.name == "sqlite":
         return run()
-    return await run_in_threadpool(run)
+    return await run_in_threadpool(_once_more_if_disconnected, engine, run)
+
+
+def _once_more_if_disconnected(engine: Engine, run: Callable[[], T]) -> T:
+    """`run`; if its connection turned out dead (PostgreSQL restarted, or dropped it), the
+    pool's other connections are as old: discard them all and run it once more on a new one.
+    PostgreSQL's read engine does not ping at checkout (app/core/engine.py)."""
+    try:
+        return run()
+    except exc.DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        logger.warning("a pooled read connection was dead; reconnecting: %s", error.orig)
+        engine.dispose()
+        return run()
 
 
 async def read_in_session(request: Request, work: Callable[[Session], T]) -> T:

@@ -55,17 +55,49 @@ def create_db_engine(settings: Settings, *, statement_timeout_ms: int | None = N
         engine = create_engine(url, **options)
         _configure_sqlite(engine, settings, path=path, timeout_ms=timeout_ms)
         return engine
-    connect_args = {"connect_timeout": 5}
-    if timeout_ms:
-        connect_args["options"] = f"-c statement_timeout={int(timeout_ms)}"
     return create_engine(
         url,
         pool_pre_ping=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=POOL_TIMEOUT_SECONDS,
-        connect_args=connect_args,
+        connect_args=_postgresql_connect_args(timeout_ms),
     )
+
+
+def create_read_engine(settings: Settings, engine: Engine) -> Engine:
+    """The engine the hot reads (`core.db.read_only`) run on: `engine` itself on SQLite; on
+    PostgreSQL a second pool on the same database whose connections run in autocommit and are
+    not pinged at checkout.
+
+    A page of claims is one indexed SELECT taking well under a millisecond on the server, but
+    through the write engine it cost four round trips: the pre-ping (`;`), BEGIN, the SELECT and
+    COMMIT (docs/benchmarks.md, "PostgreSQL reads"). In READ COMMITTED, PostgreSQL's default and
+    the service's, every statement takes its own snapshot inside a transaction too, so a
+    read-only BEGIN/COMMIT buys nothing. Without the ping a connection the server dropped is
+    found by the read itself; `read_only` then throws the pool's connections away and runs the
+    read once more (a read is safe to repeat).
+    """
+    if engine.dialect.name != "postgresql":
+        return engine
+    return create_engine(
+        settings.database_url,
+        isolation_level="AUTOCOMMIT",
+        # Every thread that may run a read keeps its connection: with a pool smaller than the
+        # concurrency, the overflow connections are closed at check-in and reopened (a new
+        # server process each) on the next burst.
+        pool_size=settings.db_pool_size + settings.db_max_overflow,
+        max_overflow=0,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
+        connect_args=_postgresql_connect_args(settings.db_statement_timeout_ms),
+    )
+
+
+def _postgresql_connect_args(timeout_ms: int) -> dict[str, Any]:
+    connect_args: dict[str, Any] = {"connect_timeout": 5}
+    if timeout_ms:
+        connect_args["options"] = f"-c statement_timeout={int(timeout_ms)}"
+    return connect_args
 
 
 def _configure_sqlite(

@@ -83,10 +83,16 @@ class PreparedSelect:
             # Raised as SQLAlchemy raises it for a statement it ran itself (OperationalError,
             # DataError, ...), so that the error handlers map a statement timeout to 504 and an
             # outage to 503 here too, and a dead connection is not handed out again.
-            if connection.dialect.is_disconnect(error, connection.connection, cursor):
+            disconnected = connection.dialect.is_disconnect(error, connection.connection, cursor)
+            if disconnected:
                 connection.invalidate(error)
             raise exc.DBAPIError.instance(
-                sql, values, error, dbapi.Error, dialect=connection.dialect
+                sql,
+                values,
+                error,
+                dbapi.Error,
+                dialect=connection.dialect,
+                connection_invalidated=disconnected,
             ) from error
         finally:
             cursor.close()

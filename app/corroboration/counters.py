@@ -336,25 +336,24 @@ def recount_all(session: Session) -> int:
     return len(ids)
 
 
-def stale_claim_ids(session: Session) -> list[int]:
-    """Claims whose stored counters differ from a from-scratch recount (should be none)."""
-    stored = {
-        row.id: tuple(row[1:])
-        for row in session.execute(
-            select(
-                Claim.id,
-                Claim.outlets_count,
-                Claim.origins_count,
-                Claim.articles_count,
-                Claim.disputing_outlets_count,
-                Claim.first_reported_at,
-                Claim.first_reported_article_id,
-                Claim.first_reported_outlet_id,
-                Claim.last_reported_at,
-                Claim.credited_origins_count,
-            )
-        )
-    }
+def stale_claim_ids(session: Session, *, claim_ids: list[int] | None = None) -> list[int]:
+    """Claims (all, or these) whose stored counters differ from a from-scratch recount (should
+    be none)."""
+    chosen = select(
+        Claim.id,
+        Claim.outlets_count,
+        Claim.origins_count,
+        Claim.articles_count,
+        Claim.disputing_outlets_count,
+        Claim.first_reported_at,
+        Claim.first_reported_article_id,
+        Claim.first_reported_outlet_id,
+        Claim.last_reported_at,
+        Claim.credited_origins_count,
+    )
+    if claim_ids is not None:
+        chosen = chosen.where(Claim.id.in_(claim_ids))  # type: ignore[union-attr]
+    stored = {row.id: tuple(row[1:]) for row in session.execute(chosen)}
     ids = sorted(stored)
     empty = (0, 0, 0, 0, None, None, None, None, 0)
     expected: dict[int, tuple[Any, ...]] = dict.fromkeys(ids, empty)
@@ -380,10 +379,14 @@ def stale_claim_ids(session: Session) -> list[int]:
     return [i for i in ids if stored[i] != expected[i]]
 
 
-def stale_outlet_claim_ids(session: Session) -> list[int]:
-    """Claims whose `outlet_claim` rows differ from a from-scratch derivation (should be none)."""
+def stale_outlet_claim_ids(session: Session, *, claim_ids: list[int] | None = None) -> list[int]:
+    """Claims (all, or these) whose `outlet_claim` rows differ from a from-scratch derivation
+    (should be none)."""
     stored = select(*(getattr(OutletClaim, name) for name in _OUTLET_CLAIM_COLUMNS))
     expected = outlet_claims()
+    if claim_ids is not None:
+        stored = stored.where(OutletClaim.claim_id.in_(claim_ids))  # type: ignore[attr-defined]
+        expected = expected.where(Attribution.claim_id.in_(claim_ids))  # type: ignore[attr-defined]
     missing = except_(expected, stored).subquery()
     extra = except_(stored, expected).subquery()
     found = set(session.scalars(select(missing.c.claim_id)))

@@ -8,7 +8,7 @@ from typing import Any
 import psycopg.errors
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, literal, literal_column, select, table, text
+from sqlalchemy import event, func, literal, literal_column, select, table, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -181,6 +181,56 @@ def test_a_missing_database_file_is_not_created_empty(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgresql_only
+def test_a_hot_read_survives_connections_the_server_dropped(make_app: Any, factory: Any) -> None:
+    """PostgreSQL's hot reads are not pinged at checkout (app/core/engine.py): when the server
+    has dropped the pooled connections (a restart, an idle timeout), the read finds out, the
+    pool is emptied and the read runs once more on a new connection: the client sees a 200."""
+    claim = factory.claim()
+    app = make_app()
+    with TestClient(app) as client:
+        for _ in range(3):  # several pooled connections, every one of them to be dropped
+            assert client.get(f"/v1/claims/{claim.id}").status_code == 200
+            assert client.get("/v1/claims").status_code == 200
+        read_engine = app.state.read_engine
+        with app.state.engine.connect() as admin:
+            dropped = admin.scalar(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+        assert dropped >= 1
+        assert read_engine.pool.checkedin() >= 1  # dead connections wait in the pool
+        assert client.get(f"/v1/claims/{claim.id}").json()["id"] == claim.id
+        assert [c["id"] for c in client.get("/v1/claims").json()["items"]] == [claim.id]
+
+
+@pytest.mark.postgresql_only
+def test_a_hot_read_is_one_statement_outside_a_transaction(
+    make_app: Any, factory: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No ping, BEGIN or COMMIT around a hot read: its statement runs in a transaction of its
+    own, which started with it (in a BEGIN block `now()` is the block's start, before the
+    statement's); and a page of claims is one statement."""
+    factory.claim()
+    app = make_app()
+    read_engine = getattr(app.state.read_engine, "sync_engine", app.state.read_engine)
+    sent: list[str] = []
+
+    @event.listens_for(read_engine, "before_cursor_execute")
+    def _record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    with TestClient(app) as client:
+        assert client.get("/v1/claims").status_code == 200
+        assert len(sent) == 1, sent
+        assert sent[0].lstrip().startswith("SELECT"), sent
+        alone = PreparedSelect(lambda: select(func.now() == func.statement_timestamp()))
+        monkeypatch.setattr(claims_listing, "list_json", lambda db, **_: alone.rows(db, {}))
+        assert client.get("/v1/claims").json() == [[True]]
+
+
+@pytest.mark.postgresql_only
 def test_readyz_does_not_tell_where_the_database_is(database_url: str) -> None:
     url = make_url(database_url).set(database="no_such_database_here", port=5432)
     app = create_app(Settings(database_url=url.render_as_string(), rate_limit_enabled=False))
@@ -190,6 +240,7 @@ def test_readyz_does_not_tell_where_the_database_is(database_url: str) -> None:
     for secret in ("no_such_database_here", "5432", str(url.host)):
         assert secret not in ready.text
     app.state.engine.dispose()
+    app.state.read_engine.dispose()
 
 
 @pytest.mark.sqlite_only
