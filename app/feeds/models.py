@@ -17,8 +17,9 @@ class FeedCreate(SQLModel):
     url: ArticleUrl = Field(description="The RSS/Atom feed's or the sitemap's address.")
     kind: FeedKind = Field(
         default=FeedKind.feed,
-        description="`feed` (RSS or Atom) or `sitemap` (a sitemap or Google News sitemap). "
-        "A body that is plainly the other kind is read as what it is.",
+        description="`feed` (RSS or Atom) or `sitemap` (a sitemap, a Google News sitemap or a "
+        "sitemap index, plain or gzip). A body that is plainly the other kind is read as what "
+        "it is. A sitemap index's child sitemaps on its host become feeds of their own.",
     )
     poll_interval_seconds: float | None = Field(
         default=None,
@@ -58,6 +59,11 @@ class FeedPublic(SQLModel):
     outlet: OutletRef
     url: str
     kind: FeedKind
+    parent_id: int | None = Field(
+        default=None,
+        description="The sitemap index that listed this child sitemap (null for a feed added "
+        "through the API); deleting the index stops its children too.",
+    )
     poll_interval_seconds: float = Field(description="The interval in force for this feed.")
     min_delay_seconds: float = Field(description="The least delay in force for this feed's host.")
     health: FeedHealth

@@ -115,6 +115,7 @@ def to_public(session: Session, *, feed: Feed, outlet: Outlet, settings: Setting
         outlet=OutletRef(id=outlet.id, slug=outlet.slug, name=outlet.name),
         url=feed.url,
         kind=feed.kind,
+        parent_id=feed.parent_id,
         poll_interval_seconds=feed.poll_interval_seconds or settings.feeds_poll_interval_seconds,
         min_delay_seconds=host_delay(host, settings) if host else settings.feeds_min_delay_seconds,
         health=FeedHealth(

@@ -2088,7 +2088,7 @@ export interface components {
              */
             url: string;
             /**
-             * @description `feed` (RSS or Atom) or `sitemap` (a sitemap or Google News sitemap). A body that is plainly the other kind is read as what it is.
+             * @description `feed` (RSS or Atom) or `sitemap` (a sitemap, a Google News sitemap or a sitemap index, plain or gzip). A body that is plainly the other kind is read as what it is. A sitemap index's child sitemaps on its host become feeds of their own.
              * @default feed
              */
             kind: components["schemas"]["FeedKind"];
@@ -2166,6 +2166,11 @@ export interface components {
             /** Url */
             url: string;
             kind: components["schemas"]["FeedKind"];
+            /**
+             * Parent Id
+             * @description The sitemap index that listed this child sitemap (null for a feed added through the API); deleting the index stops its children too.
+             */
+            parent_id: number | null;
             /**
              * Poll Interval Seconds
              * @description The interval in force for this feed.
@@ -3645,7 +3650,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "2000_feeds"
+                     *       "migration": "2300_feed_sitemap_index"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3717,8 +3722,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.732958Z",
-                     *           "updated_at": "2026-12-04T21:27:02.732966Z"
+                     *           "created_at": "2026-12-04T23:17:38.139245Z",
+                     *           "updated_at": "2026-12-04T23:17:38.139254Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3729,8 +3734,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T21:27:02.740412Z",
-                     *           "updated_at": "2026-12-04T21:27:02.740417Z"
+                     *           "created_at": "2026-12-04T23:17:38.146930Z",
+                     *           "updated_at": "2026-12-04T23:17:38.146938Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3829,8 +3834,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.242316Z",
-                     *       "updated_at": "2026-12-04T21:27:07.242336Z"
+                     *       "created_at": "2026-12-04T23:17:43.986266Z",
+                     *       "updated_at": "2026-12-04T23:17:43.986273Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3951,8 +3956,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.732958Z",
-                     *       "updated_at": "2026-12-04T21:27:02.732966Z",
+                     *       "created_at": "2026-12-04T23:17:38.139245Z",
+                     *       "updated_at": "2026-12-04T23:17:38.139254Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4163,8 +4168,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.242316Z",
-                     *       "updated_at": "2026-12-04T21:27:07.249857Z"
+                     *       "created_at": "2026-12-04T23:17:43.986266Z",
+                     *       "updated_at": "2026-12-04T23:17:43.997562Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4317,8 +4322,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.771569Z",
-                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *           "created_at": "2026-12-04T23:17:38.191442Z",
+                     *           "updated_at": "2026-12-04T23:17:38.191451Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4348,8 +4353,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.836762Z",
-                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
+                     *           "created_at": "2026-12-04T23:17:38.309496Z",
+                     *           "updated_at": "2026-12-04T23:17:38.309504Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4474,6 +4479,7 @@ export interface operations {
                      *           },
                      *           "url": "http://127.0.0.1:8081/world/rss.xml",
                      *           "kind": "feed",
+                     *           "parent_id": null,
                      *           "poll_interval_seconds": 900,
                      *           "min_delay_seconds": 10,
                      *           "health": {
@@ -4484,10 +4490,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *             "next_poll_at": "2026-12-04T23:17:45.721364Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T21:27:08.284855Z"
+                     *           "created_at": "2026-12-04T23:17:45.721382Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4594,6 +4600,7 @@ export interface operations {
                      *       },
                      *       "url": "http://127.0.0.1:8081/world/rss.xml",
                      *       "kind": "feed",
+                     *       "parent_id": null,
                      *       "poll_interval_seconds": 900,
                      *       "min_delay_seconds": 10,
                      *       "health": {
@@ -4604,10 +4611,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "next_poll_at": "2026-12-04T23:17:45.721364Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *       "created_at": "2026-12-04T23:17:45.721382Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4739,6 +4746,7 @@ export interface operations {
                      *       },
                      *       "url": "http://127.0.0.1:8081/world/rss.xml",
                      *       "kind": "feed",
+                     *       "parent_id": null,
                      *       "poll_interval_seconds": 900,
                      *       "min_delay_seconds": 10,
                      *       "health": {
@@ -4749,10 +4757,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "next_poll_at": "2026-12-04T23:17:45.721364Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *       "created_at": "2026-12-04T23:17:45.721382Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4965,11 +4973,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T21:27:02.760532Z"
+                     *             "created_at": "2026-12-04T23:17:38.177245Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.751936Z",
-                     *           "updated_at": "2026-12-04T21:27:02.751937Z",
+                     *           "created_at": "2026-12-04T23:17:38.163994Z",
+                     *           "updated_at": "2026-12-04T23:17:38.163995Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -4986,8 +4994,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.749046Z",
-                     *           "updated_at": "2026-12-04T21:27:02.749048Z",
+                     *           "created_at": "2026-12-04T23:17:38.162684Z",
+                     *           "updated_at": "2026-12-04T23:17:38.162685Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5092,8 +5100,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.255702Z",
-                     *       "updated_at": "2026-12-04T21:27:07.255704Z",
+                     *       "created_at": "2026-12-04T23:17:44.006802Z",
+                     *       "updated_at": "2026-12-04T23:17:44.006805Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5228,8 +5236,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.744959Z",
-                     *       "updated_at": "2026-12-04T21:27:02.744962Z",
+                     *       "created_at": "2026-12-04T23:17:38.154097Z",
+                     *       "updated_at": "2026-12-04T23:17:38.154101Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5436,8 +5444,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.255702Z",
-                     *       "updated_at": "2026-12-04T21:27:07.266911Z",
+                     *       "created_at": "2026-12-04T23:17:44.006802Z",
+                     *       "updated_at": "2026-12-04T23:17:44.026533Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5585,7 +5593,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T21:27:07.278000Z"
+                     *       "created_at": "2026-12-04T23:17:44.044367Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5803,7 +5811,7 @@ export interface operations {
                      *         {
                      *           "score": 0.6341,
                      *           "signals": {
-                     *             "semantic": 0.8948,
+                     *             "semantic": 0.8953,
                      *             "lexical": 0.539,
                      *             "cross_lingual": false,
                      *             "vetoes": []
@@ -5814,8 +5822,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T21:27:02.771569Z",
-                     *             "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *             "created_at": "2026-12-04T23:17:38.191442Z",
+                     *             "updated_at": "2026-12-04T23:17:38.191451Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5842,7 +5850,7 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "score": 0.5699,
+                     *           "score": 0.5701,
                      *           "signals": {
                      *             "semantic": 0.895,
                      *             "lexical": 0.3407,
@@ -5864,8 +5872,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T21:27:02.970214Z",
-                     *             "updated_at": "2026-12-04T21:27:02.970220Z",
+                     *             "created_at": "2026-12-04T23:17:38.569147Z",
+                     *             "updated_at": "2026-12-04T23:17:38.569152Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -5998,8 +6006,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.771569Z",
-                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *           "created_at": "2026-12-04T23:17:38.191442Z",
+                     *           "updated_at": "2026-12-04T23:17:38.191451Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6029,8 +6037,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.836762Z",
-                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
+                     *           "created_at": "2026-12-04T23:17:38.309496Z",
+                     *           "updated_at": "2026-12-04T23:17:38.309504Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6143,8 +6151,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.299055Z",
+                     *       "created_at": "2026-12-04T23:17:44.087704Z",
+                     *       "updated_at": "2026-12-04T23:17:44.087711Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6471,8 +6479,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.771569Z",
-                     *       "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *       "created_at": "2026-12-04T23:17:38.191442Z",
+                     *       "updated_at": "2026-12-04T23:17:38.191451Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6504,8 +6512,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.832057Z",
-                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
+                     *           "created_at": "2026-12-04T23:17:38.291310Z",
+                     *           "updated_at": "2026-12-04T23:17:38.291319Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6534,8 +6542,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.834619Z",
-                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
+                     *           "created_at": "2026-12-04T23:17:38.300413Z",
+                     *           "updated_at": "2026-12-04T23:17:38.300421Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6754,8 +6762,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.351900Z",
+                     *       "created_at": "2026-12-04T23:17:44.087704Z",
+                     *       "updated_at": "2026-12-04T23:17:44.164430Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6906,8 +6914,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.832057Z",
-                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
+                     *           "created_at": "2026-12-04T23:17:38.291310Z",
+                     *           "updated_at": "2026-12-04T23:17:38.291319Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6936,8 +6944,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.834619Z",
-                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
+                     *           "created_at": "2026-12-04T23:17:38.300413Z",
+                     *           "updated_at": "2026-12-04T23:17:38.300421Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7062,8 +7070,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.374387Z",
-                     *       "updated_at": "2026-12-04T21:27:07.374395Z",
+                     *       "created_at": "2026-12-04T23:17:44.179620Z",
+                     *       "updated_at": "2026-12-04T23:17:44.179628Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7308,8 +7316,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.374387Z",
-                     *       "updated_at": "2026-12-04T21:27:07.399443Z",
+                     *       "created_at": "2026-12-04T23:17:44.179620Z",
+                     *       "updated_at": "2026-12-04T23:17:44.222916Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7455,8 +7463,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.642587Z",
+                     *       "created_at": "2026-12-04T23:17:44.087704Z",
+                     *       "updated_at": "2026-12-04T23:17:44.610597Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7488,8 +7496,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T21:27:07.374387Z",
-                     *           "updated_at": "2026-12-04T21:27:07.399443Z",
+                     *           "created_at": "2026-12-04T23:17:44.179620Z",
+                     *           "updated_at": "2026-12-04T23:17:44.222916Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7518,8 +7526,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T21:27:07.538432Z",
-                     *           "updated_at": "2026-12-04T21:27:07.538438Z",
+                     *           "created_at": "2026-12-04T23:17:44.396833Z",
+                     *           "updated_at": "2026-12-04T23:17:44.396840Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8041,7 +8049,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T21:27:07.700735Z",
+                     *       "created_at": "2026-12-04T23:17:44.759760Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8170,7 +8178,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T21:27:07.700735Z",
+                     *       "created_at": "2026-12-04T23:17:44.759760Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8735,8 +8743,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T21:27:07.407683Z",
-                     *           "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *           "created_at": "2026-12-04T23:17:44.237123Z",
+                     *           "updated_at": "2026-12-04T23:17:44.237135Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8861,8 +8869,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T21:27:07.407683Z",
-                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *       "created_at": "2026-12-04T23:17:44.237123Z",
+                     *       "updated_at": "2026-12-04T23:17:44.237135Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9106,8 +9114,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T21:27:07.407683Z",
-                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *       "created_at": "2026-12-04T23:17:44.237123Z",
+                     *       "updated_at": "2026-12-04T23:17:44.237135Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9755,7 +9763,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T21:27:08.114186Z",
+                     *           "created_at": "2026-12-04T23:17:45.429975Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9796,7 +9804,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T21:27:08.112868Z",
+                     *           "created_at": "2026-12-04T23:17:45.423456Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9914,7 +9922,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.114186Z",
+                     *       "created_at": "2026-12-04T23:17:45.429975Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10038,8 +10046,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.114186Z",
-                     *       "decided_at": "2026-12-04T21:27:08.165882Z",
+                     *       "created_at": "2026-12-04T23:17:45.429975Z",
+                     *       "decided_at": "2026-12-04T23:17:45.495285Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10180,8 +10188,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.112868Z",
-                     *       "decided_at": "2026-12-04T21:27:08.180003Z",
+                     *       "created_at": "2026-12-04T23:17:45.423456Z",
+                     *       "decided_at": "2026-12-04T23:17:45.516032Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10293,24 +10301,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_XzxukkrP",
+                     *           "prefix": "cor_AMyzqXeY",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T21:27:04.324911Z",
-                     *           "last_used_at": "2026-12-04T21:27:06.981520Z",
+                     *           "created_at": "2026-12-04T23:17:40.781949Z",
+                     *           "last_used_at": "2026-12-04T23:17:43.634866Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_DOcAqpin",
+                     *           "prefix": "cor_zj37XZ81",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T21:27:08.304000Z",
+                     *           "created_at": "2026-12-04T23:17:45.766031Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10411,12 +10419,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_DOcAqpin",
+                     *       "prefix": "cor_zj37XZ81",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T21:27:08.304000Z",
+                     *       "created_at": "2026-12-04T23:17:45.766031Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10523,12 +10531,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_DOcAqpin",
+                     *       "prefix": "cor_zj37XZ81",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T21:27:08.304000Z",
+                     *       "created_at": "2026-12-04T23:17:45.766031Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10736,8 +10744,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T21:27:08.207141Z",
-                     *           "updated_at": "2026-12-04T21:27:08.207156Z"
+                     *           "created_at": "2026-12-04T23:17:45.564267Z",
+                     *           "updated_at": "2026-12-04T23:17:45.564278Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10840,9 +10848,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.207156Z",
-                     *       "secret": "whsec_0V6R8N0YmdG9f8nMwdFUsB9Fj3xMokiU4XhJWQOkJOA="
+                     *       "created_at": "2026-12-04T23:17:45.564267Z",
+                     *       "updated_at": "2026-12-04T23:17:45.564278Z",
+                     *       "secret": "whsec_iFMlwZ+D5UAh1LLG6cT1qKKvhJBQd6118fa8EpYv3rw="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10956,8 +10964,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.207156Z"
+                     *       "created_at": "2026-12-04T23:17:45.564267Z",
+                     *       "updated_at": "2026-12-04T23:17:45.564278Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11149,8 +11157,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.234212Z"
+                     *       "created_at": "2026-12-04T23:17:45.564267Z",
+                     *       "updated_at": "2026-12-04T23:17:45.601378Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11277,8 +11285,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T21:27:08.256539Z",
-                     *           "created_at": "2026-12-04T21:27:08.256539Z",
+                     *           "next_attempt_at": "2026-12-04T23:17:45.657707Z",
+                     *           "created_at": "2026-12-04T23:17:45.657707Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11376,8 +11384,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T21:27:08.270192Z",
-                     *       "created_at": "2026-12-04T21:27:08.256539Z",
+                     *       "next_attempt_at": "2026-12-04T23:17:45.689302Z",
+                     *       "created_at": "2026-12-04T23:17:45.657707Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11488,7 +11496,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
+                     *           "occurred_at": "2026-12-04T23:17:39.056734Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11500,7 +11508,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
+                     *           "occurred_at": "2026-12-04T23:17:39.056734Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",
