@@ -42,7 +42,7 @@ class FeedHealth(SQLModel):
 
     state: FeedState = Field(
         description="`active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row "
-        "(it is no longer read; delete and add it again to retry)."
+        "(it is no longer read until POST /v1/outlets/{slug}/feeds/{feed_id}/enable)."
     )
     failures: int = Field(description="Failed reads in a row (0 after a good one).")
     polls: int = Field(description="Reads, good or bad, since the feed was added.")

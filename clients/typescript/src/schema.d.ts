@@ -176,6 +176,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/outlets/{slug}/feeds/{feed_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable
+         * @description Read a feed again that was disabled after repeated failures: it becomes `active` with no
+         *     failures counted and is due at once (the next crawler pass reads it, under its host's
+         *     delay). Enabling an active feed changes nothing.
+         */
+        post: operations["feeds-enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles": {
         parameters: {
             query?: never;
@@ -2108,7 +2130,7 @@ export interface components {
          * @description How the crawler gets on with the feed.
          */
         FeedHealth: {
-            /** @description `active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row (it is no longer read; delete and add it again to retry). */
+            /** @description `active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row (it is no longer read until POST /v1/outlets/{slug}/feeds/{feed_id}/enable). */
             state: components["schemas"]["FeedState"];
             /**
              * Failures
@@ -3722,8 +3744,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.139245Z",
-                     *           "updated_at": "2026-12-04T23:17:38.139254Z"
+                     *           "created_at": "2026-12-04T23:22:56.894262Z",
+                     *           "updated_at": "2026-12-04T23:22:56.894271Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3734,8 +3756,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T23:17:38.146930Z",
-                     *           "updated_at": "2026-12-04T23:17:38.146938Z"
+                     *           "created_at": "2026-12-04T23:22:56.900688Z",
+                     *           "updated_at": "2026-12-04T23:22:56.900692Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3834,8 +3856,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:17:43.986266Z",
-                     *       "updated_at": "2026-12-04T23:17:43.986273Z"
+                     *       "created_at": "2026-12-04T23:23:02.808736Z",
+                     *       "updated_at": "2026-12-04T23:23:02.808744Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3956,8 +3978,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:17:38.139245Z",
-                     *       "updated_at": "2026-12-04T23:17:38.139254Z",
+                     *       "created_at": "2026-12-04T23:22:56.894262Z",
+                     *       "updated_at": "2026-12-04T23:22:56.894271Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4168,8 +4190,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:17:43.986266Z",
-                     *       "updated_at": "2026-12-04T23:17:43.997562Z"
+                     *       "created_at": "2026-12-04T23:23:02.808736Z",
+                     *       "updated_at": "2026-12-04T23:23:02.814911Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4322,8 +4344,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.191442Z",
-                     *           "updated_at": "2026-12-04T23:17:38.191451Z",
+                     *           "created_at": "2026-12-04T23:22:56.946492Z",
+                     *           "updated_at": "2026-12-04T23:22:56.946501Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4353,8 +4375,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:17:38.309496Z",
-                     *           "updated_at": "2026-12-04T23:17:38.309504Z",
+                     *           "created_at": "2026-12-04T23:22:57.031282Z",
+                     *           "updated_at": "2026-12-04T23:22:57.031288Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4490,10 +4512,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T23:17:45.721364Z",
+                     *             "next_poll_at": "2026-12-04T23:23:03.633475Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T23:17:45.721382Z"
+                     *           "created_at": "2026-12-04T23:23:03.633492Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4611,10 +4633,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:17:45.721364Z",
+                     *         "next_poll_at": "2026-12-04T23:23:03.633475Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:17:45.721382Z"
+                     *       "created_at": "2026-12-04T23:23:03.633492Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4757,10 +4779,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:17:45.721364Z",
+                     *         "next_poll_at": "2026-12-04T23:23:03.633475Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:17:45.721382Z"
+                     *       "created_at": "2026-12-04T23:23:03.633492Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4916,6 +4938,125 @@ export interface operations {
             };
         };
     };
+    "feeds-enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+                /** @description The feed's id. */
+                feed_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "outlet": {
+                     *         "id": 1,
+                     *         "slug": "reuters",
+                     *         "name": "Reuters"
+                     *       },
+                     *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *       "kind": "feed",
+                     *       "parent_id": null,
+                     *       "poll_interval_seconds": 900,
+                     *       "min_delay_seconds": 10,
+                     *       "health": {
+                     *         "state": "active",
+                     *         "failures": 0,
+                     *         "polls": 0,
+                     *         "entries_found": 0,
+                     *         "last_polled_at": null,
+                     *         "last_status": null,
+                     *         "last_error": null,
+                     *         "next_poll_at": "2026-12-04T23:23:03.633475Z",
+                     *         "disabled_at": null
+                     *       },
+                     *       "created_at": "2026-12-04T23:23:03.633492Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "articles-list": {
         parameters: {
             query?: {
@@ -4973,11 +5114,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T23:17:38.177245Z"
+                     *             "created_at": "2026-12-04T23:22:56.930554Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.163994Z",
-                     *           "updated_at": "2026-12-04T23:17:38.163995Z",
+                     *           "created_at": "2026-12-04T23:22:56.920788Z",
+                     *           "updated_at": "2026-12-04T23:22:56.920791Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -4994,8 +5135,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T23:17:38.162684Z",
-                     *           "updated_at": "2026-12-04T23:17:38.162685Z",
+                     *           "created_at": "2026-12-04T23:22:56.918511Z",
+                     *           "updated_at": "2026-12-04T23:22:56.918514Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5100,8 +5241,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:17:44.006802Z",
-                     *       "updated_at": "2026-12-04T23:17:44.006805Z",
+                     *       "created_at": "2026-12-04T23:23:02.821083Z",
+                     *       "updated_at": "2026-12-04T23:23:02.821086Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5236,8 +5377,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T23:17:38.154097Z",
-                     *       "updated_at": "2026-12-04T23:17:38.154101Z",
+                     *       "created_at": "2026-12-04T23:22:56.907298Z",
+                     *       "updated_at": "2026-12-04T23:22:56.907302Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5444,8 +5585,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:17:44.006802Z",
-                     *       "updated_at": "2026-12-04T23:17:44.026533Z",
+                     *       "created_at": "2026-12-04T23:23:02.821083Z",
+                     *       "updated_at": "2026-12-04T23:23:02.830311Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5593,7 +5734,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T23:17:44.044367Z"
+                     *       "created_at": "2026-12-04T23:23:02.840434Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5822,8 +5963,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T23:17:38.191442Z",
-                     *             "updated_at": "2026-12-04T23:17:38.191451Z",
+                     *             "created_at": "2026-12-04T23:22:56.946492Z",
+                     *             "updated_at": "2026-12-04T23:22:56.946501Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5872,8 +6013,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T23:17:38.569147Z",
-                     *             "updated_at": "2026-12-04T23:17:38.569152Z",
+                     *             "created_at": "2026-12-04T23:22:57.165779Z",
+                     *             "updated_at": "2026-12-04T23:22:57.165785Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -6006,8 +6147,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.191442Z",
-                     *           "updated_at": "2026-12-04T23:17:38.191451Z",
+                     *           "created_at": "2026-12-04T23:22:56.946492Z",
+                     *           "updated_at": "2026-12-04T23:22:56.946501Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6037,8 +6178,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:17:38.309496Z",
-                     *           "updated_at": "2026-12-04T23:17:38.309504Z",
+                     *           "created_at": "2026-12-04T23:22:57.031282Z",
+                     *           "updated_at": "2026-12-04T23:22:57.031288Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6151,8 +6292,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:17:44.087704Z",
-                     *       "updated_at": "2026-12-04T23:17:44.087711Z",
+                     *       "created_at": "2026-12-04T23:23:02.871485Z",
+                     *       "updated_at": "2026-12-04T23:23:02.871492Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6479,8 +6620,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:17:38.191442Z",
-                     *       "updated_at": "2026-12-04T23:17:38.191451Z",
+                     *       "created_at": "2026-12-04T23:22:56.946492Z",
+                     *       "updated_at": "2026-12-04T23:22:56.946501Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6512,8 +6653,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.291310Z",
-                     *           "updated_at": "2026-12-04T23:17:38.291319Z",
+                     *           "created_at": "2026-12-04T23:22:57.026770Z",
+                     *           "updated_at": "2026-12-04T23:22:57.026780Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6542,8 +6683,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.300413Z",
-                     *           "updated_at": "2026-12-04T23:17:38.300421Z",
+                     *           "created_at": "2026-12-04T23:22:57.029397Z",
+                     *           "updated_at": "2026-12-04T23:22:57.029404Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6762,8 +6903,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:17:44.087704Z",
-                     *       "updated_at": "2026-12-04T23:17:44.164430Z",
+                     *       "created_at": "2026-12-04T23:23:02.871485Z",
+                     *       "updated_at": "2026-12-04T23:23:02.913935Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6914,8 +7055,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.291310Z",
-                     *           "updated_at": "2026-12-04T23:17:38.291319Z",
+                     *           "created_at": "2026-12-04T23:22:57.026770Z",
+                     *           "updated_at": "2026-12-04T23:22:57.026780Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6944,8 +7085,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:17:38.300413Z",
-                     *           "updated_at": "2026-12-04T23:17:38.300421Z",
+                     *           "created_at": "2026-12-04T23:22:57.029397Z",
+                     *           "updated_at": "2026-12-04T23:22:57.029404Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7070,8 +7211,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:17:44.179620Z",
-                     *       "updated_at": "2026-12-04T23:17:44.179628Z",
+                     *       "created_at": "2026-12-04T23:23:02.920804Z",
+                     *       "updated_at": "2026-12-04T23:23:02.920811Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7316,8 +7457,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:17:44.179620Z",
-                     *       "updated_at": "2026-12-04T23:17:44.222916Z",
+                     *       "created_at": "2026-12-04T23:23:02.920804Z",
+                     *       "updated_at": "2026-12-04T23:23:02.942304Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7463,8 +7604,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:17:44.087704Z",
-                     *       "updated_at": "2026-12-04T23:17:44.610597Z",
+                     *       "created_at": "2026-12-04T23:23:02.871485Z",
+                     *       "updated_at": "2026-12-04T23:23:03.100876Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7496,8 +7637,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:17:44.179620Z",
-                     *           "updated_at": "2026-12-04T23:17:44.222916Z",
+                     *           "created_at": "2026-12-04T23:23:02.920804Z",
+                     *           "updated_at": "2026-12-04T23:23:02.942304Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7526,8 +7667,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:17:44.396833Z",
-                     *           "updated_at": "2026-12-04T23:17:44.396840Z",
+                     *           "created_at": "2026-12-04T23:23:03.034628Z",
+                     *           "updated_at": "2026-12-04T23:23:03.034634Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8049,7 +8190,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:17:44.759760Z",
+                     *       "created_at": "2026-12-04T23:23:03.160713Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8178,7 +8319,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:17:44.759760Z",
+                     *       "created_at": "2026-12-04T23:23:03.160713Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8743,8 +8884,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T23:17:44.237123Z",
-                     *           "updated_at": "2026-12-04T23:17:44.237135Z"
+                     *           "created_at": "2026-12-04T23:23:02.950891Z",
+                     *           "updated_at": "2026-12-04T23:23:02.950903Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8869,8 +9010,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:17:44.237123Z",
-                     *       "updated_at": "2026-12-04T23:17:44.237135Z"
+                     *       "created_at": "2026-12-04T23:23:02.950891Z",
+                     *       "updated_at": "2026-12-04T23:23:02.950903Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9114,8 +9255,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:17:44.237123Z",
-                     *       "updated_at": "2026-12-04T23:17:44.237135Z"
+                     *       "created_at": "2026-12-04T23:23:02.950891Z",
+                     *       "updated_at": "2026-12-04T23:23:02.950903Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9763,7 +9904,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:17:45.429975Z",
+                     *           "created_at": "2026-12-04T23:23:03.485830Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9804,7 +9945,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:17:45.423456Z",
+                     *           "created_at": "2026-12-04T23:23:03.483999Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9922,7 +10063,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:17:45.429975Z",
+                     *       "created_at": "2026-12-04T23:23:03.485830Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10046,8 +10187,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:17:45.429975Z",
-                     *       "decided_at": "2026-12-04T23:17:45.495285Z",
+                     *       "created_at": "2026-12-04T23:23:03.485830Z",
+                     *       "decided_at": "2026-12-04T23:23:03.520121Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10188,8 +10329,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:17:45.423456Z",
-                     *       "decided_at": "2026-12-04T23:17:45.516032Z",
+                     *       "created_at": "2026-12-04T23:23:03.483999Z",
+                     *       "decided_at": "2026-12-04T23:23:03.530878Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10301,24 +10442,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_AMyzqXeY",
+                     *           "prefix": "cor_1cQfij9Q",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:17:40.781949Z",
-                     *           "last_used_at": "2026-12-04T23:17:43.634866Z",
+                     *           "created_at": "2026-12-04T23:22:59.507560Z",
+                     *           "last_used_at": "2026-12-04T23:23:02.623278Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_zj37XZ81",
+                     *           "prefix": "cor_TnqverjI",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:17:45.766031Z",
+                     *           "created_at": "2026-12-04T23:23:03.659685Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10419,12 +10560,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_zj37XZ81",
+                     *       "prefix": "cor_TnqverjI",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:17:45.766031Z",
+                     *       "created_at": "2026-12-04T23:23:03.659685Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10531,12 +10672,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_zj37XZ81",
+                     *       "prefix": "cor_TnqverjI",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:17:45.766031Z",
+                     *       "created_at": "2026-12-04T23:23:03.659685Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10744,8 +10885,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T23:17:45.564267Z",
-                     *           "updated_at": "2026-12-04T23:17:45.564278Z"
+                     *           "created_at": "2026-12-04T23:23:03.552993Z",
+                     *           "updated_at": "2026-12-04T23:23:03.553006Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10848,9 +10989,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:17:45.564267Z",
-                     *       "updated_at": "2026-12-04T23:17:45.564278Z",
-                     *       "secret": "whsec_iFMlwZ+D5UAh1LLG6cT1qKKvhJBQd6118fa8EpYv3rw="
+                     *       "created_at": "2026-12-04T23:23:03.552993Z",
+                     *       "updated_at": "2026-12-04T23:23:03.553006Z",
+                     *       "secret": "whsec_eaTIYH47eqxMjXH2UBrYk1lZEAQAyG4T2VgSAnl9NM4="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10964,8 +11105,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:17:45.564267Z",
-                     *       "updated_at": "2026-12-04T23:17:45.564278Z"
+                     *       "created_at": "2026-12-04T23:23:03.552993Z",
+                     *       "updated_at": "2026-12-04T23:23:03.553006Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11157,8 +11298,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:17:45.564267Z",
-                     *       "updated_at": "2026-12-04T23:17:45.601378Z"
+                     *       "created_at": "2026-12-04T23:23:03.552993Z",
+                     *       "updated_at": "2026-12-04T23:23:03.575416Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11285,8 +11426,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T23:17:45.657707Z",
-                     *           "created_at": "2026-12-04T23:17:45.657707Z",
+                     *           "next_attempt_at": "2026-12-04T23:23:03.601909Z",
+                     *           "created_at": "2026-12-04T23:23:03.601909Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11384,8 +11525,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T23:17:45.689302Z",
-                     *       "created_at": "2026-12-04T23:17:45.657707Z",
+                     *       "next_attempt_at": "2026-12-04T23:23:03.618094Z",
+                     *       "created_at": "2026-12-04T23:23:03.601909Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11496,7 +11637,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T23:17:39.056734Z",
+                     *           "occurred_at": "2026-12-04T23:22:57.928921Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11508,7 +11649,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T23:17:39.056734Z",
+                     *           "occurred_at": "2026-12-04T23:22:57.928921Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",
