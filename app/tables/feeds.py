@@ -113,6 +113,7 @@ class FeedEntry(SQLModel, table=True):
         ),
         UniqueConstraint("outlet_id", "guid"),
         Index("ix_feed_entry_state_next_attempt_at", "state", "next_attempt_at"),
+        Index("ix_feed_entry_fetched_at", "fetched_at"),  # /metrics: fetched in the last hour
     )
 
     id: int | None = Field(default=None, primary_key=True)

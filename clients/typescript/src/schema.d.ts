@@ -53,7 +53,8 @@ export interface paths {
         };
         /**
          * Metrics
-         * @description Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+         * @description Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+         *     the feeds crawler's state (docs/feeds.md).
          *
          *     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
          */
@@ -3744,8 +3745,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:22:56.894262Z",
-                     *           "updated_at": "2026-12-04T23:22:56.894271Z"
+                     *           "created_at": "2026-12-04T23:27:04.736839Z",
+                     *           "updated_at": "2026-12-04T23:27:04.736848Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3756,8 +3757,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T23:22:56.900688Z",
-                     *           "updated_at": "2026-12-04T23:22:56.900692Z"
+                     *           "created_at": "2026-12-04T23:27:04.740298Z",
+                     *           "updated_at": "2026-12-04T23:27:04.740301Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3856,8 +3857,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:23:02.808736Z",
-                     *       "updated_at": "2026-12-04T23:23:02.808744Z"
+                     *       "created_at": "2026-12-04T23:27:07.665006Z",
+                     *       "updated_at": "2026-12-04T23:27:07.665013Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3978,8 +3979,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:22:56.894262Z",
-                     *       "updated_at": "2026-12-04T23:22:56.894271Z",
+                     *       "created_at": "2026-12-04T23:27:04.736839Z",
+                     *       "updated_at": "2026-12-04T23:27:04.736848Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4190,8 +4191,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:23:02.808736Z",
-                     *       "updated_at": "2026-12-04T23:23:02.814911Z"
+                     *       "created_at": "2026-12-04T23:27:07.665006Z",
+                     *       "updated_at": "2026-12-04T23:27:07.669738Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4344,8 +4345,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:22:56.946492Z",
-                     *           "updated_at": "2026-12-04T23:22:56.946501Z",
+                     *           "created_at": "2026-12-04T23:27:04.760489Z",
+                     *           "updated_at": "2026-12-04T23:27:04.760497Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4375,8 +4376,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:22:57.031282Z",
-                     *           "updated_at": "2026-12-04T23:22:57.031288Z",
+                     *           "created_at": "2026-12-04T23:27:04.822155Z",
+                     *           "updated_at": "2026-12-04T23:27:04.822160Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4512,10 +4513,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T23:23:03.633475Z",
+                     *             "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T23:23:03.633492Z"
+                     *           "created_at": "2026-12-04T23:27:08.344637Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4633,10 +4634,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:23:03.633475Z",
+                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:23:03.633492Z"
+                     *       "created_at": "2026-12-04T23:27:08.344637Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4779,10 +4780,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:23:03.633475Z",
+                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:23:03.633492Z"
+                     *       "created_at": "2026-12-04T23:27:08.344637Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4979,10 +4980,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:23:03.633475Z",
+                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:23:03.633492Z"
+                     *       "created_at": "2026-12-04T23:27:08.344637Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -5114,11 +5115,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T23:22:56.930554Z"
+                     *             "created_at": "2026-12-04T23:27:04.754012Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T23:22:56.920788Z",
-                     *           "updated_at": "2026-12-04T23:22:56.920791Z",
+                     *           "created_at": "2026-12-04T23:27:04.749318Z",
+                     *           "updated_at": "2026-12-04T23:27:04.749321Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -5135,8 +5136,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T23:22:56.918511Z",
-                     *           "updated_at": "2026-12-04T23:22:56.918514Z",
+                     *           "created_at": "2026-12-04T23:27:04.747590Z",
+                     *           "updated_at": "2026-12-04T23:27:04.747591Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5241,8 +5242,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:23:02.821083Z",
-                     *       "updated_at": "2026-12-04T23:23:02.821086Z",
+                     *       "created_at": "2026-12-04T23:27:07.674972Z",
+                     *       "updated_at": "2026-12-04T23:27:07.674975Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5377,8 +5378,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T23:22:56.907298Z",
-                     *       "updated_at": "2026-12-04T23:22:56.907302Z",
+                     *       "created_at": "2026-12-04T23:27:04.743390Z",
+                     *       "updated_at": "2026-12-04T23:27:04.743393Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5585,8 +5586,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:23:02.821083Z",
-                     *       "updated_at": "2026-12-04T23:23:02.830311Z",
+                     *       "created_at": "2026-12-04T23:27:07.674972Z",
+                     *       "updated_at": "2026-12-04T23:27:07.682338Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5734,7 +5735,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T23:23:02.840434Z"
+                     *       "created_at": "2026-12-04T23:27:07.690500Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5963,8 +5964,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T23:22:56.946492Z",
-                     *             "updated_at": "2026-12-04T23:22:56.946501Z",
+                     *             "created_at": "2026-12-04T23:27:04.760489Z",
+                     *             "updated_at": "2026-12-04T23:27:04.760497Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -6013,8 +6014,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T23:22:57.165779Z",
-                     *             "updated_at": "2026-12-04T23:22:57.165785Z",
+                     *             "created_at": "2026-12-04T23:27:04.935836Z",
+                     *             "updated_at": "2026-12-04T23:27:04.935840Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -6147,8 +6148,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:22:56.946492Z",
-                     *           "updated_at": "2026-12-04T23:22:56.946501Z",
+                     *           "created_at": "2026-12-04T23:27:04.760489Z",
+                     *           "updated_at": "2026-12-04T23:27:04.760497Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6178,8 +6179,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:22:57.031282Z",
-                     *           "updated_at": "2026-12-04T23:22:57.031288Z",
+                     *           "created_at": "2026-12-04T23:27:04.822155Z",
+                     *           "updated_at": "2026-12-04T23:27:04.822160Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6292,8 +6293,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:23:02.871485Z",
-                     *       "updated_at": "2026-12-04T23:23:02.871492Z",
+                     *       "created_at": "2026-12-04T23:27:07.708651Z",
+                     *       "updated_at": "2026-12-04T23:27:07.708660Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6620,8 +6621,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:22:56.946492Z",
-                     *       "updated_at": "2026-12-04T23:22:56.946501Z",
+                     *       "created_at": "2026-12-04T23:27:04.760489Z",
+                     *       "updated_at": "2026-12-04T23:27:04.760497Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6653,8 +6654,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:22:57.026770Z",
-                     *           "updated_at": "2026-12-04T23:22:57.026780Z",
+                     *           "created_at": "2026-12-04T23:27:04.817999Z",
+                     *           "updated_at": "2026-12-04T23:27:04.818009Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6683,8 +6684,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:22:57.029397Z",
-                     *           "updated_at": "2026-12-04T23:22:57.029404Z",
+                     *           "created_at": "2026-12-04T23:27:04.820175Z",
+                     *           "updated_at": "2026-12-04T23:27:04.820180Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6903,8 +6904,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:23:02.871485Z",
-                     *       "updated_at": "2026-12-04T23:23:02.913935Z",
+                     *       "created_at": "2026-12-04T23:27:07.708651Z",
+                     *       "updated_at": "2026-12-04T23:27:07.745854Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -7055,8 +7056,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:22:57.026770Z",
-                     *           "updated_at": "2026-12-04T23:22:57.026780Z",
+                     *           "created_at": "2026-12-04T23:27:04.817999Z",
+                     *           "updated_at": "2026-12-04T23:27:04.818009Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -7085,8 +7086,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:22:57.029397Z",
-                     *           "updated_at": "2026-12-04T23:22:57.029404Z",
+                     *           "created_at": "2026-12-04T23:27:04.820175Z",
+                     *           "updated_at": "2026-12-04T23:27:04.820180Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7211,8 +7212,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:23:02.920804Z",
-                     *       "updated_at": "2026-12-04T23:23:02.920811Z",
+                     *       "created_at": "2026-12-04T23:27:07.751072Z",
+                     *       "updated_at": "2026-12-04T23:27:07.751078Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7457,8 +7458,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:23:02.920804Z",
-                     *       "updated_at": "2026-12-04T23:23:02.942304Z",
+                     *       "created_at": "2026-12-04T23:27:07.751072Z",
+                     *       "updated_at": "2026-12-04T23:27:07.769762Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7604,8 +7605,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:23:02.871485Z",
-                     *       "updated_at": "2026-12-04T23:23:03.100876Z",
+                     *       "created_at": "2026-12-04T23:27:07.708651Z",
+                     *       "updated_at": "2026-12-04T23:27:07.906219Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7637,8 +7638,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:23:02.920804Z",
-                     *           "updated_at": "2026-12-04T23:23:02.942304Z",
+                     *           "created_at": "2026-12-04T23:27:07.751072Z",
+                     *           "updated_at": "2026-12-04T23:27:07.769762Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7667,8 +7668,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:23:03.034628Z",
-                     *           "updated_at": "2026-12-04T23:23:03.034634Z",
+                     *           "created_at": "2026-12-04T23:27:07.845334Z",
+                     *           "updated_at": "2026-12-04T23:27:07.845339Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8190,7 +8191,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:23:03.160713Z",
+                     *       "created_at": "2026-12-04T23:27:07.958822Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8319,7 +8320,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:23:03.160713Z",
+                     *       "created_at": "2026-12-04T23:27:07.958822Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8884,8 +8885,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T23:23:02.950891Z",
-                     *           "updated_at": "2026-12-04T23:23:02.950903Z"
+                     *           "created_at": "2026-12-04T23:27:07.777317Z",
+                     *           "updated_at": "2026-12-04T23:27:07.777329Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -9010,8 +9011,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:23:02.950891Z",
-                     *       "updated_at": "2026-12-04T23:23:02.950903Z"
+                     *       "created_at": "2026-12-04T23:27:07.777317Z",
+                     *       "updated_at": "2026-12-04T23:27:07.777329Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9255,8 +9256,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:23:02.950891Z",
-                     *       "updated_at": "2026-12-04T23:23:02.950903Z"
+                     *       "created_at": "2026-12-04T23:27:07.777317Z",
+                     *       "updated_at": "2026-12-04T23:27:07.777329Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9904,7 +9905,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:23:03.485830Z",
+                     *           "created_at": "2026-12-04T23:27:08.228593Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9945,7 +9946,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:23:03.483999Z",
+                     *           "created_at": "2026-12-04T23:27:08.227310Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -10063,7 +10064,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:23:03.485830Z",
+                     *       "created_at": "2026-12-04T23:27:08.228593Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10187,8 +10188,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:23:03.485830Z",
-                     *       "decided_at": "2026-12-04T23:23:03.520121Z",
+                     *       "created_at": "2026-12-04T23:27:08.228593Z",
+                     *       "decided_at": "2026-12-04T23:27:08.256739Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10329,8 +10330,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:23:03.483999Z",
-                     *       "decided_at": "2026-12-04T23:23:03.530878Z",
+                     *       "created_at": "2026-12-04T23:27:08.227310Z",
+                     *       "decided_at": "2026-12-04T23:27:08.264508Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10442,24 +10443,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_1cQfij9Q",
+                     *           "prefix": "cor_omQ1u8ut",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:22:59.507560Z",
-                     *           "last_used_at": "2026-12-04T23:23:02.623278Z",
+                     *           "created_at": "2026-12-04T23:27:05.911708Z",
+                     *           "last_used_at": "2026-12-04T23:27:07.510703Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_TnqverjI",
+                     *           "prefix": "cor_iO60pIss",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:23:03.659685Z",
+                     *           "created_at": "2026-12-04T23:27:08.363798Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10560,12 +10561,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_TnqverjI",
+                     *       "prefix": "cor_iO60pIss",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:23:03.659685Z",
+                     *       "created_at": "2026-12-04T23:27:08.363798Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10672,12 +10673,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_TnqverjI",
+                     *       "prefix": "cor_iO60pIss",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:23:03.659685Z",
+                     *       "created_at": "2026-12-04T23:27:08.363798Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10885,8 +10886,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T23:23:03.552993Z",
-                     *           "updated_at": "2026-12-04T23:23:03.553006Z"
+                     *           "created_at": "2026-12-04T23:27:08.282539Z",
+                     *           "updated_at": "2026-12-04T23:27:08.282552Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10989,9 +10990,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:23:03.552993Z",
-                     *       "updated_at": "2026-12-04T23:23:03.553006Z",
-                     *       "secret": "whsec_eaTIYH47eqxMjXH2UBrYk1lZEAQAyG4T2VgSAnl9NM4="
+                     *       "created_at": "2026-12-04T23:27:08.282539Z",
+                     *       "updated_at": "2026-12-04T23:27:08.282552Z",
+                     *       "secret": "whsec_huVe1z0GwjEI+QcR/Dnxu2lgZNAAvt/p1ZQJZfLYkZo="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -11105,8 +11106,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:23:03.552993Z",
-                     *       "updated_at": "2026-12-04T23:23:03.553006Z"
+                     *       "created_at": "2026-12-04T23:27:08.282539Z",
+                     *       "updated_at": "2026-12-04T23:27:08.282552Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11298,8 +11299,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:23:03.552993Z",
-                     *       "updated_at": "2026-12-04T23:23:03.575416Z"
+                     *       "created_at": "2026-12-04T23:27:08.282539Z",
+                     *       "updated_at": "2026-12-04T23:27:08.298850Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11426,8 +11427,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T23:23:03.601909Z",
-                     *           "created_at": "2026-12-04T23:23:03.601909Z",
+                     *           "next_attempt_at": "2026-12-04T23:27:08.320607Z",
+                     *           "created_at": "2026-12-04T23:27:08.320607Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11525,8 +11526,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T23:23:03.618094Z",
-                     *       "created_at": "2026-12-04T23:23:03.601909Z",
+                     *       "next_attempt_at": "2026-12-04T23:27:08.332668Z",
+                     *       "created_at": "2026-12-04T23:27:08.320607Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11637,7 +11638,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T23:22:57.928921Z",
+                     *           "occurred_at": "2026-12-04T23:27:05.166894Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11649,7 +11650,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T23:22:57.928921Z",
+                     *           "occurred_at": "2026-12-04T23:27:05.166894Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",
