@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext
 
-from tests.e2e.conftest import Server, Tab, open_tab, running_server
+from tests.e2e.conftest import PHONE, Server, Tab, open_tab, running_server
+from tests.e2e.test_explorer import no_horizontal_overflow
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -122,6 +123,10 @@ def test_an_outlet_page_shows_its_feeds_and_enables_a_disabled_one(
     health = feeds_server.get_json(f"v1/outlets/gazette/feeds/{sitemap['id']}")["health"]
     assert (health["state"], health["failures"]) == ("active", 0)
     assert panel.locator("button.feed-enable").count() == 0
+    page.set_viewport_size(PHONE)  # on a phone the table becomes one card per feed
+    feeds_tab.open("#/outlets/gazette")
+    no_horizontal_overflow(page)
+    feeds_tab.screenshot("outlet-feeds-phone.png")
     # The one refused request (the read key's) is all the tab reported.
     assert [problem for problem in feeds_tab.problems if "403" not in problem] == []
 
