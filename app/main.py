@@ -31,6 +31,7 @@ from app.core.middleware import (
 )
 from app.core.unit_of_work import TransactionConflict
 from app.explorer.router import install_explorer
+from app.feeds.metrics import FEEDS
 from app.health.router import metrics_router
 from app.health.router import router as health_router
 from app.jobs import register_engine, start_consumer, stop_consumer
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         POOL.watch(engine)  # the serving app's pool is the one /metrics reports
+        FEEDS.watch(engine)  # and its database the crawler's figures
         stop_worker_threads_at_exit()
         consumer = start_consumer(settings, engine=engine) if settings.jobs_consumer else None
         yield

@@ -287,6 +287,7 @@ def _feeds(call: Any) -> None:
     created = call("feeds-create", "POST", "/v1/outlets/reuters/feeds", body=body)
     call("feeds-list", "GET", "/v1/outlets/reuters/feeds", limit=2)
     call("feeds-get", "GET", f"/v1/outlets/reuters/feeds/{created['id']}")
+    call("feeds-enable", "POST", f"/v1/outlets/reuters/feeds/{created['id']}/enable")
     call("feeds-delete", "DELETE", f"/v1/outlets/reuters/feeds/{created['id']}")
 
 

@@ -16,7 +16,7 @@ import lxml.html
 import trafilatura
 
 from app.articles.urls import canonical_url
-from app.feeds.parse import instant
+from app.feeds import dates
 
 ARTICLE_TYPES = {
     "article",
@@ -26,6 +26,7 @@ ARTICLE_TYPES = {
     "opinionnewsarticle",
     "backgroundnewsarticle",
     "blogposting",
+    "liveblogposting",
     "report",
     "webpage",
 }
@@ -47,40 +48,48 @@ def extract(html: str, *, url: str) -> Extracted:
     tree = lxml.html.fromstring(html) if html.strip() else None
     data = _json_ld(tree) if tree is not None else {}
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
     )
     found: dict[str, Any] = {}
     if document is not None:
         found = document if isinstance(document, dict) else document.as_dict()
-    published = (
-        instant(data.get("datePublished"))
-        or instant(_meta(tree, "article:published_time"))
-        or instant(found.get("date"))
-    )
+    language = _text(found.get("language")) or (tree.get("lang") if tree is not None else None)
+    published = dates.published(tree, json_ld=data, language=language, fallback=found.get("date"))
+    title = _text(data.get("headline")) or _text(found.get("title"))
     return Extracted(
-        title=_text(data.get("headline")) or _text(found.get("title")),
+        title=title,
         author=_authors(data.get("author")) or _text(found.get("author")),
         published_at=published,
-        body=_text(found.get("text")),
+        body=_without_title(_text(found.get("text")), title),
         canonical_url=_link(tree, url),
         is_based_on=_based_on(data.get("isBasedOn"), url),
-        language=_text(found.get("language")),
+        language=language,
     )
+
+
+def _without_title(body: str | None, title: str | None) -> str | None:
+    """The body without the headline trafilatura keeps when it sits in the article's container
+    (and the kicker or section label just above it): the headline is not body text."""
+    if not body or not title:
+        return body
+    lines = body.split("\n")
+    wanted = " ".join(title.split()).casefold()
+    for n, line in enumerate(lines[:4]):
+        if " ".join(line.split()).casefold() == wanted:
+            if all(len(before) <= 40 for before in lines[:n]):
+                return "\n".join(lines[n + 1 :]).strip() or body
+            break
+    return body
 
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
         return " ".join(value.split()) if "\n" not in value else value.strip()
-    return None
-
-
-def _meta(tree: Any, prop: str) -> str | None:
-    if tree is None:
-        return None
-    for node in tree.xpath("//meta[@property=$p or @name=$p]", p=prop):
-        content = node.get("content")
-        if content:
-            return str(content)
     return None
 
 

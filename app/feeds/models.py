@@ -17,8 +17,9 @@ class FeedCreate(SQLModel):
     url: ArticleUrl = Field(description="The RSS/Atom feed's or the sitemap's address.")
     kind: FeedKind = Field(
         default=FeedKind.feed,
-        description="`feed` (RSS or Atom) or `sitemap` (a sitemap or Google News sitemap). "
-        "A body that is plainly the other kind is read as what it is.",
+        description="`feed` (RSS or Atom) or `sitemap` (a sitemap, a Google News sitemap or a "
+        "sitemap index, plain or gzip). A body that is plainly the other kind is read as what "
+        "it is. A sitemap index's child sitemaps on its host become feeds of their own.",
     )
     poll_interval_seconds: float | None = Field(
         default=None,
@@ -41,7 +42,7 @@ class FeedHealth(SQLModel):
 
     state: FeedState = Field(
         description="`active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row "
-        "(it is no longer read; delete and add it again to retry)."
+        "(it is no longer read until POST /v1/outlets/{slug}/feeds/{feed_id}/enable)."
     )
     failures: int = Field(description="Failed reads in a row (0 after a good one).")
     polls: int = Field(description="Reads, good or bad, since the feed was added.")
@@ -58,6 +59,11 @@ class FeedPublic(SQLModel):
     outlet: OutletRef
     url: str
     kind: FeedKind
+    parent_id: int | None = Field(
+        default=None,
+        description="The sitemap index that listed this child sitemap (null for a feed added "
+        "through the API); deleting the index stops its children too.",
+    )
     poll_interval_seconds: float = Field(description="The interval in force for this feed.")
     min_delay_seconds: float = Field(description="The least delay in force for this feed's host.")
     health: FeedHealth

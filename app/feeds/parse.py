@@ -1,10 +1,13 @@
 """What a feed lists: RSS/Atom read by feedparser, sitemaps (and Google News sitemaps) by lxml.
 
 Each item gives the article's URL, the feed's GUID for it (RSS guid, Atom id; sitemaps have
-none), and the title and publication time the feed states (fallbacks for extraction).
+none), and the title and publication time the feed states (fallbacks for extraction). A sitemap
+index lists child sitemaps instead (`children`); a gzip body (`sitemap.xml.gz`) is inflated
+first, never past the page size limit (`inflated`).
 """
 
 import calendar
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +22,7 @@ from app.tables import FeedKind
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_ITEMS = 5000
+MAX_CHILDREN = 50  # of a sitemap index: the most recently modified
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,58 @@ class Listed:
 
 class NotAFeed(ValueError):
     """The body is neither RSS/Atom nor a sitemap."""
+
+
+class TooLarge(NotAFeed):
+    """A compressed body that inflates past the size limit."""
+
+
+@dataclass(frozen=True)
+class Child:
+    url: str  # canonical form
+    modified_at: datetime | None
+
+
+def inflated(body: bytes, *, limit: int) -> bytes:
+    """The body, gunzipped when it is gzip data (a `.xml.gz` sitemap is served as a file, not
+    with Content-Encoding); TooLarge when it would inflate past `limit` bytes."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, limit + 1)
+    except zlib.error as error:
+        raise NotAFeed(f"not readable gzip ({error})") from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise TooLarge(f"inflates past {limit} bytes")
+    return out
+
+
+def children(body: bytes, *, base_url: str) -> list[Child] | None:
+    """The child sitemaps a sitemap index lists (the MAX_CHILDREN most recently modified,
+    each once), or None when the body is not a sitemap index."""
+    if b"<sitemapindex" not in body[:4096]:
+        return None
+    root = _xml(body)
+    if etree.QName(root).localname != "sitemapindex":
+        return None
+    found: dict[str, Child] = {}
+    for node in root.iter(f"{{{SITEMAP_NS}}}sitemap"):
+        url = _url(node.findtext(f"{{{SITEMAP_NS}}}loc"), base_url)
+        if url is not None and url not in found:
+            modified = instant(node.findtext(f"{{{SITEMAP_NS}}}lastmod"))
+            found[url] = Child(url=url, modified_at=modified)
+    oldest = datetime.min.replace(tzinfo=UTC)
+    ranked = sorted(found.values(), key=lambda c: c.modified_at or oldest, reverse=True)
+    return ranked[:MAX_CHILDREN]
+
+
+def _xml(body: bytes) -> Any:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise NotAFeed(f"not a sitemap ({error})") from None
 
 
 def listed(body: bytes, *, kind: FeedKind, base_url: str) -> list[Listed]:
@@ -80,11 +136,7 @@ def _feed(body: bytes, base_url: str) -> list[Listed]:
 
 
 def _sitemap(body: bytes, base_url: str) -> list[Listed]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        root = etree.fromstring(body, parser=parser)
-    except etree.XMLSyntaxError as error:
-        raise NotAFeed(f"not a sitemap ({error})") from None
+    root = _xml(body)
     if etree.QName(root).localname != "urlset":
         raise NotAFeed(f"not a sitemap of pages (<{etree.QName(root).localname}>)")
     items = []

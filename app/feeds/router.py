@@ -61,6 +61,17 @@ def get_one(
     return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
 
 
+@router.post("/{feed_id}/enable", name="enable", response_model=FeedPublic)
+def enable_feed(
+    session: SessionDep, outlet: OutletDep, settings: SettingsDep, feed: FeedDep
+) -> FeedPublic:
+    """Read a feed again that was disabled after repeated failures: it becomes `active` with no
+    failures counted and is due at once (the next crawler pass reads it, under its host's
+    delay). Enabling an active feed changes nothing."""
+    feed = service.enable(session, feed=feed)
+    return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
+
+
 @router.delete("/{feed_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT)
 def delete_feed(session: SessionDep, feed: FeedDep) -> Response:
     """Stop watching the feed; the articles it brought stay."""

@@ -1,16 +1,17 @@
-"""Feed verbs: add a feed to an outlet, read and list them, remove one."""
+"""Feed verbs: add a feed to an outlet, read and list them, enable a disabled one, remove one."""
 
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.pagination import Page, PageParams, decode_cursor, encode_cursor
 from app.events import targets
 from app.feeds.models import FeedCreate, FeedHealth, FeedPublic
-from app.tables import CrawlHost, Feed, Outlet, OutletRef
+from app.tables import CrawlHost, Feed, FeedState, Outlet, OutletRef
 
 
 def host_of(url: str) -> str:
@@ -82,6 +83,21 @@ def get(session: Session, *, outlet: Outlet, feed_id: int) -> Feed:
     return feed
 
 
+def enable(session: Session, *, feed: Feed) -> Feed:
+    """Read a disabled feed again: active, no failures counted, due now (the crawler's next
+    pass, `feeds.crawl` within a minute, takes it; its host's delay and back-off still apply).
+    The last error stays in its health until a read succeeds. An active feed is left as it is,
+    so the call can be repeated."""
+    if feed.state == FeedState.active:
+        return feed
+    now = utcnow()
+    feed.state, feed.failures, feed.disabled_at = FeedState.active, 0, None
+    feed.next_poll_at, feed.lease_until, feed.updated_at = now, None, now
+    session.add(feed)
+    session.flush()
+    return feed
+
+
 def delete(session: Session, *, feed: Feed) -> None:
     """Stop watching the feed (the articles it brought stay)."""
     session.delete(feed)
@@ -115,6 +131,7 @@ def to_public(session: Session, *, feed: Feed, outlet: Outlet, settings: Setting
         outlet=OutletRef(id=outlet.id, slug=outlet.slug, name=outlet.name),
         url=feed.url,
         kind=feed.kind,
+        parent_id=feed.parent_id,
         poll_interval_seconds=feed.poll_interval_seconds or settings.feeds_poll_interval_seconds,
         min_delay_seconds=host_delay(host, settings) if host else settings.feeds_min_delay_seconds,
         health=FeedHealth(

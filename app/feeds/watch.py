@@ -33,7 +33,7 @@ from app.ingest.models import IngestArticle, IngestPayload
 from app.ingest.service import ingest
 from app.matching.base import Matcher
 from app.outlets.models import OutletCreate
-from app.tables import Article, EntryState, Feed, FeedEntry, Outlet
+from app.tables import Article, EntryState, Feed, FeedEntry, FeedKind, Outlet
 
 logger = logging.getLogger("app.feeds")
 
@@ -115,12 +115,11 @@ def _feed_answer(
     elif answer.status in (200, 304):
         if answer.status == 200:
             try:
-                items = parse.listed(answer.body, kind=feed.kind, base_url=feed.url)
+                feed.entries_found += _read_listing(session, feed, answer.body, settings)
             except parse.NotAFeed as error:
                 crawler.feed_failed(feed, str(error), 200, now, settings)
                 session.add(feed)
                 return
-            feed.entries_found += _add_entries(session, feed, items)
             feed.etag = (answer.headers.get("etag") or "")[:500] or None
             feed.last_modified = (answer.headers.get("last-modified") or "")[:100] or None
         feed.failures, feed.last_error = 0, None
@@ -150,6 +149,43 @@ def _move_feed(
     ensure_host(session, host=host_of(target), min_delay_seconds=feed.min_delay_seconds)
     feed.url, feed.host, feed.last_status = target, host_of(target), answer.status
     feed.lease_until, feed.next_poll_at, feed.etag, feed.last_modified = None, now, None, None  # type: ignore[assignment]
+
+
+def _read_listing(session: Session, feed: Feed, body: bytes, settings: Settings) -> int:
+    """Record what a feed's body lists: its new articles (their number is returned), or, for
+    a sitemap index, its child sitemaps as feeds of their own. NotAFeed when unreadable."""
+    body = parse.inflated(body, limit=settings.feeds_max_page_bytes)
+    listed_children = parse.children(body, base_url=feed.url)
+    if listed_children is None:
+        return _add_entries(session, feed, parse.listed(body, kind=feed.kind, base_url=feed.url))
+    if feed.parent_id is not None:
+        raise parse.NotAFeed("a sitemap index listed by a sitemap index (not followed)")
+    _add_children(session, feed, listed_children)
+    return 0
+
+
+def _add_children(session: Session, index: Feed, listed: list[parse.Child]) -> None:
+    """Watch the index's child sitemaps on its own host that are not watched yet: each is read
+    when due under its host's delay, with its own validators and health, like any feed."""
+    urls = [child.url for child in listed if host_of(child.url) == index.host]
+    watched = set(session.scalars(select(Feed.url).where(Feed.url.in_(urls))))  # type: ignore[attr-defined]
+    for url in urls:
+        if url in watched:
+            continue
+        child = Feed(
+            outlet_id=index.outlet_id,
+            parent_id=index.id,
+            url=url,
+            kind=FeedKind.sitemap,
+            host=index.host,
+            poll_interval_seconds=index.poll_interval_seconds,
+            min_delay_seconds=index.min_delay_seconds,
+        )
+        try:
+            with session.begin_nested():
+                session.add(child)
+        except IntegrityError:  # another crawler read the index a moment ago
+            continue
 
 
 def _add_entries(session: Session, feed: Feed, items: list[parse.Listed]) -> int:

@@ -94,7 +94,8 @@ async def metrics_reader(request: Request, background_tasks: BackgroundTasks) ->
     },
 )
 def metrics() -> Any:
-    """Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+    """Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+    the feeds crawler's state (docs/feeds.md).
 
     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
     """

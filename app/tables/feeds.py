@@ -22,7 +22,7 @@ from app.core.columns import UTCDateTime, utcnow
 
 class FeedKind(StrEnum):
     feed = "feed"  # RSS or Atom
-    sitemap = "sitemap"  # a sitemap or Google News sitemap (<urlset>)
+    sitemap = "sitemap"  # a sitemap, Google News sitemap or sitemap index, plain or gzip
 
 
 class FeedState(StrEnum):
@@ -49,6 +49,13 @@ class Feed(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     outlet_id: int = Field(
         sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="CASCADE"), nullable=False)
+    )
+    # A child sitemap: the sitemap index that listed it (deleting the index deletes it).
+    parent_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("feed.id", ondelete="CASCADE"), nullable=True, index=True
+        ),
     )
     url: str = Field(max_length=2100, unique=True)  # canonical form; a 301 moves it
     kind: FeedKind = Field(default=FeedKind.feed, sa_type=String(16))
@@ -106,6 +113,7 @@ class FeedEntry(SQLModel, table=True):
         ),
         UniqueConstraint("outlet_id", "guid"),
         Index("ix_feed_entry_state_next_attempt_at", "state", "next_attempt_at"),
+        Index("ix_feed_entry_fetched_at", "fetched_at"),  # /metrics: fetched in the last hour
     )
 
     id: int | None = Field(default=None, primary_key=True)

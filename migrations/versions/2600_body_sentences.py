@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "2600_body_sentences"
-down_revision: str | None = "2000_feeds"
+down_revision: str | None = "2300_feed_sitemap_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -101,8 +101,11 @@ class Server:
 
 
 @contextmanager
-def running_server(folder: Path, *, demo: bool) -> Iterator[Server]:
-    """`corroborate serve` on a free port over a fresh migrated SQLite file (with the demo)."""
+def running_server(
+    folder: Path, *, demo: bool, env_extra: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """`corroborate serve` on a free port over a fresh migrated SQLite file (with the demo),
+    with `env_extra` added to its environment."""
     database_url = f"sqlite:///{folder / 'explorer.db'}"
     env = {
         **os.environ,
@@ -110,6 +113,7 @@ def running_server(folder: Path, *, demo: bool) -> Iterator[Server]:
         "CLAIMS_LOG_LEVEL": "warning",
         # One browser loads many pages from one address; limits are tested elsewhere.
         "CLAIMS_RATE_LIMIT_ENABLED": "false",
+        **(env_extra or {}),
     }
     command = _corroborate()
     steps = [["migrate"], ["demo", "load"]] if demo else [["migrate"]]

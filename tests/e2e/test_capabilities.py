@@ -355,6 +355,8 @@ def test_capabilities_are_read_from_the_schema(tab: Tab, server: Server) -> None
         "buckets": ["hour", "day", "week"],
         "asOf": True,
         "live": True,
+        "feeds": True,
+        "feedEnable": True,
     }
     # A service without search, timeline or as_of (the foundation's API) gets the plain explorer.
     plain: dict[str, Any] = copy.deepcopy(schema)
@@ -382,5 +384,7 @@ def test_capabilities_are_read_from_the_schema(tab: Tab, server: Server) -> None
         "buckets": [],
         "asOf": False,
         "live": False,
+        "feeds": False,
+        "feedEnable": False,
     }
     assert tab.problems == []

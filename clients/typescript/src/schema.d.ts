@@ -53,7 +53,8 @@ export interface paths {
         };
         /**
          * Metrics
-         * @description Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+         * @description Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+         *     the feeds crawler's state (docs/feeds.md).
          *
          *     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
          */
@@ -171,6 +172,28 @@ export interface paths {
          * @description Stop watching the feed; the articles it brought stay.
          */
         delete: operations["feeds-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/outlets/{slug}/feeds/{feed_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable
+         * @description Read a feed again that was disabled after repeated failures: it becomes `active` with no
+         *     failures counted and is due at once (the next crawler pass reads it, under its host's
+         *     delay). Enabling an active feed changes nothing.
+         */
+        post: operations["feeds-enable"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2088,7 +2111,7 @@ export interface components {
              */
             url: string;
             /**
-             * @description `feed` (RSS or Atom) or `sitemap` (a sitemap or Google News sitemap). A body that is plainly the other kind is read as what it is.
+             * @description `feed` (RSS or Atom) or `sitemap` (a sitemap, a Google News sitemap or a sitemap index, plain or gzip). A body that is plainly the other kind is read as what it is. A sitemap index's child sitemaps on its host become feeds of their own.
              * @default feed
              */
             kind: components["schemas"]["FeedKind"];
@@ -2108,7 +2131,7 @@ export interface components {
          * @description How the crawler gets on with the feed.
          */
         FeedHealth: {
-            /** @description `active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row (it is no longer read; delete and add it again to retry). */
+            /** @description `active`, or `disabled` after CLAIMS_FEEDS_MAX_FAILURES failures in a row (it is no longer read until POST /v1/outlets/{slug}/feeds/{feed_id}/enable). */
             state: components["schemas"]["FeedState"];
             /**
              * Failures
@@ -2166,6 +2189,11 @@ export interface components {
             /** Url */
             url: string;
             kind: components["schemas"]["FeedKind"];
+            /**
+             * Parent Id
+             * @description The sitemap index that listed this child sitemap (null for a feed added through the API); deleting the index stops its children too.
+             */
+            parent_id: number | null;
             /**
              * Poll Interval Seconds
              * @description The interval in force for this feed.
@@ -3645,7 +3673,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "2000_feeds"
+                     *       "migration": "2300_feed_sitemap_index"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3717,8 +3745,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.732958Z",
-                     *           "updated_at": "2026-12-04T21:27:02.732966Z"
+                     *           "created_at": "2026-12-04T23:27:04.736839Z",
+                     *           "updated_at": "2026-12-04T23:27:04.736848Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3729,8 +3757,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T21:27:02.740412Z",
-                     *           "updated_at": "2026-12-04T21:27:02.740417Z"
+                     *           "created_at": "2026-12-04T23:27:04.740298Z",
+                     *           "updated_at": "2026-12-04T23:27:04.740301Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3829,8 +3857,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.242316Z",
-                     *       "updated_at": "2026-12-04T21:27:07.242336Z"
+                     *       "created_at": "2026-12-04T23:27:07.665006Z",
+                     *       "updated_at": "2026-12-04T23:27:07.665013Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3951,8 +3979,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.732958Z",
-                     *       "updated_at": "2026-12-04T21:27:02.732966Z",
+                     *       "created_at": "2026-12-04T23:27:04.736839Z",
+                     *       "updated_at": "2026-12-04T23:27:04.736848Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4163,8 +4191,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.242316Z",
-                     *       "updated_at": "2026-12-04T21:27:07.249857Z"
+                     *       "created_at": "2026-12-04T23:27:07.665006Z",
+                     *       "updated_at": "2026-12-04T23:27:07.669738Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4317,8 +4345,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.771569Z",
-                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *           "created_at": "2026-12-04T23:27:04.760489Z",
+                     *           "updated_at": "2026-12-04T23:27:04.760497Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4348,8 +4376,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.836762Z",
-                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
+                     *           "created_at": "2026-12-04T23:27:04.822155Z",
+                     *           "updated_at": "2026-12-04T23:27:04.822160Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4474,6 +4502,7 @@ export interface operations {
                      *           },
                      *           "url": "http://127.0.0.1:8081/world/rss.xml",
                      *           "kind": "feed",
+                     *           "parent_id": null,
                      *           "poll_interval_seconds": 900,
                      *           "min_delay_seconds": 10,
                      *           "health": {
@@ -4484,10 +4513,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *             "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T21:27:08.284855Z"
+                     *           "created_at": "2026-12-04T23:27:08.344637Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4594,6 +4623,7 @@ export interface operations {
                      *       },
                      *       "url": "http://127.0.0.1:8081/world/rss.xml",
                      *       "kind": "feed",
+                     *       "parent_id": null,
                      *       "poll_interval_seconds": 900,
                      *       "min_delay_seconds": 10,
                      *       "health": {
@@ -4604,10 +4634,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *       "created_at": "2026-12-04T23:27:08.344637Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4739,6 +4769,7 @@ export interface operations {
                      *       },
                      *       "url": "http://127.0.0.1:8081/world/rss.xml",
                      *       "kind": "feed",
+                     *       "parent_id": null,
                      *       "poll_interval_seconds": 900,
                      *       "min_delay_seconds": 10,
                      *       "health": {
@@ -4749,10 +4780,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *       "created_at": "2026-12-04T23:27:08.344637Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4908,6 +4939,125 @@ export interface operations {
             };
         };
     };
+    "feeds-enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet slug. */
+                slug: string;
+                /** @description The feed's id. */
+                feed_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "outlet": {
+                     *         "id": 1,
+                     *         "slug": "reuters",
+                     *         "name": "Reuters"
+                     *       },
+                     *       "url": "http://127.0.0.1:8081/world/rss.xml",
+                     *       "kind": "feed",
+                     *       "parent_id": null,
+                     *       "poll_interval_seconds": 900,
+                     *       "min_delay_seconds": 10,
+                     *       "health": {
+                     *         "state": "active",
+                     *         "failures": 0,
+                     *         "polls": 0,
+                     *         "entries_found": 0,
+                     *         "last_polled_at": null,
+                     *         "last_status": null,
+                     *         "last_error": null,
+                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
+                     *         "disabled_at": null
+                     *       },
+                     *       "created_at": "2026-12-04T23:27:08.344637Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPublic"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Database unreachable or overloaded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database statement exceeded the statement timeout (`database_timeout`) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "articles-list": {
         parameters: {
             query?: {
@@ -4965,11 +5115,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T21:27:02.760532Z"
+                     *             "created_at": "2026-12-04T23:27:04.754012Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.751936Z",
-                     *           "updated_at": "2026-12-04T21:27:02.751937Z",
+                     *           "created_at": "2026-12-04T23:27:04.749318Z",
+                     *           "updated_at": "2026-12-04T23:27:04.749321Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -4986,8 +5136,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.749046Z",
-                     *           "updated_at": "2026-12-04T21:27:02.749048Z",
+                     *           "created_at": "2026-12-04T23:27:04.747590Z",
+                     *           "updated_at": "2026-12-04T23:27:04.747591Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5092,8 +5242,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.255702Z",
-                     *       "updated_at": "2026-12-04T21:27:07.255704Z",
+                     *       "created_at": "2026-12-04T23:27:07.674972Z",
+                     *       "updated_at": "2026-12-04T23:27:07.674975Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5228,8 +5378,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.744959Z",
-                     *       "updated_at": "2026-12-04T21:27:02.744962Z",
+                     *       "created_at": "2026-12-04T23:27:04.743390Z",
+                     *       "updated_at": "2026-12-04T23:27:04.743393Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5436,8 +5586,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.255702Z",
-                     *       "updated_at": "2026-12-04T21:27:07.266911Z",
+                     *       "created_at": "2026-12-04T23:27:07.674972Z",
+                     *       "updated_at": "2026-12-04T23:27:07.682338Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5585,7 +5735,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T21:27:07.278000Z"
+                     *       "created_at": "2026-12-04T23:27:07.690500Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5803,7 +5953,7 @@ export interface operations {
                      *         {
                      *           "score": 0.6341,
                      *           "signals": {
-                     *             "semantic": 0.8948,
+                     *             "semantic": 0.8953,
                      *             "lexical": 0.539,
                      *             "cross_lingual": false,
                      *             "vetoes": []
@@ -5814,8 +5964,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T21:27:02.771569Z",
-                     *             "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *             "created_at": "2026-12-04T23:27:04.760489Z",
+                     *             "updated_at": "2026-12-04T23:27:04.760497Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5842,7 +5992,7 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "score": 0.5699,
+                     *           "score": 0.5701,
                      *           "signals": {
                      *             "semantic": 0.895,
                      *             "lexical": 0.3407,
@@ -5864,8 +6014,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T21:27:02.970214Z",
-                     *             "updated_at": "2026-12-04T21:27:02.970220Z",
+                     *             "created_at": "2026-12-04T23:27:04.935836Z",
+                     *             "updated_at": "2026-12-04T23:27:04.935840Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -5998,8 +6148,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.771569Z",
-                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *           "created_at": "2026-12-04T23:27:04.760489Z",
+                     *           "updated_at": "2026-12-04T23:27:04.760497Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6029,8 +6179,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.836762Z",
-                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
+                     *           "created_at": "2026-12-04T23:27:04.822155Z",
+                     *           "updated_at": "2026-12-04T23:27:04.822160Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6143,8 +6293,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.299055Z",
+                     *       "created_at": "2026-12-04T23:27:07.708651Z",
+                     *       "updated_at": "2026-12-04T23:27:07.708660Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6471,8 +6621,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.771569Z",
-                     *       "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *       "created_at": "2026-12-04T23:27:04.760489Z",
+                     *       "updated_at": "2026-12-04T23:27:04.760497Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6504,8 +6654,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.832057Z",
-                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
+                     *           "created_at": "2026-12-04T23:27:04.817999Z",
+                     *           "updated_at": "2026-12-04T23:27:04.818009Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6534,8 +6684,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.834619Z",
-                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
+                     *           "created_at": "2026-12-04T23:27:04.820175Z",
+                     *           "updated_at": "2026-12-04T23:27:04.820180Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6754,8 +6904,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.351900Z",
+                     *       "created_at": "2026-12-04T23:27:07.708651Z",
+                     *       "updated_at": "2026-12-04T23:27:07.745854Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6906,8 +7056,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.832057Z",
-                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
+                     *           "created_at": "2026-12-04T23:27:04.817999Z",
+                     *           "updated_at": "2026-12-04T23:27:04.818009Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6936,8 +7086,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.834619Z",
-                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
+                     *           "created_at": "2026-12-04T23:27:04.820175Z",
+                     *           "updated_at": "2026-12-04T23:27:04.820180Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7062,8 +7212,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.374387Z",
-                     *       "updated_at": "2026-12-04T21:27:07.374395Z",
+                     *       "created_at": "2026-12-04T23:27:07.751072Z",
+                     *       "updated_at": "2026-12-04T23:27:07.751078Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7308,8 +7458,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.374387Z",
-                     *       "updated_at": "2026-12-04T21:27:07.399443Z",
+                     *       "created_at": "2026-12-04T23:27:07.751072Z",
+                     *       "updated_at": "2026-12-04T23:27:07.769762Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7455,8 +7605,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.642587Z",
+                     *       "created_at": "2026-12-04T23:27:07.708651Z",
+                     *       "updated_at": "2026-12-04T23:27:07.906219Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7488,8 +7638,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T21:27:07.374387Z",
-                     *           "updated_at": "2026-12-04T21:27:07.399443Z",
+                     *           "created_at": "2026-12-04T23:27:07.751072Z",
+                     *           "updated_at": "2026-12-04T23:27:07.769762Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7518,8 +7668,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T21:27:07.538432Z",
-                     *           "updated_at": "2026-12-04T21:27:07.538438Z",
+                     *           "created_at": "2026-12-04T23:27:07.845334Z",
+                     *           "updated_at": "2026-12-04T23:27:07.845339Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8041,7 +8191,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T21:27:07.700735Z",
+                     *       "created_at": "2026-12-04T23:27:07.958822Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8170,7 +8320,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T21:27:07.700735Z",
+                     *       "created_at": "2026-12-04T23:27:07.958822Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8735,8 +8885,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T21:27:07.407683Z",
-                     *           "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *           "created_at": "2026-12-04T23:27:07.777317Z",
+                     *           "updated_at": "2026-12-04T23:27:07.777329Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8861,8 +9011,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T21:27:07.407683Z",
-                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *       "created_at": "2026-12-04T23:27:07.777317Z",
+                     *       "updated_at": "2026-12-04T23:27:07.777329Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9106,8 +9256,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T21:27:07.407683Z",
-                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *       "created_at": "2026-12-04T23:27:07.777317Z",
+                     *       "updated_at": "2026-12-04T23:27:07.777329Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9755,7 +9905,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T21:27:08.114186Z",
+                     *           "created_at": "2026-12-04T23:27:08.228593Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9796,7 +9946,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T21:27:08.112868Z",
+                     *           "created_at": "2026-12-04T23:27:08.227310Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9914,7 +10064,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.114186Z",
+                     *       "created_at": "2026-12-04T23:27:08.228593Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10038,8 +10188,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.114186Z",
-                     *       "decided_at": "2026-12-04T21:27:08.165882Z",
+                     *       "created_at": "2026-12-04T23:27:08.228593Z",
+                     *       "decided_at": "2026-12-04T23:27:08.256739Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10180,8 +10330,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.112868Z",
-                     *       "decided_at": "2026-12-04T21:27:08.180003Z",
+                     *       "created_at": "2026-12-04T23:27:08.227310Z",
+                     *       "decided_at": "2026-12-04T23:27:08.264508Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10293,24 +10443,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_XzxukkrP",
+                     *           "prefix": "cor_omQ1u8ut",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T21:27:04.324911Z",
-                     *           "last_used_at": "2026-12-04T21:27:06.981520Z",
+                     *           "created_at": "2026-12-04T23:27:05.911708Z",
+                     *           "last_used_at": "2026-12-04T23:27:07.510703Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_DOcAqpin",
+                     *           "prefix": "cor_iO60pIss",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T21:27:08.304000Z",
+                     *           "created_at": "2026-12-04T23:27:08.363798Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10411,12 +10561,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_DOcAqpin",
+                     *       "prefix": "cor_iO60pIss",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T21:27:08.304000Z",
+                     *       "created_at": "2026-12-04T23:27:08.363798Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10523,12 +10673,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_DOcAqpin",
+                     *       "prefix": "cor_iO60pIss",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T21:27:08.304000Z",
+                     *       "created_at": "2026-12-04T23:27:08.363798Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10736,8 +10886,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T21:27:08.207141Z",
-                     *           "updated_at": "2026-12-04T21:27:08.207156Z"
+                     *           "created_at": "2026-12-04T23:27:08.282539Z",
+                     *           "updated_at": "2026-12-04T23:27:08.282552Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10840,9 +10990,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.207156Z",
-                     *       "secret": "whsec_0V6R8N0YmdG9f8nMwdFUsB9Fj3xMokiU4XhJWQOkJOA="
+                     *       "created_at": "2026-12-04T23:27:08.282539Z",
+                     *       "updated_at": "2026-12-04T23:27:08.282552Z",
+                     *       "secret": "whsec_huVe1z0GwjEI+QcR/Dnxu2lgZNAAvt/p1ZQJZfLYkZo="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10956,8 +11106,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.207156Z"
+                     *       "created_at": "2026-12-04T23:27:08.282539Z",
+                     *       "updated_at": "2026-12-04T23:27:08.282552Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11149,8 +11299,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.234212Z"
+                     *       "created_at": "2026-12-04T23:27:08.282539Z",
+                     *       "updated_at": "2026-12-04T23:27:08.298850Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11277,8 +11427,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T21:27:08.256539Z",
-                     *           "created_at": "2026-12-04T21:27:08.256539Z",
+                     *           "next_attempt_at": "2026-12-04T23:27:08.320607Z",
+                     *           "created_at": "2026-12-04T23:27:08.320607Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11376,8 +11526,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T21:27:08.270192Z",
-                     *       "created_at": "2026-12-04T21:27:08.256539Z",
+                     *       "next_attempt_at": "2026-12-04T23:27:08.332668Z",
+                     *       "created_at": "2026-12-04T23:27:08.320607Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11488,7 +11638,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
+                     *           "occurred_at": "2026-12-04T23:27:05.166894Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11500,7 +11650,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
+                     *           "occurred_at": "2026-12-04T23:27:05.166894Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

@@ -82,4 +82,6 @@ export const paths = {
   articles: "v1/articles",
   review: "v1/review",
   reviewDecision: (id, verb) => `v1/review/${encodeURIComponent(id)}/${verb}`,
+  outletFeeds: (slug) => `v1/outlets/${encodeURIComponent(slug)}/feeds`,
+  feedEnable: (slug, id) => `v1/outlets/${encodeURIComponent(slug)}/feeds/${encodeURIComponent(id)}/enable`,
 };

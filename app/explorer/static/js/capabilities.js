@@ -5,6 +5,8 @@ const CLAIMS_LIST = "/v1/claims";
 const CLAIM_PATH = /^\/v1\/claims\/\{[^}]+\}$/;
 const EVENT_STREAM = "/v1/events/stream";
 const TIMELINE_PATH = /^\/v1\/claims\/\{[^}]+\}\/timeline$/;
+const OUTLET_FEEDS = "/v1/outlets/{slug}/feeds";
+const FEED_ENABLE = "/v1/outlets/{slug}/feeds/{feed_id}/enable";
 const DEFAULT_BUCKETS = ["hour", "day", "week"];
 
 /** Follows local `$ref`s ("#/components/schemas/X") inside the schema document. */
@@ -61,6 +63,8 @@ function maxLength(node, root) {
  *   buckets    the values of the timeline's `bucket` parameter
  *   asOf       GET /v1/claims/{id} takes `as_of` (counts at a chosen time)
  *   live       GET /v1/events/stream exists (the claim page updates itself as events arrive)
+ *   feeds      GET /v1/outlets/{slug}/feeds exists (the outlet page lists its feeds' health)
+ *   feedEnable POST .../feeds/{feed_id}/enable exists (a disabled feed can be enabled again)
  */
 export function detectCapabilities(schema) {
   const paths = (schema && schema.paths) || {};
@@ -82,6 +86,8 @@ export function detectCapabilities(schema) {
     buckets: buckets.length ? buckets : timeline ? DEFAULT_BUCKETS : [],
     asOf: Boolean(queryParameter(get(CLAIM_PATH), "as_of", schema)),
     live: Boolean(paths[EVENT_STREAM] && paths[EVENT_STREAM].get),
+    feeds: Boolean(paths[OUTLET_FEEDS] && paths[OUTLET_FEEDS].get),
+    feedEnable: Boolean(paths[FEED_ENABLE] && paths[FEED_ENABLE].post),
   };
 }
 
@@ -94,4 +100,6 @@ export const BASELINE = Object.freeze({
   buckets: [],
   asOf: false,
   live: false,
+  feeds: false,
+  feedEnable: false,
 });

@@ -1,4 +1,5 @@
-// Outlets: the list, and one outlet's page with what it reported and how often it was first.
+// Outlets: the list, and one outlet's page with what it reported and how often it was first, and
+// the feeds the crawler watches for it (views/feeds.js).
 // The figures are the outlet's profile as the API computes it (GET /v1/outlets/{slug}); the page
 // itself reads only the first page of its claims and articles, whatever the outlet's size.
 
@@ -6,6 +7,7 @@ import { getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, humanise, plural, timeElement } from "../format.js";
 import { breadcrumb, claimCard, errorMessage, externalLink, outletHref, statTiles } from "./common.js";
+import { feedsPanel, loadFeeds } from "./feeds.js";
 
 const SHOWN_CLAIMS = 25;
 const SHOWN_ARTICLES = 20;
@@ -95,7 +97,7 @@ function articleItem(article) {
   );
 }
 
-export async function renderOutlet({ main, slug, signal }) {
+export async function renderOutlet({ main, slug, signal, capabilities }) {
   let outlet;
   try {
     outlet = await getJson(paths.outlet(slug), {}, { signal });
@@ -104,9 +106,10 @@ export async function renderOutlet({ main, slug, signal }) {
     replaceChildren(main, breadcrumb("#/outlets", "All outlets"), errorMessage(error));
     return { title: "Outlet not found", announce: error.message };
   }
-  const [claims, articles] = await Promise.all([
+  const [claims, articles, feeds] = await Promise.all([
     getJson(paths.outletClaims(slug), { limit: SHOWN_CLAIMS }, { signal }),
     getJson(paths.articles, { outlet: slug, limit: SHOWN_ARTICLES }, { signal }),
+    capabilities.feeds ? loadFeeds(slug, signal) : null,
   ]);
   const profile = outlet.profile;
   const scaleMax = Math.max(1, ...claims.items.map((claim) => claim.corroboration.outlets));
@@ -138,6 +141,7 @@ export async function renderOutlet({ main, slug, signal }) {
           ? h("ul", { class: "article-list" }, articles.items.map(articleItem))
           : h("p", { class: "muted" }, "No articles yet."),
       ),
+      feeds ? feedsPanel(outlet.slug, feeds, { canEnable: capabilities.feedEnable }) : null,
     ),
   );
   return { title: outlet.name, announce: `Outlet: ${outlet.name}` };

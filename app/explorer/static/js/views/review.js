@@ -2,25 +2,14 @@
 // person to accept or reject with the keyboard alone: j / n next, k / p previous, a accept,
 // r reject. Deciding needs a write key, kept in this tab's sessionStorage only.
 
-import { ApiError, apiUrl, getJson, paths } from "../api.js";
+import { getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { humanise, timeElement } from "../format.js";
+import { postWithKey, saveWriteKey, writeKey } from "../key.js";
 import { claimHref, externalLink, outletHref } from "./common.js";
 
-const KEY_STORE = "corroborate.writeKey";
-
-async function decide(item, verb) {
-  const key = sessionStorage.getItem(KEY_STORE);
-  const response = await fetch(apiUrl(paths.reviewDecision(item.id, verb)), {
-    method: "POST",
-    headers: { accept: "application/json", authorization: `Bearer ${key}` },
-  });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = body && body.error ? body.error : {};
-    throw new ApiError(response.status, error.code || "http_error", error.message || `HTTP ${response.status}`);
-  }
-  return body;
+function decide(item, verb) {
+  return postWithKey(paths.reviewDecision(item.id, verb));
 }
 
 function articleLine(label, article) {
@@ -72,7 +61,7 @@ export async function render({ main, params, signal }) {
     id: "review-key",
     type: "password",
     autocomplete: "off",
-    value: sessionStorage.getItem(KEY_STORE) || "",
+    value: writeKey(),
     "aria-describedby": "review-help",
   });
   const message = h("p", { class: "review-message", role: "status" });
@@ -92,7 +81,7 @@ export async function render({ main, params, signal }) {
   async function act(verb) {
     const item = items[index];
     if (!item || item.status !== "pending") return;
-    if (!sessionStorage.getItem(KEY_STORE)) {
+    if (!writeKey()) {
       message.textContent = "Enter a write key first.";
       keyInput.focus();
       return;
@@ -116,7 +105,7 @@ export async function render({ main, params, signal }) {
       class: "review-key",
       onsubmit: (event) => {
         event.preventDefault();
-        sessionStorage.setItem(KEY_STORE, keyInput.value.trim());
+        saveWriteKey(keyInput.value);
         message.textContent = "Key saved for this tab.";
         select(index);
       },

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,6 +25,8 @@ class FeedPublic:
         outlet (OutletRef): The few outlet fields embedded wherever an outlet is mentioned.
         url (str):
         kind (FeedKind):
+        parent_id (int | None): The sitemap index that listed this child sitemap (null for a feed added through the
+            API); deleting the index stops its children too.
         poll_interval_seconds (float): The interval in force for this feed.
         min_delay_seconds (float): The least delay in force for this feed's host.
         health (FeedHealth): How the crawler gets on with the feed.
@@ -35,6 +37,7 @@ class FeedPublic:
     outlet: OutletRef
     url: str
     kind: FeedKind
+    parent_id: int | None
     poll_interval_seconds: float
     min_delay_seconds: float
     health: FeedHealth
@@ -49,6 +52,9 @@ class FeedPublic:
         url = self.url
 
         kind = self.kind.value
+
+        parent_id: int | None
+        parent_id = self.parent_id
 
         poll_interval_seconds = self.poll_interval_seconds
 
@@ -66,6 +72,7 @@ class FeedPublic:
                 "outlet": outlet,
                 "url": url,
                 "kind": kind,
+                "parent_id": parent_id,
                 "poll_interval_seconds": poll_interval_seconds,
                 "min_delay_seconds": min_delay_seconds,
                 "health": health,
@@ -89,6 +96,13 @@ class FeedPublic:
 
         kind = FeedKind(d.pop("kind"))
 
+        def _parse_parent_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        parent_id = _parse_parent_id(d.pop("parent_id"))
+
         poll_interval_seconds = d.pop("poll_interval_seconds")
 
         min_delay_seconds = d.pop("min_delay_seconds")
@@ -102,6 +116,7 @@ class FeedPublic:
             outlet=outlet,
             url=url,
             kind=kind,
+            parent_id=parent_id,
             poll_interval_seconds=poll_interval_seconds,
             min_delay_seconds=min_delay_seconds,
             health=health,

@@ -44,7 +44,8 @@ def sync_detailed(
 ) -> Response[str]:
     """Metrics
 
-     Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+     Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+    the feeds crawler's state (docs/feeds.md).
 
     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
 
@@ -71,7 +72,8 @@ def sync(
 ) -> str | None:
     """Metrics
 
-     Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+     Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+    the feeds crawler's state (docs/feeds.md).
 
     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
 
@@ -94,7 +96,8 @@ async def asyncio_detailed(
 ) -> Response[str]:
     """Metrics
 
-     Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+     Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+    the feeds crawler's state (docs/feeds.md).
 
     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
 
@@ -119,7 +122,8 @@ async def asyncio(
 ) -> str | None:
     """Metrics
 
-     Prometheus metrics: requests by route and status, latency, ingest, connection pool.
+     Prometheus metrics: requests by route and status, latency, ingest, connection pool,
+    the feeds crawler's state (docs/feeds.md).
 
     Open, or for admin keys only, or absent, as the operator sets CLAIMS_METRICS_ACCESS.
 
