@@ -89,6 +89,11 @@ _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _SHORT = 4  # a quote of fewer words with no speech verb is a scare quote
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s:]))[‘'\"“]([^'’\"”]+?)[’'\"”](?=$|[\s,.:;!?])", re.M)
 _WORD = re.compile(r"\w+")
+# "MOSCOW, May 29 (Reuters) - ", "PORT WILLOW — ": not part of the first sentence's subject.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s",
+    re.M,
+)
 _TERMINATOR = re.compile(r"[.!?](?=\s+[\"“A-Z0-9]|\s*$)")
 
 
@@ -173,7 +178,7 @@ class _Reader:
 
     def __init__(self, text: str, nlp: Language, headline: bool) -> None:
         self.text = text
-        self.doc = _parse(nlp, text)
+        self.doc = _parse(nlp, _DATELINE.sub(lambda m: " " * len(m.group()), text))
         self.parsed = mode(nlp) == "parse"
         self.headline_end = paragraphs(text)[0][1] if headline and text.strip() else -1
         self.quotes = quoted(text, headline=headline)
@@ -516,6 +521,10 @@ def _reported(verb: Token) -> list[Token]:
 
 def _clause(reader: _Reader, words: list[Token], speaker: str | None) -> Quote | None:
     if speaker is None or len(words) < 3:
+        return None
+    if words and words[0].lower_ == "that":  # the clause's own "that" (a parse that missed it)
+        words = words[1:]
+    if len(words) < 3:
         return None
     start = min(t.idx for t in words)
     end = max(t.idx + len(t) for t in words)
