@@ -519,6 +519,24 @@ def _reported(verb: Token) -> list[Token]:
     return []
 
 
+_TRAILING = re.compile(
+    r"^(?P<said>[^\n]{10,}?),\s+(?P<who>[^,\n]{2,60}?)\s+(?:says|say|warns|warn|claims|claim)\s*$"
+)
+
+
+def _headline_statement(reader: _Reader, found: list[Quote]) -> Quote | None:
+    """ "Statement, someone says" in a headline the parse did not read as reported speech."""
+    if reader.headline_end < 0 or any(q.start < reader.headline_end for q in found):
+        return None
+    match = _TRAILING.match(reader.text[: reader.headline_end])
+    if match is None:
+        return None
+    who = " ".join(w for w in match["who"].split() if w.lower() not in _DETERMINERS)
+    speaker = reader.person(who) or who
+    start, end = _trim(reader.text, match.start("said"), match.end("said"))
+    return Quote(start, end, _clean(reader.text[start:end]), speaker, "headline")
+
+
 def _clause(reader: _Reader, words: list[Token], speaker: str | None) -> Quote | None:
     if speaker is None or len(words) < 3:
         return None
@@ -541,9 +559,12 @@ def find(text: str, *, nlp: Language, headline: bool = True) -> list[Quote]:
     a quote inside a longer reported clause of the same speaker is kept once, as that clause."""
     reader = _Reader(text, nlp, headline)
     indirect = _indirect(reader)
+    spoken = _direct(reader)
+    statement = _headline_statement(reader, indirect + spoken)
+    indirect += [statement] if statement is not None else []
     direct = [
         quote
-        for quote in _direct(reader)
+        for quote in spoken
         if not any(
             other.start <= quote.start and quote.end <= other.end and other.speaker == quote.speaker
             for other in indirect
