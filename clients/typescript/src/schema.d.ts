@@ -737,8 +737,8 @@ export interface paths {
         };
         /**
          * List
-         * @description Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-         *     credited origins below the confidence bar.
+         * @description Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+         *     credited origins below the confidence bar and claim proposals from crawled articles.
          */
         get: operations["review-list"];
         put?: never;
@@ -780,8 +780,9 @@ export interface paths {
         put?: never;
         /**
          * Accept
-         * @description Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-         *     recomputed in the same transaction. 409 when it was decided already.
+         * @description Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+         *     quoted article to its claim, new or closest); counts are recomputed in the same
+         *     transaction. 409 when it was decided already.
          */
         post: operations["review-accept"];
         delete?: never;
@@ -3111,6 +3112,18 @@ export interface components {
             /** Owner Group */
             owner_group?: string | null;
         };
+        /**
+         * ProposedClaim
+         * @description claim_proposal: the statement an article makes, who made it, and the article's words.
+         */
+        ProposedClaim: {
+            /** Text */
+            text: string;
+            /** Claimant */
+            claimant: string | null;
+            /** Quote */
+            quote: string | null;
+        };
         /** Publisher */
         Publisher: {
             /**
@@ -3227,10 +3240,12 @@ export interface components {
             evidence: string | null;
             /** @description claim_merge: the claim to merge. */
             claim: components["schemas"]["ClaimRef"] | null;
-            /** @description claim_merge: the claim to merge into. */
+            /** @description claim_merge: the claim to merge into; claim_proposal: the closest claim (accepting attributes the article to it), or, once accepted, the claim attributed. */
             target_claim: components["schemas"]["ClaimRef"] | null;
-            /** @description copy / credited_origin: the article. */
+            /** @description copy / credited_origin: the article; claim_proposal: the article quoted. */
             article: components["schemas"]["ReviewArticleRef"] | null;
+            /** @description claim_proposal: what the article is proposed to claim. */
+            proposed_claim: components["schemas"]["ProposedClaim"] | null;
             /** @description copy: the proposed origin. */
             origin_article: components["schemas"]["ReviewArticleRef"] | null;
             /** @description credited_origin: the credited outlet; copy: the origin's outlet. */
@@ -3253,7 +3268,7 @@ export interface components {
          * ReviewKind
          * @enum {string}
          */
-        ReviewKind: "claim_merge" | "copy" | "credited_origin";
+        ReviewKind: "claim_merge" | "copy" | "credited_origin" | "claim_proposal";
         /** ReviewPage */
         ReviewPage: {
             /** Items */
@@ -3645,7 +3660,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "2000_feeds"
+                     *       "migration": "2200_claim_proposals"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3717,8 +3732,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.732958Z",
-                     *           "updated_at": "2026-12-04T21:27:02.732966Z"
+                     *           "created_at": "2026-12-04T23:20:48.083138Z",
+                     *           "updated_at": "2026-12-04T23:20:48.083147Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3729,8 +3744,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T21:27:02.740412Z",
-                     *           "updated_at": "2026-12-04T21:27:02.740417Z"
+                     *           "created_at": "2026-12-04T23:20:48.087771Z",
+                     *           "updated_at": "2026-12-04T23:20:48.087775Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3829,8 +3844,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.242316Z",
-                     *       "updated_at": "2026-12-04T21:27:07.242336Z"
+                     *       "created_at": "2026-12-04T23:20:51.807342Z",
+                     *       "updated_at": "2026-12-04T23:20:51.807352Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3951,8 +3966,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.732958Z",
-                     *       "updated_at": "2026-12-04T21:27:02.732966Z",
+                     *       "created_at": "2026-12-04T23:20:48.083138Z",
+                     *       "updated_at": "2026-12-04T23:20:48.083147Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4163,8 +4178,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.242316Z",
-                     *       "updated_at": "2026-12-04T21:27:07.249857Z"
+                     *       "created_at": "2026-12-04T23:20:51.807342Z",
+                     *       "updated_at": "2026-12-04T23:20:51.822666Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4317,8 +4332,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.771569Z",
-                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *           "created_at": "2026-12-04T23:20:48.110548Z",
+                     *           "updated_at": "2026-12-04T23:20:48.110555Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4348,8 +4363,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.836762Z",
-                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
+                     *           "created_at": "2026-12-04T23:20:48.178378Z",
+                     *           "updated_at": "2026-12-04T23:20:48.178383Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4484,10 +4499,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *             "next_poll_at": "2026-12-04T23:20:52.630324Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T21:27:08.284855Z"
+                     *           "created_at": "2026-12-04T23:20:52.630341Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4604,10 +4619,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "next_poll_at": "2026-12-04T23:20:52.630324Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *       "created_at": "2026-12-04T23:20:52.630341Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4749,10 +4764,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T21:27:08.284839Z",
+                     *         "next_poll_at": "2026-12-04T23:20:52.630324Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T21:27:08.284855Z"
+                     *       "created_at": "2026-12-04T23:20:52.630341Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4965,11 +4980,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T21:27:02.760532Z"
+                     *             "created_at": "2026-12-04T23:20:48.102471Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.751936Z",
-                     *           "updated_at": "2026-12-04T21:27:02.751937Z",
+                     *           "created_at": "2026-12-04T23:20:48.096978Z",
+                     *           "updated_at": "2026-12-04T23:20:48.096979Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -4986,8 +5001,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.749046Z",
-                     *           "updated_at": "2026-12-04T21:27:02.749048Z",
+                     *           "created_at": "2026-12-04T23:20:48.095717Z",
+                     *           "updated_at": "2026-12-04T23:20:48.095719Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5092,8 +5107,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.255702Z",
-                     *       "updated_at": "2026-12-04T21:27:07.255704Z",
+                     *       "created_at": "2026-12-04T23:20:51.834348Z",
+                     *       "updated_at": "2026-12-04T23:20:51.834352Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5228,8 +5243,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.744959Z",
-                     *       "updated_at": "2026-12-04T21:27:02.744962Z",
+                     *       "created_at": "2026-12-04T23:20:48.092490Z",
+                     *       "updated_at": "2026-12-04T23:20:48.092494Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5436,8 +5451,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T21:27:07.255702Z",
-                     *       "updated_at": "2026-12-04T21:27:07.266911Z",
+                     *       "created_at": "2026-12-04T23:20:51.834348Z",
+                     *       "updated_at": "2026-12-04T23:20:51.852501Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5585,7 +5600,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T21:27:07.278000Z"
+                     *       "created_at": "2026-12-04T23:20:51.874440Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5803,7 +5818,7 @@ export interface operations {
                      *         {
                      *           "score": 0.6341,
                      *           "signals": {
-                     *             "semantic": 0.8948,
+                     *             "semantic": 0.8953,
                      *             "lexical": 0.539,
                      *             "cross_lingual": false,
                      *             "vetoes": []
@@ -5814,8 +5829,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T21:27:02.771569Z",
-                     *             "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *             "created_at": "2026-12-04T23:20:48.110548Z",
+                     *             "updated_at": "2026-12-04T23:20:48.110555Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5842,7 +5857,7 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "score": 0.5699,
+                     *           "score": 0.5701,
                      *           "signals": {
                      *             "semantic": 0.895,
                      *             "lexical": 0.3407,
@@ -5864,8 +5879,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T21:27:02.970214Z",
-                     *             "updated_at": "2026-12-04T21:27:02.970220Z",
+                     *             "created_at": "2026-12-04T23:20:48.306026Z",
+                     *             "updated_at": "2026-12-04T23:20:48.306032Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -5998,8 +6013,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.771569Z",
-                     *           "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *           "created_at": "2026-12-04T23:20:48.110548Z",
+                     *           "updated_at": "2026-12-04T23:20:48.110555Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6029,8 +6044,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T21:27:02.836762Z",
-                     *           "updated_at": "2026-12-04T21:27:02.836768Z",
+                     *           "created_at": "2026-12-04T23:20:48.178378Z",
+                     *           "updated_at": "2026-12-04T23:20:48.178383Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6143,8 +6158,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.299055Z",
+                     *       "created_at": "2026-12-04T23:20:51.927056Z",
+                     *       "updated_at": "2026-12-04T23:20:51.927066Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6471,8 +6486,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T21:27:02.771569Z",
-                     *       "updated_at": "2026-12-04T21:27:02.771579Z",
+                     *       "created_at": "2026-12-04T23:20:48.110548Z",
+                     *       "updated_at": "2026-12-04T23:20:48.110555Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6504,8 +6519,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.832057Z",
-                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
+                     *           "created_at": "2026-12-04T23:20:48.173329Z",
+                     *           "updated_at": "2026-12-04T23:20:48.173339Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6534,8 +6549,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.834619Z",
-                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
+                     *           "created_at": "2026-12-04T23:20:48.176224Z",
+                     *           "updated_at": "2026-12-04T23:20:48.176229Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6754,8 +6769,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.351900Z",
+                     *       "created_at": "2026-12-04T23:20:51.927056Z",
+                     *       "updated_at": "2026-12-04T23:20:51.968996Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6906,8 +6921,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.832057Z",
-                     *           "updated_at": "2026-12-04T21:27:02.832065Z",
+                     *           "created_at": "2026-12-04T23:20:48.173329Z",
+                     *           "updated_at": "2026-12-04T23:20:48.173339Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6936,8 +6951,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T21:27:02.834619Z",
-                     *           "updated_at": "2026-12-04T21:27:02.834624Z",
+                     *           "created_at": "2026-12-04T23:20:48.176224Z",
+                     *           "updated_at": "2026-12-04T23:20:48.176229Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7062,8 +7077,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.374387Z",
-                     *       "updated_at": "2026-12-04T21:27:07.374395Z",
+                     *       "created_at": "2026-12-04T23:20:51.975075Z",
+                     *       "updated_at": "2026-12-04T23:20:51.975082Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7308,8 +7323,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.374387Z",
-                     *       "updated_at": "2026-12-04T21:27:07.399443Z",
+                     *       "created_at": "2026-12-04T23:20:51.975075Z",
+                     *       "updated_at": "2026-12-04T23:20:51.993477Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7455,8 +7470,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T21:27:07.299047Z",
-                     *       "updated_at": "2026-12-04T21:27:07.642587Z",
+                     *       "created_at": "2026-12-04T23:20:51.927056Z",
+                     *       "updated_at": "2026-12-04T23:20:52.142047Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7488,8 +7503,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T21:27:07.374387Z",
-                     *           "updated_at": "2026-12-04T21:27:07.399443Z",
+                     *           "created_at": "2026-12-04T23:20:51.975075Z",
+                     *           "updated_at": "2026-12-04T23:20:51.993477Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7518,8 +7533,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T21:27:07.538432Z",
-                     *           "updated_at": "2026-12-04T21:27:07.538438Z",
+                     *           "created_at": "2026-12-04T23:20:52.075082Z",
+                     *           "updated_at": "2026-12-04T23:20:52.075088Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8041,7 +8056,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T21:27:07.700735Z",
+                     *       "created_at": "2026-12-04T23:20:52.196442Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8170,7 +8185,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T21:27:07.700735Z",
+                     *       "created_at": "2026-12-04T23:20:52.196442Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8735,8 +8750,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T21:27:07.407683Z",
-                     *           "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *           "created_at": "2026-12-04T23:20:52.000561Z",
+                     *           "updated_at": "2026-12-04T23:20:52.000573Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8861,8 +8876,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T21:27:07.407683Z",
-                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *       "created_at": "2026-12-04T23:20:52.000561Z",
+                     *       "updated_at": "2026-12-04T23:20:52.000573Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9106,8 +9121,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T21:27:07.407683Z",
-                     *       "updated_at": "2026-12-04T21:27:07.407695Z"
+                     *       "created_at": "2026-12-04T23:20:52.000561Z",
+                     *       "updated_at": "2026-12-04T23:20:52.000573Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9738,6 +9753,7 @@ export interface operations {
                      *               "name": "Dock Times"
                      *             }
                      *           },
+                     *           "proposed_claim": null,
                      *           "origin_article": {
                      *             "id": 9,
                      *             "url": "https://quay-daily.example/port-strike",
@@ -9755,7 +9771,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T21:27:08.114186Z",
+                     *           "created_at": "2026-12-04T23:20:52.491836Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9779,6 +9795,7 @@ export interface operations {
                      *               "name": "Dock Times"
                      *             }
                      *           },
+                     *           "proposed_claim": null,
                      *           "origin_article": {
                      *             "id": 8,
                      *             "url": "https://harbour-news.example/port-strike",
@@ -9796,7 +9813,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T21:27:08.112868Z",
+                     *           "created_at": "2026-12-04T23:20:52.490450Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9897,6 +9914,7 @@ export interface operations {
                      *           "name": "Dock Times"
                      *         }
                      *       },
+                     *       "proposed_claim": null,
                      *       "origin_article": {
                      *         "id": 9,
                      *         "url": "https://quay-daily.example/port-strike",
@@ -9914,7 +9932,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.114186Z",
+                     *       "created_at": "2026-12-04T23:20:52.491836Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10021,6 +10039,7 @@ export interface operations {
                      *           "name": "Dock Times"
                      *         }
                      *       },
+                     *       "proposed_claim": null,
                      *       "origin_article": {
                      *         "id": 9,
                      *         "url": "https://quay-daily.example/port-strike",
@@ -10038,8 +10057,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.114186Z",
-                     *       "decided_at": "2026-12-04T21:27:08.165882Z",
+                     *       "created_at": "2026-12-04T23:20:52.491836Z",
+                     *       "decided_at": "2026-12-04T23:20:52.522618Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10163,6 +10182,7 @@ export interface operations {
                      *           "name": "Dock Times"
                      *         }
                      *       },
+                     *       "proposed_claim": null,
                      *       "origin_article": {
                      *         "id": 8,
                      *         "url": "https://harbour-news.example/port-strike",
@@ -10180,8 +10200,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T21:27:08.112868Z",
-                     *       "decided_at": "2026-12-04T21:27:08.180003Z",
+                     *       "created_at": "2026-12-04T23:20:52.490450Z",
+                     *       "decided_at": "2026-12-04T23:20:52.531303Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10293,24 +10313,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_XzxukkrP",
+                     *           "prefix": "cor_1rLDhX85",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T21:27:04.324911Z",
-                     *           "last_used_at": "2026-12-04T21:27:06.981520Z",
+                     *           "created_at": "2026-12-04T23:20:49.626383Z",
+                     *           "last_used_at": "2026-12-04T23:20:51.595125Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_DOcAqpin",
+                     *           "prefix": "cor_qUDCR-sH",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T21:27:08.304000Z",
+                     *           "created_at": "2026-12-04T23:20:52.648688Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10411,12 +10431,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_DOcAqpin",
+                     *       "prefix": "cor_qUDCR-sH",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T21:27:08.304000Z",
+                     *       "created_at": "2026-12-04T23:20:52.648688Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10523,12 +10543,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_DOcAqpin",
+                     *       "prefix": "cor_qUDCR-sH",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T21:27:08.304000Z",
+                     *       "created_at": "2026-12-04T23:20:52.648688Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10736,8 +10756,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T21:27:08.207141Z",
-                     *           "updated_at": "2026-12-04T21:27:08.207156Z"
+                     *           "created_at": "2026-12-04T23:20:52.550583Z",
+                     *           "updated_at": "2026-12-04T23:20:52.550597Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10840,9 +10860,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.207156Z",
-                     *       "secret": "whsec_0V6R8N0YmdG9f8nMwdFUsB9Fj3xMokiU4XhJWQOkJOA="
+                     *       "created_at": "2026-12-04T23:20:52.550583Z",
+                     *       "updated_at": "2026-12-04T23:20:52.550597Z",
+                     *       "secret": "whsec_qc6gu+1uBUsAi/OQI25VABupq5t0yxkdJHCOJt/Zx1k="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10956,8 +10976,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.207156Z"
+                     *       "created_at": "2026-12-04T23:20:52.550583Z",
+                     *       "updated_at": "2026-12-04T23:20:52.550597Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11149,8 +11169,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T21:27:08.207141Z",
-                     *       "updated_at": "2026-12-04T21:27:08.234212Z"
+                     *       "created_at": "2026-12-04T23:20:52.550583Z",
+                     *       "updated_at": "2026-12-04T23:20:52.569006Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11277,8 +11297,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T21:27:08.256539Z",
-                     *           "created_at": "2026-12-04T21:27:08.256539Z",
+                     *           "next_attempt_at": "2026-12-04T23:20:52.595393Z",
+                     *           "created_at": "2026-12-04T23:20:52.595393Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11376,8 +11396,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T21:27:08.270192Z",
-                     *       "created_at": "2026-12-04T21:27:08.256539Z",
+                     *       "next_attempt_at": "2026-12-04T23:20:52.616013Z",
+                     *       "created_at": "2026-12-04T23:20:52.595393Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11488,7 +11508,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
+                     *           "occurred_at": "2026-12-04T23:20:48.654592Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11500,7 +11520,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T21:27:03.227649Z",
+                     *           "occurred_at": "2026-12-04T23:20:48.654592Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

@@ -123,6 +123,7 @@ from .outlet_profile import OutletProfile
 from .outlet_public import OutletPublic
 from .outlet_ref import OutletRef
 from .outlet_update import OutletUpdate
+from .proposed_claim import ProposedClaim
 from .publisher import Publisher
 from .publisher_public import PublisherPublic
 from .readiness import Readiness
@@ -279,6 +280,7 @@ __all__ = (
     "OutletPublic",
     "OutletRef",
     "OutletUpdate",
+    "ProposedClaim",
     "Publisher",
     "PublisherPublic",
     "Readiness",
