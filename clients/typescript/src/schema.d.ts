@@ -2576,8 +2576,10 @@ export interface components {
             outlet?: components["schemas"]["OutletCreate"] | null;
             /** @description claim_merge: the claim to merge (absent once merged). */
             claim?: components["schemas"]["ClaimKey"] | null;
-            /** @description claim_merge: the target. */
+            /** @description claim_merge: the target; claim_proposal: the claim it was attached to. */
             target_claim?: components["schemas"]["ClaimKey"] | null;
+            /** @description claim_proposal: what the article was proposed to claim. */
+            proposed_claim?: components["schemas"]["ProposedClaimKey"] | null;
         };
         /**
          * JsonLdAppearance
@@ -3123,6 +3125,21 @@ export interface components {
             claimant: string | null;
             /** Quote */
             quote: string | null;
+        };
+        /**
+         * ProposedClaimKey
+         * @description A claim proposal's statement, claimant and words (what `corroborate export` writes).
+         */
+        ProposedClaimKey: {
+            /**
+             * Text
+             * @description Whitespace runs are collapsed to one space; never blank.
+             */
+            text: string;
+            /** Claimant */
+            claimant?: string | null;
+            /** Quote */
+            quote?: string | null;
         };
         /** Publisher */
         Publisher: {
@@ -3732,8 +3749,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.083138Z",
-                     *           "updated_at": "2026-12-04T23:20:48.083147Z"
+                     *           "created_at": "2026-12-04T23:24:00.952175Z",
+                     *           "updated_at": "2026-12-04T23:24:00.952184Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3744,8 +3761,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T23:20:48.087771Z",
-                     *           "updated_at": "2026-12-04T23:20:48.087775Z"
+                     *           "created_at": "2026-12-04T23:24:00.956886Z",
+                     *           "updated_at": "2026-12-04T23:24:00.956890Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3844,8 +3861,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:20:51.807342Z",
-                     *       "updated_at": "2026-12-04T23:20:51.807352Z"
+                     *       "created_at": "2026-12-04T23:24:04.924068Z",
+                     *       "updated_at": "2026-12-04T23:24:04.924077Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3966,8 +3983,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:20:48.083138Z",
-                     *       "updated_at": "2026-12-04T23:20:48.083147Z",
+                     *       "created_at": "2026-12-04T23:24:00.952175Z",
+                     *       "updated_at": "2026-12-04T23:24:00.952184Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4178,8 +4195,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:20:51.807342Z",
-                     *       "updated_at": "2026-12-04T23:20:51.822666Z"
+                     *       "created_at": "2026-12-04T23:24:04.924068Z",
+                     *       "updated_at": "2026-12-04T23:24:04.930644Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4332,8 +4349,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.110548Z",
-                     *           "updated_at": "2026-12-04T23:20:48.110555Z",
+                     *           "created_at": "2026-12-04T23:24:00.982905Z",
+                     *           "updated_at": "2026-12-04T23:24:00.982915Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4363,8 +4380,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:20:48.178378Z",
-                     *           "updated_at": "2026-12-04T23:20:48.178383Z",
+                     *           "created_at": "2026-12-04T23:24:01.062972Z",
+                     *           "updated_at": "2026-12-04T23:24:01.062979Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4499,10 +4516,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T23:20:52.630324Z",
+                     *             "next_poll_at": "2026-12-04T23:24:05.885042Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T23:20:52.630341Z"
+                     *           "created_at": "2026-12-04T23:24:05.885059Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4619,10 +4636,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:20:52.630324Z",
+                     *         "next_poll_at": "2026-12-04T23:24:05.885042Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:20:52.630341Z"
+                     *       "created_at": "2026-12-04T23:24:05.885059Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4764,10 +4781,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:20:52.630324Z",
+                     *         "next_poll_at": "2026-12-04T23:24:05.885042Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:20:52.630341Z"
+                     *       "created_at": "2026-12-04T23:24:05.885059Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4980,11 +4997,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T23:20:48.102471Z"
+                     *             "created_at": "2026-12-04T23:24:00.973956Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.096978Z",
-                     *           "updated_at": "2026-12-04T23:20:48.096979Z",
+                     *           "created_at": "2026-12-04T23:24:00.967835Z",
+                     *           "updated_at": "2026-12-04T23:24:00.967838Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -5001,8 +5018,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T23:20:48.095717Z",
-                     *           "updated_at": "2026-12-04T23:20:48.095719Z",
+                     *           "created_at": "2026-12-04T23:24:00.966119Z",
+                     *           "updated_at": "2026-12-04T23:24:00.966122Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5107,8 +5124,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:20:51.834348Z",
-                     *       "updated_at": "2026-12-04T23:20:51.834352Z",
+                     *       "created_at": "2026-12-04T23:24:04.937048Z",
+                     *       "updated_at": "2026-12-04T23:24:04.937051Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5243,8 +5260,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T23:20:48.092490Z",
-                     *       "updated_at": "2026-12-04T23:20:48.092494Z",
+                     *       "created_at": "2026-12-04T23:24:00.962245Z",
+                     *       "updated_at": "2026-12-04T23:24:00.962249Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5451,8 +5468,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:20:51.834348Z",
-                     *       "updated_at": "2026-12-04T23:20:51.852501Z",
+                     *       "created_at": "2026-12-04T23:24:04.937048Z",
+                     *       "updated_at": "2026-12-04T23:24:04.947242Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5600,7 +5617,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T23:20:51.874440Z"
+                     *       "created_at": "2026-12-04T23:24:04.958780Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5829,8 +5846,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T23:20:48.110548Z",
-                     *             "updated_at": "2026-12-04T23:20:48.110555Z",
+                     *             "created_at": "2026-12-04T23:24:00.982905Z",
+                     *             "updated_at": "2026-12-04T23:24:00.982915Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -5879,8 +5896,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T23:20:48.306026Z",
-                     *             "updated_at": "2026-12-04T23:20:48.306032Z",
+                     *             "created_at": "2026-12-04T23:24:01.204473Z",
+                     *             "updated_at": "2026-12-04T23:24:01.204480Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -6013,8 +6030,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.110548Z",
-                     *           "updated_at": "2026-12-04T23:20:48.110555Z",
+                     *           "created_at": "2026-12-04T23:24:00.982905Z",
+                     *           "updated_at": "2026-12-04T23:24:00.982915Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6044,8 +6061,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:20:48.178378Z",
-                     *           "updated_at": "2026-12-04T23:20:48.178383Z",
+                     *           "created_at": "2026-12-04T23:24:01.062972Z",
+                     *           "updated_at": "2026-12-04T23:24:01.062979Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6158,8 +6175,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:20:51.927056Z",
-                     *       "updated_at": "2026-12-04T23:20:51.927066Z",
+                     *       "created_at": "2026-12-04T23:24:04.987446Z",
+                     *       "updated_at": "2026-12-04T23:24:04.987456Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6486,8 +6503,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:20:48.110548Z",
-                     *       "updated_at": "2026-12-04T23:20:48.110555Z",
+                     *       "created_at": "2026-12-04T23:24:00.982905Z",
+                     *       "updated_at": "2026-12-04T23:24:00.982915Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6519,8 +6536,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.173329Z",
-                     *           "updated_at": "2026-12-04T23:20:48.173339Z",
+                     *           "created_at": "2026-12-04T23:24:01.056741Z",
+                     *           "updated_at": "2026-12-04T23:24:01.056750Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6549,8 +6566,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.176224Z",
-                     *           "updated_at": "2026-12-04T23:20:48.176229Z",
+                     *           "created_at": "2026-12-04T23:24:01.060059Z",
+                     *           "updated_at": "2026-12-04T23:24:01.060066Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6769,8 +6786,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:20:51.927056Z",
-                     *       "updated_at": "2026-12-04T23:20:51.968996Z",
+                     *       "created_at": "2026-12-04T23:24:04.987446Z",
+                     *       "updated_at": "2026-12-04T23:24:05.036716Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6921,8 +6938,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.173329Z",
-                     *           "updated_at": "2026-12-04T23:20:48.173339Z",
+                     *           "created_at": "2026-12-04T23:24:01.056741Z",
+                     *           "updated_at": "2026-12-04T23:24:01.056750Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6951,8 +6968,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:20:48.176224Z",
-                     *           "updated_at": "2026-12-04T23:20:48.176229Z",
+                     *           "created_at": "2026-12-04T23:24:01.060059Z",
+                     *           "updated_at": "2026-12-04T23:24:01.060066Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7077,8 +7094,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:20:51.975075Z",
-                     *       "updated_at": "2026-12-04T23:20:51.975082Z",
+                     *       "created_at": "2026-12-04T23:24:05.044221Z",
+                     *       "updated_at": "2026-12-04T23:24:05.044230Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7323,8 +7340,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:20:51.975075Z",
-                     *       "updated_at": "2026-12-04T23:20:51.993477Z",
+                     *       "created_at": "2026-12-04T23:24:05.044221Z",
+                     *       "updated_at": "2026-12-04T23:24:05.069520Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7470,8 +7487,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:20:51.927056Z",
-                     *       "updated_at": "2026-12-04T23:20:52.142047Z",
+                     *       "created_at": "2026-12-04T23:24:04.987446Z",
+                     *       "updated_at": "2026-12-04T23:24:05.249474Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7503,8 +7520,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:20:51.975075Z",
-                     *           "updated_at": "2026-12-04T23:20:51.993477Z",
+                     *           "created_at": "2026-12-04T23:24:05.044221Z",
+                     *           "updated_at": "2026-12-04T23:24:05.069520Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7533,8 +7550,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:20:52.075082Z",
-                     *           "updated_at": "2026-12-04T23:20:52.075088Z",
+                     *           "created_at": "2026-12-04T23:24:05.173052Z",
+                     *           "updated_at": "2026-12-04T23:24:05.173059Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8056,7 +8073,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:20:52.196442Z",
+                     *       "created_at": "2026-12-04T23:24:05.318063Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8185,7 +8202,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:20:52.196442Z",
+                     *       "created_at": "2026-12-04T23:24:05.318063Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8750,8 +8767,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T23:20:52.000561Z",
-                     *           "updated_at": "2026-12-04T23:20:52.000573Z"
+                     *           "created_at": "2026-12-04T23:24:05.078307Z",
+                     *           "updated_at": "2026-12-04T23:24:05.078321Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -8876,8 +8893,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:20:52.000561Z",
-                     *       "updated_at": "2026-12-04T23:20:52.000573Z"
+                     *       "created_at": "2026-12-04T23:24:05.078307Z",
+                     *       "updated_at": "2026-12-04T23:24:05.078321Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9121,8 +9138,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:20:52.000561Z",
-                     *       "updated_at": "2026-12-04T23:20:52.000573Z"
+                     *       "created_at": "2026-12-04T23:24:05.078307Z",
+                     *       "updated_at": "2026-12-04T23:24:05.078321Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9771,7 +9788,7 @@ export interface operations {
                      *             "name": "Quay Daily"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:20:52.491836Z",
+                     *           "created_at": "2026-12-04T23:24:05.723818Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9813,7 +9830,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:20:52.490450Z",
+                     *           "created_at": "2026-12-04T23:24:05.722146Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -9932,7 +9949,7 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:20:52.491836Z",
+                     *       "created_at": "2026-12-04T23:24:05.723818Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10057,8 +10074,8 @@ export interface operations {
                      *         "name": "Quay Daily"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:20:52.491836Z",
-                     *       "decided_at": "2026-12-04T23:20:52.522618Z",
+                     *       "created_at": "2026-12-04T23:24:05.723818Z",
+                     *       "decided_at": "2026-12-04T23:24:05.759417Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10200,8 +10217,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:20:52.490450Z",
-                     *       "decided_at": "2026-12-04T23:20:52.531303Z",
+                     *       "created_at": "2026-12-04T23:24:05.722146Z",
+                     *       "decided_at": "2026-12-04T23:24:05.774279Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10313,24 +10330,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_1rLDhX85",
+                     *           "prefix": "cor_SBAuq6jZ",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:20:49.626383Z",
-                     *           "last_used_at": "2026-12-04T23:20:51.595125Z",
+                     *           "created_at": "2026-12-04T23:24:02.532358Z",
+                     *           "last_used_at": "2026-12-04T23:24:04.714155Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_qUDCR-sH",
+                     *           "prefix": "cor_DLOWsnmC",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:20:52.648688Z",
+                     *           "created_at": "2026-12-04T23:24:05.908920Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10431,12 +10448,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_qUDCR-sH",
+                     *       "prefix": "cor_DLOWsnmC",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:20:52.648688Z",
+                     *       "created_at": "2026-12-04T23:24:05.908920Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10543,12 +10560,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_qUDCR-sH",
+                     *       "prefix": "cor_DLOWsnmC",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:20:52.648688Z",
+                     *       "created_at": "2026-12-04T23:24:05.908920Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10756,8 +10773,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T23:20:52.550583Z",
-                     *           "updated_at": "2026-12-04T23:20:52.550597Z"
+                     *           "created_at": "2026-12-04T23:24:05.797100Z",
+                     *           "updated_at": "2026-12-04T23:24:05.797114Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10860,9 +10877,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:20:52.550583Z",
-                     *       "updated_at": "2026-12-04T23:20:52.550597Z",
-                     *       "secret": "whsec_qc6gu+1uBUsAi/OQI25VABupq5t0yxkdJHCOJt/Zx1k="
+                     *       "created_at": "2026-12-04T23:24:05.797100Z",
+                     *       "updated_at": "2026-12-04T23:24:05.797114Z",
+                     *       "secret": "whsec_lb/HG+W7B0hJ4AsQmJAlys53qrYaXz4KGAcFtRb9td8="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -10976,8 +10993,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:20:52.550583Z",
-                     *       "updated_at": "2026-12-04T23:20:52.550597Z"
+                     *       "created_at": "2026-12-04T23:24:05.797100Z",
+                     *       "updated_at": "2026-12-04T23:24:05.797114Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11169,8 +11186,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:20:52.550583Z",
-                     *       "updated_at": "2026-12-04T23:20:52.569006Z"
+                     *       "created_at": "2026-12-04T23:24:05.797100Z",
+                     *       "updated_at": "2026-12-04T23:24:05.823639Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11297,8 +11314,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T23:20:52.595393Z",
-                     *           "created_at": "2026-12-04T23:20:52.595393Z",
+                     *           "next_attempt_at": "2026-12-04T23:24:05.852729Z",
+                     *           "created_at": "2026-12-04T23:24:05.852729Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11396,8 +11413,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T23:20:52.616013Z",
-                     *       "created_at": "2026-12-04T23:20:52.595393Z",
+                     *       "next_attempt_at": "2026-12-04T23:24:05.869451Z",
+                     *       "created_at": "2026-12-04T23:24:05.852729Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11508,7 +11525,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T23:20:48.654592Z",
+                     *           "occurred_at": "2026-12-04T23:24:01.484683Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11520,7 +11537,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T23:20:48.654592Z",
+                     *           "occurred_at": "2026-12-04T23:24:01.484683Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

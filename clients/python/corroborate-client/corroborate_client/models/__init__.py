@@ -124,6 +124,7 @@ from .outlet_public import OutletPublic
 from .outlet_ref import OutletRef
 from .outlet_update import OutletUpdate
 from .proposed_claim import ProposedClaim
+from .proposed_claim_key import ProposedClaimKey
 from .publisher import Publisher
 from .publisher_public import PublisherPublic
 from .readiness import Readiness
@@ -281,6 +282,7 @@ __all__ = (
     "OutletRef",
     "OutletUpdate",
     "ProposedClaim",
+    "ProposedClaimKey",
     "Publisher",
     "PublisherPublic",
     "Readiness",
