@@ -6,7 +6,6 @@ proposals it makes, and a re-crawl finds its attributions and proposals already 
 items are keyed by article, statement and claimant; a rejected one is never proposed again).
 """
 
-import re
 from collections import Counter
 
 from sqlmodel import Session
@@ -16,13 +15,10 @@ from app.feeds import quotes
 from app.feeds.nlp import pipeline
 from app.matching.base import Matcher
 from app.review_queue import service as review_queue
-from app.review_queue.proposals import Proposal
-from app.tables import Article, Sourcing
+from app.review_queue.proposals import Proposal, sourcing_of
+from app.tables import Article
 
 MIN_WORDS = 4  # "shameful", "a fair compromise": a word or two is not a claim
-_ANONYMOUS = re.compile(
-    r"\b(sources?|people familiar|person familiar|officials?|diplomats?|insiders?)\b", re.I
-)
 
 
 def proposals(title: str, body: str, *, settings: Settings) -> list[Proposal]:
@@ -44,20 +40,10 @@ def proposals(title: str, body: str, *, settings: Settings) -> list[Proposal]:
                 text=statement[:2000],
                 claimant=claimant,
                 quote=quote.text[:5000],
-                sourcing=_sourcing(claimant),
+                sourcing=sourcing_of(claimant),
             )
         )
     return made
-
-
-def _sourcing(claimant: str | None) -> Sourcing:
-    if claimant is None:
-        return Sourcing.unknown
-    if _ANONYMOUS.search(claimant):
-        return Sourcing.anonymous
-    if len(claimant.split()) >= 2 and all(w[:1].isupper() for w in claimant.split()):
-        return Sourcing.named
-    return Sourcing.unknown
 
 
 def propose(

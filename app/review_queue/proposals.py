@@ -9,6 +9,7 @@ is sure of are attached at once (decided by "matcher"), the others get it as the
 when it is closer than the one they had. All of it runs in the caller's transaction.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,6 +46,22 @@ class Proposal:
     claimant: str | None
     quote: str
     sourcing: Sourcing = Sourcing.unknown
+
+
+_ANONYMOUS = re.compile(
+    r"\b(sources?|people familiar|person familiar|officials?|diplomats?|insiders?)\b", re.I
+)
+
+
+def sourcing_of(claimant: str | None) -> Sourcing:
+    """`anonymous` for sources, officials, diplomats; `named` for a full name."""
+    if claimant is None:
+        return Sourcing.unknown
+    if _ANONYMOUS.search(claimant):
+        return Sourcing.anonymous
+    if len(claimant.split()) >= 2 and all(w[:1].isupper() for w in claimant.split()):
+        return Sourcing.named
+    return Sourcing.unknown
 
 
 def key(article_id: int, proposal: Proposal) -> str:
@@ -122,6 +139,7 @@ def of(item: ReviewItem) -> Proposal:
         text=item.proposed_text or "",
         claimant=item.proposed_claimant,
         quote=item.quote or item.proposed_text or "",
+        sourcing=sourcing_of(item.proposed_claimant),
     )
 
 
@@ -145,9 +163,15 @@ def apply(session: Session, *, item: ReviewItem, matcher: Matcher | None) -> Cla
         ).claim
     created = claim is None
     if claim is None:
-        claim = claims_service.create(
-            session, data=ClaimCreate(text=proposal.text, claimant=proposal.claimant)
-        )
+        try:
+            claim = claims_service.create(
+                session, data=ClaimCreate(text=proposal.text, claimant=proposal.claimant)
+            )
+        except Conflict as exc:  # created meanwhile by a concurrent acceptance: that one
+            existing = exc.details[0].get("existing_id") if exc.details else None
+            if existing is None:
+                raise
+            claim, created = claims_service.resolve(session, claim_id=existing), False
     assert article.id is not None
     _attribute(session, claim, article.id, proposal)
     if created and matcher is not None:
