@@ -172,7 +172,7 @@ class Settings(BaseSettings):
                 raise ValueError(f"{origin!r} is not an origin such as https://example.org")
         return [origin.rstrip("/") for origin in value]
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "feeds_create_claims_outlets", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:
         if isinstance(value, str):
@@ -424,6 +424,11 @@ class Settings(BaseSettings):
         default=False,
         description="Let feeds and the pages they list be on loopback, private and link-local "
         "addresses (tests and closed networks only).",
+    )
+    feeds_create_claims_outlets: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated slugs of outlets whose quoted claims are created directly "
+        "when the matcher finds no claim for sure, instead of waiting in the review queue.",
     )
     feeds_propose_claims: bool = Field(
         default=True,

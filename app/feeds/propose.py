@@ -16,7 +16,7 @@ from app.feeds.nlp import pipeline
 from app.matching.base import Matcher
 from app.review_queue import service as review_queue
 from app.review_queue.proposals import Proposal, sourcing_of
-from app.tables import Article
+from app.tables import Article, Outlet
 
 MIN_WORDS = 4  # "shameful", "a fair compromise": a word or two is not a claim
 
@@ -55,12 +55,15 @@ def propose(
     matcher: Matcher,
     settings: Settings,
 ) -> Counter[str]:
-    """Attach or queue every claim the article's quotes make; counts what happened to them
-    (`attached`, `already`, `proposed`, `known`)."""
+    """Attach or queue (or create, for an outlet in CLAIMS_FEEDS_CREATE_CLAIMS_OUTLETS) every
+    claim the article's quotes make; counts what happened to them (`attached`, `already`,
+    `created`, `proposed`, `known`)."""
+    outlet = session.get(Outlet, article.outlet_id)
+    create = outlet is not None and outlet.slug in settings.feeds_create_claims_outlets
     outcomes: Counter[str] = Counter()
     for proposal in proposals(title, body, settings=settings):
         outcome = review_queue.propose_claim(
-            session, article=article, proposal=proposal, matcher=matcher
+            session, article=article, proposal=proposal, matcher=matcher, create=create
         )
         outcomes[outcome] += 1
     return outcomes

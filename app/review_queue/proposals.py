@@ -77,16 +77,24 @@ def attach_or_propose(
     proposal: Proposal,
     matcher: Matcher,
     propose: Callable[[ReviewItem], ReviewItem | None],
+    create: bool = False,
 ) -> str:
-    """Attribute `article` to the claim the matcher is sure `proposal` is, else store the
-    proposal through `propose` (the queue's `_propose`). Returns what happened: `attached`,
-    `already` (attributed before: a re-crawl), `proposed` or `known` (proposed before)."""
+    """Attribute `article` to the claim the matcher is sure `proposal` is, else create the
+    claim (`create`: an outlet trusted to) or store the proposal through `propose` (the queue's
+    `_propose`). Returns what happened: `attached`, `already` (attributed before: a re-crawl),
+    `created`, `proposed` or `known` (proposed before)."""
     assert article.id is not None
     found = matching_service.existing_claim(
         session, text=proposal.text, claimant=proposal.claimant, matcher=matcher, pool=POOL
     )
     if found.claim is not None:
         return _attribute(session, found.claim, article.id, proposal)
+    if create:
+        claim, created = _new_claim(session, proposal)
+        _attribute(session, claim, article.id, proposal)
+        if created:
+            offer(session, claim=claim, matcher=matcher, exclude=None)
+        return "created" if created else "attached"
     best = found.candidates[0] if found.candidates else None
     target = best if best is not None and best.score >= matcher.suggest else None
     closest = f"; closest claim {target.claim_id} ({target.score:.2f})" if target else ""
@@ -161,22 +169,27 @@ def apply(session: Session, *, item: ReviewItem, matcher: Matcher | None) -> Cla
             matcher=matcher,
             pool=POOL,
         ).claim
-    created = claim is None
+    created = False
     if claim is None:
-        try:
-            claim = claims_service.create(
-                session, data=ClaimCreate(text=proposal.text, claimant=proposal.claimant)
-            )
-        except Conflict as exc:  # created meanwhile by a concurrent acceptance: that one
-            existing = exc.details[0].get("existing_id") if exc.details else None
-            if existing is None:
-                raise
-            claim, created = claims_service.resolve(session, claim_id=existing), False
+        claim, created = _new_claim(session, proposal)
     assert article.id is not None
     _attribute(session, claim, article.id, proposal)
     if created and matcher is not None:
         offer(session, claim=claim, matcher=matcher, exclude=item.id)
     return claim
+
+
+def _new_claim(session: Session, proposal: Proposal) -> tuple[Claim, bool]:
+    """The proposal's claim, created (True), or the same one created meanwhile by a
+    concurrent writer (False)."""
+    try:
+        data = ClaimCreate(text=proposal.text, claimant=proposal.claimant)
+        return claims_service.create(session, data=data), True
+    except Conflict as exc:
+        existing = exc.details[0].get("existing_id") if exc.details else None
+        if existing is None:
+            raise
+        return claims_service.resolve(session, claim_id=existing), False
 
 
 def offer(session: Session, *, claim: Claim, matcher: Matcher, exclude: int | None) -> None:

@@ -157,16 +157,22 @@ def propose_credit(
 
 
 def propose_claim(
-    session: Session, *, article: Article, proposal: proposals.Proposal, matcher: Matcher
+    session: Session,
+    *,
+    article: Article,
+    proposal: proposals.Proposal,
+    matcher: Matcher,
+    create: bool = False,
 ) -> str:
     """A quote found in `article`: attributed when the matcher is sure of its claim, else
-    queued as a claim proposal (app/review_queue/proposals.py)."""
+    created (`create`) or queued as a claim proposal (app/review_queue/proposals.py)."""
     return proposals.attach_or_propose(
         session,
         article=article,
         proposal=proposal,
         matcher=matcher,
         propose=lambda item: _propose(session, item),
+        create=create,
     )
 
 

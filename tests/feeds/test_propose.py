@@ -104,3 +104,34 @@ def test_accepting_a_proposal_makes_its_claim_and_the_matcher_attaches_the_same_
     detail = client.get(f"/v1/claims/{claim['id']}").json()
     assert detail["corroboration"]["articles"] == 2
     assert client.post(f"/v1/review/{direct[1].id}/accept").status_code == 409
+
+
+def test_an_outlet_trusted_to_create_claims_gets_them_without_review(
+    engine: Engine, settings: Settings, factory: Factory
+) -> None:
+    trusted = factory.outlet(slug="harbour-gazette")
+    article = factory.article(outlet=trusted, title=TITLE)
+    other = factory.article(title=TITLE)
+    trusting = settings.model_copy(update={"feeds_create_claims_outlets": ["harbour-gazette"]})
+    assert _propose(engine, trusting, article.id or 0) == Counter(created=3)
+    assert _propose(engine, trusting, article.id or 0) == Counter(already=3)  # a re-crawl
+    assert _items(engine) == []
+    # Another outlet's same words are then attached by the matcher, as for any claim.
+    assert _propose(engine, trusting, other.id or 0) == Counter(attached=3)
+    with transaction(engine, write=False) as session:
+        outlets = session.execute(
+            select(Attribution.claim_id, Article.outlet_id).join(
+                Article, Article.id == Attribution.article_id
+            )
+        ).all()
+    assert len({claim for claim, _ in outlets}) == 3
+    assert sorted(outlet for _, outlet in outlets) == sorted(
+        [trusted.id] * 3 + [other.outlet_id] * 3
+    )
+
+
+def test_the_setting_reads_a_comma_separated_list() -> None:
+    assert Settings(feeds_create_claims_outlets="reuters, ap").feeds_create_claims_outlets == [
+        "reuters",
+        "ap",
+    ]
