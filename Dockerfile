@@ -20,6 +20,7 @@ COPY wheelhouse/ /wheelhouse/
 COPY pyproject.toml README.md ./
 COPY migrations/ migrations/
 COPY app/ app/
+COPY requirements/ requirements/
 
 # pip compiles the bytecode as it installs: it ships in the image, so that a container (whose
 # file system may be read-only) starts without compiling every module again.
@@ -28,6 +29,8 @@ RUN python3 -m venv /opt/corroborate \
            set -- --no-index --find-links /wheelhouse; \
        fi \
     && /opt/corroborate/bin/pip install --no-cache-dir "$@" /src \
+    && /opt/corroborate/bin/pip install --no-cache-dir "$@" --no-deps --require-hashes \
+        -r requirements/spacy-model.txt \
     && /opt/corroborate/bin/pip uninstall --yes pip setuptools
 
 

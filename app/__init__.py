@@ -1,3 +1,3 @@
 """Corroborate: source-attributed claims with defensible corroboration counts."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

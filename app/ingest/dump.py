@@ -128,6 +128,14 @@ def _decisions(
             entry["origin_url"] = origin.url
         elif item.kind == ReviewKind.credited_origin:
             entry["outlet"] = outlets.get(item.outlet_id)
+        elif item.kind == ReviewKind.claim_proposal:
+            entry["proposed_claim"] = {
+                "text": item.proposed_text,
+                "claimant": item.proposed_claimant,
+                "quote": item.quote,
+            }
+            target = _live(session, item.target_claim_id)
+            entry["target_claim"] = _claim_key(target) if target is not None else None
         else:
             claim = session.get(Claim, item.claim_id) if item.claim_id else None
             if claim is not None and claim.merged_into is not None:

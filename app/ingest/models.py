@@ -117,6 +117,16 @@ class ClaimKey(SQLModel):
     claimant: ShortText | None = None
 
 
+class ProposedClaimKey(SQLModel):
+    """A claim proposal's statement, claimant and words (what `corroborate export` writes)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: ClaimText
+    claimant: Claimant | None = None
+    quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
+
+
 class IngestReviewDecision(SQLModel):
     """A decision taken in the review queue, as `corroborate export` writes it on the line of
     the article it is about (for a claim merge: the last article carrying either claim), so
@@ -144,7 +154,13 @@ class IngestReviewDecision(SQLModel):
     claim: ClaimKey | None = Field(
         default=None, description="claim_merge: the claim to merge (absent once merged)."
     )
-    target_claim: ClaimKey | None = Field(default=None, description="claim_merge: the target.")
+    target_claim: ClaimKey | None = Field(
+        default=None,
+        description="claim_merge: the target; claim_proposal: the claim it was attached to.",
+    )
+    proposed_claim: ProposedClaimKey | None = Field(
+        default=None, description="claim_proposal: what the article was proposed to claim."
+    )
 
 
 class IngestPayload(SQLModel):

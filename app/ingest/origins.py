@@ -204,6 +204,14 @@ def restore_decision(
             raise Invalid("a credited_origin decision needs its outlet", code="outlet_required")
         outlet, _created = find_outlet(session, decision.outlet, changes)
         item.article_id, item.outlet_id = article.id, outlet.id
+    elif decision.kind == ReviewKind.claim_proposal:
+        proposed = decision.proposed_claim
+        if proposed is None:
+            raise Invalid("a claim_proposal decision needs its claim", code="claim_required")
+        item.article_id, item.outlet_id = article.id, article.outlet_id
+        item.proposed_text, item.proposed_claimant = proposed.text, proposed.claimant
+        item.quote = proposed.quote
+        item.target_claim_id = _claim_by_key(session, decision.target_claim)
     else:
         item.claim_id = _claim_by_key(session, decision.claim)
         item.target_claim_id = _claim_by_key(session, decision.target_claim)

@@ -9,6 +9,7 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
 from app.core.types import MAX_ID, Slug, UTCInstant
+from app.matching.dependencies import MatcherDep
 from app.review_queue import service
 from app.review_queue.models import ReviewItemPublic
 from app.tables import ReviewKind, ReviewStatus
@@ -35,8 +36,8 @@ def list_review_items(
     ] = None,
     since: Annotated[UTCInstant | None, Query(description="Created at or after.")] = None,
 ) -> Page[ReviewItemPublic]:
-    """Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-    credited origins below the confidence bar."""
+    """Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+    credited origins below the confidence bar and claim proposals from crawled articles."""
     return service.list_(
         session, page=page, status=status, kind=kind, claim_id=claim, outlet=outlet, since=since
     )
@@ -55,11 +56,14 @@ def get_review_item(session: SessionDep, item_id: ItemId) -> ReviewItemPublic:
     responses=responses(404, 409),
 )
 def accept_review_item(
-    session: SessionDep, principal: PrincipalDep, item_id: ItemId
+    session: SessionDep, principal: PrincipalDep, matcher: MatcherDep, item_id: ItemId
 ) -> ReviewItemPublic:
-    """Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-    recomputed in the same transaction. 409 when it was decided already."""
-    item = service.accept(session, item_id=item_id, who=principal.name or "anonymous")
+    """Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+    quoted article to its claim, new or closest); counts are recomputed in the same
+    transaction. 409 when it was decided already."""
+    item = service.accept(
+        session, item_id=item_id, who=principal.name or "anonymous", matcher=matcher
+    )
     return service.public_items(session, [item])[0]
 
 

@@ -24,8 +24,10 @@ from app.core.db import get_or_not_found
 from app.core.errors import Conflict
 from app.core.locks import lock_rows
 from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.matching.base import Matcher
 from app.outbox import recorder as outbox
-from app.review_queue.models import ClaimRef, ReviewArticleRef, ReviewItemPublic
+from app.review_queue import proposals
+from app.review_queue.models import ClaimRef, ProposedClaim, ReviewArticleRef, ReviewItemPublic
 from app.tables import (
     Article,
     Attribution,
@@ -154,6 +156,26 @@ def propose_credit(
     )
 
 
+def propose_claim(
+    session: Session,
+    *,
+    article: Article,
+    proposal: proposals.Proposal,
+    matcher: Matcher,
+    create: bool = False,
+) -> str:
+    """A quote found in `article`: attributed when the matcher is sure of its claim, else
+    created (`create`) or queued as a claim proposal (app/review_queue/proposals.py)."""
+    return proposals.attach_or_propose(
+        session,
+        article=article,
+        proposal=proposal,
+        matcher=matcher,
+        propose=lambda item: _propose(session, item),
+        create=create,
+    )
+
+
 def get(session: Session, *, item_id: int) -> ReviewItem:
     """The review item with this id, or NotFound."""
     return get_or_not_found(session, ReviewItem, item_id, what="review item")
@@ -175,8 +197,11 @@ def _decide(session: Session, item_id: int) -> ReviewItem:
     return item
 
 
-def _apply(session: Session, item: ReviewItem, who: str) -> None:
+def _apply(session: Session, item: ReviewItem, who: str, matcher: Matcher | None) -> None:
     note = f"accepted in review by {who}: {item.reason}"[:1000]
+    if item.kind == ReviewKind.claim_proposal:
+        item.target_claim_id = proposals.apply(session, item=item, matcher=matcher).id
+        return
     if item.kind == ReviewKind.claim_merge:
         claim = session.get(Claim, item.claim_id) if item.claim_id else None
         if claim is None or item.target_claim_id is None:
@@ -210,10 +235,13 @@ def _apply(session: Session, item: ReviewItem, who: str) -> None:
     )
 
 
-def accept(session: Session, *, item_id: int, who: str) -> ReviewItem:
-    """Apply the proposal (merge, link or credited origin) and record who accepted it."""
+def accept(
+    session: Session, *, item_id: int, who: str, matcher: Matcher | None = None
+) -> ReviewItem:
+    """Apply the proposal (merge, link, credited origin, claim) and record who accepted it;
+    `matcher` finds the claim a proposal naming none is, and offers a new one to the others."""
     item = _decide(session, item_id)
-    _apply(session, item, who)
+    _apply(session, item, who, matcher)
     return _decided(session, item, ReviewStatus.accepted, who)
 
 
@@ -243,6 +271,8 @@ def restore(session: Session, *, item: ReviewItem) -> bool:
             item.key = f"claim_merge:merged:{item.target_claim_id}:{digest[:16]}"
         elif item.kind == ReviewKind.copy:
             item.key = f"copy:{item.article_id}:{item.origin_article_id}"
+        elif item.kind == ReviewKind.claim_proposal:
+            item.key = proposals.key(item.article_id or 0, proposals.of(item))
         else:
             item.key = f"credited_origin:{item.article_id}:{item.outlet_id}"
     return _propose(session, item) is not None
@@ -305,6 +335,13 @@ def public_items(session: Session, items: list[ReviewItem]) -> list[ReviewItemPu
             origin_article=articles.get(item.origin_article_id or 0),
             outlet=outlets.get(item.outlet_id or 0),
             relation=item.relation,
+            proposed_claim=ProposedClaim(
+                text=item.proposed_text,
+                claimant=item.proposed_claimant,
+                quote=item.quote,
+            )
+            if item.proposed_text
+            else None,
             created_at=item.created_at,
             decided_at=item.decided_at,
             decided_by=item.decided_by,

@@ -1,10 +1,11 @@
 """ReviewItem: a decision the machine was not sure enough to take, kept for a person.
 
-Three kinds: a claim-merge suggestion (the matcher scored the pair between its suggest and link
+Four kinds: a claim-merge suggestion (the matcher scored the pair between its suggest and link
 thresholds), a copy candidate (another outlet's article with the same headline and no other
-signal), and a credited origin below CLAIMS_CREDIT_MIN_CONFIDENCE. Each has a `key` naming what
-it proposes (unique): a proposal is stored once, and once rejected it is never proposed again,
-however often the articles behind it are re-ingested.
+signal), a credited origin below CLAIMS_CREDIT_MIN_CONFIDENCE, and a claim proposal (a quote
+found in a crawled article that the matcher could not link to a claim for sure). Each has a
+`key` naming what it proposes (unique): a proposal is stored once, and once rejected it is
+never proposed again, however often the articles behind it are re-ingested.
 """
 
 from datetime import datetime
@@ -21,6 +22,7 @@ class ReviewKind(StrEnum):
     claim_merge = "claim_merge"
     copy = "copy"
     credited_origin = "credited_origin"
+    claim_proposal = "claim_proposal"
 
 
 class ReviewStatus(StrEnum):
@@ -38,7 +40,9 @@ def _fk(table: str, *, index: bool = False) -> Column:  # type: ignore[type-arg]
 class ReviewItem(SQLModel, table=True):
     __tablename__ = "review_item"
     __table_args__ = (
-        CheckConstraint("kind IN ('claim_merge', 'copy', 'credited_origin')", name="kind"),
+        CheckConstraint(
+            "kind IN ('claim_merge', 'copy', 'credited_origin', 'claim_proposal')", name="kind"
+        ),
         CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="status"),
         CheckConstraint("score >= 0 AND score <= 1", name="score"),
         Index("ix_review_item_status_id", "status", "id"),
@@ -59,6 +63,11 @@ class ReviewItem(SQLModel, table=True):
     origin_article_id: int | None = Field(default=None, sa_column=_fk("article"))
     outlet_id: int | None = Field(default=None, sa_column=_fk("outlet", index=True))
     relation: LinkRelation | None = Field(default=None, sa_type=String(20))
+    # claim_proposal: `article_id` says `proposed_text` (by `proposed_claimant`, in the words
+    # `quote`); `target_claim_id` is the claim the matcher found closest, if any.
+    proposed_text: str | None = Field(default=None, max_length=2000)
+    proposed_claimant: str | None = Field(default=None, max_length=500)
+    quote: str | None = Field(default=None, max_length=5000)
     score: float = Field(sa_column=Column(Float, nullable=False))
     reason: str = Field(max_length=1000)
     evidence: str | None = Field(default=None, max_length=300)

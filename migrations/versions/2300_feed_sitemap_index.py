@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "2300_feed_sitemap_index"
-down_revision: str | None = "2000_feeds"
+down_revision: str | None = "2200_claim_proposals"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,13 +14,18 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.core.config import Settings, get_settings
 from app.core.migrations import scratch_database
+from app.core.unit_of_work import transaction
+from app.feeds import propose
 from app.ingest.importer import ImportFailed, import_http
 from app.main import create_app
+from app.matching.base import build_matcher
+from app.tables import Article
 from tests.assertions import all_pages
 from tests.conftest import BACKEND, POSTGRES_ADMIN_URL
 from tests.factories import Factory
@@ -403,3 +409,64 @@ def test_review_decisions_survive_export_and_import(
         again = invoke(runner, empty_database_url, "export", "--output", str(tmp_path / "2"))
         assert again.exit_code == 0
     assert (tmp_path / "2").read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_claim_proposal_decisions_survive_export_and_import(
+    runner: CliRunner,
+    database_url: str,
+    empty_database_url: str,
+    client: TestClient,
+    engine: Engine,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    title = "Harbour to reopen on Friday, port authority says"
+    body = (
+        "Harbour master Ana Lopes said on Monday that the dredging of the main channel was "
+        "finished.\n\n“The channel is deep enough for the ferries again,” Lopes told reporters."
+    )
+    url = "https://harbour.example/reopen"
+    stored = client.post(
+        "/v1/ingest",
+        json={
+            "outlet": {"slug": "harbour-news", "name": "Harbour News"},
+            "article": {
+                "url": url,
+                "title": title,
+                "published_at": "2025-06-01T10:00:00Z",
+            },
+        },
+    )
+    assert stored.status_code == 201, stored.text
+    matcher = build_matcher(settings.model_copy(update={"matcher": "lexical"}))
+
+    def proposed(on: Engine) -> Counter[str]:
+        with transaction(on, write=True) as session:
+            article = session.scalars(select(Article).where(Article.url == url)).one()
+            return propose.propose(
+                session, article=article, title=title, body=body, matcher=matcher, settings=settings
+            )
+
+    assert proposed(engine) == Counter(proposed=3)
+    items = client.get("/v1/review", params={"kind": "claim_proposal"}).json()["items"]
+    rejected, accepted = items[0], items[1]  # newest first: the direct quote, the reported one
+    assert client.post(f"/v1/review/{rejected['id']}/reject").status_code == 200
+    assert client.post(f"/v1/review/{accepted['id']}/accept").status_code == 200
+
+    exported = tmp_path / "export.ndjson"
+    assert invoke(runner, database_url, "export", "--output", str(exported)).exit_code == 0
+    imported = invoke(runner, empty_database_url, "import", str(exported))
+    assert imported.exit_code == 0, imported.output
+    with TestClient(create_app(Settings(database_url=empty_database_url))) as other:
+        decided = {
+            i["proposed_claim"]["text"]: (i["status"], (i["target_claim"] or {}).get("text"))
+            for status in ("accepted", "rejected")
+            for i in other.get("/v1/review", params={"status": status}).json()["items"]
+        }
+        assert decided == {
+            rejected["proposed_claim"]["text"]: ("rejected", None),
+            accepted["proposed_claim"]["text"]: ("accepted", accepted["proposed_claim"]["text"]),
+        }
+        # Read again there: the rejection is remembered, the accepted claim is attributed,
+        # and only the proposal nobody decided (not exported) is queued again.
+        assert proposed(other.app.state.engine) == Counter(known=1, already=1, proposed=1)

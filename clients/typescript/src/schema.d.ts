@@ -760,8 +760,8 @@ export interface paths {
         };
         /**
          * List
-         * @description Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-         *     credited origins below the confidence bar.
+         * @description Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+         *     credited origins below the confidence bar and claim proposals from crawled articles.
          */
         get: operations["review-list"];
         put?: never;
@@ -803,8 +803,9 @@ export interface paths {
         put?: never;
         /**
          * Accept
-         * @description Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-         *     recomputed in the same transaction. 409 when it was decided already.
+         * @description Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+         *     quoted article to its claim, new or closest); counts are recomputed in the same
+         *     transaction. 409 when it was decided already.
          */
         post: operations["review-accept"];
         delete?: never;
@@ -2603,8 +2604,10 @@ export interface components {
             outlet?: components["schemas"]["OutletCreate"] | null;
             /** @description claim_merge: the claim to merge (absent once merged). */
             claim?: components["schemas"]["ClaimKey"] | null;
-            /** @description claim_merge: the target. */
+            /** @description claim_merge: the target; claim_proposal: the claim it was attached to. */
             target_claim?: components["schemas"]["ClaimKey"] | null;
+            /** @description claim_proposal: what the article was proposed to claim. */
+            proposed_claim?: components["schemas"]["ProposedClaimKey"] | null;
         };
         /**
          * JsonLdAppearance
@@ -3139,6 +3142,33 @@ export interface components {
             /** Owner Group */
             owner_group?: string | null;
         };
+        /**
+         * ProposedClaim
+         * @description claim_proposal: the statement an article makes, who made it, and the article's words.
+         */
+        ProposedClaim: {
+            /** Text */
+            text: string;
+            /** Claimant */
+            claimant: string | null;
+            /** Quote */
+            quote: string | null;
+        };
+        /**
+         * ProposedClaimKey
+         * @description A claim proposal's statement, claimant and words (what `corroborate export` writes).
+         */
+        ProposedClaimKey: {
+            /**
+             * Text
+             * @description Whitespace runs are collapsed to one space; never blank.
+             */
+            text: string;
+            /** Claimant */
+            claimant?: string | null;
+            /** Quote */
+            quote?: string | null;
+        };
         /** Publisher */
         Publisher: {
             /**
@@ -3255,10 +3285,12 @@ export interface components {
             evidence: string | null;
             /** @description claim_merge: the claim to merge. */
             claim: components["schemas"]["ClaimRef"] | null;
-            /** @description claim_merge: the claim to merge into. */
+            /** @description claim_merge: the claim to merge into; claim_proposal: the closest claim (accepting attributes the article to it), or, once accepted, the claim attributed. */
             target_claim: components["schemas"]["ClaimRef"] | null;
-            /** @description copy / credited_origin: the article. */
+            /** @description copy / credited_origin: the article; claim_proposal: the article quoted. */
             article: components["schemas"]["ReviewArticleRef"] | null;
+            /** @description claim_proposal: what the article is proposed to claim. */
+            proposed_claim: components["schemas"]["ProposedClaim"] | null;
             /** @description copy: the proposed origin. */
             origin_article: components["schemas"]["ReviewArticleRef"] | null;
             /** @description credited_origin: the credited outlet; copy: the origin's outlet. */
@@ -3281,7 +3313,7 @@ export interface components {
          * ReviewKind
          * @enum {string}
          */
-        ReviewKind: "claim_merge" | "copy" | "credited_origin";
+        ReviewKind: "claim_merge" | "copy" | "credited_origin" | "claim_proposal";
         /** ReviewPage */
         ReviewPage: {
             /** Items */
@@ -3673,7 +3705,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "2300_feed_sitemap_index"
+                     *       "migration": "2600_body_sentences"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3745,8 +3777,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.736839Z",
-                     *           "updated_at": "2026-12-04T23:27:04.736848Z"
+                     *           "created_at": "2026-12-05T00:54:02.115343Z",
+                     *           "updated_at": "2026-12-05T00:54:02.115353Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3757,8 +3789,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-04T23:27:04.740298Z",
-                     *           "updated_at": "2026-12-04T23:27:04.740301Z"
+                     *           "created_at": "2026-12-05T00:54:02.119223Z",
+                     *           "updated_at": "2026-12-05T00:54:02.119227Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3857,8 +3889,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:27:07.665006Z",
-                     *       "updated_at": "2026-12-04T23:27:07.665013Z"
+                     *       "created_at": "2026-12-05T00:54:05.193378Z",
+                     *       "updated_at": "2026-12-05T00:54:05.193388Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -3979,8 +4011,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:27:04.736839Z",
-                     *       "updated_at": "2026-12-04T23:27:04.736848Z",
+                     *       "created_at": "2026-12-05T00:54:02.115343Z",
+                     *       "updated_at": "2026-12-05T00:54:02.115353Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4191,8 +4223,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-04T23:27:07.665006Z",
-                     *       "updated_at": "2026-12-04T23:27:07.669738Z"
+                     *       "created_at": "2026-12-05T00:54:05.193378Z",
+                     *       "updated_at": "2026-12-05T00:54:05.204334Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4345,8 +4377,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.760489Z",
-                     *           "updated_at": "2026-12-04T23:27:04.760497Z",
+                     *           "created_at": "2026-12-05T00:54:02.139125Z",
+                     *           "updated_at": "2026-12-05T00:54:02.139134Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4376,8 +4408,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:27:04.822155Z",
-                     *           "updated_at": "2026-12-04T23:27:04.822160Z",
+                     *           "created_at": "2026-12-05T00:54:02.191559Z",
+                     *           "updated_at": "2026-12-05T00:54:02.191565Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4513,10 +4545,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-04T23:27:08.344622Z",
+                     *             "next_poll_at": "2026-12-05T00:54:06.075359Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-04T23:27:08.344637Z"
+                     *           "created_at": "2026-12-05T00:54:06.075376Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4634,10 +4666,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
+                     *         "next_poll_at": "2026-12-05T00:54:06.075359Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:27:08.344637Z"
+                     *       "created_at": "2026-12-05T00:54:06.075376Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4780,10 +4812,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
+                     *         "next_poll_at": "2026-12-05T00:54:06.075359Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:27:08.344637Z"
+                     *       "created_at": "2026-12-05T00:54:06.075376Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4980,10 +5012,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-04T23:27:08.344622Z",
+                     *         "next_poll_at": "2026-12-05T00:54:06.075359Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-04T23:27:08.344637Z"
+                     *       "created_at": "2026-12-05T00:54:06.075376Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -5115,11 +5147,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-04T23:27:04.754012Z"
+                     *             "created_at": "2026-12-05T00:54:02.131860Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.749318Z",
-                     *           "updated_at": "2026-12-04T23:27:04.749321Z",
+                     *           "created_at": "2026-12-05T00:54:02.126743Z",
+                     *           "updated_at": "2026-12-05T00:54:02.126745Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -5136,8 +5168,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-04T23:27:04.747590Z",
-                     *           "updated_at": "2026-12-04T23:27:04.747591Z",
+                     *           "created_at": "2026-12-05T00:54:02.125438Z",
+                     *           "updated_at": "2026-12-05T00:54:02.125441Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5242,8 +5274,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:27:07.674972Z",
-                     *       "updated_at": "2026-12-04T23:27:07.674975Z",
+                     *       "created_at": "2026-12-05T00:54:05.214360Z",
+                     *       "updated_at": "2026-12-05T00:54:05.214364Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5378,8 +5410,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-04T23:27:04.743390Z",
-                     *       "updated_at": "2026-12-04T23:27:04.743393Z",
+                     *       "created_at": "2026-12-05T00:54:02.122608Z",
+                     *       "updated_at": "2026-12-05T00:54:02.122612Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5586,8 +5618,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-04T23:27:07.674972Z",
-                     *       "updated_at": "2026-12-04T23:27:07.682338Z",
+                     *       "created_at": "2026-12-05T00:54:05.214360Z",
+                     *       "updated_at": "2026-12-05T00:54:05.227156Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5735,7 +5767,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-04T23:27:07.690500Z"
+                     *       "created_at": "2026-12-05T00:54:05.242070Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5964,8 +5996,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-04T23:27:04.760489Z",
-                     *             "updated_at": "2026-12-04T23:27:04.760497Z",
+                     *             "created_at": "2026-12-05T00:54:02.139125Z",
+                     *             "updated_at": "2026-12-05T00:54:02.139134Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -6014,8 +6046,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-04T23:27:04.935836Z",
-                     *             "updated_at": "2026-12-04T23:27:04.935840Z",
+                     *             "created_at": "2026-12-05T00:54:02.306648Z",
+                     *             "updated_at": "2026-12-05T00:54:02.306653Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -6148,8 +6180,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.760489Z",
-                     *           "updated_at": "2026-12-04T23:27:04.760497Z",
+                     *           "created_at": "2026-12-05T00:54:02.139125Z",
+                     *           "updated_at": "2026-12-05T00:54:02.139134Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6179,8 +6211,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-04T23:27:04.822155Z",
-                     *           "updated_at": "2026-12-04T23:27:04.822160Z",
+                     *           "created_at": "2026-12-05T00:54:02.191559Z",
+                     *           "updated_at": "2026-12-05T00:54:02.191565Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6293,8 +6325,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:27:07.708651Z",
-                     *       "updated_at": "2026-12-04T23:27:07.708660Z",
+                     *       "created_at": "2026-12-05T00:54:05.270017Z",
+                     *       "updated_at": "2026-12-05T00:54:05.270027Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6621,8 +6653,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-04T23:27:04.760489Z",
-                     *       "updated_at": "2026-12-04T23:27:04.760497Z",
+                     *       "created_at": "2026-12-05T00:54:02.139125Z",
+                     *       "updated_at": "2026-12-05T00:54:02.139134Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6654,8 +6686,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.817999Z",
-                     *           "updated_at": "2026-12-04T23:27:04.818009Z",
+                     *           "created_at": "2026-12-05T00:54:02.187054Z",
+                     *           "updated_at": "2026-12-05T00:54:02.187065Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6684,8 +6716,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.820175Z",
-                     *           "updated_at": "2026-12-04T23:27:04.820180Z",
+                     *           "created_at": "2026-12-05T00:54:02.189493Z",
+                     *           "updated_at": "2026-12-05T00:54:02.189498Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6904,8 +6936,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:27:07.708651Z",
-                     *       "updated_at": "2026-12-04T23:27:07.745854Z",
+                     *       "created_at": "2026-12-05T00:54:05.270017Z",
+                     *       "updated_at": "2026-12-05T00:54:05.324357Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -7056,8 +7088,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.817999Z",
-                     *           "updated_at": "2026-12-04T23:27:04.818009Z",
+                     *           "created_at": "2026-12-05T00:54:02.187054Z",
+                     *           "updated_at": "2026-12-05T00:54:02.187065Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -7086,8 +7118,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-04T23:27:04.820175Z",
-                     *           "updated_at": "2026-12-04T23:27:04.820180Z",
+                     *           "created_at": "2026-12-05T00:54:02.189493Z",
+                     *           "updated_at": "2026-12-05T00:54:02.189498Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7212,8 +7244,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:27:07.751072Z",
-                     *       "updated_at": "2026-12-04T23:27:07.751078Z",
+                     *       "created_at": "2026-12-05T00:54:05.335718Z",
+                     *       "updated_at": "2026-12-05T00:54:05.335726Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7458,8 +7490,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-04T23:27:07.751072Z",
-                     *       "updated_at": "2026-12-04T23:27:07.769762Z",
+                     *       "created_at": "2026-12-05T00:54:05.335718Z",
+                     *       "updated_at": "2026-12-05T00:54:05.359358Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7605,8 +7637,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-04T23:27:07.708651Z",
-                     *       "updated_at": "2026-12-04T23:27:07.906219Z",
+                     *       "created_at": "2026-12-05T00:54:05.270017Z",
+                     *       "updated_at": "2026-12-05T00:54:05.550071Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7638,8 +7670,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:27:07.751072Z",
-                     *           "updated_at": "2026-12-04T23:27:07.769762Z",
+                     *           "created_at": "2026-12-05T00:54:05.335718Z",
+                     *           "updated_at": "2026-12-05T00:54:05.359358Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7668,8 +7700,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-04T23:27:07.845334Z",
-                     *           "updated_at": "2026-12-04T23:27:07.845339Z",
+                     *           "created_at": "2026-12-05T00:54:05.475632Z",
+                     *           "updated_at": "2026-12-05T00:54:05.475638Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8191,7 +8223,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:27:07.958822Z",
+                     *       "created_at": "2026-12-05T00:54:05.706705Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8320,7 +8352,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-04T23:27:07.958822Z",
+                     *       "created_at": "2026-12-05T00:54:05.706705Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8885,8 +8917,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-04T23:27:07.777317Z",
-                     *           "updated_at": "2026-12-04T23:27:07.777329Z"
+                     *           "created_at": "2026-12-05T00:54:05.373866Z",
+                     *           "updated_at": "2026-12-05T00:54:05.373880Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -9011,8 +9043,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:27:07.777317Z",
-                     *       "updated_at": "2026-12-04T23:27:07.777329Z"
+                     *       "created_at": "2026-12-05T00:54:05.373866Z",
+                     *       "updated_at": "2026-12-05T00:54:05.373880Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9256,8 +9288,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-04T23:27:07.777317Z",
-                     *       "updated_at": "2026-12-04T23:27:07.777329Z"
+                     *       "created_at": "2026-12-05T00:54:05.373866Z",
+                     *       "updated_at": "2026-12-05T00:54:05.373880Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9869,52 +9901,11 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": 3,
-                     *           "kind": "copy",
-                     *           "status": "pending",
-                     *           "score": 0.5,
-                     *           "reason": "same headline as Quay Daily article 9 \"Port strike ends after three days\" of 2025-06-02 09:00 UTC; no other signal, so not linked",
-                     *           "evidence": null,
-                     *           "claim": null,
-                     *           "target_claim": null,
-                     *           "article": {
-                     *             "id": 10,
-                     *             "url": "https://dock-times.example/port-strike",
-                     *             "title": "Port strike ends after three days",
-                     *             "published_at": "2025-06-02T10:00:00Z",
-                     *             "outlet": {
-                     *               "id": 7,
-                     *               "slug": "dock-times",
-                     *               "name": "Dock Times"
-                     *             }
-                     *           },
-                     *           "origin_article": {
-                     *             "id": 9,
-                     *             "url": "https://quay-daily.example/port-strike",
-                     *             "title": "Port strike ends after three days",
-                     *             "published_at": "2025-06-02T09:00:00Z",
-                     *             "outlet": {
-                     *               "id": 6,
-                     *               "slug": "quay-daily",
-                     *               "name": "Quay Daily"
-                     *             }
-                     *           },
-                     *           "outlet": {
-                     *             "id": 6,
-                     *             "slug": "quay-daily",
-                     *             "name": "Quay Daily"
-                     *           },
-                     *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:27:08.228593Z",
-                     *           "decided_at": null,
-                     *           "decided_by": null
-                     *         },
-                     *         {
                      *           "id": 2,
                      *           "kind": "copy",
                      *           "status": "pending",
                      *           "score": 0.5,
-                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked",
+                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the others are in the ingest answer's copy_candidates, not queued)",
                      *           "evidence": null,
                      *           "claim": null,
                      *           "target_claim": null,
@@ -9929,6 +9920,7 @@ export interface operations {
                      *               "name": "Dock Times"
                      *             }
                      *           },
+                     *           "proposed_claim": null,
                      *           "origin_article": {
                      *             "id": 8,
                      *             "url": "https://harbour-news.example/port-strike",
@@ -9946,12 +9938,54 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-04T23:27:08.227310Z",
+                     *           "created_at": "2026-12-05T00:54:05.942007Z",
+                     *           "decided_at": null,
+                     *           "decided_by": null
+                     *         },
+                     *         {
+                     *           "id": 1,
+                     *           "kind": "copy",
+                     *           "status": "pending",
+                     *           "score": 0.5,
+                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked",
+                     *           "evidence": null,
+                     *           "claim": null,
+                     *           "target_claim": null,
+                     *           "article": {
+                     *             "id": 9,
+                     *             "url": "https://quay-daily.example/port-strike",
+                     *             "title": "Port strike ends after three days",
+                     *             "published_at": "2025-06-02T09:00:00Z",
+                     *             "outlet": {
+                     *               "id": 6,
+                     *               "slug": "quay-daily",
+                     *               "name": "Quay Daily"
+                     *             }
+                     *           },
+                     *           "proposed_claim": null,
+                     *           "origin_article": {
+                     *             "id": 8,
+                     *             "url": "https://harbour-news.example/port-strike",
+                     *             "title": "Port strike ends after three days",
+                     *             "published_at": "2025-06-02T08:00:00Z",
+                     *             "outlet": {
+                     *               "id": 5,
+                     *               "slug": "harbour-news",
+                     *               "name": "Harbour News"
+                     *             }
+                     *           },
+                     *           "outlet": {
+                     *             "id": 5,
+                     *             "slug": "harbour-news",
+                     *             "name": "Harbour News"
+                     *           },
+                     *           "relation": "syndicates",
+                     *           "created_at": "2026-12-05T00:54:05.927073Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
                      *       ],
-                     *       "next_cursor": "eyJrIjoicmV2aWV3IiwicCI6WzJdfQ"
+                     *       "next_cursor": null
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewItemPage"];
@@ -10028,11 +10062,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": 3,
+                     *       "id": 2,
                      *       "kind": "copy",
                      *       "status": "pending",
                      *       "score": 0.5,
-                     *       "reason": "same headline as Quay Daily article 9 \"Port strike ends after three days\" of 2025-06-02 09:00 UTC; no other signal, so not linked",
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the others are in the ingest answer's copy_candidates, not queued)",
                      *       "evidence": null,
                      *       "claim": null,
                      *       "target_claim": null,
@@ -10047,24 +10081,25 @@ export interface operations {
                      *           "name": "Dock Times"
                      *         }
                      *       },
+                     *       "proposed_claim": null,
                      *       "origin_article": {
-                     *         "id": 9,
-                     *         "url": "https://quay-daily.example/port-strike",
+                     *         "id": 8,
+                     *         "url": "https://harbour-news.example/port-strike",
                      *         "title": "Port strike ends after three days",
-                     *         "published_at": "2025-06-02T09:00:00Z",
+                     *         "published_at": "2025-06-02T08:00:00Z",
                      *         "outlet": {
-                     *           "id": 6,
-                     *           "slug": "quay-daily",
-                     *           "name": "Quay Daily"
+                     *           "id": 5,
+                     *           "slug": "harbour-news",
+                     *           "name": "Harbour News"
                      *         }
                      *       },
                      *       "outlet": {
-                     *         "id": 6,
-                     *         "slug": "quay-daily",
-                     *         "name": "Quay Daily"
+                     *         "id": 5,
+                     *         "slug": "harbour-news",
+                     *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:27:08.228593Z",
+                     *       "created_at": "2026-12-05T00:54:05.942007Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10152,11 +10187,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": 3,
+                     *       "id": 2,
                      *       "kind": "copy",
                      *       "status": "accepted",
                      *       "score": 0.5,
-                     *       "reason": "same headline as Quay Daily article 9 \"Port strike ends after three days\" of 2025-06-02 09:00 UTC; no other signal, so not linked",
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the others are in the ingest answer's copy_candidates, not queued)",
                      *       "evidence": null,
                      *       "claim": null,
                      *       "target_claim": null,
@@ -10171,25 +10206,26 @@ export interface operations {
                      *           "name": "Dock Times"
                      *         }
                      *       },
+                     *       "proposed_claim": null,
                      *       "origin_article": {
-                     *         "id": 9,
-                     *         "url": "https://quay-daily.example/port-strike",
+                     *         "id": 8,
+                     *         "url": "https://harbour-news.example/port-strike",
                      *         "title": "Port strike ends after three days",
-                     *         "published_at": "2025-06-02T09:00:00Z",
+                     *         "published_at": "2025-06-02T08:00:00Z",
                      *         "outlet": {
-                     *           "id": 6,
-                     *           "slug": "quay-daily",
-                     *           "name": "Quay Daily"
+                     *           "id": 5,
+                     *           "slug": "harbour-news",
+                     *           "name": "Harbour News"
                      *         }
                      *       },
                      *       "outlet": {
-                     *         "id": 6,
-                     *         "slug": "quay-daily",
-                     *         "name": "Quay Daily"
+                     *         "id": 5,
+                     *         "slug": "harbour-news",
+                     *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:27:08.228593Z",
-                     *       "decided_at": "2026-12-04T23:27:08.256739Z",
+                     *       "created_at": "2026-12-05T00:54:05.942007Z",
+                     *       "decided_at": "2026-12-05T00:54:05.972537Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10294,7 +10330,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": 2,
+                     *       "id": 1,
                      *       "kind": "copy",
                      *       "status": "rejected",
                      *       "score": 0.5,
@@ -10303,16 +10339,17 @@ export interface operations {
                      *       "claim": null,
                      *       "target_claim": null,
                      *       "article": {
-                     *         "id": 10,
-                     *         "url": "https://dock-times.example/port-strike",
+                     *         "id": 9,
+                     *         "url": "https://quay-daily.example/port-strike",
                      *         "title": "Port strike ends after three days",
-                     *         "published_at": "2025-06-02T10:00:00Z",
+                     *         "published_at": "2025-06-02T09:00:00Z",
                      *         "outlet": {
-                     *           "id": 7,
-                     *           "slug": "dock-times",
-                     *           "name": "Dock Times"
+                     *           "id": 6,
+                     *           "slug": "quay-daily",
+                     *           "name": "Quay Daily"
                      *         }
                      *       },
+                     *       "proposed_claim": null,
                      *       "origin_article": {
                      *         "id": 8,
                      *         "url": "https://harbour-news.example/port-strike",
@@ -10330,8 +10367,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-04T23:27:08.227310Z",
-                     *       "decided_at": "2026-12-04T23:27:08.264508Z",
+                     *       "created_at": "2026-12-05T00:54:05.927073Z",
+                     *       "decided_at": "2026-12-05T00:54:05.981439Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10443,24 +10480,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_omQ1u8ut",
+                     *           "prefix": "cor_Rodf8tr8",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:27:05.911708Z",
-                     *           "last_used_at": "2026-12-04T23:27:07.510703Z",
+                     *           "created_at": "2026-12-05T00:54:03.333462Z",
+                     *           "last_used_at": "2026-12-05T00:54:04.996961Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_iO60pIss",
+                     *           "prefix": "cor_YPtkI0dm",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-04T23:27:08.363798Z",
+                     *           "created_at": "2026-12-05T00:54:06.104616Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10561,12 +10598,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_iO60pIss",
+                     *       "prefix": "cor_YPtkI0dm",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:27:08.363798Z",
+                     *       "created_at": "2026-12-05T00:54:06.104616Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10673,12 +10710,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_iO60pIss",
+                     *       "prefix": "cor_YPtkI0dm",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-04T23:27:08.363798Z",
+                     *       "created_at": "2026-12-05T00:54:06.104616Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10886,8 +10923,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-04T23:27:08.282539Z",
-                     *           "updated_at": "2026-12-04T23:27:08.282552Z"
+                     *           "created_at": "2026-12-05T00:54:05.999968Z",
+                     *           "updated_at": "2026-12-05T00:54:05.999982Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -10990,9 +11027,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:27:08.282539Z",
-                     *       "updated_at": "2026-12-04T23:27:08.282552Z",
-                     *       "secret": "whsec_huVe1z0GwjEI+QcR/Dnxu2lgZNAAvt/p1ZQJZfLYkZo="
+                     *       "created_at": "2026-12-05T00:54:05.999968Z",
+                     *       "updated_at": "2026-12-05T00:54:05.999982Z",
+                     *       "secret": "whsec_7zm2C0XRfgQ124mSbL9gYj8SC27oIWnMDIuAjVEnC1c="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -11106,8 +11143,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:27:08.282539Z",
-                     *       "updated_at": "2026-12-04T23:27:08.282552Z"
+                     *       "created_at": "2026-12-05T00:54:05.999968Z",
+                     *       "updated_at": "2026-12-05T00:54:05.999982Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11299,8 +11336,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-04T23:27:08.282539Z",
-                     *       "updated_at": "2026-12-04T23:27:08.298850Z"
+                     *       "created_at": "2026-12-05T00:54:05.999968Z",
+                     *       "updated_at": "2026-12-05T00:54:06.021494Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11422,13 +11459,13 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "id": 1,
-                     *           "event_id": 40,
+                     *           "event_id": 39,
                      *           "event_type": "claim.corroboration_changed",
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-04T23:27:08.320607Z",
-                     *           "created_at": "2026-12-04T23:27:08.320607Z",
+                     *           "next_attempt_at": "2026-12-05T00:54:06.044022Z",
+                     *           "created_at": "2026-12-05T00:54:06.044022Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11521,13 +11558,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1,
-                     *       "event_id": 40,
+                     *       "event_id": 39,
                      *       "event_type": "claim.corroboration_changed",
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-04T23:27:08.332668Z",
-                     *       "created_at": "2026-12-04T23:27:08.320607Z",
+                     *       "next_attempt_at": "2026-12-05T00:54:06.059522Z",
+                     *       "created_at": "2026-12-05T00:54:06.044022Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11638,7 +11675,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-04T23:27:05.166894Z",
+                     *           "occurred_at": "2026-12-05T00:54:02.535584Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11650,7 +11687,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-04T23:27:05.166894Z",
+                     *           "occurred_at": "2026-12-05T00:54:02.535584Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

@@ -1,6 +1,7 @@
-// "To review": what the service was unsure about (claim merges, copies, weak credits), for a
-// person to accept or reject with the keyboard alone: j / n next, k / p previous, a accept,
-// r reject. Deciding needs a write key, kept in this tab's sessionStorage only.
+// "To review": what the service was unsure about (claim merges, copies, weak credits, claims
+// quoted in crawled articles), for a person to accept or reject with the keyboard alone: j / n
+// next, k / p previous, a accept, r reject. Deciding needs a write key, kept in this tab's
+// sessionStorage only.
 
 import { getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
@@ -38,13 +39,18 @@ function itemCard(item) {
     claim_merge: "Merge two claims?",
     copy: "Is this article a copy?",
     credited_origin: item.outlet ? `Does this article come from ${item.outlet.name}?` : "Credited origin?",
+    claim_proposal: "Does this article make this claim?",
   }[item.kind];
+  const proposed = item.proposed_claim;
   return h(
     "li",
     { class: "review-item", tabindex: "-1", dataset: { reviewId: item.id, kind: item.kind } },
     h("h2", { class: "review-item__title" }, what, " ", h("span", { class: "muted" }, `(${humanise(item.kind)}, score ${item.score.toFixed(2)})`)),
     claimLine("Claim", item.claim),
-    claimLine("Into", item.target_claim),
+    proposed
+      ? h("p", { class: "review-item__proposed" }, "Proposed: ", proposed.claimant ? `${proposed.claimant}: ` : "", h("q", {}, proposed.text))
+      : null,
+    claimLine(item.kind === "claim_proposal" ? "Closest claim" : "Into", item.target_claim),
     articleLine("Article", item.article),
     articleLine("Origin", item.origin_article),
     h("p", { class: "review-item__reason" }, item.reason),

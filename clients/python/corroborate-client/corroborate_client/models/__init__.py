@@ -123,6 +123,8 @@ from .outlet_profile import OutletProfile
 from .outlet_public import OutletPublic
 from .outlet_ref import OutletRef
 from .outlet_update import OutletUpdate
+from .proposed_claim import ProposedClaim
+from .proposed_claim_key import ProposedClaimKey
 from .publisher import Publisher
 from .publisher_public import PublisherPublic
 from .readiness import Readiness
@@ -279,6 +281,8 @@ __all__ = (
     "OutletPublic",
     "OutletRef",
     "OutletUpdate",
+    "ProposedClaim",
+    "ProposedClaimKey",
     "Publisher",
     "PublisherPublic",
     "Readiness",

@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.claim_key import ClaimKey
     from ..models.outlet_create import OutletCreate
+    from ..models.proposed_claim_key import ProposedClaimKey
 
 
 T = TypeVar("T", bound="IngestReviewDecision")
@@ -39,7 +40,8 @@ class IngestReviewDecision:
             origin_url (None | str | Unset): copy: the proposed origin.
             outlet (None | OutletCreate | Unset): credited_origin: the outlet.
             claim (ClaimKey | None | Unset): claim_merge: the claim to merge (absent once merged).
-            target_claim (ClaimKey | None | Unset): claim_merge: the target.
+            target_claim (ClaimKey | None | Unset): claim_merge: the target; claim_proposal: the claim it was attached to.
+            proposed_claim (None | ProposedClaimKey | Unset): claim_proposal: what the article was proposed to claim.
     """
 
     kind: ReviewKind
@@ -54,10 +56,12 @@ class IngestReviewDecision:
     outlet: None | OutletCreate | Unset = UNSET
     claim: ClaimKey | None | Unset = UNSET
     target_claim: ClaimKey | None | Unset = UNSET
+    proposed_claim: None | ProposedClaimKey | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.claim_key import ClaimKey  # noqa: PLC0415
         from ..models.outlet_create import OutletCreate  # noqa: PLC0415
+        from ..models.proposed_claim_key import ProposedClaimKey  # noqa: PLC0415
 
         kind = self.kind.value
 
@@ -119,6 +123,14 @@ class IngestReviewDecision:
         else:
             target_claim = self.target_claim
 
+        proposed_claim: dict[str, Any] | None | Unset
+        if isinstance(self.proposed_claim, Unset):
+            proposed_claim = UNSET
+        elif isinstance(self.proposed_claim, ProposedClaimKey):
+            proposed_claim = self.proposed_claim.to_dict()
+        else:
+            proposed_claim = self.proposed_claim
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -144,6 +156,8 @@ class IngestReviewDecision:
             field_dict["claim"] = claim
         if target_claim is not UNSET:
             field_dict["target_claim"] = target_claim
+        if proposed_claim is not UNSET:
+            field_dict["proposed_claim"] = proposed_claim
 
         return field_dict
 
@@ -151,6 +165,7 @@ class IngestReviewDecision:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.claim_key import ClaimKey  # noqa: PLC0415
         from ..models.outlet_create import OutletCreate  # noqa: PLC0415
+        from ..models.proposed_claim_key import ProposedClaimKey  # noqa: PLC0415
 
         d = dict(src_dict)
         kind = ReviewKind(d.pop("kind"))
@@ -258,6 +273,23 @@ class IngestReviewDecision:
 
         target_claim = _parse_target_claim(d.pop("target_claim", UNSET))
 
+        def _parse_proposed_claim(data: object) -> None | ProposedClaimKey | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                proposed_claim_type_0 = ProposedClaimKey.from_dict(data)
+
+                return proposed_claim_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProposedClaimKey | Unset, data)
+
+        proposed_claim = _parse_proposed_claim(d.pop("proposed_claim", UNSET))
+
         ingest_review_decision = cls(
             kind=kind,
             status=status,
@@ -271,6 +303,7 @@ class IngestReviewDecision:
             outlet=outlet,
             claim=claim,
             target_claim=target_claim,
+            proposed_claim=proposed_claim,
         )
 
         return ingest_review_decision

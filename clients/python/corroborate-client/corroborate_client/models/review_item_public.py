@@ -14,6 +14,7 @@ from ..models.review_status import ReviewStatus
 if TYPE_CHECKING:
     from ..models.claim_ref import ClaimRef
     from ..models.outlet_ref import OutletRef
+    from ..models.proposed_claim import ProposedClaim
     from ..models.review_article_ref import ReviewArticleRef
 
 
@@ -32,8 +33,10 @@ class ReviewItemPublic:
         reason (str):
         evidence (None | str):
         claim (ClaimRef | None): claim_merge: the claim to merge.
-        target_claim (ClaimRef | None): claim_merge: the claim to merge into.
-        article (None | ReviewArticleRef): copy / credited_origin: the article.
+        target_claim (ClaimRef | None): claim_merge: the claim to merge into; claim_proposal: the closest claim
+            (accepting attributes the article to it), or, once accepted, the claim attributed.
+        article (None | ReviewArticleRef): copy / credited_origin: the article; claim_proposal: the article quoted.
+        proposed_claim (None | ProposedClaim): claim_proposal: what the article is proposed to claim.
         origin_article (None | ReviewArticleRef): copy: the proposed origin.
         outlet (None | OutletRef): credited_origin: the credited outlet; copy: the origin's outlet.
         relation (LinkRelation | None):
@@ -51,6 +54,7 @@ class ReviewItemPublic:
     claim: ClaimRef | None
     target_claim: ClaimRef | None
     article: None | ReviewArticleRef
+    proposed_claim: None | ProposedClaim
     origin_article: None | ReviewArticleRef
     outlet: None | OutletRef
     relation: LinkRelation | None
@@ -62,6 +66,7 @@ class ReviewItemPublic:
     def to_dict(self) -> dict[str, Any]:
         from ..models.claim_ref import ClaimRef  # noqa: PLC0415
         from ..models.outlet_ref import OutletRef  # noqa: PLC0415
+        from ..models.proposed_claim import ProposedClaim  # noqa: PLC0415
         from ..models.review_article_ref import ReviewArticleRef  # noqa: PLC0415
 
         id = self.id
@@ -94,6 +99,12 @@ class ReviewItemPublic:
             article = self.article.to_dict()
         else:
             article = self.article
+
+        proposed_claim: dict[str, Any] | None
+        if isinstance(self.proposed_claim, ProposedClaim):
+            proposed_claim = self.proposed_claim.to_dict()
+        else:
+            proposed_claim = self.proposed_claim
 
         origin_article: dict[str, Any] | None
         if isinstance(self.origin_article, ReviewArticleRef):
@@ -137,6 +148,7 @@ class ReviewItemPublic:
                 "claim": claim,
                 "target_claim": target_claim,
                 "article": article,
+                "proposed_claim": proposed_claim,
                 "origin_article": origin_article,
                 "outlet": outlet,
                 "relation": relation,
@@ -152,6 +164,7 @@ class ReviewItemPublic:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.claim_ref import ClaimRef  # noqa: PLC0415
         from ..models.outlet_ref import OutletRef  # noqa: PLC0415
+        from ..models.proposed_claim import ProposedClaim  # noqa: PLC0415
         from ..models.review_article_ref import ReviewArticleRef  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -216,6 +229,21 @@ class ReviewItemPublic:
             return cast(None | ReviewArticleRef, data)
 
         article = _parse_article(d.pop("article"))
+
+        def _parse_proposed_claim(data: object) -> None | ProposedClaim:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                proposed_claim_type_0 = ProposedClaim.from_dict(data)
+
+                return proposed_claim_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProposedClaim, data)
+
+        proposed_claim = _parse_proposed_claim(d.pop("proposed_claim"))
 
         def _parse_origin_article(data: object) -> None | ReviewArticleRef:
             if data is None:
@@ -296,6 +324,7 @@ class ReviewItemPublic:
             claim=claim,
             target_claim=target_claim,
             article=article,
+            proposed_claim=proposed_claim,
             origin_article=origin_article,
             outlet=outlet,
             relation=relation,

@@ -97,8 +97,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ReviewItemPublic]:
     """Accept
 
-     Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-    recomputed in the same transaction. 409 when it was decided already.
+     Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+    quoted article to its claim, new or closest); counts are recomputed in the same
+    transaction. 409 when it was decided already.
 
     Args:
         item_id (int): Review item id.
@@ -129,8 +130,9 @@ def sync(
 ) -> ErrorResponse | ReviewItemPublic | None:
     """Accept
 
-     Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-    recomputed in the same transaction. 409 when it was decided already.
+     Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+    quoted article to its claim, new or closest); counts are recomputed in the same
+    transaction. 409 when it was decided already.
 
     Args:
         item_id (int): Review item id.
@@ -156,8 +158,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | ReviewItemPublic]:
     """Accept
 
-     Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-    recomputed in the same transaction. 409 when it was decided already.
+     Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+    quoted article to its claim, new or closest); counts are recomputed in the same
+    transaction. 409 when it was decided already.
 
     Args:
         item_id (int): Review item id.
@@ -186,8 +189,9 @@ async def asyncio(
 ) -> ErrorResponse | ReviewItemPublic | None:
     """Accept
 
-     Apply the proposal (merge the claims, link the copy, credit the outlet); counts are
-    recomputed in the same transaction. 409 when it was decided already.
+     Apply the proposal (merge the claims, link the copy, credit the outlet, attribute the
+    quoted article to its claim, new or closest); counts are recomputed in the same
+    transaction. 409 when it was decided already.
 
     Args:
         item_id (int): Review item id.

@@ -125,8 +125,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ReviewItemPage]:
     """List
 
-     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-    credited origins below the confidence bar.
+     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+    credited origins below the confidence bar and claim proposals from crawled articles.
 
     Args:
         kind (ReviewKind | Unset):
@@ -175,8 +175,8 @@ def sync(
 ) -> ErrorResponse | ReviewItemPage | None:
     """List
 
-     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-    credited origins below the confidence bar.
+     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+    credited origins below the confidence bar and claim proposals from crawled articles.
 
     Args:
         kind (ReviewKind | Unset):
@@ -220,8 +220,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | ReviewItemPage]:
     """List
 
-     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-    credited origins below the confidence bar.
+     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+    credited origins below the confidence bar and claim proposals from crawled articles.
 
     Args:
         kind (ReviewKind | Unset):
@@ -268,8 +268,8 @@ async def asyncio(
 ) -> ErrorResponse | ReviewItemPage | None:
     """List
 
-     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates and
-    credited origins below the confidence bar.
+     Stored uncertain decisions, newest first: claim-merge suggestions, copy candidates,
+    credited origins below the confidence bar and claim proposals from crawled articles.
 
     Args:
         kind (ReviewKind | Unset):
