@@ -42,8 +42,9 @@ TRANSACTION_RETRIES = Counter(
 )
 
 
-class PoolCollector(Collector):
-    """Connection pool gauges of the serving engine, read at scrape time."""
+class EngineCollector(Collector):
+    """Gauges read at scrape time from the serving app's engine (`watch` names it; held weakly,
+    so a test's disposed app does not linger)."""
 
     def __init__(self) -> None:
         self._engine: weakref.ReferenceType[Engine] | None = None
@@ -51,8 +52,15 @@ class PoolCollector(Collector):
     def watch(self, engine: Engine) -> None:
         self._engine = weakref.ref(engine)
 
+    def engine(self) -> Engine | None:
+        return self._engine() if self._engine is not None else None
+
+
+class PoolCollector(EngineCollector):
+    """Connection pool gauges of the serving engine, read at scrape time."""
+
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        engine = self._engine() if self._engine is not None else None
+        engine = self.engine()
         if engine is None or not isinstance(engine.pool, QueuePool):
             return
         pool = engine.pool

@@ -14,34 +14,27 @@ whole state is in the database, so that is where the figures are true for every 
 """
 
 import logging
-import weakref
 from collections.abc import Iterator
 from datetime import timedelta
 
 from prometheus_client import REGISTRY
 from prometheus_client.core import GaugeMetricFamily
-from prometheus_client.registry import Collector
 from sqlalchemy import Engine, case, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.columns import utcnow
+from app.core.metrics import EngineCollector
 from app.core.unit_of_work import transaction
 from app.tables import EntryState, Feed, FeedEntry, FeedState, Outlet
 
 logger = logging.getLogger("app.feeds")
 
 
-class FeedsCollector(Collector):
+class FeedsCollector(EngineCollector):
     """The crawler's gauges of the serving engine's database, read at scrape time."""
 
-    def __init__(self) -> None:
-        self._engine: weakref.ReferenceType[Engine] | None = None
-
-    def watch(self, engine: Engine) -> None:
-        self._engine = weakref.ref(engine)
-
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        engine = self._engine() if self._engine is not None else None
+        engine = self.engine()
         if engine is None:
             return
         try:

@@ -2,6 +2,7 @@
 // in a cookie or localStorage), and the POSTs that need it: review decisions, enabling a feed.
 
 import { ApiError, apiUrl } from "./api.js";
+import { h } from "./dom.js";
 
 const KEY_STORE = "corroborate.writeKey";
 
@@ -25,4 +26,23 @@ export async function postWithKey(path) {
     throw new ApiError(response.status, error.code || "http_error", error.message || `HTTP ${response.status}`);
   }
   return body;
+}
+
+/** The "Write key" form both pages show: saves the key for this tab, says so, then `onSaved()`. */
+export function keyForm({ id, input, message, onSaved }) {
+  return h(
+    "form",
+    {
+      class: "review-key",
+      onsubmit: (event) => {
+        event.preventDefault();
+        saveWriteKey(input.value);
+        message.textContent = "Key saved for this tab.";
+        onSaved();
+      },
+    },
+    h("label", { for: id }, "Write key"),
+    input,
+    h("button", { type: "submit" }, "Use key"),
+  );
 }

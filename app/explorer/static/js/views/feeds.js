@@ -6,7 +6,7 @@
 import { ApiError, getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, timeElement } from "../format.js";
-import { postWithKey, saveWriteKey, writeKey } from "../key.js";
+import { keyForm, postWithKey, writeKey } from "../key.js";
 import { externalLink } from "./common.js";
 
 const SHOWN_FEEDS = 50;
@@ -90,23 +90,9 @@ export function feedsPanel(slug, page, { canEnable }) {
   draw();
 
   const anyDisabled = feeds.some((feed) => feed.health.state === "disabled");
-  const keyForm =
+  const keyPanel =
     anyDisabled && canEnable
-      ? h(
-          "form",
-          {
-            class: "review-key",
-            onsubmit: (event) => {
-              event.preventDefault();
-              saveWriteKey(keyInput.value);
-              message.textContent = "Key saved for this tab.";
-              draw();
-            },
-          },
-          h("label", { for: "feeds-key" }, "Write key"),
-          keyInput,
-          h("button", { type: "submit" }, "Use key"),
-        )
+      ? keyForm({ id: "feeds-key", input: keyInput, message, onSaved: draw })
       : null;
   const columns = ["Feed", "State", "Last read", "Articles", "Next read", "Last error", "Action"];
   return h(
@@ -122,7 +108,7 @@ export function feedsPanel(slug, page, { canEnable }) {
             h("thead", {}, h("tr", {}, columns.map((label) => h("th", { scope: "col" }, label)))),
             body,
           ),
-          keyForm,
+          keyPanel,
           message,
           page.next_cursor ? h("p", { class: "muted" }, `The first ${SHOWN_FEEDS} feeds are shown.`) : null,
         ]

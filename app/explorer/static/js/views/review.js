@@ -6,7 +6,7 @@
 import { getJson, paths } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { humanise, timeElement } from "../format.js";
-import { postWithKey, saveWriteKey, writeKey } from "../key.js";
+import { keyForm, postWithKey, writeKey } from "../key.js";
 import { claimHref, externalLink, outletHref } from "./common.js";
 
 function decide(item, verb) {
@@ -105,21 +105,7 @@ export async function render({ main, params, signal }) {
     }
   }
 
-  const form = h(
-    "form",
-    {
-      class: "review-key",
-      onsubmit: (event) => {
-        event.preventDefault();
-        saveWriteKey(keyInput.value);
-        message.textContent = "Key saved for this tab.";
-        select(index);
-      },
-    },
-    h("label", { for: "review-key" }, "Write key"),
-    keyInput,
-    h("button", { type: "submit" }, "Use key"),
-  );
+  const form = keyForm({ id: "review-key", input: keyInput, message, onSaved: () => select(index) });
   const list = h("ol", { class: "review-list", "data-review-list": true, onkeydown: (event) => {
     if (event.target === keyInput || event.altKey || event.ctrlKey || event.metaKey) return;
     const actions = { j: () => select(index + 1), n: () => select(index + 1), k: () => select(index - 1), p: () => select(index - 1), a: () => act("accept"), r: () => act("reject") };
