@@ -69,12 +69,16 @@ def next_retry(engine: Engine) -> datetime | None:
 
 
 def schedule_follow_up(settings: Settings, at: datetime) -> None:
-    """Send a drain for `at`, unless one is already due at or before it."""
+    """Send a drain for `at`, unless one is planned, still to come, at or before it.
+
+    A planned time that has come is no promise: that drain may be the one calling this (it
+    ran, found the next retry later, and must plan it) or may have run already; counting it
+    would leave the retry to the minute's sweep. Sending one drain too many costs a read."""
     queue = queue_for(settings)
     stamp = at.timestamp()
     planned = queue.get(_FOLLOW_UP_KEY, peek=True)
     now = time.time()
-    if planned is not None and now - 1.0 <= float(planned) <= stamp:
+    if planned is not None and now < float(planned) <= stamp:
         return
     queue.put(_FOLLOW_UP_KEY, stamp)
     enqueue_in(settings, max(stamp - now, 0.0), DRAIN)

@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
-from app.events.tasks import DRAIN
+from app.events.tasks import _FOLLOW_UP_KEY, DRAIN, schedule_follow_up
 from app.jobs import queue_for
 from app.tables import Event
 from tests.events.conftest import FAST
@@ -87,3 +88,21 @@ def test_a_commit_wakes_a_drain_only_while_someone_is_subscribed(
         # A drain already waits: it will read this commit too, so none more is sent.
         assert client.post("/v1/claims", json={"text": "Followed again."}).status_code == 201
         assert queue.pending_count() == 1
+
+
+def test_a_drain_that_finds_a_later_retry_plans_it_even_though_it_was_the_planned_one(
+    make_app: Callable[..., FastAPI], tmp_path: Path
+) -> None:
+    """The follow-up drain planned for now runs, a delivery fails again, and the next retry must
+    be planned: the stored plan (its own time, just past) promised nothing. It used to count
+    as a drain still to come, and the retry waited for the minute's sweep."""
+    app = make_app(matcher="lexical", **_jobs(tmp_path), **FAST)  # no consumer: count the tasks
+    settings = app.state.settings
+    queue = queue_for(settings)
+    now = time.time()
+    queue.put(_FOLLOW_UP_KEY, now - 0.2)  # the drain running now was planned for this
+    schedule_follow_up(settings, datetime.fromtimestamp(now + 5, UTC))
+    assert queue.pending_count() == 1
+    # A plan still to come, before the new retry, is kept: no second drain is sent.
+    schedule_follow_up(settings, datetime.fromtimestamp(now + 9, UTC))
+    assert queue.pending_count() == 1
