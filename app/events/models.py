@@ -2,8 +2,17 @@
 
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import AnyHttpUrl, ConfigDict, UrlConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Slug
@@ -11,6 +20,35 @@ from app.tables import DeliveryStatus, EventType
 
 MAX_CLAIM_IDS = 1000
 MAX_OUTLETS = 50
+MAX_URL_LENGTH = 2000
+_HTTP_URL = TypeAdapter(AnyHttpUrl)
+
+
+def _webhook_url(raw: str) -> str:
+    """An http(s) URI with a host, as pydantic normalises it when it can parse it; a URI it
+    cannot (a host such as `a.b.9`, which a URL parser takes for a bad IPv4 address, is still
+    a valid URI) is kept as given, and the service then refuses it as a target it cannot reach
+    (`webhook_target_refused`, app/events/targets.py), as it does a name that does not resolve."""
+    value = raw.strip()
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in value):
+        raise ValueError("URL must not contain spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError("URL must be an absolute http or https address")
+    try:
+        return str(_HTTP_URL.validate_python(value))
+    except ValidationError:
+        return value
+
+
+WebhookUrl = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_URL_LENGTH),
+    AfterValidator(_webhook_url),
+    WithJsonSchema(
+        {"type": "string", "format": "uri", "minLength": 1, "maxLength": MAX_URL_LENGTH}
+    ),
+]
 
 
 # ---- API models --------------------------------------------------------------------------------
@@ -19,7 +57,7 @@ MAX_OUTLETS = 50
 class SubscriptionCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    url: Annotated[AnyHttpUrl, UrlConstraints(max_length=2000)] = Field(
+    url: WebhookUrl = Field(
         description="Where events are POSTed (http or https). Loopback, private, link-local and "
         "other non-public addresses are refused unless CLAIMS_WEBHOOK_ALLOW_PRIVATE=true."
     )

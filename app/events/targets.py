@@ -17,12 +17,15 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
 import httpcore
+import httpx
 from httpcore._backends.sync import SyncBackend
+from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
 
 from app.core.errors import Invalid
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 RESOLVE_TIMEOUT_SECONDS = 3.0
+_HTTP_URL = TypeAdapter(AnyHttpUrl)
 _resolver = ThreadPoolExecutor(max_workers=4, thread_name_prefix="webhook-resolve")
 
 
@@ -77,6 +80,16 @@ def resolve(host: str, port: int, *, allow_private: bool) -> list[IPAddress]:
 def check_url(url: str, *, allow_private: bool) -> None:
     """Refuse (422) a subscription URL whose host is not on the public internet."""
     parts = urlsplit(url)
+    try:
+        httpx.URL(url)
+        _HTTP_URL.validate_python(url)
+    except (httpx.InvalidURL, ValidationError):
+        raise Invalid(
+            f"the URL's host {parts.hostname or ''!r} is neither a host name nor an address "
+            "a webhook can be delivered to",
+            code="webhook_target_refused",
+            details=[{"loc": ["body", "url"]}],
+        ) from None
     host = parts.hostname or ""
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
