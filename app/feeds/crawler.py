@@ -17,7 +17,7 @@ robots.txt disallows is marked `disallowed` without a request, a feed counts a f
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urljoin
 
 from sqlalchemy import Engine, or_, select, update
@@ -58,27 +58,9 @@ def take(engine: Engine, settings: Settings) -> Job | None:
     def work(session: Session) -> Job | None:
         now = utcnow()
         free = select(CrawlHost.host).where(CrawlHost.next_request_at <= now)  # type: ignore[arg-type]
-        feeds = (
-            select(Feed)
-            .where(
-                Feed.state == FeedState.active,
-                Feed.next_poll_at <= now,  # type: ignore[arg-type]
-                or_(Feed.lease_until.is_(None), Feed.lease_until < now),  # type: ignore[union-attr, operator]
-                Feed.host.in_(free),  # type: ignore[attr-defined]
-            )
-            .order_by(Feed.next_poll_at, Feed.id)  # type: ignore[arg-type]
-            .limit(CANDIDATES)
-        )
-        entries = (
-            select(FeedEntry)
-            .where(
-                FeedEntry.state == EntryState.pending,
-                FeedEntry.next_attempt_at <= now,  # type: ignore[arg-type]
-                or_(FeedEntry.lease_until.is_(None), FeedEntry.lease_until < now),  # type: ignore[union-attr, operator]
-                FeedEntry.host.in_(free),  # type: ignore[attr-defined]
-            )
-            .order_by(FeedEntry.next_attempt_at, FeedEntry.id)  # type: ignore[arg-type]
-            .limit(CANDIDATES)
+        feeds = _due(Feed, Feed.next_poll_at, Feed.state == FeedState.active, free, now)
+        entries = _due(
+            FeedEntry, FeedEntry.next_attempt_at, FeedEntry.state == EntryState.pending, free, now
         )
         if locks_rows(session):
             feeds = feeds.with_for_update(skip_locked=True)
@@ -94,6 +76,22 @@ def take(engine: Engine, settings: Settings) -> Job | None:
         return None
 
     return run_transaction(engine, work, attempts=settings.db_retry_attempts)
+
+
+def _due(model: Any, due_at: Any, in_state: Any, free_hosts: Any, now: datetime) -> Any:
+    """The first rows of a crawl table (feeds, entries) in the state, due, not leased by
+    another crawler, on a host that may be asked now; oldest due first."""
+    return (
+        select(model)
+        .where(
+            in_state,
+            due_at <= now,
+            or_(model.lease_until.is_(None), model.lease_until < now),
+            model.host.in_(free_hosts),
+        )
+        .order_by(due_at, model.id)
+        .limit(CANDIDATES)
+    )
 
 
 def _robots_job(session: Session, host: str, now: datetime, settings: Settings) -> Job | None:
