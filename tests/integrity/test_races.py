@@ -313,3 +313,27 @@ def test_outlet_deleted_after_an_ingest_found_it_is_created_anew(
     outlet = client.get(f"/v1/outlets/{slug}")
     # Ingest then delete: the outlet is gone; delete then ingest: it was created anew.
     assert outlet.status_code == (200 if answers["ingest"].json()["outlet_created"] else 404)
+
+
+def post_claim(text_: str) -> Call:
+    return lambda client: client.post("/v1/claims", json={"text": text_})
+
+
+def test_the_same_new_claim_posted_eight_times_at_once_is_one_claim(
+    racer: Racer, engine: Engine
+) -> None:
+    """POST /v1/claims with one text from eight clients at once: one 201, and seven 409s that
+    name it (the serial answers), never a 500 from the unique index or the embedding's row."""
+    for round_ in range(ROUNDS):
+        text_ = f"The reservoir held {round_} billion litres."
+        responses = racer.race(*(post_claim(text_) for _ in range(8)))
+        assert codes(responses) == [201] + [409] * 7
+        created = next(r for r in responses if r.status_code == 201).json()["id"]
+        named = {
+            r.json()["error"]["details"][0]["existing_id"]
+            for r in responses
+            if r.status_code == 409
+        }
+        assert named == {created}
+    with transaction(engine, write=False) as session:
+        assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
