@@ -127,15 +127,22 @@ def _configure_sqlite(
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        if mode == "IMMEDIATE":
-            if not writer.acquire(timeout=wait):
-                raise sqlite3.OperationalError("database is locked (waiting for other writers)")
-            conn.info["holds_writer_lock"] = True
+        statement = f"BEGIN {mode}"
         try:
+            if mode == "IMMEDIATE":
+                if not writer.acquire(timeout=wait):
+                    raise sqlite3.OperationalError("database is locked (waiting for other writers)")
+                conn.info["holds_writer_lock"] = True
             # On the driver's connection: BEGIN has no parameters and no result, and going
-            # through exec_driver_sql cost a hot read more than its own query's execute. An
-            # error here is still wrapped by SQLAlchemy like any other DBAPI error.
-            conn.connection.dbapi_connection.execute(f"BEGIN {mode}")
+            # through exec_driver_sql cost a hot read more than its own query's execute.
+            conn.connection.dbapi_connection.execute(statement)
+        except sqlite3.Error as error:
+            _release(conn)
+            # SQLAlchemy calls this hook outside its own error handling, so a driver error
+            # raised here is not wrapped: it reached the client as a 500, not as the busy
+            # database the retry policy re-runs and the handlers answer 503 (a writer that
+            # waited out the busy timeout behind 30 others, seen under load).
+            raise exc.DBAPIError.instance(statement, None, error, sqlite3.Error) from error
         except BaseException:
             _release(conn)
             raise

@@ -10,8 +10,24 @@ from app.outlets.models import OutletCreate
 from app.tables import Outlet
 
 # Built once: constructing a statement costs SQLAlchemy more than SQLite spends running it.
-_OUTLET_BY_SLUG = select(Outlet).where(Outlet.slug == bindparam("slug"))
-_OUTLET_BY_DOMAIN = select(Outlet).where(Outlet.domain == bindparam("domain"))
+# FOR KEY SHARE (PostgreSQL; SQLite renders nothing and runs one writer at a time): the outlet
+# found stays, with its slug, until this transaction ends. The line goes on to write rows that
+# reference it (its article, found again by slug; a credited origin), and a cascade delete of
+# the outlet (FOR UPDATE, app/outlets/service.py) that committed in between made that second
+# look-up miss: a 422 `unknown_reference` for a payload that names the outlet in full. Now the
+# delete waits for the line, or the line waits for the delete and then finds no outlet and
+# creates it anew: one of the two serial orders. The article's foreign key check takes the
+# same lock anyway, so a line that writes an article pays nothing more for it.
+_OUTLET_BY_SLUG = (
+    select(Outlet)
+    .where(Outlet.slug == bindparam("slug"))
+    .with_for_update(read=True, key_share=True)
+)
+_OUTLET_BY_DOMAIN = (
+    select(Outlet)
+    .where(Outlet.domain == bindparam("domain"))
+    .with_for_update(read=True, key_share=True)
+)
 
 
 class Changes:

@@ -99,8 +99,10 @@ def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
 
 def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     """Delete an outlet; with `cascade` also its articles and their attributions and links."""
-    # Locked first: an ingest adding an article to it then waits, finds it gone and is re-run
-    # (creating the outlet anew), instead of failing on the foreign key (500).
+    # Locked first: an ingest that found the outlet holds it (FOR KEY SHARE, app/ingest/
+    # writes.py) and this waits for it, then deletes its article too; an ingest that comes
+    # later waits for this, then finds no outlet and creates it anew. An insert that still
+    # references it (found another way) fails its foreign key and is re-run, never a 500.
     if not lock_rows(session, Outlet.id, [outlet.id or 0], mode="update"):
         raise NotFound(f"outlet {outlet.slug!r} not found")
     articles = select(Article.id).where(Article.outlet_id == outlet.id)

@@ -2,19 +2,24 @@
 
 import json
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction
+from app.core.metrics import TRANSACTION_RETRIES
+from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction, transaction
 from app.ingest.bulk import engine as bulk_engine
 from app.outlets import service as outlets_service
 from app.tables import Outlet
+from tests.assertions import assert_error
 from tests.factories import Factory
 from tests.ingest.test_router import payload
 
@@ -195,3 +200,72 @@ def test_a_write_request_that_keeps_losing_answers_503_after_the_attempts(
     assert response.json()["error"]["code"] == "transaction_conflict"
     assert response.headers["Retry-After"] == "1"
     assert len(calls) == settings.db_retry_attempts
+
+
+class WriterHeld:
+    """Holds an engine's write transaction (and so its writers' queue) from another thread
+    until `release()`: what 31 other writers ahead in the queue look like to the next one."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.held, self.done = threading.Event(), threading.Event()
+        self.thread = threading.Thread(target=self._hold, args=(engine,))
+        self.thread.start()
+        assert self.held.wait(30), "the holder never began its write transaction"
+
+    def _hold(self, engine: Engine) -> None:
+        with transaction(engine, write=True) as session:
+            session.execute(text("SELECT 1"))
+            self.held.set()
+            self.done.wait(60)
+
+    def release(self) -> None:
+        self.done.set()
+        self.thread.join(60)
+
+
+@pytest.mark.sqlite_only
+def test_a_write_request_that_waits_out_the_busy_timeout_is_503_not_500(
+    make_app: Callable[..., FastAPI], factory: Factory
+) -> None:
+    """A writer that waited out the busy timeout in the writers' queue (app/core/engine.py)
+    got a bare sqlite3 error, raised where SQLAlchemy does not wrap it: no handler knew it and
+    tests/core/test_shutdown.py saw a 500 from POST /v1/claims under load. It is the busy
+    database the error handlers answer 503 `database_busy`."""
+    app = make_app(sqlite_busy_timeout_ms=200)
+    secret = factory.api_key(scopes=["write"], name="busy")
+    holder = WriterHeld(app.state.engine)
+    try:
+        with TestClient(app, headers={"Authorization": f"Bearer {secret}"}) as http:
+            response = http.post("/v1/claims", json={"text": "The dam burst."})
+    finally:
+        holder.release()
+    assert_error(response, 503, "database_busy")
+    assert response.headers["retry-after"] == "1"
+
+
+@pytest.mark.sqlite_only
+def test_a_unit_of_work_that_waits_out_the_busy_timeout_is_re_run(
+    make_app: Callable[..., FastAPI],
+) -> None:
+    """The same busy writer outside a request (ingest lines, imports, the CLI) is what the one
+    retry policy re-runs: once the holder lets go, the re-run lands."""
+    engine = make_app(sqlite_busy_timeout_ms=300).state.engine
+    retried = TRANSACTION_RETRIES._value.get()
+    holder = WriterHeld(engine)
+
+    def release_after_a_retry() -> None:
+        while TRANSACTION_RETRIES._value.get() == retried and not holder.done.is_set():
+            time.sleep(0.005)
+        holder.release()
+
+    releasing = threading.Thread(target=release_after_a_retry)
+    releasing.start()
+    try:
+        answer = run_transaction(
+            engine, lambda session: session.scalar(text("SELECT 7")), attempts=5
+        )
+    finally:
+        holder.done.set()
+        releasing.join(60)
+    assert answer == 7
+    assert TRANSACTION_RETRIES._value.get() > retried

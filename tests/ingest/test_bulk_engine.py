@@ -12,16 +12,19 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
 
 from app.core.columns import metadata
 from app.core.config import Settings
 from app.core.migrations import UNMODELLED_TABLES
-from app.core.unit_of_work import transaction
+from app.core.unit_of_work import TransactionConflict, transaction
 from app.corroboration import counters
 from app.ingest import service as one_line
 from app.ingest.bulk.engine import ingest_stream
+from app.ingest.bulk.writes import COPY_FROM, insert_rows
 from app.matching import vectors
 from app.matching.base import Matcher, build_matcher
+from app.tables import ClaimEmbedding
 from tests.factories import T0
 from tests.ingest.bulk_support import answers, dump, random_lines
 
@@ -247,3 +250,19 @@ def test_a_story_queues_one_copy_proposal_per_article_against_its_earliest(
     assert last.result is not None
     assert last.result.changed is False
     assert [c.outlet for c in last.result.copy_candidates] == ["wire", "daily", "herald", "post"]
+
+
+@pytest.mark.postgresql_only
+def test_a_copy_that_loses_a_race_is_a_lost_race_the_policy_re_runs(engine: Engine) -> None:
+    """A chunk's COPY goes past SQLAlchemy to the driver, so its errors came bare: a row that
+    references one a concurrent writer removed (here, claims that are not there) was a
+    psycopg error the retry policy did not know, and the chunk went down the line-by-line
+    path instead of being re-run. It is the lost race `transaction()` reports now."""
+    rows = [
+        {"claim_id": -number, "model": "m", "vector": b"\x00\x00"}
+        for number in range(1, COPY_FROM + 1)
+    ]
+    with pytest.raises(TransactionConflict) as raised, transaction(engine, write=True) as session:
+        insert_rows(session.connection(), ClaimEmbedding.__table__, rows)  # type: ignore[attr-defined]
+    assert isinstance(raised.value.__cause__, IntegrityError)
+    assert raised.value.__cause__.orig.sqlstate == "23503"  # type: ignore[union-attr]

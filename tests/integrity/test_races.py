@@ -17,9 +17,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from app.core.unit_of_work import transaction
+from app.ingest import service as ingest_service
 from app.integrity import service as integrity
 from app.tables import Claim
 from tests.factories import T0, Factory
@@ -247,5 +248,92 @@ def test_sixteen_near_duplicate_new_claims_become_one_claim(racer: Racer, engine
         assert len(claim_ids) == 1
         actions = sorted(r.json()["claims"][0]["action"] for r in responses)
         assert actions == ["created"] + ["linked"] * 15
+    with transaction(engine, write=False) as session:
+        assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
+
+
+def _waiting_on_a_lock(engine: Engine) -> bool:
+    """Whether a backend of this database is waiting for a row lock (pg_stat_activity)."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    with engine.connect() as connection:
+        return bool(connection.scalar(query))
+
+
+def test_outlet_deleted_after_an_ingest_found_it_is_created_anew(
+    racer: Racer, client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exact window behind the 422 seen once under load: an ingest has found its outlet,
+    then the outlet's cascade delete commits before the ingest writes its article. The
+    ingest used to look the outlet up again by slug for the article, miss it and answer 422
+    `unknown_reference` for a payload that names the outlet in full. In a serial order the
+    ingest either ran first (its article is deleted with the outlet) or second (it creates
+    the outlet anew): 201 either way. The pause is injected, so the window is hit every time."""
+    slug = "wire-window"
+    first = ingest(slug, f"https://{slug}.example/0", "The dam burst.")(client)
+    assert first.status_code == 201, first.text
+    found, go = threading.Event(), threading.Event()
+    real_outlet = ingest_service._outlet
+
+    def outlet_then_pause(*args: Any, **kwargs: Any) -> Any:
+        result = real_outlet(*args, **kwargs)
+        if not found.is_set():  # the first attempt only; a re-run goes straight through
+            found.set()
+            assert go.wait(30), "the test never let the ingest go on"
+        return result
+
+    monkeypatch.setattr(ingest_service, "_outlet", outlet_then_pause)
+    answers: dict[str, httpx.Response] = {}
+
+    def send_ingest() -> None:
+        call = ingest(slug, f"https://{slug}.example/1", "The dam burst.")
+        answers["ingest"] = call(racer.clients[0])
+
+    def send_delete() -> None:
+        answers["delete"] = racer.clients[1].delete(
+            f"/v1/outlets/{slug}", params={"cascade": "true"}
+        )
+
+    ingesting = threading.Thread(target=send_ingest)
+    ingesting.start()
+    assert found.wait(30), "the ingest never looked its outlet up"
+    deleting = threading.Thread(target=send_delete)
+    deleting.start()
+    # Let the delete run until it has committed, or until it waits for a lock the ingest
+    # holds (then the ingest must go on first).
+    while deleting.is_alive() and not _waiting_on_a_lock(engine):
+        deleting.join(0.02)
+    go.set()
+    ingesting.join(60)
+    deleting.join(60)
+    assert answers["delete"].status_code == 204, answers["delete"].text
+    assert answers["ingest"].status_code == 201, answers["ingest"].text
+    outlet = client.get(f"/v1/outlets/{slug}")
+    # Ingest then delete: the outlet is gone; delete then ingest: it was created anew.
+    assert outlet.status_code == (200 if answers["ingest"].json()["outlet_created"] else 404)
+
+
+def post_claim(text_: str) -> Call:
+    return lambda client: client.post("/v1/claims", json={"text": text_})
+
+
+def test_the_same_new_claim_posted_eight_times_at_once_is_one_claim(
+    racer: Racer, engine: Engine
+) -> None:
+    """POST /v1/claims with one text from eight clients at once: one 201, and seven 409s that
+    name it (the serial answers), never a 500 from the unique index or the embedding's row."""
+    for round_ in range(ROUNDS):
+        text_ = f"The reservoir held {round_} billion litres."
+        responses = racer.race(*(post_claim(text_) for _ in range(8)))
+        assert codes(responses) == [201] + [409] * 7
+        created = next(r for r in responses if r.status_code == 201).json()["id"]
+        named = {
+            r.json()["error"]["details"][0]["existing_id"]
+            for r in responses
+            if r.status_code == 409
+        }
+        assert named == {created}
     with transaction(engine, write=False) as session:
         assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS

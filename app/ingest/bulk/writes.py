@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, Table, TypeDecorator, bindparam, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.articles import graph
@@ -50,14 +51,23 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
     driver = connection.connection.driver_connection
     assert driver is not None
     columns = ", ".join(f'"{name}"' for name in names)
-    with (
-        driver.cursor() as cursor,  # type: ignore[attr-defined]
-        cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
-    ):
-        for row in rows:
-            copy.write_row(
-                [convert(row[name]) for name, convert in zip(names, converters, strict=True)]
-            )
+    statement = f'COPY "{table.name}" ({columns}) FROM STDIN'
+    driver_error = connection.dialect.loaded_dbapi.Error
+    try:
+        with (
+            driver.cursor() as cursor,  # type: ignore[attr-defined]
+            cursor.copy(statement) as copy,
+        ):
+            for row in rows:
+                copy.write_row(
+                    [convert(row[name]) for name, convert in zip(names, converters, strict=True)]
+                )
+    except driver_error as error:
+        # The COPY goes past SQLAlchemy, so its errors come bare; raised as SQLAlchemy would
+        # raise them, a race the COPY lost (deadlock, a row a concurrent writer removed) is
+        # re-run by the one retry policy instead of sending the chunk down the line-by-line
+        # path, and an outage is answered as one.
+        raise DBAPIError.instance(statement, None, error, driver_error) from error
 
 
 def _converter(type_: Any, dialect: Any) -> Callable[[Any], Any]:
