@@ -8,6 +8,9 @@ Signals, strongest first (see docs/matching.md):
    (sentences.py) -> `syndicates`;
 2. a credit to another outlet (dateline, byline, "according to") -> that outlet's article on
    the same claim, if there is one: `syndicates` for a dateline or byline, `cites` otherwise;
+   when both bodies are fingerprinted and no body rule matched, `cites` unless the article
+   retells CLAIMS_COPY_RETOLD_SENTENCES of its sentences in other words (sentence vectors,
+   retold.py); such a retelling with no credit is only a candidate for review;
 3. the same headline from another outlet within CLAIMS_COPY_HEADLINE_WINDOW_HOURS: reported as a
    candidate only, and turns a `cites` credit to that article into `syndicates`.
 Articles arrive out of order, so detection also runs the other way: an original ingested after
@@ -37,6 +40,7 @@ from app.ingest.fingerprints import (
     similarity,
 )
 from app.ingest.models import CopyCandidate
+from app.ingest.retold import Aligned, retells
 from app.ingest.sentences import Reappearing, carries
 from app.tables import (
     Article,
@@ -166,6 +170,24 @@ def carried_sentences(copy: Article, origin: Article, settings: Settings) -> Rea
     )
 
 
+def retold_sentences(copy: Article, origin: Article, settings: Settings) -> Aligned | None:
+    """How many sentences of `origin` `copy` retells in other words, when enough do
+    (retold.retells)."""
+    return retells(
+        origin.body_sentence_vectors,
+        copy.body_sentence_vectors,
+        threshold=settings.copy_retold_similarity,
+        min_sentences=settings.copy_retold_sentences,
+    )
+
+
+def _retold_reason(found: Aligned, described: str) -> str:
+    return (
+        f"{found.describe()} of {described} are retold in this article (sentence vectors: "
+        f"each aligned with one of this article's at cosine {found.lowest:.2f} or more)"
+    )
+
+
 def _sentences_reason(found: Reappearing, described: str) -> str:
     return f"{found.describe()} of {described} reappear in this article (sentence fingerprints)"
 
@@ -271,6 +293,8 @@ def detect(
         ):
             result.origin_linked = has_origin = True
         elif origin is None:
+            earlier = [o for o in nearby if o.article.published_at <= article.published_at]
+            result.candidates += _retold_candidates(article, earlier, settings)
             for other in nearby:
                 if other.article.id in same_headline and other.article.published_at <= (
                     article.published_at
@@ -344,6 +368,28 @@ def _body_origin(
     return None
 
 
+def _retold_candidates(
+    article: Article, earlier: list[_Nearby], settings: Settings
+) -> list[CopyCandidate]:
+    """Earlier articles whose sentences this one retells in other words, with no credit and no
+    fingerprint to say it is their copy: candidates for review, not links (an independent
+    report of the same briefing retells the same facts; docs/matching.md)."""
+    if article.body_sentence_vectors is None:
+        return []
+    found = []
+    for other in earlier:
+        retelling = retold_sentences(article, other.article, settings)
+        if retelling is not None:
+            described = _describe(other.article, other.outlet)
+            reason = f"{_retold_reason(retelling, described)}; no credit, so not linked"
+            found.append(
+                CopyCandidate(
+                    article_id=other.article.id or 0, outlet=other.outlet.slug, reason=reason[:1000]
+                )
+            )
+    return found
+
+
 def _choose_origin(
     session: Session,
     article: Article,
@@ -394,8 +440,12 @@ def _choose_origin(
             f"{'claim' if count == 1 else f'{count} claims'}"
         )
         if relation == LinkRelation.syndicates and _bodies_say_rewrite(article, other.article):
-            relation = LinkRelation.cites
-            reason += "; the bodies differ, so a rewrite"
+            retelling = retold_sentences(article, other.article, settings)
+            if retelling is None:
+                relation = LinkRelation.cites
+                reason += "; the bodies differ, so a rewrite"
+            else:
+                reason += "; " + _retold_reason(retelling, "it")
         if other.article.id in same_headline:
             reason += "; same headline"
             if _headline_may_syndicate(article, other.article):
@@ -482,8 +532,12 @@ def _adopt_copies(
                 "same claim"
             )
             if relation == LinkRelation.syndicates and _bodies_say_rewrite(other.article, article):
-                relation = LinkRelation.cites
-                reason += "; the bodies differ, so a rewrite"
+                retelling = retold_sentences(other.article, article, settings)
+                if retelling is None:
+                    relation = LinkRelation.cites
+                    reason += "; the bodies differ, so a rewrite"
+                else:
+                    reason += "; " + _retold_reason(retelling, "it")
             if other.article.id in same_headline and _headline_may_syndicate(
                 other.article, article
             ):

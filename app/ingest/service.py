@@ -26,7 +26,7 @@ from app.core.config import Settings
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
 from app.core.unit_of_work import run_transaction
-from app.ingest import copies, credited, origins, sentences
+from app.ingest import copies, credited, origins, retold, sentences
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import minhash, simhash, to_signed, url_credits
 from app.ingest.models import (
@@ -337,6 +337,10 @@ def ingest(
         if sketch is not None:
             article.body_minhash, article.body_shingles = sketch
             article.body_sentences = sentences.fingerprint(body or "")
+            if settings.copy_sentence_vectors and payload.detect_copies:
+                model = retold.embedder(settings.embedding_model)
+                if model is not None:
+                    article.body_sentence_vectors = retold.vectors(body or "", model)
         if credits:
             article.credit, article.credit_name = copies.credit_columns(credits, resolved)
         if article.body_simhash is not None or article.credit is not None or sketch is not None:
