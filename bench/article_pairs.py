@@ -203,7 +203,7 @@ def sentence_shares(pair: dict[str, Any]) -> list[tuple[float, int]]:
     a, b = sentences.fingerprint(pair["a"]["body"]), sentences.fingerprint(pair["b"]["body"])
     assert a is not None
     assert b is not None
-    in_b = set().union(*(set(s.tolist()) for s in sentences.read(b)))
+    in_b = set().union(*sentences.read(b))
     return [
         (sum(int(h) in in_b for h in sentence) / len(sentence), len(sentence))
         for sentence in sentences.read(a)
