@@ -24,6 +24,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.orm import defer
 from sqlmodel import Session
 
 from app.articles import service as articles_service
@@ -138,6 +139,9 @@ def _nearby_query(*, with_body: bool) -> Any:
             or_(*signals),
         )
         .order_by(Article.published_at, Article.id)
+        # The sentence vectors (up to 11.5 kB an article) are read only for the few articles
+        # they are compared with (retold_sentences), not for every article of the window.
+        .options(defer(Article.body_sentence_vectors))  # type: ignore[arg-type]
     )
 
 
@@ -294,7 +298,7 @@ def detect(
             result.origin_linked = has_origin = True
         elif origin is None:
             earlier = [o for o in nearby if o.article.published_at <= article.published_at]
-            result.candidates += _retold_candidates(article, earlier, settings)
+            result.candidates += _retold_candidates(session, article, earlier, settings)
             for other in nearby:
                 if other.article.id in same_headline and other.article.published_at <= (
                     article.published_at
@@ -368,16 +372,23 @@ def _body_origin(
     return None
 
 
+# At most this many earlier articles (sharing a claim, the latest first) are compared by their
+# sentence vectors for review candidates: CPU and reads stay bounded in a busy window.
+MAX_RETOLD_COMPARED = 20
+
+
 def _retold_candidates(
-    article: Article, earlier: list[_Nearby], settings: Settings
+    session: Session, article: Article, earlier: list[_Nearby], settings: Settings
 ) -> list[CopyCandidate]:
-    """Earlier articles whose sentences this one retells in other words, with no credit and no
-    fingerprint to say it is their copy: candidates for review, not links (an independent
-    report of the same briefing retells the same facts; docs/matching.md)."""
-    if article.body_sentence_vectors is None:
+    """Earlier articles on a claim of this one whose sentences it retells in other words, with
+    no credit and no fingerprint to say it is their copy: candidates for review, not links (an
+    independent report of the same briefing retells the same facts; docs/matching.md)."""
+    if article.body_sentence_vectors is None or not earlier:
         return []
+    shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in earlier])
+    compared = [o for o in reversed(earlier) if shared.get(o.article.id or 0)]
     found = []
-    for other in earlier:
+    for other in compared[:MAX_RETOLD_COMPARED]:
         retelling = retold_sentences(article, other.article, settings)
         if retelling is not None:
             described = _describe(other.article, other.outlet)
