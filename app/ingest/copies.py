@@ -60,6 +60,7 @@ class Detection:
     origin_linked: bool = False
     copies: list[int] = field(default_factory=list)  # articles linked to this one as copies
     candidates: list[CopyCandidate] = field(default_factory=list)
+    retold: int = 0  # how many candidates (the first ones) are retellings, not same headlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +300,7 @@ def detect(
         elif origin is None:
             earlier = [o for o in nearby if o.article.published_at <= article.published_at]
             result.candidates += _retold_candidates(session, article, earlier, settings)
+            result.retold = len(result.candidates)
             for other in nearby:
                 if other.article.id in same_headline and other.article.published_at <= (
                     article.published_at
@@ -388,7 +390,7 @@ def _retold_candidates(
     shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in earlier])
     compared = [o for o in reversed(earlier) if shared.get(o.article.id or 0)]
     found = []
-    for other in compared[:MAX_RETOLD_COMPARED]:
+    for other in reversed(compared[:MAX_RETOLD_COMPARED]):  # the earliest first, as proposed
         retelling = retold_sentences(article, other.article, settings)
         if retelling is not None:
             described = _describe(other.article, other.outlet)

@@ -353,6 +353,7 @@ def ingest(
 
     adopted: list[int] = []
     candidates = []
+    retellings = 0
     has_origin = not article_created and session.get(ArticleLink, article.id) is not None
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
@@ -369,6 +370,7 @@ def ingest(
         )
         changes.any = changes.any or detection.origin_linked or bool(detection.copies)
         adopted, candidates = detection.copies, detection.candidates
+        retellings = detection.retold
         has_origin = has_origin or detection.origin_linked
         if not has_origin:
             origins.credited_origin(session, article, resolved, settings, changes)
@@ -382,7 +384,10 @@ def ingest(
                 article_id=article.id,
                 origin_article_id=candidates[0].article_id,
                 score=origins.COPY_CANDIDATE_SCORE,
-                reason=origins.copy_proposal_reason(candidates[0].reason, len(candidates) - 1),
+                # A retelling goes first and is proposed alone; same headlines are summed up.
+                reason=origins.copy_proposal_reason(
+                    candidates[0].reason, 0 if retellings else len(candidates) - 1
+                ),
             )
     if article_created or changes.any:
         origins.propose_merges(session, outcomes, matcher)

@@ -148,6 +148,11 @@ def test_an_uncredited_retelling_is_a_candidate_not_a_link(client: TestClient) -
     assert candidate["article_id"] == wire_id
     assert "are retold in this article" in candidate["reason"]
     assert candidate["reason"].endswith("no credit, so not linked")
+    # Stored for review, alone (no same-headline summary appended), against the wire.
+    [item] = client.get("/v1/review", params={"kind": "copy"}).json()["items"]
+    assert item["article"]["id"] == found["article_id"]
+    assert item["origin_article"]["id"] == wire_id
+    assert item["reason"] == candidate["reason"]
 
 
 def test_a_credited_story_telling_other_things_stays_a_rewrite(client: TestClient) -> None:
