@@ -2,7 +2,7 @@
 thresholds on dev, and measure precision and recall per class on dev and test.
 
     .venv/bin/python bench/article_pairs.py build    # stories -> tests/data/article_pairs.jsonl
-    .venv/bin/python bench/article_pairs.py choose   # dev only: containment, sentence rule
+    .venv/bin/python bench/article_pairs.py choose   # dev only: containment, sentence rules
     .venv/bin/python bench/article_pairs.py report   # dev and test, through the real ingest
     .venv/bin/python bench/article_pairs.py report --pairs tests/data/article_pairs_heldout.jsonl
 
@@ -203,7 +203,7 @@ def sentence_shares(pair: dict[str, Any]) -> list[tuple[float, int]]:
     a, b = sentences.fingerprint(pair["a"]["body"]), sentences.fingerprint(pair["b"]["body"])
     assert a is not None
     assert b is not None
-    in_b = set().union(*(set(s.tolist()) for s in sentences.read(b)))
+    in_b = set().union(*sentences.read(b))
     return [
         (sum(int(h) in in_b for h in sentence) / len(sentence), len(sentence))
         for sentence in sentences.read(a)
@@ -240,9 +240,47 @@ def choose_sentences(dev: list[dict[str, Any]]) -> None:
     print(f"in use: SENTENCE_SHARE {sentences.SENTENCE_SHARE}, CLAIMS_COPY_SHARED_SENTENCES 2")
 
 
+def choose_retold(dev: list[dict[str, Any]]) -> None:
+    """The sentence-vector rule alone (no fingerprint, no credit), on dev: for each count of
+    aligned sentences, the range of cosines at which no non-copy reaches the count and every
+    copy does; the cosine in use is the middle of that range at the count in use."""
+    from app.core.config import Settings
+    from app.ingest import retold
+    from app.matching.embedding import load_embedder
+
+    settings = Settings()
+    model = load_embedder(settings.embedding_model)
+    stored = {}
+    for pair in dev:
+        for side in ("a", "b"):
+            body = pair[side]["body"]
+            if body not in stored:
+                stored[body] = retold.vectors(body, model)
+    print("sentence vectors alone: count  cosines with dev precision and recall 1.000")
+    for count in (2, 3, 4):
+        perfect = []
+        for step in range(500, 1000, 5):
+            threshold = step / 1000
+            hits = []
+            for pair in dev:
+                a, b = stored[pair["a"]["body"]], stored[pair["b"]["body"]]
+                found = retold.retells(a, b, threshold=threshold, min_sentences=count)
+                hits.append((found is not None, pair["copy"]))
+            if all(hit == copy for hit, copy in hits):
+                perfect.append(threshold)
+        if perfect:
+            print(f"  {count}  {perfect[0]:.3f} .. {perfect[-1]:.3f} "
+                  f"(middle {(perfect[0] + perfect[-1]) / 2:.4f})")  # fmt: skip
+        else:
+            print(f"  {count}  none")
+    print(f"in use: CLAIMS_COPY_RETOLD_SIMILARITY {settings.copy_retold_similarity}, "
+          f"CLAIMS_COPY_RETOLD_SENTENCES {settings.copy_retold_sentences}")  # fmt: skip
+
+
 def choose(pairs: list[dict[str, Any]]) -> None:
     dev = [pair for pair in pairs if pair["split"] == "dev"]
     choose_sentences(dev)
+    choose_retold(dev)
     scored = [(scores(pair), pair) for pair in dev]
     print(f"dev pairs: {len(dev)}")
     negatives = sorted((c for (s, c), p in scored if not p["copy"]), reverse=True)
@@ -333,6 +371,7 @@ def run(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "reason": origin.reason if origin is not None else None,
                 "credited": credited.outlet.slug if credited is not None else None,
                 "candidate": bool(copied.copy_candidates),
+                "retold": any("retold" in c.reason for c in copied.copy_candidates),
             }
         )
     engine.dispose()
@@ -378,6 +417,10 @@ def report(results: list[dict[str, Any]]) -> None:
             if r["syndicates"] != r["pair"]["copy"]:
                 print(f"    {'missed' if r['pair']['copy'] else 'wrong'} copy: pair "
                       f"{r['pair']['id']} ({r['pair']['class']}): {r['reason']}")  # fmt: skip
+        retold = [r for r in rows if r.get("retold")]
+        by_class = Counter(r["pair"]["class"] for r in retold)
+        print(f"  offered for review as a retelling (not linked): {len(retold)} "
+              f"{dict(sorted(by_class.items()))}")  # fmt: skip
         same_headline = [r for r in rows if r["pair"]["class"] == "same_headline"]
         offered = sum(r["candidate"] for r in same_headline)
         print(f"  same headline offered as a candidate: {_ratio(offered, len(same_headline))}")

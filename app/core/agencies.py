@@ -21,23 +21,31 @@ class Agency:
 
 
 AGENCIES: tuple[Agency, ...] = (
-    Agency("ap", "Associated Press", "apnews.com", ("ap", "the associated press"), ("ap",)),
-    Agency("reuters", "Reuters", "reuters.com", ("reuters", "thomson reuters"), ("reuters",)),
-    Agency("afp", "Agence France-Presse", "afp.com", ("afp", "agence france presse"), ("afp",)),
+    Agency("ap", "Associated Press", "apnews.com",
+           ("ap", "the associated press", "ap通信", "美联社", "ассошиэйтед пресс"), ("ap",)),
+    Agency("reuters", "Reuters", "reuters.com",
+           ("reuters", "thomson reuters", "ロイター", "路透社", "рейтер", "рейтерс"), ("reuters",)),
+    Agency("afp", "Agence France-Presse", "afp.com",
+           ("afp", "agence france presse", "afp時事", "法新社", "франс пресс", "франс-пресс"),
+           ("afp",)),
     Agency("the-canadian-press", "The Canadian Press", "thecanadianpress.com",
            ("canadian press", "cp"), ("cp", "canadian-press")),
-    Agency("dpa", "Deutsche Presse-Agentur", "dpa.com", ("dpa", "deutsche presse agentur")),
+    Agency("dpa", "Deutsche Presse-Agentur", "dpa.com",
+           ("dpa", "deutsche presse agentur", "deutschen presse agentur")),
     Agency("pa-media", "PA Media", "pa.media", ("pa", "press association", "pa media")),
     Agency("aap", "Australian Associated Press", "aap.com.au", ("aap",), ("aap",)),
     Agency("ani", "Asian News International", "aninews.in", ("ani",), ("ani",)),
     Agency("pti", "Press Trust of India", "ptinews.com", ("pti",), ("pti",)),
     Agency("ansa", "ANSA", "ansa.it", ("ansa",)),
     Agency("efe", "EFE", "efe.com", ("efe", "agencia efe")),
-    Agency("kyodo", "Kyodo News", "kyodonews.net", ("kyodo", "kyodo news")),
-    Agency("yonhap", "Yonhap", "yna.co.kr", ("yonhap", "yonhap news agency")),
-    Agency("xinhua", "Xinhua", "xinhuanet.com", ("xinhua", "xinhua news agency")),
-    Agency("tass", "TASS", "tass.com", ("tass",)),
-    Agency("interfax", "Interfax", "interfax.com", ("interfax",)),
+    Agency("kyodo", "Kyodo News", "kyodonews.net",
+           ("kyodo", "kyodo news", "共同通信", "共同", "共同社")),
+    Agency("yonhap", "Yonhap", "yna.co.kr",
+           ("yonhap", "yonhap news agency", "聯合ニュース", "韩联社", "연합뉴스")),
+    Agency("xinhua", "Xinhua", "xinhuanet.com",
+           ("xinhua", "xinhua news agency", "新華社", "新华社", "синьхуа")),
+    Agency("tass", "TASS", "tass.com", ("tass", "тасс", "итар тасс", "itar tass")),
+    Agency("interfax", "Interfax", "interfax.com", ("interfax", "интерфакс")),
     Agency("anadolu", "Anadolu Agency", "aa.com.tr", ("anadolu", "anadolu agency", "aa")),
     Agency("upi", "United Press International", "upi.com", ("upi",), ("upi",)),
     Agency("bloomberg", "Bloomberg", "bloomberg.com", ("bloomberg", "bloomberg news")),
@@ -48,6 +56,8 @@ AGENCIES: tuple[Agency, ...] = (
 # Agencies that write their own name in lower case in datelines and credits: "(dpa)".
 LOWER_CASE_NAMES = ("dpa",)
 
+# Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,
+# Chinese, Korean, Russian, German inflection), as app/ingest/credit_languages.py reads them.
 _BY_KEY: dict[str, Agency] = {}
 for _agency in AGENCIES:
     for _key in (_agency.name.lower().replace("-", " "), _agency.slug.replace("-", " "),

@@ -260,6 +260,25 @@ class Settings(BaseSettings):
         "least 30 shingles) from which ingest records a later one carrying them as a copy (a wire "
         "story's paragraphs inside a local one).",
     )
+    copy_sentence_vectors: bool = Field(
+        default=True,
+        description="Keep a vector per sentence of each body (the sentence-embedding model of "
+        "CLAIMS_EMBEDDING_MODEL, first 30 sentences) so that a local story retelling a wire's "
+        "sentences in other words is found as its copy; off: fingerprints only.",
+    )
+    copy_retold_similarity: float = Field(
+        default=0.925,
+        ge=0.5,
+        le=1,
+        description="Cosine from which a sentence of one article is aligned with the sentence of "
+        "another nearest to it in meaning (sentence vectors).",
+    )
+    copy_retold_sentences: int = Field(
+        default=3,
+        ge=2,
+        description="Aligned sentences of an earlier article (each a different one) from which "
+        "ingest records a later one retelling them as a copy.",
+    )
     credit_min_confidence: float = Field(
         default=0.7,
         ge=0,

@@ -8,6 +8,9 @@ Signals, strongest first (see docs/matching.md):
    (sentences.py) -> `syndicates`;
 2. a credit to another outlet (dateline, byline, "according to") -> that outlet's article on
    the same claim, if there is one: `syndicates` for a dateline or byline, `cites` otherwise;
+   when both bodies are fingerprinted and no body rule matched, `cites` unless the article
+   retells CLAIMS_COPY_RETOLD_SENTENCES of its sentences in other words (sentence vectors,
+   retold.py); such a retelling with no credit is only a candidate for review;
 3. the same headline from another outlet within CLAIMS_COPY_HEADLINE_WINDOW_HOURS: reported as a
    candidate only, and turns a `cites` credit to that article into `syndicates`.
 Articles arrive out of order, so detection also runs the other way: an original ingested after
@@ -21,6 +24,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.orm import defer
 from sqlmodel import Session
 
 from app.articles import service as articles_service
@@ -37,6 +41,7 @@ from app.ingest.fingerprints import (
     similarity,
 )
 from app.ingest.models import CopyCandidate
+from app.ingest.retold import Aligned, retells
 from app.ingest.sentences import Reappearing, carries
 from app.tables import (
     Article,
@@ -55,6 +60,7 @@ class Detection:
     origin_linked: bool = False
     copies: list[int] = field(default_factory=list)  # articles linked to this one as copies
     candidates: list[CopyCandidate] = field(default_factory=list)
+    retold: int = 0  # how many candidates (the first ones) are retellings, not same headlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +140,9 @@ def _nearby_query(*, with_body: bool) -> Any:
             or_(*signals),
         )
         .order_by(Article.published_at, Article.id)
+        # The sentence vectors (up to 11.5 kB an article) are read only for the few articles
+        # they are compared with (retold_sentences), not for every article of the window.
+        .options(defer(Article.body_sentence_vectors))  # type: ignore[arg-type]
     )
 
 
@@ -163,6 +172,24 @@ def carried_sentences(copy: Article, origin: Article, settings: Settings) -> Rea
     """How many sentences of `origin` reappear in `copy`, when enough do (sentences.carries)."""
     return carries(
         origin.body_sentences, copy.body_sentences, min_sentences=settings.copy_shared_sentences
+    )
+
+
+def retold_sentences(copy: Article, origin: Article, settings: Settings) -> Aligned | None:
+    """How many sentences of `origin` `copy` retells in other words, when enough do
+    (retold.retells)."""
+    return retells(
+        origin.body_sentence_vectors,
+        copy.body_sentence_vectors,
+        threshold=settings.copy_retold_similarity,
+        min_sentences=settings.copy_retold_sentences,
+    )
+
+
+def _retold_reason(found: Aligned, described: str) -> str:
+    return (
+        f"{found.describe()} of {described} are retold in this article (sentence vectors: "
+        f"each aligned with one of this article's at cosine {found.lowest:.2f} or more)"
     )
 
 
@@ -271,6 +298,9 @@ def detect(
         ):
             result.origin_linked = has_origin = True
         elif origin is None:
+            earlier = [o for o in nearby if o.article.published_at <= article.published_at]
+            result.candidates += _retold_candidates(session, article, earlier, settings)
+            result.retold = len(result.candidates)
             for other in nearby:
                 if other.article.id in same_headline and other.article.published_at <= (
                     article.published_at
@@ -344,6 +374,35 @@ def _body_origin(
     return None
 
 
+# At most this many earlier articles (sharing a claim, the latest first) are compared by their
+# sentence vectors for review candidates: CPU and reads stay bounded in a busy window.
+MAX_RETOLD_COMPARED = 20
+
+
+def _retold_candidates(
+    session: Session, article: Article, earlier: list[_Nearby], settings: Settings
+) -> list[CopyCandidate]:
+    """Earlier articles on a claim of this one whose sentences it retells in other words, with
+    no credit and no fingerprint to say it is their copy: candidates for review, not links (an
+    independent report of the same briefing retells the same facts; docs/matching.md)."""
+    if article.body_sentence_vectors is None or not earlier:
+        return []
+    shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in earlier])
+    compared = [o for o in reversed(earlier) if shared.get(o.article.id or 0)]
+    found = []
+    for other in reversed(compared[:MAX_RETOLD_COMPARED]):  # the earliest first, as proposed
+        retelling = retold_sentences(article, other.article, settings)
+        if retelling is not None:
+            described = _describe(other.article, other.outlet)
+            reason = f"{_retold_reason(retelling, described)}; no credit, so not linked"
+            found.append(
+                CopyCandidate(
+                    article_id=other.article.id or 0, outlet=other.outlet.slug, reason=reason[:1000]
+                )
+            )
+    return found
+
+
 def _choose_origin(
     session: Session,
     article: Article,
@@ -394,8 +453,12 @@ def _choose_origin(
             f"{'claim' if count == 1 else f'{count} claims'}"
         )
         if relation == LinkRelation.syndicates and _bodies_say_rewrite(article, other.article):
-            relation = LinkRelation.cites
-            reason += "; the bodies differ, so a rewrite"
+            retelling = retold_sentences(article, other.article, settings)
+            if retelling is None:
+                relation = LinkRelation.cites
+                reason += "; the bodies differ, so a rewrite"
+            else:
+                reason += "; " + _retold_reason(retelling, "it")
         if other.article.id in same_headline:
             reason += "; same headline"
             if _headline_may_syndicate(article, other.article):
@@ -482,8 +545,12 @@ def _adopt_copies(
                 "same claim"
             )
             if relation == LinkRelation.syndicates and _bodies_say_rewrite(other.article, article):
-                relation = LinkRelation.cites
-                reason += "; the bodies differ, so a rewrite"
+                retelling = retold_sentences(other.article, article, settings)
+                if retelling is None:
+                    relation = LinkRelation.cites
+                    reason += "; the bodies differ, so a rewrite"
+                else:
+                    reason += "; " + _retold_reason(retelling, "it")
             if other.article.id in same_headline and _headline_may_syndicate(
                 other.article, article
             ):

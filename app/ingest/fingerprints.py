@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from app.core import agencies
+from app.ingest import credit_languages
 from app.tables import LinkRelation
 
 SHINGLE = 3
@@ -265,6 +266,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         name = match["name"] or match["name2"]
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
+    foreign = credit_languages.find(text, head=head)
+    for name, words, kind in foreign:
+        if kind != "text":
+            found.append(Credit(name, words, LinkRelation.syndicates))
     if author:
         for part in re.split(r",|/|\band\b|\bfor\b|\bby\b|\bwith\b", author, flags=re.IGNORECASE):
             name = part.strip(" .")
@@ -278,6 +283,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 if match.end(group) == match.end() and after and after[1] not in _AFTER_CREDIT:
                     continue  # "according to Bloomberg data": the name qualifies a noun
                 found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
+    found += [
+        Credit(name, words, LinkRelation.cites) for name, words, kind in foreign if kind == "text"
+    ]
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in [_without_possessor(credit) for credit in found]:
         unique.setdefault((credit.key, credit.relation), credit)

@@ -46,23 +46,33 @@ _COUNT = np.dtype("<u2")
 _HASH = np.dtype("<u4")
 
 
+def split_texts(body: str) -> list[tuple[list[str], str]]:
+    """The body's sentences as (tokens, text) pairs, split as `split` splits them (the text
+    for sentence vectors, app/ingest/retold.py)."""
+    sentences: list[tuple[list[str], str]] = []
+    pending: list[str] = []
+    text: list[str] = []
+    for piece in _BOUNDARY.split(body):
+        pending += _tokens(piece)
+        if piece.strip():
+            text.append(piece.strip())
+        if len(pending) >= MIN_SENTENCE_WORDS and not _ABBREVIATED.search(piece.rstrip()):
+            sentences.append((pending, " ".join(text)))
+            pending, text = [], []
+    if pending:
+        if sentences:
+            tokens, words = sentences[-1]
+            sentences[-1] = (tokens + pending, " ".join([words, *text]))
+        else:
+            sentences.append((pending, " ".join(text)))
+    return sentences[:MAX_SENTENCES]
+
+
 def split(body: str) -> list[list[str]]:
     """The body's sentences as token lists, each of at least MIN_SENTENCE_WORDS tokens except
     when the whole body is shorter (fragments are joined to the next piece, a short tail to the
     last sentence)."""
-    sentences: list[list[str]] = []
-    pending: list[str] = []
-    for piece in _BOUNDARY.split(body):
-        pending += _tokens(piece)
-        if len(pending) >= MIN_SENTENCE_WORDS and not _ABBREVIATED.search(piece.rstrip()):
-            sentences.append(pending)
-            pending = []
-    if pending:
-        if sentences:
-            sentences[-1] += pending
-        else:
-            sentences.append(pending)
-    return sentences[:MAX_SENTENCES]
+    return [tokens for tokens, _ in split_texts(body)]
 
 
 def _hash(shingle: str) -> int:

@@ -26,7 +26,7 @@ from app.core.config import Settings
 from app.core.errors import AppError, Conflict, Invalid
 from app.core.locks import advisory_lock, locks_rows
 from app.core.unit_of_work import run_transaction
-from app.ingest import copies, credited, origins, sentences
+from app.ingest import copies, credited, origins, retold, sentences
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import minhash, simhash, to_signed, url_credits
 from app.ingest.models import (
@@ -337,6 +337,10 @@ def ingest(
         if sketch is not None:
             article.body_minhash, article.body_shingles = sketch
             article.body_sentences = sentences.fingerprint(body or "")
+            if settings.copy_sentence_vectors and payload.detect_copies:
+                model = retold.embedder(settings.embedding_model)
+                if model is not None:
+                    article.body_sentence_vectors = retold.vectors(body or "", model)
         if credits:
             article.credit, article.credit_name = copies.credit_columns(credits, resolved)
         if article.body_simhash is not None or article.credit is not None or sketch is not None:
@@ -349,6 +353,7 @@ def ingest(
 
     adopted: list[int] = []
     candidates = []
+    retellings = 0
     has_origin = not article_created and session.get(ArticleLink, article.id) is not None
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
@@ -365,6 +370,7 @@ def ingest(
         )
         changes.any = changes.any or detection.origin_linked or bool(detection.copies)
         adopted, candidates = detection.copies, detection.candidates
+        retellings = detection.retold
         has_origin = has_origin or detection.origin_linked
         if not has_origin:
             origins.credited_origin(session, article, resolved, settings, changes)
@@ -378,7 +384,10 @@ def ingest(
                 article_id=article.id,
                 origin_article_id=candidates[0].article_id,
                 score=origins.COPY_CANDIDATE_SCORE,
-                reason=origins.copy_proposal_reason(candidates[0].reason, len(candidates) - 1),
+                # A retelling goes first and is proposed alone; same headlines are summed up.
+                reason=origins.copy_proposal_reason(
+                    candidates[0].reason, 0 if retellings else len(candidates) - 1
+                ),
             )
     if article_created or changes.any:
         origins.propose_merges(session, outcomes, matcher)

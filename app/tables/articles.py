@@ -62,6 +62,11 @@ class Article(ArticleBase, table=True):
     # Per sentence, the sorted hashes of its 3-word shingles (app/ingest/sentences.py): which
     # sentences of one body reappear in another (a few wire paragraphs inside a local story).
     body_sentences: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # Per sentence (the first 30), an int8 vector of its meaning (app/ingest/retold.py): which
+    # sentences of one body are retold in another in other words.
+    body_sentence_vectors: bytes | None = Field(
+        default=None, sa_column=Column(LargeBinary, nullable=True)
+    )
 
 
 class LinkRelation(StrEnum):

@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from app.core import agencies
 from app.core.unit_of_work import transaction
-from app.ingest.fingerprints import credits, name_key
+from app.ingest.fingerprints import credit_kind, credits, name_key
 from app.integrity import service as integrity
 from tests.assertions import assert_consistent
 from tests.factories import T0
@@ -335,6 +336,61 @@ LEAD = (
 def test_wire_credit_styles_are_read(body: str, author: str | None, name: str, quote: str) -> None:
     found = {(credit.key, credit.quote) for credit in credits(author=author, body=body)}
     assert (name_key(name), quote) in found, found
+
+
+# Credits in other languages and scripts (app/ingest/credit_languages.py): the agency each names,
+# how (the kind fingerprints.credit_kind reads from the quote), and the relation it stands for.
+@pytest.mark.parametrize(
+    ("body", "agency", "kind"),
+    [
+        ("El Gobierno aprobó la medida el martes, según Reuters.", "reuters", "text"),
+        ("El Gobierno aprobó la medida, según informó la agencia EFE.", "efe", "text"),
+        ("Le gouvernement a annoncé la mesure mardi, selon l'AFP.", "afp", "text"),
+        ("Die Regierung beschloss das Gesetz am Dienstag, laut dpa.", "dpa", "text"),
+        ("Das Gesetz kommt, wie die Deutsche Presse-Agentur berichtete.", "dpa", "text"),
+        ("Il governo ha approvato la misura, secondo l'ANSA.", "ansa", "text"),
+        ("Правительство одобрило меру во вторник, по данным Reuters.", "reuters", "text"),
+        ("Правительство одобрило меру во вторник, сообщает ТАСС.", "tass", "text"),
+        ("東京（ロイター） - 政府は火曜日に措置を承認した。", "reuters", "dateline"),
+        ("共同通信によると、政府は措置を承認した。", "kyodo", "text"),
+        ("El Gobierno aprobó la medida.\n\nCon información de EFE", "efe", "credit_line"),
+        (
+            "Die Regierung beschloss das Gesetz.\n\nMit Material der Deutschen Presse-Agentur",
+            "dpa",
+            "credit_line",
+        ),
+        ("Le gouvernement a annoncé la mesure.\nAvec AFP", "afp", "credit_line"),
+        (
+            "The bank will cut 1,200 jobs.\n(Reporting by Jane Doe; Editing by John Smith)",
+            "reuters",
+            "sign_off",
+        ),
+    ],
+)
+def test_credits_in_other_languages_name_the_agency(body: str, agency: str, kind: str) -> None:
+    found = {
+        (found.slug, credit_kind(credit.quote))
+        for credit in credits(author=None, body=body)
+        if (found := agencies.by_key(credit.key)) is not None
+    }
+    assert (agency, kind) in found, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "With agencies" names none; the words after "laut" and "selon" name no outlet.
+        "The government approved the measure on Tuesday, with agencies.",
+        "The ferry resumed service. (With inputs from agencies)",
+        "Die Polizei berichtete am Dienstag von drei Verletzten, laut Angaben der Feuerwehr.",
+        "Selon le ministre, rien ne changera avant l'été.",
+        # A reporter's own sign-off without Reuters' editing line.
+        "The bank will cut 1,200 jobs.\n(Reporting by Jane Doe)",
+    ],
+)
+def test_foreign_words_naming_no_known_outlet_are_no_agency_credit(body: str) -> None:
+    named = [c for c in credits(author=None, body=body) if agencies.by_key(c.key) is not None]
+    assert named == []
 
 
 @pytest.mark.parametrize(

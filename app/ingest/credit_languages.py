@@ -1,0 +1,110 @@
+# ruff: noqa: RUF001, RUF002, RUF003
+"""Credits in other languages, and sign-offs that name no outlet, read beside the English ones
+of fingerprints.credits.
+
+A paper in Madrid writes "según Reuters", one in Paris "selon l'AFP", one in Berlin "laut dpa"
+or "Mit Material von dpa", one in Moscow "по данным Reuters", one in Tokyo "（ロイター）". The
+name these give is resolved as any credit is (copies.resolve_credits, credited.resolve_agencies):
+to an outlet the service knows by name, slug, domain or initials, or to a well-known agency by
+one of its aliases (app/core/agencies.py also lists the names wires go by in other scripts:
+"ロイター", "ТАСС", "新华社"). A name that resolves to nothing is no credit.
+
+Each pattern gives the words it matched with a prefix saying what kind of credit they are, as
+fingerprints.credit_kind reads them: a credit line ("Con información de EFE", "Mit Material
+von dpa", "avec AFP") says the article carries that outlet's copy; the running text ("según
+Reuters", "selon l'AFP", "laut dpa") that it builds on it, as "according to Reuters" does.
+"""
+
+import re
+
+# A name: words starting with a capital in Latin or Cyrillic script ("Reuters", "ТАСС",
+# "Agence France-Presse"), at most four, or an agency that writes itself in lower case.
+_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ](?:[\w&'\u2019-]|\.(?=\w))*"
+_NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|dpa)"
+# What may stand between the verb and the name: an article (with French and Italian elision),
+# and a word for "news agency".
+_ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the)[ \t]+|[lL]['\u2019])"
+_AGENCY_WORD = (
+    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|nachrichtenagentur|agentur|агентств[оа]|"
+    r"информагентств[оа])(?:[ \t]+(?:de[ \t]+noticias|de[ \t]+presse|di[ \t]+stampa|"
+    r"de[ \t]+not[ií]cias))?[ \t]+)"
+)
+_LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
+
+# In the running text: "according to" and "reported" in Spanish, French, German, Italian,
+# Portuguese and Russian.
+_TEXT = re.compile(
+    r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+inform[oó])?|inform[oó]|report[oó]|selon|"
+    r"d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|meldete|meldet|"
+    r"secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
+    r"informou|noticiou)|по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ило|ил|или|ают))"
+    rf"[ \t]+{_LEAD}(?P<name>{_NAME})"
+    rf"|(?<![\w])(?P<name2>{_NAME})[ \t]+(?P<verb2>(?i:berichtete|berichtet|meldete|meldet|"
+    r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
+    r"noticiou)|сообщ(?:ает|ило|ил|или|ают))\b"
+)
+# Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
+# información de AFP)", "Mit Material von dpa" / "der Deutschen Presse-Agentur", "Avec AFP",
+# "Com informações da Reuters", "Con fonte ANSA", "Fonte: ANSA", "Fuente: EFE", "Quelle: dpa",
+# "Источник: ТАСС".
+_LINE = re.compile(
+    r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
+    r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
+    r"fuente[ \t]*:|fonte[ \t]*:|quelle[ \t]*:|source[ \t]*:)|Источник[ \t]*:)"
+    rf"[ \t]+{_LEAD}(?P<name>{_NAME})[ \t]*\)?[ \t.]*(?:$|\n)"
+)
+# Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or
+# before "によると" ("according to" in Japanese) or "报道" ("reported" in Chinese).
+_CJK_NAMES = (
+    "ロイター",
+    "共同通信",
+    "共同",
+    "時事通信",
+    "AFP時事",
+    "新華社",
+    "新华社",
+    "聯合ニュース",
+    "路透社",
+    "法新社",
+    "美联社",
+    "共同社",
+    "韩联社",
+    "연합뉴스",
+)
+_CJK = "|".join(sorted(_CJK_NAMES, key=len, reverse=True))
+_CJK_DATELINE = re.compile(rf"[（(](?P<name>{_CJK})[）)]")
+_CJK_TEXT = re.compile(rf"(?P<name>{_CJK})(?:通信)?(?:によると|が報じた|报道|称|보도)")
+# Reuters' own sign-off names reporters, not Reuters: "(Reporting by Jane Doe; Editing by
+# John Smith)". The pair of "Reporting by" and "Editing by" inside one bracket is Reuters'
+# house style; an English paper's own reporters sign "Reporting by" alone, if at all.
+_REUTERS_SIGN_OFF = re.compile(
+    r"\((?:Additional[ \t]+)?[Rr]eporting[ \t]+by[^()\n]{1,200}?;[ \t]*(?:[Ww]riting[ \t]+by"
+    r"[^()\n]{1,120}?;[ \t]*)?[Ee]diting[ \t]+by[^()\n]{1,120}\)"
+)
+# Text and credit line patterns only read the body's first and last this many characters: a
+# credit line closes a story, and "según Reuters" further in is as likely a side detail.
+TAIL_CHARS = 400
+
+# (name, words, kind prefix): the kind prefix is what fingerprints.credit_kind reads.
+Found = tuple[str, str, str]
+
+
+def _words(match: re.Match[str]) -> str:
+    return " ".join(match.group(0).strip(" \t\n.;(\u2014\u2013-").split())
+
+
+def find(text: str, *, head: str) -> list[Found]:
+    """Credits in other languages and scripts in a body (`head`: its first characters, where a
+    dateline sits)."""
+    found: list[Found] = []
+    for match in _CJK_DATELINE.finditer(head):
+        found.append((match["name"], f"dateline: {match.group(0)}", "dateline"))
+    for match in _LINE.finditer(text[-TAIL_CHARS:]):
+        found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+    for match in _TEXT.finditer(text):
+        found.append((match["name"] or match["name2"], _words(match), "text"))
+    for match in _CJK_TEXT.finditer(text):
+        found.append((match["name"], match.group(0), "text"))
+    if (match := _REUTERS_SIGN_OFF.search(text[-TAIL_CHARS:])) is not None:
+        found.append(("Reuters", f"closing: {_words(match)}", "sign_off"))
+    return found
