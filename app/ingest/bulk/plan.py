@@ -45,6 +45,8 @@ from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import url_credits
 from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
 from app.matching.base import Candidate, Matcher
+from app.matching.bounds import match_many_above
+from app.matching.lexical import LexicalMatcher
 from app.tables import (
     Claim,
     Outlet,
@@ -222,6 +224,12 @@ class Planner:
         )
         if not wanted:
             return {}
+        if isinstance(self.matcher, LexicalMatcher):
+            # Only candidates at or above the suggest threshold are ever used (a link, or a
+            # suggestion): the pairs that cannot get there are not scored (app/matching/bounds.py).
+            return match_many_above(
+                self.matcher, self.session, wanted, MATCH_POOL, self.matcher.suggest
+            )
         return match_many(self.session, wanted, MATCH_POOL)  # type: ignore[no-any-return]
 
     def _outlet_row(self, row: Any) -> OutletRow:
