@@ -201,12 +201,8 @@ def _covered_bound(a: Prepared, b: Prepared) -> float:
     return covered
 
 
-def score_bound(a: Prepared, b: Prepared) -> float:
-    """An upper bound on `signals(a.analysis, b.analysis).score` (before rounding)."""
-    total = a.total + b.total
-    if total == 0:
-        return 0.0
-    x, y = a.analysis, b.analysis
+def _factor_bound(x: Analysis, y: Analysis) -> float:
+    """The product of the vetoes that do not depend on coverage (the others only lower it)."""
     factor = 1.0
     if x.numbers != y.numbers:
         both = x.numbers - y.numbers and y.numbers - x.numbers
@@ -217,13 +213,29 @@ def score_bound(a: Prepared, b: Prepared) -> float:
         factor *= CLAIMANT_CONFLICT
     if (x.directions or y.directions) and _direction_conflict(x, y):
         factor *= DIRECTION_CONFLICT
-    return factor * min(1.0, (_covered_bound(a, b) + _covered_bound(b, a)) / total)
+    return factor
+
+
+def _overlap_bound(a: Prepared, b: Prepared) -> float:
+    total = a.total + b.total
+    if total == 0:
+        return 0.0
+    return min(1.0, (_covered_bound(a, b) + _covered_bound(b, a)) / total)
+
+
+def score_bound(a: Prepared, b: Prepared) -> float:
+    """An upper bound on `signals(a.analysis, b.analysis).score` (before rounding)."""
+    return _factor_bound(a.analysis, b.analysis) * _overlap_bound(a, b)
 
 
 def signals_from(a: Prepared, b: Prepared, threshold: float) -> Signals | None:
     """`signals(a, b)` if its score may reach `threshold`; None when it cannot (by the bound)."""
-    if threshold > 0 and score_bound(a, b) < threshold - MARGIN:
-        return None
+    if threshold > 0:
+        cut = threshold - MARGIN
+        # The vetoes first: they are cheaper than the overlap and often enough on their own.
+        factor = _factor_bound(a.analysis, b.analysis)
+        if factor < cut or factor * _overlap_bound(a, b) < cut:
+            return None
     return signals(a.analysis, b.analysis)
 
 
