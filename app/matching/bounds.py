@@ -113,12 +113,15 @@ class _Neighbours:
         }
         prefix = word[:ROOT_MIN_LENGTH]
         found.update(o for o in self._by_prefix.get(prefix, ()) if _same_root(word, o))
-        self.of[word] = found
+        # In this order for readers in other threads (they take no lock): a word is indexed
+        # (in `of`) only once its neighbours know it and the version says something changed,
+        # so a reach gathered before it is gathered again.
         for other in found:
             self.of[other].add(word)
         self._by_length.setdefault(length, []).append(word)
         self._by_prefix.setdefault(prefix, []).append(word)
         self.version += 1
+        self.of[word] = found
 
 
 _index = _Neighbours()
@@ -136,17 +139,18 @@ class Prepared:
     spelled_out: tuple[tuple[str, str], ...]  # word -> initials of an acronym it is part of
     total: float
     indexed: bool  # every long word has its neighbours in the index
-    # The neighbours of its fuzzy words, as of the index's `version` (-1: not yet gathered).
-    reach: frozenset[str] = frozenset()
-    reach_version: int = -1
+    # (index version, the neighbours of its fuzzy words as of that version): one attribute, so
+    # that a thread never sees one version with another version's words.
+    reach: tuple[int, frozenset[str]] = (-1, frozenset())
 
     def reach_now(self) -> frozenset[str]:
         """Every indexed word that is a neighbour of one of its fuzzy words."""
-        version = _index.version
-        if self.reach_version != version:
-            self.reach = frozenset().union(*(_index.of[token] for token, _ in self.fuzzy))
-            self.reach_version = version
-        return self.reach
+        version, words = self.reach
+        if version != _index.version:
+            version = _index.version  # read before the sets: they are at least this new
+            words = frozenset().union(*(_index.of[token] for token, _ in self.fuzzy))
+            self.reach = (version, words)
+        return words
 
 
 def prepare(analysis: Analysis) -> Prepared:
