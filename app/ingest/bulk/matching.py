@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from app.ingest.bulk.rows import ClaimRow, Scored
 from app.matching.analysis import content_words
 from app.matching.base import Matcher
+from app.matching.bounds import prepared, signals_from
 from app.matching.lexical import LexicalMatcher, signals, stored_analysis
 
 if TYPE_CHECKING:
@@ -74,6 +75,17 @@ class ChunkClaims:
             cosines = np.stack(self._vectors) @ query
             near = {int(i) for i in np.nonzero(cosines >= _NEAR_COSINE)[0]}
         scored: list[Scored] = []
+        if isinstance(self.matcher, LexicalMatcher):
+            # Only candidates at or above the suggest threshold are used (as a link or a
+            # suggestion): pairs that cannot get there are not scored (app/matching/bounds.py).
+            threshold = self.matcher.suggest
+            query = prepared(text, claimant)
+            for index in sorted(found):
+                claim = self.claims[index]
+                lexical = signals_from(query, prepared(claim.text, claim.claimant), threshold)
+                if lexical is not None and lexical.score >= threshold and lexical.score > 0:
+                    scored.append(Scored(claim, lexical.score, lexical.explain()))
+            return scored
         for index in sorted(found | near):
             claim = self.claims[index]
             score, why = pair_score(self.matcher, text, claimant, claim.text, claim.claimant)

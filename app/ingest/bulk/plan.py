@@ -18,6 +18,7 @@ detection finds nothing, so skipping it changes nothing.
 
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -45,6 +46,8 @@ from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import url_credits
 from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
 from app.matching.base import Candidate, Matcher
+from app.matching.bounds import match_many_above, prepared, signals_from
+from app.matching.lexical import LexicalMatcher
 from app.tables import (
     Claim,
     Outlet,
@@ -52,6 +55,8 @@ from app.tables import (
 )
 
 SUGGESTIONS = 5
+# A chunk asks a claim's fingerprint several times (snapshot, prefetch, plan): computed once.
+_fingerprint = lru_cache(maxsize=65_536)(claims_service.fingerprint)
 MATCH_POOL = 10
 
 _IN_CHUNK = 500  # ids per IN list
@@ -184,9 +189,7 @@ class Planner:
                     )
                 article = by_id[r.article_id]
                 article.attached[claim] = AttributionRow(r.id, claim, article)
-        keys = sorted(
-            {claims_service.fingerprint(c.text, c.claimant) for p in payloads for c in p.claims}
-        )
+        keys = sorted({_fingerprint(c.text, c.claimant) for p in payloads for c in p.claims})
         for part in _chunks(keys):
             for r in session.execute(queries.BY_FINGERPRINT, {"keys": part}):
                 if r.merged_into is None:
@@ -217,11 +220,17 @@ class Planner:
                 for p in payloads
                 for c in p.claims
                 if c.match == MatchMode.auto
-                and claims_service.fingerprint(c.text, c.claimant) not in self.claims_by_key
+                and _fingerprint(c.text, c.claimant) not in self.claims_by_key
             )
         )
         if not wanted:
             return {}
+        if isinstance(self.matcher, LexicalMatcher):
+            # Only candidates at or above the suggest threshold are ever used (a link, or a
+            # suggestion): the pairs that cannot get there are not scored (app/matching/bounds.py).
+            return match_many_above(
+                self.matcher, self.session, wanted, MATCH_POOL, self.matcher.suggest
+            )
         return match_many(self.session, wanted, MATCH_POOL)  # type: ignore[no-any-return]
 
     def _outlet_row(self, row: Any) -> OutletRow:
@@ -463,7 +472,7 @@ class Planner:
 
     def _claim(self, line: LinePlan, item: IngestClaim) -> ClaimPlan:
         article = line.article
-        key = claims_service.fingerprint(item.text, item.claimant)
+        key = _fingerprint(item.text, item.claimant)
         already = self._already_attributed(article, item, key)
         if already is not None:
             return already
@@ -538,14 +547,7 @@ class Planner:
         if item.match == MatchMode.exact:
             return None
         scored = sorted(
-            (
-                (
-                    similarity(self.matcher, item.text, item.claimant, claim.text, claim.claimant),
-                    claim.sort_id(),
-                    claim,
-                )
-                for claim in article.attached
-            ),
+            ((self._resend_score(item, c), c.sort_id(), c) for c in article.attached),
             key=lambda entry: (-entry[0], entry[1]),
         )
         score, _, claim = scored[0]
@@ -558,6 +560,18 @@ class Planner:
             Scored(claim, score),
             match_without_signals=True,
         )
+
+    def _resend_score(self, item: IngestClaim, claim: ClaimRow) -> float:
+        """The matcher's similarity of the two, or -1 when it cannot reach the link threshold
+        (only a score at or above it counts: app/matching/bounds.py, lexical matcher)."""
+        if isinstance(self.matcher, LexicalMatcher):
+            why = signals_from(
+                prepared(item.text, item.claimant),
+                prepared(claim.text, claim.claimant),
+                self.matcher.link,
+            )
+            return -1.0 if why is None else why.score
+        return similarity(self.matcher, item.text, item.claimant, claim.text, claim.claimant)
 
     def _attribute(
         self,

@@ -1,0 +1,117 @@
+"""The bound that lets bulk ingest skip lexical pairs (app/matching/bounds.py) changes nothing.
+
+The labelled pairs (tests/data/claim_pairs*.jsonl), every pair of texts within a topic and each
+text against the next texts of the file (mostly unrelated claims, what full-text candidates
+mostly are) go through the old scoring (`signals`) and the new (`signals_from`, the bound then
+`signals`): whatever a threshold keeps must be exactly what `signals` gives, and no pair that
+`signals` scores at or above the threshold may be skipped.
+"""
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from app.core.config import Settings
+from app.core.unit_of_work import transaction
+from app.matching import bounds
+from app.matching.base import build_matcher
+from app.matching.lexical import LexicalMatcher, signals, stored_analysis
+from tests.factories import Factory
+from tests.matching.test_quality import all_pairs
+
+Text = tuple[str, str | None]
+THRESHOLDS = (0.3, 0.5, 0.6, 0.75, 0.9)
+NEXT = 12  # each text is also paired with the next NEXT distinct texts of the files
+
+
+def _texts_and_pairs() -> tuple[list[Text], list[tuple[Text, Text]]]:
+    rows = all_pairs()
+    texts: dict[Text, None] = {}
+    topics: dict[int, dict[Text, None]] = defaultdict(dict)
+    for row in rows:
+        for side in ("a", "b"):
+            text = (row[side], row[f"{side}_claimant"])
+            texts[text] = topics[row["topic"]][text] = None
+    pairs = [((row["a"], row["a_claimant"]), (row["b"], row["b_claimant"])) for row in rows]
+    for members in topics.values():
+        pairs += list(itertools.permutations(members, 2))
+    ordered = list(texts)
+    for index, text in enumerate(ordered):
+        pairs += [(text, other) for other in ordered[index + 1 : index + 1 + NEXT]]
+    return ordered, pairs
+
+
+TEXTS, PAIRS = _texts_and_pairs()
+
+
+@pytest.fixture(params=["indexed", "one by one"])
+def pairs(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[tuple[Text, Text]]]:
+    """A fresh neighbour index with every pair, or a full one (each pair of words checked with
+    rapidfuzz directly, slower: every third pair)."""
+    indexed = request.param == "indexed"
+    monkeypatch.setattr(
+        bounds, "_index", bounds._Neighbours(bounds.WORDS_INDEXED if indexed else 0)
+    )
+    bounds.prepared.cache_clear()  # its entries know words of the process's own index
+    yield PAIRS if indexed else PAIRS[::3]
+    bounds.prepared.cache_clear()
+
+
+def test_pairs_set_covers_related_and_unrelated_claims() -> None:
+    scores = [signals(stored_analysis(*a), stored_analysis(*b)).score for a, b in PAIRS]
+    assert len(PAIRS) > 10_000
+    # The set holds pairs on both sides of every threshold, or the comparison would prove little.
+    for threshold in THRESHOLDS:
+        assert sum(score >= threshold for score in scores) >= 50
+        assert sum(0 < score < threshold for score in scores) >= 50
+
+
+def test_bound_never_below_the_score_and_kept_pairs_score_the_same(
+    pairs: list[tuple[Text, Text]],
+) -> None:
+    prepared = {text: bounds.prepare(stored_analysis(*text)) for text in TEXTS}
+    skipped = dict.fromkeys(THRESHOLDS, 0)
+    for a, b in pairs:
+        old = signals(prepared[a].analysis, prepared[b].analysis)
+        bound = bounds.score_bound(prepared[a], prepared[b])
+        # The score is rounded to 4 places; the bound is not.
+        assert old.score <= round(bound, 4) + 1e-9, (a, b, old, bound)
+        for threshold in THRESHOLDS:
+            new = bounds.signals_from(prepared[a], prepared[b], threshold)
+            if new is None:
+                assert old.score < threshold, (a, b, threshold, old)
+                skipped[threshold] += 1
+            else:
+                assert new == old
+                assert new.explain() == old.explain()
+    # And it skips most of them: that is the point.
+    assert skipped[0.5] > len(pairs) // 2
+
+
+def test_match_many_above_keeps_match_many_candidates_from_the_threshold(
+    engine: Engine, factory: Factory, settings: Settings
+) -> None:
+    stored = TEXTS[:120]
+    for text, claimant in stored:
+        factory.claim(text=text, claimant=claimant)
+    matcher = build_matcher(settings.model_copy(update={"matcher": "lexical"}))
+    assert isinstance(matcher, LexicalMatcher)
+    queries = TEXTS[90:200]
+    kept = 0
+    with transaction(engine, write=False) as session:
+        old = matcher.match_many(session, queries, limit=10)
+        for threshold in (matcher.suggest, matcher.link, 0.3):
+            new = bounds.match_many_above(matcher, session, queries, 10, threshold)
+            assert new.keys() == old.keys()
+            for query, candidates in old.items():
+                wanted = [c for c in candidates if c.score >= threshold]
+                assert [(c.claim_id, c.score, c.signals) for c in new[query]] == [
+                    (c.claim_id, c.score, c.signals) for c in wanted
+                ]
+                kept += len(wanted)
+    assert kept > 50
