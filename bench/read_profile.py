@@ -3,9 +3,9 @@
     .venv/bin/python bench/read_profile.py --size S [--database-url URL] [--seconds 5]
 
 Runs the very verb the endpoint runs (`listing.list_json`, on a plain connection as the hot
-path takes it) in a loop for each case and prints CPU microseconds per call (process time,
-so other load on the machine moves it little; on PostgreSQL read the wall time, since the
-server does the work), plus the result's size. Used
+path takes it, and `json_bytes` over its page) in a loop for each case and prints CPU
+microseconds per call (process time, so other load on the machine moves it little; on
+PostgreSQL read the wall time, since the server does the work), plus the result's size. Used
 to iterate on search and the outlet filter and to run py-spy over (`py-spy record -- python
 bench/read_profile.py ...`); the HTTP comparison with Datasette is bench/run.py's job.
 """
@@ -20,6 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -28,6 +30,7 @@ from app.claims.listing import ClaimFilters, ClaimSort  # noqa: E402
 from app.core.config import Settings  # noqa: E402
 from app.core.engine import create_db_engine  # noqa: E402
 from app.core.pagination import PageParams  # noqa: E402
+from app.core.responses import json_bytes  # noqa: E402
 
 FILTER_SINCE = datetime.fromisoformat("2025-03-01T00:00:00+00:00")
 FILTER_UNTIL = datetime.fromisoformat("2025-06-30T23:59:59+00:00")
@@ -56,11 +59,14 @@ def measure(engine: Any, filters: ClaimFilters, sort: ClaimSort | None, seconds:
     page = PageParams(limit=50, cursor=None)
     calls = 0
     with engine.connect() as connection:
-        result = listing.list_json(connection, filters=filters, sort=sort, page=page)
+        # Items are the database's JSON text (orjson.Fragment): read back what is sent.
+        result = orjson.loads(
+            json_bytes(listing.list_json(connection, filters=filters, sort=sort, page=page))
+        )
         connection.rollback()
         started, cpu = time.perf_counter(), time.process_time()
         while time.perf_counter() - started < seconds:
-            listing.list_json(connection, filters=filters, sort=sort, page=page)
+            json_bytes(listing.list_json(connection, filters=filters, sort=sort, page=page))
             connection.rollback()
             calls += 1
         cpu = time.process_time() - cpu

@@ -10,12 +10,7 @@ from sqlalchemy import Connection, Select, bindparam, select
 from sqlmodel import Session
 
 from app.claims.models import AttributionCreate, AttributionPublic, AttributionUpdate
-from app.claims.projection import (
-    ClaimJSON,
-    attribution_columns,
-    attribution_json,
-    attribution_value,
-)
+from app.claims.projection import ClaimJSON, attribution_columns, attribution_item, instant
 from app.core.columns import utcnow
 from app.core.errors import Conflict, NotFound, UnknownReference
 from app.core.pagination import Keyset, PageParams
@@ -97,7 +92,7 @@ def attribution_public(session: Session, *, attribution_id: int) -> AttributionP
     rows = list(session.connection().execute(query))
     if not rows:
         raise NotFound(f"attribution {attribution_id} not found")
-    return AttributionPublic.model_validate(attribution_json(rows[0]))
+    return AttributionPublic.model_validate_json(rows[0][0])
 
 
 @cache
@@ -105,7 +100,11 @@ def _attributions_query(after_cursor: bool) -> PreparedSelect:
     """A claim's attributions in publication order, from the start or after a cursor."""
 
     def build() -> Select[Any]:
-        query = attribution_columns().where(Attribution.claim_id == bindparam("claim_id"))
+        query = (
+            attribution_columns()
+            .add_columns(Article.published_at, Attribution.id)  # the cursor's values
+            .where(Attribution.claim_id == bindparam("claim_id"))
+        )
         after_values = [bindparam("after_at"), bindparam("after_id")] if after_cursor else None
         return _BY_PUBLICATION.ordered(query, after_values=after_values).limit(bindparam("limit"))
 
@@ -114,16 +113,15 @@ def _attributions_query(after_cursor: bool) -> PreparedSelect:
 
 def attributions_json(db: Connection, *, claim_id: int, page: PageParams) -> ClaimJSON:
     """A claim's attributions, earliest publication first, JSON-ready (a
-    Page[AttributionPublic])."""
+    Page[AttributionPublic] whose items are `orjson.Fragment`s: render it with `json_bytes`)."""
     params: dict[str, Any] = {"claim_id": claim_id, "limit": page.limit + 1}
     position = _BY_PUBLICATION.position(page.cursor)
     if position is not None:
         params.update(after_at=position[0], after_id=position[1])
     rows = _attributions_query(position is not None).rows(db, params)
     rows, cursor = _BY_PUBLICATION.page(rows, page.limit, _publication_key)
-    return {"items": [attribution_json(row) for row in rows], "next_cursor": cursor}
+    return {"items": [attribution_item(row) for row in rows], "next_cursor": cursor}
 
 
 def _publication_key(row: Any) -> list[Any]:
-    published_at = attribution_value(row, "published_at")  # JSON text
-    return [datetime.fromisoformat(published_at), attribution_value(row, "id")]
+    return [instant(row[-2]), row[-1]]

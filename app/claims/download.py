@@ -16,6 +16,7 @@ from enum import StrEnum
 from itertools import chain
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -169,6 +170,8 @@ class Download:
         if method is None or corroboration_method.is_default(method):
             listed = listing.list_json(session.connection(), filters=filters, sort=sort, page=page)
             items, cursor = listed["items"], listed["next_cursor"]
+            if self.fmt is ExportFormat.csv:  # the items are JSON text (`orjson.Fragment`)
+                items = orjson.loads(json_bytes(items))
         else:
             counted = listing.list_(
                 session, filters=filters, sort=sort, page=page, method=method, max_claims=cap

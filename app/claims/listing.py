@@ -30,10 +30,11 @@ from sqlmodel import Session
 
 from app.claims import search
 from app.claims.models import ClaimPublic
-from app.claims.projection import ClaimJSON, claim_columns, claim_json, claim_value
+from app.claims.projection import ClaimJSON, claim_columns, claim_item, instant
 from app.core.errors import Invalid
 from app.core.pagination import Direction, Keyset, Page, PageParams, after
 from app.core.prepared import PreparedSelect
+from app.core.responses import json_bytes
 from app.corroboration import live
 from app.corroboration import method as corroboration_method
 from app.corroboration.models import AsOfBasis, Corroboration, CorroborationMethod
@@ -55,13 +56,12 @@ class ClaimSort(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SortSpec:
     """One order of the claim list: the stored column and its direction (ties: claim id,
-    ascending), the type of its values, the projection field that holds it, and how to read
-    the same value from counts made on the fly. Instants may be null: those claims come last."""
+    ascending), the type of its values, and how to read the same value from counts made on
+    the fly. Instants may be null: those claims come last."""
 
     column: Any  # None for relevance: the search subquery's rank, per request
     direction: Direction
     key_type: type
-    row_field: str | None  # in a `claim_columns()` row (instants there are JSON text)
     live_value: Callable[[Corroboration, float | None], Any]
 
     def keyset(self, kind: str, column: Any = None) -> Keyset:
@@ -83,13 +83,14 @@ class SortSpec:
             nullable=self.key_type is datetime,
         )
 
-    def row_value(self, row: Any) -> Any:
-        """The sort key of a `claim_columns()` row, as a cursor holds it."""
-        assert self.row_field is not None
-        value = claim_value(row, self.row_field)
-        if self.key_type is datetime and value is not None:
-            return datetime.fromisoformat(value)
-        return value
+    def with_key(self, query: Select[Any]) -> Select[Any]:
+        """`query` (`claim_columns()`) with the cursor's values as trailing columns."""
+        return query.add_columns(self.column, Claim.id)
+
+    def cursor_values(self, row: Any) -> list[Any]:
+        """The sort key of a `with_key` row, as a cursor holds it."""
+        value = instant(row[-2]) if self.key_type is datetime else row[-2]
+        return [value, row[-1]]
 
 
 def _first_reported_at(counts: Corroboration, _rank: float | None) -> datetime | None:
@@ -97,29 +98,21 @@ def _first_reported_at(counts: Corroboration, _rank: float | None) -> datetime |
 
 
 SORTS: dict[ClaimSort, SortSpec] = {
-    ClaimSort.relevance: SortSpec(None, "desc", float, None, lambda _counts, rank: rank),
+    ClaimSort.relevance: SortSpec(None, "desc", float, lambda _counts, rank: rank),
     ClaimSort.outlets: SortSpec(
-        Claim.outlets_count, "desc", int, "outlets", lambda counts, _rank: counts.outlets
+        Claim.outlets_count, "desc", int, lambda counts, _rank: counts.outlets
     ),
     ClaimSort.independent_origins: SortSpec(
-        Claim.origins_count,
-        "desc",
-        int,
-        "independent_origins",
-        lambda counts, _rank: counts.independent_origins,
+        Claim.origins_count, "desc", int, lambda counts, _rank: counts.independent_origins
     ),
     ClaimSort.first_reported_at: SortSpec(
-        Claim.first_reported_at, "asc", datetime, "first_reported_at", _first_reported_at
+        Claim.first_reported_at, "asc", datetime, _first_reported_at
     ),
     ClaimSort.first_reported_at_desc: SortSpec(
-        Claim.first_reported_at, "desc", datetime, "first_reported_at", _first_reported_at
+        Claim.first_reported_at, "desc", datetime, _first_reported_at
     ),
     ClaimSort.last_reported_at_desc: SortSpec(
-        Claim.last_reported_at,
-        "desc",
-        datetime,
-        "last_reported_at",
-        lambda counts, _rank: counts.last_reported_at,
+        Claim.last_reported_at, "desc", datetime, lambda counts, _rank: counts.last_reported_at
     ),
 }
 
@@ -253,7 +246,7 @@ def list_(
     chosen = method or CorroborationMethod()
     if corroboration_method.is_default(chosen):
         page_json = list_json(session.connection(), filters=filters, sort=sort, page=page)
-        return Page[ClaimPublic].model_validate(page_json)
+        return Page[ClaimPublic].model_validate_json(json_bytes(page_json))
     matches = None
     if filters.q is not None:
         matches = _search_matches(session, filters.q)
@@ -279,10 +272,11 @@ def _list_query(
     sort: ClaimSort, shape: tuple[Any, ...], null_segment: bool, after_cursor: bool
 ) -> PreparedSelect:
     """The list statement for one sort, filter shape and cursor segment."""
-    keyset = SORTS[sort].keyset(f"claims{sort.value}")
+    spec = SORTS[sort]
+    keyset = spec.keyset(f"claims{sort.value}")
 
     def build() -> Select[Any]:
-        query = _filtered(claim_columns(), ClaimFilters.placeholders(shape))
+        query = _filtered(spec.with_key(claim_columns()), ClaimFilters.placeholders(shape))
         names = _AFTER[1:] if null_segment else _AFTER
         after_values = [bindparam(name) for name in names] if after_cursor else None
         query = keyset.ordered(query, after_values=after_values, null_segment=null_segment)
@@ -325,13 +319,14 @@ def _outlet_list_query(
 ) -> PreparedSelect:
     """The list statement of one outlet's claims (`_by_one_outlet`): it walks the outlet's
     `outlet_claim` index in sort order, so its cost does not grow with what the outlet published."""
-    keyset = SORTS[sort].outlet_keyset(f"claims{sort.value}")
+    spec = SORTS[sort]
+    keyset = spec.outlet_keyset(f"claims{sort.value}")
 
     def build() -> Select[Any]:
         filters = ClaimFilters.placeholders(shape)
         outlet_id = select(Outlet.id).where(Outlet.slug == filters.outlets[0]).scalar_subquery()
         query = (
-            claim_columns()
+            spec.with_key(claim_columns())
             .join(OutletClaim, OutletClaim.claim_id == Claim.id)  # type: ignore[arg-type]
             .where(OutletClaim.outlet_id == outlet_id, Claim.merged_into.is_(None))  # type: ignore[union-attr]
         )
@@ -360,7 +355,8 @@ def list_json(
     db: Connection, *, filters: ClaimFilters, sort: ClaimSort | None, page: PageParams
 ) -> ClaimJSON:
     """One page of the list under the stored counters (the default method), JSON-ready (a
-    Page[ClaimPublic]): the hot path. Claims without a reporting article have no dates: date
+    Page[ClaimPublic] whose items are the database's JSON text, `orjson.Fragment`s: render it
+    with `json_bytes`): the hot path. Claims without a reporting article have no dates: date
     sorts list them last, by id."""
     sort = resolve_sort(sort, filters)
     if filters.q is not None:
@@ -380,10 +376,8 @@ def list_json(
         return query.rows(db, {**params, **bound, "limit": limit})
 
     rows = keyset.rows(fetch, keyset.position(page.cursor), page.limit + 1)
-    rows, cursor = keyset.page(
-        rows, page.limit, lambda row: [spec.row_value(row), claim_value(row, "id")]
-    )
-    return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
+    rows, cursor = keyset.page(rows, page.limit, spec.cursor_values)
+    return {"items": [claim_item(row) for row in rows], "next_cursor": cursor}
 
 
 def _search_page(
@@ -413,7 +407,7 @@ def _search_page(
 
     rows = keyset.rows(fetch, keyset.position(page.cursor), page.limit + 1)
     rows, cursor = keyset.page(rows, page.limit, lambda row: [row.sort_key, row.claim_id])
-    return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
+    return {"items": [claim_item(row) for row in rows], "next_cursor": cursor}
 
 
 def _plain_search(filters: ClaimFilters, sort: ClaimSort) -> bool:
@@ -466,7 +460,7 @@ def _relevance_page(db: Connection, *, q: str, page: PageParams) -> ClaimJSON:
         params.update(zip(_AFTER, position, strict=True))
     rows = statement.rows(db, params)
     rows, cursor = keyset.page(rows, page.limit, lambda row: [row[-1], row[-2]])
-    return {"items": [claim_json(row) for row in rows], "next_cursor": cursor}
+    return {"items": [claim_item(row) for row in rows], "next_cursor": cursor}
 
 
 def _stored_keyset(sort: ClaimSort, matches: Any, q: str) -> Keyset:
@@ -545,10 +539,10 @@ def _list_live(
         entries = [entry for entry in entries if entry[0] > start]
     entries, cursor = keyset.page(entries, page.limit, lambda entry: [entry[1], entry[2]])
     ids = [claim_id for _, _, claim_id in entries]
-    query = claim_columns().where(Claim.id.in_(ids))  # type: ignore[union-attr]
-    rows = {claim_value(row, "id"): row for row in session.connection().execute(query)}
+    query = claim_columns().add_columns(Claim.id).where(Claim.id.in_(ids))  # type: ignore[union-attr]
+    rows = {row[-1]: row for row in session.connection().execute(query)}
     items = [
-        ClaimPublic.model_validate(claim_json(rows[claim_id])).model_copy(
+        ClaimPublic.model_validate_json(rows[claim_id][0]).model_copy(
             update={"corroboration": counts[claim_id]}
         )
         for claim_id in ids

@@ -277,19 +277,17 @@ async def get_claim(request: Request, claim_id: ClaimId, method: MethodDep) -> A
         return await detail_page(request, claim_id=claim_id)
 
     def counted(session: Session) -> Any:
-        item = ClaimWithAttributions.model_validate(_detail(session.connection(), claim_id))
+        item = ClaimWithAttributions.model_validate_json(_detail(session.connection(), claim_id))
         return service.with_method(session, item=item, method=method)
 
     item = await read_in_session(request, counted)
     return RenderedJSON(json_bytes(item.model_dump(mode="json")))
 
 
-def _detail(db: Connection, claim_id: int) -> dict[str, Any]:
+def _detail(db: Connection, claim_id: int) -> bytes:
     target = service.resolve_id(db, claim_id=claim_id)
-    item = service.detail_json(db, claim_id=target)
-    if target != claim_id:
-        item["merged_into"] = target
-    return item
+    merged_into = target if target != claim_id else None
+    return service.detail_document(db, claim_id=target, merged_into=merged_into)
 
 
 # The default-method answers of the two hot reads, shared with app/claims/fast.py, which serves
@@ -309,7 +307,7 @@ async def list_page(
 
 async def detail_page(request: Request, *, claim_id: int) -> Response:
     """One claim with its first attributions, under the stored counters."""
-    return RenderedJSON(await read_only(request, lambda db: json_bytes(_detail(db, claim_id))))
+    return RenderedJSON(await read_only(request, lambda db: _detail(db, claim_id)))
 
 
 @router.patch(

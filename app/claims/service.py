@@ -15,13 +15,14 @@ from sqlmodel import Session
 
 from app.claims.attributions import attributions_json
 from app.claims.models import ClaimCreate, ClaimPublic, ClaimUpdate, ClaimWithAttributions
-from app.claims.projection import ClaimJSON, claim_columns, claim_json
+from app.claims.projection import claim_columns
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
 from app.core.errors import Conflict, NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import PageParams
 from app.core.prepared import PreparedSelect
+from app.core.responses import json_bytes
 from app.core.unit_of_work import flush_unique
 from app.corroboration import counters, live
 from app.corroboration import method as corroboration_method
@@ -162,37 +163,43 @@ def resolve(session: Session, *, claim_id: int) -> Claim:
     return get(session, claim_id=resolve_id(session.connection(), claim_id=claim_id))
 
 
-def public_json(db: Connection, *, claim_id: int) -> ClaimJSON:
-    """One claim with its corroboration, JSON-ready (a ClaimPublic)."""
+def public_document(db: Connection, *, claim_id: int) -> str:
+    """One claim with its corroboration as the JSON text of a ClaimPublic."""
     rows = _CLAIM_BY_ID.rows(db, {"claim_id": claim_id})
     if not rows:
         raise NotFound(f"claim {claim_id} not found")
-    return claim_json(rows[0])
+    return rows[0][0]
 
 
 def public(session: Session, *, claim_id: int) -> ClaimPublic:
     """One claim with its corroboration (for write responses, after the session's writes)."""
     counters.settle(session)
-    return ClaimPublic.model_validate(public_json(session.connection(), claim_id=claim_id))
+    return ClaimPublic.model_validate_json(public_document(session.connection(), claim_id=claim_id))
 
 
-def detail_json(db: Connection, *, claim_id: int) -> ClaimJSON:
-    """One claim, its corroboration and its first attributions (a ClaimWithAttributions)."""
-    claim = public_json(db, claim_id=claim_id)
+def detail_document(db: Connection, *, claim_id: int, merged_into: int | None = None) -> bytes:
+    """One claim, its corroboration and its first attributions: a ClaimWithAttributions' JSON
+    (`merged_into` is the claim asked for when it was merged into this one)."""
+    claim = public_document(db, claim_id=claim_id)
     attributions = attributions_json(
         db, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
     )
-    claim["merged_into"] = None
-    claim["attributions"] = attributions["items"]
-    claim["attributions_next_cursor"] = attributions["next_cursor"]
-    return claim
+    rest = json_bytes(
+        {
+            "merged_into": merged_into,
+            "attributions": attributions["items"],
+            "attributions_next_cursor": attributions["next_cursor"],
+        }
+    )
+    # The claim's object, continued by the keys ClaimWithAttributions adds after its fields.
+    return claim.encode()[:-1] + b"," + rest[1:]
 
 
 def detail(session: Session, *, claim_id: int) -> ClaimWithAttributions:
     """One claim with its corroboration and the first page of its attributions."""
     counters.settle(session)
-    return ClaimWithAttributions.model_validate(
-        detail_json(session.connection(), claim_id=claim_id)
+    return ClaimWithAttributions.model_validate_json(
+        detail_document(session.connection(), claim_id=claim_id)
     )
 
 

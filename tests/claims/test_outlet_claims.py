@@ -5,12 +5,14 @@ import random
 from datetime import timedelta
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import Engine, select
 
 from app.claims import listing
 from app.claims.listing import ClaimFilters, ClaimSort
 from app.core.pagination import PageParams
+from app.core.responses import json_bytes
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.integrity import service as integrity
@@ -61,7 +63,7 @@ def _pages(engine: Engine, filters: ClaimFilters, sort: ClaimSort) -> list[Any]:
             page = listing.list_json(
                 connection, filters=filters, sort=sort, page=PageParams(limit=4, cursor=cursor)
             )
-            pages.append(page)
+            pages.append(orjson.loads(json_bytes(page)))  # items are orjson.Fragments
             cursor = page["next_cursor"]
             if cursor is None:
                 return pages

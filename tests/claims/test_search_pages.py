@@ -4,12 +4,14 @@ cursors must be exactly those of the general search statement, merged claims lef
 import random
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import Engine, text
 
 from app.claims import listing
 from app.claims.listing import ClaimFilters
 from app.core.pagination import PageParams
+from app.core.responses import json_bytes
 from tests.factories import Factory
 
 WORDS = ("sanctions", "minister", "oil", "embargo", "talks", "border", "vote", "grain")
@@ -27,7 +29,7 @@ def _pages(engine: Engine, q: str) -> list[Any]:
                 sort=None,
                 page=PageParams(limit=3, cursor=cursor),
             )
-            pages.append(page)
+            pages.append(orjson.loads(json_bytes(page)))  # items are orjson.Fragments
             cursor = page["next_cursor"]
             if cursor is None:
                 return pages
