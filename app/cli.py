@@ -131,7 +131,7 @@ def migrate() -> None:
 def demo_load() -> None:
     """Load the founding story (Reuters, The Moscow Times, The Japan Times); idempotent."""
     from app.demo.service import load
-    from app.matching.base import build_matcher
+    from app.matching.factory import build_matcher
 
     build_matcher(get_settings())  # claims get their embeddings as they are written
     engine = _maintenance_engine()
@@ -205,7 +205,7 @@ def recount(
 def reindex() -> None:
     """Embed every live claim that lacks a vector, drop stale ones, rebuild the vector index."""
     from app.matching import vectors
-    from app.matching.base import build_matcher
+    from app.matching.factory import build_matcher
 
     settings = get_settings()
     if settings.matcher != "hybrid":
@@ -404,7 +404,7 @@ def _import_direct(file: Path, *, resume: bool, chunk_lines: int) -> None:
     from app.core.engine import create_db_engine
     from app.core.unit_of_work import transaction
     from app.ingest.imports import service as imports
-    from app.matching.base import build_matcher
+    from app.matching.factory import build_matcher
     from app.tables import ImportJob, ImportLineError, ImportState
 
     settings = get_settings()

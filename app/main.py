@@ -35,7 +35,7 @@ from app.feeds.metrics import FEEDS
 from app.health.router import metrics_router
 from app.health.router import router as health_router
 from app.jobs import register_engine, start_consumer, stop_consumer
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 
 DESCRIPTION = """\
 Claims reported by news outlets, served with their **corroboration**: how many outlets reported

@@ -91,7 +91,7 @@ def run_engine(url: str, ndjson: Path, matcher: str, chunk: int) -> dict[str, An
     from app.core.config import Settings
     from app.core.engine import create_db_engine
     from app.ingest.bulk.engine import ingest_stream
-    from app.matching.base import build_matcher
+    from app.matching.factory import build_matcher
 
     settings = Settings(database_url=url, matcher=matcher)
     engine = create_db_engine(settings, statement_timeout_ms=0)  # as `corroborate import` does

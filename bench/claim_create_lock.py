@@ -30,7 +30,7 @@ from app.core.config import Settings  # noqa: E402
 from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import scratch_database  # noqa: E402
 from app.ingest.models import IngestPayload  # noqa: E402
-from app.matching.base import build_matcher  # noqa: E402
+from app.matching.factory import build_matcher  # noqa: E402
 
 ADMIN_URL = os.environ.get(
     "CLAIMS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

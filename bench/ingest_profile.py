@@ -166,7 +166,7 @@ def run_ingest(
     from app.core.config import Settings
     from app.core.engine import create_db_engine
     from app.ingest import service
-    from app.matching.base import build_matcher
+    from app.matching.factory import build_matcher
 
     settings = Settings(database_url=url)
     engine = create_db_engine(settings)

@@ -45,7 +45,7 @@ def main() -> None:
     from app.core.engine import create_db_engine
     from app.core.migrations import scratch_database
     from app.ingest.bulk.engine import ingest_stream
-    from app.matching.base import build_matcher
+    from app.matching.factory import build_matcher
 
     with args.ndjson.open("rb") as stream:
         lines = [line for _, line in zip(range(args.lines), stream, strict=False)]

@@ -63,8 +63,8 @@ from app.claims.search import MAX_TERMS, Mode, Term, parse
 from app.core.config import Settings
 from app.core.engine import create_db_engine
 from app.matching.analysis import content_words, normalise_news
-from app.matching.base import build_matcher
 from app.matching.embedding import Embedder, load_embedder
+from app.matching.factory import build_matcher
 from app.matching.hybrid import HybridMatcher
 from app.matching.lexical import LexicalMatcher
 from app.matching.vectors import ClaimVectors

@@ -51,7 +51,7 @@ from app.events.models import SubscriptionCreate  # noqa: E402
 from app.ingest.models import IngestPayload  # noqa: E402
 from app.ingest.service import ingest_one  # noqa: E402
 from app.jobs import register_engine, start_consumer, stop_consumer  # noqa: E402
-from app.matching.base import build_matcher  # noqa: E402
+from app.matching.factory import build_matcher  # noqa: E402
 from app.outbox import recorder  # noqa: E402
 from app.tables import Claim, Delivery, DeliveryStatus  # noqa: E402
 

@@ -41,7 +41,7 @@ def matcher_of(values: dict[str, Any], settings: Settings) -> Matcher:
     """The process's claim matcher, built once (ingest needs one)."""
     found: Matcher | None = values.get("matcher")
     if found is None:
-        from app.matching.base import build_matcher
+        from app.matching.factory import build_matcher
 
         found = values["matcher"] = build_matcher(settings)
     return found

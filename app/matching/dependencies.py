@@ -4,7 +4,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.matching.base import Matcher, build_matcher
+from app.matching.base import Matcher
+from app.matching.factory import build_matcher
 
 
 def get_matcher(request: Request) -> Matcher:

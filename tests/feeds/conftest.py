@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from app.core.config import Settings
 from app.feeds import watch
-from app.matching.base import Matcher, build_matcher
+from app.matching.base import Matcher
+from app.matching.factory import build_matcher
 from tests.factories import Factory
 from tests.feeds.server import Site, serving
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.feeds import propose
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 from app.tables import Article, Attribution, ReviewItem, ReviewKind
 from tests.factories import Factory
 

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from app.core.config import Settings
 from app.feeds import watch
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 from tests.factories import Factory
 from tests.feeds.conftest import MIN_DELAY
 from tests.feeds.server import Page, Site, serving

@@ -23,7 +23,8 @@ from app.ingest import service as one_line
 from app.ingest.bulk.engine import ingest_stream
 from app.ingest.bulk.writes import COPY_FROM, insert_rows
 from app.matching import vectors
-from app.matching.base import Matcher, build_matcher
+from app.matching.base import Matcher
+from app.matching.factory import build_matcher
 from app.tables import ClaimEmbedding
 from tests.factories import T0
 from tests.ingest.bulk_support import answers, dump, random_lines

@@ -24,7 +24,7 @@ from app.core.unit_of_work import transaction
 from app.feeds import propose
 from app.ingest.importer import ImportFailed, import_http
 from app.main import create_app
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 from app.tables import Article
 from tests.assertions import all_pages
 from tests.conftest import BACKEND, POSTGRES_ADMIN_URL

@@ -11,7 +11,7 @@ from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.ingest import service
 from app.ingest.models import IngestPayload, IngestResult
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 from app.tables import Article, Attribution, Claim, Outlet
 from tests.assertions import assert_consistent
 from tests.ingest.test_router import payload

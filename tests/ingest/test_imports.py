@@ -16,7 +16,7 @@ from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest.imports import service
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 from app.tables import ImportState
 from tests.assertions import assert_error
 from tests.factories import Factory

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.matching import bounds
-from app.matching.base import build_matcher
+from app.matching.factory import build_matcher
 from app.matching.lexical import LexicalMatcher, signals, stored_analysis
 from tests.factories import Factory
 from tests.matching.test_quality import all_pairs

@@ -12,8 +12,8 @@ from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.matching import embedding, vectors
 from app.matching.analysis import normalise_news
-from app.matching.base import build_matcher
 from app.matching.embedding import DEFAULT_MODEL, ModelError, load_embedder
+from app.matching.factory import build_matcher
 from app.matching.hybrid import HybridMatcher, language
 from app.tables import Claim, ClaimEmbedding
 from tests.factories import Factory

@@ -10,7 +10,8 @@ from app.claims import merging
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.matching import vectors
-from app.matching.base import Matcher, build_matcher
+from app.matching.base import Matcher
+from app.matching.factory import build_matcher
 from app.matching.lexical import LexicalMatcher
 from app.tables import Claim
 from tests.factories import Factory

@@ -16,8 +16,8 @@ import pytest
 
 from app.core.config import Settings
 from app.matching.analysis import analyse
-from app.matching.base import build_matcher
 from app.matching.embedding import DEFAULT_MODEL, load_embedder
+from app.matching.factory import build_matcher
 from app.matching.hybrid import compare
 
 DATA = Path(__file__).resolve().parent.parent / "data"

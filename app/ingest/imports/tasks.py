@@ -25,7 +25,7 @@ def run_import(job_id: int) -> None:
         return
     matcher = ctx.values.get("matcher")
     if matcher is None:
-        from app.matching.base import build_matcher
+        from app.matching.factory import build_matcher
 
         matcher = ctx.values["matcher"] = build_matcher(settings)
     job = service.run(
