@@ -6,9 +6,7 @@ from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
-    AnyHttpUrl,
     ConfigDict,
-    TypeAdapter,
     ValidationError,
     WithJsonSchema,
     field_validator,
@@ -16,12 +14,12 @@ from pydantic import (
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Slug
+from app.events.targets import HTTP_URL
 from app.tables import DeliveryStatus, EventType
 
 MAX_CLAIM_IDS = 1000
 MAX_OUTLETS = 50
 MAX_URL_LENGTH = 2000
-_HTTP_URL = TypeAdapter(AnyHttpUrl)
 
 
 def _webhook_url(raw: str) -> str:
@@ -36,7 +34,7 @@ def _webhook_url(raw: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ValueError("URL must be an absolute http or https address")
     try:
-        return str(_HTTP_URL.validate_python(value))
+        return str(HTTP_URL.validate_python(value))
     except ValidationError:
         return value
 

@@ -25,7 +25,8 @@ from app.core.errors import Invalid
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 RESOLVE_TIMEOUT_SECONDS = 3.0
-_HTTP_URL = TypeAdapter(AnyHttpUrl)
+# The URL parser a subscription's URL must also pass (app/events/models.py normalises with it).
+HTTP_URL = TypeAdapter(AnyHttpUrl)
 _resolver = ThreadPoolExecutor(max_workers=4, thread_name_prefix="webhook-resolve")
 
 
@@ -82,7 +83,7 @@ def check_url(url: str, *, allow_private: bool) -> None:
     parts = urlsplit(url)
     try:
         httpx.URL(url)
-        _HTTP_URL.validate_python(url)
+        HTTP_URL.validate_python(url)
     except (httpx.InvalidURL, ValidationError):
         raise Invalid(
             f"the URL's host {parts.hostname or ''!r} is neither a host name nor an address "
