@@ -20,15 +20,37 @@ from sqlalchemy.orm import aliased
 from app.core.columns import json_date, json_instant
 from app.core.json_documents import json_constant, json_document, json_flag, json_when
 from app.corroboration.models import CorroborationMethod
-from app.tables import Article, ArticleLink, Attribution, Claim, CreditedOrigin, Outlet
+from app.tables import (
+    CLAIM_RENDERED_JSON,
+    Article,
+    ArticleLink,
+    Attribution,
+    Claim,
+    CreditedOrigin,
+    Outlet,
+)
 
 ClaimJSON = dict[str, Any]
 # The stored counters are the default method's; every payload echoes it (shared, never mutated).
 DEFAULT_METHOD_JSON = CorroborationMethod().model_dump(mode="json")
 
-_FIRST_OUTLET = aliased(Outlet)
+_FIRST_OUTLET = aliased(Outlet, name="first_outlet")
+
+
+def _first_outlet(column: Any) -> Any:
+    """A column of the claim's first-reporting outlet, as a correlated scalar subquery: the
+    rendering then reads the claim row alone, so the same expression serves a SELECT, an
+    UPDATE of the claim and a trigger on it."""
+    return (
+        select(column)
+        .where(_FIRST_OUTLET.id == Claim.first_reported_outlet_id)  # type: ignore[arg-type]
+        .correlate(Claim)
+        .scalar_subquery()
+    )
+
+
 # A ClaimPublic, field for field: the keys, their order and the nesting of the model.
-_CLAIM_DOCUMENT = json_document(
+CLAIM_RENDERING = json_document(
     ("text", Claim.text),
     ("claimant", Claim.claimant),
     ("claim_date", json_date(Claim.claim_date)),
@@ -48,12 +70,12 @@ _CLAIM_DOCUMENT = json_document(
                 json_when(
                     and_(
                         Claim.first_reported_at.is_not(None),  # type: ignore[union-attr]
-                        _FIRST_OUTLET.slug.is_not(None),  # type: ignore[union-attr]
+                        _first_outlet(_FIRST_OUTLET.slug).is_not(None),
                     ),
                     json_document(
                         ("at", json_instant(Claim.first_reported_at)),
-                        ("outlet", _FIRST_OUTLET.slug),
-                        ("outlet_name", _FIRST_OUTLET.name),
+                        ("outlet", _first_outlet(_FIRST_OUTLET.slug)),
+                        ("outlet_name", _first_outlet(_FIRST_OUTLET.name)),
                         ("article_id", Claim.first_reported_article_id),
                     ),
                 ),
@@ -63,16 +85,17 @@ _CLAIM_DOCUMENT = json_document(
         ),
     ),
 )
+# What the lists and the detail read: the rendering the database keeps in the claim row
+# (`claim.rendered_json`, written by triggers, migration 3000), or, should a row lack it, the
+# same rendering made on the spot.
+_CLAIM_DOCUMENT = func.coalesce(CLAIM_RENDERED_JSON, CLAIM_RENDERING)
 
 
 @cache  # built once: constructing aliased selects costs more than running them
 def claim_columns() -> Select[Any]:
     """A claim's row: its ClaimPublic JSON text first (`claim_item`, `claim_json`); callers
     add WHERE, ORDER BY and trailing columns (a cursor's values)."""
-    return select(_CLAIM_DOCUMENT.label("document")).outerjoin(
-        _FIRST_OUTLET,
-        _FIRST_OUTLET.id == Claim.first_reported_outlet_id,  # type: ignore[arg-type]
-    )
+    return select(_CLAIM_DOCUMENT.label("document")).select_from(Claim)
 
 
 def claim_item(row: Any) -> orjson.Fragment:

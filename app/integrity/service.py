@@ -8,7 +8,8 @@ docs/reliability.md) and what `corroborate recount --check` verifies:
 - links: no cycle; no copy published before its origin;
 - roots: every article's `root_article_id` is the end of its chain of origins;
 - counters: every claim's stored corroboration equals a recount;
-- search index: one `claim_search` row per claim, with its text and quotes.
+- search index: one `claim_search` row per claim, with its text and quotes;
+- rendered JSON: every claim's stored `rendered_json` equals the code's rendering of it.
 
 `repair` fixes each in that order (later fixes rely on earlier ones), then recounts.
 """
@@ -24,7 +25,7 @@ from sqlmodel import Session
 
 from app.claims.merging import move_claim_rows
 from app.corroboration import counters
-from app.integrity import search_index
+from app.integrity import claim_rendering, search_index
 from app.tables import Article, ArticleLink, Attribution, Claim, Review
 
 SAMPLE = 20
@@ -112,6 +113,8 @@ CHECKS: list[tuple[str, str, Callable[[Session], list[int]]]] = [
      counters.stale_outlet_claim_ids),
     ("stale_search_rows", "claims with a stale search row", search_index.stale_claim_ids),
     ("orphan_search_rows", "search index rows of deleted claims", search_index.orphan_rows),
+    ("stale_rendered_json", "claims whose stored JSON differs from their rendering",
+     claim_rendering.stale_claim_ids),
 ]  # fmt: skip
 
 
@@ -225,4 +228,5 @@ def repair(session: Session) -> list[Finding]:
     session.expire_all()
     counters.touch(session, claim_ids=claims)
     search_index.rebuild(session, claim_ids=search_index.stale_claim_ids(session))
+    claim_rendering.rebuild(session, claim_ids=claim_rendering.stale_claim_ids(session))
     return found

@@ -15,6 +15,7 @@ from app.tables.articles import (
     OriginArticleRef,
 )
 from app.tables.claims import (
+    CLAIM_RENDERED_JSON,
     REPORTING_STANCES,
     Attribution,
     Claim,
@@ -39,6 +40,7 @@ from app.tables.review_queue import ReviewItem, ReviewKind, ReviewStatus
 from app.tables.reviews import Review
 
 __all__ = [
+    "CLAIM_RENDERED_JSON",
     "REPORTING_STANCES",
     "ApiKey",
     "Article",

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     UniqueConstraint,
     func,
 )
@@ -64,6 +65,15 @@ class Claim(ClaimBase, table=True):
         default=None, sa_column=Column(Integer, ForeignKey("claim.id"), nullable=True, index=True)
     )
 
+
+# The claim as the hot reads serve it: its ClaimPublic JSON text, written by the database's
+# triggers whenever a column it shows changes, the first-reporting outlet's slug or name
+# included (migration 3000; app/claims/projection.py is the rendering, and
+# app/integrity/claim_rendering.py checks and rebuilds it). Lists read this one column instead
+# of rendering some twenty columns per row on every request. A table column the ORM does not
+# map: it neither loads nor writes it, whatever writes a claim gets it kept by the triggers.
+CLAIM_RENDERED_JSON = Column("rendered_json", Text, nullable=True)
+Claim.__table__.append_column(CLAIM_RENDERED_JSON)  # type: ignore[attr-defined]
 
 # One index per sort order of GET /v1/claims, each ending in the ascending id tie-break.
 Index("ix_claim_by_outlets", Claim.outlets_count.desc(), Claim.id)  # type: ignore[attr-defined]
