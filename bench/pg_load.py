@@ -10,9 +10,10 @@ constraints are dropped and the full-text triggers disabled, then everything is 
 the definitions PostgreSQL reports for it (`pg_get_indexdef`, `pg_get_constraintdef`), so the
 result is the migrated schema. The counters and `outlet_claim` are computed per story while
 generating (every attribution of a claim is written with its story), by the same definitions
-as app/corroboration/counters.py; `claim_search` is filled by one statement with the trigger
-function's expression. `--check full` then compares everything with the service's own
-`recount --check` logic; `--check sample` (the default) does so for 2,000 random claims.
+as app/corroboration/counters.py; `claim_search` and each claim's stored JSON are filled by one
+statement each, with the trigger functions' expressions. `--check full` then compares
+everything with the service's own `recount --check` logic; `--check sample` (the default)
+does so for 2,000 random claims.
 
 `--stop-below-gb` and `--max-minutes` end the generation early, at a story boundary, when the
 database's disk runs low or time runs out; the summary says how far it got. Prints a JSON
@@ -32,16 +33,19 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import SIZES, outlet_rows, stories
 
+from app.claims.projection import CLAIM_RENDERING
 from app.core.migrations import upgrade
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
-from app.tables import REPORTING_STANCES, Claim
+from app.integrity import claim_rendering
+from app.tables import CLAIM_RENDERED_JSON, REPORTING_STANCES, Claim
 
 LOADED = ("article", "article_link", "claim", "attribution", "outlet_claim", "claim_search")
 COLUMNS = {
@@ -242,6 +246,9 @@ def load(
         cur.execute(FILL_SEARCH)
         seconds["claim_search"] = time.monotonic() - t
         t = time.monotonic()
+        cur.execute(RENDER_CLAIMS)  # what the claim's triggers, disabled for the load, write
+        seconds["rendered_json"] = time.monotonic() - t
+        t = time.monotonic()
         for statement in indexes:
             cur.execute(statement)
         for table, name, definition in constraints:
@@ -285,6 +292,14 @@ def _sizes(cur: psycopg.Cursor[Any]) -> dict[str, Any]:
     return {"database_mb": round(cur.fetchone()[0] / 1e6), "relations": relations}  # type: ignore[index]
 
 
+# Every claim's stored JSON (`claim.rendered_json`), as its triggers write it (migration 3000).
+RENDER_CLAIMS = str(
+    update(Claim)
+    .values({CLAIM_RENDERED_JSON: CLAIM_RENDERING})
+    .compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+)
+
+
 def check(database_url: str, *, sample: int | None) -> dict[str, int]:
     """The service's `recount --check` logic over all claims (sample None) or a random sample:
     the stored counters and `outlet_claim` rows equal a from-scratch recount."""
@@ -293,16 +308,20 @@ def check(database_url: str, *, sample: int | None) -> dict[str, int]:
         if sample is None:
             stale = counters.stale_claim_ids(session)
             stale_copies = counters.stale_outlet_claim_ids(session)
+            stale += claim_rendering.stale_claim_ids(session)
             checked = -1
         else:
             top = int(session.scalar(select(func.max(Claim.id))) or 0)
             ids = sorted(random.Random(5).sample(range(1, top + 1), min(sample, top)))
             stale = counters.stale_claim_ids(session, claim_ids=ids)
             stale_copies = counters.stale_outlet_claim_ids(session, claim_ids=ids)
+            stale += claim_rendering.stale_claim_ids(session, claim_ids=ids)
             checked = len(ids)
     engine.dispose()
     if stale or stale_copies:
-        raise SystemExit(f"counters disagree with a recount: {stale[:10]} {stale_copies[:10]}")
+        raise SystemExit(
+            f"counters or stored JSON disagree with a recount: {stale[:10]} {stale_copies[:10]}"
+        )
     return {"claims_checked": checked}
 
 

@@ -94,10 +94,14 @@ def create_read_engine(settings: Settings, engine: Engine) -> Engine:
 
 
 def _postgresql_connect_args(timeout_ms: int) -> dict[str, Any]:
-    connect_args: dict[str, Any] = {"connect_timeout": 5}
+    # JIT off: the service's statements are short, indexed and LIMITed, but the planner costs a
+    # LIMIT over a filtered index scan by the whole scan, so past a few million rows it crossed
+    # `jit_above_cost` and compiled each read: 50 ms of JIT for a 1 ms query (the one-outlet
+    # list at size XL, docs/benchmarks.md).
+    options = ["-c jit=off"]
     if timeout_ms:
-        connect_args["options"] = f"-c statement_timeout={int(timeout_ms)}"
-    return connect_args
+        options.append(f"-c statement_timeout={int(timeout_ms)}")
+    return {"connect_timeout": 5, "options": " ".join(options)}
 
 
 def _configure_sqlite(

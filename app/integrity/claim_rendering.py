@@ -20,9 +20,11 @@ def _stale() -> Any:
     return CLAIM_RENDERED_JSON.is_distinct_from(CLAIM_RENDERING)
 
 
-def stale_claim_ids(session: Session) -> list[int]:
-    """Claims whose stored JSON is missing or differs from the code's rendering."""
+def stale_claim_ids(session: Session, *, claim_ids: list[int] | None = None) -> list[int]:
+    """Claims (all, or these) whose stored JSON is missing or differs from the rendering."""
     query = sa.select(Claim.id).where(_stale()).order_by(Claim.id)
+    if claim_ids is not None:
+        query = query.where(Claim.id.in_(claim_ids))  # type: ignore[union-attr]
     return list(session.scalars(query))
 
 
