@@ -163,9 +163,11 @@ class Settings(BaseSettings):
         default="json", description="`json`: one JSON object per log line; `text` for humans."
     )
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator(
+        "cors_origins", "trusted_proxies", "feeds_create_claims_outlets", mode="before"
+    )
     @classmethod
-    def _split_origins(cls, value: object) -> object:
+    def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
@@ -179,13 +181,6 @@ class Settings(BaseSettings):
             if origin != "*" and not origin.startswith(("http://", "https://")):
                 raise ValueError(f"{origin!r} is not an origin such as https://example.org")
         return [origin.rstrip("/") for origin in value]
-
-    @field_validator("trusted_proxies", "feeds_create_claims_outlets", mode="before")
-    @classmethod
-    def _split_proxies(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [part.strip() for part in value.split(",") if part.strip()]
-        return value
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
 from app.core.errors import NotFound
-from app.core.pagination import Page, PageParams, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams, decode_cursor, encode_cursor
 from app.events import targets
 from app.events.delivery import new_secret
 from app.events.filters import parse_claims_query
@@ -77,19 +77,15 @@ def delete(session: Session, *, subscription: Subscription) -> None:
     session.flush()
 
 
+_SUBSCRIBED = Keyset("subscriptions", ((Subscription.id, "asc"),), (int,))
+_NEWEST_DELIVERY = Keyset("deliveries", ((Delivery.id, "desc"),), (int,))
+
+
 def list_(session: Session, *, page: PageParams) -> Page[SubscriptionPublic]:
     """Subscriptions, oldest first."""
-    query = select(Subscription).order_by(Subscription.id)  # type: ignore[arg-type]
-    if page.cursor is not None:
-        (last,) = decode_cursor(page.cursor, "subscriptions", [int])
-        query = query.where(Subscription.id > last)  # type: ignore[operator]
-    rows = list(session.scalars(query.limit(page.limit + 1)))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    return Page[SubscriptionPublic](
-        items=[to_public(s) for s in rows],
-        next_cursor=encode_cursor("subscriptions", [rows[-1].id]) if more else None,
-    )
+    rows = list(session.scalars(_SUBSCRIBED.seek(select(Subscription), page)))
+    rows, cursor = _SUBSCRIBED.page(rows, page.limit, lambda subscription: [subscription.id])
+    return Page[SubscriptionPublic](items=[to_public(s) for s in rows], next_cursor=cursor)
 
 
 def deliveries(
@@ -104,19 +100,13 @@ def deliveries(
         select(Delivery, Event.type)
         .join(Event, Event.id == Delivery.event_id)  # type: ignore[arg-type]
         .where(Delivery.subscription_id == subscription.id)
-        .order_by(Delivery.id.desc())  # type: ignore[union-attr]
     )
     if status is not None:
         query = query.where(Delivery.status == status.value)
-    if page.cursor is not None:
-        (last,) = decode_cursor(page.cursor, "deliveries", [int])
-        query = query.where(Delivery.id < last)  # type: ignore[operator]
-    rows = list(session.execute(query.limit(page.limit + 1)))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
+    rows = list(session.execute(_NEWEST_DELIVERY.seek(query, page)))
+    rows, cursor = _NEWEST_DELIVERY.page(rows, page.limit, lambda row: [row[0].id])
     return Page[DeliveryPublic](
-        items=[_delivery_public(row[0], row[1]) for row in rows],
-        next_cursor=encode_cursor("deliveries", [rows[-1][0].id]) if more else None,
+        items=[_delivery_public(row[0], row[1]) for row in rows], next_cursor=cursor
     )
 
 

@@ -15,6 +15,7 @@ A host whose robots.txt is unknown or older than its TTL gets that read first; a
 robots.txt disallows is marked `disallowed` without a request, a feed counts a failure.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -125,44 +126,56 @@ def _rules(session: Session, host: str, now: datetime, settings: Settings) -> st
 
 
 def _take_feed(session: Session, feed: Feed, now: datetime, settings: Settings) -> Job | None:
-    rules = _rules(session, feed.host, now, settings)
-    if rules is None:
-        return _robots_job(session, feed.host, now, settings)
-    if not robots.allowed(rules, feed.url, settings.feeds_user_agent):
+    def disallowed() -> None:
         feed_failed(feed, "robots.txt disallows reading this feed", None, now, settings)
-        session.add(feed)
-        return None
-    if not _reserve(session, feed.host, now, settings):
-        return None
-    feed.lease_until = now + timedelta(seconds=settings.feeds_lease_seconds)
-    session.add(feed)
+
     assert feed.id is not None
-    return Job(
+    job = Job(
         "feed", feed.host, feed.url, feed.id, etag=feed.etag, last_modified=feed.last_modified
     )
+    return _lease(session, feed, job, now, settings, disallowed=disallowed)
 
 
 def _take_entry(
     session: Session, entry: FeedEntry, now: datetime, settings: Settings
 ) -> Job | None:
+    def disallowed() -> None:
+        entry.state, entry.error = EntryState.disallowed, "robots.txt disallows this page"
+
     known = session.scalar(select(Article.id).where(Article.url == entry.url))
     if known is not None:  # stored already (another feed, an ingest): not fetched again
         entry.state, entry.article_id, entry.lease_until = EntryState.known, known, None
         session.add(entry)
         return None
-    rules = _rules(session, entry.host, now, settings)
-    if rules is None:
-        return _robots_job(session, entry.host, now, settings)
-    if not robots.allowed(rules, entry.url, settings.feeds_user_agent):
-        entry.state, entry.error = EntryState.disallowed, "robots.txt disallows this page"
-        session.add(entry)
-        return None
-    if not _reserve(session, entry.host, now, settings):
-        return None
-    entry.lease_until = now + timedelta(seconds=settings.feeds_lease_seconds)
-    session.add(entry)
     assert entry.id is not None
-    return Job("entry", entry.host, entry.url, entry.id)
+    job = Job("entry", entry.host, entry.url, entry.id)
+    return _lease(session, entry, job, now, settings, disallowed=disallowed)
+
+
+def _lease(
+    session: Session,
+    row: Feed | FeedEntry,
+    job: Job,
+    now: datetime,
+    settings: Settings,
+    *,
+    disallowed: Callable[[], None],
+) -> Job | None:
+    """`job` for a feed or entry once robots.txt allows its URL and its host is reserved, the
+    row then leased; the host's robots.txt first when unknown or stale. A URL robots.txt
+    disallows is marked by `disallowed` and not fetched."""
+    rules = _rules(session, row.host, now, settings)
+    if rules is None:
+        return _robots_job(session, row.host, now, settings)
+    if not robots.allowed(rules, row.url, settings.feeds_user_agent):
+        disallowed()
+        session.add(row)
+        return None
+    if not _reserve(session, row.host, now, settings):
+        return None
+    row.lease_until = now + timedelta(seconds=settings.feeds_lease_seconds)
+    session.add(row)
+    return job
 
 
 def _reserve(session: Session, host: str, now: datetime, settings: Settings) -> bool:

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import Conflict, Invalid, NotFound
-from app.core.pagination import Page, PageParams, decode_cursor, encode_cursor
+from app.core.pagination import Keyset, Page, PageParams
 from app.events import targets
 from app.feeds.models import FeedCreate, FeedHealth, FeedPublic
 from app.tables import CrawlHost, Feed, FeedState, Outlet, OutletRef
@@ -104,20 +104,19 @@ def delete(session: Session, *, feed: Feed) -> None:
     session.flush()
 
 
+_ADDED = Keyset("feeds", ((Feed.id, "asc"),), (int,))
+
+
 def list_(
     session: Session, *, outlet: Outlet, page: PageParams, settings: Settings
 ) -> Page[FeedPublic]:
     """The outlet's feeds, oldest first."""
-    query = select(Feed).where(Feed.outlet_id == outlet.id).order_by(Feed.id)  # type: ignore[arg-type]
-    if page.cursor is not None:
-        (last,) = decode_cursor(page.cursor, "feeds", [int])
-        query = query.where(Feed.id > last)  # type: ignore[operator]
-    rows = list(session.scalars(query.limit(page.limit + 1)))
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
+    query = select(Feed).where(Feed.outlet_id == outlet.id)  # type: ignore[arg-type]
+    rows = list(session.scalars(_ADDED.seek(query, page)))
+    rows, cursor = _ADDED.page(rows, page.limit, lambda feed: [feed.id])
     return Page[FeedPublic](
         items=[to_public(session, feed=feed, outlet=outlet, settings=settings) for feed in rows],
-        next_cursor=encode_cursor("feeds", [rows[-1].id]) if more else None,
+        next_cursor=cursor,
     )
 
 

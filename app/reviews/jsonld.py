@@ -73,13 +73,19 @@ class JsonLdRating(_JsonLd):
     alternateName: str | Absent = Field(default=None, description="The verdict in words.")  # noqa: N815
 
 
-class JsonLdClaimReview(_JsonLd):
-    type: Literal["ClaimReview"] = Field(alias="@type")
+class _JsonLdReview(_JsonLd):
+    """What ClaimReview and MediaReview have as schema.org Reviews (each narrows `@type`)."""
+
+    type: str = Field(alias="@type")
     url: str
     name: str | Absent = Field(default=None, description="The review's headline.")
     datePublished: str | Absent = None  # noqa: N815
     inLanguage: str | Absent = None  # noqa: N815
     author: JsonLdOrganization = Field(description="The fact-checker.")
+
+
+class JsonLdClaimReview(_JsonLdReview):
+    type: Literal["ClaimReview"] = Field(alias="@type")
     claimReviewed: str  # noqa: N815
     reviewRating: JsonLdRating  # noqa: N815
     itemReviewed: JsonLdClaim  # noqa: N815
@@ -94,15 +100,10 @@ class JsonLdMediaReviewItem(_JsonLd):
     mediaItemAppearance: list[dict[str, Any]] | Absent = None  # noqa: N815
 
 
-class JsonLdMediaReview(_JsonLd):
+class JsonLdMediaReview(_JsonLdReview):
     """A review of a media item (schema.org MediaReview), exported as the fact-checker gave it."""
 
     type: Literal["MediaReview"] = Field(alias="@type")
-    url: str
-    name: str | Absent = Field(default=None, description="The review's headline.")
-    datePublished: str | Absent = None  # noqa: N815
-    inLanguage: str | Absent = None  # noqa: N815
-    author: JsonLdOrganization = Field(description="The fact-checker.")
     mediaAuthenticityCategory: str | Absent = None  # noqa: N815
     reviewRating: JsonLdRating | Absent = None  # noqa: N815
     itemReviewed: JsonLdMediaReviewItem  # noqa: N815

@@ -170,35 +170,13 @@ class OutletClaim(SQLModel, table=True):
 
 
 # One index per sort order of an outlet's claims, led by the outlet, ending in the tie-break.
-Index(
-    "ix_outlet_claim_by_outlets",
-    OutletClaim.outlet_id,
-    OutletClaim.outlets_count.desc(),  # type: ignore[attr-defined]
-    OutletClaim.claim_id,
-)
-Index(
-    "ix_outlet_claim_by_origins",
-    OutletClaim.outlet_id,
-    OutletClaim.origins_count.desc(),  # type: ignore[attr-defined]
-    OutletClaim.claim_id,
-)
-Index(
-    "ix_outlet_claim_by_first_reported",
-    OutletClaim.outlet_id,
-    OutletClaim.first_reported_at,
-    OutletClaim.claim_id,
-)
-Index(
-    "ix_outlet_claim_by_first_reported_desc",
-    OutletClaim.outlet_id,
-    OutletClaim.first_reported_at.desc(),  # type: ignore[union-attr]
-    OutletClaim.claim_id,
-)
-Index(
-    "ix_outlet_claim_by_last_reported_desc",
-    OutletClaim.outlet_id,
-    OutletClaim.last_reported_at.desc(),  # type: ignore[union-attr]
-    OutletClaim.claim_id,
-)
+for _name, _sort_key in (
+    ("ix_outlet_claim_by_outlets", OutletClaim.outlets_count.desc()),  # type: ignore[attr-defined]
+    ("ix_outlet_claim_by_origins", OutletClaim.origins_count.desc()),  # type: ignore[attr-defined]
+    ("ix_outlet_claim_by_first_reported", OutletClaim.first_reported_at),
+    ("ix_outlet_claim_by_first_reported_desc", OutletClaim.first_reported_at.desc()),  # type: ignore[union-attr]
+    ("ix_outlet_claim_by_last_reported_desc", OutletClaim.last_reported_at.desc()),  # type: ignore[union-attr]
+):
+    Index(_name, OutletClaim.outlet_id, _sort_key, OutletClaim.claim_id)
 # A recount rewrites one claim's rows.
 Index("ix_outlet_claim_claim_id", OutletClaim.claim_id)

@@ -39,6 +39,17 @@ def _parts(values: list[Any]) -> Iterable[list[Any]]:
         yield values[start : start + _IN]
 
 
+def _ids_by(connection: Connection, key: Any, id_column: Any, keys: list[Any]) -> dict[Any, int]:
+    """The ids of rows just inserted, read back by their unique `key` column (in parts of _IN)."""
+    ids: dict[Any, int] = {}
+    for part in _parts(keys):
+        ids.update(
+            (row[0], row[1])
+            for row in connection.execute(select(key, id_column).where(key.in_(part)))
+        )
+    return ids
+
+
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows that all name the same columns: `COPY` on PostgreSQL from COPY_FROM rows
     (no statement per row, no parameters to bind), one executemany otherwise."""
@@ -92,14 +103,9 @@ def write(session: Session, planner: Planner) -> None:
             Outlet.__table__,  # type: ignore[attr-defined]
             [outlet.values or {} for outlet in planner.new_outlets],
         )
-        ids: dict[str, int] = {}
-        for part in _parts([outlet.slug for outlet in planner.new_outlets]):
-            ids.update(
-                (row[0], row[1])
-                for row in connection.execute(
-                    select(Outlet.slug, Outlet.id).where(Outlet.slug.in_(part))  # type: ignore[attr-defined]
-                )
-            )
+        ids = _ids_by(
+            connection, Outlet.slug, Outlet.id, [outlet.slug for outlet in planner.new_outlets]
+        )
         for outlet in planner.new_outlets:
             outlet.id = ids[outlet.slug]
 
@@ -112,14 +118,9 @@ def write(session: Session, planner: Planner) -> None:
                 for article in planner.new_articles
             ],
         )
-        ids = {}
-        for part in _parts([article.url for article in planner.new_articles]):
-            ids.update(
-                (row[0], row[1])
-                for row in connection.execute(
-                    select(Article.url, Article.id).where(Article.url.in_(part))  # type: ignore[attr-defined]
-                )
-            )
+        ids = _ids_by(
+            connection, Article.url, Article.id, [article.url for article in planner.new_articles]
+        )
         for article in planner.new_articles:
             article.id = ids[article.url]
 
@@ -148,14 +149,12 @@ def write(session: Session, planner: Planner) -> None:
                 for claim in planner.new_claims
             ],
         )
-        ids = {}
-        for part in _parts([claim.fingerprint for claim in planner.new_claims]):
-            ids.update(
-                (row[0], row[1])
-                for row in connection.execute(
-                    select(Claim.fingerprint, Claim.id).where(Claim.fingerprint.in_(part))  # type: ignore[attr-defined]
-                )
-            )
+        ids = _ids_by(
+            connection,
+            Claim.fingerprint,
+            Claim.id,
+            [claim.fingerprint for claim in planner.new_claims],
+        )
         for claim in planner.new_claims:
             claim.id = ids[claim.fingerprint]
         store = vectors.active()
