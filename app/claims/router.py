@@ -39,6 +39,7 @@ from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
 from app.core.pagination import ExportCursorDep, Page, PageDep, PageParams
 from app.core.responses import JSONBody, RenderedJSON, json_bytes
+from app.core.routing import delete_route
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
 
@@ -319,19 +320,13 @@ def update_claim(session: SessionDep, claim: LiveClaimDep, data: ClaimUpdate) ->
     return service.public(session, claim_id=claim.id)
 
 
-@router.delete(
-    "/{claim_id}",
-    name="delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404, 409),
-)
+@delete_route(router, "/{claim_id}", name="delete", responses=responses(404, 409))
 def delete_claim(
     session: SessionDep,
     claim: LiveClaimDep,
     cascade: Annotated[bool, Query(description="Also delete its attributions.")] = False,
-) -> Response:
+) -> None:
     service.delete(session, claim=claim, cascade=cascade)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get(
@@ -377,15 +372,14 @@ def update_attribution(
     return attributions.attribution_public(session, attribution_id=attribution.id)
 
 
-@router.delete(
+@delete_route(
+    router,
     "/{claim_id}/attributions/{attribution_id}",
     name="unattribute",
-    status_code=status.HTTP_204_NO_CONTENT,
     responses=responses(404),
 )
-def remove_attribution(session: SessionDep, attribution: AttributionDep) -> Response:
+def remove_attribution(session: SessionDep, attribution: AttributionDep) -> None:
     attributions.remove_attribution(session, attribution=attribution)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post(

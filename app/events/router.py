@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
@@ -11,6 +11,7 @@ from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, responses
 from app.core.pagination import Page, PageDep
+from app.core.routing import delete_route
 from app.core.types import MAX_ID
 from app.events import service, stream, tasks  # noqa: F401  (tasks: registers the drain)
 from app.events.models import (
@@ -91,15 +92,11 @@ def update_subscription(
     return service.to_public(service.update(session, subscription=subscription, data=data))
 
 
-@router.delete(
-    "/subscriptions/{subscription_id}",
-    name="unsubscribe",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404),
+@delete_route(
+    router, "/subscriptions/{subscription_id}", name="unsubscribe", responses=responses(404)
 )
-def delete_subscription(session: SessionDep, subscription: SubscriptionDep) -> Response:
+def delete_subscription(session: SessionDep, subscription: SubscriptionDep) -> None:
     service.delete(session, subscription=subscription)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get(

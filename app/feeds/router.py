@@ -2,12 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Response, status
+from fastapi import APIRouter, Depends, Path, status
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.core.routing import delete_route
 from app.core.types import MAX_ID
 from app.feeds import service
 from app.feeds import tasks as _tasks  # noqa: F401  (registers feeds.crawl on app/jobs)
@@ -72,8 +73,7 @@ def enable_feed(
     return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
 
 
-@router.delete("/{feed_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT)
-def delete_feed(session: SessionDep, feed: FeedDep) -> Response:
+@delete_route(router, "/{feed_id}", name="delete")
+def delete_feed(session: SessionDep, feed: FeedDep) -> None:
     """Stop watching the feed; the articles it brought stay."""
     service.delete(session, feed=feed)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 
 from app.access.auth import metered
@@ -11,6 +11,7 @@ from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, responses
 from app.core.pagination import Page, PageDep, PageParams
+from app.core.routing import delete_route
 from app.core.types import ClaimText, LanguageTag
 from app.matching.dependencies import MatcherDep
 from app.reviews import feed, search, service
@@ -189,15 +190,9 @@ def get_review(review: ReviewDep) -> ReviewPublic:
     return service.public(review)
 
 
-@router.delete(
-    "/reviews/{review_id}",
-    name="delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404),
-)
-def delete_review(session: SessionDep, review: ReviewDep) -> Response:
+@delete_route(router, "/reviews/{review_id}", name="delete", responses=responses(404))
+def delete_review(session: SessionDep, review: ReviewDep) -> None:
     service.delete(session, review=review)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 CLAIMREVIEW_EXAMPLE = {
