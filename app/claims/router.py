@@ -217,34 +217,22 @@ async def _export(
     page: PageParams,
 ) -> Response:
     """The export in `chosen`: streamed whole for a key, one page for a client without one."""
-    if principal.anonymous:
-        return await _export_page(request, settings, chosen, filters, sort, method, page)
     what = download.Download(chosen, filters, sort, method, settings.live_list_max_claims)
+    if principal.anonymous:
+        limit = settings.anonymous_export_max_claims
+        return await _export_page(request, what, PageParams(limit=limit, cursor=page.cursor))
     chunks = download.stream(request.app.state.engine, what)
     return StreamingResponse(chunks, media_type=_media_type(chosen), headers=_headers(chosen))
 
 
-async def _export_page(
-    request: Request,
-    settings: Settings,
-    chosen: ExportFormat,
-    filters: ClaimFilters,
-    sort: ClaimSort | None,
-    method: Any,
-    page: PageParams,
-) -> Response:
+async def _export_page(request: Request, what: download.Download, page: PageParams) -> Response:
     """One page of an export, for a client without a key (the cursor continues it)."""
-    body, cursor = await run_in_threadpool(
-        lambda: download.page(
-            request.app.state.engine,
-            download.Download(chosen, filters, sort, method, settings.live_list_max_claims),
-            PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
-        )
-    )
-    headers = _headers(chosen)
+    engine = request.app.state.engine
+    body, cursor = await run_in_threadpool(lambda: download.page(engine, what, page))
+    headers = _headers(what.fmt)
     if cursor is not None:
         headers["X-Next-Cursor"] = cursor
-    return Response(body, media_type=_media_type(chosen), headers=headers)
+    return Response(body, media_type=_media_type(what.fmt), headers=headers)
 
 
 def _media_type(chosen: ExportFormat) -> str:
