@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
+from fastapi import APIRouter, BackgroundTasks, Query, Request, status
 
 from app.access import service
 from app.access.auth import Access, AdminDep
@@ -11,6 +11,7 @@ from app.access.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from app.core.db import SessionDep
 from app.core.errors import Gone, responses
 from app.core.pagination import Page, PageDep
+from app.core.routing import delete_route
 
 router = APIRouter(prefix="/keys", tags=["keys"], responses=responses(422))
 
@@ -48,16 +49,14 @@ def get_key(_admin: AdminDep, key: ApiKeyDep) -> ApiKeyPublic:
     return service.to_public(key)
 
 
-@router.delete(
-    "/{key_id}", name="revoke", status_code=status.HTTP_204_NO_CONTENT, responses=responses(404)
-)
+@delete_route(router, "/{key_id}", name="revoke", responses=responses(404))
 def revoke_key(
     request: Request,
     background_tasks: BackgroundTasks,
     session: SessionDep,
     _admin: AdminDep,
     key: ApiKeyDep,
-) -> Response:
+) -> None:
     """Revoke a key: it stops working at once in this process, within
     `CLAIMS_KEY_CACHE_SECONDS` in others. Revoking twice is harmless."""
     service.revoke(session, key=key)
@@ -66,4 +65,3 @@ def revoke_key(
     access.keys.forget(key.id)
     # Again once committed, in case a concurrent request cached the key in between.
     background_tasks.add_task(access.keys.forget, key.id)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

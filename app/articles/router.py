@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, status
 
 from app.articles import service
 from app.articles.dependencies import ArticleDep
@@ -10,6 +10,7 @@ from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, Lin
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.core.routing import delete_route
 from app.core.types import MAX_ID, Slug, UTCInstant
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=responses(422))
@@ -56,21 +57,15 @@ def update_article(session: SessionDep, article: ArticleDep, data: ArticleUpdate
     return service.public(session, article_id=article.id)
 
 
-@router.delete(
-    "/{article_id}",
-    name="delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404, 409),
-)
+@delete_route(router, "/{article_id}", name="delete", responses=responses(404, 409))
 def delete_article(
     session: SessionDep,
     article: ArticleDep,
     cascade: Annotated[
         bool, Query(description="Also delete its attributions and the links to and from it.")
     ] = False,
-) -> Response:
+) -> None:
     service.delete(session, article=article, cascade=cascade)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post(
@@ -87,16 +82,12 @@ def link_article(session: SessionDep, article: ArticleDep, data: LinkCreate) -> 
     return service.link_public(session, article_id=article.id)
 
 
-@router.delete(
-    "/{article_id}/links/{origin_article_id}",
-    name="unlink",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404),
+@delete_route(
+    router, "/{article_id}/links/{origin_article_id}", name="unlink", responses=responses(404)
 )
 def unlink_article(
     session: SessionDep,
     article: ArticleDep,
     origin_article_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-) -> Response:
+) -> None:
     service.remove_link(session, article=article, origin_article_id=origin_article_id)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

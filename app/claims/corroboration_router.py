@@ -12,15 +12,18 @@ from app.corroboration import service
 from app.corroboration.dependencies import MethodDep
 from app.corroboration.models import Bucket, CorroborationExplained, Timeline
 
-router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
+# Both reads are of one claim (404) and count under the chosen method on the fly, so both are
+# metered (429).
+router = APIRouter(
+    prefix="/claims",
+    tags=["claims"],
+    responses=responses(404, 422, 429),
+    dependencies=[Depends(metered)],
+)
 
 
 @router.get(
-    "/{claim_id}/corroboration",
-    name="corroboration",
-    response_model=CorroborationExplained,
-    responses=responses(404, 429),
-    dependencies=[Depends(metered)],
+    "/{claim_id}/corroboration", name="corroboration", response_model=CorroborationExplained
 )
 def explain_corroboration(
     session: SessionDep, claim: ClaimDep, method: MethodDep
@@ -34,13 +37,7 @@ def explain_corroboration(
     return service.explain(session, claim_id=claim.id, chosen=method)
 
 
-@router.get(
-    "/{claim_id}/timeline",
-    name="timeline",
-    response_model=Timeline,
-    responses=responses(404, 429),
-    dependencies=[Depends(metered)],
-)
+@router.get("/{claim_id}/timeline", name="timeline", response_model=Timeline)
 def claim_timeline(
     session: SessionDep,
     claim: ClaimDep,

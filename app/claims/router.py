@@ -39,6 +39,7 @@ from app.core.db import SessionDep, read_in_session, read_only
 from app.core.errors import responses
 from app.core.pagination import ExportCursorDep, Page, PageDep, PageParams
 from app.core.responses import JSONBody, RenderedJSON, json_bytes
+from app.core.routing import delete_route
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
 
@@ -216,34 +217,22 @@ async def _export(
     page: PageParams,
 ) -> Response:
     """The export in `chosen`: streamed whole for a key, one page for a client without one."""
-    if principal.anonymous:
-        return await _export_page(request, settings, chosen, filters, sort, method, page)
     what = download.Download(chosen, filters, sort, method, settings.live_list_max_claims)
+    if principal.anonymous:
+        limit = settings.anonymous_export_max_claims
+        return await _export_page(request, what, PageParams(limit=limit, cursor=page.cursor))
     chunks = download.stream(request.app.state.engine, what)
     return StreamingResponse(chunks, media_type=_media_type(chosen), headers=_headers(chosen))
 
 
-async def _export_page(
-    request: Request,
-    settings: Settings,
-    chosen: ExportFormat,
-    filters: ClaimFilters,
-    sort: ClaimSort | None,
-    method: Any,
-    page: PageParams,
-) -> Response:
+async def _export_page(request: Request, what: download.Download, page: PageParams) -> Response:
     """One page of an export, for a client without a key (the cursor continues it)."""
-    body, cursor = await run_in_threadpool(
-        lambda: download.page(
-            request.app.state.engine,
-            download.Download(chosen, filters, sort, method, settings.live_list_max_claims),
-            PageParams(limit=settings.anonymous_export_max_claims, cursor=page.cursor),
-        )
-    )
-    headers = _headers(chosen)
+    engine = request.app.state.engine
+    body, cursor = await run_in_threadpool(lambda: download.page(engine, what, page))
+    headers = _headers(what.fmt)
     if cursor is not None:
         headers["X-Next-Cursor"] = cursor
-    return Response(body, media_type=_media_type(chosen), headers=headers)
+    return Response(body, media_type=_media_type(what.fmt), headers=headers)
 
 
 def _media_type(chosen: ExportFormat) -> str:
@@ -319,19 +308,13 @@ def update_claim(session: SessionDep, claim: LiveClaimDep, data: ClaimUpdate) ->
     return service.public(session, claim_id=claim.id)
 
 
-@router.delete(
-    "/{claim_id}",
-    name="delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404, 409),
-)
+@delete_route(router, "/{claim_id}", name="delete", responses=responses(404, 409))
 def delete_claim(
     session: SessionDep,
     claim: LiveClaimDep,
     cascade: Annotated[bool, Query(description="Also delete its attributions.")] = False,
-) -> Response:
+) -> None:
     service.delete(session, claim=claim, cascade=cascade)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get(
@@ -377,15 +360,14 @@ def update_attribution(
     return attributions.attribution_public(session, attribution_id=attribution.id)
 
 
-@router.delete(
+@delete_route(
+    router,
     "/{claim_id}/attributions/{attribution_id}",
     name="unattribute",
-    status_code=status.HTTP_204_NO_CONTENT,
     responses=responses(404),
 )
-def remove_attribution(session: SessionDep, attribution: AttributionDep) -> Response:
+def remove_attribution(session: SessionDep, attribution: AttributionDep) -> None:
     attributions.remove_attribution(session, attribution=attribution)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post(

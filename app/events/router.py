@@ -2,17 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from fastapi import APIRouter, Header, Path, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
-from app.access.auth import PrincipalDep, require
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, responses
 from app.core.pagination import Page, PageDep
+from app.core.routing import delete_route
 from app.core.types import MAX_ID
 from app.events import service, stream, tasks  # noqa: F401  (tasks: registers the drain)
+from app.events.dependencies import SubscriptionDep, WriterDep
 from app.events.models import (
     DeliveryPublic,
     EventPublic,
@@ -21,26 +22,9 @@ from app.events.models import (
     SubscriptionPublic,
     SubscriptionUpdate,
 )
-from app.tables import DeliveryStatus, EventType, Scope, Subscription
+from app.tables import DeliveryStatus, EventType
 
 router = APIRouter(tags=["events"], responses=responses(422))
-
-
-def require_writer(principal: PrincipalDep) -> None:
-    """Subscriptions name private URLs and hold secrets: a `write` key even to read them."""
-    require(principal, Scope.write)
-
-
-def get_subscription(
-    session: SessionDep,
-    _writer: Annotated[None, Depends(require_writer)],
-    subscription_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-) -> Subscription:
-    return service.get(session, subscription_id=subscription_id)
-
-
-WriterDep = Annotated[None, Depends(require_writer)]
-SubscriptionDep = Annotated[Subscription, Depends(get_subscription)]
 
 
 @router.post(
@@ -91,15 +75,11 @@ def update_subscription(
     return service.to_public(service.update(session, subscription=subscription, data=data))
 
 
-@router.delete(
-    "/subscriptions/{subscription_id}",
-    name="unsubscribe",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404),
+@delete_route(
+    router, "/subscriptions/{subscription_id}", name="unsubscribe", responses=responses(404)
 )
-def delete_subscription(session: SessionDep, subscription: SubscriptionDep) -> Response:
+def delete_subscription(session: SessionDep, subscription: SubscriptionDep) -> None:
     service.delete(session, subscription=subscription)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get(

@@ -1,32 +1,19 @@
 """/v1/outlets/{slug}/feeds: the feeds the crawler watches for an outlet (writes need `write`)."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Path, Response, status
+from fastapi import APIRouter, status
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
-from app.core.types import MAX_ID
+from app.core.routing import delete_route
 from app.feeds import service
 from app.feeds import tasks as _tasks  # noqa: F401  (registers feeds.crawl on app/jobs)
+from app.feeds.dependencies import FeedDep
 from app.feeds.models import FeedCreate, FeedPublic
 from app.outlets.dependencies import OutletDep
-from app.tables import Feed
 
 router = APIRouter(prefix="/outlets/{slug}/feeds", tags=["feeds"], responses=responses(404, 422))
-
-
-def get_feed(
-    session: SessionDep,
-    outlet: OutletDep,
-    feed_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The feed's id.")],
-) -> Feed:
-    return service.get(session, outlet=outlet, feed_id=feed_id)
-
-
-FeedDep = Annotated[Feed, Depends(get_feed)]
 
 
 @router.post(
@@ -72,8 +59,7 @@ def enable_feed(
     return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
 
 
-@router.delete("/{feed_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT)
-def delete_feed(session: SessionDep, feed: FeedDep) -> Response:
+@delete_route(router, "/{feed_id}", name="delete")
+def delete_feed(session: SessionDep, feed: FeedDep) -> None:
     """Stop watching the feed; the articles it brought stay."""
     service.delete(session, feed=feed)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

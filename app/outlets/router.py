@@ -3,7 +3,7 @@
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, status
 
 from app.claims import listing as claims_listing
 from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep, metered_if_expensive
@@ -13,6 +13,7 @@ from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page, PageDep
+from app.core.routing import delete_route
 from app.core.types import CountryCode
 from app.corroboration.dependencies import MethodDep
 from app.outlets import service
@@ -56,16 +57,13 @@ def update_outlet(session: SessionDep, outlet: OutletDep, data: OutletUpdate) ->
     return OutletPublic.model_validate(service.update(session, outlet=outlet, data=data))
 
 
-@router.delete(
-    "/{slug}", name="delete", status_code=status.HTTP_204_NO_CONTENT, responses=responses(404, 409)
-)
+@delete_route(router, "/{slug}", name="delete", responses=responses(404, 409))
 def delete_outlet(
     session: SessionDep,
     outlet: OutletDep,
     cascade: Annotated[bool, Query(description="Also delete its articles.")] = False,
-) -> Response:
+) -> None:
     service.delete(session, outlet=outlet, cascade=cascade)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get(

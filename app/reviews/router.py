@@ -2,8 +2,9 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
+from pydantic import Field, StringConstraints
 
 from app.access.auth import metered
 from app.claims.dependencies import ClaimDep
@@ -11,6 +12,7 @@ from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import Invalid, responses
 from app.core.pagination import Page, PageDep, PageParams
+from app.core.routing import delete_route
 from app.core.types import ClaimText, LanguageTag
 from app.matching.dependencies import MatcherDep
 from app.reviews import feed, search, service
@@ -54,6 +56,14 @@ def list_reviews(session: SessionDep, claim: ClaimDep, page: PageDep) -> Page[Re
     return service.list_(session, claim_id=claim.id, page=page)
 
 
+# Each search parameter and its Fact Check Tools name take the same values, so the limits live in
+# one type that serves both (as ClaimText and LanguageTag do for `text` and `language`).
+Publisher = Annotated[str, StringConstraints(min_length=1, max_length=253)]
+MaxAgeDays = Annotated[int, Field(ge=1, le=36500)]
+ClaimsPerPage = Annotated[int, Field(ge=1, le=100)]
+SearchCursor = Annotated[str, StringConstraints(max_length=1000)]
+
+
 def _one(name: str, ours: Any, theirs: Any, their_name: str) -> Any:
     if ours is not None and theirs is not None and ours != theirs:
         raise Invalid(
@@ -89,20 +99,14 @@ def search_reviews(
         Query(description="Only reviews in this language (`en` also matches `en-GB`)."),
     ] = None,
     publisher: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=253,
-            description="Only reviews by this publisher: its site (`politifact.com`) or name.",
-        ),
+        Publisher | None,
+        Query(description="Only reviews by this publisher: its site (`politifact.com`) or name."),
     ] = None,
     max_age_days: Annotated[
-        int | None,
+        MaxAgeDays | None,
         Query(
-            ge=1,
-            le=36500,
             description="Only reviews whose review date (or claim date, if newer) is at most "
-            "this many days old.",
+            "this many days old."
         ),
     ] = None,
     min_score: Annotated[
@@ -117,9 +121,9 @@ def search_reviews(
         SearchFormat,
         Query(description="`factchecktools` answers in the `claims:search` response shape."),
     ] = "json",
-    limit: Annotated[int, Query(ge=1, le=100, description="Claims per page.")] = 10,
+    limit: Annotated[ClaimsPerPage, Query(description="Claims per page.")] = 10,
     cursor: Annotated[
-        str | None, Query(max_length=1000, description="`next_cursor` of the previous page.")
+        SearchCursor | None, Query(description="`next_cursor` of the previous page.")
     ] = None,
     query: Annotated[
         ClaimText | None, Query(description="Fact Check Tools name of `text`.")
@@ -129,30 +133,22 @@ def search_reviews(
         Query(alias="languageCode", description="Fact Check Tools name of `language`."),
     ] = None,
     review_publisher_site_filter: Annotated[
-        str | None,
+        Publisher | None,
         Query(
-            alias="reviewPublisherSiteFilter",
-            min_length=1,
-            max_length=253,
-            description="Fact Check Tools name of `publisher`.",
+            alias="reviewPublisherSiteFilter", description="Fact Check Tools name of `publisher`."
         ),
     ] = None,
     max_age_days_ft: Annotated[
-        int | None,
-        Query(
-            alias="maxAgeDays",
-            ge=1,
-            le=36500,
-            description="Fact Check Tools name of `max_age_days`.",
-        ),
+        MaxAgeDays | None,
+        Query(alias="maxAgeDays", description="Fact Check Tools name of `max_age_days`."),
     ] = None,
     page_size: Annotated[
-        int | None,
-        Query(alias="pageSize", ge=1, le=100, description="Fact Check Tools name of `limit`."),
+        ClaimsPerPage | None,
+        Query(alias="pageSize", description="Fact Check Tools name of `limit`."),
     ] = None,
     page_token: Annotated[
-        str | None,
-        Query(alias="pageToken", max_length=1000, description="Fact Check Tools name of `cursor`."),
+        SearchCursor | None,
+        Query(alias="pageToken", description="Fact Check Tools name of `cursor`."),
     ] = None,
 ) -> Any:
     """Has anyone checked this already? Reviewed claims that say the same as `text` (the claim
@@ -189,15 +185,9 @@ def get_review(review: ReviewDep) -> ReviewPublic:
     return service.public(review)
 
 
-@router.delete(
-    "/reviews/{review_id}",
-    name="delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404),
-)
-def delete_review(session: SessionDep, review: ReviewDep) -> Response:
+@delete_route(router, "/reviews/{review_id}", name="delete", responses=responses(404))
+def delete_review(session: SessionDep, review: ReviewDep) -> None:
     service.delete(session, review=review)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 CLAIMREVIEW_EXAMPLE = {
