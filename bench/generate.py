@@ -337,7 +337,7 @@ def generate(size: str, database_url: str, *, log: Any = print) -> dict[str, Any
     _insert(engine, data)
     engine.dispose()
     inserted = time.perf_counter()
-    engine = create_db_engine(Settings(database_url=database_url))
+    engine = create_db_engine(Settings(database_url=database_url), statement_timeout_ms=0)
     with transaction(engine, write=True) as session:
         counters.recount_all(session)
     counted = time.perf_counter()
