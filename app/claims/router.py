@@ -274,9 +274,7 @@ async def get_claim(request: Request, claim_id: ClaimId, method: MethodDep) -> A
 
 
 def _detail(db: Connection, claim_id: int) -> bytes:
-    target = service.resolve_id(db, claim_id=claim_id)
-    merged_into = target if target != claim_id else None
-    return service.detail_document(db, claim_id=target, merged_into=merged_into)
+    return service.answer_document(db, claim_id=claim_id)
 
 
 # The default-method answers of the two hot reads, shared with app/claims/fast.py, which serves

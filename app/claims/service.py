@@ -139,6 +139,9 @@ MAX_MERGE_HOPS = 100
 _CLAIM_BY_ID = PreparedSelect(
     lambda: claim_columns().where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
 )
+_CLAIM_OR_REDIRECT = PreparedSelect(
+    lambda: claim_columns().add_columns(Claim.merged_into).where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
+)
 _MERGED_INTO = PreparedSelect(
     lambda: select(Claim.merged_into).where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
 )
@@ -177,10 +180,28 @@ def public(session: Session, *, claim_id: int) -> ClaimPublic:
     return ClaimPublic.model_validate_json(public_document(session.connection(), claim_id=claim_id))
 
 
-def detail_document(db: Connection, *, claim_id: int, merged_into: int | None = None) -> bytes:
+def answer_document(db: Connection, *, claim_id: int) -> bytes:
+    """`detail_document` of the claim an id answers with (itself, or where it was merged):
+    the hot read of GET /v1/claims/{id}. A live claim's row and its redirect column come in
+    one statement; only a merged id walks the chain (`resolve_id`)."""
+    rows = _CLAIM_OR_REDIRECT.rows(db, {"claim_id": claim_id})
+    if not rows:
+        raise NotFound(f"claim {claim_id} not found")
+    document, redirect = rows[0]
+    if redirect is None:
+        return detail_document(db, claim_id=claim_id, claim=document)
+    target = resolve_id(db, claim_id=claim_id)
+    return detail_document(db, claim_id=target, merged_into=target)
+
+
+def detail_document(
+    db: Connection, *, claim_id: int, merged_into: int | None = None, claim: str | None = None
+) -> bytes:
     """One claim, its corroboration and its first attributions: a ClaimWithAttributions' JSON
-    (`merged_into` is the claim asked for when it was merged into this one)."""
-    claim = public_document(db, claim_id=claim_id)
+    (`merged_into` is the claim asked for when it was merged into this one; `claim`, its
+    ClaimPublic text when the caller has read it already)."""
+    if claim is None:
+        claim = public_document(db, claim_id=claim_id)
     attributions = attributions_json(
         db, claim_id=claim_id, page=PageParams(limit=DETAIL_ATTRIBUTIONS, cursor=None)
     )
