@@ -134,8 +134,14 @@ def _sqlite_upgrade() -> None:
 
 
 def _postgresql_upgrade() -> None:
+    # The outlet row is share-locked before it is read: a rename committing in between would
+    # otherwise miss this claim (its trigger's UPDATE does not see the uncommitted claim row)
+    # and leave the old name in it. With the lock the rename waits for this transaction, then
+    # its trigger sees the claim and renders it again; a rename already made is waited for and
+    # read. SQLite has one writer at a time.
     _run(
         "CREATE FUNCTION claim_rendered_json() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "PERFORM 1 FROM outlet WHERE id = NEW.first_reported_outlet_id FOR SHARE; "
         f"NEW.rendered_json := (SELECT {RENDERING_POSTGRESQL} FROM (SELECT NEW.*) AS claim); "
         "RETURN NEW; END $$"
     )

@@ -1,9 +1,11 @@
 """Each claim's stored JSON (`claim.rendered_json`, kept by triggers) against the code's rendering
 of it, through every kind of write that changes what a claim shows."""
 
+import threading
 from datetime import date
 
 import orjson
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
@@ -104,3 +106,43 @@ def test_missing_or_stale_stored_json_is_served_right_found_and_rebuilt(
         integrity.repair(session)
     assert_true_to_the_rendering(engine)
     assert client.get("/v1/claims").content == listed
+
+
+def test_an_outlet_renamed_while_a_claim_takes_it_as_first_reporter_is_rendered_renamed(
+    engine: Engine, factory: Factory
+) -> None:
+    """PostgreSQL, two real transactions: a claim's first report moves to outlet X while X is
+    renamed. The rename's trigger cannot see the uncommitted claim row, so without the claim
+    trigger's share lock on X the claim kept X's old name."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL-only test: SQLite has one writer at a time")
+    first, renamed = factory.outlet(), factory.outlet()
+    claim = factory.claim()
+    factory.attribute(claim, factory.article(first))
+    writer = engine.connect()
+    transaction_ = writer.begin()
+    writer.execute(
+        text("UPDATE claim SET first_reported_outlet_id = :x WHERE id = :id"),
+        {"x": renamed.id, "id": claim.id},
+    )
+    done = threading.Event()
+
+    def rename() -> None:
+        with engine.begin() as connection:
+            connection.execute(
+                text("UPDATE outlet SET name = 'Renamed Meanwhile' WHERE id = :x"),
+                {"x": renamed.id},
+            )
+        done.set()
+
+    renamer = threading.Thread(target=rename)
+    renamer.start()
+    assert not done.wait(0.5)  # the rename waits for the claim's transaction
+    transaction_.commit()
+    writer.close()
+    renamer.join(10)
+    assert done.is_set()
+    shown = orjson.loads(stored(engine)[claim.id or 0] or "")
+    assert shown["corroboration"]["first_reported"]["outlet_name"] == "Renamed Meanwhile"
+    # (The raw UPDATE leaves the counters unlike a recount; the stored JSON must not be.)
+    assert "stale_rendered_json" not in findings(engine)
