@@ -33,19 +33,18 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import create_engine, func, select, update
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import SIZES, outlet_rows, stories
 
-from app.claims.projection import CLAIM_RENDERING
 from app.core.migrations import upgrade
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.integrity import claim_rendering
-from app.tables import CLAIM_RENDERED_JSON, REPORTING_STANCES, Claim
+from app.tables import REPORTING_STANCES, Claim
 
 LOADED = ("article", "article_link", "claim", "attribution", "outlet_claim", "claim_search")
 COLUMNS = {
@@ -294,9 +293,9 @@ def _sizes(cur: psycopg.Cursor[Any]) -> dict[str, Any]:
 
 # Every claim's stored JSON (`claim.rendered_json`), as its triggers write it (migration 3000).
 RENDER_CLAIMS = str(
-    update(Claim)
-    .values({CLAIM_RENDERED_JSON: CLAIM_RENDERING})
-    .compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+    claim_rendering.RENDER.compile(
+        dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+    )
 )
 
 

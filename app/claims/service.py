@@ -136,10 +136,8 @@ def delete(session: Session, *, claim: Claim, cascade: bool) -> None:
 # ---- one claim -------------------------------------------------------------------------------
 
 MAX_MERGE_HOPS = 100
+# A claim's ClaimPublic text and where it was merged (NULL for a live claim).
 _CLAIM_BY_ID = PreparedSelect(
-    lambda: claim_columns().where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
-)
-_CLAIM_OR_REDIRECT = PreparedSelect(
     lambda: claim_columns().add_columns(Claim.merged_into).where(Claim.id == bindparam("claim_id"))  # type: ignore[arg-type]
 )
 _MERGED_INTO = PreparedSelect(
@@ -184,7 +182,7 @@ def answer_document(db: Connection, *, claim_id: int) -> bytes:
     """`detail_document` of the claim an id answers with (itself, or where it was merged):
     the hot read of GET /v1/claims/{id}. A live claim's row and its redirect column come in
     one statement; only a merged id walks the chain (`resolve_id`)."""
-    rows = _CLAIM_OR_REDIRECT.rows(db, {"claim_id": claim_id})
+    rows = _CLAIM_BY_ID.rows(db, {"claim_id": claim_id})
     if not rows:
         raise NotFound(f"claim {claim_id} not found")
     document, redirect = rows[0]

@@ -110,12 +110,17 @@ def _run(sql: str) -> None:
     op.get_bind().exec_driver_sql(sql)
 
 
+def _render(rendering: str) -> str:
+    """The UPDATE that writes claims' JSON (a WHERE follows where it is not every claim)."""
+    return f"UPDATE claim SET rendered_json = {rendering}"
+
+
 def _changed(old_new_distinct: str) -> str:
     return " OR ".join(old_new_distinct.format(column=column) for column in _SHOWN)
 
 
 def _sqlite_upgrade() -> None:
-    render = f"UPDATE claim SET rendered_json = {RENDERING_SQLITE}"
+    render = _render(RENDERING_SQLITE)
     _run(
         "CREATE TRIGGER claim_rendered_json_insert AFTER INSERT ON claim "
         f"BEGIN {render} WHERE id = NEW.id; END"
@@ -156,15 +161,15 @@ def _postgresql_upgrade() -> None:
     )
     _run(
         "CREATE FUNCTION outlet_rendered_json() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        f"UPDATE claim SET rendered_json = {RENDERING_POSTGRESQL} "
-        "WHERE first_reported_outlet_id = NEW.id; RETURN NULL; END $$"
+        f"{_render(RENDERING_POSTGRESQL)} WHERE first_reported_outlet_id = NEW.id; "
+        "RETURN NULL; END $$"
     )
     _run(
         "CREATE TRIGGER outlet_rendered_json_update AFTER UPDATE OF slug, name ON outlet "
         "FOR EACH ROW WHEN (OLD.slug IS DISTINCT FROM NEW.slug OR OLD.name IS DISTINCT FROM "
         "NEW.name) EXECUTE FUNCTION outlet_rendered_json()"
     )
-    _run(f"UPDATE claim SET rendered_json = {RENDERING_POSTGRESQL}")
+    _run(_render(RENDERING_POSTGRESQL))
 
 
 def upgrade() -> None:
