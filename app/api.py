@@ -1,6 +1,7 @@
 """Mounts every domain router under /v1, behind one access rule (app/access/auth.py)."""
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
+from fastapi import Depends
 
 from app.access.auth import authorize
 from app.access.router import router as keys_router

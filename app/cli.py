@@ -3,13 +3,16 @@ NDJSON import and export."""
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING
+from typing import Annotated
+from typing import TypeVar
 
 import typer
 from rich.console import Console
 
 from app.access.cli import keys_cli
-from app.core.config import ServerStack, get_settings
+from app.core.config import ServerStack
+from app.core.config import get_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,7 +62,8 @@ def serve(
     bind, listen = host or settings.host, port or settings.port
     processes = 1 if reload else (workers or settings.workers)
     if stack is ServerStack.granian:
-        from granian.constants import Interfaces, Loops
+        from granian.constants import Interfaces
+        from granian.constants import Loops
         from granian.server import Server
 
         Server(
@@ -358,9 +362,14 @@ def import_(
     ] = 1000,
 ) -> None:
     """Ingest an NDJSON file (as POST /v1/ingest/batch does); safe to run again."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+    from rich.progress import BarColumn
+    from rich.progress import DownloadColumn
+    from rich.progress import Progress
+    from rich.progress import TimeRemainingColumn
 
-    from app.ingest.importer import ImportFailed, ImportSummary, import_http
+    from app.ingest.importer import ImportFailed
+    from app.ingest.importer import ImportSummary
+    from app.ingest.importer import import_http
 
     if not file.is_file():
         console.print(f"no such file: {file}")
@@ -398,14 +407,19 @@ def _import_direct(file: Path, *, resume: bool, chunk_lines: int) -> None:
     """The file as an import job in this process: resumable, with lines/s and an ETA."""
     import time
 
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn
+    from rich.progress import Progress
+    from rich.progress import TextColumn
+    from rich.progress import TimeRemainingColumn
     from sqlalchemy import select
 
     from app.core.engine import create_db_engine
     from app.core.unit_of_work import transaction
     from app.ingest.imports import service as imports
     from app.matching.factory import build_matcher
-    from app.tables import ImportJob, ImportLineError, ImportState
+    from app.tables import ImportJob
+    from app.tables import ImportLineError
+    from app.tables import ImportState
 
     settings = get_settings()
     # A batch job, not a request: a chunk's statements (its inserts of a thousand lines' rows

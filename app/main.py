@@ -10,31 +10,37 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from app import __version__
-from app.access.auth import Access, AccessGateMiddleware
+from app.access.auth import Access
+from app.access.auth import AccessGateMiddleware
 from app.access.openapi import document_access
-from app.api import NDJSON_PATHS, UPLOAD_PATHS, api_router
+from app.api import NDJSON_PATHS
+from app.api import UPLOAD_PATHS
+from app.api import api_router
 from app.claims.fast import fast_routes
-from app.core.config import MetricsAccess, Settings, get_settings
+from app.core.config import MetricsAccess
+from app.core.config import Settings
+from app.core.config import get_settings
 from app.core.contract import shape_contract
 from app.core.db import install_database_error_handlers
-from app.core.engine import create_db_engine, create_read_engine
+from app.core.engine import create_db_engine
+from app.core.engine import create_read_engine
 from app.core.errors import install_error_handlers
 from app.core.logging import ensure_logging
 from app.core.metrics import POOL
-from app.core.middleware import (
-    BodyLimitMiddleware,
-    HeadAsGetMiddleware,
-    ProxyHeadersMiddleware,
-    RequestContextMiddleware,
-    TransactionRetryMiddleware,
-    retry_aware_conflict_handler,
-)
+from app.core.middleware import BodyLimitMiddleware
+from app.core.middleware import HeadAsGetMiddleware
+from app.core.middleware import ProxyHeadersMiddleware
+from app.core.middleware import RequestContextMiddleware
+from app.core.middleware import TransactionRetryMiddleware
+from app.core.middleware import retry_aware_conflict_handler
 from app.core.unit_of_work import TransactionConflict
 from app.explorer.router import install_explorer
 from app.feeds.metrics import FEEDS
 from app.health.router import metrics_router
 from app.health.router import router as health_router
-from app.jobs import register_engine, start_consumer, stop_consumer
+from app.jobs import register_engine
+from app.jobs import start_consumer
+from app.jobs import stop_consumer
 from app.matching.factory import build_matcher
 
 DESCRIPTION = """\

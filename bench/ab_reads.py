@@ -20,22 +20,22 @@ import statistics
 import sys
 import tempfile
 from contextlib import ExitStack
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
-from harness import (
-    BENCH,
-    ROOT,
-    Server,
-    dataset,
-    ensure_bench_venv,
-    ensure_wrk,
-    interleaved,
-    log,
-    start_datasette,
-    start_ours,
-)
-from measures import DEEP_PAGE, endpoints_for
+from harness import BENCH
+from harness import ROOT
+from harness import Server
+from harness import dataset
+from harness import ensure_bench_venv
+from harness import ensure_wrk
+from harness import interleaved
+from harness import log
+from harness import start_datasette
+from harness import start_ours
+from measures import DEEP_PAGE
+from measures import endpoints_for
 
 HOT = ("top50", "detail", "deep_page")
 

@@ -20,7 +20,9 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 from app.core import agencies  # noqa: E402
 from app.ingest import sentences  # noqa: E402
-from app.ingest.fingerprints import containment, minhash, simhash, similarity  # noqa: E402
+from app.ingest.fingerprints import containment  # noqa: E402
+from app.ingest.fingerprints import minhash  # noqa: E402
+from app.ingest.fingerprints import simhash  # noqa: E402
+from app.ingest.fingerprints import similarity  # noqa: E402
 
 STORIES = ROOT / "tests" / "data" / "article_stories.json"
 PAIRS = ROOT / "tests" / "data" / "article_pairs.jsonl"

@@ -20,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.matching import hybrid  # noqa: E402
-from app.matching.embedding import DEFAULT_MODEL, load_embedder  # noqa: E402
-from app.matching.lexical import signals, stored_analysis  # noqa: E402
+from app.matching.embedding import DEFAULT_MODEL  # noqa: E402
+from app.matching.embedding import load_embedder  # noqa: E402
+from app.matching.lexical import signals  # noqa: E402
+from app.matching.lexical import stored_analysis  # noqa: E402
 
 PAIR_FILES = (ROOT / "tests/data/claim_pairs.jsonl", ROOT / "tests/data/claim_pairs_news.jsonl")
 TARGET_PRECISION = 0.95  # on dev: what the test split must reach

@@ -14,23 +14,34 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
+from sqlalchemy import select
 
-from app.claims import download, listing, service
-from app.claims.listing import ClaimFilters, ClaimSort
+from app.claims import download
+from app.claims import listing
+from app.claims import service
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
 from app.core.config import Settings
 from app.core.engine import create_db_engine
 from app.core.migrations import upgrade
 from app.core.pagination import PageParams
 from app.core.unit_of_work import transaction
-from app.corroboration import counters, live
+from app.corroboration import counters
+from app.corroboration import live
 from app.corroboration import service as corroboration
 from app.corroboration.method import method
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 

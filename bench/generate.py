@@ -28,11 +28,16 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, insert, text
+from sqlalchemy import Engine
+from sqlalchemy import create_engine
+from sqlalchemy import insert
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,7 +48,11 @@ from app.core.engine import create_db_engine  # noqa: E402
 from app.core.migrations import upgrade  # noqa: E402
 from app.core.unit_of_work import transaction  # noqa: E402
 from app.corroboration import counters  # noqa: E402
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet  # noqa: E402
+from app.tables import Article  # noqa: E402
+from app.tables import ArticleLink  # noqa: E402
+from app.tables import Attribution  # noqa: E402
+from app.tables import Claim  # noqa: E402
+from app.tables import Outlet  # noqa: E402
 
 GENERATOR_VERSION = 4  # bump when the data or the schema it is written through changes
 DATA_DIR = ROOT / "bench" / "data"

@@ -23,11 +23,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from report import LOAD_CORE, SERVER_CORE
+from report import LOAD_CORE
+from report import SERVER_CORE
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"

@@ -34,7 +34,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -44,26 +45,31 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claim_corpus import (  # bench/claim_corpus.py
-    EMBED_BATCH,
-    NOISE,
-    claim_text,
-    database,
-    fill,
-    paraphrase,
-    percentile,
-    store_embeddings,
-    stored_texts,
-)
-from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, make_url
+from claim_corpus import EMBED_BATCH  # bench/claim_corpus.py
+from claim_corpus import NOISE  # bench/claim_corpus.py
+from claim_corpus import claim_text  # bench/claim_corpus.py
+from claim_corpus import database  # bench/claim_corpus.py
+from claim_corpus import fill  # bench/claim_corpus.py
+from claim_corpus import paraphrase  # bench/claim_corpus.py
+from claim_corpus import percentile  # bench/claim_corpus.py
+from claim_corpus import store_embeddings  # bench/claim_corpus.py
+from claim_corpus import stored_texts  # bench/claim_corpus.py
+from sqlalchemy import event
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from app.claims.search import MAX_TERMS, Mode, Term, parse
+from app.claims.search import MAX_TERMS
+from app.claims.search import Mode
+from app.claims.search import Term
+from app.claims.search import parse
 from app.core.config import Settings
 from app.core.engine import create_db_engine
-from app.matching.analysis import content_words, normalise_news
-from app.matching.embedding import Embedder, load_embedder
+from app.matching.analysis import content_words
+from app.matching.analysis import normalise_news
+from app.matching.embedding import Embedder
+from app.matching.embedding import load_embedder
 from app.matching.factory import build_matcher
 from app.matching.hybrid import HybridMatcher
 from app.matching.lexical import LexicalMatcher

@@ -23,26 +23,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from harness import (
-    BENCH,
-    PROJECT_PY,
-    ROOT,
-    WRITE_KEYS,
-    Endpoint,
-    Server,
-    Target,
-    dataset,
-    get_json,
-    interleaved,
-    log,
-    openapi_paths,
-    run,
-    start_ours,
-    summarise,
-    taskset,
-    wrk,
-)
-from report import LOAD_CORE, SERVER_CORE
+from harness import BENCH
+from harness import PROJECT_PY
+from harness import ROOT
+from harness import WRITE_KEYS
+from harness import Endpoint
+from harness import Server
+from harness import Target
+from harness import dataset
+from harness import get_json
+from harness import interleaved
+from harness import log
+from harness import openapi_paths
+from harness import run
+from harness import start_ours
+from harness import summarise
+from harness import taskset
+from harness import wrk
+from report import LOAD_CORE
+from report import SERVER_CORE
 
 SEARCH_TERM = "sanctions"
 FILTER_OUTLET = "outlet-010"

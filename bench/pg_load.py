@@ -33,18 +33,23 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import SIZES, outlet_rows, stories
+from generate import SIZES
+from generate import outlet_rows
+from generate import stories
 
 from app.core.migrations import upgrade
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.integrity import claim_rendering
-from app.tables import REPORTING_STANCES, Claim
+from app.tables import REPORTING_STANCES
+from app.tables import Claim
 
 LOADED = ("article", "article_link", "claim", "attribution", "outlet_claim", "claim_search")
 COLUMNS = {

@@ -26,24 +26,30 @@ import sys
 import tempfile
 import time
 import urllib.parse
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import Endpoint, Server, Target, log, machine, start_ours, wrk
-from measures import (
-    DEEP_PAGE,
-    FILTER_OUTLET,
-    FILTER_SINCE,
-    FILTER_UNTIL,
-    SEARCH_TERM,
-    deep_cursor,
-    pgbench,
-    profile,
-    sql_floor,
-)
-from sqlalchemy import create_engine, text
+from harness import Endpoint
+from harness import Server
+from harness import Target
+from harness import log
+from harness import machine
+from harness import start_ours
+from harness import wrk
+from measures import DEEP_PAGE
+from measures import FILTER_OUTLET
+from measures import FILTER_SINCE
+from measures import FILTER_UNTIL
+from measures import SEARCH_TERM
+from measures import deep_cursor
+from measures import pgbench
+from measures import profile
+from measures import sql_floor
+from sqlalchemy import create_engine
+from sqlalchemy import text
 
 
 def _claims(url: str) -> int:

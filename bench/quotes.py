@@ -13,13 +13,15 @@ import argparse
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.feeds import quotes
-from app.feeds.nlp import mode, pipeline
+from app.feeds.nlp import mode
+from app.feeds.nlp import pipeline
 
 SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "quotes" / "articles.txt"
 _LABEL = re.compile(r"\[\[([^\]]+?)::(.+?)\]\]", re.S)

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.claims import listing  # noqa: E402
-from app.claims.listing import ClaimFilters, ClaimSort  # noqa: E402
+from app.claims.listing import ClaimFilters  # noqa: E402
+from app.claims.listing import ClaimSort  # noqa: E402
 from app.core.config import Settings  # noqa: E402
 from app.core.engine import create_db_engine  # noqa: E402
 from app.core.pagination import PageParams  # noqa: E402

@@ -48,25 +48,29 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claim_corpus import (  # bench/claim_corpus.py
-    claim_text,
-    database,
-    fill,
-    paraphrase,
-    percentile,
-    store_embeddings,
-    stored_texts,
-)
+from claim_corpus import claim_text  # bench/claim_corpus.py
+from claim_corpus import database  # bench/claim_corpus.py
+from claim_corpus import fill  # bench/claim_corpus.py
+from claim_corpus import paraphrase  # bench/claim_corpus.py
+from claim_corpus import percentile  # bench/claim_corpus.py
+from claim_corpus import store_embeddings  # bench/claim_corpus.py
+from claim_corpus import stored_texts  # bench/claim_corpus.py
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine
+from sqlalchemy import insert
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.core.config import Settings

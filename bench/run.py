@@ -28,39 +28,39 @@ import os
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from harness import (
-    BENCH,
-    ROOT,
-    dataset,
-    ensure_bench_venv,
-    ensure_project_venv,
-    ensure_wrk,
-    has_search,
-    interleaved,
-    log,
-    machine,
-    start_datasette,
-    start_ours,
-    summarise,
-)
-from measures import (
-    DEEP_PAGE,
-    endpoints_for,
-    floor_seconds,
-    measure_ingest,
-    measure_postgres,
-    measure_scaling,
-    measure_stacks,
-    postgres_database,
-    profile,
-    sql_floor,
-    verify,
-)
-from report import DOC, check_targets, markdown, write_doc
+from harness import BENCH
+from harness import ROOT
+from harness import dataset
+from harness import ensure_bench_venv
+from harness import ensure_project_venv
+from harness import ensure_wrk
+from harness import has_search
+from harness import interleaved
+from harness import log
+from harness import machine
+from harness import start_datasette
+from harness import start_ours
+from harness import summarise
+from measures import DEEP_PAGE
+from measures import endpoints_for
+from measures import floor_seconds
+from measures import measure_ingest
+from measures import measure_postgres
+from measures import measure_scaling
+from measures import measure_stacks
+from measures import postgres_database
+from measures import profile
+from measures import sql_floor
+from measures import verify
+from report import DOC
+from report import check_targets
+from report import markdown
+from report import write_doc
 
 RESULTS = BENCH / "results"
 

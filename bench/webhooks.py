@@ -29,8 +29,11 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -38,22 +41,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import event as sa_event  # noqa: E402
-from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy import func  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from sqlalchemy.orm import Session as OrmSession  # noqa: E402
 
 from app.core.config import Settings  # noqa: E402
 from app.core.engine import create_db_engine  # noqa: E402
-from app.core.migrations import scratch_database, upgrade  # noqa: E402
+from app.core.migrations import scratch_database  # noqa: E402
+from app.core.migrations import upgrade  # noqa: E402
 from app.core.unit_of_work import run_transaction  # noqa: E402
 from app.events import service as events_service  # noqa: E402
 from app.events import tasks as _tasks  # noqa: E402, F401  (registers the drain task)
 from app.events.models import SubscriptionCreate  # noqa: E402
 from app.ingest.models import IngestPayload  # noqa: E402
 from app.ingest.service import ingest_one  # noqa: E402
-from app.jobs import register_engine, start_consumer, stop_consumer  # noqa: E402
+from app.jobs import register_engine  # noqa: E402
+from app.jobs import start_consumer  # noqa: E402
+from app.jobs import stop_consumer  # noqa: E402
 from app.matching.factory import build_matcher  # noqa: E402
 from app.outbox import recorder  # noqa: E402
-from app.tables import Claim, Delivery, DeliveryStatus  # noqa: E402
+from app.tables import Claim  # noqa: E402
+from app.tables import Delivery  # noqa: E402
+from app.tables import DeliveryStatus  # noqa: E402
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -3,7 +3,9 @@
 from typing import Any
 
 from alembic import context
-from sqlalchemy import Connection, create_engine, pool
+from sqlalchemy import Connection
+from sqlalchemy import create_engine
+from sqlalchemy import pool
 
 import app.tables  # noqa: F401  (registers every table on the metadata)
 from app.core.columns import metadata

@@ -5,12 +5,15 @@ PostgreSQL database that is dropped afterwards; every test starts from empty tab
 """
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
+from sqlalchemy import create_engine
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
@@ -18,7 +21,8 @@ from sqlmodel import Session
 import app.tables
 from app.core.columns import metadata
 from app.core.config import Settings
-from app.core.migrations import UNMODELLED_TABLES, scratch_database
+from app.core.migrations import UNMODELLED_TABLES
+from app.core.migrations import scratch_database
 from app.core.unit_of_work import transaction
 from app.main import create_app
 from app.matching import vectors

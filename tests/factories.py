@@ -2,7 +2,9 @@
 its own committed transaction, and request payloads with sensible unique defaults."""
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Engine
@@ -11,14 +13,20 @@ from sqlmodel import Session
 from app.access import service as keys_service
 from app.access.models import ApiKeyCreate
 from app.articles import service as articles_service
-from app.articles.models import ArticleCreate, LinkCreate
+from app.articles.models import ArticleCreate
+from app.articles.models import LinkCreate
 from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
-from app.claims.models import AttributionCreate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import ClaimCreate
 from app.core.unit_of_work import transaction
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
 
 T0 = datetime(2025, 5, 29, 9, 0, tzinfo=UTC)
 _sequence = itertools.count(1)

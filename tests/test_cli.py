@@ -1,7 +1,8 @@
 """The `corroborate` command line."""
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from app.cli import cli

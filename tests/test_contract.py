@@ -16,7 +16,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from jsonschema_rs import Draft202012Validator
 
-from app.core.contract import operations, response_only_schemas, success_status
+from app.core.contract import operations
+from app.core.contract import response_only_schemas
+from app.core.contract import success_status
 from app.core.types import SPARSE_SCHEMAS
 from tests.factories import Factory
 

@@ -12,17 +12,25 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import BackgroundTasks, Depends, Request
+from fastapi import BackgroundTasks
+from fastapi import Depends
+from fastapi import Request
 from sqlalchemy import Engine
 from starlette import types as asgi
 from starlette.concurrency import run_in_threadpool
 
 from app.access import service as keys_service
-from app.access.ratelimit import Limit, RateLimiter, count_refusal
+from app.access.ratelimit import Limit
+from app.access.ratelimit import RateLimiter
+from app.access.ratelimit import count_refusal
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.db import SAFE_METHODS
-from app.core.errors import AppError, Forbidden, RateLimited, Unauthorized, error_response
+from app.core.errors import AppError
+from app.core.errors import Forbidden
+from app.core.errors import RateLimited
+from app.core.errors import Unauthorized
+from app.core.errors import error_response
 from app.core.unit_of_work import transaction
 from app.tables import Scope
 

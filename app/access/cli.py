@@ -1,7 +1,9 @@
 """`corroborate keys`: create (shown once), list and revoke API keys."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING
+from typing import Annotated
+from typing import TypeVar
 
 import typer
 from rich.console import Console
@@ -58,7 +60,8 @@ def keys_list(
     from rich.table import Table
 
     from app.access import service as keys_service
-    from app.core.pagination import MAX_LIMIT, PageParams
+    from app.core.pagination import MAX_LIMIT
+    from app.core.pagination import PageParams
     from app.core.unit_of_work import transaction
 
     table = Table("id", "name", "scopes", "prefix", "created", "last used", "revoked")

@@ -2,11 +2,14 @@
 
 from datetime import datetime
 
-from pydantic import ConfigDict, field_validator
-from sqlmodel import Field, SQLModel
+from pydantic import ConfigDict
+from pydantic import field_validator
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
 from app.core.types import ShortText
-from app.tables.keys import ApiKeyBase, Scope
+from app.tables.keys import ApiKeyBase
+from app.tables.keys import Scope
 
 
 class ApiKeyCreate(SQLModel):

@@ -10,7 +10,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi.routing import APIRoute
+from fastapi.routing import iter_route_contexts
 
 from app.access.auth import require_admin
 from app.core.db import SAFE_METHODS

@@ -2,15 +2,24 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query, Request, status
+from fastapi import APIRouter
+from fastapi import BackgroundTasks
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
 
 from app.access import service
-from app.access.auth import Access, AdminDep
+from app.access.auth import Access
+from app.access.auth import AdminDep
 from app.access.dependencies import ApiKeyDep
-from app.access.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
+from app.access.models import ApiKeyCreate
+from app.access.models import ApiKeyCreated
+from app.access.models import ApiKeyPublic
 from app.core.db import SessionDep
-from app.core.errors import Gone, responses
-from app.core.pagination import Page, PageDep
+from app.core.errors import Gone
+from app.core.errors import responses
+from app.core.pagination import Page
+from app.core.pagination import PageDep
 from app.core.routing import delete_route
 
 router = APIRouter(prefix="/keys", tags=["keys"], responses=responses(422))

@@ -4,13 +4,17 @@ import hashlib
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlmodel import Session
 
-from app.access.models import ApiKeyCreate, ApiKeyPublic
+from app.access.models import ApiKeyCreate
+from app.access.models import ApiKeyPublic
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
-from app.core.pagination import Keyset, Page, PageParams
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
 from app.tables import ApiKey
 
 KEY_PREFIX = "cor_"

@@ -7,7 +7,10 @@ claims of the article and of its copies before the transaction commits.
 from sqlmodel import Session
 
 from app.articles import graph
-from app.tables import Article, CreditedOrigin, LinkProvenance, LinkRelation
+from app.tables import Article
+from app.tables import CreditedOrigin
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
 
 
 def record(

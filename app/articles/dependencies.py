@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Path
+from fastapi import Depends
+from fastapi import Path
 
 from app.articles import service
 from app.core.db import SessionDep

@@ -10,15 +10,19 @@ cannot be dated before an origin being re-dated at the same moment. On SQLite ev
 already runs alone (BEGIN IMMEDIATE), so nothing is locked.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.core.locks import LockMode, lock_rows, locks_rows
+from app.core.locks import LockMode
+from app.core.locks import lock_rows
+from app.core.locks import locks_rows
 from app.core.unit_of_work import lost_race
-from app.tables import Article, ArticleLink
+from app.tables import Article
+from app.tables import ArticleLink
 
 # A write locks a few more rows each time it finds that a root moved while it waited; more
 # rounds than this means the graph changes faster than it can be locked: re-run the write.

@@ -3,13 +3,26 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict, WithJsonSchema, model_validator
+from pydantic import AfterValidator
+from pydantic import ConfigDict
+from pydantic import WithJsonSchema
+from pydantic import model_validator
 from pydantic.json_schema import SkipJsonSchema
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.articles.urls import URL_PATTERN, canonical_url
-from app.core.types import LanguageTag, PublishedAt, ShortText, Slug, Title, reject_null
-from app.tables.articles import ArticleBase, LinkProvenance, LinkRelation, OriginArticleRef
+from app.articles.urls import URL_PATTERN
+from app.articles.urls import canonical_url
+from app.core.types import LanguageTag
+from app.core.types import PublishedAt
+from app.core.types import ShortText
+from app.core.types import Slug
+from app.core.types import Title
+from app.core.types import reject_null
+from app.tables.articles import ArticleBase
+from app.tables.articles import LinkProvenance
+from app.tables.articles import LinkRelation
+from app.tables.articles import OriginArticleRef
 from app.tables.outlets import OutletRef
 
 ArticleUrl = Annotated[

@@ -2,16 +2,26 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter
+from fastapi import Path
+from fastapi import Query
+from fastapi import status
 
 from app.articles import service
 from app.articles.dependencies import ArticleDep
-from app.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, LinkCreate, LinkPublic
+from app.articles.models import ArticleCreate
+from app.articles.models import ArticlePublic
+from app.articles.models import ArticleUpdate
+from app.articles.models import LinkCreate
+from app.articles.models import LinkPublic
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.pagination import Page, PageDep
+from app.core.pagination import Page
+from app.core.pagination import PageDep
 from app.core.routing import delete_route
-from app.core.types import MAX_ID, Slug, UTCInstant
+from app.core.types import MAX_ID
+from app.core.types import Slug
+from app.core.types import UTCInstant
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=responses(422))
 

@@ -4,36 +4,42 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Select, bindparam, func, literal, select
+from sqlalchemy import Select
+from sqlalchemy import bindparam
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import graph
 from app.articles.headlines import headline_key
-from app.articles.models import (
-    ArticleCreate,
-    ArticlePublic,
-    ArticleUpdate,
-    CreditedOriginPublic,
-    LinkCreate,
-    LinkPublic,
-)
+from app.articles.models import ArticleCreate
+from app.articles.models import ArticlePublic
+from app.articles.models import ArticleUpdate
+from app.articles.models import CreditedOriginPublic
+from app.articles.models import LinkCreate
+from app.articles.models import LinkPublic
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
-from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
-from app.core.pagination import Keyset, Page, PageParams
-from app.core.unit_of_work import duplicate_of, flush_unique
+from app.core.errors import Conflict
+from app.core.errors import Invalid
+from app.core.errors import NotFound
+from app.core.errors import UnknownReference
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.unit_of_work import duplicate_of
+from app.core.unit_of_work import flush_unique
 from app.corroboration import counters
-from app.tables import (
-    Article,
-    ArticleLink,
-    Attribution,
-    CreditedOrigin,
-    LinkProvenance,
-    OriginArticleRef,
-    Outlet,
-    OutletRef,
-)
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import CreditedOrigin
+from app.tables import LinkProvenance
+from app.tables import OriginArticleRef
+from app.tables import Outlet
+from app.tables import OutletRef
 
 
 def get(session: Session, *, article_id: int) -> Article:

@@ -1,7 +1,9 @@
 """Article URL canonicalisation: one article, one URL, however it was shared."""
 
 import re
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from urllib.parse import unquote_plus
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
 MAX_URL_LENGTH = 2000
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid"})

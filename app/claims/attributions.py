@@ -6,17 +6,30 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import Connection
+from sqlalchemy import Select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 from sqlmodel import Session
 
-from app.claims.models import AttributionCreate, AttributionPublic, AttributionUpdate
-from app.claims.projection import ClaimJSON, attribution_columns, attribution_item, instant
+from app.claims.models import AttributionCreate
+from app.claims.models import AttributionPublic
+from app.claims.models import AttributionUpdate
+from app.claims.projection import ClaimJSON
+from app.claims.projection import attribution_columns
+from app.claims.projection import attribution_item
+from app.claims.projection import instant
 from app.core.columns import utcnow
-from app.core.errors import Conflict, NotFound, UnknownReference
-from app.core.pagination import Keyset, PageParams
+from app.core.errors import Conflict
+from app.core.errors import NotFound
+from app.core.errors import UnknownReference
+from app.core.pagination import Keyset
+from app.core.pagination import PageParams
 from app.core.prepared import PreparedSelect
 from app.core.unit_of_work import flush_unique
-from app.tables import Article, Attribution, Claim
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
 
 # Built once: ingest checks this for every claim, and building a statement costs more than
 # running it.

@@ -2,7 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
 
 from app.access.auth import metered
 from app.claims.dependencies import ClaimDep
@@ -10,7 +12,9 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.corroboration import service
 from app.corroboration.dependencies import MethodDep
-from app.corroboration.models import Bucket, CorroborationExplained, Timeline
+from app.corroboration.models import Bucket
+from app.corroboration.models import CorroborationExplained
+from app.corroboration.models import Timeline
 
 # Both reads are of one claim (404) and count under the chosen method on the fly, so both are
 # metered (429).

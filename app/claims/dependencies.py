@@ -3,17 +3,25 @@
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends
+from fastapi import Path
+from fastapi import Query
+from fastapi import Request
 
 from app.access.auth import metered_work
-from app.claims import attributions, download, service
+from app.claims import attributions
+from app.claims import download
+from app.claims import service
 from app.claims.listing import ClaimFilters
 from app.core.db import SessionDep
 from app.core.errors import Conflict
-from app.core.types import MAX_ID, Slug, UTCInstant
+from app.core.types import MAX_ID
+from app.core.types import Slug
+from app.core.types import UTCInstant
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
-from app.tables import Attribution, Claim
+from app.tables import Attribution
+from app.tables import Claim
 
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID)]
 SORT_DESCRIPTION = (

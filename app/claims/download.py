@@ -9,7 +9,8 @@ bounded by a page whatever the number of rows. Rows are the list's JSON-ready it
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -21,7 +22,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.claims import listing
-from app.claims.listing import ClaimFilters, ClaimSort
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
 from app.claims.projection import ClaimJSON
 from app.core.pagination import PageParams
 from app.core.responses import json_bytes

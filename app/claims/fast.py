@@ -21,22 +21,33 @@ operations (OpenAPI); these are not in the schema.
 """
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
+from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match, Route
+from starlette.routing import Match
+from starlette.routing import Route
 from starlette.types import Scope
 
-from app.access.auth import admit_anonymous, is_anonymous_read, metered_work
+from app.access.auth import admit_anonymous
+from app.access.auth import is_anonymous_read
+from app.access.auth import metered_work
 from app.claims import download
-from app.claims.listing import ClaimFilters, ClaimSort
-from app.claims.router import detail_page, list_page
-from app.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams
-from app.core.types import MAX_ID, Slug, UTCInstant
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
+from app.claims.router import detail_page
+from app.claims.router import list_page
+from app.core.pagination import DEFAULT_LIMIT
+from app.core.pagination import MAX_LIMIT
+from app.core.pagination import PageParams
+from app.core.types import MAX_ID
+from app.core.types import Slug
+from app.core.types import UTCInstant
 
 _PARAMS = "corroborate.fast_read"
 _COUNT = re.compile(r"0|[1-9][0-9]{0,9}")

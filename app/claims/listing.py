@@ -7,38 +7,53 @@ built per request around the search subquery. Under another method (as_of, colla
 with the sort's `Keyset` (app/core/pagination.py), so they share cursors and orders.
 """
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable
+from collections.abc import Collection
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Select,
-    and_,
-    bindparam,
-    exists,
-    func,
-    literal,
-    literal_column,
-    or_,
-    select,
-)
+from sqlalchemy import Connection
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import bindparam
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import literal_column
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.claims import search
 from app.claims.models import ClaimPublic
-from app.claims.projection import ClaimJSON, claim_columns, claim_item, instant
+from app.claims.projection import ClaimJSON
+from app.claims.projection import claim_columns
+from app.claims.projection import claim_item
+from app.claims.projection import instant
 from app.core.errors import Invalid
-from app.core.pagination import Direction, Keyset, Page, PageParams, after
+from app.core.pagination import Direction
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.pagination import after
 from app.core.prepared import PreparedSelect
 from app.core.responses import json_bytes
 from app.corroboration import live
 from app.corroboration import method as corroboration_method
-from app.corroboration.models import AsOfBasis, Corroboration, CorroborationMethod
-from app.tables import REPORTING_STANCES, Article, Attribution, Claim, Outlet, OutletClaim
+from app.corroboration.models import AsOfBasis
+from app.corroboration.models import Corroboration
+from app.corroboration.models import CorroborationMethod
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
+from app.tables import OutletClaim
 
 # A list under a non-default method recounts every candidate claim; beyond this, narrow it.
 LIVE_LIST_MAX_CLAIMS = 5000

@@ -10,14 +10,20 @@ B→A, or a three-way ring) run one after the other and the second sees the firs
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.claims.service import get, resolve
+from app.claims.service import get
+from app.claims.service import resolve
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
-from app.core.errors import Conflict, Invalid, NotFound, UnknownReference
+from app.core.errors import Conflict
+from app.core.errors import Invalid
+from app.core.errors import NotFound
+from app.core.errors import UnknownReference
 from app.core.locks import lock_rows
 from app.core.unit_of_work import lost_race
 from app.corroboration import counters
-from app.tables import Attribution, Claim, Review
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Review
 
 
 def _locked_pair(session: Session, source_id: int, into_id: int) -> tuple[Claim, Claim]:

@@ -2,14 +2,25 @@
 
 from datetime import datetime
 
-from pydantic import ConfigDict, model_validator
+from pydantic import ConfigDict
+from pydantic import model_validator
 from pydantic.json_schema import SkipJsonSchema
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.types import CalendarDate, Claimant, ClaimText, reject_null
+from app.core.types import CalendarDate
+from app.core.types import Claimant
+from app.core.types import ClaimText
+from app.core.types import reject_null
 from app.corroboration.models import Corroboration
-from app.tables.articles import ArticleRef, LinkProvenance, LinkRelation, OriginArticleRef
-from app.tables.claims import AttributionBase, ClaimBase, Sourcing, Stance
+from app.tables.articles import ArticleRef
+from app.tables.articles import LinkProvenance
+from app.tables.articles import LinkRelation
+from app.tables.articles import OriginArticleRef
+from app.tables.claims import AttributionBase
+from app.tables.claims import ClaimBase
+from app.tables.claims import Sourcing
+from app.tables.claims import Stance
 from app.tables.outlets import OutletRef
 
 

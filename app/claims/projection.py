@@ -9,26 +9,32 @@ bytes against the Pydantic models on both databases. A row's first column is tha
 callers that page add the values a cursor needs as trailing columns.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from app.core.columns import json_date, json_instant
-from app.core.json_documents import json_constant, json_document, json_flag, json_when
+from app.core.columns import json_date
+from app.core.columns import json_instant
+from app.core.json_documents import json_constant
+from app.core.json_documents import json_document
+from app.core.json_documents import json_flag
+from app.core.json_documents import json_when
 from app.corroboration.models import CorroborationMethod
-from app.tables import (
-    CLAIM_RENDERED_JSON,
-    Article,
-    ArticleLink,
-    Attribution,
-    Claim,
-    CreditedOrigin,
-    Outlet,
-)
+from app.tables import CLAIM_RENDERED_JSON
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import Outlet
 
 ClaimJSON = dict[str, Any]
 # The stored counters are the default method's; every payload echoes it (shared, never mutated).

@@ -1,44 +1,61 @@
 """/v1/claims"""
 
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from collections.abc import Awaitable
+from collections.abc import Callable
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.access.auth import Principal, PrincipalDep
-from app.claims import attributions, download, listing, merging, service
-from app.claims.dependencies import (
-    SORT_DESCRIPTION,
-    AttributionDep,
-    ClaimDep,
-    ClaimFiltersDep,
-    ClaimId,
-    ClaimItselfDep,
-    LiveClaimDep,
-    metered_if_expensive,
-    metered_if_recounting,
-)
+from app.access.auth import Principal
+from app.access.auth import PrincipalDep
+from app.claims import attributions
+from app.claims import download
+from app.claims import listing
+from app.claims import merging
+from app.claims import service
+from app.claims.dependencies import SORT_DESCRIPTION
+from app.claims.dependencies import AttributionDep
+from app.claims.dependencies import ClaimDep
+from app.claims.dependencies import ClaimFiltersDep
+from app.claims.dependencies import ClaimId
+from app.claims.dependencies import ClaimItselfDep
+from app.claims.dependencies import LiveClaimDep
+from app.claims.dependencies import metered_if_expensive
+from app.claims.dependencies import metered_if_recounting
 from app.claims.download import ExportFormat
-from app.claims.listing import ClaimFilters, ClaimSort
-from app.claims.models import (
-    AttributionCreate,
-    AttributionPublic,
-    AttributionUpdate,
-    ClaimCreate,
-    ClaimMerge,
-    ClaimPublic,
-    ClaimUpdate,
-    ClaimWithAttributions,
-)
-from app.core.config import Settings, SettingsDep
-from app.core.db import SessionDep, read_in_session, read_only
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
+from app.claims.models import AttributionCreate
+from app.claims.models import AttributionPublic
+from app.claims.models import AttributionUpdate
+from app.claims.models import ClaimCreate
+from app.claims.models import ClaimMerge
+from app.claims.models import ClaimPublic
+from app.claims.models import ClaimUpdate
+from app.claims.models import ClaimWithAttributions
+from app.core.config import Settings
+from app.core.config import SettingsDep
+from app.core.db import SessionDep
+from app.core.db import read_in_session
+from app.core.db import read_only
 from app.core.errors import responses
-from app.core.pagination import ExportCursorDep, Page, PageDep, PageParams
-from app.core.responses import JSONBody, RenderedJSON, json_bytes
+from app.core.pagination import ExportCursorDep
+from app.core.pagination import Page
+from app.core.pagination import PageDep
+from app.core.pagination import PageParams
+from app.core.responses import JSONBody
+from app.core.responses import RenderedJSON
+from app.core.responses import json_bytes
 from app.core.routing import delete_route
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep

@@ -8,9 +8,16 @@ parentheses and other punctuation act as separators, so no input can break the q
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
-from sqlalchemy import Select, bindparam, func, literal_column, select, table, text
+from sqlalchemy import Select
+from sqlalchemy import bindparam
+from sqlalchemy import func
+from sqlalchemy import literal_column
+from sqlalchemy import select
+from sqlalchemy import table
+from sqlalchemy import text
 from sqlalchemy.sql.elements import ColumnElement
 
 MAX_TERMS = 16

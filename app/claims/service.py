@@ -10,24 +10,34 @@ import unicodedata
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection
+from sqlalchemy import bindparam
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.claims.attributions import attributions_json
-from app.claims.models import ClaimCreate, ClaimPublic, ClaimUpdate, ClaimWithAttributions
+from app.claims.models import ClaimCreate
+from app.claims.models import ClaimPublic
+from app.claims.models import ClaimUpdate
+from app.claims.models import ClaimWithAttributions
 from app.claims.projection import claim_columns
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
-from app.core.errors import Conflict, NotFound
+from app.core.errors import Conflict
+from app.core.errors import NotFound
 from app.core.locks import lock_rows
 from app.core.pagination import PageParams
 from app.core.prepared import PreparedSelect
 from app.core.responses import json_bytes
 from app.core.unit_of_work import flush_unique
-from app.corroboration import counters, live
+from app.corroboration import counters
+from app.corroboration import live
 from app.corroboration import method as corroboration_method
 from app.corroboration.models import CorroborationMethod
-from app.tables import Attribution, Claim, Review
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Review
 
 DETAIL_ATTRIBUTIONS = 100
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)

@@ -1,10 +1,13 @@
 """What every table shares: the metadata and its naming convention, the UTC instant column,
 and SQL expressions that render instants and dates as the JSON text Pydantic would produce."""
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import DateTime
+from sqlalchemy import MetaData
+from sqlalchemy import String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement

@@ -3,11 +3,16 @@
 import ipaddress
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
-from fastapi import Depends, Request
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from fastapi import Depends
+from fastapi import Request
+from pydantic import Field
+from pydantic import field_validator
+from pydantic_settings import BaseSettings
+from pydantic_settings import NoDecode
+from pydantic_settings import SettingsConfigDict
 
 
 class ServerStack(StrEnum):

@@ -25,7 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from app.core.types import NAMED_SCHEMA_KEY, NAMED_SCHEMAS, SPARSE_SCHEMAS
+from app.core.types import NAMED_SCHEMA_KEY
+from app.core.types import NAMED_SCHEMAS
+from app.core.types import SPARSE_SCHEMAS
 
 REF_PREFIX = "#/components/schemas/"
 EXAMPLES_FILE = Path(__file__).with_name("openapi_examples.json")

@@ -3,23 +3,28 @@ read-only helpers of the hot paths, and how a database outage is answered."""
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable
+from collections.abc import Iterator
+from typing import Annotated
+from typing import Any
+from typing import TypeVar
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends
+from fastapi import FastAPI
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from sqlalchemy import Connection, Engine, exc
+from sqlalchemy import Connection
+from sqlalchemy import Engine
+from sqlalchemy import exc
 from sqlmodel import Session
 
-from app.core.errors import (
-    AppError,
-    DatabaseTimeout,
-    Invalid,
-    NotFound,
-    ServiceUnavailable,
-    error_response,
-)
+from app.core.errors import AppError
+from app.core.errors import DatabaseTimeout
+from app.core.errors import Invalid
+from app.core.errors import NotFound
+from app.core.errors import ServiceUnavailable
+from app.core.errors import error_response
 from app.core.unit_of_work import transaction
 
 logger = logging.getLogger("app.db")

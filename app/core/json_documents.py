@@ -23,7 +23,8 @@ Values are column expressions (text, integers, NULL: `null`); instants and dates
 from typing import Any
 
 import orjson
-from sqlalchemy import String, literal_column
+from sqlalchemy import String
+from sqlalchemy import literal_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 

@@ -8,9 +8,11 @@ ascending id order, before reading it again and writing. Locks last until commit
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlmodel import Session
 
 # FOR UPDATE: the row will be deleted or its key changed. FOR NO KEY UPDATE: its other columns

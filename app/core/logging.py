@@ -2,7 +2,8 @@
 
 import logging
 import logging.config
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import orjson

@@ -15,12 +15,22 @@ import re
 import time
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
+from starlette.types import Message
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
 from app.core.db import SAFE_METHODS
-from app.core.errors import AppError, Invalid, PayloadTooLarge, error_response
-from app.core.metrics import HTTP_LATENCY, HTTP_REQUESTS
-from app.core.unit_of_work import Attempt, TransactionConflict, retrying
+from app.core.errors import AppError
+from app.core.errors import Invalid
+from app.core.errors import PayloadTooLarge
+from app.core.errors import error_response
+from app.core.metrics import HTTP_LATENCY
+from app.core.metrics import HTTP_REQUESTS
+from app.core.unit_of_work import Attempt
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import retrying
 
 access_logger = logging.getLogger("app.access")
 

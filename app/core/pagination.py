@@ -3,15 +3,28 @@
 import base64
 import binascii
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from typing import Annotated
+from typing import Any
+from typing import Generic
+from typing import Literal
+from typing import TypeVar
 
 import orjson
-from fastapi import Depends, Query
-from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, false, or_
+from fastapi import Depends
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import false
+from sqlalchemy import or_
 
 from app.core.errors import AppError
 

@@ -10,11 +10,15 @@ tuples. Use it only for statements whose *shape* is fixed: anything that changes
 (an optional filter, a list's length) must be part of the key under which the caller keeps it.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Select, exc
+from sqlalchemy import Connection
+from sqlalchemy import Dialect
+from sqlalchemy import Select
+from sqlalchemy import exc
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter
+from fastapi import Response
+from fastapi import status
 from fastapi.types import DecoratedCallable
 
 

@@ -2,16 +2,19 @@
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from typing import Annotated
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BeforeValidator,
-    StringConstraints,
-    WithJsonSchema,
-)
+from pydantic import AfterValidator
+from pydantic import AwareDatetime
+from pydantic import BeforeValidator
+from pydantic import StringConstraints
+from pydantic import WithJsonSchema
 
 from app.core.countries import ISO_3166_ALPHA2
 

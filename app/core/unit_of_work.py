@@ -10,16 +10,25 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
-from sqlalchemy import Engine, exc, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError
-from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+from sqlalchemy import Engine
+from sqlalchemy import exc
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm.exc import ObjectDeletedError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from app.core.errors import AppError, Conflict
+from app.core.errors import AppError
+from app.core.errors import Conflict
 from app.core.metrics import TRANSACTION_RETRIES
 
 logger = logging.getLogger("app.db")

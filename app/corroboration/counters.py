@@ -17,34 +17,31 @@ from scratch (`corroborate recount`), and `stale_claim_ids` finds any that drift
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import (
-    Select,
-    bindparam,
-    case,
-    delete,
-    distinct,
-    event,
-    except_,
-    func,
-    insert,
-    inspect,
-    select,
-    update,
-)
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select
+from sqlalchemy import bindparam
+from sqlalchemy import case
+from sqlalchemy import delete
+from sqlalchemy import distinct
+from sqlalchemy import event
+from sqlalchemy import except_
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import inspect
+from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import aliased
 
 from app.core.unit_of_work import lost_race
 from app.outbox import recorder as outbox
-from app.tables import (
-    REPORTING_STANCES,
-    Article,
-    ArticleLink,
-    Attribution,
-    Claim,
-    CreditedOrigin,
-    EventType,
-    OutletClaim,
-)
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import EventType
+from app.tables import OutletClaim
 
 _BATCH = 500
 

@@ -2,11 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Query
+from fastapi import Depends
+from fastapi import Query
 
-from app.core.types import NAMED_SCHEMA_KEY, PointInTime
+from app.core.types import NAMED_SCHEMA_KEY
+from app.core.types import PointInTime
 from app.corroboration import method
-from app.corroboration.models import AsOfBasis, CorroborationMethod
+from app.corroboration.models import AsOfBasis
+from app.corroboration.models import CorroborationMethod
 
 AS_OF_DESCRIPTION = (
     "Count as of this instant (RFC 3339 with an offset, or a date YYYY-MM-DD meaning the end "

@@ -7,42 +7,44 @@ which is short in practice). The same code computes the default method too; a te
 that it agrees with the stored counters, so a number means the same thing everywhere.
 """
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.core.columns import UTCDateTime
 from app.corroboration import method as methods
-from app.corroboration.models import (
-    AsOfBasis,
-    Bucket,
-    ChainStep,
-    Corroboration,
-    CorroborationMethod,
-    CreditedTo,
-    ExplainedArticleRef,
-    ExplainedOrigin,
-    ExplainedReport,
-    FirstReport,
-    Timeline,
-    TimelinePoint,
-)
-from app.tables import (
-    REPORTING_STANCES,
-    Article,
-    ArticleLink,
-    Attribution,
-    CreditedOrigin,
-    Outlet,
-    OutletRef,
-    Stance,
-)
+from app.corroboration.models import AsOfBasis
+from app.corroboration.models import Bucket
+from app.corroboration.models import ChainStep
+from app.corroboration.models import Corroboration
+from app.corroboration.models import CorroborationMethod
+from app.corroboration.models import CreditedTo
+from app.corroboration.models import ExplainedArticleRef
+from app.corroboration.models import ExplainedOrigin
+from app.corroboration.models import ExplainedReport
+from app.corroboration.models import FirstReport
+from app.corroboration.models import Timeline
+from app.corroboration.models import TimelinePoint
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import CreditedOrigin
+from app.tables import Outlet
+from app.tables import OutletRef
+from app.tables import Stance
 
 _BATCH = 500
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

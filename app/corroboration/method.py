@@ -5,12 +5,10 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from app.core.errors import Invalid
-from app.corroboration.models import (
-    DEFAULT_COLLAPSE,
-    AsOfBasis,
-    Collapse,
-    CorroborationMethod,
-)
+from app.corroboration.models import DEFAULT_COLLAPSE
+from app.corroboration.models import AsOfBasis
+from app.corroboration.models import Collapse
+from app.corroboration.models import CorroborationMethod
 
 # Canonical order, so equal rules echo identically however they were written.
 _ORDER = (Collapse.syndicates, Collapse.cites, Collapse.owner)

@@ -3,9 +3,12 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.tables import LinkProvenance, LinkRelation, OutletRef
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
+from app.tables import OutletRef
 
 # Bumped whenever the meaning of a count changes, so a published number names its rules.
 METHOD_VERSION = "1"

@@ -6,12 +6,10 @@ The stored counters are app/corroboration/counters.py.
 from sqlmodel import Session
 
 from app.corroboration import live
-from app.corroboration.models import (
-    Bucket,
-    CorroborationExplained,
-    CorroborationMethod,
-    Timeline,
-)
+from app.corroboration.models import Bucket
+from app.corroboration.models import CorroborationExplained
+from app.corroboration.models import CorroborationMethod
+from app.corroboration.models import Timeline
 
 
 def explain(

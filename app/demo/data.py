@@ -8,7 +8,8 @@ that the wire story precedes its copy. Quotes are headlines, the only verbatim t
 the Moscow Times headline supports just the NATO and sanctions claims, so it is attributed those.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 PUBLISHED = datetime(2025, 5, 29, tzinfo=UTC)

@@ -6,14 +6,19 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import ArticleCreate, LinkCreate
+from app.articles.models import ArticleCreate
+from app.articles.models import LinkCreate
 from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
-from app.claims.models import AttributionCreate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import ClaimCreate
 from app.demo import data
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
-from app.tables import ArticleLink, Attribution, Claim, Outlet
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
 
 
 @dataclass

@@ -27,11 +27,17 @@ import ssl
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import httpcore
 import orjson
-from sqlalchemy import Engine, and_, exists, func, select, update
+from sqlalchemy import Engine
+from sqlalchemy import and_
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -40,7 +46,11 @@ from app.core.config import Settings
 from app.core.unit_of_work import run_transaction
 from app.events.filters import select_events
 from app.events.targets import GuardedBackend
-from app.tables import Delivery, DeliveryStatus, DispatchCursor, Event, Subscription
+from app.tables import Delivery
+from app.tables import DeliveryStatus
+from app.tables import DispatchCursor
+from app.tables import Event
+from app.tables import Subscription
 
 logger = logging.getLogger("app.events")
 

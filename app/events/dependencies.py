@@ -2,13 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Path
+from fastapi import Depends
+from fastapi import Path
 
-from app.access.auth import PrincipalDep, require
+from app.access.auth import PrincipalDep
+from app.access.auth import require
 from app.core.db import SessionDep
 from app.core.types import MAX_ID
 from app.events import service
-from app.tables import Scope, Subscription
+from app.tables import Scope
+from app.tables import Subscription
 
 
 def require_writer(principal: PrincipalDep) -> None:

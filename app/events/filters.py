@@ -1,17 +1,27 @@
 """Which events a subscription wants: its event types, claim ids, outlets and saved claims query."""
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 from urllib.parse import parse_qs
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.claims.listing import ClaimFilters, matching_ids
+from app.claims.listing import ClaimFilters
+from app.claims.listing import matching_ids
 from app.core.errors import Invalid
-from app.core.types import Slug, UTCInstant
-from app.tables import Article, Event, EventType, Outlet, Subscription
+from app.core.types import Slug
+from app.core.types import UTCInstant
+from app.tables import Article
+from app.tables import Event
+from app.tables import EventType
+from app.tables import Outlet
+from app.tables import Subscription
 
 _LISTS = {"outlet"}
 

@@ -1,21 +1,22 @@
 """API models of webhook subscriptions, deliveries and events (tables: app/tables/events.py)."""
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import (
-    AfterValidator,
-    ConfigDict,
-    ValidationError,
-    WithJsonSchema,
-    field_validator,
-)
-from sqlmodel import Field, SQLModel
+from pydantic import AfterValidator
+from pydantic import ConfigDict
+from pydantic import ValidationError
+from pydantic import WithJsonSchema
+from pydantic import field_validator
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
 from app.core.types import Slug
 from app.events.targets import HTTP_URL
-from app.tables import DeliveryStatus, EventType
+from app.tables import DeliveryStatus
+from app.tables import EventType
 
 MAX_CLAIM_IDS = 1000
 MAX_OUTLETS = 50

@@ -2,27 +2,36 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Request, status
+from fastapi import APIRouter
+from fastapi import Header
+from fastapi import Path
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
-from app.core.errors import Invalid, responses
-from app.core.pagination import Page, PageDep
+from app.core.errors import Invalid
+from app.core.errors import responses
+from app.core.pagination import Page
+from app.core.pagination import PageDep
 from app.core.routing import delete_route
 from app.core.types import MAX_ID
-from app.events import service, stream, tasks  # noqa: F401  (tasks: registers the drain)
-from app.events.dependencies import SubscriptionDep, WriterDep
-from app.events.models import (
-    DeliveryPublic,
-    EventPublic,
-    SubscriptionCreate,
-    SubscriptionCreated,
-    SubscriptionPublic,
-    SubscriptionUpdate,
-)
-from app.tables import DeliveryStatus, EventType
+from app.events import service
+from app.events import stream
+from app.events import tasks  # noqa: F401  (tasks: registers the drain)
+from app.events.dependencies import SubscriptionDep
+from app.events.dependencies import WriterDep
+from app.events.models import DeliveryPublic
+from app.events.models import EventPublic
+from app.events.models import SubscriptionCreate
+from app.events.models import SubscriptionCreated
+from app.events.models import SubscriptionPublic
+from app.events.models import SubscriptionUpdate
+from app.tables import DeliveryStatus
+from app.tables import EventType
 
 router = APIRouter(tags=["events"], responses=responses(422))
 

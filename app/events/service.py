@@ -3,24 +3,32 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
 from app.core.errors import NotFound
-from app.core.pagination import Keyset, Page, PageParams, decode_cursor, encode_cursor
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.pagination import decode_cursor
+from app.core.pagination import encode_cursor
 from app.events import targets
 from app.events.delivery import new_secret
 from app.events.filters import parse_claims_query
-from app.events.models import (
-    DeliveryPublic,
-    EventPublic,
-    SubscriptionCreate,
-    SubscriptionPublic,
-    SubscriptionUpdate,
-)
-from app.tables import Delivery, DeliveryStatus, Event, EventType, Subscription
+from app.events.models import DeliveryPublic
+from app.events.models import EventPublic
+from app.events.models import SubscriptionCreate
+from app.events.models import SubscriptionPublic
+from app.events.models import SubscriptionUpdate
+from app.tables import Delivery
+from app.tables import DeliveryStatus
+from app.tables import Event
+from app.tables import EventType
+from app.tables import Subscription
 
 
 def to_public(subscription: Subscription) -> SubscriptionPublic:

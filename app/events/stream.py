@@ -11,7 +11,8 @@ waits for open responses, and sse-starlette's shutdown detection only knows uvic
 process serves a bounded number of streams at once (503 beyond).
 """
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
+from collections.abc import Sequence
 
 import anyio
 import orjson

@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 from httpcore._backends.sync import SyncBackend
-from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
+from pydantic import AnyHttpUrl
+from pydantic import TypeAdapter
+from pydantic import ValidationError
 
 from app.core.errors import Invalid
 

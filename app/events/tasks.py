@@ -21,13 +21,25 @@ import time
 import weakref
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.config import Settings
-from app.events.delivery import Sender, deliver_once, dispatch_once
-from app.jobs import context, enqueue, enqueue_in, periodic, queue_for, settings_for, task
+from app.events.delivery import Sender
+from app.events.delivery import deliver_once
+from app.events.delivery import dispatch_once
+from app.jobs import context
+from app.jobs import enqueue
+from app.jobs import enqueue_in
+from app.jobs import periodic
+from app.jobs import queue_for
+from app.jobs import settings_for
+from app.jobs import task
 from app.outbox.recorder import on_commit
-from app.tables import Delivery, DeliveryStatus, Subscription
+from app.tables import Delivery
+from app.tables import DeliveryStatus
+from app.tables import Subscription
 
 logger = logging.getLogger("app.events")
 

@@ -17,22 +17,35 @@ robots.txt disallows is marked `disallowed` without a request, a feed counts a f
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, Literal
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import Literal
 from urllib.parse import urljoin
 
-from sqlalchemy import Engine, or_, select, update
+from sqlalchemy import Engine
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlmodel import Session
 
 from app.articles.urls import canonical_url
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.locks import locks_rows
-from app.core.unit_of_work import run_transaction, transaction
+from app.core.unit_of_work import run_transaction
+from app.core.unit_of_work import transaction
 from app.feeds import robots
 from app.feeds.fetch import Answer
-from app.feeds.service import ensure_host, host_delay, host_of
-from app.tables import Article, CrawlHost, EntryState, Feed, FeedEntry, FeedState
+from app.feeds.service import ensure_host
+from app.feeds.service import host_delay
+from app.feeds.service import host_of
+from app.tables import Article
+from app.tables import CrawlHost
+from app.tables import EntryState
+from app.tables import Feed
+from app.tables import FeedEntry
+from app.tables import FeedState
 
 JobKind = Literal["robots", "feed", "entry"]
 CANDIDATES = 10

@@ -15,7 +15,8 @@ are other articles'.
 """
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 from app.feeds.parse import instant

@@ -4,7 +4,8 @@ CLAIMS_FEEDS_MAX_PAGE_BYTES and sends the feed's validators for a conditional re
 
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 

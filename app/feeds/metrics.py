@@ -19,13 +19,20 @@ from datetime import timedelta
 
 from prometheus_client import REGISTRY
 from prometheus_client.core import GaugeMetricFamily
-from sqlalchemy import Engine, case, func, select
+from sqlalchemy import Engine
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.columns import utcnow
 from app.core.metrics import EngineCollector
 from app.core.unit_of_work import transaction
-from app.tables import EntryState, Feed, FeedEntry, FeedState, Outlet
+from app.tables import EntryState
+from app.tables import Feed
+from app.tables import FeedEntry
+from app.tables import FeedState
+from app.tables import Outlet
 
 logger = logging.getLogger("app.feeds")
 

@@ -3,10 +3,13 @@
 from datetime import datetime
 
 from pydantic import ConfigDict
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
 from app.articles.models import ArticleUrl
-from app.tables import FeedKind, FeedState, OutletRef
+from app.tables import FeedKind
+from app.tables import FeedState
+from app.tables import OutletRef
 
 
 class FeedCreate(SQLModel):

@@ -9,7 +9,8 @@ first, never past the page size limit (`inflated`).
 import calendar
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 

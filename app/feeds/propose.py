@@ -15,8 +15,10 @@ from app.feeds import quotes
 from app.feeds.nlp import pipeline
 from app.matching.base import Matcher
 from app.review_queue import service as review_queue
-from app.review_queue.proposals import Proposal, sourcing_of
-from app.tables import Article, Outlet
+from app.review_queue.proposals import Proposal
+from app.review_queue.proposals import sourcing_of
+from app.tables import Article
+from app.tables import Outlet
 
 MIN_WORDS = 4  # "shameful", "a fair compromise": a word or two is not a claim
 

@@ -29,10 +29,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
+from spacy.tokens import Span
+from spacy.tokens import Token
 
 from app.feeds.nlp import mode
-from app.feeds.quote_words import REPORTING_VERBS, SPEECH_VERBS, TITLES
+from app.feeds.quote_words import REPORTING_VERBS
+from app.feeds.quote_words import SPEECH_VERBS
+from app.feeds.quote_words import TITLES
 
 Kind = Literal["direct", "indirect", "headline"]
 

@@ -1,16 +1,19 @@
 """/v1/outlets/{slug}/feeds: the feeds the crawler watches for an outlet (writes need `write`)."""
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter
+from fastapi import status
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.pagination import Page, PageDep
+from app.core.pagination import Page
+from app.core.pagination import PageDep
 from app.core.routing import delete_route
 from app.feeds import service
 from app.feeds import tasks as _tasks  # noqa: F401  (registers feeds.crawl on app/jobs)
 from app.feeds.dependencies import FeedDep
-from app.feeds.models import FeedCreate, FeedPublic
+from app.feeds.models import FeedCreate
+from app.feeds.models import FeedPublic
 from app.outlets.dependencies import OutletDep
 
 router = APIRouter(prefix="/outlets/{slug}/feeds", tags=["feeds"], responses=responses(404, 422))

@@ -7,11 +7,21 @@ from sqlmodel import Session
 
 from app.core.columns import utcnow
 from app.core.config import Settings
-from app.core.errors import Conflict, Invalid, NotFound
-from app.core.pagination import Keyset, Page, PageParams
+from app.core.errors import Conflict
+from app.core.errors import Invalid
+from app.core.errors import NotFound
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
 from app.events import targets
-from app.feeds.models import FeedCreate, FeedHealth, FeedPublic
-from app.tables import CrawlHost, Feed, FeedState, Outlet, OutletRef
+from app.feeds.models import FeedCreate
+from app.feeds.models import FeedHealth
+from app.feeds.models import FeedPublic
+from app.tables import CrawlHost
+from app.tables import Feed
+from app.tables import FeedState
+from app.tables import Outlet
+from app.tables import OutletRef
 
 
 def host_of(url: str) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 
 from app.core.config import Settings
 from app.feeds import crawler
-from app.jobs import context, periodic
+from app.jobs import context
+from app.jobs import periodic
 from app.matching.base import Matcher
 
 CRAWL = "feeds.crawl"

@@ -15,7 +15,8 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -24,16 +25,26 @@ from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.unit_of_work import run_transaction
-from app.feeds import crawler, parse, propose
+from app.feeds import crawler
+from app.feeds import parse
+from app.feeds import propose
 from app.feeds.crawler import Job
 from app.feeds.extract import extract
-from app.feeds.fetch import Answer, Fetcher
-from app.feeds.service import ensure_host, host_of
-from app.ingest.models import IngestArticle, IngestPayload
+from app.feeds.fetch import Answer
+from app.feeds.fetch import Fetcher
+from app.feeds.service import ensure_host
+from app.feeds.service import host_of
+from app.ingest.models import IngestArticle
+from app.ingest.models import IngestPayload
 from app.ingest.service import ingest
 from app.matching.base import Matcher
 from app.outlets.models import OutletCreate
-from app.tables import Article, EntryState, Feed, FeedEntry, FeedKind, Outlet
+from app.tables import Article
+from app.tables import EntryState
+from app.tables import Feed
+from app.tables import FeedEntry
+from app.tables import FeedKind
+from app.tables import Outlet
 
 logger = logging.getLogger("app.feeds")
 

@@ -4,16 +4,27 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
-from pydantic import BaseModel, Field
-from sqlalchemy import Engine, text
+from fastapi import APIRouter
+from fastapi import BackgroundTasks
+from fastapi import Depends
+from fastapi import Request
+from fastapi import Response
+from prometheus_client import CONTENT_TYPE_LATEST
+from prometheus_client import REGISTRY
+from prometheus_client import generate_latest
+from pydantic import BaseModel
+from pydantic import Field
+from sqlalchemy import Engine
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.access.auth import authorize, require
+from app.access.auth import authorize
+from app.access.auth import require
 from app.core.config import MetricsAccess
-from app.core.errors import AppError, responses
-from app.core.migrations import current_revision, head_revision
+from app.core.errors import AppError
+from app.core.errors import responses
+from app.core.migrations import current_revision
+from app.core.migrations import head_revision
 from app.tables import Scope
 
 logger = logging.getLogger("app.health")

@@ -19,11 +19,15 @@ its copies links the copies that have no origin yet. Every link made here has pr
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import defer
 from sqlmodel import Session
 
@@ -31,28 +35,27 @@ from app.articles import service as articles_service
 from app.articles.headlines import headline_key
 from app.articles.models import LinkCreate
 from app.core.config import Settings
-from app.core.errors import Conflict, Invalid
-from app.ingest.fingerprints import (
-    SYNDICATING_KINDS,
-    Credit,
-    containment,
-    credit_kind,
-    name_key,
-    similarity,
-)
+from app.core.errors import Conflict
+from app.core.errors import Invalid
+from app.ingest.fingerprints import SYNDICATING_KINDS
+from app.ingest.fingerprints import Credit
+from app.ingest.fingerprints import containment
+from app.ingest.fingerprints import credit_kind
+from app.ingest.fingerprints import name_key
+from app.ingest.fingerprints import similarity
 from app.ingest.models import CopyCandidate
-from app.ingest.retold import Aligned, retells
-from app.ingest.sentences import Reappearing, carries
-from app.tables import (
-    Article,
-    ArticleLink,
-    Attribution,
-    CreditedOrigin,
-    LinkProvenance,
-    LinkRelation,
-    Outlet,
-    OutletKind,
-)
+from app.ingest.retold import Aligned
+from app.ingest.retold import retells
+from app.ingest.sentences import Reappearing
+from app.ingest.sentences import carries
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import CreditedOrigin
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
+from app.tables import Outlet
+from app.tables import OutletKind
 
 
 @dataclass

@@ -15,15 +15,19 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core import agencies
 from app.core.errors import Conflict
-from app.ingest.fingerprints import Credit, credit_kind
+from app.ingest.fingerprints import Credit
+from app.ingest.fingerprints import credit_kind
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
-from app.tables import LinkRelation, Outlet, OutletKind
+from app.tables import LinkRelation
+from app.tables import Outlet
+from app.tables import OutletKind
 
 # How much a credit given in each way is worth on its own (the labelled pairs in
 # tests/data/article_pairs.jsonl measure what the defaults make of them).

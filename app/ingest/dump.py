@@ -15,17 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.tables import (
-    Article,
-    ArticleLink,
-    Attribution,
-    Claim,
-    CreditedOrigin,
-    Outlet,
-    ReviewItem,
-    ReviewKind,
-    ReviewStatus,
-)
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import Outlet
+from app.tables import ReviewItem
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
 
 BATCH = 500
 _OUTLET_FIELDS = ("slug", "name", "domain", "country", "language", "kind", "owner_group")

@@ -4,13 +4,17 @@
 Running the same file again (after a failure, say) changes nothing that already landed.
 """
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
 from typing import BinaryIO
 
 import httpx
 
-from app.ingest.models import BatchLine, ClaimAction
+from app.ingest.models import BatchLine
+from app.ingest.models import ClaimAction
 
 
 @dataclass

@@ -1,27 +1,37 @@
 """The ingest payload (one article with its outlet and claims) and what ingest answers."""
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated
+from typing import Any
+from typing import Literal
 
-from pydantic import ConfigDict, Field, StrictBool, model_validator
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import StrictBool
+from pydantic import model_validator
 from sqlmodel import SQLModel
 
-from app.articles.models import ArticleUrl, CreditedOriginPublic, LinkPublic
+from app.articles.models import ArticleUrl
+from app.articles.models import CreditedOriginPublic
+from app.articles.models import LinkPublic
 from app.core.errors import ErrorBody
-from app.core.types import (
-    CalendarDate,
-    Claimant,
-    ClaimText,
-    LanguageTag,
-    PublishedAt,
-    ShortText,
-    Title,
-    named_schema,
-    reject_control_characters,
-)
+from app.core.types import CalendarDate
+from app.core.types import Claimant
+from app.core.types import ClaimText
+from app.core.types import LanguageTag
+from app.core.types import PublishedAt
+from app.core.types import ShortText
+from app.core.types import Title
+from app.core.types import named_schema
+from app.core.types import reject_control_characters
 from app.matching.models import MatchSignals
 from app.outlets.models import OutletCreate
-from app.tables import LinkProvenance, LinkRelation, ReviewKind, ReviewStatus, Sourcing, Stance
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
+from app.tables import Sourcing
+from app.tables import Stance
 
 MAX_BODY_CHARS = 1_000_000
 MAX_CLAIMS = 200

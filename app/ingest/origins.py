@@ -11,34 +11,32 @@ from sqlmodel import Session
 
 from app.articles import credits as credits_service
 from app.articles import service as articles_service
-from app.articles.models import CreditedOriginPublic, LinkCreate
+from app.articles.models import CreditedOriginPublic
+from app.articles.models import LinkCreate
 from app.claims import service as claims_service
 from app.core.config import Settings
-from app.core.errors import Conflict, Invalid
+from app.core.errors import Conflict
+from app.core.errors import Invalid
 from app.ingest import credited
-from app.ingest.models import (
-    ClaimKey,
-    ClaimOutcome,
-    IngestCreditedOrigin,
-    IngestPayload,
-    IngestReviewDecision,
-)
+from app.ingest.models import ClaimKey
+from app.ingest.models import ClaimOutcome
+from app.ingest.models import IngestCreditedOrigin
+from app.ingest.models import IngestPayload
+from app.ingest.models import IngestReviewDecision
 from app.ingest.writes import Changes
 from app.ingest.writes import outlet as find_outlet
 from app.matching.base import Matcher
 from app.review_queue import service as review_queue
-from app.tables import (
-    Article,
-    ArticleLink,
-    Claim,
-    CreditedOrigin,
-    LinkProvenance,
-    LinkRelation,
-    Outlet,
-    OutletRef,
-    ReviewItem,
-    ReviewKind,
-)
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
+from app.tables import Outlet
+from app.tables import OutletRef
+from app.tables import ReviewItem
+from app.tables import ReviewKind
 
 # A copy candidate has one signal (the same headline) and no measured confidence.
 COPY_CANDIDATE_SCORE = 0.5

@@ -28,7 +28,9 @@ from functools import lru_cache
 import numpy as np
 
 from app.ingest import sentences
-from app.matching.embedding import Embedder, ModelError, load_embedder
+from app.matching.embedding import Embedder
+from app.matching.embedding import ModelError
+from app.matching.embedding import load_embedder
 
 log = logging.getLogger(__name__)
 

@@ -2,17 +2,26 @@
 
 import tempfile
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import SettingsDep
-from app.core.errors import Invalid, PayloadTooLarge, responses
+from app.core.errors import Invalid
+from app.core.errors import PayloadTooLarge
+from app.core.errors import responses
 from app.core.metrics import INGEST_ITEMS
 from app.ingest import service
 from app.ingest.bulk.engine import ingest_stream
 from app.ingest.dependencies import EngineDep
-from app.ingest.media import check_media_type, ndjson_body
-from app.ingest.models import BatchResult, IngestPayload, IngestResult, summarise
+from app.ingest.media import check_media_type
+from app.ingest.media import ndjson_body
+from app.ingest.models import BatchResult
+from app.ingest.models import IngestPayload
+from app.ingest.models import IngestResult
+from app.ingest.models import summarise
 from app.matching.dependencies import MatcherDep
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], responses=responses(422))

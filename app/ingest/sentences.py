@@ -25,7 +25,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from app.ingest.fingerprints import MIN_SHINGLES, SHINGLE, _tokens
+from app.ingest.fingerprints import MIN_SHINGLES
+from app.ingest.fingerprints import SHINGLE
+from app.ingest.fingerprints import _tokens
 
 # A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a
 # capital (news style spells out a number that starts a sentence), or at a line break. A piece

@@ -9,52 +9,63 @@ calls answer with the same ids.
 """
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Engine
+from sqlalchemy import bindparam
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import ArticleCreate, LinkCreate
+from app.articles.models import ArticleCreate
+from app.articles.models import LinkCreate
 from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
-from app.claims.models import AttributionCreate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import ClaimCreate
 from app.core.config import Settings
-from app.core.errors import AppError, Conflict, Invalid
-from app.core.locks import advisory_lock, locks_rows
+from app.core.errors import AppError
+from app.core.errors import Conflict
+from app.core.errors import Invalid
+from app.core.locks import advisory_lock
+from app.core.locks import locks_rows
 from app.core.unit_of_work import run_transaction
-from app.ingest import copies, credited, origins, retold, sentences
+from app.ingest import copies
+from app.ingest import credited
+from app.ingest import origins
+from app.ingest import retold
+from app.ingest import sentences
 from app.ingest.fingerprints import credits as find_credits
-from app.ingest.fingerprints import minhash, simhash, to_signed, url_credits
-from app.ingest.models import (
-    BatchLine,
-    ClaimAction,
-    ClaimOutcome,
-    IngestArticle,
-    IngestClaim,
-    IngestOrigin,
-    IngestPayload,
-    IngestResult,
-    MatchMode,
-    MatchRef,
-    error_body,
-)
+from app.ingest.fingerprints import minhash
+from app.ingest.fingerprints import simhash
+from app.ingest.fingerprints import to_signed
+from app.ingest.fingerprints import url_credits
+from app.ingest.models import BatchLine
+from app.ingest.models import ClaimAction
+from app.ingest.models import ClaimOutcome
+from app.ingest.models import IngestArticle
+from app.ingest.models import IngestClaim
+from app.ingest.models import IngestOrigin
+from app.ingest.models import IngestPayload
+from app.ingest.models import IngestResult
+from app.ingest.models import MatchMode
+from app.ingest.models import MatchRef
+from app.ingest.models import error_body
 from app.ingest.writes import Changes as _Changes
 from app.ingest.writes import outlet as _outlet
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.review_queue import service as review_queue
-from app.tables import (
-    Article,
-    ArticleLink,
-    Attribution,
-    Claim,
-    LinkProvenance,
-    Outlet,
-)
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import LinkProvenance
+from app.tables import Outlet
 
 logger = logging.getLogger("app.ingest")
 

@@ -1,7 +1,8 @@
 """What one ingest line writes besides its article and claims: the outlet it names (found or
 created, also for credited outlets and exported decisions), and whether anything changed."""
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core.errors import Conflict

@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.claims.projection import CLAIM_RENDERING
-from app.tables import CLAIM_RENDERED_JSON, Claim
+from app.tables import CLAIM_RENDERED_JSON
+from app.tables import Claim
 
 # Every claim's JSON written again, as the triggers write it (`rebuild` narrows it to some
 # claims; bench/pg_load.py runs it whole after a load with the triggers off).

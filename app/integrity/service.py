@@ -15,7 +15,8 @@ docs/reliability.md) and what `corroborate recount --check` verifies:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,8 +26,13 @@ from sqlmodel import Session
 
 from app.claims.merging import move_claim_rows
 from app.corroboration import counters
-from app.integrity import claim_rendering, search_index
-from app.tables import Article, ArticleLink, Attribution, Claim, Review
+from app.integrity import claim_rendering
+from app.integrity import search_index
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Review
 
 SAMPLE = 20
 

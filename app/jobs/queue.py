@@ -26,9 +26,12 @@ import logging
 import threading
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -94,7 +97,9 @@ def _queue(settings: Settings) -> tuple["Huey", dict[str, Any]]:
 
 
 def _build(where: str) -> tuple["Huey", dict[str, Any]]:
-    from huey import RedisHuey, SqliteHuey, crontab
+    from huey import RedisHuey
+    from huey import SqliteHuey
+    from huey import crontab
 
     if where.startswith(("redis://", "rediss://", "unix://")):
         queue: Huey = RedisHuey("corroborate", url=where, results=False)

@@ -6,8 +6,10 @@ by implementing `Matcher` and naming its factory in `CLAIMS_MATCHER` (`package.m
 called with the settings); nothing in ingest changes.
 """
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+from typing import Protocol
 
 from sqlmodel import Session
 

@@ -28,29 +28,29 @@ is never below the score and that ranking with a floor keeps exactly the candida
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from math import ceil, floor
+from math import ceil
+from math import floor
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from rapidfuzz import process
 from sqlmodel import Session
 
 from app.matching.analysis import Analysis
 from app.matching.base import Candidate
-from app.matching.lexical import (
-    CLAIMANT_CONFLICT,
-    DIRECTION_CONFLICT,
-    FUZZY_CUTOFF,
-    FUZZY_MIN_LENGTH,
-    NUMBER_CONFLICT,
-    NUMBER_MISSING,
-    POLARITY_CONFLICT,
-    ROOT_MIN_LENGTH,
-    LexicalMatcher,
-    Signals,
-    _direction_conflict,
-    _same_root,
-    signals,
-    stored_analysis,
-)
+from app.matching.lexical import CLAIMANT_CONFLICT
+from app.matching.lexical import DIRECTION_CONFLICT
+from app.matching.lexical import FUZZY_CUTOFF
+from app.matching.lexical import FUZZY_MIN_LENGTH
+from app.matching.lexical import NUMBER_CONFLICT
+from app.matching.lexical import NUMBER_MISSING
+from app.matching.lexical import POLARITY_CONFLICT
+from app.matching.lexical import ROOT_MIN_LENGTH
+from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import Signals
+from app.matching.lexical import _direction_conflict
+from app.matching.lexical import _same_root
+from app.matching.lexical import signals
+from app.matching.lexical import stored_analysis
 
 # Scores are rounded to 4 places and products of floats; a pair is skipped only when its bound
 # is this far below the threshold, so neither can turn a kept pair into a skipped one.

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
+from fastapi import Request
 
 from app.matching.base import Matcher
 from app.matching.factory import build_matcher

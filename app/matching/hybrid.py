@@ -33,11 +33,18 @@ import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.matching.analysis import analyse, words
+from app.matching.analysis import analyse
+from app.matching.analysis import words
 from app.matching.base import Candidate
-from app.matching.lexical import LexicalMatcher, Signals, Veto, signals, stored_analysis
-from app.matching.vectors import ClaimVectors, from_bytes
-from app.tables import Claim, ClaimEmbedding
+from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import Signals
+from app.matching.lexical import Veto
+from app.matching.lexical import signals
+from app.matching.lexical import stored_analysis
+from app.matching.vectors import ClaimVectors
+from app.matching.vectors import from_bytes
+from app.tables import Claim
+from app.tables import ClaimEmbedding
 
 # Fitted on the dev split by bench/calibrate_matching.py (never on the test split), which
 # writes this file: the logistic model's intercept and weights, and the thresholds chosen with it.

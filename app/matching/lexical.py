@@ -18,12 +18,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
-from sqlalchemy import func, literal, select, text, union_all
+from rapidfuzz import fuzz
+from rapidfuzz import process
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import union_all
 from sqlmodel import Session
 
-from app.claims.search import MAX_TERMS, Mode, Term, fts5_expression, matching_claims, parse
-from app.matching.analysis import WEIGHT_WEAK, Analysis, analyse, content_words, stem_english
+from app.claims.search import MAX_TERMS
+from app.claims.search import Mode
+from app.claims.search import Term
+from app.claims.search import fts5_expression
+from app.claims.search import matching_claims
+from app.claims.search import parse
+from app.matching.analysis import WEIGHT_WEAK
+from app.matching.analysis import Analysis
+from app.matching.analysis import analyse
+from app.matching.analysis import content_words
+from app.matching.analysis import stem_english
 from app.matching.base import Candidate
 from app.tables import Claim
 

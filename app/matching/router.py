@@ -2,12 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
 
 from app.access.auth import metered
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.types import Claimant, ClaimText
+from app.core.types import Claimant
+from app.core.types import ClaimText
 from app.matching import service
 from app.matching.dependencies import MatcherDep
 from app.matching.models import ClaimMatches

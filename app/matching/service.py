@@ -1,13 +1,18 @@
 """Claim matching as the API offers it: candidates for a text, with what ingest would do."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.claims import service as claims_service
-from app.matching.base import Candidate, Matcher
-from app.matching.models import ClaimMatch, ClaimMatches, Decision
+from app.matching.base import Candidate
+from app.matching.base import Matcher
+from app.matching.models import ClaimMatch
+from app.matching.models import ClaimMatches
+from app.matching.models import Decision
 from app.tables import Claim
 
 # Built once: ingest looks up every claim it receives.

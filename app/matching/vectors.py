@@ -16,16 +16,20 @@ rolled-back claim costs a slot, never a wrong answer. docs/matching.md explains 
 import json
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import delete, event, select
+from sqlalchemy import delete
+from sqlalchemy import event
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from app.matching.embedding import Embedder
-from app.tables import Claim, ClaimEmbedding
+from app.tables import Claim
+from app.tables import ClaimEmbedding
 
 # Ids below the highest one seen that a catch-up still looks at: on PostgreSQL a claim created
 # in a transaction that commits after a later claim's would otherwise be missed for good.

@@ -12,25 +12,30 @@ back takes its pending events with it; a retried one starts from a new, empty se
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection
+from sqlalchemy import Engine
 from sqlalchemy import event as sa_event
-from sqlalchemy.orm import Session, SessionTransaction, attributes
+from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import SessionTransaction
+from sqlalchemy.orm import attributes
 
 from app.core.columns import utcnow
-from app.tables import (
-    Article,
-    ArticleLink,
-    Attribution,
-    Claim,
-    Event,
-    EventType,
-    LinkProvenance,
-    Outlet,
-    Review,
-)
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Event
+from app.tables import EventType
+from app.tables import LinkProvenance
+from app.tables import Outlet
+from app.tables import Review
 
 logger = logging.getLogger("app.outbox")
 

@@ -2,12 +2,21 @@
 
 from datetime import datetime
 
-from pydantic import ConfigDict, model_validator
+from pydantic import ConfigDict
+from pydantic import model_validator
 from pydantic.json_schema import SkipJsonSchema
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.types import CountryCode, Domain, LanguageTag, ShortText, Slug, reject_null
-from app.tables.outlets import OutletBase, OutletKind, OutletRef
+from app.core.types import CountryCode
+from app.core.types import Domain
+from app.core.types import LanguageTag
+from app.core.types import ShortText
+from app.core.types import Slug
+from app.core.types import reject_null
+from app.tables.outlets import OutletBase
+from app.tables.outlets import OutletKind
+from app.tables.outlets import OutletRef
 
 
 class OutletCreate(SQLModel):

@@ -3,22 +3,31 @@
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
+from fastapi import status
 
 from app.claims import listing as claims_listing
-from app.claims.dependencies import SORT_DESCRIPTION, ClaimFiltersDep, metered_if_expensive
+from app.claims.dependencies import SORT_DESCRIPTION
+from app.claims.dependencies import ClaimFiltersDep
+from app.claims.dependencies import metered_if_expensive
 from app.claims.listing import ClaimSort
 from app.claims.models import ClaimPublic
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.pagination import Page, PageDep
+from app.core.pagination import Page
+from app.core.pagination import PageDep
 from app.core.routing import delete_route
 from app.core.types import CountryCode
 from app.corroboration.dependencies import MethodDep
 from app.outlets import service
 from app.outlets.dependencies import OutletDep
-from app.outlets.models import OutletCreate, OutletDetail, OutletPublic, OutletUpdate
+from app.outlets.models import OutletCreate
+from app.outlets.models import OutletDetail
+from app.outlets.models import OutletPublic
+from app.outlets.models import OutletUpdate
 from app.tables import OutletKind
 
 router = APIRouter(prefix="/outlets", tags=["outlets"], responses=responses(422))

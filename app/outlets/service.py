@@ -1,36 +1,39 @@
 """Outlet verbs. Keyword-only, no HTTP: they raise domain errors and flush, never commit."""
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import case
 from sqlalchemy import delete as sa_delete
+from sqlalchemy import distinct
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.core.columns import utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.errors import Conflict
+from app.core.errors import NotFound
 from app.core.locks import lock_rows
-from app.core.pagination import Keyset, Page, PageParams
-from app.core.unit_of_work import duplicate_of, flush_unique
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.unit_of_work import duplicate_of
+from app.core.unit_of_work import flush_unique
 from app.corroboration import counters
-from app.outlets.models import (
-    CopySource,
-    OutletCreate,
-    OutletDetail,
-    OutletProfile,
-    OutletPublic,
-    OutletUpdate,
-)
-from app.tables import (
-    REPORTING_STANCES,
-    Article,
-    ArticleLink,
-    Attribution,
-    Claim,
-    CreditedOrigin,
-    Outlet,
-    OutletKind,
-    OutletRef,
-)
+from app.outlets.models import CopySource
+from app.outlets.models import OutletCreate
+from app.outlets.models import OutletDetail
+from app.outlets.models import OutletProfile
+from app.outlets.models import OutletPublic
+from app.outlets.models import OutletUpdate
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import Outlet
+from app.tables import OutletKind
+from app.tables import OutletRef
 
 COPY_SOURCES = 5
 

@@ -10,9 +10,14 @@ however often the articles behind it are re-ingested.
 
 from datetime import datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.tables import ArticleRef, LinkRelation, OutletRef, ReviewKind, ReviewStatus
+from app.tables import ArticleRef
+from app.tables import LinkRelation
+from app.tables import OutletRef
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
 
 
 class ClaimRef(SQLModel):

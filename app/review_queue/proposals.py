@@ -18,21 +18,20 @@ from sqlmodel import Session
 
 from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
-from app.claims.models import AttributionCreate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import ClaimCreate
 from app.core.columns import utcnow
 from app.core.errors import Conflict
 from app.matching import service as matching_service
 from app.matching.base import Matcher
-from app.tables import (
-    Article,
-    Attribution,
-    Claim,
-    ReviewItem,
-    ReviewKind,
-    ReviewStatus,
-    Sourcing,
-    Stance,
-)
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import ReviewItem
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
+from app.tables import Sourcing
+from app.tables import Stance
 
 POOL = 10
 MATCHER = "matcher"  # who decided a proposal the matcher became sure of

@@ -2,17 +2,23 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter
+from fastapi import Path
+from fastapi import Query
 
 from app.access.auth import PrincipalDep
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.pagination import Page, PageDep
-from app.core.types import MAX_ID, Slug, UTCInstant
+from app.core.pagination import Page
+from app.core.pagination import PageDep
+from app.core.types import MAX_ID
+from app.core.types import Slug
+from app.core.types import UTCInstant
 from app.matching.dependencies import MatcherDep
 from app.review_queue import service
 from app.review_queue.models import ReviewItemPublic
-from app.tables import ReviewKind, ReviewStatus
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
 
 router = APIRouter(prefix="/review", tags=["review"], responses=responses(422))
 

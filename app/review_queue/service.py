@@ -11,7 +11,8 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -23,23 +24,28 @@ from app.core.columns import utcnow
 from app.core.db import get_or_not_found
 from app.core.errors import Conflict
 from app.core.locks import lock_rows
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.pagination import after
+from app.core.pagination import decode_cursor
+from app.core.pagination import encode_cursor
 from app.matching.base import Matcher
 from app.outbox import recorder as outbox
 from app.review_queue import proposals
-from app.review_queue.models import ClaimRef, ProposedClaim, ReviewArticleRef, ReviewItemPublic
-from app.tables import (
-    Article,
-    Attribution,
-    Claim,
-    LinkProvenance,
-    LinkRelation,
-    Outlet,
-    OutletRef,
-    ReviewItem,
-    ReviewKind,
-    ReviewStatus,
-)
+from app.review_queue.models import ClaimRef
+from app.review_queue.models import ProposedClaim
+from app.review_queue.models import ReviewArticleRef
+from app.review_queue.models import ReviewItemPublic
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
+from app.tables import Outlet
+from app.tables import OutletRef
+from app.tables import ReviewItem
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
 
 
 def _propose(session: Session, item: ReviewItem) -> ReviewItem | None:

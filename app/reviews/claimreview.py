@@ -3,12 +3,17 @@
 Reading what fact-checkers publish lives in `app/reviews/reading.py`.
 """
 
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from typing import Any, Literal
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from typing import Any
+from typing import Literal
 
 from app.reviews.models import JsonLd
-from app.tables import Claim, Review
+from app.tables import Claim
+from app.tables import Review
 
 CONTEXT = "https://schema.org"
 

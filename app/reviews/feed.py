@@ -1,16 +1,21 @@
 """Every review as one schema.org DataFeed, cursor-paged, for republishing (issue 15)."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.core.pagination import PageParams, after, decode_cursor, encode_cursor
+from app.core.pagination import PageParams
+from app.core.pagination import after
+from app.core.pagination import decode_cursor
+from app.core.pagination import encode_cursor
 from app.reviews import claimreview
 from app.reviews.models import JsonLd
 from app.reviews.service import appearances_of
-from app.tables import Claim, Review
+from app.tables import Claim
+from app.tables import Review
 
 CURSOR_KIND = "claimreview-feed"
 

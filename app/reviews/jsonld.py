@@ -10,9 +10,14 @@ The import takes what fact-checkers publish, which is loose by nature: the reade
 document, so the body is documented with these shapes but passed to it as parsed JSON.
 """
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
+from typing import Any
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import PlainValidator
 from pydantic.json_schema import SkipJsonSchema
 
 from app.core.types import SPARSE_SCHEMAS

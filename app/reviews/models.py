@@ -1,13 +1,25 @@
 """What the review routes read and answer (the table is app/tables/reviews.py)."""
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, get_args
+from datetime import date
+from datetime import datetime
+from typing import Annotated
+from typing import Any
+from typing import Literal
+from typing import get_args
 
-from pydantic import ConfigDict, Strict, model_validator
-from sqlmodel import Field, SQLModel
+from pydantic import ConfigDict
+from pydantic import Strict
+from pydantic import model_validator
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
 from app.articles.models import ArticleUrl
-from app.core.types import CalendarDate, Domain, LanguageTag, ShortText, Title, named_schema
+from app.core.types import CalendarDate
+from app.core.types import Domain
+from app.core.types import LanguageTag
+from app.core.types import ShortText
+from app.core.types import Title
+from app.core.types import named_schema
 from app.reviews.verdicts import Verdict
 
 # The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).

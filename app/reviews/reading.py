@@ -14,14 +14,20 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+from urllib.parse import urlsplit
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
+from pydantic import ValidationError
 
 from app.core.types import Domain
-from app.reviews.claimreview import Appearance, AppearanceKind, Incoming
+from app.reviews.claimreview import Appearance
+from app.reviews.claimreview import AppearanceKind
+from app.reviews.claimreview import Incoming
 
 _SCHEMA_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 _DOMAIN = TypeAdapter(Domain)

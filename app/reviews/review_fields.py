@@ -5,14 +5,21 @@ Reading the markup lives in `app/reviews/reading.py`; this turns what was read i
 """
 
 import difflib
-from typing import Any, get_args
+from typing import Any
+from typing import get_args
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
+from pydantic import ValidationError
 
 from app.core.types import LanguageTag
 from app.reviews.claimreview import Incoming
-from app.reviews.models import MediaAuthenticity, Publisher, ReviewCreate, check_scale
-from app.reviews.reading import domain_of, local_name, text_of
+from app.reviews.models import MediaAuthenticity
+from app.reviews.models import Publisher
+from app.reviews.models import ReviewCreate
+from app.reviews.models import check_scale
+from app.reviews.reading import domain_of
+from app.reviews.reading import local_name
+from app.reviews.reading import text_of
 
 _LANGUAGE = TypeAdapter(LanguageTag)
 

@@ -1,31 +1,43 @@
 """/v1/claims/{id}/reviews, /v1/reviews, the ClaimReview export and import."""
 
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request, status
+from fastapi import APIRouter
+from fastapi import Body
+from fastapi import Depends
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
 from fastapi.responses import JSONResponse
-from pydantic import Field, StringConstraints
+from pydantic import Field
+from pydantic import StringConstraints
 
 from app.access.auth import metered
 from app.claims.dependencies import ClaimDep
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
-from app.core.errors import Invalid, responses
-from app.core.pagination import Page, PageDep, PageParams
+from app.core.errors import Invalid
+from app.core.errors import responses
+from app.core.pagination import Page
+from app.core.pagination import PageDep
+from app.core.pagination import PageParams
 from app.core.routing import delete_route
-from app.core.types import ClaimText, LanguageTag
+from app.core.types import ClaimText
+from app.core.types import LanguageTag
 from app.matching.dependencies import MatcherDep
-from app.reviews import feed, search, service
+from app.reviews import feed
+from app.reviews import search
+from app.reviews import service
 from app.reviews.dependencies import ReviewDep
-from app.reviews.jsonld import ClaimReviewExport, ClaimReviewImport
-from app.reviews.models import (
-    FactCheckSearchResponse,
-    ImportReport,
-    ReviewCreate,
-    ReviewPublic,
-    ReviewSearchPage,
-    SearchFormat,
-)
+from app.reviews.jsonld import ClaimReviewExport
+from app.reviews.jsonld import ClaimReviewImport
+from app.reviews.models import FactCheckSearchResponse
+from app.reviews.models import ImportReport
+from app.reviews.models import ReviewCreate
+from app.reviews.models import ReviewPublic
+from app.reviews.models import ReviewSearchPage
+from app.reviews.models import SearchFormat
 
 router = APIRouter(tags=["reviews"], responses=responses(422))
 

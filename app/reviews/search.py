@@ -7,24 +7,29 @@ shape so that clients written against that API can switch.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import nulls_last, select
+from sqlalchemy import nulls_last
+from sqlalchemy import select
 from sqlmodel import Session
 
-from app.core.pagination import PageParams, decode_cursor, encode_cursor
+from app.core.pagination import PageParams
+from app.core.pagination import decode_cursor
+from app.core.pagination import encode_cursor
 from app.matching.base import Matcher
-from app.reviews.models import (
-    FactCheckClaimReview,
-    FactCheckFoundClaim,
-    FactCheckPublisher,
-    FactCheckSearchResponse,
-    ReviewedClaim,
-    ReviewSearchHit,
-    ReviewSearchPage,
-)
+from app.reviews.models import FactCheckClaimReview
+from app.reviews.models import FactCheckFoundClaim
+from app.reviews.models import FactCheckPublisher
+from app.reviews.models import FactCheckSearchResponse
+from app.reviews.models import ReviewedClaim
+from app.reviews.models import ReviewSearchHit
+from app.reviews.models import ReviewSearchPage
 from app.reviews.service import public
-from app.tables import Claim, Review
+from app.tables import Claim
+from app.tables import Review
 
 CURSOR_KIND = "review-search"
 # Claims the matcher is asked for: filters apply after matching, so ask for more than a page.

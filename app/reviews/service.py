@@ -1,6 +1,8 @@
 """Review verbs, the ClaimReview export of a claim, and ClaimReview import."""
 
-from datetime import UTC, datetime, time
+from datetime import UTC
+from datetime import datetime
+from datetime import time
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,28 +15,43 @@ from app.articles.models import ArticleCreate
 from app.articles.urls import canonical_url
 from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
-from app.claims.models import AttributionCreate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import ClaimCreate
 from app.core.config import Settings
 from app.core.db import get_or_not_found
-from app.core.errors import Conflict, Invalid, NotFound
-from app.core.locks import advisory_lock, lock_rows, locks_rows
-from app.core.pagination import Keyset, Page, PageParams
-from app.core.unit_of_work import flush_unique, lost_race
+from app.core.errors import Conflict
+from app.core.errors import Invalid
+from app.core.errors import NotFound
+from app.core.locks import advisory_lock
+from app.core.locks import lock_rows
+from app.core.locks import locks_rows
+from app.core.pagination import Keyset
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.unit_of_work import flush_unique
+from app.core.unit_of_work import lost_race
 from app.matching import service as matching_service
 from app.matching.base import Matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
-from app.reviews import claimreview, reading, review_fields, verdicts
-from app.reviews.claimreview import Appearance, Incoming
-from app.reviews.models import (
-    ImportItem,
-    ImportReport,
-    JsonLd,
-    PublisherPublic,
-    ReviewCreate,
-    ReviewPublic,
-)
-from app.tables import REPORTING_STANCES, Article, Attribution, Claim, Outlet, Review
+from app.reviews import claimreview
+from app.reviews import reading
+from app.reviews import review_fields
+from app.reviews import verdicts
+from app.reviews.claimreview import Appearance
+from app.reviews.claimreview import Incoming
+from app.reviews.models import ImportItem
+from app.reviews.models import ImportReport
+from app.reviews.models import JsonLd
+from app.reviews.models import PublisherPublic
+from app.reviews.models import ReviewCreate
+from app.reviews.models import ReviewPublic
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
+from app.tables import Review
 
 
 def get(session: Session, *, review_id: int) -> Review:

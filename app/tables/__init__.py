@@ -5,38 +5,44 @@ it). Each module holds one domain's tables with the enums their columns store an
 references to a row that other domains embed in their answers (`OutletRef`, `ArticleRef`).
 """
 
-from app.tables.articles import (
-    Article,
-    ArticleLink,
-    ArticleRef,
-    CreditedOrigin,
-    LinkProvenance,
-    LinkRelation,
-    OriginArticleRef,
-)
-from app.tables.claims import (
-    CLAIM_RENDERED_JSON,
-    REPORTING_STANCES,
-    Attribution,
-    Claim,
-    OutletClaim,
-    Sourcing,
-    Stance,
-)
-from app.tables.events import (
-    Delivery,
-    DeliveryStatus,
-    DispatchCursor,
-    Event,
-    EventType,
-    Subscription,
-)
-from app.tables.feeds import CrawlHost, EntryState, Feed, FeedEntry, FeedKind, FeedState
-from app.tables.imports import ImportJob, ImportLineError, ImportState
-from app.tables.keys import ApiKey, Scope
+from app.tables.articles import Article
+from app.tables.articles import ArticleLink
+from app.tables.articles import ArticleRef
+from app.tables.articles import CreditedOrigin
+from app.tables.articles import LinkProvenance
+from app.tables.articles import LinkRelation
+from app.tables.articles import OriginArticleRef
+from app.tables.claims import CLAIM_RENDERED_JSON
+from app.tables.claims import REPORTING_STANCES
+from app.tables.claims import Attribution
+from app.tables.claims import Claim
+from app.tables.claims import OutletClaim
+from app.tables.claims import Sourcing
+from app.tables.claims import Stance
+from app.tables.events import Delivery
+from app.tables.events import DeliveryStatus
+from app.tables.events import DispatchCursor
+from app.tables.events import Event
+from app.tables.events import EventType
+from app.tables.events import Subscription
+from app.tables.feeds import CrawlHost
+from app.tables.feeds import EntryState
+from app.tables.feeds import Feed
+from app.tables.feeds import FeedEntry
+from app.tables.feeds import FeedKind
+from app.tables.feeds import FeedState
+from app.tables.imports import ImportJob
+from app.tables.imports import ImportLineError
+from app.tables.imports import ImportState
+from app.tables.keys import ApiKey
+from app.tables.keys import Scope
 from app.tables.matching import ClaimEmbedding
-from app.tables.outlets import Outlet, OutletKind, OutletRef
-from app.tables.review_queue import ReviewItem, ReviewKind, ReviewStatus
+from app.tables.outlets import Outlet
+from app.tables.outlets import OutletKind
+from app.tables.outlets import OutletRef
+from app.tables.review_queue import ReviewItem
+from app.tables.review_queue import ReviewKind
+from app.tables.review_queue import ReviewStatus
 from app.tables.reviews import Review
 
 __all__ = [

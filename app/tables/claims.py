@@ -1,22 +1,23 @@
 """Claim: a canonical statement; Attribution: an article reporting, supporting or disputing it."""
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import (
-    CheckConstraint,
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    func,
-)
-from sqlmodel import Field, SQLModel
+from sqlalchemy import CheckConstraint
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import func
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.columns import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime
+from app.core.columns import utcnow
 
 
 class ClaimBase(SQLModel):

@@ -4,20 +4,20 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import (
-    CheckConstraint,
-    Column,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlmodel import Field, SQLModel
+from sqlalchemy import CheckConstraint
+from sqlalchemy import Column
+from sqlalchemy import Float
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.columns import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime
+from app.core.columns import utcnow
 
 
 class FeedKind(StrEnum):

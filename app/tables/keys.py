@@ -4,9 +4,11 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.columns import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime
+from app.core.columns import utcnow
 
 
 class Scope(StrEnum):

@@ -1,7 +1,12 @@
 """Claim embeddings: one sentence embedding per live claim, for the hybrid matcher."""
 
-from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, String
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import LargeBinary
+from sqlalchemy import String
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
 
 class ClaimEmbedding(SQLModel, table=True):

@@ -11,10 +11,18 @@ never proposed again, however often the articles behind it are re-ingested.
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Index, Integer, String
-from sqlmodel import Field, SQLModel
+from sqlalchemy import CheckConstraint
+from sqlalchemy import Column
+from sqlalchemy import Float
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.columns import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime
+from app.core.columns import utcnow
 from app.tables.articles import LinkRelation
 
 

@@ -1,12 +1,18 @@
 """Review: a fact-checker's published verdict on a claim (schema.org ClaimReview)."""
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlmodel import Field
+from sqlmodel import SQLModel
 
-from app.core.columns import UTCDateTime, utcnow
+from app.core.columns import UTCDateTime
+from app.core.columns import utcnow
 
 
 class ReviewBase(SQLModel):

@@ -14,7 +14,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from articles import ARTICLES  # noqa: E402
-from templates import TEMPLATES, url_of  # noqa: E402
+from templates import TEMPLATES  # noqa: E402
+from templates import url_of  # noqa: E402
 
 
 def gold_body(article: dict) -> str:

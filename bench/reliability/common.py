@@ -17,7 +17,8 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,8 @@ def sqlite_database() -> Iterator[tuple[str, Path]]:
 @contextlib.contextmanager
 def postgres_database(admin_url: str | None = None) -> Iterator[str]:
     """A fresh database on the machine's PostgreSQL (CLAIMS_TEST_POSTGRES_URL), dropped after."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
     admin_url = admin_url or os.environ.get(

@@ -21,16 +21,15 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
+from sqlalchemy import text
 
-from bench.reliability.common import (
-    Server,
-    corroborate,
-    postgres_database,
-    request,
-    say,
-    scratch_env,
-)
+from bench.reliability.common import Server
+from bench.reliability.common import corroborate
+from bench.reliability.common import postgres_database
+from bench.reliability.common import request
+from bench.reliability.common import say
+from bench.reliability.common import scratch_env
 
 ARTICLES = 3
 

@@ -27,19 +27,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
+from sqlalchemy import text
 
-from bench.reliability.common import (
-    BIN,
-    ROOT,
-    Server,
-    corroborate,
-    postgres_database,
-    request,
-    say,
-    scratch_env,
-    sqlite_database,
-)
+from bench.reliability.common import BIN
+from bench.reliability.common import ROOT
+from bench.reliability.common import Server
+from bench.reliability.common import corroborate
+from bench.reliability.common import postgres_database
+from bench.reliability.common import request
+from bench.reliability.common import say
+from bench.reliability.common import scratch_env
+from bench.reliability.common import sqlite_database
 
 ARTICLES_PER_GROUP = 3
 

@@ -14,15 +14,13 @@ import time
 from collections import Counter
 from typing import Any
 
-from bench.reliability.common import (
-    PostgresCluster,
-    Server,
-    corroborate,
-    request,
-    say,
-    scratch_env,
-    sqlite_database,
-)
+from bench.reliability.common import PostgresCluster
+from bench.reliability.common import Server
+from bench.reliability.common import corroborate
+from bench.reliability.common import request
+from bench.reliability.common import say
+from bench.reliability.common import scratch_env
+from bench.reliability.common import sqlite_database
 
 
 def error_shaped(body: Any) -> bool:

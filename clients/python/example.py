@@ -13,22 +13,20 @@ import os
 import time
 from datetime import date
 
-from corroborate_client import AuthenticatedClient, Client
-from corroborate_client.api.claims import (
-    claims_corroboration,
-    claims_create,
-    claims_export_csv,
-    claims_get,
-    claims_list,
-)
-from corroborate_client.models import (
-    ClaimCreate,
-    ClaimPage,
-    ClaimPublic,
-    CorroborationExplained,
-    ErrorResponse,
-)
-from corroborate_client.types import UNSET, Unset
+from corroborate_client import AuthenticatedClient
+from corroborate_client import Client
+from corroborate_client.api.claims import claims_corroboration
+from corroborate_client.api.claims import claims_create
+from corroborate_client.api.claims import claims_export_csv
+from corroborate_client.api.claims import claims_get
+from corroborate_client.api.claims import claims_list
+from corroborate_client.models import ClaimCreate
+from corroborate_client.models import ClaimPage
+from corroborate_client.models import ClaimPublic
+from corroborate_client.models import CorroborationExplained
+from corroborate_client.models import ErrorResponse
+from corroborate_client.types import UNSET
+from corroborate_client.types import Unset
 
 BASE_URL = os.environ.get("CORROBORATE_URL", "http://127.0.0.1:8000")
 NATO = "NATO's eastward enlargement"

@@ -6,7 +6,9 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import text
 
 from app.access.service import hash_key
 from app.core.columns import metadata

@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.access.ratelimit import Limit, MemoryBuckets, RateLimiter
+from app.access.ratelimit import Limit
+from app.access.ratelimit import MemoryBuckets
+from app.access.ratelimit import RateLimiter
 from app.core.errors import RateLimited
 from tests.assertions import assert_error
 from tests.core.test_observability import sample

@@ -5,12 +5,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.core.config import get_settings
-from tests.assertions import all_pages, assert_error
+from tests.assertions import all_pages
+from tests.assertions import assert_error
 from tests.factories import Factory
 
 

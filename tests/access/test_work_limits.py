@@ -9,8 +9,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.access.ratelimit import Limit, MemoryBuckets, RateLimiter, RedisBuckets
-from tests.access.test_ratelimit import FakeClock, tiny_limits
+from app.access.ratelimit import Limit
+from app.access.ratelimit import MemoryBuckets
+from app.access.ratelimit import RateLimiter
+from app.access.ratelimit import RedisBuckets
+from tests.access.test_ratelimit import FakeClock
+from tests.access.test_ratelimit import tiny_limits
 from tests.assertions import assert_error
 from tests.factories import Factory
 

@@ -1,12 +1,18 @@
 """/v1/articles and article links."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.assertions import all_pages, assert_consistent, assert_error
-from tests.factories import T0, Factory, article_payload
+from tests.assertions import all_pages
+from tests.assertions import assert_consistent
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
+from tests.factories import article_payload
 
 
 def test_create_canonicalises_the_url_and_stores_utc(client: TestClient, factory: Factory) -> None:

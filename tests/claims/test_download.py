@@ -11,13 +11,17 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.claims import download
-from app.claims.download import ExportFormat, negotiate
+from app.claims.download import ExportFormat
+from app.claims.download import negotiate
 from app.claims.listing import ClaimFilters
-from tests.assertions import all_pages, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import all_pages
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def rows(response: Any) -> list[dict[str, str]]:

@@ -2,8 +2,11 @@
 it answers exactly what the FastAPI routes answer, takes only what it can, and keeps access
 control, rate limits, metrics and logs."""
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from collections.abc import Iterator
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -237,7 +240,8 @@ def test_the_fast_path_is_rate_limited_like_the_route(
 def test_metrics_and_logs_name_the_routes_template(
     anon_client: TestClient, corpus: dict[str, int], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from tests.core.test_observability import access_lines, sample
+    from tests.core.test_observability import access_lines
+    from tests.core.test_observability import sample
 
     caplog.set_level("INFO", logger="app.access")
     before = anon_client.get("/metrics").text

@@ -7,35 +7,35 @@ describes the fast path exactly; (2) the values equal a reference built independ
 objects through the models, so the hand-written SQL selects the right data.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 
-from app.claims.models import (
-    AttributionPublic,
-    ClaimPublic,
-    ClaimWithAttributions,
-    CopyOf,
-    IndependentOrigin,
-)
+from app.claims.models import AttributionPublic
+from app.claims.models import ClaimPublic
+from app.claims.models import ClaimWithAttributions
+from app.claims.models import CopyOf
+from app.claims.models import IndependentOrigin
 from app.core.pagination import Page
 from app.core.unit_of_work import transaction
-from app.corroboration.models import Corroboration, FirstReport
-from app.tables import (
-    REPORTING_STANCES,
-    Article,
-    ArticleLink,
-    ArticleRef,
-    Attribution,
-    Claim,
-    OriginArticleRef,
-    Outlet,
-    OutletRef,
-)
+from app.corroboration.models import Corroboration
+from app.corroboration.models import FirstReport
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import ArticleRef
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import OriginArticleRef
+from app.tables import Outlet
+from app.tables import OutletRef
 from tests.factories import Factory
 
 ODD_TEXT = 'Ünïcødé “quotes” \\ back\\slash, "dq", tab-free \u2028 line sep, bell \x07, 日本語 ✓'

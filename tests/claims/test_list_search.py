@@ -5,9 +5,12 @@ import math
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.pagination import decode_cursor, encode_cursor
-from tests.assertions import all_pages, assert_error
-from tests.factories import T0, Factory
+from app.core.pagination import decode_cursor
+from app.core.pagination import encode_cursor
+from tests.assertions import all_pages
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def ids(client: TestClient, url: str = "/v1/claims", **params: object) -> list[int]:

@@ -2,7 +2,9 @@
 
 from fastapi.testclient import TestClient
 
-from tests.assertions import all_pages, assert_consistent, assert_error
+from tests.assertions import all_pages
+from tests.assertions import assert_consistent
+from tests.assertions import assert_error
 from tests.factories import Factory
 
 

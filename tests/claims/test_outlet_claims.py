@@ -7,17 +7,24 @@ from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 
 from app.claims import listing
-from app.claims.listing import ClaimFilters, ClaimSort
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
 from app.core.pagination import PageParams
 from app.core.responses import json_bytes
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.integrity import service as integrity
-from app.tables import Article, Attribution, Claim, Outlet, OutletClaim
-from tests.factories import T0, Factory
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
+from app.tables import OutletClaim
+from tests.factories import T0
+from tests.factories import Factory
 
 STANCES = ("reports", "supports", "disputes")
 

@@ -6,15 +6,20 @@ over enough rows (bulk-inserted, then ANALYZEd) that a planner could be tempted 
 
 import json
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
-from app.claims import attributions, listing
-from app.claims.listing import ClaimFilters, ClaimSort
+from app.claims import attributions
+from app.claims import listing
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
 from app.core.prepared import PreparedSelect
 
 SORT_INDEX = {

@@ -6,8 +6,12 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.assertions import DEFAULT_METHOD, all_pages, assert_consistent, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import DEFAULT_METHOD
+from tests.assertions import all_pages
+from tests.assertions import assert_consistent
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def test_create_and_get_a_claim(client: TestClient) -> None:

@@ -3,7 +3,10 @@
 import pytest
 from sqlmodel import Session
 
-from app.claims.search import Term, fts5_expression, parse, search
+from app.claims.search import Term
+from app.claims.search import fts5_expression
+from app.claims.search import parse
+from app.claims.search import search
 from tests.factories import Factory
 
 

@@ -1,7 +1,8 @@
 """The full-text index over claim text and quotes follows every write (triggers in migrations)."""
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from tests.factories import Factory
 

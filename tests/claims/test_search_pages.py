@@ -6,7 +6,8 @@ from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.claims import listing
 from app.claims.listing import ClaimFilters

@@ -8,14 +8,22 @@ from typing import Any
 import psycopg.errors
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event, func, literal, literal_column, select, table, text
+from sqlalchemy import event
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import literal_column
+from sqlalchemy import select
+from sqlalchemy import table
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
 
 from app.claims import listing as claims_listing
 from app.claims import router as claims_router
 from app.core.config import Settings
-from app.core.db import SessionDep, database_error
+from app.core.db import SessionDep
+from app.core.db import database_error
 from app.core.migrations import upgrade
 from app.core.prepared import PreparedSelect
 from app.main import create_app

@@ -9,9 +9,17 @@ from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import BigInteger, Engine, String, bindparam, cast, select
+from sqlalchemy import BigInteger
+from sqlalchemy import Engine
+from sqlalchemy import String
+from sqlalchemy import bindparam
+from sqlalchemy import cast
+from sqlalchemy import select
 
-from app.core.json_documents import json_constant, json_document, json_flag, json_when
+from app.core.json_documents import json_constant
+from app.core.json_documents import json_document
+from app.core.json_documents import json_flag
+from app.core.json_documents import json_when
 from app.core.responses import json_bytes
 
 # Every ASCII character (NUL aside: PostgreSQL text cannot hold it), the escapes orjson

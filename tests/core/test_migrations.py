@@ -4,10 +4,14 @@ import warnings
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine
+from sqlalchemy import inspect
 
 from app.core.columns import metadata
-from app.core.migrations import current_revision, head_revision, include_object, upgrade
+from app.core.migrations import current_revision
+from app.core.migrations import head_revision
+from app.core.migrations import include_object
+from app.core.migrations import upgrade
 
 
 def test_models_and_migrations_do_not_drift(engine: Engine) -> None:

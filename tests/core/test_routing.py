@@ -1,6 +1,8 @@
 """A DELETE answers 204 with nothing: no body, no Content-Type (app/core/routing.py)."""
 
-from fastapi import APIRouter, BackgroundTasks, FastAPI
+from fastapi import APIRouter
+from fastapi import BackgroundTasks
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.responses import Response

@@ -19,7 +19,8 @@ import httpx
 import pytest
 
 from app.core.migrations import upgrade
-from tests.ingest.test_cli import free_port, wait_until_up
+from tests.ingest.test_cli import free_port
+from tests.ingest.test_cli import wait_until_up
 
 CORROBORATE = str(Path(sys.executable).parent / "corroborate")
 pytestmark = pytest.mark.sqlite_only  # a server process of its own; the database is incidental

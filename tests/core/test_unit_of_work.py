@@ -10,12 +10,17 @@ import psycopg
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.core.metrics import TRANSACTION_RETRIES
-from app.core.unit_of_work import TransactionConflict, lost_race, run_transaction, transaction
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import lost_race
+from app.core.unit_of_work import run_transaction
+from app.core.unit_of_work import transaction
 from app.ingest.bulk import engine as bulk_engine
 from app.outlets import service as outlets_service
 from app.tables import Outlet

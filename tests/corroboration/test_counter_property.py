@@ -10,21 +10,34 @@ oracle that follows the article links itself instead of trusting `root_article_i
 """
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import hypothesis.strategies as st
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
-from sqlalchemy import Engine, select, text
+from hypothesis import HealthCheck
+from hypothesis import settings
+from hypothesis.stateful import RuleBasedStateMachine
+from hypothesis.stateful import invariant
+from hypothesis.stateful import rule
+from hypothesis.stateful import run_state_machine_as_test
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlmodel import Session
 
 from app.articles import service as articles
-from app.articles.models import ArticleCreate, ArticleUpdate, LinkCreate
-from app.claims import attributions, merging
+from app.articles.models import ArticleCreate
+from app.articles.models import ArticleUpdate
+from app.articles.models import LinkCreate
+from app.claims import attributions
+from app.claims import merging
 from app.claims import service as claims
-from app.claims.models import AttributionCreate, AttributionUpdate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import AttributionUpdate
+from app.claims.models import ClaimCreate
 from app.core.columns import metadata
 from app.core.errors import AppError
 from app.core.migrations import UNMODELLED_TABLES
@@ -32,7 +45,12 @@ from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.outlets import service as outlets
 from app.outlets.models import OutletCreate
-from app.tables import REPORTING_STANCES, Article, ArticleLink, Attribution, Claim, Outlet
+from app.tables import REPORTING_STANCES
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
 
 T0 = datetime(2025, 5, 1, tzinfo=UTC)
 OUTLETS = ("wire-a", "wire-b", "paper-c", "paper-d")

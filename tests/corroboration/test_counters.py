@@ -1,12 +1,16 @@
 """Counters are kept by construction: a writer that only writes rows still leaves them true."""
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
-from app.tables import Article, ArticleLink, Attribution, Claim
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
 from tests.factories import Factory
 
 

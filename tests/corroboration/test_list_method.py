@@ -8,12 +8,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from app.claims import listing
-from app.claims.listing import ClaimFilters, ClaimSort
+from app.claims.listing import ClaimFilters
+from app.claims.listing import ClaimSort
 from app.core.pagination import PageParams
 from app.core.unit_of_work import transaction
 from app.corroboration.method import method
-from tests.assertions import all_pages, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import all_pages
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def at(hours: float) -> str:

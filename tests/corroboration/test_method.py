@@ -1,18 +1,23 @@
 """Counting under a chosen method: as_of, collapse rules, the explanation, and the echo."""
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 from sqlmodel import Session
 
 from app.articles import service as articles_service
-from app.articles.models import ArticleCreate, LinkCreate
+from app.articles.models import ArticleCreate
+from app.articles.models import LinkCreate
 from app.claims import attributions as claims_attributions
 from app.claims import service as claims_service
-from app.claims.models import AttributionCreate, ClaimCreate
+from app.claims.models import AttributionCreate
+from app.claims.models import ClaimCreate
 from app.core.unit_of_work import transaction
 from app.corroboration import live
 from app.corroboration.method import method
@@ -20,8 +25,10 @@ from app.corroboration.models import CorroborationMethod
 from app.demo.service import load
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
-from tests.assertions import DEFAULT_METHOD, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import DEFAULT_METHOD
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def at(hours: float) -> str:

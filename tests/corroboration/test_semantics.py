@@ -8,7 +8,8 @@ from sqlalchemy import Engine
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from tests.assertions import assert_consistent
-from tests.factories import T0, Factory
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def at(hours: float) -> str:

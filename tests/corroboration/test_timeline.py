@@ -1,14 +1,17 @@
 """How coverage grew: cumulative outlets and origins per hour, day or week."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.corroboration.live import bucket_start
 from app.corroboration.models import Bucket
-from tests.assertions import DEFAULT_METHOD, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import DEFAULT_METHOD
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def at(hours: float) -> str:

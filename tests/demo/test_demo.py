@@ -1,12 +1,15 @@
 """The founding story, as the demo loads it."""
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.unit_of_work import transaction
 from app.demo import data
 from app.demo.service import load
-from app.tables import Attribution, Claim
+from app.tables import Attribution
+from app.tables import Claim
 from tests.assertions import assert_consistent
 
 

@@ -16,15 +16,21 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 from urllib.error import URLError
-from urllib.request import Request, urlopen
+from urllib.request import Request
+from urllib.request import urlopen
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext
+from playwright.sync_api import ConsoleMessage
+from playwright.sync_api import Page
+from playwright.sync_api import Playwright
 from playwright.sync_api import Request as PlaywrightRequest
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path(os.environ.get("CLAIMS_E2E_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [

@@ -6,13 +6,19 @@ import copy
 import json
 import re
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs
+from urllib.parse import quote
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Locator, Page, Response
+from playwright.sync_api import Locator
+from playwright.sync_api import Page
+from playwright.sync_api import Response
 
 from app.demo.data import CLAIMS
-from tests.e2e.conftest import DASH, Server, Tab
+from tests.e2e.conftest import DASH
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import Tab
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import BrowserContext
 
-from tests.e2e.conftest import Server, Tab, open_tab, running_server
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import Tab
+from tests.e2e.conftest import open_tab
+from tests.e2e.conftest import running_server
 
 pytestmark = pytest.mark.sqlite_only
 

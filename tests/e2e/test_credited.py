@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext
 
-from tests.e2e.conftest import Server, open_tab, running_server
-from tests.ingest.test_credited import AP_STORY, ap_article, paper
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import open_tab
+from tests.e2e.conftest import running_server
+from tests.ingest.test_credited import AP_STORY
+from tests.ingest.test_credited import ap_article
+from tests.ingest.test_credited import paper
 
 pytestmark = pytest.mark.sqlite_only  # one real server is enough; the API suite covers PostgreSQL
 

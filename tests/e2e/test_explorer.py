@@ -6,15 +6,15 @@ Screenshots of every view go to tests/e2e/screenshots/ (ignored by git).
 import pytest
 from playwright.sync_api import Page
 
-from app.demo.data import (
-    CLAIMS,
-    JAPAN_TIMES_URL,
-    LINKS,
-    MOSCOW_TIMES_URL,
-    REUTERS_HEADLINE,
-    REUTERS_URL,
-)
-from tests.e2e.conftest import DASH, PHONE, Tab
+from app.demo.data import CLAIMS
+from app.demo.data import JAPAN_TIMES_URL
+from app.demo.data import LINKS
+from app.demo.data import MOSCOW_TIMES_URL
+from app.demo.data import REUTERS_HEADLINE
+from app.demo.data import REUTERS_URL
+from tests.e2e.conftest import DASH
+from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import Tab
 
 pytestmark = pytest.mark.sqlite_only  # one real server is enough; the API suite covers PostgreSQL
 

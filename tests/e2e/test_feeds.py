@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext
 
-from tests.e2e.conftest import PHONE, Server, Tab, open_tab, running_server
+from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import Tab
+from tests.e2e.conftest import open_tab
+from tests.e2e.conftest import running_server
 from tests.e2e.test_explorer import no_horizontal_overflow
 
 pytestmark = pytest.mark.sqlite_only

@@ -7,7 +7,9 @@ import pytest
 from playwright.sync_api import BrowserContext
 
 from app.demo.data import CLAIMS
-from tests.e2e.conftest import Server, open_tab, running_server
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import open_tab
+from tests.e2e.conftest import running_server
 
 pytestmark = pytest.mark.sqlite_only  # one real server is enough; the API suite covers PostgreSQL
 

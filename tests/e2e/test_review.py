@@ -7,8 +7,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext
 
-from tests.e2e.conftest import Server, Tab, open_tab, running_server
-from tests.e2e.test_explorer import focused, tab_to
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import Tab
+from tests.e2e.conftest import open_tab
+from tests.e2e.conftest import running_server
+from tests.e2e.test_explorer import focused
+from tests.e2e.test_explorer import tab_to
 
 pytestmark = pytest.mark.sqlite_only
 

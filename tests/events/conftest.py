@@ -1,18 +1,25 @@
 """Fixtures for events: an app that may target local receivers, fast retries, a receiver."""
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.events.delivery import Sender, deliver_once, dispatch_once
-from app.tables import Delivery, DeliveryStatus
-from tests.events.receiver import Receiver, running_receiver
+from app.events.delivery import Sender
+from app.events.delivery import deliver_once
+from app.events.delivery import dispatch_once
+from app.tables import Delivery
+from app.tables import DeliveryStatus
+from tests.events.receiver import Receiver
+from tests.events.receiver import running_receiver
 from tests.factories import Factory
 
 FAST = {

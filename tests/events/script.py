@@ -4,7 +4,10 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.ingest.test_copies import CLAIM, article, body, wire
+from tests.ingest.test_copies import CLAIM
+from tests.ingest.test_copies import article
+from tests.ingest.test_copies import body
+from tests.ingest.test_copies import wire
 
 
 def post(client: TestClient, path: str, payload: dict[str, Any]) -> dict[str, Any]:

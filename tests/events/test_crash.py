@@ -18,14 +18,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.error import URLError
-from urllib.request import Request, urlopen
+from urllib.request import Request
+from urllib.request import urlopen
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.tables import Event
 from tests.e2e.conftest import _corroborate
-from tests.events.receiver import Received, Receiver
+from tests.events.receiver import Received
+from tests.events.receiver import Receiver
 from tests.factories import Factory
 
 

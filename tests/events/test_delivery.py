@@ -7,16 +7,23 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlmodel import Session
-from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+from standardwebhooks.webhooks import Webhook
+from standardwebhooks.webhooks import WebhookVerificationError
 
 from app.core.config import Settings
-from app.events.delivery import Sender, deliver_once, dispatch_once
-from app.tables import Delivery, Event
-from tests.events.conftest import drain, unfinished
+from app.events.delivery import Sender
+from app.events.delivery import deliver_once
+from app.events.delivery import dispatch_once
+from app.tables import Delivery
+from app.tables import Event
+from tests.events.conftest import drain
+from tests.events.conftest import unfinished
 from tests.events.receiver import Receiver
-from tests.events.script import EXPECTED, scripted_sequence
+from tests.events.script import EXPECTED
+from tests.events.script import scripted_sequence
 
 
 def subscribe(client: TestClient, url: str, **fields: Any) -> dict[str, Any]:

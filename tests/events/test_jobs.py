@@ -2,22 +2,27 @@
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlmodel import Session
 
-from app.events.tasks import _FOLLOW_UP_KEY, DRAIN, schedule_follow_up
+from app.events.tasks import _FOLLOW_UP_KEY
+from app.events.tasks import DRAIN
+from app.events.tasks import schedule_follow_up
 from app.jobs import queue_for
 from app.tables import Event
 from tests.events.conftest import FAST
 from tests.events.receiver import Receiver
 from tests.events.script import scripted_sequence
-from tests.events.test_delivery import assert_in_order_per_claim, subscribe
+from tests.events.test_delivery import assert_in_order_per_claim
+from tests.events.test_delivery import subscribe
 from tests.factories import Factory
 
 

@@ -4,15 +4,20 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlmodel import Session
 
-from app.core.unit_of_work import TransactionConflict, run_transaction
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import run_transaction
 from app.outbox import recorder
-from app.tables import Event, EventType
-from tests.events.script import EXPECTED, scripted_sequence
+from app.tables import Event
+from app.tables import EventType
+from tests.events.script import EXPECTED
+from tests.events.script import scripted_sequence
 from tests.factories import Factory
-from tests.ingest.test_copies import body, wire
+from tests.ingest.test_copies import body
+from tests.ingest.test_copies import wire
 
 
 def events(engine: Engine) -> list[Event]:

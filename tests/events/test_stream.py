@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.assertions import assert_error
-from tests.events.script import EXPECTED, scripted_sequence
+from tests.events.script import EXPECTED
+from tests.events.script import scripted_sequence
 from tests.factories import Factory
 
 

@@ -9,7 +9,9 @@ from sqlalchemy import Engine
 
 from app.core.config import Settings
 from app.events import targets
-from app.events.delivery import Sender, deliver_once, dispatch_once
+from app.events.delivery import Sender
+from app.events.delivery import deliver_once
+from app.events.delivery import dispatch_once
 from tests.assertions import assert_error
 from tests.events.receiver import Receiver
 from tests.factories import Factory

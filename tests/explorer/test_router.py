@@ -5,7 +5,8 @@ import re
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.explorer.router import CONTENT_SECURITY_POLICY, STATIC_DIR
+from app.explorer.router import CONTENT_SECURITY_POLICY
+from app.explorer.router import STATIC_DIR
 from tests.assertions import assert_error
 
 IMPORT = re.compile(r"""^import\s[^;]*?from\s+"(\.{1,2}/[^"]+)";""", re.MULTILINE | re.DOTALL)

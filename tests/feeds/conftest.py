@@ -1,7 +1,8 @@
 """A crawler set up for tests: small delays (so tests are fast), loopback allowed."""
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -13,7 +14,8 @@ from app.feeds import watch
 from app.matching.base import Matcher
 from app.matching.factory import build_matcher
 from tests.factories import Factory
-from tests.feeds.server import Site, serving
+from tests.feeds.server import Site
+from tests.feeds.server import serving
 
 MIN_DELAY = 0.3
 

@@ -3,15 +3,19 @@
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.core.config import Settings, get_settings
+from app.core.config import Settings
+from app.core.config import get_settings
 from app.core.unit_of_work import transaction
 from app.feeds import service
 from app.feeds.models import FeedCreate
-from app.tables import Article, EntryState, FeedEntry
+from app.tables import Article
+from app.tables import EntryState
+from app.tables import FeedEntry
 from tests.factories import Factory
 from tests.feeds.conftest import MIN_DELAY
 from tests.feeds.server import Site

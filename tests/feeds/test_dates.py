@@ -3,7 +3,8 @@ the extraction quality set's figures held as a floor."""
 
 import importlib.util
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import lxml.html

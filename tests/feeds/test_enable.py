@@ -7,11 +7,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.columns import utcnow
 from app.core.unit_of_work import transaction
-from app.tables import Article, CrawlHost
+from app.tables import Article
+from app.tables import CrawlHost
 from tests.factories import Factory
 from tests.feeds.server import Site
 from tests.feeds.test_watch import _publish

@@ -5,12 +5,17 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
-from app.tables import Feed, FeedEntry, FeedState
+from app.tables import Feed
+from app.tables import FeedEntry
+from app.tables import FeedState
 from tests.factories import Factory
 from tests.feeds.server import Site
 from tests.feeds.test_watch import _publish

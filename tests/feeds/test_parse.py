@@ -1,15 +1,19 @@
 """What feeds, sitemaps and robots.txt say, read without a network."""
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
 from app.core.config import Settings
 from app.feeds import robots
 from app.feeds.extract import extract
-from app.feeds.parse import Listed, NotAFeed, listed
+from app.feeds.parse import Listed
+from app.feeds.parse import NotAFeed
+from app.feeds.parse import listed
 from app.feeds.service import host_delay
-from app.tables import CrawlHost, FeedKind
+from app.tables import CrawlHost
+from app.tables import FeedKind
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">

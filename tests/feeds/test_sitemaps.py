@@ -5,13 +5,16 @@ import gzip
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.feeds import parse
-from app.tables import Article, Feed
+from app.tables import Article
+from app.tables import Feed
 from tests.factories import Factory
 from tests.feeds.conftest import MIN_DELAY
 from tests.feeds.server import Site

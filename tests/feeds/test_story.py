@@ -9,17 +9,22 @@ Putin wants NATO's enlargement stopped; the matcher attaches the ones it is then
 NATO claim ends at 3 outlets and 2 independent origins.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 
 from app.core.unit_of_work import transaction
-from app.tables import Article, EntryState, FeedEntry
-from tests.assertions import all_pages, assert_consistent
+from app.tables import Article
+from app.tables import EntryState
+from app.tables import FeedEntry
+from tests.assertions import all_pages
+from tests.assertions import assert_consistent
 from tests.factories import Factory
 from tests.feeds.server import Site
 

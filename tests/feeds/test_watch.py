@@ -1,18 +1,25 @@
 """The crawler against the loopback fixture site, asserted from the site's request log."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from itertools import pairwise
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.core.columns import utcnow
 from app.core.unit_of_work import transaction
-from app.tables import Article, EntryState, Feed, FeedEntry
+from app.tables import Article
+from app.tables import EntryState
+from app.tables import Feed
+from app.tables import FeedEntry
 from tests.factories import Factory
 from tests.feeds.conftest import MIN_DELAY
-from tests.feeds.server import Page, Site
+from tests.feeds.server import Page
+from tests.feeds.server import Site
 
 
 def _add_feed(client: TestClient, slug: str, url: str, kind: str = "feed") -> int:

@@ -11,7 +11,9 @@ from app.feeds import watch
 from app.matching.factory import build_matcher
 from tests.factories import Factory
 from tests.feeds.conftest import MIN_DELAY
-from tests.feeds.server import Page, Site, serving
+from tests.feeds.server import Page
+from tests.feeds.server import Site
+from tests.feeds.server import serving
 
 PAGES = 12
 

@@ -6,7 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from app.core.config import MetricsAccess, Settings
+from app.core.config import MetricsAccess
+from app.core.config import Settings
 from tests.assertions import assert_error
 from tests.factories import Factory
 

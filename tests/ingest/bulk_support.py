@@ -8,7 +8,8 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.ingest.models import BatchLine
 from tests.factories import T0

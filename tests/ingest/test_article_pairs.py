@@ -15,8 +15,14 @@ from app.core import agencies
 from app.core.config import Settings
 from app.ingest import sentences
 from app.ingest.credited import decide
-from app.ingest.fingerprints import containment, credits, minhash, simhash, similarity, url_credits
-from app.tables import Outlet, OutletKind
+from app.ingest.fingerprints import containment
+from app.ingest.fingerprints import credits
+from app.ingest.fingerprints import minhash
+from app.ingest.fingerprints import simhash
+from app.ingest.fingerprints import similarity
+from app.ingest.fingerprints import url_credits
+from app.tables import Outlet
+from app.tables import OutletKind
 
 PAIRS = Path(__file__).resolve().parent.parent / "data" / "article_pairs.jsonl"
 

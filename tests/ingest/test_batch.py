@@ -7,14 +7,20 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.main import create_app
-from app.tables import Article, Attribution, Claim
-from tests.assertions import assert_consistent, assert_error
-from tests.factories import T0, Factory
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from tests.assertions import assert_consistent
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 from tests.ingest.test_router import payload
 
 NDJSON = {"content-type": "application/x-ndjson"}

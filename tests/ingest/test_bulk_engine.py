@@ -11,23 +11,28 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.core.columns import metadata
 from app.core.config import Settings
 from app.core.migrations import UNMODELLED_TABLES
-from app.core.unit_of_work import TransactionConflict, transaction
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import service as one_line
 from app.ingest.bulk.engine import ingest_stream
-from app.ingest.bulk.writes import COPY_FROM, insert_rows
+from app.ingest.bulk.writes import COPY_FROM
+from app.ingest.bulk.writes import insert_rows
 from app.matching import vectors
 from app.matching.base import Matcher
 from app.matching.factory import build_matcher
 from app.tables import ClaimEmbedding
 from tests.factories import T0
-from tests.ingest.bulk_support import answers, dump, random_lines
+from tests.ingest.bulk_support import answers
+from tests.ingest.bulk_support import dump
+from tests.ingest.bulk_support import random_lines
 
 
 def _wipe(engine: Engine) -> None:

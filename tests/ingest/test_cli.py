@@ -14,22 +14,27 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.core.config import Settings, get_settings
+from app.core.config import Settings
+from app.core.config import get_settings
 from app.core.migrations import scratch_database
 from app.core.unit_of_work import transaction
 from app.feeds import propose
-from app.ingest.importer import ImportFailed, import_http
+from app.ingest.importer import ImportFailed
+from app.ingest.importer import import_http
 from app.main import create_app
 from app.matching.factory import build_matcher
 from app.tables import Article
 from tests.assertions import all_pages
-from tests.conftest import BACKEND, POSTGRES_ADMIN_URL
+from tests.conftest import BACKEND
+from tests.conftest import POSTGRES_ADMIN_URL
 from tests.factories import Factory
-from tests.ingest.test_seed import SEED, seed_payloads
+from tests.ingest.test_seed import SEED
+from tests.ingest.test_seed import seed_payloads
 
 
 class Ran:

@@ -2,17 +2,24 @@
 
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.ingest import service
-from app.ingest.models import IngestPayload, IngestResult
+from app.ingest.models import IngestPayload
+from app.ingest.models import IngestResult
 from app.matching.factory import build_matcher
-from app.tables import Article, Attribution, Claim, Outlet
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
 from tests.assertions import assert_consistent
 from tests.ingest.test_router import payload
 

@@ -6,7 +6,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.ingest.fingerprints import credits, simhash, similarity
+from app.ingest.fingerprints import credits
+from app.ingest.fingerprints import simhash
+from app.ingest.fingerprints import similarity
 from app.tables import LinkRelation
 from tests.assertions import assert_consistent
 from tests.factories import T0

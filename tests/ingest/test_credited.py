@@ -12,7 +12,9 @@ from sqlalchemy import Engine
 
 from app.core import agencies
 from app.core.unit_of_work import transaction
-from app.ingest.fingerprints import credit_kind, credits, name_key
+from app.ingest.fingerprints import credit_kind
+from app.ingest.fingerprints import credits
+from app.ingest.fingerprints import name_key
 from app.integrity import service as integrity
 from tests.assertions import assert_consistent
 from tests.factories import T0

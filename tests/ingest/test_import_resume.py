@@ -8,11 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
-from tests.ingest.bulk_support import dump, random_lines
+from tests.ingest.bulk_support import dump
+from tests.ingest.bulk_support import random_lines
 from tests.ingest.test_bulk_engine import _wipe
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
@@ -20,7 +21,8 @@ from app.matching.factory import build_matcher
 from app.tables import ImportState
 from tests.assertions import assert_error
 from tests.factories import Factory
-from tests.ingest.bulk_support import dump, random_lines
+from tests.ingest.bulk_support import dump
+from tests.ingest.bulk_support import random_lines
 from tests.ingest.test_bulk_engine import _wipe
 
 NDJSON = {"content-type": "application/x-ndjson"}

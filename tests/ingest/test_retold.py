@@ -10,7 +10,8 @@ import numpy as np
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
-from app.ingest import retold, sentences
+from app.ingest import retold
+from app.ingest import sentences
 from app.matching.embedding import load_embedder
 from tests.factories import T0
 from tests.ingest.test_sentences import WIRE

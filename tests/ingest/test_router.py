@@ -5,11 +5,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine
+from sqlalchemy import inspect
+from sqlalchemy import text
 
 from app.matching.hybrid import HybridMatcher
-from tests.assertions import assert_consistent, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import assert_consistent
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 from tests.ingest.test_seed import seed_payloads
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.demo import data
-from tests.assertions import all_pages, assert_consistent
+from tests.assertions import all_pages
+from tests.assertions import assert_consistent
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed_ingest.ndjson"
 

@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.ingest import sentences
-from app.ingest.fingerprints import containment, minhash
+from app.ingest.fingerprints import containment
+from app.ingest.fingerprints import minhash
 from tests.factories import T0
 
 WIRE = [

@@ -7,7 +7,8 @@ from datetime import date
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.claims import merging
 from app.claims import service as claims_service
@@ -17,7 +18,8 @@ from app.integrity import service as integrity
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletUpdate
 from tests.factories import Factory
-from tests.integrity.test_service import findings, sql
+from tests.integrity.test_service import findings
+from tests.integrity.test_service import sql
 
 
 def stored(engine: Engine) -> dict[int, str | None]:

@@ -9,7 +9,8 @@ runs one writer at a time), so that is where they must run; they stay bounded (~
 
 import itertools
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -17,13 +18,17 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 
 from app.core.unit_of_work import transaction
 from app.ingest import service as ingest_service
 from app.integrity import service as integrity
 from app.tables import Claim
-from tests.factories import T0, Factory
+from tests.factories import T0
+from tests.factories import Factory
 
 pytestmark = pytest.mark.postgresql_only
 

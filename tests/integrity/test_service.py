@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.core.unit_of_work import transaction
 from app.integrity import service as integrity
-from tests.factories import T0, Factory
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def findings(engine: Engine) -> dict[str, list[int]]:

@@ -18,7 +18,9 @@ from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.matching import bounds
 from app.matching.factory import build_matcher
-from app.matching.lexical import LexicalMatcher, signals, stored_analysis
+from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import signals
+from app.matching.lexical import stored_analysis
 from tests.factories import Factory
 from tests.matching.test_quality import all_pairs
 

@@ -6,16 +6,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine
+from sqlalchemy import delete
+from sqlalchemy import select
 
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
-from app.matching import embedding, vectors
+from app.matching import embedding
+from app.matching import vectors
 from app.matching.analysis import normalise_news
-from app.matching.embedding import DEFAULT_MODEL, ModelError, load_embedder
+from app.matching.embedding import DEFAULT_MODEL
+from app.matching.embedding import ModelError
+from app.matching.embedding import load_embedder
 from app.matching.factory import build_matcher
-from app.matching.hybrid import HybridMatcher, language
-from app.tables import Claim, ClaimEmbedding
+from app.matching.hybrid import HybridMatcher
+from app.matching.hybrid import language
+from app.tables import Claim
+from app.tables import ClaimEmbedding
 from tests.factories import Factory
 
 NATO = "Putin demands a written pledge from Western leaders to stop enlarging NATO eastwards."

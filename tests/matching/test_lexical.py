@@ -2,8 +2,10 @@
 
 import pytest
 
-from app.matching.analysis import analyse, content_words
-from app.matching.lexical import LexicalMatcher, signals
+from app.matching.analysis import analyse
+from app.matching.analysis import content_words
+from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import signals
 
 matcher = LexicalMatcher()
 

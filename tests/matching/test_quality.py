@@ -16,7 +16,8 @@ import pytest
 
 from app.core.config import Settings
 from app.matching.analysis import analyse
-from app.matching.embedding import DEFAULT_MODEL, load_embedder
+from app.matching.embedding import DEFAULT_MODEL
+from app.matching.embedding import load_embedder
 from app.matching.factory import build_matcher
 from app.matching.hybrid import compare
 

@@ -1,11 +1,13 @@
 """The in-process vector index catching up with claim_embedding (app/matching/vectors.py)."""
 
 import numpy as np
-from sqlalchemy import delete, insert
+from sqlalchemy import delete
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.matching.vectors import VectorIndex, to_bytes
+from app.matching.vectors import VectorIndex
+from app.matching.vectors import to_bytes
 from app.tables import ClaimEmbedding
 from tests.factories import Factory
 

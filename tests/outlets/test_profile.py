@@ -7,7 +7,8 @@ from sqlalchemy import Engine
 
 from app.core.unit_of_work import transaction
 from app.demo.service import load
-from tests.factories import T0, Factory
+from tests.factories import T0
+from tests.factories import Factory
 
 
 def at(hours: float) -> str:

@@ -3,8 +3,10 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.assertions import all_pages, assert_error
-from tests.factories import Factory, outlet_payload
+from tests.assertions import all_pages
+from tests.assertions import assert_error
+from tests.factories import Factory
+from tests.factories import outlet_payload
 
 
 def test_create_returns_the_outlet_normalised(client: TestClient) -> None:

@@ -13,8 +13,11 @@ from sqlalchemy import Engine
 
 from app.core.unit_of_work import transaction
 from app.integrity import service as integrity
-from tests.assertions import all_pages, assert_consistent, assert_error
-from tests.factories import T0, Factory
+from tests.assertions import all_pages
+from tests.assertions import assert_consistent
+from tests.assertions import assert_error
+from tests.factories import T0
+from tests.factories import Factory
 from tests.ingest.test_seed import RETOLD
 from tests.integrity.test_races import Racer
 

@@ -4,16 +4,21 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from app.core.columns import metadata
 from app.core.migrations import UNMODELLED_TABLES
 from app.core.unit_of_work import transaction
 from app.demo import data
 from app.demo.service import load
-from tests.assertions import all_pages, assert_error
+from tests.assertions import all_pages
+from tests.assertions import assert_error
 from tests.factories import Factory
-from tests.reviews.jsonld import SCHEMA, check_node, expand, values
+from tests.reviews.jsonld import SCHEMA
+from tests.reviews.jsonld import check_node
+from tests.reviews.jsonld import expand
+from tests.reviews.jsonld import values
 
 REVIEW = {
     "publisher": {"name": "Factcheck Example", "site": "factcheck.example"},

@@ -10,10 +10,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from app.reviews import verdicts
-from tests.assertions import all_pages, assert_error
+from tests.assertions import all_pages
+from tests.assertions import assert_error
 from tests.reviews import fidelity
-from tests.reviews.jsonld import check_node, expand
-from tests.reviews.test_claimreview import _empty_database, export
+from tests.reviews.jsonld import check_node
+from tests.reviews.jsonld import expand
+from tests.reviews.test_claimreview import _empty_database
+from tests.reviews.test_claimreview import export
 
 DOCUMENTS = fidelity.documents()
 README = (fidelity.CORPUS / "README.md").read_text(encoding="utf-8")

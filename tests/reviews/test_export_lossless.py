@@ -4,9 +4,11 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.reviews.jsonld import check_node, expand
+from tests.reviews.jsonld import check_node
+from tests.reviews.jsonld import expand
 from tests.reviews.test_claimreview import export
-from tests.reviews.test_import import imported, load
+from tests.reviews.test_import import imported
+from tests.reviews.test_import import load
 
 
 def exported(client: TestClient, document: Any) -> list[dict[str, Any]]:

@@ -4,9 +4,11 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.assertions import all_pages, assert_error
+from tests.assertions import all_pages
+from tests.assertions import assert_error
 from tests.reviews import fidelity
-from tests.reviews.jsonld import check_node, expand
+from tests.reviews.jsonld import check_node
+from tests.reviews.jsonld import expand
 from tests.reviews.test_claimreview import export
 
 # Two ClaimReviews, a MediaReview, a claims:search answer, a DataFeed, a @graph.

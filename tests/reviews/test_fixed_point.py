@@ -11,8 +11,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from tests.assertions import all_pages
-from tests.reviews.test_claimreview import _empty_database, export
-from tests.reviews.test_import import EXPECTED, imported, load
+from tests.reviews.test_claimreview import _empty_database
+from tests.reviews.test_claimreview import export
+from tests.reviews.test_import import EXPECTED
+from tests.reviews.test_import import imported
+from tests.reviews.test_import import load
 
 
 def essentials(client: TestClient) -> dict[str, dict[str, Any]]:

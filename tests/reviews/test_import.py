@@ -5,11 +5,17 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.unit_of_work import transaction
 from app.matching.hybrid import HybridMatcher
-from app.tables import Article, Attribution, Claim, Outlet, Review
+from app.tables import Article
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
+from app.tables import Review
 from tests.assertions import assert_error
 from tests.factories import Factory
 

@@ -5,7 +5,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from tests.assertions import assert_error
-from tests.reviews.test_import import imported, load
+from tests.reviews.test_import import imported
+from tests.reviews.test_import import load
 
 
 def claim_of(client: TestClient, item: dict[str, Any]) -> dict[str, Any]:

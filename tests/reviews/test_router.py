@@ -4,7 +4,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.assertions import all_pages, assert_error
+from tests.assertions import all_pages
+from tests.assertions import assert_error
 from tests.factories import Factory
 
 REVIEW: dict[str, Any] = {

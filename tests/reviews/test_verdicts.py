@@ -5,8 +5,12 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from app.reviews.verdicts import SCORES, TABLE, normalise
-from tests.reviews.test_import import FIXTURES, imported, load
+from app.reviews.verdicts import SCORES
+from app.reviews.verdicts import TABLE
+from app.reviews.verdicts import normalise
+from tests.reviews.test_import import FIXTURES
+from tests.reviews.test_import import imported
+from tests.reviews.test_import import load
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,9 @@ transaction (app/ingest/service.py, the reference the engine is tested against).
 """
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -25,22 +27,25 @@ from app.articles import service as articles_service
 from app.articles.models import LinkPublic
 from app.core.config import Settings
 from app.core.errors import AppError
-from app.core.locks import advisory_lock, locks_rows
-from app.core.unit_of_work import TransactionConflict, run_transaction
+from app.core.locks import advisory_lock
+from app.core.locks import locks_rows
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import run_transaction
 from app.ingest import service as one_line
 from app.ingest.bulk import review
 from app.ingest.bulk.matching import ChunkClaims
-from app.ingest.bulk.plan import Planner, needs_reference_alone
-from app.ingest.bulk.rows import ClaimPlan, LinePlan, Scored
+from app.ingest.bulk.plan import Planner
+from app.ingest.bulk.plan import needs_reference_alone
+from app.ingest.bulk.rows import ClaimPlan
+from app.ingest.bulk.rows import LinePlan
+from app.ingest.bulk.rows import Scored
 from app.ingest.bulk.writes import write
-from app.ingest.models import (
-    BatchLine,
-    ClaimOutcome,
-    IngestPayload,
-    IngestResult,
-    MatchRef,
-    error_body,
-)
+from app.ingest.models import BatchLine
+from app.ingest.models import ClaimOutcome
+from app.ingest.models import IngestPayload
+from app.ingest.models import IngestResult
+from app.ingest.models import MatchRef
+from app.ingest.models import error_body
 from app.matching.base import Matcher
 from app.tables import Article
 

@@ -10,13 +10,18 @@ by the matcher's own pair score with the same signals.
 
 import weakref
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
-from app.ingest.bulk.rows import ClaimRow, Scored
+from app.ingest.bulk.rows import ClaimRow
+from app.ingest.bulk.rows import Scored
 from app.matching.analysis import content_words
 from app.matching.base import Matcher
-from app.matching.bounds import prepared, signals_from
-from app.matching.lexical import LexicalMatcher, signals, stored_analysis
+from app.matching.bounds import prepared
+from app.matching.bounds import signals_from
+from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import signals
+from app.matching.lexical import stored_analysis
 
 if TYPE_CHECKING:
     import numpy as np

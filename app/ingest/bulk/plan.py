@@ -19,7 +19,8 @@ detection finds nothing, so skipping it changes nothing.
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -28,31 +29,36 @@ from app.articles.headlines import headline_key
 from app.claims import service as claims_service
 from app.core.columns import utcnow
 from app.core.config import Settings
-from app.core.errors import AppError, Conflict
+from app.core.errors import AppError
+from app.core.errors import Conflict
 from app.ingest.bulk import queries
-from app.ingest.bulk.matching import ChunkClaims, similarity
-from app.ingest.bulk.rows import (
-    ArticleRow,
-    AttributionRow,
-    ClaimPlan,
-    ClaimRow,
-    LinePlan,
-    LinkRow,
-    OutletRow,
-    Scored,
-)
-from app.ingest.copies import _headline, outlet_keys
+from app.ingest.bulk.matching import ChunkClaims
+from app.ingest.bulk.matching import similarity
+from app.ingest.bulk.rows import ArticleRow
+from app.ingest.bulk.rows import AttributionRow
+from app.ingest.bulk.rows import ClaimPlan
+from app.ingest.bulk.rows import ClaimRow
+from app.ingest.bulk.rows import LinePlan
+from app.ingest.bulk.rows import LinkRow
+from app.ingest.bulk.rows import OutletRow
+from app.ingest.bulk.rows import Scored
+from app.ingest.copies import _headline
+from app.ingest.copies import outlet_keys
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import url_credits
-from app.ingest.models import ClaimAction, IngestClaim, IngestPayload, MatchMode
-from app.matching.base import Candidate, Matcher
-from app.matching.bounds import match_many_above, prepared, signals_from
+from app.ingest.models import ClaimAction
+from app.ingest.models import IngestClaim
+from app.ingest.models import IngestPayload
+from app.ingest.models import MatchMode
+from app.matching.base import Candidate
+from app.matching.base import Matcher
+from app.matching.bounds import match_many_above
+from app.matching.bounds import prepared
+from app.matching.bounds import signals_from
 from app.matching.lexical import LexicalMatcher
-from app.tables import (
-    Claim,
-    Outlet,
-    OutletKind,
-)
+from app.tables import Claim
+from app.tables import Outlet
+from app.tables import OutletKind
 
 SUGGESTIONS = 5
 # A chunk asks a claim's fingerprint several times (snapshot, prefetch, plan): computed once.

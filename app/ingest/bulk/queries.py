@@ -1,8 +1,15 @@
 """The statements the planner reads a chunk's surroundings with (app/ingest/bulk/plan.py)."""
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam
+from sqlalchemy import or_
+from sqlalchemy import select
 
-from app.tables import Article, ArticleLink, Attribution, Claim, CreditedOrigin, Outlet
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import Outlet
 
 OUTLETS = select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
     or_(

@@ -19,16 +19,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 from sqlmodel import Session
 
 from app.core.columns import utcnow
 from app.ingest import origins as ingest_origins
-from app.ingest.bulk.rows import ArticleRow, ClaimRow, LinePlan
+from app.ingest.bulk.rows import ArticleRow
+from app.ingest.bulk.rows import ClaimRow
+from app.ingest.bulk.rows import LinePlan
 from app.ingest.models import CopyCandidate
 from app.matching.base import Matcher
 from app.outbox import recorder as outbox
-from app.tables import LinkRelation, ReviewItem, ReviewKind, ReviewStatus
+from app.tables import LinkRelation
+from app.tables import ReviewItem
+from app.tables import ReviewKind
+from app.tables import ReviewStatus
 
 _IN = 500
 _TABLE: Any = ReviewItem.__table__  # type: ignore[attr-defined]

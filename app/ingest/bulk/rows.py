@@ -6,13 +6,19 @@ what the lines before it created exactly as it would if each had been committed 
 (writes.py) then inserts every new row of the segment with one statement per table.
 """
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from app.ingest.models import ClaimAction, IngestPayload
+from app.ingest.models import ClaimAction
+from app.ingest.models import IngestPayload
 from app.matching.base import Candidate
-from app.tables import LinkProvenance, LinkRelation, Sourcing, Stance
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
+from app.tables import Sourcing
+from app.tables import Stance
 
 # Claims created in the chunk sort after every stored claim in ties, in creation order: the ids
 # they get are larger than any stored id and ascend in that order.

@@ -8,11 +8,17 @@ rather than from `RETURNING`, whose row order neither SQLite nor PostgreSQL prom
 multi-row insert.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, Table, TypeDecorator, bindparam, select, update
+from sqlalchemy import Connection
+from sqlalchemy import Table
+from sqlalchemy import TypeDecorator
+from sqlalchemy import bindparam
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -22,7 +28,11 @@ from app.core.locks import locks_rows
 from app.corroboration import counters
 from app.ingest.bulk.plan import Planner
 from app.matching import vectors
-from app.tables import Article, ArticleLink, Attribution, Claim, Outlet
+from app.tables import Article
+from app.tables import ArticleLink
+from app.tables import Attribution
+from app.tables import Claim
+from app.tables import Outlet
 
 _IN = 500
 COPY_FROM = 50  # rows from which a PostgreSQL insert is a COPY

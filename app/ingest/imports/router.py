@@ -4,24 +4,33 @@ import os
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
 import orjson
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter
 from fastapi import Path as PathParam
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
-from app.core.errors import Invalid, PayloadTooLarge, responses
-from app.core.pagination import Page, PageDep
+from app.core.errors import Invalid
+from app.core.errors import PayloadTooLarge
+from app.core.errors import responses
+from app.core.pagination import Page
+from app.core.pagination import PageDep
 from app.core.types import MAX_ID
 from app.core.unit_of_work import run_transaction
 from app.ingest.dependencies import EngineDep
 from app.ingest.imports import service
-from app.ingest.imports.models import ImportErrorPublic, ImportPublic
+from app.ingest.imports.models import ImportErrorPublic
+from app.ingest.imports.models import ImportPublic
 from app.ingest.imports.tasks import RUN
-from app.ingest.media import check_media_type, ndjson_body
+from app.ingest.media import check_media_type
+from app.ingest.media import ndjson_body
 from app.jobs import enqueue
 
 ImportId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="The import job's id.")]

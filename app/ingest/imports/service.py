@@ -9,25 +9,39 @@ harmless anyway: a re-sent line writes nothing.
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlmodel import Session
 
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.db import get_or_not_found
 from app.core.locks import locks_rows
-from app.core.pagination import Page, PageParams, after, decode_cursor, encode_cursor
-from app.core.unit_of_work import run_transaction, transaction
-from app.ingest.bulk.engine import CHUNK_BYTES, Line, ingest_chunk
-from app.ingest.imports.models import ImportErrorPublic, ImportPublic
-from app.ingest.models import BatchLine, ClaimAction
+from app.core.pagination import Page
+from app.core.pagination import PageParams
+from app.core.pagination import after
+from app.core.pagination import decode_cursor
+from app.core.pagination import encode_cursor
+from app.core.unit_of_work import run_transaction
+from app.core.unit_of_work import transaction
+from app.ingest.bulk.engine import CHUNK_BYTES
+from app.ingest.bulk.engine import Line
+from app.ingest.bulk.engine import ingest_chunk
+from app.ingest.imports.models import ImportErrorPublic
+from app.ingest.imports.models import ImportPublic
+from app.ingest.models import BatchLine
+from app.ingest.models import ClaimAction
 from app.matching.base import Matcher
-from app.tables import ImportJob, ImportLineError, ImportState
+from app.tables import ImportJob
+from app.tables import ImportLineError
+from app.tables import ImportState
 
 logger = logging.getLogger("app.ingest.imports")
 

@@ -3,7 +3,10 @@
 import logging
 
 from app.ingest.imports import service
-from app.jobs import context, enqueue, periodic, task
+from app.jobs import context
+from app.jobs import enqueue
+from app.jobs import periodic
+from app.jobs import task
 
 logger = logging.getLogger("app.ingest.imports")
 
