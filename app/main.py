@@ -33,6 +33,7 @@ from app.core.middleware import ProxyHeadersMiddleware
 from app.core.middleware import RequestContextMiddleware
 from app.core.middleware import TransactionRetryMiddleware
 from app.core.middleware import retry_aware_conflict_handler
+from app.core.pinned import PinnedConnections
 from app.core.unit_of_work import TransactionConflict
 from app.explorer.router import install_explorer
 from app.feeds.metrics import FEEDS
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ensure_logging(settings)
     engine = create_db_engine(settings)
     read_engine = create_read_engine(settings, engine)  # the hot reads' (app/core/db.py)
+    read_connections = PinnedConnections(read_engine)  # SQLite's, one per thread (same)
     register_engine(engine, settings)  # what this app commits wakes jobs on its own queue
     access = Access(settings, engine)
 
@@ -115,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             stop_consumer(consumer)
         if access.limiter is not None:
             await access.limiter.close()
+        read_connections.close()
         engine.dispose()
         read_engine.dispose()
 
@@ -128,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.read_engine = read_engine
+    app.state.read_connections = read_connections
     app.state.access = access
     # Built now, not on first use: the hybrid matcher's store must be active before the first
     # write, so that every claim gets its embedding in its own transaction.

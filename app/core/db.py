@@ -64,13 +64,17 @@ async def read_only(request: Request, work: Callable[[Connection], T]) -> T:
     it). PostgreSQL reads wait on the network, so they go to a worker thread.
     """
     engine: Engine = request.app.state.read_engine
+    if engine.dialect.name == "sqlite":
+        # The thread's kept connection (app/core/pinned.py): a checkout per read cost more
+        # than the read's own statements.
+        connection = request.app.state.read_connections.connection()
+        with connection.begin():
+            return work(connection)
 
     def run() -> T:
         with engine.connect() as connection, connection.begin():
             return work(connection)
 
-    if engine.dialect.name == "sqlite":
-        return run()
     return await run_in_threadpool(_once_more_if_disconnected, engine, run)
 
 

@@ -5,9 +5,11 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
@@ -174,6 +176,19 @@ def _configure_sqlite(
         _bound_sqlite_statements(engine, timeout_ms / 1000)
 
 
+# What `_watch_sqlite_file` checks, by engine (for connections kept past one checkout).
+_FILE_CHECKS: "WeakKeyDictionary[Engine, Callable[[dict[Any, Any]], None]]" = WeakKeyDictionary()
+
+
+def check_sqlite_file(engine: Engine, info: dict[Any, Any]) -> None:
+    """What the pool checks at each checkout of a SQLite file's connection (`info` is the
+    connection's): raise DisconnectionError when the file is gone, unreadable, or not the one
+    the connection opened. Nothing to check for PostgreSQL or an in-memory database."""
+    check = _FILE_CHECKS.get(engine)
+    if check is not None:
+        check(info)
+
+
 def _watch_sqlite_file(engine: Engine, path: str) -> None:
     # An open SQLite connection keeps working on a file that was moved, deleted or had its
     # permissions taken away. Checking the file on every checkout (one stat, microseconds)
@@ -191,14 +206,19 @@ def _watch_sqlite_file(engine: Engine, path: str) -> None:
         except (OSError, exc.DisconnectionError):
             record.info["file"] = None
 
-    @event.listens_for(engine, "checkout")
-    def _check_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    def check(info: dict[Any, Any]) -> None:
         try:
             current = identity()
         except OSError as error:
             raise exc.DisconnectionError(f"database file {path} is unavailable: {error}") from error
-        if current != record.info.get("file"):
+        if current != info.get("file"):
             raise exc.DisconnectionError(f"database file {path} was replaced or removed")
+
+    _FILE_CHECKS[engine] = check
+
+    @event.listens_for(engine, "checkout")
+    def _check_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        check(record.info)
 
 
 def _bound_sqlite_statements(engine: Engine, timeout: float) -> None:
