@@ -148,21 +148,38 @@ def _text(max_length: int) -> Any:
     ]
 
 
-# BeforeValidator last: it runs first (surrounding spaces are forgiven) and the constraints,
-# pattern included, still appear in the OpenAPI schema.
-Slug = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=64, pattern=SLUG_PATTERN),
-    BeforeValidator(_strip),
-]
-CountryCode = Annotated[
-    str,
-    StringConstraints(min_length=2, max_length=2),
-    AfterValidator(_country),
-    BeforeValidator(_strip),
+def _stripped(
+    *,
+    min_length: int,
+    max_length: int,
+    pattern: str | None = None,
+    check: Callable[[str], str] | None = None,
+    schema: WithJsonSchema | None = None,
+) -> Any:
+    """A string whose surrounding spaces are forgiven, within these bounds, then `check`ed.
+
+    BeforeValidator last: it runs first (surrounding spaces are forgiven) and the constraints,
+    pattern included, still appear in the OpenAPI schema (unless `schema` replaces it).
+    """
+    metadata: list[Any] = [
+        StringConstraints(min_length=min_length, max_length=max_length, pattern=pattern)
+    ]
+    if check is not None:
+        metadata.append(AfterValidator(check))
+    metadata.append(BeforeValidator(_strip))
+    if schema is not None:
+        metadata.append(schema)
+    return Annotated[str, *metadata]
+
+
+Slug = _stripped(min_length=1, max_length=64, pattern=SLUG_PATTERN)
+CountryCode = _stripped(
+    min_length=2,
+    max_length=2,
+    check=_country,
     # Upper case only: the lower-case spellings are accepted too (and returned upper case), but
     # an enum listing both makes client generators emit duplicate members (`AD` and `ad`).
-    named_schema(
+    schema=named_schema(
         "CountryCode",
         {
             "type": "string",
@@ -171,21 +188,16 @@ CountryCode = Annotated[
             "enum": sorted(ISO_3166_ALPHA2),
         },
     ),
-]
-LanguageTag = Annotated[
-    str,
-    StringConstraints(min_length=2, max_length=35, pattern=BCP47_PATTERN),
-    AfterValidator(_language),
-    BeforeValidator(_strip),
-]
-Domain = Annotated[
-    str,
-    StringConstraints(min_length=3, max_length=253),
-    AfterValidator(_domain),
-    BeforeValidator(_strip),
-    WithJsonSchema({"type": "string", "minLength": 3, "maxLength": 253, "pattern": DOMAIN_PATTERN}),
-]
-
+)
+LanguageTag = _stripped(min_length=2, max_length=35, pattern=BCP47_PATTERN, check=_language)
+Domain = _stripped(
+    min_length=3,
+    max_length=253,
+    check=_domain,
+    schema=WithJsonSchema(
+        {"type": "string", "minLength": 3, "maxLength": 253, "pattern": DOMAIN_PATTERN}
+    ),
+)
 
 # Free text that is shown on one line: whitespace runs collapsed, never blank.
 ShortText = _text(200)

@@ -10,9 +10,7 @@ from sqlalchemy import BigInteger
 from sqlalchemy import CheckConstraint
 from sqlalchemy import Column
 from sqlalchemy import Float
-from sqlalchemy import ForeignKey
 from sqlalchemy import Index
-from sqlalchemy import Integer
 from sqlalchemy import LargeBinary
 from sqlalchemy import String
 from sqlmodel import Field
@@ -20,6 +18,8 @@ from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import one_of
+from app.tables.columns import reference
 from app.tables.outlets import OutletRef
 
 
@@ -41,7 +41,7 @@ class Article(ArticleBase, table=True):
     # The article this one collapses into when counting independent origins: itself, or the
     # end of its chain of copies/citations. Maintained by the articles service on every write.
     root_article_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("article.id"), index=True)
+        default=None, sa_column=reference("article", ondelete=None, nullable=True, index=True)
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
@@ -87,19 +87,13 @@ class ArticleLink(SQLModel, table=True):
 
     __tablename__ = "article_link"
     __table_args__ = (
-        CheckConstraint("relation IN ('syndicates', 'cites')", name="relation"),
-        CheckConstraint("provenance IN ('stated', 'detected')", name="provenance"),
+        one_of("relation", LinkRelation),
+        one_of("provenance", LinkProvenance),
         CheckConstraint("article_id <> origin_article_id", name="not_self"),
     )
 
-    article_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
-    )
-    origin_article_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    article_id: int = Field(sa_column=reference("article", primary_key=True))
+    origin_article_id: int = Field(sa_column=reference("article", index=True))
     relation: LinkRelation = Field(sa_type=String(20))
     reason: str | None = Field(default=None, max_length=1000)
     provenance: LinkProvenance = Field(default=LinkProvenance.stated, sa_type=String(20))
@@ -117,18 +111,12 @@ class CreditedOrigin(SQLModel, table=True):
 
     __tablename__ = "credited_origin"
     __table_args__ = (
-        CheckConstraint("relation IN ('syndicates', 'cites')", name="relation"),
+        one_of("relation", LinkRelation),
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
     )
 
-    article_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
-    )
-    outlet_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("outlet.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    article_id: int = Field(sa_column=reference("article", primary_key=True))
+    outlet_id: int = Field(sa_column=reference("outlet", index=True))
     relation: LinkRelation = Field(sa_type=String(20))
     reason: str = Field(max_length=1000)
     evidence: str = Field(max_length=300, description="The words or URL giving the credit.")

@@ -6,9 +6,7 @@ from enum import StrEnum
 
 from sqlalchemy import CheckConstraint
 from sqlalchemy import Column
-from sqlalchemy import ForeignKey
 from sqlalchemy import Index
-from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
@@ -18,6 +16,8 @@ from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import one_of
+from app.tables.columns import reference
 
 
 class ClaimBase(SQLModel):
@@ -52,18 +52,18 @@ class Claim(ClaimBase, table=True):
     first_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     first_reported_article_id: int | None = Field(
         default=None,
-        sa_column=Column(Integer, ForeignKey("article.id", ondelete="SET NULL"), nullable=True),
+        sa_column=reference("article", ondelete="SET NULL", nullable=True),
     )
     first_reported_outlet_id: int | None = Field(
         default=None,
-        sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="SET NULL"), nullable=True),
+        sa_column=reference("outlet", ondelete="SET NULL", nullable=True),
     )
     last_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Set when this claim was merged into another: its id then redirects there (a chain of merges
     # is flattened on every merge), and it is left out of lists and of claim matching. Deleting
     # the surviving claim deletes the claims merged into it (claims service).
     merged_into: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("claim.id"), nullable=True, index=True)
+        default=None, sa_column=reference("claim", ondelete=None, nullable=True, index=True)
     )
 
 
@@ -122,22 +122,13 @@ class AttributionBase(SQLModel):
 class Attribution(AttributionBase, table=True):
     __table_args__ = (
         UniqueConstraint("claim_id", "article_id"),
-        CheckConstraint("stance IN ('reports', 'supports', 'disputes')", name="stance"),
-        CheckConstraint(
-            "sourcing IN ('named', 'anonymous', 'official', 'document', 'unknown')",
-            name="sourcing",
-        ),
+        one_of("stance", Stance),
+        one_of("sourcing", Sourcing),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False)
-    )
-    article_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    claim_id: int = Field(sa_column=reference("claim"))
+    article_id: int = Field(sa_column=reference("article", index=True))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -154,12 +145,8 @@ class OutletClaim(SQLModel, table=True):
 
     __tablename__ = "outlet_claim"
 
-    outlet_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="CASCADE"), primary_key=True)
-    )
-    claim_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
-    )
+    outlet_id: int = Field(sa_column=reference("outlet", primary_key=True))
+    claim_id: int = Field(sa_column=reference("claim", primary_key=True))
     # The outlet's earliest and latest reporting article on the claim (date-range filters).
     first_at: datetime = Field(sa_type=UTCDateTime)
     last_at: datetime = Field(sa_type=UTCDateTime)

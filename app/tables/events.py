@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlalchemy import BigInteger
 from sqlalchemy import Column
-from sqlalchemy import ForeignKey
 from sqlalchemy import Index
 from sqlalchemy import Integer
 from sqlalchemy import String
@@ -18,6 +17,7 @@ from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import reference
 
 
 class EventType(StrEnum):
@@ -98,14 +98,8 @@ class Delivery(SQLModel, table=True):
         default=None,
         sa_column=Column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
     )
-    subscription_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("webhook_subscription.id", ondelete="CASCADE"), nullable=False
-        )
-    )
-    event_id: int = Field(
-        sa_column=Column(BigInteger, ForeignKey("event.id", ondelete="CASCADE"), nullable=False)
-    )
+    subscription_id: int = Field(sa_column=reference("webhook_subscription"))
+    event_id: int = Field(sa_column=reference("event", type_=BigInteger))
     claim_id: int | None = Field(default=None)  # the event's claim: deliveries keep its order
     status: str = Field(default=DeliveryStatus.pending, sa_type=String(16))
     attempts: int = Field(default=0)

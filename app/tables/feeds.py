@@ -7,9 +7,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint
 from sqlalchemy import Column
 from sqlalchemy import Float
-from sqlalchemy import ForeignKey
 from sqlalchemy import Index
-from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
@@ -18,6 +16,8 @@ from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import one_of
+from app.tables.columns import reference
 
 
 class FeedKind(StrEnum):
@@ -41,21 +41,17 @@ class EntryState(StrEnum):
 class Feed(SQLModel, table=True):
     __tablename__ = "feed"
     __table_args__ = (
-        CheckConstraint("kind IN ('feed', 'sitemap')", name="kind"),
-        CheckConstraint("state IN ('active', 'disabled')", name="state"),
+        one_of("kind", FeedKind),
+        one_of("state", FeedState),
         Index("ix_feed_state_next_poll_at", "state", "next_poll_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    outlet_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="CASCADE"), nullable=False)
-    )
+    outlet_id: int = Field(sa_column=reference("outlet"))
     # A child sitemap: the sitemap index that listed it (deleting the index deletes it).
     parent_id: int | None = Field(
         default=None,
-        sa_column=Column(
-            Integer, ForeignKey("feed.id", ondelete="CASCADE"), nullable=True, index=True
-        ),
+        sa_column=reference("feed", nullable=True, index=True),
     )
     url: str = Field(max_length=2100, unique=True)  # canonical form; a 301 moves it
     kind: FeedKind = Field(default=FeedKind.feed, sa_type=String(16))
@@ -117,12 +113,8 @@ class FeedEntry(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    feed_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("feed.id", ondelete="CASCADE"), nullable=False)
-    )
-    outlet_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("outlet.id", ondelete="CASCADE"), nullable=False)
-    )
+    feed_id: int = Field(sa_column=reference("feed"))
+    outlet_id: int = Field(sa_column=reference("outlet"))
     guid: str | None = Field(default=None, max_length=1000)
     first_url: str = Field(max_length=2100, unique=True)  # as listed, canonical form
     url: str = Field(max_length=2100)  # what is fetched next (a redirect moves it)
@@ -136,7 +128,7 @@ class FeedEntry(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     article_id: int | None = Field(
         default=None,
-        sa_column=Column(Integer, ForeignKey("article.id", ondelete="SET NULL"), nullable=True),
+        sa_column=reference("article", ondelete="SET NULL", nullable=True),
     )
     last_status: int | None = None
     error: str | None = Field(default=None, max_length=500)

@@ -6,17 +6,16 @@ from typing import Any
 
 from sqlalchemy import JSON
 from sqlalchemy import BigInteger
-from sqlalchemy import CheckConstraint
 from sqlalchemy import Column
-from sqlalchemy import ForeignKey
 from sqlalchemy import Index
-from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import one_of
+from app.tables.columns import reference
 
 
 class ImportState(StrEnum):
@@ -29,7 +28,7 @@ class ImportState(StrEnum):
 class ImportJob(SQLModel, table=True):
     __tablename__ = "import_job"
     __table_args__ = (
-        CheckConstraint("state IN ('queued', 'running', 'done', 'failed')", name="state"),
+        one_of("state", ImportState),
         Index("ix_import_job_state_id", "state", "id"),
         Index("ix_import_job_source_key", "source_key"),
     )
@@ -63,9 +62,7 @@ class ImportJob(SQLModel, table=True):
 class ImportLineError(SQLModel, table=True):
     __tablename__ = "import_line_error"
 
-    job_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("import_job.id", ondelete="CASCADE"), primary_key=True)
-    )
+    job_id: int = Field(sa_column=reference("import_job", primary_key=True))
     line: int = Field(primary_key=True)
     status: int
     code: str = Field(max_length=100)

@@ -1,12 +1,12 @@
 """Claim embeddings: one sentence embedding per live claim, for the hybrid matcher."""
 
 from sqlalchemy import Column
-from sqlalchemy import ForeignKey
-from sqlalchemy import Integer
 from sqlalchemy import LargeBinary
 from sqlalchemy import String
 from sqlmodel import Field
 from sqlmodel import SQLModel
+
+from app.tables.columns import reference
 
 
 class ClaimEmbedding(SQLModel, table=True):
@@ -14,10 +14,6 @@ class ClaimEmbedding(SQLModel, table=True):
 
     __tablename__ = "claim_embedding"
 
-    claim_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, nullable=False
-        )
-    )
+    claim_id: int = Field(sa_column=reference("claim", primary_key=True))
     model: str = Field(sa_column=Column(String(100), nullable=False))
     vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

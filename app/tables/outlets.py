@@ -3,13 +3,13 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint
 from sqlalchemy import String
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import one_of
 
 
 class OutletKind(StrEnum):
@@ -41,12 +41,7 @@ class OutletBase(SQLModel):
 
 
 class Outlet(OutletBase, table=True):
-    __table_args__ = (
-        CheckConstraint(
-            "kind IN ('wire_agency', 'newspaper', 'broadcaster', 'magazine', 'online', 'other')",
-            name="kind",
-        ),
-    )
+    __table_args__ = (one_of("kind", OutletKind),)
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

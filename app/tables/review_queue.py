@@ -14,9 +14,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint
 from sqlalchemy import Column
 from sqlalchemy import Float
-from sqlalchemy import ForeignKey
 from sqlalchemy import Index
-from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlmodel import Field
 from sqlmodel import SQLModel
@@ -24,6 +22,8 @@ from sqlmodel import SQLModel
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
 from app.tables.articles import LinkRelation
+from app.tables.columns import one_of
+from app.tables.columns import reference
 
 
 class ReviewKind(StrEnum):
@@ -39,19 +39,11 @@ class ReviewStatus(StrEnum):
     rejected = "rejected"
 
 
-def _fk(table: str, *, index: bool = False) -> Column:  # type: ignore[type-arg]
-    return Column(
-        Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=True, index=index
-    )
-
-
 class ReviewItem(SQLModel, table=True):
     __tablename__ = "review_item"
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('claim_merge', 'copy', 'credited_origin', 'claim_proposal')", name="kind"
-        ),
-        CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="status"),
+        one_of("kind", ReviewKind),
+        one_of("status", ReviewStatus),
         CheckConstraint("score >= 0 AND score <= 1", name="score"),
         Index("ix_review_item_status_id", "status", "id"),
     )
@@ -63,13 +55,19 @@ class ReviewItem(SQLModel, table=True):
     # per proposal, so a rejection is remembered.
     key: str = Field(max_length=100, unique=True)
     # claim_merge: merge `claim_id` into `target_claim_id`.
-    claim_id: int | None = Field(default=None, sa_column=_fk("claim"))
-    target_claim_id: int | None = Field(default=None, sa_column=_fk("claim"))
+    claim_id: int | None = Field(default=None, sa_column=reference("claim", nullable=True))
+    target_claim_id: int | None = Field(default=None, sa_column=reference("claim", nullable=True))
     # copy: `article_id` copies `origin_article_id`; credited_origin: `article_id` credits
     # `outlet_id`. `outlet_id` is also the outlet a copy's origin belongs to (for filtering).
-    article_id: int | None = Field(default=None, sa_column=_fk("article", index=True))
-    origin_article_id: int | None = Field(default=None, sa_column=_fk("article"))
-    outlet_id: int | None = Field(default=None, sa_column=_fk("outlet", index=True))
+    article_id: int | None = Field(
+        default=None, sa_column=reference("article", nullable=True, index=True)
+    )
+    origin_article_id: int | None = Field(
+        default=None, sa_column=reference("article", nullable=True)
+    )
+    outlet_id: int | None = Field(
+        default=None, sa_column=reference("outlet", nullable=True, index=True)
+    )
     relation: LinkRelation | None = Field(default=None, sa_type=String(20))
     # claim_proposal: `article_id` says `proposed_text` (by `proposed_claimant`, in the words
     # `quote`); `target_claim_id` is the claim the matcher found closest, if any.

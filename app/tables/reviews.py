@@ -5,14 +5,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON
-from sqlalchemy import Column
-from sqlalchemy import ForeignKey
-from sqlalchemy import Integer
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
 from app.core.columns import UTCDateTime
 from app.core.columns import utcnow
+from app.tables.columns import reference
 
 
 class ReviewBase(SQLModel):
@@ -40,11 +38,7 @@ class ReviewBase(SQLModel):
 
 class Review(ReviewBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    claim_id: int = Field(sa_column=reference("claim", index=True))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # What an import read as given (URL, author, datePublished, rating values and their types,
