@@ -262,19 +262,8 @@ def list_(
     if corroboration_method.is_default(chosen):
         page_json = list_json(session.connection(), filters=filters, sort=sort, page=page)
         return Page[ClaimPublic].model_validate_json(json_bytes(page_json))
-    matches = None
-    if filters.q is not None:
-        matches = _search_matches(session, filters.q)
-        if matches is None:  # nothing searchable in q (only punctuation): nothing matches
-            return Page[ClaimPublic](items=[], next_cursor=None)
     return _list_live(
-        session,
-        filters=filters,
-        sort=sort,
-        page=page,
-        chosen=chosen,
-        matches=matches,
-        max_claims=max_claims,
+        session, filters=filters, sort=sort, page=page, chosen=chosen, max_claims=max_claims
     )
 
 
@@ -511,10 +500,14 @@ def _list_live(
     sort: ClaimSort,
     page: PageParams,
     chosen: CorroborationMethod,
-    matches: Any,
     max_claims: int,
 ) -> Page[ClaimPublic]:
     """The list under a non-default method: candidates filtered in SQL, counted in Python."""
+    matches = None
+    if filters.q is not None:
+        matches = _search_matches(session, filters.q)
+        if matches is None:  # nothing searchable in q (only punctuation): nothing matches
+            return Page[ClaimPublic](items=[], next_cursor=None)
     spec = SORTS[sort]
     token = corroboration_method.token(chosen, _query_token(filters.q))
     keyset = spec.keyset(f"claims{sort.value}~{token}")

@@ -143,17 +143,7 @@ def to_public(session: Session, *, feed: Feed, outlet: Outlet, settings: Setting
         parent_id=feed.parent_id,
         poll_interval_seconds=feed.poll_interval_seconds or settings.feeds_poll_interval_seconds,
         min_delay_seconds=host_delay(host, settings) if host else settings.feeds_min_delay_seconds,
-        health=FeedHealth(
-            state=feed.state,
-            failures=feed.failures,
-            polls=feed.polls,
-            entries_found=feed.entries_found,
-            last_polled_at=feed.last_polled_at,
-            last_status=feed.last_status,
-            last_error=feed.last_error,
-            next_poll_at=feed.next_poll_at,
-            disabled_at=feed.disabled_at,
-        ),
+        health=FeedHealth.model_validate(feed),  # the feed's own columns of those names
         created_at=feed.created_at,
     )
 

@@ -327,30 +327,22 @@ def public_items(session: Session, items: list[ReviewItem]) -> list[ReviewItemPu
         outlet.id: OutletRef.model_validate(outlet)
         for outlet in session.scalars(select(Outlet).where(Outlet.id.in_(outlet_ids)))  # type: ignore[union-attr]
     }
+    # The item's own columns, with the rows its ids name read in.
     return [
-        ReviewItemPublic(
-            id=item.id or 0,
-            kind=item.kind,
-            status=item.status,
-            score=item.score,
-            reason=item.reason,
-            evidence=item.evidence,
-            claim=claims.get(item.claim_id or 0),
-            target_claim=claims.get(item.target_claim_id or 0),
-            article=articles.get(item.article_id or 0),
-            origin_article=articles.get(item.origin_article_id or 0),
-            outlet=outlets.get(item.outlet_id or 0),
-            relation=item.relation,
-            proposed_claim=ProposedClaim(
-                text=item.proposed_text,
-                claimant=item.proposed_claimant,
-                quote=item.quote,
-            )
-            if item.proposed_text
-            else None,
-            created_at=item.created_at,
-            decided_at=item.decided_at,
-            decided_by=item.decided_by,
+        ReviewItemPublic.model_validate(
+            item,
+            update={
+                "claim": claims.get(item.claim_id or 0),
+                "target_claim": claims.get(item.target_claim_id or 0),
+                "article": articles.get(item.article_id or 0),
+                "origin_article": articles.get(item.origin_article_id or 0),
+                "outlet": outlets.get(item.outlet_id or 0),
+                "proposed_claim": ProposedClaim(
+                    text=item.proposed_text, claimant=item.proposed_claimant, quote=item.quote
+                )
+                if item.proposed_text
+                else None,
+            },
         )
         for item in items
     ]

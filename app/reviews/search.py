@@ -11,6 +11,8 @@ from datetime import UTC
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
+from typing import TypedDict
+from typing import Unpack
 
 from sqlalchemy import nulls_last
 from sqlalchemy import select
@@ -127,16 +129,27 @@ def _page(hits: list[_Hit], params: PageParams) -> tuple[list[_Hit], str | None]
     return hits, cursor
 
 
-def search(
-    session: Session,
-    *,
-    text: str,
-    filters: SearchFilters,
-    params: PageParams,
-    matcher: Matcher,
-) -> ReviewSearchPage:
+class SearchRequest(TypedDict):
+    """The keyword arguments of both answers, `search` and `search_fact_check_tools`."""
+
+    text: str
+    filters: SearchFilters
+    params: PageParams
+    matcher: Matcher
+
+
+def _found(session: Session, request: SearchRequest) -> tuple[list[_Hit], str | None]:
+    """The page of hits (and the next page's cursor) that either answer shows."""
+    hits = _hits(
+        session, text=request["text"], filters=request["filters"], matcher=request["matcher"]
+    )
+    return _page(hits, request["params"])
+
+
+def search(session: Session, **request: Unpack[SearchRequest]) -> ReviewSearchPage:
     """Reviewed claims that say the same as `text`, best first, with their reviews."""
-    hits, cursor = _page(_hits(session, text=text, filters=filters, matcher=matcher), params)
+    hits, cursor = _found(session, request)
+    matcher = request["matcher"]
     return ReviewSearchPage(
         items=[
             ReviewSearchHit(
@@ -175,15 +188,10 @@ def _fact_check_review(review: Review) -> FactCheckClaimReview:
 
 
 def search_fact_check_tools(
-    session: Session,
-    *,
-    text: str,
-    filters: SearchFilters,
-    params: PageParams,
-    matcher: Matcher,
+    session: Session, **request: Unpack[SearchRequest]
 ) -> FactCheckSearchResponse:
     """The same search in the `claims:search` response shape (`nextPageToken` is the cursor)."""
-    hits, cursor = _page(_hits(session, text=text, filters=filters, matcher=matcher), params)
+    hits, cursor = _found(session, request)
     return FactCheckSearchResponse(
         claims=[
             FactCheckFoundClaim(

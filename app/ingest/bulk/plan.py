@@ -278,19 +278,11 @@ class Planner:
                 outlet = self._outlet_row(
                     _OutletTuple(r.outlet_id, r.slug, r.name, r.domain, r.kind)
                 )
-                self.neighbours.append(
-                    self.articles.get(r.url)
-                    or ArticleRow(
-                        id=r.id,
-                        url=r.url,
-                        outlet=outlet,
-                        title=r.title,
-                        published_at=r.published_at,
-                        credit_name=r.credit_name,
-                    )
+                neighbour = self.articles.get(r.url) or ArticleRow(
+                    id=r.id, url=r.url, outlet=outlet, title=r.title, published_at=r.published_at
                 )
-                neighbour = self.neighbours[-1]
                 neighbour.credit_name = r.credit_name
+                self.neighbours.append(neighbour)
                 self.by_title.setdefault(headline_key(neighbour.title), []).append(neighbour)
                 if neighbour.credit_name is not None:
                     self.credited.append(neighbour)
