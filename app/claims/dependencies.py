@@ -13,6 +13,7 @@ from app.claims import attributions
 from app.claims import download
 from app.claims import service
 from app.claims.listing import ClaimFilters
+from app.claims.listing import search_text
 from app.core.db import SessionDep
 from app.core.errors import Conflict
 from app.core.types import MAX_ID
@@ -101,7 +102,7 @@ async def claim_filters(
         until=until,
         min_outlets=min_outlets,
         min_origins=min_origins,
-        q=q if q is not None and q.strip() else None,
+        q=search_text(q),
     )
 
 

@@ -132,6 +132,11 @@ SORTS: dict[ClaimSort, SortSpec] = {
 }
 
 
+def search_text(q: str | None) -> str | None:
+    """The `q` filter as the list takes it: a search of blanks only is no search."""
+    return q if q is not None and q.strip() else None
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimFilters:
     """Filters of the claim list. A new filter is a field here plus its WHERE in `_filtered`."""

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from app.claims.listing import ClaimFilters
 from app.claims.listing import matching_ids
+from app.claims.listing import search_text
 from app.core.errors import Invalid
 from app.core.types import Slug
 from app.core.types import UTCInstant
@@ -47,7 +48,7 @@ class SavedClaimsQuery(BaseModel):
             until=self.until,
             min_outlets=self.min_outlets,
             min_origins=self.min_origins,
-            q=self.q if self.q is not None and self.q.strip() else None,
+            q=search_text(self.q),
         )
 
 
