@@ -6,7 +6,6 @@ from fastapi import APIRouter
 from fastapi import BackgroundTasks
 from fastapi import Query
 from fastapi import Request
-from fastapi import status
 
 from app.access import service
 from app.access.auth import Access
@@ -20,24 +19,20 @@ from app.core.errors import Gone
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.pagination import PageDep
+from app.core.routing import create_route
 from app.core.routing import delete_route
 
 router = APIRouter(prefix="/keys", tags=["keys"], responses=responses(422))
 
 
-@router.post(
-    "",
-    name="create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ApiKeyCreated,
-)
+@create_route(router, "", name="create")
 def create_key(session: SessionDep, _admin: AdminDep, data: ApiKeyCreate) -> ApiKeyCreated:
     """Create a key. The response is the only time the key itself is shown."""
     key, secret = service.create(session, data=data)
     return ApiKeyCreated.model_validate(service.to_public(key), update={"key": secret})
 
 
-@router.get("", name="list", response_model=Page[ApiKeyPublic])
+@router.get("", name="list")
 def list_keys(
     session: SessionDep,
     _admin: AdminDep,
@@ -47,7 +42,7 @@ def list_keys(
     return service.list_(session, page=page, include_revoked=include_revoked)
 
 
-@router.get("/{key_id}", name="get", response_model=ApiKeyPublic, responses=responses(404, 410))
+@router.get("/{key_id}", name="get", responses=responses(404, 410))
 def get_key(_admin: AdminDep, key: ApiKeyDep) -> ApiKeyPublic:
     """An active key. A revoked one is 410 (it still appears in the list, for the record)."""
     if key.revoked_at is not None:

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter
 from fastapi import Path
 from fastapi import Query
-from fastapi import status
+from sqlmodel import Session
 
 from app.articles import service
 from app.articles.dependencies import ArticleDep
@@ -18,28 +18,22 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.pagination import PageDep
+from app.core.routing import create_route
 from app.core.routing import delete_route
 from app.core.types import MAX_ID
 from app.core.types import Slug
 from app.core.types import UTCInstant
+from app.tables import Article
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=responses(422))
 
 
-@router.post(
-    "",
-    name="create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ArticlePublic,
-    responses=responses(404, 409),
-)
+@create_route(router, "", name="create", responses=responses(404, 409))
 def create_article(session: SessionDep, data: ArticleCreate) -> ArticlePublic:
-    article = service.create(session, data=data)
-    assert article.id is not None
-    return service.public(session, article_id=article.id)
+    return _public(session, service.create(session, data=data))
 
 
-@router.get("", name="list", response_model=Page[ArticlePublic])
+@router.get("", name="list")
 def list_articles(
     session: SessionDep,
     page: PageDep,
@@ -52,19 +46,14 @@ def list_articles(
     return service.list_(session, page=page, outlets=outlet, since=since, until=until)
 
 
-@router.get("/{article_id}", name="get", response_model=ArticlePublic, responses=responses(404))
+@router.get("/{article_id}", name="get", responses=responses(404))
 def get_article(session: SessionDep, article: ArticleDep) -> ArticlePublic:
-    assert article.id is not None
-    return service.public(session, article_id=article.id)
+    return _public(session, article)
 
 
-@router.patch(
-    "/{article_id}", name="update", response_model=ArticlePublic, responses=responses(404, 409)
-)
+@router.patch("/{article_id}", name="update", responses=responses(404, 409))
 def update_article(session: SessionDep, article: ArticleDep, data: ArticleUpdate) -> ArticlePublic:
-    service.update(session, article=article, data=data)
-    assert article.id is not None
-    return service.public(session, article_id=article.id)
+    return _public(session, service.update(session, article=article, data=data))
 
 
 @delete_route(router, "/{article_id}", name="delete", responses=responses(404, 409))
@@ -78,13 +67,7 @@ def delete_article(
     service.delete(session, article=article, cascade=cascade)
 
 
-@router.post(
-    "/{article_id}/links",
-    name="link",
-    status_code=status.HTTP_201_CREATED,
-    response_model=LinkPublic,
-    responses=responses(404, 409),
-)
+@create_route(router, "/{article_id}/links", name="link", responses=responses(404, 409))
 def link_article(session: SessionDep, article: ArticleDep, data: LinkCreate) -> LinkPublic:
     """Record that this article copies (`syndicates`) or rewrites (`cites`) an earlier one."""
     service.add_link(session, article=article, data=data)
@@ -101,3 +84,9 @@ def unlink_article(
     origin_article_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> None:
     service.remove_link(session, article=article, origin_article_id=origin_article_id)
+
+
+def _public(session: Session, article: Article) -> ArticlePublic:
+    """The article as the API shows it (after a write too: the flush has set its id)."""
+    assert article.id is not None
+    return service.public(session, article_id=article.id)

@@ -26,9 +26,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "/{claim_id}/corroboration", name="corroboration", response_model=CorroborationExplained
-)
+@router.get("/{claim_id}/corroboration", name="corroboration")
 def explain_corroboration(
     session: SessionDep, claim: ClaimDep, method: MethodDep
 ) -> CorroborationExplained:
@@ -41,7 +39,7 @@ def explain_corroboration(
     return service.explain(session, claim_id=claim.id, chosen=method)
 
 
-@router.get("/{claim_id}/timeline", name="timeline", response_model=Timeline)
+@router.get("/{claim_id}/timeline", name="timeline")
 def claim_timeline(
     session: SessionDep,
     claim: ClaimDep,

@@ -10,7 +10,6 @@ from fastapi import Depends
 from fastapi import Query
 from fastapi import Request
 from fastapi import Response
-from fastapi import status
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection
 from sqlmodel import Session
@@ -56,25 +55,20 @@ from app.core.pagination import PageParams
 from app.core.responses import JSONBody
 from app.core.responses import RenderedJSON
 from app.core.responses import json_bytes
+from app.core.routing import create_route
 from app.core.routing import delete_route
 from app.corroboration import method as corroboration_method
 from app.corroboration.dependencies import MethodDep
+from app.tables import Attribution
+from app.tables import Claim
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 VARY_ACCEPT = {"Vary": "Accept"}
 
 
-@router.post(
-    "",
-    name="create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ClaimPublic,
-    responses=responses(409),
-)
+@create_route(router, "", name="create", responses=responses(409))
 def create_claim(session: SessionDep, data: ClaimCreate) -> ClaimPublic:
-    claim = service.create(session, data=data)
-    assert claim.id is not None
-    return service.public(session, claim_id=claim.id)
+    return _public(session, service.create(session, data=data))
 
 
 CSV_EXAMPLE = (
@@ -314,13 +308,9 @@ async def detail_page(request: Request, *, claim_id: int) -> Response:
     return RenderedJSON(await read_only(request, lambda db: _detail(db, claim_id)))
 
 
-@router.patch(
-    "/{claim_id}", name="update", response_model=ClaimPublic, responses=responses(404, 409)
-)
+@router.patch("/{claim_id}", name="update", responses=responses(404, 409))
 def update_claim(session: SessionDep, claim: LiveClaimDep, data: ClaimUpdate) -> ClaimPublic:
-    service.update(session, claim=claim, data=data)
-    assert claim.id is not None
-    return service.public(session, claim_id=claim.id)
+    return _public(session, service.update(session, claim=claim, data=data))
 
 
 @delete_route(router, "/{claim_id}", name="delete", responses=responses(404, 409))
@@ -346,33 +336,22 @@ def list_attributions(session: SessionDep, claim: ClaimDep, page: PageDep) -> Re
     )
 
 
-@router.post(
-    "/{claim_id}/attributions",
-    name="attribute",
-    status_code=status.HTTP_201_CREATED,
-    response_model=AttributionPublic,
-    responses=responses(404, 409),
-)
+@create_route(router, "/{claim_id}/attributions", name="attribute", responses=responses(404, 409))
 def add_attribution(
     session: SessionDep, claim: ClaimDep, data: AttributionCreate
 ) -> AttributionPublic:
-    attribution = attributions.add_attribution(session, claim=claim, data=data)
-    assert attribution.id is not None
-    return attributions.attribution_public(session, attribution_id=attribution.id)
+    added = attributions.add_attribution(session, claim=claim, data=data)
+    return _attribution_public(session, added)
 
 
 @router.patch(
-    "/{claim_id}/attributions/{attribution_id}",
-    name="update-attribution",
-    response_model=AttributionPublic,
-    responses=responses(404),
+    "/{claim_id}/attributions/{attribution_id}", name="update-attribution", responses=responses(404)
 )
 def update_attribution(
     session: SessionDep, attribution: AttributionDep, data: AttributionUpdate
 ) -> AttributionPublic:
-    attributions.update_attribution(session, attribution=attribution, data=data)
-    assert attribution.id is not None
-    return attributions.attribution_public(session, attribution_id=attribution.id)
+    updated = attributions.update_attribution(session, attribution=attribution, data=data)
+    return _attribution_public(session, updated)
 
 
 @delete_route(
@@ -385,12 +364,7 @@ def remove_attribution(session: SessionDep, attribution: AttributionDep) -> None
     attributions.remove_attribution(session, attribution=attribution)
 
 
-@router.post(
-    "/{claim_id}/merge",
-    name="merge",
-    response_model=ClaimWithAttributions,
-    responses=responses(404, 409),
-)
+@router.post("/{claim_id}/merge", name="merge", responses=responses(404, 409))
 def merge_claim(
     session: SessionDep, claim: ClaimItselfDep, data: ClaimMerge
 ) -> ClaimWithAttributions:
@@ -405,3 +379,16 @@ def merge_claim(
     detail = service.detail(session, claim_id=target.id)
     detail.merged_into = target.id
     return detail
+
+
+# A written row read back as the API shows it (its id is set by the flush).
+
+
+def _public(session: Session, claim: Claim) -> ClaimPublic:
+    assert claim.id is not None
+    return service.public(session, claim_id=claim.id)
+
+
+def _attribution_public(session: Session, attribution: Attribution) -> AttributionPublic:
+    assert attribution.id is not None
+    return attributions.attribution_public(session, attribution_id=attribution.id)

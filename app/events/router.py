@@ -7,7 +7,6 @@ from fastapi import Header
 from fastapi import Path
 from fastapi import Query
 from fastapi import Request
-from fastapi import status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
@@ -17,6 +16,7 @@ from app.core.errors import Invalid
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.pagination import PageDep
+from app.core.routing import create_route
 from app.core.routing import delete_route
 from app.core.types import MAX_ID
 from app.events import service
@@ -36,12 +36,7 @@ from app.tables import EventType
 router = APIRouter(tags=["events"], responses=responses(422))
 
 
-@router.post(
-    "/subscriptions",
-    name="subscribe",
-    status_code=status.HTTP_201_CREATED,
-    response_model=SubscriptionCreated,
-)
+@create_route(router, "/subscriptions", name="subscribe")
 def create_subscription(
     session: SessionDep, _writer: WriterDep, settings: SettingsDep, data: SubscriptionCreate
 ) -> SubscriptionCreated:
@@ -54,29 +49,19 @@ def create_subscription(
     )
 
 
-@router.get("/subscriptions", name="subscriptions", response_model=Page[SubscriptionPublic])
+@router.get("/subscriptions", name="subscriptions")
 def list_subscriptions(
     session: SessionDep, _writer: WriterDep, page: PageDep
 ) -> Page[SubscriptionPublic]:
     return service.list_(session, page=page)
 
 
-@router.get(
-    "/subscriptions/{subscription_id}",
-    name="subscription",
-    response_model=SubscriptionPublic,
-    responses=responses(404),
-)
+@router.get("/subscriptions/{subscription_id}", name="subscription", responses=responses(404))
 def get_one(subscription: SubscriptionDep) -> SubscriptionPublic:
     return service.to_public(subscription)
 
 
-@router.patch(
-    "/subscriptions/{subscription_id}",
-    name="update",
-    response_model=SubscriptionPublic,
-    responses=responses(404),
-)
+@router.patch("/subscriptions/{subscription_id}", name="update", responses=responses(404))
 def update_subscription(
     session: SessionDep, subscription: SubscriptionDep, data: SubscriptionUpdate
 ) -> SubscriptionPublic:
@@ -92,10 +77,7 @@ def delete_subscription(session: SessionDep, subscription: SubscriptionDep) -> N
 
 
 @router.get(
-    "/subscriptions/{subscription_id}/deliveries",
-    name="deliveries",
-    response_model=Page[DeliveryPublic],
-    responses=responses(404),
+    "/subscriptions/{subscription_id}/deliveries", name="deliveries", responses=responses(404)
 )
 def list_deliveries(
     session: SessionDep,
@@ -112,7 +94,6 @@ def list_deliveries(
 @router.post(
     "/subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver",
     name="redeliver",
-    response_model=DeliveryPublic,
     responses=responses(404),
 )
 def redeliver(
@@ -139,7 +120,7 @@ AfterQuery = Annotated[
 ]
 
 
-@router.get("/events", name="list", response_model=Page[EventPublic])
+@router.get("/events", name="list")
 def list_events(
     session: SessionDep,
     page: PageDep,

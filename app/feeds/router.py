@@ -1,13 +1,13 @@
 """/v1/outlets/{slug}/feeds: the feeds the crawler watches for an outlet (writes need `write`)."""
 
 from fastapi import APIRouter
-from fastapi import status
 
 from app.core.config import SettingsDep
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.pagination import PageDep
+from app.core.routing import create_route
 from app.core.routing import delete_route
 from app.feeds import service
 from app.feeds import tasks as _tasks  # noqa: F401  (registers feeds.crawl on app/jobs)
@@ -19,13 +19,7 @@ from app.outlets.dependencies import OutletDep
 router = APIRouter(prefix="/outlets/{slug}/feeds", tags=["feeds"], responses=responses(404, 422))
 
 
-@router.post(
-    "",
-    name="create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=FeedPublic,
-    responses=responses(409),
-)
+@create_route(router, "", name="create", responses=responses(409))
 def create_feed(
     session: SessionDep, outlet: OutletDep, settings: SettingsDep, data: FeedCreate
 ) -> FeedPublic:
@@ -35,7 +29,7 @@ def create_feed(
     return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
 
 
-@router.get("", name="list", response_model=Page[FeedPublic])
+@router.get("", name="list")
 def list_feeds(
     session: SessionDep, outlet: OutletDep, settings: SettingsDep, page: PageDep
 ) -> Page[FeedPublic]:
@@ -43,7 +37,7 @@ def list_feeds(
     return service.list_(session, outlet=outlet, page=page, settings=settings)
 
 
-@router.get("/{feed_id}", name="get", response_model=FeedPublic)
+@router.get("/{feed_id}", name="get")
 def get_one(
     session: SessionDep, outlet: OutletDep, settings: SettingsDep, feed: FeedDep
 ) -> FeedPublic:
@@ -51,7 +45,7 @@ def get_one(
     return service.to_public(session, feed=feed, outlet=outlet, settings=settings)
 
 
-@router.post("/{feed_id}/enable", name="enable", response_model=FeedPublic)
+@router.post("/{feed_id}/enable", name="enable")
 def enable_feed(
     session: SessionDep, outlet: OutletDep, settings: SettingsDep, feed: FeedDep
 ) -> FeedPublic:

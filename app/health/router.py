@@ -47,7 +47,7 @@ class NotReady(AppError, status=503, code="not_ready"):
     """The process is up but cannot serve yet (the database is not reachable or not migrated)."""
 
 
-@router.get("/healthz", name="live", response_model=Health)
+@router.get("/healthz", name="live")
 def healthz() -> Health:
     """The process is up and serving requests."""
     return Health(status="ok")
@@ -58,7 +58,7 @@ def _head() -> str | None:
     return head_revision()
 
 
-@router.get("/readyz", name="ready", response_model=Readiness, responses=responses(503))
+@router.get("/readyz", name="ready", responses=responses(503))
 def readyz(request: Request) -> Readiness:
     """The database answers and its schema is at the latest migration; 503 says which is not."""
     engine: Engine = request.app.state.engine

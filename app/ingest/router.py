@@ -13,6 +13,7 @@ from app.core.errors import Invalid
 from app.core.errors import PayloadTooLarge
 from app.core.errors import responses
 from app.core.metrics import INGEST_ITEMS
+from app.core.routing import create_route
 from app.ingest import service
 from app.ingest.bulk.engine import ingest_stream
 from app.ingest.dependencies import EngineDep
@@ -29,11 +30,10 @@ router = APIRouter(prefix="/ingest", tags=["ingest"], responses=responses(422))
 _SPOOL_IN_MEMORY = 1024 * 1024
 
 
-@router.post(
+@create_route(
+    router,
     "",
     name="one",
-    status_code=status.HTTP_201_CREATED,
-    response_model=IngestResult,
     responses={
         200: {"model": IngestResult, "description": "The article was already stored."},
         **responses(404, 409),
@@ -68,7 +68,6 @@ _NDJSON_BODY = ndjson_body(
 @router.post(
     "/batch",
     name="batch",
-    response_model=BatchResult,
     responses=responses(413, 415),
     openapi_extra=_NDJSON_BODY,
 )

@@ -22,7 +22,6 @@ router = APIRouter(prefix="/claims", tags=["claims"], responses=responses(422))
 @router.get(
     "/match",
     name="match",
-    response_model=ClaimMatches,
     dependencies=[Depends(metered)],
 )
 def match_claims(

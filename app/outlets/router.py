@@ -6,7 +6,6 @@ from typing import Annotated
 from fastapi import APIRouter
 from fastapi import Depends
 from fastapi import Query
-from fastapi import status
 
 from app.claims import listing as claims_listing
 from app.claims.dependencies import SORT_DESCRIPTION
@@ -19,6 +18,7 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.pagination import PageDep
+from app.core.routing import create_route
 from app.core.routing import delete_route
 from app.core.types import CountryCode
 from app.corroboration.dependencies import MethodDep
@@ -33,18 +33,12 @@ from app.tables import OutletKind
 router = APIRouter(prefix="/outlets", tags=["outlets"], responses=responses(422))
 
 
-@router.post(
-    "",
-    name="create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=OutletPublic,
-    responses=responses(409),
-)
+@create_route(router, "", name="create", responses=responses(409))
 def create_outlet(session: SessionDep, data: OutletCreate) -> OutletPublic:
     return OutletPublic.model_validate(service.create(session, data=data))
 
 
-@router.get("", name="list", response_model=Page[OutletPublic])
+@router.get("", name="list")
 def list_outlets(
     session: SessionDep,
     page: PageDep,
@@ -54,14 +48,14 @@ def list_outlets(
     return service.list_(session, page=page, kind=kind, country=country)
 
 
-@router.get("/{slug}", name="get", response_model=OutletDetail, responses=responses(404))
+@router.get("/{slug}", name="get", responses=responses(404))
 def get_outlet(session: SessionDep, outlet: OutletDep) -> OutletDetail:
     """The outlet and its profile: claims reported, first reports, share of copies, and the
     outlets it copies from most."""
     return service.detail(session, outlet=outlet)
 
 
-@router.patch("/{slug}", name="update", response_model=OutletPublic, responses=responses(404, 409))
+@router.patch("/{slug}", name="update", responses=responses(404, 409))
 def update_outlet(session: SessionDep, outlet: OutletDep, data: OutletUpdate) -> OutletPublic:
     return OutletPublic.model_validate(service.update(session, outlet=outlet, data=data))
 
@@ -78,7 +72,6 @@ def delete_outlet(
 @router.get(
     "/{slug}/claims",
     name="claims",
-    response_model=Page[ClaimPublic],
     responses=responses(404, 429),
     dependencies=[Depends(metered_if_expensive)],
 )

@@ -25,7 +25,7 @@ router = APIRouter(prefix="/review", tags=["review"], responses=responses(422))
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="Review item id.")]
 
 
-@router.get("", name="list", response_model=Page[ReviewItemPublic])
+@router.get("", name="list")
 def list_review_items(
     session: SessionDep,
     page: PageDep,
@@ -49,18 +49,13 @@ def list_review_items(
     )
 
 
-@router.get("/{item_id}", name="get", response_model=ReviewItemPublic, responses=responses(404))
+@router.get("/{item_id}", name="get", responses=responses(404))
 def get_review_item(session: SessionDep, item_id: ItemId) -> ReviewItemPublic:
     """One review item, pending or decided."""
     return service.public_items(session, [service.get(session, item_id=item_id)])[0]
 
 
-@router.post(
-    "/{item_id}/accept",
-    name="accept",
-    response_model=ReviewItemPublic,
-    responses=responses(404, 409),
-)
+@router.post("/{item_id}/accept", name="accept", responses=responses(404, 409))
 def accept_review_item(
     session: SessionDep, principal: PrincipalDep, matcher: MatcherDep, item_id: ItemId
 ) -> ReviewItemPublic:
@@ -73,12 +68,7 @@ def accept_review_item(
     return service.public_items(session, [item])[0]
 
 
-@router.post(
-    "/{item_id}/reject",
-    name="reject",
-    response_model=ReviewItemPublic,
-    responses=responses(404, 409),
-)
+@router.post("/{item_id}/reject", name="reject", responses=responses(404, 409))
 def reject_review_item(
     session: SessionDep, principal: PrincipalDep, item_id: ItemId
 ) -> ReviewItemPublic:

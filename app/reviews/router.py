@@ -8,7 +8,6 @@ from fastapi import Body
 from fastapi import Depends
 from fastapi import Query
 from fastapi import Request
-from fastapi import status
 from fastapi.responses import JSONResponse
 from pydantic import Field
 from pydantic import StringConstraints
@@ -22,6 +21,7 @@ from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.pagination import PageDep
 from app.core.pagination import PageParams
+from app.core.routing import create_route
 from app.core.routing import delete_route
 from app.core.types import ClaimText
 from app.core.types import LanguageTag
@@ -44,24 +44,13 @@ router = APIRouter(tags=["reviews"], responses=responses(422))
 JSON_LD = "application/ld+json"
 
 
-@router.post(
-    "/claims/{claim_id}/reviews",
-    name="create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ReviewPublic,
-    responses=responses(404, 409),
-)
+@create_route(router, "/claims/{claim_id}/reviews", name="create", responses=responses(404, 409))
 def create_review(session: SessionDep, claim: ClaimDep, data: ReviewCreate) -> ReviewPublic:
     """Record a fact-checker's verdict on the claim; the same review URL twice is 409."""
     return service.public(service.create(session, claim=claim, data=data))
 
 
-@router.get(
-    "/claims/{claim_id}/reviews",
-    name="list",
-    response_model=Page[ReviewPublic],
-    responses=responses(404),
-)
+@router.get("/claims/{claim_id}/reviews", name="list", responses=responses(404))
 def list_reviews(session: SessionDep, claim: ClaimDep, page: PageDep) -> Page[ReviewPublic]:
     """The claim's reviews, in the order they were recorded."""
     assert claim.id is not None
@@ -190,9 +179,7 @@ def search_reviews(
     return search.search(session, text=wanted, filters=filters, params=params, matcher=matcher)
 
 
-@router.get(
-    "/reviews/{review_id}", name="get", response_model=ReviewPublic, responses=responses(404)
-)
+@router.get("/reviews/{review_id}", name="get", responses=responses(404))
 def get_review(review: ReviewDep) -> ReviewPublic:
     return service.public(review)
 
@@ -271,7 +258,7 @@ def claimreview_export(session: SessionDep, claim: ClaimDep) -> JSONLDResponse:
     return JSONLDResponse(document)
 
 
-@router.post("/import/claimreview", name="import", response_model=ImportReport)
+@router.post("/import/claimreview", name="import")
 def claimreview_import(
     session: SessionDep,
     settings: SettingsDep,

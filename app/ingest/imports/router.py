@@ -46,7 +46,6 @@ _UPLOAD = ndjson_body(
     "",
     name="create",
     status_code=status.HTTP_202_ACCEPTED,
-    response_model=ImportPublic,
     responses=responses(413, 415),
     openapi_extra=_UPLOAD,
 )
@@ -131,18 +130,13 @@ def _create_job(engine: Any, path: Path, attempts: int) -> Any:
     )
 
 
-@router.get("/{import_id}", name="get", response_model=ImportPublic, responses=responses(404))
+@router.get("/{import_id}", name="get", responses=responses(404))
 def get_import(import_id: ImportId, session: SessionDep) -> ImportPublic:
     """The import's state and progress: bytes and lines done, lines ingested and refused."""
     return service.public(service.get(session, job_id=import_id))
 
 
-@router.get(
-    "/{import_id}/errors",
-    name="errors",
-    response_model=Page[ImportErrorPublic],
-    responses=responses(404),
-)
+@router.get("/{import_id}/errors", name="errors", responses=responses(404))
 def import_errors(
     import_id: ImportId, page: PageDep, session: SessionDep
 ) -> Page[ImportErrorPublic]:
