@@ -129,8 +129,8 @@ def make_app(settings: Settings) -> Iterator[Callable[..., FastAPI]]:
 
     yield make
     for extra in made:
-        extra.state.engine.dispose()
         extra.state.read_connections.close()
+        extra.state.engine.dispose()
         extra.state.read_engine.dispose()
 
 

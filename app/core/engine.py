@@ -46,8 +46,9 @@ def create_db_engine(settings: Settings, *, statement_timeout_ms: int | None = N
         options: dict[str, Any] = {
             "pool_timeout": POOL_TIMEOUT_SECONDS,
             # One pooled connection per thread that may run a request (anyio's default limit),
-            # so a burst never opens and closes connections (each runs the PRAGMAs below).
-            "pool_size": SQLITE_POOL_SIZE,
+            # so a burst never opens and closes connections (each runs the PRAGMAs below), plus
+            # the one the event loop keeps for the hot reads (core/pinned.py).
+            "pool_size": SQLITE_POOL_SIZE + 1,
             "max_overflow": 10,
         }
         if path is not None:

@@ -68,7 +68,12 @@ class PoolCollector(EngineCollector):
         pool = engine.pool
         for name, help_text, value in (
             ("size", "Connections the pool keeps open.", pool.size()),
-            ("checked_out", "Connections in use by requests.", pool.checkedout()),
+            (
+                "checked_out",
+                "Connections checked out: in use by requests, or kept by a thread for "
+                "SQLite's hot reads.",
+                pool.checkedout(),
+            ),
             ("checked_in", "Idle connections in the pool.", pool.checkedin()),
             (
                 "overflow",

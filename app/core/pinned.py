@@ -12,8 +12,11 @@ Why this is safe:
   (no `await` between BEGIN and COMMIT), so two reads never share it;
 - each use first runs what the pool's checkout would (`check_sqlite_file`: the database file
   is still the one the connection opened) and drops a connection that was closed or
-  invalidated; a dropped one is replaced by an ordinary checkout, whose hooks raise the
-  outage as before (503 `database_unavailable`);
+  invalidated, that belongs to a pool the engine has since replaced (`dispose()`), or that is
+  still inside a transaction (a COMMIT or ROLLBACK that failed leaves SQLite's open while
+  SQLAlchemy's is over; check-in rolled that back, and so does dropping it); a dropped one is
+  replaced by an ordinary checkout, whose hooks raise the outage as before (503
+  `database_unavailable`);
 - a connection goes back to the pool when its thread has ended (looked for whenever a
   connection is pinned) and at the app's shutdown, before the engine is disposed of.
 """
@@ -23,6 +26,7 @@ import threading
 from sqlalchemy import Connection
 from sqlalchemy import Engine
 from sqlalchemy import exc
+from sqlalchemy.pool import Pool
 
 from app.core.engine import check_sqlite_file
 
@@ -33,26 +37,30 @@ class PinnedConnections:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = threading.Lock()
-        self._kept: dict[threading.Thread, Connection] = {}
+        self._kept: dict[threading.Thread, tuple[Connection, Pool]] = {}
 
     def connection(self) -> Connection:
         """This thread's connection: the kept one while it is still good, else a new one."""
         thread = threading.current_thread()
         kept = self._kept.get(thread)
         if kept is not None:
-            if self._good(kept):
-                return kept
+            if self._good(*kept):
+                return kept[0]
             self._release([thread])
+        pool = self.engine.pool
         connection = self.engine.connect()
         with self._lock:
-            self._kept[thread] = connection
+            self._kept[thread] = (connection, pool)
             # A thread that ended (a test client's portal, a replaced worker) gives its back.
             ended = [other for other in self._kept if not other.is_alive()]
         self._release(ended)
         return connection
 
-    def _good(self, connection: Connection) -> bool:
-        if connection.closed or connection.invalidated:
+    def _good(self, connection: Connection, pool: Pool) -> bool:
+        if connection.closed or connection.invalidated or pool is not self.engine.pool:
+            return False
+        driver = connection.connection.dbapi_connection
+        if connection.in_transaction() or getattr(driver, "in_transaction", False):
             return False
         try:
             check_sqlite_file(self.engine, connection.info)
@@ -63,8 +71,8 @@ class PinnedConnections:
 
     def _release(self, threads: list[threading.Thread]) -> None:
         with self._lock:
-            connections = [self._kept.pop(thread) for thread in threads if thread in self._kept]
-        for connection in connections:
+            kept = [self._kept.pop(thread) for thread in threads if thread in self._kept]
+        for connection, _pool in kept:
             connection.close()
 
     def close(self) -> None:

@@ -4,7 +4,6 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint
 from sqlalchemy import Column
 from sqlalchemy import Float
 from sqlalchemy import Index
@@ -104,9 +103,7 @@ class FeedEntry(SQLModel, table=True):
 
     __tablename__ = "feed_entry"
     __table_args__ = (
-        CheckConstraint(
-            "state IN ('pending', 'fetched', 'known', 'disallowed', 'failed')", name="state"
-        ),
+        one_of("state", EntryState),
         UniqueConstraint("outlet_id", "guid"),
         Index("ix_feed_entry_state_next_attempt_at", "state", "next_attempt_at"),
         Index("ix_feed_entry_fetched_at", "fetched_at"),  # /metrics: fetched in the last hour

@@ -3,6 +3,7 @@ requests, checked like a pool checkout each time, given back when the thread end
 stops."""
 
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,59 @@ def test_an_invalidated_connection_is_replaced(tmp_path: Path) -> None:
     with second.begin():
         assert second.execute(text("SELECT count(*) FROM claim")).scalar() == 1
     pinned.close()
+
+
+def test_a_connection_left_inside_a_transaction_is_replaced(tmp_path: Path) -> None:
+    """SQLite's transaction can outlive SQLAlchemy's (a COMMIT that failed): such a connection
+    is given back to the pool, whose reset rolls it back, instead of failing every later BEGIN."""
+    path = tmp_path / "wedged.db"
+    _database(path, "Any claim")
+    engine = create_db_engine(_settings(path))
+    pinned = PinnedConnections(engine)
+    first = pinned.connection()
+    driver = first.connection.dbapi_connection
+    driver.execute("BEGIN")
+    second = pinned.connection()
+    assert second is not first
+    assert not driver.in_transaction  # rolled back on its way into the pool
+    with second.begin():
+        assert second.execute(text("SELECT count(*) FROM claim")).scalar() == 1
+    pinned.close()
+    engine.dispose()
+
+
+def test_reads_recover_after_a_commit_that_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "commit.db"
+    _database(path, "Any claim")
+    app = create_app(_settings(path))
+    dialect = app.state.read_engine.dialect
+    real_commit = dialect.do_commit
+    failures = [1]
+
+    def commit_failing_once(dbapi_connection: Any) -> None:
+        if failures[0]:
+            failures[0] -= 1
+            raise sqlite3.OperationalError("disk I/O error")
+        real_commit(dbapi_connection)
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/v1/claims").status_code == 200
+        monkeypatch.setattr(dialect, "do_commit", commit_failing_once)
+        assert client.get("/v1/claims").status_code == 503
+        for _ in range(3):
+            assert client.get("/v1/claims").status_code == 200
+
+
+def test_a_disposed_pool_is_not_read_through(tmp_path: Path) -> None:
+    path = tmp_path / "disposed.db"
+    _database(path, "Any claim")
+    engine = create_db_engine(_settings(path))
+    pinned = PinnedConnections(engine)
+    first = pinned.connection()
+    engine.dispose()
+    assert pinned.connection() is not first
+    assert first.closed
+    pinned.close()
+    engine.dispose()
