@@ -37,6 +37,7 @@ from app.articles.models import LinkCreate
 from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
+from app.ingest.credited import told
 from app.ingest.fingerprints import SYNDICATING_KINDS
 from app.ingest.fingerprints import Credit
 from app.ingest.fingerprints import containment
@@ -439,6 +440,8 @@ def _choose_origin(
         return other.article, LinkRelation.syndicates, with_evidence(reason, other)
 
     for credit, credited_outlet in credits:
+        if told(credit.quote, credit.name):
+            continue  # someone spoke to the outlet: no credit for the story (credited.told)
         candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]
         shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in candidates])
         candidates = [o for o in candidates if shared.get(o.article.id or 0)]
@@ -518,7 +521,13 @@ def _adopt_copies(
         )
         credited_here = {row[0]: row[1] for row in rows}
     credit_copies = [
-        o for o in later if o.article.credit_name in keys or o.article.id in credited_here
+        o
+        for o in later
+        if (
+            o.article.credit_name in keys
+            and not told(o.article.credit or "", o.article.credit_name)
+        )
+        or o.article.id in credited_here
     ]
     shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in credit_copies])
     for other in later:

@@ -59,6 +59,16 @@ def kind_of(credit: Credit) -> str:
     return credit_kind(credit.quote)
 
 
+def told(quote: str, name: str) -> bool:
+    """ "told Reuters", "told The Associated Press": someone spoke to the outlet (often in an
+    earlier interview quoted for background). That is not a credit for the story: it never
+    links an article to the outlet's, and as a credited origin it stays below the bar."""
+    if credit_kind(quote) != "text":
+        return False
+    pattern = rf"\btold\s+(?:the\s+)?{re.escape(name)}"
+    return re.search(pattern, quote, flags=re.IGNORECASE) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class CreditDecision:
     """The outlet an article's credits point to, how, and how sure that is."""
@@ -156,8 +166,7 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
     for credit, outlet in credits:
         kind = kind_of(credit)
         if kind == "text":
-            told = re.search(rf"\btold\s+(?:the\s+)?{re.escape(credit.name)}", credit.quote)
-            kind = "told" if told else "text"
+            kind = "told" if told(credit.quote, credit.name) else "text"
             kind += "_agency" if outlet.kind == OutletKind.wire_agency else "_outlet"
         per_outlet.setdefault(outlet.id or 0, []).append((CONFIDENCE[kind], kind, credit))
         outlets[outlet.id or 0] = outlet

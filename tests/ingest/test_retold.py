@@ -162,3 +162,32 @@ def test_a_credited_story_telling_other_things_stays_a_rewrite(client: TestClien
     link = client.post("/v1/ingest", json=_payload("coast-radio", "broadcaster", body, 2)).json()
     assert link["origin"]["relation"] == "cites"
     assert link["origin"]["reason"].endswith("; the bodies differ, so a rewrite")
+
+
+# Someone spoke to the wire once; the story is the paper's own (the trap of the article pairs).
+TOLD = REACTION[:2] + [
+    "The critic, who told the Wire in an interview last spring that the lines were too exposed, "
+    "said nothing had changed since then.",
+    *REACTION[2:],
+]
+
+
+def test_told_the_wire_is_no_credit_for_the_story(client: TestClient) -> None:
+    _wire(client)
+    found = client.post(
+        "/v1/ingest", json=_payload("coast-radio", "broadcaster", " ".join(TOLD), 2)
+    ).json()
+    assert found["origin"] is None
+    assert found["credited_origin"] is None
+    # Below the confidence bar: a credit for a person to decide on, not a link.
+    [item] = client.get("/v1/review", params={"kind": "credited_origin"}).json()["items"]
+    assert item["article"]["id"] == found["article_id"]
+    assert "told the Wire" in item["evidence"]
+
+
+def test_the_wire_arriving_later_does_not_adopt_a_told_story(client: TestClient) -> None:
+    client.post("/v1/ingest", json=_payload("coast-radio", "broadcaster", " ".join(TOLD), 2))
+    original = client.post(
+        "/v1/ingest", json=_payload("wire", "wire_agency", " ".join(WIRE), 0)
+    ).json()
+    assert original["copies"] == []
