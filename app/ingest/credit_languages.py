@@ -46,11 +46,12 @@ _TEXT = re.compile(
 # Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
 # información de AFP)", "Mit Material von dpa" / "der Deutschen Presse-Agentur", "Avec AFP",
 # "Com informações da Reuters", "Con fonte ANSA", "Fonte: ANSA", "Fuente: EFE", "Quelle: dpa",
-# "Источник: ТАСС".
+# "Источник: ТАСС", "По материалам ТАСС".
 _LINE = re.compile(
     r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
-    r"fuente[ \t]*:|fonte[ \t]*:|quelle[ \t]*:|source[ \t]*:)|Источник[ \t]*:)"
+    r"fuente[ \t]*:|fonte[ \t]*:|quelle[ \t]*:|source[ \t]*:)|Источник[ \t]*:|"
+    r"[Пп]о[ \t]+материалам)"
     rf"[ \t]+{_LEAD}(?P<name>{_NAME})[ \t]*\)?[ \t.]*(?:$|\n)"
 )
 # Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or

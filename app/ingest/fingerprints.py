@@ -159,6 +159,9 @@ _CREDIT_LINE = re.compile(
     rf"material)[ \t]+from|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
+    # "Based on TASS materials": the Russian press's "по материалам ТАСС" in English.
+    rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:materials?)\b"
 )
 # An agency named with what it is: "according to the Italian news agency ANSA", "the PA news
 # agency reports", "Spanish news agency EFE reported".
@@ -263,7 +266,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
             found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        name = match["name"] or match["name2"]
+        name = match["name"] or match["name2"] or match["name3"]
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
