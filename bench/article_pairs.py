@@ -422,6 +422,18 @@ def report(results: list[dict[str, Any]]) -> None:
             if r["syndicates"] != r["pair"]["copy"]:
                 print(f"    {'missed' if r['pair']['copy'] else 'wrong'} copy: pair "
                       f"{r['pair']['id']} ({r['pair']['class']}): {r['reason']}")  # fmt: skip
+        # What the independent-origin count sees: a link of either relation collapses the
+        # article into the wire (the default `collapse`); a credited rewrite collapsing is right.
+        should = [r for r in rows if r["pair"]["copy"] or r["pair"]["class"] == "credited_rewrite"]
+        collapsed = [r for r in rows if r["linked"]]
+        right = [r for r in collapsed if r in should]
+        print("  collapsed into the wire (either relation): "
+              f"precision {_ratio(len(right), len(collapsed))}, "
+              f"recall {_ratio(len(right), len(should))}")  # fmt: skip
+        for kind in ("wire_inside_local", "independent", "same_headline"):
+            members = [r for r in rows if r["pair"]["class"] == kind]
+            linked = sum(r["linked"] for r in members)
+            print(f"    {kind}: collapsed {_ratio(linked, len(members))}")
         retold = [r for r in rows if r.get("retold")]
         by_class = Counter(r["pair"]["class"] for r in retold)
         print(f"  offered for review as a retelling (not linked): {len(retold)} "

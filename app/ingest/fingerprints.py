@@ -159,7 +159,7 @@ _CREDIT_LINE = re.compile(
     rf"material)[ \t]+from|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
-    # "Based on TASS materials": the Russian press's "по материалам ТАСС" in English.
+    # "Based on TASS materials": the Russian press's "po materialam TASS" in English.
     rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:materials?)\b"
 )

@@ -1,5 +1,5 @@
-""""Based on TASS materials" (and "По материалам ТАСС"): a story written from an agency's copy,
-the Russian press's credit line, read as one (app/ingest/fingerprints.py,
+""" "Based on TASS materials" (and its Russian form, "po materialam TASS"): a story written from
+an agency's copy, the Russian press's credit line, read as one (app/ingest/fingerprints.py,
 app/ingest/credit_languages.py); the word "based on" alone credits nobody."""
 
 import pytest

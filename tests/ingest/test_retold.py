@@ -165,7 +165,8 @@ def test_a_credited_story_telling_other_things_stays_a_rewrite(client: TestClien
 
 
 # Someone spoke to the wire once; the story is the paper's own (the trap of the article pairs).
-TOLD = REACTION[:2] + [
+TOLD = [
+    *REACTION[:2],
     "The critic, who told the Wire in an interview last spring that the lines were too exposed, "
     "said nothing had changed since then.",
     *REACTION[2:],
