@@ -144,6 +144,11 @@ _REPORTED = re.compile(
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
 _LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
+# A wire paragraph carried with its own dateline, anywhere in a local story: "BOLOGNA (ANSA) -".
+_PARAGRAPH_DATELINE = re.compile(
+    rf"(?:^|\n)[ \t]*[A-Z][A-Z .'\u2019-]{{1,40}}(?:,[^\n()]{{1,30}})?[ \t]*"
+    rf"\((?P<name>{_NAME}|{_LOWER_AGENCY})(?:/[\w.]+)*\)[ \t]*[\u2014\u2013-]{{1,2}}"
+)
 _DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY})(?:/[\w.]+)*\)")
 # A dateline with the date before the agency, unbracketed: "TOKYO, Nov. 6 Kyodo -".
 _DATELINE_DATED = re.compile(
@@ -152,13 +157,18 @@ _DATELINE_DATED = re.compile(
 )
 # Credit lines that say the story carries another outlet's copy, at a line or sentence start:
 # "Additional reporting by Reuters", "With files from The Canadian Press", "(With information
-# from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)".
+# from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)", "With inputs from
+# PTI" (Indian papers), "Includes reporting by Anadolu Agency", "Agency report: Bernama".
 _CREDIT_LINE = re.compile(
     rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:additional[ \t]+)?reporting[ \t]+by"
-    rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|assistance|input|"
-    rf"material)[ \t]+from|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
+    rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|assistance|inputs?|"
+    rf"material)[ \t]+from|includes[ \t]+reporting[ \t]+(?:by|from)|agency[ \t]+report"
+    rf"[ \t]*:|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
+    # "Information from The Canadian Press was used in this report" (Canadian papers' line).
+    rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:information|material)[ \t]+from[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name4>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:was|were)[ \t]+(?i:used)\b"
     # "Based on TASS materials": the Russian press's "po materialam TASS" in English.
     rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:materials?)\b"
@@ -257,6 +267,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for match in _DATELINE_DATED.finditer(head):
         words = " ".join(match.group(0).split())
         found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
+    for match in _PARAGRAPH_DATELINE.finditer(text, len(head)):
+        words = " ".join(match.group(0).split())
+        found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     tail = text[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
@@ -266,7 +279,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
             found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        name = match["name"] or match["name2"] or match["name3"]
+        name = match["name"] or match["name2"] or match["name3"] or match["name4"]
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
