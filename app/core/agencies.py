@@ -178,12 +178,14 @@ CAPITALS_ONLY = frozenset((
 ))  # fmt: skip
 # Abbreviations English running text uses for something else even in capitals ("according to
 # the APA" is the American Psychological Association, "CNA reported" Singapore's broadcaster,
-# "the GNA" Libya's government, "RSS" an Indian organisation, "TAP" an airline or a pipeline):
-# they credit the agency in a dateline, sign-off, credit line or byline ("(APA)", "- CNA"), or
-# in another language's text ("laut APA"), but not after "according to" or before "reported".
+# "the GNA" Libya's government, "the PAP" Singapore's ruling party, "RSS" an Indian organisation,
+# "TAP" an airline or a pipeline): they credit the agency in a dateline, sign-off, credit line
+# or byline ("(APA)", "- CNA"), or in another language's text ("laut APA"), or described as a
+# news agency ("the Austrian news agency APA reported"), but not after "according to" or before
+# "reported" alone.
 NOT_IN_ENGLISH_TEXT = frozenset((
     "apa", "aps", "tap", "ona", "ena", "mna", "rss", "cna", "pna", "tna", "uni", "agi", "ina",
-    "gna", "kna",
+    "gna", "kna", "pap",
 ))  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,

@@ -127,6 +127,7 @@ def test_national_agencies_are_credited_in_their_clients_styles(
         "Screen time harms sleep, according to the APA, which published new guidance.",
         "CNA reported that the ministry would review the rules for foreign workers.",
         "Rival militias clashed outside Tripoli, according to the GNA.",
+        "Turnout in the estate rose, according to the PAP, which won every seat there.",
         # Abbreviations introduced after what they stand for, near the start of a story.
         "Leaders of the Middle East and North Africa (MENA) region met in Rabat on Tuesday.",
         "Pakistan Tehreek-e-Insaf (PTI) lawmakers walked out of the assembly on Tuesday.",
@@ -177,3 +178,17 @@ def test_a_credit_to_an_unstored_national_agency_creates_it(client: TestClient) 
         "belga.be",
         "wire_agency",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        ("The cabinet resigned, the Austrian news agency APA reported.", "apa"),
+        ("The ferry sank off Cebu, according to the official news agency PNA.", "pna"),
+        ("Four people died in the floods, Jordan's Petra news agency reported.", "petra"),
+    ],
+)
+def test_an_abbreviation_described_as_a_news_agency_is_credited_in_english_text(
+    body: str, slug: str
+) -> None:
+    assert (slug, "text") in named(body), named(body)
