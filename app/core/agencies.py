@@ -55,8 +55,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("anp", "ANP", "anp.nl", ("anp", "algemeen nederlands persbureau")),
     Agency("ritzau", "Ritzau", "ritzau.dk", ("ritzau", "ritzaus bureau")),
     # Europe. Names are the agencies' own short forms where their English name's initials would
-    # spell another agency's (a stored wire is also known by its initials, copies.outlet_keys):
-    # "Czech News Agency" would be CNA, "Bulgarian News Agency" BNA, "Kuwait News Agency" KNA.
+    # spell another agency's abbreviation: "Czech News Agency" CNA, "Kuwait News Agency" KNA.
     Agency("apa", "Austria Presse Agentur", "apa.at",
            ("apa", "austria presse agentur", "austria press agency")),
     Agency("keystone-sda", "Keystone-SDA", "keystone-sda.ch",
@@ -196,6 +195,20 @@ for _agency in AGENCIES:
                  *_agency.aliases):  # fmt: skip
         _BY_KEY.setdefault(_key, _agency)
 _BY_SEGMENT = {segment: agency for agency in AGENCIES for segment in agency.url_segments}
+_BY_SLUG = {agency.slug: agency for agency in AGENCIES}
+_BY_DOMAIN = {agency.domain: agency for agency in AGENCIES}
+
+
+def of_outlet(slug: str, domain: str | None) -> Agency | None:
+    """The listed agency a stored outlet is (by slug, else by domain), if any."""
+    return _BY_SLUG.get(slug) or (_BY_DOMAIN.get(domain) if domain else None)
+
+
+def keys_of(agency: Agency) -> set[str]:
+    """Every key a credit may give the agency: its name, slug and aliases, as by_key reads
+    them. A stored agency is known by these, not by its name's initials (copies.outlet_keys):
+    "RIA Novosti" is no "(RN)", "Tasnim News Agency" no "(TNA)"."""
+    return {key for key, found in _BY_KEY.items() if found is agency}
 
 
 def by_key(key: str) -> Agency | None:

@@ -192,3 +192,31 @@ def test_an_abbreviation_described_as_a_news_agency_is_credited_in_english_text(
     body: str, slug: str
 ) -> None:
     assert (slug, "text") in named(body), named(body)
+
+
+def test_a_stored_listed_agency_is_known_by_its_aliases_not_its_initials(
+    client: TestClient,
+) -> None:
+    """A stored wire's name's initials name it (copies.outlet_keys), but not a listed agency's:
+    once RIA Novosti is stored, "National Rally (RN)" is still no credit to it."""
+
+    def paper(slug: str, body: str) -> dict[str, Any]:
+        return {
+            "outlet": {"slug": slug, "name": slug.title(), "kind": "newspaper"},
+            "article": {
+                "url": f"https://{slug}.example/news/vote",
+                "title": "Vote on pensions delayed",
+                "published_at": T0.isoformat(),
+                "body": body,
+            },
+            "claims": [{"text": "The pension vote was delayed until January."}],
+        }
+
+    first = client.post("/v1/ingest", json=paper("izvestia", "MOSCOW (RIA Novosti) - " + TEXT))
+    assert first.json()["credited_origin"]["outlet"]["slug"] == "ria-novosti"
+    body = "Deputies of the National Rally (RN) walked out of the chamber. " + TEXT
+    second = client.post("/v1/ingest", json=paper("le-monde", body))
+    assert second.status_code in (200, 201), second.text
+    assert second.json()["credited_origin"] is None
+    third = client.post("/v1/ingest", json=paper("pravda", "MOSCOW (RIA) - " + TEXT))
+    assert third.json()["credited_origin"]["outlet"]["slug"] == "ria-novosti"
