@@ -165,26 +165,27 @@ AGENCIES: tuple[Agency, ...] = (
 # Swiss "(sda)" and "(ats)".
 LOWER_CASE_NAMES = ("dpa", "sda", "ats")
 
-# Abbreviations that are also words or given names ("map", "app", "tap", "spa", "petra", "nan",
-# "hina", "sana"): they name the agency only written in capitals, as datelines and credits
-# write them ("(MAP)", "- TT", "SPA reported"). "The App reported", "(Map)" or "according to
-# Petra" credit no agency (fingerprints.credits drops them).
+# Abbreviations that are also words or given names ("map", "app", "tap", "spa", "nan", "hina",
+# "sana", "wafa"): they name the agency only written in capitals, as datelines and credits
+# write them ("(MAP)", "- TT", "SPA reported"). "The App reported", "(Map)" or "told Nan" credit
+# no agency (fingerprints.credits drops them).
 CAPITALS_ONLY = frozenset((
     "map", "app", "aps", "tap", "spa", "wam", "ona", "sta", "stt", "ntb", "tt", "ena", "mna",
     "bss", "rss", "tna", "cna", "pna", "vna", "qna", "bna", "kna", "gna", "nna", "ina", "nan",
-    "hina", "sana", "petra", "wafa", "mena", "kuna", "pap", "bta", "mti", "tasr", "bns", "leta",
+    "hina", "sana", "wafa", "mena", "kuna", "pap", "bta", "mti", "tasr", "bns", "leta",
     "elta", "amna", "ria", "uni", "agi", "isna", "suna", "ians", "kcna",
 ))  # fmt: skip
 # Abbreviations English running text uses for something else even in capitals ("according to
 # the APA" is the American Psychological Association, "CNA reported" Singapore's broadcaster,
 # "the GNA" Libya's government, "the PAP" Singapore's ruling party, "RSS" an Indian organisation,
-# "TAP" an airline or a pipeline): they credit the agency in a dateline, sign-off, credit line
+# "TAP" an airline or a pipeline), and Petra, which writes itself so but is also a given name
+# ("according to Petra, a volunteer"): they credit the agency in a dateline, sign-off, credit line
 # or byline ("(APA)", "- CNA"), or in another language's text ("laut APA"), or described as a
 # news agency ("the Austrian news agency APA reported"), but not after "according to" or before
 # "reported" alone.
 NOT_IN_ENGLISH_TEXT = frozenset((
     "apa", "aps", "tap", "ona", "ena", "mna", "rss", "cna", "pna", "tna", "uni", "agi", "ina",
-    "gna", "kna", "pap",
+    "gna", "kna", "pap", "petra",
 ))  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,

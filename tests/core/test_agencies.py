@@ -93,6 +93,7 @@ def test_the_agencies_the_project_names_keep_their_slugs() -> None:
         ("HANOI (VNA) \u2013 " + TEXT, None, "vna", "dateline"),
         ("CAIRO, Dec 5 (MENA) - " + TEXT, None, "mena", "dateline"),
         ("AMMAN (PETRA) -- " + TEXT, None, "petra", "dateline"),
+        ("Amman, Dec 5 (Petra) -- " + TEXT, None, "petra", "dateline"),
         ("ALGIERS (APS) - " + TEXT, None, "algerie-presse-service", "dateline"),
         ((TEXT + " ") * 4 + "(sda)", None, "keystone-sda", "sign_off"),
         ("Bern (sda) - " + TEXT, None, "keystone-sda", "dateline"),
