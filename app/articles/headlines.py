@@ -9,6 +9,7 @@ and an agency's name behind ("… - Reuters", "… | AP News"). The key is store
 import re
 import unicodedata
 
+from app.core.agencies import capitals_only_names
 from app.core.agencies import names
 
 _SLUG_WORDS = (
@@ -21,11 +22,14 @@ _SLUG_WORDS = (
 _PREFIX = re.compile(
     rf"^\s*(?:(?:{_SLUG_WORDS})(?:\s+\d+)?\s*(?:-|:|\u2013|\u2014)+\s*)+", re.IGNORECASE
 )
+# An abbreviation that is also a word ("MAP", "APP", "TAP") is an agency only in capitals:
+# "Flood zones - map" keeps its last word.
 _AGENCY_SUFFIX = re.compile(
-    r"\s+(?:-|\||\u2013|\u2014)\s+(?:"
+    r"\s+(?:-|\||\u2013|\u2014)\s+(?:(?i:"
     + "|".join(re.escape(name) for name in names())
-    + r")(?:\s+news)?\s*$",
-    re.IGNORECASE,
+    + r")|"
+    + "|".join(re.escape(name) for name in capitals_only_names())
+    + r")(?i:\s+news)?\s*$"
 )
 _WORD = re.compile(r"\w+")
 MAX_KEY = 1000

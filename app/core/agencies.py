@@ -32,29 +32,161 @@ AGENCIES: tuple[Agency, ...] = (
            ("canadian press", "cp"), ("cp", "canadian-press")),
     Agency("dpa", "Deutsche Presse-Agentur", "dpa.com",
            ("dpa", "deutsche presse agentur", "deutschen presse agentur")),
-    Agency("pa-media", "PA Media", "pa.media", ("pa", "press association", "pa media")),
+    Agency("pa-media", "PA Media", "pa.media",
+           ("pa", "press association", "pa media", "pa news agency")),
     Agency("aap", "Australian Associated Press", "aap.com.au", ("aap",), ("aap",)),
     Agency("ani", "Asian News International", "aninews.in", ("ani",), ("ani",)),
     Agency("pti", "Press Trust of India", "ptinews.com", ("pti",), ("pti",)),
-    Agency("ansa", "ANSA", "ansa.it", ("ansa",)),
+    Agency("ansa", "ANSA", "ansa.it",
+           ("ansa", "agenzia ansa", "agenzia nazionale stampa associata")),
     Agency("efe", "EFE", "efe.com", ("efe", "agencia efe")),
     Agency("kyodo", "Kyodo News", "kyodonews.net",
            ("kyodo", "kyodo news", "共同通信", "共同", "共同社")),
     Agency("yonhap", "Yonhap", "yna.co.kr",
-           ("yonhap", "yonhap news agency", "聯合ニュース", "韩联社", "연합뉴스")),
+           ("yonhap", "yonhap news agency", "yonhap news", "聯合ニュース", "韩联社", "연합뉴스")),
     Agency("xinhua", "Xinhua", "xinhuanet.com",
-           ("xinhua", "xinhua news agency", "新華社", "新华社", "синьхуа")),
+           ("xinhua", "xinhua news agency", "新華社", "新华社", "синьхуа", "news.cn")),
     Agency("tass", "TASS", "tass.com", ("tass", "тасс", "итар тасс", "itar tass")),
     Agency("interfax", "Interfax", "interfax.com", ("interfax", "интерфакс")),
-    Agency("anadolu", "Anadolu Agency", "aa.com.tr", ("anadolu", "anadolu agency", "aa")),
+    Agency("anadolu", "Anadolu Agency", "aa.com.tr",
+           ("anadolu", "anadolu agency", "aa", "anadolu ajansı", "anadolu ajansi")),  # noqa: RUF001
     Agency("upi", "United Press International", "upi.com", ("upi",), ("upi",)),
     Agency("bloomberg", "Bloomberg", "bloomberg.com", ("bloomberg", "bloomberg news")),
-    Agency("anp", "ANP", "anp.nl", ("anp",)),
-    Agency("ritzau", "Ritzau", "ritzau.dk", ("ritzau",)),
+    Agency("anp", "ANP", "anp.nl", ("anp", "algemeen nederlands persbureau")),
+    Agency("ritzau", "Ritzau", "ritzau.dk", ("ritzau", "ritzaus bureau")),
+    # Europe. Names are the agencies' own short forms where their English name's initials would
+    # spell another agency's abbreviation: "Czech News Agency" CNA, "Kuwait News Agency" KNA.
+    Agency("apa", "Austria Presse Agentur", "apa.at",
+           ("apa", "austria presse agentur", "austria press agency")),
+    Agency("keystone-sda", "Keystone-SDA", "keystone-sda.ch",
+           ("sda", "ats", "sda ats", "ats sda", "schweizerische depeschenagentur",
+            "agence télégraphique suisse", "agenzia telegrafica svizzera")),
+    Agency("belga", "Belga", "belga.be", ("belga", "agence belga", "agentschap belga")),
+    Agency("tt", "TT", "tt.se",
+           ("tt", "tt nyhetsbyrån", "tidningarnas telegrambyrå", "tidningarnas telegrambyra")),
+    Agency("ntb", "NTB", "ntb.no", ("ntb", "norsk telegrambyrå", "norsk telegrambyra")),
+    Agency("stt", "STT", "stt.fi", ("stt", "suomen tietotoimisto", "finnish news agency")),
+    Agency("ctk", "ČTK", "ctk.cz",
+           ("čtk", "ctk", "česká tisková kancelář", "ceska tiskova kancelar",
+            "czech news agency")),
+    Agency("tasr", "TASR", "tasr.sk",
+           ("tasr", "tlačová agentúra slovenskej republiky", "news agency of the slovak republic")),
+    Agency("pap", "PAP", "pap.pl", ("pap", "polska agencja prasowa", "polish press agency")),
+    Agency("mti", "MTI", "mti.hu", ("mti", "magyar távirati iroda", "hungarian news agency")),
+    Agency("agerpres", "Agerpres", "agerpres.ro", ("agerpres",)),
+    Agency("bta", "BTA", "bta.bg",
+           ("bta", "бта", "bulgarian news agency", "българска телеграфна агенция")),
+    Agency("hina", "HINA", "hina.hr",
+           ("hina", "hrvatska izvještajna novinska agencija", "croatian news agency")),
+    Agency("sta", "STA", "sta.si",
+           ("sta", "slovenska tiskovna agencija", "slovenian press agency")),
+    Agency("tanjug", "Tanjug", "tanjug.rs", ("tanjug", "танјуг")),
+    Agency("ana-mpa", "Athens-Macedonian News Agency", "amna.gr",
+           ("ana mpa", "amna", "απε μπε", "αθηναϊκό πρακτορείο ειδήσεων")),
+    Agency("lusa", "Lusa", "lusa.pt", ("lusa", "agência lusa", "agencia lusa")),
+    Agency("europa-press", "Europa Press", "europapress.es", ("europa press",)),
+    Agency("adnkronos", "Adnkronos", "adnkronos.com", ("adnkronos", "adn kronos")),
+    Agency("agi", "AGI", "agi.it", ("agi", "agenzia italia")),
+    Agency("bns", "BNS", "bns.lt", ("bns", "baltic news service")),
+    Agency("leta", "LETA", "leta.lv", ("leta",)),
+    Agency("elta", "ELTA", "elta.lt", ("elta",)),
+    Agency("ukrinform", "Ukrinform", "ukrinform.net", ("ukrinform", "укрінформ", "укринформ")),
+    Agency("unian", "UNIAN", "unian.info", ("unian", "уніан", "униан")),
+    Agency("belta", "BelTA", "belta.by",
+           ("belta", "белта", "belarusian telegraph agency", "белорусское телеграфное агентство")),
+    Agency("ria-novosti", "RIA Novosti", "ria.ru", ("ria novosti", "ria", "риа новости", "риа")),
+    Agency("kazinform", "Kazinform", "inform.kz", ("kazinform", "казинформ")),
+    Agency("azertac", "AZERTAC", "azertag.az", ("azertac", "azertag", "азертадж")),
+    Agency("armenpress", "Armenpress", "armenpress.am", ("armenpress", "арменпресс")),
+    Agency("interpressnews", "Interpressnews", "interpressnews.ge", ("interpressnews",)),
+    # The Middle East and Africa.
+    Agency("mena", "Middle East News Agency", "mena.org.eg",
+           ("mena", "middle east news agency", "وكالة أنباء الشرق الأوسط")),
+    Agency("wafa", "WAFA", "wafa.ps", ("wafa", "wafa news agency", "palestinian news agency")),
+    Agency("irna", "Islamic Republic News Agency", "irna.ir", ("irna", "ایرنا")),
+    Agency("isna", "ISNA", "isna.ir", ("isna", "iranian students news agency")),
+    Agency("mehr", "Mehr News Agency", "mehrnews.com", ("mehr", "mehr news", "mna")),
+    Agency("tasnim", "Tasnim News Agency", "tasnimnews.com", ("tasnim", "tasnim news")),
+    Agency("fars", "Fars News Agency", "farsnews.ir", ("fars", "fars news")),
+    Agency("sana", "SANA", "sana.sy", ("sana", "syrian arab news agency")),
+    Agency("petra", "Petra", "petra.gov.jo",
+           ("petra", "jordan news agency", "petra news agency")),
+    Agency("kuna", "KUNA", "kuna.net.kw", ("kuna", "kuwait news agency")),
+    Agency("saudi-press-agency", "Saudi Press Agency", "spa.gov.sa", ("spa",)),
+    Agency("wam", "WAM", "wam.ae", ("wam", "emirates news agency")),
+    Agency("qna", "Qatar News Agency", "qna.org.qa", ("qna",)),
+    Agency("bna", "Bahrain News Agency", "bna.bh", ("bna",)),
+    Agency("oman-news-agency", "Oman News Agency", "omannews.gov.om", ("ona",)),
+    Agency("ina", "Iraqi News Agency", "ina.iq", ("ina",)),
+    Agency("nna", "NNA", "nna-leb.gov.lb", ("nna", "lebanon national news agency")),
+    Agency("algerie-presse-service", "Algérie Presse Service", "aps.dz",
+           ("aps", "algerie presse service", "algeria press service")),
+    Agency("maghreb-arabe-presse", "Maghreb Arabe Presse", "mapexpress.ma",
+           ("map", "maghreb arab press", "agence maghreb arabe presse")),
+    Agency("tunis-afrique-presse", "Tunis Afrique Presse", "tap.info.tn",
+           ("tap", "agence tunis afrique presse")),
+    Agency("suna", "SUNA", "suna-sd.net", ("suna", "sudan news agency")),
+    Agency("ethiopian-news-agency", "Ethiopian News Agency", "ena.et", ("ena",)),
+    Agency("kenya-news-agency", "Kenya News Agency", "kenyanews.go.ke", ("kna",)),
+    Agency("nan", "News Agency of Nigeria", "nannews.ng", ("nan",)),
+    Agency("ghana-news-agency", "Ghana News Agency", "gna.org.gh", ("gna",)),
+    # Asia and the Pacific.
+    Agency("jiji", "Jiji Press", "jiji.com", ("jiji", "時事通信", "時事通信社")),
+    Agency("cna", "Central News Agency", "cna.com.tw",
+           ("cna", "中央社", "中央通訊社", "focus taiwan")),
+    Agency("vna", "Vietnam News Agency", "vnanet.vn",
+           ("vna", "thông tấn xã việt nam", "ttxvn")),
+    Agency("pna", "Philippine News Agency", "pna.gov.ph", ("pna",)),
+    Agency("thai-news-agency", "Thai News Agency", "tna.mcot.net", ("tna",)),
+    Agency("bernama", "Bernama", "bernama.com",
+           ("bernama", "pertubuhan berita nasional malaysia", "malaysian national news agency")),
+    Agency("antara", "Antara", "antaranews.com",
+           ("antara", "antara news", "antara news agency", "lkbn antara")),
+    Agency("ians", "Indo-Asian News Service", "ianslive.in", ("ians", "indo asian news service")),
+    Agency("uni", "United News of India", "uniindia.com", ("uni",)),
+    Agency("associated-press-of-pakistan", "Associated Press of Pakistan", "app.com.pk", ("app",)),
+    Agency("bss", "Bangladesh Sangbad Sangstha", "bssnews.net", ("bss",)),
+    Agency("rss", "Rastriya Samachar Samiti", "rss.com.np", ("rss", "rashtriya samachar samiti")),
+    Agency("china-news-service", "China News Service", "chinanews.com.cn",
+           ("中国新闻社", "中新社")),
+    Agency("kcna", "Korean Central News Agency", "kcna.kp",
+           ("kcna", "조선중앙통신", "朝鮮中央通信")),
+    Agency("montsame", "Montsame", "montsame.mn", ("montsame",)),
+    # The Americas.
+    Agency("prensa-latina", "Prensa Latina", "prensa-latina.cu", ("agencia prensa latina",)),
+    Agency("notimex", "Notimex", "notimex.gob.mx", ("notimex",)),
+    Agency("telam", "Télam", "telam.com.ar", ("télam", "telam", "agencia télam")),
+    Agency("andina", "Andina", "andina.pe", ("andina", "agencia andina")),
+    Agency("agencia-brasil", "Agência Brasil", "agenciabrasil.ebc.com.br", ()),
+    Agency("dow-jones-newswires", "Dow Jones Newswires", "dowjones.com", ()),
 )  # fmt: skip
 
-# Agencies that write their own name in lower case in datelines and credits: "(dpa)".
-LOWER_CASE_NAMES = ("dpa",)
+# Agencies that write their own name in lower case in datelines and credits: "(dpa)", and the
+# Swiss "(sda)" and "(ats)".
+LOWER_CASE_NAMES = ("dpa", "sda", "ats")
+
+# Abbreviations that are also words or given names ("map", "app", "tap", "spa", "nan", "hina",
+# "sana", "wafa"): they name the agency only written in capitals, as datelines and credits
+# write them ("(MAP)", "- TT", "SPA reported"). "The App reported", "(Map)" or "told Nan" credit
+# no agency (fingerprints.credits drops them).
+CAPITALS_ONLY = frozenset((
+    "map", "app", "aps", "tap", "spa", "wam", "ona", "sta", "stt", "ntb", "tt", "ena", "mna",
+    "bss", "rss", "tna", "cna", "pna", "vna", "qna", "bna", "kna", "gna", "nna", "ina", "nan",
+    "hina", "sana", "wafa", "mena", "kuna", "pap", "bta", "mti", "tasr", "bns", "leta",
+    "elta", "amna", "ria", "uni", "agi", "isna", "suna", "ians", "kcna",
+))  # fmt: skip
+# Abbreviations English running text uses for something else even in capitals ("according to
+# the APA" is the American Psychological Association, "CNA reported" Singapore's broadcaster,
+# "the GNA" Libya's government, "the PAP" Singapore's ruling party, "RSS" an Indian organisation,
+# "TAP" an airline or a pipeline), and Petra, which writes itself so but is also a given name
+# ("according to Petra, a volunteer"): they credit the agency in a dateline, sign-off, credit line
+# or byline ("(APA)", "- CNA"), or in another language's text ("laut APA"), or described as a
+# news agency ("the Austrian news agency APA reported"), but not after "according to" or before
+# "reported" alone.
+NOT_IN_ENGLISH_TEXT = frozenset((
+    "apa", "aps", "tap", "ona", "ena", "mna", "rss", "cna", "pna", "tna", "uni", "agi", "ina",
+    "gna", "kna", "pap", "petra",
+))  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,
 # Chinese, Korean, Russian, German inflection), as app/ingest/credit_languages.py reads them.
@@ -64,6 +196,20 @@ for _agency in AGENCIES:
                  *_agency.aliases):  # fmt: skip
         _BY_KEY.setdefault(_key, _agency)
 _BY_SEGMENT = {segment: agency for agency in AGENCIES for segment in agency.url_segments}
+_BY_SLUG = {agency.slug: agency for agency in AGENCIES}
+_BY_DOMAIN = {agency.domain: agency for agency in AGENCIES}
+
+
+def of_outlet(slug: str, domain: str | None) -> Agency | None:
+    """The listed agency a stored outlet is (by slug, else by domain), if any."""
+    return _BY_SLUG.get(slug) or (_BY_DOMAIN.get(domain) if domain else None)
+
+
+def keys_of(agency: Agency) -> set[str]:
+    """Every key a credit may give the agency: its name, slug and aliases, as by_key reads
+    them. A stored agency is known by these, not by its name's initials (copies.outlet_keys):
+    "RIA Novosti" is no "(RN)", "Tasnim News Agency" no "(TNA)"."""
+    return {key for key, found in _BY_KEY.items() if found is agency}
 
 
 def by_key(key: str) -> Agency | None:
@@ -76,6 +222,21 @@ def by_url_segment(segment: str) -> Agency | None:
     return _BY_SEGMENT.get(segment.lower())
 
 
+def may_name(name: str) -> bool:
+    """Whether a name as written may be a credit: not one of CAPITALS_ONLY in lower or mixed
+    case ("Map", "the app")."""
+    words = " ".join(name.split())
+    if words[:4].lower() == "the ":
+        words = words[4:]
+    return words.lower() not in CAPITALS_ONLY or words.isupper()
+
+
 def names() -> list[str]:
-    """Every name and alias, longest first (for stripping "- Reuters" off a headline)."""
-    return sorted(_BY_KEY, key=len, reverse=True)
+    """Every name and alias in any case, longest first (for stripping "- Reuters" off a
+    headline); CAPITALS_ONLY are in `capitals_only_names`."""
+    return sorted((key for key in _BY_KEY if key not in CAPITALS_ONLY), key=len, reverse=True)
+
+
+def capitals_only_names() -> list[str]:
+    """The abbreviations that name an agency only in capitals, in capitals, longest first."""
+    return sorted((key.upper() for key in CAPITALS_ONLY), key=len, reverse=True)

@@ -34,6 +34,7 @@ from sqlmodel import Session
 from app.articles import service as articles_service
 from app.articles.headlines import headline_key
 from app.articles.models import LinkCreate
+from app.core import agencies
 from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
@@ -74,11 +75,15 @@ class _Nearby:
 
 
 def outlet_keys(outlet: Outlet) -> set[str]:
-    """The names a credit may give an outlet: its name, slug, domain and, for a wire, initials."""
+    """The names a credit may give an outlet: its name, slug, domain and, for a wire, initials
+    (for a wire listed in app/core/agencies.py, the names and aliases listed there instead)."""
     keys = {name_key(outlet.name), outlet.slug.replace("-", " ")}
     if outlet.domain:
         keys.add(outlet.domain.split(".")[0])
-    if outlet.kind == OutletKind.wire_agency:
+    listed = agencies.of_outlet(outlet.slug, outlet.domain)
+    if outlet.kind == OutletKind.wire_agency and listed is not None:
+        keys |= agencies.keys_of(listed)
+    elif outlet.kind == OutletKind.wire_agency:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:
             keys.add("".join(w[0] for w in words).lower())

@@ -17,9 +17,12 @@ Reuters", "selon l'AFP", "laut dpa") that it builds on it, as "according to Reut
 
 import re
 
+# A capital of Latin script, with the accented ones agencies' names begin with ("ČTK", "Élysée").
+CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
+
 # A name: words starting with a capital in Latin or Cyrillic script ("Reuters", "ТАСС",
 # "Agence France-Presse"), at most four, or an agency that writes itself in lower case.
-_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ](?:[\w&'\u2019-]|\.(?=\w))*"
+_WORD = rf"[{CAPITAL}А-ЯЁ](?:[\w&'\u2019-]|\.(?=\w))*"
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|dpa)"
 # What may stand between the verb and the name: an article (with French and Italian elision),
 # and a word for "news agency".
@@ -71,6 +74,7 @@ _CJK_NAMES = (
     "共同社",
     "韩联社",
     "연합뉴스",
+    "中央社",
 )
 _CJK = "|".join(sorted(_CJK_NAMES, key=len, reverse=True))
 _CJK_DATELINE = re.compile(rf"[（(](?P<name>{_CJK})[）)]")

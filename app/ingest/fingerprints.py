@@ -129,7 +129,8 @@ def similarity(a: int, b: int) -> float:
 
 # ---- credits ---------------------------------------------------------------------------------
 
-_NAME_WORD = r"[A-Z](?:[\w&'\u2019-]|\.(?=\w))*"  # a dot only inside, as in "U.S."
+# A capital (also "Č" of "ČTK"), then a dot only inside, as in "U.S.".
+_NAME_WORD = rf"[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w))*"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark may
 # follow the agency ("(dpa/red)", "(AFP/ld)").
@@ -259,7 +260,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     text = body or ""
     head = text[:DATELINE_CHARS]
     for match in _DATELINE_PAREN.finditer(head):
-        found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
+        if not _introduces(head[: match.start()], match["name"]):
+            found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_LOWER.finditer(head):
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_DASH.finditer(head):
@@ -275,7 +277,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
     closing = tail.rstrip()
     for pattern in (_CLOSING_PAREN, _CLOSING_NAME):
-        if (match := pattern.search(closing)) is not None:
+        match = pattern.search(closing)
+        if match is not None and not _introduces(closing[: match.start()], match["name"]):
             words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
             found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
@@ -291,6 +294,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             name = part.strip(" .")
             if name and name[0].isupper():
                 found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
+    described: set[int] = set()
     for source in (title or "", text):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
@@ -298,13 +302,22 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 after = _NEXT_WORD.match(source, match.end())
                 if match.end(group) == match.end() and after and after[1] not in _AFTER_CREDIT:
                     continue  # "according to Bloomberg data": the name qualifies a noun
-                found.append(Credit(name, _sentence_around(source, match), LinkRelation.cites))
+                credit = _without_possessor(
+                    Credit(name, _sentence_around(source, match), LinkRelation.cites)
+                )
+                if pattern is _DESCRIBED_AGENCY:
+                    described.add(id(credit))  # "Jordan's Petra news agency reported"
+                elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
+                    continue  # "according to the APA": the psychologists, not the agency
+                found.append(credit)
     found += [
         Credit(name, words, LinkRelation.cites) for name, words, kind in foreign if kind == "text"
     ]
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in [_without_possessor(credit) for credit in found]:
-        unique.setdefault((credit.key, credit.relation), credit)
+        # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
+        if id(credit) in described or agencies.may_name(credit.name):
+            unique.setdefault((credit.key, credit.relation), credit)
     return list(unique.values())
 
 
@@ -332,6 +345,45 @@ def _without_possessor(credit: Credit) -> Credit:
     """ "South Korea's Yonhap" names Yonhap: the possessor is not part of the name."""
     name = _POSSESSOR.sub("", credit.name)
     return credit if name == credit.name else Credit(name, credit.quote, credit.relation)
+
+
+# An abbreviation introduced after what it stands for: "the Middle East and North Africa (MENA)",
+# "Member of the National Assembly (MNA)", "École nationale d'administration (ENA)". Small
+# words and elided articles give no letter.
+_NOT_IN_A_NAME = re.compile(r"[^\w \t'\u2019-]")
+_SMALL_WORDS = frozenset(
+    ("of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "el", "y", "et", "und", "der",
+     "di", "da", "do")
+)  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _introduces(before: str, name: str) -> bool:
+    """Whether the capitals "(NAME)" follows are spelled out by the words just before it, which
+    are not themselves an agency's name ("Agence France-Presse (AFP)" still credits AFP) nor a
+    dateline in capitals ("ALBANY PARK (AP)")."""
+    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 8):
+        return False
+    words = _NOT_IN_A_NAME.split(before[-200:])[-1].split()
+    target = _fold(name)
+    for start in range(len(words) - 1, -1, -1):
+        phrase = words[start:]
+        parts = [p for w in phrase for p in re.split(r"[-'\u2019]", w) if p]
+        small = [p.casefold() in _SMALL_WORDS or (len(p) == 1 and p.islower()) for p in parts]
+        folded = _fold("".join(p[0] for p, skip in zip(parts, small, strict=True) if not skip))
+        if folded == target:
+            text = " ".join(phrase)
+            if text.isupper():
+                return False
+            stripped = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
+            return agencies.by_key(name_key(stripped)) is None
+        if len(folded) > len(target) or not target.endswith(folded):
+            return False
+    return False
 
 
 def _sentence_around(text: str, match: re.Match[str]) -> str:
