@@ -113,7 +113,7 @@ def resolve_agencies(
         outlet = by_credit.get(id(credit))
         if outlet is None:
             agency = agencies.by_key(credit.key)
-            if agency is None:
+            if agency is None or credit.ambiguous:
                 continue
             outlet = _agency_outlet(session, agency)
         if outlet.id != exclude_outlet_id:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -218,6 +219,10 @@ class Credit:
     name: str  # as written, e.g. "Reuters"
     quote: str  # the words that give the credit, e.g. "(Reuters)"
     relation: LinkRelation
+    # Capitals English text also uses for something else ("according to the APA": the
+    # psychologists): the credit may link the article to a stored article of an outlet of that
+    # name on the same claim, but names no agency of the table and credits no origin alone.
+    ambiguous: bool = False
 
     @property
     def key(self) -> str:
@@ -308,7 +313,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 if pattern is _DESCRIBED_AGENCY:
                     described.add(id(credit))  # "Jordan's Petra news agency reported"
                 elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
-                    continue  # "according to the APA": the psychologists, not the agency
+                    credit = replace(credit, ambiguous=True)
                 found.append(credit)
     found += [
         Credit(name, words, LinkRelation.cites) for name, words, kind in foreign if kind == "text"
@@ -317,7 +322,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for credit in [_without_possessor(credit) for credit in found]:
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
         if id(credit) in described or agencies.may_name(credit.name):
-            unique.setdefault((credit.key, credit.relation), credit)
+            kept = unique.setdefault((credit.key, credit.relation), credit)
+            if kept.ambiguous and not credit.ambiguous:  # "news agency APA reported" says which
+                unique[(credit.key, credit.relation)] = credit
     return list(unique.values())
 
 
@@ -344,7 +351,7 @@ _POSSESSOR = re.compile(r"^.*?['\u2019]s[ \t]+(?=\S)")
 def _without_possessor(credit: Credit) -> Credit:
     """ "South Korea's Yonhap" names Yonhap: the possessor is not part of the name."""
     name = _POSSESSOR.sub("", credit.name)
-    return credit if name == credit.name else Credit(name, credit.quote, credit.relation)
+    return credit if name == credit.name else replace(credit, name=name)
 
 
 # An abbreviation introduced after what it stands for: "the Middle East and North Africa (MENA)",

@@ -128,7 +128,9 @@ def credited_origin(
     changes: Changes,
 ) -> None:
     """No stored article of the credited outlet is linked: credit the outlet itself."""
-    decision = credited.decide(resolved)
+    # An ambiguous credit ("APA reported") may link to the outlet's article on the same claim
+    # (copies.py), but is not enough alone to make the outlet the article's origin.
+    decision = credited.decide([pair for pair in resolved if not pair[0].ambiguous])
     if decision is None:
         return
     if decision.confidence < settings.credit_min_confidence:

@@ -2,6 +2,7 @@
 national agencies in the credit styles their clients use, and ordinary words that look like an
 agency's abbreviation but credit nobody."""
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,12 @@ TEXT = "The government approved the budget on Tuesday after a night of talks wit
 
 
 def named(body: str, author: str | None = None) -> set[tuple[str, str]]:
-    """(agency slug, credit kind) of every credit in a body that names a listed agency."""
+    """(agency slug, credit kind) of every credit in a body that names a listed agency (an
+    ambiguous one names none: app/ingest/credited.resolve_agencies)."""
     return {
         (agency.slug, credit_kind(credit.quote))
         for credit in credits(author=author, body=body)
-        if (agency := agencies.by_key(credit.key)) is not None
+        if not credit.ambiguous and (agency := agencies.by_key(credit.key)) is not None
     }
 
 
@@ -221,3 +223,34 @@ def test_a_stored_listed_agency_is_known_by_its_aliases_not_its_initials(
     assert second.json()["credited_origin"] is None
     third = client.post("/v1/ingest", json=paper("pravda", "MOSCOW (RIA) - " + TEXT))
     assert third.json()["credited_origin"]["outlet"]["slug"] == "ria-novosti"
+
+
+def test_an_ambiguous_abbreviation_links_to_its_article_but_credits_nobody_alone(
+    client: TestClient,
+) -> None:
+    """ "APA reported" in English text may be the psychologists: it makes no origin alone and
+    creates no agency, but with APA's own article on the same claim stored it is the story's
+    source (`cites`)."""
+
+    def article(slug: str, kind: str, body: str, hours: int) -> dict[str, Any]:
+        return {
+            "outlet": {"slug": slug, "name": slug.upper(), "kind": kind},
+            "article": {
+                "url": f"https://{slug}.example/news/court-{hours}",
+                "title": f"Court jails developer ({slug})",
+                "published_at": (T0 + timedelta(hours=hours)).isoformat(),
+                "body": body,
+            },
+            "claims": [{"text": "A Vienna court jailed a developer for four years."}],
+        }
+
+    told = "A Vienna court jailed the developer for four years on Tuesday, APA reported."
+    alone = client.post("/v1/ingest", json=article("kurier", "newspaper", told, 0)).json()
+    assert alone["credited_origin"] is None
+    assert client.get("/v1/outlets/apa").status_code == 404
+
+    wire = client.post("/v1/ingest", json=article("apa", "wire_agency", TEXT, 10)).json()
+    later = client.post("/v1/ingest", json=article("krone", "newspaper", told, 12)).json()
+    assert later["origin"]["origin"]["id"] == wire["article_id"]
+    assert later["origin"]["relation"] == "cites"
+    assert later["origin"]["reason"].startswith('credits APA: "A Vienna court jailed')

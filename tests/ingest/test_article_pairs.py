@@ -54,7 +54,7 @@ def credited(pair: dict[str, Any], settings: Settings) -> str | None:
     found = credits(author=b["author"], body=b["body"], title=b["title"]) + url_credits(b["url"])
     resolved = []
     for credit in found:
-        agency = agencies.by_key(credit.key)
+        agency = None if credit.ambiguous else agencies.by_key(credit.key)
         if agency is not None:
             outlet = Outlet(
                 id=agencies.AGENCIES.index(agency) + 1,
