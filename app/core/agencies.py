@@ -178,15 +178,20 @@ CAPITALS_ONLY = frozenset((
 # Abbreviations English running text uses for something else even in capitals ("according to
 # the APA" is the American Psychological Association, "CNA reported" Singapore's broadcaster,
 # "the GNA" Libya's government, "the PAP" Singapore's ruling party, "RSS" an Indian organisation,
-# "TAP" an airline or a pipeline), and Petra, which writes itself so but is also a given name
-# ("according to Petra, a volunteer"): they credit the agency in a dateline, sign-off, credit line
-# or byline ("(APA)", "- CNA"), or in another language's text ("laut APA"), or described as a
-# news agency ("the Austrian news agency APA reported"), but not after "according to" or before
-# "reported" alone.
+# "TAP" an airline or a pipeline, "SDA" a Bosnian party; the Swiss agency writes "(sda)"), and
+# Petra, which writes itself so but is also a given name ("according to Petra, a volunteer"):
+# they credit the agency in a dateline, sign-off, credit line or byline ("(APA) -", "- CNA"), or
+# in another language's text ("laut APA"), or described as a news agency ("the Austrian news
+# agency APA reported"); after "according to" or before "reported" alone they are ambiguous (a
+# link to that outlet's article on the same claim, no origin alone), and in brackets with no
+# dash after them no dateline ("Bosnia's ruling party (SDA) said").
 NOT_IN_ENGLISH_TEXT = frozenset((
     "apa", "aps", "tap", "ona", "ena", "mna", "rss", "cna", "pna", "tna", "uni", "agi", "ina",
-    "gna", "kna", "pap", "petra",
+    "gna", "kna", "pap", "petra", "sda",
 ))  # fmt: skip
+
+# Either: capitals that are an agency's only in a dateline, a credit line or with a date.
+AMBIGUOUS = CAPITALS_ONLY | NOT_IN_ENGLISH_TEXT
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,
 # Chinese, Korean, Russian, German inflection), as app/ingest/credit_languages.py reads them.

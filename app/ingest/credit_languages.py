@@ -22,7 +22,7 @@ CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
 
 # A name: words starting with a capital in Latin or Cyrillic script ("Reuters", "ТАСС",
 # "Agence France-Presse"), at most four, or an agency that writes itself in lower case.
-_WORD = rf"[{CAPITAL}А-ЯЁ](?:[\w&'\u2019-]|\.(?=\w))*"
+_WORD = rf"(?<!\w)[{CAPITAL}А-ЯЁ](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"  # as fingerprints
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|dpa)"
 # What may stand between the verb and the name: an article (with French and Italian elision),
 # and a word for "news agency".

@@ -11,7 +11,6 @@ How sure a credit is (`confidence`) depends on how it is given; a credit below
 CLAIMS_CREDIT_MIN_CONFIDENCE is not applied but queued for review (app/triage).
 """
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -23,6 +22,8 @@ from app.core import agencies
 from app.core.errors import Conflict
 from app.ingest.fingerprints import Credit
 from app.ingest.fingerprints import credit_kind
+from app.ingest.fingerprints import credits
+from app.ingest.fingerprints import name_key
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
 from app.tables import LinkRelation
@@ -60,13 +61,14 @@ def kind_of(credit: Credit) -> str:
 
 
 def told(quote: str, name: str) -> bool:
-    """ "told Reuters", "told The Associated Press": someone spoke to the outlet (often in an
-    earlier interview quoted for background). That is not a credit for the story: it never
-    links an article to the outlet's, and as a credited origin it stays below the bar."""
-    if credit_kind(quote) != "text":
-        return False
-    pattern = rf"\btold\s+(?:the\s+)?{re.escape(name)}"
-    return re.search(pattern, quote, flags=re.IGNORECASE) is not None
+    """Whether a kept credit quote only says that someone spoke to the outlet ("told Reuters",
+    often an earlier interview quoted for background): no credit for the story. It never links
+    an article to the outlet's, and as a credited origin it stays below the bar. The quote is
+    read again as `credits` reads a body, so "Reuters reported ...; a spokesman told Reuters"
+    is still a credit."""
+    key = name_key(name)
+    named = [credit for credit in credits(author=None, body=quote) if credit.key == key]
+    return bool(named) and all(credit.told for credit in named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
     for credit, outlet in credits:
         kind = kind_of(credit)
         if kind == "text":
-            kind = "told" if told(credit.quote, credit.name) else "text"
+            kind = "told" if credit.told else "text"
             kind += "_agency" if outlet.kind == OutletKind.wire_agency else "_outlet"
         per_outlet.setdefault(outlet.id or 0, []).append((CONFIDENCE[kind], kind, credit))
         outlets[outlet.id or 0] = outlet

@@ -131,7 +131,9 @@ def similarity(a: int, b: int) -> float:
 # ---- credits ---------------------------------------------------------------------------------
 
 # A capital (also "Č" of "ČTK"), then a dot only inside, as in "U.S.".
-_NAME_WORD = rf"[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w))*"
+# At most 40 characters, and only from a word's start: a long run of capitals ("AAAA…", base64
+# padding) is then read in linear time, not tried from every one of its letters.
+_NAME_WORD = rf"(?<!\w)[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark may
 # follow the agency ("(dpa/red)", "(AFP/ld)").
@@ -170,7 +172,8 @@ _CREDIT_LINE = re.compile(
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
     # "Information from The Canadian Press was used in this report" (Canadian papers' line).
     rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:information|material)[ \t]+from[ \t]+(?:the[ \t]+)?"
-    rf"(?P<name4>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:was|were)[ \t]+(?i:used)\b"
+    rf"(?P<name4>(?:{_NAME}|{_LOWER_AGENCY})(?:(?:,|[ \t]+and)[ \t]+(?:the[ \t]+)?"
+    rf"(?:{_NAME}|{_LOWER_AGENCY}))*)[ \t]+(?i:was|were)[ \t]+(?i:used)\b"
     # "Based on TASS materials": the Russian press's "po materialam TASS" in English.
     rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:materials?)\b"
@@ -210,6 +213,7 @@ _FUNCTION_WORDS = (
 _AFTER_CREDIT = frozenset(_FUNCTION_WORDS.split())
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 DATELINE_CHARS = 300
+_LISTED = re.compile(r"(?:,|[ \t]+and)[ \t]+(?:the[ \t]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +227,8 @@ class Credit:
     # psychologists): the credit may link the article to a stored article of an outlet of that
     # name on the same claim, but names no agency of the table and credits no origin alone.
     ambiguous: bool = False
+    # "told Reuters": someone spoke to the outlet; no credit for the story (credited.py).
+    told: bool = False
 
     @property
     def key(self) -> str:
@@ -264,9 +270,17 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     found: list[Credit] = []
     text = body or ""
     head = text[:DATELINE_CHARS]
+    exempt: set[int] = set()  # datelines: "(Hina) -" is the agency's own house style
     for match in _DATELINE_PAREN.finditer(head):
-        if not _introduces(head[: match.start()], match["name"]):
-            found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
+        if _introduces(head[: match.start()], match["name"]):
+            continue
+        dashed = _DASH_AFTER.match(head, match.end()) is not None
+        if not dashed and name_key(match["name"]) in agencies.AMBIGUOUS:
+            continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
+        credit = Credit(match["name"], match.group(0), LinkRelation.syndicates)
+        if dashed:
+            exempt.add(id(credit))
+        found.append(credit)
     for match in _DATELINE_LOWER.finditer(head):
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_DASH.finditer(head):
@@ -275,8 +289,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         words = " ".join(match.group(0).split())
         found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     for match in _PARAGRAPH_DATELINE.finditer(text, len(head)):
-        words = " ".join(match.group(0).split())
-        found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
+        if _carried_paragraph(text, match):
+            words = " ".join(match.group(0).split())
+            found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     tail = text[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
@@ -287,9 +302,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
             found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        name = match["name"] or match["name2"] or match["name3"] or match["name4"]
         words = " ".join(match.group(0).strip(" \t\n.;").split())
-        found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
+        listed = match["name"] or match["name2"] or match["name3"] or match["name4"]
+        for name in _LISTED.split(listed):
+            found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
     for name, words, kind in foreign:
         if kind != "text":
@@ -300,6 +316,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if name and name[0].isupper():
                 found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
     described: set[int] = set()
+    introduced = _introduced(text)
     for source in (title or "", text):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
@@ -312,18 +329,25 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 )
                 if pattern is _DESCRIBED_AGENCY:
                     described.add(id(credit))  # "Jordan's Petra news agency reported"
+                elif credit.key in introduced:
+                    continue  # "the Islamic Society of North America (ISNA) ... ISNA reported"
                 elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
                     credit = replace(credit, ambiguous=True)
+                if match.group(0).lstrip().startswith("told"):
+                    credit = replace(credit, told=True)
                 found.append(credit)
     found += [
         Credit(name, words, LinkRelation.cites) for name, words, kind in foreign if kind == "text"
     ]
     unique: dict[tuple[str, LinkRelation], Credit] = {}
-    for credit in [_without_possessor(credit) for credit in found]:
+    for credit in found:
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
-        if id(credit) in described or agencies.may_name(credit.name):
+        if id(credit) in described or id(credit) in exempt or agencies.may_name(credit.name):
+            credit = _without_possessor(credit)
             kept = unique.setdefault((credit.key, credit.relation), credit)
-            if kept.ambiguous and not credit.ambiguous:  # "news agency APA reported" says which
+            # "news agency APA reported" says which APA; "according to Reuters" after "told
+            # Reuters" is a credit for the story.
+            if (credit.told, credit.ambiguous) < (kept.told, kept.ambiguous):
                 unique[(credit.key, credit.relation)] = credit
     return list(unique.values())
 
@@ -364,6 +388,11 @@ _SMALL_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "Lebanon's National News Agency (NNA)", "the Algerian Press Service (APS)": an agency's own
+# name, spelled out before its abbreviation, introduces the agency.
+_AGENCY_WORDS = frozenset(("agency", "service", "press", "presse", "agentur", "agencia", "agenzia"))
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -384,13 +413,52 @@ def _introduces(before: str, name: str) -> bool:
         folded = _fold("".join(p[0] for p, skip in zip(parts, small, strict=True) if not skip))
         if folded == target:
             text = " ".join(phrase)
-            if text.isupper():
+            if text.isupper() or _fold(phrase[-1]) in _AGENCY_WORDS:
                 return False
             stripped = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
             return agencies.by_key(name_key(stripped)) is None
         if len(folded) > len(target) or not target.endswith(folded):
             return False
     return False
+
+
+_DASH_AFTER = re.compile(r"[ \t]*[\u2014\u2013:-]")
+_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
+_A_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'\u2019-]{1,40}[ \t]*\([^()\n]{1,40}\)[ \t]*[\u2014\u2013-]"
+)
+
+
+def _introduced(text: str) -> set[str]:
+    """The keys of the abbreviations a body spells out before using them ("the Ministry of
+    Trade and Industry (MTI)"): later "MTI reported" names the ministry, not an agency."""
+    return {
+        name_key(match[1])
+        for match in _BRACKETED.finditer(text)
+        if _introduces(text[: match.start()], match[1])
+    }
+
+
+def _carried_paragraph(text: str, match: re.Match[str]) -> bool:
+    """A "PLACE (Agency) -" inside a body starts a wire paragraph: prose follows (a sentence
+    of words, not a score or a vote count), the lines around it are not of the same shape (a
+    list of results or candidates: "ANG MO KIO GRC (PAP) - 71.9 per cent"), and capitals that
+    are also something else ("PAP", "SDA") count only with a date ("ZAGREB, Oct. 3 (Hina) -")."""
+    end = text.find("\n", match.end())
+    rest = text[match.end() : end if end != -1 else len(text)].strip()
+    letters = sum(c.isalpha() for c in rest)
+    if (
+        len(rest) < 60
+        or letters < 0.6 * len(rest)
+        or not (rest[0].isupper() or rest[0] in '"\u201c')
+    ):
+        return False
+    if name_key(match["name"]) in agencies.AMBIGUOUS and "," not in match.group(0):
+        return False
+    start = text.rfind("\n", 0, match.start() + 1)
+    before = text[: max(start, 0)].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[end + 1 :].lstrip("\n").split("\n", 1)[0] if end != -1 else ""
+    return not (_A_DATELINE.match(before) or _A_DATELINE.match(after))
 
 
 def _sentence_around(text: str, match: re.Match[str]) -> str:

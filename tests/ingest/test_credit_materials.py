@@ -54,7 +54,8 @@ def test_based_on_other_things_is_no_credit(body: str) -> None:
             "The scanner at the city hospital will work longer hours from April, its director "
             "said on Tuesday, as part of a plan to cut waiting lists across the region. "
             * 4
-            + "\n\nBOLOGNA (ANSA) - The region will open diagnostic services in the evenings.",
+            + "\n\nBOLOGNA (ANSA) - The region will open diagnostic services in the evenings "
+            "and at weekends from April, the regional health councillor said on Tuesday.",
             "ansa",
             "dateline",
         ),
