@@ -275,10 +275,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         if _introduces(head[: match.start()], match["name"]):
             continue
         dashed = _DASH_AFTER.match(head, match.end()) is not None
-        if not dashed and name_key(match["name"]) in agencies.AMBIGUOUS:
+        spelled = _spelled_out(head[: match.start()], match["name"])
+        named = spelled is not None and _names_agency(spelled)  # "News Agency of Nigeria (NAN)"
+        if not (dashed or named) and name_key(match["name"]) in agencies.AMBIGUOUS:
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
         credit = Credit(match["name"], match.group(0), LinkRelation.syndicates)
-        if dashed:
+        if dashed or named:
             exempt.add(id(credit))
         found.append(credit)
     for match in _DATELINE_LOWER.finditer(head):
@@ -398,12 +400,10 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _introduces(before: str, name: str) -> bool:
-    """Whether the capitals "(NAME)" follows are spelled out by the words just before it, which
-    are not themselves an agency's name ("Agence France-Presse (AFP)" still credits AFP) nor a
-    dateline in capitals ("ALBANY PARK (AP)")."""
+def _spelled_out(before: str, name: str) -> list[str] | None:
+    """The words just before "(NAME)" whose initials spell NAME, if any."""
     if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 8):
-        return False
+        return None
     words = _NOT_IN_A_NAME.split(before[-200:])[-1].split()
     target = _fold(name)
     for start in range(len(words) - 1, -1, -1):
@@ -412,14 +412,27 @@ def _introduces(before: str, name: str) -> bool:
         small = [p.casefold() in _SMALL_WORDS or (len(p) == 1 and p.islower()) for p in parts]
         folded = _fold("".join(p[0] for p, skip in zip(parts, small, strict=True) if not skip))
         if folded == target:
-            text = " ".join(phrase)
-            if text.isupper() or _fold(phrase[-1]) in _AGENCY_WORDS:
-                return False
-            stripped = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
-            return agencies.by_key(name_key(stripped)) is None
+            return phrase
         if len(folded) > len(target) or not target.endswith(folded):
-            return False
-    return False
+            return None
+    return None
+
+
+def _names_agency(phrase: list[str]) -> bool:
+    """Whether spelled-out words are an agency's own name ("Agence France-Presse", "News Agency
+    of Nigeria", "Lebanon's National News Agency")."""
+    text = re.sub(r"^(?:the|an?)\s+", "", " ".join(phrase), flags=re.IGNORECASE)
+    if _fold(phrase[-1]) in _AGENCY_WORDS or agencies.by_key(name_key(text)) is not None:
+        return True
+    return any(_fold(word) in _AGENCY_WORDS for word in phrase)
+
+
+def _introduces(before: str, name: str) -> bool:
+    """Whether the capitals "(NAME)" follows are spelled out by the words just before it, which
+    are not themselves an agency's name ("Agence France-Presse (AFP)" still credits AFP) nor a
+    dateline in capitals ("ALBANY PARK (AP)")."""
+    phrase = _spelled_out(before, name)
+    return phrase is not None and not " ".join(phrase).isupper() and not _names_agency(phrase)
 
 
 _DASH_AFTER = re.compile(r"[ \t]*[\u2014\u2013:-]")

@@ -131,3 +131,12 @@ def test_an_abbreviation_the_article_spells_out_is_no_agency_later_on() -> None:
         "The Ministry of Trade and Industry (MTI) said exports rose. MTI reported a 3% rise.",
     ):
         assert _agency_credits(body) == [], body
+
+
+def test_an_agency_s_own_name_before_its_ambiguous_abbreviation_credits_it() -> None:
+    """Spelled out as the agency ("Lebanon's National News Agency (NNA)"), bracketed capitals
+    that are no dateline alone ("(NNA) said", no dash) credit it; a party's name does not."""
+    assert _agency_credits(
+        "BEIRUT - Lebanon's state-run National News Agency (NNA) said a strike killed two."
+    ) == ["(NNA)"]
+    assert _agency_credits("Singapore's ruling People's Action Party (PAP) won every seat.") == []
