@@ -270,18 +270,20 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     found: list[Credit] = []
     text = body or ""
     head = text[:DATELINE_CHARS]
-    exempt: set[int] = set()  # datelines: "(Hina) -" is the agency's own house style
+    # Credits whose form says they name an agency even in mixed case: a dateline ("(Hina) -",
+    # the agency's own house style), or the text calling it a news agency.
+    vouched: set[int] = set()
     for match in _DATELINE_PAREN.finditer(head):
-        if _introduces(head[: match.start()], match["name"]):
+        spelled = _spelled_out(head[: match.start()], match["name"])
+        if spelled is not None and _is_introduction(spelled):
             continue
         dashed = _DASH_AFTER.match(head, match.end()) is not None
-        spelled = _spelled_out(head[: match.start()], match["name"])
         named = spelled is not None and _names_agency(spelled)  # "News Agency of Nigeria (NAN)"
         if not (dashed or named) and name_key(match["name"]) in agencies.AMBIGUOUS:
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
         credit = Credit(match["name"], match.group(0), LinkRelation.syndicates)
         if dashed or named:
-            exempt.add(id(credit))
+            vouched.add(id(credit))
         found.append(credit)
     for match in _DATELINE_LOWER.finditer(head):
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
@@ -317,7 +319,6 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             name = part.strip(" .")
             if name and name[0].isupper():
                 found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
-    described: set[int] = set()
     introduced = _introduced(text)
     for source in (title or "", text):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
@@ -330,7 +331,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     Credit(name, _sentence_around(source, match), LinkRelation.cites)
                 )
                 if pattern is _DESCRIBED_AGENCY:
-                    described.add(id(credit))  # "Jordan's Petra news agency reported"
+                    vouched.add(id(credit))  # "Jordan's Petra news agency reported"
                 elif credit.key in introduced:
                     continue  # "the Islamic Society of North America (ISNA) ... ISNA reported"
                 elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
@@ -344,7 +345,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in found:
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
-        if id(credit) in described or id(credit) in exempt or agencies.may_name(credit.name):
+        if id(credit) in vouched or agencies.may_name(credit.name):
             credit = _without_possessor(credit)
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
@@ -432,7 +433,13 @@ def _introduces(before: str, name: str) -> bool:
     are not themselves an agency's name ("Agence France-Presse (AFP)" still credits AFP) nor a
     dateline in capitals ("ALBANY PARK (AP)")."""
     phrase = _spelled_out(before, name)
-    return phrase is not None and not " ".join(phrase).isupper() and not _names_agency(phrase)
+    return phrase is not None and _is_introduction(phrase)
+
+
+def _is_introduction(phrase: list[str]) -> bool:
+    """Spelled-out words that introduce an abbreviation: not a dateline in capitals nor an
+    agency's own name."""
+    return not " ".join(phrase).isupper() and not _names_agency(phrase)
 
 
 _DASH_AFTER = re.compile(r"[ \t]*[\u2014\u2013:-]")
