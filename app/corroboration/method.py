@@ -16,10 +16,19 @@ _ORDER = (Collapse.syndicates, Collapse.cites, Collapse.owner)
 
 def parse_collapse(values: Iterable[str]) -> list[Collapse]:
     """Collapse relations from repeated and/or comma-separated values; Invalid when unknown."""
-    words = [word.strip() for value in values for word in value.split(",")]
-    words = [word for word in words if word]
-    if not words:
+    values = list(values)
+    if not values:
         return list(DEFAULT_COLLAPSE)
+    words = [word.strip() for value in values for word in value.split(",")]
+    if "" in words:
+        # An empty value is not one of the documented values: say so rather than
+        # quietly counting by the default rule.
+        raise Invalid(
+            "empty collapse value; use any of syndicates, cites, owner, or none, "
+            "or leave collapse out for the default",
+            code="invalid_collapse",
+            details=[{"loc": ["query", "collapse"]}],
+        )
     known = {item.value for item in Collapse}
     unknown = sorted({word for word in words if word not in known})
     if unknown:

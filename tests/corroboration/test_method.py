@@ -175,6 +175,8 @@ BAD_METHODS: list[tuple[dict, str]] = [  # type: ignore[type-arg]
     ({"collapse": "wire"}, "invalid_collapse"),
     ({"collapse": "none,cites"}, "invalid_collapse"),
     ({"collapse": ["none", "owner"]}, "invalid_collapse"),
+    ({"collapse": ""}, "invalid_collapse"),  # not a documented value (schemathesis ST201)
+    ({"collapse": "syndicates,"}, "invalid_collapse"),
     ({"as_of": "2025-05-28T10:00:00"}, "validation_error"),  # no offset
     ({"as_of": "yesterday"}, "validation_error"),
     ({"as_of_basis": "recorded"}, "as_of_required"),
