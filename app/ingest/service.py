@@ -310,6 +310,22 @@ def _stated_origin(
     changes.any = True
 
 
+def _may_create_claims(session: Session, payload: IngestPayload) -> bool:
+    """Whether some claim of the line may be new: one not given by id whose text and claimant
+    are not a stored claim's (a paraphrase of one counts: the matcher decides it later)."""
+    keys = {
+        claims_service.fingerprint(item.text, item.claimant)
+        for item in payload.claims
+        if item.claim_id is None
+    }
+    if not keys:
+        return False
+    stored = session.scalars(
+        select(Claim.fingerprint).where(Claim.fingerprint.in_(sorted(keys)))  # type: ignore[attr-defined]
+    )
+    return bool(keys - set(stored))
+
+
 def ingest(
     session: Session, *, payload: IngestPayload, matcher: Matcher, settings: Settings
 ) -> IngestResult:
@@ -317,6 +333,13 @@ def ingest(
 
     The claims' counters are recounted once, when the line's transaction commits."""
     changes = _Changes()
+    if locks_rows(session) and _may_create_claims(session, payload):
+        # A line that may create a claim takes the claim-create lock before it writes any row,
+        # as the set-based engine does for its chunk: taken later, while this transaction's
+        # new outlet or article rows hold their unique keys, it closes a wait cycle with a
+        # holder of the lock inserting the same keys (a deadlock, retried, but under a busy
+        # import retried to exhaustion; tests/ingest/test_import_races.py).
+        advisory_lock(session, "claim-create")
     outlet, outlet_created = _outlet(session, payload.outlet, changes)
     article, article_created = _article(session, payload.article, outlet, changes)
     assert outlet.id is not None
