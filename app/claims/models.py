@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from pydantic import ConfigDict
+from pydantic import StrictInt
 from pydantic import model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlmodel import Field
@@ -52,7 +53,7 @@ class ClaimPublic(ClaimBase):
 class AttributionCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    article_id: int = Field(ge=1, le=2**31 - 1)
+    article_id: StrictInt = Field(ge=1, le=2**31 - 1)
     stance: Stance = Stance.reports
     quote: str | None = Field(default=None, min_length=1, max_length=5000)
     sourcing: Sourcing = Sourcing.unknown
@@ -105,7 +106,7 @@ class AttributionPublic(AttributionBase):
 class ClaimMerge(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    into: int = Field(ge=1, le=2**31 - 1, description="The claim that absorbs this one.")
+    into: StrictInt = Field(ge=1, le=2**31 - 1, description="The claim that absorbs this one.")
 
 
 class ClaimWithAttributions(ClaimPublic):

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from pydantic import ConfigDict
+from pydantic import StrictFloat
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
@@ -24,13 +25,13 @@ class FeedCreate(SQLModel):
         "sitemap index, plain or gzip). A body that is plainly the other kind is read as what "
         "it is. A sitemap index's child sitemaps on its host become feeds of their own.",
     )
-    poll_interval_seconds: float | None = Field(
+    poll_interval_seconds: StrictFloat | None = Field(
         default=None,
         ge=60,
         le=7 * 86400,
         description="How often to read the feed; unset: CLAIMS_FEEDS_POLL_INTERVAL_SECONDS.",
     )
-    min_delay_seconds: float | None = Field(
+    min_delay_seconds: StrictFloat | None = Field(
         default=None,
         ge=0,
         le=3600,

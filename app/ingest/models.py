@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import ConfigDict
 from pydantic import Field
 from pydantic import StrictBool
+from pydantic import StrictFloat
+from pydantic import StrictInt
 from pydantic import model_validator
 from sqlmodel import SQLModel
 
@@ -75,7 +77,7 @@ class IngestClaim(SQLModel):
     stance: Stance = Stance.reports
     quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
     sourcing: Sourcing = Sourcing.unknown
-    claim_id: int | None = Field(
+    claim_id: StrictInt | None = Field(
         default=None,
         ge=1,
         le=2**31 - 1,
@@ -114,7 +116,7 @@ class IngestCreditedOrigin(SQLModel):
     relation: LinkRelation
     reason: Annotated[str, Field(min_length=1, max_length=1000)]
     evidence: Annotated[str, Field(min_length=1, max_length=300)]
-    confidence: float = Field(default=1.0, ge=0, le=1)
+    confidence: StrictFloat = Field(default=1.0, ge=0, le=1)
     provenance: LinkProvenance = LinkProvenance.stated
 
 
@@ -155,7 +157,7 @@ class IngestReviewDecision(SQLModel):
     ]
     decided_by: ShortText | None = None
     decided_at: PublishedAt
-    score: float = Field(ge=0, le=1)
+    score: StrictFloat = Field(ge=0, le=1)
     reason: Annotated[str, Field(min_length=1, max_length=1000)]
     evidence: Annotated[str, Field(max_length=300)] | None = None
     relation: LinkRelation | None = None
