@@ -191,6 +191,11 @@ def import_claimreview(
             code="too_many_documents",
             details=[{"found": len(incoming), "max": max_documents}],
         )
+    if locks_rows(session) and any(node.claim_text for node in incoming):
+        # The claim-create lock before the first write, as an ingest chunk takes it: taken by a
+        # later node, while an earlier node's new articles and outlets hold their unique keys,
+        # it would close a wait cycle with an ingest holding the lock and inserting those keys.
+        advisory_lock(session, "claim-create")
     items = []
     for node in incoming:
         try:

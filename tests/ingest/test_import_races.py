@@ -28,6 +28,8 @@ from app.tables import Article
 from app.tables import Attribution
 from tests.ingest.bulk_support import random_lines
 
+T0 = "2025-06-01T08:00:00Z"
+
 WRITERS = 3
 # What a client may see only when a race was lost and not retried away.
 LOST_RACE = {"transaction_conflict", "database_busy", "database_unavailable", "internal_error"}
@@ -102,5 +104,102 @@ def test_an_import_and_single_line_writers_at_once_lose_no_race(
                 written += 1
                 _check_written(engine, raw, answer)
     assert written > 200  # the random lines are mostly valid: the race was really run
+    with transaction(engine, write=False) as session:
+        assert {f.name: f.ids for f in integrity.check(session) if f.ids} == {}
+
+
+KNOWN = "The harbour tunnel will close for repairs from March."
+
+
+def _review(index: int, url: str) -> dict[str, Any]:
+    # Every other node reviews a claim already stored: it only links, taking no lock, and
+    # writes its appearance's article; the next node creates a claim and wants the lock.
+    known = index % 2 == 0
+    return {
+        "@type": "ClaimReview",
+        "url": f"https://checks.example/{index}",
+        "claimReviewed": KNOWN
+        if known
+        else f"The council of district {index} cut bus fares by {index} percent.",
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {"url": url, "headline": f"Fares {index}", "datePublished": "2025-06-01"},
+        },
+    }
+
+
+def test_claimreview_imports_and_ingests_over_the_same_articles_lose_no_race(
+    engine: Engine, settings: Settings
+) -> None:
+    """A ClaimReview import creates claims and the articles they appeared in, node by node;
+    ingests create the same articles with claims of their own, in the other order."""
+    from app.core.unit_of_work import run_transaction
+    from app.reviews import service as reviews
+
+    urls = [f"https://paper.example/story-{n}" for n in range(12)]
+    matcher = build_matcher(settings)
+    documents = [
+        [_review(100 * k + n, url) for n, url in enumerate(urls[::step])]
+        for k, step in ((1, 1), (2, -1))
+    ]
+    lines = [
+        json.dumps(
+            {
+                "outlet": {"slug": "paper", "name": "Paper", "domain": "paper.example"},
+                "article": {"url": url, "title": "Story", "published_at": "2025-06-01T09:00:00Z"},
+                "claims": [{"text": f"Rents in ward {n} rose by {n + 2} percent this year."}],
+            }
+        )
+        for n, url in enumerate(urls)
+    ]
+    seed = {
+        "outlet": {"slug": "gazette", "name": "Gazette"},
+        "article": {"url": "https://gazette.example/1", "title": "Tunnel", "published_at": T0},
+        "claims": [{"text": KNOWN}],
+    }
+    first = one_line.ingest_line(
+        engine, number=1, raw=json.dumps(seed).encode(), matcher=matcher, settings=settings
+    )
+    assert first.error is None
+    barrier = threading.Barrier(4)
+    answers: list[BatchLine] = []
+    errors: list[BaseException] = []
+
+    def run_review(document: list[dict[str, Any]]) -> None:
+        barrier.wait()
+        run_transaction(
+            engine,
+            lambda session: reviews.import_claimreview(
+                session, document=document, matcher=matcher, settings=settings
+            ),
+            attempts=settings.db_retry_attempts,
+        )
+
+    def run_lines(order: list[str]) -> None:
+        barrier.wait()
+        for i, raw in enumerate(order, start=1):
+            answers.append(
+                one_line.ingest_line(
+                    engine, number=i, raw=raw.encode(), matcher=matcher, settings=settings
+                )
+            )
+
+    def guarded(target: Any, *args: Any) -> None:
+        try:
+            target(*args)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(run_review, d)) for d in documents]
+    threads += [threading.Thread(target=guarded, args=(run_lines, o)) for o in (lines, lines[::-1])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    if errors:
+        raise errors[0]
+    assert len(answers) == 2 * len(lines)
+    assert [a.error for a in answers if a.error is not None] == []
     with transaction(engine, write=False) as session:
         assert {f.name: f.ids for f in integrity.check(session) if f.ids} == {}
