@@ -5,7 +5,6 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 from pydantic import ConfigDict
-from pydantic import StrictInt
 from pydantic import WithJsonSchema
 from pydantic import model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -14,6 +13,7 @@ from sqlmodel import SQLModel
 
 from app.articles.urls import URL_PATTERN
 from app.articles.urls import canonical_url
+from app.core.types import BodyId
 from app.core.types import LanguageTag
 from app.core.types import PublishedAt
 from app.core.types import ShortText
@@ -61,7 +61,7 @@ class ArticleUpdate(SQLModel):
 class LinkCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    origin_article_id: StrictInt = Field(ge=1, le=2**31 - 1)
+    origin_article_id: BodyId
     relation: LinkRelation
     reason: Annotated[str, Field(max_length=1000)] | None = Field(
         default=None, description='Why, e.g. "verbatim Reuters wire copy".'

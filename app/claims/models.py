@@ -3,12 +3,12 @@
 from datetime import datetime
 
 from pydantic import ConfigDict
-from pydantic import StrictInt
 from pydantic import model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
+from app.core.types import BodyId
 from app.core.types import CalendarDate
 from app.core.types import Claimant
 from app.core.types import ClaimText
@@ -53,7 +53,7 @@ class ClaimPublic(ClaimBase):
 class AttributionCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    article_id: StrictInt = Field(ge=1, le=2**31 - 1)
+    article_id: BodyId
     stance: Stance = Stance.reports
     quote: str | None = Field(default=None, min_length=1, max_length=5000)
     sourcing: Sourcing = Sourcing.unknown
@@ -106,7 +106,7 @@ class AttributionPublic(AttributionBase):
 class ClaimMerge(SQLModel):
     model_config = ConfigDict(extra="forbid")
 
-    into: StrictInt = Field(ge=1, le=2**31 - 1, description="The claim that absorbs this one.")
+    into: BodyId = Field(description="The claim that absorbs this one.")
 
 
 class ClaimWithAttributions(ClaimPublic):

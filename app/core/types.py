@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import AfterValidator
 from pydantic import AwareDatetime
 from pydantic import BeforeValidator
+from pydantic import Field
 from pydantic import StringConstraints
 from pydantic import WithJsonSchema
 
@@ -246,6 +247,23 @@ def reject_null(*fields: str) -> Callable[[Any], Any]:
 
 # Database ids are 32-bit; anything outside is rejected before it reaches SQL.
 MAX_ID = 2**31 - 1
+
+
+def _json_number(value: Any) -> Any:
+    # Lax validation reads true/false as 1/0 and "5" as 5; a JSON body's number is a number.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number")
+    return value
+
+
+def json_number(kind: type[int] | type[float], **bounds: float) -> Any:
+    """An integer or number of a request body, within `bounds` (ge, le): a JSON number (for an
+    integer, 5.0 counts, as JSON Schema says), never a boolean or a string. The bounds come
+    before the check so that the schema shows them (minimum, maximum) wherever it is used."""
+    return Annotated[kind, Field(**bounds), BeforeValidator(_json_number)]  # type: ignore[call-overload]
+
+
+BodyId = json_number(int, ge=1, le=MAX_ID)  # an id in a request body
 
 _NUMBER = re.compile(r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
 

@@ -7,13 +7,13 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator
 from pydantic import ConfigDict
-from pydantic import StrictInt
 from pydantic import ValidationError
 from pydantic import WithJsonSchema
 from pydantic import field_validator
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
+from app.core.types import BodyId
 from app.core.types import Slug
 from app.events.targets import HTTP_URL
 from app.tables import DeliveryStatus
@@ -65,7 +65,7 @@ class SubscriptionCreate(SQLModel):
     event_types: list[EventType] = Field(
         default_factory=list, max_length=len(EventType), description="Empty: every type."
     )
-    claim_ids: list[Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]] = Field(
+    claim_ids: list[BodyId] = Field(
         default_factory=list,
         max_length=MAX_CLAIM_IDS,
         description="Only events about these claims (a merge counts for both claims).",

@@ -3,11 +3,11 @@
 from datetime import datetime
 
 from pydantic import ConfigDict
-from pydantic import StrictFloat
 from sqlmodel import Field
 from sqlmodel import SQLModel
 
 from app.articles.models import ArticleUrl
+from app.core.types import json_number
 from app.tables import FeedKind
 from app.tables import FeedState
 from app.tables import OutletRef
@@ -25,16 +25,12 @@ class FeedCreate(SQLModel):
         "sitemap index, plain or gzip). A body that is plainly the other kind is read as what "
         "it is. A sitemap index's child sitemaps on its host become feeds of their own.",
     )
-    poll_interval_seconds: StrictFloat | None = Field(
+    poll_interval_seconds: json_number(float, ge=60, le=7 * 86400) | None = Field(
         default=None,
-        ge=60,
-        le=7 * 86400,
         description="How often to read the feed; unset: CLAIMS_FEEDS_POLL_INTERVAL_SECONDS.",
     )
-    min_delay_seconds: StrictFloat | None = Field(
+    min_delay_seconds: json_number(float, ge=0, le=3600) | None = Field(
         default=None,
-        ge=0,
-        le=3600,
         description="Least time between two requests to the feed's host; the host keeps the "
         "longest any of its feeds (or its robots.txt) asks for, and never less than "
         "CLAIMS_FEEDS_MIN_DELAY_SECONDS.",

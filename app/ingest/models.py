@@ -8,8 +8,6 @@ from typing import Literal
 from pydantic import ConfigDict
 from pydantic import Field
 from pydantic import StrictBool
-from pydantic import StrictFloat
-from pydantic import StrictInt
 from pydantic import model_validator
 from sqlmodel import SQLModel
 
@@ -17,6 +15,7 @@ from app.articles.models import ArticleUrl
 from app.articles.models import CreditedOriginPublic
 from app.articles.models import LinkPublic
 from app.core.errors import ErrorBody
+from app.core.types import BodyId
 from app.core.types import CalendarDate
 from app.core.types import Claimant
 from app.core.types import ClaimText
@@ -24,6 +23,7 @@ from app.core.types import LanguageTag
 from app.core.types import PublishedAt
 from app.core.types import ShortText
 from app.core.types import Title
+from app.core.types import json_number
 from app.core.types import named_schema
 from app.core.types import reject_control_characters
 from app.matching.models import MatchSignals
@@ -36,6 +36,7 @@ from app.tables import Sourcing
 from app.tables import Stance
 
 MAX_BODY_CHARS = 1_000_000
+Share = json_number(float, ge=0, le=1)  # a confidence or a score, in [0, 1]
 MAX_CLAIMS = 200
 
 
@@ -77,10 +78,8 @@ class IngestClaim(SQLModel):
     stance: Stance = Stance.reports
     quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
     sourcing: Sourcing = Sourcing.unknown
-    claim_id: StrictInt | None = Field(
+    claim_id: BodyId | None = Field(
         default=None,
-        ge=1,
-        le=2**31 - 1,
         description="Attach to this claim (a merged claim's id leads to the claim it was merged "
         "into) instead of matching the text.",
     )
@@ -116,7 +115,7 @@ class IngestCreditedOrigin(SQLModel):
     relation: LinkRelation
     reason: Annotated[str, Field(min_length=1, max_length=1000)]
     evidence: Annotated[str, Field(min_length=1, max_length=300)]
-    confidence: StrictFloat = Field(default=1.0, ge=0, le=1)
+    confidence: Share = 1.0
     provenance: LinkProvenance = LinkProvenance.stated
 
 
@@ -157,7 +156,7 @@ class IngestReviewDecision(SQLModel):
     ]
     decided_by: ShortText | None = None
     decided_at: PublishedAt
-    score: StrictFloat = Field(ge=0, le=1)
+    score: Share
     reason: Annotated[str, Field(min_length=1, max_length=1000)]
     evidence: Annotated[str, Field(max_length=300)] | None = None
     relation: LinkRelation | None = None

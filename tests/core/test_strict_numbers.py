@@ -1,7 +1,9 @@
-"""Numbers in request bodies are numbers: JSON true and false are refused, not read as 1 and 0.
+"""Numbers in request bodies are JSON numbers: true, false and "5" are refused, not read as
+1, 0 and 5; an integer may be written 5.0, as JSON Schema allows.
 
-Lax validation turned `{"into": true}` into a merge into claim 1 (schemathesis, ST201). Every
-integer and number a request body declares is strict; a body with a boolean there is a 422.
+Lax validation turned `{"into": true}` into a merge into claim 1 (schemathesis, ST201); strict
+integers then refused `{"into": 2.0}`, which the schema allows (ST202). Every integer and number
+a request body declares is `json_number` (app/core/types.py: `BodyId` for ids).
 """
 
 from typing import Any
@@ -72,8 +74,10 @@ def test_a_boolean_is_not_a_number(
 
 
 def test_lists_and_nested_ids_are_strict_too() -> None:
+    hook = "https://hooks.example/x"
+    assert SubscriptionCreate.model_validate({"url": hook, "claim_ids": [3.0]}).claim_ids == [3]
     with pytest.raises(ValidationError):
-        SubscriptionCreate.model_validate({"url": "https://hooks.example/x", "claim_ids": [True]})
+        SubscriptionCreate.model_validate({"url": hook, "claim_ids": [True]})
     article = {"url": "https://a.example/1", "title": "T", "published_at": "2025-06-01T00:00:00Z"}
     line = {"outlet": OUTLET, "article": article, "claims": [{"text": "A claim.", "claim_id": 1}]}
     IngestPayload.model_validate(line)
@@ -88,3 +92,5 @@ def test_merge_into_true_is_a_422(client: TestClient, factory: Factory) -> None:
     assert_error(response, 422, "validation_error")
     assert client.get(f"/v1/claims/{second.id}").json()["merged_into"] is None
     assert first.id is not None
+    merged = client.post(f"/v1/claims/{second.id}/merge", json={"into": float(first.id)})
+    assert merged.status_code == 200, merged.text
