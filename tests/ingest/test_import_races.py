@@ -9,9 +9,9 @@ or unavailable database), every line answered as written must be in the database
 `recount --check` must find nothing.
 """
 
+import functools
 import io
 import json
-import threading
 from typing import Any
 
 from sqlalchemy import Engine
@@ -27,6 +27,7 @@ from app.matching.factory import build_matcher
 from app.tables import Article
 from app.tables import Attribution
 from tests.ingest.bulk_support import random_lines
+from tests.ingest.test_concurrency import run_together
 
 T0 = "2025-06-01T08:00:00Z"
 
@@ -55,19 +56,15 @@ def test_an_import_and_single_line_writers_at_once_lose_no_race(
     imported = random_lines(31, 240)
     sent = [random_lines(40 + n, 50) for n in range(WRITERS)]
     matcher = build_matcher(settings)
-    barrier = threading.Barrier(WRITERS + 1)
     answers: dict[str, list[BatchLine]] = {}
-    errors: list[BaseException] = []
 
     def run_import() -> None:
-        barrier.wait()
         stream = io.BytesIO("\n".join(imported).encode())
         answers["import"] = list(
             ingest_stream(engine, stream, matcher=matcher, settings=settings, chunk_lines=20)
         )
 
     def run_writer(n: int) -> None:
-        barrier.wait()
         answers[f"writer-{n}"] = [
             one_line.ingest_line(
                 engine, number=i, raw=raw.encode(), matcher=matcher, settings=settings
@@ -75,21 +72,7 @@ def test_an_import_and_single_line_writers_at_once_lose_no_race(
             for i, raw in enumerate(sent[n], start=1)
         ]
 
-    def guarded(target: Any, *args: Any) -> None:
-        try:
-            target(*args)
-        except BaseException as exc:  # surfaced below, with the thread's own traceback
-            errors.append(exc)
-
-    threads = [threading.Thread(target=guarded, args=(run_import,))]
-    threads += [threading.Thread(target=guarded, args=(run_writer, n)) for n in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert not [t for t in threads if t.is_alive()], "a thread never finished"
-    if errors:
-        raise errors[0]
+    run_together([run_import, *(functools.partial(run_writer, n) for n in range(WRITERS))])
 
     sources = {"import": imported, **{f"writer-{n}": sent[n] for n in range(WRITERS)}}
     written = 0
@@ -162,12 +145,9 @@ def test_claimreview_imports_and_ingests_over_the_same_articles_lose_no_race(
         engine, number=1, raw=json.dumps(seed).encode(), matcher=matcher, settings=settings
     )
     assert first.error is None
-    barrier = threading.Barrier(4)
     answers: list[BatchLine] = []
-    errors: list[BaseException] = []
 
     def run_review(document: list[dict[str, Any]]) -> None:
-        barrier.wait()
         run_transaction(
             engine,
             lambda session: reviews.import_claimreview(
@@ -177,7 +157,6 @@ def test_claimreview_imports_and_ingests_over_the_same_articles_lose_no_race(
         )
 
     def run_lines(order: list[str]) -> None:
-        barrier.wait()
         for i, raw in enumerate(order, start=1):
             answers.append(
                 one_line.ingest_line(
@@ -185,20 +164,10 @@ def test_claimreview_imports_and_ingests_over_the_same_articles_lose_no_race(
                 )
             )
 
-    def guarded(target: Any, *args: Any) -> None:
-        try:
-            target(*args)
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=guarded, args=(run_review, d)) for d in documents]
-    threads += [threading.Thread(target=guarded, args=(run_lines, o)) for o in (lines, lines[::-1])]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    if errors:
-        raise errors[0]
+    run_together(
+        [functools.partial(run_review, d) for d in documents]
+        + [functools.partial(run_lines, o) for o in (lines, lines[::-1])]
+    )
     assert len(answers) == 2 * len(lines)
     assert [a.error for a in answers if a.error is not None] == []
     with transaction(engine, write=False) as session:
