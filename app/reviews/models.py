@@ -8,7 +8,6 @@ from typing import Literal
 from typing import get_args
 
 from pydantic import ConfigDict
-from pydantic import Strict
 from pydantic import model_validator
 from sqlmodel import Field
 from sqlmodel import SQLModel
@@ -19,13 +18,14 @@ from app.core.types import Domain
 from app.core.types import LanguageTag
 from app.core.types import ShortText
 from app.core.types import Title
+from app.core.types import json_number
 from app.core.types import named_schema
 from app.reviews.verdicts import Verdict
 
 # The same rules and schema as an article URL (what canonical_url accepts is stated in OpenAPI).
 ReviewUrl = ArticleUrl
-# Strict: a JSON number, not "4" (found by schemathesis: numeric strings were coerced).
-RatingNumber = Annotated[float, Strict(), Field(ge=-1e6, le=1e6)]
+# A JSON number, not "4" (found by schemathesis: numeric strings were coerced) nor true.
+RatingNumber = json_number(float, ge=-1e6, le=1e6)
 
 
 class Publisher(SQLModel):
