@@ -69,13 +69,18 @@ def scratch_database(
     file in `sqlite_directory`, or, given a PostgreSQL server's admin URL, a uniquely named
     database there. `durable=False` lets its commits skip waiting for the WAL to reach the disk
     (throwaway data only)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     if postgresql_admin_url is None:
-        url = f"sqlite:///{sqlite_directory / f'{prefix}.db'}"
-        upgrade(url)
-        yield url
+        # A name of its own, as on PostgreSQL: a file left by a killed run is never reused.
+        path = sqlite_directory / f"{name}.db"
+        try:
+            upgrade(f"sqlite:///{path}")
+            yield f"sqlite:///{path}"
+        finally:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
     admin = create_engine(postgresql_admin_url, isolation_level="AUTOCOMMIT")
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with admin.connect() as connection:
         connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
         if not durable:
