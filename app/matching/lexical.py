@@ -43,7 +43,12 @@ from app.tables import Claim
 
 # Statements of one batch (SQLite allows 500 SELECTs in one compound statement).
 _COUNTS_PER_STATEMENT = 200
-_QUERIES_PER_STATEMENT = 100
+# Candidate queries per statement. On SQLite a compound statement's cost grows faster than its
+# parts: 1,000 queries captured from an import into a database of 29,000 claims took 1.04 s as
+# statements of 100 and 0.46 s as statements of 10 (docs/benchmarks.md, "Bulk ingest, sixth
+# pass"). PostgreSQL, not measured at other sizes, keeps 100.
+_QUERIES_PER_STATEMENT = {"sqlite": 10}
+_QUERIES_PER_STATEMENT_DEFAULT = 100
 CACHE_FROM = 100  # document frequencies are remembered from this count up
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
 PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
@@ -285,13 +290,20 @@ def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int
     return [(row[0], row[1]) for row in rows]
 
 
-# One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION.
+# One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION:
+# its best `limit` matches by bm25 (ties: lower id) that are not merged claims, with their rows.
+# Whether a match is merged is asked of the small index of merged claims (migration 3100), and
+# claim rows are read for the kept matches only: reading every match's row to see `merged_into`
+# was over half of the query at 30,000 claims. The full-text index holds a row for every claim
+# and no other (the triggers of migration 0001), so the join after LIMIT drops nothing.
 _SQLITE_CANDIDATES = (
-    "SELECT * FROM (SELECT {index} AS query, h.rank AS rank, claim.id AS id, "
-    "claim.text AS text, claim.claimant AS claimant FROM claim JOIN "
-    "(SELECT claim_search.rowid AS claim_id, -bm25(claim_search, 2.0, 1.0) AS rank "
-    "FROM claim_search WHERE claim_search MATCH ?) AS h ON h.claim_id = claim.id "
-    "WHERE claim.merged_into IS NULL ORDER BY h.rank DESC, claim.id LIMIT {limit})"
+    "SELECT * FROM (SELECT {index} AS query, -h.bm25 AS rank, claim.id AS id, "
+    "claim.text AS text, claim.claimant AS claimant FROM "
+    "(SELECT claim_search.rowid AS id, bm25(claim_search, 2.0, 1.0) AS bm25 "
+    "FROM claim_search WHERE claim_search MATCH ? AND NOT EXISTS "
+    "(SELECT 1 FROM claim AS merged INDEXED BY ix_claim_merged "
+    "WHERE merged.id = claim_search.rowid AND merged.merged_into IS NOT NULL) "
+    "ORDER BY bm25, claim_search.rowid LIMIT {limit}) AS h JOIN claim ON claim.id = h.id)"
 )
 
 
@@ -544,8 +556,9 @@ class LexicalMatcher:
             )
         ]
         found: dict[str, dict[int, tuple[str, str | None]]] = {text_: {} for text_ in texts}
-        for start in range(0, len(queries), _QUERIES_PER_STATEMENT):
-            part = queries[start : start + _QUERIES_PER_STATEMENT]
+        per = _QUERIES_PER_STATEMENT.get(dialect, _QUERIES_PER_STATEMENT_DEFAULT)
+        for start in range(0, len(queries), per):
+            part = queries[start : start + per]
             statement = _candidate_statement(
                 session, dialect, [(terms_, mode) for _, terms_, mode in part], self.candidates
             )
