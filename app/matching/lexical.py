@@ -291,18 +291,18 @@ def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int
 
 
 # One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION:
-# its best `limit` matches by bm25 (ties: lower id) that are not merged claims, with their rows.
-# Whether a match is merged is asked of the small index of merged claims (migration 3100), and
-# claim rows are read for the kept matches only: reading every match's row to see `merged_into`
-# was over half of the query at 30,000 claims. The full-text index holds a row for every claim
-# and no other (the triggers of migration 0001), so the join after LIMIT drops nothing.
+# its best `limit` matches by bm25 (ties: lower id) that are live claims, with their rows.
+# Whether a match is a live claim is asked of the index on `merged_into` (a covering probe for
+# (NULL, id)), and claim rows are read for the kept matches only: reading every match's row
+# before ranking was over half of the query at 29,000 claims. A full-text row with no claim
+# (drift `corroborate repair` removes) is skipped before the limit, as the join did.
 _SQLITE_CANDIDATES = (
     "SELECT * FROM (SELECT {index} AS query, -h.bm25 AS rank, claim.id AS id, "
     "claim.text AS text, claim.claimant AS claimant FROM "
     "(SELECT claim_search.rowid AS id, bm25(claim_search, 2.0, 1.0) AS bm25 "
-    "FROM claim_search WHERE claim_search MATCH ? AND NOT EXISTS "
-    "(SELECT 1 FROM claim AS merged INDEXED BY ix_claim_merged "
-    "WHERE merged.id = claim_search.rowid AND merged.merged_into IS NOT NULL) "
+    "FROM claim_search WHERE claim_search MATCH ? AND EXISTS "
+    "(SELECT 1 FROM claim AS live INDEXED BY ix_claim_merged_into "
+    "WHERE live.merged_into IS NULL AND live.id = claim_search.rowid) "
     "ORDER BY bm25, claim_search.rowid LIMIT {limit}) AS h JOIN claim ON claim.id = h.id)"
 )
 

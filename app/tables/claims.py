@@ -92,14 +92,6 @@ Index(
 )
 # Outlet profiles: how often an outlet reported a claim first.
 Index("ix_claim_first_reported_outlet_id", Claim.first_reported_outlet_id)
-# The merged claims alone: the lexical matcher's candidate query asks it whether a full-text
-# match is merged, instead of reading every match's row (migration 3100).
-Index(
-    "ix_claim_merged",
-    Claim.id,
-    sqlite_where=Claim.merged_into.is_not(None),  # type: ignore[union-attr]
-    postgresql_where=Claim.merged_into.is_not(None),  # type: ignore[union-attr]
-)
 # Case-insensitive `claimant` filter.
 Index("ix_claim_claimant_lower", func.lower(Claim.claimant))
 

@@ -1,7 +1,8 @@
 """The lexical matcher's candidate query keeps a text's best-ranked *live* matches: merged claims
 are skipped before the limit, so the limit is filled with live ones. On SQLite it is also held to
 the statement it replaced (every match joined to its row before ranking), which ranked the same
-matches in the same order."""
+matches in the same order, and a full-text row with no claim (drift that `corroborate repair`
+removes) is skipped before the limit too."""
 
 from sqlalchemy import Engine
 from sqlalchemy import text
@@ -44,12 +45,22 @@ def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
         assert len(found) == 5
         assert not set(found) & set(ids[:4])
         assert set(found) <= {*ids[4:], survivor}
-        if session.get_bind().dialect.name == "sqlite":
-            (terms, mode), *rest = matcher._candidate_queries(
-                session, "The Zorblatian quarry collapsed."
-            )
-            assert rest == []
-            before = list(
-                session.scalars(_JOINED_FIRST, {"q": fts5_expression(terms, mode), "limit": 5})
-            )
-            assert found == before
+    if engine.dialect.name != "sqlite":
+        return
+    with transaction(engine, write=True) as session:
+        session.execute(
+            text("INSERT INTO claim_search (rowid, text, quotes) VALUES (999999, :t, '')"),
+            {"t": "Zorblatian quarry collapsed."},  # the best match of all, and no claim
+        )
+    with transaction(engine, write=False) as session:
+        found = list(matcher.candidate_rows(session, "The Zorblatian quarry collapsed."))
+        assert len(found) == 5
+        assert 999999 not in found
+        (terms, mode), *rest = matcher._candidate_queries(
+            session, "The Zorblatian quarry collapsed."
+        )
+        assert rest == []
+        before = list(
+            session.scalars(_JOINED_FIRST, {"q": fts5_expression(terms, mode), "limit": 5})
+        )
+        assert found == before
