@@ -46,7 +46,7 @@ _COUNTS_PER_STATEMENT = 200
 # Candidate queries per statement. On SQLite a compound statement's cost grows faster than its
 # parts: 1,000 queries captured from an import into a database of 29,000 claims took 1.04 s as
 # statements of 100 and 0.46 s as statements of 10 (docs/benchmarks.md, "Bulk ingest, sixth
-# pass"). PostgreSQL, not measured at other sizes, keeps 100.
+# pass"). PostgreSQL keeps 100: there each statement is built and compiled by the ORM.
 _QUERIES_PER_STATEMENT = {"sqlite": 10}
 _QUERIES_PER_STATEMENT_DEFAULT = 100
 CACHE_FROM = 100  # document frequencies are remembered from this count up
@@ -318,6 +318,9 @@ def _candidate_statement(
         )
         params = tuple(fts5_expression(terms, mode) for terms, mode in queries)
         return session.connection().exec_driver_sql(sql, params)  # type: ignore[arg-type]
+    # PostgreSQL keeps the join before ranking: the ranked-first form of the SQLite statement
+    # cost the import more in building and compiling than the server saved (docs/benchmarks.md,
+    # "Bulk ingest, sixth pass").
     selects = []
     for index, (terms, mode) in enumerate(queries):
         hits = matching_claims(dialect, terms, mode=mode).subquery()
@@ -515,26 +518,13 @@ class LexicalMatcher:
         dialect = session.get_bind().dialect.name
         found: dict[int, tuple[str, str | None]] = {}
         queries = self._candidate_queries(session, text)
-        if dialect == "sqlite" and queries:
-            # One statement of plain SQL (as `candidate_rows_many` runs), each query's rows in
-            # its own order: building and compiling the ORM statement cost more than FTS5 spends.
-            statement = _candidate_statement(session, dialect, queries, self.candidates)
-            for row in sorted(statement, key=lambda r: (r.query, -r.rank, r.id)):
-                found.setdefault(row.id, (row.text, row.claimant))
+        if not queries:
             return found
-        # One query normally; up to three small ones when every word is common (their union is
-        # taken here: FTS5 ranking functions cannot run under a GROUP BY over a UNION).
-        for terms, mode in queries:
-            hits = matching_claims(dialect, terms, mode=mode).subquery()
-            rows = session.execute(
-                select(Claim.id, Claim.text, Claim.claimant)
-                .join(hits, hits.c.claim_id == Claim.id)
-                .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
-                .order_by(hits.c.rank.desc(), Claim.id)
-                .limit(self.candidates)
-            )
-            for row in rows:
-                found.setdefault(row.id, (row.text, row.claimant))
+        # One statement (as `candidate_rows_many` runs): one query normally, up to three small
+        # ones when every word is common, each query's rows in its own order, their union here.
+        statement = _candidate_statement(session, dialect, queries, self.candidates)
+        for row in sorted(statement, key=lambda r: (r.query, -r.rank, r.id)):
+            found.setdefault(row.id, (row.text, row.claimant))
         return found
 
     def candidate_rows_many(

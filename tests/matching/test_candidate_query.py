@@ -1,26 +1,37 @@
 """The lexical matcher's candidate query keeps a text's best-ranked *live* matches: merged claims
-are skipped before the limit, so the limit is filled with live ones. On SQLite it is also held to
-the statement it replaced (every match joined to its row before ranking), which ranked the same
-matches in the same order, and a full-text row with no claim (drift that `corroborate repair`
-removes) is skipped before the limit too."""
+are skipped before the limit, so the limit is filled with live ones. It is held to the statement
+it replaced (every match joined to its claim row before ranking), which ranked the same matches
+in the same order, on both databases; on SQLite a full-text row with no claim (drift that
+`corroborate repair` removes) is skipped before the limit too."""
 
 from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlalchemy import text
+from sqlmodel import Session
 
 from app.claims import merging
+from app.claims.search import matching_claims
 from app.core.unit_of_work import transaction
 from app.matching.lexical import LexicalMatcher
-from app.matching.lexical import fts5_expression
 from app.tables import Claim
 from tests.factories import Factory
 
-# The statement before migration 3100, the oracle for SQLite.
-_JOINED_FIRST = text(
-    "SELECT claim.id FROM claim JOIN "
-    "(SELECT claim_search.rowid AS claim_id, -bm25(claim_search, 2.0, 1.0) AS rank "
-    "FROM claim_search WHERE claim_search MATCH :q) AS h ON h.claim_id = claim.id "
-    "WHERE claim.merged_into IS NULL ORDER BY h.rank DESC, claim.id LIMIT :limit"
-)
+
+def _joined_first(session: Session, query: str, limit: int) -> list[int]:
+    """The ids the statement before this one answered: every match joined to its claim row,
+    merged ones dropped, then ranked."""
+    (terms, mode), *rest = LexicalMatcher()._candidate_queries(session, query)
+    assert rest == []
+    hits = matching_claims(session.get_bind().dialect.name, terms, mode=mode).subquery()
+    return list(
+        session.scalars(
+            select(Claim.id)
+            .join(hits, hits.c.claim_id == Claim.id)
+            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
+            .order_by(hits.c.rank.desc(), Claim.id)
+            .limit(limit)
+        )
+    )
 
 
 def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
@@ -45,6 +56,7 @@ def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
         assert len(found) == 5
         assert not set(found) & set(ids[:4])
         assert set(found) <= {*ids[4:], survivor}
+        assert found == _joined_first(session, "The Zorblatian quarry collapsed.", 5)
     if engine.dialect.name != "sqlite":
         return
     with transaction(engine, write=True) as session:
@@ -56,11 +68,4 @@ def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
         found = list(matcher.candidate_rows(session, "The Zorblatian quarry collapsed."))
         assert len(found) == 5
         assert 999999 not in found
-        (terms, mode), *rest = matcher._candidate_queries(
-            session, "The Zorblatian quarry collapsed."
-        )
-        assert rest == []
-        before = list(
-            session.scalars(_JOINED_FIRST, {"q": fts5_expression(terms, mode), "limit": 5})
-        )
-        assert found == before
+        assert found == _joined_first(session, "The Zorblatian quarry collapsed.", 5)
