@@ -515,24 +515,14 @@ class LexicalMatcher:
 
     def candidate_rows(self, session: Session, text: str) -> dict[int, tuple[str, str | None]]:
         """Live claims sharing the text's telling words: id -> (text, claimant), best-ranked."""
-        dialect = session.get_bind().dialect.name
-        found: dict[int, tuple[str, str | None]] = {}
-        queries = self._candidate_queries(session, text)
-        if not queries:
-            return found
-        # One statement (as `candidate_rows_many` runs): one query normally, up to three small
-        # ones when every word is common, each query's rows in its own order, their union here.
-        statement = _candidate_statement(session, dialect, queries, self.candidates)
-        for row in sorted(statement, key=lambda r: (r.query, -r.rank, r.id)):
-            found.setdefault(row.id, (row.text, row.claimant))
-        return found
+        queries = [(text, terms, mode) for terms, mode in self._candidate_queries(session, text)]
+        return self._run_queries(session, queries, [text])[text]
 
     def candidate_rows_many(
         self, session: Session, texts: list[str]
     ) -> dict[str, dict[int, tuple[str, str | None]]]:
         """`candidate_rows` for many texts: the terms counted together, the queries of all the
         texts run as a few UNION ALL statements instead of one statement per text."""
-        dialect = session.get_bind().dialect.name
         texts = list(dict.fromkeys(texts))
         terms = {text_: _terms(text_) for text_ in texts}
         counts = self.frequencies.get_many(
@@ -545,6 +535,15 @@ class LexicalMatcher:
                 terms[text_], [counts[t] for t in terms[text_]]
             )
         ]
+        return self._run_queries(session, queries, texts)
+
+    def _run_queries(
+        self, session: Session, queries: list[tuple[str, list[Term], Mode]], texts: list[str]
+    ) -> dict[str, dict[int, tuple[str, str | None]]]:
+        """Each text's candidates from its queries (one normally, up to three small ones when
+        every word is common), run as UNION ALL statements: each query's rows in its own order
+        (rank, then id), a text's queries united here in query order."""
+        dialect = session.get_bind().dialect.name
         found: dict[str, dict[int, tuple[str, str | None]]] = {text_: {} for text_ in texts}
         per = _QUERIES_PER_STATEMENT.get(dialect, _QUERIES_PER_STATEMENT_DEFAULT)
         for start in range(0, len(queries), per):
@@ -552,9 +551,7 @@ class LexicalMatcher:
             statement = _candidate_statement(
                 session, dialect, [(terms_, mode) for _, terms_, mode in part], self.candidates
             )
-            # Each query's rows in its own order (rank, then id), as `candidate_rows` reads them.
-            rows = sorted(statement, key=lambda r: (r.query, -r.rank, r.id))
-            for row in rows:
+            for row in sorted(statement, key=lambda r: (r.query, -r.rank, r.id)):
                 found[part[row.query][0]].setdefault(row.id, (row.text, row.claimant))
         return found
 
