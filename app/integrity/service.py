@@ -64,7 +64,7 @@ def _merged_with_rows(session: Session) -> list[int]:
     return sorted(set(session.scalars(attributed.union(reviewed))))
 
 
-def _true_roots(session: Session) -> Any:
+def _true_roots() -> Any:
     """(article id, root id) for every article reachable down from a root; articles in or
     under a link cycle are not reached."""
     has_origin = select(ArticleLink.article_id).where(ArticleLink.article_id == Article.id)
@@ -81,13 +81,22 @@ def _true_roots(session: Session) -> Any:
     return tree
 
 
+def unreached() -> Any:
+    """Articles no chain from a root reaches: those in, or copying from, a cycle of links.
+
+    An anti-join, not `NOT IN (SELECT ...)`: PostgreSQL ran a NOT IN over the recursive tree as a
+    scan of the tree per article (it did not expect the tree to fit in work_mem), for minutes at
+    129,000 articles (docs/benchmarks.md, "Bulk ingest, seventh pass")."""
+    tree = _true_roots()
+    return select(Article.id).outerjoin(tree, tree.c.id == Article.id).where(tree.c.id.is_(None))
+
+
 def _in_cycles(session: Session) -> list[int]:
-    tree = _true_roots(session)
-    return sorted(session.scalars(select(Article.id).where(Article.id.not_in(select(tree.c.id)))))  # type: ignore[union-attr]
+    return sorted(session.scalars(unreached()))
 
 
 def _stale_roots(session: Session) -> list[int]:
-    tree = _true_roots(session)
+    tree = _true_roots()
     query = (
         select(Article.id)
         .join(tree, tree.c.id == Article.id)
@@ -203,7 +212,7 @@ def _break_link_cycles(session: Session) -> list[int]:
 
 
 def _fix_roots(session: Session) -> list[int]:
-    tree = _true_roots(session)
+    tree = _true_roots()
     rows = session.execute(
         select(Article.id, tree.c.root)
         .join(tree, tree.c.id == Article.id)
