@@ -33,6 +33,7 @@ from app.claims.search import Term
 from app.claims.search import fts5_expression
 from app.claims.search import matching_claims
 from app.claims.search import parse
+from app.core import statistics
 from app.matching.analysis import WEIGHT_WEAK
 from app.matching.analysis import Analysis
 from app.matching.analysis import analyse
@@ -357,7 +358,7 @@ class DocumentFrequencies:
         self.ttl = ttl
         self.size = size
         self._counts: OrderedDict[tuple[str, Term], tuple[float, int]] = OrderedDict()
-        self._common: dict[str, tuple[float, dict[str, int]]] = {}
+        self._common: dict[str, tuple[float, int, dict[str, int]]] = {}
         self._lock = threading.Lock()
 
     def get(self, session: Session, term: Term) -> int:
@@ -429,8 +430,8 @@ class DocumentFrequencies:
     def _postgresql_common(self, session: Session, url: str, now: float) -> dict[str, int]:
         """Estimated claim counts of the lexemes PostgreSQL's statistics list as most common."""
         cached = self._common.get(url)
-        if cached is not None and cached[0] > now:
-            return cached[1]
+        if cached is not None and cached[0] > now and cached[1] == statistics.generation():
+            return cached[2]
         row = session.execute(
             text(
                 "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
@@ -447,7 +448,7 @@ class DocumentFrequencies:
                 for lexeme, frequency in zip(row[0], row[1], strict=False)
             }
         with self._lock:
-            self._common[url] = (now + self.ttl, common)
+            self._common[url] = (now + self.ttl, statistics.generation(), common)
         return common
 
 

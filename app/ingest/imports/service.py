@@ -29,6 +29,7 @@ from app.core.pagination import PageParams
 from app.core.pagination import after
 from app.core.pagination import decode_cursor
 from app.core.pagination import encode_cursor
+from app.core.statistics import StatisticsKeeper
 from app.core.unit_of_work import run_transaction
 from app.core.unit_of_work import transaction
 from app.ingest.bulk.engine import CHUNK_BYTES
@@ -223,6 +224,7 @@ def run(
     with transaction(engine, write=False) as session:
         job = get(session, job_id=job_id)
     path = Path(job.source)
+    keeper = StatisticsKeeper(engine)
     try:
         with path.open("rb") as stream:
             for chunk, end, last in _chunks(
@@ -237,6 +239,7 @@ def run(
                         session, job_id, lines, end, last
                     ),
                 )
+                keeper.after_write()
                 if progress is not None:
                     with transaction(engine, write=False) as session:
                         progress(get(session, job_id=job_id))
