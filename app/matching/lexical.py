@@ -52,6 +52,8 @@ _QUERIES_PER_STATEMENT = {"sqlite": 10}
 _QUERIES_PER_STATEMENT_DEFAULT = 100
 CACHE_FROM = 100  # document frequencies are remembered from this count up
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
+# PostgreSQL's statistics answer a word's count from this estimate up (see _postgresql_common)
+ESTIMATE_FROM = 2 * CANDIDATE_POSTINGS
 PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
 FUZZY_CUTOFF = 85  # rapidfuzz ratio from which two stems are spelling variants of one word
 FUZZY_MIN_LENGTH = 5
@@ -429,8 +431,9 @@ class DocumentFrequencies:
 
     def _postgresql_common(self, session: Session, url: str, now: float) -> dict[str, int]:
         """Estimated claim counts of the lexemes PostgreSQL's statistics list as most common."""
+        generation = statistics.generation()  # before the read: a later ANALYZE makes it stale
         cached = self._common.get(url)
-        if cached is not None and cached[0] > now and cached[1] == statistics.generation():
+        if cached is not None and cached[0] > now and cached[1] == generation:
             return cached[2]
         row = session.execute(
             text(
@@ -443,12 +446,19 @@ class DocumentFrequencies:
         common: dict[str, int] = {}
         if row is not None and row[0] is not None:
             rows = max(float(row[2] or 0), 0.0)
+            estimates = zip(row[0], row[1], strict=False)
+            # Only words estimated at twice the posting budget or more: they alone cost a count's
+            # milliseconds, and an estimate off by half leaves them over it. Below that, a word
+            # is counted exactly,
+            # so that which words a claim searches for does not hang on when the tables were
+            # last analysed (an import resumed after a crash then matches as one that was not).
             common = {
-                lexeme: int(frequency * rows)
-                for lexeme, frequency in zip(row[0], row[1], strict=False)
+                lexeme: estimate
+                for lexeme, frequency in estimates
+                if (estimate := int(frequency * rows)) >= ESTIMATE_FROM
             }
         with self._lock:
-            self._common[url] = (now + self.ttl, statistics.generation(), common)
+            self._common[url] = (now + self.ttl, generation, common)
         return common
 
 

@@ -25,11 +25,11 @@ from sqlmodel import Session
 
 from app.articles import service as articles_service
 from app.articles.models import LinkPublic
+from app.core import statistics
 from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
-from app.core.statistics import StatisticsKeeper
 from app.core.unit_of_work import TransactionConflict
 from app.core.unit_of_work import run_transaction
 from app.ingest import service as one_line
@@ -106,7 +106,7 @@ def ingest_stream(
     chunk_lines: int = CHUNK_LINES,
 ) -> Iterator[BatchLine]:
     """Every non-blank NDJSON line ingested, a chunk per transaction; answers in input order."""
-    keeper = StatisticsKeeper(engine)
+    keeper = statistics.keeper_for(engine)
     for chunk in chunks(lines, first_line=first_line, size=chunk_lines):
         yield from ingest_chunk(engine, chunk, matcher=matcher, settings=settings)
         keeper.after_write()

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 from sqlmodel import Session
 
+from app.core import statistics
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.db import get_or_not_found
@@ -29,7 +30,6 @@ from app.core.pagination import PageParams
 from app.core.pagination import after
 from app.core.pagination import decode_cursor
 from app.core.pagination import encode_cursor
-from app.core.statistics import StatisticsKeeper
 from app.core.unit_of_work import run_transaction
 from app.core.unit_of_work import transaction
 from app.ingest.bulk.engine import CHUNK_BYTES
@@ -224,7 +224,7 @@ def run(
     with transaction(engine, write=False) as session:
         job = get(session, job_id=job_id)
     path = Path(job.source)
-    keeper = StatisticsKeeper(engine)
+    keeper = statistics.keeper_for(engine)
     try:
         with path.open("rb") as stream:
             for chunk, end, last in _chunks(
