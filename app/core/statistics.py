@@ -5,7 +5,7 @@ reads its common words' frequencies from them (matching/lexical.py). Autovacuum 
 once a table has changed by about a tenth, up to a minute late, and not at all where an operator
 turned it off. An import grows tables from nothing to millions of rows in minutes: planned for
 tables of a few rows, and counting common words in the full-text index, 120,000 lines took
-22 minutes instead of 7 (docs/benchmarks.md, "Bulk ingest, seventh pass").
+22 minutes instead of 11 (docs/benchmarks.md, "Bulk ingest, seventh pass").
 
 So the bulk engine (`ingest_stream`, for POST /v1/ingest/batch) and import jobs call
 `StatisticsKeeper.after_write()` after each chunk commits: at most every few seconds it asks
