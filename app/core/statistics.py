@@ -15,10 +15,10 @@ relative, so each table is analysed a logarithmic number of times over an import
 the app keeps no planner statistics: nothing to do there.
 """
 
+import functools
 import logging
 import threading
 import time
-from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine
 from sqlalchemy import text
@@ -126,14 +126,7 @@ class StatisticsKeeper:
             analysed.append(name)
 
 
-_keepers: WeakKeyDictionary[Engine, StatisticsKeeper] = WeakKeyDictionary()
-_keepers_lock = threading.Lock()
-
-
+@functools.cache
 def keeper_for(engine: Engine) -> StatisticsKeeper:
-    """The process's keeper for this engine."""
-    with _keepers_lock:
-        keeper = _keepers.get(engine)
-        if keeper is None:
-            keeper = _keepers[engine] = StatisticsKeeper(engine)
-        return keeper
+    """The process's keeper for this engine (an app has one or two engines, kept for its life)."""
+    return StatisticsKeeper(engine)
