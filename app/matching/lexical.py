@@ -449,9 +449,8 @@ class DocumentFrequencies:
             estimates = zip(row[0], row[1], strict=False)
             # Only words estimated at twice the posting budget or more: they alone cost a count's
             # milliseconds, and an estimate off by half leaves them over it. Below that, a word
-            # is counted exactly,
-            # so that which words a claim searches for does not hang on when the tables were
-            # last analysed (an import resumed after a crash then matches as one that was not).
+            # is counted exactly, so that which words a claim searches for does not hang on when
+            # the tables were last analysed (a resumed import matches as an uninterrupted one).
             common = {
                 lexeme: estimate
                 for lexeme, frequency in estimates
