@@ -18,8 +18,6 @@ from tests.factories import Factory
 def probes(engine: Engine) -> Iterator[None]:
     """Two tables of this test's own: the change counters of the app's tables also hold what
     earlier tests' connections report late, so only these say exactly what was written."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL-only test")
     with engine.begin() as connection:
         for name in ("stats_grown", "stats_quiet"):
             # Autovacuum off for them, should the server run it: only the keeper analyses.
@@ -51,9 +49,8 @@ def _analysed(engine: Engine, table: str) -> int:
         )
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_has_nothing_to_analyse(engine: Engine) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the SQLite side")
     keeper = StatisticsKeeper(engine, interval=0)
     assert not keeper.enabled
     assert keeper.after_write() == []
