@@ -71,6 +71,23 @@ def _tsquery(term: Term) -> ColumnElement[Any]:
     return func.plainto_tsquery(_CONFIG, words)
 
 
+_TSQUERY_SQL = {
+    "prefix": "to_tsquery('english'::regconfig, %s)",
+    "phrase": "phraseto_tsquery('english'::regconfig, %s)",
+    "word": "plainto_tsquery('english'::regconfig, %s)",
+}
+
+
+def tsquery_sql(terms: list[Term], mode: Mode) -> tuple[str, list[str]]:
+    """`matching_claims`' PostgreSQL tsquery as plain SQL for the driver (%s placeholders), with
+    its values: the same functions and operators, for statements too many to compile each."""
+    operator = " && " if mode == "all" else " || "
+    sql = ""
+    for kind in shape("postgresql", terms):
+        sql = _TSQUERY_SQL[kind] if not sql else f"({sql}{operator}{_TSQUERY_SQL[kind]})"
+    return sql, list(values("postgresql", terms).values())
+
+
 def shape(dialect: str, terms: list[Term]) -> tuple[str, ...]:
     """What of the terms changes the SQL text of `ranked` (SQLite: nothing, one MATCH string)."""
     if dialect != "postgresql":

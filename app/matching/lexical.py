@@ -21,10 +21,8 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz import process
 from sqlalchemy import func
-from sqlalchemy import literal
 from sqlalchemy import select
 from sqlalchemy import text
-from sqlalchemy import union_all
 from sqlmodel import Session
 
 from app.claims.search import MAX_TERMS
@@ -33,6 +31,7 @@ from app.claims.search import Term
 from app.claims.search import fts5_expression
 from app.claims.search import matching_claims
 from app.claims.search import parse
+from app.claims.search import tsquery_sql
 from app.core import statistics
 from app.matching.analysis import WEIGHT_WEAK
 from app.matching.analysis import Analysis
@@ -40,7 +39,6 @@ from app.matching.analysis import analyse
 from app.matching.analysis import content_words
 from app.matching.analysis import stem_english
 from app.matching.base import Candidate
-from app.tables import Claim
 
 # Statements of one batch (SQLite allows 500 SELECTs in one compound statement).
 _COUNTS_PER_STATEMENT = 200
@@ -274,23 +272,27 @@ _ONE_OFF = {"compiled_cache": None}
 
 def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int, int]]:
     """(index, number of claims matching the term) for each term, in one statement."""
+    # Plain SQL on both: building and compiling hundreds of ORM SELECTs cost more than the
+    # database spends answering them.
     if dialect == "sqlite":
-        # Plain SQL: building and compiling hundreds of SELECTs cost more than SQLite spends.
         sql = " UNION ALL ".join(
             f"SELECT {index}, count(*) FROM claim_search WHERE claim_search MATCH ?"
             for index in range(len(terms))
         )
-        params = tuple(fts5_expression([term], "any") for term in terms)
-        return list(session.connection().exec_driver_sql(sql, params))  # type: ignore[arg-type]
-    counts = [
-        select(literal(index).label("term"), func.count().label("count")).select_from(
-            matching_claims(dialect, [term], mode="any").subquery()
-        )
-        for index, term in enumerate(terms)
-    ]
-    statement = counts[0] if len(counts) == 1 else union_all(*counts)
-    rows = session.execute(statement, execution_options=_ONE_OFF)
-    return [(row[0], row[1]) for row in rows]
+        params: list[str] = [fts5_expression([term], "any") for term in terms]
+    elif dialect == "postgresql":
+        parts = []
+        params = []
+        for index, term in enumerate(terms):
+            query, values = tsquery_sql([term], "any")
+            parts.append(
+                f"SELECT {index}, count(*) FROM claim_search WHERE claim_search.document @@ {query}"
+            )
+            params.extend(values)
+        sql = " UNION ALL ".join(parts)
+    else:  # pragma: no cover - the two supported databases are above
+        raise ValueError(f"no full-text counts for {dialect}")
+    return list(session.connection().exec_driver_sql(sql, tuple(params)))  # type: ignore[arg-type]
 
 
 # One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION:
@@ -319,31 +321,31 @@ def _candidate_statement(
             _SQLITE_CANDIDATES.format(index=index, limit=int(limit))
             for index in range(len(queries))
         )
-        params = tuple(fts5_expression(terms, mode) for terms, mode in queries)
-        return session.connection().exec_driver_sql(sql, params)  # type: ignore[arg-type]
+        matches = tuple(fts5_expression(terms, mode) for terms, mode in queries)
+        return session.connection().exec_driver_sql(sql, matches)  # type: ignore[arg-type]
     # PostgreSQL keeps the join before ranking: the ranked-first form of the SQLite statement
-    # cost the import more in building and compiling than the server saved (docs/benchmarks.md,
-    # "Bulk ingest, sixth pass").
-    selects = []
+    # did not pay for itself there (docs/benchmarks.md, "Bulk ingest, sixth pass"). Plain SQL, as
+    # on SQLite: compiling the ORM form of 100 queries cost the client about as much as the
+    # server spent answering them (docs/benchmarks.md, "Bulk ingest, eighth pass").
+    parts = []
+    params: list[str] = []
     for index, (terms, mode) in enumerate(queries):
-        hits = matching_claims(dialect, terms, mode=mode).subquery()
-        ranked = (
-            select(
-                literal(index).label("query"),
-                hits.c.rank.label("rank"),
-                Claim.id,
-                Claim.text,
-                Claim.claimant,
-            )
-            .join(hits, hits.c.claim_id == Claim.id)
-            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
-            .order_by(hits.c.rank.desc(), Claim.id)
-            .limit(limit)
-            .subquery()
-        )
-        selects.append(select(ranked))
-    statement = selects[0] if len(selects) == 1 else union_all(*selects)
-    return session.execute(statement, execution_options=_ONE_OFF)
+        query, values = tsquery_sql(terms, mode)
+        parts.append(_POSTGRESQL_CANDIDATES.format(index=index, limit=int(limit), query=query))
+        params.extend(values + values)  # the query is written twice: in the rank, in the match
+    sql = " UNION ALL ".join(parts)
+    return session.connection().exec_driver_sql(sql, tuple(params))  # type: ignore[arg-type]
+
+
+# One text's candidates on PostgreSQL, one part of a UNION: the statement `matching_claims`
+# builds (ts_rank_cd over claim_search), joined to the live claims, best `limit` by rank.
+_POSTGRESQL_CANDIDATES = (
+    "SELECT * FROM (SELECT {index} AS query, ts_rank_cd(claim_search.document, {query}) AS rank, "
+    "claim.id AS id, claim.text AS text, claim.claimant AS claimant "
+    "FROM claim JOIN claim_search ON claim_search.claim_id = claim.id "
+    "WHERE claim_search.document @@ {query} AND claim.merged_into IS NULL "
+    "ORDER BY rank DESC, claim.id LIMIT {limit}) AS part_{index}"
+)
 
 
 class DocumentFrequencies:

@@ -2,17 +2,26 @@
 are skipped before the limit, so the limit is filled with live ones. It is held to the statement
 it replaced (every match joined to its claim row before ranking), which ranked the same matches
 in the same order, on both databases; on SQLite a full-text row with no claim (drift that
-`corroborate repair` removes) is skipped before the limit too."""
+`corroborate repair` removes) is skipped before the limit too. Both statements (and the term
+counts) are plain SQL; they are held to the ORM statements built from `matching_claims`."""
+
+from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 from sqlmodel import Session
 
 from app.claims import merging
+from app.claims.search import Mode
+from app.claims.search import Term
 from app.claims.search import matching_claims
+from app.claims.search import parse
 from app.core.unit_of_work import transaction
 from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import _candidate_statement
+from app.matching.lexical import _counts
 from app.tables import Claim
 from tests.factories import Factory
 
@@ -69,3 +78,61 @@ def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
         assert len(found) == 5
         assert 999999 not in found
         assert found == _joined_first(session, "The Zorblatian quarry collapsed.", 5)
+
+
+def _orm_candidates(session: Session, terms: list[Term], mode: Mode, limit: int) -> list[Any]:
+    """The ORM statement the plain-SQL candidate statement stands for."""
+    hits = matching_claims(session.get_bind().dialect.name, terms, mode=mode).subquery()
+    return [
+        (row.id, round(row.rank, 6))
+        for row in session.execute(
+            select(Claim.id, hits.c.rank)
+            .join(hits, hits.c.claim_id == Claim.id)
+            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
+            .order_by(hits.c.rank.desc(), Claim.id)
+            .limit(limit)
+        )
+    ]
+
+
+def test_the_plain_sql_statements_answer_what_the_orm_statements_answer(
+    engine: Engine, factory: Factory
+) -> None:
+    texts = [
+        "Ports in Rotterdam reopened after the strike.",
+        "The Rotterdam port strike ended after nine days.",
+        "Dockers in Antwerp joined the port strike.",
+        "Strikers at the port of Rotterdam returned to work.",
+        "Port authorities reported record traffic.",
+        "The strike was reported by port authorities in Rotterdam.",
+    ]
+    ids = [factory.claim(text=text_).id for text_ in texts]
+    survivor = factory.claim(text="Rotterdam's port is open again.").id
+    with transaction(engine, write=True) as session:
+        claim = session.get(Claim, ids[1])
+        assert claim is not None
+        merging.merge(session, claim=claim, into_id=survivor or 0)
+    queries: list[tuple[list[Term], Mode]] = [
+        (parse("Rotterdam strike"), "any"),
+        (parse("Rotterdam strike"), "all"),
+        (parse('"port strike" Antwerp'), "any"),
+        (parse('"port strike" Rotterdam'), "all"),
+        (parse("strik* Rotterdam"), "all"),
+        (parse("report* traffic"), "any"),
+        (parse("Zorblatian"), "any"),
+    ]
+    with transaction(engine, write=False) as session:
+        dialect = session.get_bind().dialect.name
+        rows = sorted(
+            _candidate_statement(session, dialect, queries, 3), key=lambda r: (r.query, -r.rank)
+        )
+        for index, (terms, mode) in enumerate(queries):
+            got = [(row.id, round(row.rank, 6)) for row in rows if row.query == index]
+            got.sort(key=lambda entry: (-entry[1], entry[0]))
+            assert got == _orm_candidates(session, terms, mode, 3), (terms, mode)
+        assert any(row.query == 0 for row in rows)  # the comparison is not between empty answers
+        single = [term for terms, _ in queries for term in terms]
+        counted = dict(_counts(session, dialect, single))
+        for index, term in enumerate(single):
+            hits = matching_claims(dialect, [term], mode="any").subquery()
+            assert counted[index] == session.scalar(select(func.count()).select_from(hits))
