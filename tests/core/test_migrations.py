@@ -3,11 +3,13 @@
 import warnings
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
 from sqlalchemy import inspect
+from sqlalchemy import text
 
 from app.core.columns import metadata
 from app.core.migrations import current_revision
@@ -38,6 +40,16 @@ def test_upgrade_is_idempotent(engine: Engine, database_url: str) -> None:
 
 def test_full_text_index_exists(engine: Engine) -> None:
     assert "claim_search" in inspect(engine).get_table_names()
+
+
+@pytest.mark.postgresql_only
+def test_the_full_text_index_has_no_pending_list(engine: Engine) -> None:
+    """Searches right after writes (claim matching) read the index alone (migration 3100)."""
+    with engine.connect() as connection:
+        options = connection.scalar(
+            text("SELECT reloptions FROM pg_class WHERE relname = 'ix_claim_search_document'")
+        )
+    assert "fastupdate=off" in (options or [])
 
 
 def test_a_sqlite_scratch_database_is_fresh_and_removed(tmp_path: Path) -> None:
