@@ -1,8 +1,9 @@
 """The default claim matcher: lexical, no model to download.
 
 Candidates come from the full-text index (`claim_search`: SQLite FTS5 / PostgreSQL tsvector)
-through the shared query layer (`app.claims.search`), asking for any of the text's rarer content
-words (so that a query ranks at most about CANDIDATE_POSTINGS index entries); the best-ranked ones
+through the shared query layer (`app.claims.search`; the statements and word counts are in
+`app.matching.fulltext`), asking for any of the text's rarer content words (so that a query
+ranks at most about CANDIDATE_POSTINGS index entries); the best-ranked ones
 are re-scored with `similarity`, a weighted overlap of canonical stems in
 [0, 1] (stems compared exactly, or fuzzily with rapidfuzz for spelling variants such as
 Zelensky/Zelenskiy), discounted when the two claims disagree on numbers, on polarity (one denies
@@ -11,47 +12,28 @@ docs/matching.md describes it and reports its precision and recall on the labell
 """
 
 import itertools
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz import process
-from sqlalchemy import func
-from sqlalchemy import select
-from sqlalchemy import text
 from sqlmodel import Session
 
 from app.claims.search import MAX_TERMS
 from app.claims.search import Mode
 from app.claims.search import Term
-from app.claims.search import fts5_expression
-from app.claims.search import matching_claims
 from app.claims.search import parse
-from app.claims.search import tsquery_sql
-from app.core import statistics
 from app.matching.analysis import WEIGHT_WEAK
 from app.matching.analysis import Analysis
 from app.matching.analysis import analyse
 from app.matching.analysis import content_words
-from app.matching.analysis import stem_english
 from app.matching.base import Candidate
+from app.matching.fulltext import CANDIDATE_POSTINGS
+from app.matching.fulltext import QUERIES_PER_STATEMENT
+from app.matching.fulltext import QUERIES_PER_STATEMENT_DEFAULT
+from app.matching.fulltext import DocumentFrequencies
+from app.matching.fulltext import candidate_statement
 
-# Statements of one batch (SQLite allows 500 SELECTs in one compound statement).
-_COUNTS_PER_STATEMENT = 200
-# Candidate queries per statement. On SQLite a compound statement's cost grows faster than its
-# parts: 1,000 queries captured from an import into a database of 29,000 claims took 1.04 s as
-# statements of 100 and 0.46 s as statements of 10 (docs/benchmarks.md, "Bulk ingest, sixth
-# pass"). PostgreSQL keeps 100: there each statement is built and compiled by the ORM.
-_QUERIES_PER_STATEMENT = {"sqlite": 10}
-_QUERIES_PER_STATEMENT_DEFAULT = 100
-CACHE_FROM = 100  # document frequencies are remembered from this count up
-CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
-# PostgreSQL's statistics answer a word's count from this estimate up (see _postgresql_common)
-ESTIMATE_FROM = 2 * CANDIDATE_POSTINGS
 PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
 FUZZY_CUTOFF = 85  # rapidfuzz ratio from which two stems are spelling variants of one word
 FUZZY_MIN_LENGTH = 5
@@ -260,209 +242,6 @@ def stored_analysis(text: str, claimant: str | None) -> Analysis:
     return analyse(text, claimant)
 
 
-# What `matching_claims(...).subquery()` counts on SQLite, built once: ingest counts several
-# words of every new claim, and building the statement cost more than SQLite spends on it.
-_FTS5_COUNT = text("SELECT count(*) FROM claim_search WHERE claim_search MATCH :fts_query")
-
-
-# A batch's statement is seldom built twice: kept out of the engine's compiled cache, where a
-# long import would fill its slots with them.
-_ONE_OFF = {"compiled_cache": None}
-
-
-def _counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """(index, number of claims matching the term) for each term, in one statement."""
-    # Plain SQL on both: building and compiling hundreds of ORM SELECTs cost more than the
-    # database spends answering them.
-    if dialect == "sqlite":
-        sql = " UNION ALL ".join(
-            f"SELECT {index}, count(*) FROM claim_search WHERE claim_search MATCH ?"
-            for index in range(len(terms))
-        )
-        params: list[str] = [fts5_expression([term], "any") for term in terms]
-    elif dialect == "postgresql":
-        parts = []
-        params = []
-        for index, term in enumerate(terms):
-            query, values = tsquery_sql([term], "any")
-            parts.append(
-                f"SELECT {index}, count(*) FROM claim_search WHERE claim_search.document @@ {query}"
-            )
-            params.extend(values)
-        sql = " UNION ALL ".join(parts)
-    else:  # pragma: no cover - the two supported databases are above
-        raise ValueError(f"no full-text counts for {dialect}")
-    return list(session.connection().exec_driver_sql(sql, tuple(params)))  # type: ignore[arg-type]
-
-
-# One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION:
-# its best `limit` matches by bm25 (ties: lower id) that are live claims, with their rows.
-# Whether a match is a live claim is asked of the index on `merged_into` (a covering probe for
-# (NULL, id)), and claim rows are read for the kept matches only: reading every match's row
-# before ranking was over half of the query at 29,000 claims. A full-text row with no claim
-# (drift `corroborate repair` removes) is skipped before the limit, as the join did.
-_SQLITE_CANDIDATES = (
-    "SELECT * FROM (SELECT {index} AS query, -h.bm25 AS rank, claim.id AS id, "
-    "claim.text AS text, claim.claimant AS claimant FROM "
-    "(SELECT claim_search.rowid AS id, bm25(claim_search, 2.0, 1.0) AS bm25 "
-    "FROM claim_search WHERE claim_search MATCH ? AND EXISTS "
-    "(SELECT 1 FROM claim AS live INDEXED BY ix_claim_merged_into "
-    "WHERE live.merged_into IS NULL AND live.id = claim_search.rowid) "
-    "ORDER BY bm25, claim_search.rowid LIMIT {limit}) AS h JOIN claim ON claim.id = h.id)"
-)
-
-
-def _candidate_statement(
-    session: Session, dialect: str, queries: list[tuple[list[Term], Mode]], limit: int
-) -> Any:
-    """Rows (query, rank, id, text, claimant): each query's best `limit` live claims."""
-    if dialect == "sqlite":
-        sql = " UNION ALL ".join(
-            _SQLITE_CANDIDATES.format(index=index, limit=int(limit))
-            for index in range(len(queries))
-        )
-        matches = tuple(fts5_expression(terms, mode) for terms, mode in queries)
-        return session.connection().exec_driver_sql(sql, matches)  # type: ignore[arg-type]
-    # PostgreSQL keeps the join before ranking: the ranked-first form of the SQLite statement
-    # did not pay for itself there (docs/benchmarks.md, "Bulk ingest, sixth pass"). Plain SQL, as
-    # on SQLite: compiling the ORM form of 100 queries cost the client about as much as the
-    # server spent answering them (docs/benchmarks.md, "Bulk ingest, eighth pass").
-    parts = []
-    params: list[str] = []
-    for index, (terms, mode) in enumerate(queries):
-        query, values = tsquery_sql(terms, mode)
-        parts.append(_POSTGRESQL_CANDIDATES.format(index=index, limit=int(limit), query=query))
-        params.extend(values + values)  # the query is written twice: in the rank, in the match
-    sql = " UNION ALL ".join(parts)
-    return session.connection().exec_driver_sql(sql, tuple(params))  # type: ignore[arg-type]
-
-
-# One text's candidates on PostgreSQL, one part of a UNION: the statement `matching_claims`
-# builds (ts_rank_cd over claim_search), joined to the live claims, best `limit` by rank.
-_POSTGRESQL_CANDIDATES = (
-    "SELECT * FROM (SELECT {index} AS query, ts_rank_cd(claim_search.document, {query}) AS rank, "
-    "claim.id AS id, claim.text AS text, claim.claimant AS claimant "
-    "FROM claim JOIN claim_search ON claim_search.claim_id = claim.id "
-    "WHERE claim_search.document @@ {query} AND claim.merged_into IS NULL "
-    "ORDER BY rank DESC, claim.id LIMIT {limit}) AS part_{index}"
-)
-
-
-class DocumentFrequencies:
-    """How many claims each search term matches, remembered for a while.
-
-    Candidate generation asks only for the rarer words of a text (see `LexicalMatcher.match`),
-    which needs each word's document frequency. Counting a common word in the full-text index
-    costs milliseconds, and frequencies drift slowly, so counts from CACHE_FROM up are kept for
-    `ttl` seconds; rarer words are counted every time (cheap, and a word that has just appeared
-    in a new claim must count at once).
-    """
-
-    def __init__(self, *, ttl: float = 600.0, size: int = 50_000) -> None:
-        self.ttl = ttl
-        self.size = size
-        self._counts: OrderedDict[tuple[str, Term], tuple[float, int]] = OrderedDict()
-        self._common: dict[str, tuple[float, int, dict[str, int]]] = {}
-        self._lock = threading.Lock()
-
-    def get(self, session: Session, term: Term) -> int:
-        """Claims whose text or quotes contain the term."""
-        bind = session.get_bind()
-        key = (str(bind.url), term)
-        now = time.monotonic()
-        with self._lock:
-            cached = self._counts.get(key)
-            if cached is not None and cached[0] > now:
-                self._counts.move_to_end(key)
-                return cached[1]
-        dialect = bind.dialect.name
-        if dialect == "postgresql" and len(term.words) == 1:
-            # PostgreSQL's own statistics already know the frequent lexemes (ANALYZE keeps the
-            # most common elements of the tsvector column): counting those would be the slow part.
-            common = self._postgresql_common(session, str(bind.url), now)
-            lexeme = stem_english(term.words[0].casefold())
-            if lexeme in common:
-                return common[lexeme]
-        if dialect == "sqlite":
-            count = session.scalar(_FTS5_COUNT, {"fts_query": fts5_expression([term], "any")}) or 0
-        else:
-            hits = matching_claims(dialect, [term], mode="any").subquery()
-            count = session.scalar(select(func.count()).select_from(hits)) or 0
-        if count >= CACHE_FROM:  # rare words are cheap to count, and must never be missed when new
-            self._remember(key, now, count)
-        return count
-
-    def get_many(self, session: Session, terms: list[Term]) -> dict[Term, int]:
-        """`get` for many terms at once: the ones not remembered counted in one statement."""
-        bind = session.get_bind()
-        url = str(bind.url)
-        dialect = bind.dialect.name
-        now = time.monotonic()
-        found: dict[Term, int] = {}
-        with self._lock:
-            for term in terms:
-                cached = self._counts.get((url, term))
-                if cached is not None and cached[0] > now:
-                    self._counts.move_to_end((url, term))
-                    found[term] = cached[1]
-        if dialect == "postgresql":
-            common: dict[str, int] | None = None
-            for term in terms:
-                if term not in found and len(term.words) == 1:
-                    if common is None:
-                        common = self._postgresql_common(session, url, now)
-                    lexeme = stem_english(term.words[0].casefold())
-                    if lexeme in common:
-                        found[term] = common[lexeme]
-        missing = list(dict.fromkeys(term for term in terms if term not in found))
-        for start in range(0, len(missing), _COUNTS_PER_STATEMENT):
-            part = missing[start : start + _COUNTS_PER_STATEMENT]
-            for index, count in _counts(session, dialect, part):
-                term = part[index]
-                found[term] = int(count or 0)
-                if found[term] >= CACHE_FROM:
-                    self._remember((url, term), now, found[term])
-        return found
-
-    def _remember(self, key: tuple[str, Term], now: float, count: int) -> None:
-        with self._lock:
-            self._counts[key] = (now + self.ttl, count)
-            self._counts.move_to_end(key)
-            while len(self._counts) > self.size:
-                self._counts.popitem(last=False)
-
-    def _postgresql_common(self, session: Session, url: str, now: float) -> dict[str, int]:
-        """Estimated claim counts of the lexemes PostgreSQL's statistics list as most common."""
-        generation = statistics.generation()  # before the read: a later ANALYZE makes it stale
-        cached = self._common.get(url)
-        if cached is not None and cached[0] > now and cached[1] == generation:
-            return cached[2]
-        row = session.execute(
-            text(
-                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-                "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-                "WHERE s.tablename = 'claim_search' AND s.attname = 'document' "
-                "AND s.schemaname = current_schema()"
-            )
-        ).one_or_none()
-        common: dict[str, int] = {}
-        if row is not None and row[0] is not None:
-            rows = max(float(row[2] or 0), 0.0)
-            estimates = zip(row[0], row[1], strict=False)
-            # Only words estimated at twice the posting budget or more: they alone cost a count's
-            # milliseconds, and an estimate off by half leaves them over it. Below that, a word
-            # is counted exactly, so that which words a claim searches for does not hang on when
-            # the tables were last analysed (a resumed import matches as an uninterrupted one).
-            common = {
-                lexeme: estimate
-                for lexeme, frequency in estimates
-                if (estimate := int(frequency * rows)) >= ESTIMATE_FROM
-            }
-        with self._lock:
-            self._common[url] = (now + self.ttl, generation, common)
-        return common
-
-
 class LexicalMatcher:
     """Full-text candidates re-ranked by `score`."""
 
@@ -473,6 +252,10 @@ class LexicalMatcher:
         self.candidates = candidates
         self.postings = postings
         self.frequencies = DocumentFrequencies()
+
+    def forget_counts(self) -> None:
+        """Bulk ingest calls this before each chunk: see `DocumentFrequencies`."""
+        self.frequencies.forget()
 
     def similarity(
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
@@ -557,10 +340,10 @@ class LexicalMatcher:
         (rank, then id), a text's queries united here in query order."""
         dialect = session.get_bind().dialect.name
         found: dict[str, dict[int, tuple[str, str | None]]] = {text_: {} for text_ in texts}
-        per = _QUERIES_PER_STATEMENT.get(dialect, _QUERIES_PER_STATEMENT_DEFAULT)
+        per = QUERIES_PER_STATEMENT.get(dialect, QUERIES_PER_STATEMENT_DEFAULT)
         for start in range(0, len(queries), per):
             part = queries[start : start + per]
-            statement = _candidate_statement(
+            statement = candidate_statement(
                 session, dialect, [(terms_, mode) for _, terms_, mode in part], self.candidates
             )
             for row in sorted(statement, key=lambda r: (r.query, -r.rank, r.id)):

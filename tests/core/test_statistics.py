@@ -9,8 +9,9 @@ from sqlalchemy import text
 
 from app.core import statistics
 from app.core.statistics import StatisticsKeeper
+from app.matching import fulltext
 from app.matching import lexical
-from app.matching.lexical import DocumentFrequencies
+from app.matching.fulltext import DocumentFrequencies
 from tests.factories import Factory
 
 
@@ -94,7 +95,7 @@ def test_looks_at_most_once_per_interval(engine: Engine, probes: None) -> None:
 def test_matcher_reads_common_words_again_after_analyse(
     engine: Engine, factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lexical, "ESTIMATE_FROM", 1)  # every estimate counts, in a small table
+    monkeypatch.setattr(fulltext, "ESTIMATE_FROM", 1)  # every estimate counts, in a small table
     frequencies = DocumentFrequencies()
     for n in range(40):
         factory.claim(text=f"Zanzibar ferry timetable changed for route {n}")

@@ -6,6 +6,7 @@ compare every stored row (by natural keys) and every line's answer.
 """
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -28,6 +29,8 @@ from app.ingest.bulk.writes import insert_rows
 from app.matching import vectors
 from app.matching.base import Matcher
 from app.matching.factory import build_matcher
+from app.matching.lexical import LexicalMatcher
+from app.matching.lexical import _terms as lexical_terms
 from app.tables import ClaimEmbedding
 from tests.factories import T0
 from tests.ingest.bulk_support import answers
@@ -272,3 +275,25 @@ def test_a_copy_that_loses_a_race_is_a_lost_race_the_policy_re_runs(engine: Engi
         insert_rows(session.connection(), ClaimEmbedding.__table__, rows)  # type: ignore[attr-defined]
     assert isinstance(raised.value.__cause__, IntegrityError)
     assert raised.value.__cause__.orig.sqlstate == "23503"  # type: ignore[union-attr]
+
+
+def test_each_chunk_counts_its_words_afresh(engine: Engine, settings: Settings) -> None:
+    """Word counts the matcher kept before a chunk are not used in it: what a chunk links
+    depends on the database and the input, not on when a count was kept (a resumed import
+    matches as the uninterrupted one did)."""
+    _wipe(engine)
+    matcher = build_matcher(settings.model_copy(update={"matcher": "lexical"}))
+    assert isinstance(matcher, LexicalMatcher)
+    stored = "Norway's inflation fell to 3.1% in March."
+    first = _ingest(engine, settings, matcher, [_line("https://c.example/1", [stored])])
+    paraphrase = "Inflation in Norway fell to 3.1 percent in March."
+    # Kept counts from before any claim had these words: taken at face value, the paraphrase
+    # would search for nothing and create a claim of its own.
+    for term in lexical_terms(paraphrase):
+        matcher.frequencies._counts[(str(engine.url), term)] = (time.monotonic() + 3600, 0)
+    result = _ingest(engine, settings, matcher, [_line("https://c.example/2", [paraphrase])])
+    linked = result[0].result.claims[0]
+    assert (linked.action.value, linked.claim_id) == (
+        "linked",
+        first[0].result.claims[0].claim_id,
+    )

@@ -19,9 +19,9 @@ from app.claims.search import Term
 from app.claims.search import matching_claims
 from app.claims.search import parse
 from app.core.unit_of_work import transaction
+from app.matching.fulltext import candidate_statement
+from app.matching.fulltext import term_counts
 from app.matching.lexical import LexicalMatcher
-from app.matching.lexical import _candidate_statement
-from app.matching.lexical import _counts
 from app.tables import Claim
 from tests.factories import Factory
 
@@ -124,7 +124,7 @@ def test_the_plain_sql_statements_answer_what_the_orm_statements_answer(
     with transaction(engine, write=False) as session:
         dialect = session.get_bind().dialect.name
         rows = sorted(
-            _candidate_statement(session, dialect, queries, 3), key=lambda r: (r.query, -r.rank)
+            candidate_statement(session, dialect, queries, 3), key=lambda r: (r.query, -r.rank)
         )
         for index, (terms, mode) in enumerate(queries):
             got = [(row.id, round(row.rank, 6)) for row in rows if row.query == index]
@@ -132,7 +132,7 @@ def test_the_plain_sql_statements_answer_what_the_orm_statements_answer(
             assert got == _orm_candidates(session, terms, mode, 3), (terms, mode)
         assert any(row.query == 0 for row in rows)  # the comparison is not between empty answers
         single = [term for terms, _ in queries for term in terms]
-        counted = dict(_counts(session, dialect, single))
+        counted = dict(term_counts(session, dialect, single))
         for index, term in enumerate(single):
             hits = matching_claims(dialect, [term], mode="any").subquery()
             assert counted[index] == session.scalar(select(func.count()).select_from(hits))

@@ -179,6 +179,11 @@ def _chunk(
     settings: Settings,
 ) -> dict[int, BatchLine]:
     answers: dict[int, BatchLine] = {}
+    # Word counts a matcher kept from an earlier chunk are counted again: what a chunk links
+    # then depends on the database and the input alone, not on when a count was kept.
+    forget_counts = getattr(matcher, "forget_counts", None)
+    if forget_counts is not None:
+        forget_counts()
     texts = [claim.text for _, payload in valid for claim in payload.claims]
     if texts and locks_rows(session):
         # What the one-line path takes before creating a claim, taken once for the chunk:
