@@ -221,10 +221,6 @@ class HybridMatcher:
         self.lexical = lexical
         self.vector_candidates = vector_candidates
 
-    def forget_counts(self) -> None:
-        """Bulk ingest calls this before each chunk (the lexical candidates' word counts)."""
-        self.lexical.forget_counts()
-
     def scored(
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
     ) -> Scored:

@@ -33,6 +33,7 @@ from app.matching.fulltext import QUERIES_PER_STATEMENT
 from app.matching.fulltext import QUERIES_PER_STATEMENT_DEFAULT
 from app.matching.fulltext import DocumentFrequencies
 from app.matching.fulltext import candidate_statement
+from app.matching.fulltext import own_counts
 
 PAIRED_TERMS = 3  # when every word is over budget: the rarest ones, searched two at a time
 FUZZY_CUTOFF = 85  # rapidfuzz ratio from which two stems are spelling variants of one word
@@ -251,11 +252,12 @@ class LexicalMatcher:
     def __init__(self, *, candidates: int = 30, postings: int = CANDIDATE_POSTINGS) -> None:
         self.candidates = candidates
         self.postings = postings
-        self.frequencies = DocumentFrequencies()
+        self.shared_frequencies = DocumentFrequencies()
 
-    def forget_counts(self) -> None:
-        """Bulk ingest calls this before each chunk: see `DocumentFrequencies`."""
-        self.frequencies.forget()
+    @property
+    def frequencies(self) -> DocumentFrequencies:
+        """The word counts in use: the enclosing `counts_of_its_own` block's, or the shared ones."""
+        return own_counts() or self.shared_frequencies
 
     def similarity(
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None

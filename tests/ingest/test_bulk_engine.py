@@ -277,23 +277,25 @@ def test_a_copy_that_loses_a_race_is_a_lost_race_the_policy_re_runs(engine: Engi
     assert raised.value.__cause__.orig.sqlstate == "23503"  # type: ignore[union-attr]
 
 
-def test_each_chunk_counts_its_words_afresh(engine: Engine, settings: Settings) -> None:
-    """Word counts the matcher kept before a chunk are not used in it: what a chunk links
-    depends on the database and the input, not on when a count was kept (a resumed import
-    matches as the uninterrupted one did)."""
+def test_each_chunk_counts_words_with_counts_of_its_own(engine: Engine, settings: Settings) -> None:
+    """A chunk uses no word count kept outside it (by an earlier chunk, another thread, the API)
+    and leaves none of its own behind: what it links depends on the database and the input, not
+    on when or by whom a count was kept (a resumed import matches as the uninterrupted one)."""
     _wipe(engine)
     matcher = build_matcher(settings.model_copy(update={"matcher": "lexical"}))
     assert isinstance(matcher, LexicalMatcher)
     stored = "Norway's inflation fell to 3.1% in March."
     first = _ingest(engine, settings, matcher, [_line("https://c.example/1", [stored])])
     paraphrase = "Inflation in Norway fell to 3.1 percent in March."
-    # Kept counts from before any claim had these words: taken at face value, the paraphrase
-    # would search for nothing and create a claim of its own.
-    for term in lexical_terms(paraphrase):
-        matcher.frequencies._counts[(str(engine.url), term)] = (time.monotonic() + 3600, 0)
+    # Counts kept before any claim had these words: taken at face value, the paraphrase would
+    # search for nothing and create a claim of its own.
+    kept = {(str(engine.url), term) for term in lexical_terms(paraphrase)}
+    for key in kept:
+        matcher.shared_frequencies._counts[key] = (time.monotonic() + 3600, 0)
     result = _ingest(engine, settings, matcher, [_line("https://c.example/2", [paraphrase])])
     linked = result[0].result.claims[0]
     assert (linked.action.value, linked.claim_id) == (
         "linked",
         first[0].result.claims[0].claim_id,
     )
+    assert set(matcher.shared_frequencies._counts) == kept

@@ -48,6 +48,7 @@ from app.ingest.models import IngestResult
 from app.ingest.models import MatchRef
 from app.ingest.models import error_body
 from app.matching.base import Matcher
+from app.matching.fulltext import counts_of_its_own
 from app.tables import Article
 
 logger = logging.getLogger("app.ingest")
@@ -139,7 +140,10 @@ def ingest_chunk(
         try:
 
             def work(session: Session) -> dict[int, BatchLine]:
-                done = _chunk(session, valid, matcher=matcher, settings=settings)
+                # Word counts of the chunk's own: what it links depends on the database and
+                # the input alone, not on when or by whom a count was kept.
+                with counts_of_its_own():
+                    done = _chunk(session, valid, matcher=matcher, settings=settings)
                 if record is not None:
                     record(session, [{**answers, **done}[line.number] for line in chunk])
                 return done
@@ -166,9 +170,10 @@ def alone(
     engine: Engine, number: int, payload: IngestPayload, *, matcher: Matcher, settings: Settings
 ) -> BatchLine:
     """One line in its own transaction through the one-line path; never raises."""
-    return one_line.ingest_valid_line(
-        engine, number=number, payload=payload, matcher=matcher, settings=settings
-    )
+    with counts_of_its_own():  # not the counts a rolled-back chunk kept
+        return one_line.ingest_valid_line(
+            engine, number=number, payload=payload, matcher=matcher, settings=settings
+        )
 
 
 def _chunk(
@@ -179,11 +184,6 @@ def _chunk(
     settings: Settings,
 ) -> dict[int, BatchLine]:
     answers: dict[int, BatchLine] = {}
-    # Word counts a matcher kept from an earlier chunk are counted again: what a chunk links
-    # then depends on the database and the input alone, not on when a count was kept.
-    forget_counts = getattr(matcher, "forget_counts", None)
-    if forget_counts is not None:
-        forget_counts()
     texts = [claim.text for _, payload in valid for claim in payload.claims]
     if texts and locks_rows(session):
         # What the one-line path takes before creating a claim, taken once for the chunk:
