@@ -26,21 +26,28 @@ from app.tables import Claim
 from tests.factories import Factory
 
 
-def _joined_first(session: Session, query: str, limit: int) -> list[int]:
-    """The ids the statement before this one answered: every match joined to its claim row,
-    merged ones dropped, then ranked."""
-    (terms, mode), *rest = LexicalMatcher()._candidate_queries(session, query)
-    assert rest == []
+def _orm_candidates(session: Session, terms: list[Term], mode: Mode, limit: int) -> list[Any]:
+    """(id, rank) from the ORM statement the plain-SQL candidate statements stand for (and the
+    one before them): every match joined to its claim row, merged ones dropped, then ranked."""
     hits = matching_claims(session.get_bind().dialect.name, terms, mode=mode).subquery()
-    return list(
-        session.scalars(
-            select(Claim.id)
+    return [
+        (row.id, round(row.rank, 6))
+        for row in session.execute(
+            select(Claim.id, hits.c.rank)
             .join(hits, hits.c.claim_id == Claim.id)
             .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
             .order_by(hits.c.rank.desc(), Claim.id)
             .limit(limit)
         )
-    )
+    ]
+
+
+def _joined_first(session: Session, query: str, limit: int) -> list[int]:
+    """The ids the statement before this one answered: every match joined to its claim row,
+    merged ones dropped, then ranked."""
+    (terms, mode), *rest = LexicalMatcher()._candidate_queries(session, query)
+    assert rest == []
+    return [claim_id for claim_id, _ in _orm_candidates(session, terms, mode, limit)]
 
 
 def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
@@ -78,21 +85,6 @@ def test_merged_claims_are_skipped_and_the_limit_filled_with_live_ones(
         assert len(found) == 5
         assert 999999 not in found
         assert found == _joined_first(session, "The Zorblatian quarry collapsed.", 5)
-
-
-def _orm_candidates(session: Session, terms: list[Term], mode: Mode, limit: int) -> list[Any]:
-    """The ORM statement the plain-SQL candidate statement stands for."""
-    hits = matching_claims(session.get_bind().dialect.name, terms, mode=mode).subquery()
-    return [
-        (row.id, round(row.rank, 6))
-        for row in session.execute(
-            select(Claim.id, hits.c.rank)
-            .join(hits, hits.c.claim_id == Claim.id)
-            .where(Claim.merged_into.is_(None))  # type: ignore[union-attr]
-            .order_by(hits.c.rank.desc(), Claim.id)
-            .limit(limit)
-        )
-    ]
 
 
 def test_the_plain_sql_statements_answer_what_the_orm_statements_answer(
