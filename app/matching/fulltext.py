@@ -17,15 +17,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import func
-from sqlalchemy import select
 from sqlalchemy import text
 from sqlmodel import Session
 
 from app.claims.search import Mode
 from app.claims.search import Term
 from app.claims.search import fts5_expression
-from app.claims.search import matching_claims
 from app.claims.search import tsquery_sql
 from app.core import statistics
 from app.matching.analysis import stem_english
@@ -42,11 +39,6 @@ CACHE_FROM = 100  # document frequencies are remembered from this count up
 CANDIDATE_POSTINGS = 500  # index entries the any-of-the-rare-words query may rank
 # PostgreSQL's statistics answer a word's count from this estimate up (see _postgresql_common)
 ESTIMATE_FROM = 2 * CANDIDATE_POSTINGS
-
-
-# What `matching_claims(...).subquery()` counts on SQLite, built once: ingest counts several
-# words of every new claim, and building the statement cost more than SQLite spends on it.
-_FTS5_COUNT = text("SELECT count(*) FROM claim_search WHERE claim_search MATCH :fts_query")
 
 
 def term_counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple[int, int]]:
@@ -176,11 +168,7 @@ class DocumentFrequencies:
             lexeme = stem_english(term.words[0].casefold())
             if lexeme in common:
                 return common[lexeme]
-        if dialect == "sqlite":
-            count = session.scalar(_FTS5_COUNT, {"fts_query": fts5_expression([term], "any")}) or 0
-        else:
-            hits = matching_claims(dialect, [term], mode="any").subquery()
-            count = session.scalar(select(func.count()).select_from(hits)) or 0
+        [(_, count)] = term_counts(session, dialect, [term])
         if count >= CACHE_FROM:  # rare words are cheap to count, and must never be missed when new
             self._remember(key, now, count)
         return count
