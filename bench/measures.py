@@ -325,6 +325,10 @@ def ingest(base: str, workdir: Path, rows: int) -> dict:
     return {
         "available": True,
         "lines": lines,
+        "attributions": floor["attributions"],
+        # The server runs with the operator's matcher (the default, hybrid, unless
+        # CLAIMS_MATCHER says otherwise): it embeds each new claim.
+        "matcher": os.environ.get("CLAIMS_MATCHER", "hybrid"),
         "rows_per_s": rate,
         "floor_rows_per_s": floor["rows_per_s"],
         "x_vs_floor": rate / floor["rows_per_s"],

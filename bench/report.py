@@ -228,6 +228,12 @@ def _ingest(report: dict) -> list[str]:
                 f"attributions/s; executemany floor {ing['floor_rows_per_s']:.0f} rows/s; "
                 f"**{ing['x_vs_floor']:.3f}x** the floor."
             )
+            if "matcher" in ing:
+                lines.append(
+                    f"({ing['attributions']:,} attributions in {ing['lines']:,} lines, requests "
+                    f"of 500 lines, {ing['matcher']} matcher. The set-based engine's own "
+                    'figures, per matcher and database, are under "Bulk ingest" below.)'
+                )
         else:
             lines.append(
                 f"Not available: {ing['note']}. The executemany floor on this disk was "
