@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 from sqlalchemy import text
 
@@ -18,8 +19,10 @@ from tests.ingest.bulk_support import random_lines
 from tests.ingest.test_bulk_engine import _wipe
 
 
-def _command(database_url: str, *args: str) -> tuple[list[str], dict[str, str]]:
-    env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_MATCHER": "lexical"}
+def _command(
+    database_url: str, *args: str, matcher: str = "lexical"
+) -> tuple[list[str], dict[str, str]]:
+    env = {**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_MATCHER": matcher}
     return [sys.executable, "-c", "from app.cli import main; main()", "import", *args], env
 
 
@@ -36,14 +39,17 @@ def stopped_id(engine: Engine) -> int:
         return int(connection.execute(text("SELECT max(id) FROM import_job")).scalar_one())
 
 
+# hybrid, the default: its candidates also come from the approximate vector index, which the
+# resumed process rebuilds from the table (tests/matching/test_vectors.py)
+@pytest.mark.parametrize("matcher", ["lexical", "hybrid"])
 def test_kill_9_mid_import_then_resume_equals_an_uninterrupted_run(
-    engine: Engine, database_url: str, tmp_path: Path
+    engine: Engine, database_url: str, tmp_path: Path, matcher: str
 ) -> None:
     source = tmp_path / "archive.ndjson"
     source.write_text("\n".join(random_lines(21, 900)) + "\n", encoding="utf-8")
 
     _wipe(engine)
-    command, env = _command(database_url, str(source), "--chunk-lines", "5")
+    command, env = _command(database_url, str(source), "--chunk-lines", "5", matcher=matcher)
     subprocess.run(command, env=env, capture_output=True, timeout=600)
     expected = dump(engine)
 
@@ -66,7 +72,9 @@ def test_kill_9_mid_import_then_resume_equals_an_uninterrupted_run(
     with transaction(engine, write=False) as session:  # what committed is whole and counted
         assert counters.stale_claim_ids(session) == []
 
-    command, env = _command(database_url, str(source), "--resume", "--chunk-lines", "5")
+    command, env = _command(
+        database_url, str(source), "--resume", "--chunk-lines", "5", matcher=matcher
+    )
     resumed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     output = resumed.stdout + resumed.stderr
     assert f"resuming import {stopped_id(engine)} at line {stopped[0] + 1}" in output, output
