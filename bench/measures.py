@@ -326,9 +326,16 @@ def ingest(base: str, workdir: Path, rows: int) -> dict:
         "available": True,
         "lines": lines,
         "attributions": floor["attributions"],
-        # The server runs with the operator's matcher (the default, hybrid, unless
-        # CLAIMS_MATCHER says otherwise): it embeds each new claim.
-        "matcher": os.environ.get("CLAIMS_MATCHER", "hybrid"),
+        # The server's matcher is whatever its settings say (hybrid, the default, embeds each
+        # new claim): asked of the project's settings with the environment the server got.
+        "matcher": run(
+            [
+                str(PROJECT_PY),
+                "-c",
+                "from app.core.config import Settings; print(Settings().matcher)",
+            ],
+            capture_output=True,
+        ).stdout.strip(),
         "rows_per_s": rate,
         "floor_rows_per_s": floor["rows_per_s"],
         "x_vs_floor": rate / floor["rows_per_s"],
