@@ -257,7 +257,8 @@ class LexicalMatcher:
     @property
     def frequencies(self) -> DocumentFrequencies:
         """The word counts in use: the enclosing `counts_of_its_own` block's, or the shared ones."""
-        return own_counts() or self.shared_frequencies
+        own = own_counts()
+        return own if own is not None else self.shared_frequencies
 
     def similarity(
         self, a: str, b: str, *, a_claimant: str | None = None, b_claimant: str | None = None
