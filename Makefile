@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint format openapi clients clean
+.PHONY: run test install lint format openapi clients clean bench-vocabulary
 
 ## run: set up, migrate the SQLite file, load the demo, serve on 127.0.0.1:8000
 run: install
@@ -43,6 +43,11 @@ openapi: install
 ## clients: regenerate the TypeScript and Python clients from openapi/openapi.json (needs npm)
 clients: openapi
 	scripts/generate-clients.sh
+
+## bench-vocabulary: wordfreq, by hash, for `--vocabulary news` of the ingest benches
+bench-vocabulary: install
+	$(BIN)/python -m pip install --quiet -e '.[bench-vocabulary]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/bench-vocabulary.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

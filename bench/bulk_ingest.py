@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 TABLES = ["outlet", "article", "article_link", "claim", "attribution"]
 
 
-def sqlite_floor(workdir: Path, rows: int) -> dict[str, Any]:
+def sqlite_floor(workdir: Path, rows: int, vocabulary: str = "template") -> dict[str, Any]:
     out = subprocess.run(
         [
             sys.executable,
@@ -45,6 +45,8 @@ def sqlite_floor(workdir: Path, rows: int) -> dict[str, Any]:
             str(rows),
             "--workdir",
             str(workdir),
+            "--vocabulary",
+            vocabulary,
         ],
         check=True,
         capture_output=True,
@@ -140,12 +142,15 @@ def main() -> None:
     )
     parser.add_argument("--chunk", type=int, default=1000)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument(
+        "--vocabulary", choices=["template", "news"], default="template", help="bench/vocabulary.py"
+    )
     args = parser.parse_args()
     from app.core.migrations import scratch_database
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bulk-ingest-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    floor = sqlite_floor(workdir, args.rows)
+    floor = sqlite_floor(workdir, args.rows, args.vocabulary)
     admin = args.admin_url if args.backend == "postgresql" else None
     if admin is not None:
         with scratch_database(
@@ -162,6 +167,7 @@ def main() -> None:
         "backend": args.backend,
         "matcher": args.matcher,
         "chunk": args.chunk,
+        "vocabulary": args.vocabulary,
         "floor": floor,
         "engine": engine,
         "x_vs_floor": engine["rows_per_s"] / floor["rows_per_s"],

@@ -28,7 +28,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import build  # noqa: E402
+from vocabulary import rewrite  # noqa: E402
 
+from app.claims.service import fingerprint  # noqa: E402
 from app.core.migrations import upgrade  # noqa: E402
 
 
@@ -41,6 +43,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--workdir", type=Path, required=True)
     parser.add_argument("--size", default="S", help="the generator's dataset (S, M, L)")
+    parser.add_argument(
+        "--vocabulary",
+        choices=["template", "news"],
+        default="template",
+        help="news: each claim gets three words drawn by English frequency (bench/vocabulary.py)",
+    )
     args = parser.parse_args()
     data = build(args.size)
     by_article: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -55,6 +63,8 @@ def main() -> None:
     kept = {a["id"] for a in articles}
     outlets = {o["id"]: o for o in data.outlets}
     claims = {c["id"]: c for c in data.claims}
+    if args.vocabulary == "news":
+        rewrite(claims, fingerprint)
     article_by_id = {a["id"]: a for a in articles}
     origin_of = {link["article_id"]: link for link in data.links if link["article_id"] in kept}
 
