@@ -117,3 +117,47 @@ def test_match_many_above_keeps_match_many_candidates_from_the_threshold(
                 ]
                 kept += len(wanted)
     assert kept > 50
+
+
+def _brute_neighbours(words: list[str]) -> dict[str, set[str]]:
+    return {w: {o for o in words if o != w and bounds._neighbours(w, o)} for w in words}
+
+
+def test_the_neighbour_index_finds_each_pair_whichever_calls_bring_the_words() -> None:
+    """Words added in one batch (compared by `process.cdist`), in small calls, or one by one
+    get the neighbours a rapidfuzz call per pair finds: ratios on both sides of the cutoff
+    (83.87 is not 84), shared roots, words of other lengths, repeats across calls."""
+    import random
+
+    rng = random.Random(7)
+    stems = [stored_analysis(text, claimant).weights for text, claimant in TEXTS]
+    words = sorted({w for weights in stems for w in weights if len(w) >= 5})
+    variants = []
+    for word in words[:300]:  # spelling variants near the cutoff, and shared roots
+        chars = list(word)
+        chars[rng.randrange(len(chars))] = rng.choice("aeiouxyz")
+        variants.append("".join(chars) + rng.choice(["", "s", "ed", "ing", "ation"]))
+    near = {"xbcdefghijklmno", "ybcdefghijklmnQZ", "xbcdefghijklmnopqrs", "ybcdefghijklmnopqrQZT"}
+    assert not bounds._neighbours("xbcdefghijklmno", "ybcdefghijklmnQZ")  # ratio 83.87
+    assert bounds._neighbours("xbcdefghijklmnopqrs", "ybcdefghijklmnopqrQZT")  # ratio 85
+    every = sorted(set(words) | set(variants) | near)
+    expected = _brute_neighbours(every)
+    assert sum(map(len, expected.values())) > 100  # the check has neighbours to find
+    shuffled = every[:]
+    rng.shuffle(shuffled)
+    for size in (len(every), 97, 3, 1):
+        index = bounds._Neighbours()
+        for start in range(0, len(shuffled), size):
+            assert index.add(frozenset(shuffled[start : start + size] + shuffled[:2]))
+        assert index.of == expected
+
+
+def test_a_full_neighbour_index_keeps_what_it_has_and_says_so() -> None:
+    words = [f"word{n:04d}" for n in range(50)]
+    index = bounds._Neighbours(size=30)
+    assert index.add(frozenset(words[:20]))
+    assert not index.add(frozenset(words[20:]))
+    assert len(index.of) == 30
+    indexed = sorted(index.of)
+    assert index.of == _brute_neighbours(indexed)
+    assert index.add(frozenset(indexed))  # words it holds are no news
