@@ -308,8 +308,8 @@ def match_many_above(
     """`matcher.match_many`'s candidates that score at least `threshold`: the same candidates,
     scores, signals and order, without scoring the pairs that cannot get there."""
     rows = matcher.candidate_rows_many(session, [text for text, _ in items])
-    index_words(items)
-    index_words(pair for text, _ in items for pair in rows[text].values())
+    # One call for the chunk's texts and their candidates: their words are compared in one batch.
+    index_words([*items, *(pair for text, _ in items for pair in rows[text].values())])
     found: dict[tuple[str, str | None], list[Candidate]] = {}
     for text, claimant in dict.fromkeys(items):
         query = prepared(text, claimant)
