@@ -12,6 +12,7 @@ be told apart.
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from functools import lru_cache
@@ -327,6 +328,16 @@ def content_words(text: str) -> list[str]:
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de"})
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _frozen(values: Iterable[str]) -> frozenset[str]:
+    """The values as a frozenset; an empty one shared (a cached analysis holds several sets,
+    most of its numbers and about half its directions empty, each 216 bytes on its own)."""
+    found = frozenset(values)
+    return found if found else _EMPTY
+
+
 _COORDINATING = frozenset({"and", "or", "&"})
 
 
@@ -416,11 +427,11 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
                     leading[token] = stems[-1]
     return Analysis(
         weights=weights,
-        numbers=frozenset(numbers),
+        numbers=_frozen(numbers),
         negated=negations % 2 == 1,
-        directions=frozenset(directions),
-        claimant=claimant_tokens,
-        names=frozenset(names),
+        directions=_frozen(directions),
+        claimant=_frozen(claimant_tokens),
+        names=_frozen(names),
         acronyms=acronyms,
         leading=leading,
         order=tuple(token for token in order if token in names),

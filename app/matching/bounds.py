@@ -27,6 +27,7 @@ is never below the score and that ranking with a floor keeps exactly the candida
 
 import threading
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from math import ceil
@@ -176,8 +177,8 @@ class Prepared:
     """A claim's analysis with the sets the bound asks of it, computed once per text."""
 
     analysis: Analysis
-    keys: frozenset[str]  # its words
-    covers: frozenset[str]  # words of another claim it covers exactly (not counting acronyms)
+    keys: AbstractSet[str]  # its words (its analysis's weights' keys)
+    covers: AbstractSet[str]  # words of another claim it covers exactly (not counting acronyms)
     long: frozenset[str]  # words a fuzzy match may involve (FUZZY_MIN_LENGTH or longer)
     fuzzy: tuple[tuple[str, float], ...]  # long words not starting with a digit, with weights
     spelled_out: tuple[tuple[str, str], ...]  # word -> initials of an acronym it is part of
@@ -200,12 +201,19 @@ class Prepared:
 def prepare(analysis: Analysis) -> Prepared:
     """The sets the bound needs for one analysis."""
     weights = analysis.weights
-    long = frozenset(t for t in weights if len(t) >= FUZZY_MIN_LENGTH)
+    # The analysis's own dict keys, not a copy: a cached Prepared is kept per text, and a
+    # frozenset of a claim's dozen words costs about 700 bytes. `covers` is the same object
+    # when it holds no more (a quarter of news claims).
+    keys = weights.keys()
+    long = frozenset(t for t in keys if len(t) >= FUZZY_MIN_LENGTH)
+    covers: AbstractSet[str] = keys
+    if analysis.acronyms or not analysis.claimant <= keys:
+        covers = frozenset(keys) | analysis.claimant | frozenset(analysis.acronyms)
     spelled_out = {token: initials for initials, run in analysis.acronyms.items() for token in run}
     return Prepared(
         analysis=analysis,
-        keys=frozenset(weights),
-        covers=frozenset(weights) | analysis.claimant | frozenset(analysis.acronyms),
+        keys=keys,
+        covers=covers,
         long=long,
         fuzzy=tuple((t, w) for t, w in weights.items() if t in long and not t[0].isdigit()),
         spelled_out=tuple(spelled_out.items()),
