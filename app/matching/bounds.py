@@ -26,6 +26,7 @@ is never below the score and that ranking with a floor keeps exactly the candida
 """
 
 import threading
+from collections.abc import Collection
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ class _Neighbours:
         self._lock = threading.Lock()
         self.version = 0  # counts the words added: a neighbour set may have grown since
 
-    def add(self, words: frozenset[str]) -> bool:
+    def add(self, words: Collection[str]) -> bool:
         """Index the words; False if some could not be (the index is full)."""
         if all(word in self.of for word in words):
             return True
@@ -179,8 +180,9 @@ class Prepared:
     analysis: Analysis
     keys: AbstractSet[str]  # its words (its analysis's weights' keys)
     covers: AbstractSet[str]  # words of another claim it covers exactly (not counting acronyms)
-    long: frozenset[str]  # words a fuzzy match may involve (FUZZY_MIN_LENGTH or longer)
-    fuzzy: tuple[tuple[str, float], ...]  # long words not starting with a digit, with weights
+    # Tuples, not sets: a few words each, and kept per cached text (a set costs 700 bytes).
+    long: tuple[str, ...]  # words a fuzzy match may involve (FUZZY_MIN_LENGTH or longer)
+    fuzzy: tuple[str, ...]  # the long words not starting with a digit
     spelled_out: tuple[tuple[str, str], ...]  # word -> initials of an acronym it is part of
     total: float
     indexed: bool  # every long word has its neighbours in the index
@@ -193,7 +195,7 @@ class Prepared:
         version, words = self.reach
         if version != _index.version:
             version = _index.version  # read before the sets: they are at least this new
-            words = frozenset().union(*(_index.of[token] for token, _ in self.fuzzy))
+            words = frozenset().union(*(_index.of[token] for token in self.fuzzy))
             self.reach = (version, words)
         return words
 
@@ -205,7 +207,7 @@ def prepare(analysis: Analysis) -> Prepared:
     # frozenset of a claim's dozen words costs about 700 bytes. `covers` is the same object
     # when it holds no more (a quarter of news claims).
     keys = weights.keys()
-    long = frozenset(t for t in keys if len(t) >= FUZZY_MIN_LENGTH)
+    long = tuple(t for t in keys if len(t) >= FUZZY_MIN_LENGTH)
     covers: AbstractSet[str] = keys
     if analysis.acronyms or not analysis.claimant <= keys:
         covers = frozenset(keys) | analysis.claimant | frozenset(analysis.acronyms)
@@ -215,7 +217,7 @@ def prepare(analysis: Analysis) -> Prepared:
         keys=keys,
         covers=covers,
         long=long,
-        fuzzy=tuple((t, w) for t, w in weights.items() if t in long and not t[0].isdigit()),
+        fuzzy=tuple(t for t in long if not t[0].isdigit()),
         spelled_out=tuple(spelled_out.items()),
         total=analysis.total,
         indexed=_index.add(long),
@@ -251,20 +253,20 @@ def _covered_bound(a: Prepared, b: Prepared) -> float:
     covered = 0.0
     for token in exact:
         covered += weights[token]
-    unmatched = b.long - a.keys
+    unmatched = [token for token in b.long if token not in a.keys]
     if not unmatched:
         return covered
     indexed = a.indexed and b.indexed
     if indexed and a.reach_now().isdisjoint(unmatched):
         return covered
-    for token, weight in a.fuzzy:
+    for token in a.fuzzy:
         if token in exact:
             continue
         if indexed:
             if not _index.of[token].isdisjoint(unmatched):
-                covered += weight
+                covered += weights[token]
         elif any(_neighbours(token, other) for other in unmatched):
-            covered += weight
+            covered += weights[token]
     return covered
 
 
