@@ -80,7 +80,7 @@ class _Neighbours:
     the index is full is not indexed, and pairs with it are checked one by one. The words a call
     brings are compared in one `process.cdist` per length (rapidfuzz's many-to-many scorer, about
     six times faster than one `process.extract` per word on a news-sized vocabulary); the
-    neighbours found are those one `_add` per word would find, in any order.
+    neighbours found are those one `process.extract` per word would find, in any order.
     """
 
     def __init__(self, size: int = WORDS_INDEXED) -> None:
@@ -200,6 +200,11 @@ class Prepared:
         return words
 
 
+def _long(words: Iterable[str]) -> tuple[str, ...]:
+    """The words a fuzzy match may involve (FUZZY_MIN_LENGTH or longer), in order."""
+    return tuple(t for t in words if len(t) >= FUZZY_MIN_LENGTH)
+
+
 def prepare(analysis: Analysis) -> Prepared:
     """The sets the bound needs for one analysis."""
     weights = analysis.weights
@@ -207,7 +212,7 @@ def prepare(analysis: Analysis) -> Prepared:
     # frozenset of a claim's dozen words costs about 700 bytes. `covers` is the same object
     # when it holds no more (a quarter of news claims).
     keys = weights.keys()
-    long = tuple(t for t in keys if len(t) >= FUZZY_MIN_LENGTH)
+    long = _long(keys)
     covers: AbstractSet[str] = keys
     if analysis.acronyms or not analysis.claimant <= keys:
         covers = frozenset(keys) | analysis.claimant | frozenset(analysis.acronyms)
@@ -229,10 +234,8 @@ def index_words(items: Iterable[tuple[str, str | None]]) -> None:
     one `_Neighbours.add` for a chunk instead of one per text (cdist batches by the call)."""
     words: set[str] = set()
     for text, claimant in items:
-        words.update(
-            t for t in stored_analysis(text, claimant).weights if len(t) >= FUZZY_MIN_LENGTH
-        )
-    _index.add(frozenset(words))
+        words.update(_long(stored_analysis(text, claimant).weights))
+    _index.add(words)
 
 
 @lru_cache(maxsize=20_000)
