@@ -36,7 +36,7 @@ from app.tables import ClaimEmbedding
 LOOKBACK = 1000
 SYNC_INTERVAL = 0.25  # seconds between two catch-ups of one index (writes of this process are
 # added at once; the lexical candidates cover what another process committed meanwhile)
-LOAD_BATCH = 20_000
+LOAD_BATCH = 2_000
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -45,6 +45,12 @@ def to_bytes(vector: np.ndarray) -> bytes:
 
 def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f2").astype(np.float32)
+
+
+def stacked(blobs: Sequence[bytes]) -> np.ndarray:
+    """Many stored vectors as one float32 matrix, decoded in one piece: an array per row left
+    tens of megabytes of small freed blocks behind a large index's load, which glibc kept."""
+    return np.frombuffer(b"".join(blobs), dtype="<f2").reshape(len(blobs), -1).astype(np.float32)
 
 
 class VectorIndex:
@@ -117,7 +123,7 @@ class VectorIndex:
                 if not rows:
                     return
                 ids = [row[0] for row in rows]
-                self.add(ids, np.stack([from_bytes(row[1]) for row in rows]))
+                self.add(ids, stacked([row[1] for row in rows]))
                 if len(rows) < LOAD_BATCH:
                     return
                 low = ids[-1]
@@ -148,7 +154,7 @@ class VectorIndex:
             )
         ).all()
         if rows:
-            self.add([row[0] for row in rows], np.stack([from_bytes(row[1]) for row in rows]))
+            self.add([row[0] for row in rows], stacked([row[1] for row in rows]))
 
     def save(self, path: Path) -> None:
         with self._lock:

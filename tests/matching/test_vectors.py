@@ -1,12 +1,16 @@
 """The in-process vector index catching up with claim_embedding (app/matching/vectors.py)."""
 
 import numpy as np
+import pytest
 from sqlalchemy import delete
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app.matching import vectors as vectors_module
 from app.matching.vectors import VectorIndex
+from app.matching.vectors import from_bytes
+from app.matching.vectors import stacked
 from app.matching.vectors import to_bytes
 from app.tables import ClaimEmbedding
 from tests.factories import Factory
@@ -99,3 +103,33 @@ def test_the_index_answers_alike_however_its_vectors_were_added_in_order() -> No
         [ids[i] for i in np.argsort(-(normed @ (q / np.linalg.norm(q))))[:30]] for q in queries
     ]
     assert sum(set(a) != set(e) for a, e in zip(uninterrupted, exact, strict=True)) > 0
+
+
+def test_stored_vectors_decode_in_one_piece_as_row_by_row() -> None:
+    """`stacked` (a catch-up's batch decoded at once) gives what decoding each row gives."""
+    rng = np.random.default_rng(3)
+    rows = [to_bytes(v) for v in rng.normal(size=(5, 384)).astype(np.float32)]
+    together = stacked(rows)
+    assert together.dtype == np.float32
+    assert together.shape == (5, 384)
+    assert np.array_equal(together, np.stack([from_bytes(blob) for blob in rows]))
+
+
+def test_a_catch_up_reads_more_than_one_batch(
+    engine: Engine, factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table is read LOAD_BATCH rows at a time; every row gets in, in id order."""
+    monkeypatch.setattr(vectors_module, "LOAD_BATCH", 2)
+    ids = []
+    for position in range(5):
+        claim = factory.claim(text=f"Claim number {position} about the harbour budget")
+        assert claim.id is not None
+        store(engine, claim.id, axis(position))
+        ids.append(claim.id)
+    index = VectorIndex(dim=8, model_id=MODEL)
+    with Session(engine) as session:
+        index.sync(session, force=True)
+    assert len(index) == 5
+    assert index.watermark == max(ids)
+    for position, claim_id in enumerate(ids):
+        assert index.search(axis(position), 1)[0][0] == claim_id

@@ -1,0 +1,236 @@
+"""An import's peak memory once the database is large: a tail imported into a big base.
+
+    .venv/bin/python bench/import_memory_at_scale.py --workdir DIR --size L --tail 9486 \
+        --matchers hybrid,lexical
+
+Issue 13 asks that an import of a 1M-line archive stay under 500 MB RSS. With the hybrid matcher
+the part of a process that grows with the database is its vector index (every live claim's
+vector, app/matching/vectors.py); the lexical caches are bounded LRUs. Importing a whole archive
+through the engine to find its last minutes' memory would take many hours with the hybrid
+matcher on a 2-core machine, so this builds the state the last chunk of such an import meets:
+
+1. `bench/ingest_floor.py` writes the whole dataset as NDJSON (`--size`, news vocabulary), and
+   again stopping `--tail` lines short of it: the second run's floor database (plain
+   `executemany` of those lines' outlets, articles, links, claims and attributions, the full-text
+   index filled by its triggers) is the base. Every generated claim is its own row there: no
+   matching merged any, so the base holds more claims, and more vectors, than an engine import
+   of the same lines would (an upper bound on what the index holds).
+2. `corroborate recount` sets the base's counters; `claim_embedding` gets a vector for every
+   claim (`bench/claim_corpus.store_embeddings`: the first `--embedded` claims embedded by the
+   default model, the others derived from them with noise, as bench/matching.py does).
+3. For each matcher, on a fresh copy of the base: `corroborate import` of the last `--tail`
+   lines under `/usr/bin/time -v` (peak RSS), with the process's RSS sampled every second, then
+   `corroborate recount --check`.
+
+Prints JSON, one object per matcher, and the base's sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+CLI = str(ROOT / ".venv" / "bin" / "corroborate")
+
+
+def floor(size: str, rows: int, workdir: Path) -> dict[str, Any]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "ignore",
+            str(ROOT / "bench" / "ingest_floor.py"),
+            "--size",
+            size,
+            "--rows",
+            str(rows),
+            "--vocabulary",
+            "news",
+            "--workdir",
+            str(workdir),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(1 for _ in stream)
+
+
+def attributions_of(path: Path, lines: int) -> int:
+    """Attributions in the first `lines` lines."""
+    total = 0
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream):
+            if number >= lines:
+                break
+            total += len(json.loads(line)["claims"])
+    return total
+
+
+def build_base(args: argparse.Namespace) -> dict[str, Any]:
+    full_dir, base_dir = args.workdir / "full", args.workdir / "base"
+    floor(args.size, 10**9, full_dir)  # the whole dataset
+    full = full_dir / "ingest.ndjson"
+    total_lines = count_lines(full)
+    base_lines = total_lines - args.tail
+    # ingest_floor stops at the article that reaches --rows: ask for the base's attributions.
+    base_rows = attributions_of(full, base_lines)
+    floor(args.size, base_rows, base_dir)
+    base = base_dir / "ingest.ndjson"
+    if count_lines(base) != base_lines:
+        raise SystemExit("the base's lines are not the full file's first lines")
+    with full.open("rb") as source, base.open("rb") as head:
+        for theirs in head:
+            if source.readline() != theirs:
+                raise SystemExit("the base is not a prefix of the full file")
+        tail = args.workdir / "tail.ndjson"
+        with tail.open("wb") as out:
+            shutil.copyfileobj(source, out)
+    db = args.workdir / "base.db"
+    with sqlite3.connect(base_dir / "floor.db") as connection:  # all of it in the one file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    shutil.move(base_dir / "floor.db", db)
+    env = {**os.environ, "CLAIMS_DATABASE_URL": f"sqlite:///{db}"}
+    started = time.perf_counter()
+    subprocess.run([CLI, "recount"], env=env, check=True, capture_output=True)
+    recount_seconds = time.perf_counter() - started
+
+    from claim_corpus import store_embeddings
+    from sqlalchemy import create_engine
+
+    from app.matching.embedding import DEFAULT_MODEL
+    from app.matching.embedding import load_embedder
+
+    engine = create_engine(f"sqlite:///{db}")
+    vectors = store_embeddings(
+        engine, load_embedder(DEFAULT_MODEL), budget=args.embedded, latency_texts=0, seed=13
+    )
+    engine.dispose()
+    connection = sqlite3.connect(db)
+    connection.execute("ANALYZE")
+    sizes = {
+        table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("article", "claim", "attribution", "claim_embedding")
+    }
+    connection.close()
+    return {
+        "base_lines": base_lines,
+        "tail_lines": total_lines - base_lines,
+        "recount_seconds": round(recount_seconds, 1),
+        "vectors": {k: round(v, 1) for k, v in vectors.items()},
+        **sizes,
+    }
+
+
+def sample_rss(pid: int, samples: list[tuple[float, int]], stop: threading.Event) -> None:
+    """The RSS (kB) of the import's process tree's largest member, every second."""
+    started = time.monotonic()
+    while not stop.wait(1.0):
+        best = 0
+        for child in [pid, *children(pid)]:
+            try:
+                status = Path(f"/proc/{child}/status").read_text()
+            except OSError:
+                continue
+            found = re.search(r"VmRSS:\s+(\d+)", status)
+            if found:
+                best = max(best, int(found.group(1)))
+        if best > 10_000:  # not the last moments of an exiting process
+            samples.append((round(time.monotonic() - started), best))
+
+
+def children(pid: int) -> list[int]:
+    try:
+        listed = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    found = [int(c) for c in listed]
+    return found + [g for c in found for g in children(c)]
+
+
+def import_tail(args: argparse.Namespace, matcher: str) -> dict[str, Any]:
+    db = args.workdir / f"tail-{matcher}.db"
+    shutil.copyfile(args.workdir / "base.db", db)
+    env = {
+        **os.environ,
+        "CLAIMS_DATABASE_URL": f"sqlite:///{db}",
+        "CLAIMS_MATCHER": matcher,
+    }
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        ["/usr/bin/time", "-v", CLI, "import", str(args.workdir / "tail.ndjson")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    samples: list[tuple[float, int]] = []
+    stop = threading.Event()
+    sampler = threading.Thread(target=sample_rss, args=(process.pid, samples, stop))
+    sampler.start()
+    _, err = process.communicate()
+    stop.set()
+    sampler.join()
+    wall = time.perf_counter() - started
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+    check = subprocess.run([CLI, "recount", "--check"], env=env, capture_output=True)
+    # RSS at a few points of the run: the start (index built), the middle and the end
+    marks = {}
+    for fraction in (0.1, 0.25, 0.5, 0.75, 1.0):
+        if samples:
+            at = samples[min(len(samples) - 1, int(fraction * (len(samples) - 1)))]
+            marks[f"{int(fraction * 100)}%"] = {"s": at[0], "rss_mb": round(at[1] / 1024)}
+    db.unlink()
+    return {
+        "matcher": matcher,
+        "exit": process.returncode,
+        "wall_s": round(wall, 1),
+        "peak_rss_mb": round(int(peak.group(1)) / 1024) if peak else None,
+        "rss_over_time": marks,
+        "recount_check_exit": check.returncode,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--size", default="L", help="the generator's dataset (S, M, L)")
+    parser.add_argument("--tail", type=int, default=9486, help="lines imported into the base")
+    parser.add_argument("--embedded", type=int, default=4000, help="claims really embedded")
+    parser.add_argument("--matchers", default="hybrid,lexical")
+    parser.add_argument("--reuse", action="store_true", help="keep WORKDIR/base.db if there")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    if args.reuse and (args.workdir / "base.db").exists():
+        base: dict[str, Any] = json.loads((args.workdir / "base.json").read_text())
+    else:
+        base = build_base(args)
+        (args.workdir / "base.json").write_text(json.dumps(base))
+    print(json.dumps({"base": base}), flush=True)
+    for matcher in args.matchers.split(","):
+        print(json.dumps(import_tail(args, matcher)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
