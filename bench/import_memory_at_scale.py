@@ -18,7 +18,11 @@ matcher on a 2-core machine, so this builds the state the last chunk of such an 
 2. `corroborate recount` sets the base's counters; `claim_embedding` gets a vector for every
    claim (`bench/claim_corpus.store_embeddings`: the first `--embedded` claims embedded by the
    default model, the others derived from them with noise, as bench/matching.py does).
-3. For each matcher, on a fresh copy of the base: `corroborate import` of the last `--tail`
+3. `--pad-to N` (optional) adds claims to a copy of the base until it holds N: each the text of
+   a stored claim with a numbered word appended (its own fingerprint and full-text entry), its
+   vector the source's plus the same noise, and no attribution. It stands for the claims of lines
+   the generator's largest in-memory dataset does not reach.
+4. For each matcher, on a fresh copy of the base: `corroborate import` of the last `--tail`
    lines under `/usr/bin/time -v` (peak RSS), with the process's RSS sampled every second, then
    `corroborate recount --check`.
 
@@ -143,6 +147,55 @@ def build_base(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def pad(args: argparse.Namespace) -> dict[str, Any]:
+    """A copy of the base holding `--pad-to` claims (see the module's docstring)."""
+    import numpy as np
+    from claim_corpus import NOISE
+
+    from app.claims.service import fingerprint
+    from app.matching.vectors import from_bytes
+    from app.matching.vectors import to_bytes
+
+    padded = args.workdir / f"base-{args.pad_to}.db"
+    if padded.exists():
+        connection = sqlite3.connect(padded)
+        held = connection.execute("SELECT count(*) FROM claim").fetchone()[0]
+        connection.close()
+        return {"db": padded, "claims": held}
+    shutil.copyfile(args.workdir / "base.db", padded)
+    connection = sqlite3.connect(padded)
+    held = connection.execute("SELECT count(*) FROM claim").fetchone()[0]
+    need = max(0, args.pad_to - held)
+    sources = connection.execute(
+        "SELECT c.text, c.claimant, e.model, e.vector FROM claim c "
+        "JOIN claim_embedding e ON e.claim_id = c.id ORDER BY c.id LIMIT ?",
+        (need,),
+    ).fetchall()
+    if len(sources) < need:
+        raise SystemExit(f"--pad-to {args.pad_to}: at most twice the base's claims")
+    noise = np.random.default_rng(29)
+    now = time.strftime("%Y-%m-%d %H:%M:%S.000000", time.gmtime())
+    with connection:
+        for number, (text, claimant, model, blob) in enumerate(sources, 1):
+            padded_text = f"{text} Update {number}."
+            claim_id = connection.execute(
+                "INSERT INTO claim (text, claimant, fingerprint, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (padded_text, claimant, fingerprint(padded_text, claimant), now, now),
+            ).fetchone()[0]
+            vector = from_bytes(blob) + noise.normal(0.0, NOISE, len(blob) // 2)
+            vector /= np.linalg.norm(vector)
+            connection.execute(
+                "INSERT INTO claim_embedding (claim_id, model, vector) VALUES (?, ?, ?)",
+                (claim_id, model, to_bytes(vector)),
+            )
+    connection.execute("ANALYZE")
+    connection.close()
+    env = {**os.environ, "CLAIMS_DATABASE_URL": f"sqlite:///{padded}"}
+    subprocess.run([CLI, "recount"], env=env, check=True, capture_output=True)
+    return {"db": padded, "claims": held + need}
+
+
 def sample_rss(pid: int, samples: list[tuple[float, int]], stop: threading.Event) -> None:
     """The RSS (kB) of the import's process tree's largest member, every second."""
     started = time.monotonic()
@@ -169,9 +222,9 @@ def children(pid: int) -> list[int]:
     return found + [g for c in found for g in children(c)]
 
 
-def import_tail(args: argparse.Namespace, matcher: str) -> dict[str, Any]:
+def import_tail(args: argparse.Namespace, matcher: str, base: Path) -> dict[str, Any]:
     db = args.workdir / f"tail-{matcher}.db"
-    shutil.copyfile(args.workdir / "base.db", db)
+    shutil.copyfile(base, db)
     env = {
         **os.environ,
         "CLAIMS_DATABASE_URL": f"sqlite:///{db}",
@@ -220,6 +273,7 @@ def main() -> None:
     parser.add_argument("--embedded", type=int, default=4000, help="claims really embedded")
     parser.add_argument("--matchers", default="hybrid,lexical")
     parser.add_argument("--reuse", action="store_true", help="keep WORKDIR/base.db if there")
+    parser.add_argument("--pad-to", type=int, default=0, help="claims in the base (see above)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.reuse and (args.workdir / "base.db").exists():
@@ -228,8 +282,13 @@ def main() -> None:
         base = build_base(args)
         (args.workdir / "base.json").write_text(json.dumps(base))
     print(json.dumps({"base": base}), flush=True)
+    start = args.workdir / "base.db"
+    if args.pad_to:
+        padded = pad(args)
+        start = padded["db"]
+        print(json.dumps({"padded_to": padded["claims"]}), flush=True)
     for matcher in args.matchers.split(","):
-        print(json.dumps(import_tail(args, matcher)), flush=True)
+        print(json.dumps(import_tail(args, matcher, start)), flush=True)
 
 
 if __name__ == "__main__":
