@@ -26,6 +26,9 @@ matcher on a 2-core machine, so this builds the state the last chunk of such an 
    lines under `/usr/bin/time -v` (peak RSS), with the process's RSS sampled every second, then
    `corroborate recount --check`.
 
+`--load-only` also starts a process that only loads the index from the (padded) base and prints
+its RSS with the model loaded, after the load, and after glibc's `malloc_trim(0)`.
+
 Prints JSON, one object per matcher, and the base's sizes.
 """
 
@@ -93,7 +96,8 @@ def attributions_of(path: Path, lines: int) -> int:
 
 def build_base(args: argparse.Namespace) -> dict[str, Any]:
     full_dir, base_dir = args.workdir / "full", args.workdir / "base"
-    floor(args.size, 10**9, full_dir)  # the whole dataset
+    floor(args.size, 10**9, full_dir)  # the whole dataset: only its NDJSON is used
+    (full_dir / "floor.db").unlink()
     full = full_dir / "ingest.ndjson"
     total_lines = count_lines(full)
     base_lines = total_lines - args.tail
@@ -110,6 +114,7 @@ def build_base(args: argparse.Namespace) -> dict[str, Any]:
         tail = args.workdir / "tail.ndjson"
         with tail.open("wb") as out:
             shutil.copyfileobj(source, out)
+    base.unlink()  # the full file's first lines
     db = args.workdir / "base.db"
     with sqlite3.connect(base_dir / "floor.db") as connection:  # all of it in the one file
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -157,13 +162,15 @@ def pad(args: argparse.Namespace) -> dict[str, Any]:
     from app.matching.vectors import to_bytes
 
     padded = args.workdir / f"base-{args.pad_to}.db"
-    if padded.exists():
+    if args.reuse and padded.exists():
         connection = sqlite3.connect(padded)
         held = connection.execute("SELECT count(*) FROM claim").fetchone()[0]
         connection.close()
-        return {"db": padded, "claims": held}
-    shutil.copyfile(args.workdir / "base.db", padded)
-    connection = sqlite3.connect(padded)
+        if held == args.pad_to:
+            return {"db": padded, "claims": held}
+    writing = padded.with_suffix(".partial")  # renamed once padded and recounted
+    shutil.copyfile(args.workdir / "base.db", writing)
+    connection = sqlite3.connect(writing)
     held = connection.execute("SELECT count(*) FROM claim").fetchone()[0]
     need = max(0, args.pad_to - held)
     sources = connection.execute(
@@ -191,9 +198,55 @@ def pad(args: argparse.Namespace) -> dict[str, Any]:
             )
     connection.execute("ANALYZE")
     connection.close()
-    env = {**os.environ, "CLAIMS_DATABASE_URL": f"sqlite:///{padded}"}
+    env = {**clean_environment(), "CLAIMS_DATABASE_URL": f"sqlite:///{writing}"}
     subprocess.run([CLI, "recount"], env=env, check=True, capture_output=True)
+    writing.replace(padded)
     return {"db": padded, "claims": held + need}
+
+
+def clean_environment() -> dict[str, str]:
+    """The caller's environment without settings that would change what is measured: another
+    embedding model (the base's vectors are the default model's) or a saved index file."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"CLAIMS_EMBEDDING_MODEL", "CLAIMS_VECTOR_INDEX_PATH"}
+    }
+
+
+def load_only(db: Path) -> dict[str, Any]:
+    """A fresh process that only loads the vector index from the table: RSS with the model
+    loaded, after the load, and after glibc's malloc_trim (what was freed but kept)."""
+    code = (
+        "import ctypes, json, re, sys, time\n"
+        "from pathlib import Path\n"
+        "from sqlalchemy import create_engine\n"
+        "from sqlmodel import Session\n"
+        "from app.matching.embedding import DEFAULT_MODEL, load_embedder\n"
+        "from app.matching.vectors import VectorIndex\n"
+        "def rss():\n"
+        "    status = Path('/proc/self/status').read_text()\n"
+        "    return round(int(re.search(r'VmRSS:\\s+(\\d+)', status).group(1)) / 1024)\n"
+        "embedder = load_embedder(DEFAULT_MODEL)\n"
+        "out = {'model_loaded_mb': rss()}\n"
+        "index = VectorIndex(dim=embedder.dim, model_id=embedder.model_id)\n"
+        "started = time.perf_counter()\n"
+        "with Session(create_engine(sys.argv[1])) as session:\n"
+        "    index.sync(session, force=True)\n"
+        "out.update(vectors=len(index), load_s=round(time.perf_counter() - started, 1))\n"
+        "out['loaded_mb'] = rss()\n"
+        "ctypes.CDLL('libc.so.6').malloc_trim(0)\n"
+        "out['after_malloc_trim_mb'] = rss()\n"
+        "print(json.dumps(out))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, f"sqlite:///{db}"],
+        env={**clean_environment(), "PYTHONPATH": str(ROOT)},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {"load_only": json.loads(out.strip().splitlines()[-1])}
 
 
 def sample_rss(pid: int, samples: list[tuple[float, int]], stop: threading.Event) -> None:
@@ -226,7 +279,7 @@ def import_tail(args: argparse.Namespace, matcher: str, base: Path) -> dict[str,
     db = args.workdir / f"tail-{matcher}.db"
     shutil.copyfile(base, db)
     env = {
-        **os.environ,
+        **clean_environment(),
         "CLAIMS_DATABASE_URL": f"sqlite:///{db}",
         "CLAIMS_MATCHER": matcher,
     }
@@ -248,7 +301,8 @@ def import_tail(args: argparse.Namespace, matcher: str, base: Path) -> dict[str,
     wall = time.perf_counter() - started
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
     check = subprocess.run([CLI, "recount", "--check"], env=env, capture_output=True)
-    # RSS at a few points of the run: the start (index built), the middle and the end
+    # RSS at a few points of the run (with the hybrid matcher the index loads in the first
+    # minute or two at these sizes)
     marks = {}
     for fraction in (0.1, 0.25, 0.5, 0.75, 1.0):
         if samples:
@@ -274,6 +328,9 @@ def main() -> None:
     parser.add_argument("--matchers", default="hybrid,lexical")
     parser.add_argument("--reuse", action="store_true", help="keep WORKDIR/base.db if there")
     parser.add_argument("--pad-to", type=int, default=0, help="claims in the base (see above)")
+    parser.add_argument(
+        "--load-only", action="store_true", help="also measure a process that only loads the index"
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.reuse and (args.workdir / "base.db").exists():
@@ -287,6 +344,8 @@ def main() -> None:
         padded = pad(args)
         start = padded["db"]
         print(json.dumps({"padded_to": padded["claims"]}), flush=True)
+    if args.load_only:
+        print(json.dumps(load_only(start)), flush=True)
     for matcher in args.matchers.split(","):
         print(json.dumps(import_tail(args, matcher, start)), flush=True)
 

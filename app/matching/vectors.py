@@ -47,10 +47,14 @@ def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f2").astype(np.float32)
 
 
-def stacked(blobs: Sequence[bytes]) -> np.ndarray:
+def stacked(blobs: Sequence[bytes], dim: int) -> np.ndarray:
     """Many stored vectors as one float32 matrix, decoded in one piece: an array per row left
     tens of megabytes of small freed blocks behind a large index's load, which glibc kept."""
-    return np.frombuffer(b"".join(blobs), dtype="<f2").reshape(len(blobs), -1).astype(np.float32)
+    size = 2 * dim  # float16
+    if any(len(blob) != size for blob in blobs):
+        raise ValueError(f"a stored vector is not {dim} float16 values")
+    joined = np.frombuffer(b"".join(blobs), dtype="<f2")
+    return joined.reshape(len(blobs), dim).astype(np.float32)
 
 
 class VectorIndex:
@@ -123,7 +127,7 @@ class VectorIndex:
                 if not rows:
                     return
                 ids = [row[0] for row in rows]
-                self.add(ids, stacked([row[1] for row in rows]))
+                self.add(ids, stacked([row[1] for row in rows], self.dim))
                 if len(rows) < LOAD_BATCH:
                     return
                 low = ids[-1]
@@ -148,13 +152,15 @@ class VectorIndex:
         if not missing:
             return
         rows = session.execute(
-            select(ClaimEmbedding.claim_id, ClaimEmbedding.vector).where(
+            select(ClaimEmbedding.claim_id, ClaimEmbedding.vector)
+            .where(
                 ClaimEmbedding.claim_id.in_(missing),  # type: ignore[attr-defined]
                 ClaimEmbedding.model == self.model_id,  # type: ignore[arg-type]
             )
+            .order_by(ClaimEmbedding.claim_id)  # added in id order, as everywhere
         ).all()
         if rows:
-            self.add([row[0] for row in rows], stacked([row[1] for row in rows]))
+            self.add([row[0] for row in rows], stacked([row[1] for row in rows], self.dim))
 
     def save(self, path: Path) -> None:
         with self._lock:

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from sqlalchemy import delete
+from sqlalchemy import event
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -109,27 +110,48 @@ def test_stored_vectors_decode_in_one_piece_as_row_by_row() -> None:
     """`stacked` (a catch-up's batch decoded at once) gives what decoding each row gives."""
     rng = np.random.default_rng(3)
     rows = [to_bytes(v) for v in rng.normal(size=(5, 384)).astype(np.float32)]
-    together = stacked(rows)
+    together = stacked(rows, 384)
     assert together.dtype == np.float32
     assert together.shape == (5, 384)
     assert np.array_equal(together, np.stack([from_bytes(blob) for blob in rows]))
+    assert stacked([], 384).shape == (0, 384)
 
 
-def test_a_catch_up_reads_more_than_one_batch(
-    engine: Engine, factory: Factory, monkeypatch: pytest.MonkeyPatch
+def test_a_stored_vector_of_another_size_is_refused_not_sliced() -> None:
+    """383 + 385 values would reshape into two rows of 384, each wrong: refused instead."""
+    rng = np.random.default_rng(4)
+    short, long = (to_bytes(rng.normal(size=n).astype(np.float32)) for n in (383, 385))
+    with pytest.raises(ValueError, match="384 float16"):
+        stacked([short, long], 384)
+
+
+@pytest.mark.parametrize("count", [4, 5])  # a multiple of the batch, and not
+def test_a_catch_up_reads_the_table_a_batch_at_a_time(
+    engine: Engine, factory: Factory, monkeypatch: pytest.MonkeyPatch, count: int
 ) -> None:
-    """The table is read LOAD_BATCH rows at a time; every row gets in, in id order."""
+    """The table is read LOAD_BATCH rows a statement; every row gets in, in id order."""
     monkeypatch.setattr(vectors_module, "LOAD_BATCH", 2)
     ids = []
-    for position in range(5):
+    for position in range(count):
         claim = factory.claim(text=f"Claim number {position} about the harbour budget")
         assert claim.id is not None
         store(engine, claim.id, axis(position))
         ids.append(claim.id)
+    reads: list[str] = []
+
+    def count_reads(_conn, _cursor, statement: str, *_args: object) -> None:
+        if "FROM claim_embedding" in statement and statement.lstrip().startswith("SELECT"):
+            reads.append(statement)
+
     index = VectorIndex(dim=8, model_id=MODEL)
-    with Session(engine) as session:
-        index.sync(session, force=True)
-    assert len(index) == 5
+    event.listen(engine, "before_cursor_execute", count_reads)
+    try:
+        with Session(engine) as session:
+            index.sync(session, force=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", count_reads)
+    assert len(reads) == count // 2 + 1  # full batches, then a short or empty one
+    assert len(index) == count
     assert index.watermark == max(ids)
     for position, claim_id in enumerate(ids):
         assert index.search(axis(position), 1)[0][0] == claim_id
