@@ -346,7 +346,7 @@ def main() -> None:
         print(json.dumps({"padded_to": padded["claims"]}), flush=True)
     if args.load_only:
         print(json.dumps(load_only(start)), flush=True)
-    for matcher in args.matchers.split(","):
+    for matcher in filter(None, args.matchers.split(",")):  # --matchers "": none
         print(json.dumps(import_tail(args, matcher, start)), flush=True)
 
 
