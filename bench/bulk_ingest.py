@@ -34,13 +34,18 @@ sys.path.insert(0, str(ROOT))
 TABLES = ["outlet", "article", "article_link", "claim", "attribution"]
 
 
-def sqlite_floor(workdir: Path, rows: int, vocabulary: str = "template") -> dict[str, Any]:
+def sqlite_floor(
+    workdir: Path, rows: int, vocabulary: str = "template", size: str = "S"
+) -> dict[str, Any]:
+    """bench/ingest_floor.py's NDJSON and floor database in `workdir`; its JSON answer."""
     out = subprocess.run(
         [
             sys.executable,
             "-W",
             "ignore",
             str(ROOT / "bench" / "ingest_floor.py"),
+            "--size",
+            size,
             "--rows",
             str(rows),
             "--workdir",

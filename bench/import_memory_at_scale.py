@@ -51,31 +51,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bulk_ingest import sqlite_floor  # noqa: E402
+
 CLI = str(ROOT / ".venv" / "bin" / "corroborate")
 
 
 def floor(size: str, rows: int, workdir: Path) -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-W",
-            "ignore",
-            str(ROOT / "bench" / "ingest_floor.py"),
-            "--size",
-            size,
-            "--rows",
-            str(rows),
-            "--vocabulary",
-            "news",
-            "--workdir",
-            str(workdir),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return sqlite_floor(workdir, rows, "news", size)
 
 
 def count_lines(path: Path) -> int:
