@@ -198,33 +198,10 @@ def clean_environment() -> dict[str, str]:
 
 
 def load_only(db: Path) -> dict[str, Any]:
-    """A fresh process that only loads the vector index from the table: RSS with the model
-    loaded, after the load, and after glibc's malloc_trim (what was freed but kept)."""
-    code = (
-        "import ctypes, json, re, sys, time\n"
-        "from pathlib import Path\n"
-        "from sqlalchemy import create_engine\n"
-        "from sqlmodel import Session\n"
-        "from app.matching.embedding import DEFAULT_MODEL, load_embedder\n"
-        "from app.matching.vectors import VectorIndex\n"
-        "def rss():\n"
-        "    status = Path('/proc/self/status').read_text()\n"
-        "    return round(int(re.search(r'VmRSS:\\s+(\\d+)', status).group(1)) / 1024)\n"
-        "embedder = load_embedder(DEFAULT_MODEL)\n"
-        "out = {'model_loaded_mb': rss()}\n"
-        "index = VectorIndex(dim=embedder.dim, model_id=embedder.model_id)\n"
-        "started = time.perf_counter()\n"
-        "with Session(create_engine(sys.argv[1])) as session:\n"
-        "    index.sync(session, force=True)\n"
-        "out.update(vectors=len(index), load_s=round(time.perf_counter() - started, 1))\n"
-        "out['loaded_mb'] = rss()\n"
-        "ctypes.CDLL('libc.so.6').malloc_trim(0)\n"
-        "out['after_malloc_trim_mb'] = rss()\n"
-        "print(json.dumps(out))\n"
-    )
+    """A fresh process that only loads the vector index from the table (`measure_load`)."""
     out = subprocess.run(
-        [sys.executable, "-c", code, f"sqlite:///{db}"],
-        env={**clean_environment(), "PYTHONPATH": str(ROOT)},
+        [sys.executable, __file__, "--measure-load", str(db)],
+        env=clean_environment(),
         check=True,
         capture_output=True,
         text=True,
@@ -232,19 +209,46 @@ def load_only(db: Path) -> dict[str, Any]:
     return {"load_only": json.loads(out.strip().splitlines()[-1])}
 
 
+def measure_load(db: Path) -> dict[str, Any]:
+    """This process's RSS with the model loaded, after loading the index from the table, and
+    after glibc's malloc_trim (what was freed but kept)."""
+    import ctypes
+
+    from sqlalchemy import create_engine
+    from sqlmodel import Session
+
+    from app.matching.embedding import DEFAULT_MODEL
+    from app.matching.embedding import load_embedder
+    from app.matching.vectors import VectorIndex
+
+    embedder = load_embedder(DEFAULT_MODEL)
+    out: dict[str, Any] = {"model_loaded_mb": round(rss_kb(os.getpid()) / 1024)}
+    index = VectorIndex(dim=embedder.dim, model_id=embedder.model_id)
+    started = time.perf_counter()
+    with Session(create_engine(f"sqlite:///{db}")) as session:
+        index.sync(session, force=True)
+    out.update(vectors=len(index), load_s=round(time.perf_counter() - started, 1))
+    out["loaded_mb"] = round(rss_kb(os.getpid()) / 1024)
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    out["after_malloc_trim_mb"] = round(rss_kb(os.getpid()) / 1024)
+    return out
+
+
+def rss_kb(pid: int) -> int:
+    """A process's resident set (VmRSS) in kB; 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"VmRSS:\s+(\d+)", status)
+    return int(found.group(1)) if found else 0
+
+
 def sample_rss(pid: int, samples: list[tuple[float, int]], stop: threading.Event) -> None:
     """The RSS (kB) of the import's process tree's largest member, every second."""
     started = time.monotonic()
     while not stop.wait(1.0):
-        best = 0
-        for child in [pid, *children(pid)]:
-            try:
-                status = Path(f"/proc/{child}/status").read_text()
-            except OSError:
-                continue
-            found = re.search(r"VmRSS:\s+(\d+)", status)
-            if found:
-                best = max(best, int(found.group(1)))
+        best = max(rss_kb(member) for member in [pid, *children(pid)])
         if best > 10_000:  # not the last moments of an exiting process
             samples.append((round(time.monotonic() - started), best))
 
@@ -314,6 +318,9 @@ def main() -> None:
     parser.add_argument(
         "--load-only", action="store_true", help="also measure a process that only loads the index"
     )
+    if sys.argv[1:2] == ["--measure-load"]:  # the process --load-only starts
+        print(json.dumps(measure_load(Path(sys.argv[2]))))
+        return
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.reuse and (args.workdir / "base.db").exists():
