@@ -1,4 +1,4 @@
-"""Bulk ingest in-process, without HTTP: the figure to iterate on, and where a line's time goes.
+"""The one-line ingest path in-process, without HTTP: its rate and where a line's time goes.
 
     .venv/bin/python bench/ingest_profile.py                      # rate, ratio to the floor
     .venv/bin/python bench/ingest_profile.py --phases             # + time per phase, per line
@@ -6,11 +6,14 @@
     .venv/bin/python bench/ingest_profile.py --profile cprofile       # + top functions
     .venv/bin/python bench/ingest_profile.py --replay     # + the same SQL through bare sqlite3
 
-Builds the same NDJSON as `bench/run.py`'s ingest comparison (`bench/ingest_floor.py`, 3,000
-attributions by default, which also times its `executemany` floor), then feeds it, in chunks of
-500 lines as `bench/run.py` posts them, to `app.ingest.service.ingest_lines` — the verb
-`POST /v1/ingest/batch` runs — with an engine and matcher built as the app builds them, into a
-freshly migrated SQLite file on the same disk. Each line is its own transaction, as over HTTP.
+Builds the same NDJSON as `bench/run.py`'s ingest comparison (`bench/ingest_floor.py` through
+`bench/bulk_ingest.py`'s `sqlite_floor`, 3,000 attributions by default, which also times its
+`executemany` floor), then feeds it, in chunks of 500 lines, to `app.ingest.service.ingest_lines`
+(each line its own transaction through the one-line path, the reference the set-based engine is
+tested against and what `POST /v1/ingest` runs for one article), with an engine and matcher built
+as the app builds them, into a freshly migrated SQLite file on the same disk. `POST
+/v1/ingest/batch` and `corroborate import` run the set-based engine instead: measure that with
+`bench/bulk_ingest.py` (and profile it with py-spy around that script).
 
 Units: ingest_floor.py's `rows_per_s` is attributions divided by the seconds `executemany`
 takes to insert *all* the rows behind them (outlets, articles, links, claims, attributions), so
@@ -31,7 +34,6 @@ import cProfile
 import io
 import json
 import pstats
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,26 +47,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bulk_ingest import sqlite_floor  # noqa: E402  (bench/ is on the path when run as a script)
+
 CHUNK = 500  # lines per POST in bench/run.py
-
-
-def build_ndjson(workdir: Path, rows: int) -> dict[str, Any]:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-W",
-            "ignore",
-            str(ROOT / "bench" / "ingest_floor.py"),
-            "--rows",
-            str(rows),
-            "--workdir",
-            str(workdir),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
 
 
 # ---- phases ---------------------------------------------------------------------------------
@@ -265,7 +250,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ingest-profile-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        floor = build_ndjson(workdir, args.rows)
+        floor = sqlite_floor(workdir, args.rows)
         db = workdir / "ingest-profile.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
