@@ -358,8 +358,13 @@ def import_(
         ),
     ] = False,
     chunk_lines: Annotated[
-        int, typer.Option(min=1, max=100_000, help="Lines per transaction (direct import).")
-    ] = 1000,
+        int | None,
+        typer.Option(
+            min=1,
+            max=100_000,
+            help="Lines per transaction (direct import; default CLAIMS_INGEST_CHUNK_LINES).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest an NDJSON file (as POST /v1/ingest/batch does); safe to run again."""
     from rich.progress import BarColumn
@@ -403,7 +408,7 @@ def import_(
         raise typer.Exit(1)
 
 
-def _import_direct(file: Path, *, resume: bool, chunk_lines: int) -> None:
+def _import_direct(file: Path, *, resume: bool, chunk_lines: int | None) -> None:
     """The file as an import job in this process: resumable, with lines/s and an ETA."""
     import time
 
@@ -475,7 +480,7 @@ def _import_direct(file: Path, *, resume: bool, chunk_lines: int) -> None:
             job_id=job_id,
             matcher=matcher,
             settings=settings,
-            chunk_lines=chunk_lines,
+            chunk_lines=chunk_lines or settings.ingest_chunk_lines,
             progress=progress,
         )
     with transaction(engine, write=False) as session:

@@ -106,7 +106,15 @@ async def ingest_batch(
             )
         spool.seek(0)
         results = await run_in_threadpool(
-            lambda: list(ingest_stream(engine, spool, matcher=matcher, settings=settings))
+            lambda: list(
+                ingest_stream(
+                    engine,
+                    spool,
+                    matcher=matcher,
+                    settings=settings,
+                    chunk_lines=settings.ingest_chunk_lines,
+                )
+            )
         )
     if not results:
         raise Invalid("the batch has no payload lines", code="empty_batch")

@@ -175,6 +175,31 @@ def test_limits_on_lines_and_bytes_are_413_and_nothing_lands(
     assert count(engine, Article) == 0
 
 
+def test_the_batch_is_written_in_chunks_of_the_configured_size(
+    settings: Settings, factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CLAIMS_INGEST_CHUNK_LINES is the transaction size of the batch route too."""
+    from app.ingest.bulk import engine as bulk
+
+    sizes: list[int] = []
+    real = bulk.ingest_chunk
+
+    def counted(engine: Engine, chunk: list[Any], **kwargs: Any) -> Any:
+        sizes.append(len(chunk))
+        return real(engine, chunk, **kwargs)
+
+    monkeypatch.setattr(bulk, "ingest_chunk", counted)
+    configured = settings.model_copy(update={"ingest_chunk_lines": 2})
+    key = factory.api_key(scopes=["write"])
+    with TestClient(create_app(configured), headers={"X-API-Key": key}) as chunked:
+        body = "\n".join(line(n) for n in range(1, 6))
+        response = chunked.post("/v1/ingest/batch", content=body, headers=NDJSON)
+    assert response.status_code == 200, response.text
+    assert [entry["line"] for entry in response.json()["lines"]] == [1, 2, 3, 4, 5]
+    assert sizes == [2, 2, 1]
+    assert count(engine, Article) == 5
+
+
 def test_wrong_content_type_and_empty_batches(client: TestClient) -> None:
     assert_error(
         client.post("/v1/ingest/batch", content=line(1), headers={"content-type": "text/plain"}),
