@@ -1,6 +1,6 @@
 """Corroboration computed on the fly for a chosen method (collapse rule, point in time).
 
-The stored counters (service.py) answer the default method, now. Any other method is computed
+The stored counters (counters.py) answer the default method, now. Any other method is computed
 here from the claim's attributions and the links above its reporting articles, so the cost for
 one claim is proportional to its attributions (times the length of their chains of copies,
 which is short in practice). The same code computes the default method too; a test checks
