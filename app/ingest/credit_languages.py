@@ -78,6 +78,21 @@ _CJK_NAMES = (
 )
 _CJK = "|".join(sorted(_CJK_NAMES, key=len, reverse=True))
 _CJK_DATELINE = re.compile(rf"[（(](?P<name>{_CJK})[）)]")
+# House datelines: Yonhap's "(서울=연합뉴스)" (the place, then the agency), Kyodo's
+# "【ワシントン共同】", Xinhua's "新华社北京1月5日电" (the agency, the place, the date, "电").
+_CJK_HOUSE = re.compile(
+    rf"[（(][^()（）=\n]{{1,12}}=(?P<name>{_CJK})[）)]"
+    rf"|【[^【】\n]{{0,12}}?(?P<name2>{_CJK})】"
+    rf"|(?:^|\n)[ \t]*(?P<name3>{_CJK})[^\n\d]{{1,12}}?\d{{1,2}}月\d{{1,2}}日电"
+)
+# The agency between slashes after the dateline: "MOSCOW, January 5. /TASS/.", "/ТАСС/",
+# "Bucharest, Jan 5 /Agerpres/ -" (never inside a URL: a space or a stop comes before it).
+_SLASHED = re.compile(rf"(?:^|(?<=[\s.,]))/(?P<name>{_NAME})/(?=[\s.,:\u2014\u2013-]|$)")
+# A dateline with the date, then a dash and the agency: "МОСКВА, 5 янв — РИА Новости."
+_DATED_DASH = re.compile(
+    rf"(?:^|\n)[ \t]*[А-ЯЁ{CAPITAL}][А-ЯЁ{CAPITAL} .'-]{{1,40}},[ \t][^\n]{{1,25}}?[ \t]"
+    rf"[\u2014\u2013-]{{1,2}}[ \t]*(?P<name>{_NAME})[ \t]*[.:]"
+)
 _CJK_TEXT = re.compile(rf"(?P<name>{_CJK})(?:通信)?(?:によると|が報じた|报道|称|보도)")
 # Reuters' own sign-off names reporters, not Reuters: "(Reporting by Jane Doe; Editing by
 # John Smith)". The pair of "Reporting by" and "Editing by" inside one bracket is Reuters'
@@ -104,6 +119,10 @@ def find(text: str, *, head: str) -> list[Found]:
     found: list[Found] = []
     for match in _CJK_DATELINE.finditer(head):
         found.append((match["name"], f"dateline: {match.group(0)}", "dateline"))
+    for pattern in (_CJK_HOUSE, _SLASHED, _DATED_DASH):
+        for match in pattern.finditer(head):
+            name = next(value for key, value in match.groupdict().items() if value)
+            found.append((name, f"dateline: {' '.join(match.group(0).split())}", "dateline"))
     for match in _LINE.finditer(text[-TAIL_CHARS:]):
         found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
     for match in _TEXT.finditer(text):

@@ -39,13 +39,17 @@ CONFIDENCE = {
     "based_on": 0.9,  # JSON-LD isBasedOn
     "sign_off": 0.9,  # "- AFP", "(AFP)" or a bare "Reuters" closing the story
     "credit_line": 0.9,  # "Additional reporting by Reuters", "With files from The Canadian Press"
-    "url": 0.8,  # "/ap-…" in the republisher's URL
+    "url": 0.8,  # "/ap-…" or "/ap/…" in the republisher's URL
     "text_agency": 0.8,  # "according to Reuters", "AP reported"
     "text_outlet": 0.6,  # "The Daily Planet reported": often a side detail, not the story
     # "told AFP": someone spoke to the agency, often in an earlier interview quoted for
     # background; on the dev pairs it credited the wrong story more often than the right one.
     "told_agency": 0.6,
     "told_outlet": 0.5,
+    # "according to the AFP", no longer name of the agency anywhere: also the Australian Federal
+    # Police; a headline's "AP reports" also Andhra Pradesh (fingerprints.Credit.initials).
+    "initials_agency": 0.6,
+    "initials_outlet": 0.5,
 }
 # A second, different way of giving the same credit adds this much (up to CAP).
 AGREEMENT = 0.03
@@ -168,7 +172,7 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
     for credit, outlet in credits:
         kind = kind_of(credit)
         if kind == "text":
-            kind = "told" if credit.told else "text"
+            kind = "told" if credit.told else "initials" if credit.initials else "text"
             kind += "_agency" if outlet.kind == OutletKind.wire_agency else "_outlet"
         per_outlet.setdefault(outlet.id or 0, []).append((CONFIDENCE[kind], kind, credit))
         outlets[outlet.id or 0] = outlet

@@ -28,6 +28,23 @@ import numpy as np
 
 from app.core import agencies
 from app.ingest import credit_languages
+from app.ingest.credit_context import BODY_BYLINE
+from app.ingest.credit_context import DASH_AFTER
+from app.ingest.credit_context import PLACE_AND_DATE
+from app.ingest.credit_context import after_the
+from app.ingest.credit_context import bare_initials
+from app.ingest.credit_context import byline
+from app.ingest.credit_context import carried_paragraph
+from app.ingest.credit_context import closes_a_caption
+from app.ingest.credit_context import fold
+from app.ingest.credit_context import introduced_keys
+from app.ingest.credit_context import introduces
+from app.ingest.credit_context import is_introduction
+from app.ingest.credit_context import name_key
+from app.ingest.credit_context import names_agency
+from app.ingest.credit_context import sentence_around
+from app.ingest.credit_context import spelled_anywhere
+from app.ingest.credit_context import spelled_out
 from app.tables import LinkRelation
 
 SHINGLE = 3
@@ -144,6 +161,9 @@ _REPORTED = re.compile(
     rf"\b(?:[Aa]ccording to|[Aa]s reported by|reported by|first reported by|told)\s+(?:the\s+)?"
     rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|"
     rf"contributed to this report)\b"
+    # "Associated Press writer Jane Doe in London contributed to this report."
+    rf"|(?P<name3>{_NAME})[ \t]+(?:writers?|reporters?|correspondents?)[ \t][^\n.]{{1,120}}?"
+    rf"contributed[ \t]+to[ \t]+this[ \t]+report\b"
 )
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
@@ -177,6 +197,10 @@ _CREDIT_LINE = re.compile(
     # "Based on TASS materials": the Russian press's "po materialam TASS" in English.
     rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:materials?)\b"
+    # "(With PTI inputs)"; "This report by The Canadian Press was first published Jan. 5".
+    rf"|\((?i:with)[ \t]+(?P<name5>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:inputs?)\)"
+    rf"|(?:^|\n|[.;][ \t]*)(?i:this[ \t]+(?:report|story|article)[ \t]+by)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name6>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:was[ \t]+first[ \t]+published)\b"
 )
 # An agency named with what it is: "according to the Italian news agency ANSA", "the PA news
 # agency reports", "Spanish news agency EFE reported".
@@ -229,6 +253,11 @@ class Credit:
     ambiguous: bool = False
     # "told Reuters": someone spoke to the outlet; no credit for the story (credited.py).
     told: bool = False
+    # Two or three capitals the text never spells out as the agency, written as other bodies
+    # that share them are ("according to the AFP": the Australian Federal Police; "the PTI",
+    # Pakistan's party; a headline "AP reports 2,345 cases": Andhra Pradesh), where an agency's
+    # credit reads "according to AFP": a proposal for review alone, not an origin (credited.py).
+    initials: bool = False
 
     @property
     def key(self) -> str:
@@ -259,12 +288,6 @@ def credit_kind(quote: str) -> str:
 SYNDICATING_KINDS = frozenset({"dateline", "credit_line", "byline", "url", "canonical", "sign_off"})
 
 
-def name_key(name: str) -> str:
-    """How outlet names are compared: lower case, single spaces, without a leading "the"."""
-    key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-    return key.removeprefix("the ").strip(" .")
-
-
 def credits(*, author: str | None, body: str | None, title: str | None = None) -> list[Credit]:
     """Credits in the byline, the dateline and the text, strongest (syndicates) first."""
     found: list[Credit] = []
@@ -274,11 +297,17 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     # the agency's own house style), or the text calling it a news agency.
     vouched: set[int] = set()
     for match in _DATELINE_PAREN.finditer(head):
-        spelled = _spelled_out(head[: match.start()], match["name"])
-        if spelled is not None and _is_introduction(spelled):
+        spelled = spelled_out(head[: match.start()], match["name"])
+        if spelled is not None and is_introduction(spelled):
             continue
-        dashed = _DASH_AFTER.match(head, match.end()) is not None
-        named = spelled is not None and _names_agency(spelled)  # "News Agency of Nigeria (NAN)"
+        if closes_a_caption(text, match):
+            continue  # "... in New Delhi on Monday. (Reuters)" over the story: a photo's credit
+        # "New Delhi, Jan 5 (IANS) The ...": after a place and a date, a dateline without a dash.
+        dashed = (
+            DASH_AFTER.match(head, match.end()) is not None
+            or PLACE_AND_DATE.fullmatch(head[: match.start()]) is not None
+        )
+        named = spelled is not None and names_agency(spelled)  # "News Agency of Nigeria (NAN)"
         if not (dashed or named) and name_key(match["name"]) in agencies.AMBIGUOUS:
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
         credit = Credit(match["name"], match.group(0), LinkRelation.syndicates)
@@ -288,12 +317,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for match in _DATELINE_LOWER.finditer(head):
         found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
     for match in _DATELINE_DASH.finditer(head):
-        found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
+        if not closes_a_caption(text, match):
+            found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
     for match in _DATELINE_DATED.finditer(head):
         words = " ".join(match.group(0).split())
         found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     for match in _PARAGRAPH_DATELINE.finditer(text, len(head)):
-        if _carried_paragraph(text, match):
+        if carried_paragraph(text, match):
             words = " ".join(match.group(0).split())
             found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     tail = text[-DATELINE_CHARS:]
@@ -302,33 +332,40 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     closing = tail.rstrip()
     for pattern in (_CLOSING_PAREN, _CLOSING_NAME):
         match = pattern.search(closing)
-        if match is not None and not _introduces(closing[: match.start()], match["name"]):
+        if match is not None and not introduces(closing[: match.start()], match["name"]):
             words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
             found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
         words = " ".join(match.group(0).strip(" \t\n.;").split())
-        listed = match["name"] or match["name2"] or match["name3"] or match["name4"]
+        listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
         for name in _LISTED.split(listed):
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
     for name, words, kind in foreign:
         if kind != "text":
             found.append(Credit(name, words, LinkRelation.syndicates))
-    if author:
-        for part in re.split(r",|/|\band\b|\bfor\b|\bby\b|\bwith\b", author, flags=re.IGNORECASE):
-            name = part.strip(" .")
-            if name and name[0].isupper():
-                found.append(Credit(name, f"byline: {author}", LinkRelation.syndicates))
-    introduced = _introduced(text)
-    for source in (title or "", text):
+    # A byline in the payload, or as the body's first line ("By The Associated Press").
+    first = BODY_BYLINE.match(text)
+    for line in (author, first["line"] if first else None):
+        if line:
+            found += [
+                Credit(name, f"byline: {line}", LinkRelation.syndicates) for name in byline(line)
+            ]
+    introduced = introduced_keys(text)
+    everything = fold(" ".join((title or "", author or "", text)))
+    for headline, source in ((True, title or ""), (False, text)):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
                 group, name = next((k, v) for k, v in match.groupdict().items() if v)
                 after = _NEXT_WORD.match(source, match.end())
-                if match.end(group) == match.end() and after and after[1] not in _AFTER_CREDIT:
-                    continue  # "according to Bloomberg data": the name qualifies a noun
+                if match.end(group) == match.end() and (
+                    (after and after[1] not in _AFTER_CREDIT) or source.startswith("/", match.end())
+                ):
+                    continue  # "according to Bloomberg data", "Reuters/Ipsos": a noun's qualifier
+                if _reports_its_own(pattern, group, source, match):
+                    continue  # "Thomson Reuters reported revenue": the name reports its own
                 credit = _without_possessor(
-                    Credit(name, _sentence_around(source, match), LinkRelation.cites)
+                    Credit(name, sentence_around(source, match), LinkRelation.cites)
                 )
                 if pattern is _DESCRIBED_AGENCY:
                     vouched.add(id(credit))  # "Jordan's Petra news agency reported"
@@ -336,6 +373,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     continue  # "the Islamic Society of North America (ISNA) ... ISNA reported"
                 elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
                     credit = replace(credit, ambiguous=True)
+                elif (
+                    bare_initials(credit.name)
+                    and (headline or after_the(source, match.start(group)))
+                    and not spelled_anywhere(credit.key, everything)
+                ):
+                    credit = replace(credit, initials=True)
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
                 found.append(credit)
@@ -350,25 +393,57 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
             # Reuters" is a credit for the story.
-            if (credit.told, credit.ambiguous) < (kept.told, kept.ambiguous):
+            if (credit.told, credit.ambiguous, credit.initials) < (
+                kept.told,
+                kept.ambiguous,
+                kept.initials,
+            ):
                 unique[(credit.key, credit.relation)] = credit
     return list(unique.values())
+
+
+# "Reuters reported" then one of these keeps the credit ("reported exclusively", "reported two
+# people died"); another lower-case word ("Thomson Reuters reported revenue", "CP reports record
+# profit") makes the name the one reporting its own figures.
+_AFTER_REPORTED = (
+    "exclusively previously separately initially originally first yesterday today tonight "
+    "overnight also two three four five six seven eight nine ten several some many dozens "
+    "hundreds thousands more nearly almost about around up over no"
+)
+_KEEP_AFTER_REPORTED = frozenset(_AFTER_REPORTED.split())
+_NEXT_TERM = re.compile(r"[ \t]+([a-z]+(?:-[a-z]+)*)\b")
+
+
+def _reports_its_own(pattern: re.Pattern[str], group: str, source: str, match: Any) -> bool:
+    """ "X reported revenue": X reports a figure of its own, it is not credited with a story."""
+    if pattern not in (_REPORTED, _REPORTED_LOWER) or group != "name2":
+        return False
+    if match.group(0).endswith("report"):  # "contributed to this report"
+        return False
+    after = _NEXT_TERM.match(source, match.end())
+    return after is not None and after[1] not in _AFTER_CREDIT | _KEEP_AFTER_REPORTED
 
 
 # Credits that are not words in the text: a republisher's URL path ("/ap-…", "/afp/…") and the
 # markup of the page (rel=canonical, JSON-LD isBasedOn), given in the payload.
 _SEGMENT = re.compile(r"[^/]+")
+_TITLE_WORD = re.compile(r"[\W_]*(\w+)")
 
 
-def url_credits(url: str) -> list[Credit]:
-    """Credits an article's own URL gives: an agency's path segment ("/ap/", "/ap-…", "/AFP/")."""
+def url_credits(url: str, title: str | None = None) -> list[Credit]:
+    """Credits an article's own URL gives: an agency's path segment ("/ap/", "/ap-…", "/AFP/"),
+    but not a slug's first word that is only the headline's ("/afp-charges-man-…" under "AFP
+    charges man…", the Australian police; "/pti-announces-protest", the party)."""
     path = urlsplit(url).path
+    first = _TITLE_WORD.match(title or "")
     for segment in _SEGMENT.findall(path)[:-1] + _SEGMENT.findall(path)[-1:]:
         whole = agencies.by_url_segment(segment)
         head = agencies.by_url_segment(segment.split("-", 1)[0]) if "-" in segment else None
-        agency = whole or head
-        if agency is not None:
-            return [Credit(agency.name, f"URL: /{segment}", LinkRelation.syndicates)]
+        if whole is not None:
+            return [Credit(whole.name, f"URL: /{segment}", LinkRelation.syndicates)]
+        headline = first is not None and first[1].casefold() == segment.split("-")[0].casefold()
+        if head is not None and not headline:
+            return [Credit(head.name, f"URL: /{segment}", LinkRelation.syndicates)]
     return []
 
 
@@ -379,110 +454,3 @@ def _without_possessor(credit: Credit) -> Credit:
     """ "South Korea's Yonhap" names Yonhap: the possessor is not part of the name."""
     name = _POSSESSOR.sub("", credit.name)
     return credit if name == credit.name else replace(credit, name=name)
-
-
-# An abbreviation introduced after what it stands for: "the Middle East and North Africa (MENA)",
-# "Member of the National Assembly (MNA)", "École nationale d'administration (ENA)". Small
-# words and elided articles give no letter.
-_NOT_IN_A_NAME = re.compile(r"[^\w \t'\u2019-]")
-_SMALL_WORDS = frozenset(
-    ("of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "el", "y", "et", "und", "der",
-     "di", "da", "do")
-)  # fmt: skip
-
-
-# "Lebanon's National News Agency (NNA)", "the Algerian Press Service (APS)": an agency's own
-# name, spelled out before its abbreviation, introduces the agency.
-_AGENCY_WORDS = frozenset(("agency", "service", "press", "presse", "agentur", "agencia", "agenzia"))
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _spelled_out(before: str, name: str) -> list[str] | None:
-    """The words just before "(NAME)" whose initials spell NAME, if any."""
-    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 8):
-        return None
-    words = _NOT_IN_A_NAME.split(before[-200:])[-1].split()
-    target = _fold(name)
-    for start in range(len(words) - 1, -1, -1):
-        phrase = words[start:]
-        parts = [p for w in phrase for p in re.split(r"[-'\u2019]", w) if p]
-        small = [p.casefold() in _SMALL_WORDS or (len(p) == 1 and p.islower()) for p in parts]
-        folded = _fold("".join(p[0] for p, skip in zip(parts, small, strict=True) if not skip))
-        if folded == target:
-            return phrase
-        if len(folded) > len(target) or not target.endswith(folded):
-            return None
-    return None
-
-
-def _names_agency(phrase: list[str]) -> bool:
-    """Whether spelled-out words are an agency's own name ("Agence France-Presse", "News Agency
-    of Nigeria", "Lebanon's National News Agency")."""
-    text = re.sub(r"^(?:the|an?)\s+", "", " ".join(phrase), flags=re.IGNORECASE)
-    if _fold(phrase[-1]) in _AGENCY_WORDS or agencies.by_key(name_key(text)) is not None:
-        return True
-    return any(_fold(word) in _AGENCY_WORDS for word in phrase)
-
-
-def _introduces(before: str, name: str) -> bool:
-    """Whether the capitals "(NAME)" follows are spelled out by the words just before it, which
-    are not themselves an agency's name ("Agence France-Presse (AFP)" still credits AFP) nor a
-    dateline in capitals ("ALBANY PARK (AP)")."""
-    phrase = _spelled_out(before, name)
-    return phrase is not None and _is_introduction(phrase)
-
-
-def _is_introduction(phrase: list[str]) -> bool:
-    """Spelled-out words that introduce an abbreviation: not a dateline in capitals nor an
-    agency's own name."""
-    return not " ".join(phrase).isupper() and not _names_agency(phrase)
-
-
-_DASH_AFTER = re.compile(r"[ \t]*[\u2014\u2013:-]")
-_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
-_A_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z .'\u2019-]{1,40}[ \t]*\([^()\n]{1,40}\)[ \t]*[\u2014\u2013-]"
-)
-
-
-def _introduced(text: str) -> set[str]:
-    """The keys of the abbreviations a body spells out before using them ("the Ministry of
-    Trade and Industry (MTI)"): later "MTI reported" names the ministry, not an agency."""
-    return {
-        name_key(match[1])
-        for match in _BRACKETED.finditer(text)
-        if _introduces(text[: match.start()], match[1])
-    }
-
-
-def _carried_paragraph(text: str, match: re.Match[str]) -> bool:
-    """A "PLACE (Agency) -" inside a body starts a wire paragraph: prose follows (a sentence
-    of words, not a score or a vote count), the lines around it are not of the same shape (a
-    list of results or candidates: "ANG MO KIO GRC (PAP) - 71.9 per cent"), and capitals that
-    are also something else ("PAP", "SDA") count only with a date ("ZAGREB, Oct. 3 (Hina) -")."""
-    end = text.find("\n", match.end())
-    rest = text[match.end() : end if end != -1 else len(text)].strip()
-    letters = sum(c.isalpha() for c in rest)
-    if (
-        len(rest) < 60
-        or letters < 0.6 * len(rest)
-        or not (rest[0].isupper() or rest[0] in '"\u201c')
-    ):
-        return False
-    if name_key(match["name"]) in agencies.AMBIGUOUS and "," not in match.group(0):
-        return False
-    start = text.rfind("\n", 0, match.start() + 1)
-    before = text[: max(start, 0)].rstrip("\n").rsplit("\n", 1)[-1]
-    after = text[end + 1 :].lstrip("\n").split("\n", 1)[0] if end != -1 else ""
-    return not (_A_DATELINE.match(before) or _A_DATELINE.match(after))
-
-
-def _sentence_around(text: str, match: re.Match[str]) -> str:
-    start = max(text.rfind(".", 0, match.start()) + 1, match.start() - 80)
-    end = text.find(".", match.end())
-    end = min(end + 1 if end != -1 else len(text), match.end() + 80)
-    return " ".join(text[start:end].split())

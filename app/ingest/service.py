@@ -347,7 +347,7 @@ def ingest(
 
     credits = find_credits(
         author=payload.article.author, body=payload.article.body, title=payload.article.title
-    ) + url_credits(payload.article.url)
+    ) + url_credits(payload.article.url, payload.article.title)
     resolved = copies.resolve_credits(session, credits, exclude_outlet_id=outlet.id)
     if payload.detect_copies:
         resolved = credited.resolve_agencies(

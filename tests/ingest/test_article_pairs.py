@@ -52,7 +52,7 @@ def is_copy(pair: dict[str, Any], settings: Settings) -> bool:
 def credited(pair: dict[str, Any], settings: Settings) -> str | None:
     b = pair["b"]
     found = credits(author=b.get("author"), body=b["body"], title=b["title"])
-    found += url_credits(b["url"])
+    found += url_credits(b["url"], b["title"])
     resolved = []
     for credit in found:
         agency = None if credit.ambiguous else agencies.by_key(credit.key)

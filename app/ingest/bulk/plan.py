@@ -94,7 +94,7 @@ def needs_reference_alone(payload: IngestPayload) -> bool:
         return True
     if payload.credited_origin is not None or payload.review_decisions:
         return True
-    if url_credits(article.url):
+    if url_credits(article.url, article.title):
         return True
     return bool(find_credits(author=None, body=None, title=article.title))
 

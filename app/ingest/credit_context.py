@@ -1,0 +1,205 @@
+"""What stands around a credit, read to tell a credit from a look-alike: a name's key, an
+abbreviation the text spells out (or introduces as something else), a photo's caption, a place
+and a date before a bracket, the names a byline gives, a wire paragraph carried inside a local
+story. `fingerprints.credits` finds credits; this module judges their surroundings.
+"""
+
+import re
+import unicodedata
+
+from app.core import agencies
+
+
+def name_key(name: str) -> str:
+    """How outlet names are compared: lower case, single spaces, without a leading "the"."""
+    key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return key.removeprefix("the ").strip(" .")
+
+
+def bare_initials(name: str) -> bool:
+    """Two or three capitals ("AP", "AFP", "PTI"): initials many bodies share."""
+    return name.isupper() and name.isalpha() and 2 <= len(name) <= 3
+
+
+def after_the(source: str, start: int) -> bool:
+    """Whether "the" comes just before `start` ("according to the AFP", "the PTI reported")."""
+    return re.search(r"(?<!\w)(?i:the)[ \t]+$", source[max(0, start - 8) : start]) is not None
+
+
+def spelled_anywhere(key: str, folded: str) -> bool:
+    """Whether an article (`folded`: title, byline and body, `fold`ed) names the agency these
+    initials stand for by a longer name too ("Agence France-Presse", "the Associated Press")."""
+    agency = agencies.by_key(key)
+    if agency is None:
+        return False
+    words = folded.replace("-", " ")
+    longer = [fold(agency.name), *agency.aliases]
+    return any(
+        len(name) > 3 and re.search(rf"(?<!\w){re.escape(name.replace('-', ' '))}(?!\w)", words)
+        for name in longer
+    )
+
+
+# A line of a photo's caption: a sentence, then its credit, then the story on the next line.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]*$")
+
+
+def closes_a_caption(text: str, match: re.Match[str]) -> bool:
+    """Whether a credit near the top ("(Reuters)", "- AFP") closes a sentence on its own line
+    with the story below it: a photo's caption ("Police stand guard in New Delhi on Monday.
+    (Reuters)"), not the story's dateline."""
+    start = match.start("name")
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip(" \t(\u2014\u2013-")
+    rest = text[match.end() :]
+    return (
+        (match.group(0).endswith("\n") or re.match(r"[ \t.]*\n", rest) is not None)
+        and bool(rest.strip())
+        and _SENTENCE_END.search(before) is not None
+    )
+
+
+# "New Delhi, Jan 5 (IANS)": a place and a date before the bracket make it a dateline.
+PLACE_AND_DATE = re.compile(
+    r"[ \t]*[A-Z][\w .'\u2019-]{1,40}?,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}"
+    r"[ \t]+[A-Z][a-z]{2,8}\.?)[ \t]*"
+)
+BODY_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<line>[^\n]{1,80}?)[ \t]*\n")
+_BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
+_ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")
+
+
+def byline(author: str) -> list[str]:
+    """The names a byline gives, each a possible credit: "Reuters", "By REUTERS", "Reuters
+    Staff", "Jill Colvin | AP", "ZEKE MILLER Associated Press", "JOSH BOAK, AP Economics
+    Writer", "dpa"."""
+    names: list[str] = []
+    for part in _BYLINE_PARTS.split(author):
+        name = part.strip(" .")
+        stripped = _ROLE.sub("", name)
+        if not name or not (name[0].isupper() or name in agencies.LOWER_CASE_NAMES):
+            continue
+        names.append(stripped)
+        words = stripped.split()
+        # A reporter's name and then the agency's; the agency's and then a beat ("AP
+        # Economics"): the agency in capitals or by a name of several words.
+        # Longest first, and only when the whole is no agency ("Australian Associated Press"
+        # is AAP, not AP).
+        sizes = range(min(3, len(words) - 1), 0, -1)
+        pieces = [" ".join(words[-k:]) for k in sizes]
+        if stripped != name:
+            pieces += [" ".join(words[:k]) for k in sizes]
+        if agencies.by_key(name_key(stripped)) is not None:
+            pieces = []
+        for piece in pieces:
+            if (piece.isupper() or " " in piece) and agencies.by_key(name_key(piece)):
+                names.append(piece)
+                break
+    return names
+
+
+# An abbreviation introduced after what it stands for: "the Middle East and North Africa (MENA)",
+# "Member of the National Assembly (MNA)", "École nationale d'administration (ENA)". Small
+# words and elided articles give no letter.
+_NOT_IN_A_NAME = re.compile(r"[^\w \t'\u2019-]")
+_SMALL_WORDS = frozenset(
+    ("of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "el", "y", "et", "und", "der",
+     "di", "da", "do")
+)  # fmt: skip
+
+
+# "Lebanon's National News Agency (NNA)", "the Algerian Press Service (APS)": an agency's own
+# name, spelled out before its abbreviation, introduces the agency.
+_AGENCY_WORDS = frozenset(("agency", "service", "press", "presse", "agentur", "agencia", "agenzia"))
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def spelled_out(before: str, name: str) -> list[str] | None:
+    """The words just before "(NAME)" whose initials spell NAME, if any."""
+    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 8):
+        return None
+    words = _NOT_IN_A_NAME.split(before[-200:])[-1].split()
+    target = fold(name)
+    for start in range(len(words) - 1, -1, -1):
+        phrase = words[start:]
+        parts = [p for w in phrase for p in re.split(r"[-'\u2019]", w) if p]
+        small = [p.casefold() in _SMALL_WORDS or (len(p) == 1 and p.islower()) for p in parts]
+        folded = fold("".join(p[0] for p, skip in zip(parts, small, strict=True) if not skip))
+        if folded == target:
+            return phrase
+        if len(folded) > len(target) or not target.endswith(folded):
+            return None
+    return None
+
+
+def names_agency(phrase: list[str]) -> bool:
+    """Whether spelled-out words are an agency's own name ("Agence France-Presse", "News Agency
+    of Nigeria", "Lebanon's National News Agency")."""
+    text = re.sub(r"^(?:the|an?)\s+", "", " ".join(phrase), flags=re.IGNORECASE)
+    if fold(phrase[-1]) in _AGENCY_WORDS or agencies.by_key(name_key(text)) is not None:
+        return True
+    return any(fold(word) in _AGENCY_WORDS for word in phrase)
+
+
+def introduces(before: str, name: str) -> bool:
+    """Whether the capitals "(NAME)" follows are spelled out by the words just before it, which
+    are not themselves an agency's name ("Agence France-Presse (AFP)" still credits AFP) nor a
+    dateline in capitals ("ALBANY PARK (AP)")."""
+    phrase = spelled_out(before, name)
+    return phrase is not None and is_introduction(phrase)
+
+
+def is_introduction(phrase: list[str]) -> bool:
+    """Spelled-out words that introduce an abbreviation: not a dateline in capitals nor an
+    agency's own name."""
+    return not " ".join(phrase).isupper() and not names_agency(phrase)
+
+
+DASH_AFTER = re.compile(r"[ \t]*[\u2014\u2013:-]")
+_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
+_A_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'\u2019-]{1,40}[ \t]*\([^()\n]{1,40}\)[ \t]*[\u2014\u2013-]"
+)
+
+
+def introduced_keys(text: str) -> set[str]:
+    """The keys of the abbreviations a body spells out before using them ("the Ministry of
+    Trade and Industry (MTI)"): later "MTI reported" names the ministry, not an agency."""
+    return {
+        name_key(match[1])
+        for match in _BRACKETED.finditer(text)
+        if introduces(text[: match.start()], match[1])
+    }
+
+
+def carried_paragraph(text: str, match: re.Match[str]) -> bool:
+    """A "PLACE (Agency) -" inside a body starts a wire paragraph: prose follows (a sentence
+    of words, not a score or a vote count), the lines around it are not of the same shape (a
+    list of results or candidates: "ANG MO KIO GRC (PAP) - 71.9 per cent"), and capitals that
+    are also something else ("PAP", "SDA") count only with a date ("ZAGREB, Oct. 3 (Hina) -")."""
+    end = text.find("\n", match.end())
+    rest = text[match.end() : end if end != -1 else len(text)].strip()
+    letters = sum(c.isalpha() for c in rest)
+    if (
+        len(rest) < 60
+        or letters < 0.6 * len(rest)
+        or not (rest[0].isupper() or rest[0] in '"\u201c')
+    ):
+        return False
+    if name_key(match["name"]) in agencies.AMBIGUOUS and "," not in match.group(0):
+        return False
+    start = text.rfind("\n", 0, match.start() + 1)
+    before = text[: max(start, 0)].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[end + 1 :].lstrip("\n").split("\n", 1)[0] if end != -1 else ""
+    return not (_A_DATELINE.match(before) or _A_DATELINE.match(after))
+
+
+def sentence_around(text: str, match: re.Match[str]) -> str:
+    start = max(text.rfind(".", 0, match.start()) + 1, match.start() - 80)
+    end = text.find(".", match.end())
+    end = min(end + 1 if end != -1 else len(text), match.end() + 80)
+    return " ".join(text[start:end].split())
