@@ -1,13 +1,16 @@
 """Recording events: in the transaction of the change, inserted as its last statement.
 
 Services call `record` (or, for the changes below, nothing at all: a flush listener notices new
-claims, merges, reviews and detected copies on its own, whichever path wrote them). `record`
+claims, merges, reviews and detected copies on its own, whichever ORM path wrote them; a writer
+that inserts rows without the ORM, the bulk ingest, hands them to `claims_created`,
+`attributed` and `links_added`, the listener's own steps). `record`
 only appends to the session; a `before_commit` listener inserts the pending events as the last
 thing the transaction does. On PostgreSQL it first takes a transaction-scoped advisory lock, so
 events get their ids in commit order: a reader that has seen event N has seen every event below
 N that will ever exist, and a cursor (`id > N`) never skips one that committed late. SQLite
 admits one writer at a time, so its ids are in commit order anyway. A transaction that rolls
-back takes its pending events with it; a retried one starts from a new, empty session.
+back takes its pending events with it, and so does a SAVEPOINT that rolls back; a retried one
+starts from a new, empty session.
 """
 
 import logging
@@ -42,6 +45,7 @@ logger = logging.getLogger("app.outbox")
 _PENDING = "outbox_pending"
 _TOUCHED = "outbox_touched"
 _WROTE = "outbox_wrote"
+_MARKS = "outbox_marks"  # savepoint -> how many events were pending when it began
 _ON_COMMIT: list[Callable[[Engine], None]] = []
 # pg_advisory_xact_lock key of the outbox ("outbox" in ASCII): held from the insert of a
 # transaction's events to its commit, so ids are handed out in commit order.
@@ -94,23 +98,59 @@ def _touched(session: Session) -> _Touched:
     return found
 
 
+def claims_created(session: Session, claims: Iterable[Any]) -> None:
+    """Record `claim.created` for claims just inserted (rows with id, text, claimant and
+    claim_date): the flush listener's event, for a writer that inserts without the ORM."""
+    for claim in claims:
+        record(
+            session,
+            type=EventType.claim_created,
+            claim_id=claim.id,
+            data={
+                "claim_id": claim.id,
+                "text": claim.text,
+                "claimant": claim.claimant,
+                "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
+            },
+        )
+
+
+def attributed(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
+    """Note (claim id, article id) pairs attributed in this transaction without the ORM, so the
+    count events name them as their cause, as for the ORM's writes."""
+    touched = _touched(session)
+    for claim_id, article_id in pairs:
+        touched.attributed[claim_id].add(article_id)
+
+
+def links_added(session: Session, links: Iterable[Any]) -> None:
+    """Note links just inserted (rows with article_id, origin_article_id, relation, reason and
+    provenance) and record `article.copy_detected` for the detected ones: the flush listener's
+    work, for a writer that inserts without the ORM."""
+    touched = _touched(session)
+    for link in links:
+        touched.articles.add(link.article_id)
+        if link.provenance == LinkProvenance.detected:
+            record(
+                session,
+                type=EventType.article_copy_detected,
+                claim_id=None,
+                data={
+                    "article_id": link.article_id,
+                    "origin_article_id": link.origin_article_id,
+                    "relation": str(link.relation),
+                    "reason": link.reason,
+                },
+            )
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     if not (session.new or session.dirty or session.deleted):
         return
     touched = _touched(session)
     for instance in session.new:
         if isinstance(instance, Claim):
-            record(
-                session,
-                type=EventType.claim_created,
-                claim_id=instance.id,
-                data={
-                    "claim_id": instance.id,
-                    "text": instance.text,
-                    "claimant": instance.claimant,
-                    "claim_date": instance.claim_date.isoformat() if instance.claim_date else None,
-                },
-            )
+            claims_created(session, [instance])
         elif isinstance(instance, Attribution):
             touched.attributed[instance.claim_id].add(instance.article_id)
         elif isinstance(instance, Review):
@@ -127,19 +167,7 @@ def _after_flush(session: Session, _context: Any) -> None:
                 },
             )
         elif isinstance(instance, ArticleLink):
-            touched.articles.add(instance.article_id)
-            if instance.provenance == LinkProvenance.detected:
-                record(
-                    session,
-                    type=EventType.article_copy_detected,
-                    claim_id=None,
-                    data={
-                        "article_id": instance.article_id,
-                        "origin_article_id": instance.origin_article_id,
-                        "relation": str(instance.relation),
-                        "reason": instance.reason,
-                    },
-                )
+            links_added(session, [instance])
     for instance in session.dirty:
         if isinstance(instance, Claim):
             history = attributes.get_history(instance, "merged_into")
@@ -262,11 +290,29 @@ def _after_commit(session: Session) -> None:
             logger.exception("outbox on-commit callback failed")
 
 
+def _after_transaction_create(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.nested:  # a SAVEPOINT: what it records goes if it rolls back
+        marks = session.info.setdefault(_MARKS, {})
+        marks[id(transaction)] = len(session.info.get(_PENDING, []))
+
+
+def _after_soft_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
+    # A savepoint rolled back (a line of a chunk that failed alone, a lost unique race): the
+    # rows it wrote are gone, so are the events it recorded ("claim.created" for a claim that
+    # was never stored).
+    mark = session.info.get(_MARKS, {}).pop(id(previous_transaction), None)
+    if previous_transaction.nested and mark is not None:
+        del session.info.get(_PENDING, [])[mark:]
+
+
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    # (A savepoint's mark stays until the outermost transaction ends: this event comes before
+    # `after_soft_rollback`, which still needs it; a new savepoint overwrites its own.)
     if transaction.parent is None:  # the outermost transaction ended: committed or not
         session.info.pop(_PENDING, None)
         session.info.pop(_TOUCHED, None)
         session.info.pop(_WROTE, None)
+        session.info.pop(_MARKS, None)
 
 
 def install() -> None:
@@ -276,6 +322,8 @@ def install() -> None:
         sa_event.listen(Session, "before_commit", _before_commit)
         sa_event.listen(Session, "after_commit", _after_commit)
         sa_event.listen(Session, "after_transaction_end", _after_transaction_end)
+        sa_event.listen(Session, "after_transaction_create", _after_transaction_create)
+        sa_event.listen(Session, "after_soft_rollback", _after_soft_rollback)
 
 
 install()

@@ -122,6 +122,39 @@ def test_a_rolled_back_transaction_records_nothing(engine: Engine, factory: Fact
     assert len(events(engine)) == start
 
 
+def test_a_rolled_back_savepoint_takes_its_events_with_it(engine: Engine) -> None:
+    """A savepoint that fails (a line of a chunk that fails alone, a lost unique race) leaves
+    no event behind; one that is released keeps its events, and those recorded before it."""
+    start = len(events(engine))
+
+    class Boom(Exception):
+        pass
+
+    def note(session: Session, n: int) -> None:
+        recorder.record(session, type=EventType.claim_created, claim_id=None, data={"n": n})
+
+    def fails(session: Session, *numbers: int) -> None:
+        with session.begin_nested():
+            note(session, numbers[0])
+            for n in numbers[1:]:
+                with session.begin_nested():  # released inside the one that fails
+                    note(session, n)
+            raise Boom
+
+    def work(session: Session) -> None:
+        note(session, 1)
+        with pytest.raises(Boom):
+            fails(session, 2, 3)
+        with session.begin_nested():
+            note(session, 4)
+            with pytest.raises(Boom):
+                fails(session, 5)
+        assert [e["data"]["n"] for e in recorder.pending(session)] == [1, 4]
+
+    run_transaction(engine, work, attempts=1)
+    assert [e.data["n"] for e in events(engine)[start:]] == [1, 4]
+
+
 def test_a_retried_transaction_records_its_events_once(engine: Engine, factory: Factory) -> None:
     start = len(events(engine))
     runs = []

@@ -122,6 +122,43 @@ def _ingest(engine: Engine, settings: Settings, matcher: Matcher, lines: list[st
     )
 
 
+def test_the_engine_records_the_events_of_the_one_line_path(
+    engine: Engine, settings: Settings, matcher: Matcher
+) -> None:
+    """Claims created and detected copies stated by an export are announced as line by line
+    (the engine inserts without the ORM, whose flush announces them there)."""
+    lines = [
+        _line("https://daily.example/1", ["The port strike ended after nine days."]),
+        _line(
+            "https://herald.example/1",
+            ["The port strike ended after nine days."],
+            slug="herald",
+            published_at=(T0 + timedelta(hours=1)).isoformat(),
+            origin={
+                "url": "https://daily.example/1",
+                "relation": "syndicates",
+                "provenance": "detected",
+            },
+            detect_copies=False,
+        ),
+    ]
+    expected, got = _run_both(engine, settings, matcher, lines, chunk=1000)
+    assert got[0]["event"] == expected[0]["event"]
+    types = [row[0] for row in got[0]["event"]]
+    assert types.count("claim.created") == 1
+    assert types.count("article.copy_detected") == 1
+    with engine.connect() as connection:
+        causes = [
+            (data if isinstance(data, dict) else json.loads(data))["cause"]["kind"]
+            for (data,) in connection.execute(
+                text("SELECT data FROM event WHERE type = 'claim.corroboration_changed'")
+            )
+        ]
+    # The count event names the reports that moved the counts, not a maintenance recount.
+    assert causes
+    assert set(causes) == {"attribution"}
+
+
 def test_answers_come_in_input_order_with_a_bad_line_among_good_ones(
     engine: Engine, settings: Settings, matcher: Matcher
 ) -> None:

@@ -3,14 +3,16 @@ their unique keys, roots set in one UPDATE, embeddings in one model call, and th
 claims handed to the transaction's single recount.
 
 Statements run on the session's connection (Core, no unit of work), inside the chunk's
-transaction. The ids are read back by natural key (slug, URL, fingerprint, claim and article)
-rather than from `RETURNING`, whose row order neither SQLite nor PostgreSQL promise for a
-multi-row insert.
+transaction; what the ORM's flush would tell the outbox (claims created, attributions, links) is
+handed to it here, so the events are those of the one-line path. The ids are read back by
+natural key (slug, URL, fingerprint, claim and article) rather than from `RETURNING`, whose row
+order neither SQLite nor PostgreSQL promise for a multi-row insert.
 """
 
 from collections.abc import Callable
 from collections.abc import Iterable
 from enum import Enum
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection
@@ -28,6 +30,7 @@ from app.core.locks import locks_rows
 from app.corroboration import counters
 from app.ingest.bulk.plan import Planner
 from app.matching import vectors
+from app.outbox import recorder as outbox
 from app.tables import Article
 from app.tables import ArticleLink
 from app.tables import Attribution
@@ -167,6 +170,7 @@ def write(session: Session, planner: Planner) -> None:
         )
         for claim in planner.new_claims:
             claim.id = ids[claim.fingerprint]
+        outbox.claims_created(session, planner.new_claims)  # as the ORM's flush would
         store = vectors.active()
         if store is not None:  # what the flush hook does for claims the ORM creates
             store.write(session, [(claim.id or 0, claim.text) for claim in planner.new_claims])
@@ -200,6 +204,9 @@ def write(session: Session, planner: Planner) -> None:
                 pairs[(claim_id, article_id)] = attribution_id
         for row in planner.new_attributions:
             row.id = pairs[(row.claim.id or 0, row.article.id or 0)]
+        outbox.attributed(
+            session, [(row.claim.id or 0, row.article.id or 0) for row in planner.new_attributions]
+        )
 
     # Every claim whose counters can change: those attributed here, and those of the articles
     # linked here (all new, so their claims are among the first).
@@ -244,3 +251,4 @@ def _links(session: Session, planner: Planner) -> None:
             }
         )
     insert_rows(session.connection(), ArticleLink.__table__, rows)  # type: ignore[attr-defined]
+    outbox.links_added(session, [SimpleNamespace(**row) for row in rows])
