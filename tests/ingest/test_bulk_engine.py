@@ -122,6 +122,20 @@ def _ingest(engine: Engine, settings: Settings, matcher: Matcher, lines: list[st
     )
 
 
+def test_claims_in_one_chunk_differing_in_word_forms_link_as_line_by_line(
+    engine: Engine, settings: Settings, matcher: Matcher
+) -> None:
+    """The full-text index keeps stems, so a stored "Protesters blocked highways" is found for
+    "Protester blocks highway"; a claim created earlier in the chunk is found the same way."""
+    lines = [
+        _line("https://daily.example/1", ["Protesters blocked highways"]),
+        _line("https://herald.example/1", ["Protester blocks highway"], slug="herald"),
+    ]
+    expected, got = _run_both(engine, settings, matcher, lines, chunk=1000)
+    assert got == expected
+    assert [answer[6][0][1] for answer in got[1]] == ["created", "linked"]
+
+
 def test_the_engine_records_the_events_of_the_one_line_path(
     engine: Engine, settings: Settings, matcher: Matcher
 ) -> None:

@@ -3,9 +3,9 @@
 Those claims are not in the database yet, so the matcher's own candidate search (full text,
 nearest neighbours) cannot find them. One by one, each line would have committed them before the
 next line looked; here the chunk keeps them in memory and offers the same candidates: a claim
-created earlier is a candidate when it shares a telling word with the text (what the full-text
-search asks for) or, for a matcher with embeddings, when it is near in meaning, and it is scored
-by the matcher's own pair score with the same signals.
+created earlier is a candidate when it shares a telling word's stem with the text (what the
+full-text search asks for) or, for a matcher with embeddings, when it is near in meaning, and it
+is scored by the matcher's own pair score with the same signals.
 """
 
 import weakref
@@ -16,6 +16,7 @@ from typing import Any
 from app.ingest.bulk.rows import ClaimRow
 from app.ingest.bulk.rows import Scored
 from app.matching.analysis import content_words
+from app.matching.analysis import stem_english
 from app.matching.base import Matcher
 from app.matching.bounds import prepared
 from app.matching.bounds import signals_from
@@ -39,7 +40,9 @@ _NEAR_COSINE = 0.6
 
 
 def _keys(text: str) -> set[str]:
-    return {word.casefold() for word in content_words(text)}
+    # Stems, as the full-text index keeps words (FTS5's porter, PostgreSQL's english): a stored
+    # "Protesters blocked highways" is a candidate for "Protester blocks highway", so a chunk's.
+    return {stem_english(word.casefold()) for word in content_words(text)}
 
 
 class ChunkClaims:
@@ -63,7 +66,12 @@ class ChunkClaims:
         for word in _keys(claim.text):
             self._by_word[word].append(index)
         if self._embedder is not None:
-            self._vectors.append(self._embedder.embed([claim.text])[0])
+            # As the claim's vector is stored (float16) and read back by the matcher's search,
+            # so a chunk's pair gets the semantic signal a stored pair gets, to the last digit.
+            from app.matching.vectors import from_bytes
+            from app.matching.vectors import to_bytes
+
+            self._vectors.append(from_bytes(to_bytes(self._embedder.embed([claim.text])[0])))
 
     def candidates(self, text: str, claimant: str | None) -> list[Scored]:
         """Chunk claims the matcher would offer for `text`, with score and signals."""
@@ -76,8 +84,8 @@ class ChunkClaims:
         if self._embedder is not None:
             import numpy as np
 
-            query = self._embedder.embed([text])[0]
-            cosines = np.stack(self._vectors) @ query
+            embedded = self._embedder.embed([text])[0]
+            cosines = np.stack(self._vectors) @ embedded
             near = {int(i) for i in np.nonzero(cosines >= _NEAR_COSINE)[0]}
         scored: list[Scored] = []
         if isinstance(self.matcher, LexicalMatcher):
@@ -93,10 +101,17 @@ class ChunkClaims:
             return scored
         for index in sorted(found | near):
             claim = self.claims[index]
-            score, why = pair_score(self.matcher, text, claimant, claim.text, claim.claimant)
             if _hybrid(self.matcher):
+                from app.matching.hybrid import compare
+
+                semantic = float(np.dot(embedded, self._vectors[index]))
+                result = compare(
+                    text, claim.text, semantic, a_claimant=claimant, b_claimant=claim.claimant
+                )
+                score, why = result.score, result.explain()
                 keep = index in found or score >= self.matcher.suggest
             else:
+                score, why = pair_score(self.matcher, text, claimant, claim.text, claim.claimant)
                 keep = score > 0
             if keep:
                 scored.append(Scored(claim, score, why))
