@@ -75,20 +75,32 @@ def propose_merges(session: Session, outcomes: list[ClaimOutcome], matcher: Matc
 
 def credited_public(session: Session, *, article_id: int) -> CreditedOriginPublic | None:
     """The article's credited origin as the API shows it, if it has one."""
-    row = session.get(CreditedOrigin, article_id)
-    if row is None:
-        return None
-    outlet = session.get(Outlet, row.outlet_id)
-    assert outlet is not None
-    return CreditedOriginPublic(
-        outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
-        relation=row.relation,
-        reason=row.reason,
-        evidence=row.evidence,
-        confidence=row.confidence,
-        provenance=row.provenance,
-        created_at=row.created_at,
-    )
+    return credited_public_many(session, [article_id]).get(article_id)
+
+
+def credited_public_many(
+    session: Session, article_ids: list[int]
+) -> dict[int, CreditedOriginPublic]:
+    """The credited origins of these articles, as the API shows them (a query per 500)."""
+    found: dict[int, CreditedOriginPublic] = {}
+    for start in range(0, len(article_ids), 500):
+        part = article_ids[start : start + 500]
+        query = (
+            select(CreditedOrigin, Outlet)
+            .join(Outlet, Outlet.id == CreditedOrigin.outlet_id)  # type: ignore[arg-type]
+            .where(CreditedOrigin.article_id.in_(part))  # type: ignore[attr-defined]
+        )
+        for row, outlet in session.execute(query):
+            found[row.article_id] = CreditedOriginPublic(
+                outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
+                relation=row.relation,
+                reason=row.reason,
+                evidence=row.evidence,
+                confidence=row.confidence,
+                provenance=row.provenance,
+                created_at=row.created_at,
+            )
+    return found
 
 
 def canonical_origin(

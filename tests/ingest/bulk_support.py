@@ -196,6 +196,14 @@ def answers(engine: Engine, lines: list[BatchLine]) -> list[Any]:
                 else (result.origin.origin.url, result.origin.relation.value),
                 sorted(article_urls[link.article_id] for link in result.copies),
                 sorted((c.outlet, _without_ids(c.reason)) for c in result.copy_candidates),
+                None
+                if result.credited_origin is None
+                else (
+                    result.credited_origin.outlet.slug,
+                    result.credited_origin.relation.value,
+                    result.credited_origin.evidence,
+                    result.credited_origin.provenance.value,
+                ),
             )
         )
     return reduced

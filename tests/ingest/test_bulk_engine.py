@@ -136,6 +136,26 @@ def test_claims_in_one_chunk_differing_in_word_forms_link_as_line_by_line(
     assert [answer[6][0][1] for answer in got[1]] == ["created", "linked"]
 
 
+def test_a_stored_article_s_credited_origin_is_in_its_answer(
+    engine: Engine, settings: Settings, matcher: Matcher
+) -> None:
+    """A line the engine plans itself, about an article stored with a credited origin, answers
+    with that credited origin, as the one-line path does."""
+    credited = {
+        "outlet": {"slug": "wire", "name": "Wire Press"},
+        "relation": "syndicates",
+        "reason": "credits Wire Press",
+        "evidence": "(Wire Press)",
+    }
+    lines = [
+        _line("https://daily.example/1", [], title="Strike ends", credited_origin=credited),
+        _line("https://daily.example/1", [], title="Strike ends"),
+    ]
+    expected, got = _run_both(engine, settings, matcher, lines, chunk=1000)
+    assert got == expected
+    assert [answer[-1][0] for answer in got[1]] == ["wire", "wire"]
+
+
 def test_the_engine_records_the_events_of_the_one_line_path(
     engine: Engine, settings: Settings, matcher: Matcher
 ) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.articles import service as articles_service
+from app.articles.models import CreditedOriginPublic
 from app.articles.models import LinkPublic
 from app.core import statistics
 from app.core.config import Settings
@@ -32,6 +33,7 @@ from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
 from app.core.unit_of_work import TransactionConflict
 from app.core.unit_of_work import run_transaction
+from app.ingest import origins as ingest_origins
 from app.ingest import service as one_line
 from app.ingest.bulk import review
 from app.ingest.bulk.matching import ChunkClaims
@@ -227,8 +229,12 @@ def _chunk(
         origins = _origins(
             session, [line.article.id or 0 for line in planner.lines if line.has_origin]
         )
+        # A stored article may carry a credited origin (a new one planned here never does).
+        credits = ingest_origins.credited_public_many(
+            session, [line.article.id or 0 for line in planner.lines if not line.article_created]
+        )
         for line in planner.lines:
-            answers[line.number] = _answer(line, origins)
+            answers[line.number] = _answer(line, origins, credits)
         review.queue(session, planner.lines, matcher)
         if stop < len(run):
             number, payload = run[stop]
@@ -289,7 +295,9 @@ def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
     return found
 
 
-def _answer(line: LinePlan, origins: dict[int, LinkPublic]) -> BatchLine:
+def _answer(
+    line: LinePlan, origins: dict[int, LinkPublic], credits: dict[int, CreditedOriginPublic]
+) -> BatchLine:
     article_id = line.article.id or 0
     result = IngestResult(
         outlet_id=line.outlet.id or 0,
@@ -299,6 +307,7 @@ def _answer(line: LinePlan, origins: dict[int, LinkPublic]) -> BatchLine:
         changed=line.changed,
         claims=[_outcome(plan) for plan in line.claims],
         origin=origins[article_id] if line.has_origin else None,
+        credited_origin=credits.get(article_id),
         copy_candidates=[review.copy_candidate(other) for other in line.copy_candidates],
     )
     return BatchLine(line=line.number, status=201 if line.article_created else 200, result=result)
