@@ -6,6 +6,7 @@ compare every stored row (by natural keys) and every line's answer.
 """
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -154,6 +155,34 @@ def test_a_stored_article_s_credited_origin_is_in_its_answer(
     expected, got = _run_both(engine, settings, matcher, lines, chunk=1000)
     assert got == expected
     assert [answer[-1][0] for answer in got[1]] == ["wire", "wire"]
+
+
+def test_an_outlet_mismatch_names_the_outlet_the_payload_resolved_to(
+    engine: Engine, settings: Settings, matcher: Matcher
+) -> None:
+    """The slug `daily-two` with the domain of the stored `daily` is `daily`: the error says
+    so, in a chunk as line by line."""
+    daily = {"slug": "daily", "name": "Daily", "domain": "daily.example"}
+    daily_two = {"slug": "daily-two", "name": "Daily Two", "domain": "daily.example"}
+    lines = [
+        _line("https://daily.example/1", [], outlet=daily),
+        _line("https://herald.example/1", [], slug="herald"),
+        _line("https://herald.example/1", [], outlet=daily_two),
+    ]
+    raw = [f"{line}\n".encode() for line in lines]
+    messages = []
+    for chunk in (1, 1000):
+        _wipe(engine)
+        found = list(
+            ingest_stream(engine, raw, matcher=matcher, settings=settings, chunk_lines=chunk)
+        )
+        assert found[2].error is not None
+        messages.append(re.sub(r"article \d+", "article #", found[2].error.message))
+    _wipe(engine)
+    reference = list(one_line.ingest_lines(engine, raw, matcher=matcher, settings=settings))
+    assert reference[2].error is not None
+    assert messages == [re.sub(r"article \d+", "article #", reference[2].error.message)] * 2
+    assert "than 'daily'" in messages[0]
 
 
 def test_the_engine_records_the_events_of_the_one_line_path(

@@ -383,7 +383,7 @@ class Planner:
         if article is not None and article.outlet is not outlet:
             return Conflict(
                 f"article {article.id} at this URL belongs to another outlet than "
-                f"{payload.outlet.slug!r}",
+                f"{outlet.slug!r}",  # the outlet the payload resolved to, as line by line
                 code="article_outlet_mismatch",
                 details=[{"field": "article.url", "existing_id": article.id}],
             )
