@@ -405,12 +405,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
 # "Reuters reported" then one of these keeps the credit ("reported exclusively", "reported two
 # people died"); another lower-case word ("Thomson Reuters reported revenue", "CP reports record
 # profit") makes the name the one reporting its own figures.
-_AFTER_REPORTED = (
-    "exclusively previously separately initially originally first yesterday today tonight "
-    "overnight also two three four five six seven eight nine ten several some many dozens "
-    "hundreds thousands more nearly almost about around up over no"
-)
-_KEEP_AFTER_REPORTED = frozenset(_AFTER_REPORTED.split())
+_KEEP_AFTER_REPORTED = _AFTER_CREDIT | {
+    *("exclusively", "previously", "separately", "initially", "originally", "first"),
+    *("yesterday", "today", "tonight", "overnight", "also", "no", "more", "up", "over"),
+    *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"),
+    *("some", "many", "dozens", "hundreds", "thousands", "nearly", "almost", "about", "around"),
+}
 _NEXT_TERM = re.compile(r"[ \t]+([a-z]+(?:-[a-z]+)*)\b")
 
 
@@ -421,7 +421,7 @@ def _reports_its_own(pattern: re.Pattern[str], group: str, source: str, match: A
     if match.group(0).endswith("report"):  # "contributed to this report"
         return False
     after = _NEXT_TERM.match(source, match.end())
-    return after is not None and after[1] not in _AFTER_CREDIT | _KEEP_AFTER_REPORTED
+    return after is not None and after[1] not in _KEEP_AFTER_REPORTED
 
 
 # Credits that are not words in the text: a republisher's URL path ("/ap-…", "/afp/…") and the

@@ -21,7 +21,7 @@ from app.ingest.fingerprints import url_credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.assertions import assert_consistent
-from tests.ingest.test_credited import at
+from tests.ingest.test_credited import paper
 
 BAR = 0.7  # CLAIMS_CREDIT_MIN_CONFIDENCE's default
 FILLER = (
@@ -122,16 +122,9 @@ OWN_WORDS = {
 
 def _report(slug: str, hours: float, sentence: str) -> dict[str, Any]:
     body = f"{sentence} {OWN_WORDS[slug]}"
-    return {
-        "outlet": {"slug": slug, "name": slug.replace("-", " ").title(), "kind": "newspaper"},
-        "article": {
-            "url": f"https://{slug}.example/news/{int(hours * 10)}",
-            "title": "Man charged over alleged plot in Sydney",
-            "published_at": at(hours),
-            "body": body,
-        },
-        "claims": [{"text": "Police charged a 34-year-old Sydney man over an alleged plot."}],
-    }
+    report = paper(slug, hours, title="Man charged over alleged plot in Sydney", body=body)
+    report["claims"] = [{"text": "Police charged a 34-year-old Sydney man over an alleged plot."}]
+    return report
 
 
 def test_two_papers_quoting_the_australian_police_stay_two_origins(client: TestClient) -> None:
