@@ -41,7 +41,7 @@ def spelled_anywhere(key: str, folded: str) -> bool:
 
 
 # A line of a photo's caption: a sentence, then its credit, then the story on the next line.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]*$")
+SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]*$")
 
 
 def closes_a_caption(text: str, match: re.Match[str]) -> bool:
@@ -55,7 +55,7 @@ def closes_a_caption(text: str, match: re.Match[str]) -> bool:
     return (
         (match.group(0).endswith("\n") or re.match(r"[ \t.]*\n", rest) is not None)
         and bool(rest.strip())
-        and _SENTENCE_END.search(before) is not None
+        and SENTENCE_END.search(before) is not None
     )
 
 

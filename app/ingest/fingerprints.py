@@ -31,6 +31,7 @@ from app.ingest import credit_languages
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
+from app.ingest.credit_context import SENTENCE_END
 from app.ingest.credit_context import after_the
 from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import byline
@@ -332,9 +333,14 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     closing = tail.rstrip()
     for pattern in (_CLOSING_PAREN, _CLOSING_NAME):
         match = pattern.search(closing)
-        if match is not None and not introduces(closing[: match.start()], match["name"]):
-            words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
-            found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
+        if match is None or introduces(closing[: match.start()], match["name"]):
+            continue
+        if name_key(match["name"]) in agencies.AMBIGUOUS and not SENTENCE_END.search(
+            closing[: match.start()]
+        ):
+            continue  # "won by the ruling party (PAP).": inside the sentence, no sign-off
+        words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
+        found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)

@@ -76,6 +76,7 @@ def decided(
         ({"body": "According to the AFP, the agency's reporter saw it. Agence France-Presse " + FILLER}, "afp"),
         ({"title": "Bus fares rise 4%", "url": "https://ledger.example/ap-bus-fares-rise"}, "ap"),
         ({"body": "WASHINGTON (AP) \u2014 " + FILLER}, "ap"),
+        ({"body": FILLER + " The results will be published on Monday. (PAP)"}, "pap"),
     ],
 )  # fmt: skip
 def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) -> None:
@@ -102,6 +103,8 @@ def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) ->
         # A photo's caption over the story.
         {"body": "Police stand guard outside parliament on Monday. (Reuters)\n\nNew Delhi: The house was adjourned. " + FILLER},
         {"body": "Rescue workers search the rubble on Monday. \u2014 AFP\n\nKARACHI: At least 12 people died. " + FILLER},
+        # Capitals that are also a party's, in brackets inside the last sentence.
+        {"body": FILLER + " The seat was won by the ruling party (PAP)."},
         # A URL whose first word is only the headline's.
         {"title": "AFP charges man over alleged plot", "url": "https://abc.example/news/afp-charges-man-over-alleged-plot/1037"},
         {"title": "PTI announces nationwide protest", "url": "https://dawn.example/news/1812345/pti-announces-nationwide-protest"},
