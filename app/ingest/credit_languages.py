@@ -93,6 +93,12 @@ _DATED_DASH = re.compile(
     rf"(?:^|\n)[ \t]*[А-ЯЁ{CAPITAL}][А-ЯЁ{CAPITAL} .'-]{{1,40}},[ \t][^\n]{{1,25}}?[ \t]"
     rf"[\u2014\u2013-]{{1,2}}[ \t]*(?P<name>{_NAME})[ \t]*[.:]"
 )
+# The verb, then "a" / "à" / "al": the agency is who was told, not who reported ("según informó
+# a EFE un portavoz", "disse à Lusa"), as "told Reuters" in English. Portuguese "informou a
+# Lusa" is left alone: there "a" is also the article of an inverted subject ("Lusa reported").
+_TOLD = re.compile(
+    r"(?i:\binform[oó](?!u)[ \t]+a[ \t]|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t])"
+)
 _CJK_TEXT = re.compile(rf"(?P<name>{_CJK})(?:通信)?(?:によると|が報じた|报道|称|보도)")
 # Reuters' own sign-off names reporters, not Reuters: "(Reporting by Jane Doe; Editing by
 # John Smith)". The pair of "Reporting by" and "Editing by" inside one bracket is Reuters'
@@ -126,7 +132,8 @@ def find(text: str, *, head: str) -> list[Found]:
     for match in _LINE.finditer(text[-TAIL_CHARS:]):
         found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
     for match in _TEXT.finditer(text):
-        found.append((match["name"] or match["name2"], _words(match), "text"))
+        told = _TOLD.search(match.group(0)) is not None
+        found.append((match["name"] or match["name2"], _words(match), "told" if told else "text"))
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"], match.group(0), "text"))
     if (match := _REUTERS_SIGN_OFF.search(text[-TAIL_CHARS:])) is not None:

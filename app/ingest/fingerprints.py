@@ -348,7 +348,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
     for name, words, kind in foreign:
-        if kind != "text":
+        if kind not in ("text", "told"):
             found.append(Credit(name, words, LinkRelation.syndicates))
     # A byline in the payload, or as the body's first line ("By The Associated Press").
     first = BODY_BYLINE.match(text)
@@ -389,7 +389,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     credit = replace(credit, told=True)
                 found.append(credit)
     found += [
-        Credit(name, words, LinkRelation.cites) for name, words, kind in foreign if kind == "text"
+        Credit(name, words, LinkRelation.cites, told=kind == "told")
+        for name, words, kind in foreign
+        if kind in ("text", "told")
     ]
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in found:

@@ -77,6 +77,7 @@ def decided(
         ({"title": "Bus fares rise 4%", "url": "https://ledger.example/ap-bus-fares-rise"}, "ap"),
         ({"body": "WASHINGTON (AP) \u2014 " + FILLER}, "ap"),
         ({"body": FILLER + " The results will be published on Monday. (PAP)"}, "pap"),
+        ({"body": "El puerto reabrirá el lunes, según informó EFE. Las obras terminaron antes."}, "efe"),
     ],
 )  # fmt: skip
 def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) -> None:
@@ -103,6 +104,8 @@ def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) ->
         # A photo's caption over the story.
         {"body": "Police stand guard outside parliament on Monday. (Reuters)\n\nNew Delhi: The house was adjourned. " + FILLER},
         {"body": "Rescue workers search the rubble on Monday. \u2014 AFP\n\nKARACHI: At least 12 people died. " + FILLER},
+        # Someone told the agency, in Spanish (as "told Reuters" in English).
+        {"body": "El puerto reabrirá el lunes, según informó a EFE un portavoz de la autoridad portuaria."},
         # Capitals that are also a party's, in brackets inside the last sentence.
         {"body": FILLER + " The seat was won by the ruling party (PAP)."},
         # A URL whose first word is only the headline's.
