@@ -299,8 +299,17 @@ def detect(
     }
 
     if not has_origin:
+        # An article that credits this one's outlet carries its copy: the outlet's own article
+        # is not a copy of it, even when the outlet's page is dated later (an updated time).
+        crediting = _crediting(session, outlet, nearby)
         origin, relation, reason = _choose_origin(
-            session, article, nearby, credits, credited, same_headline, settings
+            session,
+            article,
+            [o for o in nearby if o.article.id not in crediting],
+            credits,
+            credited,
+            same_headline,
+            settings,
         )
         if origin is not None and _link(
             session, copy=article, origin=origin, relation=relation, reason=reason
@@ -499,6 +508,26 @@ def _credit_relation(quote: str) -> LinkRelation:
     return LinkRelation.cites
 
 
+def _crediting(session: Session, outlet: Outlet, others: list[_Nearby]) -> dict[int, str]:
+    """Those of `others` that credit `outlet` (by the credit they carry, not a "told", or by
+    a recorded credited origin): article id -> the credited origin's evidence, if any."""
+    if not others:
+        return {}
+    rows = session.execute(
+        select(CreditedOrigin.article_id, CreditedOrigin.evidence).where(
+            CreditedOrigin.outlet_id == outlet.id,
+            CreditedOrigin.article_id.in_([o.article.id for o in others]),  # type: ignore[attr-defined]
+        )
+    )
+    found: dict[int, str] = {row[0]: row[1] for row in rows}
+    keys = outlet_keys(outlet)
+    for other in others:
+        name = other.article.credit_name
+        if name in keys and not told(other.article.credit or "", name):
+            found.setdefault(other.article.id or 0, "")
+    return found
+
+
 def _adopt_copies(
     session: Session,
     article: Article,
@@ -515,25 +544,8 @@ def _adopt_copies(
         and not _has_origin(session, other.article.id or 0)
     ]
     adopted: list[int] = []
-    keys = outlet_keys(outlet)
-    credited_here: dict[int, str] = {}
-    if later:
-        rows = session.execute(
-            select(CreditedOrigin.article_id, CreditedOrigin.evidence).where(
-                CreditedOrigin.outlet_id == outlet.id,
-                CreditedOrigin.article_id.in_([o.article.id for o in later]),  # type: ignore[attr-defined]
-            )
-        )
-        credited_here = {row[0]: row[1] for row in rows}
-    credit_copies = [
-        o
-        for o in later
-        if (
-            o.article.credit_name in keys
-            and not told(o.article.credit or "", o.article.credit_name)
-        )
-        or o.article.id in credited_here
-    ]
+    credited_here = _crediting(session, outlet, later)
+    credit_copies = [o for o in later if o.article.id in credited_here]
     shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in credit_copies])
     for other in later:
         reason: str | None = None
@@ -555,7 +567,7 @@ def _adopt_copies(
             if carried is not None:
                 reason = _sentences_reason(carried, _describe(article, outlet))
         if reason is None and other in credit_copies and shared.get(other.article.id or 0):
-            quote = credited_here.get(other.article.id or 0) or other.article.credit or ""
+            quote = credited_here[other.article.id or 0] or other.article.credit or ""
             relation = _credit_relation(quote)
             reason = (
                 f'credits {outlet.name}: "{quote}"; {_describe(article, outlet)} reports the '

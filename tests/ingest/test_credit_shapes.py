@@ -21,6 +21,8 @@ from app.ingest.fingerprints import url_credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.assertions import assert_consistent
+from tests.ingest.test_credited import AP_STORY
+from tests.ingest.test_credited import ap_article
 from tests.ingest.test_credited import paper
 
 BAR = 0.7  # CLAIMS_CREDIT_MIN_CONFIDENCE's default
@@ -153,3 +155,26 @@ def test_two_papers_quoting_the_australian_police_stay_two_origins(client: TestC
     assert {item["article"]["id"] for item in queued} == {first["article_id"], second["article_id"]}
     assert {item["outlet"]["slug"] for item in queued} == {"afp"}
     assert all("the AFP" in item["evidence"] for item in queued)
+
+
+def test_the_agency_s_own_page_dated_later_is_no_copy_of_a_paper_crediting_it(
+    client: TestClient,
+) -> None:
+    """A paper runs AP's story at 11:00; AP's own page, stored afterwards, shows an updated
+    time of 14:00. AP is not a copy of the paper that credits it: one origin, AP's own
+    article, and no longer a credited one."""
+    first = client.post(
+        "/v1/ingest", json=paper("daily-planet", 11, body="SPRINGFIELD (AP) - " + AP_STORY)
+    ).json()
+    assert first["credited_origin"]["outlet"]["slug"] == "ap"
+    wire = client.post("/v1/ingest", json=ap_article(14)).json()
+    assert wire["origin"] is None
+    claim_id = first["claims"][0]["claim_id"]
+    counts = assert_consistent(client, claim_id)
+    assert (counts["outlets"], counts["independent_origins"], counts["credited_origins"]) == (
+        2,
+        1,
+        0,
+    )
+    [origin] = client.get(f"/v1/claims/{claim_id}/corroboration").json()["origins"]
+    assert (origin["outlet"]["slug"], origin["credited"]) == ("ap", False)
