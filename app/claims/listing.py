@@ -522,8 +522,15 @@ def _list_live(
         columns.append(matches.c.rank)
     candidates = _filtered(select(*columns), filters, matches=matches, counts=False)
     if chosen.as_of is not None:
-        # Reported by as_of at all: the stored first report is the earliest there is.
-        candidates = candidates.where(Claim.first_reported_at <= chosen.as_of)
+        # Reported by as_of at all (the stored first report is the earliest there is), or
+        # disputed by then: a claim only disputed so far is in the list now, so it is as_of.
+        disputed = exists().where(
+            Attribution.claim_id == Claim.id,
+            Attribution.stance == "disputes",
+            Article.id == Attribution.article_id,
+            Article.published_at <= chosen.as_of,
+        )
+        candidates = candidates.where(or_(Claim.first_reported_at <= chosen.as_of, disputed))
         if chosen.as_of_basis is AsOfBasis.recorded:
             candidates = candidates.where(Claim.created_at <= chosen.as_of)
     found = session.execute(candidates.order_by(Claim.id).limit(max_claims + 1)).all()

@@ -50,6 +50,25 @@ def test_as_of_lists_claims_reported_by_then_with_their_counts_then(
     assert all_pages(client, "/v1/claims", as_of=at(10), min_outlets=3) == []
 
 
+def test_a_claim_only_disputed_so_far_is_listed_as_of_then_as_it_is_now(
+    client: TestClient, factory: Factory
+) -> None:
+    disputed, reported = factory.claim(), factory.claim()
+    factory.attribute(disputed, factory.article(published_at=at(1)), stance="disputes")
+    factory.attribute(disputed, factory.article(published_at=at(30)))  # reported much later
+    factory.attribute(reported, factory.article(published_at=at(0)))
+    then = client.get("/v1/claims", params={"as_of": at(5)}).json()["items"]
+    assert sorted(
+        (c["id"], c["corroboration"]["outlets"], c["corroboration"]["disputing_outlets"])
+        for c in then
+    ) == sorted([(disputed.id, 0, 1), (reported.id, 1, 0)])
+    detail = client.get(f"/v1/claims/{disputed.id}", params={"as_of": at(5)}).json()
+    assert detail["corroboration"]["disputing_outlets"] == 1
+    assert [
+        c["id"] for c in client.get("/v1/claims", params={"as_of": at(0.5)}).json()["items"]
+    ] == [reported.id]
+
+
 def test_collapse_changes_the_order(client: TestClient, factory: Factory) -> None:
     wire_heavy, independent = factory.claim(), factory.claim()
     story = factory.article(published_at=at(0))
