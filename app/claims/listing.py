@@ -530,7 +530,12 @@ def _list_live(
             Article.id == Attribution.article_id,
             Article.published_at <= chosen.as_of,
         )
-        candidates = candidates.where(or_(Claim.first_reported_at <= chosen.as_of, disputed))
+        candidates = candidates.where(
+            or_(
+                Claim.first_reported_at <= chosen.as_of,
+                and_(Claim.disputing_outlets_count > 0, disputed),  # never disputed: no probe
+            )
+        )
         if chosen.as_of_basis is AsOfBasis.recorded:
             candidates = candidates.where(Claim.created_at <= chosen.as_of)
     found = session.execute(candidates.order_by(Claim.id).limit(max_claims + 1)).all()
