@@ -17,7 +17,9 @@ def name_key(name: str) -> str:
 
 
 def bare_initials(name: str) -> bool:
-    """Two or three capitals ("AP", "AFP", "PTI"): initials many bodies share."""
+    """Two or three capitals ("AP", "AFP", "PTI"; "The AFP" at a sentence's start): initials
+    many bodies share."""
+    name = name.removeprefix("The ").removeprefix("the ")
     return name.isupper() and name.isalpha() and 2 <= len(name) <= 3
 
 
@@ -26,18 +28,34 @@ def after_the(source: str, start: int) -> bool:
     return re.search(r"(?<!\w)(?i:the)[ \t]+$", source[max(0, start - 8) : start]) is not None
 
 
-def spelled_anywhere(key: str, folded: str) -> bool:
-    """Whether an article (`folded`: title, byline and body, `fold`ed) names the agency these
-    initials stand for by a longer name too ("Agence France-Presse", "the Associated Press")."""
-    agency = agencies.by_key(key)
-    if agency is None:
-        return False
-    words = folded.replace("-", " ")
-    longer = [fold(agency.name), *agency.aliases]
-    return any(
-        len(name) > 3 and re.search(rf"(?<!\w){re.escape(name.replace('-', ' '))}(?!\w)", words)
-        for name in longer
-    )
+class SpelledOut:
+    """Whether an article (title, byline and body) names the agency some initials stand for by
+    a longer name too ("Agence France-Presse", "the Associated Press"). The text is folded once,
+    on the first question, and each agency is looked up once: a body that says "the AP
+    reported" a thousand times costs one search, not a thousand."""
+
+    def __init__(self, *parts: str | None) -> None:
+        self._parts = parts
+        self._words: str | None = None
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        if key not in self._known:
+            self._known[key] = self._find(key)
+        return self._known[key]
+
+    def _find(self, key: str) -> bool:
+        agency = agencies.by_key(key)
+        if agency is None:
+            return False
+        if self._words is None:
+            self._words = fold(" ".join(part or "" for part in self._parts)).replace("-", " ")
+        longer = [fold(agency.name), *agency.aliases]
+        return any(
+            len(name) > 3
+            and re.search(rf"(?<!\w){re.escape(name.replace('-', ' '))}(?!\w)", self._words)
+            for name in longer
+        )
 
 
 # A line of a photo's caption: a sentence, then its credit, then the story on the next line.

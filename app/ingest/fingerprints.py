@@ -32,19 +32,18 @@ from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
 from app.ingest.credit_context import SENTENCE_END
+from app.ingest.credit_context import SpelledOut
 from app.ingest.credit_context import after_the
 from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import byline
 from app.ingest.credit_context import carried_paragraph
 from app.ingest.credit_context import closes_a_caption
-from app.ingest.credit_context import fold
 from app.ingest.credit_context import introduced_keys
 from app.ingest.credit_context import introduces
 from app.ingest.credit_context import is_introduction
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import names_agency
 from app.ingest.credit_context import sentence_around
-from app.ingest.credit_context import spelled_anywhere
 from app.ingest.credit_context import spelled_out
 from app.tables import LinkRelation
 
@@ -358,7 +357,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 Credit(name, f"byline: {line}", LinkRelation.syndicates) for name in byline(line)
             ]
     introduced = introduced_keys(text)
-    everything = fold(" ".join((title or "", author or "", text)))
+    spelled = SpelledOut(title, author, text)
     for headline, source in ((True, title or ""), (False, text)):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
@@ -381,8 +380,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     credit = replace(credit, ambiguous=True)
                 elif (
                     bare_initials(credit.name)
-                    and (headline or after_the(source, match.start(group)))
-                    and not spelled_anywhere(credit.key, everything)
+                    and agencies.by_key(credit.key) is not None
+                    and (
+                        headline
+                        or credit.name.lower().startswith("the ")
+                        or after_the(source, match.start(group))
+                    )
+                    and not spelled(credit.key)
                 ):
                     credit = replace(credit, initials=True)
                 if match.group(0).lstrip().startswith("told"):
@@ -410,15 +414,15 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     return list(unique.values())
 
 
-# "Reuters reported" then one of these keeps the credit ("reported exclusively", "reported two
-# people died"); another lower-case word ("Thomson Reuters reported revenue", "CP reports record
-# profit") makes the name the one reporting its own figures.
-_KEEP_AFTER_REPORTED = _AFTER_CREDIT | {
-    *("exclusively", "previously", "separately", "initially", "originally", "first"),
-    *("yesterday", "today", "tonight", "overnight", "also", "no", "more", "up", "over"),
-    *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"),
-    *("some", "many", "dozens", "hundreds", "thousands", "nearly", "almost", "about", "around"),
-}
+# What a company or a person reports of its own after "X reported": "Thomson Reuters reported
+# first-quarter revenue", "CP reports record quarterly profit", "Bloomberg reported income".
+# Anything else after "reported" keeps the credit ("Reuters reported there were", "AFP
+# reported police had fired", "Reuters reported he had resigned").
+_OWN_FIGURES = frozenset({
+    "revenue", "revenues", "profit", "profits", "income", "earnings", "net", "sales", "loss",
+    "losses", "turnover", "record", "quarterly", "annual", "full-year", "half-year",
+    "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "operating",
+})  # fmt: skip
 _NEXT_TERM = re.compile(r"[ \t]+([a-z]+(?:-[a-z]+)*)\b")
 
 
@@ -429,13 +433,15 @@ def _reports_its_own(pattern: re.Pattern[str], group: str, source: str, match: A
     if match.group(0).endswith("report"):  # "contributed to this report"
         return False
     after = _NEXT_TERM.match(source, match.end())
-    return after is not None and after[1] not in _KEEP_AFTER_REPORTED
+    return after is not None and after[1] in _OWN_FIGURES
 
 
 # Credits that are not words in the text: a republisher's URL path ("/ap-…", "/afp/…") and the
 # markup of the page (rel=canonical, JSON-LD isBasedOn), given in the payload.
 _SEGMENT = re.compile(r"[^/]+")
 _TITLE_WORD = re.compile(r"[\W_]*(\w+)")
+# The agency's own label before a colon: its formats ("AP Explains: …"), not a subject.
+_KICKER = re.compile(r"[\W_]*\w+\b[^:\n]{0,25}:")
 
 
 def url_credits(url: str, title: str | None = None) -> list[Credit]:
@@ -449,7 +455,11 @@ def url_credits(url: str, title: str | None = None) -> list[Credit]:
         head = agencies.by_url_segment(segment.split("-", 1)[0]) if "-" in segment else None
         if whole is not None:
             return [Credit(whole.name, f"URL: /{segment}", LinkRelation.syndicates)]
-        headline = first is not None and first[1].casefold() == segment.split("-")[0].casefold()
+        headline = (
+            first is not None
+            and first[1].casefold() == segment.split("-")[0].casefold()
+            and _KICKER.match(title or "") is None  # "AP PHOTOS: …", "Reuters exclusive: …"
+        )
         if head is not None and not headline:
             return [Credit(head.name, f"URL: /{segment}", LinkRelation.syndicates)]
     return []

@@ -299,10 +299,20 @@ def _after_transaction_create(session: Session, transaction: SessionTransaction)
 def _after_soft_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
     # A savepoint rolled back (a line of a chunk that failed alone, a lost unique race): the
     # rows it wrote are gone, so are the events it recorded ("claim.created" for a claim that
-    # was never stored).
-    mark = session.info.get(_MARKS, {}).pop(id(previous_transaction), None)
-    if previous_transaction.nested and mark is not None:
-        del session.info.get(_PENDING, [])[mark:]
+    # was never stored). A flush that fails inside a savepoint rolls back its own inner
+    # transaction, and the savepoints above it go inactive without an event of their own:
+    # each savepoint this rollback ended is found by walking up.
+    marks = session.info.get(_MARKS, {})
+    pending = session.info.get(_PENDING, [])
+    transaction: SessionTransaction | None = previous_transaction
+    while transaction is not None:
+        if transaction.nested and (
+            transaction is previous_transaction or not transaction.is_active
+        ):
+            mark = marks.pop(id(transaction), None)
+            if mark is not None:
+                del pending[mark:]
+        transaction = transaction.parent
 
 
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:

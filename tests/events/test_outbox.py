@@ -155,6 +155,36 @@ def test_a_rolled_back_savepoint_takes_its_events_with_it(engine: Engine) -> Non
     assert [e.data["n"] for e in events(engine)[start:]] == [1, 4]
 
 
+def test_a_savepoint_whose_flush_fails_takes_its_events_with_it(
+    engine: Engine, factory: Factory
+) -> None:
+    """A lost unique race: the flush inside the savepoint fails, the savepoint goes with it
+    (without an event of its own), and so do the events recorded in it."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.tables import Claim
+
+    taken = factory.claim()
+    start = len(events(engine))
+
+    def loses(session: Session) -> None:
+        with session.begin_nested():
+            recorder.record(session, type=EventType.claim_created, claim_id=None, data={"n": 2})
+            session.add(Claim(text="A new claim", fingerprint="fp-new-in-savepoint"))
+            session.flush()  # recorded: claim.created for the new claim
+            session.add(Claim(text="Again", fingerprint=taken.fingerprint))
+            session.flush()
+
+    def work(session: Session) -> None:
+        recorder.record(session, type=EventType.claim_created, claim_id=None, data={"n": 1})
+        with pytest.raises(IntegrityError):
+            loses(session)
+        assert [e["data"].get("n") for e in recorder.pending(session)] == [1]
+
+    run_transaction(engine, work, attempts=1)
+    assert [e.data.get("n") for e in events(engine)[start:]] == [1]
+
+
 def test_a_retried_transaction_records_its_events_once(engine: Engine, factory: Factory) -> None:
     start = len(events(engine))
     runs = []

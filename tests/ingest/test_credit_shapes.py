@@ -73,6 +73,15 @@ def decided(
         ({"body": "新华社北京1月5日电（记者张三）国务院总理5日主持召开国务院常务会议。"}, "xinhua"),
         ({"body": "【ワシントン共同】米政府は5日、新たな経済対策を発表した。"}, "kyodo"),
         ({"body": FILLER + "\n\nAssociated Press writer Jane Doe in London contributed to this report."}, "ap"),
+        # "X reported" and a clause: still a credit (only a figure of its own is not).
+        ({"body": FILLER + " Reuters reported there were dozens of casualties. " + FILLER}, "reuters"),
+        ({"body": FILLER + " AFP reported police had fired tear gas. " + FILLER}, "afp"),
+        ({"body": FILLER + " Reuters reported he had resigned. " + FILLER}, "reuters"),
+        ({"body": FILLER + " The Associated Press reported officials were investigating. " + FILLER}, "ap"),
+        ({"body": FILLER + " Xinhua reported heavy rain hit the province. " + FILLER}, "xinhua"),
+        # The agency's own label in its headline, then its URL.
+        ({"title": "AP PHOTOS: Floods in the valley", "url": "https://ledger.example/ap-photos-floods"}, "ap"),
+        ({"title": "AP Explains: Why rates rise", "url": "https://ledger.example/ap-explains-why-rates-rise"}, "ap"),
         # What was already read stays read.
         ({"body": FILLER + " Police said the man was arrested, according to AFP. " + FILLER}, "afp"),
         ({"body": "According to the AFP, the agency's reporter saw it. Agence France-Presse " + FILLER}, "afp"),
@@ -97,6 +106,8 @@ def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) ->
         {"body": FILLER + " According to the AA, unleaded rose 2p a litre in May. " + FILLER},
         {"body": FILLER + " According to the PTI, 300 of its workers were detained. " + FILLER},
         {"body": FILLER + " According to the PA, three people were killed. " + FILLER},
+        {"body": FILLER + " The AFP reported the man was arrested in Parramatta. " + FILLER},
+        {"body": FILLER + " The PTI reported 300 workers were detained. " + FILLER},
         {"title": "AP reports 2,345 new Covid cases, 12 deaths"},
         # Companies and people reporting their own figures.
         {"title": "CP reports record quarterly profit", "body": "CP reported net income of C$1.1 billion. " + FILLER},
@@ -178,3 +189,24 @@ def test_the_agency_s_own_page_dated_later_is_no_copy_of_a_paper_crediting_it(
     )
     [origin] = client.get(f"/v1/claims/{claim_id}/corroboration").json()["origins"]
     assert (origin["outlet"]["slug"], origin["credited"]) == ("ap", False)
+
+
+def test_a_body_repeating_a_look_alike_asks_once_whether_the_agency_is_spelled_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether the article spells the agency out is asked once per agency, not per mention
+    (each question searches the whole text: per mention, a long body took minutes)."""
+    from app.ingest import credit_context
+
+    asked: list[str] = []
+    find = credit_context.SpelledOut._find
+
+    def counted(self: credit_context.SpelledOut, key: str) -> bool:
+        asked.append(key)
+        return find(self, key)
+
+    monkeypatch.setattr(credit_context.SpelledOut, "_find", counted)
+    body = "Officials said the plan would cost more, the AP reported. " * 500
+    found = credits(author=None, body=body, title="The AP reports delays")
+    assert any(credit.initials for credit in found)
+    assert asked == ["ap"]
