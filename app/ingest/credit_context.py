@@ -59,7 +59,7 @@ class SpelledOut:
 
 
 # A line of a photo's caption: a sentence, then its credit, then the story on the next line.
-SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]*$")
+SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?\s*$")
 
 
 def closes_a_caption(text: str, match: re.Match[str]) -> bool:

@@ -88,6 +88,7 @@ def decided(
         ({"title": "Bus fares rise 4%", "url": "https://ledger.example/ap-bus-fares-rise"}, "ap"),
         ({"body": "WASHINGTON (AP) \u2014 " + FILLER}, "ap"),
         ({"body": FILLER + " The results will be published on Monday. (PAP)"}, "pap"),
+        ({"body": FILLER + "\n\n(KUNA)"}, "kuna"),
         ({"body": "El puerto reabrirá el lunes, según informó EFE. Las obras terminaron antes."}, "efe"),
     ],
 )  # fmt: skip
