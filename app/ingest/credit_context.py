@@ -50,7 +50,7 @@ class SpelledOut:
             return False
         if self._words is None:
             self._words = fold(" ".join(part or "" for part in self._parts)).replace("-", " ")
-        longer = [fold(agency.name), *agency.aliases]
+        longer = [fold(name) for name in (agency.name, *agency.aliases)]  # as the text is
         return any(
             len(name) > 3
             and re.search(rf"(?<!\w){re.escape(name.replace('-', ' '))}(?!\w)", self._words)
