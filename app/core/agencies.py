@@ -24,9 +24,11 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("ap", "Associated Press", "apnews.com",
            ("ap", "the associated press", "ap通信", "美联社", "ассошиэйтед пресс"), ("ap",)),
     Agency("reuters", "Reuters", "reuters.com",
-           ("reuters", "thomson reuters", "ロイター", "路透社", "рейтер", "рейтерс"), ("reuters",)),
+           ("reuters", "thomson reuters", "reuters breakingviews", "ロイター", "路透社", "рейтер",
+            "рейтерс"), ("reuters",)),
     Agency("afp", "Agence France-Presse", "afp.com",
-           ("afp", "agence france presse", "afp時事", "法新社", "франс пресс", "франс-пресс"),
+           ("afp", "agence france presse", "afp jiji", "afp時事", "法新社", "франс пресс",
+            "франс-пресс"),
            ("afp",)),
     Agency("the-canadian-press", "The Canadian Press", "thecanadianpress.com",
            ("canadian press", "cp"), ("cp", "canadian-press")),
@@ -51,7 +53,8 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("anadolu", "Anadolu Agency", "aa.com.tr",
            ("anadolu", "anadolu agency", "aa", "anadolu ajansı", "anadolu ajansi")),  # noqa: RUF001
     Agency("upi", "United Press International", "upi.com", ("upi",), ("upi",)),
-    Agency("bloomberg", "Bloomberg", "bloomberg.com", ("bloomberg", "bloomberg news")),
+    Agency("bloomberg", "Bloomberg", "bloomberg.com",
+           ("bloomberg", "bloomberg news", "bloomberg opinion")),
     Agency("anp", "ANP", "anp.nl", ("anp", "algemeen nederlands persbureau")),
     Agency("ritzau", "Ritzau", "ritzau.dk", ("ritzau", "ritzaus bureau")),
     # Europe. Names are the agencies' own short forms where their English name's initials would

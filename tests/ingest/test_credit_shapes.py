@@ -89,6 +89,11 @@ def decided(
         ({"body": "WASHINGTON (AP) \u2014 " + FILLER}, "ap"),
         ({"body": FILLER + " The results will be published on Monday. (PAP)"}, "pap"),
         ({"body": FILLER + "\n\n(KUNA)"}, "kuna"),
+        # The agencies' own desks and joint credits: their copy all the same.
+        ({"author": "AFP-JIJI"}, "afp"),
+        ({"body": "PARIS (AFP-Jiji) - " + FILLER}, "afp"),
+        ({"body": "LONDON (Reuters Breakingviews) - " + FILLER}, "reuters"),
+        ({"body": "(Bloomberg Opinion) -- " + FILLER}, "bloomberg"),
         ({"body": "El puerto reabrirá el lunes, según informó EFE. Las obras terminaron antes."}, "efe"),
     ],
 )  # fmt: skip
