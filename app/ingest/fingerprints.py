@@ -357,7 +357,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 Credit(name, f"byline: {line}", LinkRelation.syndicates) for name in byline(line)
             ]
     introduced = introduced_keys(text)
-    spelled = SpelledOut(title, author, text)
+    agency_named = SpelledOut(title, author, text)  # asked only for initials, once each
     for headline, source in ((True, title or ""), (False, text)):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
             for match in pattern.finditer(source):
@@ -386,7 +386,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                         or credit.name.lower().startswith("the ")
                         or after_the(source, match.start(group))
                     )
-                    and not spelled(credit.key)
+                    and not agency_named(credit.key)
                 ):
                     credit = replace(credit, initials=True)
                 if match.group(0).lstrip().startswith("told"):

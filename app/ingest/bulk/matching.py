@@ -99,11 +99,12 @@ class ChunkClaims:
                 if lexical is not None and lexical.score >= threshold and lexical.score > 0:
                     scored.append(Scored(claim, lexical.score, lexical.explain()))
             return scored
+        hybrid = _hybrid(self.matcher)
+        if hybrid:
+            from app.matching.hybrid import compare
         for index in sorted(found | near):
             claim = self.claims[index]
-            if _hybrid(self.matcher):
-                from app.matching.hybrid import compare
-
+            if hybrid:
                 semantic = float(np.dot(embedded, self._vectors[index]))
                 result = compare(
                     text, claim.text, semantic, a_claimant=claimant, b_claimant=claim.claimant
