@@ -45,7 +45,7 @@ logger = logging.getLogger("app.outbox")
 _PENDING = "outbox_pending"
 _TOUCHED = "outbox_touched"
 _WROTE = "outbox_wrote"
-_MARKS = "outbox_marks"  # savepoint -> how many events were pending when it began
+_MARKS = "outbox_marks"  # savepoint -> (events pending, touched journal) when it began
 _ON_COMMIT: list[Callable[[Engine], None]] = []
 # pg_advisory_xact_lock key of the outbox ("outbox" in ASCII): held from the insert of a
 # transaction's events to its commit, so ids are handed out in commit order.
@@ -83,12 +83,39 @@ def pending(session: Session) -> list[dict[str, Any]]:
 
 
 class _Touched:
-    """What this transaction changed that can move counts: to name the cause of a change."""
+    """What this transaction changed that can move counts: to name the cause of a change.
+
+    Kept as a journal, so a savepoint that rolls back drops what it noted (`truncate`): a
+    count event never names the article of a line that failed."""
 
     def __init__(self) -> None:
-        self.attributed: dict[int, set[int]] = defaultdict(set)  # claim -> articles
-        self.articles: set[int] = set()  # articles whose links, outlet or date changed
-        self.merged_into: dict[int, list[int]] = defaultdict(list)  # target -> sources
+        self.journal: list[tuple[str, int, int]] = []
+
+    def attributed(self, claim_id: int, article_id: int) -> None:
+        self.journal.append(("attributed", claim_id, article_id))
+
+    def article(self, article_id: int) -> None:  # its links, outlet or date changed
+        self.journal.append(("article", article_id, 0))
+
+    def merged(self, into: int, source: int) -> None:
+        self.journal.append(("merged", into, source))
+
+    def truncate(self, length: int) -> None:
+        del self.journal[length:]
+
+    def summary(self) -> tuple[dict[int, set[int]], set[int], dict[int, list[int]]]:
+        """(claim -> articles attributed, articles re-linked, target -> claims merged)."""
+        attributed: dict[int, set[int]] = defaultdict(set)
+        articles: set[int] = set()
+        merged_into: dict[int, list[int]] = defaultdict(list)
+        for kind, first, second in self.journal:
+            if kind == "attributed":
+                attributed[first].add(second)
+            elif kind == "article":
+                articles.add(first)
+            else:
+                merged_into[first].append(second)
+        return attributed, articles, merged_into
 
 
 def _touched(session: Session) -> _Touched:
@@ -120,7 +147,7 @@ def attributed(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
     count events name them as their cause, as for the ORM's writes."""
     touched = _touched(session)
     for claim_id, article_id in pairs:
-        touched.attributed[claim_id].add(article_id)
+        touched.attributed(claim_id, article_id)
 
 
 def links_added(session: Session, links: Iterable[Any]) -> None:
@@ -129,7 +156,7 @@ def links_added(session: Session, links: Iterable[Any]) -> None:
     work, for a writer that inserts without the ORM."""
     touched = _touched(session)
     for link in links:
-        touched.articles.add(link.article_id)
+        touched.article(link.article_id)
         if link.provenance == LinkProvenance.detected:
             record(
                 session,
@@ -152,7 +179,7 @@ def _after_flush(session: Session, _context: Any) -> None:
         if isinstance(instance, Claim):
             claims_created(session, [instance])
         elif isinstance(instance, Attribution):
-            touched.attributed[instance.claim_id].add(instance.article_id)
+            touched.attributed(instance.claim_id, instance.article_id)
         elif isinstance(instance, Review):
             record(
                 session,
@@ -173,7 +200,7 @@ def _after_flush(session: Session, _context: Any) -> None:
             history = attributes.get_history(instance, "merged_into")
             if history.added and history.added[0] is not None and instance.id is not None:
                 into = history.added[0]
-                touched.merged_into[into].append(instance.id)
+                touched.merged(into, instance.id)
                 record(
                     session,
                     type=EventType.claim_merged,
@@ -181,14 +208,14 @@ def _after_flush(session: Session, _context: Any) -> None:
                     data={"claim_id": instance.id, "merged_into": into},
                 )
         elif isinstance(instance, Attribution):
-            touched.attributed[instance.claim_id].add(instance.article_id)
+            touched.attributed(instance.claim_id, instance.article_id)
         elif isinstance(instance, Article) and instance.id is not None:
-            touched.articles.add(instance.id)
+            touched.article(instance.id)
     for instance in session.deleted:
         if isinstance(instance, Attribution):
-            touched.attributed[instance.claim_id].add(instance.article_id)
+            touched.attributed(instance.claim_id, instance.article_id)
         elif isinstance(instance, ArticleLink):
-            touched.articles.add(instance.article_id)
+            touched.article(instance.article_id)
 
 
 def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
@@ -198,20 +225,21 @@ def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, An
     ids = list(claim_ids)
     if touched is None:
         return {key: {"kind": "recount", "articles": []} for key in ids}
+    attributed, articles, merged_into = touched.summary()
     wanted: dict[int, tuple[str, set[int]]] = {}
     for claim_id in ids:
-        if claim_id in touched.merged_into:
+        if claim_id in merged_into:
             wanted[claim_id] = ("merge", set())
-        elif touched.attributed.get(claim_id):
-            wanted[claim_id] = ("attribution", touched.attributed[claim_id])
+        elif attributed.get(claim_id):
+            wanted[claim_id] = ("attribution", attributed[claim_id])
         else:
             wanted[claim_id] = ("link", set())
     linked = [i for i, (kind, _) in wanted.items() if kind == "link"]
-    if linked and touched.articles:
+    if linked and articles:
         rows = session.execute(
             select(Attribution.claim_id, Attribution.article_id).where(
                 Attribution.claim_id.in_(linked),  # type: ignore[attr-defined]
-                Attribution.article_id.in_(touched.articles),  # type: ignore[attr-defined]
+                Attribution.article_id.in_(articles),  # type: ignore[attr-defined]
             )
         )
         for row in rows:
@@ -236,7 +264,7 @@ def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, An
             "articles": [described[a] for a in sorted(found) if a in described],
         }
         if kind == "merge":
-            cause["merged_claim_ids"] = sorted(touched.merged_into[claim_id])
+            cause["merged_claim_ids"] = sorted(merged_into[claim_id])
         result[claim_id] = cause
     return result
 
@@ -293,7 +321,11 @@ def _after_commit(session: Session) -> None:
 def _after_transaction_create(session: Session, transaction: SessionTransaction) -> None:
     if transaction.nested:  # a SAVEPOINT: what it records goes if it rolls back
         marks = session.info.setdefault(_MARKS, {})
-        marks[id(transaction)] = len(session.info.get(_PENDING, []))
+        touched: _Touched | None = session.info.get(_TOUCHED)
+        marks[id(transaction)] = (
+            len(session.info.get(_PENDING, [])),
+            len(touched.journal) if touched is not None else 0,
+        )
 
 
 def _after_soft_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
@@ -304,6 +336,7 @@ def _after_soft_rollback(session: Session, previous_transaction: SessionTransact
     # each savepoint this rollback ended is found by walking up.
     marks = session.info.get(_MARKS, {})
     pending = session.info.get(_PENDING, [])
+    touched: _Touched | None = session.info.get(_TOUCHED)
     transaction: SessionTransaction | None = previous_transaction
     while transaction is not None:
         if transaction.nested and (
@@ -311,7 +344,9 @@ def _after_soft_rollback(session: Session, previous_transaction: SessionTransact
         ):
             mark = marks.pop(id(transaction), None)
             if mark is not None:
-                del pending[mark:]
+                del pending[mark[0] :]
+                if touched is not None:
+                    touched.truncate(mark[1])
         transaction = transaction.parent
 
 

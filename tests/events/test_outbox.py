@@ -185,6 +185,35 @@ def test_a_savepoint_whose_flush_fails_takes_its_events_with_it(
     assert [e.data.get("n") for e in events(engine)[start:]] == [1]
 
 
+def test_a_rolled_back_savepoint_takes_its_causes_with_it(engine: Engine, factory: Factory) -> None:
+    """A count event names as its cause only what stayed written: an attribution noted in a
+    savepoint that rolled back (a line of a chunk that failed alone) is not among them."""
+    claim = factory.claim()
+    kept, dropped, released = factory.article(), factory.article(), factory.article()
+
+    class Boom(Exception):
+        pass
+
+    def fails(session: Session) -> None:
+        with session.begin_nested():
+            recorder.attributed(session, [(claim.id, dropped.id)])
+            with session.begin_nested():  # released inside the one that fails
+                recorder.attributed(session, [(claim.id, dropped.id)])
+            raise Boom
+
+    def work(session: Session) -> dict[int, dict[str, Any]]:
+        recorder.attributed(session, [(claim.id, kept.id)])
+        with pytest.raises(Boom):
+            fails(session)
+        with session.begin_nested():
+            recorder.attributed(session, [(claim.id, released.id)])
+        return recorder.causes(session, [claim.id])
+
+    found = run_transaction(engine, work, attempts=1)
+    assert found[claim.id]["kind"] == "attribution"
+    assert [a["article_id"] for a in found[claim.id]["articles"]] == sorted([kept.id, released.id])
+
+
 def test_a_retried_transaction_records_its_events_once(engine: Engine, factory: Factory) -> None:
     start = len(events(engine))
     runs = []
