@@ -9,7 +9,6 @@ from pydantic import ConfigDict
 from pydantic import Field
 from pydantic import StrictBool
 from pydantic import model_validator
-from sqlmodel import SQLModel
 
 from app.articles.models import ArticleUrl
 from app.articles.models import CreditedOriginPublic
@@ -21,6 +20,7 @@ from app.core.types import Claimant
 from app.core.types import ClaimText
 from app.core.types import LanguageTag
 from app.core.types import PublishedAt
+from app.core.types import Schema
 from app.core.types import ShortText
 from app.core.types import Title
 from app.core.types import json_number
@@ -40,7 +40,7 @@ Share = json_number(float, ge=0, le=1)  # a confidence or a score, in [0, 1]
 MAX_CLAIMS = 200
 
 
-class IngestArticle(SQLModel):
+class IngestArticle(Schema):
     model_config = ConfigDict(extra="forbid")
 
     url: ArticleUrl = Field(description="Found by its canonical URL, created if new.")
@@ -69,7 +69,7 @@ class MatchMode(StrEnum):
     exact = "exact"
 
 
-class IngestClaim(SQLModel):
+class IngestClaim(Schema):
     model_config = ConfigDict(extra="forbid")
 
     text: ClaimText
@@ -90,7 +90,7 @@ class IngestClaim(SQLModel):
     )
 
 
-class IngestOrigin(SQLModel):
+class IngestOrigin(Schema):
     """The earlier article this one copies or cites, as stated by the sender: it always wins."""
 
     model_config = ConfigDict(extra="forbid")
@@ -105,7 +105,7 @@ class IngestOrigin(SQLModel):
     )
 
 
-class IngestCreditedOrigin(SQLModel):
+class IngestCreditedOrigin(Schema):
     """The outlet this article credits as its origin, as stated (what `corroborate export`
     writes for a credited origin, so that a re-import keeps it)."""
 
@@ -119,7 +119,7 @@ class IngestCreditedOrigin(SQLModel):
     provenance: LinkProvenance = LinkProvenance.stated
 
 
-class ClaimKey(SQLModel):
+class ClaimKey(Schema):
     """A claim named by its text and claimant (what `corroborate export` writes)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -128,7 +128,7 @@ class ClaimKey(SQLModel):
     claimant: ShortText | None = None
 
 
-class ProposedClaimKey(SQLModel):
+class ProposedClaimKey(Schema):
     """A claim proposal's statement, claimant and words (what `corroborate export` writes)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -138,7 +138,7 @@ class ProposedClaimKey(SQLModel):
     quote: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
 
 
-class IngestReviewDecision(SQLModel):
+class IngestReviewDecision(Schema):
     """A decision taken in the review queue, as `corroborate export` writes it on the line of
     the article it is about (for a claim merge: the last article carrying either claim), so
     that an import remembers it: a rejection is never proposed again. Nothing is applied: what
@@ -174,7 +174,7 @@ class IngestReviewDecision(SQLModel):
     )
 
 
-class IngestPayload(SQLModel):
+class IngestPayload(Schema):
     """One article with its outlet and the claims it reports."""
 
     model_config = ConfigDict(extra="forbid")
@@ -210,7 +210,7 @@ class ClaimAction(StrEnum):
     already_attributed = "already_attributed"
 
 
-class MatchRef(SQLModel):
+class MatchRef(Schema):
     claim_id: int
     score: float = Field(ge=0, le=1)
     signals: MatchSignals | None = Field(
@@ -218,7 +218,7 @@ class MatchRef(SQLModel):
     )
 
 
-class ClaimOutcome(SQLModel):
+class ClaimOutcome(Schema):
     """What ingest did with one claim of the payload."""
 
     claim_id: int
@@ -237,7 +237,7 @@ class ClaimOutcome(SQLModel):
     )
 
 
-class CopyCandidate(SQLModel):
+class CopyCandidate(Schema):
     """An article that may be the original of this one (or a copy of it), not linked."""
 
     article_id: int
@@ -245,7 +245,7 @@ class CopyCandidate(SQLModel):
     reason: str
 
 
-class IngestResult(SQLModel):
+class IngestResult(Schema):
     outlet_id: int
     outlet_created: bool
     article_id: int
@@ -267,7 +267,7 @@ class IngestResult(SQLModel):
     )
 
 
-class BatchLine(SQLModel):
+class BatchLine(Schema):
     """One NDJSON line's outcome: `result` on success (status 200/201), `error` otherwise."""
 
     line: int = Field(description="1-based line number in the request body.")
@@ -276,7 +276,7 @@ class BatchLine(SQLModel):
     error: ErrorBody | None = None
 
 
-class BatchSummary(SQLModel):
+class BatchSummary(Schema):
     lines: int = Field(description="Non-blank lines read.")
     succeeded: int
     failed: int
@@ -286,7 +286,7 @@ class BatchSummary(SQLModel):
     claims_already_attributed: int
 
 
-class BatchResult(SQLModel):
+class BatchResult(Schema):
     summary: BatchSummary
     lines: list[BatchLine]
 

@@ -3,9 +3,9 @@
 from enum import StrEnum
 
 from pydantic import Field
-from sqlmodel import SQLModel
 
 from app.claims.models import ClaimPublic
+from app.core.types import Schema
 
 
 class Decision(StrEnum):
@@ -14,7 +14,7 @@ class Decision(StrEnum):
     none = "none"
 
 
-class VetoSignal(SQLModel):
+class VetoSignal(Schema):
     name: str = Field(
         description="`numbers` (they differ), `number_missing`, `polarity` (one negates or "
         "denies), `direction` (rise vs fall, imposed vs lifted...), `names` (different people or "
@@ -24,7 +24,7 @@ class VetoSignal(SQLModel):
     words: list[str] = Field(description="The (stemmed) words involved.")
 
 
-class MatchSignals(SQLModel):
+class MatchSignals(Schema):
     """Why a candidate scored what it did."""
 
     semantic: float | None = Field(
@@ -38,7 +38,7 @@ class MatchSignals(SQLModel):
     vetoes: list[VetoSignal] = Field(description="Disagreements that lowered the score.")
 
 
-class ClaimMatch(SQLModel):
+class ClaimMatch(Schema):
     score: float = Field(ge=0, le=1, description="Similarity in [0, 1]; 1 is the same claim.")
     signals: MatchSignals | None = Field(default=None, description="The signals behind the score.")
     decision: Decision = Field(
@@ -48,7 +48,7 @@ class ClaimMatch(SQLModel):
     claim: ClaimPublic
 
 
-class ClaimMatches(SQLModel):
+class ClaimMatches(Schema):
     items: list[ClaimMatch] = Field(description="Best first.")
     link_threshold: float
     suggest_threshold: float
