@@ -22,6 +22,9 @@ class Hit:
     path: str
     status: int  # 0 until answered
     if_none_match: str | None
+    # time.monotonic() just before the first byte of an answer sent at once (0: a slow or
+    # dripped page, which the crawler may have given up on before it came)
+    answered: float = 0.0
 
 
 @dataclass
@@ -69,6 +72,8 @@ class Site:
                         if sent == page.etag:
                             status, body = 304, b""
                 hit.status = status
+                if page is None or not (page.delay or page.drip):
+                    hit.answered = time.monotonic()
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -103,9 +108,13 @@ class Site:
             return [hit for hit in self.log if path is None or hit.path == path]
 
     def gaps(self) -> list[float]:
-        """Seconds between the arrivals of consecutive requests."""
-        times = [hit.at for hit in self.hits()]
-        return [b - a for a, b in pairwise(times)]
+        """Seconds from the start of each answer to the arrival of the next request: at most
+        the pause the crawler kept between the end of one request and the start of the next,
+        however late this server's threads were scheduled (each clock is read before the byte
+        it stands for moves, so a late thread can only widen a gap, never narrow it). After a
+        slow or dripped page, which the crawler may have given up on, from its arrival."""
+        hits = self.hits()
+        return [b.at - (a.answered or a.at) for a, b in pairwise(hits)]
 
 
 @contextmanager
