@@ -12,7 +12,9 @@ articles, links, claims and attributions into a fresh migrated file. On PostgreS
 Then the NDJSON goes through the engine (`app.ingest.bulk.engine.ingest_stream`, the verb of
 `POST /v1/ingest/batch` and `corroborate import`) into another fresh database, and
 `corroborate recount --check` runs on the result. Both sides are attributions per second, so
-`x_vs_floor` compares like with like. Prints JSON.
+`x_vs_floor` compares like with like. `--phases` adds the engine's CPU seconds by phase (each
+exclusive of the phases inside it; "other" is the rest), with `bench/ingest_profile.py`'s timer.
+Prints JSON.
 """
 
 from __future__ import annotations
@@ -93,7 +95,43 @@ def postgresql_floor(floor_db: Path, url: str, attributions: int) -> dict[str, A
     return {"attributions": attributions, "seconds": seconds, "rows_per_s": attributions / seconds}
 
 
-def run_engine(url: str, ndjson: Path, matcher: str, chunk: int) -> dict[str, Any]:
+# (label, module, attribute): the engine's steps, each charged its own CPU time.
+ENGINE_PHASES = [
+    ("parse + validate a line", "app.ingest.bulk.engine", "parse"),
+    ("read the stored rows lines name", "app.ingest.bulk.plan", "Planner._load"),
+    (
+        "stored claims' candidates (full text + scoring)",
+        "app.ingest.bulk.plan",
+        "Planner._prefetch_matches",
+    ),
+    ("plan each line (chunk's claims, copies, credits)", "app.ingest.bulk.plan", "Planner.plan"),
+    ("write the rows", "app.ingest.bulk.engine", "write"),
+    ("review queue", "app.ingest.bulk.review", "queue"),
+    ("answers", "app.ingest.bulk.engine", "_answer"),
+    ("answers: origins", "app.ingest.bulk.engine", "_origins"),
+    ("COMMIT (recount, outbox, the database's commit)", "sqlalchemy.orm.session", "Session.commit"),
+]
+
+
+def install_engine_phases() -> Any:
+    """Wrap ENGINE_PHASES in a timer (bench/ingest_profile.py's) and return it."""
+    import importlib
+
+    from ingest_profile import PhaseTimer
+
+    timer = PhaseTimer()
+    for label, module_name, attribute in ENGINE_PHASES:
+        owner: Any = importlib.import_module(module_name)
+        *classes, name = attribute.split(".")
+        for cls in classes:
+            owner = getattr(owner, cls)
+        setattr(owner, name, timer.wrap(label, getattr(owner, name)))
+    return timer
+
+
+def run_engine(
+    url: str, ndjson: Path, matcher: str, chunk: int, phases: bool = False
+) -> dict[str, Any]:
     os.environ["CLAIMS_MATCHER"] = matcher
     from app.core.config import Settings
     from app.core.engine import create_db_engine
@@ -103,6 +141,7 @@ def run_engine(url: str, ndjson: Path, matcher: str, chunk: int) -> dict[str, An
     settings = Settings(database_url=url, matcher=matcher)
     engine = create_db_engine(settings, statement_timeout_ms=0)  # as `corroborate import` does
     built = build_matcher(settings)
+    timer = install_engine_phases() if phases else None
     failed = lines = attributions = 0
     started = time.perf_counter()
     cpu = time.process_time()
@@ -126,7 +165,12 @@ def run_engine(url: str, ndjson: Path, matcher: str, chunk: int) -> dict[str, An
         capture_output=True,
         text=True,
     )
+    found: dict[str, Any] = {}
+    if timer is not None:
+        found["phases"] = {label: round(spent, 3) for label, spent in timer.totals.items()}
+        found["phases"]["other"] = round(cpu - sum(timer.totals.values()), 3)
     return {
+        **found,
         "lines": lines,
         "failed": failed,
         "attributions": attributions,
@@ -147,6 +191,7 @@ def main() -> None:
     )
     parser.add_argument("--chunk", type=int, default=1000)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--phases", action="store_true", help="the engine's CPU time by phase")
     parser.add_argument(
         "--vocabulary", choices=["template", "news"], default="template", help="bench/vocabulary.py"
     )
@@ -166,7 +211,11 @@ def main() -> None:
         sqlite_directory=workdir, postgresql_admin_url=admin, prefix="bench_engine"
     ) as url:
         engine = run_engine(
-            url, Path(floor.get("ndjson") or workdir / "ingest.ndjson"), args.matcher, args.chunk
+            url,
+            Path(floor.get("ndjson") or workdir / "ingest.ndjson"),
+            args.matcher,
+            args.chunk,
+            phases=args.phases,
         )
     report = {
         "backend": args.backend,
