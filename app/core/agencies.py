@@ -22,18 +22,19 @@ class Agency:
 
 AGENCIES: tuple[Agency, ...] = (
     Agency("ap", "Associated Press", "apnews.com",
-           ("ap", "the associated press", "ap通信", "美联社", "ассошиэйтед пресс"), ("ap",)),
+           ("ap", "the associated press", "ap通信", "美联社", "ассошиэйтед пресс", "أسوشيتد برس",
+            "أ ب"), ("ap",)),
     Agency("reuters", "Reuters", "reuters.com",
            ("reuters", "thomson reuters", "reuters breakingviews", "ロイター", "路透社", "рейтер",
-            "рейтерс"), ("reuters",)),
+            "рейтерс", "رويترز"), ("reuters",)),
     Agency("afp", "Agence France-Presse", "afp.com",
            ("afp", "agence france presse", "afp jiji", "afp時事", "法新社", "франс пресс",
-            "франс-пресс"),
+            "франс-пресс", "أ ف ب", "ا ف ب", "فرانس برس"),  # noqa: RUF001
            ("afp",)),
     Agency("the-canadian-press", "The Canadian Press", "thecanadianpress.com",
            ("canadian press", "cp"), ("cp", "canadian-press")),
     Agency("dpa", "Deutsche Presse-Agentur", "dpa.com",
-           ("dpa", "deutsche presse agentur", "deutschen presse agentur")),
+           ("dpa", "deutsche presse agentur", "deutschen presse agentur", "د ب أ")),
     Agency("pa-media", "PA Media", "pa.media",
            ("pa", "press association", "pa media", "pa news agency")),
     Agency("aap", "Australian Associated Press", "aap.com.au", ("aap",), ("aap",)),
@@ -47,11 +48,11 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("yonhap", "Yonhap", "yna.co.kr",
            ("yonhap", "yonhap news agency", "yonhap news", "聯合ニュース", "韩联社", "연합뉴스")),
     Agency("xinhua", "Xinhua", "xinhuanet.com",
-           ("xinhua", "xinhua news agency", "新華社", "新华社", "синьхуа", "news.cn")),
+           ("xinhua", "xinhua news agency", "新華社", "新华社", "синьхуа", "news.cn", "شينخوا")),
     Agency("tass", "TASS", "tass.com", ("tass", "тасс", "итар тасс", "itar tass")),
     Agency("interfax", "Interfax", "interfax.com", ("interfax", "интерфакс")),
     Agency("anadolu", "Anadolu Agency", "aa.com.tr",
-           ("anadolu", "anadolu agency", "aa", "anadolu ajansı", "anadolu ajansi")),  # noqa: RUF001
+           ("anadolu", "anadolu agency", "aa", "anadolu ajansı", "anadolu ajansi", "الأناضول")),  # noqa: RUF001
     Agency("upi", "United Press International", "upi.com", ("upi",), ("upi",)),
     Agency("bloomberg", "Bloomberg", "bloomberg.com",
            ("bloomberg", "bloomberg news", "bloomberg opinion")),
@@ -104,23 +105,24 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("interpressnews", "Interpressnews", "interpressnews.ge", ("interpressnews",)),
     # The Middle East and Africa.
     Agency("mena", "Middle East News Agency", "mena.org.eg",
-           ("mena", "middle east news agency", "وكالة أنباء الشرق الأوسط")),
-    Agency("wafa", "WAFA", "wafa.ps", ("wafa", "wafa news agency", "palestinian news agency")),
+           ("mena", "middle east news agency", "وكالة أنباء الشرق الأوسط", "أ ش أ")),
+    Agency("wafa", "WAFA", "wafa.ps",
+           ("wafa", "wafa news agency", "palestinian news agency", "وفا")),
     Agency("irna", "Islamic Republic News Agency", "irna.ir", ("irna", "ایرنا")),
     Agency("isna", "ISNA", "isna.ir", ("isna", "iranian students news agency")),
     Agency("mehr", "Mehr News Agency", "mehrnews.com", ("mehr", "mehr news", "mna")),
     Agency("tasnim", "Tasnim News Agency", "tasnimnews.com", ("tasnim", "tasnim news")),
     Agency("fars", "Fars News Agency", "farsnews.ir", ("fars", "fars news")),
-    Agency("sana", "SANA", "sana.sy", ("sana", "syrian arab news agency")),
+    Agency("sana", "SANA", "sana.sy", ("sana", "syrian arab news agency", "سانا")),
     Agency("petra", "Petra", "petra.gov.jo",
-           ("petra", "jordan news agency", "petra news agency")),
-    Agency("kuna", "KUNA", "kuna.net.kw", ("kuna", "kuwait news agency")),
-    Agency("saudi-press-agency", "Saudi Press Agency", "spa.gov.sa", ("spa",)),
-    Agency("wam", "WAM", "wam.ae", ("wam", "emirates news agency")),
-    Agency("qna", "Qatar News Agency", "qna.org.qa", ("qna",)),
-    Agency("bna", "Bahrain News Agency", "bna.bh", ("bna",)),
+           ("petra", "jordan news agency", "petra news agency", "بترا")),
+    Agency("kuna", "KUNA", "kuna.net.kw", ("kuna", "kuwait news agency", "كونا")),
+    Agency("saudi-press-agency", "Saudi Press Agency", "spa.gov.sa", ("spa", "واس")),
+    Agency("wam", "WAM", "wam.ae", ("wam", "emirates news agency", "وام")),
+    Agency("qna", "Qatar News Agency", "qna.org.qa", ("qna", "قنا")),
+    Agency("bna", "Bahrain News Agency", "bna.bh", ("bna", "بنا")),
     Agency("oman-news-agency", "Oman News Agency", "omannews.gov.om", ("ona",)),
-    Agency("ina", "Iraqi News Agency", "ina.iq", ("ina",)),
+    Agency("ina", "Iraqi News Agency", "ina.iq", ("ina", "واع")),
     Agency("nna", "NNA", "nna-leb.gov.lb", ("nna", "lebanon national news agency")),
     Agency("algerie-presse-service", "Algérie Presse Service", "aps.dz",
            ("aps", "algerie presse service", "algeria press service")),
@@ -164,19 +166,19 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("dow-jones-newswires", "Dow Jones Newswires", "dowjones.com", ()),
 )  # fmt: skip
 
-# Agencies that write their own name in lower case in datelines and credits: "(dpa)", and the
-# Swiss "(sda)" and "(ats)".
-LOWER_CASE_NAMES = ("dpa", "sda", "ats")
+# Agencies that write their own name in lower case in datelines and credits: "(dpa)", the
+# Swiss "(sda)" and "(ats)", and the Danish "/ritzau/".
+LOWER_CASE_NAMES = ("dpa", "sda", "ats", "ritzau")
 
 # Abbreviations that are also words or given names ("map", "app", "tap", "spa", "nan", "hina",
-# "sana", "wafa"): they name the agency only written in capitals, as datelines and credits
+# "sana", "wafa", "ani"): they name the agency only written in capitals, as datelines and credits
 # write them ("(MAP)", "- TT", "SPA reported"). "The App reported", "(Map)" or "told Nan" credit
 # no agency (fingerprints.credits drops them).
 CAPITALS_ONLY = frozenset((
     "map", "app", "aps", "tap", "spa", "wam", "ona", "sta", "stt", "ntb", "tt", "ena", "mna",
     "bss", "rss", "tna", "cna", "pna", "vna", "qna", "bna", "kna", "gna", "nna", "ina", "nan",
     "hina", "sana", "wafa", "mena", "kuna", "pap", "bta", "mti", "tasr", "bns", "leta",
-    "elta", "amna", "ria", "uni", "agi", "isna", "suna", "ians", "kcna",
+    "elta", "amna", "ria", "uni", "agi", "isna", "suna", "ians", "kcna", "ani",
 ))  # fmt: skip
 # Abbreviations English running text uses for something else even in capitals ("according to
 # the APA" is the American Psychological Association, "CNA reported" Singapore's broadcaster,
