@@ -17,44 +17,75 @@ Reuters", "selon l'AFP", "laut dpa") that it builds on it, as "according to Reut
 
 import re
 
+from app.core import agencies
+
 # A capital of Latin script, with the accented ones agencies' names begin with ("ČTK", "Élysée").
 CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
 
 # A name: words starting with a capital in Latin or Cyrillic script ("Reuters", "ТАСС",
-# "Agence France-Presse"), at most four, or an agency that writes itself in lower case.
+# "Agence France-Presse"), at most four, or an agency that writes itself in lower case ("dpa",
+# "ritzau").
 _WORD = rf"(?<!\w)[{CAPITAL}А-ЯЁ](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"  # as fingerprints
-_NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|dpa)"
+_LOWER = "|".join(agencies.LOWER_CASE_NAMES)
+_NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
+# Russian and Ukrainian typography quotes an organisation's name: "сообщает «Интерфакс»".
+_QUOTED = rf"«?(?P<name>{_NAME})»?"
 # What may stand between the verb and the name: an article (with French and Italian elision),
 # and a word for "news agency".
-_ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the)[ \t]+|[lL]['\u2019])"
+_ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the|het)[ \t]+|[lL]['\u2019])"
 _AGENCY_WORD = (
-    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|nachrichtenagentur|agentur|агентств[оа]|"
+    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|nachrichtenagentur|agentur|persbureau|агентств[оа]|"
     r"информагентств[оа])(?:[ \t]+(?:de[ \t]+noticias|de[ \t]+presse|di[ \t]+stampa|"
     r"de[ \t]+not[ií]cias))?[ \t]+)"
 )
 _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 
 # In the running text: "according to" and "reported" in Spanish, French, German, Italian,
-# Portuguese and Russian.
+# Portuguese, Dutch ("volgens het ANP", "Dat meldt het ANP": the subject after the verb, as the
+# first word before a Dutch verb is often no subject, "meldt" is not read after a name), Swedish,
+# Norwegian and Danish ("enligt TT", "ifølge NTB", "skriver NTB") and Russian ("как сообщает
+# ТАСС", "передает РИА Новости").
 _TEXT = re.compile(
-    r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+inform[oó])?|inform[oó]|report[oó]|selon|"
-    r"d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|meldete|meldet|"
-    r"secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
-    r"informou|noticiou)|по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ило|ил|или|ают))"
-    rf"[ \t]+{_LEAD}(?P<name>{_NAME})"
+    r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]|"
+    r"report[oó]|selon|d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|"
+    r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
+    r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|по[ \t]+данным|"
+    r"согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т))"
+    rf"[ \t]+{_LEAD}{_QUOTED}"
     rf"|(?<![\w])(?P<name2>{_NAME})[ \t]+(?P<verb2>(?i:berichtete|berichtet|meldete|meldet|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
-    r"noticiou)|сообщ(?:ает|ило|ил|или|ают))\b"
+    r"noticiou)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
 )
+# Russian puts the one told after the verb where the one reporting would stand: "сообщил ТАСС
+# директор" (the director told TASS), "как сообщили РИА Новости в пресс-службе" (as the press
+# office told RIA Novosti). After the past tense the agency is the one told when the clause goes
+# on after it (the speaker follows), or, without "как", a comma does ("сообщил ТАСС, что": told
+# TASS that); it reported when it ends the sentence ("Об этом сообщил ТАСС.") or after "как"
+# ("Как сообщил ТАСС, ..."). The present ("сообщает ТАСС": TASS reports) stays a credit.
+_RUSSIAN_PAST = re.compile(r"(?i:(?P<as>как[ \t]+)?сообщ(?:ил|ила|ило|или))")
+
+
+def _russian_told(match: re.Match[str], text: str) -> bool:
+    past = _RUSSIAN_PAST.fullmatch(match["verb"] or "")
+    if past is None:
+        return False
+    rest = text[match.end() :].lstrip(" \t»")
+    if not rest or rest[0] in ".!?;\n":
+        return False
+    return rest[0] != "," or past["as"] is None
+
+
 # Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
 # información de AFP)", "Mit Material von dpa" / "der Deutschen Presse-Agentur", "Avec AFP",
 # "Com informações da Reuters", "Con fonte ANSA", "Fonte: ANSA", "Fuente: EFE", "Quelle: dpa",
-# "Источник: ТАСС", "По материалам ТАСС".
+# "Источник: ТАСС", "По материалам ТАСС", and "source:" in Indonesian and Malay ("Sumber:"),
+# Polish ("Źródło:"), Czech and Slovak ("Zdroj:"), Dutch ("Bron:"), Danish and Norwegian
+# ("Kilde:"), Swedish ("Källa:") and Turkish ("Kaynak:").
 _LINE = re.compile(
     r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
-    r"fuente[ \t]*:|fonte[ \t]*:|quelle[ \t]*:|source[ \t]*:)|Источник[ \t]*:|"
-    r"[Пп]о[ \t]+материалам)"
+    r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak)[ \t]*:)|"
+    r"Источник[ \t]*:|[Пп]о[ \t]+материалам)"
     rf"[ \t]+{_LEAD}(?P<name>{_NAME})[ \t]*\)?[ \t.]*(?:$|\n)"
 )
 # Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or
@@ -78,15 +109,29 @@ _CJK_NAMES = (
 )
 _CJK = "|".join(sorted(_CJK_NAMES, key=len, reverse=True))
 _CJK_DATELINE = re.compile(rf"[（(](?P<name>{_CJK})[）)]")
+# Japanese papers close a wire story with the agency in brackets: "…とみられる。（共同）".
+_CJK_CLOSING = re.compile(rf"[（(](?P<name>{_CJK})[）)][ \t\n]*$")
 # House datelines: Yonhap's "(서울=연합뉴스)" (the place, then the agency), Kyodo's
-# "【ワシントン共同】", Xinhua's "新华社北京1月5日电" (the agency, the place, the date, "电").
+# "【ワシントン共同】", Xinhua's "新华社北京1月5日电" (the agency, the place, the date, "电"), and
+# the Chinese dispatch in brackets: "（中央社記者王小明台北3日電）" (the agency, a reporter, the
+# place and the day, "電": "dispatched").
 _CJK_HOUSE = re.compile(
     rf"[（(][^()（）=\n]{{1,12}}=(?P<name>{_CJK})[）)]"
     rf"|【[^【】\n]{{0,12}}?(?P<name2>{_CJK})】"
     rf"|(?:^|\n)[ \t]*(?P<name3>{_CJK})[^\n\d]{{1,12}}?\d{{1,2}}月\d{{1,2}}日电"
+    rf"|[（(](?P<name4>{_CJK})[^()（）\n]{{0,24}}?\d{{1,2}}日[電电][）)]"
+)
+# Arabic wires write their short names in a dateline's brackets or between dashes or slashes:
+# "الرياض (واس) -", "(أ ف ب)", "(رويترز)", "أبوظبي - وام -", "/ وام /". Only a name the
+# agency table holds counts (an Arabic word in brackets is not otherwise a credit).
+_ARABIC = r"[\u0621-\u064a](?:[\u0621-\u064a\u0640]|[ \t](?=[\u0621-\u064a])){0,30}"
+_ARABIC_DATELINE = re.compile(
+    rf"[(（][ \t]*(?P<name>{_ARABIC})[ \t]*[)）]"
+    rf"|(?:^|(?<=\s))[/\u2014\u2013-][ \t]*(?P<name2>{_ARABIC})[ \t]*[/\u2014\u2013-](?=\s|$)"
 )
 # The agency between slashes after the dateline: "MOSCOW, January 5. /TASS/.", "/ТАСС/",
 # "Bucharest, Jan 5 /Agerpres/ -" (never inside a URL: a space or a stop comes before it).
+# Danish papers close Ritzau's copy so: "... siger han. /ritzau/".
 _SLASHED = re.compile(rf"(?:^|(?<=[\s.,]))/(?P<name>{_NAME})/(?=[\s.,:\u2014\u2013-]|$)")
 # A dateline with the date, then a dash and the agency: "МОСКВА, 5 янв — РИА Новости."
 _DATED_DASH = re.compile(
@@ -97,7 +142,8 @@ _DATED_DASH = re.compile(
 # a EFE un portavoz", "disse à Lusa"), as "told Reuters" in English. Portuguese "informou a
 # Lusa" is left alone: there "a" is also the article of an inverted subject ("Lusa reported").
 _TOLD = re.compile(
-    r"(?i:\binform[oó](?!u)[ \t]+a[ \t]|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t])"
+    r"(?i:\binform(?:[oó](?!u)|ado)[ \t]+a[ \t]"
+    r"|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t])"
 )
 _CJK_TEXT = re.compile(rf"(?P<name>{_CJK})(?:通信)?(?:によると|が報じた|报道|称|보도)")
 # Reuters' own sign-off names reporters, not Reuters: "(Reporting by Jane Doe; Editing by
@@ -123,19 +169,30 @@ def find(text: str, *, head: str) -> list[Found]:
     """Credits in other languages and scripts in a body (`head`: its first characters, where a
     dateline sits)."""
     found: list[Found] = []
+    tail = text[-TAIL_CHARS:]
     for match in _CJK_DATELINE.finditer(head):
         found.append((match["name"], f"dateline: {match.group(0)}", "dateline"))
-    for pattern in (_CJK_HOUSE, _SLASHED, _DATED_DASH):
+    for pattern in (_CJK_HOUSE, _SLASHED, _DATED_DASH, _ARABIC_DATELINE):
         for match in pattern.finditer(head):
             name = next(value for key, value in match.groupdict().items() if value)
+            if pattern is _ARABIC_DATELINE and agencies.by_key(" ".join(name.split())) is None:
+                continue
             found.append((name, f"dateline: {' '.join(match.group(0).split())}", "dateline"))
-    for match in _LINE.finditer(text[-TAIL_CHARS:]):
+    # The same marks closing the story: "（共同）", "/ritzau/", "(أ ف ب)".
+    if len(text) > len(head):
+        for pattern in (_CJK_CLOSING, _SLASHED, _ARABIC_DATELINE):
+            for match in pattern.finditer(tail):
+                name = next(value for key, value in match.groupdict().items() if value)
+                if pattern is _ARABIC_DATELINE and agencies.by_key(" ".join(name.split())) is None:
+                    continue
+                found.append((name, f"closing: {' '.join(match.group(0).split())}", "sign_off"))
+    for match in _LINE.finditer(tail):
         found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
     for match in _TEXT.finditer(text):
-        told = _TOLD.search(match.group(0)) is not None
+        told = _TOLD.search(match.group(0)) is not None or _russian_told(match, text)
         found.append((match["name"] or match["name2"], _words(match), "told" if told else "text"))
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"], match.group(0), "text"))
-    if (match := _REUTERS_SIGN_OFF.search(text[-TAIL_CHARS:])) is not None:
+    if (match := _REUTERS_SIGN_OFF.search(tail)) is not None:
         found.append(("Reuters", f"closing: {_words(match)}", "sign_off"))
     return found
