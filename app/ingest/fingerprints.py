@@ -28,6 +28,7 @@ import numpy as np
 
 from app.core import agencies
 from app.ingest import credit_languages
+from app.ingest import credit_sign_offs
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
@@ -182,10 +183,11 @@ _DATELINE_DATED = re.compile(
 # Credit lines that say the story carries another outlet's copy, at a line or sentence start:
 # "Additional reporting by Reuters", "With files from The Canadian Press", "(With information
 # from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)", "With inputs from
-# PTI" (Indian papers), "Includes reporting by Anadolu Agency", "Agency report: Bernama".
+# PTI" (Indian papers), "With reports from AFP" (Philippine papers), "Includes reporting by
+# Anadolu Agency", "Agency report: Bernama".
 _CREDIT_LINE = re.compile(
     rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:additional[ \t]+)?reporting[ \t]+by"
-    rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|assistance|inputs?|"
+    rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|reports|assistance|inputs?|"
     rf"material)[ \t]+from|includes[ \t]+reporting[ \t]+(?:by|from)|agency[ \t]+report"
     rf"[ \t]*:|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
@@ -340,6 +342,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             continue  # "won by the ruling party (PAP).": inside the sentence, no sign-off
         words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
         found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
+    for name, words in credit_sign_offs.find(text):  # "Copyright … The Associated Press."
+        found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)

@@ -1,0 +1,62 @@
+"""The lines agencies close their copy with, read beside fingerprints.credits' closing credits.
+
+A wire story carries its owner's name at its end in the agency's house style, and a paper that
+runs the story keeps it: AP's "Copyright 2025 The Associated Press. All rights reserved." and
+"The Associated Press is solely responsible for all content.", ANSA's "RIPRODUZIONE RISERVATA ©
+Copyright ANSA", Reuters' "© 2025 Reuters. All rights reserved.", NTB's "(©NTB)", Kyodo's
+"==Kyodo", dpa's story number "dpa:250303-930-391827/2". Each says the text is that outlet's
+(a sign-off, `syndicates`).
+
+What only looks like one is left alone: a photo's credit ("Photo: © AFP", "© Reuters" with no
+"Copyright" nor "All rights reserved", "Image copyright AFP"), and a name that resolves to no
+outlet (a paper's own "Copyright 2025 The Springfield Gazette" names no agency; an outlet's own
+credit is dropped where credits are resolved).
+"""
+
+import re
+
+from app.core import agencies
+from app.ingest import credit_languages
+
+_WORD = rf"(?<!\w)[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+_LOWER = "|".join(agencies.LOWER_CASE_NAMES)
+_NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
+_THE = r"(?:(?i:the)[ \t]+)?"
+_YEAR = r"(?:19|20)\d\d"
+# A line's start, or a sentence's.
+_START = r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)"
+_CLOSING = re.compile(
+    # "Copyright 2025 The Associated Press.", "© Copyright ANSA", "Copyright © Reuters 2025,":
+    # the word "Copyright", then the owner and at most a year; a line may begin otherwise
+    # ("RIPRODUZIONE RISERVATA © Copyright ANSA").
+    rf"(?:©[ \t]*)?(?i:copyright)[ \t]*(?:©|\((?i:c)\))?[ \t]*(?:{_YEAR}[ \t,]*)?{_THE}"
+    rf"(?P<name>{_NAME})(?:[ \t,]+{_YEAR})?[ \t]*(?:[.,;]|$)"
+    # "© 2025 Reuters. All rights reserved." (the sign alone is a photo's credit too).
+    rf"|©[ \t]*(?:{_YEAR}[ \t]+)?{_THE}(?P<name2>{_NAME})(?:[ \t,]+{_YEAR})?[ \t]*[.,]?[ \t]*"
+    rf"(?i:all[ \t]+rights[ \t]+reserved)"
+    # "(©NTB)" closing the story.
+    rf"|\(©[ \t]*(?P<name3>{_NAME})\)[ \t.]*$"
+    # "The AP is solely responsible for all content." (AP's line under funded coverage).
+    rf"|{_START}{_THE}(?P<name4>{_NAME})[ \t]+is[ \t]+solely[ \t]+responsible[ \t]+for[ \t]+"
+    rf"(?:all|this|the)[ \t]+content\b"
+    # "==Kyodo" as the last line.
+    rf"|{_START}={{2,}}[ \t]*(?P<name5>{_NAME})[ \t]*$"
+    # dpa's story number: "dpa:250303-930-391827/2" (with "© dpa-infocom" before it).
+    rf"|(?<!\w)(?P<name6>dpa):\d{{6}}-\d{{2,4}}-\d{{4,8}}/\d{{1,3}}\b",
+    re.MULTILINE,
+)
+# "Image copyright AFP", "Photo copyright Reuters": a picture's credit, as captions write it.
+_PICTURE = re.compile(r"(?i:image|photo(?:graph)?|picture|video|footage|graphic)[ \t:]*$")
+TAIL_CHARS = 400
+
+
+def find(text: str) -> list[tuple[str, str]]:
+    """(name, quote) of each house closing line in the body's last TAIL_CHARS characters."""
+    found: list[tuple[str, str]] = []
+    tail = text[-TAIL_CHARS:].rstrip()
+    for match in _CLOSING.finditer(tail):
+        name = next(value for key, value in match.groupdict().items() if value)
+        if _PICTURE.search(tail, 0, match.start()):
+            continue
+        found.append((name, f"closing: {' '.join(match.group(0).split())}"))
+    return found
