@@ -454,8 +454,8 @@ def _choose_origin(
         return other.article, LinkRelation.syndicates, with_evidence(reason, other)
 
     for credit, credited_outlet in credits:
-        if credit.told:
-            continue  # someone spoke to the outlet: no credit for the story (credited.told)
+        if credit.told or credit.earlier:
+            continue  # spoke to the outlet, or recalls its earlier story: no credit (credited.told)
         candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]
         shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in candidates])
         candidates = [o for o in candidates if shared.get(o.article.id or 0)]
@@ -593,8 +593,7 @@ def _adopt_copies(
 
 def credit_columns(credits: list[Credit], resolved: list[tuple[Credit, Any]]) -> tuple[str, str]:
     """The credit an article keeps: the strongest one naming a known outlet, else the first."""
-    # Not a "told Reuters" when the article credits the outlet otherwise too (_adopt_copies).
-    chosen = (
-        next((c for c, _ in resolved if not c.told), resolved[0][0]) if resolved else credits[0]
-    )
+    # Not "told Reuters" nor "Reuters reported last year" if it credits it otherwise too.
+    kept = [c for c, _ in resolved if not (c.told or c.earlier)] or [c for c, _ in resolved]
+    chosen = kept[0] if kept else credits[0]
     return chosen.quote[:300], chosen.key[:200]

@@ -50,6 +50,10 @@ CONFIDENCE = {
     # Police; a headline's "AP reports" also Andhra Pradesh (fingerprints.Credit.initials).
     "initials_agency": 0.6,
     "initials_outlet": 0.5,
+    # "Reuters reported last year": an earlier story recalled for background, not this one's
+    # source (fingerprints.Credit.earlier).
+    "earlier_agency": 0.6,
+    "earlier_outlet": 0.5,
 }
 # A second, different way of giving the same credit adds this much (up to CAP).
 AGREEMENT = 0.03
@@ -66,13 +70,14 @@ def kind_of(credit: Credit) -> str:
 
 def told(quote: str, name: str) -> bool:
     """Whether a kept credit quote only says that someone spoke to the outlet ("told Reuters",
-    often an earlier interview quoted for background): no credit for the story. It never links
-    an article to the outlet's, and as a credited origin it stays below the bar. The quote is
-    read again as `credits` reads a body, so "Reuters reported ...; a spokesman told Reuters"
-    is still a credit."""
+    often an earlier interview quoted for background) or recalls an earlier report of it
+    ("Reuters reported last year"): no credit for the story. It never links an article to the
+    outlet's, and as a credited origin it stays below the bar. The quote is read again as
+    `credits` reads a body, so "Reuters reported ...; a spokesman told Reuters" is still a
+    credit."""
     key = name_key(name)
     named = [credit for credit in credits(author=None, body=quote) if credit.key == key]
-    return bool(named) and all(credit.told for credit in named)
+    return bool(named) and all(credit.told or credit.earlier for credit in named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +177,15 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
     for credit, outlet in credits:
         kind = kind_of(credit)
         if kind == "text":
-            kind = "told" if credit.told else "initials" if credit.initials else "text"
+            kind = (
+                "told"
+                if credit.told
+                else "initials"
+                if credit.initials
+                else "earlier"
+                if credit.earlier
+                else "text"
+            )
             kind += "_agency" if outlet.kind == OutletKind.wire_agency else "_outlet"
         per_outlet.setdefault(outlet.id or 0, []).append((CONFIDENCE[kind], kind, credit))
         outlets[outlet.id or 0] = outlet

@@ -238,6 +238,18 @@ _FUNCTION_WORDS = (
 )
 _AFTER_CREDIT = frozenset(_FUNCTION_WORDS.split())
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+# A report the text places before its own time: "Reuters reported last year", "as AP reported in
+# January", "Yonhap first reported in 2023", "Last year, Reuters reported": the earlier story the
+# article recalls for background, not the one it carries (a story's own credit is undated or of
+# its day: "AFP reported on Monday", "reported the decision earlier in the day").
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EARLIER_TIME = (
+    r"last[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
+    rf"|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:{_MONTHS}|(?:19|20)\d\d)\b"
+    r"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:[a-z]+[ \t]+)?(?:years|months|weeks)[ \t]+ago\b"
+)
+_EARLIER_AFTER = re.compile(rf"[ \t]+(?:first[ \t]+)?(?:{_EARLIER_TIME})")
+_EARLIER_BEFORE = re.compile(rf"(?:^|[.!?][ \t]+|\n)(?:{_EARLIER_TIME})[ \t]*,?[ \t]*$", re.I)
 DATELINE_CHARS = 300
 _LISTED = re.compile(r"(?:,|[ \t]+and)[ \t]+(?:the[ \t]+)?")
 
@@ -260,6 +272,9 @@ class Credit:
     # Pakistan's party; a headline "AP reports 2,345 cases": Andhra Pradesh), where an agency's
     # credit reads "according to AFP": a proposal for review alone, not an origin (credited.py).
     initials: bool = False
+    # "Reuters reported last year": an earlier story recalled for background (_EARLIER_AFTER);
+    # a proposal for review alone, not an origin (credited.py).
+    earlier: bool = False
 
     @property
     def key(self) -> str:
@@ -395,6 +410,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     credit = replace(credit, initials=True)
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
+                if _EARLIER_AFTER.match(source, match.end()) or _EARLIER_BEFORE.search(
+                    source, max(0, match.start() - 40), match.start()
+                ):
+                    credit = replace(credit, earlier=True)
                 found.append(credit)
     found += [
         Credit(name, words, LinkRelation.cites, told=kind == "told")
@@ -409,10 +428,11 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
             # Reuters" is a credit for the story.
-            if (credit.told, credit.ambiguous, credit.initials) < (
+            if (credit.told, credit.ambiguous, credit.initials, credit.earlier) < (
                 kept.told,
                 kept.ambiguous,
                 kept.initials,
+                kept.earlier,
             ):
                 unique[(credit.key, credit.relation)] = credit
     return list(unique.values())
