@@ -395,6 +395,7 @@ def stale_outlet_claim_ids(session: Session, *, claim_ids: list[int] | None = No
 
 _CLAIMS = "corroboration_touched_claims"
 _ARTICLES = "corroboration_touched_articles"
+_HELD = "corroboration_attributed_articles"
 # Attribution columns whose change moves counts; an Article's (outlet, date).
 _ATTRIBUTION_COUNTED = ("claim_id", "article_id", "stance")
 _ARTICLE_COUNTED = ("outlet_id", "published_at")
@@ -409,10 +410,50 @@ def touch(
     session.info.setdefault(_ARTICLES, set()).update(i for i in article_ids if i is not None)
 
 
+def attributed(session: Session, *, article_ids: Iterable[int]) -> None:
+    """Record articles that this transaction attributed a claim to (an attribution inserted,
+    or moved onto them): `settle` holds them and their roots as read before it recounts."""
+    session.info.setdefault(_HELD, set()).update(i for i in article_ids if i is not None)
+
+
+_HOLD = (
+    select(Article.id, Article.root_article_id)
+    .where(Article.id.in_(_IDS))  # type: ignore[union-attr]
+    .order_by(Article.id)
+    .with_for_update(read=True)
+)
+
+
+def _hold(session: Session, article_ids: set[int]) -> None:
+    """Lock FOR SHARE the articles a new attribution is on, then their roots: what a recount of
+    its claim reads of them (outlet, date, root; the root's outlet and credited origin) stays
+    as read until commit.
+
+    A write that changes them (a link or unlink, which re-roots a subtree; a new date or outlet;
+    a credited origin of the root; a delete) finds the claims to recount through the article's
+    attributions, so it cannot see one that is not committed yet: without these locks it
+    recounts without the new attribution while this transaction recounts the claim from the
+    article as it was, and both commit a count neither would make alone. Held, either this
+    transaction recounts after the other committed, or the other waits and then finds the
+    attribution. On SQLite writers already run one at a time.
+    """
+    if not article_ids or session.get_bind().dialect.name != "postgresql":
+        return
+    ids = sorted(article_ids)
+    roots: set[int] = set()
+    for start in range(0, len(ids), _BATCH):
+        rows = session.execute(_HOLD, {"ids": ids[start : start + _BATCH]})
+        roots.update(row.root_article_id for row in rows if row.root_article_id is not None)
+    roots = sorted(roots - article_ids)
+    for start in range(0, len(roots), _BATCH):
+        session.execute(_HOLD, {"ids": roots[start : start + _BATCH]})
+
+
 def settle(session: Session) -> None:
     """Recount every claim touched so far in this transaction (then nothing is pending)."""
     session.flush()
     while session.info.get(_CLAIMS) or session.info.get(_ARTICLES):
+        _hold(session, session.info.pop(_HELD, set()))
         claims: set[int] = session.info.pop(_CLAIMS, set())
         articles: set[int] = session.info.pop(_ARTICLES, set())
         if articles:
@@ -457,12 +498,14 @@ def _flushed(session: Session, _context: Any) -> None:
     for instance in session.new:
         if isinstance(instance, Attribution):
             touch(session, claim_ids=[instance.claim_id])
+            attributed(session, article_ids=[instance.article_id])
         elif isinstance(instance, (ArticleLink, CreditedOrigin)):
             touch(session, article_ids=[instance.article_id])
     for instance in session.dirty:
         if isinstance(instance, Attribution) and _changed(instance, _ATTRIBUTION_COUNTED):
             before = inspect(instance).attrs.claim_id.history.deleted
             touch(session, claim_ids=[instance.claim_id, *before])
+            attributed(session, article_ids=[instance.article_id])
         elif isinstance(instance, Article) and _changed(instance, _ARTICLE_COUNTED):
             touch(session, article_ids=[instance.id])
         elif isinstance(instance, CreditedOrigin):
@@ -485,3 +528,4 @@ def _forget(session: Session, transaction: Any) -> None:
     if transaction.parent is None:
         session.info.pop(_CLAIMS, None)
         session.info.pop(_ARTICLES, None)
+        session.info.pop(_HELD, None)

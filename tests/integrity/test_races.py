@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from app.core.unit_of_work import transaction
+from app.corroboration import counters
 from app.ingest import service as ingest_service
 from app.integrity import service as integrity
 from app.tables import Claim
@@ -141,6 +142,48 @@ def test_unlinking_an_origin_while_a_copy_links_to_it_leaves_the_right_root(
         )
         assert [r.status_code for r in responses] == [201, 204]
         assert client.get(f"/v1/articles/{x.id}").json()["root_article_id"] == y.id
+
+
+def attribute(claim_id: int | None, article_id: int | None) -> Call:
+    body = {"article_id": article_id}
+    return lambda client: client.post(f"/v1/claims/{claim_id}/attributions", json=body)
+
+
+def stale(engine: Engine) -> list[int]:
+    with transaction(engine, write=False) as session:
+        return counters.stale_claim_ids(session)
+
+
+def test_attributing_an_article_while_it_is_linked_counts_it_under_its_new_root(
+    racer: Racer, factory: Factory, engine: Engine
+) -> None:
+    """The link recounts the claims it finds on the article; the new attribution is not
+    committed yet, so the attribution's own recount must see the article's new root (it waits
+    for the link), or the link must wait and then find it: never a count from the old root."""
+    for _ in range(ROUNDS):
+        y = factory.article(published_at=T0.isoformat())
+        x = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+        claim = factory.claim()
+        factory.attribute(claim, y)
+        responses = racer.race(link(x.id, y.id), attribute(claim.id, x.id))
+        assert codes(responses) == [201, 201]
+        assert stale(engine) == []
+
+
+def test_attributing_an_article_while_it_is_re_dated_counts_the_new_date(
+    racer: Racer, factory: Factory, engine: Engine
+) -> None:
+    for _ in range(ROUNDS):
+        article = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+        claim = factory.claim()
+        responses = racer.race(
+            lambda c, a=article.id: c.patch(
+                f"/v1/articles/{a}", json={"published_at": T0.isoformat()}
+            ),
+            attribute(claim.id, article.id),
+        )
+        assert codes(responses) == [200, 201]
+        assert stale(engine) == []
 
 
 def test_mutual_links_at_the_same_time_make_no_cycle(racer: Racer, factory: Factory) -> None:

@@ -211,6 +211,13 @@ def write(session: Session, planner: Planner) -> None:
     # Every claim whose counters can change: those attributed here, and those of the articles
     # linked here (all new, so their claims are among the first).
     counters.touch(session, claim_ids={row.claim.id or 0 for row in planner.new_attributions})
+    # Stored articles given a new claim are held as read until commit (counters._hold).
+    counters.attributed(
+        session,
+        article_ids={
+            row.article.id or 0 for row in planner.new_attributions if row.article.values is None
+        },
+    )
 
 
 def _links(session: Session, planner: Planner) -> None:
