@@ -38,6 +38,7 @@ from app.core import agencies
 from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
+from app.core.errors import NotFound
 from app.ingest.credited import told
 from app.ingest.fingerprints import SYNDICATING_KINDS
 from app.ingest.fingerprints import Credit
@@ -253,14 +254,11 @@ def _shared_claims(session: Session, article_id: int, other_ids: list[int]) -> d
     return {row[0]: row[1] for row in rows}
 
 
-def _has_origin(session: Session, article_id: int) -> bool:
-    return session.get(ArticleLink, article_id) is not None
-
-
 def _link(
     session: Session, *, copy: Article, origin: Article, relation: LinkRelation, reason: str
 ) -> bool:
-    """Record a detected link; False when the domain rules refuse it (order, cycle)."""
+    """Record a detected link; False when the domain rules refuse it (order, cycle), or when a
+    concurrent write deleted the other article since it was found (as if it never was)."""
     try:
         articles_service.add_link(
             session,
@@ -270,7 +268,7 @@ def _link(
             ),
             provenance=LinkProvenance.detected,
         )
-    except (Conflict, Invalid):
+    except (Conflict, Invalid, NotFound):
         return False
     return True
 
@@ -541,7 +539,7 @@ def _adopt_copies(
         other
         for other in nearby
         if other.article.published_at > article.published_at
-        and not _has_origin(session, other.article.id or 0)
+        and session.get(ArticleLink, other.article.id) is None
     ]
     adopted: list[int] = []
     credited_here = _crediting(session, outlet, later)

@@ -17,6 +17,7 @@ from app.claims import service as claims_service
 from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
+from app.core.errors import NotFound
 from app.ingest import credited
 from app.ingest.models import ClaimKey
 from app.ingest.models import ClaimOutcome
@@ -127,6 +128,8 @@ def canonical_origin(
             provenance=LinkProvenance.detected,
         )
     except (Conflict, Invalid):  # published before it, or a cycle: not a copy of it
+        return False
+    except NotFound:  # deleted by a concurrent write since it was found: as if never stored
         return False
     changes.any = True
     return True

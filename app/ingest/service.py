@@ -31,6 +31,7 @@ from app.core.config import Settings
 from app.core.errors import AppError
 from app.core.errors import Conflict
 from app.core.errors import Invalid
+from app.core.errors import UnknownReference
 from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
 from app.core.unit_of_work import run_transaction
@@ -283,11 +284,7 @@ def _stated_origin(
     assert article.id is not None
     target = articles_service.get_by_url(session, url=origin.url)
     if target is None:
-        raise Invalid(
-            f"origin article {origin.url!r} is not stored; ingest it first",
-            code="origin_not_found",
-            details=[{"field": "origin.url", "value": origin.url}],
-        )
+        raise _origin_not_found(origin)
     existing = session.get(ArticleLink, article.id)
     if existing is not None:
         if existing.origin_article_id == target.id and existing.relation == origin.relation:
@@ -299,15 +296,26 @@ def _stated_origin(
                 code="origin_conflict",
                 details=[{"existing_origin_article_id": existing.origin_article_id}],
             )
-    articles_service.replace_detected_link(
-        session,
-        article=article,
-        data=LinkCreate(
-            origin_article_id=target.id or 0, relation=origin.relation, reason=origin.reason
-        ),
-        provenance=origin.provenance,
-    )
+    try:
+        articles_service.replace_detected_link(
+            session,
+            article=article,
+            data=LinkCreate(
+                origin_article_id=target.id or 0, relation=origin.relation, reason=origin.reason
+            ),
+            provenance=origin.provenance,
+        )
+    except UnknownReference:  # deleted by a concurrent write since it was found by its URL
+        raise _origin_not_found(origin) from None
     changes.any = True
+
+
+def _origin_not_found(origin: IngestOrigin) -> Invalid:
+    return Invalid(
+        f"origin article {origin.url!r} is not stored; ingest it first",
+        code="origin_not_found",
+        details=[{"field": "origin.url", "value": origin.url}],
+    )
 
 
 def _may_create_claims(session: Session, payload: IngestPayload) -> bool:

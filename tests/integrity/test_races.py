@@ -23,6 +23,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
+from app.articles import service as articles_service
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import service as ingest_service
@@ -385,3 +386,96 @@ def test_the_same_new_claim_posted_eight_times_at_once_is_one_claim(
         assert named == {created}
     with transaction(engine, write=False) as session:
         assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
+
+
+TUNNEL_BODY = " ".join(
+    f"Sentence {k} about the tunnel closure and its repairs, {k}." for k in range(30)
+)
+
+
+def story(slug: str, hour: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "outlet": {"slug": slug, "name": slug.title(), "domain": f"{slug}.example"},
+        "article": {
+            "url": f"https://{slug}.example/tunnel",
+            "title": "Tunnel to close",
+            "published_at": T0.replace(hour=hour).isoformat(),
+            "body": TUNNEL_BODY,
+        },
+        "claims": [{"text": "The harbour tunnel will close for repairs from March."}],
+        **extra,
+    }
+
+
+def _ingest_pausing_in(
+    racer: Racer, monkeypatch: pytest.MonkeyPatch, module: Any, name: str, body: dict[str, Any]
+) -> tuple[threading.Thread, threading.Event, dict[str, httpx.Response]]:
+    """Start an ingest that stops (once) when it calls `module.name`, before the call."""
+    reached, go = threading.Event(), threading.Event()
+    real = getattr(module, name)
+
+    def pause_then_call(*args: Any, **kwargs: Any) -> Any:
+        if not reached.is_set():
+            reached.set()
+            assert go.wait(30), "the test never let the ingest go on"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, pause_then_call)
+    answers: dict[str, httpx.Response] = {}
+    thread = threading.Thread(
+        target=lambda: answers.__setitem__("ingest", racer.clients[0].post("/v1/ingest", json=body))
+    )
+    thread.start()
+    assert reached.wait(30), f"the ingest never called {name}"
+    return thread, go, answers
+
+
+@pytest.mark.parametrize("deleted", ["copy", "origin"])
+def test_an_article_deleted_after_copy_detection_found_it_is_not_an_error(
+    racer: Racer, client: TestClient, monkeypatch: pytest.MonkeyPatch, deleted: str
+) -> None:
+    """Detection found a stored copy (or origin) of the ingested article; a cascade delete of
+    that article commits before the link is written. add_link, reading both again under its
+    locks, refused with 404/422 and the whole line failed; in a serial order the ingest either
+    linked it (then it was deleted) or never saw it: 201 either way."""
+    stored, arriving = (story("later", 12), story("earlier", 8))
+    if deleted == "origin":
+        stored, arriving = arriving, stored
+    first = client.post("/v1/ingest", json=stored)
+    assert first.status_code == 201, first.text
+    doomed = first.json()["article_id"]
+    thread, go, answers = _ingest_pausing_in(
+        racer, monkeypatch, articles_service, "add_link", arriving
+    )
+    deleting = racer.clients[1].delete(f"/v1/articles/{doomed}", params={"cascade": "true"})
+    assert deleting.status_code == 204, deleting.text
+    go.set()
+    thread.join(60)
+    assert answers["ingest"].status_code == 201, answers["ingest"].text
+    assert answers["ingest"].json()["origin"] is None
+    assert answers["ingest"].json()["copies"] == []
+
+
+def test_a_stated_origin_deleted_after_the_ingest_found_it_is_origin_not_found(
+    racer: Racer, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The serial answers are 201 (linked, then deleted) or 422 origin_not_found; the race
+    answered 422 unknown_reference "origin article N not found", another code."""
+    first = client.post("/v1/ingest", json=story("earlier", 8))
+    assert first.status_code == 201, first.text
+    origin = {"url": "https://earlier.example/tunnel", "relation": "cites"}
+    thread, go, answers = _ingest_pausing_in(
+        racer,
+        monkeypatch,
+        articles_service,
+        "replace_detected_link",
+        story("later", 12, origin=origin),
+    )
+    deleting = racer.clients[1].delete(
+        f"/v1/articles/{first.json()['article_id']}", params={"cascade": "true"}
+    )
+    assert deleting.status_code == 204, deleting.text
+    go.set()
+    thread.join(60)
+    assert answers["ingest"].status_code == 422, answers["ingest"].text
+    assert answers["ingest"].json()["error"]["code"] == "origin_not_found"
