@@ -416,44 +416,47 @@ def attributed(session: Session, *, article_ids: Iterable[int]) -> None:
     session.info.setdefault(_HELD, set()).update(i for i in article_ids if i is not None)
 
 
-_HOLD = (
-    select(Article.id, Article.root_article_id)
+_ROOTS = select(Article.root_article_id).where(Article.id.in_(_IDS))  # type: ignore[union-attr]
+_SHARE = (
+    select(Article.id)
     .where(Article.id.in_(_IDS))  # type: ignore[union-attr]
     .order_by(Article.id)
     .with_for_update(read=True)
 )
+_HOLD_ROUNDS = 8
 
 
-def _hold(session: Session, article_ids: set[int]) -> None:
-    """Lock FOR SHARE the articles a new attribution is on, then their roots: what a recount of
-    its claim reads of them (outlet, date, root; the root's outlet and credited origin) stays
-    as read until commit.
-
-    A write that changes them (a link or unlink, which re-roots a subtree; a new date or outlet;
-    a credited origin of the root; a delete) finds the claims to recount through the article's
-    attributions, so it cannot see one that is not committed yet: without these locks it
-    recounts without the new attribution while this transaction recounts the claim from the
-    article as it was, and both commit a count neither would make alone. Held, either this
-    transaction recounts after the other committed, or the other waits and then finds the
-    attribution. On SQLite writers already run one at a time.
-    """
-    if not article_ids or session.get_bind().dialect.name != "postgresql":
+def hold(session: Session, article_ids: Iterable[int]) -> None:
+    """Lock FOR SHARE, until the transaction ends, these articles and the roots of their
+    trees (lowest id first, as the graph's writers lock theirs): what a count or an answer
+    reads of them (their link, outlet, date and root; the root's outlet and credited origin)
+    stays as read. A write that changes them waits for this transaction, or this one waits
+    for it and then reads its result. No-op on SQLite (writers already run one at a time)."""
+    if session.get_bind().dialect.name != "postgresql":
         return
-    ids = sorted(article_ids)
-    roots: set[int] = set()
+    ids = {i for i in article_ids if i is not None}
+    held: set[int] = set()  # not kept across calls: a rolled-back savepoint releases its locks
+    for _ in range(_HOLD_ROUNDS):
+        wanted = ids | {root for root in _batched(session, _ROOTS, sorted(ids)) if root}
+        new = sorted(wanted - held)
+        if not new:
+            return
+        list(_batched(session, _SHARE, new))
+        held.update(new)
+    raise lost_race("the copy graph kept changing while this write waited for it")
+
+
+def _batched(session: Session, query: Any, ids: list[int]) -> Iterable[Any]:
     for start in range(0, len(ids), _BATCH):
-        rows = session.execute(_HOLD, {"ids": ids[start : start + _BATCH]})
-        roots.update(row.root_article_id for row in rows if row.root_article_id is not None)
-    roots = sorted(roots - article_ids)
-    for start in range(0, len(roots), _BATCH):
-        session.execute(_HOLD, {"ids": roots[start : start + _BATCH]})
+        yield from session.scalars(query, {"ids": ids[start : start + _BATCH]})
 
 
 def settle(session: Session) -> None:
     """Recount every claim touched so far in this transaction (then nothing is pending)."""
     session.flush()
     while session.info.get(_CLAIMS) or session.info.get(_ARTICLES):
-        _hold(session, session.info.pop(_HELD, set()))
+        # A new attribution's claim is recounted from its article as held (see `attributed`).
+        hold(session, session.info.pop(_HELD, set()))
         claims: set[int] = session.info.pop(_CLAIMS, set())
         articles: set[int] = session.info.pop(_ARTICLES, set())
         if articles:

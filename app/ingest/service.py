@@ -35,6 +35,7 @@ from app.core.errors import UnknownReference
 from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
 from app.core.unit_of_work import run_transaction
+from app.corroboration import counters
 from app.ingest import copies
 from app.ingest import credited
 from app.ingest import origins
@@ -318,6 +319,16 @@ def _origin_not_found(origin: IngestOrigin) -> Invalid:
     )
 
 
+def _has_origin(session: Session, article_id: int) -> bool:
+    """Whether a stored article has an origin. One that has keeps it until commit (held FOR
+    SHARE): a concurrent unlink, or delete of the origin, cannot remove the link this answer
+    reports and on which detection was skipped; it waits, or ran first and is read here."""
+    if session.get(ArticleLink, article_id) is None:
+        return False
+    counters.hold(session, [article_id])
+    return session.get(ArticleLink, article_id, populate_existing=True) is not None
+
+
 def _may_create_claims(session: Session, payload: IngestPayload) -> bool:
     """Whether some claim of the line may be new: one not given by id whose text and claimant
     are not a stored claim's (a paraphrase of one counts: the matcher decides it later)."""
@@ -396,7 +407,7 @@ def ingest(
     adopted: list[int] = []
     candidates = []
     retellings = 0
-    has_origin = not article_created and session.get(ArticleLink, article.id) is not None
+    has_origin = not article_created and _has_origin(session, article.id)
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True

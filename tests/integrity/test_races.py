@@ -26,6 +26,7 @@ from sqlalchemy import text
 from app.articles import service as articles_service
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
+from app.ingest import copies
 from app.ingest import service as ingest_service
 from app.integrity import service as integrity
 from app.tables import Claim
@@ -479,3 +480,34 @@ def test_a_stated_origin_deleted_after_the_ingest_found_it_is_origin_not_found(
     thread.join(60)
     assert answers["ingest"].status_code == 422, answers["ingest"].text
     assert answers["ingest"].json()["error"]["code"] == "origin_not_found"
+
+
+def test_unlinking_an_article_while_it_is_re_sent_answers_as_some_serial_order(
+    racer: Racer, client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-sent article read its origin link, then a concurrent unlink committed: the answer
+    was 404 "article N has no origin link". Serially the re-send answers with the origin
+    (it ran first) or runs detection without one (it ran second)."""
+    origin = client.post("/v1/ingest", json=story("earlier", 8))
+    copy = story("later", 12, origin={"url": "https://earlier.example/tunnel", "relation": "cites"})
+    first = client.post("/v1/ingest", json=copy)
+    assert first.status_code == 201, first.text
+    del copy["origin"]
+    thread, go, answers = _ingest_pausing_in(racer, monkeypatch, copies, "detect", copy)
+    unlinking = threading.Thread(
+        target=lambda: answers.__setitem__(
+            "unlink",
+            racer.clients[1].delete(
+                f"/v1/articles/{first.json()['article_id']}/links/{origin.json()['article_id']}"
+            ),
+        )
+    )
+    unlinking.start()
+    # Let the unlink run until it has committed, or until it waits for a lock the re-send holds.
+    while unlinking.is_alive() and not _waiting_on_a_lock(engine):
+        unlinking.join(0.02)
+    go.set()
+    thread.join(60)
+    unlinking.join(60)
+    assert answers["unlink"].status_code == 204, answers["unlink"].text
+    assert answers["ingest"].status_code == 200, answers["ingest"].text
