@@ -23,6 +23,7 @@ from app.core.columns import utcnow
 from app.core.errors import Conflict
 from app.core.errors import NotFound
 from app.core.errors import UnknownReference
+from app.core.locks import lock_rows
 from app.core.pagination import Keyset
 from app.core.pagination import PageParams
 from app.core.prepared import PreparedSelect
@@ -94,7 +95,14 @@ def update_attribution(
 
 
 def remove_attribution(session: Session, *, attribution: Attribution) -> None:
-    """Remove an attribution; the claim's counts follow in this transaction."""
+    """Remove an attribution; the claim's counts follow in this transaction.
+
+    Locked first: when a concurrent write (the same DELETE, an article's cascade delete, a
+    merge dropping a duplicate) removed it since it was read, the answer is NotFound, as in
+    the serial order, not a DELETE that matches no row."""
+    assert attribution.id is not None
+    if not lock_rows(session, Attribution.id, [attribution.id], mode="update"):
+        raise NotFound(f"attribution {attribution.id} not found on claim {attribution.claim_id}")
     session.delete(attribution)
     session.flush()
 
