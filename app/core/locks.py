@@ -18,7 +18,9 @@ from sqlmodel import Session
 # FOR UPDATE: the row will be deleted or its key changed. FOR NO KEY UPDATE: its other columns
 # change; inserts that reference it (their foreign key check takes KEY SHARE) still go ahead.
 # FOR SHARE: the row must stay as read (neither changed nor deleted) until commit.
-LockMode = Literal["update", "no_key_update", "share"]
+# FOR KEY SHARE: the row must not be deleted (nor its key changed) until commit; other changes
+# go ahead (what an insert referencing it takes for its foreign key check).
+LockMode = Literal["update", "no_key_update", "share", "key_share"]
 
 
 def locks_rows(session: Session) -> bool:
@@ -36,7 +38,9 @@ def lock_rows(session: Session, id_column: Any, ids: Iterable[int], *, mode: Loc
         select(id_column)
         .where(id_column.in_(wanted))
         .order_by(id_column)
-        .with_for_update(read=mode == "share", key_share=mode == "no_key_update")
+        .with_for_update(
+            read=mode in ("share", "key_share"), key_share=mode in ("no_key_update", "key_share")
+        )
     )
     return set(session.scalars(query))
 

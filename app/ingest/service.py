@@ -33,7 +33,9 @@ from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import UnknownReference
 from app.core.locks import advisory_lock
+from app.core.locks import lock_rows
 from app.core.locks import locks_rows
+from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import run_transaction
 from app.corroboration import counters
 from app.ingest import copies
@@ -90,6 +92,11 @@ def _article(
 ) -> tuple[Article, bool]:
     article = articles_service.get_by_url(session, url=data.url)
     created = False
+    # A stored article is kept from being deleted until commit (FOR KEY SHARE: other writes go
+    # ahead): a concurrent delete waits, or committed first and this is re-run to create it
+    # anew, never a line failing halfway with its own article gone (404).
+    if article is not None and not lock_rows(session, Article.id, [article.id], mode="key_share"):
+        raise lost_race(f"article {article.id} was deleted concurrently")
     if article is None:
         try:
             article = articles_service.create(

@@ -409,17 +409,25 @@ def story(slug: str, hour: int, **extra: Any) -> dict[str, Any]:
 
 
 def _ingest_pausing_in(
-    racer: Racer, monkeypatch: pytest.MonkeyPatch, module: Any, name: str, body: dict[str, Any]
+    racer: Racer,
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    name: str,
+    body: dict[str, Any],
+    *,
+    after: bool = False,
 ) -> tuple[threading.Thread, threading.Event, dict[str, httpx.Response]]:
-    """Start an ingest that stops (once) when it calls `module.name`, before the call."""
+    """Start an ingest that stops (once) when it calls `module.name`, before the call (or
+    `after` it)."""
     reached, go = threading.Event(), threading.Event()
     real = getattr(module, name)
 
     def pause_then_call(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs) if after else None
         if not reached.is_set():
             reached.set()
             assert go.wait(30), "the test never let the ingest go on"
-        return real(*args, **kwargs)
+        return result if after else real(*args, **kwargs)
 
     monkeypatch.setattr(module, name, pause_then_call)
     answers: dict[str, httpx.Response] = {}
@@ -524,3 +532,42 @@ def test_the_same_attribution_deleted_twice_at_once_is_deleted_once(
         path = f"/v1/claims/{claim.id}/attributions/{attribution.id}"
         responses = racer.race(*(lambda c, p=path: c.delete(p) for _ in range(3)))
         assert codes(responses) == [204, 404, 404]
+
+
+@pytest.mark.parametrize("pause", ["after_finding_it", "before_linking_it"])
+def test_a_re_sent_article_deleted_meanwhile_is_kept_or_created_anew(
+    racer: Racer, client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch, pause: str
+) -> None:
+    """A re-send found its article by URL, then a cascade delete of the article committed; the
+    re-send, stating an origin, linked the vanished article: 404 "article N not found". Serially
+    the delete runs after the re-send (200) or before it (the article is created anew: 201)."""
+    assert client.post("/v1/ingest", json=story("earlier", 8)).status_code == 201
+    body = story("later", 12, detect_copies=False)
+    first = client.post("/v1/ingest", json=body)
+    assert first.status_code == 201, first.text
+    body["origin"] = {"url": "https://earlier.example/tunnel", "relation": "cites"}
+    if pause == "after_finding_it":
+        paused = _ingest_pausing_in(
+            racer, monkeypatch, articles_service, "get_by_url", body, after=True
+        )
+    else:
+        paused = _ingest_pausing_in(racer, monkeypatch, articles_service, "add_link", body)
+    thread, go, answers = paused
+    deleting = threading.Thread(
+        target=lambda: answers.__setitem__(
+            "delete",
+            racer.clients[1].delete(
+                f"/v1/articles/{first.json()['article_id']}", params={"cascade": "true"}
+            ),
+        )
+    )
+    deleting.start()
+    # Let the delete run until it has committed, or until it waits for a lock the ingest holds.
+    while deleting.is_alive() and not _waiting_on_a_lock(engine):
+        deleting.join(0.02)
+    go.set()
+    thread.join(60)
+    deleting.join(60)
+    assert answers["delete"].status_code == 204, answers["delete"].text
+    expected = 201 if pause == "after_finding_it" else 200
+    assert answers["ingest"].status_code == expected, answers["ingest"].text
