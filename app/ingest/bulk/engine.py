@@ -32,6 +32,7 @@ from app.core.errors import AppError
 from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
 from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import run_transaction
 from app.ingest import origins as ingest_origins
 from app.ingest import service as one_line
@@ -299,6 +300,10 @@ def _answer(
     line: LinePlan, origins: dict[int, LinkPublic], credits: dict[int, CreditedOriginPublic]
 ) -> BatchLine:
     article_id = line.article.id or 0
+    if line.has_origin and article_id not in origins:
+        # A stored article's link, read when the run was planned, was removed since by a
+        # concurrent unlink (or delete of its origin): plan the chunk again from the start.
+        raise lost_race(f"the origin link of article {article_id} was removed concurrently")
     result = IngestResult(
         outlet_id=line.outlet.id or 0,
         outlet_created=line.outlet_created,
