@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.articles import graph
 from app.articles import service as articles_service
 from app.core.columns import utcnow
 from app.core.errors import Conflict
@@ -126,6 +127,10 @@ def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
         )
     )
     if crediting:
+        # Locked as a credited origin's own verbs lock them (app/articles/credits.py): a claim
+        # being attributed to one of them (or to a copy) at the same moment is recounted by
+        # that write after this one, or found by this one's recount after that write.
+        graph.lock_trees(session, crediting)
         counters.touch(session, article_ids=crediting)
         session.execute(
             sa_delete(CreditedOrigin).where(CreditedOrigin.outlet_id == outlet.id)  # type: ignore[arg-type]

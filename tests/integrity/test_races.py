@@ -24,6 +24,8 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from app.articles import service as articles_service
+from app.claims import attributions as claims_attributions
+from app.claims.models import AttributionCreate
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import copies
@@ -571,3 +573,46 @@ def test_a_re_sent_article_deleted_meanwhile_is_kept_or_created_anew(
     assert answers["delete"].status_code == 204, answers["delete"].text
     expected = 201 if pause == "after_finding_it" else 200
     assert answers["ingest"].status_code == expected, answers["ingest"].text
+
+
+def test_deleting_a_credited_outlet_while_a_claim_is_attributed_to_its_crediting_article(
+    client: TestClient, factory: Factory, engine: Engine
+) -> None:
+    """The outlet's delete drops the credited origins naming it and recounts the claims it
+    finds on the crediting articles; a claim being attributed to one of them at that moment
+    (counted under the credited outlet, not committed yet) was found by neither recount.
+    The attribution's transaction is held open here while the delete runs."""
+    body = {
+        "outlet": {"slug": "paper", "name": "Paper"},
+        "article": {"url": "https://paper.example/a", "title": "A", "published_at": T0.isoformat()},
+        "claims": [],
+        "credited_origin": {
+            "outlet": {"slug": "agency", "name": "Agency"},
+            "relation": "syndicates",
+            "reason": "stated",
+            "evidence": "By Agency",
+        },
+    }
+    crediting = client.post("/v1/ingest", json=body)
+    assert crediting.json()["credited_origin"] is not None, crediting.text
+    claim = factory.claim()
+    factory.attribute(claim, factory.article())
+    deleted: dict[str, httpx.Response] = {}
+    with transaction(engine, write=True) as session:
+        live = session.get(Claim, claim.id)
+        assert live is not None
+        data = AttributionCreate(article_id=crediting.json()["article_id"])
+        claims_attributions.add_attribution(session, claim=live, data=data)
+        counters.settle(session)  # counted: the article credits the agency
+        deleting = threading.Thread(
+            target=lambda: deleted.__setitem__(
+                "agency", client.delete("/v1/outlets/agency", params={"cascade": "true"})
+            )
+        )
+        deleting.start()
+        # The delete commits, or waits for a lock this transaction holds.
+        while deleting.is_alive() and not _waiting_on_a_lock(engine):
+            deleting.join(0.02)
+    deleting.join(60)
+    assert deleted["agency"].status_code == 204, deleted["agency"].text
+    assert stale(engine) == []
