@@ -244,7 +244,9 @@ def replace_detected_link(
     """Link `article` to `data`'s origin, replacing the link it has if that one was detected (a
     guess gives way to a statement or a decision); a stated link stays, and `add_link` refuses."""
     assert article.id is not None
-    existing = session.get(ArticleLink, article.id)
+    # Read under the locks: a concurrent unlink (or link) must not change what is replaced.
+    graph.lock_trees(session, [article.id, data.origin_article_id])
+    existing = session.get(ArticleLink, article.id, populate_existing=True)
     if existing is not None and existing.provenance == LinkProvenance.detected:
         remove_link(session, article=article, origin_article_id=existing.origin_article_id)
     return add_link(session, article=article, data=data, provenance=provenance)

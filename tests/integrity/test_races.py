@@ -24,14 +24,18 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from app.articles import service as articles_service
+from app.articles.models import LinkCreate
 from app.claims import attributions as claims_attributions
 from app.claims.models import AttributionCreate
+from app.core.unit_of_work import run_transaction
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import copies
 from app.ingest import service as ingest_service
 from app.integrity import service as integrity
 from app.tables import Claim
+from app.tables import LinkProvenance
+from app.tables import LinkRelation
 from tests.factories import T0
 from tests.factories import Factory
 
@@ -616,3 +620,67 @@ def test_deleting_a_credited_outlet_while_a_claim_is_attributed_to_its_crediting
     deleting.join(60)
     assert deleted["agency"].status_code == 204, deleted["agency"].text
     assert stale(engine) == []
+
+
+def test_a_detected_link_unlinked_while_a_stated_one_replaces_it(
+    client: TestClient, factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accepting a copy proposal (or an ingest stating an origin) replaces the article's
+    detected link: it read that link, then a concurrent unlink removed it, and removing it
+    again under the locks answered 404 "article N has no link to article M". Serially the
+    unlink runs first (the new link is simply added) or after (it finds the new link)."""
+    first = factory.article(published_at=T0.isoformat())
+    second = factory.article(published_at=T0.isoformat())
+    copy = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+    with transaction(engine, write=True) as session:
+        articles_service.add_link(
+            session,
+            article=articles_service.get(session, article_id=copy.id or 0),
+            data=LinkCreate(origin_article_id=first.id or 0, relation=LinkRelation.syndicates),
+            provenance=LinkProvenance.detected,
+        )
+    reached, go = threading.Event(), threading.Event()
+    real = articles_service.remove_link
+
+    def pause_then_remove(*args: Any, **kwargs: Any) -> Any:
+        if not reached.is_set():
+            reached.set()
+            assert go.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(articles_service, "remove_link", pause_then_remove)
+    outcome: dict[str, Any] = {}
+
+    def replace(session: Any) -> None:
+        articles_service.replace_detected_link(
+            session,
+            article=articles_service.get(session, article_id=copy.id or 0),
+            data=LinkCreate(origin_article_id=second.id or 0, relation=LinkRelation.cites),
+            provenance=LinkProvenance.stated,
+        )
+
+    def run() -> None:
+        try:
+            run_transaction(engine, replace, attempts=3)
+            outcome["replaced"] = True
+        except Exception as exc:
+            outcome["replaced"] = exc
+
+    replacing = threading.Thread(target=run)
+    replacing.start()
+    unlinking = threading.Thread(
+        target=lambda: outcome.__setitem__(
+            "unlink", client.delete(f"/v1/articles/{copy.id}/links/{first.id}")
+        )
+    )
+    assert reached.wait(30), "the replacement never came to remove the detected link"
+    unlinking.start()
+    # The unlink commits (the replacement had read the link without a lock), or waits for
+    # the locks the replacement holds.
+    while unlinking.is_alive() and not _waiting_on_a_lock(engine):
+        unlinking.join(0.02)
+    go.set()
+    replacing.join(60)
+    unlinking.join(60)
+    assert outcome["replaced"] is True, outcome["replaced"]
+    assert client.get(f"/v1/articles/{copy.id}").json()["origin"]["origin"]["id"] == second.id
