@@ -187,14 +187,12 @@ def recount(
     ] = False,
 ) -> None:
     """Recompute every claim's corroboration counters from scratch."""
-    from app.core.unit_of_work import transaction
     from app.corroboration import counters
     from app.integrity import service as integrity
 
     engine = _maintenance_engine()
     if check:
-        with transaction(engine, write=False) as session:
-            findings = integrity.check(session)
+        findings = integrity.check_snapshot(engine)
         engine.dispose()
         _print_findings(findings)
         if any(finding.ids for finding in findings):
@@ -235,15 +233,13 @@ def repair() -> None:
     """Fix what `recount --check` finds: flatten merge chains and break merge cycles, move rows
     off merged claims, break link cycles, drop links dated before their origin, recompute
     roots, counters and search rows. One transaction; exit 1 if anything is still wrong."""
-    from app.core.unit_of_work import transaction
     from app.integrity import service as integrity
 
     engine = _maintenance_engine()
     found = _write(engine, integrity.repair)
     console.print("found and repaired:")
     _print_findings(found)
-    with transaction(engine, write=False) as session:
-        left = [finding for finding in integrity.check(session) if finding.ids]
+    left = [finding for finding in integrity.check_snapshot(engine) if finding.ids]
     engine.dispose()
     if left:
         console.print("still wrong after repair:")
