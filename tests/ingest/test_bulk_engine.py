@@ -449,3 +449,68 @@ def test_a_stored_link_removed_while_the_chunk_runs_re_plans_the_chunk(
     assert unlinked
     assert answer.error is None, answer.error
     assert answer.result.origin is None  # planned again, after the unlink
+
+
+@pytest.mark.postgresql_only
+def test_a_chunk_attributing_a_stored_article_while_it_is_linked_counts_its_new_root(
+    engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch, client: Any
+) -> None:
+    """A chunk gives a stored article a new claim and recounts it; a link of that article
+    commits before the chunk does. The link recounts the claims it finds on the article (not
+    the chunk's, uncommitted), the chunk counted from the old root: the claim stayed stale.
+    The chunk holds its stored articles (FOR SHARE) until it commits: the link waits."""
+    import threading
+
+    from sqlalchemy import event
+    from sqlmodel import Session
+
+    matcher = build_matcher(settings)
+    claim = "The ferry service will resume in June."
+    origin = _line("https://daily.example/ferry", [claim], title="Ferry")
+    copy = _line(
+        "https://herald.example/ferry",
+        [],
+        slug="herald",
+        title="Ferry back",
+        published_at=(T0 + timedelta(hours=1)).isoformat(),
+    )
+    first = _ingest(engine, settings, matcher, [origin, copy])
+    origin_id, copy_id = (answer.result.article_id for answer in first)
+    copy_with_claim = json.loads(copy)
+    copy_with_claim["claims"] = [{"text": claim}]
+    linked: dict[str, Any] = {}
+
+    def link_before_commit(session: Session) -> None:
+        if session.in_nested_transaction() or linked:
+            return
+        linked["started"] = True  # once: the link's own commit comes through here too
+        body = {"origin_article_id": origin_id, "relation": "syndicates"}
+        linking = threading.Thread(
+            target=lambda: linked.__setitem__(
+                "link", client.post(f"/v1/articles/{copy_id}/links", json=body)
+            )
+        )
+        linking.start()
+        # The link commits, or waits for a lock the chunk holds.
+        while linking.is_alive() and not _waiting_on_a_lock(engine):
+            linking.join(0.02)
+        linked["thread"] = linking
+
+    event.listen(Session, "before_commit", link_before_commit)
+    try:
+        [answer] = _ingest(engine, settings, matcher, [json.dumps(copy_with_claim)])
+    finally:
+        event.remove(Session, "before_commit", link_before_commit)
+    linked["thread"].join(60)
+    assert answer.error is None, answer.error
+    assert linked["link"].status_code == 201, linked["link"].text
+    assert _stale(engine) == []
+
+
+def _waiting_on_a_lock(engine: Engine) -> bool:
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    with engine.connect() as connection:
+        return bool(connection.scalar(query))
