@@ -20,6 +20,7 @@ from sqlalchemy import bindparam
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.articles import graph
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate
 from app.articles.models import LinkCreate
@@ -326,13 +327,19 @@ def _origin_not_found(origin: IngestOrigin) -> Invalid:
     )
 
 
-def _has_origin(session: Session, article_id: int) -> bool:
-    """Whether a stored article has an origin. One that has keeps it until commit (held FOR
-    SHARE): a concurrent unlink, or delete of the origin, cannot remove the link this answer
-    reports and on which detection was skipped; it waits, or ran first and is read here."""
+def _has_origin(session: Session, article_id: int, payload: IngestPayload) -> bool:
+    """Whether a stored article has an origin. One that has keeps it until commit: a
+    concurrent unlink, or delete of the origin, cannot remove the link this answer reports and
+    on which detection was skipped; it waits, or ran first and is read here. Held FOR SHARE
+    (re-sends of the article go on together) unless the line may change the article's links
+    or credit, which takes the graph's own locks: taken now, not upgraded later, so that
+    concurrent re-sends of it wait for each other instead of deadlocking."""
     if session.get(ArticleLink, article_id) is None:
         return False
-    counters.hold(session, [article_id])
+    if payload.origin is None and payload.credited_origin is None and not payload.review_decisions:
+        counters.hold(session, [article_id])
+    else:
+        graph.lock_trees(session, [article_id])
     return session.get(ArticleLink, article_id, populate_existing=True) is not None
 
 
@@ -414,7 +421,7 @@ def ingest(
     adopted: list[int] = []
     candidates = []
     retellings = 0
-    has_origin = not article_created and _has_origin(session, article.id)
+    has_origin = not article_created and _has_origin(session, article.id, payload)
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True

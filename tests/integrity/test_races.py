@@ -713,3 +713,25 @@ def test_recount_check_on_a_serving_database_reports_only_what_is_wrong(
         for writer in writers:
             writer.join(60)
     assert [found for found in findings if found] == []
+
+
+def test_re_sends_stating_an_origin_over_a_detected_one_all_answer(
+    racer: Racer, client: TestClient
+) -> None:
+    """Six sends at once of an article whose detected origin they replace by a stated one: one
+    replaces it, the others find it (200 each), without deadlocking on the article's locks
+    (a re-send that held its article FOR SHARE and then locked it to relink did, to exhaustion
+    of the retries) and without "article N has no link to article M" (the detected link read
+    before the locks, removed by the first)."""
+    for round_ in range(3):
+        assert client.post("/v1/ingest", json=story(f"wire-{round_}", 7)).status_code == 201
+        assert client.post("/v1/ingest", json=story(f"early-{round_}", 8)).status_code == 201
+        detected = client.post("/v1/ingest", json=story(f"late-{round_}", 12))
+        assert detected.json()["origin"]["provenance"] == "detected", detected.text
+        origin = {"url": f"https://wire-{round_}.example/tunnel", "relation": "cites"}
+        stated = story(f"late-{round_}", 12, origin=origin)
+        responses = racer.race(
+            *(lambda c, b=stated: c.post("/v1/ingest", json=b) for _ in range(6))
+        )
+        assert codes(responses) == [200] * 6, [r.text for r in responses if r.status_code != 200]
+        assert {r.json()["origin"]["provenance"] for r in responses} == {"stated"}
