@@ -37,6 +37,7 @@ from tests.factories import T0
 from tests.ingest.bulk_support import answers
 from tests.ingest.bulk_support import dump
 from tests.ingest.bulk_support import random_lines
+from tests.integrity.test_races import waiting_on_a_lock
 
 
 def _wipe(engine: Engine) -> None:
@@ -492,7 +493,7 @@ def test_a_chunk_attributing_a_stored_article_while_it_is_linked_counts_its_new_
         )
         linking.start()
         # The link commits, or waits for a lock the chunk holds.
-        while linking.is_alive() and not _waiting_on_a_lock(engine):
+        while linking.is_alive() and not waiting_on_a_lock(engine):
             linking.join(0.02)
         linked["thread"] = linking
 
@@ -505,12 +506,3 @@ def test_a_chunk_attributing_a_stored_article_while_it_is_linked_counts_its_new_
     assert answer.error is None, answer.error
     assert linked["link"].status_code == 201, linked["link"].text
     assert _stale(engine) == []
-
-
-def _waiting_on_a_lock(engine: Engine) -> bool:
-    query = text(
-        "SELECT count(*) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    with engine.connect() as connection:
-        return bool(connection.scalar(query))

@@ -98,6 +98,11 @@ def decided(
     ],
 )  # fmt: skip
 def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) -> None:
+    assert_credits(article, agency)
+
+
+def assert_credits(article: dict[str, Any], agency: str) -> None:
+    """The article's credits decide for `agency`, at or above the bar."""
     found = decided(**article)
     assert found is not None
     assert found[0] == agency, found

@@ -17,6 +17,7 @@ import pytest
 from app.ingest import credited
 from app.ingest.fingerprints import credits
 from tests.ingest.test_credit_shapes import BAR
+from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
 
 
@@ -83,10 +84,7 @@ from tests.ingest.test_credit_shapes import decided
     ],
 )  # fmt: skip
 def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) -> None:
-    found = decided(**article)
-    assert found is not None
-    assert found[0] == agency, found
-    assert found[1] >= BAR, found
+    assert_credits(article, agency)
 
 
 @pytest.mark.parametrize(

@@ -308,7 +308,7 @@ def test_sixteen_near_duplicate_new_claims_become_one_claim(racer: Racer, engine
         assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
 
 
-def _waiting_on_a_lock(engine: Engine) -> bool:
+def waiting_on_a_lock(engine: Engine) -> bool:
     """Whether a backend of this database is waiting for a row lock (pg_stat_activity)."""
     query = text(
         "SELECT count(*) FROM pg_stat_activity "
@@ -359,7 +359,7 @@ def test_outlet_deleted_after_an_ingest_found_it_is_created_anew(
     deleting.start()
     # Let the delete run until it has committed, or until it waits for a lock the ingest
     # holds (then the ingest must go on first).
-    while deleting.is_alive() and not _waiting_on_a_lock(engine):
+    while deleting.is_alive() and not waiting_on_a_lock(engine):
         deleting.join(0.02)
     go.set()
     ingesting.join(60)
@@ -518,7 +518,7 @@ def test_unlinking_an_article_while_it_is_re_sent_answers_as_some_serial_order(
     )
     unlinking.start()
     # Let the unlink run until it has committed, or until it waits for a lock the re-send holds.
-    while unlinking.is_alive() and not _waiting_on_a_lock(engine):
+    while unlinking.is_alive() and not waiting_on_a_lock(engine):
         unlinking.join(0.02)
     go.set()
     thread.join(60)
@@ -569,7 +569,7 @@ def test_a_re_sent_article_deleted_meanwhile_is_kept_or_created_anew(
     )
     deleting.start()
     # Let the delete run until it has committed, or until it waits for a lock the ingest holds.
-    while deleting.is_alive() and not _waiting_on_a_lock(engine):
+    while deleting.is_alive() and not waiting_on_a_lock(engine):
         deleting.join(0.02)
     go.set()
     thread.join(60)
@@ -615,7 +615,7 @@ def test_deleting_a_credited_outlet_while_a_claim_is_attributed_to_its_crediting
         )
         deleting.start()
         # The delete commits, or waits for a lock this transaction holds.
-        while deleting.is_alive() and not _waiting_on_a_lock(engine):
+        while deleting.is_alive() and not waiting_on_a_lock(engine):
             deleting.join(0.02)
     deleting.join(60)
     assert deleted["agency"].status_code == 204, deleted["agency"].text
@@ -677,7 +677,7 @@ def test_a_detected_link_unlinked_while_a_stated_one_replaces_it(
     unlinking.start()
     # The unlink commits (the replacement had read the link without a lock), or waits for
     # the locks the replacement holds.
-    while unlinking.is_alive() and not _waiting_on_a_lock(engine):
+    while unlinking.is_alive() and not waiting_on_a_lock(engine):
         unlinking.join(0.02)
     go.set()
     replacing.join(60)
