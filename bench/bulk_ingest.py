@@ -13,7 +13,7 @@ Then the NDJSON goes through the engine (`app.ingest.bulk.engine.ingest_stream`,
 `POST /v1/ingest/batch` and `corroborate import`) into another fresh database, and
 `corroborate recount --check` runs on the result. Both sides are attributions per second, so
 `x_vs_floor` compares like with like. `--phases` adds the engine's CPU seconds by phase (each
-exclusive of the phases inside it; "other" is the rest), with `bench/ingest_profile.py`'s timer.
+exclusive of the phases inside it; "other" is the rest), with `bench/phase_timer.py`.
 Prints JSON.
 """
 
@@ -117,7 +117,7 @@ def install_engine_phases() -> Any:
     """Wrap ENGINE_PHASES in a timer (bench/ingest_profile.py's) and return it."""
     import importlib
 
-    from ingest_profile import PhaseTimer
+    from phase_timer import PhaseTimer
 
     timer = PhaseTimer()
     for label, module_name, attribute in ENGINE_PHASES:

@@ -37,8 +37,6 @@ import pstats
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bulk_ingest import sqlite_floor  # noqa: E402  (bench/ is on the path when run as a script)
+from phase_timer import PhaseTimer  # noqa: E402
 
 CHUNK = 500  # lines per POST in bench/run.py
 
@@ -73,32 +72,6 @@ PHASES = [
 ]
 
 
-class PhaseTimer:
-    def __init__(self) -> None:
-        self.totals: dict[str, float] = defaultdict(float)
-        self.stack: list[list[Any]] = []
-
-    def wrap(self, label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            with self.around(label):
-                return fn(*args, **kwargs)
-
-        return timed
-
-    @contextmanager
-    def around(self, label: str) -> Iterator[None]:
-        frame = [label, time.thread_time(), 0.0]  # label, start, time of inner phases
-        self.stack.append(frame)
-        try:
-            yield
-        finally:
-            self.stack.pop()
-            spent = time.thread_time() - frame[1]
-            self.totals[label] += spent - frame[2]
-            if self.stack:
-                self.stack[-1][2] += spent
-
-
 def install_phases(timer: PhaseTimer) -> None:
     import importlib
 
@@ -113,7 +86,9 @@ def install_phases(timer: PhaseTimer) -> None:
             model.model_validate = wrapped  # type: ignore[method-assign]
             continue
         if label.startswith("BEGIN"):
-            original_tx = ingest_service.transaction
+            # run_transaction (the one unit of work a line runs in) opens it by this name.
+            unit_of_work = importlib.import_module("app.core.unit_of_work")
+            original_tx = unit_of_work.transaction
 
             @contextmanager
             def tx(engine: Any, *, write: bool, _orig: Any = original_tx) -> Iterator[Any]:
@@ -129,7 +104,7 @@ def install_phases(timer: PhaseTimer) -> None:
                 else:
                     manager.__exit__(None, None, None)
 
-            ingest_service.transaction = tx  # type: ignore[assignment]
+            unit_of_work.transaction = tx
             continue
         owner_name, _, name = attribute.rpartition(".")
         owner = getattr(module, owner_name) if owner_name else module
