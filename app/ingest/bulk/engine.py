@@ -67,22 +67,26 @@ _FIRST_WINDOW = 32
 # The cyclic garbage collector is paused while chunks run. A chunk allocates hundreds of
 # thousands of objects that live until it ends, and each automatic collection then walked them
 # all, and the matchers' caches with them: about a sixth of an import's CPU (S, 8,106 lines:
-# 7.8-8.2 CPU s with it, 6.4-6.6 s paused; docs/benchmarks.md, fourteenth pass). When the last
-# running chunk ends, the young generations are collected (the rows' reference cycles of the
-# chunk are there), and the collector runs on as before, so memory stays as bounded as it was.
+# 7.8-8.2 CPU s with it, 6.4-6.6 s paused; docs/benchmarks.md, fourteenth pass). Each chunk
+# collects the young generations when it ends (its rows' reference cycles are there), and when
+# chunks on several threads overlap so that the pause never lifts, every FULL_EVERY-th chunk
+# collects them all; once no chunk runs, the collector runs on as before.
 _PAUSE = threading.Lock()
 _pausing = 0
 _was_enabled = True
+_ended_while_paused = 0
+FULL_EVERY = 16
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No automatic cyclic collection while any chunk runs (chunks on several threads share
-    the pause); the young generations collected when the last one ends."""
-    global _pausing, _was_enabled
+    the pause); the young generations collected as each ends."""
+    global _pausing, _was_enabled, _ended_while_paused
     with _PAUSE:
         if _pausing == 0:
             _was_enabled = gc.isenabled()
+            _ended_while_paused = 0
             gc.disable()
         _pausing += 1
     try:
@@ -90,10 +94,11 @@ def collector_paused() -> Iterator[None]:
     finally:
         with _PAUSE:
             _pausing -= 1
-            if _pausing == 0:
-                gc.collect(1)
-                if _was_enabled:
-                    gc.enable()
+            _ended_while_paused += 1
+            full = _pausing > 0 and _ended_while_paused % FULL_EVERY == 0
+            gc.collect(2 if full else 1)
+            if _pausing == 0 and _was_enabled:
+                gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
