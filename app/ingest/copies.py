@@ -452,7 +452,7 @@ def _choose_origin(
         return other.article, LinkRelation.syndicates, with_evidence(reason, other)
 
     for credit, credited_outlet in credits:
-        if credit.told or credit.earlier:
+        if credit.background:
             continue  # spoke to the outlet, or recalls its earlier story: no credit (credited.told)
         candidates = [o for o in earlier if o.outlet.id == credited_outlet.id]
         shared = _shared_claims(session, article.id or 0, [o.article.id or 0 for o in candidates])
@@ -592,6 +592,6 @@ def _adopt_copies(
 def credit_columns(credits: list[Credit], resolved: list[tuple[Credit, Any]]) -> tuple[str, str]:
     """The credit an article keeps: the strongest one naming a known outlet, else the first."""
     # Not "told Reuters" nor "Reuters reported last year" if it credits it otherwise too.
-    kept = [c for c, _ in resolved if not (c.told or c.earlier)] or [c for c, _ in resolved]
+    kept = [c for c, _ in resolved if not c.background] or [c for c, _ in resolved]
     chosen = kept[0] if kept else credits[0]
     return chosen.quote[:300], chosen.key[:200]

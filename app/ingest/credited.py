@@ -77,7 +77,7 @@ def told(quote: str, name: str) -> bool:
     credit."""
     key = name_key(name)
     named = [credit for credit in credits(author=None, body=quote) if credit.key == key]
-    return bool(named) and all(credit.told or credit.earlier for credit in named)
+    return bool(named) and all(credit.background for credit in named)
 
 
 @dataclass(frozen=True, slots=True)

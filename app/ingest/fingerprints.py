@@ -280,6 +280,12 @@ class Credit:
     def key(self) -> str:
         return name_key(self.name)
 
+    @property
+    def background(self) -> bool:
+        """No credit for this story: someone told the outlet, or the text recalls its earlier
+        report."""
+        return self.told or self.earlier
+
 
 def credit_kind(quote: str) -> str:
     """How a credit was given, from the words `credits` (or the page's markup) quotes."""

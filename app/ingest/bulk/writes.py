@@ -211,7 +211,7 @@ def write(session: Session, planner: Planner) -> None:
     # Every claim whose counters can change: those attributed here, and those of the articles
     # linked here (all new, so their claims are among the first).
     counters.touch(session, claim_ids={row.claim.id or 0 for row in planner.new_attributions})
-    # Stored articles given a new claim are held as read until commit (counters._hold).
+    # Stored articles given a new claim are held as read until commit (counters.hold).
     counters.attributed(
         session,
         article_ids={
