@@ -34,6 +34,9 @@ from app.tables import Article
 from app.tables import ArticleLink
 from app.tables import Attribution
 from app.tables import Claim
+from app.tables import CreditedOrigin
+from app.tables import Outlet
+from app.tables import OutletClaim
 from app.tables import Review
 
 SAMPLE = 20
@@ -239,9 +242,35 @@ def _fix_roots(session: Session) -> list[int]:
     return sorted(row[0] for row in rows)
 
 
+# Every table an invariant reads or `repair` writes, in the order writers usually first write
+# them (fewer lock waits that close a cycle with a writer already under way).
+_GUARDED = (Outlet, Article, ArticleLink, CreditedOrigin, Claim, Attribution, OutletClaim, Review)
+
+
+def _hold_still(session: Session) -> None:
+    """Keep every writer out of the guarded tables until this transaction ends.
+
+    `repair` reads the state, then writes what it derives from it (roots, counters, index
+    rows). On PostgreSQL a writer committing in between left the repair's writes stale: a claim
+    attributed meanwhile was recounted by its writer, then overwritten with the repair's count
+    from before. SHARE ROW EXCLUSIVE waits for the writers under way to finish and makes every
+    later INSERT, UPDATE or DELETE on these tables wait for the repair to commit; reads, and
+    the row locks readers take, go on. A writer that holds one of these tables and then needs
+    one the repair already holds closes a wait cycle: PostgreSQL aborts one of the two with a
+    deadlock, and the retry policy runs it again. On SQLite the write transaction already
+    holds the database's only write lock.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    names = ", ".join(table.__table__.name for table in _GUARDED)  # type: ignore[attr-defined]
+    session.execute(sa.text(f"LOCK TABLE {names}, claim_search IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def repair(session: Session) -> list[Finding]:
     """Fix what `check` finds; returns what was found before fixing. Run inside one write
-    transaction (`corroborate repair`)."""
+    transaction (`corroborate repair`), which keeps writers out until it commits: safe on a
+    serving database, at the cost of writes waiting for it."""
+    _hold_still(session)
     found = check(session)
     claims = _flatten_merges(session) | _move_to_live(session)
     unlinked = _break_link_cycles(session)
