@@ -13,7 +13,8 @@ Then the NDJSON goes through the engine (`app.ingest.bulk.engine.ingest_stream`,
 `POST /v1/ingest/batch` and `corroborate import`) into another fresh database, and
 `corroborate recount --check` runs on the result. Both sides are attributions per second, so
 `x_vs_floor` compares like with like. `--phases` adds the engine's CPU seconds by phase (each
-exclusive of the phases inside it; "other" is the rest), with `bench/phase_timer.py`.
+exclusive of the phases inside it; "other" is the rest), with `bench/phase_timer.py`;
+`--phases wall` the wall seconds instead (on PostgreSQL the server's share shows in them).
 Prints JSON.
 """
 
@@ -113,13 +114,13 @@ ENGINE_PHASES = [
 ]
 
 
-def install_engine_phases() -> Any:
+def install_engine_phases(wall: bool = False) -> Any:
     """Wrap ENGINE_PHASES in a timer (bench/ingest_profile.py's) and return it."""
     import importlib
 
     from phase_timer import PhaseTimer
 
-    timer = PhaseTimer()
+    timer = PhaseTimer(time.perf_counter) if wall else PhaseTimer()
     for label, module_name, attribute in ENGINE_PHASES:
         owner: Any = importlib.import_module(module_name)
         *classes, name = attribute.split(".")
@@ -130,7 +131,7 @@ def install_engine_phases() -> Any:
 
 
 def run_engine(
-    url: str, ndjson: Path, matcher: str, chunk: int, phases: bool = False
+    url: str, ndjson: Path, matcher: str, chunk: int, phases: str | None = None
 ) -> dict[str, Any]:
     os.environ["CLAIMS_MATCHER"] = matcher
     from app.core.config import Settings
@@ -141,7 +142,7 @@ def run_engine(
     settings = Settings(database_url=url, matcher=matcher)
     engine = create_db_engine(settings, statement_timeout_ms=0)  # as `corroborate import` does
     built = build_matcher(settings)
-    timer = install_engine_phases() if phases else None
+    timer = install_engine_phases(wall=phases == "wall") if phases else None
     failed = lines = attributions = 0
     started = time.perf_counter()
     cpu = time.process_time()
@@ -168,7 +169,8 @@ def run_engine(
     found: dict[str, Any] = {}
     if timer is not None:
         found["phases"] = {label: round(spent, 3) for label, spent in timer.totals.items()}
-        found["phases"]["other"] = round(cpu - sum(timer.totals.values()), 3)
+        spent = seconds if phases == "wall" else cpu
+        found["phases"]["other"] = round(spent - sum(timer.totals.values()), 3)
     return {
         **found,
         "lines": lines,
@@ -191,7 +193,13 @@ def main() -> None:
     )
     parser.add_argument("--chunk", type=int, default=1000)
     parser.add_argument("--workdir", type=Path)
-    parser.add_argument("--phases", action="store_true", help="the engine's CPU time by phase")
+    parser.add_argument(
+        "--phases",
+        nargs="?",
+        const="cpu",
+        choices=["cpu", "wall"],
+        help="the engine's time by phase: CPU (the default), or wall (a server's share shows)",
+    )
     parser.add_argument(
         "--vocabulary", choices=["template", "news"], default="template", help="bench/vocabulary.py"
     )
