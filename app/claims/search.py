@@ -110,6 +110,14 @@ def values(dialect: str, terms: list[Term]) -> dict[str, str]:
 _TSQUERY_OF_KIND = {"prefix": "to_tsquery", "phrase": "phraseto_tsquery", "word": "plainto_tsquery"}
 
 
+# PostgreSQL's rank by mode. A search (`all`) ranks by cover density, which rewards the terms
+# standing close together. Candidate generation (`any`: a claim holding one of a text's rarer
+# words) ranks by `ts_rank`: with OR between the words every cover is one word, so cover density
+# adds nothing but cost, and it cost twice as much (docs/benchmarks.md, "Bulk ingest, fifteenth
+# pass": the same candidates, links and review items on the S import, half the server time).
+PG_RANK: dict[Mode, str] = {"all": "ts_rank_cd", "any": "ts_rank"}
+
+
 def ranked(dialect: str, kinds: tuple[str, ...]) -> tuple[Any, Any, Any]:
     """(FROM and WHERE of the claims matching every term, their rank, their claim id) with the
     terms as bind parameters (`values`), for statements compiled once per `shape`. The rank
@@ -122,7 +130,7 @@ def ranked(dialect: str, kinds: tuple[str, ...]) -> tuple[Any, Any, Any]:
             query = term if query is None else query.op("&&")(term)
         document = literal_column("claim_search.document")
         matches = select().select_from(table("claim_search")).where(document.op("@@")(query))
-        rank = func.ts_rank_cd(document, query)
+        rank = getattr(func, PG_RANK["all"])(document, query)
         return matches, rank, literal_column("claim_search.claim_id")
     # Constants inline: a bound constant would make the ORDER BY another expression to compute.
     rank = -func.bm25(literal_column("claim_search"), literal_column("2.0"), literal_column("1.0"))
@@ -147,7 +155,7 @@ def matching_claims(dialect: str, terms: list[Term], mode: Mode = "all") -> Sele
         return (
             select(
                 literal_column("claim_search.claim_id").label("claim_id"),
-                func.ts_rank_cd(document, query).label("rank"),
+                getattr(func, PG_RANK[mode])(document, query).label("rank"),
             )
             .select_from(table("claim_search"))
             .where(document.op("@@")(query))

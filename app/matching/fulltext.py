@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
+from app.claims.search import PG_RANK
 from app.claims.search import Mode
 from app.claims.search import Term
 from app.claims.search import fts5_expression
@@ -100,24 +101,29 @@ def candidate_statement(
     params: list[str] = []
     for index, (terms, mode) in enumerate(queries):
         query, values = tsquery_sql(terms, mode)
-        parts.append(_POSTGRESQL_CANDIDATES.format(index=index, limit=int(limit), query=query))
+        parts.append(
+            _POSTGRESQL_CANDIDATES.format(
+                index=index, limit=int(limit), query=query, rank=PG_RANK[mode]
+            )
+        )
         params.extend(values + values)  # the query is written twice: in the rank, in the match
     sql = " UNION ALL ".join(parts)
     return session.connection().exec_driver_sql(sql, tuple(params))  # type: ignore[arg-type]
 
 
 # One text's candidates on PostgreSQL, one part of a UNION: the matches of `matching_claims`
-# ranked by its ts_rank_cd, then walked in rank order (ties: lower id) asking the claim's primary
-# key whether each is live until `limit` are kept, then the kept claims' rows. Joining every
-# match to its claim before ranking read ~700 claim rows per query of a large import for the 30
-# it kept (docs/benchmarks.md, "Bulk ingest, eighth pass"). The ORDER BY next to the LIMIT makes
-# which `limit` are kept the statement's choice, not the plan's (a hash join would not keep the
-# ranked order); the rows of the UNION come in no order, and `_run_queries` sorts them.
+# ranked as it ranks them (`PG_RANK`), then walked in rank order (ties: lower id) asking the
+# claim's primary key whether each is live until `limit` are kept, then the kept claims' rows.
+# Joining every match to its claim before ranking read ~700 claim rows per query of a large
+# import for the 30 it kept (docs/benchmarks.md, "Bulk ingest, eighth pass"). The ORDER BY
+# next to the LIMIT makes which `limit` are kept the statement's choice, not the plan's (a hash
+# join would not keep the ranked order); the rows of the UNION come in no order, and
+# `_run_queries` sorts them.
 _POSTGRESQL_CANDIDATES = (
     "SELECT * FROM (SELECT {index} AS query, h.rank AS rank, claim.id AS id, "
     "claim.text AS text, claim.claimant AS claimant FROM "
     "(SELECT ranked.id, ranked.rank FROM "
-    "(SELECT claim_search.claim_id AS id, ts_rank_cd(claim_search.document, {query}) AS rank "
+    "(SELECT claim_search.claim_id AS id, {rank}(claim_search.document, {query}) AS rank "
     "FROM claim_search WHERE claim_search.document @@ {query} "
     "ORDER BY rank DESC, claim_search.claim_id) AS ranked "
     "WHERE EXISTS (SELECT 1 FROM claim AS live "
