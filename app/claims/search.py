@@ -88,6 +88,16 @@ def tsquery_sql(terms: list[Term], mode: Mode) -> tuple[str, list[str]]:
     return sql, list(values("postgresql", terms).values())
 
 
+def tsquery_of_kind(kind: str, value: str) -> str:
+    """SQL of one term's tsquery (`_TSQUERY_SQL`) when its kind ("prefix", "phrase", "word",
+    as `shape` names them) and value (as `values` gives it) are columns: for statements that
+    take their terms as arrays rather than as SQL written out per term."""
+    cases = " ".join(
+        f"WHEN '{name}' THEN {sql.replace('%s', value)}" for name, sql in _TSQUERY_SQL.items()
+    )
+    return f"CASE {kind} {cases} END"
+
+
 def shape(dialect: str, terms: list[Term]) -> tuple[str, ...]:
     """What of the terms changes the SQL text of `ranked` (SQLite: nothing, one MATCH string)."""
     if dialect != "postgresql":

@@ -24,7 +24,9 @@ from app.claims.search import PG_RANK
 from app.claims.search import Mode
 from app.claims.search import Term
 from app.claims.search import fts5_expression
-from app.claims.search import tsquery_sql
+from app.claims.search import shape
+from app.claims.search import tsquery_of_kind
+from app.claims.search import values
 from app.core import statistics
 from app.matching.analysis import stem_english
 
@@ -52,19 +54,38 @@ def term_counts(session: Session, dialect: str, terms: list[Term]) -> list[tuple
             for index in range(len(terms))
         )
         params: list[str] = [fts5_expression([term], "any") for term in terms]
-    elif dialect == "postgresql":
-        parts = []
-        params = []
-        for index, term in enumerate(terms):
-            query, values = tsquery_sql([term], "any")
-            parts.append(
-                f"SELECT {index}, count(*) FROM claim_search WHERE claim_search.document @@ {query}"
-            )
-            params.extend(values)
-        sql = " UNION ALL ".join(parts)
-    else:  # pragma: no cover - the two supported databases are above
-        raise ValueError(f"no full-text counts for {dialect}")
-    return list(session.connection().exec_driver_sql(sql, tuple(params)))  # type: ignore[arg-type]
+        return list(session.connection().exec_driver_sql(sql, tuple(params)))  # type: ignore[arg-type]
+    if dialect == "postgresql":
+        # The terms as arrays, one plan for all: a UNION ALL of a count per term was planned
+        # part by part, about ten times the cost of this (docs/benchmarks.md, fifteenth pass).
+        kinds, words = _term_arrays([([term], "any") for term in terms])[3:]
+        rows = session.connection().exec_driver_sql(_POSTGRESQL_COUNTS, (kinds, words))
+        return [(int(index), int(count)) for index, count in rows]
+    raise ValueError(f"no full-text counts for {dialect}")  # pragma: no cover
+
+
+# Each term's count on PostgreSQL: the terms come as arrays (kind, value), numbered from 1.
+_POSTGRESQL_COUNTS = (
+    "SELECT t.i - 1, (SELECT count(*) FROM claim_search WHERE claim_search.document @@ "
+    f"{tsquery_of_kind('t.kind', 't.v')}) "
+    "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(kind, v, i)"
+)
+
+
+def _term_arrays(
+    queries: list[tuple[list[Term], Mode]],
+) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
+    """The queries' terms as PostgreSQL arrays, one entry per term: the query's index, the
+    term's position in it, the query's mode, the term's kind (`shape`) and value (`values`)."""
+    arrays: tuple[list[Any], ...] = ([], [], [], [], [])
+    for index, (terms, mode) in enumerate(queries):
+        kinds = shape("postgresql", terms)
+        for position, (kind, value) in enumerate(
+            zip(kinds, values("postgresql", terms).values(), strict=True)
+        ):
+            for array, item in zip(arrays, (index, position, mode, kind, value), strict=True):
+                array.append(item)
+    return arrays  # type: ignore[return-value]
 
 
 # One text's candidates on SQLite (the statement `candidate_rows` builds), one part of a UNION:
@@ -97,39 +118,39 @@ def candidate_statement(
         return session.connection().exec_driver_sql(sql, matches)  # type: ignore[arg-type]
     # Plain SQL, as on SQLite: compiling the ORM form of 100 queries cost the client about as
     # much as the server spent answering them (docs/benchmarks.md, "Bulk ingest, eighth pass").
-    parts = []
-    params: list[str] = []
-    for index, (terms, mode) in enumerate(queries):
-        query, values = tsquery_sql(terms, mode)
-        parts.append(
-            _POSTGRESQL_CANDIDATES.format(
-                index=index, limit=int(limit), query=query, rank=PG_RANK[mode]
-            )
-        )
-        params.extend(values + values)  # the query is written twice: in the rank, in the match
-    sql = " UNION ALL ".join(parts)
-    return session.connection().exec_driver_sql(sql, tuple(params))  # type: ignore[arg-type]
+    # The queries come as arrays and run under one plan: a UNION ALL of one part per query was
+    # planned part by part, three times this statement's cost (fifteenth pass).
+    sql = _POSTGRESQL_CANDIDATES.format(limit=int(limit))
+    return session.connection().exec_driver_sql(sql, _term_arrays(queries))  # type: ignore[arg-type]
 
 
-# One text's candidates on PostgreSQL, one part of a UNION: the matches of `matching_claims`
-# ranked as it ranks them (`PG_RANK`), then walked in rank order (ties: lower id) asking the
-# claim's primary key whether each is live until `limit` are kept, then the kept claims' rows.
-# Joining every match to its claim before ranking read ~700 claim rows per query of a large
-# import for the 30 it kept (docs/benchmarks.md, "Bulk ingest, eighth pass"). The ORDER BY
-# next to the LIMIT makes which `limit` are kept the statement's choice, not the plan's (a hash
-# join would not keep the ranked order); the rows of the UNION come in no order, and
+# The candidates of each of many texts on PostgreSQL. Each text's query is the OR of its terms'
+# tsqueries (AND when its mode is `all`), folded left in term order as `matching_claims` writes
+# it (the aggregates of migration 3200), and ranked as it ranks (`PG_RANK`). Then, per query: its
+# matches by rank (ties: lower id), walked in that order asking the claim's primary key whether
+# each is live until `limit` are kept, and the kept claims' rows. Joining every match to its
+# claim before ranking read ~700 claim rows per query of a large import for the 30 it kept
+# (docs/benchmarks.md, "Bulk ingest, eighth pass"). The ORDER BY next to the LIMIT makes which
+# `limit` are kept the statement's choice, not the plan's; the rows come in no order, and
 # `_run_queries` sorts them.
 _POSTGRESQL_CANDIDATES = (
-    "SELECT * FROM (SELECT {index} AS query, h.rank AS rank, claim.id AS id, "
-    "claim.text AS text, claim.claimant AS claimant FROM "
-    "(SELECT ranked.id, ranked.rank FROM "
-    "(SELECT claim_search.claim_id AS id, {rank}(claim_search.document, {query}) AS rank "
-    "FROM claim_search WHERE claim_search.document @@ {query} "
+    "SELECT q.i AS query, h.rank AS rank, claim.id AS id, claim.text AS text, "
+    "claim.claimant AS claimant FROM "
+    "(SELECT t.i, bool_and(t.mode = 'any') AS any_, CASE WHEN bool_and(t.mode = 'any') "
+    "THEN tsquery_or_agg(t.q ORDER BY t.j) ELSE tsquery_and_agg(t.q ORDER BY t.j) END AS q "
+    f"FROM (SELECT u.i, u.j, u.mode, {tsquery_of_kind('u.kind', 'u.v')} AS q "
+    "FROM unnest(%s::int[], %s::int[], %s::text[], %s::text[], %s::text[]) "
+    "AS u(i, j, mode, kind, v)) AS t GROUP BY t.i) AS q "
+    "CROSS JOIN LATERAL (SELECT ranked.id, ranked.rank FROM "
+    "(SELECT claim_search.claim_id AS id, "
+    f"CASE WHEN q.any_ THEN {PG_RANK['any']}(claim_search.document, q.q) "
+    f"ELSE {PG_RANK['all']}(claim_search.document, q.q) END AS rank "
+    "FROM claim_search WHERE claim_search.document @@ q.q "
     "ORDER BY rank DESC, claim_search.claim_id) AS ranked "
     "WHERE EXISTS (SELECT 1 FROM claim AS live "
     "WHERE live.id = ranked.id AND live.merged_into IS NULL) "
     "ORDER BY ranked.rank DESC, ranked.id LIMIT {limit}) AS h "
-    "JOIN claim ON claim.id = h.id) AS part_{index}"
+    "JOIN claim ON claim.id = h.id"
 )
 
 

@@ -7,6 +7,7 @@ counts) are plain SQL; they are held to the ORM statements built from `matching_
 
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine
 from sqlalchemy import func
 from sqlalchemy import select
@@ -128,3 +129,24 @@ def test_the_plain_sql_statements_answer_what_the_orm_statements_answer(
         for index, term in enumerate(single):
             hits = matching_claims(dialect, [term], mode="any").subquery()
             assert counted[index] == session.scalar(select(func.count()).select_from(hits))
+
+
+@pytest.mark.postgresql_only
+def test_the_tsquery_aggregates_fold_as_the_operators_do(engine: Engine) -> None:
+    """Migration 3200's aggregates build, from terms in order, the very tsquery that `||` and
+    `&&` written out left to right build (the candidate statement relies on it)."""
+    statement = text(
+        "SELECT tsquery_or_agg(q ORDER BY j)::text, tsquery_and_agg(q ORDER BY j)::text, "
+        "((plainto_tsquery('english', 'ports') || phraseto_tsquery('english', 'dock strike')) "
+        "|| to_tsquery('english', 'rott:*'))::text, "
+        "((plainto_tsquery('english', 'ports') && phraseto_tsquery('english', 'dock strike')) "
+        "&& to_tsquery('english', 'rott:*'))::text "
+        "FROM (VALUES (1, plainto_tsquery('english', 'ports')), "
+        "(2, phraseto_tsquery('english', 'dock strike')), (3, to_tsquery('english', 'rott:*'))) "
+        "AS t(j, q)"
+    )
+    with engine.connect() as connection:
+        any_, all_, any_written, all_written = connection.execute(statement).one()
+    assert (any_, all_) == (any_written, all_written)
+    assert "|" in any_
+    assert "&" in all_
