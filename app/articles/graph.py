@@ -8,6 +8,13 @@ root and run one after the other, the second seeing the first: "X cites Y" racin
 Z" cannot leave X's root stale, two articles cannot each become the other's origin, and a copy
 cannot be dated before an origin being re-dated at the same moment. On SQLite every write
 already runs alone (BEGIN IMMEDIATE), so nothing is locked.
+
+A write that re-roots copies (a link, an unlink, a delete) locks those copies too, in the same
+ascending pass as the rest, before it updates any row. Every other locker of article rows takes
+them in that order as well (an attribution holds its article and that article's root FOR SHARE,
+`counters.hold`), so no two of them can each hold a row the other waits for. Updating the copies
+without locking them first, after the root, closed a cycle with an attribution that held a copy
+whose id is below its root's and waited for the root: a deadlock PostgreSQL broke after a second.
 """
 
 from collections.abc import Callable
@@ -18,9 +25,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core.locks import LockMode
-from app.core.locks import lock_rows
+from app.core.locks import lock_rows_in_order
 from app.core.locks import locks_rows
 from app.core.unit_of_work import lost_race
+from app.corroboration import counters
 from app.tables import Article
 from app.tables import ArticleLink
 
@@ -51,29 +59,54 @@ def _neighbours(session: Session, article_id: int) -> set[int]:
     return {article_id, *session.scalars(origin.union(copies))}
 
 
-def _lock_until_stable(session: Session, wanted: Callable[[], set[int]], mode: LockMode) -> None:
+def _lock_until_stable(
+    session: Session,
+    wanted: Callable[[], set[int]],
+    mode: LockMode,
+    *,
+    deleted: frozenset[int] = frozenset(),
+) -> None:
+    # Each round locks what it finds in one ascending pass; a later round (a root that moved
+    # while this waited) can only add rows, which it locks after the others.
     locked: set[int] = set()
     for _ in range(MAX_ROUNDS):
         ids = set(wanted()) - locked
         if not ids:
             return
-        lock_rows(session, Article.id, ids, mode=mode)
+        lock_rows_in_order(
+            session, Article.id, {i: "update" if i in deleted else mode for i in ids}
+        )
         locked |= ids
     raise lost_race("the copy graph kept changing while this write waited for it")
 
 
-def lock_trees(session: Session, article_ids: Iterable[int], *, deleting: bool = False) -> None:
+def lock_trees(
+    session: Session,
+    article_ids: Iterable[int],
+    *,
+    rerooting: bool = False,
+    deleting: bool = False,
+) -> None:
     """Lock these articles and the roots of their trees until the transaction ends.
 
+    `rerooting`: the write will rewrite the root of these articles' copies (and of theirs):
+    they are locked too, with the rest, before any of them is updated.
     `deleting`: the articles themselves are about to be deleted (FOR UPDATE, which also makes
-    concurrent inserts that reference them wait and then fail, to be re-run).
+    concurrent inserts that reference them wait and then fail, to be re-run), and their copies
+    re-rooted.
     """
     ids = set(article_ids)
     if not ids or not locks_rows(session):
         return
-    if deleting:
-        lock_rows(session, Article.id, ids, mode="update")
-    _lock_until_stable(session, lambda: ids | roots_of(session, ids), "no_key_update")
+
+    def wanted() -> set[int]:
+        found = ids | roots_of(session, ids)
+        if rerooting or deleting:
+            found |= set(session.scalars(counters.subtree(sorted(ids))))
+        return found
+
+    deleted = frozenset(ids) if deleting else frozenset()
+    _lock_until_stable(session, wanted, "no_key_update", deleted=deleted)
 
 
 def lock_with_neighbours(session: Session, article_id: int) -> None:

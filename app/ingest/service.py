@@ -332,14 +332,15 @@ def _has_origin(session: Session, article_id: int, payload: IngestPayload) -> bo
     concurrent unlink, or delete of the origin, cannot remove the link this answer reports and
     on which detection was skipped; it waits, or ran first and is read here. Held FOR SHARE
     (re-sends of the article go on together) unless the line may change the article's links
-    or credit, which takes the graph's own locks: taken now, not upgraded later, so that
-    concurrent re-sends of it wait for each other instead of deadlocking."""
+    or credit, which takes the graph's own locks (with the copies a new link re-roots): taken
+    now, not upgraded later, so that concurrent re-sends of it wait for each other instead of
+    deadlocking."""
     if session.get(ArticleLink, article_id) is None:
         return False
     if payload.origin is None and payload.credited_origin is None and not payload.review_decisions:
         counters.hold(session, [article_id])
     else:
-        graph.lock_trees(session, [article_id])
+        graph.lock_trees(session, [article_id], rerooting=True)
     return session.get(ArticleLink, article_id, populate_existing=True) is not None
 
 

@@ -22,7 +22,9 @@ from sqlalchemy import Engine
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
+from sqlmodel import Session
 
+from app.articles import graph
 from app.articles import service as articles_service
 from app.articles.models import LinkCreate
 from app.claims import attributions as claims_attributions
@@ -33,6 +35,7 @@ from app.corroboration import counters
 from app.ingest import copies
 from app.ingest import service as ingest_service
 from app.integrity import service as integrity
+from app.tables import Article
 from app.tables import Claim
 from app.tables import LinkProvenance
 from app.tables import LinkRelation
@@ -735,3 +738,77 @@ def test_re_sends_stating_an_origin_over_a_detected_one_all_answer(
         )
         assert codes(responses) == [200] * 6, [r.text for r in responses if r.status_code != 200]
         assert {r.json()["origin"]["provenance"] for r in responses} == {"stated"}
+
+
+@pytest.mark.parametrize("write", ["link", "unlink"])
+def test_a_link_re_rooting_a_copy_being_attributed_waits_instead_of_deadlocking(
+    factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch, write: str
+) -> None:
+    """The cycle the attribution hold left: a link (or unlink) locked its tree's root, then
+    updated its copies' roots one by one, while an attribution of one of those copies held it
+    (FOR SHARE, counters.hold, lowest id first) and waited for the root. The copy's id is
+    below the root's here, so the hold takes the copy first. The graph writer is paused with
+    its locks taken, the attribution sent, and the writer let go once the attribution waits:
+    PostgreSQL detected a deadlock (40P01) and aborted one of them every time. Now the writer
+    locks the copies it re-roots in the same ascending pass, so the attribution waits for it
+    and both commit, in one attempt each."""
+    copy = factory.article(published_at=(T0 + timedelta(hours=2)).isoformat())
+    middle = factory.article(published_at=(T0 + timedelta(hours=1)).isoformat())
+    top = factory.article(published_at=T0.isoformat())
+    factory.link(copy, middle)
+    if write == "unlink":
+        factory.link(middle, top)  # copy's root is top; unlinking middle re-roots copy to it
+    assert (copy.id or 0) < (middle.id or 0) < (top.id or 0)
+    claim = factory.claim()
+    locked, go = threading.Event(), threading.Event()
+    real_lock_trees = graph.lock_trees
+
+    def lock_then_pause(*args: Any, **kwargs: Any) -> None:
+        real_lock_trees(*args, **kwargs)
+        if not locked.is_set():
+            locked.set()
+            assert go.wait(30), "the test never let the graph writer go on"
+
+    monkeypatch.setattr(graph, "lock_trees", lock_then_pause)
+    failures: dict[str, BaseException] = {}
+
+    def change_the_graph(session: Session) -> None:
+        article = articles_service.get(session, article_id=middle.id or 0)
+        if write == "link":
+            data = LinkCreate(origin_article_id=top.id or 0, relation=LinkRelation.syndicates)
+            articles_service.add_link(session, article=article, data=data)
+        else:
+            articles_service.remove_link(session, article=article, origin_article_id=top.id or 0)
+
+    def attribute_the_copy(session: Session) -> None:
+        live = session.get(Claim, claim.id)
+        assert live is not None
+        data = AttributionCreate(article_id=copy.id or 0)
+        claims_attributions.add_attribution(session, claim=live, data=data)
+
+    def once(name: str, work: Callable[[Session], None]) -> threading.Thread:
+        def run() -> None:
+            try:
+                with transaction(engine, write=True) as session:  # one attempt, no retry
+                    work(session)
+            except BaseException as error:
+                failures[name] = error
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    writer = once(write, change_the_graph)
+    assert locked.wait(30), "the graph writer never took its locks"
+    attributing = once("attribution", attribute_the_copy)
+    # The attribution's hold waits for a lock the paused writer holds (or commits first).
+    while attributing.is_alive() and not waiting_on_a_lock(engine):
+        attributing.join(0.02)
+    go.set()
+    writer.join(60)
+    attributing.join(60)
+    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    expected_root = top.id if write == "link" else middle.id
+    with transaction(engine, write=False) as session:
+        assert session.get(Article, copy.id).root_article_id == expected_root  # type: ignore[union-attr]
+    assert stale(engine) == []
