@@ -12,9 +12,11 @@ already runs alone (BEGIN IMMEDIATE), so nothing is locked.
 A write that re-roots copies (a link, an unlink, a delete) locks those copies too, in the same
 ascending pass as the rest, before it updates any row. Every other locker of article rows takes
 them in that order as well (an attribution holds its article and that article's root FOR SHARE,
-`counters.hold`), so no two of them can each hold a row the other waits for. Updating the copies
-without locking them first, after the root, closed a cycle with an attribution that held a copy
-whose id is below its root's and waited for the root: a deadlock PostgreSQL broke after a second.
+`counters.hold`), so within a round no two of them can each hold a row the other waits for (a
+later round, below, can still close a cycle; PostgreSQL breaks it and the write is re-run).
+Updating the copies without locking them first, after the root, closed a cycle with an
+attribution that held a copy whose id is below its root's and waited for the root: a deadlock
+PostgreSQL broke after a second.
 """
 
 from collections.abc import Callable
@@ -66,8 +68,9 @@ def _lock_until_stable(
     *,
     deleted: frozenset[int] = frozenset(),
 ) -> None:
-    # Each round locks what it finds in one ascending pass; a later round (a root that moved
-    # while this waited) can only add rows, which it locks after the others.
+    # Each round locks what it finds in one ascending pass; a later round (a root that moved,
+    # a copy added while this waited) locks what it adds on top of what is held, out of that
+    # order: the one place these locks can still deadlock among themselves.
     locked: set[int] = set()
     for _ in range(MAX_ROUNDS):
         ids = set(wanted()) - locked
