@@ -35,11 +35,14 @@ AGENCIES: tuple[Agency, ...] = (
            ("canadian press", "cp"), ("cp", "canadian-press")),
     Agency("dpa", "Deutsche Presse-Agentur", "dpa.com",
            ("dpa", "deutsche presse agentur", "deutschen presse agentur", "د ب أ")),
+    # dpa's financial wire, a company of its own with its own desk: its own origin, not dpa's.
+    Agency("dpa-afx", "dpa-AFX", "dpa-afx.de", ("dpa afx",)),
     Agency("pa-media", "PA Media", "pa.media",
            ("pa", "press association", "pa media", "pa news agency")),
     Agency("aap", "Australian Associated Press", "aap.com.au", ("aap",), ("aap",)),
     Agency("ani", "Asian News International", "aninews.in", ("ani",), ("ani",)),
-    Agency("pti", "Press Trust of India", "ptinews.com", ("pti",), ("pti",)),
+    # PTI's Hindi service signs "(भाषा)", IANS' Hindi one "(आईएएनएस)", UNI Varta "(यूनीवार्ता)".
+    Agency("pti", "Press Trust of India", "ptinews.com", ("pti", "पीटीआई", "भाषा"), ("pti",)),
     Agency("ansa", "ANSA", "ansa.it",
            ("ansa", "agenzia ansa", "agenzia nazionale stampa associata")),
     Agency("efe", "EFE", "efe.com", ("efe", "agencia efe")),
@@ -136,7 +139,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("nan", "News Agency of Nigeria", "nannews.ng", ("nan",)),
     Agency("ghana-news-agency", "Ghana News Agency", "gna.org.gh", ("gna",)),
     # Asia and the Pacific.
-    Agency("jiji", "Jiji Press", "jiji.com", ("jiji", "時事通信", "時事通信社")),
+    Agency("jiji", "Jiji Press", "jiji.com", ("jiji", "時事通信", "時事通信社", "時事")),
     Agency("cna", "Central News Agency", "cna.com.tw",
            ("cna", "中央社", "中央通訊社", "focus taiwan")),
     Agency("vna", "Vietnam News Agency", "vnanet.vn",
@@ -147,10 +150,13 @@ AGENCIES: tuple[Agency, ...] = (
            ("bernama", "pertubuhan berita nasional malaysia", "malaysian national news agency")),
     Agency("antara", "Antara", "antaranews.com",
            ("antara", "antara news", "antara news agency", "lkbn antara")),
-    Agency("ians", "Indo-Asian News Service", "ianslive.in", ("ians", "indo asian news service")),
-    Agency("uni", "United News of India", "uniindia.com", ("uni",)),
+    Agency("ians", "Indo-Asian News Service", "ianslive.in",
+           ("ians", "indo asian news service", "आईएएनएस")),
+    Agency("uni", "United News of India", "uniindia.com", ("uni", "यूनीवार्ता")),
     Agency("associated-press-of-pakistan", "Associated Press of Pakistan", "app.com.pk", ("app",)),
-    Agency("bss", "Bangladesh Sangbad Sangstha", "bssnews.net", ("bss",)),
+    Agency("bss", "Bangladesh Sangbad Sangstha", "bssnews.net", ("bss", "বাসস")),
+    Agency("unb", "United News of Bangladesh", "unb.com.bd",
+           ("unb", "united news of bangladesh", "ইউএনবি")),
     Agency("rss", "Rastriya Samachar Samiti", "rss.com.np", ("rss", "rashtriya samachar samiti")),
     Agency("china-news-service", "China News Service", "chinanews.com.cn",
            ("中国新闻社", "中新社")),
@@ -167,8 +173,8 @@ AGENCIES: tuple[Agency, ...] = (
 )  # fmt: skip
 
 # Agencies that write their own name in lower case in datelines and credits: "(dpa)", the
-# Swiss "(sda)" and "(ats)", and the Danish "/ritzau/".
-LOWER_CASE_NAMES = ("dpa", "sda", "ats", "ritzau")
+# Swiss "(sda)" and "(ats)", the Danish "/ritzau/", and dpa's financial wire "(dpa-AFX)".
+LOWER_CASE_NAMES = ("dpa-AFX", "dpa", "sda", "ats", "ritzau")
 
 # Abbreviations that are also words or given names ("map", "app", "tap", "spa", "nan", "hina",
 # "sana", "wafa", "ani"): they name the agency only written in capitals, as datelines and credits
@@ -178,13 +184,14 @@ CAPITALS_ONLY = frozenset((
     "map", "app", "aps", "tap", "spa", "wam", "ona", "sta", "stt", "ntb", "tt", "ena", "mna",
     "bss", "rss", "tna", "cna", "pna", "vna", "qna", "bna", "kna", "gna", "nna", "ina", "nan",
     "hina", "sana", "wafa", "mena", "kuna", "pap", "bta", "mti", "tasr", "bns", "leta",
-    "elta", "amna", "ria", "uni", "agi", "isna", "suna", "ians", "kcna", "ani",
+    "elta", "amna", "ria", "uni", "agi", "isna", "suna", "ians", "kcna", "ani", "unb",
 ))  # fmt: skip
 # Abbreviations English running text uses for something else even in capitals ("according to
 # the APA" is the American Psychological Association, "CNA reported" Singapore's broadcaster,
 # "the GNA" Libya's government, "the PAP" Singapore's ruling party, "RSS" an Indian organisation,
-# "TAP" an airline or a pipeline, "SDA" a Bosnian party; the Swiss agency writes "(sda)"), and
-# Petra, which writes itself so but is also a given name ("according to Petra, a volunteer"):
+# "TAP" an airline or a pipeline, "SDA" a Bosnian party, "UNB" a Canadian university; the Swiss
+# agency writes "(sda)"), and Petra, which writes itself so but is also a given name ("according
+# to Petra, a volunteer"):
 # they credit the agency in a dateline, sign-off, credit line or byline ("(APA) -", "- CNA"), or
 # in another language's text ("laut APA"), or described as a news agency ("the Austrian news
 # agency APA reported"); after "according to" or before "reported" alone they are ambiguous (a
@@ -192,7 +199,7 @@ CAPITALS_ONLY = frozenset((
 # dash after them no dateline ("Bosnia's ruling party (SDA) said").
 NOT_IN_ENGLISH_TEXT = frozenset((
     "apa", "aps", "tap", "ona", "ena", "mna", "rss", "cna", "pna", "tna", "uni", "agi", "ina",
-    "gna", "kna", "pap", "petra", "sda",
+    "gna", "kna", "pap", "petra", "sda", "unb",
 ))  # fmt: skip
 
 # Either: capitals that are an agency's only in a dateline, a credit line or with a date.
