@@ -45,15 +45,51 @@ _CLOSING = re.compile(
     rf"|(?<!\w)(?P<name6>dpa):\d{{6}}-\d{{2,4}}-\d{{4,8}}/\d{{1,3}}\b",
     re.MULTILINE,
 )
+# What a desk prints under the story, after the agency's closing credit: its author and editor
+# lines ("autor: Katarzyna Nocuń", "Pewarta: …", "Editor: …") and their initials, lower case
+# between slashes ("kno/ mrr/", "jgb/pddp", "/bek/ajx/he", "sk/pgh"), on a line of their own or
+# after the credit on its line ("EFE mf/cg"); and capitals after the agency's own name on its
+# last line ("PTI SKC RT RT", the Indian wire's desk codes). None of it names an outlet.
+_DESK_CODES = re.compile(r"(?:^|(?<=[\s.]))/?(?:[a-z]{1,5}/[ \t]*)+[a-z]{0,5}[ \t]*$")
+_DESK_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?i:autor(?:ka)?|author|pewarta|editor|redaktor(?:ka)?|oprac(?:owanie|\.)|"
+    r"edited[ \t]+by|edici[oó]n|edi[cç][aã]o|redacci[oó]n)[ \t]*:?[ \t]+[^\n]{1,60}$"
+)
+_CODED_NAME = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)(?P<name>[{credit_languages.CAPITAL}]{{2,6}})"
+    r"(?P<codes>(?:[ \t]+[A-Z]{2,4}){1,6})[ \t]*$"
+)
+DESK_PASSES = 6
+TAIL_CHARS = 400
+
+
+def without_desk_lines(text: str) -> str:
+    """The body without the desk's author lines and codes at its end, so that the agency's
+    closing credit above them ends it ("… (PAP)\n\nautor: Jan Nowak\n\njno/ mhr/")."""
+    cut = max(0, len(text) - 2 * TAIL_CHARS)
+    end = text[cut:].rstrip()
+    for _ in range(DESK_PASSES):
+        trimmed = _DESK_CODES.sub("", end).rstrip()
+        trimmed = _DESK_LINE.sub("", trimmed).rstrip()
+        if trimmed == end:
+            break
+        end = trimmed
+    coded = _CODED_NAME.search(end)
+    if coded is not None and agencies.by_key(coded["name"].lower()) is not None:
+        codes = coded["codes"].split()
+        if not any(agencies.by_key(code.lower()) for code in codes):
+            end = end[: coded.end("name")]
+    return text[:cut] + end
+
+
 # "Image copyright AFP", "Photo copyright Reuters": a picture's credit, as captions write it.
 _PICTURE = re.compile(r"(?i:image|photo(?:graph)?|picture|video|footage|graphic)[ \t:]*$")
-TAIL_CHARS = 400
 
 
 def find(text: str) -> list[tuple[str, str]]:
     """(name, quote) of each house closing line in the body's last TAIL_CHARS characters."""
     found: list[tuple[str, str]] = []
-    tail = text[-TAIL_CHARS:].rstrip()
+    tail = without_desk_lines(text)[-TAIL_CHARS:]
     for match in _CLOSING.finditer(tail):
         name = next(value for key, value in match.groupdict().items() if value)
         if _PICTURE.search(tail, 0, match.start()):

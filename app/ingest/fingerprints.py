@@ -349,7 +349,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         if carried_paragraph(text, match):
             words = " ".join(match.group(0).split())
             found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
-    tail = text[-DATELINE_CHARS:]
+    # The story's end, without the desk's author lines and codes under the agency's credit.
+    tail = credit_sign_offs.without_desk_lines(text)[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
     closing = tail.rstrip()
