@@ -77,6 +77,62 @@ def closes_a_caption(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# A photo's caption printed under the story, its credit in brackets: "Volunteers carry
+# sandbags along Front Street in Marietta on Monday. (AP)". What tells it from a story's last
+# paragraph closed by the agency ("Parliament will vote on the bill on Monday. (PAP)"): a
+# caption says what a picture shows, in the present tense, of a day that has passed. Read from
+# its words: picture words ("pictured", "is seen", "poses", "(left)", "in this photo"), or a day
+# or date with no verb of a story's (nothing said, reported, past or to come: "said", "will",
+# "was", "-ed" verbs; "a flooded car" is an adjective, after an article).
+_PICTURE_WORDS = re.compile(
+    r"\b(?:pictured|in[ \t]+this[ \t]+(?:file[ \t]+)?(?:photo|image|picture)|file[ \t]+photo|"
+    r"photo[ \t]+taken|(?:is|are)[ \t]+seen|looks?[ \t]+on|pose[sd]?|gestures?)\b"
+    r"|\((?i:left|right|centre|center|top|bottom|front|back)\)",
+)
+_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})\b"
+)
+_NOT_A_CAPTION = (
+    "said says say told tells added adds according reported reports will would could should "
+    "can may might must shall was were had has have is are be been being did does do expected "
+    "plans planned due next tomorrow later "
+    # Irregular past tenses ("-ed" verbs are read by their ending).
+    "rose fell won lost met took made came went began saw gave left held led paid sent spent "
+    "struck found became broke ran sold stood knew grew drew threw flew fought caught brought "
+    "thought kept hit shot"
+)
+_STORY_WORDS = frozenset(_NOT_A_CAPTION.split())
+_ARTICLES_AND_OWNERS = "a an the this that his her their its our my some one two"
+_MODIFIER = frozenset(_ARTICLES_AND_OWNERS.split())
+_SENTENCE_BREAK = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]+(?=[A-Z\"\u201c])")
+
+
+def ends_a_caption(text: str, match: re.Match[str]) -> bool:
+    """Whether a bracketed credit closing the body ends a photo's caption under the story: a
+    paragraph of its own, one sentence, that reads as a caption (see _PICTURE_WORDS)."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    if start == 0:
+        return False  # a body of one paragraph: the credit closes the story itself
+    sentence = text[start : match.start()].strip()
+    if not sentence or _SENTENCE_BREAK.search(sentence.rstrip(".!?\u2026 ")) is not None:
+        return False
+    if not text[:start].strip():
+        return False
+    if _PICTURE_WORDS.search(sentence):
+        return True
+    if _DAY.search(sentence) is None or re.search(r"[\"\u201c\u201d]", sentence):
+        return False
+    words = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)
+    for before, word in zip(["", *words], words, strict=False):
+        lower = word.lower()
+        if lower in _STORY_WORDS:
+            return False
+        if lower.endswith("ed") and len(lower) > 4 and before.lower() not in _MODIFIER:
+            return False
+    return True
+
+
 # "New Delhi, Jan 5 (IANS)": a place and a date before the bracket make it a dateline.
 PLACE_AND_DATE = re.compile(
     r"[ \t]*[A-Z][\w .'\u2019-]{1,40}?,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}"

@@ -39,6 +39,7 @@ from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import byline
 from app.ingest.credit_context import carried_paragraph
 from app.ingest.credit_context import closes_a_caption
+from app.ingest.credit_context import ends_a_caption
 from app.ingest.credit_context import introduced_keys
 from app.ingest.credit_context import introduces
 from app.ingest.credit_context import is_introduction
@@ -325,6 +326,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             continue
         if closes_a_caption(text, match):
             continue  # "... in New Delhi on Monday. (Reuters)" over the story: a photo's credit
+        if not text[match.end() :].strip(" \t\n.") and ends_a_caption(text, match):
+            continue  # the same under a short story
         # "New Delhi, Jan 5 (IANS) The ...": after a place and a date, a dateline without a dash.
         dashed = (
             DASH_AFTER.match(head, match.end()) is not None
@@ -358,6 +361,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         match = pattern.search(closing)
         if match is None or introduces(closing[: match.start()], match["name"]):
             continue
+        if pattern is _CLOSING_PAREN and ends_a_caption(closing, match):
+            continue  # "... in Marietta on Monday. (AP)" under the story: a photo's credit
         if name_key(match["name"]) in agencies.AMBIGUOUS and not SENTENCE_END.search(
             closing[: match.start()]
         ):

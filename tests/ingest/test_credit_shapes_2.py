@@ -177,8 +177,10 @@ def test_russian_past_tense_with_the_agency_after_it_is_told(sentence: str, told
     assert credit.told is told, credit
 
 
-@pytest.mark.xfail(strict=True, reason="a caption's credit closing the body reads as a sign-off")
 def test_a_caption_credit_closing_the_body_is_no_sign_off() -> None:
+    """A picture's caption under the story, one sentence of its own in the present tense of a
+    past day, ends with the agency's photo credit: no sign-off (credit_context.ends_a_caption;
+    more cases in test_credit_shapes_3.py)."""
     body = "Residents of Marietta began clearing mud from homes and businesses on Monday after the Ohio River crested. The mayor said about 300 homes were damaged. Volunteers from nearby towns arrived with pumps and trucks. The state has requested federal disaster assistance.\n\nVolunteers carry sandbags along Front Street in Marietta on Monday. (AP)"
     found = decided(body=body)
     assert found is None or found[1] < BAR, found
