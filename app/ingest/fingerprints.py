@@ -161,11 +161,19 @@ _DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})(?:/[\w.]+)*\)")
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
     rf"\b(?:[Aa]ccording to|[Aa]s reported by|reported by|first reported by|told)\s+(?:the\s+)?"
-    rf"(?P<name>{_NAME})|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|"
-    rf"contributed to this report)\b"
+    rf"(?P<name>{_NAME})"
+    # "Reuters' Jane Doe contributed to this report", "AP's Jane Doe and John Roe contributed":
+    # the agency's reporter, named after it (before the name2 form, which would read "Reuters'
+    # Jane Doe" as one name).
+    rf"|(?P<name4>{_NAME})(?:['\u2019]s?)[ \t]+[{credit_languages.CAPITAL}][^\n.]{{1,100}}?[ \t]"
+    rf"contributed[ \t]+to[ \t]+this[ \t]+report\b"
+    rf"|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|contributed to this report)\b"
     # "Associated Press writer Jane Doe in London contributed to this report."
     rf"|(?P<name3>{_NAME})[ \t]+(?:writers?|reporters?|correspondents?)[ \t][^\n.]{{1,120}}?"
     rf"contributed[ \t]+to[ \t]+this[ \t]+report\b"
+    # "a Xinhua correspondent reported", "the Ukrinform correspondent reports".
+    rf"|(?P<name5>{_NAME})(?:['\u2019]s)?[ \t]+(?:correspondents?|reporters?)[ \t]+"
+    rf"(?:reported|reports)\b"
 )
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
