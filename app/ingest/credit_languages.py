@@ -15,9 +15,11 @@ von dpa", "avec AFP") says the article carries that outlet's copy; the running t
 Reuters", "selon l'AFP", "laut dpa") that it builds on it, as "according to Reuters" does.
 """
 
+import bisect
 import re
 
 from app.core import agencies
+from app.ingest.credit_context import sentence_around
 
 # A capital of Latin script, with the accented ones agencies' names begin with ("ČTK", "Élysée").
 CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
@@ -25,7 +27,8 @@ CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
 # A name: words starting with a capital in Latin or Cyrillic script ("Reuters", "ТАСС",
 # "Agence France-Presse"), at most four, or an agency that writes itself in lower case ("dpa",
 # "ritzau").
-_WORD = rf"(?<!\w)[{CAPITAL}А-ЯЁ](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"  # as fingerprints
+_CYRILLIC_CAPITAL = "А-ЯЁІЇЄҐ"  # Russian's, and Ukrainian's "І", "Ї", "Є", "Ґ" ("УНІАН")
+_WORD = rf"(?<!\w)[{CAPITAL}{_CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
 # Russian and Ukrainian typography quotes an organisation's name: "сообщает «Интерфакс»".
@@ -41,18 +44,27 @@ _AGENCY_WORD = (
 _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 
 # In the running text: "according to" and "reported" in Spanish, French, German, Italian,
-# Portuguese, Dutch ("volgens het ANP", "Dat meldt het ANP": the subject after the verb, as the
-# first word before a Dutch verb is often no subject, "meldt" is not read after a name), Swedish,
-# Norwegian and Danish ("enligt TT", "ifølge NTB", "skriver NTB") and Russian ("как сообщает
-# ТАСС", "передает РИА Новости").
+# Portuguese, Dutch ("volgens het ANP", "Dat meldt het ANP", "ANP meldt dat": the name before
+# the verb counts only as a name, as the word before a Dutch verb is often no subject, and not
+# after "aan" or "tegen": "Aan het ANP meldt een woordvoerder" is told), Swedish, Norwegian and
+# Danish ("enligt TT", "ifølge NTB", "skriver NTB"), Polish ("jak podaje PAP", "podała PAP";
+# "powiedział PAP" is told), Russian ("как сообщает ТАСС", "передает РИА Новости") and
+# Ukrainian ("повідомляє Укрінформ", "як повідомляє УНІАН", "за даними").
 _TEXT = re.compile(
     r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]|"
     r"report[oó]|selon|d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|"
     r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
-    r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|по[ \t]+данным|"
-    r"согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т))"
+    r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
+    r"(?:jak[ \t]+)?poda(?:je|ją|ła|ł|li|ły)|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|"
+    r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|"
+    r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
-    rf"|(?<![\w])(?P<name2>{_NAME})[ \t]+(?P<verb2>(?i:berichtete|berichtet|meldete|meldet|"
+)
+# The name first: "dpa berichtete", "ANP meldt dat" (searched apart, so that "Dat meldt het ANP"
+# is not taken as "Dat meldt" and its credit lost).
+_TEXT_NAME_FIRST = re.compile(
+    rf"(?<![\w])(?:(?:[Hh]et|[Dd]e)[ \t]+)?(?P<name2>{_NAME})[ \t]+(?P<verb2>(?i:berichtete|"
+    r"berichtet|meldete|meldet|meldt|meldde|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
     r"noticiou)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
 )
@@ -62,11 +74,13 @@ _TEXT = re.compile(
 # on after it (the speaker follows), or, without "как", a comma does ("сообщил ТАСС, что": told
 # TASS that); it reported when it ends the sentence ("Об этом сообщил ТАСС.") or after "как"
 # ("Как сообщил ТАСС, ..."). The present ("сообщает ТАСС": TASS reports) stays a credit.
-_RUSSIAN_PAST = re.compile(r"(?i:(?P<as>как[ \t]+)?сообщ(?:ил|ила|ило|или))")
+_RUSSIAN_PAST = re.compile(
+    r"(?i:(?P<as>как[ \t]+|як[ \t]+)?(?:сообщ(?:ил|ила|ило|или)|повідом(?:ив|ила|ило|или)))"
+)
 
 
 def _russian_told(match: re.Match[str], text: str) -> bool:
-    past = _RUSSIAN_PAST.fullmatch(match["verb"] or "")
+    past = _RUSSIAN_PAST.fullmatch(match.groupdict().get("verb") or "")
     if past is None:
         return False
     rest = text[match.end() :].lstrip(" \t»")
@@ -95,6 +109,7 @@ _CJK_NAMES = (
     "共同通信",
     "共同",
     "時事通信",
+    "時事",
     "AFP時事",
     "新華社",
     "新华社",
@@ -124,9 +139,12 @@ _CJK_HOUSE = re.compile(
 # Arabic wires write their short names in a dateline's brackets or between dashes or slashes:
 # "الرياض (واس) -", "(أ ف ب)", "(رويترز)", "أبوظبي - وام -", "/ وام /". Only a name the
 # agency table holds counts (an Arabic word in brackets is not otherwise a credit).
+# Indian and Bangladeshi papers do the same in Devanagari and Bengali: PTI's Hindi service
+# "नई दिल्ली, तीन मार्च (भाषा)", IANS' "(आईएएनएस)", BSS' "(বাসস)".
 _ARABIC = r"[\u0621-\u064a](?:[\u0621-\u064a\u0640]|[ \t](?=[\u0621-\u064a])){0,30}"
+_INDIC = r"[\u0900-\u0963\u0980-\u09ff](?:[\u0900-\u0963\u0966-\u09ff]){0,30}"
 _ARABIC_DATELINE = re.compile(
-    rf"[(（][ \t]*(?P<name>{_ARABIC})[ \t]*[)）]"
+    rf"[(（][ \t]*(?P<name>{_ARABIC}|{_INDIC})[ \t]*[)）]"
     rf"|(?:^|(?<=\s))[/\u2014\u2013-][ \t]*(?P<name2>{_ARABIC})[ \t]*[/\u2014\u2013-](?=\s|$)"
 )
 # The agency between slashes after the dateline: "MOSCOW, January 5. /TASS/.", "/ТАСС/",
@@ -138,20 +156,60 @@ _DATED_DASH = re.compile(
     rf"(?:^|\n)[ \t]*[А-ЯЁ{CAPITAL}][А-ЯЁ{CAPITAL} .'-]{{1,40}},[ \t][^\n]{{1,25}}?[ \t]"
     rf"[\u2014\u2013-]{{1,2}}[ \t]*(?P<name>{_NAME})[ \t]*[.:]"
 )
+# "Aan het ANP meldt een woordvoerder": to ANP, a spokesman said (Dutch puts the one told first).
+_DUTCH_TOLD = re.compile(r"(?i:\b(?:aan|tegen)[ \t]+(?:het[ \t]+|de[ \t]+)?)$")
+
+
+def _dutch_told(match: re.Match[str], text: str) -> bool:
+    return match.groupdict().get("name2") is not None and bool(
+        _DUTCH_TOLD.search(text, max(0, match.start() - 12), match.start())
+    )
+
+
 # The verb, then "a" / "à" / "al": the agency is who was told, not who reported ("según informó
 # a EFE un portavoz", "disse à Lusa"), as "told Reuters" in English. Portuguese "informou a
 # Lusa" is left alone: there "a" is also the article of an inverted subject ("Lusa reported").
+# Polish says whom with the verb: "powiedział PAP" (told PAP), "przekazał PAP", "poinformowała
+# PAP rzeczniczka" (the spokeswoman told PAP); "podała PAP" is PAP's report.
 _TOLD = re.compile(
     r"(?i:\binform(?:[oó](?!u)|ado)[ \t]+a[ \t]"
-    r"|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t])"
+    r"|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t]"
+    r"|\b(?:powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?)[ \t])"
 )
-_CJK_TEXT = re.compile(rf"(?P<name>{_CJK})(?:通信)?(?:によると|が報じた|报道|称|보도)")
+# "共同通信によると", "新华社报道", "연합뉴스에 따르면" (according to Yonhap), "据新华社电" (per
+# Xinhua's dispatch).
+_CJK_TEXT = re.compile(
+    rf"(?P<name>{_CJK})(?:通信)?(?:によると|が報じた|报道|称|보도|에[ \t]*따르면)"
+    # "据" and the agency, then its report: "据共同调查" is "according to a joint survey".
+    rf"|[据據](?P<name2>{_CJK})(?=(?:通信)?社?(?:电|電|报道|報導|消息|称|稱|[，,、]))"
+)
+# Turkish writes the case ending after an apostrophe and "according to" last: "Anadolu
+# Ajansı'nın haberine göre" (according to Anadolu Agency's report), "AA muhabirinin edindiği
+# bilgiye göre" (according to what AA's correspondent learnt); the one told takes the dative:
+# "AA muhabirine yaptığı açıklamada" (in a statement to AA's correspondent), "Reuters'a
+# konuştu" (spoke to Reuters).
+_TR_WORD = rf"(?<!\w)[{CAPITAL}](?:[\w&-]|\.(?=\w)){{0,40}}"
+_TR_NAME = rf"{_TR_WORD}(?:[ \t]+{_TR_WORD}){{0,3}}"
+_TURKISH = re.compile(
+    rf"(?P<name>{_TR_NAME})(?:['\u2019][a-zçğıöşü]{{1,4}})?[ \t]+(?:muhabir(?:ler)?i(?:nin)?"
+    r"[ \t]+)?(?:haber(?:ler)?ine|bildirdiğine|aktardığına|edindiği[ \t]+bilgiye|"
+    r"verdiği[ \t]+bilgiye)[ \t]+göre"
+    rf"|(?P<told>{_TR_NAME})(?:[ \t]+muhabir(?:ler)?ine\b|['\u2019][ny]?[ae][ \t]+(?:konuştu|"
+    r"konuşan|açıklama[ \t]+yaptı|demeç[ \t]+verdi))"
+)
 # Reuters' own sign-off names reporters, not Reuters: "(Reporting by Jane Doe; Editing by
 # John Smith)". The pair of "Reporting by" and "Editing by" inside one bracket is Reuters'
 # house style; an English paper's own reporters sign "Reporting by" alone, if at all.
+# Its desks in other languages sign so too: "(Reportage Michel Rose; version française Blandine
+# Hénault, édité par …)", "(Reporte de …; editado en español por …)", "(Bericht von …,
+# redigiert von …. Bei Rückfragen …)".
 _REUTERS_SIGN_OFF = re.compile(
     r"\((?:Additional[ \t]+)?[Rr]eporting[ \t]+by[^()\n]{1,200}?;[ \t]*(?:[Ww]riting[ \t]+by"
     r"[^()\n]{1,120}?;[ \t]*)?[Ee]diting[ \t]+by[^()\n]{1,120}\)"
+    r"|\((?:[Rr]eportage|[Aa]vec)[^()\n]{1,200}?[;,][ \t]*version[ \t]+fran[cç]aise[^()\n]{1,200}\)"
+    r"|\((?:[Rr]eporte|[Rr]eportaje|[Ii]nformaci[oó]n)[ \t]+de[^()\n]{1,200}?;[ \t]*"
+    r"[Ee]ditado[ \t]+en[ \t]+espa[nñ]ol[ \t]+por[^()\n]{1,120}\)"
+    r"|\((?:[Bb]ericht|[Rr]echerche)[ \t]+von[^()\n]{1,200}?,[ \t]*redigiert[ \t]+von[ \t]"
 )
 # Text and credit line patterns only read the body's first and last this many characters: a
 # credit line closes a story, and "según Reuters" further in is as likely a side detail.
@@ -163,6 +221,24 @@ Found = tuple[str, str, str]
 
 def _words(match: re.Match[str]) -> str:
     return " ".join(match.group(0).strip(" \t\n.;(\u2014\u2013-").split())
+
+
+def _kind(told: bool) -> str:
+    return "told" if told else "text"
+
+
+def _told_words(match: re.Match[str], text: str) -> str:
+    """The sentence around a "told" credit: what says it is told ("Aan het ANP meldt een
+    woordvoerder", "сообщил ТАСС директор") stands around the words matched, and the quote is
+    read again as a body is (credited.told)."""
+    return sentence_around(text, match)
+
+
+def _overlaps(matches: list[re.Match[str]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `matches` (ordered, not overlapping; `starts` their
+    starts)."""
+    at = bisect.bisect_left(starts, end) - 1  # the last match starting before `end`
+    return at >= 0 and matches[at].end() > start
 
 
 def find(text: str, *, head: str) -> list[Found]:
@@ -188,11 +264,27 @@ def find(text: str, *, head: str) -> list[Found]:
                 found.append((name, f"closing: {' '.join(match.group(0).split())}", "sign_off"))
     for match in _LINE.finditer(tail):
         found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
-    for match in _TEXT.finditer(text):
-        told = _TOLD.search(match.group(0)) is not None or _russian_told(match, text)
-        found.append((match["name"] or match["name2"], _words(match), "told" if told else "text"))
+    verb_first = list(_TEXT.finditer(text))
+    starts = [match.start() for match in verb_first]  # in order, not overlapping
+    name_first = [  # not the word before a verb-first credit's verb ("Dat meldt het ANP")
+        match
+        for match in _TEXT_NAME_FIRST.finditer(text)
+        if not _overlaps(verb_first, starts, match.start(), match.end())
+    ]
+    for match in (*verb_first, *name_first):
+        told = (
+            _TOLD.search(match.group(0)) is not None
+            or _russian_told(match, text)
+            or _dutch_told(match, text)
+        )
+        name = match.groupdict().get("name") or match["name2"]
+        found.append((name, _told_words(match, text) if told else _words(match), _kind(told)))
     for match in _CJK_TEXT.finditer(text):
-        found.append((match["name"], match.group(0), "text"))
+        found.append((match["name"] or match["name2"], match.group(0), "text"))
+    for match in _TURKISH.finditer(text):
+        told = match["told"] is not None
+        name = match["name"] or match["told"]
+        found.append((name, _told_words(match, text) if told else _words(match), _kind(told)))
     if (match := _REUTERS_SIGN_OFF.search(tail)) is not None:
         found.append(("Reuters", f"closing: {_words(match)}", "sign_off"))
     return found
