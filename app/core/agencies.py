@@ -25,14 +25,15 @@ AGENCIES: tuple[Agency, ...] = (
            ("ap", "the associated press", "ap通信", "美联社", "ассошиэйтед пресс", "أسوشيتد برس",
             "أ ب"), ("ap",)),
     Agency("reuters", "Reuters", "reuters.com",
-           ("reuters", "thomson reuters", "reuters breakingviews", "ロイター", "路透社", "рейтер",
-            "рейтерс", "رويترز"), ("reuters",)),
+           ("reuters", "thomson reuters", "reuters breakingviews", "ロイター", "路透社", "路透",
+            "рейтер", "рейтерс", "رويترز"), ("reuters",)),
     Agency("afp", "Agence France-Presse", "afp.com",
            ("afp", "agence france presse", "afp jiji", "afp時事", "法新社", "франс пресс",
             "франс-пресс", "أ ف ب", "ا ف ب", "فرانس برس"),  # noqa: RUF001
            ("afp",)),
     Agency("the-canadian-press", "The Canadian Press", "thecanadianpress.com",
-           ("canadian press", "cp"), ("cp", "canadian-press")),
+           ("canadian press", "cp", "la presse canadienne", "presse canadienne"),
+           ("cp", "canadian-press")),
     Agency("dpa", "Deutsche Presse-Agentur", "dpa.com",
            ("dpa", "deutsche presse agentur", "deutschen presse agentur", "د ب أ")),
     # dpa's financial wire, a company of its own with its own desk: its own origin, not dpa's.

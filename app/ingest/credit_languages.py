@@ -36,8 +36,10 @@ _QUOTED = rf"«?(?P<name>{_NAME})»?"
 # What may stand between the verb and the name: an article (with French and Italian elision),
 # and a word for "news agency".
 _ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the|het)[ \t]+|[lL]['\u2019])"
+# German writes nouns with a capital ("die Nachrichtenagentur dpa"); in other languages a capital
+# starts the agency's own name ("Agência Brasil", "Agence France-Presse").
 _AGENCY_WORD = (
-    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|nachrichtenagentur|agentur|persbureau|агентств[оа]|"
+    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|агентств[оа]|"
     r"информагентств[оа])(?:[ \t]+(?:de[ \t]+noticias|de[ \t]+presse|di[ \t]+stampa|"
     r"de[ \t]+not[ií]cias))?[ \t]+)"
 )
@@ -56,17 +58,25 @@ _TEXT = re.compile(
     r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
     r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
     r"(?:jak[ \t]+)?poda(?:je|ją|ła|ł|li|ły)|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|"
-    r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|"
+    r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
     r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
 )
-# The name first: "dpa berichtete", "ANP meldt dat" (searched apart, so that "Dat meldt het ANP"
-# is not taken as "Dat meldt" and its credit lost).
+# The name first: "dpa berichtete", "ANP meldt dat", "Die Nachrichtenagentur Reuters berichtete"
+# (a German noun has a capital, so the word for agency is not part of the name), and German's
+# verb at the clause's end: "wie Reuters aus Regierungskreisen erfuhr" (as Reuters learnt from
+# government sources), "wie die Nachrichtenagentur dpa unter Berufung auf … berichtete".
+# Searched apart from the verb first, so that "Dat meldt het ANP" is not taken as "Dat meldt"
+# and its credit lost.
 _TEXT_NAME_FIRST = re.compile(
-    rf"(?<![\w])(?:(?:[Hh]et|[Dd]e)[ \t]+)?(?P<name2>{_NAME})[ \t]+(?P<verb2>(?i:berichtete|"
+    rf"(?<![\w])(?:(?i:het|de|die|der|el|la|le|il|a|o)[ \t]+)?(?:{_AGENCY_WORD})?"
+    rf"(?P<name2>{_NAME})[ \t]+"
+    r"(?P<verb2>(?i:berichtete|"
     r"berichtet|meldete|meldet|meldt|meldde|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
     r"noticiou)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
+    rf"|(?<![\w])[Ww]ie[ \t]+(?:(?:die|der)[ \t]+)?(?:{_AGENCY_WORD})?(?P<name3>{_NAME})[ \t]+"
+    r"(?:[^\n.,;]{1,60}?[ \t])?(?:erfuhr|berichtete|berichtet|meldete|meldet)\b"
 )
 # Russian puts the one told after the verb where the one reporting would stand: "сообщил ТАСС
 # директор" (the director told TASS), "как сообщили РИА Новости в пресс-службе" (as the press
@@ -135,6 +145,9 @@ _CJK_HOUSE = re.compile(
     rf"|【[^【】\n]{{0,12}}?(?P<name2>{_CJK})】"
     rf"|(?:^|\n)[ \t]*(?P<name3>{_CJK})[^\n\d]{{1,12}}?\d{{1,2}}月\d{{1,2}}日电"
     rf"|[（(](?P<name4>{_CJK})[^()（）\n]{{0,24}}?\d{{1,2}}日[電电][）)]"
+    # Reuters' Japanese and Chinese datelines: "［東京 3日 ロイター］ -", "路透北京3月3日 -".
+    rf"|[［\[][^［］\[\]\n]{{1,16}}?[ \t\u3000](?P<name5>{_CJK})[］\]]"
+    r"|(?:^|\n)[ \t]*(?P<name6>路透)[^\n\d]{1,12}?\d{1,2}月\d{1,2}日[ \t]*[-－—]"
 )
 # Arabic wires write their short names in a dateline's brackets or between dashes or slashes:
 # "الرياض (واس) -", "(أ ف ب)", "(رويترز)", "أبوظبي - وام -", "/ وام /". Only a name the
@@ -277,7 +290,8 @@ def find(text: str, *, head: str) -> list[Found]:
             or _russian_told(match, text)
             or _dutch_told(match, text)
         )
-        name = match.groupdict().get("name") or match["name2"]
+        groups = match.groupdict()
+        name = groups.get("name") or groups.get("name2") or groups["name3"]
         found.append((name, _told_words(match, text) if told else _words(match), _kind(told)))
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"] or match["name2"], match.group(0), "text"))
