@@ -19,6 +19,7 @@ import bisect
 import re
 
 from app.core import agencies
+from app.ingest.credit_context import name_key
 from app.ingest.credit_context import sentence_around
 
 # A capital of Latin script, with the accented ones agencies' names begin with ("ČTK", "Élysée").
@@ -69,13 +70,14 @@ _TEXT = re.compile(
 # Searched apart from the verb first, so that "Dat meldt het ANP" is not taken as "Dat meldt"
 # and its credit lost.
 _TEXT_NAME_FIRST = re.compile(
-    rf"(?<![\w])(?:(?i:het|de|die|der|el|la|le|il|a|o)[ \t]+)?(?:{_AGENCY_WORD})?"
+    rf"(?<![\w])(?P<lead2>(?:(?i:het|de|die|der|el|la|le|il|a|o)[ \t]+)?(?:{_AGENCY_WORD})?)"
     rf"(?P<name2>{_NAME})[ \t]+"
     r"(?P<verb2>(?i:berichtete|"
     r"berichtet|meldete|meldet|meldt|meldde|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
     r"noticiou)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
-    rf"|(?<![\w])[Ww]ie[ \t]+(?:(?:die|der)[ \t]+)?(?:{_AGENCY_WORD})?(?P<name3>{_NAME})[ \t]+"
+    rf"|(?<![\w])[Ww]ie[ \t]+(?P<lead3>(?:(?:die|der)[ \t]+)?(?:{_AGENCY_WORD})?)"
+    rf"(?P<name3>{_NAME})[ \t]+"
     r"(?:[^\n.,;]{1,60}?[ \t])?(?:erfuhr|berichtete|berichtet|meldete|meldet)\b"
 )
 # Russian puts the one told after the verb where the one reporting would stand: "сообщил ТАСС
@@ -247,6 +249,17 @@ def _told_words(match: re.Match[str], text: str) -> str:
     return sentence_around(text, match)
 
 
+def _unled(match: re.Match[str]) -> str:
+    """A name-first credit's name: without the article and the word for agency before it when
+    the rest is an agency ("Die Nachrichtenagentur Reuters", "Het ANP"), with them when it is
+    not, for they are then part of a paper's name ("Le Monde", "Der Spiegel", "De Telegraaf")."""
+    group = "name2" if match["name2"] is not None else "name3"
+    name, lead = match[group], match[f"lead{group[-1]}"]
+    if not lead or agencies.by_key(name_key(name)) is not None:
+        return name
+    return f"{lead}{name}"
+
+
 def _overlaps(matches: list[re.Match[str]], starts: list[int], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of `matches` (ordered, not overlapping; `starts` their
     starts)."""
@@ -291,7 +304,7 @@ def find(text: str, *, head: str) -> list[Found]:
             or _dutch_told(match, text)
         )
         groups = match.groupdict()
-        name = groups.get("name") or groups.get("name2") or groups["name3"]
+        name = groups.get("name") or _unled(match)
         found.append((name, _told_words(match, text) if told else _words(match), _kind(told)))
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"] or match["name2"], match.group(0), "text"))

@@ -158,3 +158,20 @@ def test_a_told_credit_is_still_told_when_its_stored_quote_is_read_again(body: s
     [credit] = credits(author=None, body=body)
     assert credit.told, credit
     assert credited.told(credit.quote, credit.name), credit.quote
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Le Monde rapporte que le gouvernement est divisé.", "Le Monde"),
+        ("Der Spiegel berichtete, die Regierung sei uneins.", "Der Spiegel"),
+        ("De Telegraaf meldt dat het kabinet valt.", "De Telegraaf"),
+        ("Het ANP meldt dat het kabinet valt.", "ANP"),
+        ("Die Nachrichtenagentur Reuters berichtete am Montag.", "Reuters"),
+    ],
+)
+def test_a_paper_s_article_is_part_of_its_name_an_agency_s_is_not(body: str, name: str) -> None:
+    """Before the verb, "Le", "Der", "De" belong to a paper's name (a stored outlet "Le Monde"
+    is credited by it), while "Het ANP" and "Die Nachrichtenagentur Reuters" name the agency."""
+    [credit] = credits(author=None, body=body)
+    assert credit.name == name
