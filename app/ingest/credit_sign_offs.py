@@ -49,7 +49,8 @@ _CLOSING = re.compile(
 # lines ("autor: Katarzyna Nocuń", "Pewarta: …", "Editor: …") and their initials, lower case
 # between slashes ("kno/ mrr/", "jgb/pddp", "/bek/ajx/he", "sk/pgh"), on a line of their own or
 # after the credit on its line ("EFE mf/cg"); and capitals after the agency's own name on its
-# last line ("PTI SKC RT RT", the Indian wire's desk codes). None of it names an outlet.
+# last line ("PTI SKC RT RT", the Indian wire's desk codes: two or more, as "AFP TV" is a
+# video's credit). None of it names an outlet.
 _DESK_CODES = re.compile(r"(?:^|(?<=[\s.]))/?(?:[a-z]{1,5}/[ \t]*)+[a-z]{0,5}[ \t]*$")
 _DESK_LINE = re.compile(
     r"(?:^|\n)[ \t]*(?i:autor(?:ka)?|author|pewarta|editor|redaktor(?:ka)?|oprac(?:owanie|\.)|"
@@ -57,7 +58,7 @@ _DESK_LINE = re.compile(
 )
 _CODED_NAME = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)(?P<name>[{credit_languages.CAPITAL}]{{2,6}})"
-    r"(?P<codes>(?:[ \t]+[A-Z]{2,4}){1,6})[ \t]*$"
+    r"(?P<codes>(?:[ \t]+[A-Z]{2,4}){2,6})[ \t]*$"
 )
 DESK_PASSES = 6
 TAIL_CHARS = 400

@@ -171,9 +171,10 @@ _REPORTED = re.compile(
     # "Associated Press writer Jane Doe in London contributed to this report."
     rf"|(?P<name3>{_NAME})[ \t]+(?:writers?|reporters?|correspondents?)[ \t][^\n.]{{1,120}}?"
     rf"contributed[ \t]+to[ \t]+this[ \t]+report\b"
-    # "a Xinhua correspondent reported", "the Ukrinform correspondent reports".
+    # "a Xinhua correspondent reported", "…, the Ukrinform correspondent reports." (not "a
+    # former AFP correspondent reports from Kabul": a job; see _FORMER).
     rf"|(?P<name5>{_NAME})(?:['\u2019]s)?[ \t]+(?:correspondents?|reporters?)[ \t]+"
-    rf"(?:reported|reports)\b"
+    rf"(?:reported\b|reports(?=[ \t]*[.,;]|[ \t]+that\b))"
 )
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
@@ -247,6 +248,7 @@ _FUNCTION_WORDS = (
 )
 _AFTER_CREDIT = frozenset(_FUNCTION_WORDS.split())
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_FORMER = re.compile(r"\b(?i:former|ex-?)[ \t]*$")
 # A report the text places before its own time: "Reuters reported last year", "as AP reported in
 # January", "Yonhap first reported in 2023", "Last year, Reuters reported": the earlier story the
 # article recalls for background, not the one it carries (a story's own credit is undated or of
@@ -408,6 +410,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     continue  # "according to Bloomberg data", "Reuters/Ipsos": a noun's qualifier
                 if _reports_its_own(pattern, group, source, match):
                     continue  # "Thomson Reuters reported revenue": the name reports its own
+                if group == "name5" and _FORMER.search(
+                    source, max(0, match.start() - 12), match.start()
+                ):
+                    continue  # "a former Reuters correspondent reported": no longer the agency's
                 credit = _without_possessor(
                     Credit(name, sentence_around(source, match), LinkRelation.cites)
                 )
