@@ -50,15 +50,20 @@ _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 # Portuguese, Dutch ("volgens het ANP", "Dat meldt het ANP", "ANP meldt dat": the name before
 # the verb counts only as a name, as the word before a Dutch verb is often no subject, and not
 # after "aan" or "tegen": "Aan het ANP meldt een woordvoerder" is told), Swedish, Norwegian and
-# Danish ("enligt TT", "ifølge NTB", "skriver NTB"), Polish ("jak podaje PAP", "podała PAP";
-# "powiedział PAP" is told), Russian ("как сообщает ТАСС", "передает РИА Новости") and
-# Ukrainian ("повідомляє Укрінформ", "як повідомляє УНІАН", "за даними").
+# Danish ("enligt TT", "ifølge NTB", "skriver NTB"), Polish ("jak podaje PAP", "według PAP";
+# "powiedział PAP" is told), Czech and Slovak ("podle ČTK"; "řekl ČTK" is told), Romanian
+# ("potrivit Agerpres", "transmite Agerpres"), Croatian and Serbian ("javlja Hina", "prenosi
+# Tanjug"), Indonesian ("dilansir ANTARA"; "kepada ANTARA" is told), Vietnamese ("theo
+# TTXVN"), Russian ("как сообщает ТАСС", "передает РИА Новости") and Ukrainian ("повідомляє
+# Укрінформ", "як повідомляє УНІАН", "за даними").
 _TEXT = re.compile(
     r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]|"
     r"report[oó]|selon|d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|"
     r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
     r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
     r"(?:jak[ \t]+)?poda(?:je|ją|ła|ł|li|ły)|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|"
+    r"według|podle|řekl[a]?|sdělil[a]?|potrivit|transmite|informează|javlja|prenosi|"
+    r"dilansir(?:[ \t]+dari)?|dikutip[ \t]+dari|kepada|theo|"
     r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
     r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
@@ -66,16 +71,16 @@ _TEXT = re.compile(
 # The name first: "dpa berichtete", "ANP meldt dat", "Die Nachrichtenagentur Reuters berichtete"
 # (a German noun has a capital, so the word for agency is not part of the name), and German's
 # verb at the clause's end: "wie Reuters aus Regierungskreisen erfuhr" (as Reuters learnt from
-# government sources), "wie die Nachrichtenagentur dpa unter Berufung auf … berichtete".
-# Searched apart from the verb first, so that "Dat meldt het ANP" is not taken as "Dat meldt"
-# and its credit lost.
+# government sources), "wie die Nachrichtenagentur dpa unter Berufung auf … berichtete"; and
+# Hungarian's "according to" after the name ("az MTI szerint"). Searched apart from the verb
+# first, so that "Dat meldt het ANP" is not taken as "Dat meldt" and its credit lost.
 _TEXT_NAME_FIRST = re.compile(
     rf"(?<![\w])(?P<lead2>(?:(?i:het|de|die|der|el|la|le|il|a|o)[ \t]+)?(?:{_AGENCY_WORD})?)"
     rf"(?P<name2>{_NAME})[ \t]+"
     r"(?P<verb2>(?i:berichtete|"
     r"berichtet|meldete|meldet|meldt|meldde|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
-    r"noticiou)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
+    r"noticiou|szerint)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
     rf"|(?<![\w])[Ww]ie[ \t]+(?P<lead3>(?:(?:die|der)[ \t]+)?(?:{_AGENCY_WORD})?)"
     rf"(?P<name3>{_NAME})[ \t]+"
     r"(?:[^\n.,;]{1,60}?[ \t])?(?:erfuhr|berichtete|berichtet|meldete|meldet)\b"
@@ -185,11 +190,12 @@ def _dutch_told(match: re.Match[str], text: str) -> bool:
 # a EFE un portavoz", "disse à Lusa"), as "told Reuters" in English. Portuguese "informou a
 # Lusa" is left alone: there "a" is also the article of an inverted subject ("Lusa reported").
 # Polish says whom with the verb: "powiedział PAP" (told PAP), "przekazał PAP", "poinformowała
-# PAP rzeczniczka" (the spokeswoman told PAP); "podała PAP" is PAP's report.
+# PAP rzeczniczka" (the spokeswoman told PAP); "podała PAP" is PAP's report. So do Czech ("řekl
+# ČTK", "sdělila ČTK") and Indonesian ("kata dia kepada ANTARA": he said to ANTARA).
 _TOLD = re.compile(
     r"(?i:\binform(?:[oó](?!u)|ado)[ \t]+a[ \t]"
     r"|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t]"
-    r"|\b(?:powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?)[ \t])"
+    r"|\b(?:powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|řekla?|sdělila?|kepada)[ \t])"
 )
 # "共同通信によると", "新华社报道", "연합뉴스에 따르면" (according to Yonhap), "据新华社电" (per
 # Xinhua's dispatch).
@@ -202,13 +208,15 @@ _CJK_TEXT = re.compile(
 # Ajansı'nın haberine göre" (according to Anadolu Agency's report), "AA muhabirinin edindiği
 # bilgiye göre" (according to what AA's correspondent learnt); the one told takes the dative:
 # "AA muhabirine yaptığı açıklamada" (in a statement to AA's correspondent), "Reuters'a
-# konuştu" (spoke to Reuters).
+# konuştu" (spoke to Reuters); "Reuters'a göre" is "according to Reuters".
 _TR_WORD = rf"(?<!\w)[{CAPITAL}](?:[\w&-]|\.(?=\w)){{0,40}}"
 _TR_NAME = rf"{_TR_WORD}(?:[ \t]+{_TR_WORD}){{0,3}}"
 _TURKISH = re.compile(
     rf"(?P<name>{_TR_NAME})(?:['\u2019][a-zçğıöşü]{{1,4}})?[ \t]+(?:muhabir(?:ler)?i(?:nin)?"
     r"[ \t]+)?(?:haber(?:ler)?ine|bildirdiğine|aktardığına|edindiği[ \t]+bilgiye|"
     r"verdiği[ \t]+bilgiye)[ \t]+göre"
+    # "Reuters'a göre", "Anadolu Ajansı'na göre": according to (the dative, then "göre").
+    rf"|(?P<name2>{_TR_NAME})['\u2019][ny]?[ae][ \t]+göre\b"
     rf"|(?P<told>{_TR_NAME})(?:[ \t]+muhabir(?:ler)?ine\b|['\u2019][ny]?[ae][ \t]+(?:konuştu|"
     r"konuşan|açıklama[ \t]+yaptı|demeç[ \t]+verdi))"
 )
@@ -310,7 +318,7 @@ def find(text: str, *, head: str) -> list[Found]:
         found.append((match["name"] or match["name2"], match.group(0), "text"))
     for match in _TURKISH.finditer(text):
         told = match["told"] is not None
-        name = match["name"] or match["told"]
+        name = match["name"] or match["name2"] or match["told"]
         found.append((name, _told_words(match, text) if told else _words(match), _kind(told)))
     if (match := _REUTERS_SIGN_OFF.search(tail)) is not None:
         found.append(("Reuters", f"closing: {_words(match)}", "sign_off"))
