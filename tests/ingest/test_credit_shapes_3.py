@@ -20,12 +20,16 @@ capitals that are something else ("UNB", the University of New Brunswick).
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from app.ingest import credited
 from app.ingest.fingerprints import credits
+from tests.assertions import assert_consistent
 from tests.ingest.test_credit_shapes import BAR
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
+from tests.ingest.test_credited import AP_STORY
+from tests.ingest.test_credited import paper
 
 TOLD = credited.CONFIDENCE["told_agency"]
 STORY = "The finance ministry said on Monday that the budget deficit narrowed to 2.1 percent of output last year. Tax receipts rose faster than expected, officials said. Opposition lawmakers questioned the figures. Parliament will debate the numbers next week."
@@ -190,3 +194,51 @@ def test_a_paper_s_article_is_part_of_its_name_an_agency_s_is_not(body: str, nam
     is credited by it), while "Het ANP" and "Die Nachrichtenagentur Reuters" name the agency."""
     [credit] = credits(author=None, body=body)
     assert credit.name == name
+
+
+OWN_REPORT = (
+    "Bus riders in Springfield will pay 4% more from July after a council vote on Tuesday. "
+    "Transit managers blamed diesel prices and a new drivers' contract. Several councillors "
+    "asked for a review of the route network before any further rise, and a petition against "
+    "the increase has gathered 3,000 signatures."
+)
+
+
+def test_unnamed_agencies_and_a_caption_s_credit_make_no_origin_and_queue_nothing(
+    client: TestClient,
+) -> None:
+    """Through ingest, on both databases: "— Agencies" names no outlet (nothing to count it
+    under, nothing a reviewer could accept) and a caption's "(AP)" under the story is a photo's
+    credit; each paper stays its own origin and the review queue stays empty. A paper closing
+    with PAP's "(PAP)" above its desk codes is PAP's copy."""
+    agencies_sign_off = client.post(
+        "/v1/ingest", json=paper("daily-planet", 1, body=OWN_REPORT + "\n\n— Agencies")
+    ).json()
+    caption = client.post(
+        "/v1/ingest",
+        json=paper(
+            "the-ledger",
+            2,
+            body=AP_STORY + "\n\nRiders wait for a bus on Main Street on Tuesday. (AP)",
+        ),
+    ).json()
+    assert (agencies_sign_off["credited_origin"], caption["credited_origin"]) == (None, None)
+    claim_id = caption["claims"][0]["claim_id"]
+    counts = assert_consistent(client, claim_id)
+    assert (counts["outlets"], counts["independent_origins"], counts["credited_origins"]) == (
+        2,
+        2,
+        0,
+    )
+    assert client.get("/v1/review", params={"kind": "credited_origin"}).json()["items"] == []
+    coded = client.post(
+        "/v1/ingest",
+        json=paper(
+            "warsaw-courier",
+            3,
+            body="Springfield's council raised bus fares by 4% from July in a 7-2 vote. Officials "
+            "cited fuel and wage costs; riders' groups said commuters on low pay would suffer "
+            "most. Discounted passes stay unchanged. (PAP)\n\nautor: Jan Nowak\n\njno/ mhr/",
+        ),
+    ).json()
+    assert coded["credited_origin"]["outlet"]["slug"] == "pap"
