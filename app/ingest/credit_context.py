@@ -81,12 +81,12 @@ def closes_a_caption(text: str, match: re.Match[str]) -> bool:
 # sandbags along Front Street in Marietta on Monday. (AP)". What tells it from a story's last
 # paragraph closed by the agency ("Parliament will vote on the bill on Monday. (PAP)"): a
 # caption says what a picture shows, in the present tense, of a day that has passed. Read from
-# its words: picture words ("pictured", "is seen", "poses", "(left)", "in this photo"), or a day
-# or date with no verb of a story's (nothing said, reported, past or to come: "said", "will",
-# "was", "-ed" verbs; "a flooded car" is an adjective, after an article).
+# its words: picture words ("pictured", "is seen" but not "is seen as", "poses", "(left)", "in
+# this photo"), or a day or date with no verb of a story's (nothing said, reported, past or to
+# come: "said", "will", "was", "-ed" verbs; "a flooded car" is an adjective, after an article).
 _PICTURE_WORDS = re.compile(
     r"\b(?:pictured|in[ \t]+this[ \t]+(?:file[ \t]+)?(?:photo|image|picture)|file[ \t]+photo|"
-    r"photo[ \t]+taken|(?:is|are)[ \t]+seen|looks?[ \t]+on|pose[sd]?|gestures?)\b"
+    r"photo[ \t]+taken|(?:is|are)[ \t]+seen(?![ \t]+as\b)|looks?[ \t]+on|poses?|gestures?)\b"
     r"|\((?i:left|right|centre|center|top|bottom|front|back)\)",
 )
 _DAY = re.compile(
