@@ -237,6 +237,13 @@ class ClaimOutcome(Schema):
     )
 
 
+# Copy candidates an ingest answer lists, the first ones. Every article of a story has each
+# earlier same-headline article as a candidate, so answers listing them all grew with the square
+# of a story: a 20,000-attribution import answered 43 MB of NDJSON, 90 % of it these lists
+# (docs/benchmarks.md, "fifteenth pass"). The count says how many there are.
+COPY_CANDIDATES_LISTED = 10
+
+
 class CopyCandidate(Schema):
     """An article that may be the original of this one (or a copy of it), not linked."""
 
@@ -259,7 +266,16 @@ class IngestResult(Schema):
         default_factory=list,
         description="Articles ingested earlier that this call detected as copies of this one.",
     )
-    copy_candidates: list[CopyCandidate] = Field(default_factory=list)
+    copy_candidates: list[CopyCandidate] = Field(
+        default_factory=list,
+        description="Articles that may be this one's original, not linked: retellings first, "
+        "then earlier articles of other outlets with the same headline, earliest first. At most "
+        f"the first {COPY_CANDIDATES_LISTED}; `copy_candidates_total` counts them all. One "
+        "review item proposes the first.",
+    )
+    copy_candidates_total: int = Field(
+        default=0, description="How many copy candidates there are, listed or not."
+    )
     credited_origin: CreditedOriginPublic | None = Field(
         default=None,
         description="The outlet this article credits as its origin, when no article of that "

@@ -19,6 +19,7 @@ from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import NotFound
 from app.ingest import credited
+from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import ClaimKey
 from app.ingest.models import ClaimOutcome
 from app.ingest.models import IngestCreditedOrigin
@@ -56,7 +57,8 @@ def copy_proposal_reason(earliest_reason: str, others: int) -> str:
         return earliest_reason
     return (
         f"{earliest_reason}; the earliest of {others + 1} earlier articles of other outlets with "
-        f"this headline (the others are in the ingest answer's copy_candidates, not queued)"
+        f"this headline (the ingest answer lists the first {COPY_CANDIDATES_LISTED} in "
+        f"copy_candidates; the others are not queued)"
     )
 
 

@@ -49,6 +49,7 @@ from app.ingest.fingerprints import minhash
 from app.ingest.fingerprints import simhash
 from app.ingest.fingerprints import to_signed
 from app.ingest.fingerprints import url_credits
+from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import BatchLine
 from app.ingest.models import ClaimAction
 from app.ingest.models import ClaimOutcome
@@ -473,7 +474,8 @@ def ingest(
         claims=outcomes,
         origin=articles_service.link_public(session, article_id=article.id) if has_origin else None,
         copies=[articles_service.link_public(session, article_id=copy_id) for copy_id in adopted],
-        copy_candidates=candidates,
+        copy_candidates=candidates[:COPY_CANDIDATES_LISTED],
+        copy_candidates_total=len(candidates),
         credited_origin=origins.credited_public(session, article_id=article.id),
     )
 

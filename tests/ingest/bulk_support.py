@@ -196,6 +196,7 @@ def answers(engine: Engine, lines: list[BatchLine]) -> list[Any]:
                 else (result.origin.origin.url, result.origin.relation.value),
                 sorted(article_urls[link.article_id] for link in result.copies),
                 sorted((c.outlet, _without_ids(c.reason)) for c in result.copy_candidates),
+                result.copy_candidates_total,
                 None
                 if result.credited_origin is None
                 else (

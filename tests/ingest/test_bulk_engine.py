@@ -27,6 +27,7 @@ from app.ingest import service as one_line
 from app.ingest.bulk.engine import ingest_stream
 from app.ingest.bulk.writes import COPY_FROM
 from app.ingest.bulk.writes import insert_rows
+from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.matching import vectors
 from app.matching.base import Matcher
 from app.matching.factory import build_matcher
@@ -327,7 +328,7 @@ def test_a_story_queues_one_copy_proposal_per_article_against_its_earliest(
 ) -> None:
     """Five outlets' articles with one headline and nothing else in common: each later article
     is one review item against the story's earliest article (not one per earlier article,
-    which grows with the square of the story), on both paths; the answer still lists them all."""
+    which grows with the square of the story), on both paths; the answer lists them."""
     headline = "Ferry service to the islands suspended"
     hours = {"daily": 1, "wire": 0, "herald": 2, "post": 3, "times": 4}  # in arrival order
     lines = [
@@ -362,6 +363,38 @@ def test_a_story_queues_one_copy_proposal_per_article_against_its_earliest(
     assert last.result is not None
     assert last.result.changed is False
     assert [c.outlet for c in last.result.copy_candidates] == ["wire", "daily", "herald", "post"]
+
+
+def test_an_answer_lists_the_first_copy_candidates_and_counts_them_all(
+    engine: Engine, settings: Settings, matcher: Matcher
+) -> None:
+    """Fourteen outlets' articles with one headline: the last has thirteen earlier ones. Its
+    answer lists the first COPY_CANDIDATES_LISTED, earliest first, and counts all thirteen, on
+    both paths (listing them all grew each answer with the story: quadratic in a story)."""
+    headline = "Ferry service to the islands suspended"
+    slugs = [f"paper-{n:02d}" for n in range(14)]
+    order = [3, 0, 7, 1, 12, 5, 9, 2, 11, 4, 8, 6, 10, 13]  # arrival order; hour = index
+    lines = [
+        _line(
+            f"https://{slugs[n]}.example/ferry",
+            ["The ferry service to the islands is suspended for a week."],
+            slug=slugs[n],
+            title=headline,
+            published_at=(T0 + timedelta(hours=n)).isoformat(),
+        )
+        for n in order
+    ]
+    expected, got = _run_both(engine, settings, matcher, lines, chunk=1000)
+    assert got == expected
+    last = _ingest(engine, settings, matcher, lines[-1:])[0]  # paper-13, the latest
+    assert last.result is not None
+    assert last.result.copy_candidates_total == 13
+    assert [c.outlet for c in last.result.copy_candidates] == slugs[:COPY_CANDIDATES_LISTED]
+    one = next(one_line.ingest_lines(engine, [f"{lines[-1]}\n".encode()], matcher=matcher,
+                                     settings=settings))  # fmt: skip
+    assert one.result is not None
+    assert one.result.copy_candidates_total == 13
+    assert [c.outlet for c in one.result.copy_candidates] == slugs[:COPY_CANDIDATES_LISTED]
 
 
 @pytest.mark.postgresql_only

@@ -47,6 +47,7 @@ from app.ingest.bulk.rows import ClaimPlan
 from app.ingest.bulk.rows import LinePlan
 from app.ingest.bulk.rows import Scored
 from app.ingest.bulk.writes import write
+from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import BatchLine
 from app.ingest.models import ClaimOutcome
 from app.ingest.models import IngestPayload
@@ -365,6 +366,9 @@ def _answer(
         claims=[_outcome(plan) for plan in line.claims],
         origin=origins[article_id] if line.has_origin else None,
         credited_origin=credits.get(article_id),
-        copy_candidates=[review.copy_candidate(other) for other in line.copy_candidates],
+        copy_candidates=[
+            review.copy_candidate(other) for other in line.copy_candidates[:COPY_CANDIDATES_LISTED]
+        ],
+        copy_candidates_total=len(line.copy_candidates),
     )
     return BatchLine(line=line.number, status=201 if line.article_created else 200, result=result)

@@ -2564,8 +2564,17 @@ export interface components {
              * @description Articles ingested earlier that this call detected as copies of this one.
              */
             copies: components["schemas"]["LinkPublic"][];
-            /** Copy Candidates */
+            /**
+             * Copy Candidates
+             * @description Articles that may be this one's original, not linked: retellings first, then earlier articles of other outlets with the same headline, earliest first. At most the first 10; `copy_candidates_total` counts them all. One review item proposes the first.
+             */
             copy_candidates: components["schemas"]["CopyCandidate"][];
+            /**
+             * Copy Candidates Total
+             * @description How many copy candidates there are, listed or not.
+             * @default 0
+             */
+            copy_candidates_total: number;
             /** @description The outlet this article credits as its origin, when no article of that outlet is linked; it counts as that outlet's report. */
             credited_origin: components["schemas"]["CreditedOriginPublic"] | null;
         };
@@ -3705,7 +3714,7 @@ export interface operations {
                      * @example {
                      *       "status": "ready",
                      *       "database": "ok",
-                     *       "migration": "2600_body_sentences"
+                     *       "migration": "3200_tsquery_aggregates"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -3777,8 +3786,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.115343Z",
-                     *           "updated_at": "2026-12-05T00:54:02.115353Z"
+                     *           "created_at": "2026-12-06T18:58:39.133449Z",
+                     *           "updated_at": "2026-12-06T18:58:39.133458Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3789,8 +3798,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-05T00:54:02.119223Z",
-                     *           "updated_at": "2026-12-05T00:54:02.119227Z"
+                     *           "created_at": "2026-12-06T18:58:39.136719Z",
+                     *           "updated_at": "2026-12-06T18:58:39.136723Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3889,8 +3898,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-05T00:54:05.193378Z",
-                     *       "updated_at": "2026-12-05T00:54:05.193388Z"
+                     *       "created_at": "2026-12-06T18:58:41.912923Z",
+                     *       "updated_at": "2026-12-06T18:58:41.912930Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4011,8 +4020,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-05T00:54:02.115343Z",
-                     *       "updated_at": "2026-12-05T00:54:02.115353Z",
+                     *       "created_at": "2026-12-06T18:58:39.133449Z",
+                     *       "updated_at": "2026-12-06T18:58:39.133458Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4223,8 +4232,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-05T00:54:05.193378Z",
-                     *       "updated_at": "2026-12-05T00:54:05.204334Z"
+                     *       "created_at": "2026-12-06T18:58:41.912923Z",
+                     *       "updated_at": "2026-12-06T18:58:41.917104Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4377,8 +4386,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.139125Z",
-                     *           "updated_at": "2026-12-05T00:54:02.139134Z",
+                     *           "created_at": "2026-12-06T18:58:39.154375Z",
+                     *           "updated_at": "2026-12-06T18:58:39.154383Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4408,8 +4417,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-05T00:54:02.191559Z",
-                     *           "updated_at": "2026-12-05T00:54:02.191565Z",
+                     *           "created_at": "2026-12-06T18:58:39.197937Z",
+                     *           "updated_at": "2026-12-06T18:58:39.197941Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4545,10 +4554,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-05T00:54:06.075359Z",
+                     *             "next_poll_at": "2026-12-06T18:58:42.567775Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-05T00:54:06.075376Z"
+                     *           "created_at": "2026-12-06T18:58:42.567789Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4666,10 +4675,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-05T00:54:06.075359Z",
+                     *         "next_poll_at": "2026-12-06T18:58:42.567775Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-05T00:54:06.075376Z"
+                     *       "created_at": "2026-12-06T18:58:42.567789Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4812,10 +4821,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-05T00:54:06.075359Z",
+                     *         "next_poll_at": "2026-12-06T18:58:42.567775Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-05T00:54:06.075376Z"
+                     *       "created_at": "2026-12-06T18:58:42.567789Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -5012,10 +5021,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-05T00:54:06.075359Z",
+                     *         "next_poll_at": "2026-12-06T18:58:42.567775Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-05T00:54:06.075376Z"
+                     *       "created_at": "2026-12-06T18:58:42.567789Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -5147,11 +5156,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-05T00:54:02.131860Z"
+                     *             "created_at": "2026-12-06T18:58:39.147000Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.126743Z",
-                     *           "updated_at": "2026-12-05T00:54:02.126745Z",
+                     *           "created_at": "2026-12-06T18:58:39.142786Z",
+                     *           "updated_at": "2026-12-06T18:58:39.142787Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -5168,8 +5177,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-05T00:54:02.125438Z",
-                     *           "updated_at": "2026-12-05T00:54:02.125441Z",
+                     *           "created_at": "2026-12-06T18:58:39.141701Z",
+                     *           "updated_at": "2026-12-06T18:58:39.141702Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5274,8 +5283,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-05T00:54:05.214360Z",
-                     *       "updated_at": "2026-12-05T00:54:05.214364Z",
+                     *       "created_at": "2026-12-06T18:58:41.920936Z",
+                     *       "updated_at": "2026-12-06T18:58:41.920938Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5410,8 +5419,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-05T00:54:02.122608Z",
-                     *       "updated_at": "2026-12-05T00:54:02.122612Z",
+                     *       "created_at": "2026-12-06T18:58:39.139462Z",
+                     *       "updated_at": "2026-12-06T18:58:39.139465Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5618,8 +5627,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-05T00:54:05.214360Z",
-                     *       "updated_at": "2026-12-05T00:54:05.227156Z",
+                     *       "created_at": "2026-12-06T18:58:41.920936Z",
+                     *       "updated_at": "2026-12-06T18:58:41.926585Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5767,7 +5776,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-05T00:54:05.242070Z"
+                     *       "created_at": "2026-12-06T18:58:41.933414Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -5985,7 +5994,7 @@ export interface operations {
                      *         {
                      *           "score": 0.6341,
                      *           "signals": {
-                     *             "semantic": 0.8953,
+                     *             "semantic": 0.8948,
                      *             "lexical": 0.539,
                      *             "cross_lingual": false,
                      *             "vetoes": []
@@ -5996,8 +6005,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-05T00:54:02.139125Z",
-                     *             "updated_at": "2026-12-05T00:54:02.139134Z",
+                     *             "created_at": "2026-12-06T18:58:39.154375Z",
+                     *             "updated_at": "2026-12-06T18:58:39.154383Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -6024,7 +6033,7 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "score": 0.5701,
+                     *           "score": 0.5699,
                      *           "signals": {
                      *             "semantic": 0.895,
                      *             "lexical": 0.3407,
@@ -6046,8 +6055,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-05T00:54:02.306648Z",
-                     *             "updated_at": "2026-12-05T00:54:02.306653Z",
+                     *             "created_at": "2026-12-06T18:58:39.280358Z",
+                     *             "updated_at": "2026-12-06T18:58:39.280362Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -6180,8 +6189,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.139125Z",
-                     *           "updated_at": "2026-12-05T00:54:02.139134Z",
+                     *           "created_at": "2026-12-06T18:58:39.154375Z",
+                     *           "updated_at": "2026-12-06T18:58:39.154383Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6211,8 +6220,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-05T00:54:02.191559Z",
-                     *           "updated_at": "2026-12-05T00:54:02.191565Z",
+                     *           "created_at": "2026-12-06T18:58:39.197937Z",
+                     *           "updated_at": "2026-12-06T18:58:39.197941Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6325,8 +6334,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-05T00:54:05.270017Z",
-                     *       "updated_at": "2026-12-05T00:54:05.270027Z",
+                     *       "created_at": "2026-12-06T18:58:41.947295Z",
+                     *       "updated_at": "2026-12-06T18:58:41.947301Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6653,8 +6662,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-05T00:54:02.139125Z",
-                     *       "updated_at": "2026-12-05T00:54:02.139134Z",
+                     *       "created_at": "2026-12-06T18:58:39.154375Z",
+                     *       "updated_at": "2026-12-06T18:58:39.154383Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6686,8 +6695,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.187054Z",
-                     *           "updated_at": "2026-12-05T00:54:02.187065Z",
+                     *           "created_at": "2026-12-06T18:58:39.194674Z",
+                     *           "updated_at": "2026-12-06T18:58:39.194682Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6716,8 +6725,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.189493Z",
-                     *           "updated_at": "2026-12-05T00:54:02.189498Z",
+                     *           "created_at": "2026-12-06T18:58:39.196567Z",
+                     *           "updated_at": "2026-12-06T18:58:39.196573Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6936,8 +6945,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-05T00:54:05.270017Z",
-                     *       "updated_at": "2026-12-05T00:54:05.324357Z",
+                     *       "created_at": "2026-12-06T18:58:41.947295Z",
+                     *       "updated_at": "2026-12-06T18:58:41.973318Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -7088,8 +7097,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.187054Z",
-                     *           "updated_at": "2026-12-05T00:54:02.187065Z",
+                     *           "created_at": "2026-12-06T18:58:39.194674Z",
+                     *           "updated_at": "2026-12-06T18:58:39.194682Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -7118,8 +7127,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-05T00:54:02.189493Z",
-                     *           "updated_at": "2026-12-05T00:54:02.189498Z",
+                     *           "created_at": "2026-12-06T18:58:39.196567Z",
+                     *           "updated_at": "2026-12-06T18:58:39.196573Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7244,8 +7253,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-05T00:54:05.335718Z",
-                     *       "updated_at": "2026-12-05T00:54:05.335726Z",
+                     *       "created_at": "2026-12-06T18:58:41.977918Z",
+                     *       "updated_at": "2026-12-06T18:58:41.977924Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7490,8 +7499,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-05T00:54:05.335718Z",
-                     *       "updated_at": "2026-12-05T00:54:05.359358Z",
+                     *       "created_at": "2026-12-06T18:58:41.977918Z",
+                     *       "updated_at": "2026-12-06T18:58:41.992375Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7637,8 +7646,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-05T00:54:05.270017Z",
-                     *       "updated_at": "2026-12-05T00:54:05.550071Z",
+                     *       "created_at": "2026-12-06T18:58:41.947295Z",
+                     *       "updated_at": "2026-12-06T18:58:42.266669Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7670,8 +7679,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-05T00:54:05.335718Z",
-                     *           "updated_at": "2026-12-05T00:54:05.359358Z",
+                     *           "created_at": "2026-12-06T18:58:41.977918Z",
+                     *           "updated_at": "2026-12-06T18:58:41.992375Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7700,8 +7709,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-05T00:54:05.475632Z",
-                     *           "updated_at": "2026-12-05T00:54:05.475638Z",
+                     *           "created_at": "2026-12-06T18:58:42.049693Z",
+                     *           "updated_at": "2026-12-06T18:58:42.049698Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7888,6 +7897,7 @@ export interface operations {
                      *       "origin": null,
                      *       "copies": [],
                      *       "copy_candidates": [],
+                     *       "copy_candidates_total": 0,
                      *       "credited_origin": null
                      *     }
                      */
@@ -8060,6 +8070,7 @@ export interface operations {
                      *             "origin": null,
                      *             "copies": [],
                      *             "copy_candidates": [],
+                     *             "copy_candidates_total": 0,
                      *             "credited_origin": null
                      *           },
                      *           "error": null
@@ -8089,6 +8100,7 @@ export interface operations {
                      *             "origin": null,
                      *             "copies": [],
                      *             "copy_candidates": [],
+                     *             "copy_candidates_total": 0,
                      *             "credited_origin": null
                      *           },
                      *           "error": null
@@ -8223,7 +8235,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-05T00:54:05.706705Z",
+                     *       "created_at": "2026-12-06T18:58:42.309183Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8352,7 +8364,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-05T00:54:05.706705Z",
+                     *       "created_at": "2026-12-06T18:58:42.309183Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8917,8 +8929,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-05T00:54:05.373866Z",
-                     *           "updated_at": "2026-12-05T00:54:05.373880Z"
+                     *           "created_at": "2026-12-06T18:58:41.997576Z",
+                     *           "updated_at": "2026-12-06T18:58:41.997586Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -9043,8 +9055,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-05T00:54:05.373866Z",
-                     *       "updated_at": "2026-12-05T00:54:05.373880Z"
+                     *       "created_at": "2026-12-06T18:58:41.997576Z",
+                     *       "updated_at": "2026-12-06T18:58:41.997586Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9288,8 +9300,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-05T00:54:05.373866Z",
-                     *       "updated_at": "2026-12-05T00:54:05.373880Z"
+                     *       "created_at": "2026-12-06T18:58:41.997576Z",
+                     *       "updated_at": "2026-12-06T18:58:41.997586Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9905,7 +9917,7 @@ export interface operations {
                      *           "kind": "copy",
                      *           "status": "pending",
                      *           "score": 0.5,
-                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the others are in the ingest answer's copy_candidates, not queued)",
+                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the ingest answer lists the first 10 in copy_candidates; the others are not queued)",
                      *           "evidence": null,
                      *           "claim": null,
                      *           "target_claim": null,
@@ -9938,7 +9950,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-05T00:54:05.942007Z",
+                     *           "created_at": "2026-12-06T18:58:42.461696Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9980,7 +9992,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-05T00:54:05.927073Z",
+                     *           "created_at": "2026-12-06T18:58:42.450052Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -10066,7 +10078,7 @@ export interface operations {
                      *       "kind": "copy",
                      *       "status": "pending",
                      *       "score": 0.5,
-                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the others are in the ingest answer's copy_candidates, not queued)",
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the ingest answer lists the first 10 in copy_candidates; the others are not queued)",
                      *       "evidence": null,
                      *       "claim": null,
                      *       "target_claim": null,
@@ -10099,7 +10111,7 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-05T00:54:05.942007Z",
+                     *       "created_at": "2026-12-06T18:58:42.461696Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10191,7 +10203,7 @@ export interface operations {
                      *       "kind": "copy",
                      *       "status": "accepted",
                      *       "score": 0.5,
-                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the others are in the ingest answer's copy_candidates, not queued)",
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the ingest answer lists the first 10 in copy_candidates; the others are not queued)",
                      *       "evidence": null,
                      *       "claim": null,
                      *       "target_claim": null,
@@ -10224,8 +10236,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-05T00:54:05.942007Z",
-                     *       "decided_at": "2026-12-05T00:54:05.972537Z",
+                     *       "created_at": "2026-12-06T18:58:42.461696Z",
+                     *       "decided_at": "2026-12-06T18:58:42.486406Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10367,8 +10379,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-05T00:54:05.927073Z",
-                     *       "decided_at": "2026-12-05T00:54:05.981439Z",
+                     *       "created_at": "2026-12-06T18:58:42.450052Z",
+                     *       "decided_at": "2026-12-06T18:58:42.493115Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10480,24 +10492,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_Rodf8tr8",
+                     *           "prefix": "cor_qVdyu_B9",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-05T00:54:03.333462Z",
-                     *           "last_used_at": "2026-12-05T00:54:04.996961Z",
+                     *           "created_at": "2026-12-06T18:58:40.245966Z",
+                     *           "last_used_at": "2026-12-06T18:58:41.791102Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_YPtkI0dm",
+                     *           "prefix": "cor_3-O7YLV5",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-05T00:54:06.104616Z",
+                     *           "created_at": "2026-12-06T18:58:42.585940Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10598,12 +10610,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_YPtkI0dm",
+                     *       "prefix": "cor_3-O7YLV5",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-05T00:54:06.104616Z",
+                     *       "created_at": "2026-12-06T18:58:42.585940Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10710,12 +10722,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_YPtkI0dm",
+                     *       "prefix": "cor_3-O7YLV5",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-05T00:54:06.104616Z",
+                     *       "created_at": "2026-12-06T18:58:42.585940Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10923,8 +10935,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-05T00:54:05.999968Z",
-                     *           "updated_at": "2026-12-05T00:54:05.999982Z"
+                     *           "created_at": "2026-12-06T18:58:42.509264Z",
+                     *           "updated_at": "2026-12-06T18:58:42.509277Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -11027,9 +11039,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-05T00:54:05.999968Z",
-                     *       "updated_at": "2026-12-05T00:54:05.999982Z",
-                     *       "secret": "whsec_7zm2C0XRfgQ124mSbL9gYj8SC27oIWnMDIuAjVEnC1c="
+                     *       "created_at": "2026-12-06T18:58:42.509264Z",
+                     *       "updated_at": "2026-12-06T18:58:42.509277Z",
+                     *       "secret": "whsec_roJtM6sWJamrxttn1uotMmDaI3AE7D12Hnlf32IUZDE="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -11143,8 +11155,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-05T00:54:05.999968Z",
-                     *       "updated_at": "2026-12-05T00:54:05.999982Z"
+                     *       "created_at": "2026-12-06T18:58:42.509264Z",
+                     *       "updated_at": "2026-12-06T18:58:42.509277Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11336,8 +11348,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-05T00:54:05.999968Z",
-                     *       "updated_at": "2026-12-05T00:54:06.021494Z"
+                     *       "created_at": "2026-12-06T18:58:42.509264Z",
+                     *       "updated_at": "2026-12-06T18:58:42.525929Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11464,8 +11476,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-05T00:54:06.044022Z",
-                     *           "created_at": "2026-12-05T00:54:06.044022Z",
+                     *           "next_attempt_at": "2026-12-06T18:58:42.545350Z",
+                     *           "created_at": "2026-12-06T18:58:42.545350Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11563,8 +11575,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-05T00:54:06.059522Z",
-                     *       "created_at": "2026-12-05T00:54:06.044022Z",
+                     *       "next_attempt_at": "2026-12-06T18:58:42.555968Z",
+                     *       "created_at": "2026-12-06T18:58:42.545350Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11675,7 +11687,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-05T00:54:02.535584Z",
+                     *           "occurred_at": "2026-12-06T18:58:39.459801Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11687,7 +11699,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-05T00:54:02.535584Z",
+                     *           "occurred_at": "2026-12-06T18:58:39.459801Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",

@@ -28,7 +28,10 @@ class IngestResult:
         claims (list[ClaimOutcome]):
         origin (LinkPublic | None): The article this one copies or cites, stated or detected.
         copies (list[LinkPublic]): Articles ingested earlier that this call detected as copies of this one.
-        copy_candidates (list[CopyCandidate]):
+        copy_candidates (list[CopyCandidate]): Articles that may be this one's original, not linked: retellings first,
+            then earlier articles of other outlets with the same headline, earliest first. At most the first 10;
+            `copy_candidates_total` counts them all. One review item proposes the first.
+        copy_candidates_total (int): How many copy candidates there are, listed or not. Default: 0.
         credited_origin (CreditedOriginPublic | None): The outlet this article credits as its origin, when no article of
             that outlet is linked; it counts as that outlet's report.
     """
@@ -43,6 +46,7 @@ class IngestResult:
     copies: list[LinkPublic]
     copy_candidates: list[CopyCandidate]
     credited_origin: CreditedOriginPublic | None
+    copy_candidates_total: int = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +84,8 @@ class IngestResult:
             copy_candidates_item = copy_candidates_item_data.to_dict()
             copy_candidates.append(copy_candidates_item)
 
+        copy_candidates_total = self.copy_candidates_total
+
         credited_origin: dict[str, Any] | None
         if isinstance(self.credited_origin, CreditedOriginPublic):
             credited_origin = self.credited_origin.to_dict()
@@ -99,6 +105,7 @@ class IngestResult:
                 "origin": origin,
                 "copies": copies,
                 "copy_candidates": copy_candidates,
+                "copy_candidates_total": copy_candidates_total,
                 "credited_origin": credited_origin,
             }
         )
@@ -159,6 +166,8 @@ class IngestResult:
 
             copy_candidates.append(copy_candidates_item)
 
+        copy_candidates_total = d.pop("copy_candidates_total")
+
         def _parse_credited_origin(data: object) -> CreditedOriginPublic | None:
             if data is None:
                 return data
@@ -184,6 +193,7 @@ class IngestResult:
             origin=origin,
             copies=copies,
             copy_candidates=copy_candidates,
+            copy_candidates_total=copy_candidates_total,
             credited_origin=credited_origin,
         )
 
