@@ -89,6 +89,7 @@ def lock_trees(
     *,
     rerooting: bool = False,
     deleting: bool = False,
+    changed: Iterable[int] = (),
 ) -> None:
     """Lock these articles and the roots of their trees until the transaction ends.
 
@@ -97,14 +98,17 @@ def lock_trees(
     `deleting`: the articles themselves are about to be deleted (FOR UPDATE, which also makes
     concurrent inserts that reference them wait and then fail, to be re-run), and their copies
     re-rooted.
+    `changed`: more articles (and their roots) the write changes in place, such as a credited
+    origin dropped, locked in the same ascending pass rather than in a second one.
     """
     ids = set(article_ids)
-    if not ids or not locks_rows(session):
+    others = set(changed)
+    if not (ids or others) or not locks_rows(session):
         return
 
     def wanted() -> set[int]:
-        found = ids | roots_of(session, ids)
-        if rerooting or deleting:
+        found = ids | others | roots_of(session, ids | others)
+        if ids and (rerooting or deleting):
             found |= set(session.scalars(counters.subtree(sorted(ids))))
         return found
 

@@ -220,6 +220,14 @@ def _lock(session: Session, claim_ids: list[int], *, live_only: bool) -> None:
             raise lost_race("a claim this write attributes to was merged concurrently")
 
 
+def lock(session: Session, *, claim_ids: Iterable[int]) -> None:
+    """Lock these claims now, as the recount before commit will (FOR NO KEY UPDATE, lowest id
+    first): for a writer that must hold its claims before it locks a row that recounts lock
+    after theirs (an outlet row, `outlets.service.delete`). No-op on SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        list(_batched(session, _LOCK, sorted({i for i in claim_ids if i is not None})))
+
+
 def recount(session: Session, *, claim_ids: Iterable[int], live_only: bool = True) -> None:
     """Recompute the stored corroboration of these claims from their attributions, now.
 
