@@ -14,11 +14,13 @@ from app.core.columns import utcnow
 from app.core.errors import Conflict
 from app.core.errors import NotFound
 from app.core.locks import lock_rows
+from app.core.locks import locks_rows
 from app.core.pagination import Keyset
 from app.core.pagination import Page
 from app.core.pagination import PageParams
 from app.core.unit_of_work import duplicate_of
 from app.core.unit_of_work import flush_unique
+from app.core.unit_of_work import lost_race
 from app.corroboration import counters
 from app.outlets.models import CopySource
 from app.outlets.models import OutletCreate
@@ -101,36 +103,84 @@ def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
     return outlet
 
 
+# Rounds of locking newly found articles before the outlet's articles are known to be all.
+LOCK_ROUNDS = 4
+
+
+def _has_articles(outlet: Outlet, count: int) -> Conflict:
+    return Conflict(
+        f"outlet {outlet.slug!r} still has {count} article(s); "
+        "pass cascade=true to delete them too",
+        details=[{"articles": count}],
+    )
+
+
+def _lock_before_the_outlet(session: Session, *, outlet: Outlet, cascade: bool) -> None:
+    """Lock what deleting this outlet changes in the order every writer keeps on PostgreSQL:
+    article rows (ascending, with their trees), then the claims they carry, and the outlet row
+    (FOR UPDATE) last. NotFound when the outlet is gone; Conflict when it has articles and
+    `cascade` is off."""
+    outlet_id = outlet.id or 0
+    articles = select(Article.id).where(Article.outlet_id == outlet_id)
+    crediting = select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet_id)
+    if not locks_rows(session):  # SQLite: one writer at a time, nothing to lock
+        count = session.scalar(select(func.count()).select_from(articles.subquery())) or 0
+        if count and not cascade:
+            raise _has_articles(outlet, count)
+        return
+    # A recount locks its claims, then the outlets it writes rows for (the foreign key of
+    # `outlet_claim`) and its first-reporting outlet (the rendering trigger's share lock).
+    # Holding the outlet first and then waiting for a claim closed a cycle with every such
+    # recount of a claim this outlet's articles carry (bench/graph_stress.py: deletes lost
+    # every attempt). Taken last, the outlet is waited for only by writers that hold none of
+    # what this delete has locked before it.
+    locked: set[int] = set()
+    first_reported = select(Claim.id).where(Claim.first_reported_outlet_id == outlet_id)
+    for round_ in range(LOCK_ROUNDS):
+        doomed = set(session.scalars(articles))
+        if doomed and not cascade:
+            raise _has_articles(outlet, len(doomed))
+        changed = set(session.scalars(crediting))
+        new = (doomed | changed) - locked
+        if round_ and not new:
+            return
+        graph.lock_trees(session, doomed - locked, deleting=True, changed=changed - locked)
+        claims = set(session.scalars(first_reported)) if round_ == 0 else set()
+        if new:
+            claims.update(
+                session.scalars(counters.claims_of_articles(counters.subtree(sorted(new))))
+            )
+        counters.lock(session, claim_ids=claims)
+        locked |= new
+        # An ingest that found the outlet holds it (FOR KEY SHARE, app/ingest/writes.py) and
+        # this waits for it. Once this holds the outlet, no article or credited origin can
+        # name it any more (their foreign keys wait), so the next read is the last: what
+        # committed meanwhile is locked then, on top of the outlet (out of order, but rare; a
+        # cycle there is a deadlock the retry policy re-runs). An ingest that comes later
+        # waits for this, then finds no outlet and creates it anew; an insert that still
+        # references it (found another way) fails its foreign key and is re-run, never a 500.
+        if round_ == 0 and not lock_rows(session, Outlet.id, [outlet_id], mode="update"):
+            raise NotFound(f"outlet {outlet.slug!r} not found")
+    raise lost_race("articles kept arriving in the outlet while its delete waited for it")
+
+
 def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     """Delete an outlet; with `cascade` also its articles and their attributions and links."""
-    # Locked first: an ingest that found the outlet holds it (FOR KEY SHARE, app/ingest/
-    # writes.py) and this waits for it, then deletes its article too; an ingest that comes
-    # later waits for this, then finds no outlet and creates it anew. An insert that still
-    # references it (found another way) fails its foreign key and is re-run, never a 500.
-    if not lock_rows(session, Outlet.id, [outlet.id or 0], mode="update"):
-        raise NotFound(f"outlet {outlet.slug!r} not found")
+    _lock_before_the_outlet(session, outlet=outlet, cascade=cascade)
     articles = select(Article.id).where(Article.outlet_id == outlet.id)
-    count = session.scalar(select(func.count()).select_from(articles.subquery())) or 0
-    if count and not cascade:
-        raise Conflict(
-            f"outlet {outlet.slug!r} still has {count} article(s); "
-            "pass cascade=true to delete them too",
-            details=[{"articles": count}],
-        )
-    if count:
+    if session.scalar(select(articles.exists())):
         articles_service.delete_many(session, article_ids=articles)
     # Articles crediting it lose their credited origin with it: their claims (and their
-    # copies' claims) are recounted before this transaction commits.
+    # copies' claims) are recounted before this transaction commits. Their trees are locked
+    # above, as a credited origin's own verbs lock them (app/articles/credits.py): a claim
+    # being attributed to one of them (or to a copy) at the same moment is recounted by that
+    # write after this one, or found by this one's recount after that write.
     crediting = list(
         session.scalars(
             select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet.id)
         )
     )
     if crediting:
-        # Locked as a credited origin's own verbs lock them (app/articles/credits.py): a claim
-        # being attributed to one of them (or to a copy) at the same moment is recounted by
-        # that write after this one, or found by this one's recount after that write.
-        graph.lock_trees(session, crediting)
         counters.touch(session, article_ids=crediting)
         session.execute(
             sa_delete(CreditedOrigin).where(CreditedOrigin.outlet_id == outlet.id)  # type: ignore[arg-type]
