@@ -1,0 +1,158 @@
+"""An outlet's cascade delete against the writers it used to deadlock with, on PostgreSQL.
+
+Each test pauses one writer at the point where it holds its locks, sends the other, lets the
+first go once the second waits for a lock, and allows each of them one attempt (no retry): a
+deadlock (40P01) would abort one of them. Then every invariant must hold.
+"""
+
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.articles import service as articles_service
+from app.articles.models import ArticleCreate
+from app.claims import attributions as claims_attributions
+from app.claims.models import AttributionCreate
+from app.core.unit_of_work import transaction
+from app.corroboration import counters
+from app.integrity import service as integrity
+from app.outlets import service as outlets_service
+from app.tables import Article
+from app.tables import Claim
+from app.tables import Outlet
+from tests.factories import T0
+from tests.factories import Factory
+from tests.factories import article_payload
+from tests.integrity.test_races import waiting_on_a_lock
+
+pytestmark = pytest.mark.postgresql_only
+
+
+def once(
+    engine: Engine, failures: dict[str, BaseException], name: str, work: Callable[[Session], None]
+) -> threading.Thread:
+    """Run `work` in one transaction on its own thread, one attempt, recording its error."""
+
+    def run() -> None:
+        try:
+            with transaction(engine, write=True) as session:  # one attempt, no retry
+                work(session)
+        except BaseException as error:
+            failures[name] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_an_outlet_delete_waits_for_a_recount_of_a_claim_its_articles_carry(
+    factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cycle behind the outlet deletes that lost every attempt under mixed load: a recount
+    locks its claim, then the outlets it writes `outlet_claim` rows for (their foreign key)
+    and its first-reporting outlet (the rendering trigger's share lock); the delete locked
+    its outlet FOR UPDATE first and then wanted that claim. Here a claim is carried by the
+    doomed outlet's article (its first report) and by another outlet's article; a second
+    attribution of it elsewhere is paused with the claim locked, the delete is sent, and the
+    attribution let go once the delete waits. Before, one of the two lost a deadlock every
+    time; now the delete locks the claim before the outlet, so it waits and both commit."""
+    doomed = factory.outlet(slug="doomed")
+    other = factory.outlet(slug="other")
+    first = factory.article(outlet=doomed, published_at=T0.isoformat())
+    later = factory.article(outlet=other, published_at=(T0 + timedelta(hours=1)).isoformat())
+    elsewhere = factory.article(outlet=other, published_at=(T0 + timedelta(hours=2)).isoformat())
+    claim = factory.claim()
+    factory.attribute(claim, first)
+    factory.attribute(claim, later)
+    with transaction(engine, write=False) as session:
+        stored = session.get(Claim, claim.id)
+        assert stored is not None
+        assert stored.first_reported_outlet_id == doomed.id
+    locked, go = threading.Event(), threading.Event()
+    real_lock = counters._lock
+
+    def lock_then_pause(*args: Any, **kwargs: Any) -> None:
+        real_lock(*args, **kwargs)
+        if not locked.is_set():  # the attribution's recount: it holds the claim now
+            locked.set()
+            assert go.wait(30), "the test never let the recount go on"
+
+    monkeypatch.setattr(counters, "_lock", lock_then_pause)
+    failures: dict[str, BaseException] = {}
+
+    def attribute_elsewhere(session: Session) -> None:
+        live = session.get(Claim, claim.id)
+        assert live is not None
+        data = AttributionCreate(article_id=elsewhere.id or 0)
+        claims_attributions.add_attribution(session, claim=live, data=data)
+
+    def delete_the_outlet(session: Session) -> None:
+        outlet = session.get(Outlet, doomed.id)
+        assert outlet is not None
+        outlets_service.delete(session, outlet=outlet, cascade=True)
+
+    attributing = once(engine, failures, "attribution", attribute_elsewhere)
+    assert locked.wait(30), "the attribution never recounted its claim"
+    deleting = once(engine, failures, "delete", delete_the_outlet)
+    # The delete waits for the claim the paused recount holds (or commits first).
+    while deleting.is_alive() and not waiting_on_a_lock(engine):
+        deleting.join(0.02)
+    go.set()
+    attributing.join(60)
+    deleting.join(60)
+    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    with transaction(engine, write=False) as session:
+        assert session.get(Outlet, doomed.id) is None
+        assert session.get(Article, first.id) is None
+        stored = session.get(Claim, claim.id)
+        assert stored is not None
+        assert (stored.articles_count, stored.first_reported_outlet_id) == (2, other.id)
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
+
+
+def test_an_article_committed_into_the_outlet_while_its_delete_waits_is_deleted_too(
+    factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The delete reads the outlet's articles before it locks the outlet: an article an
+    insert commits into the outlet in between (it held the outlet FOR KEY SHARE, so the
+    delete waited for it) is found by the read under the outlet's lock and deleted too,
+    never left pointing at a deleted outlet."""
+    doomed = factory.outlet(slug="doomed")
+    factory.article(outlet=doomed, published_at=T0.isoformat())
+    written, go = threading.Event(), threading.Event()
+    failures: dict[str, BaseException] = {}
+    late: dict[str, int] = {}
+
+    def insert_an_article(session: Session) -> None:
+        # Its foreign key check holds the outlet FOR KEY SHARE until it commits.
+        data = ArticleCreate(**article_payload(doomed.slug, published_at=T0.isoformat()))
+        article = articles_service.create(session, data=data)
+        late["id"] = article.id or 0
+        written.set()
+        assert go.wait(30), "the test never let the insert commit"
+
+    def delete_the_outlet(session: Session) -> None:
+        outlet = session.get(Outlet, doomed.id)
+        assert outlet is not None
+        outlets_service.delete(session, outlet=outlet, cascade=True)
+
+    inserting = once(engine, failures, "insert", insert_an_article)
+    assert written.wait(30), "the insert never wrote its article"
+    deleting = once(engine, failures, "delete", delete_the_outlet)
+    while deleting.is_alive() and not waiting_on_a_lock(engine):
+        deleting.join(0.02)
+    go.set()
+    inserting.join(60)
+    deleting.join(60)
+    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    with transaction(engine, write=False) as session:
+        assert session.get(Outlet, doomed.id) is None
+        assert session.get(Article, late["id"]) is None
+        assert list(session.scalars(select(Article.id).where(Article.outlet_id == doomed.id))) == []
