@@ -132,8 +132,16 @@ def _lock_before_the_outlet(session: Session, *, outlet: Outlet, cascade: bool) 
     # `outlet_claim`) and its first-reporting outlet (the rendering trigger's share lock).
     # Holding the outlet first and then waiting for a claim closed a cycle with every such
     # recount of a claim this outlet's articles carry (bench/graph_stress.py: deletes lost
-    # every attempt). Taken last, the outlet is waited for only by writers that hold none of
-    # what this delete has locked before it.
+    # every attempt), so the outlet is locked last here. A writer that names the outlet in a
+    # row it inserts (an ingest: FOR KEY SHARE when it finds the outlet, then its article's
+    # foreign key) holds it from before its claims' locks, the other way round; so the delete
+    # first waits for the writers that hold the outlet now while it holds nothing itself (the
+    # lock is taken in a savepoint rolled back at once, which releases it). One that finds
+    # the outlet in the few statements between that wait and the lock below can still close
+    # a cycle with this delete: a deadlock, re-run by the retry policy.
+    with session.begin_nested() as waiting:
+        lock_rows(session, Outlet.id, [outlet_id], mode="update")
+        waiting.rollback()  # releases the row lock taken in it
     locked: set[int] = set()
     first_reported = select(Claim.id).where(Claim.first_reported_outlet_id == outlet_id)
     for round_ in range(LOCK_ROUNDS):
