@@ -19,9 +19,13 @@ from app.articles import service as articles_service
 from app.articles.models import ArticleCreate
 from app.claims import attributions as claims_attributions
 from app.claims.models import AttributionCreate
+from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
+from app.ingest import service as ingest_service
+from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
+from app.matching.factory import build_matcher
 from app.outlets import service as outlets_service
 from app.tables import Article
 from app.tables import Claim
@@ -156,3 +160,70 @@ def test_an_article_committed_into_the_outlet_while_its_delete_waits_is_deleted_
         assert session.get(Outlet, doomed.id) is None
         assert session.get(Article, late["id"]) is None
         assert list(session.scalars(select(Article.id).where(Article.outlet_id == doomed.id))) == []
+
+
+def test_an_outlet_delete_waits_for_an_ingest_that_found_the_outlet_first(
+    engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other order: an ingest holds the outlet it found (FOR KEY SHARE) before it locks
+    its claims, so a delete that held those claims and then waited for the outlet closed a
+    cycle with it (the delete lost a deadlock every time here, once it locked the outlet
+    last). The delete first waits for whoever holds the outlet, holding nothing itself; the
+    ingest is paused right after it found the outlet, and let go once the delete waits."""
+    matcher = build_matcher(settings)
+
+    def payload(n: int) -> IngestPayload:
+        return IngestPayload.model_validate(
+            {
+                "outlet": {"slug": "wire", "name": "Wire", "domain": "wire.example"},
+                "article": {
+                    "url": f"https://wire.example/{n}",
+                    "title": f"Story {n}",
+                    "published_at": (T0 + timedelta(hours=n)).isoformat(),
+                },
+                "claims": [{"text": "The dam burst."}],
+            }
+        )
+
+    with transaction(engine, write=True) as session:
+        ingest_service.ingest(session, payload=payload(0), matcher=matcher, settings=settings)
+    found, go = threading.Event(), threading.Event()
+    real_outlet = ingest_service._outlet
+
+    def outlet_then_pause(*args: Any, **kwargs: Any) -> Any:
+        result = real_outlet(*args, **kwargs)
+        if not found.is_set():
+            found.set()
+            assert go.wait(30), "the test never let the ingest go on"
+        return result
+
+    monkeypatch.setattr(ingest_service, "_outlet", outlet_then_pause)
+    failures: dict[str, BaseException] = {}
+    answers: dict[str, Any] = {}
+
+    def ingest_into_it(session: Session) -> None:
+        answers["ingest"] = ingest_service.ingest(
+            session, payload=payload(1), matcher=matcher, settings=settings
+        )
+
+    def delete_the_outlet(session: Session) -> None:
+        outlet = session.scalar(select(Outlet).where(Outlet.slug == "wire"))
+        assert outlet is not None
+        outlets_service.delete(session, outlet=outlet, cascade=True)
+
+    ingesting = once(engine, failures, "ingest", ingest_into_it)
+    assert found.wait(30), "the ingest never looked its outlet up"
+    deleting = once(engine, failures, "delete", delete_the_outlet)
+    while deleting.is_alive() and not waiting_on_a_lock(engine):
+        deleting.join(0.02)
+    go.set()
+    ingesting.join(60)
+    deleting.join(60)
+    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    assert answers["ingest"].outlet_created is False
+    with transaction(engine, write=False) as session:
+        # The ingest committed first; its article went with the outlet.
+        assert session.scalar(select(Outlet.id).where(Outlet.slug == "wire")) is None
+        assert list(session.scalars(select(Article.id))) == []
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
