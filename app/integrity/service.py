@@ -250,26 +250,29 @@ _GUARDED = (Outlet, Article, ArticleLink, CreditedOrigin, Claim, Attribution, Ou
 def _hold_still(session: Session) -> None:
     """Keep every writer out of the guarded tables until this transaction ends.
 
-    `repair` reads the state, then writes what it derives from it (roots, counters, index
-    rows). On PostgreSQL a writer committing in between left the repair's writes stale: a claim
-    attributed meanwhile was recounted by its writer, then overwritten with the repair's count
-    from before. SHARE ROW EXCLUSIVE waits for the writers under way to finish and makes every
-    later INSERT, UPDATE or DELETE on these tables wait for the repair to commit; reads, and
-    the row locks readers take, go on. A writer that holds one of these tables and then needs
-    one the repair already holds closes a wait cycle: PostgreSQL aborts one of the two with a
-    deadlock, and the retry policy runs it again. On SQLite the write transaction already
-    holds the database's only write lock.
+    `repair` reads the state, then writes what it derives from it (roots, links, index rows).
+    On PostgreSQL a writer committing in between was overwritten: an article linked while the
+    repair fixed its drifted root got back the root the repair derived from before the link.
+    EXCLUSIVE mode waits for the writers under way to finish, and makes every later write to
+    these tables wait for the repair to commit, and so every row lock (`SELECT ... FOR UPDATE`
+    or `FOR SHARE`, which writers take before they write) too: a writer holding rows the repair
+    is about to update would deadlock with it. Plain reads go on. A writer that already holds
+    one of these tables and then needs one the repair holds closes a wait cycle: PostgreSQL
+    aborts one of the two, and the retry policy runs it again. Writes wait for the whole
+    repair, so on a large database the service's statement timeout answers some of them 504:
+    a repair belongs in a quiet window (docs/reliability.md). On SQLite the write transaction
+    already holds the database's only write lock.
     """
     if session.get_bind().dialect.name != "postgresql":
         return
     names = ", ".join(table.__table__.name for table in _GUARDED)  # type: ignore[attr-defined]
-    session.execute(sa.text(f"LOCK TABLE {names}, claim_search IN SHARE ROW EXCLUSIVE MODE"))
+    session.execute(sa.text(f"LOCK TABLE {names}, claim_search IN EXCLUSIVE MODE"))
 
 
 def repair(session: Session) -> list[Finding]:
     """Fix what `check` finds; returns what was found before fixing. Run inside one write
-    transaction (`corroborate repair`), which keeps writers out until it commits: safe on a
-    serving database, at the cost of writes waiting for it."""
+    transaction (`corroborate repair`), which keeps writers out until it commits: correct
+    beside concurrent writers, which wait for it."""
     _hold_still(session)
     found = check(session)
     claims = _flatten_merges(session) | _move_to_live(session)
