@@ -120,11 +120,14 @@ def values(dialect: str, terms: list[Term]) -> dict[str, str]:
 _TSQUERY_OF_KIND = {"prefix": "to_tsquery", "phrase": "phraseto_tsquery", "word": "plainto_tsquery"}
 
 
-# PostgreSQL's rank by mode. A search (`all`) ranks by cover density, which rewards the terms
-# standing close together. Candidate generation (`any`: a claim holding one of a text's rarer
-# words) ranks by `ts_rank`: with OR between the words every cover is one word, so cover density
-# adds nothing but cost, and it cost twice as much (docs/benchmarks.md, "Bulk ingest, fifteenth
-# pass": the same candidates, links and review items on the S import, half the server time).
+# PostgreSQL's rank by mode. A search (`all`) ranks by cover density (`ts_rank_cd`), which
+# rewards the terms standing close together. Candidate generation (`any`: claims holding one of
+# a text's rarer words) ranks by `ts_rank`, a deliberate change of ranking: `ts_rank_cd` of an OR
+# counted every occurrence of any word, so a claim repeating one word outranked one holding
+# two of the words; `ts_rank` damps a word's repeats and rewards claims holding more of the
+# text's distinct words, which a paraphrase does, and costs half as much (docs/benchmarks.md,
+# "fifteenth pass": the S import and one of 60,000 attributions link the same claims; of 53
+# merge suggestions one differs each way).
 PG_RANK: dict[Mode, str] = {"all": "ts_rank_cd", "any": "ts_rank"}
 
 
