@@ -28,8 +28,13 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     # Strict state functions and no initial state: the first term's tsquery is the start.
-    op.execute("CREATE AGGREGATE tsquery_or_agg(tsquery) (SFUNC = tsquery_or, STYPE = tsquery)")
-    op.execute("CREATE AGGREGATE tsquery_and_agg(tsquery) (SFUNC = tsquery_and, STYPE = tsquery)")
+    # PARALLEL SAFE as their state functions are: an unsafe aggregate would keep the whole
+    # candidate statement out of parallel plans.
+    for name, function in (("tsquery_or_agg", "tsquery_or"), ("tsquery_and_agg", "tsquery_and")):
+        op.execute(
+            f"CREATE AGGREGATE {name}(tsquery) "
+            f"(SFUNC = {function}, STYPE = tsquery, PARALLEL = SAFE)"
+        )
 
 
 def downgrade() -> None:
