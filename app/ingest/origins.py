@@ -57,8 +57,8 @@ def copy_proposal_reason(earliest_reason: str, others: int) -> str:
         return earliest_reason
     return (
         f"{earliest_reason}; the earliest of {others + 1} earlier articles of other outlets with "
-        f"this headline (the ingest answer lists the first {COPY_CANDIDATES_LISTED} in "
-        f"copy_candidates; the others are not queued)"
+        f"this headline (only this one is queued; the ingest answer lists the first "
+        f"{COPY_CANDIDATES_LISTED} in copy_candidates)"
     )
 
 

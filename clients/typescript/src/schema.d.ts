@@ -3786,8 +3786,8 @@ export interface operations {
                      *           "kind": "wire_agency",
                      *           "owner_group": "Thomson Reuters",
                      *           "id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.133449Z",
-                     *           "updated_at": "2026-12-06T18:58:39.133458Z"
+                     *           "created_at": "2026-12-06T19:13:24.220337Z",
+                     *           "updated_at": "2026-12-06T19:13:24.220346Z"
                      *         },
                      *         {
                      *           "slug": "the-japan-times",
@@ -3798,8 +3798,8 @@ export interface operations {
                      *           "kind": "newspaper",
                      *           "owner_group": null,
                      *           "id": 3,
-                     *           "created_at": "2026-12-06T18:58:39.136719Z",
-                     *           "updated_at": "2026-12-06T18:58:39.136723Z"
+                     *           "created_at": "2026-12-06T19:13:24.223525Z",
+                     *           "updated_at": "2026-12-06T19:13:24.223529Z"
                      *         }
                      *       ],
                      *       "next_cursor": "eyJrIjoib3V0bGV0cyIsInAiOlsidGhlLWphcGFuLXRpbWVzIl19"
@@ -3898,8 +3898,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": null,
                      *       "id": 4,
-                     *       "created_at": "2026-12-06T18:58:41.912923Z",
-                     *       "updated_at": "2026-12-06T18:58:41.912930Z"
+                     *       "created_at": "2026-12-06T19:13:26.990344Z",
+                     *       "updated_at": "2026-12-06T19:13:26.990352Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4020,8 +4020,8 @@ export interface operations {
                      *       "kind": "wire_agency",
                      *       "owner_group": "Thomson Reuters",
                      *       "id": 1,
-                     *       "created_at": "2026-12-06T18:58:39.133449Z",
-                     *       "updated_at": "2026-12-06T18:58:39.133458Z",
+                     *       "created_at": "2026-12-06T19:13:24.220337Z",
+                     *       "updated_at": "2026-12-06T19:13:24.220346Z",
                      *       "profile": {
                      *         "articles": 1,
                      *         "claims_reported": 10,
@@ -4232,8 +4232,8 @@ export interface operations {
                      *       "kind": "newspaper",
                      *       "owner_group": "Example",
                      *       "id": 4,
-                     *       "created_at": "2026-12-06T18:58:41.912923Z",
-                     *       "updated_at": "2026-12-06T18:58:41.917104Z"
+                     *       "created_at": "2026-12-06T19:13:26.990344Z",
+                     *       "updated_at": "2026-12-06T19:13:26.994605Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OutletPublic"];
@@ -4386,8 +4386,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.154375Z",
-                     *           "updated_at": "2026-12-06T18:58:39.154383Z",
+                     *           "created_at": "2026-12-06T19:13:24.240142Z",
+                     *           "updated_at": "2026-12-06T19:13:24.240148Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4417,8 +4417,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-06T18:58:39.197937Z",
-                     *           "updated_at": "2026-12-06T18:58:39.197941Z",
+                     *           "created_at": "2026-12-06T19:13:24.293100Z",
+                     *           "updated_at": "2026-12-06T19:13:24.293104Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -4554,10 +4554,10 @@ export interface operations {
                      *             "last_polled_at": null,
                      *             "last_status": null,
                      *             "last_error": null,
-                     *             "next_poll_at": "2026-12-06T18:58:42.567775Z",
+                     *             "next_poll_at": "2026-12-06T19:13:27.621285Z",
                      *             "disabled_at": null
                      *           },
-                     *           "created_at": "2026-12-06T18:58:42.567789Z"
+                     *           "created_at": "2026-12-06T19:13:27.621300Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4675,10 +4675,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-06T18:58:42.567775Z",
+                     *         "next_poll_at": "2026-12-06T19:13:27.621285Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-06T18:58:42.567789Z"
+                     *       "created_at": "2026-12-06T19:13:27.621300Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -4821,10 +4821,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-06T18:58:42.567775Z",
+                     *         "next_poll_at": "2026-12-06T19:13:27.621285Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-06T18:58:42.567789Z"
+                     *       "created_at": "2026-12-06T19:13:27.621300Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -5021,10 +5021,10 @@ export interface operations {
                      *         "last_polled_at": null,
                      *         "last_status": null,
                      *         "last_error": null,
-                     *         "next_poll_at": "2026-12-06T18:58:42.567775Z",
+                     *         "next_poll_at": "2026-12-06T19:13:27.621285Z",
                      *         "disabled_at": null
                      *       },
-                     *       "created_at": "2026-12-06T18:58:42.567789Z"
+                     *       "created_at": "2026-12-06T19:13:27.621300Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FeedPublic"];
@@ -5156,11 +5156,11 @@ export interface operations {
                      *             "relation": "syndicates",
                      *             "reason": "verbatim Reuters wire copy: same headline and text as the Reuters report",
                      *             "provenance": "stated",
-                     *             "created_at": "2026-12-06T18:58:39.147000Z"
+                     *             "created_at": "2026-12-06T19:13:24.233443Z"
                      *           },
                      *           "root_article_id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.142786Z",
-                     *           "updated_at": "2026-12-06T18:58:39.142787Z",
+                     *           "created_at": "2026-12-06T19:13:24.229292Z",
+                     *           "updated_at": "2026-12-06T19:13:24.229293Z",
                      *           "credited_origin": null
                      *         },
                      *         {
@@ -5177,8 +5177,8 @@ export interface operations {
                      *           },
                      *           "origin": null,
                      *           "root_article_id": 2,
-                     *           "created_at": "2026-12-06T18:58:39.141701Z",
-                     *           "updated_at": "2026-12-06T18:58:39.141702Z",
+                     *           "created_at": "2026-12-06T19:13:24.228231Z",
+                     *           "updated_at": "2026-12-06T19:13:24.228232Z",
                      *           "credited_origin": null
                      *         }
                      *       ],
@@ -5283,8 +5283,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-06T18:58:41.920936Z",
-                     *       "updated_at": "2026-12-06T18:58:41.920938Z",
+                     *       "created_at": "2026-12-06T19:13:26.998701Z",
+                     *       "updated_at": "2026-12-06T19:13:26.998705Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5419,8 +5419,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 1,
-                     *       "created_at": "2026-12-06T18:58:39.139462Z",
-                     *       "updated_at": "2026-12-06T18:58:39.139465Z",
+                     *       "created_at": "2026-12-06T19:13:24.226016Z",
+                     *       "updated_at": "2026-12-06T19:13:24.226019Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5627,8 +5627,8 @@ export interface operations {
                      *       },
                      *       "origin": null,
                      *       "root_article_id": 4,
-                     *       "created_at": "2026-12-06T18:58:41.920936Z",
-                     *       "updated_at": "2026-12-06T18:58:41.926585Z",
+                     *       "created_at": "2026-12-06T19:13:26.998701Z",
+                     *       "updated_at": "2026-12-06T19:13:27.004745Z",
                      *       "credited_origin": null
                      *     }
                      */
@@ -5776,7 +5776,7 @@ export interface operations {
                      *       "relation": "cites",
                      *       "reason": "quotes Reuters",
                      *       "provenance": "stated",
-                     *       "created_at": "2026-12-06T18:58:41.933414Z"
+                     *       "created_at": "2026-12-06T19:13:27.011731Z"
                      *     }
                      */
                     "application/json": components["schemas"]["LinkPublic"];
@@ -6005,8 +6005,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 1,
-                     *             "created_at": "2026-12-06T18:58:39.154375Z",
-                     *             "updated_at": "2026-12-06T18:58:39.154383Z",
+                     *             "created_at": "2026-12-06T19:13:24.240142Z",
+                     *             "updated_at": "2026-12-06T19:13:24.240148Z",
                      *             "corroboration": {
                      *               "outlets": 3,
                      *               "independent_origins": 2,
@@ -6055,8 +6055,8 @@ export interface operations {
                      *             "claimant": "Vladimir Putin",
                      *             "claim_date": null,
                      *             "id": 5,
-                     *             "created_at": "2026-12-06T18:58:39.280358Z",
-                     *             "updated_at": "2026-12-06T18:58:39.280362Z",
+                     *             "created_at": "2026-12-06T19:13:24.371425Z",
+                     *             "updated_at": "2026-12-06T19:13:24.371429Z",
                      *             "corroboration": {
                      *               "outlets": 2,
                      *               "independent_origins": 1,
@@ -6189,8 +6189,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.154375Z",
-                     *           "updated_at": "2026-12-06T18:58:39.154383Z",
+                     *           "created_at": "2026-12-06T19:13:24.240142Z",
+                     *           "updated_at": "2026-12-06T19:13:24.240148Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6220,8 +6220,8 @@ export interface operations {
                      *           "claimant": "Vladimir Putin",
                      *           "claim_date": null,
                      *           "id": 2,
-                     *           "created_at": "2026-12-06T18:58:39.197937Z",
-                     *           "updated_at": "2026-12-06T18:58:39.197941Z",
+                     *           "created_at": "2026-12-06T19:13:24.293100Z",
+                     *           "updated_at": "2026-12-06T19:13:24.293104Z",
                      *           "corroboration": {
                      *             "outlets": 3,
                      *             "independent_origins": 2,
@@ -6334,8 +6334,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-02",
                      *       "id": 11,
-                     *       "created_at": "2026-12-06T18:58:41.947295Z",
-                     *       "updated_at": "2026-12-06T18:58:41.947301Z",
+                     *       "created_at": "2026-12-06T19:13:27.028577Z",
+                     *       "updated_at": "2026-12-06T19:13:27.028584Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -6662,8 +6662,8 @@ export interface operations {
                      *       "claimant": "Vladimir Putin",
                      *       "claim_date": null,
                      *       "id": 1,
-                     *       "created_at": "2026-12-06T18:58:39.154375Z",
-                     *       "updated_at": "2026-12-06T18:58:39.154383Z",
+                     *       "created_at": "2026-12-06T19:13:24.240142Z",
+                     *       "updated_at": "2026-12-06T19:13:24.240148Z",
                      *       "corroboration": {
                      *         "outlets": 3,
                      *         "independent_origins": 2,
@@ -6695,8 +6695,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.194674Z",
-                     *           "updated_at": "2026-12-06T18:58:39.194682Z",
+                     *           "created_at": "2026-12-06T19:13:24.289662Z",
+                     *           "updated_at": "2026-12-06T19:13:24.289671Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -6725,8 +6725,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.196567Z",
-                     *           "updated_at": "2026-12-06T18:58:39.196573Z",
+                     *           "created_at": "2026-12-06T19:13:24.291619Z",
+                     *           "updated_at": "2026-12-06T19:13:24.291624Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -6945,8 +6945,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-06T18:58:41.947295Z",
-                     *       "updated_at": "2026-12-06T18:58:41.973318Z",
+                     *       "created_at": "2026-12-06T19:13:27.028577Z",
+                     *       "updated_at": "2026-12-06T19:13:27.059517Z",
                      *       "corroboration": {
                      *         "outlets": 0,
                      *         "independent_origins": 0,
@@ -7097,8 +7097,8 @@ export interface operations {
                      *           "sourcing": "anonymous",
                      *           "id": 1,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.194674Z",
-                     *           "updated_at": "2026-12-06T18:58:39.194682Z",
+                     *           "created_at": "2026-12-06T19:13:24.289662Z",
+                     *           "updated_at": "2026-12-06T19:13:24.289671Z",
                      *           "outlet": {
                      *             "id": 1,
                      *             "slug": "reuters",
@@ -7127,8 +7127,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 2,
                      *           "claim_id": 1,
-                     *           "created_at": "2026-12-06T18:58:39.196567Z",
-                     *           "updated_at": "2026-12-06T18:58:39.196573Z",
+                     *           "created_at": "2026-12-06T19:13:24.291619Z",
+                     *           "updated_at": "2026-12-06T19:13:24.291624Z",
                      *           "outlet": {
                      *             "id": 2,
                      *             "slug": "the-moscow-times",
@@ -7253,8 +7253,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-06T18:58:41.977918Z",
-                     *       "updated_at": "2026-12-06T18:58:41.977924Z",
+                     *       "created_at": "2026-12-06T19:13:27.064357Z",
+                     *       "updated_at": "2026-12-06T19:13:27.064364Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7499,8 +7499,8 @@ export interface operations {
                      *       "sourcing": "official",
                      *       "id": 23,
                      *       "claim_id": 11,
-                     *       "created_at": "2026-12-06T18:58:41.977918Z",
-                     *       "updated_at": "2026-12-06T18:58:41.992375Z",
+                     *       "created_at": "2026-12-06T19:13:27.064357Z",
+                     *       "updated_at": "2026-12-06T19:13:27.079385Z",
                      *       "outlet": {
                      *         "id": 4,
                      *         "slug": "example-times",
@@ -7646,8 +7646,8 @@ export interface operations {
                      *       "claimant": "Turkish foreign ministry",
                      *       "claim_date": "2025-06-01",
                      *       "id": 11,
-                     *       "created_at": "2026-12-06T18:58:41.947295Z",
-                     *       "updated_at": "2026-12-06T18:58:42.266669Z",
+                     *       "created_at": "2026-12-06T19:13:27.028577Z",
+                     *       "updated_at": "2026-12-06T19:13:27.326086Z",
                      *       "corroboration": {
                      *         "outlets": 1,
                      *         "independent_origins": 1,
@@ -7679,8 +7679,8 @@ export interface operations {
                      *           "sourcing": "official",
                      *           "id": 23,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-06T18:58:41.977918Z",
-                     *           "updated_at": "2026-12-06T18:58:41.992375Z",
+                     *           "created_at": "2026-12-06T19:13:27.064357Z",
+                     *           "updated_at": "2026-12-06T19:13:27.079385Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -7709,8 +7709,8 @@ export interface operations {
                      *           "sourcing": "unknown",
                      *           "id": 25,
                      *           "claim_id": 11,
-                     *           "created_at": "2026-12-06T18:58:42.049693Z",
-                     *           "updated_at": "2026-12-06T18:58:42.049698Z",
+                     *           "created_at": "2026-12-06T19:13:27.136156Z",
+                     *           "updated_at": "2026-12-06T19:13:27.136160Z",
                      *           "outlet": {
                      *             "id": 4,
                      *             "slug": "example-times",
@@ -8235,7 +8235,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-06T18:58:42.309183Z",
+                     *       "created_at": "2026-12-06T19:13:27.370260Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8364,7 +8364,7 @@ export interface operations {
                      *       "claims_already_attributed": 0,
                      *       "attempts": 0,
                      *       "error": null,
-                     *       "created_at": "2026-12-06T18:58:42.309183Z",
+                     *       "created_at": "2026-12-06T19:13:27.370260Z",
                      *       "started_at": null,
                      *       "finished_at": null
                      *     }
@@ -8929,8 +8929,8 @@ export interface operations {
                      *           "media_authenticity_category": null,
                      *           "verdict": "mostly_true",
                      *           "verdict_score": 0.75,
-                     *           "created_at": "2026-12-06T18:58:41.997576Z",
-                     *           "updated_at": "2026-12-06T18:58:41.997586Z"
+                     *           "created_at": "2026-12-06T19:13:27.085271Z",
+                     *           "updated_at": "2026-12-06T19:13:27.085281Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -9055,8 +9055,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-06T18:58:41.997576Z",
-                     *       "updated_at": "2026-12-06T18:58:41.997586Z"
+                     *       "created_at": "2026-12-06T19:13:27.085271Z",
+                     *       "updated_at": "2026-12-06T19:13:27.085281Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9300,8 +9300,8 @@ export interface operations {
                      *       "media_authenticity_category": null,
                      *       "verdict": "mostly_true",
                      *       "verdict_score": 0.75,
-                     *       "created_at": "2026-12-06T18:58:41.997576Z",
-                     *       "updated_at": "2026-12-06T18:58:41.997586Z"
+                     *       "created_at": "2026-12-06T19:13:27.085271Z",
+                     *       "updated_at": "2026-12-06T19:13:27.085281Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ReviewPublic"];
@@ -9917,7 +9917,7 @@ export interface operations {
                      *           "kind": "copy",
                      *           "status": "pending",
                      *           "score": 0.5,
-                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the ingest answer lists the first 10 in copy_candidates; the others are not queued)",
+                     *           "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (only this one is queued; the ingest answer lists the first 10 in copy_candidates)",
                      *           "evidence": null,
                      *           "claim": null,
                      *           "target_claim": null,
@@ -9950,7 +9950,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-06T18:58:42.461696Z",
+                     *           "created_at": "2026-12-06T19:13:27.526004Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         },
@@ -9992,7 +9992,7 @@ export interface operations {
                      *             "name": "Harbour News"
                      *           },
                      *           "relation": "syndicates",
-                     *           "created_at": "2026-12-06T18:58:42.450052Z",
+                     *           "created_at": "2026-12-06T19:13:27.515215Z",
                      *           "decided_at": null,
                      *           "decided_by": null
                      *         }
@@ -10078,7 +10078,7 @@ export interface operations {
                      *       "kind": "copy",
                      *       "status": "pending",
                      *       "score": 0.5,
-                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the ingest answer lists the first 10 in copy_candidates; the others are not queued)",
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (only this one is queued; the ingest answer lists the first 10 in copy_candidates)",
                      *       "evidence": null,
                      *       "claim": null,
                      *       "target_claim": null,
@@ -10111,7 +10111,7 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-06T18:58:42.461696Z",
+                     *       "created_at": "2026-12-06T19:13:27.526004Z",
                      *       "decided_at": null,
                      *       "decided_by": null
                      *     }
@@ -10203,7 +10203,7 @@ export interface operations {
                      *       "kind": "copy",
                      *       "status": "accepted",
                      *       "score": 0.5,
-                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (the ingest answer lists the first 10 in copy_candidates; the others are not queued)",
+                     *       "reason": "same headline as Harbour News article 8 \"Port strike ends after three days\" of 2025-06-02 08:00 UTC; no other signal, so not linked; the earliest of 2 earlier articles of other outlets with this headline (only this one is queued; the ingest answer lists the first 10 in copy_candidates)",
                      *       "evidence": null,
                      *       "claim": null,
                      *       "target_claim": null,
@@ -10236,8 +10236,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-06T18:58:42.461696Z",
-                     *       "decided_at": "2026-12-06T18:58:42.486406Z",
+                     *       "created_at": "2026-12-06T19:13:27.526004Z",
+                     *       "decided_at": "2026-12-06T19:13:27.549461Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10379,8 +10379,8 @@ export interface operations {
                      *         "name": "Harbour News"
                      *       },
                      *       "relation": "syndicates",
-                     *       "created_at": "2026-12-06T18:58:42.450052Z",
-                     *       "decided_at": "2026-12-06T18:58:42.493115Z",
+                     *       "created_at": "2026-12-06T19:13:27.515215Z",
+                     *       "decided_at": "2026-12-06T19:13:27.555458Z",
                      *       "decided_by": "examples"
                      *     }
                      */
@@ -10492,24 +10492,24 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "examples",
-                     *           "prefix": "cor_qVdyu_B9",
+                     *           "prefix": "cor_h-nd4E_s",
                      *           "id": 1,
                      *           "scopes": [
                      *             "admin",
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-06T18:58:40.245966Z",
-                     *           "last_used_at": "2026-12-06T18:58:41.791102Z",
+                     *           "created_at": "2026-12-06T19:13:25.300109Z",
+                     *           "last_used_at": "2026-12-06T19:13:26.870364Z",
                      *           "revoked_at": null
                      *         },
                      *         {
                      *           "name": "scraper",
-                     *           "prefix": "cor_3-O7YLV5",
+                     *           "prefix": "cor_AjCesGAG",
                      *           "id": 2,
                      *           "scopes": [
                      *             "write"
                      *           ],
-                     *           "created_at": "2026-12-06T18:58:42.585940Z",
+                     *           "created_at": "2026-12-06T19:13:27.637713Z",
                      *           "last_used_at": null,
                      *           "revoked_at": null
                      *         }
@@ -10610,12 +10610,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_3-O7YLV5",
+                     *       "prefix": "cor_AjCesGAG",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-06T18:58:42.585940Z",
+                     *       "created_at": "2026-12-06T19:13:27.637713Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null,
                      *       "key": "crb_0123456789abcdef0123456789abcdef"
@@ -10722,12 +10722,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "name": "scraper",
-                     *       "prefix": "cor_3-O7YLV5",
+                     *       "prefix": "cor_AjCesGAG",
                      *       "id": 2,
                      *       "scopes": [
                      *         "write"
                      *       ],
-                     *       "created_at": "2026-12-06T18:58:42.585940Z",
+                     *       "created_at": "2026-12-06T19:13:27.637713Z",
                      *       "last_used_at": null,
                      *       "revoked_at": null
                      *     }
@@ -10935,8 +10935,8 @@ export interface operations {
                      *           "outlets": [],
                      *           "claims_query": "min_origins=2&q=NATO",
                      *           "active": true,
-                     *           "created_at": "2026-12-06T18:58:42.509264Z",
-                     *           "updated_at": "2026-12-06T18:58:42.509277Z"
+                     *           "created_at": "2026-12-06T19:13:27.569499Z",
+                     *           "updated_at": "2026-12-06T19:13:27.569509Z"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -11039,9 +11039,9 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-06T18:58:42.509264Z",
-                     *       "updated_at": "2026-12-06T18:58:42.509277Z",
-                     *       "secret": "whsec_roJtM6sWJamrxttn1uotMmDaI3AE7D12Hnlf32IUZDE="
+                     *       "created_at": "2026-12-06T19:13:27.569499Z",
+                     *       "updated_at": "2026-12-06T19:13:27.569509Z",
+                     *       "secret": "whsec_miq7WHIkZ9y+dLvVmSDbXh/nWSimwQul+QC/UwaqYls="
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionCreated"];
@@ -11155,8 +11155,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-06T18:58:42.509264Z",
-                     *       "updated_at": "2026-12-06T18:58:42.509277Z"
+                     *       "created_at": "2026-12-06T19:13:27.569499Z",
+                     *       "updated_at": "2026-12-06T19:13:27.569509Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11348,8 +11348,8 @@ export interface operations {
                      *       "outlets": [],
                      *       "claims_query": "min_origins=2&q=NATO",
                      *       "active": true,
-                     *       "created_at": "2026-12-06T18:58:42.509264Z",
-                     *       "updated_at": "2026-12-06T18:58:42.525929Z"
+                     *       "created_at": "2026-12-06T19:13:27.569499Z",
+                     *       "updated_at": "2026-12-06T19:13:27.583171Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionPublic"];
@@ -11476,8 +11476,8 @@ export interface operations {
                      *           "claim_id": 1,
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-06T18:58:42.545350Z",
-                     *           "created_at": "2026-12-06T18:58:42.545350Z",
+                     *           "next_attempt_at": "2026-12-06T19:13:27.600577Z",
+                     *           "created_at": "2026-12-06T19:13:27.600577Z",
                      *           "finished_at": null,
                      *           "last_status_code": null,
                      *           "last_error": null
@@ -11575,8 +11575,8 @@ export interface operations {
                      *       "claim_id": 1,
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-06T18:58:42.555968Z",
-                     *       "created_at": "2026-12-06T18:58:42.545350Z",
+                     *       "next_attempt_at": "2026-12-06T19:13:27.610226Z",
+                     *       "created_at": "2026-12-06T19:13:27.600577Z",
                      *       "finished_at": null,
                      *       "last_status_code": null,
                      *       "last_error": null
@@ -11687,7 +11687,7 @@ export interface operations {
                      *           "id": 1,
                      *           "type": "claim.created",
                      *           "claim_id": 1,
-                     *           "occurred_at": "2026-12-06T18:58:39.459801Z",
+                     *           "occurred_at": "2026-12-06T19:13:24.549798Z",
                      *           "data": {
                      *             "claim_id": 1,
                      *             "text": "Vladimir Putin demands a written commitment from Western powers to halt NATO's eastward enlargement as a condition for ending the war in Ukraine.",
@@ -11699,7 +11699,7 @@ export interface operations {
                      *           "id": 2,
                      *           "type": "claim.created",
                      *           "claim_id": 2,
-                     *           "occurred_at": "2026-12-06T18:58:39.459801Z",
+                     *           "occurred_at": "2026-12-06T19:13:24.549798Z",
                      *           "data": {
                      *             "claim_id": 2,
                      *             "text": "Vladimir Putin demands partial relief from Western sanctions as a condition for ending the war in Ukraine.",
