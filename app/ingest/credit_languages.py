@@ -167,6 +167,25 @@ _ARABIC_DATELINE = re.compile(
     rf"[(（][ \t]*(?P<name>{_ARABIC}|{_INDIC})[ \t]*[)）]"
     rf"|(?:^|(?<=\s))[/\u2014\u2013-][ \t]*(?P<name2>{_ARABIC})[ \t]*[/\u2014\u2013-](?=\s|$)"
 )
+_INDIC_NAME = re.compile(r"[\u0900-\u09ff]")
+_DATELINE_BEFORE = re.compile(r",[^\n,()]{1,40}$")
+
+
+def _bracketed_agency(text: str, match: re.Match[str], name: str, closing: bool) -> bool:
+    """Whether a name in `_ARABIC_DATELINE`'s brackets is an agency's mark here: a name the
+    agency table holds and, for a Devanagari or Bengali one, where a wire puts it (after a
+    dateline's "place, date", or closing the story): PTI's Hindi service is "भाषा", which is
+    also the word for "language", and "(भाषा)" may stand in any sentence."""
+    if agencies.by_key(" ".join(name.split())) is None:
+        return False
+    if not _INDIC_NAME.match(name):
+        return True
+    if closing:
+        return not text[match.end() :].strip()
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return _DATELINE_BEFORE.search(text, line_start, match.start()) is not None
+
+
 # The agency between slashes after the dateline: "MOSCOW, January 5. /TASS/.", "/ТАСС/",
 # "Bucharest, Jan 5 /Agerpres/ -" (never inside a URL: a space or a stop comes before it).
 # Danish papers close Ritzau's copy so: "... siger han. /ritzau/".
@@ -285,7 +304,7 @@ def find(text: str, *, head: str) -> list[Found]:
     for pattern in (_CJK_HOUSE, _SLASHED, _DATED_DASH, _ARABIC_DATELINE):
         for match in pattern.finditer(head):
             name = next(value for key, value in match.groupdict().items() if value)
-            if pattern is _ARABIC_DATELINE and agencies.by_key(" ".join(name.split())) is None:
+            if pattern is _ARABIC_DATELINE and not _bracketed_agency(head, match, name, False):
                 continue
             found.append((name, f"dateline: {' '.join(match.group(0).split())}", "dateline"))
     # The same marks closing the story: "（共同）", "/ritzau/", "(أ ف ب)".
@@ -293,7 +312,7 @@ def find(text: str, *, head: str) -> list[Found]:
         for pattern in (_CJK_CLOSING, _SLASHED, _ARABIC_DATELINE):
             for match in pattern.finditer(tail):
                 name = next(value for key, value in match.groupdict().items() if value)
-                if pattern is _ARABIC_DATELINE and agencies.by_key(" ".join(name.split())) is None:
+                if pattern is _ARABIC_DATELINE and not _bracketed_agency(tail, match, name, True):
                     continue
                 found.append((name, f"closing: {' '.join(match.group(0).split())}", "sign_off"))
     for match in _LINE.finditer(tail):

@@ -143,6 +143,7 @@ def test_house_styles_credit_the_agency(article: dict[str, Any], agency: str) ->
         pytest.param({"title": "Walcott back in training", "author": "Sports desk", "body": "Theo Walcott reported for training on Monday after a month out injured. The club said he could return for the weekend. The manager was pleased with his fitness."}, None, id="theo_given_name_en"),
         pytest.param({"title": "Költségvetés", "author": "Szerkesztőség", "body": "A kormány szerint a költségvetés kiegyensúlyozott. Az ellenzék szerint nem. A szavazás jövő héten lesz."}, None, id="szerint_government_hu"),
         pytest.param({"title": "Hindi day celebrated", "author": "Staff", "body": "हिंदी दिवस पर स्कूल में कार्यक्रम आयोजित किया गया। छात्रों ने भाषा के महत्व पर भाषण दिए। प्रधानाचार्य ने सभी को बधाई दी।"}, None, id="bhasha_the_word_language"),
+        pytest.param({"title": "Sanskrit week", "author": "Staff", "body": "विश्वविद्यालय ने संस्कृत (भाषा) और साहित्य पर एक सप्ताह का कार्यक्रम शुरू किया। छात्रों ने नाटक प्रस्तुत किए। कुलपति ने सभी को बधाई दी।"}, None, id="bhasha_bracketed_in_a_sentence"),
     ],
 )  # fmt: skip
 def test_look_alikes_yield_what_they_must(article: dict[str, Any], yields: Any) -> None:
