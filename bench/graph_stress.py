@@ -170,14 +170,16 @@ class Stress:
 
         def counting(error: BaseException, *, attempt: int, attempts: int) -> float | None:
             pause = real(error, attempt=attempt, attempts=attempts)
-            if pause is None:  # not re-run: a domain refusal, or the last attempt
-                return pause
             cause = error.__cause__ if isinstance(error, TransactionConflict) else error
             orig = getattr(cause, "orig", None)
             why = getattr(orig, "sqlstate", None) or type(cause).__name__
+            if pause is None and why != "40P01":  # not re-run: a domain refusal, and so on
+                return pause
             verb = getattr(self.current, "verb", "?")
             with self.lock:
-                self.reruns[why] += 1
+                # A deadlock on the last attempt is counted too (it is not re-run, and the
+                # unit of work is reported as lost).
+                self.reruns[why] += pause is not None
                 if why == "40P01":
                     self.deadlocks_by_verb[verb] += 1
                     self.deadlock_statements[f"{verb}: {_kind(cause)}"] += 1
@@ -357,7 +359,7 @@ def main() -> None:
         "without": args.without,
         "units": args.threads * args.ops,
         "seconds": round(seconds, 1),
-        "deadlocks": stress.reruns.get("40P01", 0),
+        "deadlocks": sum(stress.deadlocks_by_verb.values()),  # the lost ones included
         "reruns": dict(stress.reruns),
         "deadlocks_by_verb": dict(stress.deadlocks_by_verb.most_common()),
         "deadlock_statements": dict(stress.deadlock_statements.most_common(12)),
