@@ -150,3 +150,20 @@ def test_the_tsquery_aggregates_fold_as_the_operators_do(engine: Engine) -> None
     assert (any_, all_) == (any_written, all_written)
     assert "|" in any_
     assert "&" in all_
+
+
+@pytest.mark.postgresql_only
+def test_candidates_rank_claims_holding_more_of_the_words_first(
+    engine: Engine, factory: Factory
+) -> None:
+    """Candidate generation ranks by `ts_rank` (`PG_RANK["any"]`): a claim holding two of the
+    text's rare words comes before one repeating one of them three times, which `ts_rank_cd`
+    ranked first (it counts every occurrence)."""
+    repeating = factory.claim(text="Zorblat Zorblat Zorblat officials said.").id
+    holding_both = factory.claim(text="Zorblat and Quenvik officials said.").id
+    queries: list[tuple[list[Term], Mode]] = [(parse("Zorblat Quenvik"), "any")]
+    with transaction(engine, write=False) as session:
+        rows = sorted(
+            candidate_statement(session, "postgresql", queries, 2), key=lambda r: (-r.rank, r.id)
+        )
+    assert [row.id for row in rows] == [holding_both, repeating]
