@@ -6,7 +6,6 @@ deadlock (40P01) would abort one of them. Then every invariant must hold.
 """
 
 import threading
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -33,26 +32,10 @@ from app.tables import Outlet
 from tests.factories import T0
 from tests.factories import Factory
 from tests.factories import article_payload
+from tests.integrity.test_races import once
 from tests.integrity.test_races import waiting_on_a_lock
 
 pytestmark = pytest.mark.postgresql_only
-
-
-def once(
-    engine: Engine, failures: dict[str, BaseException], name: str, work: Callable[[Session], None]
-) -> threading.Thread:
-    """Run `work` in one transaction on its own thread, one attempt, recording its error."""
-
-    def run() -> None:
-        try:
-            with transaction(engine, write=True) as session:  # one attempt, no retry
-                work(session)
-        except BaseException as error:
-            failures[name] = error
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 def test_an_outlet_delete_waits_for_a_recount_of_a_claim_its_articles_carry(

@@ -311,6 +311,23 @@ def test_sixteen_near_duplicate_new_claims_become_one_claim(racer: Racer, engine
         assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
 
 
+def once(
+    engine: Engine, failures: dict[str, BaseException], name: str, work: Callable[[Session], None]
+) -> threading.Thread:
+    """Run `work` in one transaction on its own thread, one attempt, recording its error."""
+
+    def run() -> None:
+        try:
+            with transaction(engine, write=True) as session:  # one attempt, no retry
+                work(session)
+        except BaseException as error:
+            failures[name] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
 def waiting_on_a_lock(engine: Engine) -> bool:
     """Whether a backend of this database is waiting for a row lock (pg_stat_activity)."""
     query = text(
@@ -786,21 +803,9 @@ def test_a_link_re_rooting_a_copy_being_attributed_waits_instead_of_deadlocking(
         data = AttributionCreate(article_id=copy.id or 0)
         claims_attributions.add_attribution(session, claim=live, data=data)
 
-    def once(name: str, work: Callable[[Session], None]) -> threading.Thread:
-        def run() -> None:
-            try:
-                with transaction(engine, write=True) as session:  # one attempt, no retry
-                    work(session)
-            except BaseException as error:
-                failures[name] = error
-
-        thread = threading.Thread(target=run)
-        thread.start()
-        return thread
-
-    writer = once(write, change_the_graph)
+    writer = once(engine, failures, write, change_the_graph)
     assert locked.wait(30), "the graph writer never took its locks"
-    attributing = once("attribution", attribute_the_copy)
+    attributing = once(engine, failures, "attribution", attribute_the_copy)
     # The attribution's hold waits for a lock the paused writer holds (or commits first).
     while attributing.is_alive() and not waiting_on_a_lock(engine):
         attributing.join(0.02)
