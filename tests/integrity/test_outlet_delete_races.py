@@ -32,8 +32,7 @@ from app.tables import Outlet
 from tests.factories import T0
 from tests.factories import Factory
 from tests.factories import article_payload
-from tests.integrity.test_races import once
-from tests.integrity.test_races import waiting_on_a_lock
+from tests.integrity.test_races import paused_then
 
 pytestmark = pytest.mark.postgresql_only
 
@@ -71,7 +70,6 @@ def test_an_outlet_delete_waits_for_a_recount_of_a_claim_its_articles_carry(
             assert go.wait(30), "the test never let the recount go on"
 
     monkeypatch.setattr(counters, "_lock", lock_then_pause)
-    failures: dict[str, BaseException] = {}
 
     def attribute_elsewhere(session: Session) -> None:
         live = session.get(Claim, claim.id)
@@ -84,16 +82,10 @@ def test_an_outlet_delete_waits_for_a_recount_of_a_claim_its_articles_carry(
         assert outlet is not None
         outlets_service.delete(session, outlet=outlet, cascade=True)
 
-    attributing = once(engine, failures, "attribution", attribute_elsewhere)
-    assert locked.wait(30), "the attribution never recounted its claim"
-    deleting = once(engine, failures, "delete", delete_the_outlet)
     # The delete waits for the claim the paused recount holds (or commits first).
-    while deleting.is_alive() and not waiting_on_a_lock(engine):
-        deleting.join(0.02)
-    go.set()
-    attributing.join(60)
-    deleting.join(60)
-    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    paused_then(
+        engine, ("attribution", attribute_elsewhere, locked), ("delete", delete_the_outlet), go
+    )
     with transaction(engine, write=False) as session:
         assert session.get(Outlet, doomed.id) is None
         assert session.get(Article, first.id) is None
@@ -114,7 +106,6 @@ def test_an_article_committed_into_the_outlet_while_its_delete_waits_is_deleted_
     doomed = factory.outlet(slug="doomed")
     factory.article(outlet=doomed, published_at=T0.isoformat())
     written, go = threading.Event(), threading.Event()
-    failures: dict[str, BaseException] = {}
     late: dict[str, int] = {}
 
     def insert_an_article(session: Session) -> None:
@@ -130,15 +121,7 @@ def test_an_article_committed_into_the_outlet_while_its_delete_waits_is_deleted_
         assert outlet is not None
         outlets_service.delete(session, outlet=outlet, cascade=True)
 
-    inserting = once(engine, failures, "insert", insert_an_article)
-    assert written.wait(30), "the insert never wrote its article"
-    deleting = once(engine, failures, "delete", delete_the_outlet)
-    while deleting.is_alive() and not waiting_on_a_lock(engine):
-        deleting.join(0.02)
-    go.set()
-    inserting.join(60)
-    deleting.join(60)
-    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    paused_then(engine, ("insert", insert_an_article, written), ("delete", delete_the_outlet), go)
     with transaction(engine, write=False) as session:
         assert session.get(Outlet, doomed.id) is None
         assert session.get(Article, late["id"]) is None
@@ -181,7 +164,6 @@ def test_an_outlet_delete_waits_for_an_ingest_that_found_the_outlet_first(
         return result
 
     monkeypatch.setattr(ingest_service, "_outlet", outlet_then_pause)
-    failures: dict[str, BaseException] = {}
     answers: dict[str, Any] = {}
 
     def ingest_into_it(session: Session) -> None:
@@ -194,15 +176,7 @@ def test_an_outlet_delete_waits_for_an_ingest_that_found_the_outlet_first(
         assert outlet is not None
         outlets_service.delete(session, outlet=outlet, cascade=True)
 
-    ingesting = once(engine, failures, "ingest", ingest_into_it)
-    assert found.wait(30), "the ingest never looked its outlet up"
-    deleting = once(engine, failures, "delete", delete_the_outlet)
-    while deleting.is_alive() and not waiting_on_a_lock(engine):
-        deleting.join(0.02)
-    go.set()
-    ingesting.join(60)
-    deleting.join(60)
-    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    paused_then(engine, ("ingest", ingest_into_it, found), ("delete", delete_the_outlet), go)
     assert answers["ingest"].outlet_created is False
     with transaction(engine, write=False) as session:
         # The ingest committed first; its article went with the outlet.

@@ -311,8 +311,21 @@ def test_sixteen_near_duplicate_new_claims_become_one_claim(racer: Racer, engine
         assert session.scalar(select(func.count()).select_from(Claim)) == ROUNDS
 
 
+def waiting_on_a_lock(engine: Engine) -> bool:
+    """Whether a backend of this database is waiting for a row lock (pg_stat_activity)."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    with engine.connect() as connection:
+        return bool(connection.scalar(query))
+
+
+Work = Callable[[Session], None]
+
+
 def once(
-    engine: Engine, failures: dict[str, BaseException], name: str, work: Callable[[Session], None]
+    engine: Engine, failures: dict[str, BaseException], name: str, work: Work
 ) -> threading.Thread:
     """Run `work` in one transaction on its own thread, one attempt, recording its error."""
 
@@ -328,14 +341,26 @@ def once(
     return thread
 
 
-def waiting_on_a_lock(engine: Engine) -> bool:
-    """Whether a backend of this database is waiting for a row lock (pg_stat_activity)."""
-    query = text(
-        "SELECT count(*) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    with engine.connect() as connection:
-        return bool(connection.scalar(query))
+def paused_then(
+    engine: Engine,
+    first: tuple[str, Work, threading.Event],
+    second: tuple[str, Work],
+    go: threading.Event,
+) -> None:
+    """The first unit of work runs until it sets its event (it then waits for `go`, with its
+    locks held); the second starts and runs until it commits or waits for a lock; then the
+    first goes on. Each gets one attempt, and both must commit."""
+    failures: dict[str, BaseException] = {}
+    name, work, reached = first
+    paused = once(engine, failures, name, work)
+    assert reached.wait(30), f"{name} never came to its pause"
+    racing = once(engine, failures, *second)
+    while racing.is_alive() and not waiting_on_a_lock(engine):
+        racing.join(0.02)
+    go.set()
+    paused.join(60)
+    racing.join(60)
+    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
 
 
 def test_outlet_deleted_after_an_ingest_found_it_is_created_anew(
@@ -787,7 +812,6 @@ def test_a_link_re_rooting_a_copy_being_attributed_waits_instead_of_deadlocking(
             assert go.wait(30), "the test never let the graph writer go on"
 
     monkeypatch.setattr(graph, "lock_trees", lock_then_pause)
-    failures: dict[str, BaseException] = {}
 
     def change_the_graph(session: Session) -> None:
         article = articles_service.get(session, article_id=middle.id or 0)
@@ -803,16 +827,8 @@ def test_a_link_re_rooting_a_copy_being_attributed_waits_instead_of_deadlocking(
         data = AttributionCreate(article_id=copy.id or 0)
         claims_attributions.add_attribution(session, claim=live, data=data)
 
-    writer = once(engine, failures, write, change_the_graph)
-    assert locked.wait(30), "the graph writer never took its locks"
-    attributing = once(engine, failures, "attribution", attribute_the_copy)
     # The attribution's hold waits for a lock the paused writer holds (or commits first).
-    while attributing.is_alive() and not waiting_on_a_lock(engine):
-        attributing.join(0.02)
-    go.set()
-    writer.join(60)
-    attributing.join(60)
-    assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+    paused_then(engine, (write, change_the_graph, locked), ("attribution", attribute_the_copy), go)
     expected_root = top.id if write == "link" else middle.id
     with transaction(engine, write=False) as session:
         assert session.get(Article, copy.id).root_article_id == expected_root  # type: ignore[union-attr]
