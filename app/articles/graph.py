@@ -87,14 +87,16 @@ def lock_trees(
     session: Session,
     article_ids: Iterable[int],
     *,
-    rerooting: bool = False,
+    rerooting: Iterable[int] = (),
     deleting: bool = False,
     changed: Iterable[int] = (),
 ) -> None:
     """Lock these articles and the roots of their trees until the transaction ends.
 
-    `rerooting`: the write will rewrite the root of these articles' copies (and of theirs):
-    they are locked too, with the rest, before any of them is updated.
+    `rerooting`: articles (of these) whose copies, and theirs, the write will give a new root:
+    the copies are locked too, with the rest, before any of them is updated. Only those: the
+    other copies of an origin being linked to keep their root, and locking them all would
+    serialise every write into a large story.
     `deleting`: the articles themselves are about to be deleted (FOR UPDATE, which also makes
     concurrent inserts that reference them wait and then fail, to be re-run), and their copies
     re-rooted.
@@ -106,10 +108,12 @@ def lock_trees(
     if not (ids or others) or not locks_rows(session):
         return
 
+    moved = set(ids) if deleting else set(rerooting)
+
     def wanted() -> set[int]:
         found = ids | others | roots_of(session, ids | others)
-        if ids and (rerooting or deleting):
-            found |= set(session.scalars(counters.subtree(sorted(ids))))
+        if moved:
+            found |= set(session.scalars(counters.subtree(sorted(moved))))
         return found
 
     deleted = frozenset(ids) if deleting else frozenset()

@@ -182,7 +182,7 @@ def add_link(
     if data.origin_article_id == article.id:
         raise Invalid("an article cannot copy or cite itself", code="self_link")
     session.flush()
-    graph.lock_trees(session, [article.id, data.origin_article_id], rerooting=True)
+    graph.lock_trees(session, [article.id, data.origin_article_id], rerooting=[article.id])
     # Read again under the locks: a concurrent write may have linked, re-dated or deleted them.
     if session.get(Article, article.id, populate_existing=True) is None:
         raise NotFound(f"article {article.id} not found")
@@ -229,7 +229,7 @@ def add_link(
 def remove_link(session: Session, *, article: Article, origin_article_id: int) -> None:
     """Forget that `article` copies or cites `origin_article_id`; its claims' counts follow."""
     assert article.id is not None
-    graph.lock_trees(session, [article.id, origin_article_id], rerooting=True)
+    graph.lock_trees(session, [article.id, origin_article_id], rerooting=[article.id])
     link = session.get(ArticleLink, article.id, populate_existing=True)
     if link is None or link.origin_article_id != origin_article_id:
         raise NotFound(f"article {article.id} has no link to article {origin_article_id}")
@@ -245,7 +245,7 @@ def replace_detected_link(
     guess gives way to a statement or a decision); a stated link stays, and `add_link` refuses."""
     assert article.id is not None
     # Read under the locks: a concurrent unlink (or link) must not change what is replaced.
-    graph.lock_trees(session, [article.id, data.origin_article_id], rerooting=True)
+    graph.lock_trees(session, [article.id, data.origin_article_id], rerooting=[article.id])
     existing = session.get(ArticleLink, article.id, populate_existing=True)
     if existing is not None and existing.provenance == LinkProvenance.detected:
         remove_link(session, article=article, origin_article_id=existing.origin_article_id)

@@ -341,7 +341,7 @@ def _has_origin(session: Session, article_id: int, payload: IngestPayload) -> bo
     if payload.origin is None and payload.credited_origin is None and not payload.review_decisions:
         counters.hold(session, [article_id])
     else:
-        graph.lock_trees(session, [article_id], rerooting=True)
+        graph.lock_trees(session, [article_id], rerooting=[article_id])
     return session.get(ArticleLink, article_id, populate_existing=True) is not None
 
 
