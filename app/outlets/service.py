@@ -1,5 +1,7 @@
 """Outlet verbs. Keyword-only, no HTTP: they raise domain errors and flush, never commit."""
 
+from typing import Any
+
 from sqlalchemy import case
 from sqlalchemy import delete as sa_delete
 from sqlalchemy import distinct
@@ -115,14 +117,24 @@ def _has_articles(outlet: Outlet, count: int) -> Conflict:
     )
 
 
+def _articles_of(outlet_id: int | None) -> Any:
+    """The outlet's articles' ids (a SELECT)."""
+    return select(Article.id).where(Article.outlet_id == outlet_id)
+
+
+def _crediting(outlet_id: int | None) -> Any:
+    """The ids of the articles whose credited origin is the outlet (a SELECT)."""
+    return select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet_id)
+
+
 def _lock_before_the_outlet(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     """Lock what deleting this outlet changes in the order every writer keeps on PostgreSQL:
     article rows (ascending, with their trees), then the claims they carry, and the outlet row
     (FOR UPDATE) last. NotFound when the outlet is gone; Conflict when it has articles and
     `cascade` is off."""
     outlet_id = outlet.id or 0
-    articles = select(Article.id).where(Article.outlet_id == outlet_id)
-    crediting = select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet_id)
+    articles = _articles_of(outlet_id)
+    crediting = _crediting(outlet_id)
     if not locks_rows(session):  # SQLite: one writer at a time, nothing to lock
         count = session.scalar(select(func.count()).select_from(articles.subquery())) or 0
         if count and not cascade:
@@ -175,7 +187,7 @@ def _lock_before_the_outlet(session: Session, *, outlet: Outlet, cascade: bool) 
 def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     """Delete an outlet; with `cascade` also its articles and their attributions and links."""
     _lock_before_the_outlet(session, outlet=outlet, cascade=cascade)
-    articles = select(Article.id).where(Article.outlet_id == outlet.id)
+    articles = _articles_of(outlet.id)
     if session.scalar(select(articles.exists())):
         articles_service.delete_many(session, article_ids=articles)
     # Articles crediting it lose their credited origin with it: their claims (and their
@@ -183,11 +195,7 @@ def delete(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     # above, as a credited origin's own verbs lock them (app/articles/credits.py): a claim
     # being attributed to one of them (or to a copy) at the same moment is recounted by that
     # write after this one, or found by this one's recount after that write.
-    crediting = list(
-        session.scalars(
-            select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet.id)
-        )
-    )
+    crediting = list(session.scalars(_crediting(outlet.id)))
     if crediting:
         counters.touch(session, article_ids=crediting)
         session.execute(
