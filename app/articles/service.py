@@ -20,7 +20,7 @@ from app.articles.models import ArticleUpdate
 from app.articles.models import CreditedOriginPublic
 from app.articles.models import LinkCreate
 from app.articles.models import LinkPublic
-from app.core.columns import utcnow
+from app.core.columns import apply_changes
 from app.core.db import get_or_not_found
 from app.core.errors import Conflict
 from app.core.errors import Invalid
@@ -116,10 +116,7 @@ def update(session: Session, *, article: Article, data: ArticleUpdate) -> Articl
     # A changed outlet or date moves its claims' counts: app/corroboration/counters.py sees it.
     if "title" in changes:
         changes["headline_key"] = headline_key(changes["title"])
-    for field, value in changes.items():
-        setattr(article, field, value)
-    article.updated_at = utcnow()
-    session.add(article)
+    session.add(apply_changes(article, changes))
     flush_unique(session, lambda: _url_conflict(session, article.url, article.id))
     return article
 

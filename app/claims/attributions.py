@@ -19,7 +19,7 @@ from app.claims.projection import ClaimJSON
 from app.claims.projection import attribution_columns
 from app.claims.projection import attribution_item
 from app.claims.projection import instant
-from app.core.columns import utcnow
+from app.core.columns import apply_changes
 from app.core.errors import Conflict
 from app.core.errors import NotFound
 from app.core.errors import UnknownReference
@@ -85,11 +85,7 @@ def update_attribution(
     session: Session, *, attribution: Attribution, data: AttributionUpdate
 ) -> Attribution:
     """Change an attribution's stance, quote or sourcing."""
-    changes = data.model_dump(exclude_unset=True)
-    for name, value in changes.items():
-        setattr(attribution, name, value)
-    attribution.updated_at = utcnow()
-    session.add(attribution)
+    session.add(apply_changes(attribution, data.model_dump(exclude_unset=True)))
     session.flush()
     return attribution
 

@@ -22,7 +22,7 @@ from app.claims.models import ClaimPublic
 from app.claims.models import ClaimUpdate
 from app.claims.models import ClaimWithAttributions
 from app.claims.projection import claim_columns
-from app.core.columns import utcnow
+from app.core.columns import apply_changes
 from app.core.db import get_or_not_found
 from app.core.errors import Conflict
 from app.core.errors import NotFound
@@ -98,11 +98,7 @@ def update(session: Session, *, claim: Claim, data: ClaimUpdate) -> Claim:
     error = _duplicate(session, key, claim.id)
     if error is not None:
         raise error
-    for name, value in changes.items():
-        setattr(claim, name, value)
-    claim.fingerprint = key
-    claim.updated_at = utcnow()
-    session.add(claim)
+    session.add(apply_changes(claim, {**changes, "fingerprint": key}))
     flush_unique(session, lambda: _duplicate(session, key, claim.id))
     return claim
 

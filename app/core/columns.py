@@ -1,9 +1,11 @@
 """What every table shares: the metadata and its naming convention, the UTC instant column,
 and SQL expressions that render instants and dates as the JSON text Pydantic would produce."""
 
+from collections.abc import Mapping
 from datetime import UTC
 from datetime import datetime
 from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import DateTime
 from sqlalchemy import MetaData
@@ -23,11 +25,21 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata: MetaData = SQLModel.metadata
+Row = TypeVar("Row")
 
 
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
+
+
+def apply_changes(row: Row, changes: Mapping[str, Any]) -> Row:
+    """Set a PATCH's fields on a row and stamp its `updated_at`: every update verb's last step
+    before the flush (the verbs check and derive the fields first)."""
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.updated_at = utcnow()  # type: ignore[attr-defined]
+    return row
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.core.columns import apply_changes
 from app.core.columns import utcnow
 from app.core.db import get_or_not_found
 from app.core.errors import NotFound
@@ -70,11 +71,11 @@ def update(
     session: Session, *, subscription: Subscription, data: SubscriptionUpdate
 ) -> Subscription:
     """Pause or resume a subscription, or change its description."""
-    for name, value in data.model_dump(exclude_unset=True).items():
-        if value is not None or name == "description":
-            setattr(subscription, name, value)
-    subscription.updated_at = utcnow()
-    session.add(subscription)
+    changes = data.model_dump(exclude_unset=True)
+    kept = {
+        name: value for name, value in changes.items() if value is not None or name == "description"
+    }
+    session.add(apply_changes(subscription, kept))
     session.flush()
     return subscription
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from app.articles import graph
 from app.articles import service as articles_service
-from app.core.columns import utcnow
+from app.core.columns import apply_changes
 from app.core.errors import Conflict
 from app.core.errors import NotFound
 from app.core.locks import lock_rows
@@ -92,10 +92,7 @@ def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
     )
     if error is not None:
         raise error
-    for field, value in changes.items():
-        setattr(outlet, field, value)
-    outlet.updated_at = utcnow()
-    session.add(outlet)
+    session.add(apply_changes(outlet, changes))
     flush_unique(
         session,
         lambda: _conflict(
