@@ -92,6 +92,14 @@ def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
     )
     if error is not None:
         raise error
+    if changes.keys() & {"slug", "name"}:
+        # The rename's trigger re-renders the claims this outlet first reported, so it locks
+        # them after the outlet; a recount locks its claim first and the outlet after (the
+        # rendering trigger's share lock). Their claims are locked first here, in the order
+        # recounts keep. A claim that takes the outlet as first reporter after this read is
+        # still locked after the outlet: rare, and a deadlock the retry policy re-runs.
+        first_reports = select(Claim.id).where(Claim.first_reported_outlet_id == outlet.id)
+        counters.lock(session, claim_ids=session.scalars(first_reports))
     session.add(apply_changes(outlet, changes))
     flush_unique(
         session,

@@ -1,0 +1,85 @@
+"""An outlet's rename against a recount of a claim it first reported, on PostgreSQL.
+
+A recount locks its claim and then the outlet (the rendering trigger's share lock on the
+first-reporting outlet); a rename's trigger re-renders the claims the outlet first reported, so
+it wrote the outlet and then wanted the claim. Each side gets one attempt (no retry): a
+deadlock (40P01) would abort one of them.
+"""
+
+import threading
+from datetime import timedelta
+from typing import Any
+
+import orjson
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy import text
+from sqlmodel import Session
+
+from app.claims import attributions as claims_attributions
+from app.claims.models import AttributionCreate
+from app.core.unit_of_work import transaction
+from app.corroboration import counters
+from app.integrity import service as integrity
+from app.outlets import service as outlets_service
+from app.outlets.models import OutletUpdate
+from app.tables import Claim
+from app.tables import Outlet
+from tests.factories import T0
+from tests.factories import Factory
+from tests.integrity.test_races import paused_then
+
+pytestmark = pytest.mark.postgresql_only
+
+
+@pytest.mark.parametrize("change", [{"name": "Renamed"}, {"slug": "renamed"}])
+def test_an_outlet_renamed_while_a_claim_it_first_reported_is_recounted(
+    factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch, change: dict[str, str]
+) -> None:
+    """The recount of a claim the outlet first reported is paused holding the claim, the
+    rename is sent and the recount let go once the rename waits. Before, the rename held the
+    outlet and waited for the claim while the recount wanted the outlet: one of them lost a
+    deadlock every time. Now the rename locks the claim first and waits: both commit, and the
+    stored JSON shows the new name."""
+    first = factory.outlet(slug="first")
+    other = factory.outlet(slug="other")
+    claim = factory.claim()
+    factory.attribute(claim, factory.article(outlet=first, published_at=T0.isoformat()))
+    later = factory.article(outlet=other, published_at=(T0 + timedelta(hours=1)).isoformat())
+    locked, go = threading.Event(), threading.Event()
+    real_lock = counters._lock
+
+    def lock_then_pause(*args: Any, **kwargs: Any) -> None:
+        real_lock(*args, **kwargs)
+        if not locked.is_set():  # the attribution's recount: it holds the claim now
+            locked.set()
+            assert go.wait(30), "the test never let the recount go on"
+
+    monkeypatch.setattr(counters, "_lock", lock_then_pause)
+
+    def attribute_later(session: Session) -> None:
+        live = session.get(Claim, claim.id)
+        assert live is not None
+        data = AttributionCreate(article_id=later.id or 0)
+        claims_attributions.add_attribution(session, claim=live, data=data)
+
+    def rename(session: Session) -> None:
+        outlet = session.get(Outlet, first.id)
+        assert outlet is not None
+        outlets_service.update(session, outlet=outlet, data=OutletUpdate(**change))
+
+    paused_then(engine, ("attribution", attribute_later, locked), ("rename", rename), go)
+    with engine.connect() as connection:
+        shown = connection.scalar(
+            text("SELECT rendered_json FROM claim WHERE id = :id"), {"id": claim.id}
+        )
+    first_reported = orjson.loads(shown)["corroboration"]["first_reported"]
+    renamed = {"name": "outlet_name", "slug": "outlet"}
+    for field, value in change.items():
+        assert first_reported[renamed[field]] == value
+    with transaction(engine, write=False) as session:
+        stored = session.get(Claim, claim.id)
+        assert stored is not None
+        assert (stored.articles_count, stored.first_reported_outlet_id) == (2, first.id)
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
