@@ -12,8 +12,9 @@ already runs alone (BEGIN IMMEDIATE), so nothing is locked.
 A write that re-roots copies (a link, an unlink, a delete) locks those copies too, in the same
 ascending pass as the rest, before it updates any row. Every other locker of article rows takes
 them in that order as well (an attribution holds its article and that article's root FOR SHARE,
-`counters.hold`), so within a round no two of them can each hold a row the other waits for (a
-later round, below, can still close a cycle; PostgreSQL breaks it and the write is re-run).
+`counters.hold`), so no two of them can each hold a row the other waits for: within one call, a
+later round that finds a row below one it holds lets go and starts over in order
+(`core.locks.lock_until_stable`).
 Updating the copies without locking them first, after the root, closed a cycle with an
 attribution that held a copy whose id is below its root's and waited for the root: a deadlock
 PostgreSQL broke after a second.
@@ -28,8 +29,8 @@ from sqlmodel import Session
 
 from app.core.locks import LockMode
 from app.core.locks import lock_rows_in_order
+from app.core.locks import lock_until_stable
 from app.core.locks import locks_rows
-from app.core.unit_of_work import lost_race
 from app.corroboration import counters
 from app.tables import Article
 from app.tables import ArticleLink
@@ -68,19 +69,12 @@ def _lock_until_stable(
     *,
     deleted: frozenset[int] = frozenset(),
 ) -> None:
-    # Each round locks what it finds in one ascending pass; a later round (a root that moved,
-    # a copy added while this waited) locks what it adds on top of what is held, out of that
-    # order: the one place these locks can still deadlock among themselves.
-    locked: set[int] = set()
-    for _ in range(MAX_ROUNDS):
-        ids = set(wanted()) - locked
-        if not ids:
-            return
+    def lock(ids: list[int]) -> None:
         lock_rows_in_order(
             session, Article.id, {i: "update" if i in deleted else mode for i in ids}
         )
-        locked |= ids
-    raise lost_race("the copy graph kept changing while this write waited for it")
+
+    lock_until_stable(session, wanted, lock, rounds=MAX_ROUNDS)
 
 
 def lock_trees(

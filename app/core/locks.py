@@ -7,6 +7,7 @@ ascending id order, before reading it again and writing. Locks last until commit
 """
 
 import hashlib
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Literal
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlmodel import Session
+
+from app.core.unit_of_work import lost_race
 
 # FOR UPDATE: the row will be deleted or its key changed. FOR NO KEY UPDATE: its other columns
 # change; inserts that reference it (their foreign key check takes KEY SHARE) still go ahead.
@@ -60,6 +63,39 @@ def lock_rows_in_order(session: Session, id_column: Any, modes: Mapping[int, Loc
     if run:
         found |= lock_rows(session, id_column, run, mode=modes[run[0]])
     return found
+
+
+def lock_until_stable(
+    session: Session,
+    wanted: Callable[[], set[int]],
+    lock: Callable[[list[int]], object],
+    *,
+    rounds: int,
+) -> None:
+    """Lock the rows `wanted()` names (`lock` takes ascending ids), then ask again, until it
+    names nothing new: for a set that can change while this waits (the roots of articles'
+    trees, their copies). Each round locks what it adds in ascending order. A later round that
+    adds a row below one already held would lock out of that order, and two writers doing so
+    close a cycle PostgreSQL breaks only after a second: such a round lets go of what this
+    call locked (the locks are taken in a savepoint, and rolling it back releases them) and
+    locks all it now wants again, in order, holding none of it while it waits. After
+    `rounds` rounds the set is still moving: the transaction is re-run (TransactionConflict)."""
+    locked: set[int] = set()
+    savepoint = session.begin_nested()
+    for _ in range(rounds):
+        ids = set(wanted())
+        new = ids - locked
+        if not new:
+            savepoint.commit()  # RELEASE SAVEPOINT: the locks stay until the transaction ends
+            return
+        if locked and min(new) < max(locked):
+            savepoint.rollback()
+            savepoint = session.begin_nested()
+            locked, new = set(), ids
+        lock(sorted(new))
+        locked |= new
+    savepoint.rollback()
+    raise lost_race("the rows this write locks kept changing while it waited for them")
 
 
 def advisory_lock(session: Session, namespace: str, key: str = "") -> None:

@@ -32,6 +32,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import aliased
 
+from app.core.locks import lock_until_stable
 from app.core.unit_of_work import lost_race
 from app.outbox import recorder as outbox
 from app.tables import REPORTING_STANCES
@@ -443,15 +444,15 @@ def hold(session: Session, article_ids: Iterable[int]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     ids = {i for i in article_ids if i is not None}
-    held: set[int] = set()  # not kept across calls: a rolled-back savepoint releases its locks
-    for _ in range(_HOLD_ROUNDS):
-        wanted = ids | {root for root in _batched(session, _ROOTS, sorted(ids)) if root}
-        new = sorted(wanted - held)
-        if not new:
-            return
-        list(_batched(session, _SHARE, new))
-        held.update(new)
-    raise lost_race("the copy graph kept changing while this write waited for it")
+    if not ids:
+        return
+
+    def wanted() -> set[int]:
+        return ids | {root for root in _batched(session, _ROOTS, sorted(ids)) if root}
+
+    lock_until_stable(
+        session, wanted, lambda new: list(_batched(session, _SHARE, new)), rounds=_HOLD_ROUNDS
+    )
 
 
 def _batched(session: Session, query: Any, ids: list[int]) -> Iterable[Any]:
