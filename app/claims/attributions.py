@@ -28,6 +28,7 @@ from app.core.pagination import Keyset
 from app.core.pagination import PageParams
 from app.core.prepared import PreparedSelect
 from app.core.unit_of_work import flush_unique
+from app.corroboration import counters
 from app.tables import Article
 from app.tables import Attribution
 from app.tables import Claim
@@ -63,8 +64,13 @@ def _attribution_conflict(session: Session, claim_id: int, article_id: int) -> C
     )
 
 
-def add_attribution(session: Session, *, claim: Claim, data: AttributionCreate) -> Attribution:
-    """Attribute the claim to an article; the claim's counts follow in this transaction."""
+def add_attribution(
+    session: Session, *, claim: Claim, data: AttributionCreate, article_held: bool = False
+) -> Attribution:
+    """Attribute the claim to an article; the claim's counts follow in this transaction.
+
+    `article_held`: the caller already holds the article and its root as `counters.hold`
+    does, or needs not (an article this transaction created, which no one else sees)."""
     assert claim.id is not None
     claim_id = claim.id
     if session.get(Article, data.article_id) is None:
@@ -75,6 +81,12 @@ def add_attribution(session: Session, *, claim: Claim, data: AttributionCreate) 
     error = _attribution_conflict(session, claim_id, data.article_id)
     if error is not None:
         raise error
+    # The article and its root, held as the recount before commit holds them, but before the
+    # insert: its foreign-key check takes the article (KEY SHARE) out of the lock order, and
+    # an outlet's cascade delete holding the root FOR UPDATE and wanting the article closed a
+    # cycle with it (bench/graph_stress.py). PostgreSQL only.
+    if not article_held:
+        counters.hold(session, [data.article_id])
     attribution = Attribution.model_validate(data, update={"claim_id": claim_id})
     session.add(attribution)
     flush_unique(session, lambda: _attribution_conflict(session, claim_id, data.article_id))

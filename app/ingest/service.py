@@ -267,7 +267,11 @@ class _ClaimResolver:
             sourcing=item.sourcing,
         )
         try:
-            attribution = claims_attributions.add_attribution(self.session, claim=claim, data=data)
+            # The line holds its article as needed already: one it created is seen by no one
+            # else, a copy is held with its root (`_has_origin`), and a stored root is its own.
+            attribution = claims_attributions.add_attribution(
+                self.session, claim=claim, data=data, article_held=True
+            )
         except Conflict as exc:  # attributed concurrently by another call
             existing_id = exc.details[0]["existing_id"] if exc.details else None
             if existing_id is None:

@@ -184,3 +184,51 @@ def test_an_outlet_delete_waits_for_an_ingest_that_found_the_outlet_first(
         assert list(session.scalars(select(Article.id))) == []
         broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
     assert broken == {}
+
+
+def test_an_outlet_delete_waits_for_an_attribution_to_a_copy_of_its_article(
+    factory: Factory, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An attribution's insert takes its article KEY SHARE (the foreign key); its recount then
+    holds the article's root FOR SHARE. The outlet's delete locks the root first (lower id)
+    and the copy after, FOR UPDATE: with the attribution paused between its insert and its
+    recount, the delete held the root and waited for the copy while the attribution waited
+    for the root, a deadlock every time. The attribution now holds the article and its root
+    before it inserts, so the delete waits for it and both commit."""
+    doomed = factory.outlet(slug="doomed")
+    origin = factory.article(outlet=doomed, published_at=T0.isoformat())
+    copy = factory.article(outlet=doomed, published_at=(T0 + timedelta(hours=1)).isoformat())
+    factory.link(copy, origin)
+    claim = factory.claim()
+    assert (origin.id or 0) < (copy.id or 0)
+    inserted, go = threading.Event(), threading.Event()
+    real_flush = claims_attributions.flush_unique
+
+    def flush_then_pause(*args: Any, **kwargs: Any) -> None:
+        real_flush(*args, **kwargs)
+        inserted.set()
+        assert go.wait(30), "the test never let the attribution go on"
+
+    monkeypatch.setattr(claims_attributions, "flush_unique", flush_then_pause)
+
+    def attribute_the_copy(session: Session) -> None:
+        live = session.get(Claim, claim.id)
+        assert live is not None
+        data = AttributionCreate(article_id=copy.id or 0)
+        claims_attributions.add_attribution(session, claim=live, data=data)
+
+    def delete_the_outlet(session: Session) -> None:
+        outlet = session.get(Outlet, doomed.id)
+        assert outlet is not None
+        outlets_service.delete(session, outlet=outlet, cascade=True)
+
+    paused_then(
+        engine, ("attribution", attribute_the_copy, inserted), ("delete", delete_the_outlet), go
+    )
+    with transaction(engine, write=False) as session:
+        assert session.get(Outlet, doomed.id) is None
+        stored = session.get(Claim, claim.id)
+        assert stored is not None
+        assert stored.articles_count == 0
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
