@@ -19,6 +19,7 @@ import bisect
 import re
 
 from app.core import agencies
+from app.ingest import credit_lists
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import sentence_around
 
@@ -117,7 +118,9 @@ _LINE = re.compile(
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
     r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak)[ \t]*:)|"
     r"Источник[ \t]*:|[Пп]о[ \t]+материалам)"
-    rf"[ \t]+{_LEAD}(?P<name>{_NAME})[ \t]*\)?[ \t.]*(?:$|\n)"
+    # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
+    rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{credit_lists.JOINER}{_NAME}){{0,3}})"
+    r"[ \t]*\)?[ \t.]*(?:$|\n)"
 )
 # Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or
 # before "によると" ("according to" in Japanese) or "报道" ("reported" in Chinese).
@@ -316,7 +319,8 @@ def find(text: str, *, head: str) -> list[Found]:
                     continue
                 found.append((name, f"closing: {' '.join(match.group(0).split())}", "sign_off"))
     for match in _LINE.finditer(tail):
-        found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+        for name in credit_lists.listed(match["name"]):
+            found.append((name, f"credit line: {_words(match)}", "credit_line"))
     verb_first = list(_TEXT.finditer(text))
     starts = [match.start() for match in verb_first]  # in order, not overlapping
     name_first = [  # not the word before a verb-first credit's verb ("Dat meldt het ANP")

@@ -170,8 +170,25 @@ def page_credits(
     return found
 
 
+def _named_together(
+    chosen: list[tuple[float, str, Credit]], other: list[tuple[float, str, Credit]]
+) -> bool:
+    """Whether another outlet is named in one credit with the chosen one ("(dpa/AFP)"), as a
+    joint credit (fingerprints.Credit.joint)."""
+    quotes = {credit.quote for _, _, credit in chosen}
+    joint = {credit.quote for _, _, credit in chosen if credit.joint}
+    return any(
+        credit.quote in joint or (credit.joint and credit.quote in quotes) for _, _, credit in other
+    )
+
+
 def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
-    """The outlet the credits point to most strongly, with the relation and a confidence."""
+    """The outlet the credits point to most strongly, with the relation and a confidence.
+
+    Two outlets named in one credit ("(dpa/AFP)", "Mit Material von AFP und dpa") are not
+    rivals: the article blends their copy and is no independent origin either way. It counts
+    under the stronger, the first named on a tie (the lead agency), at that credit's confidence,
+    and the reason says it also credits the other."""
     per_outlet: dict[int, list[tuple[float, str, Credit]]] = {}
     outlets: dict[int, Outlet] = {}
     for credit, outlet in credits:
@@ -197,10 +214,15 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
         kinds = {kind for _, kind, _ in found}
         confidence = min(CAP, found[0][0] + AGREEMENT * (len(kinds) - 1))
         scored.append((confidence, outlet_id, found))
-    scored.sort(key=lambda entry: (-entry[0], entry[1]))
+    # On a tie, the outlet a joint credit names first ("dpa" of "(dpa/AFP)") leads.
+    scored.sort(key=lambda e: (-e[0], all(c.joint for _, _, c in e[2]), e[1]))
     confidence, outlet_id, found = scored[0]
     outlet = outlets[outlet_id]
-    ambiguous = len(scored) > 1 and scored[1][0] >= confidence - AMBIGUITY
+    # Outlets named in one credit with the chosen one are no rivals: the article is a copy of
+    # both; it counts under the chosen one and the reason names them.
+    together = [entry for entry in scored[1:] if _named_together(found, entry[2])]
+    rivals = [entry for entry in scored[1:] if not _named_together(found, entry[2])]
+    ambiguous = bool(rivals) and rivals[0][0] >= confidence - AMBIGUITY
     if ambiguous:
         confidence *= AMBIGUOUS_FACTOR
     syndicated = any(credit.relation == LinkRelation.syndicates for _, _, credit in found)
@@ -208,8 +230,11 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
     evidence = found[0][2].quote
     quotes = "; ".join(f'"{credit.quote}"' for _, _, credit in found[:3])
     reason = f"credits {outlet.name} ({quotes}); no article of {outlet.name} on it is stored"
+    if together:
+        names = ", ".join(outlets[entry[1]].name for entry in together)
+        reason += f"; also credits {names} in the same credit (counted under the first named)"
     if ambiguous:
-        reason += f"; also credits {outlets[scored[1][1]].name}"
+        reason += f"; also credits {outlets[rivals[0][1]].name}"
     return CreditDecision(
         outlet=outlet,
         relation=relation,

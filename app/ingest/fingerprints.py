@@ -28,6 +28,7 @@ import numpy as np
 
 from app.core import agencies
 from app.ingest import credit_languages
+from app.ingest import credit_lists
 from app.ingest import credit_sign_offs
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
@@ -154,9 +155,11 @@ def similarity(a: int, b: int) -> float:
 # padding) is then read in linear time, not tried from every one of its letters.
 _NAME_WORD = rf"(?<!\w)[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
-# "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark may
-# follow the agency ("(dpa/red)", "(AFP/ld)").
-_DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME})(?:/[\w.]+)*\)")
+# "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark or a
+# second agency may follow the agency after a slash ("(dpa/red)", "(AFP/ld)", "(dpa/AFP)": see
+# credit_lists.bracket_names).
+_MARKS = r"(?P<marks>(?:/[\w.]+)*)"
+_DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME}){_MARKS}\)")
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
@@ -182,9 +185,9 @@ _LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
 # A wire paragraph carried with its own dateline, anywhere in a local story: "BOLOGNA (ANSA) -".
 _PARAGRAPH_DATELINE = re.compile(
     rf"(?:^|\n)[ \t]*[A-Z][A-Z .'\u2019-]{{1,40}}(?:,[^\n()]{{1,30}})?[ \t]*"
-    rf"\((?P<name>{_NAME}|{_LOWER_AGENCY})(?:/[\w.]+)*\)[ \t]*[\u2014\u2013-]{{1,2}}"
+    rf"\((?P<name>{_NAME}|{_LOWER_AGENCY}){_MARKS}\)[ \t]*[\u2014\u2013-]{{1,2}}"
 )
-_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY})(?:/[\w.]+)*\)")
+_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY}){_MARKS}\)")
 # A dateline with the date before the agency, unbracketed: "TOKYO, Nov. 6 Kyodo -".
 _DATELINE_DATED = re.compile(
     rf"(?:^|\n)[A-Z][A-Z .'\u2019-]+,[ \t][^\n]{{0,25}}?[ \t](?P<name>{_NAME}|{_LOWER_AGENCY})"
@@ -194,13 +197,16 @@ _DATELINE_DATED = re.compile(
 # "Additional reporting by Reuters", "With files from The Canadian Press", "(With information
 # from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)", "With inputs from
 # PTI" (Indian papers), "With reports from AFP" (Philippine papers), "Includes reporting by
-# Anadolu Agency", "Agency report: Bernama".
+# Anadolu Agency", "Agency report: Bernama"; several agencies ("With reporting by Reuters and
+# AP", credit_lists.JOINER).
 _CREDIT_LINE = re.compile(
-    rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:additional[ \t]+)?reporting[ \t]+by"
+    rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
+    rf"reporting[ \t]+by"
     rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|reports|assistance|inputs?|"
     rf"material)[ \t]+from|includes[ \t]+reporting[ \t]+(?:by|from)|agency[ \t]+report"
     rf"[ \t]*:|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
-    rf"(?P<name>{_NAME}|{_LOWER_AGENCY})\b"
+    rf"(?P<name>(?:{_NAME}|{_LOWER_AGENCY})(?:{credit_lists.JOINER}(?:{_NAME}|{_LOWER_AGENCY}))"
+    rf"{{0,3}})\b"
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
     # "Information from The Canadian Press was used in this report" (Canadian papers' line).
     rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:information|material)[ \t]+from[ \t]+(?:the[ \t]+)?"
@@ -234,10 +240,10 @@ _REPORTED_LOWER = re.compile(
 )
 # What closes a story: the agency in brackets ("... on Monday. (AFP)", "(dpa/red)"), or alone
 # or after "with" as the last words after a sentence ("... on Monday. Reuters", "... with AFP").
-_CLOSING_PAREN = re.compile(rf"\((?P<name>{_NAME}|{_LOWER_AGENCY})(?:/[\w.]+)*\)[ \t.]*$")
+_CLOSING_PAREN = re.compile(rf"\((?P<name>{_NAME}|{_LOWER_AGENCY}){_MARKS}\)[ \t.]*$")
 _CLOSING_NAME = re.compile(
     rf"(?:^|\n|[.!?\"\u201d][ \t]+)(?:(?i:with)[ \t]+)?(?:(?i:the)[ \t]+)?"
-    rf"(?P<name>{_NAME}|{_LOWER_AGENCY})[ \t]*\.?$"
+    rf"(?P<name>{_NAME}|{_LOWER_AGENCY}){_MARKS}[ \t]*\.?$"
 )
 # A lower-case word after "according to Bloomberg" other than these makes the name a modifier
 # ("according to Bloomberg data", "according to Reuters calculations"): not a credit.
@@ -262,7 +268,6 @@ _EARLIER_TIME = (
 _EARLIER_AFTER = re.compile(rf"[ \t]+(?:first[ \t]+)?(?:{_EARLIER_TIME})")
 _EARLIER_BEFORE = re.compile(rf"(?:^|[.!?][ \t]+|\n)(?:{_EARLIER_TIME})[ \t]*,?[ \t]*$", re.I)
 DATELINE_CHARS = 300
-_LISTED = re.compile(r"(?:,|[ \t]+and)[ \t]+(?:the[ \t]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +291,10 @@ class Credit:
     # "Reuters reported last year": an earlier story recalled for background (_EARLIER_AFTER);
     # a proposal for review alone, not an origin (credited.py).
     earlier: bool = False
+    # Named after another outlet in the same dateline, sign-off or credit line ("AFP" of
+    # "(dpa/AFP)", of "Mit Material von dpa und AFP"): the article blends both outlets' copy and
+    # counts under the first named; no rival of it (credited.decide).
+    joint: bool = False
 
     @property
     def key(self) -> str:
@@ -322,6 +331,39 @@ def credit_kind(quote: str) -> str:
 SYNDICATING_KINDS = frozenset({"dateline", "credit_line", "byline", "url", "canonical", "sign_off"})
 
 
+# Credits given in these ways may name several outlets at once ("(dpa/AFP)", "With reporting
+# by Reuters and AP", "AFP, Reuters"); the ones after the first are joint.
+_LISTING_KINDS = frozenset({"dateline", "credit_line", "sign_off"})
+
+
+def _joint(found: list[Credit]) -> list[Credit]:
+    """The credits, those named after another outlet in the same words marked joint."""
+    first: dict[str, str] = {}  # quote -> the key named first in it
+    marked = []
+    for credit in found:
+        lead = first.setdefault(credit.quote, credit.key)
+        if lead != credit.key and credit_kind(credit.quote) in _LISTING_KINDS:
+            credit = replace(credit, joint=True)
+        marked.append(credit)
+    return marked
+
+
+def _bracketed(match: re.Match[str], quote: str) -> list[Credit]:
+    """A credit for each agency a dateline's or closing bracket names ("(dpa/AFP)": dpa, then
+    AFP), with the same words."""
+    names = credit_lists.bracket_names(match["name"], match["marks"] or "")
+    return [Credit(name, quote, LinkRelation.syndicates) for name in names]
+
+
+def _desk_marks(marks: str | None) -> bool:
+    """Whether what follows a closing name after slashes is an editor's initials or another
+    agency ("AFP/lh", "AFP/dpa"), not a photographer's name ("EFE/Bruque")."""
+    return all(
+        (mark.islower() and len(mark) <= 5) or credit_lists.written_as_agency(mark)
+        for mark in (marks or "").split("/")[1:]
+    )
+
+
 def credits(*, author: str | None, body: str | None, title: str | None = None) -> list[Credit]:
     """Credits in the byline, the dateline and the text, strongest (syndicates) first."""
     found: list[Credit] = []
@@ -346,12 +388,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         named = spelled is not None and names_agency(spelled)  # "News Agency of Nigeria (NAN)"
         if not (dashed or named) and name_key(match["name"]) in agencies.AMBIGUOUS:
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
-        credit = Credit(match["name"], match.group(0), LinkRelation.syndicates)
-        if dashed or named:
-            vouched.add(id(credit))
-        found.append(credit)
+        for credit in _bracketed(match, match.group(0)):
+            if dashed or named:
+                vouched.add(id(credit))
+            found.append(credit)
     for match in _DATELINE_LOWER.finditer(head):
-        found.append(Credit(match["name"], match.group(0), LinkRelation.syndicates))
+        found += _bracketed(match, match.group(0))
     for match in _DATELINE_DASH.finditer(head):
         if not closes_a_caption(text, match):
             found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
@@ -360,8 +402,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     for match in _PARAGRAPH_DATELINE.finditer(text, len(head)):
         if carried_paragraph(text, match):
-            words = " ".join(match.group(0).split())
-            found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
+            found += _bracketed(match, f"dateline: {' '.join(match.group(0).split())}")
     # The story's end, without the desk's author lines and codes under the agency's credit.
     tail = credit_sign_offs.without_desk_lines(text)[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
@@ -377,14 +418,19 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             closing[: match.start()]
         ):
             continue  # "won by the ruling party (PAP).": inside the sentence, no sign-off
+        if pattern is _CLOSING_NAME and not _desk_marks(match["marks"]):
+            continue  # "EFE/Bruque": a photographer's name after the agency, a photo's credit
         words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
-        found.append(Credit(match["name"], f"closing: {words}", LinkRelation.syndicates))
+        found += _bracketed(match, f"closing: {words}")
+    if (names := credit_lists.closing_list(closing)) is not None:  # "AFP, Reuters"
+        words = f"closing: {names[1]}"
+        found += [Credit(name, words, LinkRelation.syndicates) for name in names[0]]
     for name, words in credit_sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
-        for name in _LISTED.split(listed):
+        for name in credit_lists.listed(listed):
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
     for name, words, kind in foreign:
@@ -447,18 +493,19 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         if kind in ("text", "told")
     ]
     unique: dict[tuple[str, LinkRelation], Credit] = {}
-    for credit in found:
+    for credit in _joint(found):
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
         if id(credit) in vouched or agencies.may_name(credit.name):
             credit = _without_possessor(credit)
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
             # Reuters" is a credit for the story.
-            if (credit.told, credit.ambiguous, credit.initials, credit.earlier) < (
+            if (credit.told, credit.ambiguous, credit.initials, credit.earlier, credit.joint) < (
                 kept.told,
                 kept.ambiguous,
                 kept.initials,
                 kept.earlier,
+                kept.joint,
             ):
                 unique[(credit.key, credit.relation)] = credit
     return list(unique.values())

@@ -1,0 +1,78 @@
+"""Two or more agencies named in one credit, read beside fingerprints.credits' single names.
+
+A paper that blends two wires' copy credits both in one place: a bracket "(dpa/AFP)",
+"(Reuters/AP)", "(ANSA-AFP)", a credit line "Mit Material von AFP und dpa", "(Con información
+de Reuters y AP)", "With reporting by Reuters and AP", a last line "AFP, Reuters". Each agency
+named becomes a credit with the same words; the ones after the first are `joint` (see
+fingerprints.Credit), so that credited.decide counts the article under the first named (the
+lead agency) without taking the others for rivals, and says that it also credits them.
+
+What is no second agency: an editor's initials after the agency ("(dpa/mrr)", "AFP/lh": lower
+case, as desks write them), a pollster or partner ("Reuters/Ipsos", "(AP-NORC)": no agency of
+the table), and a name written otherwise than the agency writes itself ("ap" in lower case is
+initials; "Hina" in mixed case a given name).
+"""
+
+import re
+
+from app.core import agencies
+from app.ingest.credit_context import name_key
+
+# What joins two agencies' names in a list: a comma, a slash, "&", "+", or "and" in the
+# languages whose credit lines are read (English, German, Spanish, Portuguese and Italian,
+# French, Dutch, the Scandinavian languages, Polish and Czech).
+JOINER = r"(?:[ \t]*[,/&+][ \t]*|[ \t]+(?:and|und|y|e|et|en|og|och|i|a)[ \t]+)(?:(?i:the)[ \t]+)?"
+_JOINER = re.compile(JOINER)
+
+
+def written_as_agency(word: str) -> bool:
+    """Whether a word names an agency of the table written as agencies write their names: in
+    capitals ("AFP", "ČTK"), capitalised and longer than initials ("Reuters"), or as an agency
+    that writes itself in lower case ("dpa", "sda"). Lower-case initials ("mrr", "ap") are an
+    editor's mark."""
+    word = word.strip()
+    if not word or agencies.by_key(name_key(word)) is None:
+        return False
+    if word in agencies.LOWER_CASE_NAMES or word.isupper():
+        return True
+    return word[:1].isupper() and len(word) > 3 and agencies.may_name(word)
+
+
+def bracket_names(name: str, marks: str) -> list[str]:
+    """The agencies a bracket names: its name, or the agencies a hyphen joins in it ("ANSA-AFP"
+    when the whole names no agency: "dpa-AFX" and "Keystone-SDA" are agencies of their own),
+    then the agencies among the marks after a slash ("(dpa/AFP)"; not "(dpa/mrr)")."""
+    names = [name]
+    if "-" in name and agencies.by_key(name_key(name)) is None:
+        parts = name.split("-")
+        if all(written_as_agency(part) for part in parts):
+            names = parts
+    return names + [mark for mark in marks.split("/")[1:] if written_as_agency(mark)]
+
+
+def listed(names: str) -> list[str]:
+    """The names a credit line lists: "Reuters, AFP and AP", "AFP und dpa", "Reuters y AP"."""
+    return [name for name in _JOINER.split(names) if name]
+
+
+# The last line a list of agencies alone, as a sign-off: "AFP, Reuters", "— AFP/Reuters",
+# "(AFP, dpa)". Every name on it must be an agency (written_as_agency): "I read it in AFP,
+# Reuters and the BBC" is no sign-off, nor is "Reuters, AP journalists".
+_WORD = r"(?:[^\W\d_][\w.'\u2019-]{0,30})"
+_NAMES = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+_CLOSING_LIST = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[\u2014\u2013-]{{1,2}}[ \t]*)?\(?(?P<names>{_NAMES}(?:{JOINER}{_NAMES})"
+    rf"{{1,3}})\)?[ \t.]*$"
+)
+
+
+def closing_list(tail: str) -> tuple[list[str], str] | None:
+    """The agencies a story's last line lists alone, and the line, if every name on it is an
+    agency's."""
+    match = _CLOSING_LIST.search(tail)
+    if match is None:
+        return None
+    names = listed(match["names"])
+    if len(names) < 2 or not all(written_as_agency(name) for name in names):
+        return None
+    return names, " ".join(match.group(0).split())
