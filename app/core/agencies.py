@@ -169,7 +169,12 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("notimex", "Notimex", "notimex.gob.mx", ("notimex",)),
     Agency("telam", "Télam", "telam.com.ar", ("télam", "telam", "agencia télam")),
     Agency("andina", "Andina", "andina.pe", ("andina", "agencia andina")),
-    Agency("agencia-brasil", "Agência Brasil", "agenciabrasil.ebc.com.br", ()),
+    Agency("agencia-brasil", "Agência Brasil", "agenciabrasil.ebc.com.br", ("agencia brasil",)),
+    # Brazil's papers sell their copy as agencies: Estadão's (formerly Agência Estado) and
+    # Folha's. The papers themselves ("Estadão", "Folha") are outlets, not these agencies.
+    Agency("estadao-conteudo", "Estadão Conteúdo", "estadaoconteudo.com.br",
+           ("estadao conteudo", "agência estado", "agencia estado")),
+    Agency("folhapress", "Folhapress", "folhapress.folha.com.br", ("folhapress",)),
     Agency("dow-jones-newswires", "Dow Jones Newswires", "dowjones.com", ()),
 )  # fmt: skip
 

@@ -109,13 +109,13 @@ def _russian_told(match: re.Match[str], text: str) -> bool:
 
 # Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
 # información de AFP)", "Mit Material von dpa" / "der Deutschen Presse-Agentur", "Avec AFP",
-# "Com informações da Reuters", "Con fonte ANSA", "Fonte: ANSA", "Fuente: EFE", "Quelle: dpa",
-# "Источник: ТАСС", "По материалам ТАСС", and "source:" in Indonesian and Malay ("Sumber:"),
-# Polish ("Źródło:"), Czech and Slovak ("Zdroj:"), Dutch ("Bron:"), Danish and Norwegian
-# ("Kilde:"), Swedish ("Källa:") and Turkish ("Kaynak:").
+# "Com informações da Reuters", "Com Estadão Conteúdo", "Con fonte ANSA", "Fonte: ANSA",
+# "Fuente: EFE", "Quelle: dpa", "Источник: ТАСС", "По материалам ТАСС", and "source:" in
+# Indonesian and Malay ("Sumber:"), Polish ("Źródło:"), Czech and Slovak ("Zdroj:"), Dutch
+# ("Bron:"), Danish and Norwegian ("Kilde:"), Swedish ("Källa:") and Turkish ("Kaynak:").
 _LINE = re.compile(
     r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
-    r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
+    r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
     r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak)[ \t]*:)|"
     r"Источник[ \t]*:|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").

@@ -31,6 +31,7 @@ from app.tables import Outlet
 from app.tables import OutletKind
 from tests.ingest.test_credit_shapes import BAR
 from tests.ingest.test_credit_shapes import assert_credits
+from tests.ingest.test_credit_shapes import decided
 from tests.ingest.test_credited import AP_STORY
 from tests.ingest.test_credited import paper
 
@@ -137,6 +138,29 @@ def test_two_agencies_credited_apart_are_still_rivals() -> None:
     assert decision.confidence < BAR
     assert "also credits" in decision.reason
     assert "in the same credit" not in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("article", "yields"),
+    [
+        # Brazil's agencies, and Portugal's.
+        pytest.param({"title": "Governo anuncia pacote", "body": PT + "\n\nCom informações do Estadão Conteúdo"}, "estadao-conteudo", id="com_informacoes_estadao_conteudo"),
+        pytest.param({"title": "Governo anuncia pacote", "body": PT + "\n\nCom Estadão Conteúdo"}, "estadao-conteudo", id="com_estadao_conteudo"),
+        pytest.param({"title": "Governo anuncia pacote", "body": "SÃO PAULO, SP (FOLHAPRESS) - " + PT}, "folhapress", id="folhapress_dateline"),
+        pytest.param({"title": "Governo anuncia pacote", "body": PT + " (Folhapress)"}, "folhapress", id="folhapress_closing"),
+        pytest.param({"title": "Governo anuncia pacote", "body": PT + "\n\nCom informações da Agência Brasil"}, "agencia-brasil", id="com_informacoes_agencia_brasil"),
+        pytest.param({"title": "Governo anuncia pacote", "body": "Lisboa, 3 mar 2025 (Lusa) - " + PT}, "lusa", id="lusa_dateline"),
+        # Their photo credits, and the paper Estadão (not its agency).
+        pytest.param({"title": "Governo anuncia pacote", "body": PT + "\n\nFoto: Zanone Fraissat/Folhapress"}, None, id="folhapress_photo_credit"),
+        pytest.param({"title": "Governo anuncia pacote", "body": PT + "\n\nFoto: Marcelo Camargo/Agência Brasil"}, None, id="agencia_brasil_photo_credit"),
+        pytest.param({"title": "Governo anuncia pacote", "body": "Segundo o Estadão, o governo anunciou um novo pacote. Serão 50 bilhões de reais em cinco anos. A oposição criticou o plano."}, None, id="segundo_o_estadao_the_paper"),
+    ],
+)  # fmt: skip
+def test_brazil_s_agencies(article: dict[str, Any], yields: str | None) -> None:
+    if yields is None:
+        assert decided(**article) is None
+    else:
+        assert_credits(article, yields)
 
 
 def test_a_joint_dateline_through_ingest_counts_the_paper_under_the_lead_agency(
