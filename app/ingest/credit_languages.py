@@ -19,6 +19,7 @@ import bisect
 import re
 
 from app.core import agencies
+from app.ingest import credit_inflections
 from app.ingest import credit_lists
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import sentence_around
@@ -42,8 +43,8 @@ _ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the|het)[ \t]+
 # starts the agency's own name ("Agência Brasil", "Agence France-Presse").
 _AGENCY_WORD = (
     r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|агентств[оа]|"
-    r"информагентств[оа])(?:[ \t]+(?:de[ \t]+noticias|de[ \t]+presse|di[ \t]+stampa|"
-    r"de[ \t]+not[ií]cias))?[ \t]+)"
+    r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент)(?:[ \t]+(?:de[ \t]+noticias|"
+    r"de[ \t]+presse|di[ \t]+stampa|de[ \t]+not[ií]cias))?[ \t]+)"
 )
 _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 
@@ -66,7 +67,10 @@ _TEXT = re.compile(
     r"według|podle|řekl[a]?|sdělil[a]?|potrivit|transmite|informează|javlja|prenosi|"
     r"dilansir(?:[ \t]+dari)?|dikutip[ \t]+dari|kepada|theo|"
     r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
-    r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)))"
+    r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)|"
+    # Told: "розповів Укрінформу" (told Ukrinform), "рассказал ТАСС"; and Polish "za" with the
+    # instrumental ("za PAP-em": citing PAP; see credit_inflections).
+    r"розпові(?:в|ла|ли)|рассказал[аи]?|za))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
 )
 # The name first: "dpa berichtete", "ANP meldt dat", "Die Nachrichtenagentur Reuters berichtete"
@@ -81,7 +85,7 @@ _TEXT_NAME_FIRST = re.compile(
     r"(?P<verb2>(?i:berichtete|"
     r"berichtet|meldete|meldet|meldt|meldde|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
-    r"noticiou|szerint)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
+    r"noticiou|szerint|podaje|podała|podał|informuje)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
     rf"|(?<![\w])[Ww]ie[ \t]+(?P<lead3>(?:(?:die|der)[ \t]+)?(?:{_AGENCY_WORD})?)"
     rf"(?P<name3>{_NAME})[ \t]+"
     r"(?:[^\n.,;]{1,60}?[ \t])?(?:erfuhr|berichtete|berichtet|meldete|meldet)\b"
@@ -217,7 +221,8 @@ def _dutch_told(match: re.Match[str], text: str) -> bool:
 _TOLD = re.compile(
     r"(?i:\binform(?:[oó](?!u)|ado)[ \t]+a[ \t]"
     r"|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t]"
-    r"|\b(?:powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|řekla?|sdělila?|kepada)[ \t])"
+    r"|\b(?:powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|řekla?|sdělila?|kepada|"
+    r"розпові(?:в|ла|ли)|рассказал[аи]?)[ \t])"
 )
 # "共同通信によると", "新华社报道", "연합뉴스에 따르면" (according to Yonhap), "据新华社电" (per
 # Xinhua's dispatch).
@@ -297,6 +302,31 @@ def _overlaps(matches: list[re.Match[str]], starts: list[int], start: int, end: 
     return at >= 0 and matches[at].end() > start
 
 
+# "According to" and its like: what follows is the source, in whatever case it takes.
+_ACCORDING = re.compile(
+    r"(?i:seg[uú]n|selon|d['\u2019]apr|laut|secondo|segundo|de[ \t]+acordo|volgens|enligt|"
+    r"if[øo]lge|według|podle|potrivit|theo|dilansir|dikutip|по[ \t]+данным|согласно|"
+    r"за[ \t]+даними|za$)"
+)
+
+
+def _led(match: re.Match[str]) -> bool:
+    """Whether words stand between a verb-first credit's verb and its name (an article, the
+    word for agency or correspondent: "передає кореспондент Укрінформу")."""
+    return bool(match.string[match.end("verb") : match.start("name")].strip(" \t«"))
+
+
+def _vouches(verb: str, name: str) -> bool:
+    """Whether a reporting verb vouches for a name the table holds only in capitals written in
+    mixed case ("javlja Hina", "prenosi Hina": the subject of "reports" is the agency; "Hina"
+    elsewhere is a given name): a verb, not "according to" ("según Hina, una vecina")."""
+    return (
+        _ACCORDING.match(verb) is None
+        and not agencies.may_name(name)
+        and agencies.by_key(name_key(name)) is not None
+    )
+
+
 def find(text: str, *, head: str) -> list[Found]:
     """Credits in other languages and scripts in a body (`head`: its first characters, where a
     dateline sits)."""
@@ -336,7 +366,21 @@ def find(text: str, *, head: str) -> list[Found]:
         )
         groups = match.groupdict()
         name = groups.get("name") or _unled(match)
-        found.append((name, _told_words(match, text) if told else _words(match), _kind(told)))
+        verb = groups.get("verb")
+        declined = credit_inflections.undeclined(name)
+        ending = None
+        if declined is not None:
+            name, ending = declined
+            # The nominative reports; a declined name is the one told ("повідомив Укрінформу",
+            # "Интерфаксу сообщили"), unless "according to" or a noun governs its case ("за
+            # даними Укрінформу", "кореспондент Укрінформу", "za PAP-em").
+            told = told or not (verb is not None and (_ACCORDING.match(verb) or _led(match)))
+        if (verb or "").lower() == "za" and ending not in credit_inflections.INSTRUMENTAL:
+            continue  # "za" with no instrumental: "for", "behind" ("za Hinu": told Hina, Croatian)
+        kind = _kind(told)
+        if kind == "text" and verb is not None and _vouches(verb, name):
+            kind = "vouched"  # "javlja Hina": the reporting verb's subject is the agency
+        found.append((name, _told_words(match, text) if told else _words(match), kind))
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"] or match["name2"], match.group(0), "text"))
     for match in _TURKISH.finditer(text):

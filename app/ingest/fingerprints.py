@@ -434,7 +434,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head)
     for name, words, kind in foreign:
-        if kind not in ("text", "told"):
+        if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
     # A byline in the payload, or as the body's first line ("By The Associated Press").
     first = BODY_BYLINE.match(text)
@@ -487,11 +487,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)
-    found += [
-        Credit(name, words, LinkRelation.cites, told=kind == "told")
-        for name, words, kind in foreign
-        if kind in ("text", "told")
-    ]
+    for name, words, kind in foreign:
+        if kind in ("text", "told", "vouched"):
+            credit = Credit(name, words, LinkRelation.cites, told=kind == "told")
+            if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
+                vouched.add(id(credit))
+            found.append(credit)
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in _joint(found):
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.

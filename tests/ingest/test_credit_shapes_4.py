@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (a table of articles, one a line)
+# ruff: noqa: E501  (a table of articles in many scripts, one a line)
 """A fourth pass on credits: the misses the third pass left (docs/matching.md, "What is left"),
 each with the look-alikes the general rule must not take for a credit.
 
@@ -35,6 +35,7 @@ from tests.ingest.test_credit_shapes import decided
 from tests.ingest.test_credited import AP_STORY
 from tests.ingest.test_credited import paper
 
+TOLD = credited.CONFIDENCE["told_agency"]
 STORY = "The finance ministry said on Monday that the budget deficit narrowed to 2.1 percent of output last year. Tax receipts rose faster than expected, officials said. Opposition lawmakers questioned the figures. Parliament will debate the numbers next week."
 DE = "Die Bundesregierung hat am Mittwoch ein Entlastungspaket für Familien beschlossen. Das Kindergeld steigt um zehn Euro. Die Opposition sprach von einem Tropfen auf den heißen Stein."
 ES = "El Banco Central Europeo ha decidido este jueves mantener los tipos de interés en el 2 %. La presidenta ha explicado que la inflación se mantiene cerca del objetivo. Los analistas esperaban la decisión."
@@ -138,6 +139,55 @@ def test_two_agencies_credited_apart_are_still_rivals() -> None:
     assert decision.confidence < BAR
     assert "also credits" in decision.reason
     assert "in the same credit" not in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("article", "yields"),
+    [
+        # Ukrainian, Russian and Polish decline the agency's name after a preposition or a noun;
+        # Polish "PAP podaje" (PAP reports).
+        pytest.param({"title": "Ціни на пальне зросли", "body": "Ціни на пальне зросли за тиждень на 1,2%, за даними Укрінформу. Найбільше подорожчав дизель. Аналітики очікують стабілізації цін."}, "ukrinform", id="za_danymy_ukrinformu_uk"),
+        pytest.param({"title": "Міст відкрили", "body": "У Києві відкрили міст після ремонту, передає кореспондент Укрінформу. Рух транспорту відновлено. Роботи тривали півтора року."}, "ukrinform", id="peredaie_korespondent_ukrinformu_uk"),
+        pytest.param({"title": "Рейсы отменены", "body": "Более 40 рейсов отменены в Шереметьеве, по данным Интерфакса. Пассажиров переводят на другие рейсы. Аэропорт работает в штатном режиме."}, "interfax", id="po_dannym_interfaksa_ru"),
+        pytest.param({"title": "Рейсы отменены", "body": "Более 40 рейсов отменены в Шереметьеве, по данным РИА Новостей. Пассажиров переводят на другие рейсы. Аэропорт работает в штатном режиме."}, "ria-novosti", id="po_dannym_ria_novostei_ru"),
+        pytest.param({"title": "Wichura na Podkarpaciu", "body": "Silny wiatr zerwał dachy z kilkudziesięciu budynków na Podkarpaciu - informujemy za PAP-em. Bez prądu pozostaje 20 tysięcy odbiorców. Synoptycy ostrzegają przed burzami."}, "pap", id="za_pap_em_pl"),
+        pytest.param({"title": "Deficyt w budżecie", "body": "Rząd przyjął projekt budżetu. Według Reutersa deficyt wyniesie 3 proc. PKB. Opozycja zapowiada poprawki."}, "reuters", id="wedlug_reutersa_pl"),
+        pytest.param({"title": "Sejm przyjął ustawę", "body": "Sejm przyjął w piątek ustawę o obronie cywilnej. PAP podaje, że za ustawą głosowało 410 posłów. Teraz zajmie się nią Senat."}, "pap", id="pap_podaje_pl"),
+        # Croatian: the reporting verb, then Hina.
+        pytest.param({"title": "Vlada usvojila proračun", "body": "Vlada je u četvrtak usvojila prijedlog proračuna za sljedeću godinu, javlja Hina. Deficit će iznositi 2,5 posto. Sabor o proračunu raspravlja idući tjedan."}, "hina", id="javlja_hina_hr"),
+        pytest.param({"title": "Potres kod Petrinje", "body": "Potres magnitude 4,1 pogodio je u noći područje Petrinje, prenosi Hina. Nema izvješća o šteti. Seizmolozi upozoravaju na moguće naknadne potrese."}, "hina", id="prenosi_hina_hr"),
+    ],
+)  # fmt: skip
+def test_declined_names_and_javlja_hina_credit_the_agency(
+    article: dict[str, Any], yields: str
+) -> None:
+    assert_credits(article, yields)
+
+
+@pytest.mark.parametrize(
+    ("article", "yields"),
+    [
+        # A declined name after a verb of saying: the agency is the one told.
+        pytest.param({"title": "Мер про відновлення мосту", "author": "Редакція", "body": "Міст відновлять до кінця року. Про це мер міста повідомив Укрінформу. Роботи фінансуватимуть з міського бюджету."}, ("ukrinform", TOLD), id="povidomyv_ukrinformu_told_uk"),
+        pytest.param({"title": "Рейсы отменены", "body": "Более 40 рейсов отменены. Об этом сообщил Интерфаксу представитель аэропорта. Пассажиров переводят на другие рейсы."}, ("interfax", TOLD), id="soobshchil_interfaksu_told_ru"),
+        # The agency as a sentence's subject, words like a declined name.
+        pytest.param({"title": "Укрінформ відкрив бюро", "body": "Укрінформ відкрив нове бюро у Львові. На відкритті були присутні журналісти. Бюро працюватиме щодня."}, None, id="ukrinform_as_subject_uk"),
+        pytest.param({"title": "Pielgrzymka", "body": "Wierni zebrali się na placu. Według Papy spotkanie było wyjątkowe. Uroczystość zakończyła się wieczorem."}, None, id="wedlug_papy_pl"),
+        pytest.param({"title": "Pielgrzymka", "body": "Wierni zebrali się na placu za Papem i jego orszakiem. Uroczystość zakończyła się wieczorem. Padał deszcz."}, None, id="za_papem_pl"),
+        # A person named Hina.
+        pytest.param({"title": "Studentica osvojila nagradu", "body": "Hina je rekla da je nagrada velika čast za nju. Studentica iz Zagreba osvojila je prvo mjesto. Natjecanje je održano u Splitu."}, None, id="hina_person_subject_hr"),
+        pytest.param({"title": "Uživo s terena", "body": "Poplave su zahvatile istok zemlje. S terena nam se javlja Hina Ahmed. Vodostaj i dalje raste."}, None, id="hina_person_reporter_hr"),
+        pytest.param({"title": "Student wins prize", "body": "According to Hina, a student from Karachi, the prize was a surprise. She said she would study abroad. The ceremony was held on Friday."}, None, id="according_to_hina_person_en"),
+    ],
+)  # fmt: skip
+def test_declined_and_mixed_case_look_alikes_yield_what_they_must(
+    article: dict[str, Any], yields: Any
+) -> None:
+    found = decided(**article)
+    if yields is None:
+        assert found is None, found
+    else:
+        assert found == yields
 
 
 @pytest.mark.parametrize(
