@@ -82,8 +82,11 @@ def closes_a_caption(text: str, match: re.Match[str]) -> bool:
 # paragraph closed by the agency ("Parliament will vote on the bill on Monday. (PAP)"): a
 # caption says what a picture shows, in the present tense, of a day that has passed. Read from
 # its words: picture words ("pictured", "is seen" but not "is seen as", "poses", "(left)", "in
-# this photo"), or a day or date with no verb of a story's (nothing said, reported, past or to
-# come: "said", "will", "was", "-ed" verbs; "a flooded car" is an adjective, after an article).
+# this photo"), or a day or date and the place the picture was taken, with no verb of a
+# story's (nothing said, reported, past or to come: "said", "will", "was", "-ed" verbs; "a
+# flooded car" is an adjective, after an article). A caption says where ("in Marietta",
+# "outside the singer's home", "on Front Street"); a story's last line of what comes next, in
+# the same present tense of a weekday, often does not ("Talks resume on Wednesday. (AFP)").
 _PICTURE_WORDS = re.compile(
     r"\b(?:pictured|in[ \t]+this[ \t]+(?:file[ \t]+)?(?:photo|image|picture)|file[ \t]+photo|"
     r"photo[ \t]+taken|(?:is|are)[ \t]+seen(?![ \t]+as\b)|looks?[ \t]+on|poses?|gestures?)\b"
@@ -103,6 +106,11 @@ _NOT_A_CAPTION = (
     "thought kept hit shot"
 )
 _STORY_WORDS = frozenset(_NOT_A_CAPTION.split())
+_PLACE = re.compile(
+    r"\b(?:outside|near|along|inside|beside|across|around|past|behind|atop)[ \t]"
+    r"|\b(?:in|at|on)[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z]"
+)
 _ARTICLES_AND_OWNERS = "a an the this that his her their its our my some one two"
 _MODIFIER = frozenset(_ARTICLES_AND_OWNERS.split())
 _SENTENCE_BREAK = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]+(?=[A-Z\"\u201c])")
@@ -123,6 +131,8 @@ def ends_a_caption(text: str, match: re.Match[str]) -> bool:
         return True
     if _DAY.search(sentence) is None or re.search(r"[\"\u201c\u201d]", sentence):
         return False
+    if _PLACE.search(sentence) is None:
+        return False  # "Talks resume on Wednesday.": no place, no picture's
     words = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)
     for before, word in zip(["", *words], words, strict=False):
         lower = word.lower()

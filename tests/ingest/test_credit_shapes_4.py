@@ -213,6 +213,26 @@ def test_brazil_s_agencies(article: dict[str, Any], yields: str | None) -> None:
         assert_credits(article, yields)
 
 
+@pytest.mark.parametrize(
+    ("article", "yields"),
+    [
+        # A wire's last line of what comes next: no place, so no caption.
+        pytest.param({"title": "Ceasefire talks stall", "body": "Mediators failed to broker a ceasefire in two days of talks, diplomats said. Both sides accused each other of violations. The United Nations urged restraint.\n\nTalks resume on Wednesday. (AFP)"}, "afp", id="afp_close_present_tense_weekday"),
+        pytest.param({"title": "Strike goes on", "body": "Rail workers extended their strike for a third day, the union said. Commuters faced long queues for buses. The government called for talks.\n\nNegotiations continue on Friday. (Reuters)"}, "reuters", id="reuters_close_negotiations_continue"),
+        # Captions say where the picture was taken, and stay captions.
+        pytest.param({"title": "Talks in Geneva", "body": "Diplomats from both sides met for a second day, the UN said. No agreement was reached. The talks are set to resume next week.\n\nDelegates arrive for talks in Geneva on Wednesday. (AFP)"}, None, id="caption_delegates_in_geneva"),
+        pytest.param({"title": "Storm hits coast", "body": "A storm battered the coast overnight, cutting power to thousands of homes. Crews worked through the night. Schools were closed.\n\nResidents clear debris outside their homes on Tuesday. (Reuters)"}, None, id="caption_outside_their_homes"),
+    ],
+)  # fmt: skip
+def test_a_caption_says_where_a_wire_s_last_line_need_not(
+    article: dict[str, Any], yields: str | None
+) -> None:
+    if yields is None:
+        assert decided(**article) is None
+    else:
+        assert_credits(article, yields)
+
+
 def test_a_joint_dateline_through_ingest_counts_the_paper_under_the_lead_agency(
     client: TestClient,
 ) -> None:
