@@ -9,7 +9,8 @@ lead agency) without taking the others for rivals, and says that it also credits
 
 What is no second agency: an editor's initials after the agency ("(dpa/mrr)", "AFP/lh": lower
 case, as desks write them), a pollster or partner ("Reuters/Ipsos", "(AP-NORC)": no agency of
-the table), and a name written otherwise than the agency writes itself ("ap" in lower case is
+the table), an agency after a photographer's name ("(Stefan Rousseau/PA)": a photo's credit),
+and a name written otherwise than the agency writes itself ("ap" in lower case is
 initials; "Hina" in mixed case a given name).
 """
 
@@ -41,12 +42,16 @@ def written_as_agency(word: str) -> bool:
 def bracket_names(name: str, marks: str) -> list[str]:
     """The agencies a bracket names: its name, or the agencies a hyphen joins in it ("ANSA-AFP"
     when the whole names no agency: "dpa-AFX" and "Keystone-SDA" are agencies of their own),
-    then the agencies among the marks after a slash ("(dpa/AFP)"; not "(dpa/mrr)")."""
+    then, after an agency, the agencies among the marks after a slash ("(dpa/AFP)"; not
+    "(dpa/mrr)"). After a person's name the slash is a photo's credit ("(Stefan Rousseau/PA)":
+    the photographer, then the agency), no list of agencies."""
     names = [name]
     if "-" in name and agencies.by_key(name_key(name)) is None:
         parts = name.split("-")
         if all(written_as_agency(part) for part in parts):
             names = parts
+    if not all(written_as_agency(part) for part in names):
+        return names
     return names + [mark for mark in marks.split("/")[1:] if written_as_agency(mark)]
 
 

@@ -86,6 +86,10 @@ def test_two_agencies_in_one_credit_are_both_named_and_the_first_leads(
         pytest.param({"body": DE + " (dpa/lh)"}, ["dpa"], id="dpa_editor_initials_closing"),
         pytest.param({"body": STORY + "\n\nAFP/lh"}, ["afp"], id="afp_editor_initials_sign_off"),
         pytest.param({"body": "PARIS (AFP/ap) - " + STORY}, ["afp"], id="lower_case_ap_is_initials"),
+        # A photographer, then the agency: a photo's credit, over or under the story.
+        pytest.param({"body": "Police officers outside Downing Street. (Stefan Rousseau/PA)\n\n" + STORY}, [], id="photographer_slash_pa_over_story"),
+        pytest.param({"body": STORY + "\n\nStefan Rousseau/PA"}, [], id="photographer_slash_pa_last_line"),
+        pytest.param({"body": STORY + " (Yui Mok/PA)"}, [], id="photographer_slash_pa_closing_bracket"),
         # Agencies the text talks about, not credits.
         pytest.param({"body": "AFP and Reuters signed a content-sharing deal on Monday. The agreement covers video and photos. Financial terms were not disclosed. Both agencies said it would start in June."}, [], id="two_agencies_as_subject"),
         pytest.param({"body": STORY + "\n\n\"I read it in AFP, Reuters and the BBC,\" she said."}, [], id="agencies_in_a_quote_last_line"),
