@@ -15,6 +15,7 @@ from app.articles import service as articles_service
 from app.core.columns import apply_changes
 from app.core.errors import Conflict
 from app.core.errors import NotFound
+from app.core.locks import LockMode
 from app.core.locks import lock_rows
 from app.core.locks import locks_rows
 from app.core.pagination import Keyset
@@ -98,6 +99,11 @@ def update(session: Session, *, outlet: Outlet, data: OutletUpdate) -> Outlet:
         # rendering trigger's share lock). Their claims are locked first here, in the order
         # recounts keep. A claim that takes the outlet as first reporter after this read is
         # still locked after the outlet: rare, and a deadlock the retry policy re-runs.
+        # An ingest that found the outlet holds it (FOR KEY SHARE) before its claims, which a
+        # new slug's FOR UPDATE waits for: so, as the cascade delete does, the rename first
+        # waits for the writers holding the outlet now, holding nothing itself.
+        mode: LockMode = "update" if "slug" in changes else "no_key_update"  # a key changes
+        _wait_for_holders(session, outlet.id or 0, mode=mode)
         first_reports = select(Claim.id).where(Claim.first_reported_outlet_id == outlet.id)
         counters.lock(session, claim_ids=session.scalars(first_reports))
     session.add(apply_changes(outlet, changes))
@@ -132,6 +138,17 @@ def _crediting(outlet_id: int | None) -> Any:
     return select(CreditedOrigin.article_id).where(CreditedOrigin.outlet_id == outlet_id)
 
 
+def _wait_for_holders(session: Session, outlet_id: int, *, mode: LockMode) -> None:
+    """Wait until the writers that hold the outlet's row now (in a way `mode`, the lock the
+    write will take, conflicts with) have finished, holding nothing: the lock is taken in a
+    savepoint rolled back at once, which releases it. PostgreSQL only."""
+    if not locks_rows(session):
+        return
+    with session.begin_nested() as waiting:
+        lock_rows(session, Outlet.id, [outlet_id], mode=mode)
+        waiting.rollback()
+
+
 def _lock_before_the_outlet(session: Session, *, outlet: Outlet, cascade: bool) -> None:
     """Lock what deleting this outlet changes in the order every writer keeps on PostgreSQL:
     article rows (ascending, with their trees), then the claims they carry, and the outlet row
@@ -156,9 +173,7 @@ def _lock_before_the_outlet(session: Session, *, outlet: Outlet, cascade: bool) 
     # lock is taken in a savepoint rolled back at once, which releases it). One that finds
     # the outlet in the few statements between that wait and the lock below can still close
     # a cycle with this delete: a deadlock, re-run by the retry policy.
-    with session.begin_nested() as waiting:
-        lock_rows(session, Outlet.id, [outlet_id], mode="update")
-        waiting.rollback()  # releases the row lock taken in it
+    _wait_for_holders(session, outlet_id, mode="update")
     locked: set[int] = set()
     first_reported = select(Claim.id).where(Claim.first_reported_outlet_id == outlet_id)
     for round_ in range(LOCK_ROUNDS):

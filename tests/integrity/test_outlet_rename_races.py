@@ -13,14 +13,19 @@ from typing import Any
 import orjson
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlalchemy import text
 from sqlmodel import Session
 
 from app.claims import attributions as claims_attributions
 from app.claims.models import AttributionCreate
+from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
+from app.ingest import service as ingest_service
+from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
+from app.matching.factory import build_matcher
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletUpdate
 from app.tables import Claim
@@ -81,5 +86,64 @@ def test_an_outlet_renamed_while_a_claim_it_first_reported_is_recounted(
         stored = session.get(Claim, claim.id)
         assert stored is not None
         assert (stored.articles_count, stored.first_reported_outlet_id) == (2, first.id)
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
+
+
+@pytest.mark.parametrize("change", [{"slug": "renamed"}, {"name": "Renamed"}])
+def test_an_outlet_renamed_while_an_ingest_that_found_it_goes_on(
+    engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch, change: dict[str, str]
+) -> None:
+    """An ingest holds the outlet it found (FOR KEY SHARE) and locks its claims later; a new
+    slug's FOR UPDATE waits for that share. With the rename holding the outlet's first reports
+    while it waited, the ingest's recount then waited for one of them: a deadlock every time
+    (a review's find). The rename first waits for the outlet's holders, holding nothing."""
+    matcher = build_matcher(settings)
+
+    def payload(n: int) -> IngestPayload:
+        return IngestPayload.model_validate(
+            {
+                "outlet": {"slug": "wire", "name": "Wire", "domain": "wire.example"},
+                "article": {
+                    "url": f"https://wire.example/{n}",
+                    "title": f"Story {n}",
+                    "published_at": (T0 + timedelta(hours=n)).isoformat(),
+                },
+                "claims": [{"text": "The dam burst."}],
+            }
+        )
+
+    with transaction(engine, write=True) as session:
+        ingest_service.ingest(session, payload=payload(0), matcher=matcher, settings=settings)
+    with transaction(engine, write=False) as session:
+        wire_id = session.scalar(select(Outlet.id).where(Outlet.slug == "wire"))
+        claim = session.scalar(select(Claim))
+        assert claim is not None
+        assert claim.first_reported_outlet_id == wire_id
+    found, go = threading.Event(), threading.Event()
+    real_outlet = ingest_service._outlet
+
+    def outlet_then_pause(*args: Any, **kwargs: Any) -> Any:
+        result = real_outlet(*args, **kwargs)
+        if not found.is_set():
+            found.set()
+            assert go.wait(30), "the test never let the ingest go on"
+        return result
+
+    monkeypatch.setattr(ingest_service, "_outlet", outlet_then_pause)
+
+    def ingest_into_it(session: Session) -> None:
+        ingest_service.ingest(session, payload=payload(1), matcher=matcher, settings=settings)
+
+    def rename(session: Session) -> None:
+        outlet = session.get(Outlet, wire_id)
+        assert outlet is not None
+        outlets_service.update(session, outlet=outlet, data=OutletUpdate(**change))
+
+    paused_then(engine, ("ingest", ingest_into_it, found), ("rename", rename), go)
+    with transaction(engine, write=False) as session:
+        stored = session.get(Claim, claim.id)
+        assert stored is not None
+        assert stored.articles_count == 2
         broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
     assert broken == {}
