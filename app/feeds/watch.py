@@ -24,6 +24,8 @@ from app.articles.urls import canonical_url
 from app.core.columns import utcnow
 from app.core.config import Settings
 from app.core.errors import AppError
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import is_retryable
 from app.core.unit_of_work import run_transaction
 from app.feeds import crawler
 from app.feeds import parse
@@ -342,6 +344,8 @@ def _ingest_page(
             with session.begin_nested():
                 result = ingest(session, payload=payload, matcher=matcher(), settings=settings)
         except (ValidationError, AppError) as error:
+            if isinstance(error, TransactionConflict):
+                raise  # a lost race, not the page's fault: the unit is re-run
             entry.state, entry.error = EntryState.failed, f"not ingested: {error}"[:500]
             session.add(entry)
             return
@@ -371,6 +375,8 @@ def _propose(
                 settings=settings,
             )
     except Exception as error:  # the page's quotes, not the crawl, failed
+        if isinstance(error, TransactionConflict) or is_retryable(error):
+            raise  # a lost race (a deadlock, a row changed meanwhile): the unit is re-run
         logger.exception("claims of article %d not proposed", article_id)
         return f"claims not proposed: {error}"[:500]
     logger.info("article %d: claims %s", article_id, dict(outcomes))

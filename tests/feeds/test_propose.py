@@ -2,14 +2,21 @@
 not, stored once (a re-crawl adds nothing, a rejection is remembered), accepted into claims."""
 
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy import select
 
 from app.core.config import Settings
+from app.core.unit_of_work import TransactionConflict
+from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import transaction
 from app.feeds import propose
+from app.feeds import watch
+from app.ingest.models import IngestPayload
 from app.matching.factory import build_matcher
 from app.tables import Article
 from app.tables import Attribution
@@ -139,3 +146,40 @@ def test_the_setting_reads_a_comma_separated_list() -> None:
         "reuters",
         "ap",
     ]
+
+
+def test_a_lost_race_while_proposing_re_runs_the_crawl_unit_and_a_bad_page_is_noted(
+    engine: Engine, settings: Settings, factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The crawler proposes an article's claims in a savepoint and notes a failure on the
+    entry: a page whose quotes cannot be read is that page's problem. A lost race (a deadlock,
+    a row changed meanwhile) is not: it propagates, so the retry policy re-runs the unit,
+    instead of leaving "claims not proposed" on the entry for good."""
+    article_id = factory.article().id or 0
+    matcher = build_matcher(settings.model_copy(update={"matcher": "lexical"}))
+    payload = IngestPayload.model_validate(
+        {
+            "outlet": {"slug": "o", "name": "O"},
+            "article": {
+                "url": "https://o.example/a",
+                "title": TITLE,
+                "published_at": "2026-01-05T10:00:00Z",
+                "body": BODY,
+            },
+            "claims": [],
+        }
+    )
+
+    def failing(error: Exception) -> Callable[..., Counter[str]]:
+        def propose_(*_args: Any, **_kwargs: Any) -> Counter[str]:
+            raise error
+
+        return propose_
+
+    monkeypatch.setattr(propose, "propose", failing(lost_race()))
+    with pytest.raises(TransactionConflict), transaction(engine, write=True) as session:
+        watch._propose(session, article_id, payload, matcher, settings)
+    monkeypatch.setattr(propose, "propose", failing(ValueError("unreadable quotes")))
+    with transaction(engine, write=True) as session:
+        noted = watch._propose(session, article_id, payload, matcher, settings)
+    assert noted == "claims not proposed: unreadable quotes"
