@@ -69,8 +69,8 @@ def add_attribution(
 ) -> Attribution:
     """Attribute the claim to an article; the claim's counts follow in this transaction.
 
-    `article_held`: the caller already holds the article and its root as `counters.hold`
-    does, or needs not (an article this transaction created, which no one else sees)."""
+    `article_held`: the caller has locked the article already, or needs not (an article this
+    transaction created, which no one else sees): no hold before the insert."""
     assert claim.id is not None
     claim_id = claim.id
     if session.get(Article, data.article_id) is None:

@@ -267,8 +267,11 @@ class _ClaimResolver:
             sourcing=item.sourcing,
         )
         try:
-            # The line holds its article as needed already: one it created is seen by no one
-            # else, a copy is held with its root (`_has_origin`), and a stored root is its own.
+            # No hold before the insert here: an article the line created is seen by no one
+            # else, and a stored one is already held (KEY SHARE, `_article`) before anything
+            # else, so a hold now would come after that and could not restore the order. (A
+            # stored copy's root is held at the recount: against a delete of that copy this
+            # can still deadlock, and the retry policy re-runs the line.)
             attribution = claims_attributions.add_attribution(
                 self.session, claim=claim, data=data, article_held=True
             )
