@@ -58,3 +58,39 @@ def test_deleted_claims_leave_the_index(
     assert matches(engine, "ephemeral") == [claim.id]
     client.delete(f"/v1/claims/{claim.id}", params={"cascade": True})
     assert matches(engine, "ephemeral") == []
+
+
+def test_one_statement_inserting_many_quotes_indexes_each_claim(
+    engine: Engine, factory: Factory
+) -> None:
+    # The bulk ingest writes a chunk's attributions with one statement (a COPY on PostgreSQL,
+    # whose search rows a statement trigger refreshes once per claim).
+    first, second = factory.claim(text="First claim."), factory.claim(text="Second claim.")
+    articles = [factory.article().id for _ in range(3)]
+    rows = [
+        (first.id, articles[0], "a zeppelin overhead"),
+        (first.id, articles[1], "the harbour closed"),
+        (second.id, articles[0], None),
+        (second.id, articles[2], "a quiet harbour"),
+    ]
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO attribution (claim_id, article_id, stance, quote, sourcing, "
+                "created_at, updated_at) VALUES "
+                + ", ".join(
+                    f"(:c{i}, :a{i}, 'reports', :q{i}, 'unknown', :t, :t)" for i in range(len(rows))
+                )
+            ),
+            {
+                "t": "2026-01-01 00:00:00",
+                **{
+                    f"{k}{i}": v
+                    for i, row in enumerate(rows)
+                    for k, v in zip("caq", row, strict=True)
+                },
+            },
+        )
+    assert matches(engine, "zeppelin") == [first.id]
+    assert matches(engine, "harbour") == sorted([first.id, second.id])
+    assert matches(engine, "claim") == sorted([first.id, second.id])
