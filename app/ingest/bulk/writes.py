@@ -1,12 +1,14 @@
-"""Writing a planned run of lines: one INSERT per table for all its new rows, ids read back by
-their unique keys, roots set in one UPDATE, embeddings in one model call, and the affected
-claims handed to the transaction's single recount.
+"""Writing a planned run of lines: one INSERT per table for all its new rows, embeddings in one
+model call, and the affected claims handed to the transaction's single recount.
 
 Statements run on the session's connection (Core, no unit of work), inside the chunk's
 transaction; what the ORM's flush would tell the outbox (claims created, attributions, links) is
 handed to it here, so the events are those of the one-line path. The ids are read back by
 natural key (slug, URL, fingerprint, claim and article) rather than from `RETURNING`, whose row
-order neither SQLite nor PostgreSQL promise for a multi-row insert.
+order neither SQLite nor PostgreSQL promise for a multi-row insert. On PostgreSQL the ids are
+drawn from the tables' sequences before the insert instead (`reserve_ids`): the rows go in with
+their ids, and a new article without a stated origin with its root (itself), so neither the
+read-back nor most of the roots' UPDATE is needed.
 """
 
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from sqlalchemy import Table
 from sqlalchemy import TypeDecorator
 from sqlalchemy import bindparam
 from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -40,6 +43,7 @@ from app.tables import Outlet
 _IN = 500
 COPY_FROM = 50  # rows from which a PostgreSQL insert is a COPY
 _ARTICLE_TABLE: Any = Article.__table__  # type: ignore[attr-defined]
+_SEQUENCES: dict[str, str] = {}  # table -> the sequence of its id (the schema's, as migrated)
 _SET_ROOT = (
     update(_ARTICLE_TABLE)
     .where(_ARTICLE_TABLE.c.id == bindparam("pk"))
@@ -61,6 +65,27 @@ def _ids_by(connection: Connection, key: Any, id_column: Any, keys: list[Any]) -
             for row in connection.execute(select(key, id_column).where(key.in_(part)))
         )
     return ids
+
+
+def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] | None:
+    """On PostgreSQL, `count` ids from the sequence of the table's `id`, ascending: those its
+    inserts would have drawn, in the order they would have drawn them (one statement, no row
+    per id). None on SQLite, whose ids the insert assigns."""
+    if connection.dialect.name != "postgresql" or count == 0:
+        return None
+    sequence = _SEQUENCES.get(table.name)
+    if sequence is None:
+        sequence = connection.scalar(
+            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
+        )
+        _SEQUENCES[table.name] = sequence
+    # The sequence as a constant (a bound regclass), not looked up again for every id.
+    return sorted(
+        connection.scalars(
+            text("SELECT nextval(CAST(:sequence AS regclass)) FROM generate_series(1, :count)"),
+            {"sequence": sequence, "count": count},
+        )
+    )
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -94,6 +119,11 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         raise DBAPIError.instance(statement, None, error, driver_error) from error
 
 
+def _with_id(values: dict[str, Any], reserved: int | None) -> dict[str, Any]:
+    """A new row's values, with its id when one was reserved for it."""
+    return values if reserved is None else {"id": reserved, **values}
+
+
 def _converter(type_: Any, dialect: Any) -> Callable[[Any], Any]:
     bind = type_.bind_processor(dialect) if isinstance(type_, TypeDecorator) else None
 
@@ -111,65 +141,98 @@ def write(session: Session, planner: Planner) -> None:
     """Insert every new row the planner decided on, in line order, and fill in their ids."""
     connection = session.connection()
     if planner.new_outlets:
+        outlet_table: Any = Outlet.__table__  # type: ignore[attr-defined]
+        reserved = reserve_ids(connection, outlet_table, len(planner.new_outlets))
+        if reserved is not None:
+            for outlet, new_id in zip(planner.new_outlets, reserved, strict=True):
+                outlet.id = new_id
         insert_rows(
             connection,
-            Outlet.__table__,  # type: ignore[attr-defined]
-            [outlet.values or {} for outlet in planner.new_outlets],
+            outlet_table,
+            [_with_id(outlet.values or {}, outlet.id) for outlet in planner.new_outlets],
         )
-        ids = _ids_by(
-            connection, Outlet.slug, Outlet.id, [outlet.slug for outlet in planner.new_outlets]
-        )
-        for outlet in planner.new_outlets:
-            outlet.id = ids[outlet.slug]
+        if reserved is None:
+            ids = _ids_by(
+                connection, Outlet.slug, Outlet.id, [outlet.slug for outlet in planner.new_outlets]
+            )
+            for outlet in planner.new_outlets:
+                outlet.id = ids[outlet.slug]
 
+    # Roots still to set once the articles are in: every new article's on SQLite (whose ids
+    # come with the insert), only those with a stated origin on PostgreSQL (an origin's root
+    # is read under lock after the insert, in _links; the others are their own roots).
+    unrooted = planner.new_articles
     if planner.new_articles:
+        reserved = reserve_ids(connection, _ARTICLE_TABLE, len(planner.new_articles))
+        if reserved is not None:
+            for article, new_id in zip(planner.new_articles, reserved, strict=True):
+                article.id = new_id
+            unrooted = [article for article in planner.new_articles if article.link is not None]
         insert_rows(
             connection,
             _ARTICLE_TABLE,
             [
-                {**(article.values or {}), "outlet_id": article.outlet.id}
+                {
+                    **_with_id(article.values or {}, article.id),
+                    "outlet_id": article.outlet.id,
+                    **(
+                        {}
+                        if reserved is None
+                        else {"root_article_id": None if article.link else article.id}
+                    ),
+                }
                 for article in planner.new_articles
             ],
         )
-        ids = _ids_by(
-            connection, Article.url, Article.id, [article.url for article in planner.new_articles]
-        )
-        for article in planner.new_articles:
-            article.id = ids[article.url]
+        if reserved is None:
+            ids = _ids_by(
+                connection,
+                Article.url,
+                Article.id,
+                [article.url for article in planner.new_articles],
+            )
+            for article in planner.new_articles:
+                article.id = ids[article.url]
 
     if planner.new_links:
         _links(session, planner)
-    if planner.new_articles:
-        connection.execute(
-            _SET_ROOT,
-            [{"pk": a.id, "root": a.root_article_id()} for a in planner.new_articles],
-        )
+    if unrooted:
+        connection.execute(_SET_ROOT, [{"pk": a.id, "root": a.root_article_id()} for a in unrooted])
 
     if planner.new_claims:
         now = utcnow()
+        claim_table: Any = Claim.__table__  # type: ignore[attr-defined]
+        reserved = reserve_ids(connection, claim_table, len(planner.new_claims))
+        if reserved is not None:
+            for claim, new_id in zip(planner.new_claims, reserved, strict=True):
+                claim.id = new_id
         insert_rows(
             connection,
-            Claim.__table__,  # type: ignore[attr-defined]
+            claim_table,
             [
-                {
-                    "text": claim.text,
-                    "claimant": claim.claimant,
-                    "claim_date": claim.claim_date,
-                    "fingerprint": claim.fingerprint,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                _with_id(
+                    {
+                        "text": claim.text,
+                        "claimant": claim.claimant,
+                        "claim_date": claim.claim_date,
+                        "fingerprint": claim.fingerprint,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                    claim.id,
+                )
                 for claim in planner.new_claims
             ],
         )
-        ids = _ids_by(
-            connection,
-            Claim.fingerprint,
-            Claim.id,
-            [claim.fingerprint for claim in planner.new_claims],
-        )
-        for claim in planner.new_claims:
-            claim.id = ids[claim.fingerprint]
+        if reserved is None:
+            ids = _ids_by(
+                connection,
+                Claim.fingerprint,
+                Claim.id,
+                [claim.fingerprint for claim in planner.new_claims],
+            )
+            for claim in planner.new_claims:
+                claim.id = ids[claim.fingerprint]
         outbox.claims_created(session, planner.new_claims)  # as the ORM's flush would
         store = vectors.active()
         if store is not None:  # what the flush hook does for claims the ORM creates
@@ -177,33 +240,42 @@ def write(session: Session, planner: Planner) -> None:
 
     if planner.new_attributions:
         now = utcnow()
+        attribution_table: Any = Attribution.__table__  # type: ignore[attr-defined]
+        reserved = reserve_ids(connection, attribution_table, len(planner.new_attributions))
+        if reserved is not None:
+            for row, new_id in zip(planner.new_attributions, reserved, strict=True):
+                row.id = new_id
         insert_rows(
             connection,
-            Attribution.__table__,  # type: ignore[attr-defined]
+            attribution_table,
             [
-                {
-                    "claim_id": row.claim.id,
-                    "article_id": row.article.id,
-                    "stance": row.stance.value,
-                    "quote": row.quote,
-                    "sourcing": row.sourcing.value,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                _with_id(
+                    {
+                        "claim_id": row.claim.id,
+                        "article_id": row.article.id,
+                        "stance": row.stance.value,
+                        "quote": row.quote,
+                        "sourcing": row.sourcing.value,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                    row.id,
+                )
                 for row in planner.new_attributions
             ],
         )
-        pairs: dict[tuple[int, int], int] = {}
-        articles = sorted({row.article.id or 0 for row in planner.new_attributions})
-        for part in _parts(articles):
-            for attribution_id, claim_id, article_id in connection.execute(
-                select(Attribution.id, Attribution.claim_id, Attribution.article_id).where(
-                    Attribution.article_id.in_(part)  # type: ignore[attr-defined]
-                )
-            ):
-                pairs[(claim_id, article_id)] = attribution_id
-        for row in planner.new_attributions:
-            row.id = pairs[(row.claim.id or 0, row.article.id or 0)]
+        if reserved is None:
+            pairs: dict[tuple[int, int], int] = {}
+            articles = sorted({row.article.id or 0 for row in planner.new_attributions})
+            for part in _parts(articles):
+                for attribution_id, claim_id, article_id in connection.execute(
+                    select(Attribution.id, Attribution.claim_id, Attribution.article_id).where(
+                        Attribution.article_id.in_(part)  # type: ignore[attr-defined]
+                    )
+                ):
+                    pairs[(claim_id, article_id)] = attribution_id
+            for row in planner.new_attributions:
+                row.id = pairs[(row.claim.id or 0, row.article.id or 0)]
         outbox.attributed(
             session, [(row.claim.id or 0, row.article.id or 0) for row in planner.new_attributions]
         )
