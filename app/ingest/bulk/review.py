@@ -4,10 +4,10 @@ What the one-line path queues line by line (`review_queue.propose_copy` for an a
 earliest copy candidate, `propose_merge` for each merge suggestion of a created claim, when the
 line wrote something), with the same keys, rows and `review_queue.item_added` events in the
 same order, but read and written with a few statements for the whole run: one SELECT of the
-keys already stored, one multi-row INSERT of the new ones (`ON CONFLICT DO NOTHING`: a
-concurrent ingest may store the same key first, which the one-line path handles with a
-savepoint), and the events recorded from the rows the planner holds instead of a SELECT per
-item.
+keys already stored, one INSERT of the new ones (`ON CONFLICT DO NOTHING`: a concurrent ingest
+may store the same key first, which the one-line path handles with a savepoint; on PostgreSQL
+a statement of arrays, whatever their number), and the events recorded from the rows the
+planner holds instead of a SELECT per item.
 
 A profile of the engine on the S data put 80 % of its time in the per-item ORM path: stories
 there have up to 283 articles sharing a headline, and each article then proposed every earlier
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
 from sqlmodel import Session
 
@@ -28,6 +27,7 @@ from app.ingest import origins as ingest_origins
 from app.ingest.bulk.rows import ArticleRow
 from app.ingest.bulk.rows import ClaimRow
 from app.ingest.bulk.rows import LinePlan
+from app.ingest.bulk.writes import insert_new
 from app.ingest.models import CopyCandidate
 from app.matching.base import Matcher
 from app.outbox import recorder as outbox
@@ -83,15 +83,16 @@ def queue(session: Session, lines: Iterable[LinePlan], matcher: Matcher) -> None
             del proposals[key]
     if not proposals:
         return
-    dialect = session.get_bind().dialect.name
-    insert = (postgresql if dialect == "postgresql" else sqlite).insert(_TABLE)
-    statement = insert.on_conflict_do_nothing(index_elements=["key"]).returning(
-        _TABLE.c.id, _TABLE.c.key
-    )
-    ids = {
-        row.key: row.id
-        for row in connection.execute(statement, [p.values for p in proposals.values()])
-    }
+    rows = [p.values for p in proposals.values()]
+    if connection.dialect.name == "postgresql":
+        ids = insert_new(connection, _TABLE, rows, key="key")
+    else:
+        statement = (
+            sqlite.insert(_TABLE)
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(_TABLE.c.id, _TABLE.c.key)
+        )
+        ids = {row.key: row.id for row in connection.execute(statement, rows)}
     for key, proposal in proposals.items():
         item_id = ids.get(key)
         if item_id is None:  # stored by a concurrent ingest first: theirs to announce

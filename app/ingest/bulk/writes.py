@@ -119,6 +119,33 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         raise DBAPIError.instance(statement, None, error, driver_error) from error
 
 
+def insert_new(
+    connection: Connection, table: Table, rows: list[dict[str, Any]], key: str
+) -> dict[Any, int]:
+    """PostgreSQL: insert the rows (all naming the same columns) whose unique `key` is not
+    stored yet (ON CONFLICT DO NOTHING), as one statement whatever their number: a column's
+    values are one array parameter, `unnest` makes them rows again in order. A multi-row
+    VALUES binds a parameter per column and row, and planning the thousands of them was most
+    of the statement's cost. Returns the ids of the rows inserted, by key."""
+    names = list(rows[0])
+    dialect = connection.dialect
+    converters = [_converter(table.c[name].type, dialect) for name in names]
+    arrays = ", ".join(
+        f"CAST(:p{i} AS {table.c[name].type.compile(dialect=dialect)}[])"
+        for i, name in enumerate(names)
+    )
+    columns = ", ".join(f'"{name}"' for name in names)
+    statement = text(
+        f'INSERT INTO "{table.name}" ({columns}) SELECT * FROM unnest({arrays}) '
+        f'ON CONFLICT ("{key}") DO NOTHING RETURNING "id", "{key}"'
+    )
+    parameters = {
+        f"p{i}": [convert(row[name]) for row in rows]
+        for i, (name, convert) in enumerate(zip(names, converters, strict=True))
+    }
+    return {row[1]: row[0] for row in connection.execute(statement, parameters)}
+
+
 def _with_id(values: dict[str, Any], reserved: int | None) -> dict[str, Any]:
     """A new row's values, with its id when one was reserved for it."""
     return values if reserved is None else {"id": reserved, **values}
