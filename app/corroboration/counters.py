@@ -28,10 +28,10 @@ from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import inspect
 from sqlalchemy import select
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import aliased
 
+from app.core.bulk_rows import update_rows
 from app.core.locks import lock_until_stable
 from app.core.unit_of_work import lost_race
 from app.outbox import recorder as outbox
@@ -200,9 +200,6 @@ _STORED = select(
     Claim.disputing_outlets_count,
 ).where(Claim.id.in_(_IDS))  # type: ignore[union-attr]
 _EVENT_COUNTS = ("outlets_count", "origins_count", "articles_count", "disputing_outlets_count")
-_UPDATE = (
-    update(Claim.__table__).where(Claim.__table__.c.id == bindparam("claim_pk"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
-)
 
 
 def _lock(session: Session, claim_ids: list[int], *, live_only: bool) -> None:
@@ -274,8 +271,10 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
             first_reported_article_id=row.article_id,
             first_reported_outlet_id=row.outlet_id,
         )
-    session.connection().execute(
-        _UPDATE, [{"claim_pk": claim_id, **fields} for claim_id, fields in values.items()]
+    update_rows(
+        session.connection(),
+        Claim.__table__,  # type: ignore[attr-defined]
+        [{"id": claim_id, **fields} for claim_id, fields in values.items()],
     )
     # The per-outlet copies (claims of an outlet in sort order) follow the counters just written.
     session.connection().execute(_DROP_OUTLET_CLAIMS, {"ids": ids})

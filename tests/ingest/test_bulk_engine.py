@@ -17,6 +17,8 @@ from sqlalchemy import Engine
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from app.core.bulk_rows import COPY_FROM
+from app.core.bulk_rows import insert_rows
 from app.core.columns import metadata
 from app.core.config import Settings
 from app.core.migrations import UNMODELLED_TABLES
@@ -25,8 +27,6 @@ from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import service as one_line
 from app.ingest.bulk.engine import ingest_stream
-from app.ingest.bulk.writes import COPY_FROM
-from app.ingest.bulk.writes import insert_rows
 from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.matching import vectors
 from app.matching.base import Matcher

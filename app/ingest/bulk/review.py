@@ -22,12 +22,12 @@ from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
 from sqlmodel import Session
 
+from app.core.bulk_rows import insert_new
 from app.core.columns import utcnow
 from app.ingest import origins as ingest_origins
 from app.ingest.bulk.rows import ArticleRow
 from app.ingest.bulk.rows import ClaimRow
 from app.ingest.bulk.rows import LinePlan
-from app.ingest.bulk.writes import insert_new
 from app.ingest.models import CopyCandidate
 from app.matching.base import Matcher
 from app.outbox import recorder as outbox

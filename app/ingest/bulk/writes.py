@@ -11,23 +11,19 @@ their ids, and a new article without a stated origin with its root (itself), so 
 read-back nor most of the roots' UPDATE is needed.
 """
 
-from collections.abc import Callable
 from collections.abc import Iterable
-from enum import Enum
 from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy import Table
-from sqlalchemy import TypeDecorator
 from sqlalchemy import bindparam
 from sqlalchemy import select
-from sqlalchemy import text
 from sqlalchemy import update
-from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.articles import graph
+from app.core.bulk_rows import insert_rows
+from app.core.bulk_rows import reserve_ids
 from app.core.columns import utcnow
 from app.core.locks import locks_rows
 from app.corroboration import counters
@@ -41,9 +37,7 @@ from app.tables import Claim
 from app.tables import Outlet
 
 _IN = 500
-COPY_FROM = 50  # rows from which a PostgreSQL insert is a COPY
 _ARTICLE_TABLE: Any = Article.__table__  # type: ignore[attr-defined]
-_SEQUENCES: dict[str, str] = {}  # table -> the sequence of its id (the schema's, as migrated)
 _SET_ROOT = (
     update(_ARTICLE_TABLE)
     .where(_ARTICLE_TABLE.c.id == bindparam("pk"))
@@ -67,101 +61,9 @@ def _ids_by(connection: Connection, key: Any, id_column: Any, keys: list[Any]) -
     return ids
 
 
-def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] | None:
-    """On PostgreSQL, `count` ids from the sequence of the table's `id`, ascending: those its
-    inserts would have drawn, in the order they would have drawn them (one statement, no row
-    per id). None on SQLite, whose ids the insert assigns."""
-    if connection.dialect.name != "postgresql" or count == 0:
-        return None
-    sequence = _SEQUENCES.get(table.name)
-    if sequence is None:
-        sequence = connection.scalar(
-            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
-        )
-        _SEQUENCES[table.name] = sequence
-    # The sequence as a constant (a bound regclass), not looked up again for every id.
-    return sorted(
-        connection.scalars(
-            text("SELECT nextval(CAST(:sequence AS regclass)) FROM generate_series(1, :count)"),
-            {"sequence": sequence, "count": count},
-        )
-    )
-
-
-def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows that all name the same columns: `COPY` on PostgreSQL from COPY_FROM rows
-    (no statement per row, no parameters to bind), one executemany otherwise."""
-    if connection.dialect.name != "postgresql" or len(rows) < COPY_FROM:
-        connection.execute(table.insert(), rows)
-        return
-    names = list(rows[0])
-    # What the column types would do to each bound value (UTC instants, enums as their values).
-    converters = [_converter(table.c[name].type, connection.dialect) for name in names]
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    columns = ", ".join(f'"{name}"' for name in names)
-    statement = f'COPY "{table.name}" ({columns}) FROM STDIN'
-    driver_error = connection.dialect.loaded_dbapi.Error
-    try:
-        with (
-            driver.cursor() as cursor,  # type: ignore[attr-defined]
-            cursor.copy(statement) as copy,
-        ):
-            for row in rows:
-                copy.write_row(
-                    [convert(row[name]) for name, convert in zip(names, converters, strict=True)]
-                )
-    except driver_error as error:
-        # The COPY goes past SQLAlchemy, so its errors come bare; raised as SQLAlchemy would
-        # raise them, a race the COPY lost (deadlock, a row a concurrent writer removed) is
-        # re-run by the one retry policy instead of sending the chunk down the line-by-line
-        # path, and an outage is answered as one.
-        raise DBAPIError.instance(statement, None, error, driver_error) from error
-
-
-def insert_new(
-    connection: Connection, table: Table, rows: list[dict[str, Any]], key: str
-) -> dict[Any, int]:
-    """PostgreSQL: insert the rows (all naming the same columns) whose unique `key` is not
-    stored yet (ON CONFLICT DO NOTHING), as one statement whatever their number: a column's
-    values are one array parameter, `unnest` makes them rows again in order. A multi-row
-    VALUES binds a parameter per column and row, and planning the thousands of them was most
-    of the statement's cost. Returns the ids of the rows inserted, by key."""
-    names = list(rows[0])
-    dialect = connection.dialect
-    converters = [_converter(table.c[name].type, dialect) for name in names]
-    arrays = ", ".join(
-        f"CAST(:p{i} AS {table.c[name].type.compile(dialect=dialect)}[])"
-        for i, name in enumerate(names)
-    )
-    columns = ", ".join(f'"{name}"' for name in names)
-    statement = text(
-        f'INSERT INTO "{table.name}" ({columns}) SELECT * FROM unnest({arrays}) '
-        f'ON CONFLICT ("{key}") DO NOTHING RETURNING "id", "{key}"'
-    )
-    parameters = {
-        f"p{i}": [convert(row[name]) for row in rows]
-        for i, (name, convert) in enumerate(zip(names, converters, strict=True))
-    }
-    return {row[1]: row[0] for row in connection.execute(statement, parameters)}
-
-
 def _with_id(values: dict[str, Any], reserved: int | None) -> dict[str, Any]:
     """A new row's values, with its id when one was reserved for it."""
     return values if reserved is None else {"id": reserved, **values}
-
-
-def _converter(type_: Any, dialect: Any) -> Callable[[Any], Any]:
-    bind = type_.bind_processor(dialect) if isinstance(type_, TypeDecorator) else None
-
-    def convert(value: Any) -> Any:
-        if value is None:
-            return None
-        if bind is not None:
-            value = bind(value)
-        return value.value if isinstance(value, Enum) else value
-
-    return convert
 
 
 def write(session: Session, planner: Planner) -> None:

@@ -1,0 +1,156 @@
+"""Writing many rows of one table at once, as fast as each database allows.
+
+`insert_rows` sends them as `COPY` on PostgreSQL (no statement per row, no parameters to
+bind) and as one executemany on SQLite; `insert_new` inserts those whose unique key is not
+stored yet, and `update_rows` updates rows by id, each as one statement of arrays on
+PostgreSQL (a column's values one array parameter, `unnest` makes them rows again); `reserve_ids`
+draws a table's next ids before its rows are inserted (PostgreSQL), so that they go in with
+their ids.
+"""
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import JSON
+from sqlalchemy import Connection
+from sqlalchemy import Table
+from sqlalchemy import TypeDecorator
+from sqlalchemy import bindparam
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+COPY_FROM = 50  # rows from which a PostgreSQL insert is a COPY
+UNNEST_FROM = 8  # rows from which a PostgreSQL update is one statement of arrays
+_SEQUENCES: dict[str, str] = {}  # table -> the sequence of its id (the schema's, as migrated)
+
+
+def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] | None:
+    """On PostgreSQL, `count` ids from the sequence of the table's `id`, ascending: those its
+    inserts would have drawn, in the order they would have drawn them (one statement, no row
+    per id). None on SQLite, whose ids the insert assigns."""
+    if connection.dialect.name != "postgresql" or count == 0:
+        return None
+    sequence = _SEQUENCES.get(table.name)
+    if sequence is None:
+        sequence = connection.scalar(
+            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
+        )
+        _SEQUENCES[table.name] = sequence
+    # The sequence as a constant (a bound regclass), not looked up again for every id.
+    return sorted(
+        connection.scalars(
+            text("SELECT nextval(CAST(:sequence AS regclass)) FROM generate_series(1, :count)"),
+            {"sequence": sequence, "count": count},
+        )
+    )
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all name the same columns: `COPY` on PostgreSQL from COPY_FROM rows
+    (no statement per row, no parameters to bind), one executemany otherwise."""
+    if connection.dialect.name != "postgresql" or len(rows) < COPY_FROM:
+        connection.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    # What the column types would do to each bound value (UTC instants, enums as their values).
+    converters = [_converter(table.c[name].type, connection.dialect) for name in names]
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    columns = ", ".join(f'"{name}"' for name in names)
+    statement = f'COPY "{table.name}" ({columns}) FROM STDIN'
+    driver_error = connection.dialect.loaded_dbapi.Error
+    try:
+        with (
+            driver.cursor() as cursor,  # type: ignore[attr-defined]
+            cursor.copy(statement) as copy,
+        ):
+            for row in rows:
+                copy.write_row(
+                    [convert(row[name]) for name, convert in zip(names, converters, strict=True)]
+                )
+    except driver_error as error:
+        # The COPY goes past SQLAlchemy, so its errors come bare; raised as SQLAlchemy would
+        # raise them, a race the COPY lost (deadlock, a row a concurrent writer removed) is
+        # re-run by the one retry policy instead of sending the chunk down the line-by-line
+        # path, and an outage is answered as one.
+        raise DBAPIError.instance(statement, None, error, driver_error) from error
+
+
+def insert_new(
+    connection: Connection, table: Table, rows: list[dict[str, Any]], key: str
+) -> dict[Any, int]:
+    """PostgreSQL: insert the rows (all naming the same columns) whose unique `key` is not
+    stored yet (ON CONFLICT DO NOTHING), as one statement whatever their number (the rows in
+    their order). A multi-row VALUES binds a parameter per column and row, and planning the
+    thousands of them was most of the statement's cost. Returns the ids inserted, by key."""
+    names = list(rows[0])
+    arrays, parameters = _arrays(connection, table, names, rows)
+    columns = ", ".join(f'"{name}"' for name in names)
+    statement = text(
+        f'INSERT INTO "{table.name}" ({columns}) SELECT * FROM unnest({arrays}) '
+        f'ON CONFLICT ("{key}") DO NOTHING RETURNING "id", "{key}"'
+    )
+    return {row[1]: row[0] for row in connection.execute(statement, parameters)}
+
+
+def update_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Set the columns the rows name (all the same ones, and `id`) on the rows of those ids:
+    one statement of arrays on PostgreSQL from a few rows on, one executemany otherwise."""
+    names = [name for name in rows[0] if name != "id"]
+    if connection.dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
+        statement = (
+            table.update()
+            .where(table.c.id == bindparam("pk"))
+            .values({name: bindparam(name) for name in names})
+        )
+        # Not `id` among the parameters: SQLAlchemy would SET every column a parameter names,
+        # and setting the key (even to itself) locks the row FOR UPDATE, which waits for any
+        # writer holding it FOR KEY SHARE (a foreign key check of a concurrent insert).
+        connection.execute(
+            statement, [{"pk": row["id"], **{name: row[name] for name in names}} for row in rows]
+        )
+        return
+    arrays, parameters = _arrays(connection, table, ["id", *names], rows)
+    assignments = ", ".join(f'"{name}" = v."{name}"' for name in names)
+    columns = ", ".join(f'"{name}"' for name in ["id", *names])
+    connection.execute(
+        text(
+            f'UPDATE "{table.name}" SET {assignments} FROM unnest({arrays}) AS v({columns}) '
+            f'WHERE "{table.name}"."id" = v."id"'
+        ),
+        parameters,
+    )
+
+
+def _arrays(
+    connection: Connection, table: Table, names: list[str], rows: list[dict[str, Any]]
+) -> tuple[str, dict[str, list[Any]]]:
+    """The rows' columns as typed array parameters: the SQL that names them, and their values."""
+    dialect = connection.dialect
+    arrays = ", ".join(
+        f"CAST(:p{i} AS {table.c[name].type.compile(dialect=dialect)}[])"
+        for i, name in enumerate(names)
+    )
+    parameters = {}
+    for i, name in enumerate(names):
+        convert = _converter(table.c[name].type, dialect)
+        parameters[f"p{i}"] = [convert(row[name]) for row in rows]
+    return arrays, parameters
+
+
+def _converter(type_: Any, dialect: Any) -> Callable[[Any], Any]:
+    bind = None
+    if isinstance(type_, TypeDecorator):
+        bind = type_.bind_processor(dialect)
+    elif isinstance(type_, JSON):  # the driver's JSON wrapper, serialised as a bound value is
+        bind = type_.dialect_impl(dialect).bind_processor(dialect)
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if bind is not None:
+            value = bind(value)
+        return value.value if isinstance(value, Enum) else value
+
+    return convert
