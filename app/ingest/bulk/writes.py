@@ -11,7 +11,9 @@ their ids, and a new article without a stated origin with its root (itself), so 
 read-back nor most of the roots' UPDATE is needed.
 """
 
+from collections.abc import Callable
 from collections.abc import Iterable
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -37,7 +39,9 @@ from app.tables import Claim
 from app.tables import Outlet
 
 _IN = 500
+_OUTLET_TABLE: Any = Outlet.__table__  # type: ignore[attr-defined]
 _ARTICLE_TABLE: Any = Article.__table__  # type: ignore[attr-defined]
+_CLAIM_TABLE: Any = Claim.__table__  # type: ignore[attr-defined]
 _SET_ROOT = (
     update(_ARTICLE_TABLE)
     .where(_ARTICLE_TABLE.c.id == bindparam("pk"))
@@ -66,62 +70,64 @@ def _with_id(values: dict[str, Any], reserved: int | None) -> dict[str, Any]:
     return values if reserved is None else {"id": reserved, **values}
 
 
+def _insert_numbered(
+    connection: Connection,
+    table: Any,
+    items: Sequence[Any],
+    values: Callable[[Any], dict[str, Any]],
+    *,
+    key: tuple[Any, Callable[[Any], Any]] | None = None,
+) -> bool:
+    """Insert one row per item, in order, and set each item's `id`: drawn from the table's
+    sequence before the insert where there is one (PostgreSQL: True is returned), else read
+    back after it by the unique `key` column (the column, and the item's value of it), or by
+    the caller when there is none."""
+    reserved = reserve_ids(connection, table, len(items))
+    if reserved is not None:
+        for item, new_id in zip(items, reserved, strict=True):
+            item.id = new_id
+    insert_rows(connection, table, [_with_id(values(item), item.id) for item in items])
+    if reserved is None and key is not None:
+        column, key_of = key
+        ids = _ids_by(connection, column, table.c.id, [key_of(item) for item in items])
+        for item in items:
+            item.id = ids[key_of(item)]
+    return reserved is not None
+
+
+def _article_values(article: Any) -> dict[str, Any]:
+    """A new article's row; with its root when its id was drawn ahead (itself, unless it has a
+    stated origin, whose root is set after the insert)."""
+    values = {**(article.values or {}), "outlet_id": article.outlet.id}
+    if article.id is not None:
+        values["root_article_id"] = None if article.link else article.id
+    return values
+
+
 def write(session: Session, planner: Planner) -> None:
     """Insert every new row the planner decided on, in line order, and fill in their ids."""
     connection = session.connection()
     if planner.new_outlets:
-        outlet_table: Any = Outlet.__table__  # type: ignore[attr-defined]
-        reserved = reserve_ids(connection, outlet_table, len(planner.new_outlets))
-        if reserved is not None:
-            for outlet, new_id in zip(planner.new_outlets, reserved, strict=True):
-                outlet.id = new_id
-        insert_rows(
+        _insert_numbered(
             connection,
-            outlet_table,
-            [_with_id(outlet.values or {}, outlet.id) for outlet in planner.new_outlets],
+            _OUTLET_TABLE,
+            planner.new_outlets,
+            lambda outlet: outlet.values or {},
+            key=(Outlet.slug, lambda outlet: outlet.slug),
         )
-        if reserved is None:
-            ids = _ids_by(
-                connection, Outlet.slug, Outlet.id, [outlet.slug for outlet in planner.new_outlets]
-            )
-            for outlet in planner.new_outlets:
-                outlet.id = ids[outlet.slug]
 
     # Roots still to set once the articles are in: every new article's on SQLite (whose ids
     # come with the insert), only those with a stated origin on PostgreSQL (an origin's root
     # is read under lock after the insert, in _links; the others are their own roots).
     unrooted = planner.new_articles
-    if planner.new_articles:
-        reserved = reserve_ids(connection, _ARTICLE_TABLE, len(planner.new_articles))
-        if reserved is not None:
-            for article, new_id in zip(planner.new_articles, reserved, strict=True):
-                article.id = new_id
-            unrooted = [article for article in planner.new_articles if article.link is not None]
-        insert_rows(
-            connection,
-            _ARTICLE_TABLE,
-            [
-                {
-                    **_with_id(article.values or {}, article.id),
-                    "outlet_id": article.outlet.id,
-                    **(
-                        {}
-                        if reserved is None
-                        else {"root_article_id": None if article.link else article.id}
-                    ),
-                }
-                for article in planner.new_articles
-            ],
-        )
-        if reserved is None:
-            ids = _ids_by(
-                connection,
-                Article.url,
-                Article.id,
-                [article.url for article in planner.new_articles],
-            )
-            for article in planner.new_articles:
-                article.id = ids[article.url]
+    if planner.new_articles and _insert_numbered(
+        connection,
+        _ARTICLE_TABLE,
+        planner.new_articles,
+        _article_values,
+        key=(Article.url, lambda article: article.url),
+    ):
+        unrooted = [article for article in planner.new_articles if article.link is not None]
 
     if planner.new_links:
         _links(session, planner)
@@ -130,38 +136,20 @@ def write(session: Session, planner: Planner) -> None:
 
     if planner.new_claims:
         now = utcnow()
-        claim_table: Any = Claim.__table__  # type: ignore[attr-defined]
-        reserved = reserve_ids(connection, claim_table, len(planner.new_claims))
-        if reserved is not None:
-            for claim, new_id in zip(planner.new_claims, reserved, strict=True):
-                claim.id = new_id
-        insert_rows(
+        _insert_numbered(
             connection,
-            claim_table,
-            [
-                _with_id(
-                    {
-                        "text": claim.text,
-                        "claimant": claim.claimant,
-                        "claim_date": claim.claim_date,
-                        "fingerprint": claim.fingerprint,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                    claim.id,
-                )
-                for claim in planner.new_claims
-            ],
+            _CLAIM_TABLE,
+            planner.new_claims,
+            lambda claim: {
+                "text": claim.text,
+                "claimant": claim.claimant,
+                "claim_date": claim.claim_date,
+                "fingerprint": claim.fingerprint,
+                "created_at": now,
+                "updated_at": now,
+            },
+            key=(Claim.fingerprint, lambda claim: claim.fingerprint),
         )
-        if reserved is None:
-            ids = _ids_by(
-                connection,
-                Claim.fingerprint,
-                Claim.id,
-                [claim.fingerprint for claim in planner.new_claims],
-            )
-            for claim in planner.new_claims:
-                claim.id = ids[claim.fingerprint]
         outbox.claims_created(session, planner.new_claims)  # as the ORM's flush would
         store = vectors.active()
         if store is not None:  # what the flush hook does for claims the ORM creates
@@ -169,31 +157,21 @@ def write(session: Session, planner: Planner) -> None:
 
     if planner.new_attributions:
         now = utcnow()
-        attribution_table: Any = Attribution.__table__  # type: ignore[attr-defined]
-        reserved = reserve_ids(connection, attribution_table, len(planner.new_attributions))
-        if reserved is not None:
-            for row, new_id in zip(planner.new_attributions, reserved, strict=True):
-                row.id = new_id
-        insert_rows(
+        drawn = _insert_numbered(
             connection,
-            attribution_table,
-            [
-                _with_id(
-                    {
-                        "claim_id": row.claim.id,
-                        "article_id": row.article.id,
-                        "stance": row.stance.value,
-                        "quote": row.quote,
-                        "sourcing": row.sourcing.value,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                    row.id,
-                )
-                for row in planner.new_attributions
-            ],
+            Attribution.__table__,  # type: ignore[attr-defined]
+            planner.new_attributions,
+            lambda row: {
+                "claim_id": row.claim.id,
+                "article_id": row.article.id,
+                "stance": row.stance.value,
+                "quote": row.quote,
+                "sourcing": row.sourcing.value,
+                "created_at": now,
+                "updated_at": now,
+            },
         )
-        if reserved is None:
+        if not drawn:  # read back by (claim, article), which no one column holds
             pairs: dict[tuple[int, int], int] = {}
             articles = sorted({row.article.id or 0 for row in planner.new_attributions})
             for part in _parts(articles):
