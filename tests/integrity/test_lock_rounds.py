@@ -1,7 +1,6 @@
 """`core.locks.lock_until_stable` on PostgreSQL: a round that finds a row below one it holds
 starts over in order instead of locking on top."""
 
-import threading
 from datetime import timedelta
 from typing import Any
 
@@ -12,8 +11,6 @@ from sqlmodel import Session
 from app.articles import graph
 from app.articles import service as articles_service
 from app.articles.models import LinkCreate
-from app.claims import attributions as claims_attributions
-from app.claims.models import AttributionCreate
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
@@ -22,9 +19,10 @@ from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
 from app.matching.factory import build_matcher
 from app.tables import Article
-from app.tables import Claim
 from tests.factories import T0
 from tests.factories import Factory
+from tests.integrity.test_races import attribution_of
+from tests.integrity.test_races import paused_after_first
 from tests.integrity.test_races import paused_then
 
 pytestmark = pytest.mark.postgresql_only
@@ -44,16 +42,7 @@ def test_a_hold_whose_root_moves_below_it_locks_the_whole_set_again_in_order(
     factory.link(copy, r1)
     claim = factory.claim()
     assert (r0.id or 0) < (r1.id or 0) < (copy.id or 0)
-    locked, go = threading.Event(), threading.Event()
-    real_lock_trees = graph.lock_trees
-
-    def lock_then_pause(*args: Any, **kwargs: Any) -> None:
-        real_lock_trees(*args, **kwargs)
-        if not locked.is_set():  # the link holds R1, R0 and R1's copies now
-            locked.set()
-            assert go.wait(30), "the test never let the link go on"
-
-    monkeypatch.setattr(graph, "lock_trees", lock_then_pause)
+    locked, go = paused_after_first(monkeypatch, graph, "lock_trees")
     shares: list[list[int]] = []
     real_batched = counters._batched
 
@@ -69,11 +58,7 @@ def test_a_hold_whose_root_moves_below_it_locks_the_whole_set_again_in_order(
         data = LinkCreate(origin_article_id=r0.id or 0, relation="syndicates")
         articles_service.add_link(session, article=article, data=data)
 
-    def attribute_the_copy(session: Session) -> None:
-        live = session.get(Claim, claim.id)
-        assert live is not None
-        data = AttributionCreate(article_id=copy.id or 0)
-        claims_attributions.add_attribution(session, claim=live, data=data)
+    attribute_the_copy = attribution_of(claim.id, copy.id)
 
     paused_then(engine, ("link", link_r1_to_r0, locked), ("attribute", attribute_the_copy), go)
     # The attribution's first hold: R1 and A, then (R0 found) R0 and A again in one pass.
@@ -110,17 +95,7 @@ def test_a_re_sent_copy_against_a_delete_of_it(
             "detect_copies": False,
         }
     )
-    found, go = threading.Event(), threading.Event()
-    real_article = ingest_service._article
-
-    def article_then_pause(*args: Any, **kwargs: Any) -> Any:
-        result = real_article(*args, **kwargs)
-        if not found.is_set():
-            found.set()
-            assert go.wait(30), "the test never let the ingest go on"
-        return result
-
-    monkeypatch.setattr(ingest_service, "_article", article_then_pause)
+    found, go = paused_after_first(monkeypatch, ingest_service, "_article")
 
     def re_send(session: Session) -> None:
         ingest_service.ingest(session, payload=payload, matcher=matcher, settings=settings)

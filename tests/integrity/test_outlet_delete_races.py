@@ -6,6 +6,7 @@ deadlock (40P01) would abort one of them. Then every invariant must hold.
 """
 
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -17,12 +18,10 @@ from sqlmodel import Session
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate
 from app.claims import attributions as claims_attributions
-from app.claims.models import AttributionCreate
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import service as ingest_service
-from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
 from app.matching.factory import build_matcher
 from app.outlets import service as outlets_service
@@ -32,9 +31,23 @@ from app.tables import Outlet
 from tests.factories import T0
 from tests.factories import Factory
 from tests.factories import article_payload
+from tests.integrity.test_races import attribution_of
+from tests.integrity.test_races import paused_after_first
 from tests.integrity.test_races import paused_then
+from tests.integrity.test_races import wire_story
 
 pytestmark = pytest.mark.postgresql_only
+
+
+def outlet_delete(outlet_id: int | None) -> Callable[[Session], None]:
+    """A unit of work deleting the outlet with everything on it."""
+
+    def delete_the_outlet(session: Session) -> None:
+        outlet = session.get(Outlet, outlet_id)
+        assert outlet is not None
+        outlets_service.delete(session, outlet=outlet, cascade=True)
+
+    return delete_the_outlet
 
 
 def test_an_outlet_delete_waits_for_a_recount_of_a_claim_its_articles_carry(
@@ -60,27 +73,11 @@ def test_an_outlet_delete_waits_for_a_recount_of_a_claim_its_articles_carry(
         stored = session.get(Claim, claim.id)
         assert stored is not None
         assert stored.first_reported_outlet_id == doomed.id
-    locked, go = threading.Event(), threading.Event()
-    real_lock = counters._lock
+    locked, go = paused_after_first(monkeypatch, counters, "_lock")
 
-    def lock_then_pause(*args: Any, **kwargs: Any) -> None:
-        real_lock(*args, **kwargs)
-        if not locked.is_set():  # the attribution's recount: it holds the claim now
-            locked.set()
-            assert go.wait(30), "the test never let the recount go on"
+    attribute_elsewhere = attribution_of(claim.id, elsewhere.id)
 
-    monkeypatch.setattr(counters, "_lock", lock_then_pause)
-
-    def attribute_elsewhere(session: Session) -> None:
-        live = session.get(Claim, claim.id)
-        assert live is not None
-        data = AttributionCreate(article_id=elsewhere.id or 0)
-        claims_attributions.add_attribution(session, claim=live, data=data)
-
-    def delete_the_outlet(session: Session) -> None:
-        outlet = session.get(Outlet, doomed.id)
-        assert outlet is not None
-        outlets_service.delete(session, outlet=outlet, cascade=True)
+    delete_the_outlet = outlet_delete(doomed.id)
 
     # The delete waits for the claim the paused recount holds (or commits first).
     paused_then(
@@ -116,10 +113,7 @@ def test_an_article_committed_into_the_outlet_while_its_delete_waits_is_deleted_
         written.set()
         assert go.wait(30), "the test never let the insert commit"
 
-    def delete_the_outlet(session: Session) -> None:
-        outlet = session.get(Outlet, doomed.id)
-        assert outlet is not None
-        outlets_service.delete(session, outlet=outlet, cascade=True)
+    delete_the_outlet = outlet_delete(doomed.id)
 
     paused_then(engine, ("insert", insert_an_article, written), ("delete", delete_the_outlet), go)
     with transaction(engine, write=False) as session:
@@ -138,37 +132,14 @@ def test_an_outlet_delete_waits_for_an_ingest_that_found_the_outlet_first(
     ingest is paused right after it found the outlet, and let go once the delete waits."""
     matcher = build_matcher(settings)
 
-    def payload(n: int) -> IngestPayload:
-        return IngestPayload.model_validate(
-            {
-                "outlet": {"slug": "wire", "name": "Wire", "domain": "wire.example"},
-                "article": {
-                    "url": f"https://wire.example/{n}",
-                    "title": f"Story {n}",
-                    "published_at": (T0 + timedelta(hours=n)).isoformat(),
-                },
-                "claims": [{"text": "The dam burst."}],
-            }
-        )
-
     with transaction(engine, write=True) as session:
-        ingest_service.ingest(session, payload=payload(0), matcher=matcher, settings=settings)
-    found, go = threading.Event(), threading.Event()
-    real_outlet = ingest_service._outlet
-
-    def outlet_then_pause(*args: Any, **kwargs: Any) -> Any:
-        result = real_outlet(*args, **kwargs)
-        if not found.is_set():
-            found.set()
-            assert go.wait(30), "the test never let the ingest go on"
-        return result
-
-    monkeypatch.setattr(ingest_service, "_outlet", outlet_then_pause)
+        ingest_service.ingest(session, payload=wire_story(0), matcher=matcher, settings=settings)
+    found, go = paused_after_first(monkeypatch, ingest_service, "_outlet")
     answers: dict[str, Any] = {}
 
     def ingest_into_it(session: Session) -> None:
         answers["ingest"] = ingest_service.ingest(
-            session, payload=payload(1), matcher=matcher, settings=settings
+            session, payload=wire_story(1), matcher=matcher, settings=settings
         )
 
     def delete_the_outlet(session: Session) -> None:
@@ -201,26 +172,11 @@ def test_an_outlet_delete_waits_for_an_attribution_to_a_copy_of_its_article(
     factory.link(copy, origin)
     claim = factory.claim()
     assert (origin.id or 0) < (copy.id or 0)
-    inserted, go = threading.Event(), threading.Event()
-    real_flush = claims_attributions.flush_unique
+    inserted, go = paused_after_first(monkeypatch, claims_attributions, "flush_unique")
 
-    def flush_then_pause(*args: Any, **kwargs: Any) -> None:
-        real_flush(*args, **kwargs)
-        inserted.set()
-        assert go.wait(30), "the test never let the attribution go on"
+    attribute_the_copy = attribution_of(claim.id, copy.id)
 
-    monkeypatch.setattr(claims_attributions, "flush_unique", flush_then_pause)
-
-    def attribute_the_copy(session: Session) -> None:
-        live = session.get(Claim, claim.id)
-        assert live is not None
-        data = AttributionCreate(article_id=copy.id or 0)
-        claims_attributions.add_attribution(session, claim=live, data=data)
-
-    def delete_the_outlet(session: Session) -> None:
-        outlet = session.get(Outlet, doomed.id)
-        assert outlet is not None
-        outlets_service.delete(session, outlet=outlet, cascade=True)
+    delete_the_outlet = outlet_delete(doomed.id)
 
     paused_then(
         engine, ("attribution", attribute_the_copy, inserted), ("delete", delete_the_outlet), go

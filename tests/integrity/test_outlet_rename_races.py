@@ -6,9 +6,7 @@ it wrote the outlet and then wanted the claim. Each side gets one attempt (no re
 deadlock (40P01) would abort one of them.
 """
 
-import threading
 from datetime import timedelta
-from typing import Any
 
 import orjson
 import pytest
@@ -17,13 +15,10 @@ from sqlalchemy import select
 from sqlalchemy import text
 from sqlmodel import Session
 
-from app.claims import attributions as claims_attributions
-from app.claims.models import AttributionCreate
 from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import service as ingest_service
-from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
 from app.matching.factory import build_matcher
 from app.outlets import service as outlets_service
@@ -32,7 +27,10 @@ from app.tables import Claim
 from app.tables import Outlet
 from tests.factories import T0
 from tests.factories import Factory
+from tests.integrity.test_races import attribution_of
+from tests.integrity.test_races import paused_after_first
 from tests.integrity.test_races import paused_then
+from tests.integrity.test_races import wire_story
 
 pytestmark = pytest.mark.postgresql_only
 
@@ -51,22 +49,9 @@ def test_an_outlet_renamed_while_a_claim_it_first_reported_is_recounted(
     claim = factory.claim()
     factory.attribute(claim, factory.article(outlet=first, published_at=T0.isoformat()))
     later = factory.article(outlet=other, published_at=(T0 + timedelta(hours=1)).isoformat())
-    locked, go = threading.Event(), threading.Event()
-    real_lock = counters._lock
+    locked, go = paused_after_first(monkeypatch, counters, "_lock")
 
-    def lock_then_pause(*args: Any, **kwargs: Any) -> None:
-        real_lock(*args, **kwargs)
-        if not locked.is_set():  # the attribution's recount: it holds the claim now
-            locked.set()
-            assert go.wait(30), "the test never let the recount go on"
-
-    monkeypatch.setattr(counters, "_lock", lock_then_pause)
-
-    def attribute_later(session: Session) -> None:
-        live = session.get(Claim, claim.id)
-        assert live is not None
-        data = AttributionCreate(article_id=later.id or 0)
-        claims_attributions.add_attribution(session, claim=live, data=data)
+    attribute_later = attribution_of(claim.id, later.id)
 
     def rename(session: Session) -> None:
         outlet = session.get(Outlet, first.id)
@@ -100,40 +85,17 @@ def test_an_outlet_renamed_while_an_ingest_that_found_it_goes_on(
     (a review's find). The rename first waits for the outlet's holders, holding nothing."""
     matcher = build_matcher(settings)
 
-    def payload(n: int) -> IngestPayload:
-        return IngestPayload.model_validate(
-            {
-                "outlet": {"slug": "wire", "name": "Wire", "domain": "wire.example"},
-                "article": {
-                    "url": f"https://wire.example/{n}",
-                    "title": f"Story {n}",
-                    "published_at": (T0 + timedelta(hours=n)).isoformat(),
-                },
-                "claims": [{"text": "The dam burst."}],
-            }
-        )
-
     with transaction(engine, write=True) as session:
-        ingest_service.ingest(session, payload=payload(0), matcher=matcher, settings=settings)
+        ingest_service.ingest(session, payload=wire_story(0), matcher=matcher, settings=settings)
     with transaction(engine, write=False) as session:
         wire_id = session.scalar(select(Outlet.id).where(Outlet.slug == "wire"))
         claim = session.scalar(select(Claim))
         assert claim is not None
         assert claim.first_reported_outlet_id == wire_id
-    found, go = threading.Event(), threading.Event()
-    real_outlet = ingest_service._outlet
-
-    def outlet_then_pause(*args: Any, **kwargs: Any) -> Any:
-        result = real_outlet(*args, **kwargs)
-        if not found.is_set():
-            found.set()
-            assert go.wait(30), "the test never let the ingest go on"
-        return result
-
-    monkeypatch.setattr(ingest_service, "_outlet", outlet_then_pause)
+    found, go = paused_after_first(monkeypatch, ingest_service, "_outlet")
 
     def ingest_into_it(session: Session) -> None:
-        ingest_service.ingest(session, payload=payload(1), matcher=matcher, settings=settings)
+        ingest_service.ingest(session, payload=wire_story(1), matcher=matcher, settings=settings)
 
     def rename(session: Session) -> None:
         outlet = session.get(Outlet, wire_id)

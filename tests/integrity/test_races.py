@@ -34,6 +34,7 @@ from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import copies
 from app.ingest import service as ingest_service
+from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
 from app.tables import Article
 from app.tables import Claim
@@ -361,6 +362,52 @@ def paused_then(
     paused.join(60)
     racing.join(60)
     assert {name: repr(error.__cause__ or error) for name, error in failures.items()} == {}
+
+
+def attribution_of(claim_id: int | None, article_id: int | None) -> Work:
+    """A unit of work attributing the claim to the article through the service verb."""
+
+    def attribute_it(session: Session) -> None:
+        live = session.get(Claim, claim_id)
+        assert live is not None
+        data = AttributionCreate(article_id=article_id or 0)
+        claims_attributions.add_attribution(session, claim=live, data=data)
+
+    return attribute_it
+
+
+def wire_story(n: int) -> IngestPayload:
+    """The n-th story of outlet "wire", all carrying one claim (a new article each)."""
+    return IngestPayload.model_validate(
+        {
+            "outlet": {"slug": "wire", "name": "Wire", "domain": "wire.example"},
+            "article": {
+                "url": f"https://wire.example/{n}",
+                "title": f"Story {n}",
+                "published_at": (T0 + timedelta(hours=n)).isoformat(),
+            },
+            "claims": [{"text": "The dam burst."}],
+        }
+    )
+
+
+def paused_after_first(
+    monkeypatch: pytest.MonkeyPatch, owner: Any, name: str
+) -> tuple[threading.Event, threading.Event]:
+    """Make `owner.name` pause after its first call returns, holding whatever its transaction
+    holds then, until the test sets `go`: (reached, go), for `paused_then`."""
+    reached, go = threading.Event(), threading.Event()
+    real = getattr(owner, name)
+
+    def then_pause(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        if not reached.is_set():
+            reached.set()
+            assert go.wait(30), f"the test never let {name} go on"
+        return result
+
+    monkeypatch.setattr(owner, name, then_pause)
+    return reached, go
 
 
 def test_outlet_deleted_after_an_ingest_found_it_is_created_anew(
