@@ -54,7 +54,10 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("xinhua", "Xinhua", "xinhuanet.com",
            ("xinhua", "xinhua news agency", "新華社", "新华社", "синьхуа", "news.cn", "شينخوا")),
     Agency("tass", "TASS", "tass.com", ("tass", "тасс", "итар тасс", "itar tass")),
-    Agency("interfax", "Interfax", "interfax.com", ("interfax", "интерфакс")),
+    Agency("interfax", "Interfax", "interfax.com", ("interfax", "интерфакс", "інтерфакс")),
+    # Interfax's Ukrainian company, with a desk and copy of its own.
+    Agency("interfax-ukraine", "Interfax-Ukraine", "interfax.com.ua",
+           ("interfax ukraine", "інтерфакс україна", "интерфакс украина")),
     Agency("anadolu", "Anadolu Agency", "aa.com.tr",
            ("anadolu", "anadolu agency", "aa", "anadolu ajansı", "anadolu ajansi", "الأناضول")),  # noqa: RUF001
     Agency("upi", "United Press International", "upi.com", ("upi",), ("upi",)),

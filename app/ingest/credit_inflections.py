@@ -43,7 +43,11 @@ def undeclined(name: str) -> tuple[str, str] | None:
     if not words or agencies.by_key(name_key(name)) is not None:
         return None
     last = words[-1]
-    if "-" in last:
+    joined = ""  # "Інтерфакс-" of "Інтерфакс-Україну": the part a Cyrillic name declines after
+    if "-" in last and _cyrillic(last):
+        joined, _, last = last.rpartition("-")
+        joined += "-"
+    elif "-" in last:
         stem, _, ending = last.rpartition("-")
         if stem.isupper() and ending in _LATIN_ENDINGS:
             base = " ".join([*words[:-1], stem])
@@ -52,7 +56,7 @@ def undeclined(name: str) -> tuple[str, str] | None:
         return None
     if _cyrillic(last):
         endings, vowels = _CYRILLIC_ENDINGS, _STEM_VOWELS
-    elif last[:1].isupper() and not last.isupper():
+    elif last[:1].isupper() and not last.isupper() and not joined:
         endings, vowels = _LATIN_ENDINGS, ("",)
     else:
         return None
@@ -61,7 +65,7 @@ def undeclined(name: str) -> tuple[str, str] | None:
         if not last.endswith(ending) or len(stem) < 3:
             continue
         for vowel in vowels:
-            base = " ".join([*words[:-1], stem + vowel])
+            base = " ".join([*words[:-1], joined + stem + vowel])
             key = name_key(base)
             if agencies.by_key(key) is None:
                 continue

@@ -56,8 +56,10 @@ _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 # "powiedział PAP" is told), Czech and Slovak ("podle ČTK"; "řekl ČTK" is told), Romanian
 # ("potrivit Agerpres", "transmite Agerpres"), Croatian and Serbian ("javlja Hina", "prenosi
 # Tanjug"), Indonesian ("dilansir ANTARA"; "kepada ANTARA" is told), Vietnamese ("theo
-# TTXVN"), Russian ("как сообщает ТАСС", "передает РИА Новости") and Ukrainian ("повідомляє
-# Укрінформ", "як повідомляє УНІАН", "за даними").
+# TTXVN"), Russian ("как сообщает ТАСС", "передает РИА Новости", "со ссылкой на Интерфакс":
+# citing) and Ukrainian ("повідомляє Укрінформ", "як повідомляє УНІАН", "за даними", "з
+# посиланням на Укрінформ"). After "citing" the name is the source in whatever case it takes
+# ("со ссылкой на источники", sources, has no name; "на Министерство обороны" names no agency).
 _TEXT = re.compile(
     r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]|"
     r"report[oó]|selon|d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|"
@@ -68,6 +70,8 @@ _TEXT = re.compile(
     r"dilansir(?:[ \t]+dari)?|dikutip[ \t]+dari|kepada|theo|"
     r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
     r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)|"
+    # Citing: "со ссылкой на ТАСС", "ссылаясь на Интерфакс", "з посиланням на Укрінформ".
+    r"со[ \t]+ссылкой[ \t]+на|ссылаясь[ \t]+на|з[ \t]+посиланням[ \t]+на|посилаючись[ \t]+на|"
     # Told: "розповів Укрінформу" (told Ukrinform), "рассказал ТАСС"; and Polish "za" with the
     # instrumental ("za PAP-em": citing PAP; see credit_inflections).
     r"розпові(?:в|ла|ли)|рассказал[аи]?|za))"
@@ -306,7 +310,7 @@ def _overlaps(matches: list[re.Match[str]], starts: list[int], start: int, end: 
 _ACCORDING = re.compile(
     r"(?i:seg[uú]n|selon|d['\u2019]apr|laut|secondo|segundo|de[ \t]+acordo|volgens|enligt|"
     r"if[øo]lge|według|podle|potrivit|theo|dilansir|dikutip|по[ \t]+данным|согласно|"
-    r"за[ \t]+даними|za$)"
+    r"за[ \t]+даними|со[ \t]+ссылкой|ссылаясь|з[ \t]+посиланням|посилаючись|za$)"
 )
 
 
