@@ -24,6 +24,9 @@ from app.ingest.credit_context import name_key
 # French, Dutch, the Scandinavian languages, Polish and Czech).
 JOINER = r"(?:[ \t]*[,/&+][ \t]*|[ \t]+(?:and|und|y|e|et|en|og|och|i|a)[ \t]+)(?:(?i:the)[ \t]+)?"
 _JOINER = re.compile(JOINER)
+# An agency that writes itself in lower case, alone or before another in capitals after a
+# hyphen: "(dpa-AFP)" is dpa and AFP (bracket_names; "dpa-AFX" is an agency of its own).
+LOWER_LED = rf"(?:(?:{'|'.join(agencies.LOWER_CASE_NAMES)})(?:-[A-Z]{{2,6}}\b)?)"
 
 
 def written_as_agency(word: str) -> bool:

@@ -182,12 +182,13 @@ _REPORTED = re.compile(
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
 _LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
+_LOWER_LED = credit_lists.LOWER_LED  # in brackets and sign-offs also "dpa-AFP"
 # A wire paragraph carried with its own dateline, anywhere in a local story: "BOLOGNA (ANSA) -".
 _PARAGRAPH_DATELINE = re.compile(
     rf"(?:^|\n)[ \t]*[A-Z][A-Z .'\u2019-]{{1,40}}(?:,[^\n()]{{1,30}})?[ \t]*"
-    rf"\((?P<name>{_NAME}|{_LOWER_AGENCY}){_MARKS}\)[ \t]*[\u2014\u2013-]{{1,2}}"
+    rf"\((?P<name>{_NAME}|{_LOWER_LED}){_MARKS}\)[ \t]*[\u2014\u2013-]{{1,2}}"
 )
-_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_AGENCY}){_MARKS}\)")
+_DATELINE_LOWER = re.compile(rf"\((?P<name>{_LOWER_LED}){_MARKS}\)")
 # A dateline with the date before the agency, unbracketed: "TOKYO, Nov. 6 Kyodo -".
 _DATELINE_DATED = re.compile(
     rf"(?:^|\n)[A-Z][A-Z .'\u2019-]+,[ \t][^\n]{{0,25}}?[ \t](?P<name>{_NAME}|{_LOWER_AGENCY})"
@@ -240,10 +241,10 @@ _REPORTED_LOWER = re.compile(
 )
 # What closes a story: the agency in brackets ("... on Monday. (AFP)", "(dpa/red)"), or alone
 # or after "with" as the last words after a sentence ("... on Monday. Reuters", "... with AFP").
-_CLOSING_PAREN = re.compile(rf"\((?P<name>{_NAME}|{_LOWER_AGENCY}){_MARKS}\)[ \t.]*$")
+_CLOSING_PAREN = re.compile(rf"\((?P<name>{_NAME}|{_LOWER_LED}){_MARKS}\)[ \t.]*$")
 _CLOSING_NAME = re.compile(
     rf"(?:^|\n|[.!?\"\u201d][ \t]+)(?:(?i:with)[ \t]+)?(?:(?i:the)[ \t]+)?"
-    rf"(?P<name>{_NAME}|{_LOWER_AGENCY}){_MARKS}[ \t]*\.?$"
+    rf"(?P<name>{_NAME}|{_LOWER_LED}){_MARKS}[ \t]*\.?$"
 )
 # A lower-case word after "according to Bloomberg" other than these makes the name a modifier
 # ("according to Bloomberg data", "according to Reuters calculations"): not a credit.
