@@ -17,6 +17,7 @@ import re
 
 from app.core import agencies
 from app.ingest import credit_languages
+from app.ingest import credit_lists
 
 _WORD = rf"(?<!\w)[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
@@ -83,6 +84,44 @@ def without_desk_lines(text: str) -> str:
     return text[:cut] + end
 
 
+# German papers sign an agency's copy on the story's last line with the editor's initials
+# before the agencies, between slashes: "ssu/dpa/AFP", "(ssu/dpa)", "kna/dpa", "jok/Reuters";
+# and write Reuters "rtr" there ("dpa/rtr", "(rtr)", "rtr" alone). Initials are two to four
+# lower-case letters before the first agency; every other part must be an agency written as
+# agencies write themselves (credit_lists.written_as_agency, "dpa-AFP" split as a bracket is),
+# so that a photographer's "Kappeler/dpa" or "imago/dpa" and "und/oder" sign nothing, and "rtr"
+# is Reuters only where a desk signs, on the last line or closing the last sentence. A
+# sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is fingerprints.credits' closing credit.
+_DESK_SIGNED = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"\u201d])[ \t]+)(?P<open>\()?"
+    r"(?P<marks>[\w-]{1,20}(?:[ \t]*/[ \t]*[\w-]{1,20}){0,5})(?(open)\))[ \t.]*$"
+)
+_INITIALS = re.compile(r"[a-z]{2,4}")
+_REUTERS_SIGN = "rtr"
+
+
+def _desk_signed(text: str) -> tuple[list[str], str] | None:
+    """The agencies a German desk's last line signs after its initials, and the line."""
+    match = _DESK_SIGNED.search(text[-TAIL_CHARS:].rstrip())
+    if match is None:
+        return None
+    names: list[str] = []
+    desk = False  # initials or "rtr": what the closing credits of fingerprints do not read
+    for part in (part.strip() for part in match["marks"].split("/")):
+        if part == _REUTERS_SIGN:
+            names.append("Reuters")
+            desk = True
+        elif all(
+            credit_lists.written_as_agency(name) for name in credit_lists.bracket_names(part, "")
+        ):
+            names += credit_lists.bracket_names(part, "")
+        elif not names and _INITIALS.fullmatch(part):  # "kna" too: capitals name KNA
+            desk = True
+        else:
+            return None
+    return (names, " ".join(match.group(0).split())) if names and desk else None
+
+
 # "Image copyright AFP", "Photo copyright Reuters": a picture's credit, as captions write it.
 _PICTURE = re.compile(r"(?i:image|photo(?:graph)?|picture|video|footage|graphic)[ \t:]*$")
 
@@ -96,4 +135,6 @@ def find(text: str) -> list[tuple[str, str]]:
         if _PICTURE.search(tail, 0, match.start()):
             continue
         found.append((name, f"closing: {' '.join(match.group(0).split())}"))
+    if (signed := _desk_signed(text)) is not None:
+        found += [(name, f"closing: {signed[1]}") for name in signed[0]]
     return found

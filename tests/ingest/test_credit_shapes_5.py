@@ -5,6 +5,9 @@ each with the look-alikes the general rule must not take for a credit.
 - Russian "со ссылкой на ТАСС", "ссылаясь на РИА Новости" and Ukrainian "з посиланням на
   Укрінформ" (citing): the agency after it is the source, declined or not ("з посиланням на
   Інтерфакс-Україну"); sources, ministries and people cited so are no agency.
+- A German desk's sign-off, the editor's initials before the agencies: "ssu/dpa/AFP",
+  "(ssu/dpa)", "kna/dpa", and "(dpa-AFP)"; Reuters as "rtr" ("(rtr)", "dpa/rtr") where a desk
+  signs, not elsewhere; initials alone, a photographer's credit and "und/oder" sign nothing.
 """
 
 from typing import Any
@@ -13,6 +16,8 @@ import pytest
 
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
+from tests.ingest.test_credit_shapes_4 import DE
+from tests.ingest.test_credit_shapes_4 import agency_keys
 
 
 @pytest.mark.parametrize(
@@ -43,4 +48,50 @@ def test_citing_in_russian_and_ukrainian_credits_the_agency(
     ],
 )  # fmt: skip
 def test_citing_sources_ministries_and_people_credits_no_agency(article: dict[str, Any]) -> None:
+    assert decided(**article) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "named"),
+    [
+        # The editor's initials, then the agencies, on the last line or closing the last sentence.
+        pytest.param({"body": DE + "\n\nssu/dpa/AFP"}, ["dpa", "afp"], id="ssu_dpa_afp_last_line"),
+        pytest.param({"body": DE + " (ssu/dpa)"}, ["dpa"], id="ssu_dpa_closing_bracket"),
+        pytest.param({"body": DE + "\n\nkna/dpa"}, ["dpa"], id="kna_dpa_last_line"),
+        pytest.param({"body": DE + "\n\njok/Reuters"}, ["reuters"], id="jok_reuters_last_line"),
+        pytest.param({"body": DE + "\n\nmes/AFP/dpa"}, ["afp", "dpa"], id="mes_afp_dpa_last_line"),
+        # A lower-case agency joined by a hyphen to another.
+        pytest.param({"body": "BERLIN (dpa-AFP) - " + DE}, ["dpa", "afp"], id="dpa_hyphen_afp_dateline"),
+        pytest.param({"body": DE + " (dpa-AFP)"}, ["dpa", "afp"], id="dpa_hyphen_afp_closing"),
+        # "rtr": Reuters where a desk signs.
+        pytest.param({"body": DE + "\n\nrtr"}, ["reuters"], id="rtr_last_line"),
+        pytest.param({"body": DE + " (rtr)"}, ["reuters"], id="rtr_closing_bracket"),
+        pytest.param({"body": DE + "\n\ndpa/rtr"}, ["dpa", "reuters"], id="dpa_rtr_last_line"),
+        pytest.param({"body": DE + "\n\nfek/rtr"}, ["reuters"], id="fek_rtr_last_line"),
+    ],
+)  # fmt: skip
+def test_a_german_desk_s_sign_off_credits_its_agencies(
+    article: dict[str, Any], named: list[str]
+) -> None:
+    assert agency_keys(article) == named
+    assert_credits(article, named[0])
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        pytest.param({"body": DE + "\n\nssu"}, id="initials_alone"),
+        pytest.param({"body": DE + "\n\nssu/mrr"}, id="two_desks_initials"),
+        pytest.param({"body": DE + "\n\nund/oder"}, id="und_oder"),
+        pytest.param({"body": DE + "\n\nimago/dpa"}, id="imago_dpa_photo_credit"),
+        pytest.param({"body": DE + "\n\nFoto: Michael Kappeler/dpa"}, id="foto_photographer_dpa"),
+        pytest.param({"body": DE + " (Kappeler/dpa)"}, id="photographer_dpa_bracket"),
+        # "rtr" elsewhere than a desk's sign-off.
+        pytest.param({"body": "Der Schweizer Sender rtr berichtete am Montag live aus Chur. " + DE}, id="rtr_mid_text"),
+        pytest.param({"body": DE + " Das Kürzel (rtr) steht für den rätoromanischen Rundfunk."}, id="rtr_bracket_mid_sentence"),
+        pytest.param({"body": DE + "\n\nMehr dazu unter rtr"}, id="rtr_ending_a_phrase"),
+    ],
+)  # fmt: skip
+def test_initials_photo_credits_and_rtr_elsewhere_sign_nothing(article: dict[str, Any]) -> None:
+    assert agency_keys(article) == []
     assert decided(**article) is None
