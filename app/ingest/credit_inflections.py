@@ -35,10 +35,16 @@ def _cyrillic(word: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in word)
 
 
-def undeclined(name: str) -> tuple[str, str] | None:
+def undeclined(name: str, *, framed: bool = False) -> tuple[str, str] | None:
     """The name of the table a declined name stands for, and the ending taken off ("Укрінформу"
     -> ("Укрінформ", "у"), "PAP-em" -> ("PAP", "em")); None when the name is not declined or
-    no name of the table is left."""
+    no name of the table is left.
+
+    `framed`: the words before the name say it is a publication's (Croatian "prema pisanju
+    Hine": according to Hina's writing; "izjavio je za Hinu": stated to Hina), so a name the
+    table holds only in capitals may be read declined in mixed case, and a feminine name's
+    "-a" is put back ("Hin-e" is "Hina"); a name an agency itself writes in mixed case that is
+    also a given name ("Petra") is still not."""
     words = name.split()
     if not words or agencies.by_key(name_key(name)) is not None:
         return None
@@ -57,7 +63,7 @@ def undeclined(name: str) -> tuple[str, str] | None:
     if _cyrillic(last):
         endings, vowels = _CYRILLIC_ENDINGS, _STEM_VOWELS
     elif last[:1].isupper() and not last.isupper() and not joined:
-        endings, vowels = _LATIN_ENDINGS, ("",)
+        endings, vowels = _LATIN_ENDINGS, ("", "a") if framed else ("",)
     else:
         return None
     for ending in endings:
@@ -69,7 +75,14 @@ def undeclined(name: str) -> tuple[str, str] | None:
             key = name_key(base)
             if agencies.by_key(key) is None:
                 continue
-            if not _cyrillic(last) and (len(stem) < 4 or key in agencies.AMBIGUOUS):
+            if not _cyrillic(last) and not _latin_declines(key, stem, framed):
                 continue
             return base, ending
     return None
+
+
+def _latin_declines(key: str, stem: str, framed: bool) -> bool:
+    """Whether a mixed-case Latin name may be read as the agency `key` declined."""
+    if framed:
+        return key in agencies.CAPITALS_ONLY or key not in agencies.AMBIGUOUS
+    return len(stem) >= 4 and key not in agencies.AMBIGUOUS

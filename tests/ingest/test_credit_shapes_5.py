@@ -8,16 +8,23 @@ each with the look-alikes the general rule must not take for a credit.
 - A German desk's sign-off, the editor's initials before the agencies: "ssu/dpa/AFP",
   "(ssu/dpa)", "kna/dpa", and "(dpa-AFP)"; Reuters as "rtr" ("(rtr)", "dpa/rtr") where a desk
   signs, not elsewhere; initials alone, a photographer's credit and "und/oder" sign nothing.
+- Croatian and Serbian declensions of names the table holds in capitals only, in a report's
+  frame: "prema pisanju Hine", "prema izvješću Tanjuga", "prema navodima agencije Hina"; the one
+  told: "izjavio je za Hinu"; not "prema Hini" (towards), "prema navodima Hine" (a person's
+  claims) nor "rekao je za Hinu" (said of Hina).
 """
 
 from typing import Any
 
 import pytest
 
+from app.ingest import credited
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
 from tests.ingest.test_credit_shapes_4 import DE
 from tests.ingest.test_credit_shapes_4 import agency_keys
+
+TOLD = credited.CONFIDENCE["told_agency"]
 
 
 @pytest.mark.parametrize(
@@ -95,3 +102,28 @@ def test_a_german_desk_s_sign_off_credits_its_agencies(
 def test_initials_photo_credits_and_rtr_elsewhere_sign_nothing(article: dict[str, Any]) -> None:
     assert agency_keys(article) == []
     assert decided(**article) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "yields"),
+    [
+        pytest.param({"title": "Vlada usvojila proračun", "body": "Vlada je u četvrtak usvojila prijedlog proračuna za sljedeću godinu, prema pisanju Hine. Deficit će iznositi 2,5 posto. Sabor o proračunu raspravlja idući tjedan."}, ("hina", 0.8), id="prema_pisanju_hine_hr"),
+        pytest.param({"title": "Potres kod Petrinje", "body": "Prema izvješću Hine, potres magnitude 4,1 pogodio je u noći područje Petrinje. Nema izvješća o šteti. Seizmolozi upozoravaju na moguće naknadne potrese."}, ("hina", 0.8), id="prema_izvjescu_hine_hr"),
+        pytest.param({"title": "Vlada usvojila proračun", "body": "Prema navodima agencije Hina, Vlada je usvojila prijedlog proračuna. Deficit će iznositi 2,5 posto. Sabor raspravlja idući tjedan."}, ("hina", 0.8), id="prema_navodima_agencije_hina_hr"),
+        pytest.param({"title": "Usvojen budžet", "body": "Skupština Srbije usvojila je budžet za narednu godinu, prema pisanju Tanjuga. Deficit će biti 2,2 odsto. Opozicija je glasala protiv."}, ("tanjug", 0.8), id="prema_pisanju_tanjuga_sr"),
+        pytest.param({"title": "Usvojen budžet", "body": "Skupština Srbije usvojila je budžet za narednu godinu, prenosi Tanjug. Deficit će biti 2,2 odsto. Opozicija je glasala protiv."}, ("tanjug", 0.8), id="prenosi_tanjug_sr"),
+        # The one told: a proposal below the bar, as "told Reuters" is.
+        pytest.param({"title": "Ministar o proračunu", "body": "Deficit će iznositi 2,5 posto, izjavio je za Hinu ministar financija. Sabor o proračunu raspravlja idući tjedan. Oporba traži izmjene."}, ("hina", TOLD), id="izjavio_je_za_hinu_told_hr"),
+        pytest.param({"title": "Ministar o budžetu", "body": "Ministar finansija izjavio je za Tanjug da će deficit biti 2,2 odsto. Opozicija je glasala protiv. Budžet stupa na snagu u januaru."}, ("tanjug", TOLD), id="izjavio_je_za_tanjug_told_sr"),
+        # Look-alikes: towards Hina, a person's claims, said of Hina, flowers for Hina.
+        pytest.param({"title": "Susret", "body": "Okrenuo se prema Hini i nasmiješio se. Razgovarali su do kasno u noć. Sutradan su otputovali."}, None, id="prema_hini_towards_hr"),
+        pytest.param({"title": "Studentica osvojila nagradu", "body": "Prema navodima Hine, studentice iz Zagreba, nagrada je bila iznenađenje. Natjecanje je održano u Splitu. Sljedeće je za godinu dana."}, None, id="prema_navodima_hine_person_hr"),
+        pytest.param({"title": "Studentica osvojila nagradu", "body": "Profesor je rekao za Hinu da je najbolja studentica na godini. Natjecanje je održano u Splitu. Sljedeće je za godinu dana."}, None, id="rekao_je_za_hinu_said_of_hr"),
+        pytest.param({"title": "Rođendan", "body": "Kupio je cvijeće za Hinu i otišao na zabavu. Slavlje je trajalo do jutra. Gosti su bili zadovoljni."}, None, id="cvijece_za_hinu_hr"),
+        pytest.param({"title": "Promet", "body": "Kolona vozila kretala se prema Zagrebu satima. Prema pisanju Jutarnjeg lista, gužva je trajala do večeri. Policija je regulirala promet."}, None, id="prema_zagrebu_and_a_paper_hr"),
+    ],
+)  # fmt: skip
+def test_croatian_and_serbian_declined_names_in_a_report_s_frame(
+    article: dict[str, Any], yields: Any
+) -> None:
+    assert decided(**article) == yields
