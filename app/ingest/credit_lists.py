@@ -42,12 +42,17 @@ def written_as_agency(word: str) -> bool:
     return word[:1].isupper() and len(word) > 3 and agencies.may_name(word)
 
 
+# German desks sign Reuters' copy "rtr" ("dpa/rtr", "(rtr)"): after an agency and a slash in
+# its bracket, or on a desk's last line (credit_sign_offs); nowhere else.
+REUTERS_SIGN = "rtr"
+
+
 def bracket_names(name: str, marks: str) -> list[str]:
     """The agencies a bracket names: its name, or the agencies a hyphen joins in it ("ANSA-AFP"
     when the whole names no agency: "dpa-AFX" and "Keystone-SDA" are agencies of their own),
-    then, after an agency, the agencies among the marks after a slash ("(dpa/AFP)"; not
-    "(dpa/mrr)"). After a person's name the slash is a photo's credit ("(Stefan Rousseau/PA)":
-    the photographer, then the agency), no list of agencies."""
+    then, after an agency, the agencies among the marks after a slash ("(dpa/AFP)",
+    "(dpa/rtr)": Reuters; not "(dpa/mrr)"). After a person's name the slash is a photo's
+    credit ("(Stefan Rousseau/PA)": the photographer, then the agency), no list of agencies."""
     names = [name]
     if "-" in name and agencies.by_key(name_key(name)) is None:
         parts = name.split("-")
@@ -55,7 +60,8 @@ def bracket_names(name: str, marks: str) -> list[str]:
             names = parts
     if not all(written_as_agency(part) for part in names):
         return names
-    return names + [mark for mark in marks.split("/")[1:] if written_as_agency(mark)]
+    marked = ["Reuters" if mark == REUTERS_SIGN else mark for mark in marks.split("/")[1:]]
+    return names + [mark for mark in marked if written_as_agency(mark)]
 
 
 def listed(names: str) -> list[str]:

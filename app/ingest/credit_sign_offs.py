@@ -87,36 +87,37 @@ def without_desk_lines(text: str) -> str:
 # German papers sign an agency's copy on the story's last line with the editor's initials
 # before the agencies, between slashes: "ssu/dpa/AFP", "(ssu/dpa)", "kna/dpa", "jok/Reuters";
 # and write Reuters "rtr" there ("dpa/rtr", "(rtr)", "rtr" alone). Initials are two to four
-# lower-case letters before the first agency; every other part must be an agency written as
-# agencies write themselves (credit_lists.written_as_agency, "dpa-AFP" split as a bracket is),
-# so that a photographer's "Kappeler/dpa" or "imago/dpa" and "und/oder" sign nothing, and "rtr"
-# is Reuters only where a desk signs, on the last line or closing the last sentence. A
-# sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is fingerprints.credits' closing credit.
+# lower-case letters, before the first agency (or after them on a bare last line: "dpa/ssu",
+# which the desk codes' stripping would otherwise take whole); every other part must be an
+# agency written as agencies write themselves (credit_lists.written_as_agency, "dpa-AFP" split
+# as a bracket is), so that a photographer's "Kappeler/dpa" or "imago/dpa" and "und/oder" sign
+# nothing, and "rtr" is Reuters only where a desk signs, on the last line or closing the last
+# sentence. A sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is fingerprints.credits'
+# closing credit.
 _DESK_SIGNED = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"\u201d])[ \t]+)(?P<open>\()?"
     r"(?P<marks>[\w-]{1,20}(?:[ \t]*/[ \t]*[\w-]{1,20}){0,5})(?(open)\))[ \t.]*$"
 )
 _INITIALS = re.compile(r"[a-z]{2,4}")
-_REUTERS_SIGN = "rtr"
 
 
 def _desk_signed(text: str) -> tuple[list[str], str] | None:
-    """The agencies a German desk's last line signs after its initials, and the line."""
+    """The agencies a German desk's last line signs beside its initials, and the line."""
     match = _DESK_SIGNED.search(text[-TAIL_CHARS:].rstrip())
     if match is None:
         return None
     names: list[str] = []
     desk = False  # initials or "rtr": what the closing credits of fingerprints do not read
     for part in (part.strip() for part in match["marks"].split("/")):
-        if part == _REUTERS_SIGN:
+        if part == credit_lists.REUTERS_SIGN:
             names.append("Reuters")
             desk = True
         elif all(
             credit_lists.written_as_agency(name) for name in credit_lists.bracket_names(part, "")
         ):
             names += credit_lists.bracket_names(part, "")
-        elif not names and _INITIALS.fullmatch(part):  # "kna" too: capitals name KNA
-            desk = True
+        elif _INITIALS.fullmatch(part) and (not names or match["open"] is None):
+            desk = True  # "kna" too (capitals name KNA); after the agencies on a bare line only
         else:
             return None
     return (names, " ".join(match.group(0).split())) if names and desk else None

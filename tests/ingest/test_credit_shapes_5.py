@@ -67,6 +67,11 @@ def test_citing_sources_ministries_and_people_credits_no_agency(article: dict[st
         pytest.param({"body": DE + "\n\nkna/dpa"}, ["dpa"], id="kna_dpa_last_line"),
         pytest.param({"body": DE + "\n\njok/Reuters"}, ["reuters"], id="jok_reuters_last_line"),
         pytest.param({"body": DE + "\n\nmes/AFP/dpa"}, ["afp", "dpa"], id="mes_afp_dpa_last_line"),
+        # The initials after the agency, on a bare last line (in a bracket that was read before).
+        pytest.param({"body": DE + "\n\ndpa/ssu"}, ["dpa"], id="dpa_ssu_last_line"),
+        pytest.param({"body": DE + " (dpa/rtr)"}, ["dpa", "reuters"], id="dpa_rtr_closing_bracket"),
+        # "rtr" after an agency and a slash in its bracket is the same desk's sign.
+        pytest.param({"body": "BERLIN (dpa/rtr) - " + DE}, ["dpa", "reuters"], id="dpa_rtr_dateline_bracket"),
         # A lower-case agency joined by a hyphen to another.
         pytest.param({"body": "BERLIN (dpa-AFP) - " + DE}, ["dpa", "afp"], id="dpa_hyphen_afp_dateline"),
         pytest.param({"body": DE + " (dpa-AFP)"}, ["dpa", "afp"], id="dpa_hyphen_afp_closing"),
@@ -97,6 +102,7 @@ def test_a_german_desk_s_sign_off_credits_its_agencies(
         pytest.param({"body": "Der Schweizer Sender rtr berichtete am Montag live aus Chur. " + DE}, id="rtr_mid_text"),
         pytest.param({"body": DE + " Das Kürzel (rtr) steht für den rätoromanischen Rundfunk."}, id="rtr_bracket_mid_sentence"),
         pytest.param({"body": DE + "\n\nMehr dazu unter rtr"}, id="rtr_ending_a_phrase"),
+        pytest.param({"body": "BERLIN (Meier/rtr) - " + DE}, id="name_slash_rtr_bracket"),
     ],
 )  # fmt: skip
 def test_initials_photo_credits_and_rtr_elsewhere_sign_nothing(article: dict[str, Any]) -> None:
