@@ -63,16 +63,10 @@ def _neighbours(session: Session, article_id: int) -> set[int]:
 
 
 def _lock_until_stable(
-    session: Session,
-    wanted: Callable[[], set[int]],
-    mode: LockMode,
-    *,
-    deleted: frozenset[int] = frozenset(),
+    session: Session, wanted: Callable[[], set[int]], mode: Callable[[int], LockMode]
 ) -> None:
     def lock(ids: list[int]) -> None:
-        lock_rows_in_order(
-            session, Article.id, {i: "update" if i in deleted else mode for i in ids}
-        )
+        lock_rows_in_order(session, Article.id, {i: mode(i) for i in ids})
 
     lock_until_stable(session, wanted, lock, rounds=MAX_ROUNDS)
 
@@ -84,6 +78,7 @@ def lock_trees(
     rerooting: Iterable[int] = (),
     deleting: bool = False,
     changed: Iterable[int] = (),
+    held: Iterable[int] = (),
 ) -> None:
     """Lock these articles and the roots of their trees until the transaction ends.
 
@@ -96,25 +91,36 @@ def lock_trees(
     re-rooted.
     `changed`: more articles (and their roots) the write changes in place, such as a credited
     origin dropped, locked in the same ascending pass rather than in a second one.
+    `held`: articles the write attributes claims to, held FOR SHARE with their roots (as
+    `counters.hold` holds them) in the same pass, unless the write locks them for itself.
     """
     ids = set(article_ids)
     others = set(changed)
-    if not (ids or others) or not locks_rows(session):
+    kept = set(held)
+    if not (ids or others or kept) or not locks_rows(session):
         return
 
     moved = set(ids) if deleting else set(rerooting)
+    writing: set[int] = set()
 
     def wanted() -> set[int]:
-        found = ids | others | roots_of(session, ids | others)
+        writing.clear()
+        writing.update(ids | others | roots_of(session, ids | others))
         if moved:
-            found |= set(session.scalars(counters.subtree(sorted(moved))))
-        return found
+            writing.update(session.scalars(counters.subtree(sorted(moved))))
+        return writing | kept | roots_of(session, kept)
 
     deleted = frozenset(ids) if deleting else frozenset()
-    _lock_until_stable(session, wanted, "no_key_update", deleted=deleted)
+    _lock_until_stable(
+        session,
+        wanted,
+        lambda i: "update" if i in deleted else "no_key_update" if i in writing else "share",
+    )
 
 
 def lock_with_neighbours(session: Session, article_id: int) -> None:
     """Lock an article, its origin and its copies (before its publication date changes)."""
     if locks_rows(session):
-        _lock_until_stable(session, lambda: _neighbours(session, article_id), "no_key_update")
+        _lock_until_stable(
+            session, lambda: _neighbours(session, article_id), lambda _: "no_key_update"
+        )

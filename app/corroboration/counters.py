@@ -32,6 +32,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import aliased
 
 from app.core.bulk_rows import update_rows
+from app.core.locks import LockMode
+from app.core.locks import lock_rows_in_order
 from app.core.locks import lock_until_stable
 from app.core.unit_of_work import lost_race
 from app.outbox import recorder as outbox
@@ -434,12 +436,15 @@ _SHARE = (
 _HOLD_ROUNDS = 8
 
 
-def hold(session: Session, article_ids: Iterable[int]) -> None:
+def hold(session: Session, article_ids: Iterable[int], *, own: LockMode = "share") -> None:
     """Lock FOR SHARE, until the transaction ends, these articles and the roots of their
     trees (lowest id first, as the graph's writers lock theirs): what a count or an answer
     reads of them (their link, outlet, date and root; the root's outlet and credited origin)
     stays as read. A write that changes them waits for this transaction, or this one waits
-    for it and then reads its result. No-op on SQLite (writers already run one at a time)."""
+    for it and then reads its result. No-op on SQLite (writers already run one at a time).
+    `own`: the mode for the articles themselves when it is not FOR SHARE (`key_share`: kept
+    from being deleted, still free to be updated by this transaction and others; their roots
+    stay FOR SHARE)."""
     if session.get_bind().dialect.name != "postgresql":
         return
     ids = {i for i in article_ids if i is not None}
@@ -449,9 +454,13 @@ def hold(session: Session, article_ids: Iterable[int]) -> None:
     def wanted() -> set[int]:
         return ids | {root for root in _batched(session, _ROOTS, sorted(ids)) if root}
 
-    lock_until_stable(
-        session, wanted, lambda new: list(_batched(session, _SHARE, new)), rounds=_HOLD_ROUNDS
-    )
+    def lock(new: list[int]) -> object:
+        if own == "share":
+            return list(_batched(session, _SHARE, new))
+        modes: dict[int, LockMode] = {i: own if i in ids else "share" for i in new}
+        return lock_rows_in_order(session, Article.id, modes)
+
+    lock_until_stable(session, wanted, lock, rounds=_HOLD_ROUNDS)
 
 
 def _batched(session: Session, query: Any, ids: list[int]) -> Iterable[Any]:

@@ -203,6 +203,11 @@ class IngestPayload(Schema):
     # NDJSON lines are parsed here, not by FastAPI: refused as every JSON body is.
     _plain_text = model_validator(mode="before")(reject_control_characters)
 
+    @property
+    def may_relink(self) -> bool:
+        """Whether the line may change its article's links or credit (the graph's locks)."""
+        return bool(self.origin or self.credited_origin or self.review_decisions)
+
 
 class ClaimAction(StrEnum):
     linked = "linked"

@@ -33,6 +33,7 @@ from app.core.errors import AppError
 from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import UnknownReference
+from app.core.locks import LockMode
 from app.core.locks import advisory_lock
 from app.core.locks import lock_rows
 from app.core.locks import locks_rows
@@ -53,7 +54,6 @@ from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import BatchLine
 from app.ingest.models import ClaimAction
 from app.ingest.models import ClaimOutcome
-from app.ingest.models import IngestArticle
 from app.ingest.models import IngestClaim
 from app.ingest.models import IngestOrigin
 from app.ingest.models import IngestPayload
@@ -90,14 +90,12 @@ _ATTACHED = (
 
 
 def _article(
-    session: Session, data: IngestArticle, outlet: Outlet, changes: _Changes
+    session: Session, payload: IngestPayload, outlet: Outlet, changes: _Changes
 ) -> tuple[Article, bool]:
+    data = payload.article
     article = articles_service.get_by_url(session, url=data.url)
     created = False
-    # A stored article is kept from being deleted until commit (FOR KEY SHARE: other writes go
-    # ahead): a concurrent delete waits, or committed first and this is re-run to create it
-    # anew, never a line failing halfway with its own article gone (404).
-    if article is not None and not lock_rows(session, Article.id, [article.id], mode="key_share"):
+    if article is not None and not _keep(session, article, payload):
         raise lost_race(f"article {article.id} was deleted concurrently")
     if article is None:
         try:
@@ -335,20 +333,35 @@ def _origin_not_found(origin: IngestOrigin) -> Invalid:
     )
 
 
+def _keep(session: Session, article: Article, payload: IngestPayload) -> bool:
+    """Keep a stored article from being deleted until commit; False if it is gone (a
+    concurrent delete committed first: the line is re-run and creates it anew). FOR KEY
+    SHARE; a copy is held FOR SHARE with its root, root first, as `_has_origin` would hold it
+    later: holding the copy alone, then its root, deadlocked with a delete of the copy, which
+    locks the root first (tests/integrity/test_lock_rounds.py). FOR NO KEY UPDATE where the
+    line may fill in its body (no upgrade for two re-sends to deadlock on); the graph's own
+    locks where it may relink it."""
+    assert article.id is not None
+    if payload.may_relink:
+        linked = session.get(ArticleLink, article.id) is not None
+        graph.lock_trees(session, [article.id], rerooting=[article.id] if linked else [])
+    elif article.root_article_id not in (None, article.id):
+        blank = article.body_simhash is None and article.credit is None
+        own: LockMode = "no_key_update" if blank and article.body_minhash is None else "share"
+        counters.hold(session, [article.id], own=own)
+    return bool(lock_rows(session, Article.id, [article.id], mode="key_share"))
+
+
 def _has_origin(session: Session, article_id: int, payload: IngestPayload) -> bool:
-    """Whether a stored article has an origin. One that has keeps it until commit: a
-    concurrent unlink, or delete of the origin, cannot remove the link this answer reports and
-    on which detection was skipped; it waits, or ran first and is read here. Held FOR SHARE
-    (re-sends of the article go on together) unless the line may change the article's links
-    or credit, which takes the graph's own locks (with the copies a new link re-roots): taken
-    now, not upgraded later, so that concurrent re-sends of it wait for each other instead of
-    deadlocking."""
+    """Whether a stored article has an origin. One that has keeps it until commit (`_keep`):
+    a concurrent unlink, or delete of the origin, cannot remove the link this answer reports
+    and on which detection was skipped; it waits, or ran first and is read here."""
     if session.get(ArticleLink, article_id) is None:
         return False
-    if payload.origin is None and payload.credited_origin is None and not payload.review_decisions:
-        counters.hold(session, [article_id])
-    else:
+    if payload.may_relink:
         graph.lock_trees(session, [article_id], rerooting=[article_id])
+    else:
+        counters.hold(session, [article_id])
     return session.get(ArticleLink, article_id, populate_existing=True) is not None
 
 
@@ -383,7 +396,7 @@ def ingest(
         # import retried to exhaustion; tests/ingest/test_import_races.py).
         advisory_lock(session, "claim-create")
     outlet, outlet_created = _outlet(session, payload.outlet, changes)
-    article, article_created = _article(session, payload.article, outlet, changes)
+    article, article_created = _article(session, payload, outlet, changes)
     assert outlet.id is not None
     assert article.id is not None
 

@@ -15,6 +15,7 @@ from app.core.config import Settings
 from app.core.unit_of_work import transaction
 from app.corroboration import counters
 from app.ingest import service as ingest_service
+from app.ingest.bulk import engine as bulk_engine
 from app.ingest.models import IngestPayload
 from app.integrity import service as integrity
 from app.matching.factory import build_matcher
@@ -71,14 +72,13 @@ def test_a_hold_whose_root_moves_below_it_locks_the_whole_set_again_in_order(
     assert broken == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: an ingest line holds a stored copy KEY SHARE when it finds it and the copy's "
-    "root only at its recount, while a delete of the copy locks the root first; a deadlock, "
-    "which the retry policy re-runs (docs/reliability.md)",
-)
+@pytest.mark.parametrize("states_origin", [False, True], ids=["plain", "stating-its-origin"])
 def test_a_re_sent_copy_against_a_delete_of_it(
-    factory: Factory, engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    factory: Factory,
+    engine: Engine,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    states_origin: bool,
 ) -> None:
     """A copy is re-sent with a new claim, paused right after the line found the article, and
     the copy is deleted meanwhile; each side gets one attempt."""
@@ -93,6 +93,7 @@ def test_a_re_sent_copy_against_a_delete_of_it(
             "article": {"url": copy.url, "title": copy.title, "published_at": copy.published_at},
             "claims": [{"text": "A brand new claim about the dam."}],
             "detect_copies": False,
+            **({"origin": {"url": origin.url, "relation": "syndicates"}} if states_origin else {}),
         }
     )
     found, go = paused_after_first(monkeypatch, ingest_service, "_article")
@@ -105,3 +106,46 @@ def test_a_re_sent_copy_against_a_delete_of_it(
         articles_service.delete(session, article=article, cascade=True)
 
     paused_then(engine, ("ingest", re_send, found), ("delete", delete_the_copy), go)
+    # The line committed first (the delete waited at the copy's root), then the delete took
+    # the copy and its new attribution with it.
+    with transaction(engine, write=False) as session:
+        assert session.get(Article, copy.id) is None
+        assert session.get(Article, origin.id) is not None
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}
+
+
+def test_a_chunk_attributing_a_stored_copy_against_a_delete_of_it(
+    factory: Factory, engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set-based engine's form of the case above: a chunk gives a stored copy a new
+    claim, paused once its rows are written, and the copy is deleted meanwhile. The chunk
+    holds the copy and its root before it writes, root first, so the delete waits for it."""
+    matcher = build_matcher(settings)
+    wire = factory.outlet(slug="wire")
+    origin = factory.article(outlet=wire, published_at=T0.isoformat())
+    copy = factory.article(outlet=wire, published_at=(T0 + timedelta(hours=1)).isoformat())
+    factory.link(copy, origin)
+    payload = IngestPayload.model_validate(
+        {
+            "outlet": {"slug": "wire", "name": wire.name},
+            "article": {"url": copy.url, "title": copy.title, "published_at": copy.published_at},
+            "claims": [{"text": "A brand new claim about the dam."}],
+            "detect_copies": False,
+        }
+    )
+    written, go = paused_after_first(monkeypatch, bulk_engine, "write")
+
+    def chunk(session: Session) -> None:
+        answer = bulk_engine._chunk(session, [(1, payload)], matcher=matcher, settings=settings)[1]
+        assert answer.status == 200, answer
+
+    def delete_the_copy(session: Session) -> None:
+        article = articles_service.get(session, article_id=copy.id or 0)
+        articles_service.delete(session, article=article, cascade=True)
+
+    paused_then(engine, ("chunk", chunk, written), ("delete", delete_the_copy), go)
+    with transaction(engine, write=False) as session:
+        assert session.get(Article, copy.id) is None
+        broken = {f.name: f.ids for f in integrity.check(session) if f.ids}
+    assert broken == {}

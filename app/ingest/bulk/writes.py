@@ -107,6 +107,7 @@ def _article_values(article: Any) -> dict[str, Any]:
 def write(session: Session, planner: Planner) -> None:
     """Insert every new row the planner decided on, in line order, and fill in their ids."""
     connection = session.connection()
+    _lock_stored(session, planner)
     if planner.new_outlets:
         _insert_numbered(
             connection,
@@ -199,18 +200,31 @@ def write(session: Session, planner: Planner) -> None:
     )
 
 
-def _links(session: Session, planner: Planner) -> None:
-    """Insert the stated origins of new articles, with their origins' roots read under lock."""
-    stored = sorted(
+def _stored_origins(planner: Planner) -> list[int]:
+    return sorted(
         {
             article.link.origin.id or 0
             for article in planner.new_links
             if article.link is not None and article.link.origin.values is None
         }
     )
+
+
+def _lock_stored(session: Session, planner: Planner) -> None:
+    """Before any row is written, in one ascending pass: the stored origins of new links and
+    the roots of their trees, as add_link locks them, and the stored articles given a new
+    claim with their roots, held as read (`counters.hold`). Held later, after the inserts'
+    foreign keys had taken the articles, they closed a cycle with a delete of such an article,
+    which locks its root first."""
+    held = {row.article.id or 0 for row in planner.new_attributions if row.article.values is None}
+    graph.lock_trees(session, _stored_origins(planner), held=held)
+
+
+def _links(session: Session, planner: Planner) -> None:
+    """Insert the stated origins of new articles, with their origins' roots read under lock
+    (`_lock_stored`)."""
+    stored = _stored_origins(planner)
     if stored and locks_rows(session):
-        # As add_link does: lock the origins and the roots of their trees, then read the roots.
-        graph.lock_trees(session, stored)
         roots = {
             row[0]: row[1]
             for row in session.connection().execute(
