@@ -333,13 +333,19 @@ SYNDICATING_KINDS = frozenset({"dateline", "credit_line", "byline", "url", "cano
 
 
 # Credits given in these ways may name several outlets at once ("(dpa/AFP)", "With reporting
-# by Reuters and AP", "AFP, Reuters"); the ones after the first are joint.
-_LISTING_KINDS = frozenset({"dateline", "credit_line", "sign_off"})
+# by Reuters and AP", "AFP, Reuters", a byline "Reuters and AP" or "By AFP and Reuters staff");
+# the ones after the first agency named are joint.
+_LISTING_KINDS = frozenset({"dateline", "credit_line", "sign_off", "byline"})
 
 
 def _joint(found: list[Credit]) -> list[Credit]:
-    """The credits, those named after another outlet in the same words marked joint."""
+    """The credits, those named after another outlet in the same words marked joint. The lead
+    is the first agency of the table the words name, else the first name ("AP" of a byline
+    "Jill Colvin | AP" leads, and is no joint credit of the reporter's name)."""
     first: dict[str, str] = {}  # quote -> the key named first in it
+    for credit in found:
+        if agencies.by_key(credit.key) is not None:
+            first.setdefault(credit.quote, credit.key)
     marked = []
     for credit in found:
         lead = first.setdefault(credit.quote, credit.key)

@@ -1,0 +1,57 @@
+# ruff: noqa: E501  (a table of articles in many scripts, one a line)
+"""A sixth pass on credits: the misses the fifth pass left (docs/matching.md, "What is left"),
+each with the look-alikes the general rule must not take for a credit.
+
+- A byline naming two agencies ("Reuters and AP", "By AFP and Reuters staff", "AFP/Reuters"):
+  one credit naming both, as "(dpa/AFP)" is; the first agency leads, the other is joint (no
+  rival). Two agencies credited apart (a byline and another's dateline) stay rivals.
+"""
+
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_credit_shapes import assert_credits
+from tests.ingest.test_credit_shapes import decided
+from tests.ingest.test_credit_shapes_4 import DE
+from tests.ingest.test_credit_shapes_4 import STORY
+from tests.ingest.test_credit_shapes_4 import agency_keys
+
+RIVALS = round(0.95 * 0.7, 3)  # two agencies credited apart, as strongly: ambiguous
+
+
+@pytest.mark.parametrize(
+    ("article", "named"),
+    [
+        pytest.param({"author": "Reuters and AP", "body": STORY}, ["reuters", "ap"], id="reuters_and_ap"),
+        pytest.param({"author": "By AFP and Reuters staff", "body": STORY}, ["afp", "reuters"], id="by_afp_and_reuters_staff"),
+        pytest.param({"author": "AFP/Reuters", "body": STORY}, ["afp", "reuters"], id="afp_slash_reuters"),
+        pytest.param({"author": "dpa/AFP", "body": DE}, ["dpa", "afp"], id="dpa_slash_afp"),
+        pytest.param({"author": "By Jane Doe, Reuters, and John Roe, AP", "body": STORY}, ["reuters", "ap"], id="two_agencies_reporters"),
+        pytest.param({"body": "By Reuters and The Associated Press\n\n" + STORY}, ["reuters", "ap"], id="body_byline_two_agencies"),
+    ],
+)  # fmt: skip
+def test_a_byline_naming_two_agencies_credits_the_first_and_names_the_other(
+    article: dict[str, Any], named: list[str]
+) -> None:
+    assert agency_keys(article) == named
+    assert_credits(article, named[0])
+
+
+@pytest.mark.parametrize(
+    ("article", "yields"),
+    [
+        # A byline and another agency's dateline: two credits that disagree, still rivals.
+        pytest.param({"author": "AP", "body": "LONDON (Reuters) - " + STORY}, ("reuters", RIVALS), id="byline_ap_dateline_reuters"),
+        pytest.param({"author": "Jill Colvin | AP", "body": "LONDON (Reuters) - " + STORY}, ("reuters", RIVALS), id="reporter_ap_dateline_reuters"),
+        # A reporter's name is no agency; a pollster beside the agency is no second one.
+        pytest.param({"author": "Jane Doe and John Reuters", "body": STORY}, None, id="reporter_named_reuters"),
+        pytest.param({"author": "Jane Doe and John Roe", "body": STORY}, None, id="two_reporters"),
+    ],
+)  # fmt: skip
+def test_bylines_that_are_no_joint_credit(article: dict[str, Any], yields: Any) -> None:
+    assert decided(**article) == yields
+
+
+def test_a_pollster_in_a_byline_is_no_second_agency() -> None:
+    assert agency_keys({"author": "Reuters/Ipsos", "body": STORY}) == ["reuters"]
