@@ -90,3 +90,46 @@ def closing_list(tail: str) -> tuple[list[str], str] | None:
     if len(names) < 2 or not all(written_as_agency(name) for name in names):
         return None
     return names, " ".join(match.group(0).split())
+
+
+# The last line the agency (or agencies) and the place the story was filed from, as desks sign
+# a wire's copy: "Reuters, Berlin", "AFP, Paris", "— AFP, Paris", "(dpa, Hamburg)" closing the
+# last sentence, "AFP/dpa, Frankfurt am Main". Every name before the comma must be an agency
+# written as agencies write themselves, and the place a place's name (capitalised words, "am",
+# "de", "upon" and the like between them) that names no agency (then it is a list: "AFP,
+# Reuters"). A reader's letter signed "Klaus Reuter, Berlin" names no agency; a name that is
+# also something else ("APA, Washington": the psychologists) signs only in brackets closing a
+# sentence, as agencies close their copy.
+_PLACE_WORD = r"[^\W\d_][\w'\u2019.-]{0,30}"
+_CONNECTOR = r"(?:am|an|der|de|del|la|le|sur|upon|on|im|di|do|da|nad|na)"
+_PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_PLACE_WORD}){{0,2}}"
+_CLOSING_PLACE = re.compile(
+    rf"(?:(?:^|\n)[ \t]*(?:[\u2014\u2013-]{{1,2}}[ \t]*)?(?P<open>\()?"
+    rf"|(?<=[.!?\"\u201d])[ \t]+(?P<closes>\())"
+    rf"(?P<names>{_NAMES}(?:{JOINER}{_NAMES}){{0,3}})[ \t]*,[ \t]*(?P<place>{_PLACE})"
+    rf"(?(open)\))(?(closes)\))[ \t.]*$"
+)
+_CONNECTORS = frozenset(_CONNECTOR[3:-1].split("|"))
+
+
+def _a_place(place: str) -> bool:
+    words = place.split()
+    return (
+        all(word[0].isupper() or word in _CONNECTORS for word in words)
+        and agencies.by_key(name_key(place)) is None
+        and words[-1] not in _CONNECTORS
+    )
+
+
+def closing_place(tail: str) -> tuple[list[str], re.Match[str]] | None:
+    """The agencies a story's last line signs with the place it was filed from, and the
+    match."""
+    match = _CLOSING_PLACE.search(tail)
+    if match is None or not _a_place(match["place"]):
+        return None
+    names = listed(match["names"])
+    if not names or not all(written_as_agency(name) for name in names):
+        return None
+    if match["closes"] is None and any(name_key(name) in agencies.AMBIGUOUS for name in names):
+        return None
+    return names, match

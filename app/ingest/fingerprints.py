@@ -432,6 +432,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     if (names := credit_lists.closing_list(closing)) is not None:  # "AFP, Reuters"
         words = f"closing: {names[1]}"
         found += [Credit(name, words, LinkRelation.syndicates) for name in names[0]]
+    placed = credit_lists.closing_place(closing)  # "Reuters, Berlin", "(dpa, Hamburg)"
+    if placed is not None and not ends_a_caption(closing, placed[1]):
+        words = "closing: " + " ".join(placed[1].group(0).strip(" \t\n.").split())
+        found += [Credit(name, words, LinkRelation.syndicates) for name in placed[0]]
     for name, words in credit_sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):

@@ -5,6 +5,9 @@ each with the look-alikes the general rule must not take for a credit.
 - A byline naming two agencies ("Reuters and AP", "By AFP and Reuters staff", "AFP/Reuters"):
   one credit naming both, as "(dpa/AFP)" is; the first agency leads, the other is joint (no
   rival). Two agencies credited apart (a byline and another's dateline) stay rivals.
+- A wire's last line with the place it was filed from: "Reuters, Berlin", "AFP, Paris",
+  "— AFP, Paris", "(dpa, Hamburg)" closing the last sentence; not a reader's letter signed
+  "Klaus Reuter, Berlin", a given name, a photo's credit or a caption.
 """
 
 from typing import Any
@@ -55,3 +58,45 @@ def test_bylines_that_are_no_joint_credit(article: dict[str, Any], yields: Any) 
 
 def test_a_pollster_in_a_byline_is_no_second_agency() -> None:
     assert agency_keys({"author": "Reuters/Ipsos", "body": STORY}) == ["reuters"]
+
+
+@pytest.mark.parametrize(
+    ("article", "named"),
+    [
+        pytest.param({"body": STORY + "\n\nReuters, Berlin"}, ["reuters"], id="reuters_berlin"),
+        pytest.param({"body": STORY + "\n\nAFP, Paris"}, ["afp"], id="afp_paris"),
+        pytest.param({"body": STORY + "\n\n— AFP, Paris"}, ["afp"], id="dash_afp_paris"),
+        pytest.param({"body": STORY + "\n\nAP, Washington."}, ["ap"], id="ap_washington_stop"),
+        pytest.param({"body": DE + " (dpa, Hamburg)"}, ["dpa"], id="dpa_hamburg_closing_bracket"),
+        pytest.param({"body": DE + "\n\n(dpa, Hamburg)"}, ["dpa"], id="dpa_hamburg_last_line"),
+        pytest.param({"body": DE + "\n\nAFP/dpa, Frankfurt am Main"}, ["afp", "dpa"], id="afp_dpa_frankfurt_am_main"),
+        pytest.param({"body": "Het kabinet heeft dinsdag de begroting gepresenteerd. De oppositie is kritisch. Het debat volgt volgende week.\n\nANP, Den Haag"}, ["anp"], id="anp_den_haag"),
+        # A name that is also something else signs so in brackets closing a sentence only.
+        pytest.param({"body": DE + " (APA, Wien)"}, ["apa"], id="apa_wien_closing_bracket"),
+        # The list without a place is read as before.
+        pytest.param({"body": STORY + "\n\nAFP, Reuters"}, ["afp", "reuters"], id="list_no_place"),
+    ],
+)  # fmt: skip
+def test_a_last_line_with_the_place_filed_from_signs_the_agency(
+    article: dict[str, Any], named: list[str]
+) -> None:
+    assert agency_keys(article) == named
+    assert_credits(article, named[0])
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        pytest.param({"body": STORY + "\n\nKlaus Reuter, Berlin"}, id="reader_letter_signed"),
+        pytest.param({"body": STORY + "\n\nJane Smith, Berlin"}, id="reporter_and_place"),
+        pytest.param({"body": STORY + "\n\nHina, Zagreb"}, id="given_name_hina"),
+        pytest.param({"body": STORY + "\n\nAPA, Washington"}, id="apa_psychologists_bare_line"),
+        pytest.param({"body": STORY + "\n\nPhoto: Reuters, Berlin"}, id="photo_credit"),
+        pytest.param({"body": STORY + "\n\nDemonstrators march along Unter den Linden in Berlin on Saturday. (Reuters, Berlin)"}, id="caption_under_story"),
+        pytest.param({"body": STORY + '\n\n"I read it in AFP, Paris edition," she said.'}, id="quoted_mention"),
+        pytest.param({"body": STORY + "\n\nThe figures were first published by AFP, Paris"}, id="inside_a_sentence"),
+    ],
+)  # fmt: skip
+def test_names_and_places_that_sign_nothing(article: dict[str, Any]) -> None:
+    assert agency_keys(article) == []
+    assert decided(**article) is None
