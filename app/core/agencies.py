@@ -92,6 +92,8 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("sta", "STA", "sta.si",
            ("sta", "slovenska tiskovna agencija", "slovenian press agency")),
     Agency("tanjug", "Tanjug", "tanjug.rs", ("tanjug", "танјуг")),
+    # Serbia's independent agency; "Beta" is also a word, in English text it is ambiguous.
+    Agency("beta", "Beta", "beta.rs", ("beta", "бета", "beta news agency")),
     Agency("ana-mpa", "Athens-Macedonian News Agency", "amna.gr",
            ("ana mpa", "amna", "απε μπε", "αθηναϊκό πρακτορείο ειδήσεων")),
     Agency("lusa", "Lusa", "lusa.pt", ("lusa", "agência lusa", "agencia lusa")),
@@ -208,7 +210,7 @@ CAPITALS_ONLY = frozenset((
 # dash after them no dateline ("Bosnia's ruling party (SDA) said").
 NOT_IN_ENGLISH_TEXT = frozenset((
     "apa", "aps", "tap", "ona", "ena", "mna", "rss", "cna", "pna", "tna", "uni", "agi", "ina",
-    "gna", "kna", "pap", "petra", "sda", "unb",
+    "gna", "kna", "pap", "petra", "sda", "unb", "beta",
 ))  # fmt: skip
 
 # Either: capitals that are an agency's only in a dateline, a credit line or with a date.

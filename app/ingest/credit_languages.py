@@ -30,8 +30,10 @@ CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
 # A name: words starting with a capital in Latin or Cyrillic script ("Reuters", "ТАСС",
 # "Agence France-Presse"), at most four, or an agency that writes itself in lower case ("dpa",
 # "ritzau").
-_CYRILLIC_CAPITAL = "А-ЯЁІЇЄҐ"  # Russian's, and Ukrainian's "І", "Ї", "Є", "Ґ" ("УНІАН")
+# Russian's; Ukrainian's "І", "Ї", "Є", "Ґ" ("УНІАН"); Serbian's "Ђ", "Ј", "Љ", "Њ", "Ћ", "Џ".
+_CYRILLIC_CAPITAL = "А-ЯЁІЇЄҐЂЈЉЊЋЏ"
 _WORD = rf"(?<!\w)[{CAPITAL}{_CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+WORD = _WORD  # a name's word in Latin or Cyrillic script, for credit_slavic
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
 # Russian and Ukrainian typography quotes an organisation's name: "сообщает «Интерфакс»".
@@ -66,7 +68,7 @@ _TEXT = re.compile(
     r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
     r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
     r"(?:jak[ \t]+)?poda(?:je|ją|ła|ł|li|ły)|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|"
-    r"według|podle|řekl[a]?|sdělil[a]?|potrivit|transmite|informează|javlja|prenosi|"
+    r"według|podle|řekl[a]?|sdělil[a]?|potrivit|transmite|informează|javlja|prenosi|јавља|преноси|"
     r"dilansir(?:[ \t]+dari)?|dikutip[ \t]+dari|kepada|theo|"
     r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
     r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)|"
@@ -331,43 +333,6 @@ def _vouches(verb: str, name: str) -> bool:
     )
 
 
-# Croatian and Serbian decline an agency's name after a noun of its report: "prema pisanju
-# Hine" (according to Hina's writing), "prema izvješću Tanjuga", "prema navodima agencije
-# Hina"; and the one told after "za": "izjavio je za Hinu" (stated to Hina), "u razgovoru za
-# Tanjug". A name the table holds in capitals only is read declined in these frames alone
-# (credit_inflections, `framed`), not after a bare "prema" (towards: "prema Hini") nor after
-# "navodima" (claims, a person's as often: "prema navodima Hine"), nor "rekao je za Hinu" (said
-# of Hina).
-_SOUTH_SLAVIC = re.compile(
-    r"(?<!\w)(?:(?P<source>(?i:prema)(?:[ \t]+(?P<noun>pisanju|izvje[šs][ćc]u|izvje?[šs]taju|"
-    r"javljanju|podacima|informacijama|saznanjima|navodima))?(?P<agency>[ \t]+agencij[ei])?)"
-    r"|(?P<told>(?:(?i:izjavi(?:o|la|li)|potvrdi(?:o|la|li))(?:[ \t]+(?:je|su))?|"
-    r"(?i:u)[ \t]+(?:izjavi|razgovoru|intervjuu))[ \t]+za))"
-    rf"[ \t]+(?P<name>{_WORD})"
-)
-
-
-def _south_slavic(text: str) -> list[Found]:
-    """Croatian and Serbian credits in `_SOUTH_SLAVIC`'s frames, named as the table names the
-    agency ("Hine" is "HINA")."""
-    found: list[Found] = []
-    for match in _SOUTH_SLAVIC.finditer(text):
-        name, told = match["name"], match["told"] is not None
-        framed = told or match["agency"] is not None or match["noun"] not in (None, "navodima")
-        agency = agencies.by_key(name_key(name))
-        if agency is not None and not (agencies.may_name(name) or match["agency"]):
-            continue  # "prema Hina": capitals only, undeclined in mixed case, and no "agencija"
-        if agency is None:
-            declined = credit_inflections.undeclined(name, framed=framed)
-            if declined is None:
-                continue  # "prema Hini" (towards Hina), "prema Zagrebu"
-            agency = agencies.by_key(name_key(declined[0]))
-        if agency is not None:
-            words = _told_words(match, text) if told else _words(match)
-            found.append((agency.name, words, _kind(told)))
-    return found
-
-
 def find(text: str, *, head: str) -> list[Found]:
     """Credits in other languages and scripts in a body (`head`: its first characters, where a
     dateline sits)."""
@@ -422,7 +387,6 @@ def find(text: str, *, head: str) -> list[Found]:
         if kind == "text" and verb is not None and _vouches(verb, name):
             kind = "vouched"  # "javlja Hina": the reporting verb's subject is the agency
         found.append((name, _told_words(match, text) if told else _words(match), kind))
-    found += _south_slavic(text)
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"] or match["name2"], match.group(0), "text"))
     for match in _TURKISH.finditer(text):

@@ -30,6 +30,7 @@ from app.core import agencies
 from app.ingest import credit_languages
 from app.ingest import credit_lists
 from app.ingest import credit_sign_offs
+from app.ingest import credit_slavic
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
@@ -443,7 +444,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
         for name in credit_lists.listed(listed):
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
-    foreign = credit_languages.find(text, head=head)
+    foreign = credit_languages.find(text, head=head) + credit_slavic.find(text)
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))

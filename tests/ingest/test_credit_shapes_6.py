@@ -8,6 +8,9 @@ each with the look-alikes the general rule must not take for a credit.
 - A wire's last line with the place it was filed from: "Reuters, Berlin", "AFP, Paris",
   "— AFP, Paris", "(dpa, Hamburg)" closing the last sentence; not a reader's letter signed
   "Klaus Reuter, Berlin", a given name, a photo's credit or a caption.
+- Serbian in Cyrillic ("преноси Танјуг", "јавља Танјуг", "према писању агенције Бета"), and
+  Beta as an agency; Croatian "kazao je za Hinu" is told, as "izjavio je za Hinu" is (below
+  the bar, for review). A bare "према" is towards, in either script.
 """
 
 from typing import Any
@@ -19,6 +22,7 @@ from tests.ingest.test_credit_shapes import decided
 from tests.ingest.test_credit_shapes_4 import DE
 from tests.ingest.test_credit_shapes_4 import STORY
 from tests.ingest.test_credit_shapes_4 import agency_keys
+from tests.ingest.test_credit_shapes_5 import TOLD
 
 RIVALS = round(0.95 * 0.7, 3)  # two agencies credited apart, as strongly: ambiguous
 
@@ -100,3 +104,32 @@ def test_a_last_line_with_the_place_filed_from_signs_the_agency(
 def test_names_and_places_that_sign_nothing(article: dict[str, Any]) -> None:
     assert agency_keys(article) == []
     assert decided(**article) is None
+
+
+SR = "Дефицит ће бити 2,2 одсто. Опозиција је гласала против."
+
+
+@pytest.mark.parametrize(
+    ("body", "yields"),
+    [
+        pytest.param("Скупштина Србије усвојила је буџет, преноси Танјуг. " + SR, ("tanjug", 0.8), id="prenosi_tanjug_cyrillic"),
+        pytest.param("Скупштина Србије усвојила је буџет, јавља Танјуг. " + SR, ("tanjug", 0.8), id="javlja_tanjug_cyrillic"),
+        pytest.param("Према писању агенције Бета, Скупштина Србије усвојила је буџет. " + SR, ("beta", 0.8), id="prema_pisanju_agencije_beta_cyrillic"),
+        pytest.param("Према писању Танјуга, Скупштина Србије усвојила је буџет. " + SR, ("tanjug", 0.8), id="prema_pisanju_tanjuga_cyrillic"),
+        pytest.param("Према извештају Бете, Скупштина Србије усвојила је буџет. " + SR, ("beta", 0.8), id="prema_izvestaju_bete_cyrillic"),
+        pytest.param("Skupština Srbije usvojila je budžet, javlja Beta. Deficit će biti 2,2 odsto.", ("beta", 0.8), id="javlja_beta_latin"),
+        pytest.param("BEOGRAD (Beta) - Skupština Srbije usvojila je budžet. Deficit će biti 2,2 odsto.", ("beta", 0.95), id="beta_dateline"),
+        # The one told.
+        pytest.param("Министар финансија изјавио је за Танјуг да ће дефицит бити 2,2 одсто. " + SR, ("tanjug", TOLD), id="izjavio_je_za_tanjug_cyrillic"),
+        pytest.param("Deficit će iznositi 2,5 posto, kazao je za Hinu ministar financija. Sabor raspravlja idući tjedan.", ("hina", TOLD), id="kazao_je_za_hinu_told_hr"),
+        # Look-alikes: towards Tanjug, a person's claims, the word "beta", Beta in English text.
+        pytest.param("Окренуо се према Танјугу и насмејао се. Разговарали су до касно у ноћ.", None, id="prema_tanjugu_towards_cyrillic"),
+        pytest.param("Kolona je krenula prema Tanjugu. Deficit će biti 2,2 odsto.", None, id="prema_tanjugu_towards_latin"),
+        pytest.param("Према наводима Бете, студенткиње из Београда, награда је била изненађење. Такмичење је одржано у Нишу.", None, id="prema_navodima_bete_a_person_cyrillic"),
+        pytest.param("Компанија је објавила нову верзију, а бета тестирање почиње у понедељак. " + SR, None, id="beta_testing_cyrillic"),
+        pytest.param("The company said the Beta version ships next month, and Beta reported strong demand among testers. Analysts were cautious.", None, id="beta_in_english"),
+        pytest.param("Скупштина Србије усвојила је буџет. " + SR + "\n\nФото: Танјуг/Драган Кујунџић", None, id="photo_credit_tanjug_cyrillic"),
+    ],
+)  # fmt: skip
+def test_serbian_in_cyrillic_and_croatian_told(body: str, yields: Any) -> None:
+    assert decided(body=body) == yields

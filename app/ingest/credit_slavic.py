@@ -1,0 +1,74 @@
+# ruff: noqa: RUF001, RUF002
+"""Croatian and Serbian credits (in Latin and Cyrillic script) in the frames of a report,
+read beside credit_languages' verb-first and name-first ones.
+
+Croatian and Serbian decline an agency's name after a noun of its report: "prema pisanju Hine"
+(according to Hina's writing), "prema izvješću Tanjuga", "prema navodima agencije Hina",
+"према писању агенције Бета"; and the one told after "za": "izjavio je za Hinu", "kazao je za
+Hinu" (stated, said to Hina), "u razgovoru za Tanjug", "изјавио је за Танјуг". A name the table
+holds in capitals only is read declined in these frames alone (credit_inflections, `framed`),
+not after a bare "prema" (towards: "prema Hini") nor after "navodima" (claims, a person's as
+often: "prema navodima Hine"), nor "rekao je za Hinu" (said of Hina). The one told is a
+proposal for review, as "told Reuters" is (credited.CONFIDENCE["told_agency"]).
+"""
+
+import re
+
+from app.core import agencies
+from app.ingest import credit_inflections
+from app.ingest.credit_context import name_key
+from app.ingest.credit_context import sentence_around
+from app.ingest.credit_languages import WORD
+
+_SOURCE_NOUN = (
+    r"pisanju|izvje[šs][ćc]u|izvje?[šs]taju|javljanju|podacima|informacijama|saznanjima|navodima|"
+    r"писању|извј?ештају|јављању|подацима|информацијама|сазнањима|наводима"
+)
+# "navodima": claims, a person's as often as an agency's.
+_CLAIMS = frozenset(("navodima", "наводима"))
+# Verbs of stating to someone ("kazao je za Hinu": told Hina), not "rekao" (said of someone).
+_SAID = (
+    r"izjavi(?:o|la|li)|potvrdi(?:o|la|li)|kaza(?:o|la|li)|"
+    r"изјави(?:о|ла|ли)|потврди(?:о|ла|ли)|каза(?:о|ла|ли)"
+)
+_SOUTH_SLAVIC = re.compile(
+    rf"(?<!\w)(?:(?P<source>(?i:prema|према)(?:[ \t]+(?P<noun>{_SOURCE_NOUN}))?"
+    r"(?P<agency>[ \t]+(?:agencij[ei]|агенциј[еи]))?)"
+    rf"|(?P<told>(?:(?i:{_SAID})(?:[ \t]+(?:je|su|је|су))?|"
+    r"(?i:u|у)[ \t]+(?:izjavi|razgovoru|intervjuu|изјави|разговору|интервјуу))[ \t]+(?:za|за)))"
+    rf"[ \t]+(?P<name>{WORD})"
+)
+
+
+def _also_a_word(agency: agencies.Agency) -> bool:
+    """Whether one of the agency's names is also a word or a given name ("Hina", "Beta")."""
+    return not agencies.keys_of(agency).isdisjoint(agencies.AMBIGUOUS)
+
+
+def find(text: str) -> list[tuple[str, str, str]]:
+    """(name, words, kind) of the Croatian and Serbian credits in `_SOUTH_SLAVIC`'s frames,
+    named as the table names the agency ("Hine" is "HINA"); kind "told" or "text", as
+    credit_languages.find gives them."""
+    found: list[tuple[str, str, str]] = []
+    for match in _SOUTH_SLAVIC.finditer(text):
+        name, told = match["name"], match["told"] is not None
+        framed = told or match["agency"] is not None or match["noun"] not in (None, *_CLAIMS)
+        agency = agencies.by_key(name_key(name))
+        if agency is not None and not (agencies.may_name(name) or match["agency"]):
+            continue  # "prema Hina": capitals only, undeclined in mixed case, and no "agencija"
+        if agency is None:
+            declined = credit_inflections.undeclined(name, framed=framed)
+            if declined is None:
+                continue  # "prema Hini" (towards Hina), "prema Zagrebu"
+            agency = agencies.by_key(name_key(declined[0]))
+            if match["source"] is not None and match["noun"] is None and not match["agency"]:
+                continue  # a bare "prema", "према Танјугу": towards, in any script
+            if agency is not None and not framed and _also_a_word(agency):
+                continue  # "према наводима Бете": a person's claims, as "prema navodima Hine"
+        if agency is not None:
+            if told:
+                found.append((agency.name, sentence_around(text, match), "told"))
+            else:
+                words = " ".join(match.group(0).strip(" \t\n.;(\u2014\u2013-").split())
+                found.append((agency.name, words, "text"))
+    return found
