@@ -27,6 +27,10 @@ _CYRILLIC_ENDINGS = (
 _LATIN_ENDINGS = ("owi", "ovi", "em", "om", "ie", "a", "u", "e", "i", "y", "ą")
 # What a stem may have ended in before it was declined.
 _STEM_VOWELS = ("", "и", "а", "я", "ь")
+# What a Latin stem may have ended in, in a frame (`framed`): a feminine "-a" ("Hin-e" is
+# "Hina"), and an "-s" the declined name drops: Polish names Reuters after its founder,
+# "agencja Reutera" (Reuter's agency), and declines that ("według agencji Reutera").
+_FRAMED_STEMS = ("", "a", "s")
 # The endings of the instrumental, which Polish "za" (after, citing) takes: "za PAP-em".
 INSTRUMENTAL = frozenset(("em", "om", "ą", "ом", "ем", "єм", "ою"))
 
@@ -63,7 +67,7 @@ def undeclined(name: str, *, framed: bool = False) -> tuple[str, str] | None:
     if _cyrillic(last):
         endings, vowels = _CYRILLIC_ENDINGS, _STEM_VOWELS
     elif last[:1].isupper() and not last.isupper() and not joined:
-        endings, vowels = _LATIN_ENDINGS, ("", "a") if framed else ("",)
+        endings, vowels = _LATIN_ENDINGS, _FRAMED_STEMS if framed else ("",)
     else:
         return None
     for ending in endings:

@@ -42,12 +42,26 @@ _QUOTED = rf"«?(?P<name>{_NAME})»?"
 # and a word for "news agency".
 _ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the|het)[ \t]+|[lL]['\u2019])"
 # German writes nouns with a capital ("die Nachrichtenagentur dpa"); in other languages a capital
-# starts the agency's own name ("Agência Brasil", "Agence France-Presse").
+# starts the agency's own name ("Agência Brasil", "Agence France-Presse"). Czech, Slovak, Polish
+# and Serbian decline the word, and its case says the agency's role (_SLAVIC_SUBJECT,
+# _SLAVIC_TOLD): "uvedla agentura Reuters" (Reuters stated), "podle agentury ČTK" (according to
+# ČTK), "řekl agentuře Reuters" (told Reuters), "podała agencja PAP", "według agencji Reutera";
+# a report's noun may stand before it ("podle informací agentury AP").
+_SLAVIC_AGENCY = (
+    r"[Aa]gencj[aięą]|[Aa]gentu(?:r[aouy]|rou|ře)|[Aa]gentúr(?:[aeuy]|ou)|[Aa]gencij[aeiu]|"
+    r"[Аа]генциј[аеиу]"
+)
+_REPORT_NOUN = r"(?:informací|informácií|informacji|zpráv|správ|údajů|údajov|danych)[ \t]+"
 _AGENCY_WORD = (
     r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|агентств[оа]|"
-    r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент)(?:[ \t]+(?:de[ \t]+noticias|"
+    r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент|"
+    rf"(?:{_REPORT_NOUN})?(?:{_SLAVIC_AGENCY}))(?:[ \t]+(?:de[ \t]+noticias|"
     r"de[ \t]+presse|di[ \t]+stampa|de[ \t]+not[ií]cias))?[ \t]+)"
 )
+_SLAVIC_AGENCY_WORD = re.compile(rf"(?<!\w)(?:{_SLAVIC_AGENCY})(?!\w)")
+# The nominative (the agency is the subject: it reported) and the dative (it was told).
+_SLAVIC_SUBJECT = re.compile(r"(?<!\w)(?i:agencja|agentura|agentúra|agencija|агенција)(?!\w)")
+_SLAVIC_TOLD = re.compile(r"(?<!\w)(?i:agentuře|agentúre|agenciji|агенцији)(?!\w)")
 _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 
 # In the running text: "according to" and "reported" in Spanish, French, German, Italian,
@@ -68,7 +82,9 @@ _TEXT = re.compile(
     r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
     r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
     r"(?:jak[ \t]+)?poda(?:je|ją|ła|ł|li|ły)|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|"
-    r"według|podle|řekl[a]?|sdělil[a]?|potrivit|transmite|informează|javlja|prenosi|јавља|преноси|"
+    r"według|podle|podľa|řekl[a]?|sdělil[a]?|"
+    r"(?:jak[ \t]+)?(?:uvedl[aoiy]?|uviedol|uviedl[aoiy]|informoval[aoiy]?|napsal[aoiy]?)|"
+    r"informuje|píše|potrivit|transmite|informează|javlja|prenosi|јавља|преноси|"
     r"dilansir(?:[ \t]+dari)?|dikutip[ \t]+dari|kepada|theo|"
     r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
     r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)|"
@@ -102,8 +118,13 @@ _TEXT_NAME_FIRST = re.compile(
 # on after it (the speaker follows), or, without "как", a comma does ("сообщил ТАСС, что": told
 # TASS that); it reported when it ends the sentence ("Об этом сообщил ТАСС.") or after "как"
 # ("Как сообщил ТАСС, ..."). The present ("сообщает ТАСС": TASS reports) stays a credit.
+# Czech and Slovak say so too: "informovala ČTK mluvčí" (the spokeswoman told ČTK), "uvedl ČTK,
+# že" (he stated to ČTK that), but "Vláda rozpočet schválila, informovala ČTK." and "jak
+# informovala ČTK," (as ČTK reported).
 _RUSSIAN_PAST = re.compile(
-    r"(?i:(?P<as>как[ \t]+|як[ \t]+)?(?:сообщ(?:ил|ила|ило|или)|повідом(?:ив|ила|ило|или)))"
+    r"(?i:(?P<as>как[ \t]+|як[ \t]+|jak[ \t]+)?(?:сообщ(?:ил|ила|ило|или)|"
+    r"повідом(?:ив|ила|ило|или)|informoval[aoiy]?|uvedl[aoiy]?|uviedol|uviedl[aoiy]|"
+    r"napsal[aoiy]?))"
 )
 
 
@@ -311,7 +332,7 @@ def _overlaps(matches: list[re.Match[str]], starts: list[int], start: int, end: 
 # "According to" and its like: what follows is the source, in whatever case it takes.
 _ACCORDING = re.compile(
     r"(?i:seg[uú]n|selon|d['\u2019]apr|laut|secondo|segundo|de[ \t]+acordo|volgens|enligt|"
-    r"if[øo]lge|według|podle|potrivit|theo|dilansir|dikutip|по[ \t]+данным|согласно|"
+    r"if[øo]lge|według|podle|podľa|potrivit|theo|dilansir|dikutip|по[ \t]+данным|согласно|"
     r"за[ \t]+даними|со[ \t]+ссылкой|ссылаясь|з[ \t]+посиланням|посилаючись|za$)"
 )
 
@@ -373,7 +394,15 @@ def find(text: str, *, head: str) -> list[Found]:
         groups = match.groupdict()
         name = groups.get("name") or _unled(match)
         verb = groups.get("verb")
-        declined = credit_inflections.undeclined(name)
+        lead = match.string[match.end("verb") : match.start("name")] if verb else ""
+        if _SLAVIC_SUBJECT.search(lead):
+            told = False  # "przekazała agencja PAP", "uvedla agentura Reuters": it reported
+        elif _SLAVIC_TOLD.search(lead):
+            told = True  # "řekl agentuře Reuters": told Reuters
+        # After the word for agency a name may be declined as a noun's complement ("według
+        # agencji Reutera"), as in Croatian's frames (credit_inflections, `framed`).
+        framed = _SLAVIC_AGENCY_WORD.search(lead) is not None
+        declined = credit_inflections.undeclined(name, framed=framed)
         ending = None
         if declined is not None:
             name, ending = declined

@@ -8,6 +8,12 @@ each with the look-alikes the general rule must not take for a credit.
 - A wire's last line with the place it was filed from: "Reuters, Berlin", "AFP, Paris",
   "— AFP, Paris", "(dpa, Hamburg)" closing the last sentence; not a reader's letter signed
   "Klaus Reuter, Berlin", a given name, a photo's credit or a caption.
+- Czech, Slovak and Polish credits with the word for agency, whose case says the agency's role:
+  "uvedla agentura Reuters", "podała agencja PAP" (the nominative: it reported), "podle agentury
+  ČTK", "według agencji Reutera" (the genitive: according to), "řekl agentuře Reuters" (the
+  dative: told, a proposal for review); "informovala ČTK" reported when it ends the clause or
+  follows "jak", told when the speaker follows ("informovala ČTK mluvčí"). A pollster or a
+  rating agency called "agentura" names no news agency; "według Reutera" alone is a person.
 - Serbian in Cyrillic ("преноси Танјуг", "јавља Танјуг", "према писању агенције Бета"), and
   Beta as an agency; Croatian "kazao je za Hinu" is told, as "izjavio je za Hinu" is (below
   the bar, for review). A bare "према" is towards, in either script.
@@ -104,6 +110,48 @@ def test_a_last_line_with_the_place_filed_from_signs_the_agency(
 def test_names_and_places_that_sign_nothing(article: dict[str, Any]) -> None:
     assert agency_keys(article) == []
     assert decided(**article) is None
+
+
+CS = "Schodek má činit 230 miliard korun. Opozice návrh kritizuje."
+PL = "Deficyt wyniesie 289 mld zł. Opozycja krytykuje plan."
+
+
+@pytest.mark.parametrize(
+    ("body", "yields"),
+    [
+        # Czech and Slovak.
+        pytest.param("Vláda ve středu schválila návrh rozpočtu, uvedla agentura Reuters. " + CS, ("reuters", 0.8), id="uvedla_agentura_reuters_cs"),
+        pytest.param("Podle agentury ČTK vláda ve středu schválila návrh rozpočtu. " + CS, ("ctk", 0.8), id="podle_agentury_ctk_cs"),
+        pytest.param("Podle informací agentury AP vláda schválila návrh rozpočtu. " + CS, ("ap", 0.8), id="podle_informaci_agentury_ap_cs"),
+        pytest.param("Vláda ve středu schválila návrh rozpočtu, informovala ČTK. " + CS, ("ctk", 0.8), id="informovala_ctk_clause_end_cs"),
+        pytest.param("Jak informovala ČTK, vláda ve středu schválila návrh rozpočtu. " + CS, ("ctk", 0.8), id="jak_informovala_ctk_cs"),
+        pytest.param("Vláda schválila rozpočet, uviedla agentúra TASR. " + CS, ("tasr", 0.8), id="uviedla_agentura_tasr_sk"),
+        pytest.param("Podľa agentúry TASR vláda schválila rozpočet. " + CS, ("tasr", 0.8), id="podla_agentury_tasr_sk"),
+        # Polish.
+        pytest.param("Rząd przyjął w środę projekt budżetu, podała agencja PAP. " + PL, ("pap", 0.8), id="podala_agencja_pap_pl"),
+        pytest.param("Według agencji Reutera rząd przyjął w środę projekt budżetu. " + PL, ("reuters", 0.8), id="wedlug_agencji_reutera_pl"),
+        pytest.param("Rząd przyjął projekt budżetu - poinformowała agencja Reutera. " + PL, ("reuters", 0.8), id="poinformowala_agencja_reutera_pl"),
+        pytest.param("Agencja PAP podała, że rząd przyjął projekt budżetu. " + PL, ("pap", 0.8), id="agencja_pap_podala_pl"),
+        # The one told: the dative, or the speaker after the agency.
+        pytest.param("Vláda ve středu schválila návrh rozpočtu, řekl agentuře Reuters ministr financí. " + CS, ("reuters", TOLD), id="rekl_agenture_reuters_told_cs"),
+        pytest.param("Vláda návrh schválila, informovala ČTK mluvčí ministerstva. " + CS, ("ctk", TOLD), id="informovala_ctk_speaker_told_cs"),
+        pytest.param("Mluvčí ministerstva informovala ČTK, že vláda návrh schválila. " + CS, ("ctk", TOLD), id="informovala_ctk_ze_told_cs"),
+        pytest.param("Rząd przyjął projekt budżetu, powiedział agencji Reutera minister finansów. " + PL, ("reuters", TOLD), id="powiedzial_agencji_reutera_told_pl"),
+        # Look-alikes: a pollster, a rating agency, a person named Reuter, a photo's credit.
+        pytest.param("Podle agentury STEM by hnutí získalo 30 procent hlasů. " + CS, None, id="pollster_agentura_stem_cs"),
+        pytest.param("Podle agentury Moody's je výhled stabilní. " + CS, None, id="rating_agency_cs"),
+        pytest.param("Według agencji Fitch perspektywa jest stabilna. " + PL, None, id="rating_agency_pl"),
+        pytest.param("Według Reutera, prezesa spółki, rząd przyjął projekt budżetu. " + PL, None, id="wedlug_reutera_a_person_pl"),
+        pytest.param("Rząd przyjął projekt budżetu. " + PL + "\n\nFot. PAP/Paweł Supernak", None, id="photo_credit_pap_pl"),
+        pytest.param("Vláda schválila rozpočet. " + CS + "\n\nFoto: ČTK/Michal Kamaryt", None, id="photo_credit_ctk_cs"),
+        # "pro agenturu" (for the agency) with no verb of telling before it names nothing here.
+        pytest.param("Vláda schválila rozpočet, uvedl pro agenturu Reuters ministr. " + CS, None, id="uvedl_pro_agenturu_cs"),
+    ],
+)  # fmt: skip
+def test_czech_slovak_and_polish_credits_by_the_case_of_the_word_for_agency(
+    body: str, yields: Any
+) -> None:
+    assert decided(body=body) == yields
 
 
 SR = "Дефицит ће бити 2,2 одсто. Опозиција је гласала против."
