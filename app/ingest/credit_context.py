@@ -287,3 +287,15 @@ def sentence_around(text: str, match: re.Match[str]) -> str:
     end = text.find(".", match.end())
     end = min(end + 1 if end != -1 else len(text), match.end() + 80)
     return " ".join(text[start:end].split())
+
+
+def in_a_quotation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside quotation marks in its paragraph: a speaker's
+    words ('"Reuters reported earlier that the talks had failed," he said'), where an agency
+    named is the speaker's recollection of its report, not the article's credit for its story.
+    An opening mark before it that is not closed, and the closing mark after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end : len(text) if line_end < 0 else line_end]
+    curly = before.rfind("\u201c") > before.rfind("\u201d") and "\u201d" in after
+    return curly or (before.count('"') % 2 == 1 and '"' in after)

@@ -42,6 +42,7 @@ from app.ingest.credit_context import byline
 from app.ingest.credit_context import carried_paragraph
 from app.ingest.credit_context import closes_a_caption
 from app.ingest.credit_context import ends_a_caption
+from app.ingest.credit_context import in_a_quotation
 from app.ingest.credit_context import introduced_keys
 from app.ingest.credit_context import introduces
 from app.ingest.credit_context import is_introduction
@@ -290,8 +291,9 @@ class Credit:
     # Pakistan's party; a headline "AP reports 2,345 cases": Andhra Pradesh), where an agency's
     # credit reads "according to AFP": a proposal for review alone, not an origin (credited.py).
     initials: bool = False
-    # "Reuters reported last year": an earlier story recalled for background (_EARLIER_AFTER);
-    # a proposal for review alone, not an origin (credited.py).
+    # "Reuters reported last year": an earlier story recalled for background (_EARLIER_AFTER),
+    # or a speaker's inside quotation marks ('"Reuters reported that …," he said'); a proposal
+    # for review alone, not an origin (credited.py).
     earlier: bool = False
     # Named after another outlet in the same dateline, sign-off or credit line ("AFP" of
     # "(dpa/AFP)", of "Mit Material von dpa und AFP"): the article blends both outlets' copy and
@@ -494,8 +496,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     credit = replace(credit, initials=True)
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
-                if _EARLIER_AFTER.match(source, match.end()) or _EARLIER_BEFORE.search(
-                    source, max(0, match.start() - 40), match.start()
+                if (
+                    _EARLIER_AFTER.match(source, match.end())
+                    or _EARLIER_BEFORE.search(source, max(0, match.start() - 40), match.start())
+                    or in_a_quotation(source, match.start(), match.end())
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)

@@ -17,12 +17,16 @@ each with the look-alikes the general rule must not take for a credit.
 - Serbian in Cyrillic ("преноси Танјуг", "јавља Танјуг", "према писању агенције Бета"), and
   Beta as an agency; Croatian "kazao je za Hinu" is told, as "izjavio je za Hinu" is (below
   the bar, for review). A bare "према" is towards, in either script.
+- An English credit inside a speaker's quotation ('"Reuters reported earlier that the talks
+  had failed," he said') is the speaker's recollection of a report: for review, as "Reuters
+  reported last year" is, not the article's credit; outside the marks it credits as before.
 """
 
 from typing import Any
 
 import pytest
 
+from app.ingest import credited
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
 from tests.ingest.test_credit_shapes_4 import DE
@@ -180,4 +184,22 @@ SR = "Дефицит ће бити 2,2 одсто. Опозиција је гл�
     ],
 )  # fmt: skip
 def test_serbian_in_cyrillic_and_croatian_told(body: str, yields: Any) -> None:
+    assert decided(body=body) == yields
+
+
+EARLIER = credited.CONFIDENCE["earlier_agency"]
+
+
+@pytest.mark.parametrize(
+    ("body", "yields"),
+    [
+        pytest.param(STORY + ' "Reuters reported earlier that the talks had failed," he said.', ("reuters", EARLIER), id="straight_quotes"),
+        pytest.param(STORY + " \u201cAccording to AFP, the talks failed,\u201d the spokesman said.", ("afp", EARLIER), id="curly_quotes"),
+        # Outside the marks: the article's credit.
+        pytest.param(STORY + ' "We will not resign," the minister told lawmakers, Reuters reported.', ("reuters", 0.8), id="after_the_quotation"),
+        pytest.param('The "Reuters" name is famous. Reuters reported that the talks had failed. ' + STORY, ("reuters", 0.8), id="a_quoted_word_before"),
+        pytest.param(STORY + " Reuters reported that the talks had failed.", ("reuters", 0.8), id="no_quotation"),
+    ],
+)  # fmt: skip
+def test_a_credit_inside_a_speaker_s_quotation_is_for_review(body: str, yields: Any) -> None:
     assert decided(body=body) == yields
