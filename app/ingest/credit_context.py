@@ -153,12 +153,20 @@ _BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNOREC
 _ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")
 
 
+# A byline's credit for the pictures, not the words: "Text: Jane Doe. Photos: AP and Reuters",
+# "Foto: dpa", "Pictures by AFP".
+_PICTURE_CREDIT = re.compile(
+    r"(?i:\b(?:photos?|fotos?|pictures?|images?|bilder?|photography|video|graphics?|grafik)"
+    r"[ \t]*(?::|\bby\b|\bvon\b))[^|;\n]*"
+)
+
+
 def byline(author: str) -> list[str]:
     """The names a byline gives, each a possible credit: "Reuters", "By REUTERS", "Reuters
     Staff", "Jill Colvin | AP", "ZEKE MILLER Associated Press", "JOSH BOAK, AP Economics
     Writer", "dpa"."""
     names: list[str] = []
-    for part in _BYLINE_PARTS.split(author):
+    for part in _BYLINE_PARTS.split(_PICTURE_CREDIT.sub("", author)):
         name = part.strip(" .")
         stripped = _ROLE.sub("", name)
         if not name or not (name[0].isupper() or name in agencies.LOWER_CASE_NAMES):
@@ -297,5 +305,23 @@ def in_a_quotation(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before, after = text[line_start:start], text[end : len(text) if line_end < 0 else line_end]
-    curly = before.rfind("\u201c") > before.rfind("\u201d") and "\u201d" in after
-    return curly or (before.count('"') % 2 == 1 and '"' in after)
+    marks = _quote_marks(before)
+    return bool(marks) and marks[-1] == "open" and "close" in _quote_marks(after)
+
+
+_QUOTE_MARK = re.compile(r'[\u201c\u201d"]')
+
+
+def _quote_marks(text: str) -> list[str]:
+    """The double quotation marks of a text, "open" or "close", curly and straight alike (a
+    paragraph may mix them); a straight mark opens after a space, a bracket or the start,
+    closes elsewhere, and after a digit is an inch sign (65" screens), no mark."""
+    marks = []
+    for match in _QUOTE_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        previous = text[at - 1] if at else " "
+        if mark == '"' and previous.isdigit():
+            continue
+        opens = mark == "\u201c" or (mark == '"' and (previous.isspace() or previous in "([{"))
+        marks.append("open" if opens else "close")
+    return marks

@@ -51,7 +51,9 @@ _SLAVIC_AGENCY = (
     r"[Aa]gencj[aięą]|[Aa]gentu(?:r[aouy]|rou|ře)|[Aa]gentúr(?:[aeuy]|ou)|[Aa]gencij[aeiu]|"
     r"[Аа]генциј[аеиу]"
 )
-_REPORT_NOUN = r"(?:informací|informácií|informacji|zpráv|správ|údajů|údajov|danych)[ \t]+"
+# Not "údajů", "údajov", "danych" (data): "podle údajů agentury Bloomberg" cites its figures,
+# as "according to Bloomberg data" does, and credits no story.
+_REPORT_NOUN = r"(?:informací|informácií|informacji|zpráv|správ)[ \t]+"
 _AGENCY_WORD = (
     r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|агентств[оа]|"
     r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент|"
@@ -337,6 +339,27 @@ _ACCORDING = re.compile(
 )
 
 
+# The verbs Czech, Slovak and Polish papers attribute anyone's words with ("uvedla Petra": Petra
+# said, a woman's name; "uvedl Bloomberg": Michael Bloomberg said). After them a bare name is an
+# agency only as agencies write themselves, in capitals ("uvedla ČTK"), or after the word for
+# agency ("uvedla agentura Reuters"). Not "podaje" (reports: "jak podaje Reuters").
+_PERSON_VERB = re.compile(
+    r"(?i:(?:jak[ \t]+)?(?:uvedl[aoiy]?|uviedol|uviedl[aoiy]|informoval[aoiy]?|napsal[aoiy]?|"
+    r"řekl[a]?|sdělil[a]?|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?))"
+)
+
+
+def _a_persons_name(verb: str | None, name: str, framed: bool) -> bool:
+    """Whether a name after a verb is more likely a person's: after a verb that attributes
+    anyone's words, one not in capitals; after "according to", a name that is also a given
+    name ("Podľa Petra": according to Peter; "laut Petra"), with no word for agency before it."""
+    if verb is None or framed or name.isupper():
+        return False
+    if _PERSON_VERB.fullmatch(verb):
+        return True
+    return _ACCORDING.match(verb) is not None and name_key(name) in agencies.AMBIGUOUS
+
+
 def _led(match: re.Match[str]) -> bool:
     """Whether words stand between a verb-first credit's verb and its name (an article, the
     word for agency or correspondent: "передає кореспондент Укрінформу")."""
@@ -410,6 +433,8 @@ def find(text: str, *, head: str) -> list[Found]:
             # "Интерфаксу сообщили"), unless "according to" or a noun governs its case ("за
             # даними Укрінформу", "кореспондент Укрінформу", "za PAP-em").
             told = told or not (verb is not None and (_ACCORDING.match(verb) or _led(match)))
+        if _a_persons_name(verb, name, framed):
+            continue
         if (verb or "").lower() == "za" and ending not in credit_inflections.INSTRUMENTAL:
             continue  # "za" with no instrumental: "for", "behind" ("za Hinu": told Hina, Croatian)
         kind = _kind(told)

@@ -110,6 +110,15 @@ _CLOSING_PLACE = re.compile(
     rf"(?(open)\))(?(closes)\))[ \t.]*$"
 )
 _CONNECTORS = frozenset(_CONNECTOR[3:-1].split("|"))
+# What follows the agency in a picture's credit, where a place would stand: "AFP, Getty
+# Images", "Reuters, Pool", "Reuters, EPA", "(Reuters, File)", German "AFP, Symbolbild"
+# (German capitalises every noun, so no capital makes a place).
+_PICTURE_WORDS = frozenset((
+    "pool", "file", "files", "handout", "archive", "archives", "archiv", "archivo", "arquivo",
+    "archivio", "symbolbild", "symbolfoto", "getty", "images", "imago", "epa", "efe",
+    "shutterstock", "photo", "photos", "foto", "fotos", "picture", "pictures", "bild", "bilder",
+    "video", "screenshot", "illustration", "grafik", "graphic", "keystone", "anp", "belga",
+))  # fmt: skip
 
 
 def _a_place(place: str) -> bool:
@@ -118,6 +127,7 @@ def _a_place(place: str) -> bool:
         all(word[0].isupper() or word in _CONNECTORS for word in words)
         and agencies.by_key(name_key(place)) is None
         and words[-1] not in _CONNECTORS
+        and not any(word.strip(".").lower() in _PICTURE_WORDS for word in words)
     )
 
 
@@ -130,6 +140,11 @@ def closing_place(tail: str) -> tuple[list[str], re.Match[str]] | None:
     names = listed(match["names"])
     if not names or not all(written_as_agency(name) for name in names):
         return None
-    if match["closes"] is None and any(name_key(name) in agencies.AMBIGUOUS for name in names):
+    # A name that is also something else signs only in brackets closing a sentence, and
+    # written as the agency writes itself ("(APA, Wien)"; "(Petra, Brno)" signs a letter).
+    if any(
+        name_key(name) in agencies.AMBIGUOUS and (match["closes"] is None or not name.isupper())
+        for name in names
+    ):
         return None
     return names, match

@@ -61,10 +61,12 @@ def find(text: str) -> list[tuple[str, str, str]]:
             if declined is None:
                 continue  # "prema Hini" (towards Hina), "prema Zagrebu"
             agency = agencies.by_key(name_key(declined[0]))
-            if match["source"] is not None and match["noun"] is None and not match["agency"]:
-                continue  # a bare "prema", "према Танјугу": towards, in any script
+            # "Prema Reutersu", "према Танјугу": according to, in any script. A name that is
+            # also a given name or a word is not framed enough by a bare "prema" ("prema Hini",
+            # "према Бети": towards a woman), nor by a person's claims ("према наводима Бете",
+            # "prema navodima Hine").
             if agency is not None and not framed and _also_a_word(agency):
-                continue  # "према наводима Бете": a person's claims, as "prema navodima Hine"
+                continue
         if agency is not None:
             if told:
                 found.append((agency.name, sentence_around(text, match), "told"))

@@ -16,7 +16,8 @@ each with the look-alikes the general rule must not take for a credit.
   rating agency called "agentura" names no news agency; "według Reutera" alone is a person.
 - Serbian in Cyrillic ("преноси Танјуг", "јавља Танјуг", "према писању агенције Бета"), and
   Beta as an agency; Croatian "kazao je za Hinu" is told, as "izjavio je za Hinu" is (below
-  the bar, for review). A bare "према" is towards, in either script.
+  the bar, for review). A bare "prema"/"према" is "according to" ("Prema Reutersu"), but
+  towards before a name that is also a given name ("према Бети", "prema Hini").
 - An English credit inside a speaker's quotation ('"Reuters reported earlier that the talks
   had failed," he said') is the speaker's recollection of a report: for review, as "Reuters
   reported last year" is, not the article's credit; outside the marks it credits as before.
@@ -175,8 +176,8 @@ SR = "Дефицит ће бити 2,2 одсто. Опозиција је гл�
         pytest.param("Министар финансија изјавио је за Танјуг да ће дефицит бити 2,2 одсто. " + SR, ("tanjug", TOLD), id="izjavio_je_za_tanjug_cyrillic"),
         pytest.param("Deficit će iznositi 2,5 posto, kazao je za Hinu ministar financija. Sabor raspravlja idući tjedan.", ("hina", TOLD), id="kazao_je_za_hinu_told_hr"),
         # Look-alikes: towards Tanjug, a person's claims, the word "beta", Beta in English text.
-        pytest.param("Окренуо се према Танјугу и насмејао се. Разговарали су до касно у ноћ.", None, id="prema_tanjugu_towards_cyrillic"),
-        pytest.param("Kolona je krenula prema Tanjugu. Deficit će biti 2,2 odsto.", None, id="prema_tanjugu_towards_latin"),
+        pytest.param("Окренуо се према Бети и насмејао се. Разговарали су до касно у ноћ.", None, id="prema_beti_towards_a_woman_cyrillic"),
+        pytest.param("Okrenuo se prema Beti i nasmejao se. Razgovarali su do kasno u noć.", None, id="prema_beti_towards_a_woman_latin"),
         pytest.param("Према наводима Бете, студенткиње из Београда, награда је била изненађење. Такмичење је одржано у Нишу.", None, id="prema_navodima_bete_a_person_cyrillic"),
         pytest.param("Компанија је објавила нову верзију, а бета тестирање почиње у понедељак. " + SR, None, id="beta_testing_cyrillic"),
         pytest.param("The company said the Beta version ships next month, and Beta reported strong demand among testers. Analysts were cautious.", None, id="beta_in_english"),
