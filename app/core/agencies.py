@@ -88,7 +88,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("bta", "BTA", "bta.bg",
            ("bta", "бта", "bulgarian news agency", "българска телеграфна агенция")),
     Agency("hina", "HINA", "hina.hr",
-           ("hina", "hrvatska izvještajna novinska agencija", "croatian news agency")),
+           ("hina", "хина", "hrvatska izvještajna novinska agencija", "croatian news agency")),
     Agency("sta", "STA", "sta.si",
            ("sta", "slovenska tiskovna agencija", "slovenian press agency")),
     Agency("tanjug", "Tanjug", "tanjug.rs", ("tanjug", "танјуг")),

@@ -40,7 +40,7 @@ _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
 _QUOTED = rf"«?(?P<name>{_NAME})»?"
 # What may stand between the verb and the name: an article (with French and Italian elision),
 # and a word for "news agency".
-_ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|o|the|het)[ \t]+|[lL]['\u2019])"
+_ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|az|o|the|het)[ \t]+|[lL]['\u2019])"
 # German writes nouns with a capital ("die Nachrichtenagentur dpa"); in other languages a capital
 # starts the agency's own name ("Agência Brasil", "Agence France-Presse"). Czech, Slovak, Polish
 # and Serbian decline the word, and its case says the agency's role (_SLAVIC_SUBJECT,
@@ -85,8 +85,14 @@ _TEXT = re.compile(
     r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
     r"(?:jak[ \t]+)?poda(?:je|ją|ła|ł|li|ły)|powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|"
     r"według|podle|podľa|řekl[a]?|sdělil[a]?|"
-    r"(?:jak[ \t]+)?(?:uvedl[aoiy]?|uviedol|uviedl[aoiy]|informoval[aoiy]?|napsal[aoiy]?)|"
+    # "Uvedla to agentura Reuters" (Reuters stated it), "informovala o tom ČTK".
+    r"(?:jak[ \t]+)?(?:uvedl[aoiy]?|uviedol|uviedl[aoiy]|informoval[aoiy]?|napsal[aoiy]?)"
+    r"(?:[ \t]+(?:to|o[ \t]+tom))?|"
     r"informuje|píše|potrivit|transmite|informează|javlja|prenosi|јавља|преноси|"
+    # Slovene ("Kot je poročala STA", "po poročanju STA", "navaja STA") and Hungarian
+    # ("közölte az MTI", "jelentette az MTI": the agency reported, the subject after the verb).
+    r"(?:kot[ \t]+(?:je[ \t]+)?)?(?:poroča(?:jo)?|poročal[aoi]?|navaja(?:jo)?)|"
+    r"po[ \t]+poročanju|po[ \t]+navedbah|közölte|jelentette|írta|írja|adta[ \t]+hírül|"
     r"dilansir(?:[ \t]+dari)?|dikutip[ \t]+dari|kepada|theo|"
     r"по[ \t]+данным|согласно|(?:как[ \t]+)?сообщ(?:ает|ила|ило|ил|или|ают)|переда[её]т|передає|"
     r"за[ \t]+даними|(?:як[ \t]+)?повідом(?:ляє|ляють|ив|ила|ило|или)|"
@@ -109,7 +115,10 @@ _TEXT_NAME_FIRST = re.compile(
     r"(?P<verb2>(?i:berichtete|"
     r"berichtet|meldete|meldet|meldt|meldde|"
     r"inform[oó]|inform[oó]u|report[oó]|rapporte|a[ \t]+rapport[eé]|riferisce|ha[ \t]+riferito|"
-    r"noticiou|szerint|podaje|podała|podał|informuje)|сообщ(?:ает|ила|ило|ил|или|ают))\b"
+    r"noticiou|podaje|podała|podał|informuje|"
+    # Hungarian: "az MTI szerint", "az MTI értesülése szerint" (according to MTI's information).
+    r"(?:(?:értesülése|értesülései|információi|információja|jelentése|beszámolója|"
+    r"tudósítása|tudósítója)[ \t]+)?szerint)|сообщ(?:ает|ила|ило|ил|или|ают))(?!\w)"
     rf"|(?<![\w])[Ww]ie[ \t]+(?P<lead3>(?:(?:die|der)[ \t]+)?(?:{_AGENCY_WORD})?)"
     rf"(?P<name3>{_NAME})[ \t]+"
     r"(?:[^\n.,;]{1,60}?[ \t])?(?:erfuhr|berichtete|berichtet|meldete|meldet)\b"
@@ -126,7 +135,7 @@ _TEXT_NAME_FIRST = re.compile(
 _RUSSIAN_PAST = re.compile(
     r"(?i:(?P<as>как[ \t]+|як[ \t]+|jak[ \t]+)?(?:сообщ(?:ил|ила|ило|или)|"
     r"повідом(?:ив|ила|ило|или)|informoval[aoiy]?|uvedl[aoiy]?|uviedol|uviedl[aoiy]|"
-    r"napsal[aoiy]?))"
+    r"napsal[aoiy]?)(?:[ \t]+(?:to|o[ \t]+tom))?)"
 )
 
 
@@ -149,8 +158,8 @@ def _russian_told(match: re.Match[str], text: str) -> bool:
 _LINE = re.compile(
     r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
-    r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak)[ \t]*:)|"
-    r"Источник[ \t]*:|[Пп]о[ \t]+материалам)"
+    r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak|vir|forrás|"
+    r"izvor)[ \t]*:)|(?:Источник|Извор|извор)[ \t]*:|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
     rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{credit_lists.JOINER}{_NAME}){{0,3}})"
     r"[ \t]*\)?[ \t.]*(?:$|\n)"
@@ -231,6 +240,25 @@ _DATED_DASH = re.compile(
     rf"(?:^|\n)[ \t]*[А-ЯЁ{CAPITAL}][А-ЯЁ{CAPITAL} .'-]{{1,40}},[ \t][^\n]{{1,25}}?[ \t]"
     rf"[\u2014\u2013-]{{1,2}}[ \t]*(?P<name>{_NAME})[ \t]*[.:]"
 )
+# Hungarian says whom one told by the dative ("-nak", "-nek") or the instrumental ("-val",
+# "-vel"), after a hyphen on an abbreviation: "az MTI-nek nyilatkozta" (told MTI), "közölte az
+# MTI-vel", "közölte az MTI tudósítójával" (told MTI's correspondent): the one told, not the
+# one reporting.
+_HU_SAID = r"(?:el)?mondta(?:[ \t]+el)?|nyilatkozta|nyilatkozott|közölte|árulta[ \t]+el|jelezte"
+_HUNGARIAN_TOLD = re.compile(
+    rf"(?<!\w)(?P<name>{_WORD})-(?:nek|nak|vel|val)[ \t]+(?:{_HU_SAID})(?!\w)"
+    rf"|(?<!\w)(?:{_HU_SAID})[ \t]+(?:az?[ \t]+)?(?P<name2>{_WORD})-(?:nek|nak|vel|val)(?!\w)"
+)
+_HU_VERB = re.compile(r"(?i:közölte|jelentette|írta|írja|adta[ \t]+hírül)")
+_HU_CASE_AFTER = re.compile(r"[ \t]+\w+(?:nak|nek|val|vel)(?!\w)")
+
+
+def _hungarian_told(match: re.Match[str], text: str) -> bool:
+    """ "közölte az MTI tudósítójával": the agency's correspondent was told."""
+    verb = match.groupdict().get("verb") or ""
+    return _HU_VERB.fullmatch(verb) is not None and bool(_HU_CASE_AFTER.match(text, match.end()))
+
+
 # "Aan het ANP meldt een woordvoerder": to ANP, a spokesman said (Dutch puts the one told first).
 _DUTCH_TOLD = re.compile(r"(?i:\b(?:aan|tegen)[ \t]+(?:het[ \t]+|de[ \t]+)?)$")
 
@@ -413,6 +441,7 @@ def find(text: str, *, head: str) -> list[Found]:
             _TOLD.search(match.group(0)) is not None
             or _russian_told(match, text)
             or _dutch_told(match, text)
+            or _hungarian_told(match, text)
         )
         groups = match.groupdict()
         name = groups.get("name") or _unled(match)
@@ -441,6 +470,8 @@ def find(text: str, *, head: str) -> list[Found]:
         if kind == "text" and verb is not None and _vouches(verb, name):
             kind = "vouched"  # "javlja Hina": the reporting verb's subject is the agency
         found.append((name, _told_words(match, text) if told else _words(match), kind))
+    for match in _HUNGARIAN_TOLD.finditer(text):
+        found.append((match["name"] or match["name2"], _told_words(match, text), "told"))
     for match in _CJK_TEXT.finditer(text):
         found.append((match["name"] or match["name2"], match.group(0), "text"))
     for match in _TURKISH.finditer(text):

@@ -40,6 +40,41 @@ _SOUTH_SLAVIC = re.compile(
 )
 
 
+# Czech and Slovak say whom one told with "pro"/"pre" (for): "řekl pro agenturu Reuters",
+# "uvedl pro ČTK", "v rozhovoru pro ČTK", "pro ČTK uvedl"; and Croatian and Serbian with the
+# dative after a verb of saying: "rekao je Hini", "izjavio je Tanjugu" (a declined name only:
+# the nominative after "rekao je" is no one told).
+_CS_SAID = r"(?:řekl|uvedl|sdělil|potvrdil|prohlásil|povedal|uviedol|vyhlásil|napsal)[aoiy]?"
+_FOR = r"(?:pro|pre)[ \t]+(?:(?:agenturu|agentúru)[ \t]+)?"
+_CZECH_TOLD = re.compile(
+    rf"(?<!\w)(?:(?i:{_CS_SAID})|(?i:v)[ \t]+(?:rozhovoru|rozhovore))[ \t]+{_FOR}(?P<name>{WORD})"
+    rf"|(?<!\w)(?i:pro|pre)[ \t]+(?:(?:agenturu|agentúru)[ \t]+)?(?P<name2>{WORD})[ \t]+"
+    rf"(?:to[ \t]+)?(?i:{_CS_SAID})(?!\w)"
+)
+_DATIVE_TOLD = re.compile(
+    r"(?<!\w)(?:(?:je|su|је|су)[ \t]+)?(?i:reka?o|rekl[ai]|izjavi(?:o|la|li)|kaza(?:o|la|li)|"
+    r"potvrdi(?:o|la|li)|рекао|рекла|изјави(?:о|ла|ли)|каза(?:о|ла|ли))"
+    rf"(?:[ \t]+(?:je|su|је|су))?[ \t]+(?P<name>{WORD})"
+)
+_DATIVE_ENDINGS = frozenset(("i", "u", "ovi", "у", "и", "ови"))
+
+
+def _told(text: str) -> list[tuple[str, str, str]]:
+    """The Czech and Slovak "pro ČTK" and the Croatian and Serbian dative: the one told."""
+    found = []
+    for match in _CZECH_TOLD.finditer(text):
+        agency = agencies.by_key(name_key(match["name"] or match["name2"]))
+        if agency is not None and agencies.may_name(match["name"] or match["name2"]):
+            found.append((agency.name, sentence_around(text, match), "told"))
+    for match in _DATIVE_TOLD.finditer(text):
+        declined = credit_inflections.undeclined(match["name"], framed=True)
+        if declined is not None and declined[1] in _DATIVE_ENDINGS:
+            agency = agencies.by_key(name_key(declined[0]))
+            if agency is not None:
+                found.append((agency.name, sentence_around(text, match), "told"))
+    return found
+
+
 def _also_a_word(agency: agencies.Agency) -> bool:
     """Whether one of the agency's names is also a word or a given name ("Hina", "Beta")."""
     return not agencies.keys_of(agency).isdisjoint(agencies.AMBIGUOUS)
@@ -49,7 +84,7 @@ def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the Croatian and Serbian credits in `_SOUTH_SLAVIC`'s frames,
     named as the table names the agency ("Hine" is "HINA"); kind "told" or "text", as
     credit_languages.find gives them."""
-    found: list[tuple[str, str, str]] = []
+    found: list[tuple[str, str, str]] = _told(text)
     for match in _SOUTH_SLAVIC.finditer(text):
         name, told = match["name"], match["told"] is not None
         framed = told or match["agency"] is not None or match["noun"] not in (None, *_CLAIMS)

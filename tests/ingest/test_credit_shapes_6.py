@@ -149,8 +149,8 @@ PL = "Deficyt wyniesie 289 mld zł. Opozycja krytykuje plan."
         pytest.param("Według Reutera, prezesa spółki, rząd przyjął projekt budżetu. " + PL, None, id="wedlug_reutera_a_person_pl"),
         pytest.param("Rząd przyjął projekt budżetu. " + PL + "\n\nFot. PAP/Paweł Supernak", None, id="photo_credit_pap_pl"),
         pytest.param("Vláda schválila rozpočet. " + CS + "\n\nFoto: ČTK/Michal Kamaryt", None, id="photo_credit_ctk_cs"),
-        # "pro agenturu" (for the agency) with no verb of telling before it names nothing here.
-        pytest.param("Vláda schválila rozpočet, uvedl pro agenturu Reuters ministr. " + CS, None, id="uvedl_pro_agenturu_cs"),
+        # "pro agenturu" (for the agency) after a verb of stating: told (pass 7, for review).
+        pytest.param("Vláda schválila rozpočet, uvedl pro agenturu Reuters ministr. " + CS, ("reuters", TOLD), id="uvedl_pro_agenturu_cs"),
     ],
 )  # fmt: skip
 def test_czech_slovak_and_polish_credits_by_the_case_of_the_word_for_agency(
