@@ -64,8 +64,16 @@ def bracket_names(name: str, marks: str) -> list[str]:
     return names + [mark for mark in marked if written_as_agency(mark)]
 
 
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
 def listed(names: str) -> list[str]:
-    """The names a credit line lists: "Reuters, AFP and AP", "AFP und dpa", "Reuters y AP"."""
+    """The names a credit line lists: "Reuters, AFP and AP", "AFP und dpa", "Reuters y AP".
+    A name after a slash that is no agency makes the line a photo's credit, the photographer
+    after the agency ("Source: Reuters/John Smith", "Forrás: MTI/Czeglédi Zsolt"): none."""
+    for part in _SLASH.split(names)[1:]:
+        if not written_as_agency(_JOINER.split(part)[0]):
+            return []
     return [name for name in _JOINER.split(names) if name]
 
 
@@ -103,11 +111,19 @@ def closing_list(tail: str) -> tuple[list[str], str] | None:
 _PLACE_WORD = r"[^\W\d_][\w'\u2019.-]{0,30}"
 _CONNECTOR = r"(?:am|an|der|de|del|la|le|sur|upon|on|im|di|do|da|nad|na)"
 _PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_PLACE_WORD}){{0,2}}"
+# The reporter may stand before the agency ("Jane Smith, Reuters, Berlin"), the date after the
+# place ("AFP, Paris, 5 March", "Reuters, Berlin, March 5").
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+    r"June|July|August|September|October|November|December"
+)
+_DATE = rf"(?:\d{{1,2}}\.?[ \t]+(?:{_MONTH})|(?:{_MONTH})[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{4}})?"
+_REPORTER = r"[A-Z][\w'\u2019.-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){1,3}"
 _CLOSING_PLACE = re.compile(
     rf"(?:(?:^|\n)[ \t]*(?:[\u2014\u2013-]{{1,2}}[ \t]*)?(?P<open>\()?"
-    rf"|(?<=[.!?\"\u201d])[ \t]+(?P<closes>\())"
+    rf"|(?<=[.!?\"\u201d])[ \t]+(?P<closes>\())(?:(?P<reporter>{_REPORTER})[ \t]*,[ \t]*)?"
     rf"(?P<names>{_NAMES}(?:{JOINER}{_NAMES}){{0,3}})[ \t]*,[ \t]*(?P<place>{_PLACE})"
-    rf"(?(open)\))(?(closes)\))[ \t.]*$"
+    rf"(?:[ \t]*,[ \t]*{_DATE})?(?(open)\))(?(closes)\))[ \t.]*$"
 )
 _CONNECTORS = frozenset(_CONNECTOR[3:-1].split("|"))
 # What follows the agency in a picture's credit, where a place would stand: "AFP, Getty
@@ -140,6 +156,8 @@ def closing_place(tail: str) -> tuple[list[str], re.Match[str]] | None:
     names = listed(match["names"])
     if not names or not all(written_as_agency(name) for name in names):
         return None
+    if match["reporter"] is not None and agencies.by_key(name_key(match["reporter"])):
+        return None  # "Associated Press, Reuters, London": read as a list, not a reporter
     # A name that is also something else signs only in brackets closing a sentence, and
     # written as the agency writes itself ("(APA, Wien)"; "(Petra, Brno)" signs a letter).
     if any(
