@@ -29,6 +29,7 @@ import numpy as np
 from app.core import agencies
 from app.ingest import credit_languages
 from app.ingest import credit_lists
+from app.ingest import credit_paragraphs
 from app.ingest import credit_sign_offs
 from app.ingest import credit_slavic
 from app.ingest.credit_context import BODY_BYLINE
@@ -398,6 +399,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         named = spelled is not None and names_agency(spelled)  # "News Agency of Nigeria (NAN)"
         if not (dashed or named) and name_key(match["name"]) in agencies.AMBIGUOUS:
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
+        if not dashed and credit_paragraphs.names_a_group(head[: match.start()]):
+            continue  # "Imran Khan's party (PTI) called": the party's abbreviation
         for credit in _bracketed(match, match.group(0)):
             if dashed or named:
                 vouched.add(id(credit))
@@ -447,16 +450,17 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         for name in credit_lists.listed(listed):
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head) + credit_slavic.find(text)
+    foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
     # A byline in the payload, or as the body's first line ("By The Associated Press").
     first = BODY_BYLINE.match(text)
     for line in (author, first["line"] if first else None):
-        if line:
-            found += [
-                Credit(name, f"byline: {line}", LinkRelation.syndicates) for name in byline(line)
-            ]
+        for name in byline(line) if line else ():
+            found.append(credit := Credit(name, f"byline: {line}", LinkRelation.syndicates))
+            if credit_paragraphs.sole_agency(line or ""):  # "Hina": the agency's name alone
+                vouched.add(id(credit))
     introduced = introduced_keys(text)
     agency_named = SpelledOut(title, author, text)  # asked only for initials, once each
     for headline, source in ((True, title or ""), (False, text)):
@@ -482,7 +486,10 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 elif credit.key in introduced:
                     continue  # "the Islamic Society of North America (ISNA) ... ISNA reported"
                 elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
-                    credit = replace(credit, ambiguous=True)
+                    if not credit_paragraphs.the_agency_reported(
+                        credit.key, credit.name, source, match.end()
+                    ):  # "The PNA reported that": Philippine News Agency's, as no other body's
+                        credit = replace(credit, ambiguous=True)
                 elif (
                     bare_initials(credit.name)
                     and agencies.by_key(credit.key) is not None
