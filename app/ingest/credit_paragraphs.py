@@ -84,6 +84,10 @@ _REPORTS_LINE = re.compile(
 )
 
 
+# A picture's credit after the words naming it: "File photo (AFP) shows", "Video (Reuters)".
+_PICTURE = re.compile(r"(?i:\b(?:photo|picture|image|video|graphic|footage|foto|bild)s?\b)")
+
+
 def _agency_in_capitals(name: str) -> bool:
     return name.isupper() and agencies.by_key(name_key(name)) is not None
 
@@ -95,6 +99,8 @@ def _opening_bracket(text: str, match: re.Match[str]) -> bool:
         return False
     if spelled_out(lead, name) is not None:
         return False  # "Middle East News Agency (MENA) reported": a credit in the text
+    if _PICTURE.search(lead):
+        return False  # "File photo (AFP) shows the minister": a picture's credit
     if names_a_group(lead):
         return False  # "The region (MENA) saw", "Khan's party (PTI) said"
     return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) == 1

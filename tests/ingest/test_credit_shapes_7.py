@@ -159,6 +159,7 @@ def test_the_agency_in_a_paragraph_s_first_sentence_or_closing_it(body: str, yie
         pytest.param(LOCAL + "Imran Khan's party (PTI) called for protests in Lahore on Friday after the arrest." + TAIL, id="pti_a_party"),
         pytest.param(LOCAL + "The opposition alliance (PTI) called protests. PTI leaders met in Lahore on Friday." + TAIL, id="abbreviation_used_again"),
         pytest.param(LOCAL + "Bosnia's largest party (SDA) said on Monday that it would leave the coalition." + TAIL, id="sda_party_capitals"),
+        pytest.param(LOCAL + "File photo (AFP) shows the minister arriving at the summit in Cairo on Monday." + TAIL, id="a_picture_s_credit"),
         pytest.param(LOCAL + "Delegates from Egypt (EGY) won three medals in the relay on Sunday evening." + TAIL, id="a_country_code"),
         # Upper-case codes that are also parties, a reporter's initials, a short caption line.
         pytest.param(DE_LOCAL + "Die Partei hat am Montag ihren Austritt aus der Koalition angekündigt, sagte ihr Chef. (SDA)" + DE_TAIL, id="sda_capitals_closing_a_paragraph"),
