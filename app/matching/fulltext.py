@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
+from typing import NamedTuple
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -103,6 +104,51 @@ _SQLITE_CANDIDATES = (
     "WHERE live.merged_into IS NULL AND live.id = claim_search.rowid) "
     "ORDER BY bm25, claim_search.rowid LIMIT {limit}) AS h JOIN claim ON claim.id = h.id)"
 )
+# The same part without the probe: the best `limit` matches, live or not, each with its claim
+# row if it has one and whether that claim is live. When every one of them is, they are the
+# best `limit` live ones, and the answer is `_SQLITE_CANDIDATES`'; a query with a merged or
+# claimless match among them is asked again with the probe. The probe of every match was about
+# a fifth of SQLite's time in the candidate statements of an import (docs/benchmarks.md,
+# seventeenth pass), and an import meets merged claims among a query's best few rarely.
+_SQLITE_CANDIDATES_UNPROBED = (
+    "SELECT * FROM (SELECT {index} AS query, -h.bm25 AS rank, h.id AS id, "
+    "claim.text AS text, claim.claimant AS claimant, "
+    "claim.id IS NOT NULL AND claim.merged_into IS NULL AS live FROM "
+    "(SELECT claim_search.rowid AS id, bm25(claim_search, 2.0, 1.0) AS bm25 "
+    "FROM claim_search WHERE claim_search MATCH ? "
+    "ORDER BY bm25, claim_search.rowid LIMIT {limit}) AS h LEFT JOIN claim ON claim.id = h.id)"
+)
+
+
+class CandidateRow(NamedTuple):
+    """One candidate of one query: the query's index, the match's rank, the claim's row."""
+
+    query: int
+    rank: float
+    id: int
+    text: str
+    claimant: str | None
+
+
+def _sqlite_candidates(
+    session: Session, queries: list[tuple[list[Term], Mode]], limit: int
+) -> list[CandidateRow]:
+    connection = session.connection()
+    matches = [fts5_expression(terms, mode) for terms, mode in queries]
+    sql = " UNION ALL ".join(
+        _SQLITE_CANDIDATES_UNPROBED.format(index=index, limit=int(limit))
+        for index in range(len(queries))
+    )
+    rows = connection.exec_driver_sql(sql, tuple(matches)).all()  # type: ignore[arg-type]
+    again = sorted({row[0] for row in rows if not row[5]})
+    if again:
+        skipped = set(again)
+        rows = [row for row in rows if row[0] not in skipped]
+        sql = " UNION ALL ".join(
+            _SQLITE_CANDIDATES.format(index=index, limit=int(limit)) for index in again
+        )
+        rows += connection.exec_driver_sql(sql, tuple(matches[index] for index in again)).all()  # type: ignore[arg-type]
+    return [CandidateRow(*row[:5]) for row in rows]
 
 
 def candidate_statement(
@@ -110,12 +156,7 @@ def candidate_statement(
 ) -> Any:
     """Rows (query, rank, id, text, claimant): each query's best `limit` live claims."""
     if dialect == "sqlite":
-        sql = " UNION ALL ".join(
-            _SQLITE_CANDIDATES.format(index=index, limit=int(limit))
-            for index in range(len(queries))
-        )
-        matches = tuple(fts5_expression(terms, mode) for terms, mode in queries)
-        return session.connection().exec_driver_sql(sql, matches)  # type: ignore[arg-type]
+        return _sqlite_candidates(session, queries, limit)
     # Plain SQL, as on SQLite: compiling the ORM form of 100 queries cost the client about as
     # much as the server spent answering them (docs/benchmarks.md, "Bulk ingest, eighth pass").
     # The queries come as arrays and run under one plan: a UNION ALL of one part per query was
