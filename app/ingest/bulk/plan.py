@@ -25,7 +25,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.articles.headlines import headline_key
+from app.articles.headlines import headline_key as _headline_key_of
 from app.claims import service as claims_service
 from app.core.columns import utcnow
 from app.core.config import Settings
@@ -61,8 +61,9 @@ from app.tables import Outlet
 from app.tables import OutletKind
 
 SUGGESTIONS = 5
-# A chunk asks a claim's fingerprint several times (snapshot, prefetch, plan): computed once.
+# Asked again and again (a claim's fingerprint in a chunk, a story's headline key): once each.
 _fingerprint = lru_cache(maxsize=65_536)(claims_service.fingerprint)
+headline_key = lru_cache(maxsize=8192)(_headline_key_of)
 MATCH_POOL = 10
 
 _IN_CHUNK = 500  # ids per IN list
@@ -96,7 +97,12 @@ def needs_reference_alone(payload: IngestPayload) -> bool:
         return True
     if url_credits(article.url, article.title):
         return True
-    return bool(find_credits(author=None, body=None, title=article.title))
+    return _title_credits(article.title)
+
+
+@lru_cache(maxsize=8192)  # a story's articles share a headline (S: 565 for 8,106 lines)
+def _title_credits(title: str) -> bool:
+    return bool(find_credits(author=None, body=None, title=title))
 
 
 class Planner:
