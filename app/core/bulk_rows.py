@@ -49,6 +49,8 @@ def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] |
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows that all name the same columns: `COPY` on PostgreSQL from COPY_FROM rows
     (no statement per row, no parameters to bind), one executemany otherwise."""
+    if connection.dialect.name == "sqlite" and rows and _sqlite_insert(connection, table, rows):
+        return
     if connection.dialect.name != "postgresql" or len(rows) < COPY_FROM:
         connection.execute(table.insert(), rows)
         return
@@ -75,6 +77,63 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         # re-run by the one retry policy instead of sending the chunk down the line-by-line
         # path, and an outage is answered as one.
         raise DBAPIError.instance(statement, None, error, driver_error) from error
+
+
+_NOT_YET = object()
+
+
+def _sqlite_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> bool:
+    """SQLite: the executemany `table.insert()` would send, with each value bound through its
+    column type's own bind processor, as SQLAlchemy binds it, but without SQLAlchemy's work per
+    row and parameter (about a third of the rows' writing in an import: docs/benchmarks.md,
+    seventeenth pass). A processor asked the same value as the row before (the instants every
+    row of a chunk shares) answers from the last call. False, leaving the rows to
+    `table.insert()`, when an unnamed column has a default computed per row."""
+    names = list(rows[0])
+    given = set(names)
+    defaults: list[tuple[str, Any]] = []
+    for column in table.c:
+        if column.name in given or column.default is None:
+            continue
+        if not column.default.is_scalar:  # type: ignore[attr-defined]
+            return False
+        defaults.append((column.name, column.default.arg))  # type: ignore[attr-defined]
+    dialect = connection.dialect
+    columns = names + [name for name, _ in defaults]
+    processors = [_last_remembered(table.c[name].type, dialect) for name in columns]
+    fixed = tuple(value for _, value in defaults)
+    listed = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    parameters = [
+        tuple(
+            value if convert is None else convert(value)
+            for value, convert in zip(
+                (*(row[name] for name in names), *fixed), processors, strict=True
+            )
+        )
+        for row in rows
+    ]
+    connection.exec_driver_sql(
+        f'INSERT INTO "{table.name}" ({listed}) VALUES ({marks})',
+        parameters,  # type: ignore[arg-type]
+    )
+    return True
+
+
+def _last_remembered(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The type's bind processor for the dialect (None when it binds values as they are),
+    remembering its last answer: rows of one insert share their instants."""
+    process = type_.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return None
+    last: list[Any] = [_NOT_YET, None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, process(value)
+        return last[1]
+
+    return convert
 
 
 def insert_new(
