@@ -306,7 +306,17 @@ def signals_from(a: Prepared, b: Prepared, threshold: float) -> Signals | None:
         cut = threshold - MARGIN
         # The vetoes first: they are cheaper than the overlap and often enough on their own.
         factor = _factor_bound(a.analysis, b.analysis)
-        if factor < cut or factor * _overlap_bound(a, b) < cut:
+        if factor < cut:
+            return None
+        total = a.total + b.total
+        if total == 0:
+            return None if cut > 0 else signals(a.analysis, b.analysis)
+        covered = _covered_bound(a, b)
+        # Then one side's coverage, with all of the other's weight taken as covered: a bound
+        # too (b covers at most its own weight), and enough for about half of an import's pairs.
+        if factor * min(1.0, (covered + b.total) / total) < cut:
+            return None
+        if factor * min(1.0, (covered + _covered_bound(b, a)) / total) < cut:
             return None
     return signals(a.analysis, b.analysis)
 
