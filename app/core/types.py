@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Annotated
 from typing import Any
 
+import orjson
 from pydantic import AfterValidator
 from pydantic import AwareDatetime
 from pydantic import BaseModel
@@ -225,9 +226,22 @@ ClaimText = _text(2000)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+# How orjson writes those characters: escaped, as \b, \f or \u00XX. A match may also be an
+# escaped backslash before a "b", "f" or "u00.."; then the strings are looked at one by one.
+_ESCAPED_CONTROL = re.compile(rb"\\(?:[bf]|u00(?:0[0-8bcef]|1[0-9a-f]))", re.IGNORECASE)
+
+
 def reject_control_characters(document: Any) -> Any:
     """A before-validator for a whole document: ValueError if any string in it (keys included)
     holds a control character; PostgreSQL cannot store NUL, and none of them is text."""
+    try:
+        # One pass of orjson over the document and one search of its text, instead of a
+        # search per string (about a fifth of an ingest line's validation): a document whose
+        # JSON text shows none of them escaped holds none.
+        if not _ESCAPED_CONTROL.search(orjson.dumps(document)):
+            return document
+    except TypeError:  # not JSON (a key that is not a string, an object orjson cannot write)
+        pass
     pending = [document]
     while pending:
         value = pending.pop()
