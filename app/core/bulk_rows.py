@@ -85,10 +85,11 @@ _NOT_YET = object()
 def _sqlite_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> bool:
     """SQLite: the executemany `table.insert()` would send, with each value bound through its
     column type's own bind processor, as SQLAlchemy binds it, but without SQLAlchemy's work per
-    row and parameter (about a third of the rows' writing in an import: docs/benchmarks.md,
+    row and parameter (the rows' writing in an import: 1.89 CPU s against 2.14, docs/benchmarks.md,
     seventeenth pass). A processor asked the same value as the row before (the instants every
-    row of a chunk shares) answers from the last call. False, leaving the rows to
-    `table.insert()`, when an unnamed column has a default computed per row."""
+    row of a chunk shares) answers from the last call. The values must be plain values, not SQL
+    expressions. False, leaving the rows to `table.insert()`, when an unnamed column has a
+    default computed per row."""
     names = list(rows[0])
     given = set(names)
     defaults: list[tuple[str, Any]] = []
