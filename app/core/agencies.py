@@ -213,10 +213,11 @@ NOT_IN_ENGLISH_TEXT = frozenset((
     "gna", "kna", "pap", "petra", "sda", "unb", "beta",
 ))  # fmt: skip
 
-# Of those, capitals whose other bodies English news does not have report ("the Palestinian
-# National Authority" is the PA now; ENA and ONA are schools and associations): "The PNA
-# reported that ..." names the agency (app/ingest/credit_paragraphs.the_agency_reported).
-REPORTS_IN_ENGLISH = frozenset(("pna", "ena", "ona"))
+# Of those, capitals whose other bodies English news does not have report (ENA and ONA are
+# schools and associations; not PNA, which Xinhua's English still uses for the Palestinian
+# National Authority): "The ENA reported that ..." names the agency
+# (app/ingest/credit_paragraphs.the_agency_reported).
+REPORTS_IN_ENGLISH = frozenset(("ena", "ona"))
 
 # Either: capitals that are an agency's only in a dateline, a credit line or with a date.
 AMBIGUOUS = CAPITALS_ONLY | NOT_IN_ENGLISH_TEXT

@@ -23,8 +23,8 @@ bracket-and-dash dateline, read beside fingerprints.credits' datelines and credi
   words inside a sentence that goes on ("based on reports from Reuters, the ministry said").
 
 Also two readings of an agency's name that fingerprints.credits asks about: a byline that is the
-agency's name alone ("Hina": the republisher names the agency as it writes it in running text),
-and "The PNA reported that ..." for the few agencies whose capitals English news uses for no
+agency's name alone ("Lusa"; one that is also a given name, "Hina", "Sana", only in capitals),
+and "The ENA reported that ..." for the few agencies whose capitals English news uses for no
 other reporting body (agencies.REPORTS_IN_ENGLISH).
 """
 
@@ -84,6 +84,14 @@ _REPORTS_LINE = re.compile(
 )
 
 
+# US datelines name the state by its postal code: "HARRISBURG, PA –" is Pennsylvania.
+_US_STATES = frozenset((
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY",
+))  # fmt: skip
+
 # A picture's credit after the words naming it: "File photo (AFP) shows", "Video (Reuters)".
 _PICTURE = re.compile(r"(?i:\b(?:photo|picture|image|video|graphic|footage|foto|bild)s?\b)")
 
@@ -95,7 +103,9 @@ def _agency_in_capitals(name: str) -> bool:
 def _opening_bracket(text: str, match: re.Match[str]) -> bool:
     name, lead = match["name"], match["lead"]
     key = name_key(name)
-    if not _agency_in_capitals(name) or key in agencies.NOT_IN_ENGLISH_TEXT:
+    # Not capitals other bodies also go by (agencies.AMBIGUOUS): a province "(NTB)", a
+    # ministry "(MTI)", an airline "(VNA)", a share's ticker "(STT)", "(BNS)".
+    if not _agency_in_capitals(name) or key in agencies.AMBIGUOUS:
         return False
     if spelled_out(lead, name) is not None:
         return False  # "Middle East News Agency (MENA) reported": a credit in the text
@@ -116,6 +126,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for match in _HOUSE_DATELINE.finditer(text):
+        if match["name"] in _US_STATES or text[: match.start()].rstrip().endswith(":"):
+            continue  # "HARRISBURG, PA –" (a state), an item quoted after "began:"
         if _agency_in_capitals(match["name"]) and carried_paragraph(text, match):
             words = " ".join(match.group(0).split())
             found.append((match["name"], f"dateline: {words}", "dateline"))
@@ -128,6 +140,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
         if match.start() - line_start >= 60:  # a paragraph of prose, not a caption's line
             found.append((match["name"], f"closing: {match.group(0).strip()}", "sign_off"))
     for match in _REPORTS_LINE.finditer(text):
+        if match["lead"].lower().startswith("the ") and text[match.end() :].strip():
+            continue  # "The story was based on reports from TASS." in a fact-check's account
         words = " ".join(match.group(0).strip(" \t\n.").split())
         for name in listed(match["name"]):
             found.append((name, f"credit line: {words}", "credit_line"))
@@ -139,14 +153,17 @@ def sole_agency(author: str) -> bool:
     republisher names its source as it writes it in running text. A reporter's name beside it
     ("Hina Khan") makes it a person's byline."""
     words = author.strip(" .")
-    return " " not in words and words[:1].isupper() and agencies.by_key(name_key(words)) is not None
+    if " " in words or not words[:1].isupper() or agencies.by_key(name_key(words)) is None:
+        return False
+    # A name that is also a given name ("Sana", "Hina", "Ria", "Ani") credits only in capitals.
+    return words.isupper() or name_key(words) not in agencies.AMBIGUOUS
 
 
 _THAT = re.compile(r"[ \t]+that\b")
 
 
 def the_agency_reported(key: str, name: str, source: str, end: int) -> bool:
-    """Whether "The PNA reported that" names the agency: capitals English news uses for no
+    """Whether "The ENA reported that" names the agency: capitals English news uses for no
     other reporting body (agencies.REPORTS_IN_ENGLISH), after "the", before "reported that"."""
     return (
         key in agencies.REPORTS_IN_ENGLISH

@@ -87,8 +87,12 @@ def test_slovene_hungarian_and_croatian_look_alikes(body: str) -> None:
 @pytest.mark.parametrize(
     ("article", "yields"),
     [
-        pytest.param({"author": "Hina", "body": HR}, ("hina", 0.95), id="byline_hina"),
-        pytest.param({"author": "Sta", "body": SL}, ("sta", 0.95), id="byline_sta_title_case"),
+        pytest.param({"author": "HINA", "body": HR}, ("hina", 0.95), id="byline_hina_in_capitals"),
+        # Given up for precision (a review of this pass): "Hina", "Sana", "Ria", "Ani" alone are
+        # also given names, and a one-word byline is often a display name.
+        pytest.param({"author": "Hina", "body": HR}, None, id="byline_hina_a_given_name"),
+        pytest.param({"author": "Sana", "body": STORY}, None, id="byline_sana_a_given_name"),
+        pytest.param({"author": "Sta", "body": SL}, None, id="byline_sta_title_case_given_up"),
         pytest.param({"author": "MTI", "body": HU}, ("mti", 0.95), id="byline_mti_capitals"),
         # A person's name, an agency's name inside a longer byline in mixed case, the body.
         pytest.param({"author": "Hina Khan", "body": STORY}, None, id="byline_hina_khan"),
@@ -138,8 +142,10 @@ def test_datelines_in_capitals_without_brackets(body: str, yields: Any) -> None:
 @pytest.mark.parametrize(
     ("body", "yields"),
     [
-        pytest.param(LOCAL + "Alexandria governorate (MENA) evacuated the residents of 11 old buildings on Wednesday after torrential rain." + TAIL, ("mena", 0.95), id="mena_after_opening_words"),
-        pytest.param("Egypt's Health Ministry (MENA) said on Monday that 12 people were injured in the crash. " + STORY, ("mena", 0.95), id="mena_first_paragraph"),
+        # Given up for precision (a review of this pass): capitals other bodies also go by, a
+        # province "(NTB)", a ministry "(MTI)", a ticker "(STT)"; MENA's mark is one of them.
+        pytest.param(LOCAL + "Alexandria governorate (MENA) evacuated the residents of 11 old buildings on Wednesday after torrential rain." + TAIL, None, id="mena_after_opening_words_given_up"),
+        pytest.param("Egypt's Health Ministry (MENA) said on Monday that 12 people were injured in the crash. " + STORY, None, id="mena_first_paragraph_given_up"),
         pytest.param(DE_LOCAL + DE_WIRE + " Gegen den Beschluss kann das Referendum ergriffen werden. (sda)" + DE_TAIL, ("keystone-sda", 0.9), id="sda_closing_a_paragraph"),
         pytest.param(DE_LOCAL + DE_WIRE + " Gegen den Beschluss kann das Referendum ergriffen werden. (dpa/lsw)" + DE_TAIL, ("dpa", 0.9), id="dpa_desk_closing_a_paragraph"),
         pytest.param(DE_LOCAL + DE_WIRE + " Gegen den Beschluss kann das Referendum ergriffen werden. (apa)" + DE_TAIL, ("apa", 0.9), id="apa_closing_a_paragraph"),
@@ -174,7 +180,7 @@ def test_brackets_in_a_paragraph_that_credit_nothing(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "yields"),
     [
-        pytest.param("Straws will be banned in Cebu City from July 2027. The PNA reported that violators will lose their permits. " + STORY, ("pna", 0.8), id="the_pna_reported_that"),
+        pytest.param("Straws will be banned in Cebu City from July 2027. The PNA reported that violators will lose their permits. " + STORY, None, id="the_pna_reported_that_the_authority"),
         pytest.param("Addis Ababa will host the summit in May. The ENA reported that 30 leaders will attend. " + STORY, ("ethiopian-news-agency", 0.8), id="the_ena_reported_that"),
         # Other bodies of the same capitals, and capitals English uses for other reporting bodies.
         pytest.param("The Palestinian National Authority (PNA) condemned the raid. The PNA reported that 12 people were hurt. " + STORY, None, id="pna_spelled_out_as_the_authority"),
