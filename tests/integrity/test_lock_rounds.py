@@ -72,17 +72,10 @@ def test_a_hold_whose_root_moves_below_it_locks_the_whole_set_again_in_order(
     assert broken == {}
 
 
-@pytest.mark.parametrize("states_origin", [False, True], ids=["plain", "stating-its-origin"])
-def test_a_re_sent_copy_against_a_delete_of_it(
-    factory: Factory,
-    engine: Engine,
-    settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
-    states_origin: bool,
-) -> None:
-    """A copy is re-sent with a new claim, paused right after the line found the article, and
-    the copy is deleted meanwhile; each side gets one attempt."""
-    matcher = build_matcher(settings)
+def _a_stored_copy(
+    factory: Factory, *, states_origin: bool
+) -> tuple[Article, Article, IngestPayload]:
+    """A wire story and its stored copy, and a line re-sending the copy with a new claim."""
     wire = factory.outlet(slug="wire")
     origin = factory.article(outlet=wire, published_at=T0.isoformat())
     copy = factory.article(outlet=wire, published_at=(T0 + timedelta(hours=1)).isoformat())
@@ -96,6 +89,21 @@ def test_a_re_sent_copy_against_a_delete_of_it(
             **({"origin": {"url": origin.url, "relation": "syndicates"}} if states_origin else {}),
         }
     )
+    return origin, copy, payload
+
+
+@pytest.mark.parametrize("states_origin", [False, True], ids=["plain", "stating-its-origin"])
+def test_a_re_sent_copy_against_a_delete_of_it(
+    factory: Factory,
+    engine: Engine,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    states_origin: bool,
+) -> None:
+    """A copy is re-sent with a new claim, paused right after the line found the article, and
+    the copy is deleted meanwhile; each side gets one attempt."""
+    matcher = build_matcher(settings)
+    origin, copy, payload = _a_stored_copy(factory, states_origin=states_origin)
     found, go = paused_after_first(monkeypatch, ingest_service, "_article")
 
     def re_send(session: Session) -> None:
@@ -122,18 +130,7 @@ def test_a_chunk_attributing_a_stored_copy_against_a_delete_of_it(
     claim, paused once its rows are written, and the copy is deleted meanwhile. The chunk
     holds the copy and its root before it writes, root first, so the delete waits for it."""
     matcher = build_matcher(settings)
-    wire = factory.outlet(slug="wire")
-    origin = factory.article(outlet=wire, published_at=T0.isoformat())
-    copy = factory.article(outlet=wire, published_at=(T0 + timedelta(hours=1)).isoformat())
-    factory.link(copy, origin)
-    payload = IngestPayload.model_validate(
-        {
-            "outlet": {"slug": "wire", "name": wire.name},
-            "article": {"url": copy.url, "title": copy.title, "published_at": copy.published_at},
-            "claims": [{"text": "A brand new claim about the dam."}],
-            "detect_copies": False,
-        }
-    )
+    _, copy, payload = _a_stored_copy(factory, states_origin=False)
     written, go = paused_after_first(monkeypatch, bulk_engine, "write")
 
     def chunk(session: Session) -> None:
