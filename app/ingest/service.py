@@ -20,7 +20,6 @@ from sqlalchemy import bindparam
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.articles import graph
 from app.articles import service as articles_service
 from app.articles.models import ArticleCreate
 from app.articles.models import LinkCreate
@@ -33,15 +32,13 @@ from app.core.errors import AppError
 from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import UnknownReference
-from app.core.locks import LockMode
 from app.core.locks import advisory_lock
-from app.core.locks import lock_rows
 from app.core.locks import locks_rows
 from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import run_transaction
-from app.corroboration import counters
 from app.ingest import copies
 from app.ingest import credited
+from app.ingest import holds
 from app.ingest import origins
 from app.ingest import retold
 from app.ingest import sentences
@@ -95,7 +92,7 @@ def _article(
     data = payload.article
     article = articles_service.get_by_url(session, url=data.url)
     created = False
-    if article is not None and not _keep(session, article, payload):
+    if article is not None and not holds.keep(session, article, payload, changes):
         raise lost_race(f"article {article.id} was deleted concurrently")
     if article is None:
         try:
@@ -333,38 +330,6 @@ def _origin_not_found(origin: IngestOrigin) -> Invalid:
     )
 
 
-def _keep(session: Session, article: Article, payload: IngestPayload) -> bool:
-    """Keep a stored article from being deleted until commit; False if it is gone (a
-    concurrent delete committed first: the line is re-run and creates it anew). FOR KEY
-    SHARE; a copy is held FOR SHARE with its root, root first, as `_has_origin` would hold it
-    later: holding the copy alone, then its root, deadlocked with a delete of the copy, which
-    locks the root first (tests/integrity/test_lock_rounds.py). FOR NO KEY UPDATE where the
-    line may fill in its body (no upgrade for two re-sends to deadlock on); the graph's own
-    locks where it may relink it."""
-    assert article.id is not None
-    if payload.may_relink:
-        linked = session.get(ArticleLink, article.id) is not None
-        graph.lock_trees(session, [article.id], rerooting=[article.id] if linked else [])
-    elif article.root_article_id not in (None, article.id):
-        blank = article.body_simhash is None and article.credit is None
-        own: LockMode = "no_key_update" if blank and article.body_minhash is None else "share"
-        counters.hold(session, [article.id], own=own)
-    return bool(lock_rows(session, Article.id, [article.id], mode="key_share"))
-
-
-def _has_origin(session: Session, article_id: int, payload: IngestPayload) -> bool:
-    """Whether a stored article has an origin. One that has keeps it until commit (`_keep`):
-    a concurrent unlink, or delete of the origin, cannot remove the link this answer reports
-    and on which detection was skipped; it waits, or ran first and is read here."""
-    if session.get(ArticleLink, article_id) is None:
-        return False
-    if payload.may_relink:
-        graph.lock_trees(session, [article_id], rerooting=[article_id])
-    else:
-        counters.hold(session, [article_id])
-    return session.get(ArticleLink, article_id, populate_existing=True) is not None
-
-
 def _may_create_claims(session: Session, payload: IngestPayload) -> bool:
     """Whether some claim of the line may be new: one not given by id whose text and claimant
     are not a stored claim's (a paraphrase of one counts: the matcher decides it later)."""
@@ -443,7 +408,9 @@ def ingest(
     adopted: list[int] = []
     candidates = []
     retellings = 0
-    has_origin = not article_created and _has_origin(session, article.id, payload)
+    has_origin = not article_created and holds.has_origin(
+        session, article.id, payload, changes.tree_held
+    )
     if payload.origin is not None:
         _stated_origin(session, article, payload.origin, changes)
         has_origin = True

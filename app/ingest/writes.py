@@ -32,10 +32,12 @@ _OUTLET_BY_DOMAIN = (
 
 
 class Changes:
-    """Whether the line wrote anything (a re-send writes nothing)."""
+    """Whether the line wrote anything (a re-send writes nothing), and whether it holds its
+    stored article's tree already (then it need not be held again)."""
 
     def __init__(self) -> None:
         self.any = False
+        self.tree_held = False
 
 
 def outlet(session: Session, data: OutletCreate, changes: Changes) -> tuple[Outlet, bool]:
