@@ -85,6 +85,9 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("pap", "PAP", "pap.pl", ("pap", "polska agencja prasowa", "polish press agency")),
     Agency("mti", "MTI", "mti.hu", ("mti", "magyar távirati iroda", "hungarian news agency")),
     Agency("agerpres", "Agerpres", "agerpres.ro", ("agerpres",)),
+    # Moldova's state agency (Agenția Informațională de Stat MOLDPRES).
+    Agency("moldpres", "Moldpres", "moldpres.md",
+           ("moldpres", "agenția informațională de stat moldpres")),
     Agency("bta", "BTA", "bta.bg",
            ("bta", "бта", "bulgarian news agency", "българска телеграфна агенция")),
     Agency("hina", "HINA", "hina.hr",
@@ -144,6 +147,8 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("kenya-news-agency", "Kenya News Agency", "kenyanews.go.ke", ("kna",)),
     Agency("nan", "News Agency of Nigeria", "nannews.ng", ("nan",)),
     Agency("ghana-news-agency", "Ghana News Agency", "gna.org.gh", ("gna",)),
+    Agency("angop", "ANGOP", "angop.ao",
+           ("angop", "agência angola press", "agencia angola press", "angola press agency")),
     # Asia and the Pacific.
     Agency("jiji", "Jiji Press", "jiji.com", ("jiji", "時事通信", "時事通信社", "時事")),
     Agency("cna", "Central News Agency", "cna.com.tw",

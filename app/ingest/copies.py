@@ -84,7 +84,10 @@ def outlet_keys(outlet: Outlet) -> set[str]:
     listed = agencies.of_outlet(outlet.slug, outlet.domain)
     if outlet.kind == OutletKind.wire_agency and listed is not None:
         keys |= agencies.keys_of(listed)
-    elif outlet.kind == OutletKind.wire_agency:
+    if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
+        parts = re.split(r"\s+[-\u2013\u2014]\s+|[()]", outlet.name)
+        keys |= {name_key(p) for p in parts if len(p.split()) > 1 or p.strip().isupper()}
+    if outlet.kind == OutletKind.wire_agency and listed is None:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:
             keys.add("".join(w[0] for w in words).lower())
