@@ -85,7 +85,7 @@ _REPORTS_LINE = re.compile(
 
 
 # US datelines name the state by its postal code: "HARRISBURG, PA –" is Pennsylvania.
-_US_STATES = frozenset((
+US_STATES = frozenset((
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
     "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
     "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
@@ -126,7 +126,7 @@ def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for match in _HOUSE_DATELINE.finditer(text):
-        if match["name"] in _US_STATES or text[: match.start()].rstrip().endswith(":"):
+        if match["name"] in US_STATES or text[: match.start()].rstrip().endswith(":"):
             continue  # "HARRISBURG, PA –" (a state), an item quoted after "began:"
         if _agency_in_capitals(match["name"]) and carried_paragraph(text, match):
             words = " ".join(match.group(0).split())
