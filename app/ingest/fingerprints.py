@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from app.core import agencies
+from app.ingest import credit_datelines
+from app.ingest import credit_frames
 from app.ingest import credit_languages
 from app.ingest import credit_lists
 from app.ingest import credit_paragraphs
@@ -451,6 +453,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head) + credit_slavic.find(text)
     foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
+    foreign += credit_datelines.find(text) + credit_frames.find(text)  # "GNA -", "STT:n mukaan"
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
