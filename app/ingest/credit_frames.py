@@ -54,18 +54,33 @@ _NAME = rf"{WORD}(?:[ \t]+{WORD}){{0,3}}"
 _SELF_DESCRIBED = re.compile(r"(?i:ag[eêé]nci[ae]|agenția|agenţia|agence|agenzia)\b")
 
 
-def _an_agency_name(name: str, framed: bool) -> bool:
-    """Whether a name after a verb that also attributes people's words is an agency's: in
-    capitals, after the word for agency, a full name starting with it, or a name of the table
-    that is no given name or word (not agencies.AMBIGUOUS: "Petra", "Sana")."""
+# Capitals of the table that Romanian, Portuguese and Spanish news use for public bodies of
+# their own, which those papers write in capitals too: Brazil's oil regulator and Romania's
+# prison service (ANP), Romania's integrity agency and Colombia's infrastructure agency (ANI),
+# its broadcasting council (CNA), Portugal's environment agency (APA), Romania's water ministry
+# (MAP). They, and agencies.AMBIGUOUS, credit after these verbs only with the words for a news
+# agency ("agenția de presă", "la agencia de noticias", "a agência noticiosa").
+_ROMANCE_BODIES = frozenset(("anp",))
+_NEWS_FRAME = re.compile(r"(?i:de[ \t]+(?:presă|presa|știri|ştiri|noticias|not[ií]cias)|noticiosa)")
+
+
+def _an_agency_name(name: str, framed: str) -> bool:
+    """Whether a name after a verb that also attributes people's words is an agency's: after
+    the word for agency, in capitals, a full name starting with it, or a name of the table that
+    is no given name or word (not agencies.AMBIGUOUS: "Petra", "Sana"). Capitals other bodies
+    go by there (above) only after the words for a news agency: "anunță ANI" is the integrity
+    agency, "segundo a agência ANP" Brazil's oil regulator."""
+    key = name_key(name)
+    if key in agencies.AMBIGUOUS or key in _ROMANCE_BODIES:
+        return _NEWS_FRAME.search(framed) is not None
     if framed or name.isupper() or _SELF_DESCRIBED.match(name):
         return True
-    key = name_key(name)
-    return agencies.by_key(key) is not None and key not in agencies.AMBIGUOUS
+    return agencies.by_key(key) is not None
 
 
 # --- Finnish ---------------------------------------------------------------------------------
-_FI_FRAME = r"(?P<framed>(?i:uutistoimisto)[ \t]+)?"
+# "uutistoimisto", after a nationality if any ("portugalilainen uutistoimisto Lusa").
+_FI_FRAME = r"(?P<framed>(?:[a-zäö]+l[aä]i(?:nen|sen)[ \t]+)?(?i:uutistoimisto)[ \t]+)?"
 # The genitive: "STT:n", "AFP:n", "Reutersin", "Lusan".
 _FI_GENITIVE = rf"(?P<name>{_CAPS}[{CAPITAL}\w&-]{{1,30}}?)(?P<ending>:n|in|n)"
 _FI_ACCORDING = re.compile(
@@ -74,9 +89,11 @@ _FI_ACCORDING = re.compile(
 )
 _FI_WRITTEN_WITH = re.compile(r"(?i:täydennetty|päivitetty|perustuu|perustuvat|laadittu)")
 _FI_VERB = r"(?:kertoo|kertoi|kertovat|uutisoi|uutisoivat|raportoi|raportoivat|tiedotti)"
-_FI_REPORTS = re.compile(
-    rf"(?<!\w){_FI_VERB}[ \t]+{_FI_FRAME}(?P<name>{_NAME})(?![\w:])"
-    rf"|(?<!\w)(?P<framed2>(?i:uutistoimisto)[ \t]+)?(?P<name2>{_NAME})[ \t]+{_FI_VERB}(?!\w)"
+# The agency after the verb or before it, two patterns: "Asiasta kertoo ... uutistoimisto Lusa"
+# would otherwise be taken as "Asiasta kertoo" (a name before the verb) and the agency skipped.
+_FI_REPORTS = (
+    re.compile(rf"(?<!\w){_FI_VERB}[ \t]+{_FI_FRAME}(?P<name>{_NAME})(?![\w:])"),
+    re.compile(rf"(?<!\w){_FI_FRAME}(?P<name>{_NAME})[ \t]+{_FI_VERB}(?!\w)"),
 )
 # The allative is the one told, whatever the verb: "kertoi toimitusjohtaja STT:lle".
 _FI_TOLD = re.compile(rf"(?<!\w)(?P<name>{_CAPS}{{2,8}}):lle(?!\w)")
@@ -99,6 +116,20 @@ def _finnish_stem(name: str, ending: str, framed: bool) -> str | None:
     return stem
 
 
+# A story about the agency itself: its staff, owners, strike or accounts in the genitive
+# ("STT:n toimittajat aloittivat lakon"); there "STT:n mukaan" is the company speaking of its
+# own affairs, not the source of the story (told, for review).
+_FI_OWN_AFFAIRS = (
+    r"[ \t]+(?:(?:pää)?toimittaj|toimitusjohtaj|työntekijö|työntekijä|henkilöstö|henkilökun|"
+    r"johto|johdo|hallitu|omistaj|lako|lakko|yt-|muutosneuvottelu|liikevaihto|tulos)"
+)
+
+
+def _about_the_agency(text: str, name: str, ending: str) -> bool:
+    """Whether the text speaks of the agency's own staff or affairs (above)."""
+    return re.search(rf"(?<!\w){re.escape(name + ending)}{_FI_OWN_AFFAIRS}", text) is not None
+
+
 def _finnish(text: str) -> list[Found]:
     found: list[Found] = []
     for match in _FI_ACCORDING.finditer(text):
@@ -108,13 +139,14 @@ def _finnish(text: str) -> list[Found]:
         words = sentence_around(text, match)
         line = match["what"] != "mukaan" and _FI_WRITTEN_WITH.search(words) is not None
         kind = _kind(text, match)
+        if _about_the_agency(text, match["name"], match["ending"]):
+            kind = "told"
         if line and kind == "text":
             found.append((name, f"credit line: {words}", "credit_line"))
         else:
             found.append((name, words, kind))
-    for match in _FI_REPORTS.finditer(text):
-        name = match["name"] or match["name2"]
-        framed = bool(match["framed"] or match["framed2"])
+    for match in (m for pattern in _FI_REPORTS for m in pattern.finditer(text)):
+        name, framed = match["name"], bool(match["framed"])
         if (framed or name.isupper()) and agencies.by_key(name_key(name)) is not None:
             found.append((name, sentence_around(text, match), _kind(text, match)))
     for match in _FI_TOLD.finditer(text):
@@ -158,7 +190,7 @@ def _romance(text: str) -> list[Found]:
     for match in _ROMANCE.finditer(text):
         group = next(g for g in ("name", "name2", "name3") if match[g])
         name = match[group]
-        framed = bool(match["framed" + group[4:]])
+        framed = match["framed" + group[4:]] or ""
         verb = match["verb" + group[4:]]
         if _GOES_ON.match(text, match.end()):
             continue
