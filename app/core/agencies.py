@@ -8,6 +8,7 @@ that is not stored yet creates it (kind `wire_agency`) with the slug, name and d
 An agency already stored under its slug or domain is used as it is.
 """
 
+import re
 from dataclasses import dataclass
 
 
@@ -279,3 +280,24 @@ def names() -> list[str]:
 def capitals_only_names() -> list[str]:
     """The abbreviations that name an agency only in capitals, in capitals, longest first."""
     return sorted((key.upper() for key in CAPITALS_ONLY), key=len, reverse=True)
+
+
+# A word that makes a part of a compound name the agency's full name.
+_AGENCY_WORD = re.compile(
+    r"(?i)(?<!\w)(?:agency|agencia|agência|agenzia|agence|agentur|agencja|agentura|agenția|"
+    r"ajans[\u0131i]?|press|presse|prensa|imprensa|stampa|telegraph\w*|news[ \t]+service|"
+    r"uutistoimisto)(?!\w)"
+)
+_COMPOUND = re.compile(r"\s+[-\u2013\u2014]\s+|[()]")
+
+
+def compound_names(name: str) -> set[str]:
+    """The names a wire outlet's compound name holds: "ANGOP - Agência Angola Press" and
+    "Jordan News Agency (PETRA)" are known by the full name (several words, one saying agency
+    or press) and by the capitals beside it. A name with no such part gives nothing: "Reuters -
+    World News" (a desk), "AFP (UK)" (an edition), "Wire X News - Health"."""
+    parts = [part.strip() for part in _COMPOUND.split(name) if part.strip()]
+    full = {part for part in parts if len(part.split()) > 1 and _AGENCY_WORD.search(part)}
+    if not full or len(parts) < 2:
+        return set()
+    return full | {part for part in parts if part.isupper() and len(part) >= 3 and " " not in part}

@@ -85,8 +85,7 @@ def outlet_keys(outlet: Outlet) -> set[str]:
     if outlet.kind == OutletKind.wire_agency and listed is not None:
         keys |= agencies.keys_of(listed)
     if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
-        parts = re.split(r"\s+[-\u2013\u2014]\s+|[()]", outlet.name)
-        keys |= {name_key(p) for p in parts if len(p.split()) > 1 or p.strip().isupper()}
+        keys |= {name_key(part) for part in agencies.compound_names(outlet.name)}
     if outlet.kind == OutletKind.wire_agency and listed is None:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:

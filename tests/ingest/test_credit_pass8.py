@@ -613,6 +613,19 @@ def test_outlet_keys_take_the_parts_of_an_agency_name() -> None:
     assert "health" not in outlet_keys(desk)
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Reuters - World News", "AFP (UK)", "EFE - Noticias de América"],
+)
+def test_outlet_keys_take_no_desk_nor_edition_of_an_agency(name: str) -> None:
+    """A feed's title makes an outlet's name: "Reuters - World News" is a desk and "AFP (UK)"
+    an edition; neither part names the agency, so "World News reported" or a "(UK)" in a
+    dateline credits nobody."""
+    outlet = Outlet(id=5, slug="wire-y", name=name, kind=OutletKind.wire_agency)
+    keys = outlet_keys(outlet)
+    assert not {"world news", "uk", "usa", "noticias de américa"} & keys, keys
+
+
 def test_outlet_keys_do_not_split_a_papers_name() -> None:
     paper = Outlet(id=3, slug="times-london", name="The Times - London", kind=OutletKind.newspaper)
     assert "london" not in outlet_keys(paper)
