@@ -140,15 +140,29 @@ def _without_ids(value: Any) -> Any:
     return _ARTICLE_ID.sub("article #", value) if isinstance(value, str) else value
 
 
+# Each claim's full-text row: on SQLite its columns as written (the text, and the quotes in the
+# order they were appended); on PostgreSQL the document's lexemes (their positions follow the
+# order `string_agg` meets the quotes in, which neither path fixes).
+_SEARCH = {
+    "sqlite": """
+        SELECT c.fingerprint, s.text, s.quotes FROM claim_search s
+          LEFT JOIN claim c ON c.id = s.rowid""",
+    "postgresql": """
+        SELECT c.fingerprint, array_to_string(tsvector_to_array(s.document), ' ')
+          FROM claim_search s LEFT JOIN claim c ON c.id = s.claim_id""",
+}
+
+
 def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     """Every stored row of the ingest tables, by natural keys, sorted."""
+    statements = {**_DUMP, "claim_search": _SEARCH[engine.dialect.name]}
     with engine.connect() as connection:
         return {
             name: sorted(
                 (tuple(map(_without_ids, row)) for row in connection.execute(text(sql))),
                 key=lambda row: tuple((value is None, str(value)) for value in row),
             )
-            for name, sql in _DUMP.items()
+            for name, sql in statements.items()
         }
 
 

@@ -158,20 +158,27 @@ def write(session: Session, planner: Planner) -> None:
 
     if planner.new_attributions:
         now = utcnow()
-        drawn = _insert_numbered(
-            connection,
-            Attribution.__table__,  # type: ignore[attr-defined]
-            planner.new_attributions,
-            lambda row: {
-                "claim_id": row.claim.id,
-                "article_id": row.article.id,
-                "stance": row.stance.value,
-                "quote": row.quote,
-                "sourcing": row.sourcing.value,
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
+        deferred = _defer_quotes(connection, planner.new_attributions)
+        try:
+            drawn = _insert_numbered(
+                connection,
+                Attribution.__table__,  # type: ignore[attr-defined]
+                planner.new_attributions,
+                lambda row: {
+                    "claim_id": row.claim.id,
+                    "article_id": row.article.id,
+                    "stance": row.stance.value,
+                    "quote": row.quote,
+                    "sourcing": row.sourcing.value,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+        finally:
+            if deferred:
+                connection.exec_driver_sql("DELETE FROM search_quotes_deferred")
+        if deferred:
+            _append_quotes(connection, planner.new_attributions)
         if not drawn:  # read back by (claim, article), which no one column holds
             pairs: dict[tuple[int, int], int] = {}
             articles = sorted({row.article.id or 0 for row in planner.new_attributions})
@@ -197,6 +204,33 @@ def write(session: Session, planner: Planner) -> None:
         article_ids={
             row.article.id or 0 for row in planner.new_attributions if row.article.values is None
         },
+    )
+
+
+def _defer_quotes(connection: Connection, rows: list[Any]) -> bool:
+    """SQLite, when some of the rows quote: the full-text rows' quotes are appended after the
+    insert by `_append_quotes` rather than by the row trigger for each attribution (migration
+    3500). True if so; the caller empties `search_quotes_deferred` again right after the insert."""
+    if connection.dialect.name != "sqlite" or all(row.quote is None for row in rows):
+        return False
+    connection.exec_driver_sql("INSERT INTO search_quotes_deferred (id) VALUES (1)")
+    return True
+
+
+def _append_quotes(connection: Connection, rows: list[Any]) -> None:
+    """What `claim_search_attribution_insert` appends for each quoted row, in insert order
+    (`quotes || ' ' || quote`), appended once per claim, lowest rowid first. A quote per row in
+    line order rewrote claims' full-text rows in no order of rowid, and FTS5 flushes its
+    pending terms to a new segment before each write to a lower rowid than the last: many
+    small segments to merge and to look each term up in (docs/benchmarks.md, eighteenth pass)."""
+    appended: dict[int, str] = {}
+    for row in rows:
+        if row.quote is not None:
+            claim_id = row.claim.id or 0
+            appended[claim_id] = appended.get(claim_id, "") + " " + row.quote
+    connection.exec_driver_sql(
+        "UPDATE claim_search SET quotes = quotes || ? WHERE rowid = ?",
+        [(quotes, claim_id) for claim_id, quotes in sorted(appended.items())],  # type: ignore[arg-type]
     )
 
 
