@@ -10,6 +10,7 @@ is scored by the matcher's own pair score with the same signals.
 
 import weakref
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -39,10 +40,12 @@ def _hybrid(matcher: Matcher) -> bool:
 _NEAR_COSINE = 0.6
 
 
-def _keys(text: str) -> set[str]:
+@lru_cache(maxsize=4_096)
+def _keys(text: str) -> frozenset[str]:
     # Stems, as the full-text index keeps words (FTS5's porter, PostgreSQL's english): a stored
     # "Protesters blocked highways" is a candidate for "Protester blocks highway", so a chunk's.
-    return {stem_english(word.casefold()) for word in content_words(text)}
+    # Remembered: a new claim's text is asked for its candidates, then added under the same keys.
+    return frozenset(stem_english(word.casefold()) for word in content_words(text))
 
 
 class ChunkClaims:
