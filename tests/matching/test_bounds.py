@@ -21,6 +21,7 @@ from app.matching.factory import build_matcher
 from app.matching.lexical import LexicalMatcher
 from app.matching.lexical import signals
 from app.matching.lexical import stored_analysis
+from app.matching.overlap_postings import Postings
 from tests.factories import Factory
 from tests.matching.test_quality import all_pairs
 
@@ -161,3 +162,37 @@ def test_a_full_neighbour_index_keeps_what_it_has_and_says_so() -> None:
     indexed = sorted(index.of)
     assert index.of == _brute_neighbours(indexed)
     assert index.add(frozenset(indexed))  # words it holds are no news
+
+
+def test_postings_rule_out_only_pairs_signals_from_rules_out(
+    pairs: list[tuple[Text, Text]],
+) -> None:
+    """`overlap_postings.Postings` bounds a text against every text added before it at once
+    (what bulk ingest does with a chunk's new claims): every pair it rules out, `signals_from`
+    rules out too, and with the neighbour index it rules out most of them."""
+    prepared = {text: bounds.prepare(stored_analysis(*text)) for text in TEXTS}
+    wanted: dict[Text, set[Text]] = defaultdict(set)
+    for a, b in pairs:
+        wanted[a].add(b)
+    for threshold in THRESHOLDS:
+        postings = Postings()
+        added: list[Text] = []
+        asked = ruled_out = 0
+        for a in TEXTS:
+            numbers = [number for number, b in enumerate(added) if b in wanted[a]]
+            kept = set(postings.may_reach(prepared[a], threshold - bounds.MARGIN, numbers))
+            for number in numbers:
+                b = added[number]
+                asked += 1
+                if number not in kept:
+                    ruled_out += 1
+                    assert bounds.signals_from(prepared[a], prepared[b], threshold) is None, (
+                        a,
+                        b,
+                        threshold,
+                    )
+            postings.add(prepared[a])
+            added.append(a)
+        assert asked > 500
+        if pairs is PAIRS and threshold >= 0.5:  # with a full index, only texts with no long word
+            assert ruled_out > asked // 2

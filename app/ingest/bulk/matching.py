@@ -19,11 +19,13 @@ from app.ingest.bulk.rows import Scored
 from app.matching.analysis import content_words
 from app.matching.analysis import stem_english
 from app.matching.base import Matcher
+from app.matching.bounds import MARGIN
 from app.matching.bounds import prepared
 from app.matching.bounds import signals_from
 from app.matching.lexical import LexicalMatcher
 from app.matching.lexical import signals
 from app.matching.lexical import stored_analysis
+from app.matching.overlap_postings import Postings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,6 +59,8 @@ class ChunkClaims:
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._vectors: list[np.ndarray] = []
         self._embedder = matcher.vectors.embedder if _hybrid(matcher) else None  # type: ignore[attr-defined]
+        # The lexical matcher's pairs are bounded against all the chunk's claims at once first.
+        self._postings = Postings() if isinstance(matcher, LexicalMatcher) else None
 
     def prepare(self, texts: list[str]) -> None:
         """Embed every text of the chunk in one model call (later lookups hit the cache)."""
@@ -68,6 +72,8 @@ class ChunkClaims:
         self.claims.append(claim)
         for word in _keys(claim.text):
             self._by_word[word].append(index)
+        if self._postings is not None:
+            self._postings.add(prepared(claim.text, claim.claimant))
         if self._embedder is not None:
             # As the claim's vector is stored (float16) and read back by the matcher's search,
             # so a chunk's pair gets the semantic signal a stored pair gets, to the last digit.
@@ -96,7 +102,9 @@ class ChunkClaims:
             # suggestion): pairs that cannot get there are not scored (app/matching/bounds.py).
             threshold = self.matcher.suggest
             query = prepared(text, claimant)
-            for index in sorted(found):
+            assert self._postings is not None
+            # Those the postings rule out, `signals_from` would rule out too (overlap_postings).
+            for index in self._postings.may_reach(query, threshold - MARGIN, sorted(found)):
                 claim = self.claims[index]
                 lexical = signals_from(query, prepared(claim.text, claim.claimant), threshold)
                 if lexical is not None and lexical.score >= threshold and lexical.score > 0:
