@@ -29,8 +29,8 @@ AGENCIES: tuple[Agency, ...] = (
            ("reuters", "thomson reuters", "reuters breakingviews", "ロイター", "路透社", "路透",
             "рейтер", "рейтерс", "رويترز"), ("reuters",)),
     Agency("afp", "Agence France-Presse", "afp.com",
-           ("afp", "agence france presse", "afp jiji", "afp時事", "法新社", "франс пресс",
-            "франс-пресс", "أ ف ب", "ا ف ب", "فرانس برس"),  # noqa: RUF001
+           ("afp", "agence france presse", "france presse", "afp jiji", "afp時事", "法新社",
+            "франс пресс", "франс-пресс", "أ ف ب", "ا ف ب", "فرانس برس"),  # noqa: RUF001
            ("afp",)),
     Agency("the-canadian-press", "The Canadian Press", "thecanadianpress.com",
            ("canadian press", "cp", "la presse canadienne", "presse canadienne"),

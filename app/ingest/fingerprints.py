@@ -31,6 +31,7 @@ from app.ingest import credit_datelines
 from app.ingest import credit_frames
 from app.ingest import credit_languages
 from app.ingest import credit_lists
+from app.ingest import credit_newsrooms
 from app.ingest import credit_paragraphs
 from app.ingest import credit_sign_offs
 from app.ingest import credit_slavic
@@ -454,6 +455,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     foreign = credit_languages.find(text, head=head) + credit_slavic.find(text)
     foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
     foreign += credit_datelines.find(text) + credit_frames.find(text)  # "GNA -", "STT:n mukaan"
+    foreign += credit_newsrooms.find(text)  # "republished from The Conversation", "(ANSA)"
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
@@ -510,6 +512,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     _EARLIER_AFTER.match(source, match.end())
                     or _EARLIER_BEFORE.search(source, max(0, match.start() - 40), match.start())
                     or in_a_quotation(source, match.start(), match.end())
+                    or credit_newsrooms.earlier(source, match.start())  # "after Reuters reported"
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)
