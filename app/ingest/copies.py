@@ -39,6 +39,7 @@ from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import NotFound
+from app.ingest import credit_editions
 from app.ingest.credited import told
 from app.ingest.fingerprints import SYNDICATING_KINDS
 from app.ingest.fingerprints import Credit
@@ -99,7 +100,8 @@ def resolve_credits(
     """The credits that name a known outlet (other than the article's own), strongest first."""
     if not credits:
         return []
-    keys = {credit.key for credit in credits}
+    editions = credit_editions.keys_of(credits)  # "Chalkbeat Philadelphia" -> "chalkbeat"
+    keys = {credit.key for credit in credits} | credit_editions.flat(editions)
     conditions = [
         func.lower(Outlet.name).in_(keys | {f"the {key}" for key in keys}),
         Outlet.slug.in_({key.replace(" ", "-") for key in keys}),  # type: ignore[attr-defined]
@@ -113,6 +115,7 @@ def resolve_credits(
     for outlet in sorted(outlets, key=lambda o: o.id or 0):
         for key in outlet_keys(outlet):
             by_key.setdefault(key, outlet)
+    by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
     return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
 
 

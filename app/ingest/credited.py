@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from app.core import agencies
 from app.core.errors import Conflict
+from app.ingest import credit_newsrooms
 from app.ingest.fingerprints import Credit
 from app.ingest.fingerprints import credit_kind
 from app.ingest.fingerprints import credits
@@ -54,6 +55,11 @@ CONFIDENCE = {
     # source (fingerprints.Credit.earlier).
     "earlier_agency": 0.6,
     "earlier_outlet": 0.5,
+    # "KFF Health News correspondent Jane Doe contributed to this report", "Stateline, part of
+    # States Newsroom, contributed to this report": the outlet wrote part of this story, as
+    # "Additional reporting by" says: as sure as an agency's credit in the text (an agency's
+    # stays "text_agency").
+    "contributed_outlet": 0.8,
 }
 # A second, different way of giving the same credit adds this much (up to CAP).
 AGREEMENT = 0.03
@@ -201,7 +207,7 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
                 if credit.initials
                 else "earlier"
                 if credit.earlier
-                else "text"
+                else credit_newsrooms.text_kind(credit, outlet.kind == OutletKind.wire_agency)
             )
             kind += "_agency" if outlet.kind == OutletKind.wire_agency else "_outlet"
         per_outlet.setdefault(outlet.id or 0, []).append((CONFIDENCE[kind], kind, credit))
