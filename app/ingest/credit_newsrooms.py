@@ -76,10 +76,10 @@ _SYNDICATED = [
     re.compile(pattern, re.MULTILINE)
     for pattern in (
         # "This article is republished from X", "Republished with permission from X".
-        rf"{_START}(?:{_THIS}{_BE})?(?i:re-?published|reprinted|reposted)"
+        rf"{_START}(?P<this>{_THIS}{_BE})?(?i:re-?published|reprinted|reposted)"
         rf"(?:[ \t]+(?i:with[ \t]+(?:the[ \t]+)?permission))?[ \t]+{_FROM}[ \t]+{_TARGET}",
         # "This article originally appeared in X", "This story was first published by X".
-        rf"{_START}(?:{_THIS}{_BE})?(?i:originally|first)[ \t]+"
+        rf"{_START}(?P<this>{_THIS}{_BE})?(?i:originally|first)[ \t]+"
         rf"(?i:appeared|published|ran|posted)[ \t]+{_FROM}[ \t]+{_TARGET}",
         # "This story includes reporting by X", "This article includes material republished
         # from X".
@@ -176,12 +176,30 @@ def _dated(text: str, end: int) -> bool:
     return _EARLIER.match(text, end) is not None
 
 
+# A participle opening a sentence whose subject follows: "First published in The Lancet, the
+# study found ...", "Reprinted in The Atlantic in 1990, his essay ...".
+_SUBJECT_AFTER = re.compile(
+    r"[^\n.]*?,[ \t]+(?i:the|this|that|these|it|its|he|she|they|we|his|her|their)\b"
+)
+
+
+def _opens_a_clause(text: str, match: re.Match[str]) -> bool:
+    """Whether a frame without "This article …" is no line of its own: not at a line's start,
+    or the sentence goes on to its subject after a comma."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if text[line_start : match.start()].strip():
+        return True
+    return _SUBJECT_AFTER.match(text, match.end()) is not None
+
+
 def find(text: str) -> list[Found]:
     """(name, words, kind) of the credits above; kinds as credit_languages.find gives them."""
     found: list[Found] = []
     for pattern in _SYNDICATED:
         for match in pattern.finditer(text):
             name = match["name"] or _host_name(match["host"] or "")
+            if "this" in match.groupdict() and not match["this"] and _opens_a_clause(text, match):
+                continue  # "First published in The Lancet, the study found": no credit line
             if name:  # dated or not: "first appeared in X in 2019" is still X's text
                 found.append((name, f"credit line: {_words(match)}", "credit_line"))
     for match in _PARTNERSHIP.finditer(text):

@@ -39,6 +39,7 @@ NEWSROOMS = {
     "new-york-mag": ("New York", "nymag.com"),
     "the-times": ("The Times", "thetimes.co.uk"),
     "jane-mag": ("Jane", "janemag.example"),
+    "lancet": ("The Lancet", "thelancet.com"),
 }
 
 
@@ -137,6 +138,18 @@ def credited_to(
             None,
             "texas-tribune",
             id="originally_appeared_url_only",
+        ),
+        pytest.param(
+            STORY + "\n\n(Originally published by CalMatters, a nonprofit newsroom.)",
+            None,
+            "calmatters",
+            id="originally_published_line_with_appositive",
+        ),
+        pytest.param(
+            STORY + "\n\nThis article first appeared in The Guardian in 2019.",
+            None,
+            "guardian",
+            id="first_appeared_dated_is_still_its_text",
         ),
         pytest.param(
             STORY + "\n\nA version of this story first appeared in The Marshall Project.",
@@ -297,6 +310,14 @@ def test_editions_and_services_keep_the_distinctive_part() -> None:
             STORY
             + "\n\nThe Texas Tribune is a member-supported, nonpartisan newsroom informing Texans.",
             id="about_line_alone",
+        ),
+        pytest.param(
+            STORY + "\n\nFirst published in The Lancet, the study found that inspections lag.",
+            id="participle_opening_a_sentence",
+        ),
+        pytest.param(
+            STORY + " First published in The Lancet in 2020, it found inspections lag.",
+            id="participle_inside_a_paragraph",
         ),
         pytest.param(STORY + "\n\nJane Doe contributed to this report.", id="a_person_contributed"),
         pytest.param(
