@@ -247,8 +247,8 @@ def of_outlet(slug: str, domain: str | None) -> Agency | None:
 
 def keys_of(agency: Agency) -> set[str]:
     """Every key a credit may give the agency: its name, slug and aliases, as by_key reads
-    them. A stored agency is known by these, not by its name's initials (copies.outlet_keys):
-    "RIA Novosti" is no "(RN)", "Tasnim News Agency" no "(TNA)"."""
+    them. A stored agency is known by these, not by its name's initials
+    (credit_outlets.outlet_keys): "RIA Novosti" is no "(RN)", "Tasnim News Agency" no "(TNA)"."""
     return {key for key, found in _BY_KEY.items() if found is agency}
 
 

@@ -18,7 +18,6 @@ its copies links the copies that have no origin yet. Every link made here has pr
 `detected`; an origin stated in the payload always wins over it.
 """
 
-import re
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import timedelta
@@ -34,18 +33,16 @@ from sqlmodel import Session
 from app.articles import service as articles_service
 from app.articles.headlines import headline_key
 from app.articles.models import LinkCreate
-from app.core import agencies
 from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import NotFound
-from app.ingest import credit_editions
+from app.ingest.credit_outlets import outlet_keys
 from app.ingest.credited import told
 from app.ingest.fingerprints import SYNDICATING_KINDS
 from app.ingest.fingerprints import Credit
 from app.ingest.fingerprints import containment
 from app.ingest.fingerprints import credit_kind
-from app.ingest.fingerprints import name_key
 from app.ingest.fingerprints import similarity
 from app.ingest.models import CopyCandidate
 from app.ingest.retold import Aligned
@@ -59,7 +56,6 @@ from app.tables import CreditedOrigin
 from app.tables import LinkProvenance
 from app.tables import LinkRelation
 from app.tables import Outlet
-from app.tables import OutletKind
 
 
 @dataclass
@@ -74,49 +70,6 @@ class Detection:
 class _Nearby:
     article: Article
     outlet: Outlet
-
-
-def outlet_keys(outlet: Outlet) -> set[str]:
-    """The names a credit may give an outlet: its name, slug, domain and, for a wire, initials
-    (for a wire listed in app/core/agencies.py, the names and aliases listed there instead)."""
-    keys = {name_key(outlet.name), outlet.slug.replace("-", " ")}
-    if outlet.domain:
-        keys.add(outlet.domain.split(".")[0])
-    listed = agencies.of_outlet(outlet.slug, outlet.domain)
-    if outlet.kind == OutletKind.wire_agency and listed is not None:
-        keys |= agencies.keys_of(listed)
-    if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
-        keys |= {name_key(part) for part in agencies.compound_names(outlet.name)}
-    if outlet.kind == OutletKind.wire_agency and listed is None:
-        words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
-        if len(words) > 1:
-            keys.add("".join(w[0] for w in words).lower())
-    return {key for key in keys if key}
-
-
-def resolve_credits(
-    session: Session, credits: list[Credit], *, exclude_outlet_id: int
-) -> list[tuple[Credit, Outlet]]:
-    """The credits that name a known outlet (other than the article's own), strongest first."""
-    if not credits:
-        return []
-    editions = credit_editions.keys_of(credits)  # "Chalkbeat Philadelphia" -> "chalkbeat"
-    keys = {credit.key for credit in credits} | credit_editions.flat(editions)
-    conditions = [
-        func.lower(Outlet.name).in_(keys | {f"the {key}" for key in keys}),
-        Outlet.slug.in_({key.replace(" ", "-") for key in keys}),  # type: ignore[attr-defined]
-        Outlet.kind == OutletKind.wire_agency,
-    ]
-    conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]
-    outlets = session.scalars(
-        select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
-    )
-    by_key: dict[str, Outlet] = {}
-    for outlet in sorted(outlets, key=lambda o: o.id or 0):
-        for key in outlet_keys(outlet):
-            by_key.setdefault(key, outlet)
-    by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
-    return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
 
 
 def _headline(title: str) -> str:

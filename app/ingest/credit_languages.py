@@ -4,7 +4,8 @@ of fingerprints.credits.
 
 A paper in Madrid writes "según Reuters", one in Paris "selon l'AFP", one in Berlin "laut dpa"
 or "Mit Material von dpa", one in Moscow "по данным Reuters", one in Tokyo "（ロイター）". The
-name these give is resolved as any credit is (copies.resolve_credits, credited.resolve_agencies):
+name these give is resolved as any credit is (credit_outlets.resolve_credits,
+credited.resolve_agencies):
 to an outlet the service knows by name, slug, domain or initials, or to a well-known agency by
 one of its aliases (app/core/agencies.py also lists the names wires go by in other scripts:
 "ロイター", "ТАСС", "新华社"). A name that resolves to nothing is no credit.

@@ -5,10 +5,10 @@ The Texas Tribune, States Newsroom, Chalkbeat) and the news services of big pape
 their stories as agencies do, but a republisher credits them in the words of a licence, not in
 an agency's dateline. Each frame below says the text, or part of it, is that newsroom's; none of
 them is specific to agencies, so the name a frame gives may be *any* outlet. What keeps a name
-that is no outlet from becoming a credit is where credits are resolved (copies.resolve_credits,
-credited.resolve_agencies): only a stored outlet, by its name, slug or domain, or a listed
-agency becomes one; "Jane Doe contributed to this report" names nobody, and an outlet's own name
-in its own article is dropped there too.
+that is no outlet from becoming a credit is where credits are resolved
+(credit_outlets.resolve_credits, credited.resolve_agencies): only a stored outlet, by its name,
+slug or domain, or a listed agency becomes one; "Jane Doe contributed to this report" names
+nobody, and an outlet's own name in its own article is dropped there too.
 
 Syndicating frames (a credit line, `syndicates`), at a line's or a sentence's start:
 - "This article is republished from The Conversation under a Creative Commons license.",

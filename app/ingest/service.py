@@ -37,16 +37,17 @@ from app.core.locks import locks_rows
 from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import run_transaction
 from app.ingest import copies
+from app.ingest import credit_outlets
 from app.ingest import credited
 from app.ingest import holds
 from app.ingest import origins
 from app.ingest import retold
 from app.ingest import sentences
+from app.ingest.credit_urls import url_credits
 from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import minhash
 from app.ingest.fingerprints import simhash
 from app.ingest.fingerprints import to_signed
-from app.ingest.fingerprints import url_credits
 from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import BatchLine
 from app.ingest.models import ClaimAction
@@ -368,7 +369,7 @@ def ingest(
     credits = find_credits(
         author=payload.article.author, body=payload.article.body, title=payload.article.title
     ) + url_credits(payload.article.url, payload.article.title)
-    resolved = copies.resolve_credits(session, credits, exclude_outlet_id=outlet.id)
+    resolved = credit_outlets.resolve_credits(session, credits, exclude_outlet_id=outlet.id)
     if payload.detect_copies:
         resolved = credited.resolve_agencies(
             session, credits, resolved, exclude_outlet_id=outlet.id

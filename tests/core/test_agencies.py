@@ -200,8 +200,8 @@ def test_an_abbreviation_described_as_a_news_agency_is_credited_in_english_text(
 def test_a_stored_listed_agency_is_known_by_its_aliases_not_its_initials(
     client: TestClient,
 ) -> None:
-    """A stored wire's name's initials name it (copies.outlet_keys), but not a listed agency's:
-    once RIA Novosti is stored, "National Rally (RN)" is still no credit to it."""
+    """A stored wire's name's initials name it (credit_outlets.outlet_keys), but not a listed
+    agency's: once RIA Novosti is stored, "National Rally (RN)" is still no credit to it."""
 
     def paper(slug: str, body: str) -> dict[str, Any]:
         return {

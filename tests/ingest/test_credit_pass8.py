@@ -4,12 +4,12 @@
 GNA -", "— VNA/VNS"), frames in Finnish, Romanian, Spanish and Portuguese and two English forms
 (credit_frames: "STT:n mukaan", "relatează Moldpres", "consignó la agencia estatal Andina",
 "refere a Agência Angola Press", "told news agency PTI", "the Jordan News Agency (Petra)
-reported"), an agency's full name from a stored outlet's name (copies.outlet_keys), and the
+reported"), an agency's full name from a stored outlet's name (credit_outlets.outlet_keys), and the
 look-alikes each must refuse."""
 
 import pytest
 
-from app.ingest.copies import outlet_keys
+from app.ingest.credit_outlets import outlet_keys
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.ingest.test_credit_shapes import decided

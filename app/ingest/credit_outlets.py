@@ -1,0 +1,60 @@
+"""How a credit's name becomes an outlet: the names a stored outlet answers to, and the
+credits of an article that name a known outlet (docs/matching.md, "Copy detection").
+"""
+
+import re
+
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.core import agencies
+from app.ingest import credit_editions
+from app.ingest.fingerprints import Credit
+from app.ingest.fingerprints import name_key
+from app.tables import Outlet
+from app.tables import OutletKind
+
+
+def outlet_keys(outlet: Outlet) -> set[str]:
+    """The names a credit may give an outlet: its name, slug, domain and, for a wire, initials
+    (for a wire listed in app/core/agencies.py, the names and aliases listed there instead)."""
+    keys = {name_key(outlet.name), outlet.slug.replace("-", " ")}
+    if outlet.domain:
+        keys.add(outlet.domain.split(".")[0])
+    listed = agencies.of_outlet(outlet.slug, outlet.domain)
+    if outlet.kind == OutletKind.wire_agency and listed is not None:
+        keys |= agencies.keys_of(listed)
+    if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
+        keys |= {name_key(part) for part in agencies.compound_names(outlet.name)}
+    if outlet.kind == OutletKind.wire_agency and listed is None:
+        words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
+        if len(words) > 1:
+            keys.add("".join(w[0] for w in words).lower())
+    return {key for key in keys if key}
+
+
+def resolve_credits(
+    session: Session, credits: list[Credit], *, exclude_outlet_id: int
+) -> list[tuple[Credit, Outlet]]:
+    """The credits that name a known outlet (other than the article's own), strongest first."""
+    if not credits:
+        return []
+    editions = credit_editions.keys_of(credits)  # "Chalkbeat Philadelphia" -> "chalkbeat"
+    keys = {credit.key for credit in credits} | credit_editions.flat(editions)
+    conditions = [
+        func.lower(Outlet.name).in_(keys | {f"the {key}" for key in keys}),
+        Outlet.slug.in_({key.replace(" ", "-") for key in keys}),  # type: ignore[attr-defined]
+        Outlet.kind == OutletKind.wire_agency,
+    ]
+    conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]
+    outlets = session.scalars(
+        select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
+    )
+    by_key: dict[str, Outlet] = {}
+    for outlet in sorted(outlets, key=lambda o: o.id or 0):
+        for key in outlet_keys(outlet):
+            by_key.setdefault(key, outlet)
+    by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
+    return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
