@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.ingest.credit_newsrooms import INSTITUTION
 from app.ingest.fingerprints import SYNDICATING_KINDS
 from app.ingest.fingerprints import Credit
 from app.ingest.fingerprints import credit_kind
@@ -34,8 +35,8 @@ _MASTHEAD = frozenset((
     "dispatch", "standard", "bulletin", "monitor", "sentinel", "beacon", "leader", "enquirer",
     "magazine", "weekly", "radio", "tv", "television", "network", "media", "online", "today",
     "report", "reporter", "insider", "wire", "service", "agency", "group", "company",
-    "university", "institute", "foundation", "center", "centre", "council", "party", "club",
-))  # fmt: skip
+    "council", "party", "club",
+)) | INSTITUTION  # fmt: skip
 EDITION_MIN = 7
 
 

@@ -71,13 +71,16 @@ _THIS = (
 )
 _BE = r"(?i:(?:is|was|has[ \t]+been|is[ \t]+being|were)[ \t]+)?"
 _FROM = r"(?i:from|by|courtesy[ \t]+of|on|in|at|with)"
+# "Republished from X", not "This article was reprinted in X" (a later reprint elsewhere: X is
+# where the text went, not where it came from).
+_SOURCE = r"(?i:from|by|courtesy[ \t]+of)"
 _TARGET = rf"(?:{_THE}(?P<name>{_NAME})|{_URL})"
 _SYNDICATED = [
     re.compile(pattern, re.MULTILINE)
     for pattern in (
         # "This article is republished from X", "Republished with permission from X".
         rf"{_START}(?P<this>{_THIS}{_BE})?(?i:re-?published|reprinted|reposted)"
-        rf"(?:[ \t]+(?i:with[ \t]+(?:the[ \t]+)?permission))?[ \t]+{_FROM}[ \t]+{_TARGET}",
+        rf"(?:[ \t]+(?i:with[ \t]+(?:the[ \t]+)?permission))?[ \t]+{_SOURCE}[ \t]+{_TARGET}",
         # "This article originally appeared in X", "This story was first published by X".
         rf"{_START}(?P<this>{_THIS}{_BE})?(?i:originally|first)[ \t]+"
         rf"(?i:appeared|published|ran|posted)[ \t]+{_FROM}[ \t]+{_TARGET}",
@@ -91,6 +94,21 @@ _SYNDICATED = [
         rf"{_TARGET}",
     )
 ]
+# A partner that funds or hosts the reporting, not a newsroom whose text it is: "produced in
+# partnership with the Pulitzer Center", "… a collaboration with Stanford University".
+INSTITUTION = frozenset((
+    "center", "centre", "foundation", "fund", "trust", "institute", "initiative", "fellowship",
+    "fellowships", "program", "programme", "university", "college", "society", "association",
+    "endowment", "festival", "prize", "award", "awards", "grant", "grants", "philanthropies",
+))  # fmt: skip
+_PRODUCED = 3  # the index in _SYNDICATED of "… was produced by / in partnership with X"
+
+
+def _an_institution(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower() in INSTITUTION
+
+
 # "This story is part of a collaboration between X and Y", "… a partnership with X".
 _PARTNERSHIP = re.compile(
     rf"{_START}{_THIS}(?i:is|was)[ \t]+(?i:part[ \t]+of[ \t]+)?(?i:a|an)[ \t]+(?:\w+[ \t]+)?"
@@ -101,8 +119,11 @@ _PARTNERSHIP = re.compile(
 # reporter for Chalkbeat, contributed …"; "Writing in The Conversation, …"; "…, which reported".
 _CONTRIBUTED = r"contributed[ \t]+to[ \t]+this[ \t]+(?:report|story|article)\b"
 _ROLE = r"(?:reporter|correspondent|writer|editor|journalist|staff[ \t]+writer)s?"
+# The subject of "contributed" opens its sentence: "Stateline, part of States Newsroom,
+# contributed", not "Two aides on the Hill, Jane Doe and John Roe, contributed".
+_OPENING = r"(?:(?<![^\n])|(?<=[.!?\"\u201d)][ \t]))[ \t]*"
 _IN_TEXT = re.compile(
-    rf"(?P<name>{_NAME}),[ \t]+(?!(?i:a|an|the)[ \t])[^,\n.]{{1,80}},[ \t]+{_CONTRIBUTED}"
+    rf"{_OPENING}(?P<name>{_NAME}),[ \t]+(?!(?i:a|an|the)[ \t])[^,\n.]{{1,80}},[ \t]+{_CONTRIBUTED}"
     rf"|{_NAME},[ \t]+(?i:a|an|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}{_ROLE}[ \t]+(?:for|with|at)"
     rf"[ \t]+{_THE}(?P<name2>{_NAME})(?:,[^,\n.]{{0,60}})?,[ \t]+{_CONTRIBUTED}"
     rf"|(?<!\w)(?i:writing|wrote|writes)[ \t]+in[ \t]+{_THE}(?P<name3>{_NAME})"
@@ -138,7 +159,15 @@ _EARLIER = re.compile(
     r"[ \t]+(?:last[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
     r"|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d)\b"
-    r"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:[a-z]+[ \t]+)?(?:years|months|weeks)[ \t]+ago\b)"
+    r"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:[a-z]+[ \t]+)?(?:years|months|weeks)[ \t]+ago\b"
+    # German: "vom vergangenen Jahr", "bereits im vergangenen Jahr", "vor zwei Jahren", "2019".
+    r"|(?:(?:bereits|schon)[ \t]+)?(?:(?:im|vom|von|aus[ \t]+dem|in[ \t]+der|aus[ \t]+der)[ \t]+)?"
+    r"(?:vergangenen|letzten|vorigen|Vorjahr\b)(?:[ \t]+(?:Jahr|Monat|Woche|Sommer|Herbst|Winter|"
+    r"Fr\u00fchjahr|Fr\u00fchling)\w*)?"
+    r"|(?:(?:bereits|schon)[ \t]+)?vor[ \t]+(?:\w+[ \t]+)?(?:Jahren|Monaten|Wochen)\b"
+    r"|(?:(?:bereits|schon)[ \t]+)?(?:im[ \t]+(?:Jahr[ \t]+)?)?(?:19|20)\d\d\b"
+    r"|(?:(?:bereits|schon)[ \t]+)?im[ \t]+(?:Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|"
+    r"September|Oktober|November|Dezember)\b)"
 )
 
 
@@ -154,8 +183,13 @@ def text_kind(credit: Any, agency: bool) -> str:
     else "text". An agency's stays "text", as before this reading."""
     if agency or credit.told or credit.earlier:
         return "text"
+    # The outlet opens the sentence ("The New York Times contributed …", "KFF Health News
+    # correspondent Jane Doe contributed …") or is a reporter's ("Naomi Feld, a reporter for
+    # Chalkbeat, contributed …"); not "Aides on the Hill contributed to this report".
     named = re.search(
-        rf"{re.escape(credit.name)}\b[^.\n]{{0,140}}?{_CONTRIBUTED}", credit.quote, re.IGNORECASE
+        rf"(?:{_OPENING}(?i:the[ \t]+)?|{_ROLE}[ \t]+(?i:for|with|at)[ \t]+(?i:the[ \t]+)?)"
+        rf"{re.escape(credit.name)}\b[^.\n]{{0,140}}?{_CONTRIBUTED}",
+        credit.quote,
     )
     return "contributed" if named is not None else "text"
 
@@ -195,15 +229,19 @@ def _opens_a_clause(text: str, match: re.Match[str]) -> bool:
 def find(text: str) -> list[Found]:
     """(name, words, kind) of the credits above; kinds as credit_languages.find gives them."""
     found: list[Found] = []
-    for pattern in _SYNDICATED:
+    for number, pattern in enumerate(_SYNDICATED):
         for match in pattern.finditer(text):
             name = match["name"] or _host_name(match["host"] or "")
+            if number == _PRODUCED and _an_institution(name):
+                continue  # "produced in partnership with the Pulitzer Center": a funder's
             if "this" in match.groupdict() and not match["this"] and _opens_a_clause(text, match):
                 continue  # "First published in The Lancet, the study found": no credit line
             if name:  # dated or not: "first appeared in X in 2019" is still X's text
                 found.append((name, f"credit line: {_words(match)}", "credit_line"))
     for match in _PARTNERSHIP.finditer(text):
         for name in listed(match["names"]):
+            if _an_institution(name):
+                continue  # "a collaboration between X and Stanford University"
             found.append((name, f"credit line: {_words(match)}", "credit_line"))
     for pattern in (_IN_TEXT, _GERMAN):
         for match in pattern.finditer(text):
