@@ -44,10 +44,8 @@ def has_origin(session: Session, article_id: int, payload: IngestPayload, held: 
     and is read here."""
     if session.get(ArticleLink, article_id) is None:
         return False
-    if held:
-        pass
-    elif payload.may_relink:
+    if not held and payload.may_relink:
         graph.lock_trees(session, [article_id], rerooting=[article_id])
-    else:
+    elif not held:
         counters.hold(session, [article_id])
     return session.get(ArticleLink, article_id, populate_existing=True) is not None
