@@ -225,6 +225,14 @@ NOT_IN_ENGLISH_TEXT = frozenset((
 # (app/ingest/credit_paragraphs.the_agency_reported).
 REPORTS_IN_ENGLISH = frozenset(("ena", "ona"))
 
+# Capitals only the agency's own country's press credits it by, which other languages' press
+# uses for bodies of its own: Anadolu is "AA" in Turkish papers, but German "das AA" / "laut AA"
+# is the Foreign Office (Auswärtiges Amt), Finnish "AA:n mukaan" Alcoholics Anonymous; papers
+# abroad name the agency "Anadolu". In another language's running text they credit only after
+# the word for agency ("uutistoimisto AA:n mukaan", "die Agentur AA"); the agency's house forms
+# (a dateline "(AA) -", a credit line, a byline) and Turkish frames are unaffected.
+OWN_PRESS_ONLY = frozenset(("aa",))
+
 # Either: capitals that are an agency's only in a dateline, a credit line or with a date.
 AMBIGUOUS = CAPITALS_ONLY | NOT_IN_ENGLISH_TEXT
 

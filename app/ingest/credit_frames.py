@@ -43,6 +43,8 @@ from app.ingest.credit_context import in_a_quotation
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import sentence_around
 from app.ingest.credit_languages import CAPITAL
+from app.ingest.credit_languages import NEWS_FRAME
+from app.ingest.credit_languages import ROMANCE_BODIES
 from app.ingest.credit_languages import WORD
 
 Found = tuple[str, str, str]
@@ -54,25 +56,17 @@ _NAME = rf"{WORD}(?:[ \t]+{WORD}){{0,3}}"
 _SELF_DESCRIBED = re.compile(r"(?i:ag[eêé]nci[ae]|agenția|agenţia|agence|agenzia)\b")
 
 
-# Capitals of the table that Romanian, Portuguese and Spanish news use for public bodies of
-# their own, which those papers write in capitals too: Brazil's oil regulator and Romania's
-# prison service (ANP), Romania's integrity agency and Colombia's infrastructure agency (ANI),
-# its broadcasting council (CNA), Portugal's environment agency (APA), Romania's water ministry
-# (MAP). They, and agencies.AMBIGUOUS, credit after these verbs only with the words for a news
-# agency ("agenția de presă", "la agencia de noticias", "a agência noticiosa").
-_ROMANCE_BODIES = frozenset(("anp",))
-_NEWS_FRAME = re.compile(r"(?i:de[ \t]+(?:presă|presa|știri|ştiri|noticias|not[ií]cias)|noticiosa)")
-
-
 def _an_agency_name(name: str, framed: str) -> bool:
     """Whether a name after a verb that also attributes people's words is an agency's: after
     the word for agency, in capitals, a full name starting with it, or a name of the table that
     is no given name or word (not agencies.AMBIGUOUS: "Petra", "Sana"). Capitals other bodies
-    go by there (above) only after the words for a news agency: "anunță ANI" is the integrity
-    agency, "segundo a agência ANP" Brazil's oil regulator."""
+    go by there (credit_languages.ROMANCE_BODIES) only after the words for a news agency:
+    "anunță ANI" is the integrity agency, "segundo a agência ANP" Brazil's oil regulator."""
     key = name_key(name)
-    if key in agencies.AMBIGUOUS or key in _ROMANCE_BODIES:
-        return _NEWS_FRAME.search(framed) is not None
+    if key in agencies.AMBIGUOUS or key in ROMANCE_BODIES:
+        return NEWS_FRAME.search(framed) is not None
+    if key in agencies.OWN_PRESS_ONLY:
+        return bool(framed)  # "a agência turca AA", not "segundo a AA"
     if framed or name.isupper() or _SELF_DESCRIBED.match(name):
         return True
     return agencies.by_key(key) is not None
@@ -103,7 +97,8 @@ def _finnish_stem(name: str, ending: str, framed: bool) -> str | None:
     """The agency a declined name is: "STT" of "STT:n", "Reuters" of "Reutersin"; a
     vowel-ending name with "-n" ("Ansan") only after "uutistoimisto"."""
     if ending == ":n":
-        return name if name.isupper() else None
+        own = name_key(name) in agencies.OWN_PRESS_ONLY  # "AA:n mukaan": Alcoholics Anonymous
+        return name if name.isupper() and (framed or not own) else None
     if ending == "in":
         stem = name
     elif framed or name.isupper():
@@ -147,6 +142,8 @@ def _finnish(text: str) -> list[Found]:
             found.append((name, words, kind))
     for match in (m for pattern in _FI_REPORTS for m in pattern.finditer(text)):
         name, framed = match["name"], bool(match["framed"])
+        if name_key(name) in agencies.OWN_PRESS_ONLY and not framed:
+            continue  # "kertoo AA": not Anadolu unless "uutistoimisto"
         if (framed or name.isupper()) and agencies.by_key(name_key(name)) is not None:
             found.append((name, sentence_around(text, match), _kind(text, match)))
     for match in _FI_TOLD.finditer(text):

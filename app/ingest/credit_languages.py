@@ -61,11 +61,48 @@ _AGENCY_WORD = (
     rf"(?:{_REPORT_NOUN})?(?:{_SLAVIC_AGENCY}))(?:[ \t]+(?:de[ \t]+noticias|"
     r"de[ \t]+presse|di[ \t]+stampa|de[ \t]+not[ií]cias))?[ \t]+)"
 )
+_AGENCY_WORD_ANY = re.compile(_AGENCY_WORD)
 _SLAVIC_AGENCY_WORD = re.compile(rf"(?<!\w)(?:{_SLAVIC_AGENCY})(?!\w)")
 # The nominative (the agency is the subject: it reported) and the dative (it was told).
 _SLAVIC_SUBJECT = re.compile(r"(?<!\w)(?i:agencja|agentura|agentúra|agencija|агенција)(?!\w)")
 _SLAVIC_TOLD = re.compile(r"(?<!\w)(?i:agentuře|agentúre|agenciji|агенцији)(?!\w)")
 _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
+
+# Capitals of the table that Romanian, Portuguese, Spanish and Italian news use for public
+# bodies of their own, which those papers write in capitals too: Brazil's oil regulator,
+# Romania's prison service and the Palestinian National Authority (ANP: "Segundo a ANP",
+# "secondo l'ANP"), Romania's integrity agency and Colombia's infrastructure agency (ANI: "Según
+# la agencia ANI"), the broadcasting council and Brazil's farm confederation (CNA), Portugal's
+# environment agency (APA), Romania's water ministry (MAP). After Spanish, Portuguese and
+# Romanian verbs they, and agencies.AMBIGUOUS, credit only with the words for a news agency
+# ("agenția de presă", "la agencia de noticias", "a agência noticiosa"); after Italian ones
+# ROMANCE_BODIES alone do ("l'agenzia di stampa ANP"), for Italy's own AGI is of
+# agencies.AMBIGUOUS ("riferisce l'Agi" is its credit). In Dutch "volgens het ANP" is the Dutch
+# agency, and French is not among them ("selon la MAP": Morocco's agency, as the Maghreb's
+# French press writes it).
+ROMANCE_BODIES = frozenset(("anp",))
+NEWS_FRAME = re.compile(
+    r"(?i:de[ \t]+(?:presă|presa|știri|ştiri|noticias|not[ií]cias)|noticiosa|di[ \t]+stampa)"
+)
+_IBERIAN_ROMANIAN_VERB = re.compile(
+    r"(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]u?|report[oó]|segundo|"
+    r"de[ \t]+acordo[ \t]+com|noticiou|potrivit|transmite|informează)"
+)
+_ITALIAN_VERB = re.compile(r"(?i:secondo|riferisce|riporta|ha[ \t]+riferito)")
+
+
+def local_body(verb: str | None, name: str, lead: str) -> bool:
+    """Whether capitals after a Romance verb more likely name a body of the paper's own country
+    than the agency (above): no words for a news agency before them."""
+    if verb is None:
+        return False
+    verb, key = " ".join(verb.split()), name_key(name)
+    if _IBERIAN_ROMANIAN_VERB.fullmatch(verb) is not None:
+        local = key in agencies.AMBIGUOUS or key in ROMANCE_BODIES
+    else:
+        local = _ITALIAN_VERB.fullmatch(verb) is not None and key in ROMANCE_BODIES
+    return local and NEWS_FRAME.search(lead) is None
+
 
 # In the running text: "according to" and "reported" in Spanish, French, German, Italian,
 # Portuguese, Dutch ("volgens het ANP", "Dat meldt het ANP", "ANP meldt dat": the name before
@@ -465,6 +502,12 @@ def find(text: str, *, head: str) -> list[Found]:
             told = told or not (verb is not None and (_ACCORDING.match(verb) or _led(match)))
         if _a_persons_name(verb, name, framed):
             continue
+        if name_key(name) in agencies.OWN_PRESS_ONLY and not _AGENCY_WORD_ANY.search(
+            lead or match[0]
+        ):
+            continue  # "laut AA": the German Foreign Office, not Anadolu
+        if local_body(verb or groups.get("verb2"), name, lead or match[0]):
+            continue  # "Segundo a ANP": Brazil's oil regulator, "Según la agencia ANI"
         if (verb or "").lower() == "za" and ending not in credit_inflections.INSTRUMENTAL:
             continue  # "za" with no instrumental: "for", "behind" ("za Hinu": told Hina, Croatian)
         kind = _kind(told)
