@@ -148,6 +148,34 @@ PLACE_AND_DATE = re.compile(
     r"[ \t]*[A-Z][\w .'\u2019-]{1,40}?,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}"
     r"[ \t]+[A-Z][a-z]{2,8}\.?)[ \t]*"
 )
+# A person's affiliation in brackets inside the story's first lines: "Il concerto si terrà
+# sabato. Anna Verdi (ANSA).", "Relatori: Marco Rossi (Corriere), Anna Verdi (ANSA).", "…,
+# reporter Jane Doe (Reuters) asked": a name of capitalised words (no digit: "Cusco, nov. 19
+# (ANDINA)." is a dateline), the bracket closing a sentence or a list item or the sentence going
+# on in lower case, after running text on its line (a lower-case word, a sentence's end or
+# another bracket); a dateline stands first on its line ("Kuala Lumpur (Bernama). …") and EFE's
+# ".-" is its dash.
+_PERSON_BEFORE = re.compile(
+    r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĆČĐŁŠŽ][a-zß-öø-ÿćčđłšž'\u2019-]+[ \t]+){1,3})$"
+)
+_RUNNING_TEXT = re.compile(r"(?<!\w)[a-zß-öø-ÿ]{2,}|[.!?\u2026][ \t]|\)")
+
+
+def an_affiliation(text: str, match: re.Match[str]) -> bool:
+    """Whether a bracket near the top follows a person's name in running text (above): an
+    affiliation, not a dateline."""
+    if re.match(r"[ \t]*(?:[.,;](?![ \t]*[\u2014\u2013-])|[a-z])", text[match.end() :]) is None:
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[line_start : match.start()]
+    person = _PERSON_BEFORE.search(before)
+    if person is None or spelled_out(before, match["name"]) is not None:
+        return False  # "Lebanon's state-run National News Agency (NNA) said": spelled out
+    if any(fold(word) in _AGENCY_WORDS for word in person["name"].split()):
+        return False  # "… the Jordan News Agency (Petra) said": an agency's own name
+    return _RUNNING_TEXT.search(before[: person.start()]) is not None
+
+
 BODY_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<line>[^\n]{1,80}?)[ \t]*\n")
 _BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
 _ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")

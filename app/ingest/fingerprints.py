@@ -40,6 +40,7 @@ from app.ingest.credit_context import PLACE_AND_DATE
 from app.ingest.credit_context import SENTENCE_END
 from app.ingest.credit_context import SpelledOut
 from app.ingest.credit_context import after_the
+from app.ingest.credit_context import an_affiliation
 from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import byline
 from app.ingest.credit_context import carried_paragraph
@@ -403,12 +404,15 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
         if not dashed and credit_paragraphs.names_a_group(head[: match.start()]):
             continue  # "Imran Khan's party (PTI) called": the party's abbreviation
+        if not dashed and an_affiliation(head, match):
+            continue  # "… sabato. Anna Verdi (ANSA).": a person's affiliation
         for credit in _bracketed(match, match.group(0)):
             if dashed or named:
                 vouched.add(id(credit))
             found.append(credit)
     for match in _DATELINE_LOWER.finditer(head):
-        found += _bracketed(match, match.group(0))
+        if not an_affiliation(head, match):  # "fragte Reporterin Jana Weber (dpa) nach"
+            found += _bracketed(match, match.group(0))
     for match in _DATELINE_DASH.finditer(head):
         if not closes_a_caption(text, match):
             found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
