@@ -22,6 +22,7 @@ import re
 from app.core import agencies
 from app.ingest import credit_inflections
 from app.ingest import credit_lists
+from app.ingest.credit_context import EARLIER
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import sentence_around
 
@@ -443,6 +444,40 @@ def _vouches(verb: str, name: str) -> bool:
     )
 
 
+# German puts the time of a report between the agency and the verb at the clause's end: "Wie
+# Reuters 2019 berichtete", "wie dpa im vergangenen Jahr meldete", "wie die Nachrichtenagentur
+# Reuters vor zwei Jahren berichtete", "wie Reuters damals berichtete" (an earlier report
+# recalled for background, for review); "wie Reuters am Montag berichtete" is the story's own
+# credit. After a verb first the time follows the name ("Das berichtete die Nachrichtenagentur
+# Reuters bereits im vergangenen Jahr": credit_context.EARLIER).
+_GERMAN_VERB = re.compile(r"(?i:laut|berichtete|berichtet|meldete|meldet)")
+# A year counts right after the name ("Wie Reuters 2019 berichtete", "wie dpa bereits 2019
+# meldete") or after "im Jahr", not after a noun it dates ("wie Reuters über den Haushalt 2027
+# berichtete" is the story's credit).
+_GERMAN_EARLIER = re.compile(
+    r"(?<!\w)damals(?!\w)|(?<!\w)im[ \t]+Jahre?[ \t]+(?:19|20)\d\d(?!\d)"
+    r"|(?<!\w)(?:vergangenen|letzten|vorigen)[ \t]+(?:Jahr|Monat|Woche|Sommer|Herbst|Winter|"
+    r"Fr\u00fchjahr|Fr\u00fchling)"
+    r"|(?<!\w)vor[ \t]+(?:\w+[ \t]+)?(?:Jahren|Monaten|Wochen)(?!\w)"
+    r"|(?<!\w)im[ \t]+(?:Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember)(?!\w)"
+)
+_GERMAN_YEAR_FIRST = re.compile(r"[ \t]+(?:(?:bereits|schon|erst)[ \t]+)?(?:19|20)\d\d(?!\d)")
+
+
+def _german_earlier(match: re.Match[str], text: str) -> bool:
+    """Whether a German credit is dated before the article's time (above)."""
+    groups = match.groupdict()
+    if groups.get("name3") is not None:
+        end = match.end("name3")
+        return (
+            _GERMAN_YEAR_FIRST.match(text, end) is not None
+            or _GERMAN_EARLIER.search(text, end, match.end()) is not None
+        )
+    verb = groups.get("verb") or groups.get("verb2") or ""
+    return _GERMAN_VERB.fullmatch(verb) is not None and EARLIER.match(text, match.end()) is not None
+
+
 def find(text: str, *, head: str) -> list[Found]:
     """Credits in other languages and scripts in a body (`head`: its first characters, where a
     dateline sits)."""
@@ -480,6 +515,7 @@ def find(text: str, *, head: str) -> list[Found]:
             or _russian_told(match, text)
             or _dutch_told(match, text)
             or _hungarian_told(match, text)
+            or _german_earlier(match, text)  # "Wie Reuters 2019 berichtete": for review
         )
         groups = match.groupdict()
         name = groups.get("name") or _unled(match)

@@ -45,6 +45,7 @@ import re
 from typing import Any
 
 from app.core import agencies
+from app.ingest.credit_context import EARLIER as _EARLIER
 from app.ingest.credit_context import SENTENCE_END
 from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import ends_a_caption
@@ -155,20 +156,6 @@ PROSE = 60  # a paragraph this long before a closing bracket is prose, not a cap
 
 # A report the text places before its own: "after Reuters reported", "following AP's report".
 _BEFORE_ITS_TIME = re.compile(r"(?<!\w)(?i:after|following|since|until)[ \t]+(?:(?i:the)[ \t]+)?$")
-_EARLIER = re.compile(
-    r"[ \t]+(?:last[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
-    r"|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|(?:19|20)\d\d)\b"
-    r"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:[a-z]+[ \t]+)?(?:years|months|weeks)[ \t]+ago\b"
-    # German: "vom vergangenen Jahr", "bereits im vergangenen Jahr", "vor zwei Jahren", "2019".
-    r"|(?:(?:bereits|schon)[ \t]+)?(?:(?:im|vom|von|aus[ \t]+dem|in[ \t]+der|aus[ \t]+der)[ \t]+)?"
-    r"(?:vergangenen|letzten|vorigen|Vorjahr\b)(?:[ \t]+(?:Jahr|Monat|Woche|Sommer|Herbst|Winter|"
-    r"Fr\u00fchjahr|Fr\u00fchling)\w*)?"
-    r"|(?:(?:bereits|schon)[ \t]+)?vor[ \t]+(?:\w+[ \t]+)?(?:Jahren|Monaten|Wochen)\b"
-    r"|(?:(?:bereits|schon)[ \t]+)?(?:im[ \t]+(?:Jahr[ \t]+)?)?(?:19|20)\d\d\b"
-    r"|(?:(?:bereits|schon)[ \t]+)?im[ \t]+(?:Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|"
-    r"September|Oktober|November|Dezember)\b)"
-)
 
 
 def earlier(source: str, start: int) -> bool:
