@@ -106,6 +106,15 @@ _NOT_A_CAPTION = (
     "thought kept hit shot"
 )
 _STORY_WORDS = frozenset(_NOT_A_CAPTION.split())
+# What a caption written in the past tense ("Rescuers searched the rubble in Karangsari after
+# the landslide buried homes on Saturday.") still never has: a speaker, a report, what is to
+# come (ends_a_caption's `past`).
+_SPEAKER_OR_FUTURE = (
+    "said says say told tells added adds according reported reports will would could should "
+    "can may might must shall expected plans planned due next tomorrow later"
+)
+_ATTRIBUTION = frozenset(_SPEAKER_OR_FUTURE.split())
+CAPTION_WORDS = 30  # a caption is one short sentence
 _PLACE = re.compile(
     r"\b(?:outside|near|along|inside|beside|across|around|past|behind|atop)[ \t]"
     r"|\b(?:in|at|on)[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -116,9 +125,11 @@ _MODIFIER = frozenset(_ARTICLES_AND_OWNERS.split())
 _SENTENCE_BREAK = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?[ \t]+(?=[A-Z\"\u201c])")
 
 
-def ends_a_caption(text: str, match: re.Match[str]) -> bool:
+def ends_a_caption(text: str, match: re.Match[str], *, past: bool = False) -> bool:
     """Whether a bracketed credit closing the body ends a photo's caption under the story: a
-    paragraph of its own, one sentence, that reads as a caption (see _PICTURE_WORDS)."""
+    paragraph of its own, one sentence, that reads as a caption (see _PICTURE_WORDS). With
+    `past`, a caption may be written in the past tense, as many papers write them: then only a
+    speaker, a report or what is to come (_ATTRIBUTION) makes a short sentence a story's."""
     start = text.rfind("\n", 0, match.start()) + 1
     if start == 0:
         return False  # a body of one paragraph: the credit closes the story itself
@@ -134,6 +145,8 @@ def ends_a_caption(text: str, match: re.Match[str]) -> bool:
     if _PLACE.search(sentence) is None:
         return False  # "Talks resume on Wednesday.": no place, no picture's
     words = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)
+    if past:
+        return len(words) <= CAPTION_WORDS and not _ATTRIBUTION & {w.lower() for w in words}
     for before, word in zip(["", *words], words, strict=False):
         lower = word.lower()
         if lower in _STORY_WORDS:

@@ -284,4 +284,8 @@ def _copyright_of_text(text: str, match: re.Match[str]) -> bool:
     # caption's bracketed credit would be.
     end = text.rfind(before, 0, match.start()) + len(before)
     bracketed = f"{text[:end]} (X)"
-    return not ends_a_caption(bracketed, _MARK.search(bracketed, end))  # type: ignore[arg-type]
+    # A photo's copyright is given so in the past tense as well ("Rescuers searched the rubble in
+    # Karangsari after the landslide buried homes on Saturday."): a short sentence of a place and
+    # a day with no speaker, report or future in it is a caption here.
+    mark = _MARK.search(bracketed, end)
+    return not ends_a_caption(bracketed, mark, past=True)  # type: ignore[arg-type]
