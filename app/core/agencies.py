@@ -9,6 +9,7 @@ An agency already stored under its slug or domain is used as it is.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -302,10 +303,37 @@ _COMPOUND = re.compile(r"\s+[-\u2013\u2014]\s+|[()]")
 def compound_names(name: str) -> set[str]:
     """The names a wire outlet's compound name holds: "ANGOP - Agência Angola Press" and
     "Jordan News Agency (PETRA)" are known by the full name (several words, one saying agency
-    or press) and by the capitals beside it. A name with no such part gives nothing: "Reuters -
-    World News" (a desk), "AFP (UK)" (an edition), "Wire X News - Health"."""
+    or press) and by the capitals beside it that are its short name (_short_for: not "USA" of
+    "Agence X (USA)", an edition). A name with no such part gives nothing: "Reuters - World
+    News" (a desk), "AFP (UK)" (an edition), "Wire X News - Health"."""
     parts = [part.strip() for part in _COMPOUND.split(name) if part.strip()]
     full = {part for part in parts if len(part.split()) > 1 and _AGENCY_WORD.search(part)}
     if not full or len(parts) < 2:
         return set()
-    return full | {part for part in parts if part.isupper() and len(part) >= 3 and " " not in part}
+    capitals = {part for part in parts if part.isupper() and len(part) >= 3 and " " not in part}
+    return full | {part for part in capitals if any(_short_for(part, whole) for whole in full)}
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def _short_for(capitals: str, full: str) -> bool:
+    """Whether capitals beside a full name are its short name, not an edition's country,
+    region or language ("Agence X (USA)", "… (LATAM)", "… (ENG)"): the table knows both as one
+    agency ("Jordan News Agency (PETRA)"), or they abbreviate it, their letters in its order
+    from its first ("ANGOP" of "Agência Angola Press", "AIP" of "Agence Ivoirienne de
+    Presse")."""
+    listed = by_key(" ".join(capitals.lower().split()))
+    if listed is not None and listed is by_key(" ".join(full.lower().replace("-", " ").split())):
+        return True
+    letters, words = _folded(capitals), _folded(full)
+    if not letters or not words or letters[0] != words[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = words.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
