@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, RUF003
 """Agency datelines and sign-offs without brackets, in the house styles fingerprints.credits'
 bracket-and-dash patterns and credit_paragraphs' capitals-only dateline do not read.
 
@@ -8,7 +8,8 @@ bracket-and-dash patterns and credit_paragraphs' capitals-only dateline do not r
   -ЦЕНТР, -ПОВОЛЖЬЕ, -УРАЛ, -СЕВЕРО-ЗАПАД, -ДАЛЬНИЙ ВОСТОК): their copy is Interfax's, so the
   name before the hyphen is credited when the whole names no agency of the table
   ("ИНТЕРФАКС-УКРАИНА" does: Interfax-Ukraine, a company of its own). Its site signs
-  "INTERFAX.RU - ": an agency's name with its domain's ending is the agency.
+  "INTERFAX.RU - ": an agency's name with its domain's ending is the agency. The date may be
+  dropped ("МОСКВА. ИНТЕРФАКС - ", the place in capitals or not).
 - The date between commas before an agency in capitals, with the place in mixed case: the
   Ghana News Agency's "Kumasi, Nov. 29, GNA - ", "Accra, 3 December, GNA -".
 - A last line of its own with a dash, the agency in capitals and, after a slash, the code of
@@ -48,9 +49,11 @@ _DAY_MONTH = rf"\d{{1,2}}[ \t]+(?:{_RU_MONTH}|{_EN_MONTH})"
 # The agency in capitals, a region after a hyphen or a domain's ending after a stop.
 _AGENCY = rf"[{_CAPS}]{{2,20}}(?:-[{_CAPS}]+(?:[ \t-][{_CAPS}]+)?|\.[A-Z]{{2,3}})?"
 _DASH = r"[ \t]*[\u2014\u2013-]{1,2}[ \t]+"
-# "Москва. 17 ноября. ИНТЕРФАКС - ", "Moscow. 17 November. INTERFAX -".
+# "Москва. 17 ноября. ИНТЕРФАКС - ", "Moscow. 17 November. INTERFAX -"; without the date when
+# the site or a republisher drops it ("МОСКВА. ИНТЕРФАКС - ", "Москва. ИНТЕРФАКС-ЮГ - ").
 _DOTTED = re.compile(
-    rf"(?:^|\n)[ \t]*{_PLACE}\.[ \t]+{_DAY_MONTH}(?:[ \t]+\d{{4}}(?:[ \t]*г\.)?)?\.[ \t]+"
+    rf"(?:^|\n)[ \t]*{_PLACE}\.[ \t]+"
+    rf"(?:{_DAY_MONTH}(?:[ \t]+\d{{4}}(?:[ \t]*г\.)?)?\.[ \t]+)?"
     rf"(?P<name>{_AGENCY}){_DASH}"
 )
 # "Kumasi, Nov. 29, GNA - ", "Accra, 3 December 2026, GNA -".
