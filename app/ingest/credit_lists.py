@@ -17,6 +17,7 @@ initials; "Hina" in mixed case a given name).
 import re
 
 from app.core import agencies
+from app.ingest.credit_context import ends_a_caption
 from app.ingest.credit_context import name_key
 
 # What joins two agencies' names in a list: a comma, a slash, "&", "+", or "and" in the
@@ -78,13 +79,19 @@ def listed(names: str) -> list[str]:
 
 
 # The last line a list of agencies alone, as a sign-off: "AFP, Reuters", "— AFP/Reuters",
-# "(AFP, dpa)". Every name on it must be an agency (written_as_agency): "I read it in AFP,
-# Reuters and the BBC" is no sign-off, nor is "Reuters, AP journalists".
+# "(AFP, dpa)"; or in brackets closing the last sentence, as "(dpa, Hamburg)" is: "… next
+# year. (AP, AFP)". Every name on it must be an agency (written_as_agency): "I read it in AFP,
+# Reuters and the BBC" is no sign-off, nor is "Reuters, AP journalists"; a bracket after a
+# photo's caption under the story is its credit ("Smoke rises in Gaza City on Monday. (AP,
+# AFP)").
 _WORD = r"(?:[^\W\d_][\w.'\u2019-]{0,30})"
 _NAMES = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+_LIST_OPENS = (
+    r"(?:(?:^|\n)[ \t]*(?:[\u2014\u2013-]{1,2}[ \t]*)?\(?"
+    r"|(?<=[.!?\"\u201d])[ \t]+(?P<closes>\())"
+)
 _CLOSING_LIST = re.compile(
-    rf"(?:^|\n)[ \t]*(?:[\u2014\u2013-]{{1,2}}[ \t]*)?\(?(?P<names>{_NAMES}(?:{JOINER}{_NAMES})"
-    rf"{{1,3}})\)?[ \t.]*$"
+    rf"{_LIST_OPENS}(?P<names>{_NAMES}(?:{JOINER}{_NAMES}){{1,3}})(?(closes)\)|\)?)[ \t.]*$"
 )
 
 
@@ -96,6 +103,8 @@ def closing_list(tail: str) -> tuple[list[str], str] | None:
         return None
     names = listed(match["names"])
     if len(names) < 2 or not all(written_as_agency(name) for name in names):
+        return None
+    if match["closes"] is not None and ends_a_caption(tail, match):
         return None
     return names, " ".join(match.group(0).split())
 
