@@ -139,6 +139,17 @@ _GERMAN = re.compile(
     rf"{_AGENTUR}(?P<name2>{_NAME})"
     rf"|(?<!\w)(?i:der|die)[ \t]+{_AGENTUR}(?P<name3>{_NAME})[ \t]+zufolge\b"
 )
+# A finding of an investigation the story follows up: "after ProPublica found over 4,300
+# complaints were investigated late", "following a Reuters investigation that revealed …". As
+# "after Reuters reported" (earlier), the time frame puts the finding before the story, whose
+# news is what came of it: the same words stand in an independent report of the reaction. A
+# proposal for review (kind "told", as credit_frames marks an earlier report), never an origin;
+# the outlet's own text, when stored, is found by the body rules.
+_FINDING = re.compile(
+    rf"(?<!\w)(?i:after|following|since)[ \t]+(?:(?i:a|an|the)[ \t]+)?(?P<name>{_NAME})"
+    r"(?:['\u2019]s)?(?:[ \t]+(?i:investigation|analysis|review|report|probe|story|series))?"
+    r"(?:[ \t]+(?i:that|which))?[ \t]+(?i:found|revealed|uncovered|exposed|showed|disclosed)\b"
+)
 # The agency's capitals closing a paragraph inside the story: "… sugli edifici. (ANSA)".
 _PARAGRAPH_CLOSING = re.compile(
     r"(?<=[.!?\"\u201d\u00bb])[ \t]*\((?P<name>[A-Z][A-Z-]{1,15})\)[ \t]*(?=\n)"
@@ -236,6 +247,8 @@ def find(text: str) -> list[Found]:
             if _dated(text, match.end(group)) or earlier(text, match.start()):
                 continue  # "which reported last year", "wrote in The Guardian in March"
             found.append((name, " ".join(match.group(0).split())[:300], "text"))
+    for match in _FINDING.finditer(text):
+        found.append((match["name"], " ".join(match.group(0).split())[:300], "told"))
     for match in _PARAGRAPH_CLOSING.finditer(text):
         if _closes_a_paragraph(text, match):
             found.append((match["name"], f"closing: {match.group(0).strip()}", "sign_off"))
