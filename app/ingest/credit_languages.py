@@ -73,15 +73,18 @@ _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 # bodies of their own, which those papers write in capitals too: Brazil's oil regulator,
 # Romania's prison service and the Palestinian National Authority (ANP: "Segundo a ANP",
 # "secondo l'ANP"), Romania's integrity agency and Colombia's infrastructure agency (ANI: "Según
-# la agencia ANI"), the broadcasting council and Brazil's farm confederation (CNA), Portugal's
-# environment agency (APA), Romania's water ministry (MAP). After Spanish, Portuguese and
-# Romanian verbs they, and agencies.AMBIGUOUS, credit only with the words for a news agency
-# ("agenția de presă", "la agencia de noticias", "a agência noticiosa"); after Italian ones
-# ROMANCE_BODIES alone do ("l'agenzia di stampa ANP"), for Italy's own AGI is of
-# agencies.AMBIGUOUS ("riferisce l'Agi" is its credit). In Dutch "volgens het ANP" is the Dutch
-# agency, and French is not among them ("selon la MAP": Morocco's agency, as the Maghreb's
-# French press writes it).
-ROMANCE_BODIES = frozenset(("anp",))
+# la agencia ANI"), Romania's broadcasting council and Brazil's farm confederation (CNA),
+# Portugal's environment agency (APA), Romania's water ministry (MAP), Romania's BNA. After
+# Spanish, Portuguese and Romanian verbs they credit only with the words for a news agency
+# ("agenția de presă", "la agencia de noticias", "a agência noticiosa"); after Italian ones the
+# Palestinian ANP alone is so ("l'agenzia di stampa ANP"; "secondo l'APA" is Austria's agency).
+# Other capitals of agencies.AMBIGUOUS are no body of these countries' own and stay credits
+# there ("según KCNA", "segundo a SANA"); credit_frames' own Romance frames ask the news words
+# of all of agencies.AMBIGUOUS (pass 8). In Dutch "volgens het ANP" is the Dutch agency, and
+# French is not among these languages ("selon la MAP": Morocco's agency, as the Maghreb's French
+# press writes it).
+ROMANCE_BODIES = frozenset(("anp", "ani", "cna", "apa", "map", "bna"))
+_ITALIAN_BODIES = frozenset(("anp",))
 NEWS_FRAME = re.compile(
     r"(?i:de[ \t]+(?:presă|presa|știri|ştiri|noticias|not[ií]cias)|noticiosa|di[ \t]+stampa)"
 )
@@ -99,9 +102,9 @@ def local_body(verb: str | None, name: str, lead: str) -> bool:
         return False
     verb, key = " ".join(verb.split()), name_key(name)
     if _IBERIAN_ROMANIAN_VERB.fullmatch(verb) is not None:
-        local = key in agencies.AMBIGUOUS or key in ROMANCE_BODIES
+        local = key in ROMANCE_BODIES
     else:
-        local = _ITALIAN_VERB.fullmatch(verb) is not None and key in ROMANCE_BODIES
+        local = _ITALIAN_VERB.fullmatch(verb) is not None and key in _ITALIAN_BODIES
     return local and NEWS_FRAME.search(lead) is None
 
 
