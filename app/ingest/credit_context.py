@@ -165,13 +165,14 @@ PLACE_AND_DATE = re.compile(
 # sabato. Anna Verdi (ANSA).", "Relatori: Marco Rossi (Corriere), Anna Verdi (ANSA).", "…,
 # reporter Jane Doe (Reuters) asked": a name of capitalised words (no digit: "Cusco, nov. 19
 # (ANDINA)." is a dateline), the bracket closing a sentence or a list item or the sentence going
-# on in lower case, after running text on its line (a lower-case word, a sentence's end or
-# another bracket); a dateline stands first on its line ("Kuala Lumpur (Bernama). …") and EFE's
-# ".-" is its dash.
+# on in lower case, after running text on its line (a lower-case word of four letters or more,
+# not a place's "de" or "am", a sentence's end or another bracket); a dateline stands first on
+# its line ("Kuala Lumpur (Bernama). …", "Rio de Janeiro (Agência Brasil). …") and EFE's ".-"
+# is its dash.
 _PERSON_BEFORE = re.compile(
     r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĆČĐŁŠŽ][a-zß-öø-ÿćčđłšž'\u2019-]+[ \t]+){1,3})$"
 )
-_RUNNING_TEXT = re.compile(r"(?<!\w)[a-zß-öø-ÿ]{2,}|[.!?\u2026][ \t]|\)")
+_RUNNING_TEXT = re.compile(r"(?<!\w)[a-zß-öø-ÿ]{4,}|[.!?\u2026][ \t]|\)")
 
 
 def an_affiliation(text: str, match: re.Match[str]) -> bool:

@@ -239,6 +239,16 @@ def test_a_persons_affiliation_is_no_dateline(body: str) -> None:
             "bernama",
         ),
         (
+            "Rio de Janeiro (Agência Brasil). O governo anunciou novas medidas para o setor elétrico. "
+            + PT,
+            "agencia-brasil",
+        ),
+        (
+            "Frankfurt am Main (dpa). Die Bundesregierung will das Gesetz noch vor der Sommerpause beschließen. "
+            + DE,
+            "dpa",
+        ),
+        (
             "Valencia, 6 dic (EFE).- Una fuerte granizada causó daños en los cultivos de la comarca. "
             + ES,
             "efe",
