@@ -237,12 +237,58 @@ OWN_PRESS_ONLY = frozenset(("aa",))
 # Either: capitals that are an agency's only in a dateline, a credit line or with a date.
 AMBIGUOUS = CAPITALS_ONLY | NOT_IN_ENGLISH_TEXT
 
+# The names the national agencies of Asia, the Middle East and Africa go by in their own
+# languages and in the languages of the papers that carry them, beside the aliases above: their
+# full Arabic names ("وكالة الأنباء الكويتية", KUNA), the short names of the Chinese press
+# ("马新社", Bernama; "韩联社", Yonhap; "越通社", VNA), the Japanese press's ("中央通信社", CNA;
+# "ベルナマ通信") and NAN's Hausa name. A full name with its country ("日本時事通信社") is read
+# by the frames around it (app/ingest/credit_asia.py, credit_arabic.py), not listed.
+NATIVE_NAMES: dict[str, tuple[str, ...]] = {
+    "afp": ("وكالة الصحافة الفرنسية",),
+    "dpa": ("德新社", "وكالة الأنباء الألمانية"),
+    "ansa": ("安莎社",),
+    "efe": ("埃菲社",),
+    "kyodo": ("共同通信社", "共同通讯社"),
+    "yonhap": ("韓聯社", "韩国联合通讯社", "韓國聯合通訊社", "聯合通信"),
+    "xinhua": ("新华通讯社", "新華通訊社", "신화통신", "وكالة شينخوا"),
+    "tass": ("塔斯社", "タス通信"),
+    "ria-novosti": ("俄新社",),
+    "anadolu": ("阿纳多卢通讯社", "阿納多盧通訊社", "アナトリア通信", "وكالة الأناضول"),
+    "mena": ("中东社",),
+    "wafa": ("وكالة الأنباء والمعلومات الفلسطينية",),
+    "irna": ("وكالة الجمهورية الإسلامية للأنباء", "إرنا"),
+    "sana": ("الوكالة العربية السورية للأنباء",),
+    "petra": ("وكالة الأنباء الأردنية",),
+    "kuna": ("وكالة الأنباء الكويتية", "科威特通讯社"),
+    "saudi-press-agency": ("وكالة الأنباء السعودية", "沙特通讯社"),
+    "wam": ("وكالة أنباء الإمارات", "阿联酋通讯社", "阿聯酋通訊社"),
+    "qna": ("وكالة الأنباء القطرية", "卡塔尔通讯社"),
+    "bna": ("وكالة أنباء البحرين",),
+    "oman-news-agency": ("وكالة الأنباء العمانية",),
+    "ina": ("وكالة الأنباء العراقية",),
+    "nna": ("الوكالة الوطنية للإعلام",),
+    "algerie-presse-service": ("وكالة الأنباء الجزائرية", "واج"),
+    "maghreb-arabe-presse": ("وكالة المغرب العربي للأنباء", "لاماب"),
+    "tunis-afrique-presse": ("وكالة تونس إفريقيا للأنباء", "وات"),
+    "suna": ("وكالة السودان للأنباء", "سونا"),
+    "nan": ("kamfanin dillancin labaran najeriya", "尼日利亚通讯社"),
+    "jiji": ("时事通信社", "时事社", "時事社", "时事通讯社", "時事通訊社"),
+    "cna": ("中央通信社", "中央通讯社"),
+    "vna": ("越通社", "越南通讯社", "ベトナム通信"),
+    "bernama": (
+        "马新社", "馬新社", "马来西亚国家新闻社", "馬來西亞國家新聞社", "ベルナマ通信", "برناما",
+    ),
+    "antara": ("安塔拉通讯社", "安塔拉通訊社", "アンタラ通信", "kantor berita antara"),
+    "kcna": ("朝中社", "朝鲜中央通讯社"),
+    "prensa-latina": ("拉美社",),
+}  # fmt: skip
+
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,
 # Chinese, Korean, Russian, German inflection), as app/ingest/credit_languages.py reads them.
 _BY_KEY: dict[str, Agency] = {}
 for _agency in AGENCIES:
     for _key in (_agency.name.lower().replace("-", " "), _agency.slug.replace("-", " "),
-                 *_agency.aliases):  # fmt: skip
+                 *_agency.aliases, *NATIVE_NAMES.get(_agency.slug, ())):  # fmt: skip
         _BY_KEY.setdefault(_key, _agency)
 _BY_SEGMENT = {segment: agency for agency in AGENCIES for segment in agency.url_segments}
 _BY_SLUG = {agency.slug: agency for agency in AGENCIES}
