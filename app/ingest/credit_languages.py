@@ -20,6 +20,7 @@ import bisect
 import re
 
 from app.core import agencies
+from app.ingest import credit_arabic
 from app.ingest import credit_inflections
 from app.ingest import credit_lists
 from app.ingest.credit_context import EARLIER
@@ -262,11 +263,13 @@ def _bracketed_agency(text: str, match: re.Match[str], name: str, closing: bool)
     """Whether a name in `_ARABIC_DATELINE`'s brackets is an agency's mark here: a name the
     agency table holds and, for a Devanagari or Bengali one, where a wire puts it (after a
     dateline's "place, date", or closing the story): PTI's Hindi service is "भाषा", which is
-    also the word for "language", and "(भाषा)" may stand in any sentence."""
+    also the word for "language", and "(भाषा)" may stand in any sentence. An Arabic one, too,
+    only where a wire puts it (credit_arabic.wire_mark): "وكالة أنباء الإمارات (وام) قد نقلت"
+    spells the name out inside a sentence."""
     if agencies.by_key(" ".join(name.split())) is None:
         return False
     if not _INDIC_NAME.match(name):
-        return True
+        return credit_arabic.wire_mark(text, match.start(), match.end()) is not None
     if closing:
         return not text[match.end() :].strip()
     line_start = text.rfind("\n", 0, match.start()) + 1

@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 
 from app.core import agencies
+from app.ingest import credit_arabic
+from app.ingest import credit_asia
 from app.ingest import credit_datelines
 from app.ingest import credit_frames
 from app.ingest import credit_languages
@@ -34,6 +36,7 @@ from app.ingest import credit_newsrooms
 from app.ingest import credit_paragraphs
 from app.ingest import credit_sign_offs
 from app.ingest import credit_slavic
+from app.ingest import credit_wires
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
@@ -459,6 +462,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
     foreign += credit_datelines.find(text) + credit_frames.find(text)  # "GNA -", "STT:n mukaan"
     foreign += credit_newsrooms.find(text)  # "republished from The Conversation", "(ANSA)"
+    # In the agencies' own scripts and mid-story: "据马新社报道", "المصدر: وام", "-- Bernama".
+    foreign += credit_asia.find(text) + credit_arabic.find(text) + credit_wires.find(text)
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
@@ -469,6 +474,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             found.append(credit := Credit(name, f"byline: {line}", LinkRelation.syndicates))
             if credit_paragraphs.sole_agency(line or ""):  # "Hina": the agency's name alone
                 vouched.add(id(credit))
+    if author and (native := credit_asia.byline(author) or credit_arabic.byline(author)):
+        found.append(Credit(native, f"byline: {author}", LinkRelation.syndicates))  # "연합뉴스"
     introduced = introduced_keys(text)
     agency_named = SpelledOut(title, author, text)  # asked only for initials, once each
     for headline, source in ((True, title or ""), (False, text)):
