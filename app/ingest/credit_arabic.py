@@ -70,7 +70,8 @@ _TEXT = re.compile(rf"(?<![{_LETTER}])(?:{_ACCORDING}|{_VERB}|{_CITING}){_NAME}"
 # A time before this story's after the name (an adjective of it may come first: "التركية"):
 # "في مارس الماضي", "العام الماضي", "الشهر الماضي", "قبل عامين", "في 2019".
 _EARLIER = re.compile(
-    rf"^(?:[ \t]+[{_LETTER}]+){{0,3}}?[ \t]+(?:في[ \t]+)?(?:(?:[{_LETTER}]+[ \t]+)?الماضي(?:ه)?"
+    rf"(?:[ \t]*[(（][^)）\n]{{1,20}}[)）])?(?:[ \t]+[{_LETTER}]+){{0,3}}?[ \t]+(?:في[ \t]+)?"
+    rf"(?:(?:[{_LETTER}]+[ \t]+)?الماضي(?:ه)?"
     r"|قبل[ \t]+(?:عام|عامين|اعوام|سنه|سنتين|سنوات|اشهر|شهر|شهرين|اسابيع)|(?:19|20)\d\d)"
 )
 # "وكانت وكالة ... قد نقلت": the pluperfect, a report before this one.
@@ -147,5 +148,7 @@ def find(text: str) -> list[tuple[str, str, str]]:
 
 def byline(author: str) -> str | None:
     """The agency a byline in Arabic script names alone ("كونا", "وكالة الأنباء الكويتية")."""
+    if "صور" in author or "تصوير" in author:
+        return None  # "صورة: وام", a picture's credit
     name = fold(" ".join(author.strip(" \t.-–—|/").split()))
     return _NAMES.get(name)

@@ -130,6 +130,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
 def byline(author: str) -> str | None:
     """The agency a byline in Han, kana or Hangul names: a part of it that is the agency's name,
     alone or with the word for its reporter ("연합뉴스", "時事通信社", "新华社记者 张三")."""
+    if _PICTURE.search(author) or re.search(r"图|圖|摄|攝", author):
+        return None  # "图/新华社", "사진=연합뉴스": a picture's credit
     for part in _BYLINE_SPLIT.split(author.strip()):
         match = _BYLINE_PART.fullmatch(part.strip("()（）[]【】"))
         if match is not None:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, RUF003
 """Credits papers in Latin script give a national agency's copy inside a local story, and the
 running-text credits of the languages of South-East Asia and Africa, read beside
 fingerprints.credits' datelines and credit lines (which read the story's head and tail).
@@ -125,8 +125,8 @@ def find(text: str) -> list[Found]:
     """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
     found: list[Found] = []
     for match in _DASH_CLOSING.finditer(text):
-        name = _agency_name(match["name"], False)
-        if name is not None and written_as_agency(name) and _closes_a_paragraph(text, match):
+        name = match["name"]  # the agency alone: not "AFP Photo"
+        if written_as_agency(name) and _closes_a_paragraph(text, match):
             found.append((name, f"closing: {match.group(0).strip()}", "sign_off"))
     introduced: set[str] | None = None
     for match in _BRACKET_CLOSING.finditer(text):
@@ -140,8 +140,8 @@ def find(text: str) -> list[Found]:
             found.append((match["name"], f"closing: {match.group(0).strip()}", "sign_off"))
     for match in _LINES.finditer(text):
         group, names = next((k, v) for k, v in match.groupdict().items() if v)
-        if group == "name4" and _PICTURE.search(text, match.start(), match.start("name4")):
-            continue
+        if _PICTURE.search(match.group(0)):
+            continue  # "Fotoğraf AA'dan alınmıştır", "With AP Photos": a picture's credit
         words = " ".join(match.group(0).split())
         for name in listed(names):
             found.append((name, f"credit line: {words}", "credit_line"))
