@@ -24,6 +24,8 @@ def outlet_keys(outlet: Outlet) -> set[str]:
     if outlet.domain:
         keys.add(outlet.domain.split(".")[0])
     listed = agencies.of_outlet(outlet.slug, outlet.domain)
+    if listed is None and outlet.kind == OutletKind.wire_agency:
+        listed = _by_full_name(outlet.name)  # "Maghreb Arabe Presse (MAP)" on another domain
     if outlet.kind == OutletKind.wire_agency and listed is not None:
         keys |= agencies.keys_of(listed)
     if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
@@ -33,6 +35,14 @@ def outlet_keys(outlet: Outlet) -> set[str]:
         if len(words) > 1:
             keys.add("".join(w[0] for w in words).lower())
     return {key for key in keys if key}
+
+
+def _by_full_name(name: str) -> agencies.Agency | None:
+    """The listed agency a stored wire's name, or the full name in its compound name, is
+    ("Maghreb Arabe Presse (MAP)" stored under another domain than the table's): it answers to
+    the names the table lists for it, in every script ("وكالة المغرب العربي للأنباء")."""
+    full = [name, *(part for part in agencies.compound_names(name) if " " in part)]
+    return next((found for part in full if (found := agencies.by_key(name_key(part)))), None)
 
 
 def resolve_credits(
