@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from app.core import agencies
+from app.core import scripts
 from app.ingest import credit_arabic
 from app.ingest import credit_asia
 from app.ingest import credit_datelines
@@ -62,11 +63,12 @@ from app.tables import LinkRelation
 SHINGLE = 3
 MIN_SHINGLES = 30
 BITS = 64
-_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+    """The body's words, a run of a script without spaces (Chinese, Japanese, Thai...) as its
+    character bigrams (app/core/scripts.py): the "words" the shingles are made of."""
+    return scripts.terms(unicodedata.normalize("NFKC", text).casefold())
 
 
 def simhash(body: str) -> int | None:

@@ -40,6 +40,12 @@ _ABBREVIATED = re.compile(
     r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Rev|Jr|Sr"
     r"|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|approx|vs))\.$"
 )
+# Chinese and Japanese end a sentence at a full stop 。 (or a full-width ! or ?) with no space
+# after it; one inside quotation marks or brackets ends a quoted sentence, not the reporter's
+# ("「…当たる。停電の解消には数日かかる」と話している。" is one sentence).
+_FULL_STOPS = frozenset("\u3002\uff01\uff1f")
+_OPENING = frozenset("\u300c\u300e\u201c\uff08\u3008\u300a\u3010")
+_CLOSING = frozenset("\u300d\u300f\u201d\uff09\u3009\u300b\u3011")
 MIN_SENTENCE_WORDS = SHINGLE + 7  # 8 shingles
 MIN_SENTENCE_SHINGLES = MIN_SENTENCE_WORDS - SHINGLE + 1
 SENTENCE_SHARE = 0.5
@@ -48,13 +54,31 @@ _COUNT = np.dtype("<u2")
 _HASH = np.dtype("<u4")
 
 
+def _full_stops(piece: str) -> list[str]:
+    """A piece cut after each full-width full stop, ! or ? outside quotation marks and brackets
+    (the piece itself when it has none: text in other scripts is cut by _BOUNDARY alone)."""
+    if _FULL_STOPS.isdisjoint(piece):
+        return [piece]
+    cut: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(piece):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(0, depth - 1)
+        elif char in _FULL_STOPS and depth == 0:
+            cut.append(piece[start : at + 1])
+            start = at + 1
+    return [*cut, piece[start:]] if piece[start:].strip() else cut
+
+
 def split_texts(body: str) -> list[tuple[list[str], str]]:
     """The body's sentences as (tokens, text) pairs, split as `split` splits them (the text
     for sentence vectors, app/ingest/retold.py)."""
     sentences: list[tuple[list[str], str]] = []
     pending: list[str] = []
     text: list[str] = []
-    for piece in _BOUNDARY.split(body):
+    for piece in (cut for part in _BOUNDARY.split(body) for cut in _full_stops(part)):
         pending += _tokens(piece)
         if piece.strip():
             text.append(piece.strip())

@@ -33,6 +33,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.core import scripts
 from app.matching.analysis import analyse
 from app.matching.analysis import words
 from app.matching.base import Candidate
@@ -81,11 +82,12 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "pt": _words("o os as do da dos das e um uma em no na com por para que não"),
 }
 _SCRIPTS = (
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    # Kana, Han and Hangul as copy detection reads them (app/core/scripts.py).
+    ("ja", re.compile(f"[{scripts.KANA}]")),
+    ("zh", re.compile(f"[{scripts.HAN}]")),
     ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
     ("ar", re.compile(r"[\u0600-\u06ff]")),
-    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("ko", re.compile(f"[{scripts.HANGUL}]")),
 )
 
 
