@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from app.core import scripts
 from app.ingest import sentences
 from app.matching.embedding import Embedder
 from app.matching.embedding import ModelError
@@ -61,11 +62,13 @@ def _warn_once(message: str) -> None:
 def vectors(body: str, model: Embedder) -> bytes | None:
     """The int8 vectors of the body's first MAX_SENTENCES sentences long enough to count (as
     for the fingerprints), after a header naming the model; None when there are fewer than
-    two such sentences."""
+    two such sentences. A sentence in a script without spaces (Chinese, Japanese, Thai...) gets
+    none: the cosine was chosen on English, and independent reports of one event in those
+    scripts reach it (docs/matching.md, "Copies in scripts without spaces")."""
     texts = [
         text
         for tokens, text in sentences.split_texts(body)
-        if len(tokens) >= sentences.MIN_SENTENCE_WORDS
+        if len(tokens) >= sentences.MIN_SENTENCE_WORDS and not scripts.has_unspaced(text)
     ][:MAX_SENTENCES]
     if len(texts) < 2:
         return None
