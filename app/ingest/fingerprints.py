@@ -38,6 +38,7 @@ from app.ingest import credit_paragraphs
 from app.ingest import credit_sign_offs
 from app.ingest import credit_slavic
 from app.ingest import credit_wires
+from app.ingest import credit_sources
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
@@ -458,14 +459,18 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for match in _CREDIT_LINE.finditer(text):
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
-        for name in credit_lists.listed(listed):
-            found.append(Credit(name, f"credit line: {words}", LinkRelation.syndicates))
+        lines = [(name, f"credit line: {words}", "") for name in credit_lists.listed(listed)]
+        # Not "Chart: Inflation by month / Source: Reuters": the chart's source.
+        for name, quote, _ in credit_sources.without_picture_sources(text, lines):
+            found.append(Credit(name, quote, LinkRelation.syndicates))
     foreign = credit_languages.find(text, head=head) + credit_slavic.find(text)
     foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
     foreign += credit_datelines.find(text) + credit_frames.find(text)  # "GNA -", "STT:n mukaan"
     foreign += credit_newsrooms.find(text)  # "republished from The Conversation", "(ANSA)"
     # In the agencies' own scripts and mid-story: "据马新社报道", "المصدر: وام", "-- Bernama".
     foreign += credit_asia.find(text) + credit_arabic.find(text) + credit_wires.find(text)
+    foreign += credit_sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"
+    foreign = credit_sources.without_picture_sources(text, foreign)  # a chart's "Source:"
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
@@ -525,12 +530,14 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     or _EARLIER_BEFORE.search(source, max(0, match.start() - 40), match.start())
                     or in_a_quotation(source, match.start(), match.end())
                     or credit_newsrooms.earlier(source, match.start())  # "after Reuters reported"
+                    or credit_sources.dated(source, match.end())  # "reported last March"
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)
     for name, words, kind in foreign:
         if kind in ("text", "told", "vouched"):
-            credit = Credit(name, words, LinkRelation.cites, told=kind == "told")
+            dated = credit_sources.earlier_report(text, name, words)  # "el pasado mes de marzo"
+            credit = Credit(name, words, LinkRelation.cites, told=kind == "told", earlier=dated)
             if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
                 vouched.add(id(credit))
             found.append(credit)

@@ -1,0 +1,305 @@
+"""Credits to origins that are not news agencies, read beside fingerprints.credits.
+
+Press releases, official statements and public broadcasters travel as agencies' copy does, but a
+republisher credits them in other words. Each frame below says the text, or part of it, is the
+named origin's; none is specific to a kind of outlet, so the name a frame gives may be any
+outlet (a release wire, a ministry, a police headquarters, a broadcaster), and what keeps a
+name that is no outlet from becoming a credit is where credits are resolved, as for pass 9's
+frames (credit_outlets.resolve_credits, credited.resolve_agencies): only a stored outlet, by
+its name, slug or domain, or a listed agency becomes one (docs/matching.md, "Credits, pass 12:
+origins that are not agencies").
+
+Syndicating frames (a credit line, `syndicates`):
+- a source line of its own after a paragraph of prose, or as the text's first line: "Source:
+  Central Bank of Ireland", "Fuente: Ministerio de …", "Quelle: Polizeipräsidium …", "Source :
+  …", "Fonte: …", "Källa: …", "Bron: …", "Źródło: …"; or in brackets closing a paragraph
+  ("(Quelle: APA)"). Not under a chart, a table or a photo ("Quelle: dpa-Grafik", "Chart: …
+  / Source: Reuters"), and not a name in lower case ("Source: a person familiar with the
+  matter", "Fuente: elaboración propia");
+- "originally published by" in Portuguese, Spanish, French, German, Italian, Dutch, Swedish:
+  "Este artigo foi publicado originalmente pela Voz da América", "Dieser Artikel erschien
+  zuerst bei der Deutschen Welle"; and a licence footer "… republished / used under licence
+  from X";
+- the release wires' own marks: "/PRNewswire/", "(GLOBE NEWSWIRE) --", "--(BUSINESS WIRE)--"
+  in the dateline (a dateline), "View source version on businesswire.com: …", "This report
+  includes material from a … news release distributed by PR Newswire", and the issuer's
+  "SOURCE Company" line (only without a wire's mark: with one, the text is the wire's).
+
+Also what fingerprints asks: whether a credit in the text is dated before the article's own
+time in any of six languages ("según informó Europa Press el pasado mes de marzo", "Reuters
+reported last March", "wie die APA im vergangenen Jahr berichtete"): an earlier report.
+"""
+
+import re
+
+from app.ingest.credit_context import SENTENCE_END
+from app.ingest.credit_languages import CAPITAL
+
+Found = tuple[str, str, str]  # (name, the words that give it, kind), as credit_languages.find
+
+_WORD = rf"(?<!\w)[{CAPITAL}](?:[\w&'\u2019/-]|\.(?=\w)){{0,40}}"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
+# Small words inside a body's name: "Central Bank of Ireland", "Ministerio de Agricultura, Pesca
+# y Alimentación", "Voz da América".
+_SMALL = (
+    r"(?:of|for|and|the|de|del|la|las|los|da|do|das|dos|e|y|et|du|des|für|und|der|di|van|och|i)"
+)
+_LONG_NAME = rf"{_WORD}(?:(?:,?[ \t]+(?:{_SMALL}[ \t]+){{0,2}}){_WORD}){{0,8}}"
+_PICTURE = re.compile(
+    r"(?i:(?<!\w)(?:photo|picture|image|video|graphic|grafik|chart|table|tabelle|map|karte|"
+    r"foto|bild|infograf\w*|gr[aá]fico|tabla|mapa|graphique|tableau|carte|grafico|tabella|"
+    r"caption|illustration|diagram\w*|wykres|tabela|diagram)s?(?!\w))"
+)
+_SOURCE_WORD = (
+    r"(?:Source|Sources|Fuente|Fuentes|Quelle|Fonte|Fontes|K\u00e4lla|Bron|"
+    r"\u0179r\u00f3d\u0142o|Kilde|L\u00e4hde|Zdroj|Forr\u00e1s|Sursa)"
+)
+_SOURCE_LINE = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*{_SOURCE_WORD}[ \t]*:[ \t]*(?P<name>[{CAPITAL}][^\n:]{{1,100}}?)"
+    r"[ \t]*\.?[ \t]*(?=\n|$)"
+)
+_SOURCE_BRACKET = re.compile(
+    rf"(?<=[.!?\"\u201d\u00bb])[ \t]*\({_SOURCE_WORD}[ \t]*:[ \t]*"
+    rf"(?P<name>[{CAPITAL}][^\n():]{{1,60}}?)"
+    r"\)[ \t.]*(?=\n|$)"
+)
+PROSE = 60  # a paragraph this long, ending a sentence, is prose
+
+_ORIGINALLY = [
+    re.compile(p)
+    for p in (
+        # Portuguese: "Este artigo foi publicado originalmente pela Voz da América."
+        rf"(?i:(?:este|o|esta|a)[ \t]+(?:artigo|texto|conte\u00fado|reportagem|mat\u00e9ria|"
+        rf"not\u00edcia)"
+        rf"[ \t]+(?:foi[ \t]+)?(?:publicad[oa][ \t]+originalmente|originalmente[ \t]+publicad[oa])"
+        rf"[ \t]+(?:pel[oa]s?|por|n[oa]s?|em))[ \t]+(?P<name>{_LONG_NAME})",
+        # Spanish: "Este artículo fue publicado originalmente por la Voz de América."
+        rf"(?i:(?:este|el|esta|la)[ \t]+(?:art\u00edculo|texto|contenido|reportaje|nota|noticia)"
+        rf"[ \t]+(?:fue|ha[ \t]+sido)[ \t]+(?:publicad[oa][ \t]+originalmente|originalmente"
+        rf"[ \t]+publicad[oa])[ \t]+(?:por|en)(?:[ \t]+(?:la|el|los|las))?)[ \t]+"
+        rf"(?P<name>{_LONG_NAME})",
+        # French: "Cet article a été publié initialement par RFI", "… publié à l'origine sur X".
+        rf"(?i:(?:cet|l['\u2019])[ \t]*(?:article|texte|reportage)[ \t]+a[ \t]+(?:d['\u2019]abord"
+        rf"[ \t]+)?(?:\u00e9t\u00e9[ \t]+)?(?:initialement|originellement|d['\u2019]abord|"
+        rf"\u00e0[ \t]+l['\u2019]origine)?[ \t]*(?:\u00e9t\u00e9[ \t]+)?publi\u00e9[ \t]+"
+        rf"(?:initialement[ \t]+|\u00e0[ \t]+l['\u2019]origine[ \t]+|d['\u2019]abord[ \t]+)?"
+        rf"(?:par|sur|dans)(?:[ \t]+(?:la|le|les))?)[ \t]+(?:l['\u2019])?(?P<name>{_LONG_NAME})",
+        # German: "Dieser Artikel erschien zuerst bei der Deutschen Welle", "… wurde
+        # ursprünglich von X veröffentlicht".
+        rf"(?i:(?:dieser|der)[ \t]+(?:artikel|beitrag|text)[ \t]+(?:erschien|ist)[ \t]+"
+        rf"(?:zuerst|urspr\u00fcnglich|erstmals)[ \t]+(?:bei|auf|in|im)"
+        rf"(?:[ \t]+(?:der|dem|den))?)[ \t]+(?P<name>{_LONG_NAME})",
+        rf"(?i:(?:dieser|der)[ \t]+(?:artikel|beitrag|text)[ \t]+wurde[ \t]+(?:zuerst|"
+        rf"urspr\u00fcnglich|erstmals)[ \t]+(?:von|bei|auf)(?:[ \t]+(?:der|dem|den))?)[ \t]+"
+        rf"(?P<name>{_LONG_NAME})[ \t]+(?i:ver\u00f6ffentlicht)",
+        # Italian: "Questo articolo è stato pubblicato originariamente da X".
+        rf"(?i:questo[ \t]+(?:articolo|testo|servizio)[ \t]+\u00e8[ \t]+stato[ \t]+"
+        rf"(?:originariamente[ \t]+|inizialmente[ \t]+)?pubblicato[ \t]+(?:originariamente"
+        rf"[ \t]+|inizialmente[ \t]+)?(?:da|su|sul|sulla|dal|dalla))[ \t]+(?P<name>{_LONG_NAME})",
+        # Dutch, Swedish: "Dit artikel verscheen eerder bij X", "Artikeln publicerades
+        # ursprungligen av X".
+        rf"(?i:dit[ \t]+artikel[ \t]+(?:verscheen|is)[ \t]+(?:eerder|oorspronkelijk)[ \t]+"
+        rf"(?:gepubliceerd[ \t]+)?(?:bij|in|op|door))[ \t]+(?P<name>{_LONG_NAME})",
+        rf"(?i:(?:artikeln|texten)[ \t]+(?:publicerades|har[ \t]+publicerats)[ \t]+"
+        rf"(?:ursprungligen|f\u00f6rst)[ \t]+(?:av|i|p\u00e5|hos))[ \t]+(?P<name>{_LONG_NAME})",
+        # A licence footer: "Republished under licence from the BBC", "Used under license from X".
+        rf"(?i:(?:re-?published|reproduced|used)[ \t]+under[ \t]+(?:a[ \t]+)?licen[cs]e[ \t]+"
+        rf"(?:from|by)(?:[ \t]+the)?)[ \t]+(?P<name>{_LONG_NAME})",
+    )
+]
+# The release wires' own marks in a dateline.
+_WIRE_MARK = re.compile(
+    r"/(?P<name>[A-Z][A-Za-z]*(?:Newswire|Wire|wire|NEWSWIRE))(?:[-\u2013][^/\n]{1,40})?/"
+    r"|\((?P<name2>[A-Z][A-Z ]{1,20}(?:NEWSWIRE|WIRE))\)[ \t]*(?:--|\u2014|\u2013)"
+)
+_VIEW_SOURCE = re.compile(
+    r"(?i:view[ \t]+source[ \t]+version[ \t]+on)[ \t]+(?:www\.)?(?P<host>[\w-]+)\.[\w.]+"
+)
+_RELEASE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*(?i:this[ \t]+(?:report|article|story))[ \t]+"
+    r"(?i:includes|contains|uses|is[ \t]+based[ \t]+on|was[ \t]+based[ \t]+on)[ \t]+"
+    r"(?i:(?:material|information|text)[ \t]+from[ \t]+)?(?i:an?|the)[ \t]+[^\n.]{0,60}?"
+    r"(?i:news|press)[ \t]+release[ \t]+(?i:distributed|issued|published|sent)[ \t]+"
+    rf"(?i:by|via|through|on)[ \t]+(?:(?i:the)[ \t]+)?(?P<name>{_NAME})"
+)
+_ISSUER = re.compile(rf"(?:^|(?<=\n))[ \t]*SOURCE[ \t]+(?P<name>{_LONG_NAME})[ \t]*(?=\n|$)")
+
+
+def _words(match: re.Match[str]) -> str:
+    return " ".join(match.group(0).strip(" \t\n.;(*_[").split())[:300]
+
+
+def _paragraph_before(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    own = text[line_start:start].strip()
+    if own:
+        return own
+    return text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+
+
+def _after_prose(text: str, start: int) -> bool:
+    """Whether a line starting at `start` follows a paragraph of prose (not a chart's title, a
+    caption), or opens the text."""
+    before = _paragraph_before(text, start)
+    if not before:
+        return not text[:start].strip()
+    return (
+        len(before) >= PROSE and not _PICTURE.search(before) and bool(SENTENCE_END.search(before))
+    )
+
+
+def under_a_picture(text: str, start: int) -> bool:
+    """Whether a source line at `start` is a chart's, a table's or a photo's: the paragraph
+    before it is no prose ("Chart: Inflation by month"), or names a picture."""
+    before = _paragraph_before(text, start)
+    return bool(before) and (bool(_PICTURE.search(before)) or not SENTENCE_END.search(before))
+
+
+_SOURCE_QUOTE = re.compile(
+    rf"^(?:credit line: |closing: )?\(?{_SOURCE_WORD}[ \t]*:[ \t]*(?P<name>.+)$"
+)
+
+
+def without_picture_sources(text: str, found: list[Found]) -> list[Found]:
+    """`found` without the source lines of a chart, a table or a photo ("Chart: Inflation by
+    month" over "Source: Reuters"), however a credit module read them."""
+    kept = []
+    for name, words, kind in found:
+        quoted = _SOURCE_QUOTE.match(words)
+        if quoted is not None:
+            line = re.compile(
+                rf"(?:^|(?<=\n))[ \t]*\(?{_SOURCE_WORD}[ \t]*:[ \t]*{re.escape(name)}"
+            )
+            places = [match.start() for match in line.finditer(text)]
+            if places and all(under_a_picture(text, start) for start in places):
+                continue
+        kept.append((name, words, kind))
+    return kept
+
+
+def _source_names(raw: str) -> list[str]:
+    """The origin a source line names: the whole name, and without a closing bracket
+    ("Ministerio de Sanidad (MSCBS)") or a date after a comma."""
+    name = raw.strip(" \t.;")
+    names = [name]
+    bare = re.sub(r"[ \t]*\([^()]*\)$", "", name)
+    undated = re.sub(r",[ \t]*[^,]*\d[^,]*$", "", bare)
+    names += [n for n in (bare, undated) if n and n not in names]
+    return names
+
+
+def find(text: str) -> list[Found]:
+    """(name, words, kind) of the credits above; kinds as credit_languages.find gives them."""
+    found: list[Found] = []
+    for match in _SOURCE_LINE.finditer(text):
+        if _PICTURE.search(match["name"]) or not _after_prose(text, match.start()):
+            continue  # "Quelle: dpa-Grafik", a chart's "Source: Reuters"
+        for name in _source_names(match["name"]):
+            found.append((name, f"credit line: {_words(match)}", "credit_line"))
+    for match in _SOURCE_BRACKET.finditer(text):
+        paragraph = _paragraph_before(text, match.start() + 1)
+        if _PICTURE.search(match["name"]) or len(paragraph) < PROSE or _PICTURE.search(paragraph):
+            continue
+        for name in _source_names(match["name"]):
+            found.append((name, f"closing: {_words(match)}", "sign_off"))
+    for pattern in _ORIGINALLY:
+        for match in pattern.finditer(text):
+            # German declines the name after "bei der": "Deutschen Welle" is "Deutsche Welle".
+            names = {match["name"], re.sub(r"^(\w+e)n(?=[ \t])", r"\1", match["name"])}
+            for name in sorted(names):
+                found.append((name, f"credit line: {_words(match)}", "credit_line"))
+    head = text[:400]
+    marks = list(_WIRE_MARK.finditer(head))
+    for match in marks:
+        name = (match["name"] or match["name2"]).replace(" ", "")
+        found.append((name, f"dateline: {_words(match)}", "dateline"))
+    for match in _VIEW_SOURCE.finditer(text):
+        found.append((match["host"], f"credit line: {_words(match)}", "credit_line"))
+    for match in _RELEASE.finditer(text):
+        found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+    if not marks:  # with a wire's mark the text is the wire's; "SOURCE X" names the issuer
+        for match in _ISSUER.finditer(text):
+            if _after_prose(text, match.start()) or len(text) - match.end() < 300:
+                found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+    return found
+
+
+# ---- an earlier report: a past time right after the credit -----------------------------------
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ES_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre"
+)
+_PT_MONTHS = (
+    "janeiro|fevereiro|mar\u00e7o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+)
+_FR_MONTHS = (
+    "janvier|f\u00e9vrier|mars|avril|mai|juin|juillet|ao\u00fbt|septembre|octobre|novembre|"
+    "d\u00e9cembre"
+)
+_DE_MONTHS = (
+    "Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+)
+_IT_MONTHS = (
+    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+)
+_YEAR = r"(?:19|20)\d\d\b"
+_PAST = (
+    # English: "last March", "last year", "in 2019", "in March", "two years ago".
+    rf"(?:last|the[ \t]+previous)[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter|"
+    rf"{_EN_MONTHS})\b|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:{_EN_MONTHS}|{_YEAR})"
+    rf"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:\w+[ \t]+)?(?:years?|months?|weeks)[ \t]+ago\b"
+    # Spanish: "el pasado mes de marzo", "el año pasado", "en marzo", "en 2019", "hace dos años".
+    rf"|(?i:el[ \t]+pasado[ \t]+(?:mes[ \t]+de[ \t]+)?(?:{_ES_MONTHS}|a\u00f1o|mes|verano|"
+    rf"oto\u00f1o|"
+    rf"invierno|primavera)|el[ \t]+(?:a\u00f1o|mes)[ \t]+pasado|en[ \t]+(?:{_ES_MONTHS}|{_YEAR})"
+    rf"|hace[ \t]+(?:\w+[ \t]+)?(?:a\u00f1os|meses|semanas|un[ \t]+a\u00f1o)\b)"
+    # Portuguese: "em março do ano passado", "no ano passado", "em 2019", "há dois anos".
+    rf"|(?i:n[oa][ \t]+(?:passad[oa][ \t]+)?(?:ano|m\u00eas|semana)[ \t]+passad[oa]|em[ \t]+"
+    rf"(?:{_PT_MONTHS}|{_YEAR})|no[ \t]+passado[ \t]+m\u00eas[ \t]+de|h\u00e1[ \t]+(?:\w+[ \t]+)?"
+    rf"(?:anos|meses|semanas|um[ \t]+ano)\b)"
+    # French: "l'an dernier", "l'année dernière", "en mars dernier", "en 2019", "il y a deux ans".
+    rf"|(?i:l['\u2019](?:an|ann\u00e9e)[ \t]+(?:derni(?:er|\u00e8re)|pass\u00e9e?)"
+    rf"|le[ \t]+mois[ \t]+"
+    rf"(?:dernier|pass\u00e9)|en[ \t]+(?:{_FR_MONTHS}|{_YEAR})|il[ \t]+y[ \t]+a[ \t]+(?:\w+[ \t]+)?"
+    rf"(?:ans|mois|semaines|un[ \t]+an)\b)"
+    # German: "im vergangenen Jahr", "vor zwei Jahren", "im März", "2019", "letztes Jahr".
+    rf"|(?:(?:im|vom|von|aus[ \t]+dem)[ \t]+)?(?:vergangenen|letzten|vorigen)[ \t]+(?:Jahr|Monat|"
+    rf"Woche|Sommer|Herbst|Winter|Fr\u00fchjahr|{_DE_MONTHS})\w*|letztes[ \t]+Jahr"
+    rf"|vor[ \t]+(?:\w+[ \t]+)?(?:Jahren|Monaten|Wochen)\b|im[ \t]+(?:Jahr[ \t]+)?{_YEAR}"
+    rf"|im[ \t]+(?:{_DE_MONTHS})\b"
+    # Italian: "lo scorso anno", "l'anno scorso", "lo scorso marzo", "a marzo", "nel 2019".
+    rf"|(?i:lo[ \t]+scorso[ \t]+(?:mese[ \t]+di[ \t]+)?(?:anno|mese|{_IT_MONTHS})|l['\u2019]anno"
+    rf"[ \t]+scorso|il[ \t]+mese[ \t]+scorso|(?:a|nel[ \t]+mese[ \t]+di)[ \t]+(?:{_IT_MONTHS})"
+    rf"|nel[ \t]+{_YEAR}|(?:\w+[ \t]+)?anni[ \t]+fa\b)"
+)
+# Between the credit and its time: a verb of reporting or "already", up to two ("first
+# reported", "ya informó"); no other word ("Reuters reported sales fell in March" dates the
+# sales, not the report), and a comma only right before the time.
+_BETWEEN_WORDS = (
+    "reported|reports|revealed|wrote|said|published|first|originally|already|had|has|was|"
+    "inform\u00f3|informou|public\u00f3|publicou|revel\u00f3|revelou|divulg\u00f3|divulgou|"
+    "noticiou|ya|j\u00e1|berichtete|meldete|schrieb|bereits|schon|erstmals|rapport\u00e9|"
+    "r\u00e9v\u00e9l\u00e9|annonc\u00e9|d\u00e9j\u00e0|a|ha|riportato|riferito|scritto|"
+    "gi\u00e0|reso|noto"
+)
+_BETWEEN = rf"(?:[ \t]+(?:{_BETWEEN_WORDS})\b){{0,2}}"
+_DATED = re.compile(rf"{_BETWEEN}[ \t]*,?[ \t]+(?:{_PAST})")
+
+
+def dated(source: str, end: int) -> bool:
+    """Whether a credit ending at `end` is followed by a past time: an earlier report."""
+    return _DATED.match(source, end) is not None
+
+
+def earlier_report(text: str, name: str, words: str) -> bool:
+    """Whether a credit in the text (its name and the words that give it, as a credit module
+    quotes them) is dated before the article's own time, in the words after the name ("wie die
+    APA im vergangenen Jahr berichtete") or just after the words in the text ("según informó
+    Europa Press el pasado mes de marzo")."""
+    at = words.find(name)
+    if at >= 0 and dated(words, at + len(name)):
+        return True
+    pattern = r"\s+".join(re.escape(word) for word in words.split())
+    if not pattern:
+        return False
+    return any(dated(text, match.end()) for match in re.finditer(pattern, text))
