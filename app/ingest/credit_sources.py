@@ -283,7 +283,11 @@ _BETWEEN_WORDS = (
     "gi\u00e0|reso|noto"
 )
 _BETWEEN = rf"(?:[ \t]+(?:{_BETWEEN_WORDS})\b){{0,2}}"
-_DATED = re.compile(rf"{_BETWEEN}[ \t]*,?[ \t]+(?:{_PAST})")
+# After a comma the time must close the clause ("informó Europa Press, el pasado mes de
+# marzo."): "según Europa Press, en 2019 el número de turistas …" dates the figure, not the report.
+_DATED = re.compile(
+    rf"{_BETWEEN}(?:[ \t]+(?:{_PAST})|[ \t]*,[ \t]+(?:{_PAST})(?=[ \t]*(?:[.,;:!?)]|$)))"
+)
 
 
 def dated(source: str, end: int) -> bool:

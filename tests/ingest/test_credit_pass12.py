@@ -281,6 +281,10 @@ def test_wire_mark_outranks_the_issuer_line() -> None:
         pytest.param(
             "The government approved the plan, Reuters reported in 2019.", id="en_in_2019"
         ),
+        pytest.param(
+            "El Gobierno aprobó el plan, según informó Europa Press, el pasado mes de marzo.",
+            id="es_comma_then_time",
+        ),
     ],
 )
 def test_dated_reports_are_earlier_reports(body: str) -> None:
@@ -316,6 +320,10 @@ def test_dated_reports_are_earlier_reports(body: str) -> None:
         pytest.param(
             "According to Reuters, sales in March rose by 4 percent.",
             id="en_comma_then_other_words",
+        ),
+        pytest.param(
+            "Según Europa Press, en 2019 el número de turistas fue récord.",
+            id="es_comma_dates_the_figure",
         ),
     ],
 )
