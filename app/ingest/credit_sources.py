@@ -69,27 +69,30 @@ _ORIGINALLY = [
     re.compile(p)
     for p in (
         # Portuguese: "Este artigo foi publicado originalmente pela Voz da América."
-        rf"(?i:(?:este|o|esta|a)[ \t]+(?:artigo|texto|conte\u00fado|reportagem|mat\u00e9ria|"
+        rf"(?i:(?:este|esta)[ \t]+(?:artigo|texto|conte\u00fado|reportagem|mat\u00e9ria|"
         rf"not\u00edcia)"
         rf"[ \t]+(?:foi[ \t]+)?(?:publicad[oa][ \t]+originalmente|originalmente[ \t]+publicad[oa])"
         rf"[ \t]+(?:pel[oa]s?|por|n[oa]s?|em))[ \t]+(?P<name>{_LONG_NAME})",
         # Spanish: "Este artículo fue publicado originalmente por la Voz de América."
-        rf"(?i:(?:este|el|esta|la)[ \t]+(?:art\u00edculo|texto|contenido|reportaje|nota|noticia)"
+        rf"(?i:(?:este|esta)[ \t]+(?:art\u00edculo|texto|contenido|reportaje|nota|noticia)"
         rf"[ \t]+(?:fue|ha[ \t]+sido)[ \t]+(?:publicad[oa][ \t]+originalmente|originalmente"
         rf"[ \t]+publicad[oa])[ \t]+(?:por|en)(?:[ \t]+(?:la|el|los|las))?)[ \t]+"
         rf"(?P<name>{_LONG_NAME})",
         # French: "Cet article a été publié initialement par RFI", "… publié à l'origine sur X".
-        rf"(?i:(?:cet|l['\u2019])[ \t]*(?:article|texte|reportage)[ \t]+a[ \t]+(?:d['\u2019]abord"
+        rf"(?i:cet[ \t]+(?:article|texte|reportage)[ \t]+a[ \t]+"
+        rf"(?=[^\n.]{{0,30}}?(?:initialement|originellement|d['\u2019]abord|"
+        rf"\u00e0[ \t]+l['\u2019]origine))"
+        rf"(?:d['\u2019]abord"
         rf"[ \t]+)?(?:\u00e9t\u00e9[ \t]+)?(?:initialement|originellement|d['\u2019]abord|"
         rf"\u00e0[ \t]+l['\u2019]origine)?[ \t]*(?:\u00e9t\u00e9[ \t]+)?publi\u00e9[ \t]+"
         rf"(?:initialement[ \t]+|\u00e0[ \t]+l['\u2019]origine[ \t]+|d['\u2019]abord[ \t]+)?"
         rf"(?:par|sur|dans)(?:[ \t]+(?:la|le|les))?)[ \t]+(?:l['\u2019])?(?P<name>{_LONG_NAME})",
         # German: "Dieser Artikel erschien zuerst bei der Deutschen Welle", "… wurde
         # ursprünglich von X veröffentlicht".
-        rf"(?i:(?:dieser|der)[ \t]+(?:artikel|beitrag|text)[ \t]+(?:erschien|ist)[ \t]+"
+        rf"(?i:dieser[ \t]+(?:artikel|beitrag|text)[ \t]+(?:erschien|ist)[ \t]+"
         rf"(?:zuerst|urspr\u00fcnglich|erstmals)[ \t]+(?:bei|auf|in|im)"
         rf"(?:[ \t]+(?:der|dem|den))?)[ \t]+(?P<name>{_LONG_NAME})",
-        rf"(?i:(?:dieser|der)[ \t]+(?:artikel|beitrag|text)[ \t]+wurde[ \t]+(?:zuerst|"
+        rf"(?i:dieser[ \t]+(?:artikel|beitrag|text)[ \t]+wurde[ \t]+(?:zuerst|"
         rf"urspr\u00fcnglich|erstmals)[ \t]+(?:von|bei|auf)(?:[ \t]+(?:der|dem|den))?)[ \t]+"
         rf"(?P<name>{_LONG_NAME})[ \t]+(?i:ver\u00f6ffentlicht)",
         # Italian: "Questo articolo è stato pubblicato originariamente da X".
@@ -100,7 +103,8 @@ _ORIGINALLY = [
         # ursprungligen av X".
         rf"(?i:dit[ \t]+artikel[ \t]+(?:verscheen|is)[ \t]+(?:eerder|oorspronkelijk)[ \t]+"
         rf"(?:gepubliceerd[ \t]+)?(?:bij|in|op|door))[ \t]+(?P<name>{_LONG_NAME})",
-        rf"(?i:(?:artikeln|texten)[ \t]+(?:publicerades|har[ \t]+publicerats)[ \t]+"
+        rf"(?:^|(?<=\n))[ \t]*(?i:(?:artikeln|texten)[ \t]+"
+        rf"(?:publicerades|har[ \t]+publicerats)[ \t]+"
         rf"(?:ursprungligen|f\u00f6rst)[ \t]+(?:av|i|p\u00e5|hos))[ \t]+(?P<name>{_LONG_NAME})",
         # A licence footer: "Republished under licence from the BBC", "Used under license from X".
         rf"(?i:(?:re-?published|reproduced|used)[ \t]+under[ \t]+(?:a[ \t]+)?licen[cs]e[ \t]+"

@@ -226,6 +226,18 @@ def test_origins_that_are_not_agencies_are_credited(
             STORY + "\n\nDieser Artikel erschien zuerst im Dezember 2025.", id="de_originally_month"
         ),
         pytest.param(
+            "Le ministre a défendu sa tribune samedi. L'article a été publié par RFI vendredi et repris par plusieurs journaux du pays, qui ont salué le ton.",
+            id="fr_the_article_of_another",
+        ),
+        pytest.param(
+            "O ministro defendeu a carta no sábado. O texto foi publicado originalmente pela Voz da América em 2019 e voltou a circular nas redes esta semana.",
+            id="pt_the_text_of_another",
+        ),
+        pytest.param(
+            "Der Minister verteidigte seinen Gastbeitrag am Samstag. Der Artikel erschien zuerst bei der Deutschen Welle und wurde seither vielfach geteilt.",
+            id="de_the_article_of_another",
+        ),
+        pytest.param(
             "Deutsche Welle said on Tuesday that two of its journalists had been detained in the capital, and called for their release.\n\nThe government did not comment on the arrests, which came a week after the broadcaster reported on the protests.",
             id="dw_as_subject",
         ),
