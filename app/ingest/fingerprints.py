@@ -37,8 +37,8 @@ from app.ingest import credit_newsrooms
 from app.ingest import credit_paragraphs
 from app.ingest import credit_sign_offs
 from app.ingest import credit_slavic
-from app.ingest import credit_wires
 from app.ingest import credit_sources
+from app.ingest import credit_wires
 from app.ingest.credit_context import BODY_BYLINE
 from app.ingest.credit_context import DASH_AFTER
 from app.ingest.credit_context import PLACE_AND_DATE
