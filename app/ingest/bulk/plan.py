@@ -105,6 +105,12 @@ def _title_credits(title: str) -> bool:
     return bool(find_credits(author=None, body=None, title=title))
 
 
+@lru_cache(maxsize=8192)  # asked for each outlet of every run (S: 399 outlets, 34 runs)
+def _credit_keys(slug: str, name: str, domain: str | None, kind: OutletKind) -> frozenset[str]:
+    """The names a credit may give an outlet with these fields (`outlet_keys`)."""
+    return frozenset(outlet_keys(Outlet(slug=slug, name=name, domain=domain, kind=kind)))
+
+
 class Planner:
     """Decides a run of lines against one snapshot of the rows they touch."""
 
@@ -133,7 +139,7 @@ class Planner:
         # Outlets that an article nearby credits as its origin (app/ingest/credited.py): a
         # line of theirs may adopt it, which only the one-line path decides.
         self.credited_outlets: set[int] = set()
-        self._outlet_keys: dict[str, set[str]] = {}
+        self._outlet_keys: dict[str, frozenset[str]] = {}
         self.lines: list[LinePlan] = []
         self.new_outlets: list[OutletRow] = []
         self.new_articles: list[ArticleRow] = []
@@ -293,22 +299,16 @@ class Planner:
                 if neighbour.credit_name is not None:
                     self.credited.append(neighbour)
 
-    def _keys(self, payload: IngestPayload) -> set[str]:
+    def _keys(self, payload: IngestPayload) -> frozenset[str]:
         """The names a credit may give the line's outlet (stored, else as sent)."""
         known = self._find_outlet(payload)
         slug = known.slug if known is not None else payload.outlet.slug
         keys = self._outlet_keys.get(slug)
         if keys is None:
-            if known is not None:
-                model = Outlet(
-                    slug=known.slug,
-                    name=known.name,
-                    domain=known.domain,
-                    kind=OutletKind(known.kind),
-                )
-            else:
-                model = Outlet.model_validate(payload.outlet)
-            keys = self._outlet_keys[slug] = outlet_keys(model)
+            named = known if known is not None else payload.outlet
+            keys = self._outlet_keys[slug] = _credit_keys(
+                named.slug, named.name, named.domain, OutletKind(named.kind)
+            )
         return keys
 
     # ---- one line --------------------------------------------------------------------------
