@@ -4,8 +4,7 @@
 bind) and as one executemany on SQLite; `insert_new` inserts those whose unique key is not
 stored yet, and `update_rows` updates rows by id, each as one statement of arrays on
 PostgreSQL (a column's values one array parameter, `unnest` makes them rows again); `reserve_ids`
-draws a table's next ids before its rows are inserted (PostgreSQL), so that they go in with
-their ids.
+draws a table's next ids before its rows are inserted, so that they go in with their ids.
 """
 
 from collections.abc import Callable
@@ -14,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import JSON
 from sqlalchemy import Connection
+from sqlalchemy import Integer
 from sqlalchemy import Table
 from sqlalchemy import TypeDecorator
 from sqlalchemy import bindparam
@@ -26,10 +26,25 @@ _SEQUENCES: dict[str, str] = {}  # table -> the sequence of its id (the schema's
 
 
 def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] | None:
-    """On PostgreSQL, `count` ids from the sequence of the table's `id`, ascending: those its
-    inserts would have drawn, in the order they would have drawn them (one statement, no row
-    per id). None on SQLite, whose ids the insert assigns."""
-    if connection.dialect.name != "postgresql" or count == 0:
+    """`count` ids for the table's next rows, ascending: those its inserts would have drawn,
+    in the order they would have drawn them, to insert the rows with. On PostgreSQL from the
+    sequence of its `id` (one statement, no row per id). On SQLite, for a table whose `id` is
+    its rowid without AUTOINCREMENT, the ids after the largest stored, as SQLite numbers new
+    rows; the caller holds the write lock (this app's write transactions BEGIN IMMEDIATE), so
+    no other writer's rows come between. None otherwise: the insert assigns them."""
+    if count == 0:
+        return None
+    if connection.dialect.name == "sqlite":
+        key = list(table.primary_key.columns)
+        if (
+            table.kwargs.get("sqlite_autoincrement")
+            or [column.name for column in key] != ["id"]
+            or type(key[0].type) is not Integer  # INTEGER PRIMARY KEY: the rowid
+        ):
+            return None
+        largest = connection.exec_driver_sql(f'SELECT max(id) FROM "{table.name}"').scalar()
+        return list(range((largest or 0) + 1, (largest or 0) + 1 + count))
+    if connection.dialect.name != "postgresql":
         return None
     sequence = _SEQUENCES.get(table.name)
     if sequence is None:

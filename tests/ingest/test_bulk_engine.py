@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.core.bulk_rows import COPY_FROM
 from app.core.bulk_rows import insert_rows
+from app.core.bulk_rows import reserve_ids
 from app.core.columns import metadata
 from app.core.config import Settings
 from app.core.migrations import UNMODELLED_TABLES
@@ -34,6 +36,8 @@ from app.matching.factory import build_matcher
 from app.matching.lexical import LexicalMatcher
 from app.matching.lexical import _terms as lexical_terms
 from app.tables import ClaimEmbedding
+from app.tables import Event
+from app.tables import Outlet
 from tests.factories import T0
 from tests.ingest.bulk_support import answers
 from tests.ingest.bulk_support import dump
@@ -395,6 +399,29 @@ def test_an_answer_lists_the_first_copy_candidates_and_counts_them_all(
     assert one.result is not None
     assert one.result.copy_candidates_total == 13
     assert [c.outlet for c in one.result.copy_candidates] == slugs[:COPY_CANDIDATES_LISTED]
+
+
+@pytest.mark.sqlite_only
+def test_ids_drawn_ahead_on_sqlite_are_those_the_insert_gives(engine: Engine) -> None:
+    """On SQLite the engine's rows go in with ids drawn ahead: one more than the largest stored,
+    as SQLite numbers a rowid (a removed last row's id is drawn again, as SQLite reuses it)."""
+    _wipe(engine)
+    table = Outlet.__table__  # type: ignore[attr-defined]
+
+    def row(slug: str) -> dict[str, Any]:
+        return {"slug": slug, "name": slug, "kind": "other", "created_at": T0, "updated_at": T0}
+
+    with transaction(engine, write=True) as session:
+        connection = session.connection()
+        assert reserve_ids(connection, table, 2) == [1, 2]
+        connection.execute(table.insert(), [row("a"), row("b"), row("c")])
+        assert reserve_ids(connection, table, 2) == [4, 5]
+        connection.execute(table.delete().where(table.c.slug == "c"))
+        drawn = reserve_ids(connection, table, 1)
+        connection.execute(table.insert(), [row("d")])
+        assert drawn == [connection.scalar(select(table.c.id).where(table.c.slug == "d"))] == [3]
+        # An AUTOINCREMENT table never hands an id out twice: its ids are left to the insert.
+        assert reserve_ids(connection, Event.__table__, 1) is None  # type: ignore[attr-defined]
 
 
 @pytest.mark.postgresql_only

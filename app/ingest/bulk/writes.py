@@ -3,12 +3,13 @@ model call, and the affected claims handed to the transaction's single recount.
 
 Statements run on the session's connection (Core, no unit of work), inside the chunk's
 transaction; what the ORM's flush would tell the outbox (claims created, attributions, links) is
-handed to it here, so the events are those of the one-line path. The ids are read back by
-natural key (slug, URL, fingerprint, claim and article) rather than from `RETURNING`, whose row
-order neither SQLite nor PostgreSQL promise for a multi-row insert. On PostgreSQL the ids are
-drawn from the tables' sequences before the insert instead (`reserve_ids`): the rows go in with
-their ids, and a new article without a stated origin with its root (itself), so neither the
-read-back nor most of the roots' UPDATE is needed.
+handed to it here, so the events are those of the one-line path. The ids are drawn before the
+insert (`reserve_ids`: PostgreSQL's sequences; on SQLite, under the write lock, the ids after
+the largest, as SQLite would number the rows): the rows go in with their ids, and a new article
+without a stated origin with its root (itself), so neither a read-back of the ids (`RETURNING`
+promises no row order for a multi-row insert) nor most of the roots' UPDATE is needed. Where
+none can be drawn the ids are read back by natural key (slug, URL, fingerprint, claim and
+article).
 """
 
 from collections.abc import Callable
@@ -78,10 +79,9 @@ def _insert_numbered(
     *,
     key: tuple[Any, Callable[[Any], Any]] | None = None,
 ) -> bool:
-    """Insert one row per item, in order, and set each item's `id`: drawn from the table's
-    sequence before the insert where there is one (PostgreSQL: True is returned), else read
-    back after it by the unique `key` column (the column, and the item's value of it), or by
-    the caller when there is none."""
+    """Insert one row per item, in order, and set each item's `id`: drawn before the insert
+    where it can be (`reserve_ids`: True is returned), else read back after it by the unique
+    `key` column (the column, and the item's value of it), or by the caller when there is none."""
     reserved = reserve_ids(connection, table, len(items))
     if reserved is not None:
         for item, new_id in zip(items, reserved, strict=True):
@@ -117,9 +117,9 @@ def write(session: Session, planner: Planner) -> None:
             key=(Outlet.slug, lambda outlet: outlet.slug),
         )
 
-    # Roots still to set once the articles are in: every new article's on SQLite (whose ids
-    # come with the insert), only those with a stated origin on PostgreSQL (an origin's root
-    # is read under lock after the insert, in _links; the others are their own roots).
+    # Roots still to set once the articles are in: those with a stated origin (an origin's
+    # root is read under lock after the insert, in _links; the others are their own roots),
+    # or every new article's where no ids could be drawn ahead.
     unrooted = planner.new_articles
     if planner.new_articles and _insert_numbered(
         connection,
