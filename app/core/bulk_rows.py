@@ -8,6 +8,7 @@ draws a table's next ids before its rows are inserted, so that they go in with t
 """
 
 from collections.abc import Callable
+from collections.abc import Sequence
 from enum import Enum
 from itertools import repeat
 from operator import itemgetter
@@ -116,31 +117,43 @@ def _sqlite_insert(connection: Connection, table: Table, rows: list[dict[str, An
         if not column.default.is_scalar:  # type: ignore[attr-defined]
             return False
         defaults.append((column.name, column.default.arg))  # type: ignore[attr-defined]
-    dialect = connection.dialect
     columns = names + [name for name, _ in defaults]
-    processors = [_last_remembered(table.c[name].type, dialect) for name in columns]
     listed = ", ".join(f'"{name}"' for name in columns)
     marks = ", ".join("?" for _ in columns)
-    # Column by column (a column's values through its processor in one `map`), then back to
-    # rows: a generator per row and a call per value cost more than the rows' binding.
+    connection.exec_driver_sql(
+        f'INSERT INTO "{table.name}" ({listed}) VALUES ({marks})',
+        _sqlite_parameters(connection, table, names, rows, defaults),  # type: ignore[arg-type]
+    )
+    return True
+
+
+def _sqlite_parameters(
+    connection: Connection,
+    table: Table,
+    names: list[str],
+    rows: list[dict[str, Any]],
+    fixed: Sequence[tuple[str, Any]] = (),
+) -> list[tuple[Any, ...]]:
+    """SQLite: the rows' values of the named columns, then the `fixed` (column, value) pairs,
+    each bound through its column type's processor, one tuple per row. Column by column (a
+    column's values through its processor in one `map`), then back to rows: a generator per
+    row and a call per value cost more than the rows' binding."""
+    dialect = connection.dialect
+    processors = [_last_remembered(table.c[name].type, dialect) for name in names]
     values_of = itemgetter(*names)
-    given_values = (
+    given = (
         zip(*(values_of(row) for row in rows), strict=True)
         if len(names) > 1
         else [[row[names[0]] for row in rows]]
     )
     bound: list[Any] = [
         values if convert is None else list(map(convert, values))
-        for values, convert in zip(given_values, processors, strict=False)
+        for values, convert in zip(given, processors, strict=True)
     ]
-    for (_, value), convert in zip(defaults, processors[len(names) :], strict=True):
+    for name, value in fixed:
+        convert = _last_remembered(table.c[name].type, dialect)
         bound.append(repeat(value if convert is None else convert(value), len(rows)))
-    parameters = list(zip(*bound, strict=True))
-    connection.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({listed}) VALUES ({marks})',
-        parameters,  # type: ignore[arg-type]
-    )
-    return True
+    return list(zip(*bound, strict=True))
 
 
 def _last_remembered(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
@@ -178,8 +191,17 @@ def insert_new(
 
 def update_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Set the columns the rows name (all the same ones, and `id`) on the rows of those ids:
-    one statement of arrays on PostgreSQL from a few rows on, one executemany otherwise."""
+    one statement of arrays on PostgreSQL from a few rows on, one executemany otherwise (on
+    SQLite without SQLAlchemy's work per row, as `_sqlite_insert`)."""
     names = [name for name in rows[0] if name != "id"]
+    if connection.dialect.name == "sqlite" and names:
+        # The executemany `table.update()` sends below, bound as `_sqlite_insert` binds.
+        assignments = ", ".join(f'"{name}" = ?' for name in names)
+        connection.exec_driver_sql(
+            f'UPDATE "{table.name}" SET {assignments} WHERE "id" = ?',
+            _sqlite_parameters(connection, table, [*names, "id"], rows),  # type: ignore[arg-type]
+        )
+        return
     if connection.dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
         statement = (
             table.update()

@@ -242,7 +242,9 @@ def recount(session: Session, *, claim_ids: Iterable[int], live_only: bool = Tru
 
 def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None:
     _lock(session, ids, live_only=live_only)
-    stored = {row.id: row for row in session.execute(_STORED, {"ids": ids})}  # events: before
+    # Core rows from the connection (`recount` flushed): the ORM's per-row work is not needed.
+    connection = session.connection()
+    stored = {row.id: row for row in connection.execute(_STORED, {"ids": ids})}  # events: before
     values: dict[int, dict[str, Any]] = {
         claim_id: {
             "outlets_count": 0,
@@ -257,7 +259,7 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
         }
         for claim_id in ids
     }
-    for row in session.execute(_COUNTS, {"ids": ids}):
+    for row in connection.execute(_COUNTS, {"ids": ids}):
         values[row.claim_id].update(
             outlets_count=row.outlets,
             origins_count=row.origins,
@@ -265,22 +267,22 @@ def _refresh_batch(session: Session, ids: list[int], *, live_only: bool) -> None
             disputing_outlets_count=row.disputing,
             last_reported_at=row.last_at,
         )
-    for row in session.execute(_CREDITED, {"ids": ids}):
+    for row in connection.execute(_CREDITED, {"ids": ids}):
         values[row.claim_id]["credited_origins_count"] = int(row.credited or 0)
-    for row in session.execute(_FIRST_REPORTS, {"ids": ids}):
+    for row in connection.execute(_FIRST_REPORTS, {"ids": ids}):
         values[row.claim_id].update(
             first_reported_at=row.published_at,
             first_reported_article_id=row.article_id,
             first_reported_outlet_id=row.outlet_id,
         )
     update_rows(
-        session.connection(),
+        connection,
         Claim.__table__,  # type: ignore[attr-defined]
         [{"id": claim_id, **fields} for claim_id, fields in values.items()],
     )
     # The per-outlet copies (claims of an outlet in sort order) follow the counters just written.
-    session.connection().execute(_DROP_OUTLET_CLAIMS, {"ids": ids})
-    session.connection().execute(_WRITE_OUTLET_CLAIMS, {"ids": ids})
+    connection.execute(_DROP_OUTLET_CLAIMS, {"ids": ids})
+    connection.execute(_WRITE_OUTLET_CLAIMS, {"ids": ids})
     _record_changes(session, stored, values)  # events (app/outbox)
     # Keep already-loaded Claim objects in step with the rows just written.
     for claim_id, fields in values.items():
