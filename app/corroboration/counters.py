@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select
-from sqlalchemy import bindparam
 from sqlalchemy import case
 from sqlalchemy import delete
 from sqlalchemy import distinct
@@ -32,6 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import aliased
 
 from app.core.bulk_rows import update_rows
+from app.core.listed import listed
 from app.core.locks import LockMode
 from app.core.locks import lock_rows_in_order
 from app.core.locks import lock_until_stable
@@ -55,7 +55,6 @@ def _reporting() -> Any:
 
 # The statements are built once: a recount runs inside every counted write, and constructing
 # them (not executing them) was most of its cost. `ids` expands to the claim ids at execution.
-_IDS = bindparam("ids", expanding=True)
 
 
 def _origin_outlet(root: Any) -> Any:
@@ -82,7 +81,7 @@ def _counts() -> Select[Any]:
         .join(Article, Article.id == Attribution.article_id)
         .join(root, root.id == Article.root_article_id)
         .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
-        .where(Attribution.claim_id.in_(_IDS))  # type: ignore[attr-defined]
+        .where(listed(Attribution.claim_id, "ids"))
         .group_by(Attribution.claim_id)
     )
 
@@ -100,7 +99,7 @@ def _credited_counts() -> Select[Any]:
         .join(Article, Article.id == Attribution.article_id)
         .join(root, root.id == Article.root_article_id)
         .outerjoin(CreditedOrigin, CreditedOrigin.article_id == root.id)  # type: ignore[arg-type]
-        .where(Attribution.claim_id.in_(_IDS), _reporting())  # type: ignore[attr-defined]
+        .where(listed(Attribution.claim_id, "ids"), _reporting())
         .group_by(Attribution.claim_id, _origin_outlet(root))
         .subquery()
     )
@@ -125,7 +124,7 @@ def _first_reports() -> Select[Any]:
             .label("rank"),
         )
         .join(Article, Article.id == Attribution.article_id)
-        .where(Attribution.claim_id.in_(_IDS), _reporting())  # type: ignore[attr-defined]
+        .where(listed(Attribution.claim_id, "ids"), _reporting())
         .subquery()
     )
     return select(
@@ -173,25 +172,25 @@ _OUTLET_CLAIM_COLUMNS = (
 )
 # Run after the claims' counters are written: the copies come from the claim rows.
 _DROP_OUTLET_CLAIMS = delete(OutletClaim.__table__).where(  # type: ignore[arg-type]
-    OutletClaim.__table__.c.claim_id.in_(_IDS)  # type: ignore[attr-defined]
+    listed(OutletClaim.__table__.c.claim_id, "ids")
 )
 _WRITE_OUTLET_CLAIMS = insert(OutletClaim.__table__).from_select(  # type: ignore[arg-type]
     _OUTLET_CLAIM_COLUMNS,
-    outlet_claims().where(Attribution.claim_id.in_(_IDS)),  # type: ignore[attr-defined]
+    outlet_claims().where(listed(Attribution.claim_id, "ids")),
 )
 _COUNTS = _counts()
 _CREDITED = _credited_counts()
 _FIRST_REPORTS = _first_reports()
 _LOCK = (
     select(Claim.id)
-    .where(Claim.id.in_(_IDS))  # type: ignore[union-attr]
+    .where(listed(Claim.id, "ids"))
     .order_by(Claim.id)
     .with_for_update(key_share=True)
 )
 _ON_MERGED = (
     select(Attribution.id)
     .join(Claim, Claim.id == Attribution.claim_id)
-    .where(Claim.id.in_(_IDS), Claim.merged_into.is_not(None))  # type: ignore[union-attr]
+    .where(listed(Claim.id, "ids"), Claim.merged_into.is_not(None))
     .limit(1)
 )
 _STORED = select(
@@ -200,7 +199,7 @@ _STORED = select(
     Claim.origins_count,
     Claim.articles_count,
     Claim.disputing_outlets_count,
-).where(Claim.id.in_(_IDS))  # type: ignore[union-attr]
+).where(listed(Claim.id, "ids"))
 _EVENT_COUNTS = ("outlets_count", "origins_count", "articles_count", "disputing_outlets_count")
 
 
@@ -428,10 +427,10 @@ def attributed(session: Session, *, article_ids: Iterable[int]) -> None:
     session.info.setdefault(_HELD, set()).update(i for i in article_ids if i is not None)
 
 
-_ROOTS = select(Article.root_article_id).where(Article.id.in_(_IDS))  # type: ignore[union-attr]
+_ROOTS = select(Article.root_article_id).where(listed(Article.id, "ids"))
 _SHARE = (
     select(Article.id)
-    .where(Article.id.in_(_IDS))  # type: ignore[union-attr]
+    .where(listed(Article.id, "ids"))
     .order_by(Article.id)
     .with_for_update(read=True)
 )

@@ -18,6 +18,7 @@ from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import NotFound
+from app.core.listed import listed
 from app.ingest import credited
 from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import ClaimKey
@@ -91,9 +92,9 @@ def credited_public_many(
         query = (
             select(CreditedOrigin, Outlet)
             .join(Outlet, Outlet.id == CreditedOrigin.outlet_id)  # type: ignore[arg-type]
-            .where(CreditedOrigin.article_id.in_(part))  # type: ignore[attr-defined]
+            .where(listed(CreditedOrigin.article_id, "ids"))
         )
-        for row, outlet in session.execute(query):
+        for row, outlet in session.execute(query, {"ids": part}):
             found[row.article_id] = CreditedOriginPublic(
                 outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
                 relation=row.relation,

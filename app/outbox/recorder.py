@@ -30,6 +30,7 @@ from sqlalchemy.orm import attributes
 
 from app.core.bulk_rows import insert_rows
 from app.core.columns import utcnow
+from app.core.listed import listed
 from app.tables import Article
 from app.tables import ArticleLink
 from app.tables import Attribution
@@ -238,9 +239,9 @@ def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, An
     if linked and articles:
         rows = session.execute(
             select(Attribution.claim_id, Attribution.article_id).where(
-                Attribution.claim_id.in_(linked),  # type: ignore[attr-defined]
-                Attribution.article_id.in_(articles),  # type: ignore[attr-defined]
-            )
+                listed(Attribution.claim_id, "claims"), listed(Attribution.article_id, "articles")
+            ),
+            {"claims": linked, "articles": sorted(articles)},
         )
         for row in rows:
             wanted[row.claim_id][1].add(row.article_id)
@@ -250,7 +251,8 @@ def causes(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, An
         for row in session.execute(
             select(Article.id, Article.root_article_id, Outlet.slug)
             .join(Outlet, Outlet.id == Article.outlet_id)
-            .where(Article.id.in_(article_ids))  # type: ignore[union-attr]
+            .where(listed(Article.id, "ids")),
+            {"ids": sorted(article_ids)},
         ):
             described[row.id] = {
                 "article_id": row.id,

@@ -32,6 +32,7 @@ from app.articles.models import LinkPublic
 from app.core import statistics
 from app.core.config import Settings
 from app.core.errors import AppError
+from app.core.listed import listed
 from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
 from app.core.unit_of_work import TransactionConflict
@@ -341,8 +342,8 @@ def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
     found: dict[int, LinkPublic] = {}
     for start in range(0, len(article_ids), 500):
         part = article_ids[start : start + 500]
-        query = articles_service._public_query().where(Article.id.in_(part))  # type: ignore[union-attr]
-        for row in session.execute(query):
+        query = articles_service._public_query().where(listed(Article.id, "ids"))
+        for row in session.execute(query, {"ids": part}):
             origin = articles_service._to_public(row).origin
             if origin is not None:
                 found[origin.article_id] = origin

@@ -4,6 +4,7 @@ from sqlalchemy import bindparam
 from sqlalchemy import or_
 from sqlalchemy import select
 
+from app.core.listed import listed
 from app.tables import Article
 from app.tables import ArticleLink
 from app.tables import Attribution
@@ -13,8 +14,8 @@ from app.tables import Outlet
 
 OUTLETS = select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
     or_(
-        Outlet.slug.in_(bindparam("slugs", expanding=True)),  # type: ignore[attr-defined]
-        Outlet.domain.in_(bindparam("domains", expanding=True)),  # type: ignore[union-attr]
+        listed(Outlet.slug, "slugs"),
+        listed(Outlet.domain, "domains"),
     )
 )
 ARTICLES = (
@@ -33,7 +34,7 @@ ARTICLES = (
         ArticleLink.provenance,
     )
     .outerjoin(ArticleLink, ArticleLink.article_id == Article.id)  # type: ignore[arg-type]
-    .where(Article.url.in_(bindparam("urls", expanding=True)))  # type: ignore[attr-defined]
+    .where(listed(Article.url, "urls"))
 )
 ATTACHED = (
     select(
@@ -45,12 +46,12 @@ ATTACHED = (
         Claim.fingerprint,
     )
     .join(Claim, Claim.id == Attribution.claim_id)  # type: ignore[arg-type]
-    .where(Attribution.article_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    .where(listed(Attribution.article_id, "ids"))
     .order_by(Attribution.id)
 )
 BY_FINGERPRINT = select(
     Claim.id, Claim.text, Claim.claimant, Claim.fingerprint, Claim.merged_into
-).where(Claim.fingerprint.in_(bindparam("keys", expanding=True)))  # type: ignore[attr-defined]
+).where(listed(Claim.fingerprint, "keys"))
 # Articles copy detection could tie to a line's article: the same headline, or a credit to the
 # line's outlet (the other signals make a line go the one-line path).
 NEIGHBOURS = (
@@ -71,8 +72,8 @@ NEIGHBOURS = (
         Article.published_at >= bindparam("window_from"),
         Article.published_at <= bindparam("window_to"),
         or_(
-            Article.headline_key.in_(bindparam("titles", expanding=True)),  # type: ignore[union-attr]
-            Article.credit_name.in_(bindparam("keys", expanding=True)),  # type: ignore[union-attr]
+            listed(Article.headline_key, "titles"),
+            listed(Article.credit_name, "keys"),
         ),
     )
 )

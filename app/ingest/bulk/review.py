@@ -27,6 +27,7 @@ from app.core.bulk_rows import insert_new
 from app.core.bulk_rows import insert_rows
 from app.core.bulk_rows import reserve_ids
 from app.core.columns import utcnow
+from app.core.listed import listed
 from app.ingest import origins as ingest_origins
 from app.ingest.bulk.rows import ArticleRow
 from app.ingest.bulk.rows import ClaimRow
@@ -41,6 +42,7 @@ from app.tables import ReviewStatus
 
 _IN = 500
 _TABLE: Any = ReviewItem.__table__  # type: ignore[attr-defined]
+_STORED_KEYS = select(_TABLE.c.key).where(listed(_TABLE.c.key, "keys"))
 
 
 @dataclass(slots=True)
@@ -82,7 +84,7 @@ def queue(session: Session, lines: Iterable[LinePlan], matcher: Matcher) -> None
     keys = list(proposals)
     for start in range(0, len(keys), _IN):
         part = keys[start : start + _IN]
-        for (key,) in connection.execute(select(_TABLE.c.key).where(_TABLE.c.key.in_(part))):
+        for (key,) in connection.execute(_STORED_KEYS, {"keys": part}):
             del proposals[key]
     if not proposals:
         return
