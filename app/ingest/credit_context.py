@@ -386,3 +386,12 @@ def _quote_marks(text: str) -> list[str]:
         opens = mark == "\u201c" or (mark == '"' and (previous.isspace() or previous in "([{"))
         marks.append("open" if opens else "close")
     return marks
+
+
+def paragraph_before(text: str, start: int) -> str:
+    """The paragraph that ends just before `start` (or the one `start` is in)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    own = text[line_start:start].strip()
+    if own:
+        return own
+    return text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()

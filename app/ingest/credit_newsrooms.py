@@ -50,6 +50,7 @@ from app.ingest.credit_context import SENTENCE_END
 from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import ends_a_caption
 from app.ingest.credit_context import name_key
+from app.ingest.credit_context import paragraph_before
 from app.ingest.credit_context import spelled_out
 from app.ingest.credit_languages import CAPITAL
 from app.ingest.credit_lists import JOINER
@@ -258,22 +259,13 @@ def find(text: str) -> list[Found]:
     return found
 
 
-def _paragraph_before(text: str, start: int) -> str:
-    """The paragraph that ends just before `start` (or the one `start` is in)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    own = text[line_start:start].strip()
-    if own:
-        return own
-    return text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
-
-
 def _closes_a_paragraph(text: str, match: re.Match[str]) -> bool:
     """An agency's capitals in brackets after a paragraph of prose: its copy ends there."""
     name = match["name"]
     key = name_key(name)
     if agencies.by_key(key) is None or key in agencies.AMBIGUOUS:
         return False  # not an agency, or capitals other bodies go by ("(SDA)", "(MTI)")
-    paragraph = _paragraph_before(text, match.start())
+    paragraph = paragraph_before(text, match.start())
     if len(paragraph) < PROSE or _PICTURE.search(paragraph):
         return False  # a caption's line, "File photo (AFP)"
     if spelled_out(paragraph, name) is not None:
@@ -288,7 +280,7 @@ def _copyright_of_text(text: str, match: re.Match[str]) -> bool:
     agency = agencies.by_key(name_key(name))
     if agency is None or bare_initials(name) or len(re.split(r"[ \t-]+", name.strip())) < 2:
         return False  # not an agency, or the short name a picture's credit gives ("© AFP")
-    before = _paragraph_before(text, match.start())
+    before = paragraph_before(text, match.start())
     if not before:
         return True  # the first line: the page's notice over the text
     if len(before) < PROSE or _PICTURE.search(before) or not SENTENCE_END.search(before):

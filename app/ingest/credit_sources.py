@@ -33,6 +33,7 @@ reported last March", "wie die APA im vergangenen Jahr berichtete"): an earlier 
 import re
 
 from app.ingest.credit_context import SENTENCE_END
+from app.ingest.credit_context import paragraph_before
 from app.ingest.credit_languages import CAPITAL
 
 Found = tuple[str, str, str]  # (name, the words that give it, kind), as credit_languages.find
@@ -133,18 +134,10 @@ def _words(match: re.Match[str]) -> str:
     return " ".join(match.group(0).strip(" \t\n.;(*_[").split())[:300]
 
 
-def _paragraph_before(text: str, start: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    own = text[line_start:start].strip()
-    if own:
-        return own
-    return text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
-
-
 def _after_prose(text: str, start: int) -> bool:
     """Whether a line starting at `start` follows a paragraph of prose (not a chart's title, a
     caption), or opens the text."""
-    before = _paragraph_before(text, start)
+    before = paragraph_before(text, start)
     if not before:
         return not text[:start].strip()
     return (
@@ -155,7 +148,7 @@ def _after_prose(text: str, start: int) -> bool:
 def under_a_picture(text: str, start: int) -> bool:
     """Whether a source line at `start` is a chart's, a table's or a photo's: the paragraph
     before it is no prose ("Chart: Inflation by month"), or names a picture."""
-    before = _paragraph_before(text, start)
+    before = paragraph_before(text, start)
     return bool(before) and (bool(_PICTURE.search(before)) or not SENTENCE_END.search(before))
 
 
@@ -201,7 +194,7 @@ def find(text: str) -> list[Found]:
         for name in _source_names(match["name"]):
             found.append((name, f"credit line: {_words(match)}", "credit_line"))
     for match in _SOURCE_BRACKET.finditer(text):
-        paragraph = _paragraph_before(text, match.start() + 1)
+        paragraph = paragraph_before(text, match.start() + 1)
         if _PICTURE.search(match["name"]) or len(paragraph) < PROSE or _PICTURE.search(paragraph):
             continue
         for name in _source_names(match["name"]):
