@@ -3,13 +3,11 @@
 the newsrooms' frames that credited an outlet wrongly, and the true readings beside them that
 must stay credits."""
 
-from datetime import timedelta
-
 import pytest
 from fastapi.testclient import TestClient
 
 from app.ingest.credit_editions import edition_keys
-from tests.factories import T0
+from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_pass9 import STORY
 from tests.ingest.test_credit_shapes import decided
 
@@ -27,31 +25,13 @@ DE = "Ein Erdbeben hat in der Nacht die Gegend bei Neapel erschüttert. Schäden
 
 def credited_to(client: TestClient, body: str) -> tuple[str, float] | None:
     """The credited origin ingest records for a local paper's article, with OUTLETS stored."""
-    for n, (slug, (name, domain)) in enumerate(OUTLETS.items()):
-        payload = {
-            "outlet": {"slug": slug, "name": name, "kind": "online", "domain": domain},
-            "article": {
-                "url": f"https://www.{domain}/story-{slug}",
-                "title": f"Another story of {name}",
-                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
-            },
-            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
-        }
-        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
-    payload = {
-        "outlet": {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"},
-        "article": {
-            "url": "https://local-paper.example/news/story-1",
-            "title": "County to add six health inspectors",
-            "published_at": (T0 + timedelta(hours=3)).isoformat(),
-            "body": body,
-        },
-        "claims": [{"text": "The county will add six health inspectors next year."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+    return credited_origin(
+        client,
+        body,
+        stored=OUTLETS,
+        title="County to add six health inspectors",
+        claim="The county will add six health inspectors next year.",
+    )
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,6 @@ reading must refuse and the true credits beside them that must stay.
 - agencies listed in brackets closing the last sentence ("(AP, AFP)"): a joint credit;
 - "after ProPublica found …": a finding the story follows up, for review only."""
 
-from datetime import timedelta
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -25,7 +23,7 @@ from app.ingest.credit_outlets import outlet_keys
 from app.ingest.fingerprints import credits
 from app.tables import Outlet
 from app.tables import OutletKind
-from tests.factories import T0
+from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_pass8 import ES
 from tests.ingest.test_credit_pass8 import FI
 from tests.ingest.test_credit_pass8 import PT
@@ -544,31 +542,13 @@ NEWSROOMS = {
 
 
 def _credited_with_newsrooms(client: TestClient, body: str) -> tuple[str, float] | None:
-    for n, (slug, (name, domain)) in enumerate(NEWSROOMS.items()):
-        payload = {
-            "outlet": {"slug": slug, "name": name, "kind": "online", "domain": domain},
-            "article": {
-                "url": f"https://www.{domain}/story-{slug}",
-                "title": f"Another story of {name}",
-                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
-            },
-            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
-        }
-        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
-    payload = {
-        "outlet": {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"},
-        "article": {
-            "url": "https://local-paper.example/news/story-1",
-            "title": "Senator plans nursing home backlog bill",
-            "published_at": (T0 + timedelta(hours=3)).isoformat(),
-            "body": body,
-        },
-        "claims": [{"text": "A state senator plans a bill on the nursing home complaint backlog."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+    return credited_origin(
+        client,
+        body,
+        stored=NEWSROOMS,
+        title="Senator plans nursing home backlog bill",
+        claim="A state senator plans a bill on the nursing home complaint backlog.",
+    )
 
 
 @pytest.mark.parametrize(

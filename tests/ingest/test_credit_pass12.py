@@ -5,15 +5,12 @@ credit a stored outlet of any kind (a release wire, a government body, a broadca
 reports dated before the article's own time in six languages. With the look-alikes that must
 credit nobody."""
 
-from datetime import timedelta
-from typing import Any
-
 import pytest
 from fastapi.testclient import TestClient
 
 from app.ingest import credit_sources
 from app.ingest.fingerprints import credits
-from tests.factories import T0
+from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_shapes import decided
 
 BAR = 0.7
@@ -40,40 +37,16 @@ ORIGINS = {
 }
 
 
-def _store(client: TestClient, slug: str, hours: float) -> None:
-    name, domain, kind = ORIGINS[slug]
-    payload = {
-        "outlet": {"slug": slug, "name": name, "kind": kind, "domain": domain},
-        "article": {
-            "url": f"https://www.{domain}/story-{slug}",
-            "title": f"Another story of {name}",
-            "published_at": (T0 + timedelta(hours=hours)).isoformat(),
-        },
-        "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
-    }
-    assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
-
-
 def credited_to(client: TestClient, body: str) -> tuple[str, float] | None:
     """The credited origin ingest records for a local paper's article (slug, confidence), with
     every origin above stored (each by one article on another claim)."""
-    for n, slug in enumerate(ORIGINS):
-        _store(client, slug, n * 0.01)
-    article: dict[str, Any] = {
-        "url": "https://local-paper.example/news/story-1",
-        "title": "Banks face a higher capital buffer",
-        "published_at": (T0 + timedelta(hours=3)).isoformat(),
-        "body": body,
-    }
-    payload = {
-        "outlet": {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"},
-        "article": article,
-        "claims": [{"text": "The regulator will raise the capital buffer for banks next year."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+    return credited_origin(
+        client,
+        body,
+        stored=ORIGINS,
+        title="Banks face a higher capital buffer",
+        claim="The regulator will raise the capital buffer for banks next year.",
+    )
 
 
 # --- 1. Credits to origins that are not agencies, through ingest ----------------------------

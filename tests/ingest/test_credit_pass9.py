@@ -5,7 +5,6 @@ edition's or a service's name, or its domain; the agency forms held-out 7 found;
 the text places before its own time ("after Reuters reported") are no credit. With the
 look-alikes that must credit nobody."""
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from app.ingest.credit_editions import edition_keys
 from app.ingest.fingerprints import credits
-from tests.factories import T0
+from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_shapes import decided
 
 BAR = 0.7
@@ -43,20 +42,6 @@ NEWSROOMS = {
 }
 
 
-def _store(client: TestClient, slug: str, hours: float) -> None:
-    name, domain = NEWSROOMS[slug]
-    payload = {
-        "outlet": {"slug": slug, "name": name, "kind": "online", "domain": domain},
-        "article": {
-            "url": f"https://www.{domain}/story-{slug}",
-            "title": f"Another story of {name}",
-            "published_at": (T0 + timedelta(hours=hours)).isoformat(),
-        },
-        "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
-    }
-    assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
-
-
 def credited_to(
     client: TestClient,
     body: str,
@@ -67,25 +52,15 @@ def credited_to(
 ) -> tuple[str, float] | None:
     """The credited origin ingest records for a local paper's article (slug, confidence), with
     the newsrooms stored (each by one article on another claim)."""
-    for n, slug in enumerate(stored):
-        _store(client, slug, n * 0.01)
-    article = {
-        "url": "https://local-paper.example/news/story-1",
-        "title": "County to add six health inspectors",
-        "published_at": (T0 + timedelta(hours=3)).isoformat(),
-        "body": body,
-    }
-    if author is not None:
-        article["author"] = author
-    payload = {
-        "outlet": outlet or {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"},
-        "article": article,
-        "claims": [{"text": "The county will add six health inspectors next year."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+    return credited_origin(
+        client,
+        body,
+        stored={slug: NEWSROOMS[slug] for slug in stored},
+        title="County to add six health inspectors",
+        claim="The county will add six health inspectors next year.",
+        author=author,
+        outlet=outlet,
+    )
 
 
 # --- 1. Syndicating frames, any stored outlet ----------------------------------------------
