@@ -54,7 +54,8 @@ def _reporting() -> Any:
 
 
 # The statements are built once: a recount runs inside every counted write, and constructing
-# them (not executing them) was most of its cost. `ids` expands to the claim ids at execution.
+# them (not executing them) was most of its cost. `ids` is bound to the claim ids at execution
+# (`listed`: an IN list on SQLite, one array on PostgreSQL).
 
 
 def _origin_outlet(root: Any) -> Any:
