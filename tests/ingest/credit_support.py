@@ -1,0 +1,63 @@
+"""Ingest a local paper's article with some origins stored, and read the credited origin.
+
+The credit tests of passes 9, 10 and 12 and the pass-9 review ask the same question through
+the API: with these outlets stored (each by one article on an unrelated claim), which outlet
+does ingest credit for an article with this body, and how sure is it?
+"""
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.factories import T0
+
+LOCAL_PAPER = {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"}
+
+
+def store(client: TestClient, outlets: Mapping[str, tuple[str, ...]]) -> None:
+    """One article of each outlet: slug -> (name, domain) or (name, domain, kind)."""
+    for n, (slug, (name, domain, *kind)) in enumerate(outlets.items()):
+        payload = {
+            "outlet": {
+                "slug": slug,
+                "name": name,
+                "kind": kind[0] if kind else "online",
+                "domain": domain,
+            },
+            "article": {
+                "url": f"https://www.{domain}/story-{slug}",
+                "title": f"Another story of {name}",
+                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
+            },
+            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
+        }
+        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
+
+
+def credited_origin(
+    client: TestClient,
+    body: str,
+    *,
+    stored: Mapping[str, tuple[str, ...]],
+    title: str,
+    claim: str,
+    author: str | None = None,
+    outlet: dict[str, Any] | None = None,
+) -> tuple[str, float] | None:
+    """(slug, confidence) of the origin ingest credits for the local paper's article, if any."""
+    store(client, stored)
+    article: dict[str, Any] = {
+        "url": "https://local-paper.example/news/story-1",
+        "title": title,
+        "published_at": (T0 + timedelta(hours=3)).isoformat(),
+        "body": body,
+    }
+    if author is not None:
+        article["author"] = author
+    payload = {"outlet": outlet or LOCAL_PAPER, "article": article, "claims": [{"text": claim}]}
+    response = client.post("/v1/ingest", json=payload)
+    assert response.status_code in (200, 201), response.text
+    found = response.json()["credited_origin"]
+    return None if found is None else (found["outlet"]["slug"], found["confidence"])
