@@ -20,10 +20,14 @@ from sqlalchemy import table
 from sqlalchemy import text
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.core import scripts
+
 MAX_TERMS = 16
 MAX_WORD_LENGTH = 64
-_WORD = re.compile(r"\w+", re.UNICODE)
-_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>\w+)(?P<star>\*)?', re.UNICODE)
+# A word keeps its combining marks and joiners: "हिन्दी" is one word, not "ह", "न", "द"
+# (app/core/scripts.py, `word`; PostgreSQL's parser keeps it whole too).
+_WORD = re.compile(scripts.word(r"[\w]"), re.UNICODE)
+_TOKEN = re.compile(rf'"(?P<phrase>[^"]*)"|(?P<word>{_WORD.pattern})(?P<star>\*)?', re.UNICODE)
 _CONFIG = literal_column("'english'::regconfig")
 
 Mode = Literal["all", "any"]

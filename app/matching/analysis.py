@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from app.core import scripts
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -164,7 +166,9 @@ WEIGHT_WORD = 1.0
 WEIGHT_NAME = 1.6
 WEIGHT_NUMBER = 2.0
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
+# A word keeps its combining marks ("हिन्दी", "ترقّی": app/core/scripts.py, `word`).
+_LETTERS = scripts.word(r"[^\W\d_]")
+_WORD = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTERS}(?:['\u2019]{_LETTERS})?", re.UNICODE)
 _USA = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUS\b|\bUSA\b")
 _UK = re.compile(r"\bU\.\s?K\.|\bUK\b")
 _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)

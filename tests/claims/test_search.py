@@ -84,3 +84,13 @@ def test_phrases_and_prefixes(session: Session, claims: dict[str, int]) -> None:
 )
 def test_hostile_queries_never_fail(session: Session, claims: dict[str, int], query: str) -> None:
     assert isinstance(ids(session, query), list)
+
+
+def test_words_with_combining_marks_are_searched_whole(factory: Factory, session: Session) -> None:
+    """ "हिन्दी" is one word (app/core/scripts.py, `word`), not the letters "ह", "न", "द" between
+    its vowel signs, which PostgreSQL's index (whole words) never holds."""
+    hindi = factory.claim(text="सरकार ने हिन्दी दिवस पर नई शिक्षा नीति की घोषणा की।").id
+    tamil = factory.claim(text="சென்னையில் நான்கு மாவட்டங்களில் பள்ளிகளுக்கு விடுமுறை.").id
+    assert ids(session, "हिन्दी") == [hindi]
+    assert ids(session, '"शिक्षा नीति"') == [hindi]
+    assert ids(session, "பள்ளிகளுக்கு") == [tamil]

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from app.claims.search import Term
+from app.claims.search import parse
 from app.core import scripts
 from app.core.config import Settings
 from app.ingest.fingerprints import _tokens
+from app.matching.analysis import words
 from tests.ingest.test_article_pairs import is_copy
 from tests.ingest.test_article_pairs import load
 
@@ -78,6 +81,15 @@ def test_a_hindi_body_is_fingerprinted_from_whole_words() -> None:
     assert "भूस्खलन" in tokens
     assert "ह" not in tokens
     assert len(tokens) < len(re.findall(r"\w+", body)) * 0.6
+
+
+def test_claim_words_and_search_terms_keep_their_marks() -> None:
+    assert words("भारत ने हिन्दी दिवस मनाया") == ["भारत", "ने", "हिन्दी", "दिवस", "मनाया"]
+    assert words("O'Brien's plan") == ["O'Brien", "s", "plan"]  # as before
+    assert parse('"हिन्दी दिवस" தமிழ்*') == [
+        Term(("हिन्दी", "दिवस")),
+        Term(("தமிழ்",), prefix=True),
+    ]
 
 
 def test_the_marks_dev_set_is_separated_by_the_default_thresholds() -> None:
