@@ -332,25 +332,6 @@ def carried_paragraph(text: str, match: re.Match[str]) -> bool:
     return not (_A_DATELINE.match(before) or _A_DATELINE.match(after))
 
 
-# A time frame just after a credit that places the report before the article's own: "which
-# reported last year", "in March", "years ago", and German "bereits im vergangenen Jahr", "vor
-# zwei Jahren", "2019", "im März" (credit_newsrooms, credit_languages).
-EARLIER = re.compile(
-    r"[ \t]+(?:last[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
-    r"|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|(?:19|20)\d\d)\b"
-    r"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:[a-z]+[ \t]+)?(?:years|months|weeks)[ \t]+ago\b"
-    # German: "vom vergangenen Jahr", "bereits im vergangenen Jahr", "vor zwei Jahren", "2019".
-    r"|(?:(?:bereits|schon)[ \t]+)?(?:(?:im|vom|von|aus[ \t]+dem|in[ \t]+der|aus[ \t]+der)[ \t]+)?"
-    r"(?:vergangenen|letzten|vorigen|Vorjahr\b)(?:[ \t]+(?:Jahr|Monat|Woche|Sommer|Herbst|Winter|"
-    r"Fr\u00fchjahr|Fr\u00fchling)\w*)?"
-    r"|(?:(?:bereits|schon)[ \t]+)?vor[ \t]+(?:\w+[ \t]+)?(?:Jahren|Monaten|Wochen)\b"
-    r"|(?:(?:bereits|schon)[ \t]+)?(?:im[ \t]+(?:Jahr[ \t]+)?)?(?:19|20)\d\d\b"
-    r"|(?:(?:bereits|schon)[ \t]+)?im[ \t]+(?:Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|"
-    r"September|Oktober|November|Dezember)\b)"
-)
-
-
 def sentence_around(text: str, match: re.Match[str]) -> str:
     start = max(text.rfind(".", 0, match.start()) + 1, match.start() - 80)
     end = text.find(".", match.end())

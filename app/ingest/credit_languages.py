@@ -23,9 +23,9 @@ from app.core import agencies
 from app.ingest import credit_arabic
 from app.ingest import credit_inflections
 from app.ingest import credit_lists
-from app.ingest.credit_context import EARLIER
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import sentence_around
+from app.ingest.credit_dates import dated
 
 # A capital of Latin script, with the accented ones agencies' names begin with ("ČTK", "Élysée").
 CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
@@ -455,7 +455,7 @@ def _vouches(verb: str, name: str) -> bool:
 # Reuters vor zwei Jahren berichtete", "wie Reuters damals berichtete" (an earlier report
 # recalled for background, for review); "wie Reuters am Montag berichtete" is the story's own
 # credit. After a verb first the time follows the name ("Das berichtete die Nachrichtenagentur
-# Reuters bereits im vergangenen Jahr": credit_context.EARLIER).
+# Reuters bereits im vergangenen Jahr": credit_dates.dated).
 _GERMAN_VERB = re.compile(r"(?i:laut|berichtete|berichtet|meldete|meldet)")
 # A year counts right after the name ("Wie Reuters 2019 berichtete", "wie dpa bereits 2019
 # meldete") or after "im Jahr", not after a noun it dates ("wie Reuters über den Haushalt 2027
@@ -481,7 +481,7 @@ def _german_earlier(match: re.Match[str], text: str) -> bool:
             or _GERMAN_EARLIER.search(text, end, match.end()) is not None
         )
     verb = groups.get("verb") or groups.get("verb2") or ""
-    return _GERMAN_VERB.fullmatch(verb) is not None and EARLIER.match(text, match.end()) is not None
+    return _GERMAN_VERB.fullmatch(verb) is not None and dated(text, match.end())
 
 
 def find(text: str, *, head: str) -> list[Found]:

@@ -45,13 +45,13 @@ import re
 from typing import Any
 
 from app.core import agencies
-from app.ingest.credit_context import EARLIER as _EARLIER
 from app.ingest.credit_context import SENTENCE_END
 from app.ingest.credit_context import bare_initials
 from app.ingest.credit_context import ends_a_caption
 from app.ingest.credit_context import name_key
 from app.ingest.credit_context import paragraph_before
 from app.ingest.credit_context import spelled_out
+from app.ingest.credit_dates import dated
 from app.ingest.credit_languages import CAPITAL
 from app.ingest.credit_lists import JOINER
 from app.ingest.credit_lists import listed
@@ -205,10 +205,6 @@ def _host_name(host: str) -> str:
     return labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
 
 
-def _dated(text: str, end: int) -> bool:
-    return _EARLIER.match(text, end) is not None
-
-
 # A participle opening a sentence whose subject follows: "First published in The Lancet, the
 # study found ...", "Reprinted in The Atlantic in 1990, his essay ...".
 _SUBJECT_AFTER = re.compile(
@@ -245,7 +241,7 @@ def find(text: str) -> list[Found]:
     for pattern in (_IN_TEXT, _GERMAN):
         for match in pattern.finditer(text):
             group, name = next((k, v) for k, v in match.groupdict().items() if v)
-            if _dated(text, match.end(group)) or earlier(text, match.start()):
+            if dated(text, match.end(group)) or earlier(text, match.start()):
                 continue  # "which reported last year", "wrote in The Guardian in March"
             found.append((name, " ".join(match.group(0).split())[:300], "text"))
     for match in _FINDING.finditer(text):

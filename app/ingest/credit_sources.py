@@ -25,9 +25,8 @@ Syndicating frames (a credit line, `syndicates`):
   includes material from a … news release distributed by PR Newswire", and the issuer's
   "SOURCE Company" line (only without a wire's mark: with one, the text is the wire's).
 
-Also what fingerprints asks: whether a credit in the text is dated before the article's own
-time in any of six languages ("según informó Europa Press el pasado mes de marzo", "Reuters
-reported last March", "wie die APA im vergangenen Jahr berichtete"): an earlier report.
+Whether a credit in the text is dated before the article's own time ("según informó Europa
+Press el pasado mes de marzo"), which pass 12 added here, is read in credit_dates since pass 13.
 """
 
 import re
@@ -219,88 +218,3 @@ def find(text: str) -> list[Found]:
             if _after_prose(text, match.start()) or len(text) - match.end() < 300:
                 found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
     return found
-
-
-# ---- an earlier report: a past time right after the credit -----------------------------------
-_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ES_MONTHS = (
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre"
-)
-_PT_MONTHS = (
-    "janeiro|fevereiro|mar\u00e7o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
-)
-_FR_MONTHS = (
-    "janvier|f\u00e9vrier|mars|avril|mai|juin|juillet|ao\u00fbt|septembre|octobre|novembre|"
-    "d\u00e9cembre"
-)
-_DE_MONTHS = (
-    "Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
-)
-_IT_MONTHS = (
-    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
-)
-_YEAR = r"(?:19|20)\d\d\b"
-_PAST = (
-    # English: "last March", "last year", "in 2019", "in March", "two years ago".
-    rf"(?:last|the[ \t]+previous)[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter|"
-    rf"{_EN_MONTHS})\b|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:{_EN_MONTHS}|{_YEAR})"
-    rf"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:\w+[ \t]+)?(?:years?|months?|weeks)[ \t]+ago\b"
-    # Spanish: "el pasado mes de marzo", "el año pasado", "en marzo", "en 2019", "hace dos años".
-    rf"|(?i:el[ \t]+pasado[ \t]+(?:mes[ \t]+de[ \t]+)?(?:{_ES_MONTHS}|a\u00f1o|mes|verano|"
-    rf"oto\u00f1o|"
-    rf"invierno|primavera)|el[ \t]+(?:a\u00f1o|mes)[ \t]+pasado|en[ \t]+(?:{_ES_MONTHS}|{_YEAR})"
-    rf"|hace[ \t]+(?:\w+[ \t]+)?(?:a\u00f1os|meses|semanas|un[ \t]+a\u00f1o)\b)"
-    # Portuguese: "em março do ano passado", "no ano passado", "em 2019", "há dois anos".
-    rf"|(?i:n[oa][ \t]+(?:passad[oa][ \t]+)?(?:ano|m\u00eas|semana)[ \t]+passad[oa]|em[ \t]+"
-    rf"(?:{_PT_MONTHS}|{_YEAR})|no[ \t]+passado[ \t]+m\u00eas[ \t]+de|h\u00e1[ \t]+(?:\w+[ \t]+)?"
-    rf"(?:anos|meses|semanas|um[ \t]+ano)\b)"
-    # French: "l'an dernier", "l'année dernière", "en mars dernier", "en 2019", "il y a deux ans".
-    rf"|(?i:l['\u2019](?:an|ann\u00e9e)[ \t]+(?:derni(?:er|\u00e8re)|pass\u00e9e?)"
-    rf"|le[ \t]+mois[ \t]+"
-    rf"(?:dernier|pass\u00e9)|en[ \t]+(?:{_FR_MONTHS}|{_YEAR})|il[ \t]+y[ \t]+a[ \t]+(?:\w+[ \t]+)?"
-    rf"(?:ans|mois|semaines|un[ \t]+an)\b)"
-    # German: "im vergangenen Jahr", "vor zwei Jahren", "im März", "2019", "letztes Jahr".
-    rf"|(?:(?:im|vom|von|aus[ \t]+dem)[ \t]+)?(?:vergangenen|letzten|vorigen)[ \t]+(?:Jahr|Monat|"
-    rf"Woche|Sommer|Herbst|Winter|Fr\u00fchjahr|{_DE_MONTHS})\w*|letztes[ \t]+Jahr"
-    rf"|vor[ \t]+(?:\w+[ \t]+)?(?:Jahren|Monaten|Wochen)\b|im[ \t]+(?:Jahr[ \t]+)?{_YEAR}"
-    rf"|im[ \t]+(?:{_DE_MONTHS})\b"
-    # Italian: "lo scorso anno", "l'anno scorso", "lo scorso marzo", "a marzo", "nel 2019".
-    rf"|(?i:lo[ \t]+scorso[ \t]+(?:mese[ \t]+di[ \t]+)?(?:anno|mese|{_IT_MONTHS})|l['\u2019]anno"
-    rf"[ \t]+scorso|il[ \t]+mese[ \t]+scorso|(?:a|nel[ \t]+mese[ \t]+di)[ \t]+(?:{_IT_MONTHS})"
-    rf"|nel[ \t]+{_YEAR}|(?:\w+[ \t]+)?anni[ \t]+fa\b)"
-)
-# Between the credit and its time: a verb of reporting or "already", up to two ("first
-# reported", "ya informó"); no other word ("Reuters reported sales fell in March" dates the
-# sales, not the report), and a comma only right before the time.
-_BETWEEN_WORDS = (
-    "reported|reports|revealed|wrote|said|published|first|originally|already|had|has|was|"
-    "inform\u00f3|informou|public\u00f3|publicou|revel\u00f3|revelou|divulg\u00f3|divulgou|"
-    "noticiou|ya|j\u00e1|berichtete|meldete|schrieb|bereits|schon|erstmals|rapport\u00e9|"
-    "r\u00e9v\u00e9l\u00e9|annonc\u00e9|d\u00e9j\u00e0|a|ha|riportato|riferito|scritto|"
-    "gi\u00e0|reso|noto"
-)
-_BETWEEN = rf"(?:[ \t]+(?:{_BETWEEN_WORDS})\b){{0,2}}"
-# After a comma the time must close the clause ("informó Europa Press, el pasado mes de
-# marzo."): "según Europa Press, en 2019 el número de turistas …" dates the figure, not the report.
-_DATED = re.compile(
-    rf"{_BETWEEN}(?:[ \t]+(?:{_PAST})|[ \t]*,[ \t]+(?:{_PAST})(?=[ \t]*(?:[.,;:!?)]|$)))"
-)
-
-
-def dated(source: str, end: int) -> bool:
-    """Whether a credit ending at `end` is followed by a past time: an earlier report."""
-    return _DATED.match(source, end) is not None
-
-
-def earlier_report(text: str, name: str, words: str) -> bool:
-    """Whether a credit in the text (its name and the words that give it, as a credit module
-    quotes them) is dated before the article's own time, in the words after the name ("wie die
-    APA im vergangenen Jahr berichtete") or just after the words in the text ("según informó
-    Europa Press el pasado mes de marzo")."""
-    at = words.find(name)
-    if at >= 0 and dated(words, at + len(name)):
-        return True
-    pattern = r"\s+".join(re.escape(word) for word in words.split())
-    if not pattern:
-        return False
-    return any(dated(text, match.end()) for match in re.finditer(pattern, text))

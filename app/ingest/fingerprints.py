@@ -30,6 +30,7 @@ from app.core import scripts
 from app.ingest import credit_arabic
 from app.ingest import credit_asia
 from app.ingest import credit_datelines
+from app.ingest import credit_dates
 from app.ingest import credit_frames
 from app.ingest import credit_languages
 from app.ingest import credit_lists
@@ -269,17 +270,13 @@ _AFTER_CREDIT = frozenset(_FUNCTION_WORDS.split())
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _FORMER = re.compile(r"\b(?i:former|ex-?)[ \t]*$")
 # A report the text places before its own time: "Reuters reported last year", "as AP reported in
-# January", "Yonhap first reported in 2023", "Last year, Reuters reported": the earlier story the
-# article recalls for background, not the one it carries (a story's own credit is undated or of
-# its day: "AFP reported on Monday", "reported the decision earlier in the day").
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_EARLIER_TIME = (
-    r"last[ \t]+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
-    rf"|in[ \t]+(?:(?:early|late|mid-?)[ \t]*)?(?:{_MONTHS}|(?:19|20)\d\d)\b"
-    r"|earlier[ \t]+this[ \t]+(?:year|month)\b|(?:[a-z]+[ \t]+)?(?:years|months|weeks)[ \t]+ago\b"
+# January", "Yonhap first reported in 2023" (credit_dates.dated, after the credit), "Last year,
+# Reuters reported" (before it): the earlier story the article recalls for background, not the
+# one it carries (a story's own credit is undated or of its day: "AFP reported on Monday",
+# "reported the decision earlier in the day").
+_EARLIER_BEFORE = re.compile(
+    rf"(?:^|[.!?][ \t]+|\n)(?:{credit_dates.ENGLISH_PAST})[ \t]*,?[ \t]*$", re.I
 )
-_EARLIER_AFTER = re.compile(rf"[ \t]+(?:first[ \t]+)?(?:{_EARLIER_TIME})")
-_EARLIER_BEFORE = re.compile(rf"(?:^|[.!?][ \t]+|\n)(?:{_EARLIER_TIME})[ \t]*,?[ \t]*$", re.I)
 DATELINE_CHARS = 300
 
 
@@ -301,7 +298,7 @@ class Credit:
     # Pakistan's party; a headline "AP reports 2,345 cases": Andhra Pradesh), where an agency's
     # credit reads "according to AFP": a proposal for review alone, not an origin (credited.py).
     initials: bool = False
-    # "Reuters reported last year": an earlier story recalled for background (_EARLIER_AFTER),
+    # "Reuters reported last year": an earlier story recalled for background (credit_dates),
     # or a speaker's inside quotation marks ('"Reuters reported that …," he said'); a proposal
     # for review alone, not an origin (credited.py).
     earlier: bool = False
@@ -526,17 +523,16 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
                 if (
-                    _EARLIER_AFTER.match(source, match.end())
+                    credit_dates.dated(source, match.end())  # "reported last March"
                     or _EARLIER_BEFORE.search(source, max(0, match.start() - 40), match.start())
                     or in_a_quotation(source, match.start(), match.end())
                     or credit_newsrooms.earlier(source, match.start())  # "after Reuters reported"
-                    or credit_sources.dated(source, match.end())  # "reported last March"
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)
     for name, words, kind in foreign:
         if kind in ("text", "told", "vouched"):
-            dated = credit_sources.earlier_report(text, name, words)  # "el pasado mes de marzo"
+            dated = credit_dates.earlier_report(text, name, words)  # "el pasado mes de marzo"
             credit = Credit(name, words, LinkRelation.cites, told=kind == "told", earlier=dated)
             if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
                 vouched.add(id(credit))
@@ -549,15 +545,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
             # Reuters" is a credit for the story.
-            if (credit.told, credit.ambiguous, credit.initials, credit.earlier, credit.joint) < (
-                kept.told,
-                kept.ambiguous,
-                kept.initials,
-                kept.earlier,
-                kept.joint,
-            ):
+            if _rank(credit) < _rank(kept):
                 unique[(credit.key, credit.relation)] = credit
     return list(unique.values())
+
+
+def _rank(credit: Credit) -> tuple[bool, ...]:
+    return (credit.told, credit.ambiguous, credit.initials, credit.earlier, credit.joint)
 
 
 # What a company or a person reports of its own after "X reported": "Thomson Reuters reported

@@ -8,6 +8,7 @@ credit nobody."""
 import pytest
 from fastapi.testclient import TestClient
 
+from app.ingest import credit_dates
 from app.ingest import credit_sources
 from app.ingest.fingerprints import credits
 from tests.ingest.credit_support import credited_origin
@@ -337,4 +338,4 @@ def test_reports_of_the_day_stay_credits(body: str) -> None:
     ],
 )
 def test_past_times_in_six_languages(after: str, expected: bool) -> None:
-    assert credit_sources.dated(after, 0) is expected
+    assert credit_dates.dated(after, 0) is expected
