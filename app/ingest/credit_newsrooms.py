@@ -179,9 +179,11 @@ def earlier(source: str, start: int) -> bool:
 def text_kind(credit: Any, agency: bool) -> str:
     """How a credit in the text to an outlet that is no agency is given: "contributed" when
     its quote says the outlet (or its reporter, named after it) contributed to this report,
-    else "text". An agency's stays "text", as before this reading."""
+    else "lead" when it stands in the story's first sentence (credit_leads), else "text". An
+    agency's stays "text", as before this reading."""
     if agency or credit.told or credit.earlier:
         return "text"
+    lead = "lead" if credit.lead else "text"  # "…, the BBC reported." closing the first sentence
     # The outlet opens the sentence ("The New York Times contributed …", "KFF Health News
     # correspondent Jane Doe contributed …") or is a reporter's ("Naomi Feld, a reporter for
     # Chalkbeat, contributed …"); not "Aides on the Hill contributed to this report".
@@ -190,7 +192,7 @@ def text_kind(credit: Any, agency: bool) -> str:
         rf"{re.escape(credit.name)}\b[^.\n]{{0,140}}?{_CONTRIBUTED}",
         credit.quote,
     )
-    return "contributed" if named is not None else "text"
+    return "contributed" if named is not None else lead
 
 
 def _words(match: re.Match[str]) -> str:

@@ -60,6 +60,10 @@ CONFIDENCE = {
     # "Additional reporting by" says: as sure as an agency's credit in the text (an agency's
     # stays "text_agency").
     "contributed_outlet": 0.8,
+    # "Forty homes were cleared, the BBC reported." as the story's first sentence: a rewrite
+    # attributes its lead to its source, a borrowed detail is named further down
+    # (credit_leads); as sure as an agency's credit in the text.
+    "lead_outlet": 0.8,
 }
 # A second, different way of giving the same credit adds this much (up to CAP).
 AGREEMENT = 0.03

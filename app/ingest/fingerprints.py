@@ -33,6 +33,7 @@ from app.ingest import credit_datelines
 from app.ingest import credit_dates
 from app.ingest import credit_frames
 from app.ingest import credit_languages
+from app.ingest import credit_leads
 from app.ingest import credit_lists
 from app.ingest import credit_newsrooms
 from app.ingest import credit_paragraphs
@@ -306,6 +307,8 @@ class Credit:
     # "(dpa/AFP)", of "Mit Material von dpa und AFP"): the article blends both outlets' copy and
     # counts under the first named; no rival of it (credited.decide).
     joint: bool = False
+    # In the text's first sentence ("Forty homes were cleared, the BBC reported."; credit_leads).
+    lead: bool = False
 
     @property
     def key(self) -> str:
@@ -481,6 +484,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     if author and (native := credit_asia.byline(author) or credit_arabic.byline(author)):
         found.append(Credit(native, f"byline: {author}", LinkRelation.syndicates))  # "연합뉴스"
     introduced = introduced_keys(text)
+    lead = credit_leads.lead_end(text)
     agency_named = SpelledOut(title, author, text)  # asked only for initials, once each
     for headline, source in ((True, title or ""), (False, text)):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
@@ -520,6 +524,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     and not agency_named(credit.key)
                 ):
                     credit = replace(credit, initials=True)
+                if not headline and match.start() < lead:
+                    credit = replace(credit, lead=True)
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
                 if (
@@ -533,7 +539,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for name, words, kind in foreign:
         if kind in ("text", "told", "vouched"):
             dated = credit_dates.earlier_report(text, name, words)  # "el pasado mes de marzo"
-            credit = Credit(name, words, LinkRelation.cites, told=kind == "told", earlier=dated)
+            first, told = credit_leads.in_lead(text, words, lead), kind == "told"
+            credit = Credit(name, words, LinkRelation.cites, told=told, earlier=dated, lead=first)
             if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
                 vouched.add(id(credit))
             found.append(credit)
@@ -551,7 +558,14 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
 
 
 def _rank(credit: Credit) -> tuple[bool, ...]:
-    return (credit.told, credit.ambiguous, credit.initials, credit.earlier, credit.joint)
+    return (
+        credit.told,
+        credit.ambiguous,
+        credit.initials,
+        credit.earlier,
+        credit.joint,
+        not credit.lead,
+    )
 
 
 # What a company or a person reports of its own after "X reported": "Thomson Reuters reported

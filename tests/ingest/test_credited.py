@@ -208,7 +208,9 @@ def test_a_cites_credit_is_followed_only_when_cites_collapse(client: TestClient)
 
 def test_a_weak_or_ambiguous_credit_is_not_applied(client: TestClient) -> None:
     ingest(client, {**paper("metro", 1), "claims": [{"text": "Unrelated: a bridge reopened."}]})
-    weak = ingest(client, paper("daily-planet", 2, body="Fares will rise, Metro reported."))
+    # A newsroom named beside a detail further down, not in the lead (credit_leads): 0.6.
+    body = "Fares will rise on Monday, the council said.\n\nDrivers asked for it, Metro reported."
+    weak = ingest(client, paper("daily-planet", 2, body=body))
     assert weak["credited_origin"] is None
     blend = ingest(
         client, paper("the-ledger", 3, body="SPRINGFIELD (AP) (Reuters) - Fares will rise.")
