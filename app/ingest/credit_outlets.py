@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.core import agencies
+from app.core import broadcasters
 from app.ingest import credit_editions
 from app.ingest.fingerprints import Credit
 from app.ingest.fingerprints import name_key
@@ -34,6 +35,9 @@ def outlet_keys(outlet: Outlet) -> set[str]:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:
             keys.add("".join(w[0] for w in words).lower())
+    # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py).
+    if (broadcaster := broadcasters.of_outlet(name_key(outlet.name), outlet.domain)) is not None:
+        keys |= set(broadcaster.names)
     return {key for key in keys if key}
 
 
@@ -59,6 +63,12 @@ def resolve_credits(
         Outlet.kind == OutletKind.wire_agency,
     ]
     conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]
+    listed = [found for key in keys if (found := broadcasters.by_name(key)) is not None]
+    if listed:  # a broadcaster stored under a name of another language, or under its domain
+        names = {name for found in listed for name in found.names}
+        domains = {d for found in listed for d in found.domains}
+        conditions += [func.lower(Outlet.name).in_(names), Outlet.domain.in_(domains)]  # type: ignore[union-attr]
+        conditions += [Outlet.domain.like(f"%.{d}") for d in domains]  # type: ignore[union-attr]
     outlets = session.scalars(
         select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
     )

@@ -1,6 +1,7 @@
 """Credits, pass 13 (docs/matching.md, "Credits, pass 13"): one reader of a past time after a
 credit for every module (credit_dates), a newsroom credited in the story's first sentence
-(credit_leads). With the look-alikes that must stay as they were."""
+(credit_leads), broadcasters by their names in other languages (app/core/broadcasters.py).
+With the look-alikes that must stay as they were."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -200,3 +201,88 @@ def test_a_headline_credit_is_no_lead(client: TestClient) -> None:
 )
 def test_where_the_lead_ends(text: str, end: int) -> None:
     assert credit_leads.lead_end(text) == end
+
+
+# --- 3. Broadcasters by their names in other languages -----------------------------------
+@pytest.mark.parametrize(
+    ("body", "stored", "slug"),
+    [
+        pytest.param(
+            "Os médicos do Hospital Central de Nampula deixaram de dar consultas, noticiou a VOA."
+            "\n\nAs urgências continuam abertas.",
+            {"voa-pt": ("Voz da América", "voaportugues.com", "broadcaster")},
+            "voa-pt",
+            id="voa_for_voz_da_america",
+        ),
+        pytest.param(
+            f"{LEAD}, VOA News reported." + REST,
+            {"voa-pt": ("Voz da América", "voaportugues.com", "broadcaster")},
+            "voa-pt",
+            id="english_service_for_portuguese_one",
+        ),
+        pytest.param(
+            f"{LEAD}, BBC News reported." + REST,
+            {"bbc": ("BBC", "bbc.co.uk", "broadcaster")},
+            "bbc",
+            id="bbc_news_for_bbc",
+        ),
+        pytest.param(
+            f"{LEAD}, the BBC reported." + REST,
+            {"bbc-news": ("BBC News", "bbc.com", "broadcaster")},
+            "bbc-news",
+            id="bbc_for_bbc_news",
+        ),
+        pytest.param(
+            f"{LEAD}, Radio France Internationale reported." + REST,
+            {"rfi": ("RFI", "rfi.fr", "broadcaster")},
+            "rfi",
+            id="rfi_in_full",
+        ),
+        pytest.param(
+            f"{LEAD}, DW reported." + REST,
+            {"dw": ("Deutsche Welle", "dw-mirror.example", "broadcaster")},
+            "dw",
+            id="by_stored_name_not_domain",
+        ),
+        pytest.param(
+            f"{LEAD}." + REST + "\n\nKälla: Sveriges Television",
+            {"svt": ("SVT Nyheter", "svt.se", "broadcaster")},
+            "svt",
+            id="source_line_full_name",
+        ),
+    ],
+)
+def test_a_broadcaster_by_another_name(
+    client: TestClient, body: str, stored: dict[str, tuple[str, ...]], slug: str
+) -> None:
+    found = credited_to(client, body, stored)
+    assert found is not None
+    assert found[0] == slug
+
+
+@pytest.mark.parametrize(
+    ("body", "stored"),
+    [
+        # No broadcaster of that name stored: nothing is created for it.
+        pytest.param(
+            f"{LEAD}, VOA reported." + REST,
+            {"bbc": ("BBC", "bbc.co.uk", "broadcaster")},
+            id="not_stored",
+        ),
+        # Another outlet with a name like it, or sharing its first word.
+        pytest.param(
+            f"{LEAD}, VOA reported." + REST,
+            {"votp": ("Voice of the People", "voiceofthepeople.example", "newspaper")},
+            id="voice_of_the_people",
+        ),
+        pytest.param(
+            f"{LEAD}, BBC News reported." + REST,
+            {"bbc-radio-club": ("BBC Radio Club", "bbcradioclub.example", "online")},
+            id="bbc_lookalike_club",
+        ),
+    ],
+)
+def test_lookalikes_of_a_broadcaster(
+    client: TestClient, body: str, stored: dict[str, tuple[str, ...]]
+) -> None:
+    assert credited_to(client, body, stored) is None
