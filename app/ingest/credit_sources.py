@@ -31,6 +31,7 @@ Press el pasado mes de marzo"), which pass 12 added here, is read in credit_date
 
 import re
 
+from app.ingest import credit_releases
 from app.ingest.credit_context import SENTENCE_END
 from app.ingest.credit_context import paragraph_before
 from app.ingest.credit_languages import CAPITAL
@@ -181,6 +182,8 @@ def _source_names(raw: str) -> list[str]:
     bare = re.sub(r"[ \t]*\([^()]*\)$", "", name)
     undated = re.sub(r",[ \t]*[^,]*\d[^,]*$", "", bare)
     names += [n for n in (bare, undated) if n and n not in names]
+    # "Quelle: Polizeibericht des Polizeipräsidiums X": the body whose document it is.
+    names += [n for n in credit_releases.issuers(name) if n not in names]
     return names
 
 
@@ -217,4 +220,4 @@ def find(text: str) -> list[Found]:
         for match in _ISSUER.finditer(text):
             if _after_prose(text, match.start()) or len(text) - match.end() < 300:
                 found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
-    return found
+    return found + credit_releases.find(text)  # "in a release issued through PR Newswire"

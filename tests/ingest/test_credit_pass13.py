@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Credits, pass 13 (docs/matching.md, "Credits, pass 13"): one reader of a past time after a
 credit for every module (credit_dates), a newsroom credited in the story's first sentence
 (credit_leads), broadcasters by their names in other languages (app/core/broadcasters.py).
@@ -286,3 +287,160 @@ def test_lookalikes_of_a_broadcaster(
     client: TestClient, body: str, stored: dict[str, tuple[str, ...]]
 ) -> None:
     assert credited_to(client, body, stored) is None
+
+
+# --- 4. A press release: the wire that carried it, or the body that issued it ---------------
+RELEASES = {
+    "pr-newswire": ("PR Newswire", "prnewswire.com", "wire_agency"),
+    "business-wire": ("Business Wire", "businesswire.com", "wire_agency"),
+    "globenewswire": ("GlobeNewswire", "globenewswire.com", "other"),
+    "anp-ps": ("ANP Pers Support", "perssupport.nl", "wire_agency"),
+    "ministry": ("Ministerio de Sanidad", "sanidad.gob.es", "other"),
+    "police": ("Polizeipräsidium Oberbayern Nord", "polizei-obn.example", "other"),
+    "central-bank": ("Central Bank of Malta", "centralbankmalta.org", "other"),
+    "university": ("University of Leeds", "leeds.ac.uk", "other"),
+}
+PLANT = (
+    "Acme Hydrogen will build a 240 million euro electrolyser plant near the port, creating "
+    "180 jobs by 2029"
+)
+PLANT_REST = (
+    "\n\nConstruction is due to start in the spring, and the first units are expected to ship "
+    "at the end of the following year, the company said."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "slug", "confidence"),
+    [
+        pytest.param(
+            f"{PLANT}, the company said in a release issued through PR Newswire." + PLANT_REST,
+            "pr-newswire",
+            0.8,
+            id="issued_through",
+        ),
+        pytest.param(
+            f"{PLANT}, according to a news release distributed by PR Newswire on Tuesday."
+            + PLANT_REST,
+            "pr-newswire",
+            0.8,
+            id="distributed_by",
+        ),
+        pytest.param(
+            f"{PLANT}, according to a release on Business Wire." + PLANT_REST,
+            "business-wire",
+            0.8,
+            id="release_on",
+        ),
+        pytest.param(
+            "Acme Hydrogen construira une usine de 240 millions près du port, selon un communiqué publié sur GlobeNewswire."
+            + PLANT_REST,
+            "globenewswire",
+            0.8,
+            id="french_other_kind",
+        ),
+        pytest.param(
+            "Acme Hydrogen bouwt een fabriek bij de haven, meldt het bedrijf in een persbericht via ANP Pers Support."
+            + PLANT_REST,
+            "anp-ps",
+            0.8,
+            id="dutch_via",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\nInformation from an Acme Hydrogen release issued via Business Wire was used in this report.",
+            "business-wire",
+            0.9,
+            id="line_information_from",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\nDit bericht is gebaseerd op een persbericht van Acme via ANP Pers Support.",
+            "anp-ps",
+            0.9,
+            id="line_dutch",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\n(Con información de una nota de prensa del Ministerio de Sanidad)",
+            "ministry",
+            0.9,
+            id="line_spanish_issuer",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\nAdditional reporting from the Central Bank of Malta's statement",
+            "central-bank",
+            0.9,
+            id="line_owner",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\nQuelle: Pressemitteilung des Polizeipräsidiums Oberbayern Nord",
+            "police",
+            0.9,
+            id="source_genitive",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\nSource: Press release of the Central Bank of Malta",
+            "central-bank",
+            0.9,
+            id="source_document_of",
+        ),
+    ],
+)
+def test_a_release_credited(client: TestClient, body: str, slug: str, confidence: float) -> None:
+    assert credited_to(client, body, RELEASES) == (slug, confidence)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A release quoted beside the story's own reporting, not in its first sentence.
+        pytest.param(
+            "Workers gathered at the gates on Thursday to cheer the plant.\n\nIn a release distributed by PR Newswire, the company said it wants the units made here."
+            + PLANT_REST,
+            id="quoted_further_down",
+        ),
+        pytest.param(
+            "Workers gathered at the gates on Thursday.\n\nDans un communiqué diffusé sur GlobeNewswire, l'entreprise affirme vouloir fabriquer ici."
+            + PLANT_REST,
+            id="quoted_further_down_fr",
+        ),
+        # The issuer after "issued by": a story may quote it beside its own reporting.
+        pytest.param(
+            "A new frog is among the smallest vertebrates known, its authors say in a press release issued by the University of Leeds."
+            + PLANT_REST,
+            id="issued_by_issuer",
+        ),
+        # Weekdays, the company's own channels, no carrier named, a dated release.
+        pytest.param(
+            f"{PLANT}, the company said in a statement on Wednesday." + PLANT_REST, id="weekday"
+        ),
+        pytest.param(
+            f"{PLANT}, the company said in a release on its website." + PLANT_REST, id="own_website"
+        ),
+        pytest.param(
+            "Monday's release, sent out over PR Newswire before dawn, calls the deal a new chapter."
+            + PLANT_REST,
+            id="not_joined",
+        ),
+        pytest.param(
+            f"{PLANT}, the company said in a release issued through PR Newswire last March."
+            + PLANT_REST,
+            id="dated",
+        ),
+        # A sentence that goes on after "Based on a statement by X".
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\nBased on a statement by the Central Bank of Malta, the court ruled that the fine stands.",
+            id="based_on_sentence",
+        ),
+        # A story about the wire, and a release of a body that is no stored outlet.
+        pytest.param(
+            "PR Newswire was sold to a private equity group on Monday, its owner said."
+            + PLANT_REST,
+            id="about_the_wire",
+        ),
+        pytest.param(
+            f"{PLANT}.{PLANT_REST}\n\n(Con información de una nota de prensa de la Junta de Andalucía)",
+            id="issuer_not_stored",
+        ),
+    ],
+)
+def test_lookalikes_of_a_release(client: TestClient, body: str) -> None:
+    assert credited_to(client, body, RELEASES) is None
