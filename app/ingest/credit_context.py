@@ -203,11 +203,23 @@ _PICTURE_CREDIT = re.compile(
 )
 
 
+# A byline that gives its source as a source line does: "Source : GlobeNewswire", "Quelle: dpa".
+_SOURCE_PREFIX = re.compile(
+    r"^[ \t]*(?i:sources?|fuentes?|quelle|fontes?|k\u00e4lla|bron|\u017ar\u00f3d\u0142o|kilde|"
+    r"l\u00e4hde|zdroj|forr\u00e1s|sursa)[ \t]*:[ \t]*"
+)
+# A name with a slash inside a word ("Polizeipräsidium Schwaben Süd/West"): also read whole.
+_SLASHED_NAME = re.compile(r"^[^/|,]*\w/\w[^/|,]*$")
+
+
 def byline(author: str) -> list[str]:
     """The names a byline gives, each a possible credit: "Reuters", "By REUTERS", "Reuters
     Staff", "Jill Colvin | AP", "ZEKE MILLER Associated Press", "JOSH BOAK, AP Economics
-    Writer", "dpa"."""
+    Writer", "dpa", "Source: GlobeNewswire"; a name with a slash inside it and no agency's
+    name in it is read whole as well as in its parts ("Polizeipräsidium Schwaben Süd/West":
+    only a stored outlet of that name makes it a credit)."""
     names: list[str] = []
+    author = _SOURCE_PREFIX.sub("", author)
     for part in _BYLINE_PARTS.split(_PICTURE_CREDIT.sub("", author)):
         name = part.strip(" .")
         stripped = _ROLE.sub("", name)
@@ -229,6 +241,11 @@ def byline(author: str) -> list[str]:
             if (piece.isupper() or " " in piece) and agencies.by_key(name_key(piece)):
                 names.append(piece)
                 break
+    # Not "Jane Doe/PNA", "AP/Reuters": a reporter and an agency, or two agencies.
+    whole = author.strip(" .")
+    agency = any(agencies.by_key(name_key(name)) for name in names)
+    if _SLASHED_NAME.match(whole) and whole[:1].isupper() and not agency:
+        names.append(whole)
     return names
 
 

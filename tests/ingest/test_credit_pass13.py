@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from app.ingest import credit_dates
 from app.ingest import credit_leads
 from app.ingest import credit_newsrooms
+from app.ingest.credit_context import byline
 from app.ingest.fingerprints import credits
 from tests.ingest.credit_support import credited_origin
 
@@ -444,3 +445,46 @@ def test_a_release_credited(client: TestClient, body: str, slug: str, confidence
 )
 def test_lookalikes_of_a_release(client: TestClient, body: str) -> None:
     assert credited_to(client, body, RELEASES) is None
+
+
+# --- 5. Bylines: a source word before the name, a name with a slash in it -------------------
+@pytest.mark.parametrize(
+    ("author", "slug"),
+    [
+        pytest.param("Source : GlobeNewswire", "globenewswire", id="source_fr_space"),
+        pytest.param("Source: PR Newswire", "pr-newswire", id="source_en"),
+        pytest.param("Fuente: Ministerio de Sanidad", "ministry", id="fuente"),
+        pytest.param("Quelle: Polizeipräsidium Oberbayern Nord", "police", id="quelle"),
+        pytest.param("Polizeiinspektion Lindau/Bodensee", "police-slash", id="slash_whole"),
+    ],
+)
+def test_a_byline_credit(client: TestClient, author: str, slug: str) -> None:
+    stored = {
+        **RELEASES,
+        "police-slash": ("Polizeiinspektion Lindau/Bodensee", "pi-lindau.example", "other"),
+    }
+    found = credited_origin(
+        client,
+        PLANT + "." + PLANT_REST,
+        stored=stored,
+        title="A plant by the port",
+        claim="Acme will build a plant.",
+        author=author,
+    )
+    assert found == (slug, 0.95)
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        # A reporter and an agency, two agencies: the parts only, as before.
+        ("Jane Doe/PNA", ["Jane Doe", "PNA"]),
+        ("AP/Reuters", ["AP", "Reuters"]),
+        ("dpa/AFP", ["dpa", "AFP"]),
+        # A source word in lower case or without a colon is no source line.
+        ("source GlobeNewswire", []),
+        ("Sources close to the company", ["Sources close to the company"]),
+    ],
+)
+def test_lookalikes_of_a_byline(author: str, names: list[str]) -> None:
+    assert byline(author) == names
