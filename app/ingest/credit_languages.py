@@ -90,7 +90,7 @@ NEWS_FRAME = re.compile(
     r"(?i:de[ \t]+(?:presă|presa|știri|ştiri|noticias|not[ií]cias)|noticiosa|di[ \t]+stampa)"
 )
 _IBERIAN_ROMANIAN_VERB = re.compile(
-    r"(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]u?|report[oó]|segundo|"
+    r"(?i:seg[uú]n(?:[ \t]+(?:inform[oóa]|ha[ \t]+informado))?|inform[oó]u?|report[oó]|segundo|"
     r"de[ \t]+acordo[ \t]+com|noticiou|potrivit|transmite|informează)"
 )
 _ITALIAN_VERB = re.compile(r"(?i:secondo|riferisce|riporta|ha[ \t]+riferito)")
@@ -122,7 +122,7 @@ def local_body(verb: str | None, name: str, lead: str) -> bool:
 # посиланням на Укрінформ"). After "citing" the name is the source in whatever case it takes
 # ("со ссылкой на источники", sources, has no name; "на Министерство обороны" names no agency).
 _TEXT = re.compile(
-    r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+(?:inform[oó]|ha[ \t]+informado))?|inform[oó]|"
+    r"(?<![\w])(?P<verb>(?i:seg[uú]n(?:[ \t]+(?:inform[oóa]|ha[ \t]+informado))?|inform[oó]|"
     r"report[oó]|selon|d['\u2019]apr[eè]s|a[ \t]+rapport[eé]|rapporte|laut|berichtete|berichtet|"
     r"meldete|meldet|secondo|riferisce|riporta|ha[ \t]+riferito|segundo|de[ \t]+acordo[ \t]+com|"
     r"informou|noticiou|volgens|meldt|meldde|enligt|if[øo]lge|skriver|uppger|"
@@ -321,7 +321,7 @@ def _dutch_told(match: re.Match[str], text: str) -> bool:
 # PAP rzeczniczka" (the spokeswoman told PAP); "podała PAP" is PAP's report. So do Czech ("řekl
 # ČTK", "sdělila ČTK") and Indonesian ("kata dia kepada ANTARA": he said to ANTARA).
 _TOLD = re.compile(
-    r"(?i:\binform(?:[oó](?!u)|ado)[ \t]+a[ \t]"
+    r"(?i:\binform(?:[oó](?!u)|ado|a)[ \t]+a[ \t]"
     r"|\b(?:inform[oó]u?|report[oó])[ \t]+(?:à|ao|al)[ \t]"
     r"|\b(?:powiedzia[łl]a?|przekaza[łl]a?|poinformowa[łl]a?|řekla?|sdělila?|kepada|"
     r"розпові(?:в|ла|ли)|рассказал[аи]?)[ \t])"

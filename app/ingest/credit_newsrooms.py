@@ -151,9 +151,11 @@ _FINDING = re.compile(
     r"(?:['\u2019]s)?(?:[ \t]+(?i:investigation|analysis|review|report|probe|story|series))?"
     r"(?:[ \t]+(?i:that|which))?[ \t]+(?i:found|revealed|uncovered|exposed|showed|disclosed)\b"
 )
-# The agency's capitals closing a paragraph inside the story: "… sugli edifici. (ANSA)".
+# The agency's capitals closing a paragraph inside the story: "… sugli edifici. (ANSA)", also
+# a name of two words ("… en Malpica. (EUROPA PRESS)").
 _PARAGRAPH_CLOSING = re.compile(
-    r"(?<=[.!?\"\u201d\u00bb])[ \t]*\((?P<name>[A-Z][A-Z-]{1,15})\)[ \t]*(?=\n)"
+    r"(?<=[.!?\"\u201d\u00bb])[ \t]*\((?P<name>[A-Z][A-Z-]{1,15}(?:[ \t][A-Z][A-Z-]{1,15})?)\)"
+    r"[ \t]*(?=\n)"
 )
 _PICTURE = re.compile(r"(?i:\b(?:photo|picture|image|video|graphic|footage|foto|bild|caption)s?\b)")
 # The agency's copyright line, its name written out, on a line of its own.

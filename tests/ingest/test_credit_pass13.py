@@ -488,3 +488,81 @@ def test_a_byline_credit(client: TestClient, author: str, slug: str) -> None:
 )
 def test_lookalikes_of_a_byline(author: str, names: list[str]) -> None:
     assert byline(author) == names
+
+
+# --- 6. Spanish "según informa" in the present; an agency of two words closing a paragraph ---
+STORM = (
+    "El temporal ha dejado sin suministro eléctrico a unos 12.000 clientes en la costa y ha "
+    "obligado a amarrar a casi toda la flota de bajura"
+)
+STORM_REST = "\n\nLas clases extraescolares se han suspendido en varios concellos de la comarca."
+
+
+@pytest.mark.parametrize(
+    ("body", "slug", "confidence"),
+    [
+        pytest.param(
+            f"{STORM}, según informa Europa Press." + STORM_REST,
+            "europa-press",
+            0.8,
+            id="segun_informa",
+        ),
+        pytest.param(
+            f"{STORM}, según informa la agencia EFE." + STORM_REST,
+            "efe",
+            0.8,
+            id="segun_informa_agencia",
+        ),
+        pytest.param(
+            f"{STORM}, según informó Europa Press." + STORM_REST,
+            "europa-press",
+            0.8,
+            id="segun_informo_as_before",
+        ),
+        pytest.param(
+            "12.05 | Así está la situación en toda la comunidad:\n\n"
+            f"{STORM}. Las rachas superaron los 120 kilómetros por hora en el cabo. (EUROPA PRESS)\n\n"
+            "11.20 | Suspendidas las actividades deportivas al aire libre.",
+            "europa-press",
+            0.9,
+            id="two_word_capitals_closing_paragraph",
+        ),
+        pytest.param(
+            f"{STORM}. Las rachas superaron los 120 kilómetros por hora en el cabo. (AGENCIA BRASIL)\n\n"
+            "Outra parte do texto segue aqui.",
+            "agencia-brasil",
+            0.9,
+            id="two_word_capitals_other_agency",
+        ),
+    ],
+)
+def test_spanish_present_and_two_word_capitals(
+    client: TestClient, body: str, slug: str, confidence: float
+) -> None:
+    assert credited_to(client, body, {}) == (slug, confidence)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Someone told the agency ("informa a EFE"), as "informó a EFE" was already.
+        pytest.param(
+            f"{STORM}, según informa a EFE un portavoz de la Xunta." + STORM_REST, id="informa_a"
+        ),
+        # Two words in capitals that are no agency, a photo's caption, a place.
+        pytest.param(
+            f"{STORM}. Las rachas superaron los 120 kilómetros por hora. (NUEVA YORK)\n\n"
+            + STORM_REST,
+            id="not_an_agency",
+        ),
+        pytest.param(
+            f"{STORM}.\n\nFoto de archivo del puerto de Malpica, en la costa. (EUROPA PRESS)\n\n"
+            + STORM_REST,
+            id="caption",
+        ),
+        # The present tense with a plural subject: no name after it.
+        pytest.param(f"{STORM}, según informan fuentes de la Xunta." + STORM_REST, id="plural"),
+    ],
+)
+def test_lookalikes_of_spanish_present_and_capitals(client: TestClient, body: str) -> None:
+    assert credited_to(client, body, {}) is None
