@@ -287,6 +287,38 @@ def spelled_out(before: str, name: str) -> list[str] | None:
     return None
 
 
+def in_full(source: str, start: int, end: int) -> str | None:
+    """The full name of a listed agency that the words around a name in the text spell, when
+    the name alone is none: "the Press Trust of India reported" (a name stops at "of", so the
+    credit's name is "India"), "News Agency of Nigeria", "the Kuwait News Agency said"."""
+    name = source[start:end]
+    if agencies.by_key(name_key(name)) is not None:
+        return None
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    before = re.findall(r"[\w'\u2019-]+", source[max(line_start, start - 40) : start])[-4:]
+    after = source[end : end + 30 if line_end < 0 else min(line_end, end + 30)]
+    after_words = re.findall(r"[\w'\u2019-]+", after)[:2]
+    window = source[max(0, start - 60) : end + 40]
+    best = None
+    for i in range(len(before) + 1):
+        for j in range(len(after_words) + 1):
+            words = [*before[i:], name, *after_words[:j]]
+            full = " ".join(words)
+            if len(words) == 1 or words[0].lower() == "the":
+                continue
+            if agencies.by_key(name_key(full)) is None:
+                continue
+            written = r"[ \t]+".join(re.escape(word) for word in words)
+            # Not "a former Press Trust of India correspondent": no longer the agency's.
+            found = re.search(rf"(?<!\w)(?:(?i:former|ex-?)[ \t]*)?{written}", window)
+            if found and not found[0].lower().startswith(("former", "ex")):
+                best = full if best is None or len(full) > len(best) else best
+            elif found:
+                return None
+    return best
+
+
 def names_agency(phrase: list[str]) -> bool:
     """Whether spelled-out words are an agency's own name ("Agence France-Presse", "News Agency
     of Nigeria", "Lebanon's National News Agency")."""

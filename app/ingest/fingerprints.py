@@ -54,6 +54,7 @@ from app.ingest.credit_context import carried_paragraph
 from app.ingest.credit_context import closes_a_caption
 from app.ingest.credit_context import ends_a_caption
 from app.ingest.credit_context import in_a_quotation
+from app.ingest.credit_context import in_full
 from app.ingest.credit_context import introduced_keys
 from app.ingest.credit_context import introduces
 from app.ingest.credit_context import is_introduction
@@ -501,6 +502,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     source, max(0, match.start() - 12), match.start()
                 ):
                     continue  # "a former Reuters correspondent reported": no longer the agency's
+                name = in_full(source, match.start(group), match.end(group)) or name  # "India"
                 credit = _without_possessor(
                     Credit(name, sentence_around(source, match), LinkRelation.cites)
                 )
@@ -557,15 +559,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     return list(unique.values())
 
 
-def _rank(credit: Credit) -> tuple[bool, ...]:
-    return (
-        credit.told,
-        credit.ambiguous,
-        credit.initials,
-        credit.earlier,
-        credit.joint,
-        not credit.lead,
-    )
+def _rank(c: Credit) -> tuple[bool, ...]:  # of two credits of one outlet: keep the lower
+    return (c.told, c.ambiguous, c.initials, c.earlier, c.joint, not c.lead)
 
 
 # What a company or a person reports of its own after "X reported": "Thomson Reuters reported

@@ -566,3 +566,45 @@ def test_spanish_present_and_two_word_capitals(
 )
 def test_lookalikes_of_spanish_present_and_capitals(client: TestClient, body: str) -> None:
     assert credited_to(client, body, {}) is None
+
+
+# --- 7. An agency's full name with a small word in it, in the text ---------------------------
+BUS = "Two passengers are critical after a bus overturned on the expressway early on Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        pytest.param(
+            f"{BUS}, the Press Trust of India reported.", "pti", id="press_trust_of_india"
+        ),
+        pytest.param(
+            f"{BUS}, Press Trust of India reported, citing police.", "pti", id="without_the"
+        ),
+        pytest.param(
+            f"{BUS}, the Kuwait News Agency said, citing the ministry.",
+            "kuna",
+            id="kuwait_news_agency",
+        ),
+        pytest.param(
+            f"{BUS}, the Ghana News Agency reported.", "ghana-news-agency", id="ghana_news_agency"
+        ),
+    ],
+)
+def test_an_agency_in_full(client: TestClient, body: str, slug: str) -> None:
+    assert credited_to(client, body + REST, {}) == (slug, 0.8)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A paper whose name ends in a country, the country alone, a name cut by a comma.
+        pytest.param(f"{BUS}, The Times of India reported.", id="times_of_india"),
+        pytest.param(f"{BUS}, India reported.", id="country"),
+        pytest.param(f"In a report on trust, India reported {BUS.lower()}.", id="comma_between"),
+        # No longer the agency's.
+        pytest.param(f"{BUS}, a former Press Trust of India correspondent reported.", id="former"),
+    ],
+)
+def test_lookalikes_of_an_agency_in_full(client: TestClient, body: str) -> None:
+    assert credited_to(client, body + REST, {}) is None
