@@ -378,7 +378,8 @@ def test_review_decisions_survive_export_and_import(
     sent = [
         metro,
         payload("daily", 2, "FERRIES SUSPENDED!"),
-        payload("herald", 3, "Ferry halt", body="Ferries stop next week, Metro reported."),
+        # A weak credit, for review: a newsroom beside a detail, not in the lead (0.6).
+        payload("herald", 3, "Ferry halt", body="Ferries stop.\n\nCrews left, Metro reported."),
     ]
     for item in sent:
         client.post("/v1/ingest", json=item)
