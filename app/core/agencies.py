@@ -256,7 +256,8 @@ NATIVE_NAMES: dict[str, tuple[str, ...]] = {
     "anadolu": ("阿纳多卢通讯社", "阿納多盧通訊社", "アナトリア通信", "وكالة الأناضول"),
     "mena": ("中东社",),
     "wafa": ("وكالة الأنباء والمعلومات الفلسطينية",),
-    "irna": ("وكالة الجمهورية الإسلامية للأنباء", "إرنا"),
+    "irna": ("وكالة الجمهورية الإسلامية للأنباء", "إرنا", "خبرگزاری جمهوری اسلامی",
+             "خبرگزاری جمهوری اسلامی ایران", "خبرگزاری ایرنا"),
     "sana": ("الوكالة العربية السورية للأنباء",),
     "petra": ("وكالة الأنباء الأردنية",),
     "kuna": ("وكالة الأنباء الكويتية", "科威特通讯社"),
@@ -281,6 +282,20 @@ NATIVE_NAMES: dict[str, tuple[str, ...]] = {
     "antara": ("安塔拉通讯社", "安塔拉通訊社", "アンタラ通信", "kantor berita antara"),
     "kcna": ("朝中社", "朝鲜中央通讯社"),
     "prensa-latina": ("拉美社",),
+    # South Asia, Iran and Greece in their own scripts (app/ingest/credit_south_asia.py,
+    # credit_scripts.py): full names as bylines and source lines give them, and the short names
+    # the wires sign with ("(रासस)", Nepal's RSS; "اے پی پی", APP in Urdu; "ΑΠΕ-ΜΠΕ" above).
+    "pti": ("प्रेस ट्रस्ट ऑफ इंडिया",),
+    "ians": ("इंडो एशियन न्यूज सर्विस", "इंडो एशियन न्यूज़ सर्विस"),
+    "ani": ("एएनआई",),
+    "bss": ("বাংলাদেশ সংবাদ সংস্থা",),
+    "rss": ("रासस", "राष्ट्रिय समाचार समिति", "राष्ट्रीय समाचार समिति"),
+    "associated-press-of-pakistan": ("اے پی پی", "ایسوسی ایٹڈ پریس آف پاکستان"),
+    "isna": ("ایسنا", "خبرگزاری ایسنا", "خبرگزاری دانشجویان ایران"),
+    "mehr": ("خبرگزاری مهر",),
+    "tasnim": ("خبرگزاری تسنیم",),
+    "fars": ("خبرگزاری فارس",),
+    "ana-mpa": ("αθηναϊκό μακεδονικό πρακτορείο ειδήσεων",),
 }  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,

@@ -37,6 +37,7 @@ from app.ingest import credit_leads
 from app.ingest import credit_lists
 from app.ingest import credit_newsrooms
 from app.ingest import credit_paragraphs
+from app.ingest import credit_scripts
 from app.ingest import credit_sign_offs
 from app.ingest import credit_slavic
 from app.ingest import credit_sources
@@ -471,6 +472,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     # In the agencies' own scripts and mid-story: "据马新社报道", "المصدر: وام", "-- Bernama".
     foreign += credit_asia.find(text) + credit_arabic.find(text) + credit_wires.find(text)
     foreign += credit_sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"
+    foreign += credit_scripts.find(text)  # "(इनपुट: आईएएनएस)", "به گزارش ایرنا", "- with AAP"
     foreign = credit_sources.without_picture_sources(text, foreign)  # a chart's "Source:"
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
@@ -482,7 +484,8 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             found.append(credit := Credit(name, f"byline: {line}", LinkRelation.syndicates))
             if credit_paragraphs.sole_agency(line or ""):  # "Hina": the agency's name alone
                 vouched.add(id(credit))
-    if author and (native := credit_asia.byline(author) or credit_arabic.byline(author)):
+    native = author and (credit_asia.byline(author) or credit_arabic.byline(author))
+    if author and (native := native or credit_scripts.byline(author)):  # "… Tribune (TNS)"
         found.append(Credit(native, f"byline: {author}", LinkRelation.syndicates))  # "연합뉴스"
     introduced = introduced_keys(text)
     lead = credit_leads.lead_end(text)
