@@ -28,7 +28,8 @@ import re
 from app.core import agencies
 from app.ingest import credit_south_asia
 
-_PERSIAN = "\u0600-\u06ff\u200c"
+# Persian letters and joiners, not its punctuation ("،", "؛").
+_PERSIAN = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u200c"
 _PERSIAN_NAMES = {
     "ایرنا": "Islamic Republic News Agency",
     "خبرگزاری جمهوری اسلامی": "Islamic Republic News Agency",
@@ -66,8 +67,8 @@ _EL_LINE = re.compile(
     rf"[ \t]+(?:{_EL_NAME})[ \t.]*(?=\n|$)"
 )
 _EL_TEXT = re.compile(
-    rf"(?<![{_GREEK}])(?:μεταδίδει|μετέδωσε|αναφέρει|ανέφερε|σύμφωνα[ \t]+με|"
-    rf"[μΜ]ε[ \t]+πληροφορίες[ \t]+από)[ \t]+(?:{_EL_NAME})"
+    rf"(?<![{_GREEK}])(?i:μεταδίδει|μετέδωσε|αναφέρει|ανέφερε|σύμφωνα[ \t]+με|"
+    rf"με[ \t]+πληροφορίες[ \t]+από)[ \t]+(?:{_EL_NAME})"
 )
 
 _CYRILLIC_NAMES = {

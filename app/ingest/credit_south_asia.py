@@ -90,6 +90,10 @@ _TEXT = re.compile(
         r")"
     )
 )
+# Nepali attaches the agent's "ले" to the name: "राससले जनाएको छ".
+_ATTACHED = re.compile(
+    fold(rf"(?<![{_LETTERS}])(?P<name>{_ALT})ले[ \t]+(?:जनाएको|जनाए|उल्लेख[ \t]+गरेको|बताएको)")
+)
 # What only needs the agency word before it: "भाषा" is the word for language.
 _WORDS = frozenset(("भाषा",))
 # A time before this story's, or the pluperfect, in the credit's sentence.
@@ -132,9 +136,9 @@ def find(text: str) -> list[tuple[str, str, str]]:
         words = " ".join(match.group(0).split())
         name = _NAMES[" ".join(name.replace("-", " ").split())]
         found.append((name, f"credit line: {words}", "credit_line"))
-    for match in _TEXT.finditer(folded):
+    for match in [*_TEXT.finditer(folded), *_ATTACHED.finditer(folded)]:
         name = " ".join(match["name"].replace("-", " ").split())
-        if name in _WORDS and not match["agency"]:
+        if name in _WORDS and not match.groupdict().get("agency"):
             continue  # "भाषा के अनुसार": according to the language
         sentence = _sentence(folded, match.start(), match.end())
         if _EARLIER.search(sentence):
