@@ -26,13 +26,11 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.articles import service as articles_service
 from app.articles.models import CreditedOriginPublic
 from app.articles.models import LinkPublic
 from app.core import statistics
 from app.core.config import Settings
 from app.core.errors import AppError
-from app.core.listed import listed
 from app.core.locks import advisory_lock
 from app.core.locks import locks_rows
 from app.core.unit_of_work import TransactionConflict
@@ -40,6 +38,7 @@ from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import run_transaction
 from app.ingest import origins as ingest_origins
 from app.ingest import service as one_line
+from app.ingest.bulk import queries
 from app.ingest.bulk import review
 from app.ingest.bulk.matching import ChunkClaims
 from app.ingest.bulk.plan import Planner
@@ -57,7 +56,8 @@ from app.ingest.models import MatchRef
 from app.ingest.models import error_body
 from app.matching.base import Matcher
 from app.matching.fulltext import counts_of_its_own
-from app.tables import Article
+from app.tables import OriginArticleRef
+from app.tables import OutletRef
 
 logger = logging.getLogger("app.ingest")
 
@@ -340,13 +340,24 @@ def _outcome(plan: ClaimPlan) -> ClaimOutcome:
 def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
     """The links of these articles to their origins, as the API shows them (one query)."""
     found: dict[int, LinkPublic] = {}
+    connection = session.connection()
     for start in range(0, len(article_ids), 500):
         part = article_ids[start : start + 500]
-        query = articles_service._public_query().where(listed(Article.id, "ids"))
-        for row in session.execute(query, {"ids": part}):
-            origin = articles_service._to_public(row).origin
-            if origin is not None:
-                found[origin.article_id] = origin
+        for row in connection.execute(queries.ORIGIN_LINKS, {"ids": part}):
+            found[row.article_id] = LinkPublic(
+                article_id=row.article_id,
+                origin=OriginArticleRef(
+                    id=row.origin_id,
+                    url=row.origin_url,
+                    title=row.origin_title,
+                    published_at=row.origin_published_at,
+                    outlet=OutletRef(id=row.outlet_id, slug=row.outlet_slug, name=row.outlet_name),
+                ),
+                relation=row.relation,
+                reason=row.reason,
+                provenance=row.provenance,
+                created_at=row.created_at,
+            )
     return found
 
 
