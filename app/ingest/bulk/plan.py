@@ -155,20 +155,18 @@ class Planner:
     # ---- the snapshot ----------------------------------------------------------------------
 
     def _load(self, payloads: list[IngestPayload]) -> None:
-        session = self.session
+        session, db = self.session, self.session.connection()  # Core rows: no ORM work
         slugs = sorted({p.outlet.slug for p in payloads})
         domains = sorted({p.outlet.domain for p in payloads if p.outlet.domain})
-        for row in session.execute(queries.OUTLETS, {"slugs": slugs, "domains": domains or [""]}):
+        for row in db.execute(queries.OUTLETS, {"slugs": slugs, "domains": domains or [""]}):
             self._outlet_row(row)
         urls = sorted(
             {p.article.url for p in payloads} | {p.origin.url for p in payloads if p.origin}
         )
-        rows = [
-            r for part in _chunks(urls) for r in session.execute(queries.ARTICLES, {"urls": part})
-        ]
+        rows = [r for part in _chunks(urls) for r in db.execute(queries.ARTICLES, {"urls": part})]
         missing = {r.outlet_id for r in rows} - set(self.outlets_by_id)
         if missing:
-            for row in session.execute(
+            for row in db.execute(
                 select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain, Outlet.kind).where(
                     Outlet.id.in_(sorted(missing))  # type: ignore[union-attr]
                 )
@@ -199,7 +197,7 @@ class Planner:
                 by_id[r.id].link = LinkRow(origin, r.relation, r.reason, r.provenance)
         claims: dict[int, ClaimRow] = {}
         for part in _chunks(sorted(by_id)):
-            for r in session.execute(queries.ATTACHED, {"ids": part}):
+            for r in db.execute(queries.ATTACHED, {"ids": part}):
                 claim = claims.get(r.claim_id)
                 if claim is None:
                     claim = claims[r.claim_id] = ClaimRow(
@@ -209,7 +207,7 @@ class Planner:
                 article.attached[claim] = AttributionRow(r.id, claim, article)
         keys = sorted({_fingerprint(c.text, c.claimant) for p in payloads for c in p.claims})
         for part in _chunks(keys):
-            for r in session.execute(queries.BY_FINGERPRINT, {"keys": part}):
+            for r in db.execute(queries.BY_FINGERPRINT, {"keys": part}):
                 if r.merged_into is None:
                     claim = claims.get(r.id) or ClaimRow(r.id, r.text, r.claimant, r.fingerprint)
                 else:  # followed to the claim it was merged into, as the one-line path does
@@ -280,7 +278,7 @@ class Planner:
         self.credited_outlets = set(self.session.scalars(queries.CREDITED_OUTLETS, params))
         seen: set[int] = set()
         for part in _chunks(sorted(set(titles))):
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 queries.NEIGHBOURS, {**params, "titles": part, "keys": sorted(keys)}
             )
             for r in rows:
@@ -521,7 +519,7 @@ class Planner:
         found = {i: stored[i] for i in ids if i in stored}
         missing = sorted({i for i in ids if i not in found})
         for part in _chunks(missing):
-            for r in self.session.execute(
+            for r in self.session.connection().execute(
                 select(Claim.id, Claim.text, Claim.claimant, Claim.fingerprint).where(
                     Claim.id.in_(part)  # type: ignore[union-attr]
                 )
