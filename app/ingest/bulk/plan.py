@@ -16,6 +16,7 @@ headline, or crediting the line's outlet, or a body fingerprint). For every othe
 detection finds nothing, so skipping it changes nothing.
 """
 
+from bisect import insort
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import lru_cache
@@ -135,7 +136,8 @@ class Planner:
         self._stored_claims: dict[int, ClaimRow] = {}  # the stored ones among them, by id
         self.neighbours: list[ArticleRow] = []
         self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
-        self.by_title: dict[str, list[ArticleRow]] = {}  # by headline key: neighbours, new ones
+        # By headline key: neighbours and new ones, kept in `by_time` order (copy detection's).
+        self.by_title: dict[str, list[ArticleRow]] = {}
         # Outlets that an article nearby credits as its origin (app/ingest/credited.py): a
         # line of theirs may adopt it, which only the one-line path decides.
         self.credited_outlets: set[int] = set()
@@ -293,7 +295,8 @@ class Planner:
                 )
                 neighbour.credit_name = r.credit_name
                 self.neighbours.append(neighbour)
-                self.by_title.setdefault(headline_key(neighbour.title), []).append(neighbour)
+                titled = self.by_title.setdefault(headline_key(neighbour.title), [])
+                insort(titled, neighbour, key=ArticleRow.by_time)
                 if neighbour.credit_name is not None:
                     self.credited.append(neighbour)
 
@@ -364,19 +367,17 @@ class Planner:
                 and other.credit_name in keys
             ):
                 return None
-        nearby: list[ArticleRow] = []
         if outlet is not None and outlet.id is not None and outlet.id in self.credited_outlets:
             return None
-        for other in self.by_title.get(headline, ()):
-            if other is own or other.outlet is outlet or abs(other.published_at - at) > span:
-                continue
-            nearby.append(other)
-        nearby.sort(key=lambda a: (a.published_at, a.sort_id()))
-        # by_title holds only articles whose headline key is this one's.
+        # by_title holds only articles whose headline key is this one's, in `by_time` order.
         return [
             other
-            for other in nearby
-            if abs(other.published_at - at) <= headline_span and other.published_at <= at
+            for other in self.by_title.get(headline, ())
+            if other is not own
+            and other.outlet is not outlet
+            and abs(other.published_at - at) <= span
+            and abs(other.published_at - at) <= headline_span
+            and other.published_at <= at
         ]
 
     def plan(self, number: int, payload: IngestPayload) -> LinePlan | AppError:
@@ -469,7 +470,8 @@ class Planner:
         )
         self.articles[data.url] = article
         self.new_articles.append(article)
-        self.by_title.setdefault(headline_key(article.title), []).append(article)
+        titled = self.by_title.setdefault(headline_key(article.title), [])
+        insort(titled, article, key=ArticleRow.by_time)
         return article
 
     def _claim(self, line: LinePlan, item: IngestClaim) -> ClaimPlan:

@@ -65,6 +65,10 @@ class ArticleRow:
     def sort_id(self) -> int:
         return self.id if self.id is not None else NEW_ID_BASE + self.order
 
+    def by_time(self) -> tuple[datetime, int]:
+        """The order copy detection lists same-headline articles in (unique: ids are)."""
+        return (self.published_at, self.sort_id())
+
     def root_article_id(self) -> int:
         """A stored article's stored root; a new one's is its origin's, else itself."""
         if self.id is not None and self.root_id is not None:
