@@ -43,7 +43,6 @@ from app.ingest.bulk.rows import LinePlan
 from app.ingest.bulk.rows import LinkRow
 from app.ingest.bulk.rows import OutletRow
 from app.ingest.bulk.rows import Scored
-from app.ingest.copies import _headline
 from app.ingest.credit_outlets import outlet_keys
 from app.ingest.credit_urls import url_credits
 from app.ingest.fingerprints import credits as find_credits
@@ -358,7 +357,7 @@ class Planner:
         at = own.published_at if own is not None else payload.article.published_at
         span = timedelta(hours=self.settings.copy_window_hours)
         headline_span = timedelta(hours=self.settings.copy_headline_window_hours)
-        headline = _headline(title)
+        headline = headline_key(title)
         for other in self.credited:
             if (
                 other is not own
