@@ -315,11 +315,26 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# A new claim's text is read three times as it is ingested: for its search terms and its stems
+# (`content_words`, twice) and for its analysis. Remembered for a few thousand texts (a run's).
+_REMEMBERED_TEXTS = 2048
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(words(text))
+
+
 def content_words(text: str) -> list[str]:
     """Words worth searching for, as written, most telling first: numbers, names, the rest."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _content_words(text: str) -> tuple[str, ...]:
     seen: set[str] = set()
     ranked: list[tuple[int, int, str]] = []
-    for position, word in enumerate(words(text)):
+    for position, word in enumerate(_words(text)):
         lower = word.casefold()
         if lower in STOP_WORDS or lower in WEAK_WORDS or lower in NEGATIONS or lower in seen:
             continue
@@ -328,7 +343,7 @@ def content_words(text: str) -> list[str]:
         seen.add(lower)
         rank = 0 if lower[0].isdigit() else 1 if word[0].isupper() else 2
         ranked.append((rank, position, word))
-    return [word for _, _, word in sorted(ranked)]
+    return tuple(word for _, _, word in sorted(ranked))
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de"})
@@ -358,7 +373,7 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
     acronyms_seen: set[str] = set()
     passive = False
     negations = 0
-    for word in words(text):
+    for word in _words(text):
         lower = word.casefold().replace("\u2019", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
@@ -408,7 +423,7 @@ def analyse(text: str, claimant: str | None = None) -> Analysis:
         else:
             runs.append([])
     claimant_tokens = frozenset(
-        stem(w.casefold()) for w in words(claimant or "") if w.casefold() not in STOP_WORDS
+        stem(w.casefold()) for w in _words(claimant or "") if w.casefold() not in STOP_WORDS
     )
     # The claimant is compared on its own; naming them in the text ("Vladimir Putin demands")
     # should not outweigh what they claim.
