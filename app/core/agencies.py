@@ -197,7 +197,7 @@ LOWER_CASE_NAMES = ("dpa-AFX", "dpa", "sda", "ats", "ritzau")
 # Abbreviations that are also words or given names ("map", "app", "tap", "spa", "nan", "hina",
 # "sana", "wafa", "ani"): they name the agency only written in capitals, as datelines and credits
 # write them ("(MAP)", "- TT", "SPA reported"). "The App reported", "(Map)" or "told Nan" credit
-# no agency (fingerprints.credits drops them).
+# no agency (credit_reading.credits drops them).
 CAPITALS_ONLY = frozenset((
     "map", "app", "aps", "tap", "spa", "wam", "ona", "sta", "stt", "ntb", "tt", "ena", "mna",
     "bss", "rss", "tna", "cna", "pna", "vna", "qna", "bna", "kna", "gna", "nna", "ina", "nan",

@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001, RUF002, RUF003
-"""Agency datelines and sign-offs without brackets, in the house styles fingerprints.credits'
+"""Agency datelines and sign-offs without brackets, in the house styles credit_reading.credits'
 bracket-and-dash patterns and credit_paragraphs' capitals-only dateline do not read.
 
 - Interfax's Russian dateline: the place, a stop, the date, a stop, the agency in capitals, a

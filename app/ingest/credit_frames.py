@@ -1,4 +1,4 @@
-"""Credits in the running text that credit_languages' and fingerprints.credits' frames miss:
+"""Credits in the running text that credit_languages' and credit_reading.credits' frames miss:
 Finnish cases, Romanian, Spanish and Portuguese frames with the word for agency, and two
 English forms that say plainly that the source is a news agency.
 
@@ -209,7 +209,7 @@ _APPOSITION = re.compile(
     r"(?P<abbr2>[A-Z][\w-]{1,15}),)[ \t]+(?:reported|reports|said|says|"
     r"contributed[ \t]+to[ \t]+this[ \t]+report)\b"
 )
-# fingerprints.credits reads a bracket in the body's first characters after a name that says it
+# credit_reading.credits reads a bracket in the body's first characters after a name that says it
 # is a news agency ("National News Agency (NNA) said") as the agency's mark (DATELINE_CHARS).
 HEAD_CHARS = 300
 _DESCRIBED = re.compile(r"(?i:\b(?:news|press|telegraph)[ \t]+agency\b|\bnews[ \t]+service\b)")

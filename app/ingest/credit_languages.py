@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits in other languages, and sign-offs that name no outlet, read beside the English ones
-of fingerprints.credits.
+of credit_reading.credits.
 
 A paper in Madrid writes "según Reuters", one in Paris "selon l'AFP", one in Berlin "laut dpa"
 or "Mit Material von dpa", one in Moscow "по данным Reuters", one in Tokyo "（ロイター）". The
@@ -11,7 +11,7 @@ one of its aliases (app/core/agencies.py also lists the names wires go by in oth
 "ロイター", "ТАСС", "新华社"). A name that resolves to nothing is no credit.
 
 Each pattern gives the words it matched with a prefix saying what kind of credit they are, as
-fingerprints.credit_kind reads them: a credit line ("Con información de EFE", "Mit Material
+credit_reading.credit_kind reads them: a credit line ("Con información de EFE", "Mit Material
 von dpa", "avec AFP") says the article carries that outlet's copy; the running text ("según
 Reuters", "selon l'AFP", "laut dpa") that it builds on it, as "according to Reuters" does.
 """
@@ -367,7 +367,7 @@ _REUTERS_SIGN_OFF = re.compile(
 # credit line closes a story, and "según Reuters" further in is as likely a side detail.
 TAIL_CHARS = 400
 
-# (name, words, kind prefix): the kind prefix is what fingerprints.credit_kind reads.
+# (name, words, kind prefix): the kind prefix is what credit_reading.credit_kind reads.
 Found = tuple[str, str, str]
 
 

@@ -1,10 +1,10 @@
-"""Two or more agencies named in one credit, read beside fingerprints.credits' single names.
+"""Two or more agencies named in one credit, read beside credit_reading.credits' single names.
 
 A paper that blends two wires' copy credits both in one place: a bracket "(dpa/AFP)",
 "(Reuters/AP)", "(ANSA-AFP)", a credit line "Mit Material von AFP und dpa", "(Con información
 de Reuters y AP)", "With reporting by Reuters and AP", a last line "AFP, Reuters". Each agency
 named becomes a credit with the same words; the ones after the first are `joint` (see
-fingerprints.Credit), so that credited.decide counts the article under the first named (the
+credit_reading.Credit), so that credited.decide counts the article under the first named (the
 lead agency) without taking the others for rivals, and says that it also credits them.
 
 What is no second agency: an editor's initials after the agency ("(dpa/mrr)", "AFP/lh": lower

@@ -1,4 +1,4 @@
-"""Credits newsrooms give that are not agencies' house styles, read beside fingerprints.credits.
+"""Credits newsrooms give that are not agencies' house styles, read beside credit_reading.credits.
 
 Non-profit and regional newsrooms (The Conversation, ProPublica, KFF Health News, CalMatters,
 The Texas Tribune, States Newsroom, Chalkbeat) and the news services of big papers syndicate

@@ -12,8 +12,8 @@ from sqlmodel import Session
 from app.core import agencies
 from app.core import broadcasters
 from app.ingest import credit_editions
-from app.ingest.fingerprints import Credit
-from app.ingest.fingerprints import name_key
+from app.ingest.credit_context import name_key
+from app.ingest.credit_reading import Credit
 from app.tables import Outlet
 from app.tables import OutletKind
 

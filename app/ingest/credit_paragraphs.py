@@ -1,6 +1,6 @@
 # ruff: noqa: RUF002, RUF003
 """Credits that mark a paragraph, or a story, as an agency's copy in house styles that carry no
-bracket-and-dash dateline, read beside fingerprints.credits' datelines and credit lines.
+bracket-and-dash dateline, read beside credit_reading.credits' datelines and credit lines.
 
 - A dateline in capitals without brackets, at the body's start or starting a paragraph inside a
   local story: Kazinform's "ALMATY. KAZINFORM – " (the place, a stop, the agency) and
@@ -22,7 +22,7 @@ bracket-and-dash dateline, read beside fingerprints.credits' datelines and credi
   a line of its own "Based on reports from Reuters", "Using reporting from AP". Not the same
   words inside a sentence that goes on ("based on reports from Reuters, the ministry said").
 
-Also two readings of an agency's name that fingerprints.credits asks about: a byline that is the
+Also two readings of an agency's name that credit_reading.credits asks about: a byline that is the
 agency's name alone ("Lusa"; one that is also a given name, "Hina", "Sana", only in capitals),
 and "The ENA reported that ..." for the few agencies whose capitals English news uses for no
 other reporting body (agencies.REPORTS_IN_ENGLISH).

@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits in Persian, Greek and Ukrainian house styles, the English syndication networks'
-footers and bylines, and the entry point for credit_south_asia's readings (fingerprints.credits
+footers and bylines, and the entry point for credit_south_asia's readings (credit_reading.credits
 asks `find` and `byline` here).
 
 - **Persian.** IRNA's dateline, a place and the agency between hyphens ("کرمان- ایرنا-"); the

@@ -1,4 +1,4 @@
-"""The lines agencies close their copy with, read beside fingerprints.credits' closing credits.
+"""The lines agencies close their copy with, read beside credit_reading.credits' closing credits.
 
 A wire story carries its owner's name at its end in the agency's house style, and a paper that
 runs the story keeps it: AP's "Copyright 2025 The Associated Press. All rights reserved." and
@@ -92,7 +92,7 @@ def without_desk_lines(text: str) -> str:
 # agency written as agencies write themselves (credit_lists.written_as_agency, "dpa-AFP" split
 # as a bracket is), so that a photographer's "Kappeler/dpa" or "imago/dpa" and "und/oder" sign
 # nothing, and "rtr" is Reuters only where a desk signs, on the last line or closing the last
-# sentence. A sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is fingerprints.credits'
+# sentence. A sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is credit_reading.credits'
 # closing credit.
 _DESK_SIGNED = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"\u201d])[ \t]+)(?P<open>\()?"

@@ -1,4 +1,4 @@
-"""Credits to origins that are not news agencies, read beside fingerprints.credits.
+"""Credits to origins that are not news agencies, read beside credit_reading.credits.
 
 Press releases, official statements and public broadcasters travel as agencies' copy does, but a
 republisher credits them in other words. Each frame below says the text, or part of it, is the

@@ -1,7 +1,7 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits papers in Latin script give a national agency's copy inside a local story, and the
 running-text credits of the languages of South-East Asia and Africa, read beside
-fingerprints.credits' datelines and credit lines (which read the story's head and tail).
+credit_reading.credits' datelines and credit lines (which read the story's head and tail).
 
 - **The agency's sign-off closing a paragraph** of prose inside the story: Bernama's "… this
   year. -- Bernama", "… — AFP", and, for the capitals that name an agency only written so

@@ -21,10 +21,10 @@ from sqlmodel import Session
 from app.core import agencies
 from app.core.errors import Conflict
 from app.ingest import credit_newsrooms
-from app.ingest.fingerprints import Credit
-from app.ingest.fingerprints import credit_kind
-from app.ingest.fingerprints import credits
-from app.ingest.fingerprints import name_key
+from app.ingest.credit_context import name_key
+from app.ingest.credit_reading import Credit
+from app.ingest.credit_reading import credit_kind
+from app.ingest.credit_reading import credits
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
 from app.tables import LinkRelation
@@ -48,11 +48,11 @@ CONFIDENCE = {
     "told_agency": 0.6,
     "told_outlet": 0.5,
     # "according to the AFP", no longer name of the agency anywhere: also the Australian Federal
-    # Police; a headline's "AP reports" also Andhra Pradesh (fingerprints.Credit.initials).
+    # Police; a headline's "AP reports" also Andhra Pradesh (credit_reading.Credit.initials).
     "initials_agency": 0.6,
     "initials_outlet": 0.5,
     # "Reuters reported last year": an earlier story recalled for background, not this one's
-    # source (fingerprints.Credit.earlier).
+    # source (credit_reading.Credit.earlier).
     "earlier_agency": 0.6,
     "earlier_outlet": 0.5,
     # "KFF Health News correspondent Jane Doe contributed to this report", "Stateline, part of
@@ -74,7 +74,7 @@ AMBIGUOUS_FACTOR = 0.7
 
 
 def kind_of(credit: Credit) -> str:
-    """How a credit was given, from the words it quotes (see fingerprints.credits)."""
+    """How a credit was given, from the words it quotes (see credit_reading.credits)."""
     return credit_kind(credit.quote)
 
 
@@ -184,7 +184,7 @@ def _named_together(
     chosen: list[tuple[float, str, Credit]], other: list[tuple[float, str, Credit]]
 ) -> bool:
     """Whether another outlet is named in one credit with the chosen one ("(dpa/AFP)"), as a
-    joint credit (fingerprints.Credit.joint)."""
+    joint credit (credit_reading.Credit.joint)."""
     quotes = {credit.quote for _, _, credit in chosen}
     joint = {credit.quote for _, _, credit in chosen if credit.joint}
     return any(

@@ -43,8 +43,8 @@ from app.ingest import holds
 from app.ingest import origins
 from app.ingest import retold
 from app.ingest import sentences
+from app.ingest.credit_reading import credits as find_credits
 from app.ingest.credit_urls import url_credits
-from app.ingest.fingerprints import credits as find_credits
 from app.ingest.fingerprints import minhash
 from app.ingest.fingerprints import simhash
 from app.ingest.fingerprints import to_signed

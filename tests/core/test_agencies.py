@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 
 from app.articles.headlines import headline_key
 from app.core import agencies
-from app.ingest.fingerprints import credit_kind
-from app.ingest.fingerprints import credits
+from app.ingest.credit_reading import credit_kind
+from app.ingest.credit_reading import credits
 from tests.factories import T0
 
 TEXT = "The government approved the budget on Tuesday after a night of talks with the unions."

@@ -33,7 +33,7 @@ def _credited(article: dict, agency: str) -> bool:
 
 
 # --- 1. A one-word byline that is a given name (credit_paragraphs.sole_agency, called at
-# fingerprints.py:462). WordPress-style single-name author fields on English-language sites.
+# credit_reading.py). WordPress-style single-name author fields on English-language sites.
 # now: (agency, 0.95); base: None.
 @pytest.mark.parametrize(
     ("author", "agency"),
@@ -129,7 +129,7 @@ def test_other_bodys_abbreviation_is_no_agency(body: str, agency: str) -> None:
 
 # --- 4. "The PNA reported that" where PNA is the Palestinian National Authority, as Xinhua's
 # English copy still names it, not introduced in this paragraph (credit_paragraphs.py:148
-# the_agency_reported, called at fingerprints.py:489). now: ('pna', 0.8); base: None.
+# the_agency_reported, in credit_reading.py). now: ('pna', 0.8); base: None.
 def test_pna_as_palestinian_authority() -> None:
     body = (
         "RAMALLAH, Dec. 5 -- Israeli forces demolished three Palestinian homes near Hebron on "

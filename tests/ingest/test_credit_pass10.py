@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from app.core import agencies
 from app.ingest import credited
 from app.ingest.credit_outlets import outlet_keys
-from app.ingest.fingerprints import credits
+from app.ingest.credit_reading import credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.ingest.credit_support import credited_origin

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from app.ingest import credit_dates
 from app.ingest import credit_sources
-from app.ingest.fingerprints import credits
+from app.ingest.credit_reading import credits
 from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_shapes import decided
 

@@ -11,7 +11,7 @@ from app.ingest import credit_dates
 from app.ingest import credit_leads
 from app.ingest import credit_newsrooms
 from app.ingest.credit_context import byline
-from app.ingest.fingerprints import credits
+from app.ingest.credit_reading import credits
 from tests.ingest.credit_support import credited_origin
 
 ORIGINS = {

@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 
 from app.core import agencies
 from app.ingest import credited
+from app.ingest.credit_reading import credits
 from app.ingest.credit_urls import url_credits
-from app.ingest.fingerprints import credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.assertions import assert_consistent

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from app.ingest import credited
-from app.ingest.fingerprints import credits
+from app.ingest.credit_reading import credits
 from tests.ingest.test_credit_shapes import BAR
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided

@@ -23,7 +23,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.ingest import credited
-from app.ingest.fingerprints import credits
+from app.ingest.credit_reading import credits
 from tests.assertions import assert_consistent
 from tests.ingest.test_credit_shapes import BAR
 from tests.ingest.test_credit_shapes import assert_credits

@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 
 from app.core import agencies
 from app.core.unit_of_work import transaction
-from app.ingest.fingerprints import credit_kind
-from app.ingest.fingerprints import credits
-from app.ingest.fingerprints import name_key
+from app.ingest.credit_context import name_key
+from app.ingest.credit_reading import credit_kind
+from app.ingest.credit_reading import credits
 from app.integrity import service as integrity
 from tests.assertions import assert_consistent
 from tests.factories import T0
@@ -343,7 +343,7 @@ def test_wire_credit_styles_are_read(body: str, author: str | None, name: str, q
 
 
 # Credits in other languages and scripts (app/ingest/credit_languages.py): the agency each names,
-# how (the kind fingerprints.credit_kind reads from the quote), and the relation it stands for.
+# how (the kind credit_reading.credit_kind reads from the quote), and the relation it stands for.
 @pytest.mark.parametrize(
     ("body", "agency", "kind"),
     [

@@ -44,8 +44,8 @@ from app.ingest.bulk.rows import LinkRow
 from app.ingest.bulk.rows import OutletRow
 from app.ingest.bulk.rows import Scored
 from app.ingest.credit_outlets import outlet_keys
+from app.ingest.credit_reading import credits as find_credits
 from app.ingest.credit_urls import url_credits
-from app.ingest.fingerprints import credits as find_credits
 from app.ingest.models import ClaimAction
 from app.ingest.models import IngestClaim
 from app.ingest.models import IngestPayload
