@@ -5,20 +5,11 @@ Turkish) and for every other script."""
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from sqlalchemy import create_engine
-from sqlalchemy import text
-
-from app.core.migrations import alembic_config
-from app.core.migrations import head_revision
-from app.core.migrations import scratch_database
-from app.core.migrations import upgrade
-from tests.conftest import BACKEND
-from tests.conftest import POSTGRES_ADMIN_URL
-from tests.factories import T0
+from tests.ingest.migration_support import cleared_after_upgrade
+from tests.ingest.migration_support import fingerprint_database
+from tests.ingest.migration_support import fingerprinted
 from tests.ingest.test_article_pairs import load
 from tests.ingest.test_unspaced_migration import ENGLISH
-from tests.ingest.test_unspaced_migration import _fingerprinted
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "article_pairs_marks_dev.jsonl"
 BEFORE = "3600_unspaced_fingerprints"
@@ -37,53 +28,22 @@ def test_the_migration_clears_the_fingerprints_of_bodies_cut_at_marks_only(
     """Run as alembic runs it, on the test backend: articles whose title is Hindi, Bengali,
     Tamil, or Persian with a non-joiner, or whose language tag says so, lose their body
     fingerprints; English, Arabic, Urdu and Turkish keep theirs."""
-    with scratch_database(
-        sqlite_directory=tmp_path,
-        postgresql_admin_url=POSTGRES_ADMIN_URL if BACKEND == "postgresql" else None,
-        prefix="corroborate_marks",
-        durable=False,
-    ) as url:
-        engine = create_engine(url)
-        try:
-            with engine.begin() as connection:
-                connection.execute(
-                    text(
-                        "INSERT INTO outlet (id, slug, name, kind, created_at, updated_at) "
-                        "VALUES (1, 'o', 'O', 'newspaper', :at, :at)"
-                    ),
-                    {"at": T0},
-                )
-            cleared = [  # Hindi, Bengali, Tamil, Persian titles
-                _fingerprinted(engine, _wire(story)["title"], None, _wire(story)["body"])
-                for story in (21001, 21003, 21004, 21006)
-            ]
-            # A Latin title over a Hindi body, and a Persian title without a non-joiner: said
-            # by the language tag.
-            cleared.append(_fingerprinted(engine, "Kedarnath", "hi-IN", _wire(21002)["body"]))
-            persian = _wire(21006)["body"] + " ۲"
-            cleared.append(_fingerprinted(engine, "زلزله در کرمان", "fa", persian))
-            kept = [
-                _fingerprinted(engine, "Port strike", "en", ENGLISH),
-                _fingerprinted(engine, "إصابات في حادث", "ar", ARABIC),
-                _fingerprinted(engine, _wire(21005)["title"], None, _wire(21005)["body"]),
-                _fingerprinted(engine, "İzmir'de yangın", "tr", ENGLISH + " İzmir"),
-            ]
-            config = alembic_config(url)
-            command.downgrade(config, BEFORE)
-            upgrade(url)
-            with engine.connect() as connection:
-                assert connection.scalar(text("SELECT version_num FROM alembic_version")) == (
-                    head_revision()
-                )
-                rows = dict(
-                    connection.execute(
-                        text(
-                            "SELECT id, body_simhash IS NULL AND body_minhash IS NULL AND "
-                            "body_shingles IS NULL AND body_sentences IS NULL FROM article"
-                        )
-                    ).all()
-                )
-            assert [bool(rows[i]) for i in cleared] == [True] * 6
-            assert [bool(rows[i]) for i in kept] == [False] * 4
-        finally:
-            engine.dispose()
+    with fingerprint_database(tmp_path, "corroborate_marks") as (url, engine):
+        cleared = [  # Hindi, Bengali, Tamil, Persian titles
+            fingerprinted(engine, _wire(story)["title"], None, _wire(story)["body"])
+            for story in (21001, 21003, 21004, 21006)
+        ]
+        # A Latin title over a Hindi body, and a Persian title without a non-joiner: said by
+        # the language tag.
+        cleared.append(fingerprinted(engine, "Kedarnath", "hi-IN", _wire(21002)["body"]))
+        persian = _wire(21006)["body"] + " ۲"
+        cleared.append(fingerprinted(engine, "زلزله در کرمان", "fa", persian))
+        kept = [
+            fingerprinted(engine, "Port strike", "en", ENGLISH),
+            fingerprinted(engine, "إصابات في حادث", "ar", ARABIC),
+            fingerprinted(engine, _wire(21005)["title"], None, _wire(21005)["body"]),
+            fingerprinted(engine, "İzmir'de yangın", "tr", ENGLISH + " İzmir"),
+        ]
+        rows = cleared_after_upgrade(url, engine, BEFORE)
+    assert [rows[i] for i in cleared] == [True] * 6
+    assert [rows[i] for i in kept] == [False] * 4

@@ -6,23 +6,16 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
-from sqlalchemy import create_engine
 from sqlalchemy import text
 
-from app.core.migrations import alembic_config
-from app.core.migrations import head_revision
-from app.core.migrations import scratch_database
-from app.core.migrations import upgrade
 from app.ingest import sentences
 from app.ingest.fingerprints import minhash
-from app.ingest.fingerprints import simhash
-from app.ingest.fingerprints import to_signed
-from tests.conftest import BACKEND
-from tests.conftest import POSTGRES_ADMIN_URL
 from tests.factories import T0
+from tests.ingest.migration_support import cleared_after_upgrade
+from tests.ingest.migration_support import fingerprint_database
+from tests.ingest.migration_support import fingerprinted
 from tests.ingest.test_article_pairs import load
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "article_pairs_unspaced_dev.jsonl"
@@ -37,31 +30,6 @@ def _pair(story: int, k: int) -> dict[str, Any]:
     return next(pair for pair in load(DEV) if pair["id"] == f"{story}-{k}")
 
 
-def _fingerprinted(engine: Engine, title: str, language: str | None, body: str) -> int:
-    fingerprint, sketch = simhash(body), minhash(body)
-    assert fingerprint is not None
-    assert sketch is not None
-    with engine.begin() as connection:
-        return connection.execute(
-            text(
-                "INSERT INTO article (url, title, published_at, language, outlet_id, created_at, "
-                "updated_at, body_simhash, body_minhash, body_shingles, body_sentences) VALUES "
-                "(:url, :title, :at, :language, 1, :at, :at, :simhash, :minhash, :shingles, "
-                ":sentences) RETURNING id"
-            ),
-            {
-                "url": f"https://example.com/{title}",
-                "title": title,
-                "at": T0,
-                "language": language,
-                "simhash": to_signed(fingerprint),
-                "minhash": sketch[0],
-                "shingles": sketch[1],
-                "sentences": sentences.fingerprint(body),
-            },
-        ).scalar_one()
-
-
 def test_the_migration_clears_the_fingerprints_of_bodies_in_those_scripts_only(
     tmp_path: Path,
 ) -> None:
@@ -69,54 +37,21 @@ def test_the_migration_clears_the_fingerprints_of_bodies_in_those_scripts_only(
     or Thai, or whose language tag says so, lose their body fingerprints; English and Korean
     (a Han character in a Korean title too) keep theirs."""
     ja = _pair(20001, 0)["a"]
-    with scratch_database(
-        sqlite_directory=tmp_path,
-        postgresql_admin_url=POSTGRES_ADMIN_URL if BACKEND == "postgresql" else None,
-        prefix="corroborate_unspaced",
-        durable=False,
-    ) as url:
-        engine = create_engine(url)
-        try:
-            with engine.begin() as connection:
-                connection.execute(
-                    text(
-                        "INSERT INTO outlet (id, slug, name, kind, created_at, updated_at) "
-                        "VALUES (1, 'o', 'O', 'newspaper', :at, :at)"
-                    ),
-                    {"at": T0},
-                )
-            cleared = [
-                _fingerprinted(engine, ja["title"], None, ja["body"]),
-                _fingerprinted(engine, "น้ำปิงล้นตลิ่ง", None, _pair(20006, 0)["a"]["body"]),
-                # A Latin title over a Chinese body, said by the language tag.
-                _fingerprinted(
-                    engine, "Harbin ice festival", "zh-Hans", _pair(20003, 0)["a"]["body"]
-                ),
-            ]
-            kept = [
-                _fingerprinted(engine, "Port strike", "en", ENGLISH),
-                _fingerprinted(engine, "美 대선 부산항 크레인", None, KOREAN),
-                _fingerprinted(engine, "크레인 넘어져", "ko", KOREAN + " 2"),
-            ]
-            config = alembic_config(url)
-            command.downgrade(config, BEFORE)
-            upgrade(url)
-            with engine.connect() as connection:
-                assert connection.scalar(text("SELECT version_num FROM alembic_version")) == (
-                    head_revision()
-                )
-                rows = dict(
-                    connection.execute(
-                        text(
-                            "SELECT id, body_simhash IS NULL AND body_minhash IS NULL AND "
-                            "body_shingles IS NULL AND body_sentences IS NULL FROM article"
-                        )
-                    ).all()
-                )
-            assert [bool(rows[i]) for i in cleared] == [True, True, True]
-            assert [bool(rows[i]) for i in kept] == [False, False, False]
-        finally:
-            engine.dispose()
+    with fingerprint_database(tmp_path, "corroborate_unspaced") as (url, engine):
+        cleared = [
+            fingerprinted(engine, ja["title"], None, ja["body"]),
+            fingerprinted(engine, "น้ำปิงล้นตลิ่ง", None, _pair(20006, 0)["a"]["body"]),
+            # A Latin title over a Chinese body, said by the language tag.
+            fingerprinted(engine, "Harbin ice festival", "zh-Hans", _pair(20003, 0)["a"]["body"]),
+        ]
+        kept = [
+            fingerprinted(engine, "Port strike", "en", ENGLISH),
+            fingerprinted(engine, "美 대선 부산항 크레인", None, KOREAN),
+            fingerprinted(engine, "크레인 넘어져", "ko", KOREAN + " 2"),
+        ]
+        rows = cleared_after_upgrade(url, engine, BEFORE)
+    assert [rows[i] for i in cleared] == [True, True, True]
+    assert [rows[i] for i in kept] == [False, False, False]
 
 
 def _payload(article: dict[str, Any], slug: str, hours: float, url: str) -> dict[str, Any]:
