@@ -48,13 +48,22 @@ def digest(body: str) -> str:
 
 
 def _labelled_bodies() -> dict[str, str]:
+    """The bodies of the sets BEFORE names (every labelled set but the two dev sets of the
+    changes, each added with its digests when it landed), by key."""
     bodies = {}
-    for path in sorted(DATA.glob("article_pairs*.jsonl")):
-        if path not in (DEV, MARKS_DEV):
-            for pair in load(path):
-                for side in ("a", "b"):
-                    bodies[_key(pair[side]["body"])] = pair[side]["body"]
+    for name in json.loads(BEFORE.read_text(encoding="utf-8"))["sets"]:
+        for pair in load(DATA / name):
+            for side in ("a", "b"):
+                bodies[_key(pair[side]["body"])] = pair[side]["body"]
     return bodies
+
+
+def test_the_guard_reads_every_labelled_set_but_the_dev_sets_of_the_changes() -> None:
+    """A set that lands without its digests is not silently left out for long: the guard
+    names every labelled set there is (a new one fails here until it is added)."""
+    named = set(json.loads(BEFORE.read_text(encoding="utf-8"))["sets"])
+    present = {path.name for path in DATA.glob("article_pairs*.jsonl")}
+    assert present - named == {DEV.name, MARKS_DEV.name}
 
 
 def _marked(body: str) -> bool:
