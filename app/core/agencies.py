@@ -41,7 +41,7 @@ AGENCIES: tuple[Agency, ...] = (
     # dpa's financial wire, a company of its own with its own desk: its own origin, not dpa's.
     Agency("dpa-afx", "dpa-AFX", "dpa-afx.de", ("dpa afx",)),
     Agency("pa-media", "PA Media", "pa.media",
-           ("pa", "press association", "pa media", "pa news agency")),
+           ("pa", "press association", "pa media", "pa news agency", "pa sport")),
     Agency("aap", "Australian Associated Press", "aap.com.au", ("aap",), ("aap",)),
     Agency("ani", "Asian News International", "aninews.in", ("ani",), ("ani",)),
     # PTI's Hindi service signs "(भाषा)", IANS' Hindi one "(आईएएनएस)", UNI Varta "(यूनीवार्ता)".

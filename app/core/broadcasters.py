@@ -48,6 +48,14 @@ BROADCASTERS: tuple[Broadcaster, ...] = (
     Broadcaster(("aljazeera.com", "aljazeera.net"),
                 ("al jazeera", "al-jazeera", "al jazeera english", "الجزيرة")),
     Broadcaster(("rte.ie",), ("rté", "rte", "rté news", "raidió teilifís éireann")),
+    # Estonia's and Iceland's public broadcasters: ERR's English service is "ERR News", RÚV's
+    # newsroom "Fréttastofa RÚV"; others write RÚV without the accent.
+    Broadcaster(("err.ee",),
+                ("err", "err news", "err uudised", "eesti rahvusringhääling",
+                 "estonian public broadcasting")),
+    Broadcaster(("ruv.is",),
+                ("rúv", "ruv", "rúv english", "fréttastofa rúv", "ríkisútvarpið",
+                 "icelandic national broadcasting service")),
 )  # fmt: skip
 _BY_NAME = {name: found for found in BROADCASTERS for name in found.names}
 

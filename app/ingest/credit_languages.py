@@ -202,7 +202,8 @@ _LINE = re.compile(
     r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
     r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak|vir|forrás|"
-    r"izvor|lähde|sursa)[ \t]*:)|(?:Источник|Извор|извор)[ \t]*:|[Пп]о[ \t]+материалам)"
+    r"izvor|lähde|sursa|avots|allikas|šaltinis|heimild|kjelde)[ \t]*:)|"
+    r"(?:Источник|Извор|извор)[ \t]*:|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
     rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{credit_lists.JOINER}{_NAME}){{0,3}})"
     r"[ \t]*\)?[ \t.]*(?:$|\n)"

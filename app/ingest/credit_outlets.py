@@ -3,6 +3,7 @@ credits of an article that name a known outlet (docs/matching.md, "Copy detectio
 """
 
 import re
+import unicodedata
 
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -49,6 +50,19 @@ def _by_full_name(name: str) -> agencies.Agency | None:
     return next((found for part in full if (found := agencies.by_key(name_key(part)))), None)
 
 
+def _folded(keys: set[str]) -> set[str]:
+    """Slugs as written without accents ("ruv" of "rúv"): a name with an accented capital is
+    not found by lower() on SQLite, which lowers ASCII letters only, but its slug is ASCII."""
+    folded = set()
+    for key in keys:
+        bare = "".join(
+            c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c)
+        )
+        if bare != key and bare.isascii():
+            folded.add(re.sub(r"[^a-z0-9]+", "-", bare).strip("-"))
+    return folded
+
+
 def resolve_credits(
     session: Session, credits: list[Credit], *, exclude_outlet_id: int
 ) -> list[tuple[Credit, Outlet]]:
@@ -59,7 +73,7 @@ def resolve_credits(
     keys = {credit.key for credit in credits} | credit_editions.flat(editions)
     conditions = [
         func.lower(Outlet.name).in_(keys | {f"the {key}" for key in keys}),
-        Outlet.slug.in_({key.replace(" ", "-") for key in keys}),  # type: ignore[attr-defined]
+        Outlet.slug.in_({key.replace(" ", "-") for key in keys} | _folded(keys)),  # type: ignore[attr-defined]
         Outlet.kind == OutletKind.wire_agency,
     ]
     conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]

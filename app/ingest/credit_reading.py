@@ -24,6 +24,7 @@ from app.ingest import credit_languages
 from app.ingest import credit_leads
 from app.ingest import credit_lists
 from app.ingest import credit_newsrooms
+from app.ingest import credit_nordic
 from app.ingest import credit_paragraphs
 from app.ingest import credit_scripts
 from app.ingest import credit_sign_offs
@@ -107,7 +108,8 @@ _CREDIT_LINE = re.compile(
     rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
     rf"reporting[ \t]+by"
     rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|reports|assistance|inputs?|"
-    rf"material)[ \t]+from|includes[ \t]+reporting[ \t]+(?:by|from)|agency[ \t]+report"
+    rf"material)[ \t]+from|(?:this[ \t]+(?:article|story|report)[ \t]+)?includes[ \t]+"
+    rf"reporting[ \t]+(?:(?:originally|first)[ \t]+published[ \t]+)?(?:by|from)|agency[ \t]+report"
     rf"[ \t]*:|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>(?:{_NAME}|{_LOWER_AGENCY})(?:{credit_lists.JOINER}(?:{_NAME}|{_LOWER_AGENCY}))"
     rf"{{0,3}})\b"
@@ -356,6 +358,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
     foreign += credit_datelines.find(text) + credit_frames.find(text)  # "GNA -", "STT:n mukaan"
     foreign += credit_newsrooms.find(text)  # "republished from The Conversation", "(ANSA)"
+    foreign += credit_nordic.find(text)  # "melder Bloomberg", "Artiklen bygger på oplysninger fra"
     # In the agencies' own scripts and mid-story: "据马新社报道", "المصدر: وام", "-- Bernama".
     foreign += credit_asia.find(text) + credit_arabic.find(text) + credit_wires.find(text)
     foreign += credit_sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"

@@ -53,7 +53,7 @@ _PICTURE = re.compile(
 )
 _SOURCE_WORD = (
     r"(?:Source|Sources|Fuente|Fuentes|Quelle|Fonte|Fontes|K\u00e4lla|Bron|"
-    r"\u0179r\u00f3d\u0142o|Kilde|L\u00e4hde|Zdroj|Forr\u00e1s|Sursa)"
+    r"\u0179r\u00f3d\u0142o|Kilde|L\u00e4hde|Zdroj|Forr\u00e1s|Sursa|Avots|Allikas|\u0160altinis|Heimild|Kjelde)"
 )
 _SOURCE_LINE = re.compile(
     rf"(?:^|(?<=\n))[ \t]*{_SOURCE_WORD}[ \t]*:[ \t]*(?P<name>[{CAPITAL}][^\n:]{{1,100}}?)"
