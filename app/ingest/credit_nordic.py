@@ -47,7 +47,7 @@ _SCANDI_REPORTS = re.compile(
 )
 _SCANDI_BUILT_ON = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*"
-    r"(?i:artikl(?:en|en)|artikkelen|artikeln|historien|teksten|denne[ \t]+artikel|"
+    r"(?i:artiklen|artikkelen|artikeln|historien|teksten|denne[ \t]+artikel|"
     r"denne[ \t]+artikkelen|denna[ \t]+artikel)[ \t]+"
     r"(?i:bygger[ \t]+på|er[ \t]+basert[ \t]+på|är[ \t]+baserad[ \t]+på|baserer[ \t]+sig[ \t]+på|"
     r"er[ \t]+skrevet[ \t]+på[ \t]+baggrund[ \t]+af|er[ \t]+skrevet[ \t]+på[ \t]+bakgrunn[ \t]+av)"
