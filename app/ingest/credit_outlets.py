@@ -3,7 +3,6 @@ credits of an article that name a known outlet (docs/matching.md, "Copy detectio
 """
 
 import re
-import unicodedata
 
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -13,6 +12,7 @@ from sqlmodel import Session
 from app.core import agencies
 from app.core import broadcasters
 from app.ingest import credit_editions
+from app.ingest.credit_context import fold
 from app.ingest.credit_context import name_key
 from app.ingest.credit_reading import Credit
 from app.tables import Outlet
@@ -54,10 +54,8 @@ def _folded(keys: set[str]) -> set[str]:
     """Slugs as written without accents ("ruv" of "rúv"): a name with an accented capital is
     not found by lower() on SQLite, which lowers ASCII letters only, but its slug is ASCII."""
     folded = set()
-    for key in keys:
-        bare = "".join(
-            c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c)
-        )
+    for key in keys:  # name_key has casefolded them already
+        bare = fold(key)
         if bare != key and bare.isascii():
             folded.add(re.sub(r"[^a-z0-9]+", "-", bare).strip("-"))
     return folded
