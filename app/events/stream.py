@@ -80,7 +80,9 @@ async def events(
     try:
         # Tell the client how soon to reconnect once the lifetime runs out or the server goes.
         yield ServerSentEvent(comment="corroborate events", retry=500)
-        while anyio.current_time() < deadline:
+        # Read at least once, however late this starts: a stream that opens on a busy
+        # server still sends the backlog it was asked for before its lifetime ends.
+        while True:
             found = await anyio.to_thread.run_sync(read, after)
             for item in found:
                 after = item.id
@@ -89,6 +91,8 @@ async def events(
                     event=item.type,
                     data=orjson.dumps(item.model_dump(mode="json")).decode(),
                 )
+            if anyio.current_time() >= deadline:
+                break
             if len(found) < READ_BATCH:
                 await anyio.sleep(settings.events_stream_poll_seconds)
     finally:

@@ -90,6 +90,18 @@ def test_the_stream_resumes_after_last_event_id_with_exactly_the_missed_events(
     assert [e["type"] for e in parse_sse(by_type)] == ["claim.created", "claim.created"]
 
 
+def test_a_stream_sends_its_backlog_even_if_its_lifetime_ends_before_the_first_read(
+    client: TestClient, make_app: Callable[..., FastAPI], factory: Factory
+) -> None:
+    # On a busy machine a short-lived stream may reach its first read after its deadline;
+    # it must still send what it was asked for (the CI failure this guards against).
+    scripted_sequence(client)
+    listed = client.get("/v1/events", params={"limit": 200}).json()["items"]
+    with short_stream_client(make_app, factory, 0.000001) as streaming:
+        text = streaming.get("/v1/events/stream", params={"after": 0}).text
+    assert [e["id"] for e in parse_sse(text)] == [e["id"] for e in listed]
+
+
 def test_the_stream_sends_events_committed_while_it_is_open(
     client: TestClient, make_app: Callable[..., FastAPI], factory: Factory
 ) -> None:
