@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from typing import Annotated
+from typing import Any
 
 from pydantic import AfterValidator
 from pydantic import ConfigDict
@@ -77,6 +78,24 @@ class LinkPublic(SQLModel):
     reason: str | None
     provenance: LinkProvenance = Field(description="`stated` by a caller or `detected` by us.")
     created_at: datetime
+
+    @classmethod
+    def of(cls, *, link: Any, origin: Any, outlet: OutletRef) -> "LinkPublic":
+        """From a stored link (or a row with its columns), its origin article and its outlet."""
+        return cls(
+            article_id=link.article_id,
+            origin=OriginArticleRef(
+                id=origin.id,
+                url=origin.url,
+                title=origin.title,
+                published_at=origin.published_at,
+                outlet=outlet,
+            ),
+            relation=link.relation,
+            reason=link.reason,
+            provenance=link.provenance,
+            created_at=link.created_at,
+        )
 
 
 class CreditedOriginPublic(SQLModel):

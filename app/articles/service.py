@@ -37,7 +37,6 @@ from app.tables import ArticleLink
 from app.tables import Attribution
 from app.tables import CreditedOrigin
 from app.tables import LinkProvenance
-from app.tables import OriginArticleRef
 from app.tables import Outlet
 from app.tables import OutletRef
 
@@ -321,19 +320,8 @@ def _to_public(row: Any) -> ArticlePublic:
     article, outlet, link, origin, origin_outlet, credit, credited_outlet = row
     link_public = None
     if link is not None:
-        link_public = LinkPublic(
-            article_id=link.article_id,
-            origin=OriginArticleRef(
-                id=origin.id,
-                url=origin.url,
-                title=origin.title,
-                published_at=origin.published_at,
-                outlet=OutletRef.model_validate(origin_outlet),
-            ),
-            relation=link.relation,
-            reason=link.reason,
-            provenance=link.provenance,
-            created_at=link.created_at,
+        link_public = LinkPublic.of(
+            link=link, origin=origin, outlet=OutletRef.model_validate(origin_outlet)
         )
     credited = None
     if credit is not None:

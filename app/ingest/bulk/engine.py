@@ -56,7 +56,6 @@ from app.ingest.models import MatchRef
 from app.ingest.models import error_body
 from app.matching.base import Matcher
 from app.matching.fulltext import counts_of_its_own
-from app.tables import OriginArticleRef
 from app.tables import OutletRef
 
 logger = logging.getLogger("app.ingest")
@@ -344,20 +343,9 @@ def _origins(session: Session, article_ids: list[int]) -> dict[int, LinkPublic]:
     for start in range(0, len(article_ids), 500):
         part = article_ids[start : start + 500]
         for row in connection.execute(queries.ORIGIN_LINKS, {"ids": part}):
-            found[row.article_id] = LinkPublic(
-                article_id=row.article_id,
-                origin=OriginArticleRef(
-                    id=row.origin_id,
-                    url=row.origin_url,
-                    title=row.origin_title,
-                    published_at=row.origin_published_at,
-                    outlet=OutletRef(id=row.outlet_id, slug=row.outlet_slug, name=row.outlet_name),
-                ),
-                relation=row.relation,
-                reason=row.reason,
-                provenance=row.provenance,
-                created_at=row.created_at,
-            )
+            # The row holds the link's columns and its origin's under their own names.
+            outlet = OutletRef(id=row.outlet_id, slug=row.outlet_slug, name=row.outlet_name)
+            found[row.article_id] = LinkPublic.of(link=row, origin=row, outlet=outlet)
     return found
 
 

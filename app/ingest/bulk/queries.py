@@ -101,10 +101,10 @@ ORIGIN_LINKS = (
         ArticleLink.reason,
         ArticleLink.provenance,
         ArticleLink.created_at,
-        _ORIGIN.id.label("origin_id"),  # type: ignore[union-attr]
-        _ORIGIN.url.label("origin_url"),
-        _ORIGIN.title.label("origin_title"),
-        _ORIGIN.published_at.label("origin_published_at"),
+        _ORIGIN.id,  # the origin's columns under their own names: LinkPublic.of reads them
+        _ORIGIN.url,
+        _ORIGIN.title,
+        _ORIGIN.published_at,
         _ORIGIN_OUTLET.id.label("outlet_id"),  # type: ignore[union-attr]
         _ORIGIN_OUTLET.slug.label("outlet_slug"),
         _ORIGIN_OUTLET.name.label("outlet_name"),
