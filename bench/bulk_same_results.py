@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bulk_same_results.py NDJSON OUT      # OUT.rows, OUT.answers
     diff OUT_before.rows OUT_after.rows && diff OUT_before.answers OUT_after.answers
+    .venv/bin/python bench/bulk_same_results.py NDJSON OUT --postgresql ADMIN_URL
 
 Runs the set-based engine (`ingest_stream`, as bench/bulk_ingest.py runs it, lexical matcher,
 chunks of 1,000) into a fresh SQLite file, then writes every stored row (`iterdump`'s INSERT
@@ -12,6 +13,12 @@ write-counting structure record left out): equal there means the same terms, row
 Only the run's own instants are masked: a timestamp between the run's start and end, in the
 stored form (`YYYY-MM-DD HH:MM:SS.ffffff`) or the answers' ISO form, becomes `<now>`; every
 other value is kept, the input's own dates included (docs/benchmarks.md, eighteenth pass).
+
+With `--postgresql ADMIN_URL` (a server's admin URL, as bench/bulk_ingest.py takes it) the import
+goes into a scratch PostgreSQL database instead, and OUT.rows holds every row of every table but
+`alembic_version` as `COPY` writes it (session time zone UTC; `claim_search`'s documents
+included, as tsvector text), prefixed by its table and sorted, masked alike. OUT.index is not
+written there: PostgreSQL's full-text rows are among the rows.
 """
 
 from __future__ import annotations
@@ -45,8 +52,28 @@ def _masker(start: datetime, end: datetime):
     return lambda text: _INSTANT.sub(mask, text)
 
 
+def _postgresql_rows(url: str, mask) -> list[str]:  # type: ignore[no-untyped-def]
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    rows: list[str] = []
+    with psycopg.connect(dsn) as connection:
+        connection.execute("SET TIME ZONE 'UTC'")
+        tables = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version' ORDER BY tablename"
+        ).fetchall()
+        for (table,) in tables:
+            with connection.cursor().copy(f'COPY "{table}" TO STDOUT') as copy:
+                text = b"".join(bytes(block) for block in copy).decode()
+            rows.extend(f"{table}\t{mask(line)}" for line in text.splitlines())
+    return sorted(rows)
+
+
 def main() -> None:
     ndjson, out = Path(sys.argv[1]), Path(sys.argv[2])
+    admin_url = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--postgresql" else None
     os.environ["CLAIMS_MATCHER"] = "lexical"
     from app.core.config import Settings
     from app.core.engine import create_db_engine
@@ -57,7 +84,7 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory() as directory,
         scratch_database(
-            sqlite_directory=Path(directory), postgresql_admin_url=None, prefix="same"
+            sqlite_directory=Path(directory), postgresql_admin_url=admin_url, prefix="same"
         ) as url,
     ):
         settings = Settings(database_url=url, matcher="lexical")
@@ -73,6 +100,12 @@ def main() -> None:
         end = datetime.now(UTC)
         engine.dispose()
         mask = _masker(start, end)
+        if admin_url is not None:
+            rows = _postgresql_rows(url, mask)
+            Path(f"{out}.rows").write_text("\n".join(rows) + "\n")
+            Path(f"{out}.answers").write_text("\n".join(mask(a) for a in answers) + "\n")
+            print(f"{len(rows)} rows, {len(answers)} answers")
+            return
         connection = sqlite3.connect(url.removeprefix("sqlite:///"))
         rows = sorted(mask(line) for line in connection.iterdump() if line.startswith("INSERT"))
         # The full-text index as FTS5 holds it, merged into one segment: its segments and
