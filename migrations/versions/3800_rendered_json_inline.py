@@ -7,15 +7,16 @@ evaluated `(SELECT rendering FROM (SELECT NEW.*) AS claim)`: a query through the
 each row, with three sub-queries looking the same outlet up again (its slug twice, its name
 once). In a bulk import every new claim goes through it twice (inserted with empty counters,
 then recounted), 4,506 calls on the S import: 79 µs a call, against 29 µs now (an UPDATE of all
-2,235 claims of that import, in rolled-back transactions; docs/benchmarks_pg_pass.md).
+2,235 claims of that import, in rolled-back transactions; docs/benchmarks.md, "Bulk ingest on
+PostgreSQL, the server's share").
 
 Now the function reads the outlet's slug and name with the lock it already took (`SELECT slug,
 name INTO … FOR SHARE`) and assigns the same rendering written over `NEW`'s fields and those two
 values (declared with the outlet columns' types, `varchar(64)` and `varchar(200)`): no
-sub-query is left, so PL/pgSQL evaluates it as a simple expression, without the
-executor. The text is the same, byte for byte: it is migration 3000's rendering with each
-`claim.column` read as `NEW.column` and each outlet sub-query as the value it returned, derived here from the frozen rendering and
-checked. Under READ COMMITTED the locked read returns the outlet's latest committed row, as the
+sub-query is left, so PL/pgSQL evaluates it as a simple expression, without the executor. The
+text is the same, byte for byte: it is migration 3000's rendering with each `claim.column` read
+as `NEW.column` and each outlet sub-query as the value it returned, derived here from the
+frozen rendering and checked. Under READ COMMITTED the locked read returns the outlet's latest committed row, as the
 sub-queries did once the lock was held (a concurrent rename waits for this transaction either
 way; tests/integrity/test_outlet_rename_races.py), and no row (no outlet) gives NULL to both,
 as the sub-queries did. The generic plan of migration 3300 is kept for the one statement left.
