@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
-from typing import NamedTuple
 
+from sqlalchemy import Row
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -120,19 +120,12 @@ _SQLITE_CANDIDATES_UNPROBED = (
 )
 
 
-class CandidateRow(NamedTuple):
-    """One candidate of one query: the query's index, the match's rank, the claim's row."""
-
-    query: int
-    rank: float
-    id: int
-    text: str
-    claimant: str | None
-
-
 def _sqlite_candidates(
     session: Session, queries: list[tuple[list[Term], Mode]], limit: int
-) -> list[CandidateRow]:
+) -> list[Row[Any]]:
+    """The rows as SQLite gives them: (query, rank, id, text, claimant), by position and by
+    name (an unprobed part's rows carry `live` after them). Not copied into tuples of their
+    own: 66,000 rows on S, about 1 % of an import's samples."""
     connection = session.connection()
     matches = [fts5_expression(terms, mode) for terms, mode in queries]
     sql = " UNION ALL ".join(
@@ -148,7 +141,7 @@ def _sqlite_candidates(
             _SQLITE_CANDIDATES.format(index=index, limit=int(limit)) for index in again
         )
         rows += connection.exec_driver_sql(sql, tuple(matches[index] for index in again)).all()  # type: ignore[arg-type]
-    return [CandidateRow(*row[:5]) for row in rows]
+    return rows
 
 
 def candidate_statement(
