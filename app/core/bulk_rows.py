@@ -1,7 +1,7 @@
 """Writing many rows of one table at once, as fast as each database allows.
 
 `insert_rows` sends them as `COPY` on PostgreSQL (no statement per row, no parameters to
-bind) and as one executemany on SQLite; `insert_new` inserts those whose unique key is not
+bind) and as multi-row INSERTs on SQLite; `insert_new` inserts those whose unique key is not
 stored yet, and `update_rows` updates rows by id, each as one statement of arrays on
 PostgreSQL (a column's values one array parameter, `unnest` makes them rows again); `reserve_ids`
 draws a table's next ids before its rows are inserted, so that they go in with their ids.
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC
 from datetime import datetime
 from enum import Enum
+from itertools import chain
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -29,6 +30,8 @@ from app.core.columns import UTCDateTime
 
 COPY_FROM = 50  # rows from which a PostgreSQL insert is a COPY
 UNNEST_FROM = 8  # rows from which a PostgreSQL update is one statement of arrays
+ROWS_PER_INSERT = 100  # rows of one multi-row INSERT on SQLite
+_SQLITE_VARIABLES = 999  # parameters of one SQLite statement, at most (the oldest builds' limit)
 _SEQUENCES: dict[str, str] = {}  # table -> the sequence of its id (the schema's, as migrated)
 
 
@@ -70,7 +73,8 @@ def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] |
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows that all name the same columns: `COPY` on PostgreSQL from COPY_FROM rows
-    (no statement per row, no parameters to bind), one executemany otherwise."""
+    (no statement per row, no parameters to bind), multi-row INSERTs on SQLite (`_sqlite_insert`),
+    one executemany otherwise."""
     if connection.dialect.name == "sqlite" and rows and _sqlite_insert(connection, table, rows):
         return
     if connection.dialect.name != "postgresql" or len(rows) < COPY_FROM:
@@ -105,13 +109,13 @@ _NOT_YET = object()
 
 
 def _sqlite_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> bool:
-    """SQLite: the executemany `table.insert()` would send, with each value bound through its
-    column type's own bind processor, as SQLAlchemy binds it, but without SQLAlchemy's work per
-    row and parameter (the rows' writing in an import: 1.89 CPU s against 2.14, docs/benchmarks.md,
-    seventeenth pass). A processor asked the same value as the row before (the instants every
-    row of a chunk shares) answers from the last call. The values must be plain values, not SQL
-    expressions. False, leaving the rows to `table.insert()`, when an unnamed column has a
-    default computed per row."""
+    """SQLite: the rows the executemany of `table.insert()` would insert, in the same order, as
+    multi-row INSERTs, each value bound through its column type's own bind processor, as
+    SQLAlchemy binds it, but without SQLAlchemy's work per row and parameter (the rows' writing
+    in an import: 1.89 CPU s against 2.14, docs/benchmarks.md, seventeenth pass). A processor
+    asked the same value as the row before (the instants every row of a chunk shares) answers
+    from the last call. The values must be plain values, not SQL expressions. False, leaving
+    the rows to `table.insert()`, when an unnamed column has a default computed per row."""
     names = list(rows[0])
     given = set(names)
     defaults: list[tuple[str, Any]] = []
@@ -123,11 +127,19 @@ def _sqlite_insert(connection: Connection, table: Table, rows: list[dict[str, An
         defaults.append((column.name, column.default.arg))  # type: ignore[attr-defined]
     columns = names + [name for name, _ in defaults]
     listed = ", ".join(f'"{name}"' for name in columns)
-    marks = ", ".join("?" for _ in columns)
-    connection.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({listed}) VALUES ({marks})',
-        _sqlite_parameters(connection, table, names, rows, defaults),  # type: ignore[arg-type]
-    )
+    marks = "(" + ", ".join("?" for _ in columns) + ")"
+    parameters = _sqlite_parameters(connection, table, names, rows, defaults)
+    # Rows of one INSERT: SQLite's per-statement work (a step and a reset per row, and for an
+    # AUTOINCREMENT table its sequence read and written each time) once per ROWS_PER_INSERT
+    # rows instead of once per row. The rows go in in the same order, each firing its row
+    # triggers in turn, so they get the same rowids and leave the same rows.
+    per = max(1, min(ROWS_PER_INSERT, _SQLITE_VARIABLES // len(columns)))
+    for start in range(0, len(parameters), per):
+        part = parameters[start : start + per]
+        connection.exec_driver_sql(
+            f'INSERT INTO "{table.name}" ({listed}) VALUES {", ".join([marks] * len(part))}',
+            tuple(chain.from_iterable(part)),
+        )
     return True
 
 
