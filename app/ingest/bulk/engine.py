@@ -46,6 +46,7 @@ from app.ingest.bulk.plan import needs_reference_alone
 from app.ingest.bulk.rows import ClaimPlan
 from app.ingest.bulk.rows import LinePlan
 from app.ingest.bulk.rows import Scored
+from app.ingest.bulk.writes import merge_search_segments
 from app.ingest.bulk.writes import write
 from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import BatchLine
@@ -290,6 +291,7 @@ def _chunk(
         for line in planner.lines:
             answers[line.number] = _answer(line, origins, credits)
         review.queue(session, planner.lines, matcher)
+        merge_search_segments(session, planner)
         if stop < len(run):
             number, payload = run[stop]
             answers[number] = _reference(session, number, payload, matcher, settings)

@@ -195,8 +195,6 @@ def write(session: Session, planner: Planner) -> None:
             session, [(row.claim.id or 0, row.article.id or 0) for row in planner.new_attributions]
         )
 
-    if connection.dialect.name == "sqlite" and (planner.new_claims or planner.new_attributions):
-        _merge_search_segments(connection)
     # Every claim whose counters can change: those attributed here, and those of the articles
     # linked here (all new, so their claims are among the first).
     counters.touch(session, claim_ids={row.claim.id or 0 for row in planner.new_attributions})
@@ -240,17 +238,22 @@ def _append_quotes(connection: Connection, rows: list[Any]) -> None:
 MERGE_PAGES = 256
 
 
-def _merge_search_segments(connection: Connection) -> None:
-    """SQLite: merge the full-text index's segments a bounded step towards one. FTS5 merges on
+def merge_search_segments(session: Session, planner: Planner) -> None:
+    """SQLite, after a run's last write (its review items'), when it wrote claims or
+    attributions: merge the full-text index's segments a bounded step towards one. Merged
+    before the review items' INSERT (a multi-row statement, at which FTS5 writes out what it
+    holds in memory), the index kept two segments for every query of the next run. FTS5 merges on
     its own only once a level holds four segments, and each term a MATCH asks for is looked up
     in every segment: on S, halfway, the candidate statements cost 0.27 s per 500 against 6
     segments and 0.18 s against one, and the word counts three times less (docs/benchmarks.md,
     eighteenth pass). A negative 'merge' merges segments of any levels, as few as two, writing at
     most MERGE_PAGES pages, and goes on where it stopped next time; what the index holds is
     unchanged."""
-    connection.exec_driver_sql(
-        f"INSERT INTO claim_search (claim_search, rank) VALUES ('merge', -{MERGE_PAGES})"
-    )
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and (planner.new_claims or planner.new_attributions):
+        connection.exec_driver_sql(
+            f"INSERT INTO claim_search (claim_search, rank) VALUES ('merge', -{MERGE_PAGES})"
+        )
 
 
 def _stored_origins(planner: Planner) -> list[int]:
