@@ -1,4 +1,4 @@
-"""An article's credited origin: the verbs that set and clear it (see app/ingest/credited.py
+"""An article's credited origin: the verbs that set and clear it (see app/ingest/credits/credited.py
 for how ingest finds one). Counting follows it like a link: the counters hook
 (app/corroboration/counters.py) sees a credited origin added or removed and recounts the
 claims of the article and of its copies before the transaction commits.

@@ -197,7 +197,7 @@ LOWER_CASE_NAMES = ("dpa-AFX", "dpa", "sda", "ats", "ritzau")
 # Abbreviations that are also words or given names ("map", "app", "tap", "spa", "nan", "hina",
 # "sana", "wafa", "ani"): they name the agency only written in capitals, as datelines and credits
 # write them ("(MAP)", "- TT", "SPA reported"). "The App reported", "(Map)" or "told Nan" credit
-# no agency (credit_reading.credits drops them).
+# no agency (credits.reading.credits drops them).
 CAPITALS_ONLY = frozenset((
     "map", "app", "aps", "tap", "spa", "wam", "ona", "sta", "stt", "ntb", "tt", "ena", "mna",
     "bss", "rss", "tna", "cna", "pna", "vna", "qna", "bna", "kna", "gna", "nna", "ina", "nan",
@@ -223,7 +223,7 @@ NOT_IN_ENGLISH_TEXT = frozenset((
 # Of those, capitals whose other bodies English news does not have report (ENA and ONA are
 # schools and associations; not PNA, which Xinhua's English still uses for the Palestinian
 # National Authority): "The ENA reported that ..." names the agency
-# (app/ingest/credit_paragraphs.the_agency_reported).
+# (app/ingest/credits/paragraphs.the_agency_reported).
 REPORTS_IN_ENGLISH = frozenset(("ena", "ona"))
 
 # Capitals only the agency's own country's press credits it by, which other languages' press
@@ -242,7 +242,7 @@ AMBIGUOUS = CAPITALS_ONLY | NOT_IN_ENGLISH_TEXT
 # full Arabic names ("وكالة الأنباء الكويتية", KUNA), the short names of the Chinese press
 # ("马新社", Bernama; "韩联社", Yonhap; "越通社", VNA), the Japanese press's ("中央通信社", CNA;
 # "ベルナマ通信") and NAN's Hausa name. A full name with its country ("日本時事通信社") is read
-# by the frames around it (app/ingest/credit_asia.py, credit_arabic.py), not listed.
+# by the frames around it (app/ingest/credits/asia.py, credits/arabic.py), not listed.
 NATIVE_NAMES: dict[str, tuple[str, ...]] = {
     "afp": ("وكالة الصحافة الفرنسية",),
     "dpa": ("德新社", "وكالة الأنباء الألمانية"),
@@ -282,8 +282,8 @@ NATIVE_NAMES: dict[str, tuple[str, ...]] = {
     "antara": ("安塔拉通讯社", "安塔拉通訊社", "アンタラ通信", "kantor berita antara"),
     "kcna": ("朝中社", "朝鲜中央通讯社"),
     "prensa-latina": ("拉美社",),
-    # South Asia, Iran and Greece in their own scripts (app/ingest/credit_south_asia.py,
-    # credit_scripts.py): full names as bylines and source lines give them, and the short names
+    # South Asia, Iran and Greece in their own scripts (app/ingest/credits/south_asia.py,
+    # credits/scripts.py): full names as bylines and source lines give them, and the short names
     # the wires sign with ("(रासस)", Nepal's RSS; "اے پی پی", APP in Urdu; "ΑΠΕ-ΜΠΕ" above).
     "pti": ("प्रेस ट्रस्ट ऑफ इंडिया",),
     "ians": ("इंडो एशियन न्यूज सर्विस", "इंडो एशियन न्यूज़ सर्विस"),
@@ -299,7 +299,7 @@ NATIVE_NAMES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,
-# Chinese, Korean, Russian, German inflection), as app/ingest/credit_languages.py reads them.
+# Chinese, Korean, Russian, German inflection), as app/ingest/credits/languages.py reads them.
 _BY_KEY: dict[str, Agency] = {}
 for _agency in AGENCIES:
     for _key in (_agency.name.lower().replace("-", " "), _agency.slug.replace("-", " "),
@@ -318,7 +318,7 @@ def of_outlet(slug: str, domain: str | None) -> Agency | None:
 def keys_of(agency: Agency) -> set[str]:
     """Every key a credit may give the agency: its name, slug and aliases, as by_key reads
     them. A stored agency is known by these, not by its name's initials
-    (credit_outlets.outlet_keys): "RIA Novosti" is no "(RN)", "Tasnim News Agency" no "(TNA)"."""
+    (credits.outlets.outlet_keys): "RIA Novosti" is no "(RN)", "Tasnim News Agency" no "(TNA)"."""
     return {key for key, found in _BY_KEY.items() if found is agency}
 
 

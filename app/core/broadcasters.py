@@ -5,7 +5,7 @@ A broadcaster's services credit it, and are credited, under the name of the lang
 speak: VOA's Portuguese service is "Voz da América", its French one "La Voix de l'Amérique",
 and a Mozambican paper writes "noticiou a VOA"; the BBC's site is "BBC News" and a local radio
 writes "the BBC reported". A stored outlet that is one of these (by its domain, or its name)
-answers to every name listed for it (credit_outlets.outlet_keys). Unlike an agency
+answers to every name listed for it (credits.outlets.outlet_keys). Unlike an agency
 (app/core/agencies.py), a broadcaster is never created from a credit: only a stored one is
 credited. Only names no other well-known outlet uses are listed ("ABC" is Australia's and
 America's, and is left out).
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Broadcaster:
     domains: tuple[str, ...]  # the domains of its sites, each with its subdomains
-    names: tuple[str, ...]  # lower case, as credit_context.name_key writes a credit's name
+    names: tuple[str, ...]  # lower case, as credits.context.name_key writes a credit's name
 
 
 BROADCASTERS: tuple[Broadcaster, ...] = (

@@ -37,11 +37,11 @@ from app.core.config import Settings
 from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import NotFound
-from app.ingest.credit_outlets import outlet_keys
-from app.ingest.credit_reading import SYNDICATING_KINDS
-from app.ingest.credit_reading import Credit
-from app.ingest.credit_reading import credit_kind
-from app.ingest.credited import told
+from app.ingest.credits.credited import told
+from app.ingest.credits.outlets import outlet_keys
+from app.ingest.credits.reading import SYNDICATING_KINDS
+from app.ingest.credits.reading import Credit
+from app.ingest.credits.reading import credit_kind
 from app.ingest.fingerprints import containment
 from app.ingest.fingerprints import similarity
 from app.ingest.models import CopyCandidate
@@ -458,7 +458,7 @@ def _headline_may_syndicate(copy: Article, origin: Article) -> bool:
 
 
 def _credit_relation(quote: str) -> LinkRelation:
-    """The relation a stored credit quote stands for (see credit_reading.credit_kind)."""
+    """The relation a stored credit quote stands for (see credits.reading.credit_kind)."""
     if credit_kind(quote) in SYNDICATING_KINDS:
         return LinkRelation.syndicates
     return LinkRelation.cites

@@ -4,7 +4,7 @@ SimHash (Charikar 2002) turns the body's word 3-gram shingles into one 64-bit nu
 near-identical bodies differ in few bits; `similarity` is the share of equal bits. A wire story
 republished verbatim, or with a dateline and a paragraph added, stays above 0.9; unrelated
 bodies sit near 0.5. Bodies shorter than MIN_SHINGLES give no fingerprint (too few shingles to be
-telling). The credit a body gives is read in app/ingest/credit_reading.py.
+telling). The credit a body gives is read in app/ingest/credits/reading.py.
 """
 
 import hashlib

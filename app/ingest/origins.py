@@ -1,5 +1,5 @@
 """What ingest records about an article's origin besides copy links, and what it queues for a
-person: credited origins (app/ingest/credited.py decides them), rel=canonical links, review
+person: credited origins (app/ingest/credits/credited.py decides them), rel=canonical links, review
 queue proposals (merge suggestions, copy candidates, weak credits), and review decisions
 carried by an exported line.
 """
@@ -19,7 +19,7 @@ from app.core.errors import Conflict
 from app.core.errors import Invalid
 from app.core.errors import NotFound
 from app.core.listed import listed
-from app.ingest import credited
+from app.ingest.credits import credited
 from app.ingest.models import COPY_CANDIDATES_LISTED
 from app.ingest.models import ClaimKey
 from app.ingest.models import ClaimOutcome

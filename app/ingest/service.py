@@ -37,14 +37,14 @@ from app.core.locks import locks_rows
 from app.core.unit_of_work import lost_race
 from app.core.unit_of_work import run_transaction
 from app.ingest import copies
-from app.ingest import credit_outlets
-from app.ingest import credited
 from app.ingest import holds
 from app.ingest import origins
 from app.ingest import retold
 from app.ingest import sentences
-from app.ingest.credit_reading import credits as find_credits
-from app.ingest.credit_urls import url_credits
+from app.ingest.credits import credited
+from app.ingest.credits import outlets as credit_outlets
+from app.ingest.credits.reading import credits as find_credits
+from app.ingest.credits.urls import url_credits
 from app.ingest.fingerprints import minhash
 from app.ingest.fingerprints import simhash
 from app.ingest.fingerprints import to_signed

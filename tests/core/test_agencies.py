@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 
 from app.articles.headlines import headline_key
 from app.core import agencies
-from app.ingest.credit_reading import credit_kind
-from app.ingest.credit_reading import credits
+from app.ingest.credits.reading import credit_kind
+from app.ingest.credits.reading import credits
 from tests.factories import T0
 
 TEXT = "The government approved the budget on Tuesday after a night of talks with the unions."
@@ -200,7 +200,7 @@ def test_an_abbreviation_described_as_a_news_agency_is_credited_in_english_text(
 def test_a_stored_listed_agency_is_known_by_its_aliases_not_its_initials(
     client: TestClient,
 ) -> None:
-    """A stored wire's name's initials name it (credit_outlets.outlet_keys), but not a listed
+    """A stored wire's name's initials name it (credits.outlets.outlet_keys), but not a listed
     agency's: once RIA Novosti is stored, "National Rally (RN)" is still no credit to it."""
 
     def paper(slug: str, body: str) -> dict[str, Any]:

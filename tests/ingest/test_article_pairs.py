@@ -14,9 +14,9 @@ import pytest
 from app.core import agencies
 from app.core.config import Settings
 from app.ingest import sentences
-from app.ingest.credit_reading import credits
-from app.ingest.credit_urls import url_credits
-from app.ingest.credited import decide
+from app.ingest.credits.credited import decide
+from app.ingest.credits.reading import credits
+from app.ingest.credits.urls import url_credits
 from app.ingest.fingerprints import containment
 from app.ingest.fingerprints import minhash
 from app.ingest.fingerprints import simhash

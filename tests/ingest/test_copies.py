@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.ingest.credit_reading import credits
+from app.ingest.credits.reading import credits
 from app.ingest.fingerprints import simhash
 from app.ingest.fingerprints import similarity
 from app.tables import LinkRelation

@@ -6,8 +6,8 @@ introduces name nothing later."""
 from fastapi.testclient import TestClient
 
 from app.core import agencies
-from app.ingest.credit_reading import credits
-from app.ingest.credited import told
+from app.ingest.credits.credited import told
+from app.ingest.credits.reading import credits
 from tests.ingest.test_retold import REACTION
 from tests.ingest.test_retold import WIRE
 from tests.ingest.test_retold import _payload

@@ -219,7 +219,7 @@ FALSE_POSITIVES: list[tuple[str, dict[str, Any], Any, Any, Any]] = [
 
 REGRESSIONS: list[tuple[str, dict[str, Any], Any, Any, Any]] = [
     # R1. Croatian/Serbian (Latin) "prema" + dative is "according to" as often as "towards";
-    #     "Prema Reutersu, ..." is common news usage. Read at ca41699, dropped by credit_slavic.
+    #     "Prema Reutersu, ..." is common news usage. Read at ca41699, dropped by credits.slavic.
     (
         "hr_prema_reutersu",
         {"body": "Prema Reutersu, pregovori u Ženevi su propali." + HR},

@@ -32,8 +32,8 @@ def _credited(article: dict, agency: str) -> bool:
     return got is not None and got[0] == agency and got[1] >= BAR
 
 
-# --- 1. A one-word byline that is a given name (credit_paragraphs.sole_agency, called at
-# credit_reading.py). WordPress-style single-name author fields on English-language sites.
+# --- 1. A one-word byline that is a given name (credits.paragraphs.sole_agency, called at
+# credits/reading.py). WordPress-style single-name author fields on English-language sites.
 # now: (agency, 0.95); base: None.
 @pytest.mark.parametrize(
     ("author", "agency"),
@@ -52,7 +52,7 @@ def test_given_name_byline_is_no_agency(author: str, agency: str) -> None:
 
 
 # --- 2. A US press-release dateline "CITY, PA –" (Pennsylvania) read as PA Media's house
-# dateline (credit_paragraphs.py:48 _HOUSE_DATELINE, found at :118). now: ('pa-media', 0.95);
+# dateline (credits/paragraphs.py:48 _HOUSE_DATELINE, found at :118). now: ('pa-media', 0.95);
 # base: None.
 @pytest.mark.parametrize(
     "body",
@@ -74,7 +74,7 @@ def test_pennsylvania_dateline_is_no_pa_media(body: str) -> None:
 
 
 # --- 3. An abbreviation in brackets after a paragraph's opening words that is another body's,
-# spelled out in another language or not at all (credit_paragraphs.py:55 _OPENING_BRACKET,
+# spelled out in another language or not at all (credits/paragraphs.py:55 _OPENING_BRACKET,
 # :95 _opening_bracket, found at :122). now: (agency, 0.95); base: None.
 @pytest.mark.parametrize(
     ("body", "agency"),
@@ -128,8 +128,8 @@ def test_other_bodys_abbreviation_is_no_agency(body: str, agency: str) -> None:
 
 
 # --- 4. "The PNA reported that" where PNA is the Palestinian National Authority, as Xinhua's
-# English copy still names it, not introduced in this paragraph (credit_paragraphs.py:148
-# the_agency_reported, in credit_reading.py). now: ('pna', 0.8); base: None.
+# English copy still names it, not introduced in this paragraph (credits/paragraphs.py:148
+# the_agency_reported, in credits/reading.py). now: ('pna', 0.8); base: None.
 def test_pna_as_palestinian_authority() -> None:
     body = (
         "RAMALLAH, Dec. 5 -- Israeli forces demolished three Palestinian homes near Hebron on "
@@ -140,7 +140,7 @@ def test_pna_as_palestinian_authority() -> None:
 
 
 # --- 6. A fact-check describing the viral story it debunks: "The story was based on reports
-# from RIA Novosti." ends a paragraph (credit_paragraphs.py:76 _REPORTS_LINE, found at :130).
+# from RIA Novosti." ends a paragraph (credits/paragraphs.py:76 _REPORTS_LINE, found at :130).
 # now: (agency, 0.9); base: None.
 @pytest.mark.parametrize(
     ("body", "agency"),
@@ -166,7 +166,7 @@ def test_factcheck_describing_debunked_story(body: str, agency: str) -> None:
 
 
 # --- 7. Media criticism quoting an agency's item as an example, as a paragraph of its own
-# (credit_paragraphs.py:48 _HOUSE_DATELINE, found at :118). now: ('armenpress', 0.95); base: None.
+# (credits/paragraphs.py:48 _HOUSE_DATELINE, found at :118). now: ('armenpress', 0.95); base: None.
 def test_media_criticism_quoting_armenpress_item() -> None:
     body = (
         "Critics say the state agency's copy is reproduced word for word by private outlets. A typical item from Tuesday began:\n\n"

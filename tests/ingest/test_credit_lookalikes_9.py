@@ -6,7 +6,7 @@ must stay credits."""
 import pytest
 from fastapi.testclient import TestClient
 
-from app.ingest.credit_editions import edition_keys
+from app.ingest.credits.editions import edition_keys
 from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_pass9 import STORY
 from tests.ingest.test_credit_shapes import decided

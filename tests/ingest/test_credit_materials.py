@@ -1,12 +1,12 @@
 """ "Based on TASS materials" (and its Russian form, "po materialam TASS"): a story written from
-an agency's copy, the Russian press's credit line, read as one (app/ingest/credit_reading.py,
-app/ingest/credit_languages.py); the word "based on" alone credits nobody."""
+an agency's copy, the Russian press's credit line, read as one (app/ingest/credits/reading.py,
+app/ingest/credits/languages.py); the word "based on" alone credits nobody."""
 
 import pytest
 
 from app.core import agencies
-from app.ingest.credit_reading import credit_kind
-from app.ingest.credit_reading import credits
+from app.ingest.credits.reading import credit_kind
+from app.ingest.credits.reading import credits
 
 
 @pytest.mark.parametrize(

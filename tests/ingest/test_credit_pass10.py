@@ -18,9 +18,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core import agencies
-from app.ingest import credited
-from app.ingest.credit_outlets import outlet_keys
-from app.ingest.credit_reading import credits
+from app.ingest.credits import credited
+from app.ingest.credits.outlets import outlet_keys
+from app.ingest.credits.reading import credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.ingest.credit_support import credited_origin
@@ -105,7 +105,7 @@ def _not_counted(body: str) -> bool:
         pytest.param(
             "Il negoziato riprenderà al Cairo, riferisce l'ANP. " + IT, id="it_riferisce_l_anp"
         ),
-        # Romania's prison service (ANP), after credit_languages' Romanian verbs.
+        # Romania's prison service (ANP), after credits.languages' Romanian verbs.
         pytest.param(
             "Deținutul a fost transferat la Jilava, informează ANP. " + RO, id="ro_informeaza_anp"
         ),

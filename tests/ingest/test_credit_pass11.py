@@ -27,7 +27,7 @@ ID = "Harga bawang merah di sejumlah pasar tradisional di Kota Malang naik hingg
 TR = "İzmir'de barajlardaki doluluk oranı yüzde 18'e gerileyerek son yılların en düşük seviyesine indi."
 SW = "Bei ya mahindi katika soko la Kongowea mjini Mombasa imepanda kwa asilimia 20 katika wiki mbili zilizopita"
 # The first 300 characters are where older rules read any agency's bracket or dash as a dateline
-# (credit_reading._DATELINE_DASH, credit_languages' CJK brackets): the look-alikes of a mark closing
+# (credits.reading._DATELINE_DASH, credits.languages' CJK brackets): the look-alikes of a mark closing
 # a paragraph stand after them, where only this pass's rules read (and as far from the end: the older sign-offs read the
 # last 300).
 JA_HEAD = (JA + JA2 + "\n\n") * 4

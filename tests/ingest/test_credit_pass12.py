@@ -8,9 +8,9 @@ credit nobody."""
 import pytest
 from fastapi.testclient import TestClient
 
-from app.ingest import credit_dates
-from app.ingest import credit_sources
-from app.ingest.credit_reading import credits
+from app.ingest.credits import dates
+from app.ingest.credits import sources
+from app.ingest.credits.reading import credits
 from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_shapes import decided
 
@@ -233,7 +233,7 @@ def test_wire_mark_outranks_the_issuer_line() -> None:
     """With a release wire's mark the text is the wire's: the issuer's "SOURCE" line is not
     read as a second origin."""
     body = "NEW YORK, Dec. 5, 2026 /PRNewswire/ -- " + STORY + "\n\nSOURCE Acme Corp"
-    names = {name for name, _, _ in credit_sources.find(body)}
+    names = {name for name, _, _ in sources.find(body)}
     assert "PRNewswire" in names
     assert "Acme Corp" not in names
 
@@ -338,4 +338,4 @@ def test_reports_of_the_day_stay_credits(body: str) -> None:
     ],
 )
 def test_past_times_in_six_languages(after: str, expected: bool) -> None:
-    assert credit_dates.dated(after, 0) is expected
+    assert dates.dated(after, 0) is expected

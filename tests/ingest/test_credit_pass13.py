@@ -1,17 +1,17 @@
 # ruff: noqa: E501
 """Credits, pass 13 (docs/matching.md, "Credits, pass 13"): one reader of a past time after a
-credit for every module (credit_dates), a newsroom credited in the story's first sentence
-(credit_leads), broadcasters by their names in other languages (app/core/broadcasters.py).
+credit for every module (credits.dates), a newsroom credited in the story's first sentence
+(credits.leads), broadcasters by their names in other languages (app/core/broadcasters.py).
 With the look-alikes that must stay as they were."""
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.ingest import credit_dates
-from app.ingest import credit_leads
-from app.ingest import credit_newsrooms
-from app.ingest.credit_context import byline
-from app.ingest.credit_reading import credits
+from app.ingest.credits import dates
+from app.ingest.credits import leads
+from app.ingest.credits import newsrooms
+from app.ingest.credits.context import byline
+from app.ingest.credits.reading import credits
 from tests.ingest.credit_support import credited_origin
 
 ORIGINS = {
@@ -45,7 +45,7 @@ def credited_to(
 @pytest.mark.parametrize(
     ("after", "expected"),
     [
-        # What credit_context.EARLIER read and credit_sources._PAST did not, and the reverse.
+        # What credits.context.EARLIER read and credits.sources._PAST did not, and the reverse.
         (" 2019 berichtete", True),
         (" bereits 2019.", True),
         (" im Vorjahr.", True),
@@ -68,7 +68,7 @@ def credited_to(
     ],
 )
 def test_one_reader_of_a_past_time(after: str, expected: bool) -> None:
-    assert credit_dates.dated(after, 0) is expected
+    assert dates.dated(after, 0) is expected
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_one_reader_of_a_past_time(after: str, expected: bool) -> None:
         ("Ports were shut, Reuters reported last year.", "Reuters", True),
         ("Ports were shut, Reuters reported on Monday.", "Reuters", False),
         ("Last year, Reuters reported that ports were shut.", "Reuters", True),
-        # credit_languages: German, verb first, the time after the name.
+        # credits.languages: German, verb first, the time after the name.
         (
             "Das berichtete die Nachrichtenagentur Reuters bereits im vergangenen Jahr.",
             "Reuters",
@@ -102,13 +102,13 @@ def test_the_reader_in_every_place(body: str, name: str, earlier: bool) -> None:
 @pytest.mark.parametrize(
     ("body", "kept"),
     [
-        # credit_newsrooms drops a dated "writing in X" (an earlier piece), keeps the undated.
+        # credits.newsrooms drops a dated "writing in X" (an earlier piece), keeps the undated.
         ("Writing in The Conversation in March, Dr Lee said the streets ran hot.", False),
         ("Writing in The Conversation, Dr Lee said the streets ran hot.", True),
     ],
 )
 def test_newsrooms_read_the_same_times(body: str, kept: bool) -> None:
-    names = [name for name, _, _ in credit_newsrooms.find(body)]
+    names = [name for name, _, _ in newsrooms.find(body)]
     assert ("Conversation" in names) is kept
 
 
@@ -202,7 +202,7 @@ def test_a_headline_credit_is_no_lead(client: TestClient) -> None:
     ],
 )
 def test_where_the_lead_ends(text: str, end: int) -> None:
-    assert credit_leads.lead_end(text) == end
+    assert leads.lead_end(text) == end
 
 
 # --- 3. Broadcasters by their names in other languages -----------------------------------

@@ -1,15 +1,15 @@
 # ruff: noqa: E501
 """Credits pass 8 (docs/matching.md, "Credits, pass 8"): house datelines and sign-offs
-(credit_datelines: Interfax's "Город. 17 ноября. ИНТЕРФАКС-РЕГИОН -", GNA's "Kumasi, Nov. 29,
+(credits.datelines: Interfax's "Город. 17 ноября. ИНТЕРФАКС-РЕГИОН -", GNA's "Kumasi, Nov. 29,
 GNA -", "— VNA/VNS"), frames in Finnish, Romanian, Spanish and Portuguese and two English forms
-(credit_frames: "STT:n mukaan", "relatează Moldpres", "consignó la agencia estatal Andina",
+(credits.frames: "STT:n mukaan", "relatează Moldpres", "consignó la agencia estatal Andina",
 "refere a Agência Angola Press", "told news agency PTI", "the Jordan News Agency (Petra)
-reported"), an agency's full name from a stored outlet's name (credit_outlets.outlet_keys), and the
+reported"), an agency's full name from a stored outlet's name (credits.outlets.outlet_keys), and the
 look-alikes each must refuse."""
 
 import pytest
 
-from app.ingest.credit_outlets import outlet_keys
+from app.ingest.credits.outlets import outlet_keys
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.ingest.test_credit_shapes import decided

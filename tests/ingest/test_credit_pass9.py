@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.ingest.credit_editions import edition_keys
-from app.ingest.credit_reading import credits
+from app.ingest.credits.editions import edition_keys
+from app.ingest.credits.reading import credits
 from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_shapes import decided
 

@@ -15,9 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core import agencies
-from app.ingest import credited
-from app.ingest.credit_reading import credits
-from app.ingest.credit_urls import url_credits
+from app.ingest.credits import credited
+from app.ingest.credits.reading import credits
+from app.ingest.credits.urls import url_credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.assertions import assert_consistent
@@ -207,16 +207,16 @@ def test_a_body_repeating_a_look_alike_asks_once_whether_the_agency_is_spelled_o
 ) -> None:
     """Whether the article spells the agency out is asked once per agency, not per mention
     (each question searches the whole text: per mention, a long body took minutes)."""
-    from app.ingest import credit_context
+    from app.ingest.credits import context
 
     asked: list[str] = []
-    find = credit_context.SpelledOut._find
+    find = context.SpelledOut._find
 
-    def counted(self: credit_context.SpelledOut, key: str) -> bool:
+    def counted(self: context.SpelledOut, key: str) -> bool:
         asked.append(key)
         return find(self, key)
 
-    monkeypatch.setattr(credit_context.SpelledOut, "_find", counted)
+    monkeypatch.setattr(context.SpelledOut, "_find", counted)
     body = "Officials said the plan would cost more, the AP reported. " * 500
     found = credits(author=None, body=body, title="The AP reports delays")
     assert any(credit.initials for credit in found)

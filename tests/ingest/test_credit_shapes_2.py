@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from app.ingest import credited
-from app.ingest.credit_reading import credits
+from app.ingest.credits import credited
+from app.ingest.credits.reading import credits
 from tests.ingest.test_credit_shapes import BAR
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
@@ -54,7 +54,7 @@ from tests.ingest.test_credit_shapes import decided
         pytest.param({"title": "Vláda schválila rozpočet na příští rok", "body": "Praha 3. března (ČTK) - Vláda dnes schválila návrh státního rozpočtu na příští rok se schodkem 230 miliard korun. Ministr financí uvedl, že deficit se bude dál snižovat. Opozice návrh kritizuje."}, "ctk", id="ctk_dateline"),
         pytest.param({"title": "Ny rekord for elbilsalget", "author": "NTB", "body": "Elbiler utgjorde 95 prosent av nybilsalget i februar. Det viser tall fra Opplysningsrådet for Veitrafikken. Tesla var det mest solgte merket."}, "ntb", id="ntb_byline"),
         pytest.param({"title": "Protesters clash with police in capital", "author": "World desk", "body": "Protesters clashed with police in the capital on Monday, witnesses said. AFP reported earlier in the day that police had fired tear gas near parliament. The interior ministry said 12 officers were injured. Calm returned by nightfall."}, "afp", id="afp_earlier_in_day_credit"),
-        # The agencies' closing lines (app/ingest/credit_sign_offs.py): AP's copyright and "solely responsible" lines, ANSA's and NTB's copyright, Kyodo's "==Kyodo", dpa's story number.
+        # The agencies' closing lines (app/ingest/credits/sign_offs.py): AP's copyright and "solely responsible" lines, ANSA's and NTB's copyright, Kyodo's "==Kyodo", dpa's story number.
         pytest.param({"title": "Storms knock out power to 200,000 across Midwest", "body": "CHICAGO — Severe thunderstorms swept across the Midwest overnight, knocking out power to more than 200,000 homes and businesses. Utility crews in Illinois and Indiana worked through the morning to restore service. The National Weather Service confirmed at least three tornadoes touched down in rural counties. No deaths were reported, but several people were treated for minor injuries.\n\nCopyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission."}, "ap", id="ap_copyright"),
         pytest.param({"title": "Churches in rural Kansas pool resources as congregations shrink", "author": "Giovanna Dell'Orto", "body": "Five small churches in western Kansas now share a single pastor, who drives more than 300 miles each weekend. Attendance at each has fallen below 30 people, members said. Denominational leaders say such arrangements are becoming common across the Plains. Some congregants worry the buildings themselves will be sold.\n\nAssociated Press religion coverage receives support through the AP's collaboration with The Conversation US, with funding from Lilly Endowment Inc. The AP is solely responsible for this content."}, "ap", id="ap_solely_responsible"),
         pytest.param({"title": "Japan to expand subsidies for EV batteries", "body": "The Japanese government plans to expand subsidies for domestic production of electric vehicle batteries, officials said Tuesday. The program, worth about 300 billion yen, aims to reduce reliance on imports from China. Manufacturers including Toyota and Panasonic are expected to apply. The industry ministry will open applications next month.\n==Kyodo"}, "kyodo", id="kyodo_equals"),
@@ -179,7 +179,7 @@ def test_russian_past_tense_with_the_agency_after_it_is_told(sentence: str, told
 
 def test_a_caption_credit_closing_the_body_is_no_sign_off() -> None:
     """A picture's caption under the story, one sentence of its own in the present tense of a
-    past day, ends with the agency's photo credit: no sign-off (credit_context.ends_a_caption;
+    past day, ends with the agency's photo credit: no sign-off (credits.context.ends_a_caption;
     more cases in test_credit_shapes_3.py)."""
     body = "Residents of Marietta began clearing mud from homes and businesses on Monday after the Ohio River crested. The mayor said about 300 homes were damaged. Volunteers from nearby towns arrived with pumps and trucks. The state has requested federal disaster assistance.\n\nVolunteers carry sandbags along Front Street in Marietta on Monday. (AP)"
     found = decided(body=body)

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.ingest import credited
-from app.ingest.credit_reading import credits
+from app.ingest.credits import credited
+from app.ingest.credits.reading import credits
 from tests.assertions import assert_consistent
 from tests.ingest.test_credit_shapes import BAR
 from tests.ingest.test_credit_shapes import assert_credits

@@ -25,8 +25,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core import agencies
-from app.ingest import credited
-from app.ingest.credit_reading import credits
+from app.ingest.credits import credited
+from app.ingest.credits.reading import credits
 from app.tables import Outlet
 from app.tables import OutletKind
 from tests.ingest.test_credit_shapes import BAR

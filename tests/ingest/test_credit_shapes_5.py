@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from app.ingest import credited
+from app.ingest.credits import credited
 from tests.ingest.test_credit_shapes import assert_credits
 from tests.ingest.test_credit_shapes import decided
 from tests.ingest.test_credit_shapes_4 import DE

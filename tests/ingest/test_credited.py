@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 
 from app.core import agencies
 from app.core.unit_of_work import transaction
-from app.ingest.credit_context import name_key
-from app.ingest.credit_reading import credit_kind
-from app.ingest.credit_reading import credits
+from app.ingest.credits.context import name_key
+from app.ingest.credits.reading import credit_kind
+from app.ingest.credits.reading import credits
 from app.integrity import service as integrity
 from tests.assertions import assert_consistent
 from tests.factories import T0
@@ -208,7 +208,7 @@ def test_a_cites_credit_is_followed_only_when_cites_collapse(client: TestClient)
 
 def test_a_weak_or_ambiguous_credit_is_not_applied(client: TestClient) -> None:
     ingest(client, {**paper("metro", 1), "claims": [{"text": "Unrelated: a bridge reopened."}]})
-    # A newsroom named beside a detail further down, not in the lead (credit_leads): 0.6.
+    # A newsroom named beside a detail further down, not in the lead (credits.leads): 0.6.
     body = "Fares will rise on Monday, the council said.\n\nDrivers asked for it, Metro reported."
     weak = ingest(client, paper("daily-planet", 2, body=body))
     assert weak["credited_origin"] is None
@@ -342,8 +342,8 @@ def test_wire_credit_styles_are_read(body: str, author: str | None, name: str, q
     assert (name_key(name), quote) in found, found
 
 
-# Credits in other languages and scripts (app/ingest/credit_languages.py): the agency each names,
-# how (the kind credit_reading.credit_kind reads from the quote), and the relation it stands for.
+# Credits in other languages and scripts (app/ingest/credits/languages.py): the agency each names,
+# how (the kind credits.reading.credit_kind reads from the quote), and the relation it stands for.
 @pytest.mark.parametrize(
     ("body", "agency", "kind"),
     [

@@ -123,7 +123,7 @@ def test_a_weak_credit_waits_for_review_and_accepting_it_credits_the_outlet(
     ingest(client, metro)
     weak = ingest(
         client,
-        # A newsroom beside a detail, not in the lead (credit_leads): 0.6, for review.
+        # A newsroom beside a detail, not in the lead (credits.leads): 0.6, for review.
         article("daily", 2, "Ferries halted", body="Ferries stop.\n\nCrews left, Metro reported."),
     )
     assert weak["credited_origin"] is None

@@ -43,9 +43,9 @@ from app.ingest.bulk.rows import LinePlan
 from app.ingest.bulk.rows import LinkRow
 from app.ingest.bulk.rows import OutletRow
 from app.ingest.bulk.rows import Scored
-from app.ingest.credit_outlets import outlet_keys
-from app.ingest.credit_reading import credits as find_credits
-from app.ingest.credit_urls import url_credits
+from app.ingest.credits.outlets import outlet_keys
+from app.ingest.credits.reading import credits as find_credits
+from app.ingest.credits.urls import url_credits
 from app.ingest.models import ClaimAction
 from app.ingest.models import IngestClaim
 from app.ingest.models import IngestPayload
@@ -90,7 +90,7 @@ def needs_reference_alone(payload: IngestPayload) -> bool:
     if article.body or article.author or any(c.claim_id for c in payload.claims):
         return True
     # What only the one-line path reads: page metadata naming an origin, a credited origin or
-    # review decisions carried by an export, a credit in the URL (app/ingest/credited.py).
+    # review decisions carried by an export, a credit in the URL (app/ingest/credits/credited.py).
     if article.canonical_url or article.is_based_on:
         return True
     if payload.credited_origin is not None or payload.review_decisions:
@@ -137,7 +137,7 @@ class Planner:
         self.credited: list[ArticleRow] = []  # neighbours that credit some outlet
         # By headline key: neighbours and new ones, kept in `by_time` order (copy detection's).
         self.by_title: dict[str, list[ArticleRow]] = {}
-        # Outlets that an article nearby credits as its origin (app/ingest/credited.py): a
+        # Outlets that an article nearby credits as its origin (app/ingest/credits/credited.py): a
         # line of theirs may adopt it, which only the one-line path decides.
         self.credited_outlets: set[int] = set()
         self._outlet_keys: dict[str, frozenset[str]] = {}

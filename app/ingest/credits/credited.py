@@ -20,11 +20,11 @@ from sqlmodel import Session
 
 from app.core import agencies
 from app.core.errors import Conflict
-from app.ingest import credit_newsrooms
-from app.ingest.credit_context import name_key
-from app.ingest.credit_reading import Credit
-from app.ingest.credit_reading import credit_kind
-from app.ingest.credit_reading import credits
+from app.ingest.credits import newsrooms
+from app.ingest.credits.context import name_key
+from app.ingest.credits.reading import Credit
+from app.ingest.credits.reading import credit_kind
+from app.ingest.credits.reading import credits
 from app.outlets import service as outlets_service
 from app.outlets.models import OutletCreate
 from app.tables import LinkRelation
@@ -48,11 +48,11 @@ CONFIDENCE = {
     "told_agency": 0.6,
     "told_outlet": 0.5,
     # "according to the AFP", no longer name of the agency anywhere: also the Australian Federal
-    # Police; a headline's "AP reports" also Andhra Pradesh (credit_reading.Credit.initials).
+    # Police; a headline's "AP reports" also Andhra Pradesh (reading.Credit.initials).
     "initials_agency": 0.6,
     "initials_outlet": 0.5,
     # "Reuters reported last year": an earlier story recalled for background, not this one's
-    # source (credit_reading.Credit.earlier).
+    # source (reading.Credit.earlier).
     "earlier_agency": 0.6,
     "earlier_outlet": 0.5,
     # "KFF Health News correspondent Jane Doe contributed to this report", "Stateline, part of
@@ -62,7 +62,7 @@ CONFIDENCE = {
     "contributed_outlet": 0.8,
     # "Forty homes were cleared, the BBC reported." as the story's first sentence: a rewrite
     # attributes its lead to its source, a borrowed detail is named further down
-    # (credit_leads); as sure as an agency's credit in the text.
+    # (leads.py); as sure as an agency's credit in the text.
     "lead_outlet": 0.8,
 }
 # A second, different way of giving the same credit adds this much (up to CAP).
@@ -74,7 +74,7 @@ AMBIGUOUS_FACTOR = 0.7
 
 
 def kind_of(credit: Credit) -> str:
-    """How a credit was given, from the words it quotes (see credit_reading.credits)."""
+    """How a credit was given, from the words it quotes (see reading.credits)."""
     return credit_kind(credit.quote)
 
 
@@ -184,7 +184,7 @@ def _named_together(
     chosen: list[tuple[float, str, Credit]], other: list[tuple[float, str, Credit]]
 ) -> bool:
     """Whether another outlet is named in one credit with the chosen one ("(dpa/AFP)"), as a
-    joint credit (credit_reading.Credit.joint)."""
+    joint credit (reading.Credit.joint)."""
     quotes = {credit.quote for _, _, credit in chosen}
     joint = {credit.quote for _, _, credit in chosen if credit.joint}
     return any(
@@ -211,7 +211,7 @@ def decide(credits: list[tuple[Credit, Outlet]]) -> CreditDecision | None:
                 if credit.initials
                 else "earlier"
                 if credit.earlier
-                else credit_newsrooms.text_kind(credit, outlet.kind == OutletKind.wire_agency)
+                else newsrooms.text_kind(credit, outlet.kind == OutletKind.wire_agency)
             )
             kind += "_agency" if outlet.kind == OutletKind.wire_agency else "_outlet"
         per_outlet.setdefault(outlet.id or 0, []).append((CONFIDENCE[kind], kind, credit))

@@ -1,12 +1,12 @@
 # ruff: noqa: RUF002, RUF003
 """Credits that mark a paragraph, or a story, as an agency's copy in house styles that carry no
-bracket-and-dash dateline, read beside credit_reading.credits' datelines and credit lines.
+bracket-and-dash dateline, read beside reading.credits' datelines and credit lines.
 
 - A dateline in capitals without brackets, at the body's start or starting a paragraph inside a
   local story: Kazinform's "ALMATY. KAZINFORM – " (the place, a stop, the agency) and
   Armenpress' "YEREVAN, DECEMBER 3, ARMENPRESS. " (the place, the date, the agency). The
   agency is written in capitals, as the table knows it, and prose follows
-  (credit_context.carried_paragraph).
+  (context.carried_paragraph).
 - The agency in brackets after a paragraph's opening words, inside its first sentence, as
   Egyptian papers carry MENA's copy: "Alexandria governorate (MENA) evacuated ...". Not an
   abbreviation the words before spell out or that names a group ("the region (MENA)", "Khan's
@@ -22,7 +22,7 @@ bracket-and-dash dateline, read beside credit_reading.credits' datelines and cre
   a line of its own "Based on reports from Reuters", "Using reporting from AP". Not the same
   words inside a sentence that goes on ("based on reports from Reuters, the ministry said").
 
-Also two readings of an agency's name that credit_reading.credits asks about: a byline that is the
+Also two readings of an agency's name that reading.credits asks about: a byline that is the
 agency's name alone ("Lusa"; one that is also a given name, "Hina", "Sana", only in capitals),
 and "The ENA reported that ..." for the few agencies whose capitals English news uses for no
 other reporting body (agencies.REPORTS_IN_ENGLISH).
@@ -31,13 +31,13 @@ other reporting body (agencies.REPORTS_IN_ENGLISH).
 import re
 
 from app.core import agencies
-from app.ingest.credit_context import carried_paragraph
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import spelled_out
-from app.ingest.credit_languages import WORD
-from app.ingest.credit_lists import JOINER
-from app.ingest.credit_lists import LOWER_LED
-from app.ingest.credit_lists import listed
+from app.ingest.credits.context import carried_paragraph
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import spelled_out
+from app.ingest.credits.languages import WORD
+from app.ingest.credits.lists import JOINER
+from app.ingest.credits.lists import LOWER_LED
+from app.ingest.credits.lists import listed
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -123,7 +123,7 @@ def names_a_group(before: str) -> bool:
 
 
 def find(text: str) -> list[tuple[str, str, str]]:
-    """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for match in _HOUSE_DATELINE.finditer(text):
         if match["name"] in US_STATES or text[: match.start()].rstrip().endswith(":"):

@@ -1,4 +1,4 @@
-"""The lines agencies close their copy with, read beside credit_reading.credits' closing credits.
+"""The lines agencies close their copy with, read beside reading.credits' closing credits.
 
 A wire story carries its owner's name at its end in the agency's house style, and a paper that
 runs the story keeps it: AP's "Copyright 2025 The Associated Press. All rights reserved." and
@@ -16,10 +16,10 @@ credit is dropped where credits are resolved).
 import re
 
 from app.core import agencies
-from app.ingest import credit_languages
-from app.ingest import credit_lists
+from app.ingest.credits import languages
+from app.ingest.credits import lists
 
-_WORD = rf"(?<!\w)[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+_WORD = rf"(?<!\w)[{languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
 _THE = r"(?:(?i:the)[ \t]+)?"
@@ -58,7 +58,7 @@ _DESK_LINE = re.compile(
     r"edited[ \t]+by|edici[oó]n|edi[cç][aã]o|redacci[oó]n)[ \t]*:?[ \t]+[^\n]{1,60}$"
 )
 _CODED_NAME = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)(?P<name>[{credit_languages.CAPITAL}]{{2,6}})"
+    rf"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)(?P<name>[{languages.CAPITAL}]{{2,6}})"
     r"(?P<codes>(?:[ \t]+[A-Z]{2,4}){2,6})[ \t]*$"
 )
 DESK_PASSES = 6
@@ -89,10 +89,10 @@ def without_desk_lines(text: str) -> str:
 # and write Reuters "rtr" there ("dpa/rtr", "(rtr)", "rtr" alone). Initials are two to four
 # lower-case letters, before the first agency (or after them on a bare last line: "dpa/ssu",
 # which the desk codes' stripping would otherwise take whole); every other part must be an
-# agency written as agencies write themselves (credit_lists.written_as_agency, "dpa-AFP" split
+# agency written as agencies write themselves (lists.written_as_agency, "dpa-AFP" split
 # as a bracket is), so that a photographer's "Kappeler/dpa" or "imago/dpa" and "und/oder" sign
 # nothing, and "rtr" is Reuters only where a desk signs, on the last line or closing the last
-# sentence. A sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is credit_reading.credits'
+# sentence. A sign-off of agencies alone ("(dpa/AFP)", "AFP/lh") is reading.credits'
 # closing credit.
 _DESK_SIGNED = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"\u201d])[ \t]+)(?P<open>\()?"
@@ -109,13 +109,11 @@ def _desk_signed(text: str) -> tuple[list[str], str] | None:
     names: list[str] = []
     desk = False  # initials or "rtr": what the closing credits of fingerprints do not read
     for part in (part.strip() for part in match["marks"].split("/")):
-        if part == credit_lists.REUTERS_SIGN:
+        if part == lists.REUTERS_SIGN:
             names.append("Reuters")
             desk = True
-        elif all(
-            credit_lists.written_as_agency(name) for name in credit_lists.bracket_names(part, "")
-        ):
-            names += credit_lists.bracket_names(part, "")
+        elif all(lists.written_as_agency(name) for name in lists.bracket_names(part, "")):
+            names += lists.bracket_names(part, "")
         elif _INITIALS.fullmatch(part) and (not names or match["open"] is None):
             desk = True  # "kna" too (capitals name KNA); after the agencies on a bare line only
         else:

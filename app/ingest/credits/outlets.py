@@ -11,10 +11,10 @@ from sqlmodel import Session
 
 from app.core import agencies
 from app.core import broadcasters
-from app.ingest import credit_editions
-from app.ingest.credit_context import fold
-from app.ingest.credit_context import name_key
-from app.ingest.credit_reading import Credit
+from app.ingest.credits import editions as credit_editions
+from app.ingest.credits.context import fold
+from app.ingest.credits.context import name_key
+from app.ingest.credits.reading import Credit
 from app.tables import Outlet
 from app.tables import OutletKind
 

@@ -1,11 +1,11 @@
-"""Credits to origins that are not news agencies, read beside credit_reading.credits.
+"""Credits to origins that are not news agencies, read beside reading.credits.
 
 Press releases, official statements and public broadcasters travel as agencies' copy does, but a
 republisher credits them in other words. Each frame below says the text, or part of it, is the
 named origin's; none is specific to a kind of outlet, so the name a frame gives may be any
 outlet (a release wire, a ministry, a police headquarters, a broadcaster), and what keeps a
 name that is no outlet from becoming a credit is where credits are resolved, as for pass 9's
-frames (credit_outlets.resolve_credits, credited.resolve_agencies): only a stored outlet, by
+frames (outlets.resolve_credits, credited.resolve_agencies): only a stored outlet, by
 its name, slug or domain, or a listed agency becomes one (docs/matching.md, "Credits, pass 12:
 origins that are not agencies").
 
@@ -26,17 +26,17 @@ Syndicating frames (a credit line, `syndicates`):
   "SOURCE Company" line (only without a wire's mark: with one, the text is the wire's).
 
 Whether a credit in the text is dated before the article's own time ("según informó Europa
-Press el pasado mes de marzo"), which pass 12 added here, is read in credit_dates since pass 13.
+Press el pasado mes de marzo"), which pass 12 added here, is read in dates.py since pass 13.
 """
 
 import re
 
-from app.ingest import credit_releases
-from app.ingest.credit_context import SENTENCE_END
-from app.ingest.credit_context import paragraph_before
-from app.ingest.credit_languages import CAPITAL
+from app.ingest.credits import releases
+from app.ingest.credits.context import SENTENCE_END
+from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.languages import CAPITAL
 
-Found = tuple[str, str, str]  # (name, the words that give it, kind), as credit_languages.find
+Found = tuple[str, str, str]  # (name, the words that give it, kind), as languages.find
 
 _WORD = rf"(?<!\w)[{CAPITAL}](?:[\w&'\u2019/-]|\.(?=\w)){{0,40}}"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
@@ -183,12 +183,12 @@ def _source_names(raw: str) -> list[str]:
     undated = re.sub(r",[ \t]*[^,]*\d[^,]*$", "", bare)
     names += [n for n in (bare, undated) if n and n not in names]
     # "Quelle: Polizeibericht des Polizeipräsidiums X": the body whose document it is.
-    names += [n for n in credit_releases.issuers(name) if n not in names]
+    names += [n for n in releases.issuers(name) if n not in names]
     return names
 
 
 def find(text: str) -> list[Found]:
-    """(name, words, kind) of the credits above; kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above; kinds as languages.find gives them."""
     found: list[Found] = []
     for match in _SOURCE_LINE.finditer(text):
         if _PICTURE.search(match["name"]) or not _after_prose(text, match.start()):
@@ -220,4 +220,4 @@ def find(text: str) -> list[Found]:
         for match in _ISSUER.finditer(text):
             if _after_prose(text, match.start()) or len(text) - match.end() < 300:
                 found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
-    return found + credit_releases.find(text)  # "in a release issued through PR Newswire"
+    return found + releases.find(text)  # "in a release issued through PR Newswire"

@@ -12,14 +12,14 @@ carried the release when one is named (its page is where the text was published)
 body that issued it.
 
 What keeps a name that is no outlet from becoming a credit is where credits are resolved, as
-for credit_sources: only a stored outlet or a listed agency becomes one ("via its website",
+for sources.py: only a stored outlet or a listed agency becomes one ("via its website",
 "through its lawyers" name nothing; "a statement on Facebook" names no stored outlet). A
 release named in the running text is the story's source only in its first sentence
-(credit_leads; 0.8, as "according to Reuters"); further down it is a detail the story quotes
+(leads.py; 0.8, as "according to Reuters"); further down it is a detail the story quotes
 beside its own reporting ("Dans un communiqué diffusé sur GlobeNewswire, l'entreprise affirme
 …" in a report from the factory gates), a proposal for review (kind "told", 0.6) whatever the
 outlet. One in a credit line says the story carries its text ("credit_line"). Not a release
-dated before the story ("a release issued through PR Newswire last March", credit_dates), not
+dated before the story ("a release issued through PR Newswire last March", dates.py), not
 one whose issuer alone is named after "by" ("in a press release issued by the University of
 X": the story may quote it beside its own reporting), and not one the story only mentions with
 no word of where it came from ("Monday's release, sent out over PR Newswire before dawn, calls
@@ -28,11 +28,11 @@ the deal …": the release and the wire are not joined).
 
 import re
 
-from app.ingest import credit_leads
-from app.ingest.credit_dates import dated
-from app.ingest.credit_languages import CAPITAL
+from app.ingest.credits import leads
+from app.ingest.credits.dates import dated
+from app.ingest.credits.languages import CAPITAL
 
-Found = tuple[str, str, str]  # (name, the words that give it, kind), as credit_languages.find
+Found = tuple[str, str, str]  # (name, the words that give it, kind), as languages.find
 
 _WORD = rf"(?<!\w)[{CAPITAL}](?:[\w&'\u2019/-]|\.(?=\w)){{0,40}}"
 _SMALL = r"(?:of|for|and|the|de|del|la|da|do|e|y|et|du|des|für|und|der|van|voor)"
@@ -125,7 +125,7 @@ def issuers(source: str) -> list[str]:
 
 
 def find(text: str) -> list[Found]:
-    """(name, words, kind) of the credits above; kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above; kinds as languages.find gives them."""
     found: list[Found] = []
     lines: set[int] = set()
     for match in _LINE.finditer(text):
@@ -139,7 +139,7 @@ def find(text: str) -> list[Found]:
         lines.add(match.start())
         names = _undeclined(name) if name != match["name"] else [name]
         found += [(each, f"credit line: {_words(match)}", "credit_line") for each in names]
-    lead = credit_leads.lead_end(text)
+    lead = leads.lead_end(text)
     for match in _IN_TEXT.finditer(text):
         name = _named(match["name"])
         if name is None or any(start <= match.start() < start + 300 for start in lines):

@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001
 """Credits the Arabic press gives the agencies whose copy it carries, read beside
-credit_languages' Arabic dateline brackets.
+languages.py's Arabic dateline brackets.
 
 Arabic has no capitals to tell a name from a word, so every reading here starts from a name
 the agency table holds (app/core/agencies.py: the short names "وام", "كونا", "واس", "قنا" and
@@ -84,7 +84,7 @@ _SOURCE = re.compile(
 _WORDS = frozenset(
     fold(word) for word in ("بنا", "قنا", "وفا", "بترا", "وات", "واج", "واع", "سونا", "سانا")
 )
-# The mark in brackets or between dashes or slashes, as credit_languages reads it at the
+# The mark in brackets or between dashes or slashes, as languages.py reads it at the
 # story's head and tail; read here anywhere, at a paragraph's start or end.
 _MARK = re.compile(
     rf"[(（][ \t]*{_NAME}[ \t]*[)）]"
@@ -122,7 +122,7 @@ def wire_mark(text: str, start: int, end: int) -> str | None:
 
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the marks, source lines and text credits above, kinds as
-    credit_languages.find gives them."""
+    languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     folded = fold(text)
     for match in _MARK.finditer(folded):

@@ -19,11 +19,11 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app.ingest.credit_context import name_key
-from app.ingest.credit_newsrooms import INSTITUTION
-from app.ingest.credit_reading import SYNDICATING_KINDS
-from app.ingest.credit_reading import Credit
-from app.ingest.credit_reading import credit_kind
+from app.ingest.credits.context import name_key
+from app.ingest.credits.newsrooms import INSTITUTION
+from app.ingest.credits.reading import SYNDICATING_KINDS
+from app.ingest.credits.reading import Credit
+from app.ingest.credits.reading import credit_kind
 from app.tables import Outlet
 
 _SERVICES = ("news service", "news services", "wire service", "newswire", "wire", "syndicate")

@@ -1,4 +1,4 @@
-"""Credits in the running text that credit_languages' and credit_reading.credits' frames miss:
+"""Credits in the running text that languages.py's and reading.credits' frames miss:
 Finnish cases, Romanian, Spanish and Portuguese frames with the word for agency, and two
 English forms that say plainly that the source is a news agency.
 
@@ -39,13 +39,13 @@ English forms that say plainly that the source is a news agency.
 import re
 
 from app.core import agencies
-from app.ingest.credit_context import in_a_quotation
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import sentence_around
-from app.ingest.credit_languages import CAPITAL
-from app.ingest.credit_languages import NEWS_FRAME
-from app.ingest.credit_languages import ROMANCE_BODIES
-from app.ingest.credit_languages import WORD
+from app.ingest.credits.context import in_a_quotation
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import sentence_around
+from app.ingest.credits.languages import CAPITAL
+from app.ingest.credits.languages import NEWS_FRAME
+from app.ingest.credits.languages import ROMANCE_BODIES
+from app.ingest.credits.languages import WORD
 
 Found = tuple[str, str, str]
 
@@ -60,7 +60,7 @@ def _an_agency_name(name: str, framed: str) -> bool:
     """Whether a name after a verb that also attributes people's words is an agency's: after
     the word for agency, in capitals, a full name starting with it, or a name of the table that
     is no given name or word (not agencies.AMBIGUOUS: "Petra", "Sana"). Capitals other bodies
-    go by there (credit_languages.ROMANCE_BODIES) only after the words for a news agency:
+    go by there (languages.ROMANCE_BODIES) only after the words for a news agency:
     "anunță ANI" is the integrity agency, "segundo a agência ANP" Brazil's oil regulator."""
     key = name_key(name)
     if key in agencies.AMBIGUOUS or key in ROMANCE_BODIES:
@@ -177,7 +177,7 @@ _ROMANCE = re.compile(
 )
 # A name that goes on ("la Corporación Andina de Fomento", "Agerpres de la ..." is no name).
 _GOES_ON = re.compile(r"[ \t]+(?:de|del|da|do|dos|das|di)[ \t]+[A-ZÁÉÍÓÚ]")
-# Romanian's "potrivit" and "conform" with a bare name are read by credit_languages already
+# Romanian's "potrivit" and "conform" with a bare name are read by languages.py already
 # ("potrivit Agerpres"); here only with the word for agency, or "conform" (not read there).
 _RO_ACCORDING = re.compile(r"(?i:potrivit)")
 
@@ -209,7 +209,7 @@ _APPOSITION = re.compile(
     r"(?P<abbr2>[A-Z][\w-]{1,15}),)[ \t]+(?:reported|reports|said|says|"
     r"contributed[ \t]+to[ \t]+this[ \t]+report)\b"
 )
-# credit_reading.credits reads a bracket in the body's first characters after a name that says it
+# reading.credits reads a bracket in the body's first characters after a name that says it
 # is a news agency ("National News Agency (NNA) said") as the agency's mark (DATELINE_CHARS).
 HEAD_CHARS = 300
 _DESCRIBED = re.compile(r"(?i:\b(?:news|press|telegraph)[ \t]+agency\b|\bnews[ \t]+service\b)")
@@ -304,5 +304,5 @@ def _english(text: str) -> list[Found]:
 
 
 def find(text: str) -> list[Found]:
-    """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     return _finnish(text) + _romance(text) + _english(text)

@@ -128,7 +128,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the source lines and text credits above, kinds as
-    credit_languages.find gives them."""
+    languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     folded = fold(text)
     for match in _SOURCE.finditer(folded):

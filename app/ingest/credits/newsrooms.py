@@ -1,4 +1,4 @@
-"""Credits newsrooms give that are not agencies' house styles, read beside credit_reading.credits.
+"""Credits newsrooms give that are not agencies' house styles, read beside reading.credits.
 
 Non-profit and regional newsrooms (The Conversation, ProPublica, KFF Health News, CalMatters,
 The Texas Tribune, States Newsroom, Chalkbeat) and the news services of big papers syndicate
@@ -6,7 +6,7 @@ their stories as agencies do, but a republisher credits them in the words of a l
 an agency's dateline. Each frame below says the text, or part of it, is that newsroom's; none of
 them is specific to agencies, so the name a frame gives may be *any* outlet. What keeps a name
 that is no outlet from becoming a credit is where credits are resolved
-(credit_outlets.resolve_credits, credited.resolve_agencies): only a stored outlet, by its name,
+(outlets.resolve_credits, credited.resolve_agencies): only a stored outlet, by its name,
 slug or domain, or a listed agency becomes one; "Jane Doe contributed to this report" names
 nobody, and an outlet's own name in its own article is dropped there too.
 
@@ -38,25 +38,25 @@ names the agency short).
 Also a helper fingerprints asks: whether a time frame before a credit points to an earlier
 report ("after Reuters reported", "since AP reported"). The names of a newsroom's editions and
 services ("Chalkbeat Philadelphia", "New York Times News Service") are resolved in
-credit_editions.
+editions.py.
 """
 
 import re
 from typing import Any
 
 from app.core import agencies
-from app.ingest.credit_context import SENTENCE_END
-from app.ingest.credit_context import bare_initials
-from app.ingest.credit_context import ends_a_caption
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import paragraph_before
-from app.ingest.credit_context import spelled_out
-from app.ingest.credit_dates import dated
-from app.ingest.credit_languages import CAPITAL
-from app.ingest.credit_lists import JOINER
-from app.ingest.credit_lists import listed
+from app.ingest.credits.context import SENTENCE_END
+from app.ingest.credits.context import bare_initials
+from app.ingest.credits.context import ends_a_caption
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.context import spelled_out
+from app.ingest.credits.dates import dated
+from app.ingest.credits.languages import CAPITAL
+from app.ingest.credits.lists import JOINER
+from app.ingest.credits.lists import listed
 
-Found = tuple[str, str, str]  # (name, the words that give it, kind), as credit_languages.find
+Found = tuple[str, str, str]  # (name, the words that give it, kind), as languages.find
 
 _WORD = rf"(?<!\w)[{CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 # Up to five words: "New York Times News Service", "KFF Health News".
@@ -144,7 +144,7 @@ _GERMAN = re.compile(
 # complaints were investigated late", "following a Reuters investigation that revealed …". As
 # "after Reuters reported" (earlier), the time frame puts the finding before the story, whose
 # news is what came of it: the same words stand in an independent report of the reaction. A
-# proposal for review (kind "told", as credit_frames marks an earlier report), never an origin;
+# proposal for review (kind "told", as frames.py marks an earlier report), never an origin;
 # the outlet's own text, when stored, is found by the body rules.
 _FINDING = re.compile(
     rf"(?<!\w)(?i:after|following|since)[ \t]+(?:(?i:a|an|the)[ \t]+)?(?P<name>{_NAME})"
@@ -181,7 +181,7 @@ def earlier(source: str, start: int) -> bool:
 def text_kind(credit: Any, agency: bool) -> str:
     """How a credit in the text to an outlet that is no agency is given: "contributed" when
     its quote says the outlet (or its reporter, named after it) contributed to this report,
-    else "lead" when it stands in the story's first sentence (credit_leads), else "text". An
+    else "lead" when it stands in the story's first sentence (leads.py), else "text". An
     agency's stays "text", as before this reading."""
     if agency or credit.told or credit.earlier:
         return "text"
@@ -226,7 +226,7 @@ def _opens_a_clause(text: str, match: re.Match[str]) -> bool:
 
 
 def find(text: str) -> list[Found]:
-    """(name, words, kind) of the credits above; kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above; kinds as languages.find gives them."""
     found: list[Found] = []
     for number, pattern in enumerate(_SYNDICATED):
         for match in pattern.finditer(text):

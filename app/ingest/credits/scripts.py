@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits in Persian, Greek and Ukrainian house styles, the English syndication networks'
-footers and bylines, and the entry point for credit_south_asia's readings (credit_reading.credits
+footers and bylines, and the entry point for south_asia.py's readings (reading.credits
 asks `find` and `byline` here).
 
 - **Persian.** IRNA's dateline, a place and the agency between hyphens ("کرمان- ایرنا-"); the
@@ -26,7 +26,7 @@ asks `find` and `byline` here).
 import re
 
 from app.core import agencies
-from app.ingest import credit_south_asia
+from app.ingest.credits import south_asia
 
 # Persian letters and joiners, not its punctuation ("،", "؛").
 _PERSIAN = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u200c"
@@ -114,9 +114,9 @@ def _words(match: re.Match[str]) -> str:
 
 
 def find(text: str) -> list[tuple[str, str, str]]:
-    """(name, words, kind) of the readings above and credit_south_asia's, kinds as
-    credit_languages.find gives them."""
-    found = credit_south_asia.find(text)
+    """(name, words, kind) of the readings above and south_asia.py's, kinds as
+    languages.find gives them."""
+    found = south_asia.find(text)
     for match in _FA_DATELINE.finditer(text[:300]):
         found.append((_PERSIAN_NAMES[match["name"]], f"dateline: {_words(match)}", "dateline"))
     for pattern, kind in ((_FA_SOURCE, "credit_line"), (_FA_TEXT, "text")):
@@ -155,4 +155,4 @@ def byline(author: str) -> str | None:
     Service byline names before "(TNS)"."""
     if (match := _TNS_BYLINE.search(author)) is not None:
         return match["name"]
-    return credit_south_asia.byline(author)
+    return south_asia.byline(author)

@@ -15,53 +15,53 @@ from dataclasses import replace
 from typing import Any
 
 from app.core import agencies
-from app.ingest import credit_arabic
-from app.ingest import credit_asia
-from app.ingest import credit_datelines
-from app.ingest import credit_dates
-from app.ingest import credit_frames
-from app.ingest import credit_languages
-from app.ingest import credit_leads
-from app.ingest import credit_lists
-from app.ingest import credit_newsrooms
-from app.ingest import credit_nordic
-from app.ingest import credit_paragraphs
-from app.ingest import credit_scripts
-from app.ingest import credit_sign_offs
-from app.ingest import credit_slavic
-from app.ingest import credit_sources
-from app.ingest import credit_wires
-from app.ingest.credit_context import BODY_BYLINE
-from app.ingest.credit_context import DASH_AFTER
-from app.ingest.credit_context import PLACE_AND_DATE
-from app.ingest.credit_context import SENTENCE_END
-from app.ingest.credit_context import SpelledOut
-from app.ingest.credit_context import after_the
-from app.ingest.credit_context import an_affiliation
-from app.ingest.credit_context import bare_initials
-from app.ingest.credit_context import byline
-from app.ingest.credit_context import carried_paragraph
-from app.ingest.credit_context import closes_a_caption
-from app.ingest.credit_context import ends_a_caption
-from app.ingest.credit_context import in_a_quotation
-from app.ingest.credit_context import in_full
-from app.ingest.credit_context import introduced_keys
-from app.ingest.credit_context import introduces
-from app.ingest.credit_context import is_introduction
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import names_agency
-from app.ingest.credit_context import sentence_around
-from app.ingest.credit_context import spelled_out
+from app.ingest.credits import arabic
+from app.ingest.credits import asia
+from app.ingest.credits import datelines
+from app.ingest.credits import dates
+from app.ingest.credits import frames
+from app.ingest.credits import languages
+from app.ingest.credits import leads
+from app.ingest.credits import lists
+from app.ingest.credits import newsrooms
+from app.ingest.credits import nordic
+from app.ingest.credits import paragraphs
+from app.ingest.credits import scripts
+from app.ingest.credits import sign_offs
+from app.ingest.credits import slavic
+from app.ingest.credits import sources
+from app.ingest.credits import wires
+from app.ingest.credits.context import BODY_BYLINE
+from app.ingest.credits.context import DASH_AFTER
+from app.ingest.credits.context import PLACE_AND_DATE
+from app.ingest.credits.context import SENTENCE_END
+from app.ingest.credits.context import SpelledOut
+from app.ingest.credits.context import after_the
+from app.ingest.credits.context import an_affiliation
+from app.ingest.credits.context import bare_initials
+from app.ingest.credits.context import byline
+from app.ingest.credits.context import carried_paragraph
+from app.ingest.credits.context import closes_a_caption
+from app.ingest.credits.context import ends_a_caption
+from app.ingest.credits.context import in_a_quotation
+from app.ingest.credits.context import in_full
+from app.ingest.credits.context import introduced_keys
+from app.ingest.credits.context import introduces
+from app.ingest.credits.context import is_introduction
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import names_agency
+from app.ingest.credits.context import sentence_around
+from app.ingest.credits.context import spelled_out
 from app.tables import LinkRelation
 
 # A capital (also "Č" of "ČTK"), then a dot only inside, as in "U.S.".
 # At most 40 characters, and only from a word's start: a long run of capitals ("AAAA…", base64
 # padding) is then read in linear time, not tried from every one of its letters.
-_NAME_WORD = rf"(?<!\w)[{credit_languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+_NAME_WORD = rf"(?<!\w)[{languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark or a
 # second agency may follow the agency after a slash ("(dpa/red)", "(AFP/ld)", "(dpa/AFP)": see
-# credit_lists.bracket_names).
+# lists.bracket_names).
 _MARKS = r"(?P<marks>(?:/[\w.]+)*)"
 _DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME}){_MARKS}\)")
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
@@ -72,7 +72,7 @@ _REPORTED = re.compile(
     # "Reuters' Jane Doe contributed to this report", "AP's Jane Doe and John Roe contributed":
     # the agency's reporter, named after it (before the name2 form, which would read "Reuters'
     # Jane Doe" as one name).
-    rf"|(?P<name4>{_NAME})(?:['\u2019]s?)[ \t]+[{credit_languages.CAPITAL}][^\n.]{{1,100}}?[ \t]"
+    rf"|(?P<name4>{_NAME})(?:['\u2019]s?)[ \t]+[{languages.CAPITAL}][^\n.]{{1,100}}?[ \t]"
     rf"contributed[ \t]+to[ \t]+this[ \t]+report\b"
     rf"|(?P<name2>{_NAME})\s+(?:reported|reports|first reported|contributed to this report)\b"
     # "Associated Press writer Jane Doe in London contributed to this report."
@@ -86,7 +86,7 @@ _REPORTED = re.compile(
 # Agencies whose names are written in lower case ("(dpa)", "according to dpa"), which the
 # capitalised-name patterns above cannot see.
 _LOWER_AGENCY = "|".join(agencies.LOWER_CASE_NAMES)
-_LOWER_LED = credit_lists.LOWER_LED  # in brackets and sign-offs also "dpa-AFP"
+_LOWER_LED = lists.LOWER_LED  # in brackets and sign-offs also "dpa-AFP"
 # A wire paragraph carried with its own dateline, anywhere in a local story: "BOLOGNA (ANSA) -".
 _PARAGRAPH_DATELINE = re.compile(
     rf"(?:^|\n)[ \t]*[A-Z][A-Z .'\u2019-]{{1,40}}(?:,[^\n()]{{1,30}})?[ \t]*"
@@ -103,7 +103,7 @@ _DATELINE_DATED = re.compile(
 # from EFE)", "With assistance from Bloomberg", "Source: ANSA", "(with AFP)", "With inputs from
 # PTI" (Indian papers), "With reports from AFP" (Philippine papers), "Includes reporting by
 # Anadolu Agency", "Agency report: Bernama"; several agencies ("With reporting by Reuters and
-# AP", credit_lists.JOINER).
+# AP", lists.JOINER).
 _CREDIT_LINE = re.compile(
     rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
     rf"reporting[ \t]+by"
@@ -111,7 +111,7 @@ _CREDIT_LINE = re.compile(
     rf"material)[ \t]+from|(?:this[ \t]+(?:article|story|report)[ \t]+)?includes[ \t]+"
     rf"reporting[ \t]+(?:(?:originally|first)[ \t]+published[ \t]+)?(?:by|from)|agency[ \t]+report"
     rf"[ \t]*:|source[ \t]*:))[ \t]+(?:the[ \t]+)?"
-    rf"(?P<name>(?:{_NAME}|{_LOWER_AGENCY})(?:{credit_lists.JOINER}(?:{_NAME}|{_LOWER_AGENCY}))"
+    rf"(?P<name>(?:{_NAME}|{_LOWER_AGENCY})(?:{lists.JOINER}(?:{_NAME}|{_LOWER_AGENCY}))"
     rf"{{0,3}})\b"
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
     # "Information from The Canadian Press was used in this report" (Canadian papers' line).
@@ -162,13 +162,11 @@ _AFTER_CREDIT = frozenset(_FUNCTION_WORDS.split())
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _FORMER = re.compile(r"\b(?i:former|ex-?)[ \t]*$")
 # A report the text places before its own time: "Reuters reported last year", "as AP reported in
-# January", "Yonhap first reported in 2023" (credit_dates.dated, after the credit), "Last year,
+# January", "Yonhap first reported in 2023" (dates.dated, after the credit), "Last year,
 # Reuters reported" (before it): the earlier story the article recalls for background, not the
 # one it carries (a story's own credit is undated or of its day: "AFP reported on Monday",
 # "reported the decision earlier in the day").
-_EARLIER_BEFORE = re.compile(
-    rf"(?:^|[.!?][ \t]+|\n)(?:{credit_dates.ENGLISH_PAST})[ \t]*,?[ \t]*$", re.I
-)
+_EARLIER_BEFORE = re.compile(rf"(?:^|[.!?][ \t]+|\n)(?:{dates.ENGLISH_PAST})[ \t]*,?[ \t]*$", re.I)
 DATELINE_CHARS = 300
 
 
@@ -190,7 +188,7 @@ class Credit:
     # Pakistan's party; a headline "AP reports 2,345 cases": Andhra Pradesh), where an agency's
     # credit reads "according to AFP": a proposal for review alone, not an origin (credited.py).
     initials: bool = False
-    # "Reuters reported last year": an earlier story recalled for background (credit_dates),
+    # "Reuters reported last year": an earlier story recalled for background (dates.py),
     # or a speaker's inside quotation marks ('"Reuters reported that …," he said'); a proposal
     # for review alone, not an origin (credited.py).
     earlier: bool = False
@@ -198,7 +196,7 @@ class Credit:
     # "(dpa/AFP)", of "Mit Material von dpa und AFP"): the article blends both outlets' copy and
     # counts under the first named; no rival of it (credited.decide).
     joint: bool = False
-    # In the text's first sentence ("Forty homes were cleared, the BBC reported."; credit_leads).
+    # In the text's first sentence ("Forty homes were cleared, the BBC reported."; leads.py).
     lead: bool = False
 
     @property
@@ -262,7 +260,7 @@ def _joint(found: list[Credit]) -> list[Credit]:
 def _bracketed(match: re.Match[str], quote: str) -> list[Credit]:
     """A credit for each agency a dateline's or closing bracket names ("(dpa/AFP)": dpa, then
     AFP), with the same words."""
-    names = credit_lists.bracket_names(match["name"], match["marks"] or "")
+    names = lists.bracket_names(match["name"], match["marks"] or "")
     return [Credit(name, quote, LinkRelation.syndicates) for name in names]
 
 
@@ -270,7 +268,7 @@ def _desk_marks(marks: str | None) -> bool:
     """Whether what follows a closing name after slashes is an editor's initials or another
     agency ("AFP/lh", "AFP/dpa"), not a photographer's name ("EFE/Bruque")."""
     return all(
-        (mark.islower() and len(mark) <= 5) or credit_lists.written_as_agency(mark)
+        (mark.islower() and len(mark) <= 5) or lists.written_as_agency(mark)
         for mark in (marks or "").split("/")[1:]
     )
 
@@ -299,7 +297,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         named = spelled is not None and names_agency(spelled)  # "News Agency of Nigeria (NAN)"
         if not (dashed or named) and name_key(match["name"]) in agencies.AMBIGUOUS:
             continue  # "ruling party (PAP) won", "Molson Coors (TAP)": not a dateline
-        if not dashed and credit_paragraphs.names_a_group(head[: match.start()]):
+        if not dashed and paragraphs.names_a_group(head[: match.start()]):
             continue  # "Imran Khan's party (PTI) called": the party's abbreviation
         if not dashed and an_affiliation(head, match):
             continue  # "… sabato. Anna Verdi (ANSA).": a person's affiliation
@@ -320,7 +318,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         if carried_paragraph(text, match):
             found += _bracketed(match, f"dateline: {' '.join(match.group(0).split())}")
     # The story's end, without the desk's author lines and codes under the agency's credit.
-    tail = credit_sign_offs.without_desk_lines(text)[-DATELINE_CHARS:]
+    tail = sign_offs.without_desk_lines(text)[-DATELINE_CHARS:]
     for match in _DATELINE_DASH.finditer(tail):
         found.append(Credit(match["name"], match.group(0).strip(), LinkRelation.syndicates))
     closing = tail.rstrip()
@@ -338,32 +336,32 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             continue  # "EFE/Bruque": a photographer's name after the agency, a photo's credit
         words = " ".join(match.group(0).strip(' \t\n.!?"\u201d').split())
         found += _bracketed(match, f"closing: {words}")
-    if (names := credit_lists.closing_list(closing)) is not None:  # "AFP, Reuters"
+    if (names := lists.closing_list(closing)) is not None:  # "AFP, Reuters"
         words = f"closing: {names[1]}"
         found += [Credit(name, words, LinkRelation.syndicates) for name in names[0]]
-    placed = credit_lists.closing_place(closing)  # "Reuters, Berlin", "(dpa, Hamburg)"
+    placed = lists.closing_place(closing)  # "Reuters, Berlin", "(dpa, Hamburg)"
     if placed is not None and not ends_a_caption(closing, placed[1]):
         words = "closing: " + " ".join(placed[1].group(0).strip(" \t\n.").split())
         found += [Credit(name, words, LinkRelation.syndicates) for name in placed[0]]
-    for name, words in credit_sign_offs.find(text):  # "Copyright … The Associated Press."
+    for name, words in sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
         words = " ".join(match.group(0).strip(" \t\n.;").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
-        lines = [(name, f"credit line: {words}", "") for name in credit_lists.listed(listed)]
+        lines = [(name, f"credit line: {words}", "") for name in lists.listed(listed)]
         # Not "Chart: Inflation by month / Source: Reuters": the chart's source.
-        for name, quote, _ in credit_sources.without_picture_sources(text, lines):
+        for name, quote, _ in sources.without_picture_sources(text, lines):
             found.append(Credit(name, quote, LinkRelation.syndicates))
-    foreign = credit_languages.find(text, head=head) + credit_slavic.find(text)
-    foreign += credit_paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
-    foreign += credit_datelines.find(text) + credit_frames.find(text)  # "GNA -", "STT:n mukaan"
-    foreign += credit_newsrooms.find(text)  # "republished from The Conversation", "(ANSA)"
-    foreign += credit_nordic.find(text)  # "melder Bloomberg", "Artiklen bygger på oplysninger fra"
+    foreign = languages.find(text, head=head) + slavic.find(text)
+    foreign += paragraphs.find(text)  # "ALMATY. KAZINFORM -", "(sda)" closing a paragraph
+    foreign += datelines.find(text) + frames.find(text)  # "GNA -", "STT:n mukaan"
+    foreign += newsrooms.find(text)  # "republished from The Conversation", "(ANSA)"
+    foreign += nordic.find(text)  # "melder Bloomberg", "Artiklen bygger på oplysninger fra"
     # In the agencies' own scripts and mid-story: "据马新社报道", "المصدر: وام", "-- Bernama".
-    foreign += credit_asia.find(text) + credit_arabic.find(text) + credit_wires.find(text)
-    foreign += credit_sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"
-    foreign += credit_scripts.find(text)  # "(इनपुट: आईएएनएस)", "به گزارش ایرنا", "- with AAP"
-    foreign = credit_sources.without_picture_sources(text, foreign)  # a chart's "Source:"
+    foreign += asia.find(text) + arabic.find(text) + wires.find(text)
+    foreign += sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"
+    foreign += scripts.find(text)  # "(इनपुट: आईएएनएस)", "به گزارش ایرنا", "- with AAP"
+    foreign = sources.without_picture_sources(text, foreign)  # a chart's "Source:"
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):
             found.append(Credit(name, words, LinkRelation.syndicates))
@@ -372,13 +370,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for line in (author, first["line"] if first else None):
         for name in byline(line) if line else ():
             found.append(credit := Credit(name, f"byline: {line}", LinkRelation.syndicates))
-            if credit_paragraphs.sole_agency(line or ""):  # "Hina": the agency's name alone
+            if paragraphs.sole_agency(line or ""):  # "Hina": the agency's name alone
                 vouched.add(id(credit))
-    native = author and (credit_asia.byline(author) or credit_arabic.byline(author))
-    if author and (native := native or credit_scripts.byline(author)):  # "… Tribune (TNS)"
+    native = author and (asia.byline(author) or arabic.byline(author))
+    if author and (native := native or scripts.byline(author)):  # "… Tribune (TNS)"
         found.append(Credit(native, f"byline: {author}", LinkRelation.syndicates))  # "연합뉴스"
     introduced = introduced_keys(text)
-    lead = credit_leads.lead_end(text)
+    lead = leads.lead_end(text)
     agency_named = SpelledOut(title, author, text)  # asked only for initials, once each
     for headline, source in ((True, title or ""), (False, text)):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
@@ -404,7 +402,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 elif credit.key in introduced:
                     continue  # "the Islamic Society of North America (ISNA) ... ISNA reported"
                 elif credit.key in agencies.NOT_IN_ENGLISH_TEXT:
-                    if not credit_paragraphs.the_agency_reported(
+                    if not paragraphs.the_agency_reported(
                         credit.key, credit.name, source, match.end()
                     ):  # "The PNA reported that": Philippine News Agency's, as no other body's
                         credit = replace(credit, ambiguous=True)
@@ -424,17 +422,17 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
                 if (
-                    credit_dates.dated(source, match.end())  # "reported last March"
+                    dates.dated(source, match.end())  # "reported last March"
                     or _EARLIER_BEFORE.search(source, max(0, match.start() - 40), match.start())
                     or in_a_quotation(source, match.start(), match.end())
-                    or credit_newsrooms.earlier(source, match.start())  # "after Reuters reported"
+                    or newsrooms.earlier(source, match.start())  # "after Reuters reported"
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)
     for name, words, kind in foreign:
         if kind in ("text", "told", "vouched"):
-            dated = credit_dates.earlier_report(text, name, words)  # "el pasado mes de marzo"
-            first, told = credit_leads.in_lead(text, words, lead), kind == "told"
+            dated = dates.earlier_report(text, name, words)  # "el pasado mes de marzo"
+            first, told = leads.in_lead(text, words, lead), kind == "told"
             credit = Credit(name, words, LinkRelation.cites, told=told, earlier=dated, lead=first)
             if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
                 vouched.add(id(credit))

@@ -1,10 +1,10 @@
-"""Two or more agencies named in one credit, read beside credit_reading.credits' single names.
+"""Two or more agencies named in one credit, read beside reading.credits' single names.
 
 A paper that blends two wires' copy credits both in one place: a bracket "(dpa/AFP)",
 "(Reuters/AP)", "(ANSA-AFP)", a credit line "Mit Material von AFP und dpa", "(Con información
 de Reuters y AP)", "With reporting by Reuters and AP", a last line "AFP, Reuters". Each agency
 named becomes a credit with the same words; the ones after the first are `joint` (see
-credit_reading.Credit), so that credited.decide counts the article under the first named (the
+reading.Credit), so that credited.decide counts the article under the first named (the
 lead agency) without taking the others for rivals, and says that it also credits them.
 
 What is no second agency: an editor's initials after the agency ("(dpa/mrr)", "AFP/lh": lower
@@ -17,8 +17,8 @@ initials; "Hina" in mixed case a given name).
 import re
 
 from app.core import agencies
-from app.ingest.credit_context import ends_a_caption
-from app.ingest.credit_context import name_key
+from app.ingest.credits.context import ends_a_caption
+from app.ingest.credits.context import name_key
 
 # What joins two agencies' names in a list: a comma, a slash, "&", "+", or "and" in the
 # languages whose credit lines are read (English, German, Spanish, Portuguese and Italian,
@@ -44,7 +44,7 @@ def written_as_agency(word: str) -> bool:
 
 
 # German desks sign Reuters' copy "rtr" ("dpa/rtr", "(rtr)"): after an agency and a slash in
-# its bracket, or on a desk's last line (credit_sign_offs); nowhere else.
+# its bracket, or on a desk's last line (sign_offs.py); nowhere else.
 REUTERS_SIGN = "rtr"
 
 

@@ -5,8 +5,8 @@ credit, in six languages, for every credit module.
 berichtete die Nachrichtenagentur Reuters bereits im vergangenen Jahr", "wrote in The Guardian
 in March": an earlier story recalled for background, not the one the article carries (a
 story's own credit is undated or of its day: "AFP reported on Monday", "am Montag"). Before
-credits pass 13 two tables said this: `credit_context.EARLIER` (English and German, read by
-credit_newsrooms and credit_languages) and `credit_sources._PAST` (six languages, read by
+credits pass 13 two tables said this: `context.EARLIER` (English and German, read by
+newsrooms.py and languages.py) and `sources._PAST` (six languages, read by
 fingerprints for every credit in the text); `PAST` below is their union, and `dated` the one
 reader all of them call (docs/matching.md, "Credits, pass 13").
 """

@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001, RUF002, RUF003
-"""Agency datelines and sign-offs without brackets, in the house styles credit_reading.credits'
-bracket-and-dash patterns and credit_paragraphs' capitals-only dateline do not read.
+"""Agency datelines and sign-offs without brackets, in the house styles reading.credits'
+bracket-and-dash patterns and paragraphs.py's capitals-only dateline do not read.
 
 - Interfax's Russian dateline: the place, a stop, the date, a stop, the agency in capitals, a
   dash: "Москва. 17 ноября. ИНТЕРФАКС - ", "Новосибирск. 17 ноября. ИНТЕРФАКС-СИБИРЬ - ".
@@ -17,7 +17,7 @@ bracket-and-dash patterns and credit_paragraphs' capitals-only dateline do not r
   (VNS: Viet Nam News, its daily); "— AFP/JIJI" too.
 
 Each is read only where a wire puts it: a dateline at the body's start or starting a paragraph
-of prose (credit_context.carried_paragraph: not a list of scores or candidates, and capitals that
+of prose (context.carried_paragraph: not a list of scores or candidates, and capitals that
 are also something else only with a date), never quoted after "began:"; the sign-off only as
 the story's last line, not under a picture's caption, and not after a person's name.
 """
@@ -25,11 +25,11 @@ the story's last line, not under a picture's caption, and not after a person's n
 import re
 
 from app.core import agencies
-from app.ingest.credit_context import carried_paragraph
-from app.ingest.credit_context import ends_a_caption
-from app.ingest.credit_context import name_key
-from app.ingest.credit_lists import written_as_agency
-from app.ingest.credit_paragraphs import US_STATES
+from app.ingest.credits.context import carried_paragraph
+from app.ingest.credits.context import ends_a_caption
+from app.ingest.credits.context import name_key
+from app.ingest.credits.lists import written_as_agency
+from app.ingest.credits.paragraphs import US_STATES
 
 _CAPS = "A-ZÀ-ÖØ-ÞĆČĐŁŠŽА-ЯЁІЇЄҐ"
 _LOWER = "a-zß-öø-ÿćčđłšžа-яёіїєґ"
@@ -88,7 +88,7 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
 
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the datelines and sign-offs above, kinds as
-    credit_languages.find gives them."""
+    languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for pattern in (_DOTTED, _COMMAS):
         for match in pattern.finditer(text):

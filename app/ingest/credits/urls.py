@@ -4,7 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 from app.core import agencies
-from app.ingest.credit_reading import Credit
+from app.ingest.credits.reading import Credit
 from app.tables import LinkRelation
 
 # Credits that are not words in the text: a republisher's URL path ("/ap-…", "/afp/…") and the

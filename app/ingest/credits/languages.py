@@ -1,17 +1,17 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits in other languages, and sign-offs that name no outlet, read beside the English ones
-of credit_reading.credits.
+of reading.credits.
 
 A paper in Madrid writes "según Reuters", one in Paris "selon l'AFP", one in Berlin "laut dpa"
 or "Mit Material von dpa", one in Moscow "по данным Reuters", one in Tokyo "（ロイター）". The
-name these give is resolved as any credit is (credit_outlets.resolve_credits,
+name these give is resolved as any credit is (outlets.resolve_credits,
 credited.resolve_agencies):
 to an outlet the service knows by name, slug, domain or initials, or to a well-known agency by
 one of its aliases (app/core/agencies.py also lists the names wires go by in other scripts:
 "ロイター", "ТАСС", "新华社"). A name that resolves to nothing is no credit.
 
 Each pattern gives the words it matched with a prefix saying what kind of credit they are, as
-credit_reading.credit_kind reads them: a credit line ("Con información de EFE", "Mit Material
+reading.credit_kind reads them: a credit line ("Con información de EFE", "Mit Material
 von dpa", "avec AFP") says the article carries that outlet's copy; the running text ("según
 Reuters", "selon l'AFP", "laut dpa") that it builds on it, as "according to Reuters" does.
 """
@@ -20,12 +20,12 @@ import bisect
 import re
 
 from app.core import agencies
-from app.ingest import credit_arabic
-from app.ingest import credit_inflections
-from app.ingest import credit_lists
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import sentence_around
-from app.ingest.credit_dates import dated
+from app.ingest.credits import arabic
+from app.ingest.credits import inflections
+from app.ingest.credits import lists
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import sentence_around
+from app.ingest.credits.dates import dated
 
 # A capital of Latin script, with the accented ones agencies' names begin with ("ČTK", "Élysée").
 CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
@@ -36,7 +36,7 @@ CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
 # Russian's; Ukrainian's "І", "Ї", "Є", "Ґ" ("УНІАН"); Serbian's "Ђ", "Ј", "Љ", "Њ", "Ћ", "Џ".
 _CYRILLIC_CAPITAL = "А-ЯЁІЇЄҐЂЈЉЊЋЏ"
 _WORD = rf"(?<!\w)[{CAPITAL}{_CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
-WORD = _WORD  # a name's word in Latin or Cyrillic script, for credit_slavic
+WORD = _WORD  # a name's word in Latin or Cyrillic script, for slavic.py
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
 # Russian and Ukrainian typography quotes an organisation's name: "сообщает «Интерфакс»".
@@ -80,7 +80,7 @@ _LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
 # ("agenția de presă", "la agencia de noticias", "a agência noticiosa"); after Italian ones the
 # Palestinian ANP alone is so ("l'agenzia di stampa ANP"; "secondo l'APA" is Austria's agency).
 # Other capitals of agencies.AMBIGUOUS are no body of these countries' own and stay credits
-# there ("según KCNA", "segundo a SANA"); credit_frames' own Romance frames ask the news words
+# there ("según KCNA", "segundo a SANA"); frames.py's own Romance frames ask the news words
 # of all of agencies.AMBIGUOUS (pass 8). In Dutch "volgens het ANP" is the Dutch agency, and
 # French is not among these languages ("selon la MAP": Morocco's agency, as the Maghreb's French
 # press writes it).
@@ -142,7 +142,7 @@ _TEXT = re.compile(
     # Citing: "со ссылкой на ТАСС", "ссылаясь на Интерфакс", "з посиланням на Укрінформ".
     r"со[ \t]+ссылкой[ \t]+на|ссылаясь[ \t]+на|з[ \t]+посиланням[ \t]+на|посилаючись[ \t]+на|"
     # Told: "розповів Укрінформу" (told Ukrinform), "рассказал ТАСС"; and Polish "za" with the
-    # instrumental ("za PAP-em": citing PAP; see credit_inflections).
+    # instrumental ("za PAP-em": citing PAP; see inflections.py).
     r"розпові(?:в|ла|ли)|рассказал[аи]?|za))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
 )
@@ -205,7 +205,7 @@ _LINE = re.compile(
     r"izvor|lähde|sursa|avots|allikas|šaltinis|heimild|kjelde)[ \t]*:)|"
     r"(?:Источник|Извор|извор)[ \t]*:|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
-    rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{credit_lists.JOINER}{_NAME}){{0,3}})"
+    rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{lists.JOINER}{_NAME}){{0,3}})"
     r"[ \t]*\)?[ \t.]*(?:$|\n)"
 )
 # Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or
@@ -265,12 +265,12 @@ def _bracketed_agency(text: str, match: re.Match[str], name: str, closing: bool)
     agency table holds and, for a Devanagari or Bengali one, where a wire puts it (after a
     dateline's "place, date", or closing the story): PTI's Hindi service is "भाषा", which is
     also the word for "language", and "(भाषा)" may stand in any sentence. An Arabic one, too,
-    only where a wire puts it (credit_arabic.wire_mark): "وكالة أنباء الإمارات (وام) قد نقلت"
+    only where a wire puts it (arabic.wire_mark): "وكالة أنباء الإمارات (وام) قد نقلت"
     spells the name out inside a sentence."""
     if agencies.by_key(" ".join(name.split())) is None:
         return False
     if not _INDIC_NAME.match(name):
-        return credit_arabic.wire_mark(text, match.start(), match.end()) is not None
+        return arabic.wire_mark(text, match.start(), match.end()) is not None
     if closing:
         return not text[match.end() :].strip()
     line_start = text.rfind("\n", 0, match.start()) + 1
@@ -368,7 +368,7 @@ _REUTERS_SIGN_OFF = re.compile(
 # credit line closes a story, and "según Reuters" further in is as likely a side detail.
 TAIL_CHARS = 400
 
-# (name, words, kind prefix): the kind prefix is what credit_reading.credit_kind reads.
+# (name, words, kind prefix): the kind prefix is what reading.credit_kind reads.
 Found = tuple[str, str, str]
 
 
@@ -456,7 +456,7 @@ def _vouches(verb: str, name: str) -> bool:
 # Reuters vor zwei Jahren berichtete", "wie Reuters damals berichtete" (an earlier report
 # recalled for background, for review); "wie Reuters am Montag berichtete" is the story's own
 # credit. After a verb first the time follows the name ("Das berichtete die Nachrichtenagentur
-# Reuters bereits im vergangenen Jahr": credit_dates.dated).
+# Reuters bereits im vergangenen Jahr": dates.dated).
 _GERMAN_VERB = re.compile(r"(?i:laut|berichtete|berichtet|meldete|meldet)")
 # A year counts right after the name ("Wie Reuters 2019 berichtete", "wie dpa bereits 2019
 # meldete") or after "im Jahr", not after a noun it dates ("wie Reuters über den Haushalt 2027
@@ -507,7 +507,7 @@ def find(text: str, *, head: str) -> list[Found]:
                     continue
                 found.append((name, f"closing: {' '.join(match.group(0).split())}", "sign_off"))
     for match in _LINE.finditer(tail):
-        for name in credit_lists.listed(match["name"]):
+        for name in lists.listed(match["name"]):
             found.append((name, f"credit line: {_words(match)}", "credit_line"))
     verb_first = list(_TEXT.finditer(text))
     starts = [match.start() for match in verb_first]  # in order, not overlapping
@@ -533,9 +533,9 @@ def find(text: str, *, head: str) -> list[Found]:
         elif _SLAVIC_TOLD.search(lead):
             told = True  # "řekl agentuře Reuters": told Reuters
         # After the word for agency a name may be declined as a noun's complement ("według
-        # agencji Reutera"), as in Croatian's frames (credit_inflections, `framed`).
+        # agencji Reutera"), as in Croatian's frames (inflections.py, `framed`).
         framed = _SLAVIC_AGENCY_WORD.search(lead) is not None
-        declined = credit_inflections.undeclined(name, framed=framed)
+        declined = inflections.undeclined(name, framed=framed)
         ending = None
         if declined is not None:
             name, ending = declined
@@ -551,7 +551,7 @@ def find(text: str, *, head: str) -> list[Found]:
             continue  # "laut AA": the German Foreign Office, not Anadolu
         if local_body(verb or groups.get("verb2"), name, lead or match[0]):
             continue  # "Segundo a ANP": Brazil's oil regulator, "Según la agencia ANI"
-        if (verb or "").lower() == "za" and ending not in credit_inflections.INSTRUMENTAL:
+        if (verb or "").lower() == "za" and ending not in inflections.INSTRUMENTAL:
             continue  # "za" with no instrumental: "for", "behind" ("za Hinu": told Hina, Croatian)
         kind = _kind(told)
         if kind == "text" and verb is not None and _vouches(verb, name):

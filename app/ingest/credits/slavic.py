@@ -1,12 +1,12 @@
 # ruff: noqa: RUF001, RUF002
 """Croatian and Serbian credits (in Latin and Cyrillic script) in the frames of a report,
-read beside credit_languages' verb-first and name-first ones.
+read beside languages.py's verb-first and name-first ones.
 
 Croatian and Serbian decline an agency's name after a noun of its report: "prema pisanju Hine"
 (according to Hina's writing), "prema izvješću Tanjuga", "prema navodima agencije Hina",
 "према писању агенције Бета"; and the one told after "za": "izjavio je za Hinu", "kazao je za
 Hinu" (stated, said to Hina), "u razgovoru za Tanjug", "изјавио је за Танјуг". A name the table
-holds in capitals only is read declined in these frames alone (credit_inflections, `framed`),
+holds in capitals only is read declined in these frames alone (inflections.py, `framed`),
 not after a bare "prema" (towards: "prema Hini") nor after "navodima" (claims, a person's as
 often: "prema navodima Hine"), nor "rekao je za Hinu" (said of Hina). The one told is a
 proposal for review, as "told Reuters" is (credited.CONFIDENCE["told_agency"]).
@@ -15,10 +15,10 @@ proposal for review, as "told Reuters" is (credited.CONFIDENCE["told_agency"]).
 import re
 
 from app.core import agencies
-from app.ingest import credit_inflections
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import sentence_around
-from app.ingest.credit_languages import WORD
+from app.ingest.credits import inflections
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import sentence_around
+from app.ingest.credits.languages import WORD
 
 _SOURCE_NOUN = (
     r"pisanju|izvje[šs][ćc]u|izvje?[šs]taju|javljanju|podacima|informacijama|saznanjima|navodima|"
@@ -67,7 +67,7 @@ def _told(text: str) -> list[tuple[str, str, str]]:
         if agency is not None and agencies.may_name(match["name"] or match["name2"]):
             found.append((agency.name, sentence_around(text, match), "told"))
     for match in _DATIVE_TOLD.finditer(text):
-        declined = credit_inflections.undeclined(match["name"], framed=True)
+        declined = inflections.undeclined(match["name"], framed=True)
         if declined is not None and declined[1] in _DATIVE_ENDINGS:
             agency = agencies.by_key(name_key(declined[0]))
             if agency is not None:
@@ -83,7 +83,7 @@ def _also_a_word(agency: agencies.Agency) -> bool:
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the Croatian and Serbian credits in `_SOUTH_SLAVIC`'s frames,
     named as the table names the agency ("Hine" is "HINA"); kind "told" or "text", as
-    credit_languages.find gives them."""
+    languages.find gives them."""
     found: list[tuple[str, str, str]] = _told(text)
     for match in _SOUTH_SLAVIC.finditer(text):
         name, told = match["name"], match["told"] is not None
@@ -92,7 +92,7 @@ def find(text: str) -> list[tuple[str, str, str]]:
         if agency is not None and not (agencies.may_name(name) or match["agency"]):
             continue  # "prema Hina": capitals only, undeclined in mixed case, and no "agencija"
         if agency is None:
-            declined = credit_inflections.undeclined(name, framed=framed)
+            declined = inflections.undeclined(name, framed=framed)
             if declined is None:
                 continue  # "prema Hini" (towards Hina), "prema Zagrebu"
             agency = agencies.by_key(name_key(declined[0]))

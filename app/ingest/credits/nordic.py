@@ -1,6 +1,6 @@
 """Credits in Nordic newsrooms' words, and outlets named with what they are.
 
-Read beside credit_languages (which has "ifølge NTB", "enligt TT", "skriver NTB", "Kilde:"):
+Read beside languages.py (which has "ifølge NTB", "enligt TT", "skriver NTB", "Kilde:"):
 
 - The Scandinavian reporting verb with the outlet after it, closing the sentence: "…, melder
   Bloomberg.", "Det melder NTB.", "…, rapporterer det britiske nyhetsbyrået PA Media." (the
@@ -12,20 +12,20 @@ Read beside credit_languages (which has "ifølge NTB", "enligt TT", "skriver NTB
   på oplysninger fra Danmarks Statistik" is a figure's source.
 - Finnish naming a broadcaster or paper by what it is: "…, kertoo Viron yleisradion
   uutispalvelu ERR News." (Estonia's public broadcaster's news service ERR News reports);
-  credit_frames reads "kertoo uutistoimisto …" for agencies.
+  frames.py reads "kertoo uutistoimisto …" for agencies.
 - English naming a non-agency by what it is: "according to the fact-checking charity Full
-  Fact", "according to the national broadcaster RÚV" (credit_reading reads "according to the
+  Fact", "according to the national broadcaster RÚV" (reading.py reads "according to the
   news agency …").
 - A sports desk's line: "Match report: PA Media", "Report by PA Sport", the whole line.
 
-Each gives (name, words, kind) as credit_languages.find does; the name still has to resolve to
+Each gives (name, words, kind) as languages.find does; the name still has to resolve to
 a stored outlet or a listed agency to credit anyone.
 """
 
 import re
 
-from app.ingest.credit_context import sentence_around
-from app.ingest.credit_languages import WORD
+from app.ingest.credits.context import sentence_around
+from app.ingest.credits.languages import WORD
 
 Found = tuple[str, str, str]
 

@@ -16,7 +16,7 @@ longer than initials and names the agency in any case (not one of agencies.AMBIG
 """
 
 from app.core import agencies
-from app.ingest.credit_context import name_key
+from app.ingest.credits.context import name_key
 
 # Case endings, longest first: Ukrainian and Russian nouns' (genitive, dative, instrumental,
 # locative, singular and plural), and Polish, Czech and Croatian ones in Latin script.

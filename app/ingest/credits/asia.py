@@ -1,13 +1,13 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits the Korean, Japanese and Chinese press gives the agencies whose copy it carries, read
-beside credit_languages' datelines ("(서울=연합뉴스)", "新华社北京1月5日电", "【ワシントン共同】").
+beside languages.py's datelines ("(서울=연합뉴스)", "新华社北京1月5日电", "【ワシントン共同】").
 
 Every reading starts from a name the agency table holds in these scripts (app/core/agencies.py:
 "연합뉴스", "時事通信社", "马新社", "中央通信社", "韓聯社"), since no capital marks a name here:
 
 - **A byline that is the agency** ("연합뉴스", "時事通信社", "新华社记者 张三"): a part of the
   byline that is the agency's name, alone or with the word for its reporter (`byline`; Arabic
-  bylines are credit_arabic's). Not "本报记者" (the paper's own), not "前新华社记者" (a former one).
+  bylines are arabic.py's). Not "本报记者" (the paper's own), not "前新华社记者" (a former one).
 - **The agency's mark closing a paragraph** of a local story that carries its copy: "…を記録した。
   （時事）", "…表示。（中央社）", after the sentence's end, not under a picture ("写真", "图片",
   "照片", "사진" in the paragraph).
@@ -110,7 +110,7 @@ def _picture(text: str, start: int) -> bool:
 
 
 def find(text: str) -> list[tuple[str, str, str]]:
-    """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for match in _CLOSING.finditer(text):
         if not _picture(text, match.start()):

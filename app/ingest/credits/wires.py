@@ -1,7 +1,7 @@
 # ruff: noqa: RUF001, RUF002, RUF003
 """Credits papers in Latin script give a national agency's copy inside a local story, and the
 running-text credits of the languages of South-East Asia and Africa, read beside
-credit_reading.credits' datelines and credit lines (which read the story's head and tail).
+reading.credits' datelines and credit lines (which read the story's head and tail).
 
 - **The agency's sign-off closing a paragraph** of prose inside the story: Bernama's "… this
   year. -- Bernama", "… — AFP", and, for the capitals that name an agency only written so
@@ -9,7 +9,7 @@ credit_reading.credits' datelines and credit lines (which read the story's head 
   papers close each paragraph they carry. After a sentence's end, at the line's end, after a
   paragraph of prose; not under a picture's caption, not an abbreviation the paragraph spells
   out or the text introduces, and not capitals English uses for other bodies
-  (agencies.NOT_IN_ENGLISH_TEXT, read by credit_newsrooms only in the agencies' own style).
+  (agencies.NOT_IN_ENGLISH_TEXT, read by newsrooms.py only in the agencies' own style).
 - **Credit lines on a line of their own**, anywhere in the body: "With Xinhua", "Additional
   reporting: Yonhap News Agency." (a colon for "by"), Malay and Indonesian "Dengan laporan
   Bernama" (with reports from Bernama), "Laporan tambahan oleh ANTARA", and Turkish "Haberin bir
@@ -26,15 +26,15 @@ credit_reading.credits' datelines and credit lines (which read the story's head 
 import re
 
 from app.core import agencies
-from app.ingest.credit_context import SENTENCE_END
-from app.ingest.credit_context import ends_a_caption
-from app.ingest.credit_context import introduced_keys
-from app.ingest.credit_context import name_key
-from app.ingest.credit_context import spelled_out
-from app.ingest.credit_languages import WORD
-from app.ingest.credit_lists import JOINER
-from app.ingest.credit_lists import listed
-from app.ingest.credit_lists import written_as_agency
+from app.ingest.credits.context import SENTENCE_END
+from app.ingest.credits.context import ends_a_caption
+from app.ingest.credits.context import introduced_keys
+from app.ingest.credits.context import name_key
+from app.ingest.credits.context import spelled_out
+from app.ingest.credits.languages import WORD
+from app.ingest.credits.lists import JOINER
+from app.ingest.credits.lists import listed
+from app.ingest.credits.lists import written_as_agency
 
 Found = tuple[str, str, str]
 
@@ -122,7 +122,7 @@ def _closes_a_paragraph(text: str, match: re.Match[str]) -> bool:
 
 
 def find(text: str) -> list[Found]:
-    """(name, words, kind) of the credits above, kinds as credit_languages.find gives them."""
+    """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[Found] = []
     for match in _DASH_CLOSING.finditer(text):
         name = match["name"]  # the agency alone: not "AFP Photo"
@@ -132,7 +132,7 @@ def find(text: str) -> list[Found]:
     for match in _BRACKET_CLOSING.finditer(text):
         key = name_key(match["name"])
         if key not in agencies.CAPITALS_ONLY or key in agencies.NOT_IN_ENGLISH_TEXT:
-            continue  # others are credit_newsrooms' ("(ANSA)"), or capitals of other bodies
+            continue  # others are newsrooms.py's ("(ANSA)"), or capitals of other bodies
         if agencies.by_key(key) is None or not _closes_a_paragraph(text, match):
             continue
         introduced = introduced_keys(text) if introduced is None else introduced

@@ -1,7 +1,7 @@
 """What stands around a credit, read to tell a credit from a look-alike: a name's key, an
 abbreviation the text spells out (or introduces as something else), a photo's caption, a place
 and a date before a bracket, the names a byline gives, a wire paragraph carried inside a local
-story. `credit_reading.credits` finds credits; this module judges their surroundings.
+story. `reading.credits` finds credits; this module judges their surroundings.
 """
 
 import re
