@@ -127,3 +127,87 @@ def test_the_ground_floor_imports_no_domain() -> None:
 def test_a_cycle_is_found_when_there_is_one() -> None:
     graph = {"a": {"b": ["x"]}, "b": {"c": ["y"]}, "c": {"a": ["z"]}, "d": {"a": ["w"]}}
     assert sorted(strongly_connected(graph)) == [["a", "b", "c"], ["d"]]
+
+
+# A sub-package that is one unit declares the modules callers outside it may import
+# (`ENTRY_POINTS` in its `__init__.py`); its other modules are private to it.
+UNITS = ("app.ingest.credits",)
+# Code outside app/ that imports app/ and is held to the same entry points (tests may pin a
+# private module's behaviour directly).
+CALLERS = [APP.parent / "bench", APP.parent / "migrations"]
+LONGEST_MODULE = 600
+
+
+def _entry_points(unit: str) -> frozenset[str]:
+    init = APP.parent.joinpath(*unit.split("."), "__init__.py")
+    for node in ast.parse(init.read_text()).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "ENTRY_POINTS" for target in node.targets
+        ):
+            return frozenset(ast.literal_eval(node.value.args[0]))  # frozenset({...})
+    raise AssertionError(f"{init} declares no ENTRY_POINTS")
+
+
+def private_imports(
+    imports: dict[str, list[tuple[str, int]]], unit: str, entry_points: frozenset[str]
+) -> list[str]:
+    """`file:line -> module` for each import, from outside `unit`, of a module of `unit` that is
+    not one of its entry points (`imports`: file -> the app modules it imports, with lines)."""
+    depth = len(unit.split("."))
+    broken: set[str] = set()
+    for place, names in imports.items():
+        for name, line in names:
+            parts = name.split(".")
+            if name.startswith(unit + ".") and parts[depth] not in entry_points:
+                broken.add(f"{place}:{line} -> {'.'.join(parts[: depth + 1])}")
+    return sorted(broken)
+
+
+def _outside(unit: str) -> dict[str, list[tuple[str, int]]]:
+    inside = APP.parent.joinpath(*unit.split("."))
+    paths = [*APP.rglob("*.py"), *(path for folder in CALLERS for path in folder.rglob("*.py"))]
+    return {
+        str(path.relative_to(APP.parent)): _imported(path)
+        for path in sorted(paths)
+        if inside not in path.parents
+    }
+
+
+def test_units_are_imported_only_through_their_entry_points() -> None:
+    broken = [
+        entry
+        for unit in UNITS
+        for entry in private_imports(_outside(unit), unit, _entry_points(unit))
+    ]
+    assert broken == [], "private modules imported from outside their package:\n" + "\n".join(
+        broken
+    )
+
+
+def test_the_entry_point_walk_sees_the_known_imports() -> None:
+    imports = _outside("app.ingest.credits")
+    assert "app.ingest.credits.reading" in {name for name, _ in imports["app/ingest/service.py"]}
+    assert "app.ingest.fingerprints" in {name for name, _ in imports["bench/article_pairs.py"]}
+    assert not any(place.startswith("app/ingest/credits/") for place in imports)
+    assert _entry_points("app.ingest.credits") >= {"reading", "outlets"}
+
+
+def test_a_private_import_is_found() -> None:
+    imports = {
+        "app/a.py": [("app.unit.public", 1), ("app.unit.public.name", 1)],
+        "app/b.py": [("app.unit", 2), ("app.unit.private", 2), ("app.unit.private.helper", 3)],
+    }
+    assert private_imports(imports, "app.unit", frozenset({"public"})) == [
+        "app/b.py:2 -> app.unit.private",
+        "app/b.py:3 -> app.unit.private",
+    ]
+
+
+def test_no_module_of_a_unit_is_longer_than_the_limit() -> None:
+    long = [
+        f"{path.relative_to(APP.parent)}: {lines}"
+        for unit in UNITS
+        for path in sorted(APP.parent.joinpath(*unit.split(".")).rglob("*.py"))
+        if (lines := len(path.read_text().splitlines())) > LONGEST_MODULE
+    ]
+    assert long == []
