@@ -388,6 +388,17 @@ def sentence_around(text: str, match: re.Match[str]) -> str:
     return " ".join(text[start:end].split())
 
 
+# What a credit line's quote is trimmed of at either end: blanks, stops and semicolons, and an
+# opening bracket or markup ("(With files from AP", "*Source: Reuters", "_Reporting by AFP").
+LINE_TRIM = " \t\n.;(*_["
+
+
+def quoted_words(match: re.Match[str], trim: str = LINE_TRIM) -> str:
+    """The words a reading matched, as a credit quotes them: `trim`'s characters taken from
+    both ends, every run of blanks one space, at most 300 characters."""
+    return " ".join(match.group(0).strip(trim).split())[:300]
+
+
 def in_a_quotation(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks in its paragraph: a speaker's
     words ('"Reuters reported earlier that the talks had failed," he said'), where an agency

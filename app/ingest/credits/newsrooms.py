@@ -50,6 +50,7 @@ from app.ingest.credits.context import bare_initials
 from app.ingest.credits.context import ends_a_caption
 from app.ingest.credits.context import name_key
 from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.context import quoted_words
 from app.ingest.credits.context import spelled_out
 from app.ingest.credits.dates import dated
 from app.ingest.credits.languages import CAPITAL
@@ -197,10 +198,6 @@ def text_kind(credit: Any, agency: bool) -> str:
     return "contributed" if named is not None else lead
 
 
-def _words(match: re.Match[str]) -> str:
-    return " ".join(match.group(0).strip(" \t\n.;(*_[").split())[:300]
-
-
 def _host_name(host: str) -> str:
     """The label a domain is known by: "texastribune" of "www.texastribune.org"."""
     labels = [label for label in host.lower().split(".") if label]
@@ -236,26 +233,26 @@ def find(text: str) -> list[Found]:
             if "this" in match.groupdict() and not match["this"] and _opens_a_clause(text, match):
                 continue  # "First published in The Lancet, the study found": no credit line
             if name:  # dated or not: "first appeared in X in 2019" is still X's text
-                found.append((name, f"credit line: {_words(match)}", "credit_line"))
+                found.append((name, f"credit line: {quoted_words(match)}", "credit_line"))
     for match in _PARTNERSHIP.finditer(text):
         for name in listed(match["names"]):
             if _an_institution(name):
                 continue  # "a collaboration between X and Stanford University"
-            found.append((name, f"credit line: {_words(match)}", "credit_line"))
+            found.append((name, f"credit line: {quoted_words(match)}", "credit_line"))
     for pattern in (_IN_TEXT, _GERMAN):
         for match in pattern.finditer(text):
             group, name = next((k, v) for k, v in match.groupdict().items() if v)
             if dated(text, match.end(group)) or earlier(text, match.start()):
                 continue  # "which reported last year", "wrote in The Guardian in March"
-            found.append((name, " ".join(match.group(0).split())[:300], "text"))
+            found.append((name, quoted_words(match, trim=""), "text"))
     for match in _FINDING.finditer(text):
-        found.append((match["name"], " ".join(match.group(0).split())[:300], "told"))
+        found.append((match["name"], quoted_words(match, trim=""), "told"))
     for match in _PARAGRAPH_CLOSING.finditer(text):
         if _closes_a_paragraph(text, match):
             found.append((match["name"], f"closing: {match.group(0).strip()}", "sign_off"))
     for match in _COPYRIGHT_LINE.finditer(text):
         if _copyright_of_text(text, match):
-            found.append((match["name"], f"closing: {_words(match)}", "sign_off"))
+            found.append((match["name"], f"closing: {quoted_words(match)}", "sign_off"))
     return found
 
 

@@ -24,6 +24,7 @@ a stored outlet or a listed agency to credit anyone.
 
 import re
 
+from app.ingest.credits.context import quoted_words
 from app.ingest.credits.context import sentence_around
 from app.ingest.credits.languages import WORD
 
@@ -79,9 +80,8 @@ _REPORT_LINE = re.compile(
     rf"[ \t]+(?P<name>{_NAME})[ \t]*\.?[ \t]*(?=\n|$)"
 )
 
-
-def _line(match: re.Match[str]) -> str:
-    return " ".join(match.group(0).strip(" \t\n.").split())[:300]
+# A credit line's quote is trimmed of blanks and a closing stop only.
+_STOP = " \t\n."
 
 
 def find(text: str) -> list[Found]:
@@ -92,5 +92,7 @@ def find(text: str) -> list[Found]:
             found.append((match["name"], sentence_around(text, match), "text"))
     for pattern in (_SCANDI_BUILT_ON, _REPORT_LINE):
         for match in pattern.finditer(text):
-            found.append((match["name"], f"credit line: {_line(match)}", "credit_line"))
+            found.append(
+                (match["name"], f"credit line: {quoted_words(match, _STOP)}", "credit_line")
+            )
     return found

@@ -29,6 +29,7 @@ the deal …": the release and the wire are not joined).
 import re
 
 from app.ingest.credits import leads
+from app.ingest.credits.context import quoted_words
 from app.ingest.credits.dates import dated
 from app.ingest.credits.languages import CAPITAL
 
@@ -97,10 +98,6 @@ _LINE = re.compile(
 _DOCUMENT_OF = re.compile(rf"^{_DOCUMENT}[ \t]+{_OF}[ \t]+{_THE}(?P<name>{_NAME})$")
 
 
-def _words(match: re.Match[str]) -> str:
-    return " ".join(match.group(0).strip(" \t\n.;(*_[").split())[:300]
-
-
 def _named(name: str | None) -> str | None:
     """A name, not a weekday ("a release on Wednesday")."""
     if not name or name.casefold() in _DAYS:
@@ -138,7 +135,7 @@ def find(text: str) -> list[Found]:
             continue
         lines.add(match.start())
         names = _undeclined(name) if name != match["name"] else [name]
-        found += [(each, f"credit line: {_words(match)}", "credit_line") for each in names]
+        found += [(each, f"credit line: {quoted_words(match)}", "credit_line") for each in names]
     lead = leads.lead_end(text)
     for match in _IN_TEXT.finditer(text):
         name = _named(match["name"])
@@ -150,5 +147,5 @@ def find(text: str) -> list[Found]:
         # story quotes beside its own reporting ("Dans un communiqué diffusé sur GlobeNewswire,
         # l'entreprise affirme …" in a report from the factory gates): for review only.
         kind = "text" if match.start() < lead else "told"
-        found.append((name, " ".join(match.group(0).split())[:300], kind))
+        found.append((name, quoted_words(match, trim=""), kind))
     return found

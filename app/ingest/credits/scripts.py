@@ -27,6 +27,7 @@ import re
 
 from app.core import agencies
 from app.ingest.credits import south_asia
+from app.ingest.credits.context import quoted_words
 
 # Persian letters and joiners, not its punctuation ("،", "؛").
 _PERSIAN = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u200c"
@@ -108,9 +109,8 @@ _CONTRIBUTED_STORY = re.compile(
     r"(?:[ \t]+[A-Z][\w&'.-]*){0,5})[ \t]+contributed[ \t]+to[ \t]+this[ \t]+(?:story|article)\b"
 )
 
-
-def _words(match: re.Match[str]) -> str:
-    return " ".join(match.group(0).split())[:300]
+# These readings quote the whole match, a closing stop and brackets with it.
+_WHOLE = ""
 
 
 def find(text: str) -> list[tuple[str, str, str]]:
@@ -118,12 +118,14 @@ def find(text: str) -> list[tuple[str, str, str]]:
     languages.find gives them."""
     found = south_asia.find(text)
     for match in _FA_DATELINE.finditer(text[:300]):
-        found.append((_PERSIAN_NAMES[match["name"]], f"dateline: {_words(match)}", "dateline"))
+        found.append(
+            (_PERSIAN_NAMES[match["name"]], f"dateline: {quoted_words(match, _WHOLE)}", "dateline")
+        )
     for pattern, kind in ((_FA_SOURCE, "credit_line"), (_FA_TEXT, "text")):
         for match in pattern.finditer(text):
             if match["name"] in _ONLY_AFTER_AGENCY and not match["agency"]:
                 continue  # "به گزارش مهر": the month
-            words = _words(match)
+            words = quoted_words(match, _WHOLE)
             found.append(
                 (
                     _PERSIAN_NAMES[match["name"]],
@@ -132,21 +134,21 @@ def find(text: str) -> list[tuple[str, str, str]]:
                 )
             )
     for match in _EL_LINE.finditer(text):
-        found.append(("ANA-MPA", f"credit line: {_words(match)}", "credit_line"))
+        found.append(("ANA-MPA", f"credit line: {quoted_words(match, _WHOLE)}", "credit_line"))
     for match in _EL_TEXT.finditer(text):
         kind = "credit_line" if match.group(0).lower().startswith("με") else "text"
-        words = _words(match)
+        words = quoted_words(match, _WHOLE)
         found.append(("ANA-MPA", f"credit line: {words}" if kind == "credit_line" else words, kind))
     for match in _UK_SOURCE.finditer(text):
         name = _CYRILLIC_NAMES[match["name"].lower()]
-        found.append((name, f"credit line: {_words(match)}", "credit_line"))
+        found.append((name, f"credit line: {quoted_words(match, _WHOLE)}", "credit_line"))
     tail = text.rstrip()[-300:]
     if (match := _WITH_AGENCY.search(tail)) is not None:
-        found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+        found.append((match["name"], f"credit line: {quoted_words(match, _WHOLE)}", "credit_line"))
     for match in _TCA_FOOTER.finditer(text):
-        found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+        found.append((match["name"], f"credit line: {quoted_words(match, _WHOLE)}", "credit_line"))
     for match in _CONTRIBUTED_STORY.finditer(text):
-        found.append((match["name"], _words(match), "text"))
+        found.append((match["name"], quoted_words(match, _WHOLE), "text"))
     return found
 
 

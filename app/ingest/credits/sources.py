@@ -34,6 +34,7 @@ import re
 from app.ingest.credits import releases
 from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.context import quoted_words
 from app.ingest.credits.languages import CAPITAL
 
 Found = tuple[str, str, str]  # (name, the words that give it, kind), as languages.find
@@ -130,10 +131,6 @@ _RELEASE = re.compile(
 _ISSUER = re.compile(rf"(?:^|(?<=\n))[ \t]*SOURCE[ \t]+(?P<name>{_LONG_NAME})[ \t]*(?=\n|$)")
 
 
-def _words(match: re.Match[str]) -> str:
-    return " ".join(match.group(0).strip(" \t\n.;(*_[").split())[:300]
-
-
 def _after_prose(text: str, start: int) -> bool:
     """Whether a line starting at `start` follows a paragraph of prose (not a chart's title, a
     caption), or opens the text."""
@@ -194,30 +191,30 @@ def find(text: str) -> list[Found]:
         if _PICTURE.search(match["name"]) or not _after_prose(text, match.start()):
             continue  # "Quelle: dpa-Grafik", a chart's "Source: Reuters"
         for name in _source_names(match["name"]):
-            found.append((name, f"credit line: {_words(match)}", "credit_line"))
+            found.append((name, f"credit line: {quoted_words(match)}", "credit_line"))
     for match in _SOURCE_BRACKET.finditer(text):
         paragraph = paragraph_before(text, match.start() + 1)
         if _PICTURE.search(match["name"]) or len(paragraph) < PROSE or _PICTURE.search(paragraph):
             continue
         for name in _source_names(match["name"]):
-            found.append((name, f"closing: {_words(match)}", "sign_off"))
+            found.append((name, f"closing: {quoted_words(match)}", "sign_off"))
     for pattern in _ORIGINALLY:
         for match in pattern.finditer(text):
             # German declines the name after "bei der": "Deutschen Welle" is "Deutsche Welle".
             names = {match["name"], re.sub(r"^(\w+e)n(?=[ \t])", r"\1", match["name"])}
             for name in sorted(names):
-                found.append((name, f"credit line: {_words(match)}", "credit_line"))
+                found.append((name, f"credit line: {quoted_words(match)}", "credit_line"))
     head = text[:400]
     marks = list(_WIRE_MARK.finditer(head))
     for match in marks:
         name = (match["name"] or match["name2"]).replace(" ", "")
-        found.append((name, f"dateline: {_words(match)}", "dateline"))
+        found.append((name, f"dateline: {quoted_words(match)}", "dateline"))
     for match in _VIEW_SOURCE.finditer(text):
-        found.append((match["host"], f"credit line: {_words(match)}", "credit_line"))
+        found.append((match["host"], f"credit line: {quoted_words(match)}", "credit_line"))
     for match in _RELEASE.finditer(text):
-        found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+        found.append((match["name"], f"credit line: {quoted_words(match)}", "credit_line"))
     if not marks:  # with a wire's mark the text is the wire's; "SOURCE X" names the issuer
         for match in _ISSUER.finditer(text):
             if _after_prose(text, match.start()) or len(text) - match.end() < 300:
-                found.append((match["name"], f"credit line: {_words(match)}", "credit_line"))
+                found.append((match["name"], f"credit line: {quoted_words(match)}", "credit_line"))
     return found + releases.find(text)  # "in a release issued through PR Newswire"
