@@ -5,7 +5,6 @@ import gc
 import io
 import json
 import os
-import time
 from datetime import timedelta
 from typing import Any
 
@@ -154,7 +153,6 @@ def _rss() -> int:
 @pytest.mark.sqlite_only  # 100k rows: one database is enough to show the streaming bound
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc")
 def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
-    started = time.monotonic()
     _bulk_claims(engine, 100_000)
     filters = ClaimFilters()
     for _ in download.stream(  # warm up: imports, compiled SQL, caches are not the export
@@ -186,7 +184,6 @@ def test_a_100k_row_export_streams_in_flat_memory(engine: Engine) -> None:
     assert at_tenth is not None
     assert peak - at_tenth < 4_000_000, (before, at_tenth, peak, written)
     assert peak - before < 20_000_000, (before, at_tenth, peak, written)
-    assert time.monotonic() - started < 120  # a guard against runaway, not a benchmark
 
 
 def test_exports_page_through_the_list_in_batches(
