@@ -82,20 +82,8 @@ class LinkPublic(SQLModel):
     @classmethod
     def of(cls, *, link: Any, origin: Any, outlet: OutletRef) -> "LinkPublic":
         """From a stored link (or a row with its columns), its origin article and its outlet."""
-        return cls(
-            article_id=link.article_id,
-            origin=OriginArticleRef(
-                id=origin.id,
-                url=origin.url,
-                title=origin.title,
-                published_at=origin.published_at,
-                outlet=outlet,
-            ),
-            relation=link.relation,
-            reason=link.reason,
-            provenance=link.provenance,
-            created_at=link.created_at,
-        )
+        ref = OriginArticleRef.model_validate(origin, update={"outlet": outlet})
+        return cls.model_validate(link, update={"origin": ref})
 
 
 class CreditedOriginPublic(SQLModel):
