@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from app.ingest.importer import ImportSummary
+    from app.ingest.models import BatchSummary
     from app.integrity.service import Finding
+    from app.tables import ImportJob
 
 cli = typer.Typer(
     name="corroborate",
@@ -495,11 +497,7 @@ def _import_direct(file: Path, *, resume: bool, chunk_lines: int | None) -> None
         console.print(f"... and {job.failed - 20} more failed lines")
     if job.error:
         console.print(f"import {job_id} failed: {job.error}")
-    console.print(
-        f"{job.succeeded + job.failed} lines: {job.articles_created} articles created; claims "
-        f"{job.claims_created} created, {job.claims_linked} linked, "
-        f"{job.claims_already_attributed} already attributed; {job.failed} failed"
-    )
+    console.print(_totals(job))
     if job.failed or job.state != ImportState.done:
         raise typer.Exit(1)
 
@@ -512,10 +510,15 @@ def _print_summary(summary: "ImportSummary") -> None:
         )
     if len(summary.failures) > 20:
         console.print(f"... and {len(summary.failures) - 20} more failed lines")
-    console.print(
-        f"{summary.lines} lines: {summary.articles_created} articles created; claims "
-        f"{summary.claims_created} created, {summary.claims_linked} linked, "
-        f"{summary.claims_already_attributed} already attributed; {len(summary.failures)} failed"
+    console.print(_totals(summary.totals))
+
+
+def _totals(counted: "BatchSummary | ImportJob") -> str:
+    """An import's totals: an import job's counters, or what `--url` counted of its batches."""
+    return (
+        f"{counted.succeeded + counted.failed} lines: {counted.articles_created} articles "
+        f"created; claims {counted.claims_created} created, {counted.claims_linked} linked, "
+        f"{counted.claims_already_attributed} already attributed; {counted.failed} failed"
     )
 
 

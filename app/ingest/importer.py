@@ -14,31 +14,22 @@ from typing import BinaryIO
 import httpx
 
 from app.ingest.models import BatchLine
-from app.ingest.models import ClaimAction
+from app.ingest.models import BatchSummary
+from app.ingest.models import summarise
 
 
 @dataclass
 class ImportSummary:
-    lines: int = 0
-    articles_created: int = 0
-    claims_created: int = 0
-    claims_linked: int = 0
-    claims_already_attributed: int = 0
+    """The lines sent so far: their totals, counted as POST /v1/ingest/batch counts a batch's,
+    and the lines that failed."""
+
+    totals: BatchSummary = field(default_factory=lambda: summarise([]))
     failures: list[BatchLine] = field(default_factory=list)
 
     def add(self, line: BatchLine) -> None:
-        self.lines += 1
+        self.totals += summarise([line])
         if line.result is None:
             self.failures.append(line)
-            return
-        self.articles_created += line.result.article_created
-        for outcome in line.result.claims:
-            if outcome.action == ClaimAction.created:
-                self.claims_created += 1
-            elif outcome.action == ClaimAction.linked:
-                self.claims_linked += 1
-            else:
-                self.claims_already_attributed += 1
 
 
 class ImportFailed(Exception):

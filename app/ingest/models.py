@@ -306,6 +306,15 @@ class BatchSummary(Schema):
     claims_linked: int
     claims_already_attributed: int
 
+    def __add__(self, other: "BatchSummary") -> "BatchSummary":
+        """The totals of both runs of lines (the `--url` import adds up what it sent)."""
+        return BatchSummary(
+            **{
+                name: getattr(self, name) + getattr(other, name)
+                for name in BatchSummary.model_fields
+            }
+        )
+
 
 class BatchResult(Schema):
     summary: BatchSummary
@@ -313,7 +322,8 @@ class BatchResult(Schema):
 
 
 def summarise(lines: list[BatchLine]) -> BatchSummary:
-    """Totals over a batch's lines."""
+    """Totals over a batch's lines: the batch route's summary, an import job's counters and the
+    `--url` import's totals all count so."""
     results = [line.result for line in lines if line.result is not None]
     actions: dict[str, int] = {action.value: 0 for action in ClaimAction}
     for result in results:

@@ -38,7 +38,7 @@ from app.ingest.bulk.engine import ingest_chunk
 from app.ingest.imports.models import ImportErrorPublic
 from app.ingest.imports.models import ImportPublic
 from app.ingest.models import BatchLine
-from app.ingest.models import ClaimAction
+from app.ingest.models import summarise
 from app.matching.base import Matcher
 from app.tables import ImportJob
 from app.tables import ImportLineError
@@ -146,11 +146,10 @@ def due(engine: Engine, *, stale_after: float, limit: int = 20) -> list[int]:
 
 
 def _record(session: Session, job_id: int, lines: list[BatchLine], end: int, last: int) -> None:
-    succeeded = failed = articles = created = linked = already = 0
+    totals = summarise(lines)
     errors = []
     for line in lines:
         if line.result is None:
-            failed += 1
             assert line.error is not None
             errors.append(
                 {
@@ -162,13 +161,6 @@ def _record(session: Session, job_id: int, lines: list[BatchLine], end: int, las
                     "details": line.error.details,
                 }
             )
-            continue
-        succeeded += 1
-        articles += line.result.article_created
-        for outcome in line.result.claims:
-            created += outcome.action == ClaimAction.created
-            linked += outcome.action == ClaimAction.linked
-            already += outcome.action == ClaimAction.already_attributed
     if errors:
         session.connection().execute(ImportLineError.__table__.insert(), errors)  # type: ignore[attr-defined]
     now = utcnow()
@@ -178,12 +170,13 @@ def _record(session: Session, job_id: int, lines: list[BatchLine], end: int, las
         .values(
             bytes_done=end,
             lines_done=last,
-            succeeded=ImportJob.succeeded + succeeded,
-            failed=ImportJob.failed + failed,
-            articles_created=ImportJob.articles_created + articles,
-            claims_created=ImportJob.claims_created + created,
-            claims_linked=ImportJob.claims_linked + linked,
-            claims_already_attributed=ImportJob.claims_already_attributed + already,
+            succeeded=ImportJob.succeeded + totals.succeeded,
+            failed=ImportJob.failed + totals.failed,
+            articles_created=ImportJob.articles_created + totals.articles_created,
+            claims_created=ImportJob.claims_created + totals.claims_created,
+            claims_linked=ImportJob.claims_linked + totals.claims_linked,
+            claims_already_attributed=ImportJob.claims_already_attributed
+            + totals.claims_already_attributed,
             heartbeat_at=now,
             updated_at=now,
         )
