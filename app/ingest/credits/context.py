@@ -60,6 +60,18 @@ class SpelledOut:
 
 # A line of a photo's caption: a sentence, then its credit, then the story on the next line.
 SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?\s*$")
+PROSE = 60  # characters: a paragraph this long, ending a sentence, is prose, not a caption's line
+
+
+def prose(paragraph: str, picture: re.Pattern[str]) -> bool:
+    """Whether the paragraph before a credit is prose, not a caption's or a chart's line: PROSE
+    characters or more, ending a sentence, and no word of `picture` (the reader's own words for
+    a picture) in it."""
+    return (
+        len(paragraph) >= PROSE
+        and not picture.search(paragraph)
+        and SENTENCE_END.search(paragraph) is not None
+    )
 
 
 def closes_a_caption(text: str, match: re.Match[str]) -> bool:

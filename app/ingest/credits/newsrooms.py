@@ -45,11 +45,12 @@ import re
 from typing import Any
 
 from app.core import agencies
-from app.ingest.credits.context import SENTENCE_END
+from app.ingest.credits.context import PROSE
 from app.ingest.credits.context import bare_initials
 from app.ingest.credits.context import ends_a_caption
 from app.ingest.credits.context import name_key
 from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.context import prose
 from app.ingest.credits.context import quoted_words
 from app.ingest.credits.context import spelled_out
 from app.ingest.credits.dates import dated
@@ -167,7 +168,6 @@ _COPYRIGHT_LINE = re.compile(
     re.MULTILINE,
 )
 _MARK = re.compile(r"\(X\)")
-PROSE = 60  # a paragraph this long before a closing bracket is prose, not a caption's line
 
 # A report the text places before its own: "after Reuters reported", "following AP's report".
 _BEFORE_ITS_TIME = re.compile(r"(?<!\w)(?i:after|following|since|until)[ \t]+(?:(?i:the)[ \t]+)?$")
@@ -280,7 +280,7 @@ def _copyright_of_text(text: str, match: re.Match[str]) -> bool:
     before = paragraph_before(text, match.start())
     if not before:
         return True  # the first line: the page's notice over the text
-    if len(before) < PROSE or _PICTURE.search(before) or not SENTENCE_END.search(before):
+    if not prose(before, _PICTURE):
         return False
     # Under a photo's caption ("Rescuers search the debris in Karangsari on Saturday."), as the
     # caption's bracketed credit would be.

@@ -32,8 +32,10 @@ Press el pasado mes de marzo"), which pass 12 added here, is read in dates.py si
 import re
 
 from app.ingest.credits import releases
+from app.ingest.credits.context import PROSE
 from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.context import prose
 from app.ingest.credits.context import quoted_words
 from app.ingest.credits.languages import CAPITAL
 
@@ -65,7 +67,6 @@ _SOURCE_BRACKET = re.compile(
     rf"(?P<name>[{CAPITAL}][^\n():]{{1,60}}?)"
     r"\)[ \t.]*(?=\n|$)"
 )
-PROSE = 60  # a paragraph this long, ending a sentence, is prose
 
 _ORIGINALLY = [
     re.compile(p)
@@ -137,9 +138,7 @@ def _after_prose(text: str, start: int) -> bool:
     before = paragraph_before(text, start)
     if not before:
         return not text[:start].strip()
-    return (
-        len(before) >= PROSE and not _PICTURE.search(before) and bool(SENTENCE_END.search(before))
-    )
+    return prose(before, _PICTURE)
 
 
 def under_a_picture(text: str, start: int) -> bool:

@@ -26,10 +26,10 @@ reading.credits' datelines and credit lines (which read the story's head and tai
 import re
 
 from app.core import agencies
-from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import ends_a_caption
 from app.ingest.credits.context import introduced_keys
 from app.ingest.credits.context import name_key
+from app.ingest.credits.context import prose
 from app.ingest.credits.context import spelled_out
 from app.ingest.credits.languages import WORD
 from app.ingest.credits.lists import JOINER
@@ -39,7 +39,6 @@ from app.ingest.credits.lists import written_as_agency
 Found = tuple[str, str, str]
 
 _NAME = rf"{WORD}(?:[ \t]+{WORD}){{0,4}}"
-PROSE = 60  # a paragraph this long before a mark is prose, not a caption's line
 _PICTURE = re.compile(
     r"(?i:\b(?:photos?|pictures?|images?|video|graphics?|footage|foto|fotoğraf\w*|görsel\w*|"
     r"gambar|caption)\b)"
@@ -116,7 +115,7 @@ def _agency_name(name: str, framed: bool) -> str | None:
 def _closes_a_paragraph(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     paragraph = text[line_start : match.start()].strip()
-    if len(paragraph) < PROSE or _PICTURE.search(paragraph) or not SENTENCE_END.search(paragraph):
+    if not prose(paragraph, _PICTURE):
         return False
     return spelled_out(paragraph, match["name"]) is None and not ends_a_caption(text, match)
 
