@@ -95,14 +95,8 @@ def credited_public_many(
             .where(listed(CreditedOrigin.article_id, "ids"))
         )
         for row, outlet in session.execute(query, {"ids": part}):
-            found[row.article_id] = CreditedOriginPublic(
-                outlet=OutletRef(id=outlet.id or 0, slug=outlet.slug, name=outlet.name),
-                relation=row.relation,
-                reason=row.reason,
-                evidence=row.evidence,
-                confidence=row.confidence,
-                provenance=row.provenance,
-                created_at=row.created_at,
+            found[row.article_id] = CreditedOriginPublic.model_validate(
+                row, update={"outlet": OutletRef.model_validate(outlet)}
             )
     return found
 
@@ -196,17 +190,9 @@ def restore_decision(
     session: Session, article: Article, decision: IngestReviewDecision, changes: Changes
 ) -> None:
     """Remember a review decision exported with this article (nothing is applied again)."""
-    item = ReviewItem(
-        kind=decision.kind,
-        status=decision.status,
-        key="",
-        score=decision.score,
-        reason=decision.reason,
-        evidence=decision.evidence,
-        relation=decision.relation,
-        decided_by=decision.decided_by,
-        decided_at=decision.decided_at,
-    )
+    # The decision's own fields (kind, status, score, reason, evidence, relation, who and when)
+    # are the item's; what it is about is found below.
+    item = ReviewItem.model_validate(decision, update={"key": ""})
     if decision.kind == ReviewKind.copy:
         origin = articles_service.get_by_url(session, url=decision.origin_url or "")
         if origin is None:

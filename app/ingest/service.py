@@ -99,14 +99,7 @@ def _article(
         try:
             article = articles_service.create(
                 session,
-                data=ArticleCreate(
-                    outlet=outlet.slug,
-                    url=data.url,
-                    title=data.title,
-                    published_at=data.published_at,
-                    author=data.author,
-                    language=data.language,
-                ),
+                data=ArticleCreate.model_validate(data, update={"outlet": outlet.slug}),
             )
             created = changes.any = True
         except Conflict:

@@ -257,27 +257,9 @@ def _finish(engine: Engine, job_id: int, state: ImportState, error: str | None) 
 
 
 def public(job: ImportJob) -> ImportPublic:
-    """The job as the API shows it."""
-    assert job.id is not None
-    return ImportPublic(
-        id=job.id,
-        state=job.state,
-        total_bytes=job.total_bytes,
-        bytes_done=job.bytes_done,
-        progress=round(job.bytes_done / job.total_bytes, 4) if job.total_bytes else 1.0,
-        lines_done=job.lines_done,
-        succeeded=job.succeeded,
-        failed=job.failed,
-        articles_created=job.articles_created,
-        claims_created=job.claims_created,
-        claims_linked=job.claims_linked,
-        claims_already_attributed=job.claims_already_attributed,
-        attempts=job.attempts,
-        error=job.error,
-        created_at=job.created_at,
-        started_at=job.started_at,
-        finished_at=job.finished_at,
-    )
+    """The job as the API shows it: its columns, and how far it has read as a fraction."""
+    progress = round(job.bytes_done / job.total_bytes, 4) if job.total_bytes else 1.0
+    return ImportPublic.model_validate(job, update={"progress": progress})
 
 
 def errors(session: Session, *, job_id: int, page: PageParams) -> Page[ImportErrorPublic]:
