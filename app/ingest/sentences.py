@@ -19,7 +19,6 @@ how its numbers were chosen.
 """
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,18 +27,14 @@ import numpy as np
 from app.ingest.fingerprints import MIN_SHINGLES
 from app.ingest.fingerprints import SHINGLE
 from app.ingest.fingerprints import _tokens
+from app.ingest.sentence_ends import BOUNDARY
+from app.ingest.sentence_ends import abbreviated
 
 # A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a
-# capital (news style spells out a number that starts a sentence), or at a line break. A piece
-# ending in an initial or a common abbreviation ("U.S.", "St.", "Gov.", "Sept.") is not a
-# sentence yet, and pieces are joined until each has MIN_SENTENCE_WORDS words.
-_BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z\u00c0-\u024f])|\n+"
-)
-_ABBREVIATED = re.compile(
-    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Rev|Jr|Sr"
-    r"|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|approx|vs))\.$"
-)
+# capital (news style spells out a number that starts a sentence), or at a line break; in the
+# other scripts, at their own full stops too (sentence_ends.py has every script's rule). A piece
+# ending in an initial or a common abbreviation ("U.S.", "St.", "Gov.", "Sept.", a Cyrillic
+# initial) is not a sentence yet, and pieces are joined until each has MIN_SENTENCE_WORDS words.
 # Chinese and Japanese end a sentence at a full stop 。 (or a full-width ! or ?) with no space
 # after it; one inside quotation marks or brackets ends a quoted sentence, not the reporter's
 # ("「…当たる。停電の解消には数日かかる」と話している。" is one sentence).
@@ -56,7 +51,7 @@ _HASH = np.dtype("<u4")
 
 def _full_stops(piece: str) -> list[str]:
     """A piece cut after each full-width full stop, ! or ? outside quotation marks and brackets
-    (the piece itself when it has none: text in other scripts is cut by _BOUNDARY alone)."""
+    (the piece itself when it has none: text in other scripts is cut by BOUNDARY alone)."""
     if _FULL_STOPS.isdisjoint(piece):
         return [piece]
     cut: list[str] = []
@@ -78,11 +73,11 @@ def split_texts(body: str) -> list[tuple[list[str], str]]:
     sentences: list[tuple[list[str], str]] = []
     pending: list[str] = []
     text: list[str] = []
-    for piece in (cut for part in _BOUNDARY.split(body) for cut in _full_stops(part)):
+    for piece in (cut for part in BOUNDARY.split(body) for cut in _full_stops(part)):
         pending += _tokens(piece)
         if piece.strip():
             text.append(piece.strip())
-        if len(pending) >= MIN_SENTENCE_WORDS and not _ABBREVIATED.search(piece.rstrip()):
+        if len(pending) >= MIN_SENTENCE_WORDS and not abbreviated(piece.rstrip()):
             sentences.append((pending, " ".join(text)))
             pending, text = [], []
     if pending:
