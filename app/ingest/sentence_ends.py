@@ -109,6 +109,8 @@ BOUNDARY = re.compile(
     )
 )
 
+# The cut before this one, which sentence vectors keep (sentences.split_texts).
+LATIN_BOUNDARY = re.compile(f"{_LATIN}|{_LINE}")
 _LATIN_ABBREVIATED = re.compile(
     r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Rev|Jr|Sr"
     r"|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Blvd|Rd|approx|vs))\.$"
@@ -126,6 +128,11 @@ _OTHER_ABBREVIATED = re.compile(
     rf"(?<![\w{scripts.MARKS}])"
     rf"(?:[{LETTERS}][{scripts.MARKS}]*|(?i:{_CYRILLIC}|{_GREEK})|{_DEVANAGARI})\.$"
 )
+
+
+def latin_abbreviated(piece: str) -> bool:
+    """Whether a piece ends in a Latin initial or abbreviation (the guard before this one)."""
+    return _LATIN_ABBREVIATED.search(piece) is not None
 
 
 def abbreviated(piece: str) -> bool:

@@ -19,6 +19,7 @@ how its numbers were chosen.
 """
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +29,9 @@ from app.ingest.fingerprints import MIN_SHINGLES
 from app.ingest.fingerprints import SHINGLE
 from app.ingest.fingerprints import _tokens
 from app.ingest.sentence_ends import BOUNDARY
+from app.ingest.sentence_ends import LATIN_BOUNDARY
 from app.ingest.sentence_ends import abbreviated
+from app.ingest.sentence_ends import latin_abbreviated
 
 # A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a
 # capital (news style spells out a number that starts a sentence), or at a line break; in the
@@ -67,33 +70,67 @@ def _full_stops(piece: str) -> list[str]:
     return [*cut, piece[start:]] if piece[start:].strip() else cut
 
 
-def split_texts(body: str) -> list[tuple[list[str], str]]:
-    """The body's sentences as (tokens, text) pairs, split as `split` splits them (the text
-    for sentence vectors, app/ingest/retold.py)."""
-    sentences: list[tuple[list[str], str]] = []
-    pending: list[str] = []
-    text: list[str] = []
-    for piece in (cut for part in BOUNDARY.split(body) for cut in _full_stops(part)):
-        pending += _tokens(piece)
+@dataclass(slots=True)
+class _Sentence:
+    tokens: list[str]
+    text: list[str]
+    soft_end: bool = False  # ends inside what the Latin rule and line breaks keep as one piece
+
+
+def _pieces(body: str, *, every_script: bool) -> Iterator[tuple[str, bool]]:
+    """The body cut at its boundaries (every script's, or the Latin rule and line breaks only),
+    then at Chinese and Japanese full stops; each piece with whether it ends at a boundary of
+    the other scripts alone (a soft end: the Latin rule and line breaks do not cut there)."""
+    if not every_script:
+        for part in LATIN_BOUNDARY.split(body):
+            yield from ((cut, False) for cut in _full_stops(part))
+        return
+    at = 0
+    for match in BOUNDARY.finditer(body):
+        soft = "\n" not in match.group() and LATIN_BOUNDARY.match(body, match.start()) is None
+        cuts = _full_stops(body[at : match.start()])
+        yield from ((cut, False) for cut in cuts[:-1])
+        if cuts:
+            yield cuts[-1], soft
+        at = match.end()
+    yield from ((cut, False) for cut in _full_stops(body[at:]))
+
+
+def _cut(body: str, *, every_script: bool) -> list[_Sentence]:
+    """Pieces joined into sentences of at least MIN_SENTENCE_WORDS tokens, not after an
+    initial or an abbreviation; a short tail joins the last sentence."""
+    sentences: list[_Sentence] = []
+    pending = _Sentence([], [])
+    is_abbreviated = abbreviated if every_script else latin_abbreviated
+    for piece, soft in _pieces(body, every_script=every_script):
+        pending.tokens += _tokens(piece)
         if piece.strip():
-            text.append(piece.strip())
-        if len(pending) >= MIN_SENTENCE_WORDS and not abbreviated(piece.rstrip()):
-            sentences.append((pending, " ".join(text)))
-            pending, text = [], []
-    if pending:
+            pending.text.append(piece.strip())
+        if len(pending.tokens) >= MIN_SENTENCE_WORDS and not is_abbreviated(piece.rstrip()):
+            pending.soft_end = soft
+            sentences.append(pending)
+            pending = _Sentence([], [])
+    if pending.tokens:
         if sentences:
-            tokens, words = sentences[-1]
-            sentences[-1] = (tokens + pending, " ".join([words, *text]))
+            last = sentences[-1]
+            sentences[-1] = _Sentence(last.tokens + pending.tokens, last.text + pending.text)
         else:
-            sentences.append((pending, " ".join(text)))
+            sentences.append(pending)
     return sentences[:MAX_SENTENCES]
 
 
+def split_texts(body: str) -> list[tuple[list[str], str]]:
+    """The body's sentences as (tokens, text) pairs as the Latin rule and line breaks cut them,
+    in every script: the text for sentence vectors (app/ingest/retold.py), whose threshold was
+    chosen on that cut and whose stored vectors stay what they would be."""
+    return [(s.tokens, " ".join(s.text)) for s in _cut(body, every_script=False)]
+
+
 def split(body: str) -> list[list[str]]:
-    """The body's sentences as token lists, each of at least MIN_SENTENCE_WORDS tokens except
-    when the whole body is shorter (fragments are joined to the next piece, a short tail to the
-    last sentence)."""
-    return [tokens for tokens, _ in split_texts(body)]
+    """The body's sentences as token lists, cut where a sentence ends in any script, each of at
+    least MIN_SENTENCE_WORDS tokens except when the whole body is shorter (fragments are joined
+    to the next piece, a short tail to the last sentence)."""
+    return [s.tokens for s in _cut(body, every_script=True)]
 
 
 def _hash(shingle: str) -> int:
@@ -101,34 +138,75 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(digest, "little")
 
 
+def _record(hashes: list[int]) -> bytes:
+    return np.array([len(hashes)], dtype=_COUNT).tobytes() + np.array(hashes, dtype=_HASH).tobytes()
+
+
+def _shingles(tokens: list[str]) -> list[int]:
+    return sorted(
+        {_hash(" ".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
+    )
+
+
 def fingerprint(body: str) -> bytes | None:
     """Per sentence, its shingle count (uint16) then its sorted distinct shingle hashes
-    (uint32 each); None for a body under MIN_SHINGLES shingles, as for the other fingerprints."""
+    (uint32 each); None for a body under MIN_SHINGLES shingles, as for the other fingerprints.
+    Between two sentences that the Latin rule and line breaks keep in one piece (a paragraph in
+    Russian, Arabic, Hindi...), a count of 0 and then the record of the shingles spanning
+    their boundary: the passage they make is counted once (`reappearing`), and the body's
+    shingles are those the cut before this one kept. A Latin body has no such record."""
     parts: list[bytes] = []
     total = 0
-    for tokens in split(body):
-        hashes = sorted(
-            {_hash(" ".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
-        )
+    previous: _Sentence | None = None
+    for sentence in _cut(body, every_script=True):
+        if previous is not None and previous.soft_end:
+            bridge = _shingles(previous.tokens[1 - SHINGLE :] + sentence.tokens[: SHINGLE - 1])
+            total += len(bridge)
+            parts += [_record([]), _record(bridge)]
+        hashes = _shingles(sentence.tokens)
         total += len(hashes)
-        parts.append(np.array([len(hashes)], dtype=_COUNT).tobytes())
-        parts.append(np.array(hashes, dtype=_HASH).tobytes())
+        parts.append(_record(hashes))
+        previous = sentence
     return b"".join(parts) if total >= MIN_SHINGLES else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    sentences: tuple[frozenset[int], ...]
+    passages: tuple[int, ...]  # per sentence, the passage it is in
+    bridges: frozenset[int]  # shingles spanning two sentences of one passage
+
+
 @lru_cache(maxsize=1024)
-def read(stored: bytes) -> tuple[frozenset[int], ...]:
-    """The per-sentence hash sets of a stored fingerprint (cached: ingest compares one body
-    with every article nearby in time)."""
+def _parse(stored: bytes) -> _Stored:
+    """A stored fingerprint's sentences, passages and bridging shingles (cached: ingest
+    compares one body with every article nearby in time)."""
     sentences: list[frozenset[int]] = []
-    offset = 0
+    passages: list[int] = []
+    bridges: set[int] = set()
+    offset, passage, bridged = 0, -1, False
     while offset + _COUNT.itemsize <= len(stored):
         count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
         offset += _COUNT.itemsize
-        hashes = np.frombuffer(stored, dtype=_HASH, count=count, offset=offset)
-        sentences.append(frozenset(hashes.tolist()))
+        hashes = frozenset(np.frombuffer(stored, dtype=_HASH, count=count, offset=offset).tolist())
         offset += count * _HASH.itemsize
-    return tuple(sentences)
+        if count == 0 and sentences:  # the next record bridges two sentences of one passage
+            bridged = True
+            count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
+            offset += _COUNT.itemsize
+            bridges |= set(np.frombuffer(stored, dtype=_HASH, count=count, offset=offset).tolist())
+            offset += count * _HASH.itemsize
+            continue
+        passage += 0 if bridged else 1
+        bridged = False
+        sentences.append(hashes)
+        passages.append(passage)
+    return _Stored(tuple(sentences), tuple(passages), frozenset(bridges))
+
+
+def read(stored: bytes) -> tuple[frozenset[int], ...]:
+    """The per-sentence hash sets of a stored fingerprint."""
+    return _parse(stored).sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,22 +216,29 @@ class Reappearing:
     sentences: int  # sentences of the earlier body that reappear in the later one
     counted: int  # sentences of the earlier body long enough to count
     shingles: int  # distinct shingles of those reappearing sentences
+    passages: int  # passages those sentences are in (a sentence alone is a passage)
 
     def describe(self) -> str:
-        return f"{self.sentences} of {self.counted} sentences ({self.shingles} 3-word shingles)"
+        found = f"{self.sentences} of {self.counted} sentences"
+        if self.passages != self.sentences:
+            found += f" in {self.passages} passages"
+        return f"{found} ({self.shingles} 3-word shingles)"
 
 
 @lru_cache(maxsize=64)
 def _all_hashes(stored: bytes) -> frozenset[int]:
-    return frozenset().union(*read(stored))
+    parsed = _parse(stored)
+    return parsed.bridges.union(*parsed.sentences)
 
 
 def reappearing(origin: bytes, copy: bytes) -> Reappearing:
     """Which of `origin`'s sentences reappear in `copy` (at least SENTENCE_SHARE of their
-    shingles anywhere in it)."""
+    shingles anywhere in it), and in how many of its passages."""
     in_copy = _all_hashes(copy)
+    parsed = _parse(origin)
     found = counted = shingles = 0
-    for sentence in read(origin):
+    passages: set[int] = set()
+    for sentence, passage in zip(parsed.sentences, parsed.passages, strict=True):
         if len(sentence) < MIN_SENTENCE_SHINGLES:
             continue
         counted += 1
@@ -161,16 +246,17 @@ def reappearing(origin: bytes, copy: bytes) -> Reappearing:
         if hits >= SENTENCE_SHARE * len(sentence):
             found += 1
             shingles += len(sentence)
-    return Reappearing(found, counted, shingles)
+            passages.add(passage)
+    return Reappearing(found, counted, shingles, len(passages))
 
 
 def carries(origin: bytes | None, copy: bytes | None, *, min_sentences: int) -> Reappearing | None:
-    """`reappearing` when `copy` carries at least `min_sentences` sentences of `origin` making
-    at least MIN_SHINGLES shingles together (a copyright line and a sign-off are not a story);
-    None otherwise, or when either has no fingerprint."""
+    """`reappearing` when `copy` carries sentences of at least `min_sentences` passages of
+    `origin` making at least MIN_SHINGLES shingles together (a copyright line and a sign-off
+    are not a story); None otherwise, or when either has no fingerprint."""
     if origin is None or copy is None:
         return None
     found = reappearing(origin, copy)
-    if found.sentences >= min_sentences and found.shingles >= MIN_SHINGLES:
+    if found.passages >= min_sentences and found.shingles >= MIN_SHINGLES:
         return found
     return None
