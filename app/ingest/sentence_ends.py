@@ -96,17 +96,21 @@ _GREEK_CAPITAL = "\u0386\u0388-\u038f\u0391-\u03ab\u1f08-\u1f0f\u1f18-\u1f1d\u1f
 _ARMENIAN_CAPITAL = "\u0531-\u0556"
 _BEGINS = rf"(?:[{_DASH}]\s*)?[{_OPENING}]?"
 
+# Every alternative but the line break starts after one of these: the guard in front lets the
+# regex give up at once at every other position (three times faster on a Latin body).
+_ENDS = rf".!?;\u037e:{TERMINATORS}"
 BOUNDARY = re.compile(
-    "|".join(
+    rf"(?<=[{_ENDS}])(?:"
+    + "|".join(
         [
             _LATIN,
             rf"(?<=[.!?])[{_CLOSING}]*\s+(?={_BEGINS}[{STARTERS}])",
             rf"(?<=[;\u037e])[{_CLOSING}]*\s+(?={_BEGINS}[{_GREEK_CAPITAL}])",
             rf"(?<=:)[{_CLOSING}]*\s+(?={_BEGINS}[{_ARMENIAN_CAPITAL}])",
             rf"(?<=[{TERMINATORS}])[{_CLOSING}]*\s*",
-            _LINE,
         ]
     )
+    + f")|{_LINE}"
 )
 
 # The cut before this one, which sentence vectors keep (sentences.split_texts).
@@ -135,7 +139,19 @@ def latin_abbreviated(piece: str) -> bool:
     return _LATIN_ABBREVIATED.search(piece) is not None
 
 
+# The longest initial or abbreviation the other scripts' guard looks for, with its marks.
+_TAIL = 24
+
+
 def abbreviated(piece: str) -> bool:
     """Whether a piece (stripped on the right) ends in an initial or an abbreviation, so that
     the sentence goes on after it."""
-    return bool(_LATIN_ABBREVIATED.search(piece) or _OTHER_ABBREVIATED.search(piece))
+    if _LATIN_ABBREVIATED.search(piece):
+        return True
+    if not piece.endswith("."):
+        return False
+    # Only the end can match: search it alone (a match at the start of a cut-off tail would
+    # be inside a word).
+    tail = piece[-_TAIL:]
+    found = _OTHER_ABBREVIATED.search(tail)
+    return found is not None and (found.start() > 0 or len(tail) == len(piece))
