@@ -256,9 +256,10 @@ class Settings(BaseSettings):
     copy_shared_sentences: int = Field(
         default=2,
         ge=2,
-        description="Sentences of an earlier article (each at least half present, together at "
-        "least 30 shingles) from which ingest records a later one carrying them as a copy (a wire "
-        "story's paragraphs inside a local one).",
+        description="Passages of an earlier article with a sentence reappearing (each at least "
+        "half present, together at least 30 shingles) from which ingest records a later one "
+        "carrying them as a copy (a wire story's paragraphs inside a local one); a passage is a "
+        "sentence in Latin text, the sentences a line break keeps together in other scripts.",
     )
     copy_sentence_vectors: bool = Field(
         default=True,

@@ -4,8 +4,8 @@ Signals, strongest first (see docs/matching.md):
 1. near-verbatim body: SimHash similarity with an article from another outlet published within
    CLAIMS_COPY_WINDOW_HOURS at or above CLAIMS_COPY_BODY_SIMILARITY -> `syndicates`;
    or one body inside the other: MinHash containment at or above CLAIMS_COPY_CONTAINMENT, or
-   CLAIMS_COPY_SHARED_SENTENCES sentences of the earlier body reappearing in the later one
-   (sentences.py) -> `syndicates`;
+   sentences of CLAIMS_COPY_SHARED_SENTENCES passages of the earlier body reappearing in the
+   later one (sentences.py) -> `syndicates`;
 2. a credit to another outlet (dateline, byline, "according to") -> that outlet's article on
    the same claim, if there is one: `syndicates` for a dateline or byline, `cites` otherwise;
    when both bodies are fingerprinted and no body rule matched, `cites` unless the article
