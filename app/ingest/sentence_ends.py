@@ -54,8 +54,10 @@ def _excluded(char: str, name: str) -> bool:
     return (
         "LATIN" in name
         or name.startswith("MATHEMATICAL")
-        or "\u2100" <= char <= "\u214f"
-        or char in "\u00aa\u00ba"
+        or "\u2100" <= char <= "\u218f"  # letterlike symbols, number forms
+        or "\u3000" <= char <= "\u303f"  # CJK symbols (the masu mark)
+        or char in "\u00aa\u00b5\u00ba\uab65"  # ª, º, the micro sign µ, a phonetic letter
+        or "\u1d00" <= char <= "\u1dbf"  # phonetic extensions (small capitals and the like)
         or _UNSPACED.match(char) is not None
     )
 
@@ -112,6 +114,20 @@ BOUNDARY = re.compile(
     )
     + f")|{_LINE}"
 )
+
+# A letter or full stop of the scripts this module adds: a body without one is cut as before.
+_OTHER_SCRIPTS = re.compile(f"[{LETTERS}{TERMINATORS}]")
+# Where none of them is: Latin with its marks, punctuation and symbols, Han and Kana. Searching
+# a long body for a character outside these few ranges first is about ten times faster than
+# searching it with _OTHER_SCRIPTS' thousands of ranges.
+_BEYOND_LATIN = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff\u3000-\u30ff\u3400-\u9fff]")
+
+
+def other_scripts(body: str) -> bool:
+    """Whether the body has a letter or a full stop of a script other than Latin that this
+    module cuts (without one, BOUNDARY and `abbreviated` cut it as the Latin rule does)."""
+    return any(_OTHER_SCRIPTS.match(found.group()) for found in _BEYOND_LATIN.finditer(body))
+
 
 # The cut before this one, which sentence vectors keep (sentences.split_texts).
 LATIN_BOUNDARY = re.compile(f"{_LATIN}|{_LINE}")
