@@ -49,6 +49,7 @@ from app.ingest.sentence_ends import BOUNDARY
 from app.ingest.sentence_ends import LATIN_BOUNDARY
 from app.ingest.sentence_ends import abbreviated
 from app.ingest.sentence_ends import latin_abbreviated
+from app.ingest.sentence_ends import other_scripts
 
 # A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a
 # capital (news style spells out a number that starts a sentence), or at a line break; in the
@@ -94,37 +95,25 @@ class _Sentence:
     soft_end: bool = False  # ends inside what the Latin rule and line breaks keep as one piece
 
 
-def _pieces(body: str, *, every_script: bool) -> Iterator[tuple[str, bool]]:
-    """The body cut at its boundaries (every script's, or the Latin rule and line breaks only),
-    then at Chinese and Japanese full stops; each piece with whether it ends at a boundary of
-    the other scripts alone (a soft end: the Latin rule and line breaks do not cut there)."""
-    if not every_script:
-        for part in LATIN_BOUNDARY.split(body):
-            yield from ((cut, False) for cut in _full_stops(part))
-        return
-    at = 0
-    for match in BOUNDARY.finditer(body):
-        soft = "\n" not in match.group() and LATIN_BOUNDARY.match(body, match.start()) is None
-        cuts = _full_stops(body[at : match.start()])
-        yield from ((cut, False) for cut in cuts[:-1])
-        if cuts:
-            yield cuts[-1], soft
-        at = match.end()
-    yield from ((cut, False) for cut in _full_stops(body[at:]))
+def _pieces(body: str, *, every_script: bool) -> Iterator[str]:
+    """The body cut at its boundaries (every script's, or the Latin rule and line breaks
+    only), then at Chinese and Japanese full stops."""
+    boundary = BOUNDARY if every_script else LATIN_BOUNDARY
+    for part in boundary.split(body):
+        yield from _full_stops(part)
 
 
-def _cut(body: str, *, every_script: bool) -> list[_Sentence]:
+def _joined(body: str, *, every_script: bool) -> list[_Sentence]:
     """Pieces joined into sentences of at least MIN_SENTENCE_WORDS tokens, not after an
     initial or an abbreviation; a short tail joins the last sentence."""
     sentences: list[_Sentence] = []
     pending = _Sentence([], [])
     is_abbreviated = abbreviated if every_script else latin_abbreviated
-    for piece, soft in _pieces(body, every_script=every_script):
+    for piece in _pieces(body, every_script=every_script):
         pending.tokens += _tokens(piece)
         if piece.strip():
             pending.text.append(piece.strip())
         if len(pending.tokens) >= MIN_SENTENCE_WORDS and not is_abbreviated(piece.rstrip()):
-            pending.soft_end = soft
             sentences.append(pending)
             pending = _Sentence([], [])
     if pending.tokens:
@@ -133,7 +122,28 @@ def _cut(body: str, *, every_script: bool) -> list[_Sentence]:
             sentences[-1] = _Sentence(last.tokens + pending.tokens, last.text + pending.text)
         else:
             sentences.append(pending)
-    return sentences[:MAX_SENTENCES]
+    return sentences
+
+
+def _cut(body: str, *, every_script: bool) -> list[_Sentence]:
+    """The body's first MAX_SENTENCES sentences as the Latin rule and line breaks cut them
+    (passages); with `every_script`, each of them cut again where a sentence ends in any
+    script, all but its last marked `soft_end`. So the finer cut only ever divides a passage:
+    its sentences' shingles and the bridges between them are the passage's, and a passage is
+    what a sentence was before (a Latin body, or one without another script's letter or full
+    stop, is cut as it was)."""
+    passages = _joined(body, every_script=False)[:MAX_SENTENCES]
+    if not every_script or not other_scripts(body):
+        return passages
+    sentences: list[_Sentence] = []
+    for passage in passages:
+        finer = _joined(" ".join(passage.text), every_script=True)
+        if [token for s in finer for token in s.tokens] != passage.tokens:
+            finer = [passage]  # a cut that would change the tokens: the passage stays whole
+        for sentence in finer[:-1]:
+            sentence.soft_end = True
+        sentences += finer
+    return sentences
 
 
 def split_texts(body: str) -> list[tuple[list[str], str]]:
@@ -191,34 +201,44 @@ def fingerprint(body: str) -> bytes | None:
 class _Stored:
     sentences: tuple[frozenset[int], ...]
     passages: tuple[int, ...]  # per sentence, the passage it is in
-    bridges: frozenset[int]  # shingles spanning two sentences of one passage
+    bridges: tuple[frozenset[int], ...]  # per sentence, the shingles spanning it and the next
 
 
 @lru_cache(maxsize=1024)
 def _parse(stored: bytes) -> _Stored:
     """A stored fingerprint's sentences, passages and bridging shingles (cached: ingest
-    compares one body with every article nearby in time)."""
+    compares one body with every article nearby in time). A record cut short ends it."""
     sentences: list[frozenset[int]] = []
     passages: list[int] = []
-    bridges: set[int] = set()
+    bridges: list[frozenset[int]] = []
     offset, passage, bridged = 0, -1, False
-    while offset + _COUNT.itemsize <= len(stored):
+
+    def record() -> frozenset[int] | None:
+        nonlocal offset
+        if offset + _COUNT.itemsize > len(stored):
+            return None
         count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
-        offset += _COUNT.itemsize
-        hashes = frozenset(np.frombuffer(stored, dtype=_HASH, count=count, offset=offset).tolist())
-        offset += count * _HASH.itemsize
-        if count == 0 and sentences:  # the next record bridges two sentences of one passage
+        if offset + _COUNT.itemsize + count * _HASH.itemsize > len(stored):
+            return None
+        hashes = np.frombuffer(stored, dtype=_HASH, count=count, offset=offset + _COUNT.itemsize)
+        offset += _COUNT.itemsize + count * _HASH.itemsize
+        return frozenset(hashes.tolist())
+
+    while (hashes := record()) is not None:
+        if not hashes and sentences and not bridged:
+            # A count of 0: the next record bridges two sentences of one passage.
+            bridge = record()
+            if bridge is None:
+                break
+            bridges[-1] = bridge
             bridged = True
-            count = int(np.frombuffer(stored, dtype=_COUNT, count=1, offset=offset)[0])
-            offset += _COUNT.itemsize
-            bridges |= set(np.frombuffer(stored, dtype=_HASH, count=count, offset=offset).tolist())
-            offset += count * _HASH.itemsize
             continue
         passage += 0 if bridged else 1
         bridged = False
         sentences.append(hashes)
         passages.append(passage)
-    return _Stored(tuple(sentences), tuple(passages), frozenset(bridges))
+        bridges.append(frozenset())
+    return _Stored(tuple(sentences), tuple(passages), tuple(bridges))
 
 
 def read(stored: bytes) -> tuple[frozenset[int], ...]:
@@ -245,7 +265,7 @@ class Reappearing:
 @lru_cache(maxsize=64)
 def _all_hashes(stored: bytes) -> frozenset[int]:
     parsed = _parse(stored)
-    return parsed.bridges.union(*parsed.sentences)
+    return frozenset().union(*parsed.sentences, *parsed.bridges)
 
 
 def reappearing(origin: bytes, copy: bytes) -> Reappearing:
@@ -255,15 +275,24 @@ def reappearing(origin: bytes, copy: bytes) -> Reappearing:
     parsed = _parse(origin)
     found = counted = shingles = 0
     passages: set[int] = set()
-    for sentence, passage in zip(parsed.sentences, parsed.passages, strict=True):
-        if len(sentence) < MIN_SENTENCE_SHINGLES:
-            continue
-        counted += 1
-        hits = len(sentence & in_copy)
-        if hits >= SENTENCE_SHARE * len(sentence):
+    previous_bridge: frozenset[int] = frozenset()
+    before = False  # whether the sentence before reappears
+    for sentence, passage, bridge in zip(
+        parsed.sentences, parsed.passages, parsed.bridges, strict=True
+    ):
+        here = len(sentence) >= MIN_SENTENCE_SHINGLES and len(sentence & in_copy) >= (
+            SENTENCE_SHARE * len(sentence)
+        )
+        counted += len(sentence) >= MIN_SENTENCE_SHINGLES
+        if here:
             found += 1
             shingles += len(sentence)
             passages.add(passage)
+        # The shingles spanning two reappearing sentences of one passage reappear with them,
+        # as they did when the passage was one sentence.
+        if before and here and previous_bridge:
+            shingles += len(previous_bridge)
+        before, previous_bridge = here, bridge
     return Reappearing(found, counted, shingles, len(passages))
 
 
