@@ -203,23 +203,25 @@ def scores(pair: dict[str, Any]) -> tuple[float, float]:
     return sim, contained
 
 
-def sentence_shares(pair: dict[str, Any]) -> list[tuple[float, int]]:
-    """Each counted sentence of `a`: the share of its shingles that are in `b`, and its size."""
+def sentence_shares(pair: dict[str, Any]) -> list[tuple[float, int, int]]:
+    """Each counted sentence of `a`: the share of its shingles that are in `b` (bridges
+    included, as `sentences.reappearing` reads `b`), its size and its passage."""
     a, b = sentences.fingerprint(pair["a"]["body"]), sentences.fingerprint(pair["b"]["body"])
     assert a is not None
     assert b is not None
-    in_b = set().union(*sentences.read(b))
+    in_b = sentences._all_hashes(b)
+    stored = sentences._parse(a)
     return [
-        (sum(int(h) in in_b for h in sentence) / len(sentence), len(sentence))
-        for sentence in sentences.read(a)
+        (sum(int(h) in in_b for h in sentence) / len(sentence), len(sentence), passage)
+        for sentence, passage in zip(stored.sentences, stored.passages, strict=True)
         if len(sentence) >= sentences.MIN_SENTENCE_SHINGLES
     ]
 
 
 def choose_sentences(dev: list[dict[str, Any]]) -> None:
     """The sentence rule on its own (no SimHash, no containment), on dev: precision and recall
-    of every (share, count); the count is the lowest above every non-copy, the share the middle
-    of the shares that are perfect at that count."""
+    of every (share, count of passages); the count is the lowest above every non-copy, the
+    share the middle of the shares that are perfect at that count."""
     scored = [(sentence_shares(pair), pair) for pair in dev]
     copies = sum(pair["copy"] for pair in dev)
     perfect: dict[int, list[float]] = {}
@@ -230,8 +232,8 @@ def choose_sentences(dev: list[dict[str, Any]]) -> None:
             predicted = [
                 pair
                 for found, pair in scored
-                if sum(1 for s, _ in found if s >= share) >= count
-                and sum(n for s, n in found if s >= share) >= sentences.MIN_SHINGLES
+                if len({passage for s, _, passage in found if s >= share}) >= count
+                and sum(n for s, n, _ in found if s >= share) >= sentences.MIN_SHINGLES
             ]
             true = sum(pair["copy"] for pair in predicted)
             precision = true / len(predicted) if predicted else 1.0
