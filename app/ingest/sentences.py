@@ -19,20 +19,20 @@ how its numbers were chosen.
 
 Sentences end in every script (sentence_ends.py); before, outside Latin, only a line break
 ended one, so a paragraph in Russian, Arabic or Hindi was one "sentence". The count of two
-sentences was chosen on English wires, whose paragraphs are one sentence: so the sentences of
-one piece of that old cut (a paragraph there, a sentence in Latin) make one *passage*, and a
-copy carries sentences of two passages; an independent report quoting an official's paragraph
-of three sentences is not a copy, a local story keeping one sentence of each of four paragraphs
-is. The fingerprint marks two sentences of one passage with a record of count 0, then the
-record of the shingles spanning their boundary; a Latin body has none and its bytes are what
-they were. Articles stored before keep their coarse fingerprints (bodies are not kept) and need
-no migration: a stored coarse origin has one passage per sentence, as before, and the shingles
-of a new copy, bridges included, are those its coarse fingerprint had (but two spanning a short
-piece that now joins the sentence before it, which an origin does not have), so it reads a new
-copy as it read an old one; a new origin against a stored copy finds the coarse copy's
-shingles a superset of its own, as with a new copy. Code before this change, reading a new
-fingerprint, skips the zero and bridge records (too short to count) but counts sentences, not
-passages.
+sentences was chosen on English wires, whose paragraphs are one sentence: so each piece of that
+old cut (a paragraph there, a sentence in Latin) is a *passage*, cut again into its sentences,
+and a copy carries sentences of two passages; an independent report quoting an official's
+paragraph of three sentences is not a copy, a local story keeping one sentence of each of four
+paragraphs is. The finer cut only divides a passage, never joins across two. The fingerprint
+marks two sentences of one passage with a record of count 0, then the record of the shingles
+spanning their boundary, so its shingles are exactly the old cut's; a body without another
+script's letter or full stop has no such record and its bytes are what they were. Articles
+stored before keep their coarse fingerprints (bodies are not kept) and need no migration: a
+stored coarse origin has one passage per sentence, as before, and a new copy's shingles are
+those its coarse fingerprint had, so it reads a new copy as it read an old one; a new origin's
+passages are the old sentences, and it reads a stored copy as a new one. Code before this
+change, reading a new fingerprint, skips the zero and bridge records (too short to count) but
+counts sentences, not passages.
 """
 
 import hashlib
