@@ -14,18 +14,20 @@ break, so a paragraph in Russian, Greek, Arabic or Hindi was one "sentence". Now
 - the full stops of scripts that have their own end a sentence whatever follows, space or not
   (the danda `।` and double danda `॥` of Devanagari, Bengali, Gurmukhi, Odia...; the Urdu
   full stop `۔`; the Arabic question mark `؟`; the Armenian full stop `։`; Ethiopic `።` and
-  `፧`): they are not used inside abbreviations or numbers, and are normally, not always,
-  followed by a space;
+  `፧`; the Burmese `။`, the Khmer `។` and `៕`, the Tibetan shad `།` and `༎`, the Mongolian
+  `᠃` and `᠉`): they are not used inside abbreviations or numbers, and are normally, not
+  always, followed by a space (Burmese and Khmer write none between words, and often none
+  after the full stop either);
 - the Greek question mark `;` (U+037E, NFC makes it U+003B) before a Greek capital, and the
   colon an Armenian keyboard types for `։` before an Armenian capital.
 
-Chinese and Japanese full stops are cut by sentences.py (inside quotation marks they end a
-quoted sentence, not the reporter's); Thai, Lao, Burmese and Khmer have no sentence punctuation
-before a space and are left as they are. Where a piece ends in an abbreviation or an initial it
-is not a sentence yet (`abbreviated`): the Latin list as it was, a single letter of any other
-script with its marks ("В. В. Путин", "κ. Μητσοτάκης", "د. أحمد", "ए. पी. जे.", "т.е.", "π.χ.",
-"г.", "ք."), and the common Cyrillic, Greek and Devanagari abbreviations that come before a
-name or a capital ("ул.", "проф.", "св.", "Αγ.", "Λεωφ.", "प्रो.", "एस.").
+Chinese and Japanese full stops are cut by sentences.py (inside quotation marks they end a quoted
+sentence, not the reporter's); Thai and Lao mark a sentence's end with a space alone, which also
+parts phrases, and are left as they are. Where a piece ends in an abbreviation or an initial it is
+not a sentence yet (`abbreviated`): the Latin list as it was, a single letter of any other script
+with its marks ("В. В. Путин", "κ. Μητσοτάκης", "د. أحمد", "ए. पी. जे.", "т.е.", "π.χ.", "г.",
+"ք."), and the common Cyrillic, Greek and Devanagari abbreviations that come before a name or a
+capital ("ул.", "проф.", "св.", "Αγ.", "Λεωφ.", "प्रो.", "एस.").
 """
 
 import re
@@ -38,7 +40,10 @@ from app.core import scripts
 _LATIN = r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z\u00c0-\u024f])"
 _LINE = r"\n+"
 # Full stops, question and exclamation marks of scripts that have their own.
-TERMINATORS = "\u0964\u0965\u06d4\u061f\u0589\u1362\u1367"
+TERMINATORS = (
+    "\u0964\u0965\u06d4\u061f\u0589\u1362\u1367"
+    "\u104b\u17d4\u17d5\u0f0d\u0f0e\u1803\u1809"  # Burmese, Khmer, Tibetan, Mongolian
+)
 # Closing quotes, brackets and direction marks after a sentence's end; opening ones before the
 # next sentence.
 _CLOSING = "\"'\u201d\u2019\u201c\u00bb\u203a)\\]\u200e\u200f\u061c"

@@ -50,6 +50,11 @@ EN = (
             "pti",
             id="hi_agency_reported",
         ),
+        # What was given first, the agency after it: "news agency ANI gave this information".
+        pytest.param(
+            {"body": f"{HI} यह जानकारी समाचार एजेंसी पीटीआई ने दी।"}, "pti", id="hi_given_by_agency"
+        ),
+        pytest.param({"body": f"{HI} यह खबर आईएएनएस ने दी है।"}, "ians", id="hi_news_given_by"),
         pytest.param(
             {"body": f"{HI} समाचार एजेंसी भाषा के अनुसार हादसा सुबह हुआ।"},
             "pti",
@@ -157,6 +162,8 @@ def test_agencies_in_their_own_scripts_are_credited(article: dict[str, str], slu
         # Told the agency, in an interview or to its reporter.
         pytest.param({"body": f"{HI} कंपनी के निदेशक ने पीटीआई से कहा कि जांच होगी।"}, id="hi_told_pti"),
         pytest.param({"body": f"{NE} अध्यक्ष गिरीले रासससँग भने।"}, id="ne_told_rss"),
+        pytest.param({"body": f"{HI} यह जानकारी पुलिस ने पीटीआई को दी।"}, id="hi_given_to_pti"),
+        pytest.param({"body": f"{HI} यह जानकारी पीटीआई ने पिछले साल दी थी।"}, id="hi_given_earlier"),
         pytest.param({"body": f"{BN} কর্মকর্তা বাসসকে জানান, আর্দ্রতা ছিল ৯৬ শতাংশ।"}, id="bn_told_bss"),
         pytest.param(
             {"body": f"{FA} مدیرکل به خبرنگار ایرنا گفت که تلفات جانی نداشته‌ایم."},

@@ -13,14 +13,14 @@ and marks around it, and asks where it stands:
   "(इनपुट: आईएएनएस)", "इनपुट - भाषा", "साभार: पीटीआई", "(भाषा इनपुट के साथ)" (with input from),
   Nepali "स्रोत: राष्ट्रिय समाचार समिति", Bengali "তথ্যসূত্র: বাসস", "সূত্র: ইউএনবি", Urdu
   "بشکریہ اے پی پی" (a credit line). Not "फोटो: आईएएनएस" (a picture's credit).
-- **The running text**: "according to" after the name ("पीटीआई के मुताबिक", "आईएएनएस के
-  अनुसार", "रासस का अनुसार", "اے پی پی کے مطابق"), the agency as the subject of a reporting
-  verb ("समाचार एजेंसी पीटीआई ने … जानकारी दी", Nepali "रासस ले जनाएको छ", Bengali "বাসস
-  জানিয়েছে") (`cites`). Not the one told ("पीटीआई से कहा", "रासससँग भने", "বাসসকে জানান":
-  the postposition is attached or follows), nor a report recalled with its time ("गत वर्ष",
-  "پچھلے سال", "গত বছরের") or in the pluperfect ("बताया था", "জানিয়েছিল", "رپورٹ کیا تھا"), nor
-  the agency's correspondent ("समितिका संवाददाता"). "भाषा" (PTI's Hindi service) is also the
-  word for language: in the running text only after "समाचार एजेंसी".
+- **The running text**: "according to" after the name ("पीटीआई के मुताबिक", "आईएएनएस के अनुसार",
+  "रासस का अनुसार", "اے پی پی کے مطابق"), the agency as the subject of a reporting verb ("समाचार
+  एजेंसी पीटीआई ने … जानकारी दी", "यह जानकारी … एएनआई ने दी", Nepali "रासस ले जनाएको छ", Bengali
+  "বাসস জানিয়েছে") (`cites`). Not the one told ("पीटीआई से कहा", "रासससँग भने", "বাসসকে জানান": the
+  postposition is attached or follows), nor a report recalled with its time ("गत वर्ष", "پچھلے سال",
+  "গত বছরের") or in the pluperfect ("बताया था", "জানিয়েছিল", "رپورٹ کیا تھا"), nor the agency's
+  correspondent ("समितिका संवाददाता"). "भाषा" (PTI's Hindi service) is also the word for language:
+  in the running text only after "समाचार एजेंसी".
 """
 
 import re
@@ -94,6 +94,15 @@ _TEXT = re.compile(
 _ATTACHED = re.compile(
     fold(rf"(?<![{_LETTERS}])(?P<name>{_ALT})ले[ \t]+(?:जनाएको|जनाए|उल्लेख[ \t]+गरेको|बताएको)")
 )
+# Hindi puts what was given first: "यह जानकारी समाचार एजेंसी एएनआई ने दी" (news agency ANI
+# gave this information), "यह खबर पीटीआई ने दी है"; not "पुलिस ने पीटीआई को दी" (gave it to PTI).
+_OBJECT_FIRST = re.compile(
+    fold(
+        rf"(?:जानकारी|खबर|सूचना)[ \t]+(?:[^।\n]{{0,40}}?[ \t]+)?"
+        rf"(?P<agency>{_AGENCY_WORD}[ \t]+)?{_NAME}{_ABBR}[ \t]+ने[ \t]+दी"
+        r"(?=[ \t]+है|[ \t]*[।॥.,\n]|$)"
+    )
+)
 # What only needs the agency word before it: "भाषा" is the word for language.
 _WORDS = frozenset(("भाषा",))
 # A time before this story's, or the pluperfect, in the credit's sentence.
@@ -136,7 +145,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
         words = " ".join(match.group(0).split())
         name = _NAMES[" ".join(name.replace("-", " ").split())]
         found.append((name, f"credit line: {words}", "credit_line"))
-    for match in [*_TEXT.finditer(folded), *_ATTACHED.finditer(folded)]:
+    texts = [*_TEXT.finditer(folded), *_ATTACHED.finditer(folded)]
+    for match in [*texts, *_OBJECT_FIRST.finditer(folded)]:
         name = " ".join(match["name"].replace("-", " ").split())
         if name in _WORDS and not match.groupdict().get("agency"):
             continue  # "भाषा के अनुसार": according to the language
