@@ -296,6 +296,12 @@ NATIVE_NAMES: dict[str, tuple[str, ...]] = {
     "tasnim": ("خبرگزاری تسنیم",),
     "fars": ("خبرگزاری فارس",),
     "ana-mpa": ("αθηναϊκό μακεδονικό πρακτορείο ειδήσεων",),
+    # Armenian, Georgian, Amharic, Hebrew and Thai, as source lines give them
+    # (app/ingest/credits/source_words.py): "ምንጭ፡ ኢዜአ", "מקור: רויטרס".
+    "armenpress": ("արմենպրես",),
+    "interpressnews": ("ინტერპრესნიუსი",),
+    "ethiopian-news-agency": ("ኢዜአ", "የኢትዮጵያ ዜና አገልግሎት"),
+    "reuters": ("רויטרס", "รอยเตอร์"),
 }  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from app.core import agencies
+from app.ingest.credits import source_words
 
 
 def name_key(name: str) -> str:
@@ -216,10 +217,7 @@ _PICTURE_CREDIT = re.compile(
 
 
 # A byline that gives its source as a source line does: "Source : GlobeNewswire", "Quelle: dpa".
-_SOURCE_PREFIX = re.compile(
-    r"^[ \t]*(?i:sources?|fuentes?|quelle|fontes?|k\u00e4lla|bron|\u017ar\u00f3d\u0142o|kilde|"
-    r"l\u00e4hde|zdroj|forr\u00e1s|sursa|avots|allikas|\u0161altinis|heimild|kjelde)[ \t]*:[ \t]*"
-)
+_SOURCE_PREFIX = re.compile(rf"^[ \t]*{source_words.WORD}[ \t]*[{source_words.COLONS}][ \t]*")
 # A name with a slash inside a word ("Polizeipräsidium Schwaben Süd/West"): also read whole.
 _SLASHED_NAME = re.compile(r"^[^/|,]*\w/\w[^/|,]*$")
 

@@ -23,6 +23,7 @@ from app.core import agencies
 from app.ingest.credits import arabic
 from app.ingest.credits import inflections
 from app.ingest.credits import lists
+from app.ingest.credits import source_words
 from app.ingest.credits.context import name_key
 from app.ingest.credits.context import sentence_around
 from app.ingest.credits.dates import dated
@@ -195,15 +196,12 @@ def _russian_told(match: re.Match[str], text: str) -> bool:
 # Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
 # información de AFP)", "Mit Material von dpa" / "der Deutschen Presse-Agentur", "Avec AFP",
 # "Com informações da Reuters", "Com Estadão Conteúdo", "Con fonte ANSA", "Fonte: ANSA",
-# "Fuente: EFE", "Quelle: dpa", "Источник: ТАСС", "По материалам ТАСС", and "source:" in
-# Indonesian and Malay ("Sumber:"), Polish ("Źródło:"), Czech and Slovak ("Zdroj:"), Dutch
-# ("Bron:"), Danish and Norwegian ("Kilde:"), Swedish ("Källa:") and Turkish ("Kaynak:").
+# "По материалам ТАСС", and a source line in any language source_words.py lists ("Fuente:
+# EFE", "Quelle: dpa", "Источник: ТАСС", "Sumber: Antara", "Źródło: PAP", "Nguồn: TTXVN").
 _LINE = re.compile(
     r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
-    r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?|"
-    r"(?:fuente|fonte|quelle|source|sumber|źródło|zdroj|bron|kilde|källa|kaynak|vir|forrás|"
-    r"izvor|lähde|sursa|avots|allikas|šaltinis|heimild|kjelde)[ \t]*:)|"
-    r"(?:Источник|Извор|извор)[ \t]*:|[Пп]о[ \t]+материалам)"
+    r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?)|"
+    rf"{source_words.WORD}[ \t]*[{source_words.COLONS}]|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
     rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{lists.JOINER}{_NAME}){{0,3}})"
     r"[ \t]*\)?[ \t.]*(?:$|\n)"

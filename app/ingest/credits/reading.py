@@ -29,6 +29,7 @@ from app.ingest.credits import paragraphs
 from app.ingest.credits import scripts
 from app.ingest.credits import sign_offs
 from app.ingest.credits import slavic
+from app.ingest.credits import source_words
 from app.ingest.credits import sources
 from app.ingest.credits import wires
 from app.ingest.credits.context import BODY_BYLINE
@@ -361,6 +362,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     foreign += asia.find(text) + arabic.find(text) + wires.find(text)
     foreign += sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"
     foreign += scripts.find(text)  # "(इनपुट: आईएएनएस)", "به گزارش ایرنا", "- with AAP"
+    foreign += source_words.find(text)  # "ምንጭ፡ ኢዜአ", "წყარო: ინტერპრესნიუსი"
     foreign = sources.without_picture_sources(text, foreign)  # a chart's "Source:"
     for name, words, kind in foreign:
         if kind not in ("text", "told", "vouched"):

@@ -32,6 +32,7 @@ Press el pasado mes de marzo"), which pass 12 added here, is read in dates.py si
 import re
 
 from app.ingest.credits import releases
+from app.ingest.credits import source_words
 from app.ingest.credits.context import PROSE
 from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import paragraph_before
@@ -54,10 +55,7 @@ _PICTURE = re.compile(
     r"foto|bild|infograf\w*|gr[aá]fico|tabla|mapa|graphique|tableau|carte|grafico|tabella|"
     r"caption|illustration|diagram\w*|wykres|tabela|diagram)s?(?!\w))"
 )
-_SOURCE_WORD = (
-    r"(?:Source|Sources|Fuente|Fuentes|Quelle|Fonte|Fontes|K\u00e4lla|Bron|"
-    r"\u0179r\u00f3d\u0142o|Kilde|L\u00e4hde|Zdroj|Forr\u00e1s|Sursa|Avots|Allikas|\u0160altinis|Heimild|Kjelde)"
-)
+_SOURCE_WORD = f"(?:{source_words.CAPITALISED})"
 _SOURCE_LINE = re.compile(
     rf"(?:^|(?<=\n))[ \t]*{_SOURCE_WORD}[ \t]*:[ \t]*(?P<name>[{CAPITAL}][^\n:]{{1,100}}?)"
     r"[ \t]*\.?[ \t]*(?=\n|$)"

@@ -1,0 +1,85 @@
+# ruff: noqa: RUF001, RUF002
+"""The word a source line begins with, in every language the credit readers know: one list for
+the three readers of source lines (a credit line naming an agency, languages.py; a line naming
+an origin that is no agency, sources.py; a byline that gives its source, context.py).
+
+"Source: Reuters", "Quelle: dpa", "Źródło: PAP", "Nguồn: TTXVN", "Chanzo: KNA", "Джерело:
+Укрінформ", "Крыніца: БелТА", "Източник: БТА", "Эх сурвалж: МОНЦАМЭ", "წყარო: Interpressnews",
+"ប្រភព៖ AKP". The words are read in any case; after them a colon, or the colon of the script
+(the full-width "：", Armenian "՝", Ethiopic "፥" and "፡", Khmer "៖"). Which name follows, and
+whether it is a credit, is each reader's rule: a name with a capital in Latin or Cyrillic script
+there, and here (`find`) a name the agency table holds in a script without capitals.
+"""
+
+import re
+
+from app.core import agencies
+
+# Latin script.
+LATIN = (
+    "source", "sources", "fuente", "fuentes", "fonte", "fontes", "font", "quelle", "sumber",
+    "źródło", "zdroj", "bron", "kilde", "källa", "kaynak", "vir", "forrás", "izvor", "lähde",
+    "sursa", "avots", "allikas", "šaltinis", "heimild", "kjelde", "nguồn", "chanzo",
+    "iturria", "burimi", "mənbə", "manba", "pinagmulan",
+)  # fmt: skip
+# Cyrillic: Russian and Macedonian or Serbian, Ukrainian, Belarusian, Bulgarian, Mongolian,
+# Kazakh, Tajik.
+CYRILLIC = (
+    "источник", "извор", "джерело", "крыніца", "източник", "эх сурвалж", "дереккөз", "манба",
+)  # fmt: skip
+# Other scripts: Georgian, Hebrew, Thai, Armenian, Amharic, Khmer, Burmese (Chinese, Japanese
+# and Korean source lines are asia.py's, Arabic ones arabic.py's, Hindi ones south_asia.py's).
+OTHER = ("წყარო", "מקור", "ที่มา", "աղբյուր", "աղբյուրը", "ምንጭ", "ប្រភព", "ရင်းမြစ်")
+COLONS = ":：՝፥፡៖"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"[ \t]+") for word in words)
+
+
+# Any of the words, in any case ("Source", "SOURCE", "source").
+WORD = rf"(?i:{_alternation(LATIN + CYRILLIC + OTHER)})"
+# With its first letter a capital ("Source", "Quelle", "Джерело"), for a line that must begin
+# as a sentence does.
+CAPITALISED = _alternation(tuple(word[:1].upper() + word[1:] for word in LATIN + CYRILLIC))
+
+
+# Scripts no other reader takes a name in (Latin and Cyrillic names have capitals; Greek, Arabic,
+# Devanagari, Bengali, Han, kana and Hangul have readers of their own): Armenian, Hebrew, the
+# Indic scripts from Gurmukhi to Sinhala, Thai, Lao, Tibetan, Burmese, Georgian, Ethiopic,
+# Khmer, Mongolian.
+_SCRIPTS = re.compile(
+    "[\u0530-\u058f\u0590-\u05ff\u0a00-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f"
+    "\u10a0-\u10ff\u1c90-\u1cbf\u1200-\u139f\u1780-\u17ff\u1800-\u18af]"
+)
+
+
+def _script_names() -> dict[str, str]:
+    """An agency's name in one of those scripts (its key, case folded) -> the table's name."""
+    found: dict[str, str] = {}
+    for agency in agencies.AGENCIES:
+        for key in agencies.keys_of(agency):
+            if _SCRIPTS.search(key):
+                found.setdefault(key, agency.name)
+    return found
+
+
+_NAMES = _script_names()
+# (A table without such a name would leave the alternation empty: nothing matches then.)
+_SCRIPT_NAME = "|".join(re.escape(n) for n in sorted(_NAMES, key=len, reverse=True)) or "(?!)"
+# A source line in a script without capitals naming a listed agency in that script, and
+# nothing after it: "წყარო: ინტერპრესნიუსი", "ምንጭ፡ ኢዜአ", "(מקור: רויטרס)".
+_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*\(?[ \t]*(?i:{_alternation(OTHER + CYRILLIC + LATIN)})[ \t]*[{COLONS}]"
+    rf"[ \t]*(?P<name>(?i:{_SCRIPT_NAME}))[ \t]*\)?[ \t.։።។။]*(?=\n|$)"
+)
+
+
+def find(text: str) -> list[tuple[str, str, str]]:
+    """(name, words, kind) of the source lines naming a listed agency in a script without
+    capitals, kinds as languages.find gives them."""
+    found = []
+    for match in _LINE.finditer(text):
+        words = " ".join(match.group(0).split())
+        found.append((_NAMES[match["name"].casefold()], f"credit line: {words}", "credit_line"))
+    return found
