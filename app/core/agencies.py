@@ -111,12 +111,14 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("ukrinform", "Ukrinform", "ukrinform.net", ("ukrinform", "укрінформ", "укринформ")),
     Agency("unian", "UNIAN", "unian.info", ("unian", "уніан", "униан")),
     Agency("belta", "BelTA", "belta.by",
-           ("belta", "белта", "belarusian telegraph agency", "белорусское телеграфное агентство")),
+           ("belta", "белта", "biełta", "belarusian telegraph agency",
+            "белорусское телеграфное агентство")),
     Agency("ria-novosti", "RIA Novosti", "ria.ru", ("ria novosti", "ria", "риа новости", "риа")),
     Agency("kazinform", "Kazinform", "inform.kz", ("kazinform", "казинформ")),
     Agency("azertac", "AZERTAC", "azertag.az", ("azertac", "azertag", "азертадж")),
     Agency("armenpress", "Armenpress", "armenpress.am", ("armenpress", "арменпресс")),
-    Agency("interpressnews", "Interpressnews", "interpressnews.ge", ("interpressnews",)),
+    Agency("interpressnews", "Interpressnews", "interpressnews.ge",
+           ("interpressnews", "интерпресньюс", "інтерпреснюс", "інтерпресньюс")),
     # The Middle East and Africa.
     Agency("mena", "Middle East News Agency", "mena.org.eg",
            ("mena", "middle east news agency", "وكالة أنباء الشرق الأوسط", "أ ش أ")),
@@ -155,6 +157,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("jiji", "Jiji Press", "jiji.com", ("jiji", "時事通信", "時事通信社", "時事")),
     Agency("cna", "Central News Agency", "cna.com.tw",
            ("cna", "中央社", "中央通訊社", "focus taiwan")),
+    Agency("myanmar-news-agency", "Myanmar News Agency", "moi.gov.mm", ("myanmar news agency",)),
     Agency("vna", "Vietnam News Agency", "vnanet.vn",
            ("vna", "thông tấn xã việt nam", "ttxvn")),
     Agency("pna", "Philippine News Agency", "pna.gov.ph", ("pna",)),
@@ -175,7 +178,7 @@ AGENCIES: tuple[Agency, ...] = (
            ("中国新闻社", "中新社")),
     Agency("kcna", "Korean Central News Agency", "kcna.kp",
            ("kcna", "조선중앙통신", "朝鮮中央通信")),
-    Agency("montsame", "Montsame", "montsame.mn", ("montsame",)),
+    Agency("montsame", "Montsame", "montsame.mn", ("montsame", "монцамэ", "монцаме")),
     # The Americas.
     Agency("prensa-latina", "Prensa Latina", "prensa-latina.cu", ("agencia prensa latina",)),
     Agency("notimex", "Notimex", "notimex.gob.mx", ("notimex",)),
@@ -296,12 +299,13 @@ NATIVE_NAMES: dict[str, tuple[str, ...]] = {
     "tasnim": ("خبرگزاری تسنیم",),
     "fars": ("خبرگزاری فارس",),
     "ana-mpa": ("αθηναϊκό μακεδονικό πρακτορείο ειδήσεων",),
-    # Armenian, Georgian, Amharic, Hebrew and Thai, as source lines give them
+    # Armenian, Georgian, Amharic, Burmese, Hebrew and Thai, as source lines give them
     # (app/ingest/credits/source_words.py): "ምንጭ፡ ኢዜአ", "מקור: רויטרס".
     "armenpress": ("արմենպրես",),
     "interpressnews": ("ინტერპრესნიუსი",),
     "ethiopian-news-agency": ("ኢዜአ", "የኢትዮጵያ ዜና አገልግሎት"),
     "reuters": ("רויטרס", "รอยเตอร์"),
+    "myanmar-news-agency": ("မြန်မာ့သတင်းဌာန", "缅通社", "緬通社"),
 }  # fmt: skip
 
 # Aliases also name the agency in the scripts and languages of papers that credit it (Japanese,

@@ -6,7 +6,8 @@ Times News Service"). When the whole name is no stored outlet, its distinctive p
 the name without a service's words ("News Service", "Wire", "Syndicate"), or without one or two
 capitalised words after it (a place, an edition) that are no masthead's words ("New York Post"
 is no edition of a magazine "New York"; "Times of India" has a small word, no edition of "The
-Times").
+Times"), or without a place before it ("This article originally appeared on Nashville
+Tennessean", the stored "The Tennessean").
 
 Only for credits that say the text is the outlet's (a credit line, a byline, a dateline, a
 sign-off) or "… contributed to this report": "New York Knicks reported" in the text is no
@@ -58,6 +59,19 @@ def edition_keys(name: str) -> list[str]:
             " " in head or len(head) >= EDITION_MIN
         ):
             keys.append(head)
+    # A place before the masthead: "This article originally appeared on Nashville Tennessean"
+    # (the stored "The Tennessean"). What is left must be distinctive: a word no masthead
+    # shares, of EDITION_MIN letters when it is one word ("Arizona Republic" is no "Republic"
+    # unless a stored outlet is named so; "Palm Beach Post" is never "Post").
+    for size in (1, 2):
+        if len(written) <= size or len(raw) != len(written):
+            continue
+        place, rest = raw[:size], written[size:]
+        if not all(w[:1].isupper() and w.isalpha() and w.lower() not in _MASTHEAD for w in place):
+            continue
+        if all(w in _MASTHEAD for w in rest) or (len(rest) == 1 and len(rest[0]) < EDITION_MIN):
+            continue
+        keys.append(" ".join(rest))
     return [k for k in keys if k and k != key]
 
 

@@ -35,8 +35,8 @@ CAPITAL = "A-ZÀ-ÖØ-ÞĆČĎĐĽŁŇŘŚŠŤŹŻŽŐŰĂȘȚŞİ"
 # "Agence France-Presse"), at most four, or an agency that writes itself in lower case ("dpa",
 # "ritzau").
 # Russian's; Ukrainian's "І", "Ї", "Є", "Ґ" ("УНІАН"); Serbian's "Ђ", "Ј", "Љ", "Њ", "Ћ", "Џ".
-_CYRILLIC_CAPITAL = "А-ЯЁІЇЄҐЂЈЉЊЋЏ"
-_WORD = rf"(?<!\w)[{CAPITAL}{_CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+CYRILLIC_CAPITAL = "А-ЯЁІЇЄҐЂЈЉЊЋЏЎ"
+_WORD = rf"(?<!\w)[{CAPITAL}{CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
 WORD = _WORD  # a name's word in Latin or Cyrillic script, for slavic.py
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
@@ -59,7 +59,10 @@ _SLAVIC_AGENCY = (
 # as "according to Bloomberg data" does, and credits no story.
 _REPORT_NOUN = r"(?:informací|informácií|informacji|zpráv|správ)[ \t]+"
 _AGENCY_WORD = (
-    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|агентств[оа]|"
+    r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|"
+    # "сообщает российское агентство", "повідомляє грузинське агентство": a country before it.
+    r"(?:[а-яёіїєґ]+(?:ое|ее|е|ая|а)[ \t]+)?(?:агентств[оа]|агенцтва)|"
+    r"gazeti[ \t]+la|shirika[ \t]+la[ \t]+habari(?:[ \t]+la)?|"
     r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент|"
     rf"(?:{_REPORT_NOUN})?(?:{_SLAVIC_AGENCY}))(?:[ \t]+(?:de[ \t]+noticias|"
     r"de[ \t]+presse|di[ \t]+stampa|de[ \t]+not[ií]cias))?[ \t]+)"
@@ -144,7 +147,11 @@ _TEXT = re.compile(
     r"со[ \t]+ссылкой[ \t]+на|ссылаясь[ \t]+на|з[ \t]+посиланням[ \t]+на|посилаючись[ \t]+на|"
     # Told: "розповів Укрінформу" (told Ukrinform), "рассказал ТАСС"; and Polish "za" with the
     # instrumental ("za PAP-em": citing PAP; see inflections.py).
-    r"розпові(?:в|ла|ли)|рассказал[аи]?|za))"
+    r"розпові(?:в|ла|ли)|рассказал[аи]?|za|"
+    # Belarusian ("паводле БЕЛТА", "паведамляе БЕЛТА"), Afrikaans ("berig News24", "volgens"
+    # above) and Swahili ("kwa mujibu wa gazeti la Daily Nation": according to the paper).
+    r"паводле(?:[ \t]+(?:інфармацыі|звестак|дадзеных))?|(?:як[ \t]+)?паведамля(?:е|юць)|"
+    r"berig|kwa[ \t]+mujibu[ \t]+wa))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
 )
 # The name first: "dpa berichtete", "ANP meldt dat", "Die Nachrichtenagentur Reuters berichtete"

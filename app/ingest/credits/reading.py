@@ -59,12 +59,18 @@ from app.tables import LinkRelation
 # At most 40 characters, and only from a word's start: a long run of capitals ("AAAA…", base64
 # padding) is then read in linear time, not tried from every one of its letters.
 _NAME_WORD = rf"(?<!\w)[{languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+# In a dateline's brackets, Cyrillic capitals too: "МИНСК, 3 декабря (БЕЛТА) -", "(Укрінформ)".
+_BRACKETED_WORD = (
+    rf"(?<!\w)[{languages.CAPITAL}{languages.CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+)
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark or a
 # second agency may follow the agency after a slash ("(dpa/red)", "(AFP/ld)", "(dpa/AFP)": see
 # lists.bracket_names).
 _MARKS = r"(?P<marks>(?:/[\w.]+)*)"
-_DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME}){_MARKS}\)")
+_DATELINE_PAREN = re.compile(
+    rf"\((?P<name>{_BRACKETED_WORD}(?:[ \t]+{_BRACKETED_WORD}){{0,3}}){_MARKS}\)"
+)
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(

@@ -10,7 +10,8 @@ asks `find` and `byline` here).
   a word and the province: only after "خبرگزاری" (news agency).
 - **Greek.** The source line "Πηγή: ΑΠΕ-ΜΠΕ"; "Με πληροφορίες από το ΑΠΕ-ΜΠΕ" (with information
   from, a credit line wherever it stands); "μεταδίδει το ΑΠΕ-ΜΠΕ", "σύμφωνα με το ΑΠΕ" (reports,
-  according to). Bare "ΑΠΕ" is also the renewables' initials ("οι ΑΠΕ"): the agency only after
+  according to), and another agency after the same verbs ("μεταδίδει το πρακτορείο ειδήσεων
+  AAP"). Bare "ΑΠΕ" is also the renewables' initials ("οι ΑΠΕ"): the agency only after
   the neuter article ("το ΑΠΕ", "του ΑΠΕ"). Not "ανέφεραν στο ΑΠΕ-ΜΠΕ" (told it), nor "οι
   δημοσιογράφοι του ΑΠΕ-ΜΠΕ" (its journalists, in a story about them).
 - **Ukrainian and Russian** source lines: "За матеріалами Укрінформу", "За інформацією УНІАН",
@@ -28,6 +29,7 @@ import re
 from app.core import agencies
 from app.ingest.credits import south_asia
 from app.ingest.credits.context import quoted_words
+from app.ingest.credits.languages import WORD
 
 # Persian letters and joiners, not its punctuation ("،", "؛").
 _PERSIAN = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u200c"
@@ -70,6 +72,14 @@ _EL_LINE = re.compile(
 _EL_TEXT = re.compile(
     rf"(?<![{_GREEK}])(?i:μεταδίδει|μετέδωσε|αναφέρει|ανέφερε|σύμφωνα[ \t]+με|"
     rf"με[ \t]+πληροφορίες[ \t]+από)[ \t]+(?:{_EL_NAME})"
+)
+
+# Another agency's name in Latin capitals after the same verbs: "μεταδίδει το πρακτορείο
+# ειδήσεων AAP", "σύμφωνα με το Reuters" (not "ανέφεραν στο Reuters": told it).
+_EL_LATIN = re.compile(
+    rf"(?<![{_GREEK}])(?i:μεταδίδει|μετέδωσε|αναφέρει|ανέφερε|σύμφωνα[ \t]+με)[ \t]+"
+    rf"(?:(?:το|του|τη|την|της)[ \t]+)?(?:(?:[{_GREEK}]+[ \t]+)?(?i:πρακτορείο|πρακτορείου)"
+    rf"[ \t]+(?i:ειδήσεων)[ \t]+)?(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}})"
 )
 
 _CYRILLIC_NAMES = {
@@ -139,6 +149,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
         kind = "credit_line" if match.group(0).lower().startswith("με") else "text"
         words = quoted_words(match, _WHOLE)
         found.append(("ANA-MPA", f"credit line: {words}" if kind == "credit_line" else words, kind))
+    for match in _EL_LATIN.finditer(text):
+        found.append((match["name"], quoted_words(match, _WHOLE), "text"))
     for match in _UK_SOURCE.finditer(text):
         name = _CYRILLIC_NAMES[match["name"].lower()]
         found.append((name, f"credit line: {quoted_words(match, _WHOLE)}", "credit_line"))

@@ -6,7 +6,8 @@ an origin that is no agency, sources.py; a byline that gives its source, context
 "Source: Reuters", "Quelle: dpa", "Źródło: PAP", "Nguồn: TTXVN", "Chanzo: KNA", "Джерело:
 Укрінформ", "Крыніца: БелТА", "Източник: БТА", "Эх сурвалж: МОНЦАМЭ", "წყარო: Interpressnews",
 "ប្រភព៖ AKP". The words are read in any case; after them a colon, or the colon of the script
-(the full-width "：", Armenian "՝", Ethiopic "፥" and "፡", Khmer "៖"). Which name follows, and
+(the full-width "：", Armenian "՝", Ethiopic "፥", "፡" and "፦", Khmer "៖"), or a dash
+(Burmese). Which name follows, and
 whether it is a credit, is each reader's rule: a name with a capital in Latin or Cyrillic script
 there, and here (`find`) a name the agency table holds in a script without capitals.
 """
@@ -29,8 +30,10 @@ CYRILLIC = (
 )  # fmt: skip
 # Other scripts: Georgian, Hebrew, Thai, Armenian, Amharic, Khmer, Burmese (Chinese, Japanese
 # and Korean source lines are asia.py's, Arabic ones arabic.py's, Hindi ones south_asia.py's).
-OTHER = ("წყარო", "מקור", "ที่มา", "աղբյուր", "աղբյուրը", "ምንጭ", "ប្រភព", "ရင်းမြစ်")
-COLONS = ":：՝፥፡៖"
+OTHER = (
+    "წყარო", "מקור", "ที่มา", "աղբյուր", "աղբյուրը", "ምንጭ", "ប្រភព", "ရင်းမြစ်", "သတင်းရင်းမြစ်",
+)  # fmt: skip
+COLONS = ":：՝፥፡፦៖"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -69,16 +72,26 @@ _NAMES = _script_names()
 _SCRIPT_NAME = "|".join(re.escape(n) for n in sorted(_NAMES, key=len, reverse=True)) or "(?!)"
 # A source line in a script without capitals naming a listed agency in that script, and
 # nothing after it: "წყარო: ინტერპრესნიუსი", "ምንጭ፡ ኢዜአ", "(מקור: רויטרס)".
+_OPENING = "\"'\u201c\u201e\u00ab"
+_CLOSING = "\"'\u201c\u201d\u00bb"
 _LINE = re.compile(
-    rf"(?:^|\n)[ \t]*\(?[ \t]*(?i:{_alternation(OTHER + CYRILLIC + LATIN)})[ \t]*[{COLONS}]"
-    rf"[ \t]*(?P<name>(?i:{_SCRIPT_NAME}))[ \t]*\)?[ \t.։።។။]*(?=\n|$)"
+    rf"(?:^|\n)[ \t]*\(?[ \t]*(?i:{_alternation(OTHER + CYRILLIC + LATIN)})[ \t]*"
+    rf"[{COLONS}\u2013\u2014-][ \t]*[{_OPENING}]?(?P<name>(?i:{_SCRIPT_NAME}))[{_CLOSING}]?"
+    r"[ \t]*\)?[ \t.։።។။]*(?=\n|$)"
 )
+# The agency's name in brackets at the body's start, as a wire's dateline gives it: Amharic
+# "አዲስ አበባ፣ ህዳር 24/2019 (ኢዜአ)፦". Only a listed agency's name in these scripts.
+_DATELINE = re.compile(rf"[(（][ \t]*(?P<name>(?i:{_SCRIPT_NAME}))[ \t]*[)）]")
+DATELINE_CHARS = 300
 
 
 def find(text: str) -> list[tuple[str, str, str]]:
-    """(name, words, kind) of the source lines naming a listed agency in a script without
-    capitals, kinds as languages.find gives them."""
+    """(name, words, kind) of the source lines and datelines naming a listed agency in a
+    script without capitals, kinds as languages.find gives them."""
     found = []
+    for match in _DATELINE.finditer(text[:DATELINE_CHARS]):
+        words = " ".join(match.group(0).split())
+        found.append((_NAMES[match["name"].casefold()], f"dateline: {words}", "dateline"))
     for match in _LINE.finditer(text):
         words = " ".join(match.group(0).split())
         found.append((_NAMES[match["name"].casefold()], f"credit line: {words}", "credit_line"))
