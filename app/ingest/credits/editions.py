@@ -39,6 +39,7 @@ _MASTHEAD = frozenset((
     "council", "party", "club",
 )) | INSTITUTION  # fmt: skip
 EDITION_MIN = 7
+_DOMAIN = "@"  # a key that names an outlet only through its domain (place_keys)
 
 
 def edition_keys(name: str) -> list[str]:
@@ -59,20 +60,28 @@ def edition_keys(name: str) -> list[str]:
             " " in head or len(head) >= EDITION_MIN
         ):
             keys.append(head)
-    # A place before the masthead: "This article originally appeared on Nashville Tennessean"
-    # (the stored "The Tennessean"). What is left must be distinctive: a word no masthead
-    # shares, of EDITION_MIN letters when it is one word ("Arizona Republic" is no "Republic"
-    # unless a stored outlet is named so; "Palm Beach Post" is never "Post").
-    for size in (1, 2):
-        if len(written) <= size or len(raw) != len(written):
-            continue
-        place, rest = raw[:size], written[size:]
-        if not all(w[:1].isupper() and w.isalpha() and w.lower() not in _MASTHEAD for w in place):
-            continue
-        if all(w in _MASTHEAD for w in rest) or (len(rest) == 1 and len(rest[0]) < EDITION_MIN):
-            continue
-        keys.append(" ".join(rest))
     return [k for k in keys if k and k != key]
+
+
+def place_keys(name: str) -> list[str]:
+    """The masthead after a place, when one word is left: "tennessean" of "Nashville
+    Tennessean" (the USA TODAY Network's "This article originally appeared on Nashville
+    Tennessean" for the stored "The Tennessean"). Such a key names only the outlet whose domain
+    it is (tennessean.com): "Chalkbeat Philadelphia" is no outlet "Philadelphia", "Texas Tribune
+    Festival" none called "Festival"."""
+    written, raw = name_key(name).split(), name.split()
+    if raw and raw[0].lower() == "the":
+        raw = raw[1:]
+    keys = []
+    for size in (1, 2):
+        if len(written) != size + 1 or len(raw) != len(written):
+            continue
+        place, rest = raw[:size], written[size]
+        if all(w[:1].isupper() and w.isalpha() and w.lower() not in _MASTHEAD for w in place) and (
+            len(rest) >= EDITION_MIN and rest not in _MASTHEAD
+        ):
+            keys.append(rest)
+    return keys
 
 
 def _syndicating(credit: Credit) -> bool:
@@ -86,14 +95,24 @@ def keys_of(credits: list[Credit]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for credit in credits:
         if _syndicating(credit) and not credit.background and credit.key not in found:
-            keys = edition_keys(credit.name)
+            keys = edition_keys(credit.name) + [_DOMAIN + k for k in place_keys(credit.name)]
             if keys:
                 found[credit.key] = keys
     return found
 
 
 def flat(editions: dict[str, list[str]]) -> set[str]:
-    return {key for keys in editions.values() for key in keys}
+    return {key.removeprefix(_DOMAIN) for keys in editions.values() for key in keys}
+
+
+def _found(by_key: dict[str, Any], key: str) -> Any:
+    """The stored outlet a key names; a place key only the outlet whose domain it is."""
+    if not key.startswith(_DOMAIN):
+        return by_key.get(key)
+    label = key.removeprefix(_DOMAIN)
+    outlet = by_key.get(label)
+    domain = getattr(outlet, "domain", None) or ""
+    return outlet if domain.split(".")[0] == label else None
 
 
 def with_editions(
@@ -114,7 +133,7 @@ def with_editions(
     for key in missing:
         if key in own_keys:
             continue
-        outlet = next((by_key[k] for k in editions[key] if k in by_key), None)
+        outlet = next((o for k in editions[key] if (o := _found(by_key, k)) is not None), None)
         if outlet is not None:
             resolved[key] = outlet
     return resolved

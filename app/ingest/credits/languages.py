@@ -62,7 +62,6 @@ _AGENCY_WORD = (
     r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|"
     # "сообщает российское агентство", "повідомляє грузинське агентство": a country before it.
     r"(?:[а-яёіїєґ]+(?:ое|ее|е|ая|а)[ \t]+)?(?:агентств[оа]|агенцтва)|"
-    r"gazeti[ \t]+la|shirika[ \t]+la[ \t]+habari(?:[ \t]+la)?|"
     r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент|"
     rf"(?:{_REPORT_NOUN})?(?:{_SLAVIC_AGENCY}))(?:[ \t]+(?:de[ \t]+noticias|"
     r"de[ \t]+presse|di[ \t]+stampa|de[ \t]+not[ií]cias))?[ \t]+)"
@@ -148,10 +147,10 @@ _TEXT = re.compile(
     # Told: "розповів Укрінформу" (told Ukrinform), "рассказал ТАСС"; and Polish "za" with the
     # instrumental ("za PAP-em": citing PAP; see inflections.py).
     r"розпові(?:в|ла|ли)|рассказал[аи]?|za|"
-    # Belarusian ("паводле БЕЛТА", "паведамляе БЕЛТА"), Afrikaans ("berig News24", "volgens"
-    # above) and Swahili ("kwa mujibu wa gazeti la Daily Nation": according to the paper).
+    # Belarusian ("паводле БЕЛТА", "паведамляе БЕЛТА") and Afrikaans ("berig News24"; "volgens"
+    # above).
     r"паводле(?:[ \t]+(?:інфармацыі|звестак|дадзеных))?|(?:як[ \t]+)?паведамля(?:е|юць)|"
-    r"berig|kwa[ \t]+mujibu[ \t]+wa))"
+    r"berig))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
 )
 # The name first: "dpa berichtete", "ANP meldt dat", "Die Nachrichtenagentur Reuters berichtete"
@@ -210,7 +209,7 @@ _LINE = re.compile(
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?)|"
     rf"{source_words.WORD}[ \t]*[{source_words.COLONS}]|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
-    rf"[ \t]+{_LEAD}(?P<name>{_NAME}(?:{lists.JOINER}{_NAME}){{0,3}})"
+    rf"[ \t]+{_LEAD}[«„“\"]?(?P<name>{_NAME}(?:{lists.JOINER}{_NAME}){{0,3}})[»“”\"]?"
     r"[ \t]*\)?[ \t.]*(?:$|\n)"
 )
 # Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or

@@ -70,11 +70,12 @@ _ID_TEXT = re.compile(
     rf"(?:[ \t]+(?i:oleh))?[ \t]+(?P<framed>{_AGENCY_WORD})?(?P<name>{_NAME})"
     rf"|(?<![\w])(?P<framed2>{_AGENCY_WORD})?(?P<name2>{_NAME})[ \t]+(?i:melaporkan|memberitakan)\b"
 )
-# Swahili: "kwa mujibu wa (shirika la habari la China,) Xinhua", "Xinhua liliripoti".
+# Swahili: "kwa mujibu wa (shirika la habari la China,) Xinhua", "Xinhua liliripoti", "kwa
+# mujibu wa gazeti la Daily Nation" (the newspaper).
 _SW_AGENCY = (
     r"(?:(?i:shirika|chombo)[ \t]+(?:la|cha)[ \t]+habari(?:[ \t]+(?:la|ya|cha)[ \t]+"
     + WORD
-    + r")?,?[ \t]+)"
+    + r")?,?[ \t]+|(?i:gazeti)[ \t]+la[ \t]+)"
 )
 _SW_TEXT = re.compile(
     rf"(?<!\w)(?i:kwa[ \t]+mujibu[ \t]+wa)[ \t]+(?P<framed>{_SW_AGENCY})?(?P<name>{_NAME})"
@@ -147,8 +148,11 @@ def find(text: str) -> list[Found]:
     for pattern in (_ID_TEXT, _SW_TEXT, _HA_TEXT):
         for match in pattern.finditer(text):
             group = "name" if match["name"] else "name2"
-            framed = bool(match.groupdict().get("framed") or match.groupdict().get("framed2"))
-            name = _agency_name(match[group], framed)
+            frame = match.groupdict().get("framed") or match.groupdict().get("framed2") or ""
+            framed = bool(frame)
+            # "gazeti la Daily Nation": a newspaper, which only a stored outlet makes a credit.
+            paper = frame.lower().startswith("gazeti")
+            name = match[group] if paper else _agency_name(match[group], framed)
             if name is None:
                 continue
             end = match.start(group) + len(name)
