@@ -61,3 +61,18 @@ def credited_origin(
     assert response.status_code in (200, 201), response.text
     found = response.json()["credited_origin"]
     return None if found is None else (found["outlet"]["slug"], found["confidence"])
+
+
+BAR = 0.7  # a credit counts from this confidence (credited.decide)
+
+
+def assert_credits(found: tuple[str, float] | None, slug: str) -> None:
+    """The decision credits this outlet, at or above the bar."""
+    assert found is not None
+    assert found[0] == slug
+    assert found[1] >= BAR
+
+
+def assert_credits_nobody(found: tuple[str, float] | None) -> None:
+    """Nothing is credited, or only below the bar (a proposal for review)."""
+    assert found is None or found[1] < BAR

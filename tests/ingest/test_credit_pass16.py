@@ -10,10 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.ingest.credits.editions import place_keys
+from tests.ingest.credit_support import assert_credits
+from tests.ingest.credit_support import assert_credits_nobody
 from tests.ingest.credit_support import credited_origin
 from tests.ingest.test_credit_shapes import decided
 
-BAR = 0.7
 RU = " Белорусская железная дорога с 13 декабря назначает новый поезд бизнес-класса Минск – Гродно."
 BE = "Беларуская чыгунка з 13 снежня прызначае новы цягнік бізнес-класа Мінск – Гродна, які будзе ісці праз Ліду."
 EN = "More than 4,000 families have been forced out of their homes after the river burst its banks."
@@ -86,10 +87,7 @@ EN = "More than 4,000 families have been forced out of their homes after the riv
     ],
 )
 def test_agencies_are_credited(article: dict[str, str], slug: str) -> None:
-    found = decided(**article)
-    assert found is not None
-    assert found[0] == slug
-    assert found[1] >= BAR
+    assert_credits(decided(**article), slug)
 
 
 @pytest.mark.parametrize(
@@ -120,8 +118,7 @@ def test_agencies_are_credited(article: dict[str, str], slug: str) -> None:
     ],
 )
 def test_look_alikes_credit_nobody(article: dict[str, str]) -> None:
-    found = decided(**article)
-    assert found is None or found[1] < BAR
+    assert_credits_nobody(decided(**article))
 
 
 # --- 2. Stored newsrooms, through ingest -----------------------------------------------------
@@ -174,10 +171,7 @@ def credited_to(client: TestClient, body: str) -> tuple[str, float] | None:
     ],
 )
 def test_stored_newsrooms_are_credited(client: TestClient, body: str, slug: str) -> None:
-    found = credited_to(client, body)
-    assert found is not None
-    assert found[0] == slug
-    assert found[1] >= BAR
+    assert_credits(credited_to(client, body), slug)
 
 
 @pytest.mark.parametrize(
@@ -199,8 +193,7 @@ def test_stored_newsrooms_are_credited(client: TestClient, body: str, slug: str)
     ],
 )
 def test_stored_newsroom_look_alikes_credit_nobody(client: TestClient, body: str) -> None:
-    found = credited_to(client, body)
-    assert found is None or found[1] < BAR
+    assert_credits_nobody(credited_to(client, body))
 
 
 def test_a_place_before_a_masthead_leaves_only_a_distinctive_name() -> None:

@@ -5,6 +5,8 @@ named in scripts without capitals."""
 import pytest
 
 from app.ingest.credits import sources
+from tests.ingest.credit_support import assert_credits
+from tests.ingest.credit_support import assert_credits_nobody
 from tests.ingest.test_credit_shapes import decided
 
 BODY = (
@@ -39,9 +41,7 @@ BODY = (
     ],
 )
 def test_a_source_line_credits_its_agency(line: str, slug: str) -> None:
-    found = decided(body=f"{BODY}\n\n{line}")
-    assert found is not None
-    assert found[0] == slug
+    assert_credits(decided(body=f"{BODY}\n\n{line}"), slug)
 
 
 @pytest.mark.parametrize(
@@ -55,13 +55,11 @@ def test_a_source_line_credits_its_agency(line: str, slug: str) -> None:
     ],
 )
 def test_what_only_looks_like_a_source_line_credits_nobody(line: str) -> None:
-    assert decided(body=f"{BODY}\n\n{line}") is None
+    assert_credits_nobody(decided(body=f"{BODY}\n\n{line}"))
 
 
 def test_a_byline_giving_its_source_names_the_agency() -> None:
-    found = decided(body=BODY, author="Nguồn: TTXVN")
-    assert found is not None
-    assert found[0] == "vna"
+    assert_credits(decided(body=BODY, author="Nguồn: TTXVN"), "vna")
 
 
 @pytest.mark.parametrize(
