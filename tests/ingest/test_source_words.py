@@ -20,7 +20,6 @@ BODY = (
     [
         pytest.param("Nguồn: TTXVN", "vna", id="vi"),
         pytest.param("Chanzo: Reuters", "reuters", id="sw"),
-        pytest.param("Font: EFE", "efe", id="ca"),
         pytest.param("Iturria: EFE", "efe", id="eu"),
         pytest.param("Mənbə: APA", "apa", id="az"),
         pytest.param("Pinagmulan: PNA", "pna", id="tl"),

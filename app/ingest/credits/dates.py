@@ -1,5 +1,6 @@
+# ruff: noqa: RUF001, RUF003
 """A report dated before the article's own time: one reader of the past times that follow a
-credit, in six languages, for every credit module.
+credit, in six languages and three East Slavic ones, for every credit module.
 
 "Reuters reported last year", "según informó Europa Press el pasado mes de marzo", "Das
 berichtete die Nachrichtenagentur Reuters bereits im vergangenen Jahr", "wrote in The Guardian
@@ -65,6 +66,12 @@ PAST = (
     rf"|(?i:lo[ \t]+scorso[ \t]+(?:mese[ \t]+di[ \t]+)?(?:anno|mese|{_IT_MONTHS})|l['\u2019]anno"
     rf"[ \t]+scorso|il[ \t]+mese[ \t]+scorso|(?:a|nel[ \t]+mese[ \t]+di)[ \t]+(?:{_IT_MONTHS})"
     rf"|nel[ \t]+{_YEAR}|(?:\w+[ \t]+)?anni[ \t]+fa\b)"
+    # Belarusian, Russian, Ukrainian: "за мінулы год", "летась", "у 2019 годзе", "за 2023 год",
+    # "в прошлом году", "торік", "минулого року".
+    rf"|(?i:за[ \t]+(?:мінулы|прошлый|минулий)[ \t]+(?:год|рік|месяц|місяць|тыдзень|неделю|"
+    rf"тиждень)|летась|торік|в[ \t]+прошлом[ \t]+году|минулого[ \t]+року|мінулым[ \t]+"
+    rf"(?:годам|летам)|(?:у|ў|в)[ \t]+{_YEAR}[ \t]+(?:годзе|году|році)|за[ \t]+{_YEAR}[ \t]+"
+    rf"(?:год|рік))"
 )
 # Between the credit and its time: a verb of reporting or "already", up to two ("first
 # reported", "ya informó", "bereits"); no other word ("Reuters reported sales fell in March"

@@ -6,8 +6,7 @@ Times News Service"). When the whole name is no stored outlet, its distinctive p
 the name without a service's words ("News Service", "Wire", "Syndicate"), or without one or two
 capitalised words after it (a place, an edition) that are no masthead's words ("New York Post"
 is no edition of a magazine "New York"; "Times of India" has a small word, no edition of "The
-Times"), or without a place before it ("This article originally appeared on Nashville
-Tennessean", the stored "The Tennessean").
+Times").
 
 Only for credits that say the text is the outlet's (a credit line, a byline, a dateline, a
 sign-off) or "… contributed to this report": "New York Knicks reported" in the text is no
@@ -39,7 +38,6 @@ _MASTHEAD = frozenset((
     "council", "party", "club",
 )) | INSTITUTION  # fmt: skip
 EDITION_MIN = 7
-_DOMAIN = "@"  # a key that names an outlet only through its domain (place_keys)
 
 
 def edition_keys(name: str) -> list[str]:
@@ -63,27 +61,6 @@ def edition_keys(name: str) -> list[str]:
     return [k for k in keys if k and k != key]
 
 
-def place_keys(name: str) -> list[str]:
-    """The masthead after a place, when one word is left: "tennessean" of "Nashville
-    Tennessean" (the USA TODAY Network's "This article originally appeared on Nashville
-    Tennessean" for the stored "The Tennessean"). Such a key names only the outlet whose domain
-    it is (tennessean.com): "Chalkbeat Philadelphia" is no outlet "Philadelphia", "Texas Tribune
-    Festival" none called "Festival"."""
-    written, raw = name_key(name).split(), name.split()
-    if raw and raw[0].lower() == "the":
-        raw = raw[1:]
-    keys = []
-    for size in (1, 2):
-        if len(written) != size + 1 or len(raw) != len(written):
-            continue
-        place, rest = raw[:size], written[size]
-        if all(w[:1].isupper() and w.isalpha() and w.lower() not in _MASTHEAD for w in place) and (
-            len(rest) >= EDITION_MIN and rest not in _MASTHEAD
-        ):
-            keys.append(rest)
-    return keys
-
-
 def _syndicating(credit: Credit) -> bool:
     return credit_kind(credit.quote) in SYNDICATING_KINDS or (
         "contributed to this" in credit.quote.lower()
@@ -95,24 +72,14 @@ def keys_of(credits: list[Credit]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for credit in credits:
         if _syndicating(credit) and not credit.background and credit.key not in found:
-            keys = edition_keys(credit.name) + [_DOMAIN + k for k in place_keys(credit.name)]
+            keys = edition_keys(credit.name)
             if keys:
                 found[credit.key] = keys
     return found
 
 
 def flat(editions: dict[str, list[str]]) -> set[str]:
-    return {key.removeprefix(_DOMAIN) for keys in editions.values() for key in keys}
-
-
-def _found(by_key: dict[str, Any], key: str) -> Any:
-    """The stored outlet a key names; a place key only the outlet whose domain it is."""
-    if not key.startswith(_DOMAIN):
-        return by_key.get(key)
-    label = key.removeprefix(_DOMAIN)
-    outlet = by_key.get(label)
-    domain = getattr(outlet, "domain", None) or ""
-    return outlet if domain.split(".")[0] == label else None
+    return {key for keys in editions.values() for key in keys}
 
 
 def with_editions(
@@ -133,7 +100,7 @@ def with_editions(
     for key in missing:
         if key in own_keys:
             continue
-        outlet = next((o for k in editions[key] if (o := _found(by_key, k)) is not None), None)
+        outlet = next((by_key[k] for k in editions[key] if k in by_key), None)
         if outlet is not None:
             resolved[key] = outlet
     return resolved

@@ -61,7 +61,7 @@ _REPORT_NOUN = r"(?:informací|informácií|informacji|zpráv|správ)[ \t]+"
 _AGENCY_WORD = (
     r"(?:(?:agencia|agence|agenzia|ag[eê]ncia|[Nn]achrichtenagentur|[Aa]gentur|persbureau|"
     # "сообщает российское агентство", "повідомляє грузинське агентство": a country before it.
-    r"(?:[а-яёіїєґ]+(?:ое|ее|е|ая|а)[ \t]+)?(?:агентств[оа]|агенцтва)|"
+    r"(?:[а-яёіїєґў]+(?:ое|ее|е|ае)[ \t]+(?:агентство|агенцтва)|агентств[оа]|агенцтва)|"
     r"информагентств[оа]|(?:власний[ \t]+)?кореспондент|корреспондент|"
     rf"(?:{_REPORT_NOUN})?(?:{_SLAVIC_AGENCY}))(?:[ \t]+(?:de[ \t]+noticias|"
     r"de[ \t]+presse|di[ \t]+stampa|de[ \t]+not[ií]cias))?[ \t]+)"
@@ -147,10 +147,9 @@ _TEXT = re.compile(
     # Told: "розповів Укрінформу" (told Ukrinform), "рассказал ТАСС"; and Polish "za" with the
     # instrumental ("za PAP-em": citing PAP; see inflections.py).
     r"розпові(?:в|ла|ли)|рассказал[аи]?|za|"
-    # Belarusian ("паводле БЕЛТА", "паведамляе БЕЛТА") and Afrikaans ("berig News24"; "volgens"
-    # above).
-    r"паводле(?:[ \t]+(?:інфармацыі|звестак|дадзеных))?|(?:як[ \t]+)?паведамля(?:е|юць)|"
-    r"berig))"
+    # Belarusian ("паводле БЕЛТА", "паведамляе БЕЛТА"; Afrikaans "…, berig News24." is
+    # nordic.py's, with the verb-second languages).
+    r"паводле(?:[ \t]+(?:інфармацыі|звестак|дадзеных))?|(?:як[ \t]+)?паведамля(?:е|юць)))"
     rf"[ \t]+{_LEAD}{_QUOTED}"
 )
 # The name first: "dpa berichtete", "ANP meldt dat", "Die Nachrichtenagentur Reuters berichtete"

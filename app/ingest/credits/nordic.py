@@ -4,7 +4,9 @@ Read beside languages.py (which has "ifølge NTB", "enligt TT", "skriver NTB", "
 
 - The Scandinavian reporting verb with the outlet after it, closing the sentence: "…, melder
   Bloomberg.", "Det melder NTB.", "…, rapporterer det britiske nyhetsbyrået PA Media." (the
-  verb comes second, the one who reports after it). Only when the name ends the clause: "melder
+  verb comes second, the one who reports after it); Afrikaans says it so too ("…, berig
+  News24.", "…, berig die Franse nuusagentskap AFP."), not "berig Reuters gaan …" (reports
+  that Reuters will). Only when the name ends the clause: "melder
   Vegvesenet til NTB" is someone telling NTB, "meldte NTB i fjor" an earlier report.
 - The Danish, Norwegian and Swedish credit line saying what the article is built on:
   "Artiklen bygger på oplysninger fra Ritzau.", "Artikkelen er basert på informasjon fra NTB.",
@@ -36,14 +38,15 @@ _ENDS = r"(?=[ \t]*(?:[.,;!?]|\n|$))"
 # "det britiske nyhetsbyrået", "den svenska nyhetsbyrån", "nyhedsbureauet", "kringkasteren",
 # "avisen": what the outlet is, with an article and up to two adjectives.
 _SCANDI_WHAT = (
-    r"(?:(?:det|den|de)[ \t]+)?(?:[a-zæøåäö-]+[ \t]+){0,2}"
-    r"(?:nyhetsbyrå(?:et|n)?|nyhedsbureau(?:et)?|kringkaster(?:en)?|rikskringkaster(?:en)?|"
+    r"(?:(?:det|den|de|die)[ \t]+)?(?:[A-Za-zæøåäö][a-zæøåäö-]*[ \t]+){0,2}"
+    r"(?:nuusagentskap|koerant|nuusdiens|nuuswebwerf|"  # Afrikaans
+    r"nyhetsbyrå(?:et|n)?|nyhedsbureau(?:et)?|kringkaster(?:en)?|rikskringkaster(?:en)?|"
     r"allmennkringkaster(?:en)?|public[ \t]+service-kanal(?:en)?|avis(?:en|a)?|tidning(?:en)?|"
     r"nettavis(?:en|a)?|nyhetsside(?:n)?|nyhedssite(?:t)?)[ \t]+"
 )
 _SCANDI_REPORTS = re.compile(
     r"(?<![\w-])(?i:melder|meldte|rapporterer|rapporterte|rapporterar|rapporterade|"
-    r"rapporterede)[ \t]+"
+    r"rapporterede|berig)[ \t]+"
     rf"(?P<what>{_SCANDI_WHAT})?(?P<name>{_NAME}){_ENDS}"
 )
 _SCANDI_BUILT_ON = re.compile(

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003
 """The credit a body gives: how an article names the outlet it took the story from.
 
 A dateline "(Reuters)", "- AP" or "— AFP", the agency closing the story ("(AFP)", a bare
@@ -10,6 +11,7 @@ house styles are the other `credit_*` modules, which this one calls.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from dataclasses import replace
 from typing import Any
@@ -59,18 +61,28 @@ from app.tables import LinkRelation
 # At most 40 characters, and only from a word's start: a long run of capitals ("AAAA…", base64
 # padding) is then read in linear time, not tried from every one of its letters.
 _NAME_WORD = rf"(?<!\w)[{languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
-# In a dateline's brackets, Cyrillic capitals too: "МИНСК, 3 декабря (БЕЛТА) -", "(Укрінформ)".
-_BRACKETED_WORD = (
-    rf"(?<!\w)[{languages.CAPITAL}{languages.CYRILLIC_CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
+# A Cyrillic name in a dateline's brackets, only where a dateline stands: opening a paragraph,
+# after a place (in capitals, or a word and a date) and before a dash: "МИНСК, 3 декабря
+# (БЕЛТА) -", "КИЕВ (Укринформ) -", "Мінск, 3 снежня (БЕЛТА) -"; not "Корреспондент Иван
+# Петров (ТАСС) задал вопрос", a caption's "(ТАСС)", nor "агентство (ТАСС) отметило".
+_CYRILLIC_WORD = rf"[{languages.CYRILLIC_CAPITAL}][\w'\u2019-]{{0,40}}"
+_CYRILLIC_PLACE = (
+    rf"(?:[{languages.CYRILLIC_CAPITAL}][{languages.CYRILLIC_CAPITAL}'\u2019-]+"
+    rf"(?:[ \t]+[{languages.CYRILLIC_CAPITAL}][{languages.CYRILLIC_CAPITAL}'\u2019-]+){{0,2}}"
+    rf"(?:,[ \t]*\d{{1,2}}[ \t]+[а-яёіїєўґ]+\.?)?"
+    rf"|[{languages.CYRILLIC_CAPITAL}][а-яёіїєўґ'\u2019-]+(?:[ \t]+[А-ЯЁІЇЄЎҐа-яёіїєўґ-]+)?"
+    rf",[ \t]*\d{{1,2}}[ \t]+[а-яёіїєўґ]+\.?)"
+)
+_CYRILLIC_DATELINE = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*{_CYRILLIC_PLACE}[ \t]*\((?P<name>{_CYRILLIC_WORD}"
+    rf"(?:[ \t]+{_CYRILLIC_WORD}){{0,2}})\)[ \t]*[\u2014\u2013-]"
 )
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark or a
 # second agency may follow the agency after a slash ("(dpa/red)", "(AFP/ld)", "(dpa/AFP)": see
 # lists.bracket_names).
 _MARKS = r"(?P<marks>(?:/[\w.]+)*)"
-_DATELINE_PAREN = re.compile(
-    rf"\((?P<name>{_BRACKETED_WORD}(?:[ \t]+{_BRACKETED_WORD}){{0,3}}){_MARKS}\)"
-)
+_DATELINE_PAREN = re.compile(rf"\((?P<name>{_NAME}){_MARKS}\)")
 # "MOSCOW - AP", "— AFP" as a dateline or sign-off.
 _DATELINE_DASH = re.compile(rf"(?:^|\n|\s)[\u2014\u2013-]{{1,2}}\s*(?P<name>{_NAME})\s*(?:$|\n)")
 _REPORTED = re.compile(
@@ -175,6 +187,7 @@ _FORMER = re.compile(r"\b(?i:former|ex-?)[ \t]*$")
 # "reported the decision earlier in the day").
 _EARLIER_BEFORE = re.compile(rf"(?:^|[.!?][ \t]+|\n)(?:{dates.ENGLISH_PAST})[ \t]*,?[ \t]*$", re.I)
 DATELINE_CHARS = 300
+TEXT_MENTIONS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +325,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if dashed or named:
                 vouched.add(id(credit))
             found.append(credit)
+    for match in _CYRILLIC_DATELINE.finditer(head):
+        words = " ".join(match.group(0).split())
+        found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     for match in _DATELINE_LOWER.finditer(head):
         if not an_affiliation(head, match):  # "fragte Reporterin Jana Weber (dpa) nach"
             found += _bracketed(match, match.group(0))
@@ -437,8 +453,15 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                 ):
                     credit = replace(credit, earlier=True)
                 found.append(credit)
-    for name, words, kind in foreign:
+    # A name credited in the text many times over (a live blog quoting Reuters in every
+    # entry) is weighed on its first TEXT_MENTIONS: each costs a search of the whole text for
+    # an earlier report (dates.earlier_report), so all of them would cost mentions x length.
+    mentions: Counter[str] = Counter()
+    for name, words, kind in dict.fromkeys(foreign):
         if kind in ("text", "told", "vouched"):
+            mentions[name] += 1
+            if mentions[name] > TEXT_MENTIONS:
+                continue
             dated = dates.earlier_report(text, name, words)  # "el pasado mes de marzo"
             first, told = leads.in_lead(text, words, lead), kind == "told"
             credit = Credit(name, words, LinkRelation.cites, told=told, earlier=dated, lead=first)

@@ -74,12 +74,22 @@ _EL_TEXT = re.compile(
     rf"με[ \t]+πληροφορίες[ \t]+από)[ \t]+(?:{_EL_NAME})"
 )
 
-# Another agency's name in Latin capitals after the same verbs: "μεταδίδει το πρακτορείο
-# ειδήσεων AAP", "σύμφωνα με το Reuters" (not "ανέφεραν στο Reuters": told it).
+# Another agency's name in Latin capitals after "reports" and "according to": "μεταδίδει το
+# πρακτορείο ειδήσεων AAP", "σύμφωνα με το Reuters"; "αναφέρει" (also "mentions") only with the
+# word for agency. Not "ανέφεραν στο Reuters" (told it), a poll's "Reuters/Ipsos", nor an
+# earlier report ("σύμφωνα με το Reuters πέρυσι", "… το 2019").
+_EL_AGENCY = (
+    rf"(?:(?:το|του)[ \t]+)?(?:[{_GREEK}]+[ \t]+)?(?i:πρακτορείο|πρακτορείου)"
+    rf"(?:[ \t]+(?i:ειδήσεων))?[ \t]+"
+)
+_EL_EARLIER = (
+    r"[ \t,]*(?:πέρυσι|πέρσι|παλαιότερα|(?:το|τον|την)[ \t]+(?:(?:19|20)\d\d|περασμένο|"
+    r"περασμένη)|πριν[ \t]+από|(?:19|20)\d\d)"
+)
 _EL_LATIN = re.compile(
-    rf"(?<![{_GREEK}])(?i:μεταδίδει|μετέδωσε|αναφέρει|ανέφερε|σύμφωνα[ \t]+με)[ \t]+"
-    rf"(?:(?:το|του|τη|την|της)[ \t]+)?(?:(?:[{_GREEK}]+[ \t]+)?(?i:πρακτορείο|πρακτορείου)"
-    rf"[ \t]+(?i:ειδήσεων)[ \t]+)?(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}})"
+    rf"(?<![{_GREEK}])(?:(?i:μεταδίδει|μετέδωσε|σύμφωνα[ \t]+με)[ \t]+(?:(?:το|του)[ \t]+)?"
+    rf"(?:{_EL_AGENCY})?|(?i:αναφέρει|ανέφερε)[ \t]+{_EL_AGENCY})"
+    rf"(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}})(?![\w/])(?!{_EL_EARLIER})"
 )
 
 _CYRILLIC_NAMES = {

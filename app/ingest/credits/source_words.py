@@ -18,11 +18,12 @@ from app.core import agencies
 
 # Latin script.
 LATIN = (
-    "source", "sources", "fuente", "fuentes", "fonte", "fontes", "font", "quelle", "sumber",
+    "source", "sources", "fuente", "fuentes", "fonte", "fontes", "quelle", "sumber",
     "źródło", "zdroj", "bron", "kilde", "källa", "kaynak", "vir", "forrás", "izvor", "lähde",
     "sursa", "avots", "allikas", "šaltinis", "heimild", "kjelde", "nguồn", "chanzo",
     "iturria", "burimi", "mənbə", "manba", "pinagmulan",
 )  # fmt: skip
+# (Not Catalan "Font:", which is also a typeface's line: "Font: Guardian Egyptian".)
 # Cyrillic: Russian and Macedonian or Serbian, Ukrainian, Belarusian, Bulgarian, Mongolian,
 # Kazakh, Tajik.
 CYRILLIC = (
@@ -79,9 +80,14 @@ _LINE = re.compile(
     rf"[{COLONS}\u2013\u2014-][ \t]*[{_OPENING}]?(?P<name>(?i:{_SCRIPT_NAME}))[{_CLOSING}]?"
     r"[ \t]*\)?[ \t.։።។။]*(?=\n|$)"
 )
-# The agency's name in brackets at the body's start, as a wire's dateline gives it: Amharic
-# "አዲስ አበባ፣ ህዳር 24/2019 (ኢዜአ)፦". Only a listed agency's name in these scripts.
-_DATELINE = re.compile(rf"[(（][ \t]*(?P<name>(?i:{_SCRIPT_NAME}))[ \t]*[)）]")
+# The agency's name in brackets where a wire's dateline stands, as Amharic gives it: "አዲስ
+# አበባ፣ ህዳር 24/2019 (ኢዜአ)፦": opening a paragraph, after a short place and date (no sentence's
+# end before it), and before a dash or a colon. Not a caption's "… ሲያደርጉ (ኢዜአ)", nor "የኢትዮጵያ
+# ዜና አገልግሎት (ኢዜአ) 80ኛ ዓመቱን አከበረ" (the agency as the story's subject).
+_DATELINE = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*[^\n.!?။។።()]{{0,40}}?[(（][ \t]*(?P<name>(?i:{_SCRIPT_NAME}))[ \t]*[)）]"
+    r"[ \t]*[\u2013\u2014:：፦፡-]"
+)
 DATELINE_CHARS = 300
 
 

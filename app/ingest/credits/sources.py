@@ -53,7 +53,12 @@ _LONG_NAME = rf"{_WORD}(?:(?:,?[ \t]+(?:{_SMALL}[ \t]+){{0,2}}){_WORD}){{0,8}}"
 _PICTURE = re.compile(
     r"(?i:(?<!\w)(?:photo|picture|image|video|graphic|grafik|chart|table|tabelle|map|karte|"
     r"foto|bild|infograf\w*|gr[aá]fico|tabla|mapa|graphique|tableau|carte|grafico|tabella|"
-    r"caption|illustration|diagram\w*|wykres|tabela|diagram)s?(?!\w))"
+    r"caption|illustration|diagram\w*|wykres|tabela|diagram|"
+    # Other languages' words for a photo, a chart, a table: Russian, Ukrainian, Belarusian,
+    # Vietnamese, Greek, Georgian, Hebrew, Thai, Armenian, Amharic.
+    r"фото|фота|график|графік|таблица|таблиця|табліца|ảnh|hình|biểu[ \t]+đồ|"
+    r"φωτογραφία|γράφημα|πίνακας|ფოტო|გრაფიკი|ცხრილი|צילום|גרף|טבלה|ภาพ|กราฟ|ตาราง|"
+    r"լուսանկար|գծապատկեր|աղյուսակ|ፎቶ|ሰንጠረዥ|ግራፍ)s?(?!\w))"
 )
 _SOURCE_WORD = f"(?:{source_words.CAPITALISED})"
 _SOURCE_LINE = re.compile(
@@ -147,7 +152,8 @@ def under_a_picture(text: str, start: int) -> bool:
 
 
 _SOURCE_QUOTE = re.compile(
-    rf"^(?:credit line: |closing: )?\(?{_SOURCE_WORD}[ \t]*:[ \t]*(?P<name>.+)$"
+    rf"^(?:credit line: |closing: )?(?P<line>\(?{source_words.WORD}[ \t]*"
+    rf"[{source_words.COLONS}\u2013\u2014-][ \t]*(?P<name>.+))$"
 )
 
 
@@ -158,14 +164,24 @@ def without_picture_sources(text: str, found: list[Found]) -> list[Found]:
     for name, words, kind in found:
         quoted = _SOURCE_QUOTE.match(words)
         if quoted is not None:
-            line = re.compile(
-                rf"(?:^|(?<=\n))[ \t]*\(?{_SOURCE_WORD}[ \t]*:[ \t]*{re.escape(name)}"
-            )
-            places = [match.start() for match in line.finditer(text)]
-            if places and all(under_a_picture(text, start) for start in places):
+            # Where the quoted line stands (the name as written: in quotes, in its own script).
+            line = r"[ \t]*".join(re.escape(part) for part in quoted["line"].split())
+            places = [match.start() for match in re.finditer(line, text)]
+            if places and all(_a_pictures(text, start) for start in places):
                 continue
         kept.append((name, words, kind))
     return kept
+
+
+def _a_pictures(text: str, start: int) -> bool:
+    """Whether the source line at `start` is a picture's: on a line of its own, under a
+    chart, a table or a photo (`under_a_picture`); inside a line, after a picture's word on
+    it ("Ảnh minh họa. Nguồn: TTXVN", an illustrative photo's source)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    if not head.strip(" \t("):
+        return under_a_picture(text, line_start)
+    return _PICTURE.search(head) is not None
 
 
 def _source_names(raw: str) -> list[str]:

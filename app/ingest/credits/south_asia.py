@@ -98,7 +98,7 @@ _ATTACHED = re.compile(
 # gave this information), "यह खबर पीटीआई ने दी है"; not "पुलिस ने पीटीआई को दी" (gave it to PTI).
 _OBJECT_FIRST = re.compile(
     fold(
-        rf"(?:जानकारी|खबर|सूचना)[ \t]+(?:[^।\n]{{0,40}}?[ \t]+)?"
+        rf"(?:जानकारी|खबर|सूचना)[ \t]+(?:[^।\n]{{0,40}}?[ \t]+)??"
         rf"(?P<agency>{_AGENCY_WORD}[ \t]+)?{_NAME}{_ABBR}[ \t]+ने[ \t]+दी"
         r"(?=[ \t]+है|[ \t]*[।॥.,\n]|$)"
     )

@@ -89,10 +89,12 @@ _HA_TEXT = re.compile(
 )
 # A time before this story's after the name: "tahun lalu", "pada Maret", "mwaka jana", "bara".
 _EARLIER = re.compile(
-    r"[ \t,]+(?:(?i:pada|pd|dalam|kwenye|mnamo|a)[ \t]+)?(?i:(?:tahun|bulan|pekan|minggu)[ \t]+"
+    r"[ \t,]+(?:(?i:pada|pd|dalam|kwenye|mnamo|la|ya|a)[ \t]+)?"
+    r"(?i:(?:tahun|bulan|pekan|minggu)[ \t]+"
     r"(?:lalu|lepas)|beberapa[ \t]+(?:tahun|bulan|minggu|pekan)[ \t]+(?:lalu|lepas)|"
     r"januari|februari|maret|mac|april|mei|juni|jun|juli|julai|agustus|ogos|september|oktober|"
     r"november|desember|disember|(?:19|20)\d\d|mwaka[ \t]+jana|mwezi[ \t]+uliopita|"
+    r"machi|aprili|agosti|septemba|oktoba|novemba|desemba|"
     r"wiki[ \t]+iliyopita|bara|watan[ \t]+jiya|makon[ \t]+jiya)\b"
 )
 
