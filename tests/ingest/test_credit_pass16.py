@@ -194,6 +194,14 @@ def test_agencies_are_credited(article: dict[str, str], slug: str) -> None:
             {"body": "Die polisie berig AFP se kantoor in Johannesburg is beroof."},
             id="af_possessive",
         ),
+        pytest.param(
+            {"body": "Η εφημερίδα μετέδωσε το Reuters να απολύει 200 δημοσιογράφους."},
+            id="el_reported_that",
+        ),
+        pytest.param(
+            {"body": "Kwa mujibu wa gazeti la Reuters la mwaka 2019, bei zilipanda."},
+            id="sw_paper_2019",
+        ),
     ],
 )
 def test_look_alikes_credit_nobody(article: dict[str, str]) -> None:

@@ -76,8 +76,9 @@ _EL_TEXT = re.compile(
 
 # Another agency's name in Latin capitals after "reports" and "according to": "μεταδίδει το
 # πρακτορείο ειδήσεων AAP", "σύμφωνα με το Reuters"; "αναφέρει" (also "mentions") only with the
-# word for agency. Not "ανέφεραν στο Reuters" (told it), a poll's "Reuters/Ipsos", nor an
-# earlier report ("σύμφωνα με το Reuters πέρυσι", "… το 2019").
+# word for agency. Not "ανέφεραν στο Reuters" (told it), a poll's "Reuters/Ipsos", an earlier
+# report ("σύμφωνα με το Reuters πέρυσι", "… το 2019"), nor the subject of what was reported
+# ("μετέδωσε το Reuters να απολύει": reported Reuters to be laying off).
 _EL_AGENCY = (
     rf"(?:(?:το|του)[ \t]+)?(?:[{_GREEK}]+[ \t]+)?(?i:πρακτορείο|πρακτορείου)"
     rf"(?:[ \t]+(?i:ειδήσεων))?[ \t]+"
@@ -89,7 +90,7 @@ _EL_EARLIER = (
 _EL_LATIN = re.compile(
     rf"(?<![{_GREEK}])(?:(?i:μεταδίδει|μετέδωσε|σύμφωνα[ \t]+με)[ \t]+(?:(?:το|του)[ \t]+)?"
     rf"(?:{_EL_AGENCY})?|(?i:αναφέρει|ανέφερε)[ \t]+{_EL_AGENCY})"
-    rf"(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}})(?![\w/])(?!{_EL_EARLIER})"
+    rf"(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}})(?![\w/])(?!{_EL_EARLIER})(?![ \t]+να(?!\w))"
 )
 
 _CYRILLIC_NAMES = {

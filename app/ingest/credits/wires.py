@@ -93,7 +93,8 @@ _EARLIER = re.compile(
     r"(?i:(?:tahun|bulan|pekan|minggu)[ \t]+"
     r"(?:lalu|lepas)|beberapa[ \t]+(?:tahun|bulan|minggu|pekan)[ \t]+(?:lalu|lepas)|"
     r"januari|februari|maret|mac|april|mei|juni|jun|juli|julai|agustus|ogos|september|oktober|"
-    r"november|desember|disember|(?:19|20)\d\d|mwaka[ \t]+jana|mwezi[ \t]+uliopita|"
+    r"november|desember|disember|(?:19|20)\d\d|mwaka[ \t]+(?:jana|(?:19|20)\d\d)|"
+    r"mwezi[ \t]+uliopita|"
     r"machi|aprili|agosti|septemba|oktoba|novemba|desemba|"
     r"wiki[ \t]+iliyopita|bara|watan[ \t]+jiya|makon[ \t]+jiya)\b"
 )
