@@ -5,11 +5,12 @@ an origin that is no agency, sources.py; a byline that gives its source, context
 
 "Source: Reuters", "Quelle: dpa", "Źródło: PAP", "Nguồn: TTXVN", "Chanzo: KNA", "Джерело:
 Укрінформ", "Крыніца: БелТА", "Източник: БТА", "Эх сурвалж: МОНЦАМЭ", "წყარო: Interpressnews",
-"ប្រភព៖ AKP". The words are read in any case; after them a colon, or the colon of the script
-(the full-width "：", Armenian "՝", Ethiopic "፥", "፡" and "፦", Khmer "៖"), or a dash
-(Burmese). Which name follows, and
-whether it is a credit, is each reader's rule: a name with a capital in Latin or Cyrillic script
-there, and here (`find`) a name the agency table holds in a script without capitals.
+"ምንጭ፡ ኢዜአ". The words are read in any case; after them a colon, or the colon of the script
+(the full-width "：", Armenian "՝", Ethiopic "፥", "፡" and "፦", Khmer "៖"); in the scripts of
+`find` a dash too (Burmese "သတင်းရင်းမြစ် – …"). Which name follows, and whether it is a credit,
+is each reader's rule: a name with a capital in Latin or Cyrillic script there, and here
+(`find`) a name the agency table holds in one of the scripts below, in a source line or where
+a dateline stands.
 """
 
 import re
