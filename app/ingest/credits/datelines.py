@@ -10,6 +10,9 @@ bracket-and-dash patterns and paragraphs.py's capitals-only dateline do not read
   ("ИНТЕРФАКС-УКРАИНА" does: Interfax-Ukraine, a company of its own). Its site signs
   "INTERFAX.RU - ": an agency's name with its domain's ending is the agency. The date may be
   dropped ("МОСКВА. ИНТЕРФАКС - ", the place in capitals or not).
+- A Cyrillic name in a dateline's brackets, where reading.credits reads Latin ones in any
+  brackets: here only opening a paragraph, after a place and before a dash ("МИНСК, 3 декабря
+  (БЕЛТА) –", "КИЕВ (Укринформ) –").
 - The date between commas before an agency in capitals, with the place in mixed case: the
   Ghana News Agency's "Kumasi, Nov. 29, GNA - ", "Accra, 3 December, GNA -".
 - A last line of its own with a dash, the agency in capitals and, after a slash, the code of
@@ -28,6 +31,7 @@ from app.core import agencies
 from app.ingest.credits.context import carried_paragraph
 from app.ingest.credits.context import ends_a_caption
 from app.ingest.credits.context import name_key
+from app.ingest.credits.languages import CYRILLIC_CAPITAL
 from app.ingest.credits.lists import written_as_agency
 from app.ingest.credits.paragraphs import US_STATES
 
@@ -86,10 +90,32 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
     return text[: match.start()].rstrip().endswith(":")
 
 
+# How far into the body a dateline is looked for (as reading.DATELINE_CHARS).
+DATELINE_CHARS = 300
+# A Cyrillic name in a dateline's brackets, only where a dateline stands: opening a paragraph,
+# after a place (in capitals, or a word and a date) and before a dash: "МИНСК, 3 декабря
+# (БЕЛТА) -", "КИЕВ (Укринформ) -", "Мінск, 3 снежня (БЕЛТА) -"; not "Корреспондент Иван
+# Петров (ТАСС) задал вопрос", a caption's "(ТАСС)", nor "агентство (ТАСС) отметило".
+_CYRILLIC_WORD = rf"[{CYRILLIC_CAPITAL}][\w'\u2019-]{{0,40}}"
+_CYRILLIC_PLACE = (
+    rf"(?:[{CYRILLIC_CAPITAL}][{CYRILLIC_CAPITAL}'\u2019-]+"
+    rf"(?:[ \t]+[{CYRILLIC_CAPITAL}][{CYRILLIC_CAPITAL}'\u2019-]+){{0,2}}"
+    rf"(?:,[ \t]*\d{{1,2}}[ \t]+[а-яёіїєўґ]+\.?)?"
+    rf"|[{CYRILLIC_CAPITAL}][а-яёіїєўґ'\u2019-]+(?:[ \t]+[А-ЯЁІЇЄЎҐа-яёіїєўґ-]+)?"
+    rf",[ \t]*\d{{1,2}}[ \t]+[а-яёіїєўґ]+\.?)"
+)
+_CYRILLIC_DATELINE = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*{_CYRILLIC_PLACE}[ \t]*\((?P<name>{_CYRILLIC_WORD}"
+    rf"(?:[ \t]+{_CYRILLIC_WORD}){{0,2}})\)[ \t]*[\u2014\u2013-]"
+)
+
+
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the datelines and sign-offs above, kinds as
     languages.find gives them."""
     found: list[tuple[str, str, str]] = []
+    for match in _CYRILLIC_DATELINE.finditer(text[:DATELINE_CHARS]):
+        found.append((match["name"], f"dateline: {' '.join(match.group(0).split())}", "dateline"))
     for pattern in (_DOTTED, _COMMAS):
         for match in pattern.finditer(text):
             name = agency_of(match["name"])

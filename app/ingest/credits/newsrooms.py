@@ -123,8 +123,6 @@ _PARTNERSHIP = re.compile(
 # reporter for Chalkbeat, contributed …"; "Writing in The Conversation, …"; "…, which reported".
 _CONTRIBUTED = r"contributed[ \t]+to[ \t]+this[ \t]+(?:report|story|article)\b"
 _ROLE = r"(?:reporter|correspondent|writer|editor|journalist|staff[ \t]+writer)s?"
-_THE_WORD = r"(?i:the)[ \t]+"
-_PERSON = r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'.\u2019-]*){1,2}"
 # The subject of "contributed" opens its sentence: "Stateline, part of States Newsroom,
 # contributed", not "Two aides on the Hill, Jane Doe and John Roe, contributed".
 _OPENING = r"(?:(?<![^\n])|(?<=[.!?\"\u201d)][ \t]))[ \t]*"
@@ -194,10 +192,11 @@ def text_kind(credit: Any, agency: bool) -> str:
     # Chalkbeat, contributed …"); not "Aides on the Hill contributed to this report".
     # Or a person of it opens the sentence: "Ramona Blevins of The Tennessean contributed …"
     # (with "the": "Jane Doe of Philadelphia" is a person of a city).
-    article = "" if credit.name.lower().startswith("the ") else _THE_WORD
+    article = "" if credit.name.lower().startswith("the ") else r"(?i:the)[ \t]+"
+    person = r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'.\u2019-]*){1,2}"
     named = re.search(
         rf"(?:{_OPENING}(?i:the[ \t]+)?|{_ROLE}[ \t]+(?i:for|with|at)[ \t]+(?i:the[ \t]+)?"
-        rf"|{_OPENING}{_PERSON}[ \t]+of[ \t]+{article})"
+        rf"|{_OPENING}{person}[ \t]+of[ \t]+{article})"
         rf"{re.escape(credit.name)}\b[^.\n]{{0,140}}?{_CONTRIBUTED}",
         credit.quote,
     )

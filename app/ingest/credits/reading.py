@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF003
 """The credit a body gives: how an article names the outlet it took the story from.
 
 A dateline "(Reuters)", "- AP" or "— AFP", the agency closing the story ("(AFP)", a bare
@@ -61,22 +60,6 @@ from app.tables import LinkRelation
 # At most 40 characters, and only from a word's start: a long run of capitals ("AAAA…", base64
 # padding) is then read in linear time, not tried from every one of its letters.
 _NAME_WORD = rf"(?<!\w)[{languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
-# A Cyrillic name in a dateline's brackets, only where a dateline stands: opening a paragraph,
-# after a place (in capitals, or a word and a date) and before a dash: "МИНСК, 3 декабря
-# (БЕЛТА) -", "КИЕВ (Укринформ) -", "Мінск, 3 снежня (БЕЛТА) -"; not "Корреспондент Иван
-# Петров (ТАСС) задал вопрос", a caption's "(ТАСС)", nor "агентство (ТАСС) отметило".
-_CYRILLIC_WORD = rf"[{languages.CYRILLIC_CAPITAL}][\w'\u2019-]{{0,40}}"
-_CYRILLIC_PLACE = (
-    rf"(?:[{languages.CYRILLIC_CAPITAL}][{languages.CYRILLIC_CAPITAL}'\u2019-]+"
-    rf"(?:[ \t]+[{languages.CYRILLIC_CAPITAL}][{languages.CYRILLIC_CAPITAL}'\u2019-]+){{0,2}}"
-    rf"(?:,[ \t]*\d{{1,2}}[ \t]+[а-яёіїєўґ]+\.?)?"
-    rf"|[{languages.CYRILLIC_CAPITAL}][а-яёіїєўґ'\u2019-]+(?:[ \t]+[А-ЯЁІЇЄЎҐа-яёіїєўґ-]+)?"
-    rf",[ \t]*\d{{1,2}}[ \t]+[а-яёіїєўґ]+\.?)"
-)
-_CYRILLIC_DATELINE = re.compile(
-    rf"(?:^|(?<=\n))[ \t]*{_CYRILLIC_PLACE}[ \t]*\((?P<name>{_CYRILLIC_WORD}"
-    rf"(?:[ \t]+{_CYRILLIC_WORD}){{0,2}})\)[ \t]*[\u2014\u2013-]"
-)
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark or a
 # second agency may follow the agency after a slash ("(dpa/red)", "(AFP/ld)", "(dpa/AFP)": see
@@ -325,9 +308,6 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if dashed or named:
                 vouched.add(id(credit))
             found.append(credit)
-    for match in _CYRILLIC_DATELINE.finditer(head):
-        words = " ".join(match.group(0).split())
-        found.append(Credit(match["name"], f"dateline: {words}", LinkRelation.syndicates))
     for match in _DATELINE_LOWER.finditer(head):
         if not an_affiliation(head, match):  # "fragte Reporterin Jana Weber (dpa) nach"
             found += _bracketed(match, match.group(0))
