@@ -62,6 +62,8 @@ class SpelledOut:
 # A line of a photo's caption: a sentence, then its credit, then the story on the next line.
 SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?\s*$")
 PROSE = 60  # characters: a paragraph this long, ending a sentence, is prose, not a caption's line
+# How far into a body a dateline (or an agency's mark near the start) is looked for.
+DATELINE_CHARS = 300
 
 
 def prose(paragraph: str, picture: re.Pattern[str]) -> bool:

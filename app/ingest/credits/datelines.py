@@ -12,7 +12,8 @@ bracket-and-dash patterns and paragraphs.py's capitals-only dateline do not read
   dropped ("МОСКВА. ИНТЕРФАКС - ", the place in capitals or not).
 - A Cyrillic name in a dateline's brackets, where reading.credits reads Latin ones in any
   brackets: here only opening a paragraph, after a place and before a dash ("МИНСК, 3 декабря
-  (БЕЛТА) –", "КИЕВ (Укринформ) –").
+  (БЕЛТА) –", "КИЕВ (Укринформ) –"); and likewise an agency's name in a script without
+  capitals (source_words.SCRIPT_NAMES): Amharic "አዲስ አበባ፣ ህዳር 24/2019 (ኢዜአ)፦".
 - The date between commas before an agency in capitals, with the place in mixed case: the
   Ghana News Agency's "Kumasi, Nov. 29, GNA - ", "Accra, 3 December, GNA -".
 - A last line of its own with a dash, the agency in capitals and, after a slash, the code of
@@ -28,6 +29,8 @@ the story's last line, not under a picture's caption, and not after a person's n
 import re
 
 from app.core import agencies
+from app.ingest.credits import source_words
+from app.ingest.credits.context import DATELINE_CHARS
 from app.ingest.credits.context import carried_paragraph
 from app.ingest.credits.context import ends_a_caption
 from app.ingest.credits.context import name_key
@@ -90,8 +93,6 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
     return text[: match.start()].rstrip().endswith(":")
 
 
-# How far into the body a dateline is looked for (as reading.DATELINE_CHARS).
-DATELINE_CHARS = 300
 # A Cyrillic name in a dateline's brackets, only where a dateline stands: opening a paragraph,
 # after a place (in capitals, or a word and a date) and before a dash: "МИНСК, 3 декабря
 # (БЕЛТА) -", "КИЕВ (Укринформ) -", "Мінск, 3 снежня (БЕЛТА) -"; not "Корреспондент Иван
@@ -110,12 +111,26 @@ _CYRILLIC_DATELINE = re.compile(
 )
 
 
+# The agency's name in brackets where a wire's dateline stands, as Amharic gives it: "አዲስ
+# አበባ፣ ህዳር 24/2019 (ኢዜአ)፦": opening a paragraph, after a short place and date (no sentence's
+# end before it), and before a dash or a colon. Not a caption's "… ሲያደርጉ (ኢዜአ)", nor "የኢትዮጵያ
+# ዜና አገልግሎት (ኢዜአ) 80ኛ ዓመቱን አከበረ" (the agency as the story's subject).
+_SCRIPT_DATELINE = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*[^\n.!?။។።()]{{0,40}}?[(（][ \t]*"
+    rf"(?P<name>(?i:{source_words.SCRIPT_NAME}))[ \t]*[)）]"
+    r"[ \t]*[\u2013\u2014:：፦፡-]"
+)
+
+
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the datelines and sign-offs above, kinds as
     languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for match in _CYRILLIC_DATELINE.finditer(text[:DATELINE_CHARS]):
         found.append((match["name"], f"dateline: {' '.join(match.group(0).split())}", "dateline"))
+    for match in _SCRIPT_DATELINE.finditer(text[:DATELINE_CHARS]):
+        name = source_words.SCRIPT_NAMES[match["name"].casefold()]
+        found.append((name, f"dateline: {' '.join(match.group(0).split())}", "dateline"))
     for pattern in (_DOTTED, _COMMAS):
         for match in pattern.finditer(text):
             name = agency_of(match["name"])

@@ -39,6 +39,7 @@ English forms that say plainly that the source is a news agency.
 import re
 
 from app.core import agencies
+from app.ingest.credits.context import DATELINE_CHARS
 from app.ingest.credits.context import in_a_quotation
 from app.ingest.credits.context import name_key
 from app.ingest.credits.context import sentence_around
@@ -209,9 +210,8 @@ _APPOSITION = re.compile(
     r"(?P<abbr2>[A-Z][\w-]{1,15}),)[ \t]+(?:reported|reports|said|says|"
     r"contributed[ \t]+to[ \t]+this[ \t]+report)\b"
 )
-# reading.credits reads a bracket in the body's first characters after a name that says it
-# is a news agency ("National News Agency (NNA) said") as the agency's mark (DATELINE_CHARS).
-HEAD_CHARS = 300
+# reading.credits reads a bracket in the body's first DATELINE_CHARS after a name that says it
+# is a news agency ("National News Agency (NNA) said") as the agency's mark.
 _DESCRIBED = re.compile(r"(?i:\b(?:news|press|telegraph)[ \t]+agency\b|\bnews[ \t]+service\b)")
 _DENIED = re.compile(
     r"(?i:\b(?:not|never|denied|denies|deny|denying|refused)\b|n['\u2019]t\b)[^.!?\n]{0,40}$"
@@ -293,7 +293,7 @@ def _english(text: str) -> list[Found]:
             found.append((name, sentence_around(text, match), _kind(text, match)))
     for match in _APPOSITION.finditer(text):
         name = _apposed(match["full"], match["abbr"] or match["abbr2"])
-        if match["abbr"] and name == match["abbr"] and match.start() < HEAD_CHARS:
+        if match["abbr"] and name == match["abbr"] and match.start() < DATELINE_CHARS:
             continue  # "National News Agency (NNA) said" near the top: the bracket is read there
         if name is not None:
             kind = _kind(text, match)

@@ -35,6 +35,7 @@ from app.ingest.credits import sources
 from app.ingest.credits import wires
 from app.ingest.credits.context import BODY_BYLINE
 from app.ingest.credits.context import DASH_AFTER
+from app.ingest.credits.context import DATELINE_CHARS
 from app.ingest.credits.context import PLACE_AND_DATE
 from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import SpelledOut
@@ -169,7 +170,6 @@ _FORMER = re.compile(r"\b(?i:former|ex-?)[ \t]*$")
 # one it carries (a story's own credit is undated or of its day: "AFP reported on Monday",
 # "reported the decision earlier in the day").
 _EARLIER_BEFORE = re.compile(rf"(?:^|[.!?][ \t]+|\n)(?:{dates.ENGLISH_PAST})[ \t]*,?[ \t]*$", re.I)
-DATELINE_CHARS = 300
 TEXT_MENTIONS = 8
 
 

@@ -9,8 +9,8 @@ an origin that is no agency, sources.py; a byline that gives its source, context
 (the full-width "：", Armenian "՝", Ethiopic "፥", "፡" and "፦", Khmer "៖"); in the scripts of
 `find` a dash too (Burmese "သတင်းရင်းမြစ် – …"). Which name follows, and whether it is a credit,
 is each reader's rule: a name with a capital in Latin or Cyrillic script there, and here
-(`find`) a name the agency table holds in one of the scripts below, in a source line or where
-a dateline stands.
+(`find`) a name the agency table holds in one of the scripts below (`SCRIPT_NAMES`, which
+datelines.py reads in a dateline's brackets too).
 """
 
 import re
@@ -69,37 +69,27 @@ def _script_names() -> dict[str, str]:
     return found
 
 
-_NAMES = _script_names()
+SCRIPT_NAMES = _script_names()
 # (A table without such a name would leave the alternation empty: nothing matches then.)
-_SCRIPT_NAME = "|".join(re.escape(n) for n in sorted(_NAMES, key=len, reverse=True)) or "(?!)"
+SCRIPT_NAME = "|".join(re.escape(n) for n in sorted(SCRIPT_NAMES, key=len, reverse=True)) or "(?!)"
 # A source line in a script without capitals naming a listed agency in that script, and
 # nothing after it: "წყარო: ინტერპრესნიუსი", "ምንጭ፡ ኢዜአ", "(מקור: רויטרס)".
 _OPENING = "\"'\u201c\u201e\u00ab"
 _CLOSING = "\"'\u201c\u201d\u00bb"
 _LINE = re.compile(
     rf"(?:^|\n)[ \t]*\(?[ \t]*(?i:{_alternation(OTHER + CYRILLIC + LATIN)})[ \t]*"
-    rf"[{COLONS}\u2013\u2014-][ \t]*[{_OPENING}]?(?P<name>(?i:{_SCRIPT_NAME}))[{_CLOSING}]?"
+    rf"[{COLONS}\u2013\u2014-][ \t]*[{_OPENING}]?(?P<name>(?i:{SCRIPT_NAME}))[{_CLOSING}]?"
     r"[ \t]*\)?[ \t.։።។။]*(?=\n|$)"
 )
-# The agency's name in brackets where a wire's dateline stands, as Amharic gives it: "አዲስ
-# አበባ፣ ህዳር 24/2019 (ኢዜአ)፦": opening a paragraph, after a short place and date (no sentence's
-# end before it), and before a dash or a colon. Not a caption's "… ሲያደርጉ (ኢዜአ)", nor "የኢትዮጵያ
-# ዜና አገልግሎት (ኢዜአ) 80ኛ ዓመቱን አከበረ" (the agency as the story's subject).
-_DATELINE = re.compile(
-    rf"(?:^|(?<=\n))[ \t]*[^\n.!?။។።()]{{0,40}}?[(（][ \t]*(?P<name>(?i:{_SCRIPT_NAME}))[ \t]*[)）]"
-    r"[ \t]*[\u2013\u2014:：፦፡-]"
-)
-DATELINE_CHARS = 300
 
 
 def find(text: str) -> list[tuple[str, str, str]]:
-    """(name, words, kind) of the source lines and datelines naming a listed agency in a
-    script without capitals, kinds as languages.find gives them."""
+    """(name, words, kind) of the source lines naming a listed agency in one of the scripts
+    below, kinds as languages.find gives them (their datelines are datelines.py's)."""
     found = []
-    for match in _DATELINE.finditer(text[:DATELINE_CHARS]):
-        words = " ".join(match.group(0).split())
-        found.append((_NAMES[match["name"].casefold()], f"dateline: {words}", "dateline"))
     for match in _LINE.finditer(text):
         words = " ".join(match.group(0).split())
-        found.append((_NAMES[match["name"].casefold()], f"credit line: {words}", "credit_line"))
+        found.append(
+            (SCRIPT_NAMES[match["name"].casefold()], f"credit line: {words}", "credit_line")
+        )
     return found
