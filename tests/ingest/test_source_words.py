@@ -2,8 +2,11 @@
 one list of words for the credit line, the non-agency source line and the byline, and agencies
 named in scripts without capitals."""
 
+import re
+
 import pytest
 
+from app.ingest.credits import context
 from app.ingest.credits import sources
 from tests.ingest.credit_support import assert_credits
 from tests.ingest.credit_support import assert_credits_nobody
@@ -76,3 +79,45 @@ def test_a_source_line_naming_no_agency_is_read_from_the_same_words(line: str, n
         "ministry asked residents to stay at home until the water had gone down in the city."
     )
     assert [found[0] for found in sources.find(f"{prose}\n\n{line}")] == [name]
+
+
+_NO_PICTURE = re.compile(r"(?!)")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        pytest.param(
+            "The storm closed the main road and three schools on Tuesday, officials said.",
+            id="en",
+        ),
+        pytest.param(
+            "በአዲስ አበባ ከተማ የጣለው ከባድ ዝናብ ሦስት ዋና ዋና መንገዶችን ለሰዓታት ዘግቶ ነበር፤ "
+            "የከተማው አስተዳደር ነዋሪዎች በጥንቃቄ እንዲጓዙ አሳስቧል።",
+            id="am",
+        ),
+        pytest.param(
+            "မန္တလေးမြို့တွင် ရေသန့်စင်စက်ရုံသစ်ကို ယနေ့နံနက်တွင် ဖွင့်လှစ်ခဲ့ပြီး အိမ်ထောင်စု ၄၈,၀၀၀ ခန့်ထံ ရေဖြန့်ဖြူးပေးမည် ဖြစ်သည်။",
+            id="my",
+        ),
+        pytest.param(
+            "暴雨导致市内三条主要道路封闭数小时，市政府呼吁居民减少出行，并表示抢修工作将持续到本周末，"
+            "受影响的学校也已宣布停课两天。",
+            id="zh",
+        ),
+        pytest.param(
+            "भारी बारिश के कारण शहर की तीन मुख्य सड़कें कई घंटों तक बंद रहीं और प्रशासन ने "
+            "लोगों से घरों में रहने की अपील की।",
+            id="hi",
+        ),
+    ],
+)
+def test_a_paragraph_of_prose_ends_a_sentence_in_its_own_script(paragraph: str) -> None:
+    # One sentence end for every reader (context.SENTENCE_END): a source line after such a
+    # paragraph follows prose, not a chart's title.
+    assert context.prose(paragraph, _NO_PICTURE)
+
+
+def test_a_charts_title_is_no_prose() -> None:
+    title = "Chart: Consumer prices by month, per cent change on a year earlier, 2024 to 2026"
+    assert not context.prose(title, _NO_PICTURE)

@@ -9,6 +9,7 @@ import unicodedata
 
 from app.core import agencies
 from app.ingest.credits import source_words
+from app.ingest.sentence_ends import TERMINATORS
 
 
 def name_key(name: str) -> str:
@@ -59,8 +60,13 @@ class SpelledOut:
         )
 
 
-# A line of a photo's caption: a sentence, then its credit, then the story on the next line.
-SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019)]?\s*$")
+# A sentence's end, in any script: a line of a photo's caption (a sentence, then its credit,
+# then the story on the next line), a paragraph of prose; a chart's title ends in none
+# ("Chart: Inflation by month"). Amharic and Burmese prose ends in "።" or "။", Chinese and
+# Japanese in "。".
+SENTENCE_END = re.compile(
+    rf"[.!?\u2026{TERMINATORS}\u3002\uff01\uff1f][\"\u201d\u2019)\u300d]?\s*$"
+)
 PROSE = 60  # characters: a paragraph this long, ending a sentence, is prose, not a caption's line
 # How far into a body a dateline (or an agency's mark near the start) is looked for.
 DATELINE_CHARS = 300

@@ -34,11 +34,11 @@ import re
 from app.ingest.credits import releases
 from app.ingest.credits import source_words
 from app.ingest.credits.context import PROSE
+from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import paragraph_before
 from app.ingest.credits.context import prose
 from app.ingest.credits.context import quoted_words
 from app.ingest.credits.languages import CAPITAL
-from app.ingest.sentence_ends import TERMINATORS
 
 Found = tuple[str, str, str]  # (name, the words that give it, kind), as languages.find
 
@@ -144,18 +144,11 @@ def _after_prose(text: str, start: int) -> bool:
     return prose(before, _PICTURE)
 
 
-# A sentence's end in any script: a chart's title ends in none ("Chart: Inflation by month"),
-# an Amharic or Burmese paragraph of prose in "።" or "။".
-_ANY_SENTENCE_END = re.compile(
-    rf"[.!?\u2026{TERMINATORS}\u3002\uff01\uff1f][\"\u201d\u2019)\u300d]?\s*$"
-)
-
-
 def under_a_picture(text: str, start: int) -> bool:
     """Whether a source line at `start` is a chart's, a table's or a photo's: the paragraph
     before it is no prose ("Chart: Inflation by month"), or names a picture."""
     before = paragraph_before(text, start)
-    return bool(before) and (bool(_PICTURE.search(before)) or not _ANY_SENTENCE_END.search(before))
+    return bool(before) and (bool(_PICTURE.search(before)) or not SENTENCE_END.search(before))
 
 
 _SOURCE_QUOTE = re.compile(
