@@ -68,6 +68,10 @@ SENTENCE_END = re.compile(
     rf"[.!?\u2026{TERMINATORS}\u3002\uff01\uff1f][\"\u201d\u2019)\u300d]?\s*$"
 )
 PROSE = 60  # characters: a paragraph this long, ending a sentence, is prose, not a caption's line
+# Where a credit line may begin: at a line's start (after a footnote's asterisk too: "*Com
+# informações da Agência Brasil", "**Con información de EFE"), or after a sentence's end, a
+# bracket or a dash on its line.
+CREDIT_LINE_START = r"(?:(?:^|\n)(?:\*{1,2}[ \t]*)?|[.;(\u2014\u2013-][ \t]*)"
 # How far into a body a dateline (or an agency's mark near the start) is looked for.
 DATELINE_CHARS = 300
 
@@ -214,6 +218,9 @@ def an_affiliation(text: str, match: re.Match[str]) -> bool:
 BODY_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<line>[^\n]{1,80}?)[ \t]*\n")
 _BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
 _ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")
+# A byline's "of" before the outlet, in lower case: "Camila Boaventura, da Agência Brasil",
+# "Jane Doe, of the Associated Press" (not "De Telegraaf", a name).
+_OF = re.compile(r"^(?:da|do|das|dos|de|del|della|di|of(?:[ \t]+the)?)[ \t]+(?=[A-ZÀ-Þ])")
 
 
 # A byline's credit for the pictures, not the words: "Text: Jane Doe. Photos: AP and Reuters",
@@ -239,7 +246,7 @@ def byline(author: str) -> list[str]:
     names: list[str] = []
     author = _SOURCE_PREFIX.sub("", author)
     for part in _BYLINE_PARTS.split(_PICTURE_CREDIT.sub("", author)):
-        name = part.strip(" .")
+        name = _OF.sub("", part.strip(" ."))
         stripped = _ROLE.sub("", name)
         if not name or not (name[0].isupper() or name in agencies.LOWER_CASE_NAMES):
             continue

@@ -24,6 +24,7 @@ from app.ingest.credits import arabic
 from app.ingest.credits import inflections
 from app.ingest.credits import lists
 from app.ingest.credits import source_words
+from app.ingest.credits.context import CREDIT_LINE_START
 from app.ingest.credits.context import name_key
 from app.ingest.credits.context import sentence_around
 from app.ingest.credits.dates import dated
@@ -204,7 +205,7 @@ def _russian_told(match: re.Match[str], text: str) -> bool:
 # "По материалам ТАСС", and a source line in any language source_words.py lists ("Fuente:
 # EFE", "Quelle: dpa", "Источник: ТАСС", "Sumber: Antara", "Źródło: PAP", "Nguồn: TTXVN").
 _LINE = re.compile(
-    r"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
+    rf"{CREDIT_LINE_START}(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?)|"
     rf"{source_words.WORD}[ \t]*[{source_words.COLONS}]|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
@@ -233,8 +234,9 @@ _CJK_NAMES = (
 )
 _CJK = "|".join(sorted(_CJK_NAMES, key=len, reverse=True))
 _CJK_DATELINE = re.compile(rf"[（(](?P<name>{_CJK})[）)]")
-# Japanese papers close a wire story with the agency in brackets: "…とみられる。（共同）".
-_CJK_CLOSING = re.compile(rf"[（(](?P<name>{_CJK})[）)][ \t\n]*$")
+# Japanese papers close a wire story with the agency in brackets: "…とみられる。（共同）", and
+# a story partly the agency's with "（一部共同）" (in part Kyodo).
+_CJK_CLOSING = re.compile(rf"[（(](?:一部)?(?P<name>{_CJK})[）)][ \t\n]*$")
 # House datelines: Yonhap's "(서울=연합뉴스)" (the place, then the agency), Kyodo's
 # "【ワシントン共同】", Xinhua's "新华社北京1月5日电" (the agency, the place, the date, "电"), and
 # the Chinese dispatch in brackets: "（中央社記者王小明台北3日電）" (the agency, a reporter, the

@@ -34,6 +34,7 @@ from app.ingest.credits import source_words
 from app.ingest.credits import sources
 from app.ingest.credits import wires
 from app.ingest.credits.context import BODY_BYLINE
+from app.ingest.credits.context import CREDIT_LINE_START
 from app.ingest.credits.context import DASH_AFTER
 from app.ingest.credits.context import DATELINE_CHARS
 from app.ingest.credits.context import PLACE_AND_DATE
@@ -108,7 +109,7 @@ _DATELINE_DATED = re.compile(
 # Anadolu Agency", "Agency report: Bernama"; several agencies ("With reporting by Reuters and
 # AP", lists.JOINER).
 _CREDIT_LINE = re.compile(
-    rf"(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
+    rf"{CREDIT_LINE_START}(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
     rf"reporting[ \t]+by"
     rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|reports|assistance|inputs?|"
     rf"material)[ \t]+from|(?:this[ \t]+(?:article|story|report)[ \t]+)?includes[ \t]+"
@@ -118,11 +119,11 @@ _CREDIT_LINE = re.compile(
     rf"{{0,3}})\b"
     rf"|\((?i:with)[ \t]+(?:the[ \t]+)?(?P<name2>{_NAME}|{_LOWER_AGENCY})\)"
     # "Information from The Canadian Press was used in this report" (Canadian papers' line).
-    rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:information|material)[ \t]+from[ \t]+(?:the[ \t]+)?"
+    rf"|{CREDIT_LINE_START}(?i:information|material)[ \t]+from[ \t]+(?:the[ \t]+)?"
     rf"(?P<name4>(?:{_NAME}|{_LOWER_AGENCY})(?:(?:,|[ \t]+and)[ \t]+(?:the[ \t]+)?"
     rf"(?:{_NAME}|{_LOWER_AGENCY}))*)[ \t]+(?i:was|were)[ \t]+(?i:used)\b"
     # "Based on TASS materials": the Russian press's "po materialam TASS" in English.
-    rf"|(?:^|\n|[.;(\u2014\u2013-][ \t]*)(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
+    rf"|{CREDIT_LINE_START}(?i:based[ \t]+on)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name3>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:materials?)\b"
     # "(With PTI inputs)"; "This report by The Canadian Press was first published Jan. 5".
     rf"|\((?i:with)[ \t]+(?P<name5>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:inputs?)\)"
