@@ -27,6 +27,8 @@ Every reading starts from a name the agency table holds in these scripts (app/co
 import re
 
 from app.core import agencies
+from app.ingest.credits.context import SENTENCE_END
+from app.ingest.credits.context import paragraph_before
 
 
 def _caseless(name: str) -> bool:
@@ -112,6 +114,24 @@ def _picture(text: str, start: int) -> bool:
     return len(paragraph.strip()) < _PROSE or _PICTURE.search(paragraph) is not None
 
 
+# A chart's or a table's title above its source line ("圖表：各縣市低溫預報", "各縣市最低氣溫一覽").
+_CHART = re.compile(r"圖表|图表|表格|製表|制表|製圖|制图|示意圖|示意图|一覽|一览|[表圖图][：:]")
+_SOURCE_LINE = re.compile(r"来源|來源|稿源|出处|出處")
+
+
+def under_a_chart(text: str, start: int) -> bool:
+    """Whether the line at `start` stands under a chart, a table or a picture: the line before
+    it is no sentence (a title), or names one. Not a line that opens the text."""
+    before = paragraph_before(text, start)
+    if not before:
+        return False
+    return (
+        SENTENCE_END.search(before) is None
+        or _PICTURE.search(before) is not None
+        or _CHART.search(before) is not None
+    )
+
+
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
@@ -120,6 +140,9 @@ def find(text: str) -> list[tuple[str, str, str]]:
             found.append((match["name"], f"closing: {match.group(0).strip()}", "sign_off"))
     for match in _LINES.finditer(text):
         line = match.group(0)
+        start = match.start() + (line[:1] == "\n")
+        if _SOURCE_LINE.search(line) and under_a_chart(text, start):
+            continue  # "圖表：各縣市低溫預報" over "資料來源：中央社": the chart's source
         for name in _NAMED.findall(line):
             found.append((name, f"credit line: {' '.join(line.split())}", "credit_line"))
     for match in _COPYRIGHT.finditer(text):

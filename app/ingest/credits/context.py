@@ -72,6 +72,21 @@ PROSE = 60  # characters: a paragraph this long, ending a sentence, is prose, no
 # informações da Agência Brasil", "**Con información de EFE"), or after a sentence's end, a
 # bracket or a dash on its line.
 CREDIT_LINE_START = r"(?:(?:^|\n)(?:\*{1,2}[ \t]*)?|[.;(\u2014\u2013-][ \t]*)"
+_LINE_END = re.compile(r"[ \t.)\]*_]*(?:\n|$)")
+
+
+def footnote(match: re.Match[str]) -> bool:
+    """Whether a credit line was read after a footnote's asterisk (CREDIT_LINE_START)."""
+    return match.group(0).lstrip(" \t\n").startswith("*")
+
+
+def ends_its_line(text: str, end: int) -> bool:
+    """Whether nothing but a full stop, brackets or spaces follows `end` on its line: a
+    footnote's credit ends with the name, a list's item goes on ("* With reporting from
+    Reuters, EU agrees new sanctions")."""
+    return _LINE_END.match(text, end) is not None
+
+
 # How far into a body a dateline (or an agency's mark near the start) is looked for.
 DATELINE_CHARS = 300
 
@@ -218,9 +233,10 @@ def an_affiliation(text: str, match: re.Match[str]) -> bool:
 BODY_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<line>[^\n]{1,80}?)[ \t]*\n")
 _BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
 _ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")
-# A byline's "of" before the outlet, in lower case: "Camila Boaventura, da Agência Brasil",
-# "Jane Doe, of the Associated Press" (not "De Telegraaf", a name).
-_OF = re.compile(r"^(?:da|do|das|dos|de|del|della|di|of(?:[ \t]+the)?)[ \t]+(?=[A-ZÀ-Þ])")
+# A byline's "of" before the outlet its writer works for, in lower case: "Camila Boaventura, da
+# Agência Brasil", "María López, de la Agencia EFE", "Jane Doe, of the Associated Press" (not
+# "De Telegraaf", a name; not English "of" alone, a hometown's: "Jane Doe, of Petra").
+_OF = re.compile(r"^(?:da|do|das|dos|de|de[ \t]+la|del|della|di|of[ \t]+the)[ \t]+(?=[A-ZÀ-Þ])")
 
 
 # A byline's credit for the pictures, not the words: "Text: Jane Doe. Photos: AP and Reuters",
@@ -246,7 +262,15 @@ def byline(author: str) -> list[str]:
     names: list[str] = []
     author = _SOURCE_PREFIX.sub("", author)
     for part in _BYLINE_PARTS.split(_PICTURE_CREDIT.sub("", author)):
-        name = _OF.sub("", part.strip(" ."))
+        name = part.strip(" .")
+        of = _OF.match(name)
+        if of is not None:
+            # One outlet, named whole: not initials ("da ANP", Brazil's oil regulator; "of the
+            # PA"), nor a name that is also a word or a place (agencies.AMBIGUOUS).
+            whole = name[of.end() :]
+            if not bare_initials(whole) and name_key(whole) not in agencies.AMBIGUOUS:
+                names.append(whole)
+            continue
         stripped = _ROLE.sub("", name)
         if not name or not (name[0].isupper() or name in agencies.LOWER_CASE_NAMES):
             continue

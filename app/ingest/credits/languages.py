@@ -21,6 +21,7 @@ import re
 
 from app.core import agencies
 from app.ingest.credits import arabic
+from app.ingest.credits import asia
 from app.ingest.credits import inflections
 from app.ingest.credits import lists
 from app.ingest.credits import source_words
@@ -378,7 +379,7 @@ Found = tuple[str, str, str]
 
 
 def _words(match: re.Match[str]) -> str:
-    return " ".join(match.group(0).strip(" \t\n.;(\u2014\u2013-").split())
+    return " ".join(match.group(0).strip(" \t\n.;(*\u2014\u2013-").split())
 
 
 def _kind(told: bool) -> str:
@@ -510,6 +511,8 @@ def find(text: str, *, head: str) -> list[Found]:
                 name = next(value for key, value in match.groupdict().items() if value)
                 if pattern is _ARABIC_DATELINE and not _bracketed_agency(tail, match, name, True):
                     continue
+                if pattern is _CJK_CLOSING and asia.under_a_chart(tail, match.start()):
+                    continue  # "写真は上越妙高駅で列をつくる乗客（一部共同）": a picture's
                 found.append((name, f"closing: {' '.join(match.group(0).split())}", "sign_off"))
     for match in _LINE.finditer(tail):
         for name in lists.listed(match["name"]):

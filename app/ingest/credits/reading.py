@@ -47,6 +47,8 @@ from app.ingest.credits.context import byline
 from app.ingest.credits.context import carried_paragraph
 from app.ingest.credits.context import closes_a_caption
 from app.ingest.credits.context import ends_a_caption
+from app.ingest.credits.context import ends_its_line
+from app.ingest.credits.context import footnote
 from app.ingest.credits.context import in_a_quotation
 from app.ingest.credits.context import in_full
 from app.ingest.credits.context import introduced_keys
@@ -350,7 +352,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for name, words in sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        words = " ".join(match.group(0).strip(" \t\n.;").split())
+        if footnote(match) and not ends_its_line(text, match.end()):
+            continue  # "* With reporting from Reuters, EU agrees …": a list's item
+        words = " ".join(match.group(0).strip(" \t\n.;*").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
         lines = [(name, f"credit line: {words}", "") for name in lists.listed(listed)]
         # Not "Chart: Inflation by month / Source: Reuters": the chart's source.

@@ -179,7 +179,7 @@ def _a_pictures(text: str, start: int) -> bool:
     it ("Ảnh minh họa. Nguồn: TTXVN", an illustrative photo's source)."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start]
-    if not head.strip(" \t("):
+    if not head.strip(" \t(*"):
         return under_a_picture(text, line_start)
     return _PICTURE.search(head) is not None
 
