@@ -159,6 +159,16 @@ def test_pass17_reads(article: dict[str, str], slug: str) -> None:
             {"body": EN, "author": "John Smith, of the Associated Press Media Editors"},
             id="en_byline_of_an_association_of_editors",
         ),
+        # Seen in the review, credited before this pass: a source line that goes on after the
+        # agency's name (the data's source), a byline's picture credit with "de".
+        pytest.param(
+            {"body": f"{EN}\n\nSource: Reuters poll of 40 economists"}, id="source_line_goes_on"
+        ),
+        pytest.param({"body": f"{EN}\n\nSource: Reuters calculations"}, id="source_calculations"),
+        pytest.param({"body": ES, "author": "Foto de EFE"}, id="byline_foto_de"),
+        pytest.param(
+            {"body": ES, "author": "Texto de Ana Silva; fotos de EFE"}, id="byline_text_and_photos"
+        ),
     ],
 )
 def test_pass17_look_alikes_credit_nobody(article: dict[str, str]) -> None:

@@ -240,10 +240,10 @@ _OF = re.compile(r"^(?:da|do|das|dos|de|de[ \t]+la|del|della|di|of[ \t]+the)[ \t
 
 
 # A byline's credit for the pictures, not the words: "Text: Jane Doe. Photos: AP and Reuters",
-# "Foto: dpa", "Pictures by AFP".
+# "Foto: dpa", "Pictures by AFP", "Foto de EFE", "Fotos di ANSA", "Photo par AFP".
 _PICTURE_CREDIT = re.compile(
     r"(?i:\b(?:photos?|fotos?|pictures?|images?|bilder?|photography|video|graphics?|grafik)"
-    r"[ \t]*(?::|\bby\b|\bvon\b))[^|;\n]*"
+    r"[ \t]*(?::|\b(?:by|von|de|di|da|do|par|from)\b))[^|;\n]*"
 )
 
 

@@ -132,6 +132,7 @@ _CREDIT_LINE = re.compile(
     rf"|(?:^|\n|[.;][ \t]*)(?i:this[ \t]+(?:report|story|article)[ \t]+by)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name6>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:was[ \t]+first[ \t]+published)\b"
 )
+_SOURCE_LEAD = re.compile(r"(?i:source)")
 # An agency named with what it is: "according to the Italian news agency ANSA", "the PA news
 # agency reports", "Spanish news agency EFE reported".
 _DESCRIBED_AGENCY = re.compile(
@@ -352,8 +353,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for name, words in sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        if footnote(match) and not ends_its_line(text, match.end()):
-            continue  # "* With reporting from Reuters, EU agrees …": a list's item
+        if (footnote(match) or _SOURCE_LEAD.match(match["lead"] or "")) and not ends_its_line(
+            text, match.end()
+        ):
+            # "* With reporting from Reuters, EU agrees …": a list's item; "Source: Reuters
+            # poll of 40 economists": the data's source (languages._LINE asks the same).
+            continue
         words = " ".join(match.group(0).strip(" \t\n.;*").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
         lines = [(name, f"credit line: {words}", "") for name in lists.listed(listed)]
