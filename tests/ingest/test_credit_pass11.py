@@ -214,7 +214,7 @@ def test_an_agency_credited_in_its_own_language(article: dict[str, str], agency:
         pytest.param({"body": f"{ZH}\n\n图片来源：新华社"}, id="zh_picture_source"),
         pytest.param({"body": f"{ZH}\n\n视频来源：中央社"}, id="zh_video_source"),
         pytest.param({"body": f"{ZH}\n\n来源：新华社记者调查"}, id="zh_source_goes_on"),
-        # A chart's data source (after prose, "资料来源：中央社" is the story's credit: pass 17).
+        # A chart's data source (after prose, the same line is the story's credit: pass 17).
         pytest.param({"body": f"{ZH}\n\n图表：各地气温\n资料来源：中央社"}, id="zh_data_source"),
         pytest.param({"body": f"{KO}\n\n사진=연합뉴스"}, id="ko_photo"),
         pytest.param({"body": f"{KO}\n\n[연합뉴스 자료사진]"}, id="ko_file_photo"),
