@@ -112,7 +112,8 @@ _DATELINE_DATED = re.compile(
 # AP", lists.JOINER).
 _CREDIT_LINE = re.compile(
     rf"{CREDIT_LINE_START}(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
-    rf"reporting[ \t]+by"
+    rf"reporting[ \t]+(?:by|from)"
+    rf"|read[ \t]+the[ \t]+(?:full|original|whole)[ \t]+(?:story|article|report)[ \t]+(?:at|on)"
     rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|reports|assistance|inputs?|"
     rf"material)[ \t]+from|(?:this[ \t]+(?:article|story|report)[ \t]+)?includes[ \t]+"
     rf"reporting[ \t]+(?:(?:originally|first)[ \t]+published[ \t]+)?(?:by|from)|agency[ \t]+report"
@@ -133,6 +134,10 @@ _CREDIT_LINE = re.compile(
     rf"(?P<name6>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:was[ \t]+first[ \t]+published)\b"
 )
 _SOURCE_LEAD = re.compile(r"(?i:source)")
+# "Read the full story at KFF Health News.": an excerpt's footer, ending its line.
+_READ_THE_FULL = re.compile(r"(?i:read)")
+# A source's name going on as a noun's attribute: a lower-case word or a slash right after it.
+_NAME_AS_NOUN = re.compile(r"[ \t]*(?:/|[a-zß-öø-ÿ])")
 # An agency named with what it is: "according to the Italian news agency ANSA", "the PA news
 # agency reports", "Spanish news agency EFE reported".
 _DESCRIBED_AGENCY = re.compile(
@@ -353,11 +358,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for name, words in sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        if (footnote(match) or _SOURCE_LEAD.match(match["lead"] or "")) and not ends_its_line(
+        if (footnote(match) or _READ_THE_FULL.match(match["lead"] or "")) and not ends_its_line(
             text, match.end()
         ):
-            # "* With reporting from Reuters, EU agrees …": a list's item; "Source: Reuters
-            # poll of 40 economists": the data's source (languages._LINE asks the same).
+            continue  # "* With reporting from Reuters, EU agrees …": a list's item
+        if _SOURCE_LEAD.match(match["lead"] or "") and _NAME_AS_NOUN.match(text, match.end()):
+            # "Source: Reuters poll of 40 economists", "Source: Reuters/Ipsos": the data's
+            # source; not "Source: The Conversation France, article de …" (a clause after it).
             continue
         words = " ".join(match.group(0).strip(" \t\n.;*").split())
         listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
