@@ -27,6 +27,13 @@ EN = (
         ),
         pytest.param(f"{EN}\n\nAdditional reporting from Reuters", "reuters", id="reporting_from"),
         pytest.param(f"{EN}\n\nRead the full story at Reuters.", "reuters", id="read_full_story"),
+        # A person "of" an agency is the person, then the agency: "of" joins a name's words
+        # only after its first ("Rest of World"), never before "The".
+        pytest.param(
+            f"{EN}\n\nJane Doe of Reuters contributed to this report.",
+            "reuters",
+            id="person_of_agency_contributed",
+        ),
     ],
 )
 def test_pass18_reads(body: str, slug: str) -> None:
