@@ -64,12 +64,11 @@ from app.tables import LinkRelation
 # At most 40 characters, and only from a word's start: a long run of capitals ("AAAA…", base64
 # padding) is then read in linear time, not tried from every one of its letters.
 _NAME_WORD = rf"(?<!\w)[{languages.CAPITAL}](?:[\w&'\u2019-]|\.(?=\w)){{0,40}}"
-# A name's words: capitalised; "of" after its first word ("Rest of World", "The Times of India";
-# not "Ramona Blevins of The Tennessean", a person of an outlet); a number after "The" ("The
-# 19th", "The 74").
+# A name's words: capitalised, or a number after "The" ("The 19th", "The 74"). Not "of" between
+# them ("Rest of World"): a name may start at any capital, so "Jane Doe of Reuters
+# contributed" would read "Doe of Reuters".
 _NAME = (
     rf"(?:The[ \t]+\d{{1,4}}(?:st|nd|rd|th)?(?!\w)(?:[ \t]+{_NAME_WORD}){{0,2}}"
-    rf"|(?:The[ \t]+)?{_NAME_WORD}[ \t]+of[ \t]+(?!The\b){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
     rf"|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 # "TOKYO (Reuters) -", "(AP) —", "(Reuters)" anywhere near the start; an editor's mark or a
