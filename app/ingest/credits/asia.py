@@ -27,8 +27,7 @@ Every reading starts from a name the agency table holds in these scripts (app/co
 import re
 
 from app.core import agencies
-from app.ingest.credits.context import SENTENCE_END
-from app.ingest.credits.context import paragraph_before
+from app.ingest.credits.context import under_a_title
 
 
 def _caseless(name: str) -> bool:
@@ -114,22 +113,18 @@ def _picture(text: str, start: int) -> bool:
     return len(paragraph.strip()) < _PROSE or _PICTURE.search(paragraph) is not None
 
 
-# A chart's or a table's title above its source line ("圖表：各縣市低溫預報", "各縣市最低氣溫一覽").
-_CHART = re.compile(r"圖表|图表|表格|製表|制表|製圖|制图|示意圖|示意图|一覽|一览|[表圖图][：:]")
+# A chart's or a table's title above its source line ("圖表：各縣市低溫預報", "各縣市最低氣溫一覽"),
+# or a picture's caption.
+_CHART = re.compile(
+    r"圖表|图表|表格|製表|制表|製圖|制图|示意圖|示意图|一覽|一览|[表圖图][：:]|" + _PICTURE.pattern
+)
 _SOURCE_LINE = re.compile(r"来源|來源|稿源|出处|出處")
 
 
 def under_a_chart(text: str, start: int) -> bool:
-    """Whether the line at `start` stands under a chart, a table or a picture: the line before
-    it is no sentence (a title), or names one. Not a line that opens the text."""
-    before = paragraph_before(text, start)
-    if not before:
-        return False
-    return (
-        SENTENCE_END.search(before) is None
-        or _PICTURE.search(before) is not None
-        or _CHART.search(before) is not None
-    )
+    """Whether the line at `start` stands under a chart, a table or a picture
+    (context.under_a_title with these scripts' words for them)."""
+    return under_a_title(text, start, _CHART)
 
 
 def find(text: str) -> list[tuple[str, str, str]]:

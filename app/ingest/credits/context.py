@@ -102,6 +102,16 @@ def prose(paragraph: str, picture: re.Pattern[str]) -> bool:
     )
 
 
+def under_a_title(text: str, start: int, picture: re.Pattern[str]) -> bool:
+    """Whether the line at `start` stands under a chart's, a table's or a photo's title: the
+    paragraph before it ends no sentence ("Chart: Inflation by month"), or has a word of
+    `picture` (the reader's own words for one). Not a line that opens the text."""
+    before = paragraph_before(text, start)
+    return bool(before) and (
+        picture.search(before) is not None or SENTENCE_END.search(before) is None
+    )
+
+
 def closes_a_caption(text: str, match: re.Match[str]) -> bool:
     """Whether a credit near the top ("(Reuters)", "- AFP") closes a sentence on its own line
     with the story below it: a photo's caption ("Police stand guard in New Delhi on Monday.

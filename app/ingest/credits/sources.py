@@ -34,10 +34,10 @@ import re
 from app.ingest.credits import releases
 from app.ingest.credits import source_words
 from app.ingest.credits.context import PROSE
-from app.ingest.credits.context import SENTENCE_END
 from app.ingest.credits.context import paragraph_before
 from app.ingest.credits.context import prose
 from app.ingest.credits.context import quoted_words
+from app.ingest.credits.context import under_a_title
 from app.ingest.credits.languages import CAPITAL
 
 Found = tuple[str, str, str]  # (name, the words that give it, kind), as languages.find
@@ -147,8 +147,7 @@ def _after_prose(text: str, start: int) -> bool:
 def under_a_picture(text: str, start: int) -> bool:
     """Whether a source line at `start` is a chart's, a table's or a photo's: the paragraph
     before it is no prose ("Chart: Inflation by month"), or names a picture."""
-    before = paragraph_before(text, start)
-    return bool(before) and (bool(_PICTURE.search(before)) or not SENTENCE_END.search(before))
+    return under_a_title(text, start, _PICTURE)
 
 
 _SOURCE_QUOTE = re.compile(
