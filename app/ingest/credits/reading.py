@@ -139,9 +139,6 @@ _CREDIT_LINE = re.compile(
     rf"|(?:^|\n|[.;][ \t]*)(?i:this[ \t]+(?:report|story|article)[ \t]+by)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name6>{_NAME}|{_LOWER_AGENCY})[ \t]+(?i:was[ \t]+first[ \t]+published)\b"
 )
-_SOURCE_LEAD = re.compile(r"(?i:source)")
-# "Read the full story at KFF Health News.": an excerpt's footer, ending its line.
-_READ_THE_FULL = re.compile(r"(?i:read)")
 # A source's name going on as a noun's attribute: a lower-case word or a slash right after it.
 _NAME_AS_NOUN = re.compile(r"[ \t]*(?:/|[a-zß-öø-ÿ])")
 # An agency named with what it is: "according to the Italian news agency ANSA", "the PA news
@@ -364,11 +361,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     for name, words in sign_offs.find(text):  # "Copyright … The Associated Press."
         found.append(Credit(name, words, LinkRelation.syndicates))
     for match in _CREDIT_LINE.finditer(text):
-        if (footnote(match) or _READ_THE_FULL.match(match["lead"] or "")) and not ends_its_line(
-            text, match.end()
-        ):
-            continue  # "* With reporting from Reuters, EU agrees …": a list's item
-        if _SOURCE_LEAD.match(match["lead"] or "") and _NAME_AS_NOUN.match(text, match.end()):
+        lead = (match["lead"] or "").lower()
+        # "* With reporting from Reuters, EU agrees …": a list's item; "Read the full story at
+        # X." is an excerpt's footer only when it ends its line.
+        if (footnote(match) or lead.startswith("read")) and not ends_its_line(text, match.end()):
+            continue
+        if lead.startswith("source") and _NAME_AS_NOUN.match(text, match.end()):
             # "Source: Reuters poll of 40 economists", "Source: Reuters/Ipsos": the data's
             # source; not "Source: The Conversation France, article de …" (a clause after it).
             continue
