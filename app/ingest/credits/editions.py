@@ -8,6 +8,12 @@ capitalised words after it (a place, an edition) that are no masthead's words ("
 is no edition of a magazine "New York"; "Times of India" has a small word, no edition of "The
 Times").
 
+The other way round, a network named short: "republished from The Conversation" when only its
+editions are stored ("The Conversation UK", "The Conversation France"). The credit is the
+edition's whose name the rule above reads as that network's; of several, the one in the
+crediting article's language (its outlet's), and none when the language does not single one
+out (`network_editions`).
+
 Only for credits that say the text is the outlet's (a credit line, a byline, a dateline, a
 sign-off) or "… contributed to this report": "New York Knicks reported" in the text is no
 edition of anything. A head of one word must be at least EDITION_MIN letters ("Jane Doe
@@ -17,6 +23,9 @@ never read as an edition of another ("Chalkbeat Philadelphia" in its own story).
 
 from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.ingest.credits.context import name_key
@@ -82,6 +91,14 @@ def flat(editions: dict[str, list[str]]) -> set[str]:
     return {key for keys in editions.values() for key in keys}
 
 
+def _own_keys(own: Outlet | None) -> set[str]:
+    """The names the article's own outlet goes by, editions of its network included."""
+    if own is None:
+        return set()
+    keys = {name_key(own.name), own.slug.replace("-", " "), (own.domain or "").split(".")[0]}
+    return keys | set(edition_keys(own.name))
+
+
 def with_editions(
     session: Session, by_key: dict[str, Any], editions: dict[str, list[str]], own_outlet_id: int
 ) -> dict[str, Any]:
@@ -90,12 +107,7 @@ def with_editions(
     missing = [key for key in editions if key not in by_key]
     if not missing:
         return by_key
-    own = session.get(Outlet, own_outlet_id)
-    own_keys = (
-        {name_key(own.name), own.slug.replace("-", " "), (own.domain or "").split(".")[0]}
-        if own is not None
-        else set()
-    )
+    own_keys = _own_keys(session.get(Outlet, own_outlet_id))
     resolved = dict(by_key)
     for key in missing:
         if key in own_keys:
@@ -103,4 +115,58 @@ def with_editions(
         outlet = next((by_key[k] for k in editions[key] if k in by_key), None)
         if outlet is not None:
             resolved[key] = outlet
+    return resolved
+
+
+def in_language(outlets: list[Outlet], language: str | None) -> list[Outlet]:
+    """The outlets that publish in `language` (a BCP 47 tag): those of the same tag if any
+    ("en-AU" for "en-AU"), else those of the same language ("en" for "en-AU"); none when the
+    language is not known."""
+    if not language:
+        return []
+    tag = language.casefold()
+    same = [o for o in outlets if (o.language or "").casefold() == tag]
+    if same:
+        return same
+    primary = tag.split("-")[0]
+    return [o for o in outlets if (o.language or "").casefold().split("-")[0] == primary]
+
+
+def _escaped(key: str) -> str:
+    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def network_editions(
+    session: Session, credits: list[Credit], by_key: dict[str, Any], own: Outlet | None
+) -> dict[str, Any]:
+    """`by_key` with the syndicating credits whose name no stored outlet answers to resolved
+    to the stored edition of the network they name ("The Conversation" -> "The Conversation
+    UK"): the only edition stored, or the only one in the article's language."""
+    wanted = {
+        credit.key
+        for credit in credits
+        if _syndicating(credit) and not credit.background and credit.key not in by_key
+    }
+    wanted = {key for key in wanted if " " in key or len(key) >= EDITION_MIN}
+    wanted -= _own_keys(own)  # "The Conversation" in an edition's own article is its own name
+    if not wanted:
+        return by_key
+    name = func.lower(Outlet.name)
+    patterns = [
+        name.like(f"{prefix}{_escaped(key)} %", escape="\\")
+        for key in wanted
+        for prefix in ("", "the ")
+    ]
+    query = select(Outlet).where(or_(*patterns))
+    if own is not None:
+        query = query.where(Outlet.id != own.id)
+    editions: dict[str, list[Outlet]] = {}
+    for outlet in sorted(session.scalars(query), key=lambda o: o.id or 0):
+        for key in set(edition_keys(outlet.name)) & wanted:
+            editions.setdefault(key, []).append(outlet)
+    resolved = dict(by_key)
+    for key, found in editions.items():
+        chosen = found if len(found) == 1 else in_language(found, own.language if own else None)
+        if len(chosen) == 1:
+            resolved[key] = chosen[0]
     return resolved

@@ -84,9 +84,18 @@ def resolve_credits(
     outlets = session.scalars(
         select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
     )
-    by_key: dict[str, Outlet] = {}
+    answering: dict[str, list[Outlet]] = {}
     for outlet in sorted(outlets, key=lambda o: o.id or 0):
         for key in outlet_keys(outlet):
-            by_key.setdefault(key, outlet)
+            answering.setdefault(key, []).append(outlet)
+    # A name several stored outlets answer to ("BBC": BBC News and BBC News Mundo) is the one
+    # in the article's language, else the first stored.
+    own = session.get(Outlet, exclude_outlet_id)
+    language = own.language if own is not None else None
+    by_key = {
+        key: next(iter(credit_editions.in_language(found, language)), found[0])
+        for key, found in answering.items()
+    }
     by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
+    by_key = credit_editions.network_editions(session, credits, by_key, own)
     return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]

@@ -1,0 +1,165 @@
+"""A network named short for its stored editions, and a name several stored outlets answer to
+(app/ingest/credits/editions.py, `network_editions` and `in_language`): the edition or the
+outlet in the crediting article's language, and nobody when the language does not choose."""
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.factories import T0
+from tests.ingest.credit_support import assert_credits
+from tests.ingest.credit_support import assert_credits_nobody
+
+STORY = (
+    "The storm closed the main road and three schools on Tuesday, officials said.\n\n"
+    "Repairs to the bridge will take at least a week, the roads agency added."
+)
+REPUBLISHED = (
+    f"{STORY}\n\nThis article is republished from The Conversation under a Creative Commons "
+    "license. Read the original article."
+)
+EDITIONS = {
+    "the-conversation-uk": ("The Conversation UK", "theconversation.com", "en-GB"),
+    "the-conversation-fr": ("The Conversation France", None, "fr"),
+    "the-conversation-id": ("The Conversation Indonesia", None, "id"),
+    "the-conversation-us": ("The Conversation US", None, "en-US"),
+}
+
+
+def _store(client: TestClient, slugs: list[str], outlets: dict[str, tuple[Any, ...]]) -> None:
+    for n, slug in enumerate(slugs):
+        name, domain, language = outlets[slug]
+        outlet = {"slug": slug, "name": name, "kind": "online", "language": language}
+        if domain:
+            outlet["domain"] = domain
+        payload = {
+            "outlet": outlet,
+            "article": {
+                "url": f"https://{domain or 'theconversation.com'}/{slug}/story-{n}",
+                "title": f"Another story of {name}",
+                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
+            },
+            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
+        }
+        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
+
+
+def _credited(
+    client: TestClient,
+    body: str,
+    *,
+    language: str | None,
+    author: str | None = None,
+    outlet: dict[str, Any] | None = None,
+) -> tuple[str, float] | None:
+    article: dict[str, Any] = {
+        "url": "https://local-paper.example/news/story-1",
+        "title": "County to add six health inspectors",
+        "published_at": (T0 + timedelta(hours=3)).isoformat(),
+        "body": body,
+    }
+    if author is not None:
+        article["author"] = author
+    own = outlet or {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"}
+    if language is not None:
+        own = {**own, "language": language}
+    payload = {
+        "outlet": own,
+        "article": article,
+        "claims": [{"text": "The county will add six health inspectors next year."}],
+    }
+    response = client.post("/v1/ingest", json=payload)
+    assert response.status_code in (200, 201), response.text
+    found = response.json()["credited_origin"]
+    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+
+
+def test_the_only_stored_edition_is_the_networks(client: TestClient) -> None:
+    _store(client, ["the-conversation-uk"], EDITIONS)
+    assert_credits(_credited(client, REPUBLISHED, language=None), "the-conversation-uk")
+
+
+def test_a_byline_naming_the_network_credits_its_only_edition(client: TestClient) -> None:
+    _store(client, ["the-conversation-fr"], EDITIONS)
+    found = _credited(client, STORY, language="fr", author="Claire Mounier, The Conversation")
+    assert_credits(found, "the-conversation-fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "slug"),
+    [
+        pytest.param("fr", "the-conversation-fr", id="french_article"),
+        pytest.param("id", "the-conversation-id", id="indonesian_article"),
+        pytest.param("en-US", "the-conversation-us", id="same_tag_first"),
+        pytest.param("en-gb", "the-conversation-uk", id="tag_case_folded"),
+    ],
+)
+def test_of_several_editions_the_one_in_the_articles_language(
+    client: TestClient, language: str, slug: str
+) -> None:
+    _store(client, list(EDITIONS), EDITIONS)
+    assert_credits(_credited(client, REPUBLISHED, language=language), slug)
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(None, id="language_unknown"),
+        pytest.param("de", id="no_edition_in_german"),
+        pytest.param("en-AU", id="two_english_editions_neither_australian"),
+    ],
+)
+def test_of_several_editions_none_when_the_language_does_not_choose(
+    client: TestClient, language: str | None
+) -> None:
+    _store(client, list(EDITIONS), EDITIONS)
+    assert _credited(client, REPUBLISHED, language=language) is None
+
+
+def test_an_editions_own_article_credits_no_other_edition(client: TestClient) -> None:
+    _store(client, ["the-conversation-fr"], EDITIONS)
+    own = {"slug": "the-conversation-uk", "name": "The Conversation UK", "kind": "online"}
+    assert _credited(client, REPUBLISHED, language="en-GB", outlet=own) is None
+
+
+def test_the_networks_own_article_credits_none_of_its_editions(client: TestClient) -> None:
+    _store(client, ["the-conversation-uk"], EDITIONS)
+    own = {"slug": "the-conversation", "name": "The Conversation", "kind": "online"}
+    assert _credited(client, REPUBLISHED, language="en-GB", outlet=own) is None
+
+
+def test_a_network_named_in_the_text_is_no_edition(client: TestClient) -> None:
+    _store(client, ["the-conversation-uk"], EDITIONS)
+    body = f"{STORY}\n\nThe roads agency's plan was first described in The Conversation."
+    assert_credits_nobody(_credited(client, body, language="en"))
+
+
+def test_a_short_head_names_no_network(client: TestClient) -> None:
+    # "Vanity" is under seven letters: a credit "Vanity" is no network of "Vanity Fair".
+    _store(client, ["vanity-fair"], {"vanity-fair": ("Vanity Fair", "vanityfair.com", "en")})
+    assert _credited(client, STORY, language="en", author="Jane Smith, Vanity") is None
+
+
+BBC = {
+    "bbc-news": ("BBC News", "bbc.co.uk", "en-GB"),
+    "bbc-mundo": ("BBC News Mundo", "bbc.com", "es"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "slug"),
+    [
+        pytest.param("es", "bbc-mundo", id="spanish_article"),
+        pytest.param("en", "bbc-news", id="english_article"),
+        pytest.param("pt", "bbc-news", id="neither_first_stored"),
+        pytest.param(None, "bbc-news", id="unknown_first_stored"),
+    ],
+)
+def test_a_name_two_stored_outlets_answer_to_is_the_one_in_the_articles_language(
+    client: TestClient, language: str | None, slug: str
+) -> None:
+    _store(client, list(BBC), BBC)
+    found = _credited(client, STORY, language=language, author="María Pérez, BBC")
+    assert_credits(found, slug)
