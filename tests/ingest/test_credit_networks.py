@@ -51,6 +51,7 @@ def _credited(
     body: str,
     *,
     language: str | None,
+    country: str | None = None,
     author: str | None = None,
     outlet: dict[str, Any] | None = None,
 ) -> tuple[str, float] | None:
@@ -65,6 +66,8 @@ def _credited(
     own = outlet or {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"}
     if language is not None:
         own = {**own, "language": language}
+    if country is not None:
+        own = {**own, "country": country}
     payload = {
         "outlet": own,
         "article": article,
@@ -76,46 +79,116 @@ def _credited(
     return None if found is None else (found["outlet"]["slug"], found["confidence"])
 
 
-def test_the_only_stored_edition_is_the_networks(client: TestClient) -> None:
+@pytest.mark.parametrize(
+    ("language", "country", "slug"),
+    [
+        pytest.param("en", "GB", "the-conversation-uk", id="country_stored"),
+        pytest.param("en-GB", None, "the-conversation-uk", id="country_of_the_language_tag"),
+        pytest.param("en", None, None, id="country_unknown"),
+        pytest.param(None, None, None, id="nothing_known"),
+        pytest.param("en-US", None, None, id="another_country"),
+        pytest.param("fr", "FR", None, id="another_country_and_language"),
+    ],
+)
+def test_the_only_stored_edition_for_an_article_of_its_country(
+    client: TestClient, language: str | None, country: str | None, slug: str | None
+) -> None:
     _store(client, ["the-conversation-uk"], EDITIONS)
-    assert_credits(_credited(client, REPUBLISHED, language=None), "the-conversation-uk")
+    found = _credited(client, REPUBLISHED, language=language, country=country)
+    if slug is None:
+        assert found is None
+    else:
+        assert_credits(found, slug)
 
 
-def test_a_byline_naming_the_network_credits_its_only_edition(client: TestClient) -> None:
+def test_a_byline_naming_the_network_credits_the_edition(client: TestClient) -> None:
     _store(client, ["the-conversation-fr"], EDITIONS)
-    found = _credited(client, STORY, language="fr", author="Claire Mounier, The Conversation")
+    found = _credited(client, STORY, language="fr-FR", author="Claire Mounier, The Conversation")
     assert_credits(found, "the-conversation-fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "slug"),
+    [
+        pytest.param("fr", "FR", "the-conversation-fr", id="french_article"),
+        pytest.param("id", "ID", "the-conversation-id", id="indonesian_article"),
+        pytest.param("en-US", None, "the-conversation-us", id="american_article"),
+        pytest.param("en-gb", None, "the-conversation-uk", id="tag_case_folded"),
+    ],
+)
+def test_of_several_editions_the_one_of_the_articles_country(
+    client: TestClient, language: str, country: str | None, slug: str
+) -> None:
+    _store(client, list(EDITIONS), EDITIONS)
+    assert_credits(_credited(client, REPUBLISHED, language=language, country=country), slug)
+
+
+@pytest.mark.parametrize(
+    ("language", "country"),
+    [
+        pytest.param(None, None, id="nothing_known"),
+        pytest.param("de", "DE", id="no_german_edition"),
+        pytest.param("en-AU", None, id="no_australian_edition"),
+        pytest.param("fr", "SN", id="french_but_of_another_country"),
+    ],
+)
+def test_of_several_editions_none_when_none_fits(
+    client: TestClient, language: str | None, country: str | None
+) -> None:
+    _store(client, list(EDITIONS), EDITIONS)
+    assert _credited(client, REPUBLISHED, language=language, country=country) is None
+
+
+LANGUAGES = {
+    "euronews-en": ("Euronews English", None, "en"),
+    "euronews-es": ("Euronews Español", None, "es"),
+}
 
 
 @pytest.mark.parametrize(
     ("language", "slug"),
     [
-        pytest.param("fr", "the-conversation-fr", id="french_article"),
-        pytest.param("id", "the-conversation-id", id="indonesian_article"),
-        pytest.param("en-US", "the-conversation-us", id="same_tag_first"),
-        pytest.param("en-gb", "the-conversation-uk", id="tag_case_folded"),
+        pytest.param("es-MX", "euronews-es", id="spanish_article"),
+        pytest.param("en", "euronews-en", id="english_article"),
+        pytest.param("pt", None, id="no_portuguese_edition"),
     ],
 )
-def test_of_several_editions_the_one_in_the_articles_language(
-    client: TestClient, language: str, slug: str
+def test_an_edition_named_by_its_language_for_an_article_in_it(
+    client: TestClient, language: str, slug: str | None
 ) -> None:
-    _store(client, list(EDITIONS), EDITIONS)
-    assert_credits(_credited(client, REPUBLISHED, language=language), slug)
+    _store(client, list(LANGUAGES), LANGUAGES)
+    found = _credited(client, STORY, language=language, author="Ana Ruiz, Euronews")
+    if slug is None:
+        assert found is None
+    else:
+        assert_credits(found, slug)
 
 
 @pytest.mark.parametrize(
-    "language",
+    ("name", "domain"),
     [
-        pytest.param(None, id="language_unknown"),
-        pytest.param("de", id="no_edition_in_german"),
-        pytest.param("en-AU", id="two_english_editions_neither_australian"),
+        pytest.param("Middle East Eye", "middleeasteye.net", id="no_country_or_language"),
+        pytest.param("Washington Monthly", "washingtonmonthly.com", id="a_place_head"),
+        pytest.param("National Geographic", "nationalgeographic.com", id="the_national"),
+        pytest.param("Telegraph India", "telegraphindia.com", id="another_countrys_edition"),
     ],
 )
-def test_of_several_editions_none_when_the_language_does_not_choose(
-    client: TestClient, language: str | None
+def test_a_name_with_a_word_after_it_is_no_edition_unless_it_fits(
+    client: TestClient, name: str, domain: str
 ) -> None:
-    _store(client, list(EDITIONS), EDITIONS)
-    assert _credited(client, REPUBLISHED, language=language) is None
+    stored = {"other": (name, domain, "en-IN" if "India" in name else "en-US")}
+    _store(client, ["other"], stored)
+    head = " ".join(name.split()[:-1])
+    for author in (f"Jane Doe, {head} Correspondent", f"Jane Doe, The {head}"):
+        found = _credited(client, STORY, language="en-GB", author=author)
+        assert found is None, author
+
+
+def test_an_agencys_name_is_no_network(client: TestClient) -> None:
+    stored = {"breakingviews": ("Reuters Breakingviews", "breakingviews.com", "en-GB")}
+    _store(client, ["breakingviews"], stored)
+    found = _credited(client, STORY, language="en-GB", author="Jane Doe, Reuters")
+    assert found is None or found[0] != "breakingviews"
 
 
 def test_an_editions_own_article_credits_no_other_edition(client: TestClient) -> None:
@@ -163,3 +236,26 @@ def test_a_name_two_stored_outlets_answer_to_is_the_one_in_the_articles_language
     _store(client, list(BBC), BBC)
     found = _credited(client, STORY, language=language, author="María Pérez, BBC")
     assert_credits(found, slug)
+
+
+def test_a_name_is_the_outlet_it_names_most_closely_before_the_language(
+    client: TestClient,
+) -> None:
+    stored = {
+        "agencia-para": ("Agência Pará", "agenciapara.com.br", "pt-BR", "wire_agency"),
+        "ap": ("The Associated Press", "apnews.com", "en-US", "wire_agency"),
+    }
+    for n, (slug, (name, domain, language, kind)) in enumerate(stored.items()):
+        outlet = {"slug": slug, "name": name, "kind": kind, "domain": domain, "language": language}
+        payload = {
+            "outlet": outlet,
+            "article": {
+                "url": f"https://{domain}/story-{n}",
+                "title": f"Another story of {name}",
+                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
+            },
+            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
+        }
+        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
+    body = "BELÉM (AP) — " + STORY
+    assert_credits(_credited(client, body, language="pt-BR"), "ap")

@@ -10,9 +10,9 @@ Times").
 
 The other way round, a network named short: "republished from The Conversation" when only its
 editions are stored ("The Conversation UK", "The Conversation France"). The credit is the
-edition's whose name the rule above reads as that network's; of several, the one in the
-crediting article's language (its outlet's), and none when the language does not single one
-out (`network_editions`).
+edition's whose name is the network's and a country or a language (credits/markers.py), and
+whose country or language the crediting article's outlet has; none when no edition or several
+fit, and never for a name the agencies table knows (`network_editions`).
 
 Only for credits that say the text is the outlet's (a credit line, a byline, a dateline, a
 sign-off) or "… contributed to this report": "New York Knicks reported" in the text is no
@@ -28,6 +28,8 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.core import agencies
+from app.ingest.credits import markers
 from app.ingest.credits.context import name_key
 from app.ingest.credits.newsrooms import INSTITUTION
 from app.ingest.credits.reading import SYNDICATING_KINDS
@@ -49,14 +51,14 @@ _MASTHEAD = frozenset((
 EDITION_MIN = 7
 
 
-def edition_keys(name: str) -> list[str]:
-    """Keys of the outlet an edition's or a service's name may stand for, most specific first."""
-    key = name_key(name)
-    keys = [key.removesuffix(f" {tail}") for tail in _SERVICES if key.endswith(f" {tail}")]
-    written = key.split()
+def _heads(name: str) -> list[tuple[str, str]]:
+    """(the network's key, the edition's words) for a name that may be an edition: without one
+    or two capitalised words after it that are no masthead's words."""
+    written = name_key(name).split()
     raw = name.split()
     if raw and raw[0].lower() == "the":
         raw = raw[1:]
+    found = []
     for size in (1, 2):
         if len(written) <= size or len(raw) != len(written):
             continue
@@ -66,7 +68,15 @@ def edition_keys(name: str) -> list[str]:
         if all(w[:1].isupper() and w.isalpha() and w.lower() not in _MASTHEAD for w in tail) and (
             " " in head or len(head) >= EDITION_MIN
         ):
-            keys.append(head)
+            found.append((head, " ".join(tail)))
+    return found
+
+
+def edition_keys(name: str) -> list[str]:
+    """Keys of the outlet an edition's or a service's name may stand for, most specific first."""
+    key = name_key(name)
+    keys = [key.removesuffix(f" {tail}") for tail in _SERVICES if key.endswith(f" {tail}")]
+    keys += [head for head, _ in _heads(name)]
     return [k for k in keys if k and k != key]
 
 
@@ -141,15 +151,19 @@ def network_editions(
 ) -> dict[str, Any]:
     """`by_key` with the syndicating credits whose name no stored outlet answers to resolved
     to the stored edition of the network they name ("The Conversation" -> "The Conversation
-    UK"): the only edition stored, or the only one in the article's language."""
+    UK"): an edition by its country or language (credits/markers.py), the one the crediting
+    article fits; none when no edition or several fit."""
     wanted = {
         credit.key
         for credit in credits
         if _syndicating(credit) and not credit.background and credit.key not in by_key
     }
-    wanted = {key for key in wanted if " " in key or len(key) >= EDITION_MIN}
-    wanted -= _own_keys(own)  # "The Conversation" in an edition's own article is its own name
-    if not wanted:
+    wanted = {
+        key
+        for key in wanted - _own_keys(own)  # an edition's own article names its own network
+        if (" " in key or len(key) >= EDITION_MIN) and agencies.by_key(key) is None
+    }
+    if not wanted or own is None:
         return by_key
     name = func.lower(Outlet.name)
     patterns = [
@@ -157,16 +171,14 @@ def network_editions(
         for key in wanted
         for prefix in ("", "the ")
     ]
-    query = select(Outlet).where(or_(*patterns))
-    if own is not None:
-        query = query.where(Outlet.id != own.id)
     editions: dict[str, list[Outlet]] = {}
-    for outlet in sorted(session.scalars(query), key=lambda o: o.id or 0):
-        for key in set(edition_keys(outlet.name)) & wanted:
-            editions.setdefault(key, []).append(outlet)
+    for outlet in session.scalars(select(Outlet).where(or_(*patterns), Outlet.id != own.id)):
+        for head, tail in _heads(outlet.name):
+            mark = markers.marker(tail)
+            if head in wanted and mark is not None and markers.fits(mark, own):
+                editions.setdefault(head, []).append(outlet)
     resolved = dict(by_key)
     for key, found in editions.items():
-        chosen = found if len(found) == 1 else in_language(found, own.language if own else None)
-        if len(chosen) == 1:
-            resolved[key] = chosen[0]
+        if len(found) == 1:
+            resolved[key] = found[0]
     return resolved

@@ -22,24 +22,42 @@ from app.tables import OutletKind
 def outlet_keys(outlet: Outlet) -> set[str]:
     """The names a credit may give an outlet: its name, slug, domain and, for a wire, initials
     (for a wire listed in app/core/agencies.py, the names and aliases listed there instead)."""
-    keys = {name_key(outlet.name), outlet.slug.replace("-", " ")}
+    return set(ranked_keys(outlet))
+
+
+# How closely a key names its outlet: a name (its own, or one a table lists for it), then its
+# slug, then the first label of its domain, then initials made of its name's words.
+NAMED, SLUG, DOMAIN, INITIALS = range(4)
+
+
+def ranked_keys(outlet: Outlet) -> dict[str, int]:
+    """`outlet_keys`, each with how closely it names the outlet (NAMED ... INITIALS)."""
+    keys: dict[str, int] = {}
+
+    def add(found: set[str] | list[str], rank: int) -> None:
+        for key in found:
+            if key and rank < keys.get(key, INITIALS + 1):
+                keys[key] = rank
+
+    add([name_key(outlet.name)], NAMED)
+    add([outlet.slug.replace("-", " ")], SLUG)
     if outlet.domain:
-        keys.add(outlet.domain.split(".")[0])
+        add([outlet.domain.split(".")[0]], DOMAIN)
     listed = agencies.of_outlet(outlet.slug, outlet.domain)
     if listed is None and outlet.kind == OutletKind.wire_agency:
         listed = _by_full_name(outlet.name)  # "Maghreb Arabe Presse (MAP)" on another domain
     if outlet.kind == OutletKind.wire_agency and listed is not None:
-        keys |= agencies.keys_of(listed)
+        add(agencies.keys_of(listed), NAMED)
     if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
-        keys |= {name_key(part) for part in agencies.compound_names(outlet.name)}
+        add([name_key(part) for part in agencies.compound_names(outlet.name)], NAMED)
     if outlet.kind == OutletKind.wire_agency and listed is None:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:
-            keys.add("".join(w[0] for w in words).lower())
+            add(["".join(w[0] for w in words).lower()], INITIALS)
     # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py).
     if (broadcaster := broadcasters.of_outlet(name_key(outlet.name), outlet.domain)) is not None:
-        keys |= set(broadcaster.names)
-    return {key for key in keys if key}
+        add(list(broadcaster.names), NAMED)
+    return keys
 
 
 def _by_full_name(name: str) -> agencies.Agency | None:
@@ -84,18 +102,20 @@ def resolve_credits(
     outlets = session.scalars(
         select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
     )
-    answering: dict[str, list[Outlet]] = {}
+    answering: dict[str, list[tuple[int, Outlet]]] = {}
     for outlet in sorted(outlets, key=lambda o: o.id or 0):
-        for key in outlet_keys(outlet):
-            answering.setdefault(key, []).append(outlet)
-    # A name several stored outlets answer to ("BBC": BBC News and BBC News Mundo) is the one
-    # in the article's language, else the first stored.
+        for key, rank in ranked_keys(outlet).items():
+            answering.setdefault(key, []).append((rank, outlet))
+    # A name several stored outlets answer to is the one it names most closely ("AP": the
+    # agency, not the initials of "Agência Pará"); of those, the one in the article's language
+    # ("BBC": BBC News Mundo for a Spanish article, BBC News for an English one), else the
+    # first stored.
     own = session.get(Outlet, exclude_outlet_id)
     language = own.language if own is not None else None
-    by_key = {
-        key: next(iter(credit_editions.in_language(found, language)), found[0])
-        for key, found in answering.items()
-    }
+    by_key = {}
+    for key, found in answering.items():
+        closest = [outlet for rank, outlet in found if rank == min(r for r, _ in found)]
+        by_key[key] = next(iter(credit_editions.in_language(closest, language)), closest[0])
     by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
     return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]

@@ -1,0 +1,77 @@
+"""The words that mark an outlet's name as an edition of a network, and whose article an edition
+is likely to be credited by.
+
+"The Conversation UK", "The Conversation France", "Guardian Australia", "HuffPost Brasil" and
+"DW Español" are a network's name and a country or a language; "Middle East Eye", "Washington
+Monthly", "National Geographic" and "Reuters Breakingviews" are not editions of anything, though
+their last word is as capitalised. So a name is an edition only when its tail is a country's
+name or code, or a language's name, in the languages news is written in (Babel's locale data,
+the CLDR: "Brasil", "Deutschland", "España", "Polska", "English", "Español"; the codes "UK",
+"US"). Regions ("Europe", "Africa", "Asia") are left out: nothing about the crediting article
+can say which region's edition it means.
+
+An edition is credited for a network named short ("republished from The Conversation") only by
+an article that fits it: of the edition's country (the article's outlet's country, or the
+region of its language tag when the country is not stored), or in the edition's language. The
+BBC's, VOA's and other broadcasters' services are not read here: they answer to the names
+app/core/broadcasters.py lists for them.
+
+Babel comes with trafilatura (through courlan), which ingest already uses to read pages; it is
+declared in pyproject.toml as a dependency of its own for this.
+"""
+
+from functools import lru_cache
+
+from babel import Locale
+
+from app.tables import Outlet
+
+# Locales whose names for countries and languages are read (names in the language of the
+# edition: "Brasil" in Portuguese, "Deutschland" in German, "Español" in Spanish).
+_LOCALES = (
+    "en", "es", "pt", "fr", "de", "it", "nl", "id", "ms", "pl", "tr", "sv", "da", "nb", "fi",
+    "ro", "cs", "sk", "hu", "hr", "sl", "ca", "fil", "sw", "vi", "ru", "uk", "el",
+)  # fmt: skip
+# Country codes news writes in an edition's name that are no ISO 3166-1 code of it.
+_CODES = {"uk": "GB", "usa": "US"}
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name or code -> ISO 3166-1 alpha-2, language name -> ISO 639 code), casefolded."""
+    countries: dict[str, str] = dict(_CODES)
+    languages: dict[str, str] = {}
+    for code in _LOCALES:
+        locale = Locale.parse(code)
+        for territory, name in locale.territories.items():
+            if len(territory) == 2 and territory.isalpha() and territory.isupper():
+                countries.setdefault(name.casefold(), territory)
+                countries.setdefault(territory.casefold(), territory)
+        for language, name in locale.languages.items():
+            if language.isalpha() and len(language) in (2, 3):
+                languages.setdefault(name.casefold(), language)
+    return countries, languages
+
+
+def marker(tail: str) -> tuple[str, str] | None:
+    """("country", "GB") for "UK", ("language", "es") for "Español"; None for a word that is
+    neither ("Eye", "Monthly", "Geographic")."""
+    key = " ".join(tail.casefold().split())
+    countries, languages = _names()
+    if key in countries:
+        return "country", countries[key]
+    if key in languages:
+        return "language", languages[key]
+    return None
+
+
+def fits(mark: tuple[str, str], own: Outlet | None) -> bool:
+    """Whether the crediting article's outlet is of the edition's country or language."""
+    if own is None:
+        return False
+    tag = [part for part in (own.language or "").replace("_", "-").split("-") if part]
+    kind, code = mark
+    if kind == "language":
+        return bool(tag) and tag[0].casefold() == code.casefold()
+    region = next((p.upper() for p in tag[1:] if len(p) == 2 and p.isalpha()), "")
+    return (own.country or region).upper() == code
