@@ -128,18 +128,25 @@ def with_editions(
     return resolved
 
 
-def in_language(outlets: list[Outlet], language: str | None) -> list[Outlet]:
-    """The outlets that publish in `language` (a BCP 47 tag): those of the same tag if any
-    ("en-AU" for "en-AU"), else those of the same language ("en" for "en-AU"); none when the
-    language is not known."""
-    if not language:
-        return []
-    tag = language.casefold()
-    same = [o for o in outlets if (o.language or "").casefold() == tag]
+def nearest(outlets: list[Outlet], own: Outlet | None) -> Outlet:
+    """Of outlets (the first stored first), the one of the article's outlet's country, else
+    the one in its language (the same BCP 47 tag, else the same language), else the first."""
+    if own is None or len(outlets) == 1:
+        return outlets[0]
+    country = markers.country(own)
+    same = [o for o in outlets if country and markers.country(o) == country]
     if same:
-        return same
-    primary = tag.split("-")[0]
-    return [o for o in outlets if (o.language or "").casefold().split("-")[0] == primary]
+        return same[0]
+    tag = (own.language or "").casefold()
+    if not tag:
+        return outlets[0]
+    for fits in (
+        lambda o: (o.language or "").casefold() == tag,
+        lambda o: (o.language or "").casefold().split("-")[0] == tag.split("-")[0],
+    ):
+        if same := [o for o in outlets if fits(o)]:
+            return same[0]
+    return outlets[0]
 
 
 def _escaped(key: str) -> str:

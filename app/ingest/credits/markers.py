@@ -65,13 +65,22 @@ def marker(tail: str) -> tuple[str, str] | None:
     return None
 
 
+def _tag(outlet: Outlet) -> list[str]:
+    return [part for part in (outlet.language or "").replace("_", "-").split("-") if part]
+
+
+def country(outlet: Outlet) -> str:
+    """The outlet's country: its own, else the region of its language tag ("" when neither)."""
+    region = next((p.upper() for p in _tag(outlet)[1:] if len(p) == 2 and p.isalpha()), "")
+    return (outlet.country or region).upper()
+
+
 def fits(mark: tuple[str, str], own: Outlet | None) -> bool:
     """Whether the crediting article's outlet is of the edition's country or language."""
     if own is None:
         return False
-    tag = [part for part in (own.language or "").replace("_", "-").split("-") if part]
     kind, code = mark
     if kind == "language":
+        tag = _tag(own)
         return bool(tag) and tag[0].casefold() == code.casefold()
-    region = next((p.upper() for p in tag[1:] if len(p) == 2 and p.isalpha()), "")
-    return (own.country or region).upper() == code
+    return country(own) == code

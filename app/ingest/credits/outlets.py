@@ -26,28 +26,36 @@ def outlet_keys(outlet: Outlet) -> set[str]:
 
 
 # How closely a key names its outlet: a name (its own, or one a table lists for it), then its
-# slug, then the first label of its domain, then initials made of its name's words.
-NAMED, SLUG, DOMAIN, INITIALS = range(4)
+# slug, then a short label others share (initials a table lists, "aps" for Algérie Presse
+# Service as for the APS of Senegal; the first label of its domain), then initials made of its
+# name's words.
+NAMED, SLUG, LABEL, INITIALS = range(4)
+_SHORT = 4  # letters of a listed name that is initials, a label many outlets may share
+
+
+def _listed(key: str) -> int:
+    return LABEL if key.isalpha() and len(key) <= _SHORT else NAMED
 
 
 def ranked_keys(outlet: Outlet) -> dict[str, int]:
     """`outlet_keys`, each with how closely it names the outlet (NAMED ... INITIALS)."""
     keys: dict[str, int] = {}
 
-    def add(found: set[str] | list[str], rank: int) -> None:
+    def add(found: set[str] | list[str], rank: int | None = None) -> None:
         for key in found:
-            if key and rank < keys.get(key, INITIALS + 1):
-                keys[key] = rank
+            level = _listed(key) if rank is None else rank
+            if key and level < keys.get(key, INITIALS + 1):
+                keys[key] = level
 
     add([name_key(outlet.name)], NAMED)
     add([outlet.slug.replace("-", " ")], SLUG)
     if outlet.domain:
-        add([outlet.domain.split(".")[0]], DOMAIN)
+        add([outlet.domain.split(".")[0]], LABEL)
     listed = agencies.of_outlet(outlet.slug, outlet.domain)
     if listed is None and outlet.kind == OutletKind.wire_agency:
         listed = _by_full_name(outlet.name)  # "Maghreb Arabe Presse (MAP)" on another domain
     if outlet.kind == OutletKind.wire_agency and listed is not None:
-        add(agencies.keys_of(listed), NAMED)
+        add(agencies.keys_of(listed))
     if outlet.kind == OutletKind.wire_agency:  # "ANGOP - Agência Angola Press", "X (PETRA)"
         add([name_key(part) for part in agencies.compound_names(outlet.name)], NAMED)
     if outlet.kind == OutletKind.wire_agency and listed is None:
@@ -56,7 +64,7 @@ def ranked_keys(outlet: Outlet) -> dict[str, int]:
             add(["".join(w[0] for w in words).lower()], INITIALS)
     # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py).
     if (broadcaster := broadcasters.of_outlet(name_key(outlet.name), outlet.domain)) is not None:
-        add(list(broadcaster.names), NAMED)
+        add(list(broadcaster.names))
     return keys
 
 
@@ -107,15 +115,14 @@ def resolve_credits(
         for key, rank in ranked_keys(outlet).items():
             answering.setdefault(key, []).append((rank, outlet))
     # A name several stored outlets answer to is the one it names most closely ("AP": the
-    # agency, not the initials of "Agência Pará"); of those, the one in the article's language
-    # ("BBC": BBC News Mundo for a Spanish article, BBC News for an English one), else the
-    # first stored.
+    # agency, not the initials of "Agência Pará"); of those, the one of the article's country,
+    # else in its language ("BBC": BBC News Mundo for a Spanish article, BBC News for an English
+    # one), else the first stored.
     own = session.get(Outlet, exclude_outlet_id)
-    language = own.language if own is not None else None
     by_key = {}
     for key, found in answering.items():
         closest = [outlet for rank, outlet in found if rank == min(r for r, _ in found)]
-        by_key[key] = next(iter(credit_editions.in_language(closest, language)), closest[0])
+        by_key[key] = credit_editions.nearest(closest, own)
     by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
     return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
