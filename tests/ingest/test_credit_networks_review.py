@@ -210,18 +210,15 @@ def P(
 
 _DOMAIN = "a domain's first label read as the name (before this review)"
 _NO_COUNTRY = "an edition of a country for an article of no known country: left unread"
-_UNREAD = "a name not read as an edition (a number, sentence case, brackets, a trailing word)"
+_UNREAD = "a name not read as an edition (sentence case, a word after the edition)"
 KNOWN = {
     "beat_weather_channel": _DOMAIN,
     "guardian_us_article_vs_nigeria": _DOMAIN,
     "politico_us_vs_europe": _DOMAIN,
     "newsweek_en_vs_polska": _DOMAIN,
     "euronews_en_vs_albania": _DOMAIN,
-    "miss_france24_digits": _UNREAD,
-    "miss_france24_only": _UNREAD,
     "miss_novaya_sentence_case": _UNREAD,
     "miss_cyrillic_capitals": _UNREAD,
-    "miss_parenthesised_edition": _UNREAD,
     "edition_word_stored": _UNREAD,
     "miss_edition_without_language": _NO_COUNTRY,
     "conversation_en_plain_uk_fr": _NO_COUNTRY,

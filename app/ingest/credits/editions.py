@@ -158,8 +158,9 @@ def network_editions(
 ) -> dict[str, Any]:
     """`by_key` with the syndicating credits whose name no stored outlet answers to resolved
     to the stored edition of the network they name ("The Conversation" -> "The Conversation
-    UK"): an edition by its country or language (credits/markers.py), the one the crediting
-    article fits; none when no edition or several fit."""
+    UK", "Le Monde" -> "Le Monde in English"): an edition by its country or language
+    (markers.edition_of), the one the crediting article fits; none when no edition or several
+    fit."""
     wanted = {
         credit.key
         for credit in credits
@@ -180,10 +181,10 @@ def network_editions(
     ]
     editions: dict[str, list[Outlet]] = {}
     for outlet in session.scalars(select(Outlet).where(or_(*patterns), Outlet.id != own.id)):
-        for head, tail in _heads(outlet.name):
-            mark = markers.marker(tail)
-            if head in wanted and mark is not None and markers.fits(mark, own):
-                editions.setdefault(head, []).append(outlet)
+        for key in wanted:
+            mark = markers.edition_of(name_key(outlet.name), key)
+            if mark is not None and markers.fits(mark, own):
+                editions.setdefault(key, []).append(outlet)
     resolved = dict(by_key)
     for key, found in editions.items():
         if len(found) == 1:

@@ -201,12 +201,14 @@ def _russian_told(match: re.Match[str], text: str) -> bool:
 
 
 # Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
-# información de AFP)", "Mit Material von dpa" / "der Deutschen Presse-Agentur", "Avec AFP",
-# "Com informações da Reuters", "Com Estadão Conteúdo", "Con fonte ANSA", "Fonte: ANSA",
-# "По материалам ТАСС", and a source line in any language source_words.py lists ("Fuente:
-# EFE", "Quelle: dpa", "Источник: ТАСС", "Sumber: Antara", "Źródło: PAP", "Nguồn: TTXVN").
+# información de AFP)", "Con informazioni di Euronews", "Mit Material von dpa" / "der
+# Deutschen Presse-Agentur", "Avec AFP", "Com informações da Reuters", "Com Estadão
+# Conteúdo", "Con fonte ANSA", "Fonte: ANSA", "По материалам ТАСС", and a source line in any
+# language source_words.py lists ("Fuente: EFE", "Quelle: dpa", "Источник: ТАСС", "Sumber:
+# Antara", "Źródło: PAP", "Nguồn: TTXVN").
 _LINE = re.compile(
     rf"{CREDIT_LINE_START}(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
+    r"con[ \t]+informazioni[ \t]+(?:di|da)|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?)|"
     rf"{source_words.WORD}[ \t]*[{source_words.COLONS}]|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").

@@ -65,6 +65,25 @@ def marker(tail: str) -> tuple[str, str] | None:
     return None
 
 
+# A preposition news puts before an edition's language or country: "Le Monde in English",
+# "France 24 en español", "Euronews em português", "Deutsche Welle auf Deutsch".
+_BEFORE = frozenset(("in", "en", "em", "na", "auf", "di", "на"))
+
+
+def edition_of(name_key: str, network: str) -> tuple[str, str] | None:
+    """The mark of the edition a name (its key) is of a network (its key): the network's name,
+    then a country or a language, perhaps after a preposition ("dw español" of "dw": the
+    Spanish edition; "le monde in english" of "le monde"); None when the name is no edition of
+    that network ("middle east eye" of "middle east")."""
+    if not name_key.startswith(f"{network} "):
+        return None
+    rest = name_key[len(network) + 1 :].strip(" ()")
+    first, _, after = rest.partition(" ")
+    if first in _BEFORE and after:
+        rest = after
+    return marker(rest)
+
+
 def _tag(outlet: Outlet) -> list[str]:
     return [part for part in (outlet.language or "").replace("_", "-").split("-") if part]
 

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app.core import agencies
 from app.core import broadcasters
 from app.ingest.credits import editions as credit_editions
+from app.ingest.credits import markers
 from app.ingest.credits.context import fold
 from app.ingest.credits.context import name_key
 from app.ingest.credits.reading import Credit
@@ -62,10 +63,24 @@ def ranked_keys(outlet: Outlet) -> dict[str, int]:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:
             add(["".join(w[0] for w in words).lower()], INITIALS)
-    # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py).
-    if (broadcaster := broadcasters.of_outlet(name_key(outlet.name), outlet.domain)) is not None:
+    # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py),
+    # and a service of the broadcaster's: "DW Español", "RFI Español", "France 24 en español".
+    if (broadcaster := _broadcaster(outlet)) is not None:
         add(list(broadcaster.names))
     return keys
+
+
+def _broadcaster(outlet: Outlet) -> broadcasters.Broadcaster | None:
+    """The listed broadcaster the outlet is, or whose service it is: a name it goes by, then a
+    country or a language (markers.edition_of)."""
+    key = name_key(outlet.name)
+    found = broadcasters.of_outlet(key, outlet.domain)
+    if found is None:
+        found = next(
+            (b for b in broadcasters.BROADCASTERS for n in b.names if markers.edition_of(key, n)),
+            None,
+        )
+    return found
 
 
 def _by_full_name(name: str) -> agencies.Agency | None:
@@ -107,6 +122,8 @@ def resolve_credits(
         domains = {d for found in listed for d in found.domains}
         conditions += [func.lower(Outlet.name).in_(names), Outlet.domain.in_(domains)]  # type: ignore[union-attr]
         conditions += [Outlet.domain.like(f"%.{d}") for d in domains]  # type: ignore[union-attr]
+        # and its services stored under a name of their own ("DW Español", "RFI Español")
+        conditions += [func.lower(Outlet.name).like(f"{name} %") for name in names]
     outlets = session.scalars(
         select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
     )
