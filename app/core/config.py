@@ -261,6 +261,13 @@ class Settings(BaseSettings):
         "carrying them as a copy (a wire story's paragraphs inside a local one); a passage is a "
         "sentence in Latin text, the sentences a line break keeps together in other scripts.",
     )
+    copy_narrated_passages: int = Field(
+        default=1,
+        ge=0,
+        description="Of those passages, how many must reappear as the reporter's running text, "
+        "not only as a speaker's words in quotation marks (independent reports of one statement "
+        "quote it word for word); 0: quotations count as any text.",
+    )
     copy_sentence_vectors: bool = Field(
         default=True,
         description="Keep a vector per sentence of each body (the sentence-embedding model of "

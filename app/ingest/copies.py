@@ -136,10 +136,17 @@ def partial_copy(copy: Article, origin: Article) -> tuple[float, str] | None:
     return holds, "of the 3-word shingles of"
 
 
-def carried_sentences(copy: Article, origin: Article, settings: Settings) -> Reappearing | None:
-    """How many sentences of `origin` reappear in `copy`, when enough do (sentences.carries)."""
+def carried_sentences(
+    copy: Article, origin: Article, settings: Settings, quotations: frozenset[int]
+) -> Reappearing | None:
+    """How many sentences of `origin` reappear in `copy`, when enough do, and enough as running
+    text (sentences.carries; `quotations`: the quoted shingles of the article being ingested)."""
     return carries(
-        origin.body_sentences, copy.body_sentences, min_sentences=settings.copy_shared_sentences
+        origin.body_sentences,
+        copy.body_sentences,
+        min_sentences=settings.copy_shared_sentences,
+        quotations=quotations,
+        min_narrated=settings.copy_narrated_passages,
     )
 
 
@@ -239,8 +246,10 @@ def detect(
     credits: list[tuple[Credit, Outlet]],
     settings: Settings,
     has_origin: bool,
+    quotations: frozenset[int] = frozenset(),
 ) -> Detection:
-    """Link the article to the earlier article it copies or cites, and later copies to it."""
+    """Link the article to the earlier article it copies or cites, and later copies to it
+    (`quotations`: the shingles of its body inside quotation marks, sentences.quoted)."""
     assert article.id is not None
     result = Detection()
     credited = {credited_outlet.id: credit for credit, credited_outlet in credits}
@@ -266,6 +275,7 @@ def detect(
             credited,
             same_headline,
             settings,
+            quotations,
         )
         if origin is not None and _link(
             session, copy=article, origin=origin, relation=relation, reason=reason
@@ -289,12 +299,14 @@ def detect(
                     )
 
     if not has_origin:
-        result.copies = _adopt_copies(session, article, outlet, nearby, same_headline, settings)
+        result.copies = _adopt_copies(
+            session, article, outlet, nearby, same_headline, settings, quotations
+        )
     return result
 
 
 def _body_origin(
-    article: Article, earlier: list[_Nearby], settings: Settings
+    article: Article, earlier: list[_Nearby], settings: Settings, quotations: frozenset[int]
 ) -> tuple[_Nearby, str] | None:
     """The earlier article whose body this one copies, by its fingerprints, with the reason:
     near-verbatim (SimHash), one body inside the other (MinHash containment), or sentences of
@@ -335,7 +347,8 @@ def _body_origin(
         carrying = [
             (found, other)
             for other in earlier
-            if (found := carried_sentences(article, other.article, settings)) is not None
+            if (found := carried_sentences(article, other.article, settings, quotations))
+            is not None
         ]
         if carrying:
             # The most sentences carried, then the earliest (as for the other fingerprints).
@@ -385,6 +398,7 @@ def _choose_origin(
     credited: dict[int | None, Credit],
     same_headline: set[int | None],
     settings: Settings,
+    quotations: frozenset[int],
 ) -> tuple[Article | None, LinkRelation, str]:
     def with_evidence(reason: str, other: _Nearby) -> str:
         """A body match's reason, with the other evidence for the same origin."""
@@ -404,7 +418,7 @@ def _choose_origin(
             and (other.article.id or 0) > (article.id or 0)
         )
     ]
-    body_match = _body_origin(article, earlier, settings)
+    body_match = _body_origin(article, earlier, settings, quotations)
     if body_match is not None:
         other, reason = body_match
         return other.article, LinkRelation.syndicates, with_evidence(reason, other)
@@ -491,6 +505,7 @@ def _adopt_copies(
     nearby: list[_Nearby],
     same_headline: set[int | None],
     settings: Settings,
+    quotations: frozenset[int],
 ) -> list[int]:
     """Later articles, ingested before this original, that copy or credit it: link them to it."""
     later = [
@@ -519,7 +534,7 @@ def _adopt_copies(
             if found is not None and found[0] >= settings.copy_containment:
                 reason = _containment_reason(found[0], found[1], _describe(article, outlet))
         if reason is None:
-            carried = carried_sentences(other.article, article, settings)
+            carried = carried_sentences(other.article, article, settings, quotations)
             if carried is not None:
                 reason = _sentences_reason(carried, _describe(article, outlet))
         if reason is None and other in credit_copies and shared.get(other.article.id or 0):

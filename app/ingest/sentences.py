@@ -36,6 +36,7 @@ counts sentences, not passages.
 """
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -246,6 +247,23 @@ def read(stored: bytes) -> tuple[frozenset[int], ...]:
     return _parse(stored).sentences
 
 
+# A speaker's words in quotation marks, as news sets them: “…”, "…", «…», „…“, »…«, single
+# curly marks (British style; not an apostrophe: the closing mark ends a word), 「…」, 『…』.
+_QUOTATION = re.compile(
+    '\u201c[^\u201d\n]*\u201d|"[^"\n]*"|\u00ab[^\u00bb\n]*\u00bb|\u201e[^\u201c\u201d\n]*[\u201c\u201d]'
+    "|\u00bb[^\u00ab\n]*\u00ab|\u2018[^\u2018\n]*?\u2019(?!\\w)|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f"
+)
+
+
+def quoted(body: str) -> frozenset[int]:
+    """The shingles of a body that lie inside quotation marks: a speaker's words, which every
+    reporter who heard them may give word for word (`reappearing`)."""
+    found: set[int] = set()
+    for match in _QUOTATION.finditer(body):
+        found.update(_shingles(_tokens(match.group(0))))
+    return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Reappearing:
     """How much of an earlier body's text is in a later one, sentence by sentence."""
@@ -254,6 +272,7 @@ class Reappearing:
     counted: int  # sentences of the earlier body long enough to count
     shingles: int  # distinct shingles of those reappearing sentences
     passages: int  # passages those sentences are in (a sentence alone is a passage)
+    narrated: int = 0  # of those passages, the ones with a sentence that is not a quotation
 
     def describe(self) -> str:
         found = f"{self.sentences} of {self.counted} sentences"
@@ -268,13 +287,18 @@ def _all_hashes(stored: bytes) -> frozenset[int]:
     return frozenset().union(*parsed.sentences, *parsed.bridges)
 
 
-def reappearing(origin: bytes, copy: bytes) -> Reappearing:
+def reappearing(
+    origin: bytes, copy: bytes, quotations: frozenset[int] = frozenset()
+) -> Reappearing:
     """Which of `origin`'s sentences reappear in `copy` (at least SENTENCE_SHARE of their
-    shingles anywhere in it), and in how many of its passages."""
+    shingles anywhere in it), and in how many of its passages; a sentence reappears as a
+    quotation when most of the shingles it shares lie inside quotation marks in either body
+    (`quotations`: `quoted` of the one whose text is at hand)."""
     in_copy = _all_hashes(copy)
     parsed = _parse(origin)
     found = counted = shingles = 0
     passages: set[int] = set()
+    narrated: set[int] = set()
     previous_bridge: frozenset[int] = frozenset()
     before = False  # whether the sentence before reappears
     for sentence, passage, bridge in zip(
@@ -288,21 +312,37 @@ def reappearing(origin: bytes, copy: bytes) -> Reappearing:
             found += 1
             shingles += len(sentence)
             passages.add(passage)
+            shared = sentence & in_copy
+            if 2 * len(shared & quotations) < len(shared):
+                narrated.add(passage)
         # The shingles spanning two reappearing sentences of one passage reappear with them,
         # as they did when the passage was one sentence.
         if before and here and previous_bridge:
             shingles += len(previous_bridge)
         before, previous_bridge = here, bridge
-    return Reappearing(found, counted, shingles, len(passages))
+    return Reappearing(found, counted, shingles, len(passages), len(narrated))
 
 
-def carries(origin: bytes | None, copy: bytes | None, *, min_sentences: int) -> Reappearing | None:
+def carries(
+    origin: bytes | None,
+    copy: bytes | None,
+    *,
+    min_sentences: int,
+    quotations: frozenset[int] = frozenset(),
+    min_narrated: int = 1,
+) -> Reappearing | None:
     """`reappearing` when `copy` carries sentences of at least `min_sentences` passages of
     `origin` making at least MIN_SHINGLES shingles together (a copyright line and a sign-off
-    are not a story); None otherwise, or when either has no fingerprint."""
+    are not a story), at least `min_narrated` of them a reporter's running text, not only a
+    speaker's words in quotation marks (reporters who heard one statement give it word for
+    word); None otherwise, or when either has no fingerprint."""
     if origin is None or copy is None:
         return None
-    found = reappearing(origin, copy)
-    if found.passages >= min_sentences and found.shingles >= MIN_SHINGLES:
+    found = reappearing(origin, copy, quotations)
+    if (
+        found.passages >= min_sentences
+        and found.shingles >= MIN_SHINGLES
+        and found.narrated >= min_narrated
+    ):
         return found
     return None

@@ -417,6 +417,7 @@ def ingest(
             credits=resolved,
             settings=settings,
             has_origin=has_origin,
+            quotations=sentences.quoted(body or ""),
         )
         changes.any = changes.any or detection.origin_linked or bool(detection.copies)
         adopted, candidates = detection.copies, detection.candidates
