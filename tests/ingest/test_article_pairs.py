@@ -45,6 +45,8 @@ def is_copy(pair: dict[str, Any], settings: Settings) -> bool:
         sentences.fingerprint(a),
         sentences.fingerprint(b),
         min_sentences=settings.copy_shared_sentences,
+        quotations=sentences.quoted(b),
+        min_narrated=settings.copy_narrated_passages,
     )
     return carried is not None
 
