@@ -49,7 +49,10 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
 _SMALL = (
     r"(?:of|for|and|the|de|del|la|las|los|da|do|das|dos|e|y|et|du|des|für|und|der|di|van|och|i)"
 )
-_LONG_NAME = rf"{_WORD}(?:(?:,?[ \t]+(?:{_SMALL}[ \t]+){{0,2}}){_WORD}){{0,8}}"
+# A number may be a word of it after the first ("France 24", "Channel 4", "Antena 3").
+_LONG_NAME = (
+    rf"{_WORD}(?:(?:,?[ \t]+(?:{_SMALL}[ \t]+){{0,2}})(?:{_WORD}|\d{{1,3}}(?![\w.,]\d))){{0,8}}"
+)
 _PICTURE = re.compile(
     r"(?i:(?<!\w)(?:photo|picture|image|video|graphic|grafik|chart|table|tabelle|map|karte|"
     r"foto|bild|infograf\w*|gr[aá]fico|tabla|mapa|graphique|tableau|carte|grafico|tabella|"
