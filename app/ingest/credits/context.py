@@ -241,10 +241,10 @@ def an_affiliation(text: str, match: re.Match[str]) -> bool:
 
 
 BODY_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<line>[^\n]{1,80}?)[ \t]*\n")
-_BYLINE_PARTS = re.compile(r",|/|\||\(|\)|\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
+_BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
 # "By" in the byline's language, before its first name: "Por BBC", "Von Anna Müller", "Par
-# Jean Dupont", "Door Sanne de Vries".
-_BYLINE_LEAD = re.compile(r"^[ \t]*(?i:por|von|par|door)[ \t]+(?=[A-ZÀ-Þ])")
+# Jean Dupont" (not Dutch "Door": "Door County Advocate" is a paper's name).
+_BYLINE_LEAD = re.compile(r"^[ \t]*(?i:por|von|par)[ \t]+(?=[A-ZÀ-Þ])")
 _ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")
 # A byline's "of" before the outlet its writer works for, in lower case: "Camila Boaventura, da
 # Agência Brasil", "María López, de la Agencia EFE", "Jane Doe, of the Associated Press" (not
@@ -269,7 +269,7 @@ _SLASHED_NAME = re.compile(r"^[^/|,]*\w/\w[^/|,]*$")
 def byline(author: str) -> list[str]:
     """The names a byline gives, each a possible credit: "Reuters", "By REUTERS", "Reuters
     Staff", "Jill Colvin | AP", "ZEKE MILLER Associated Press", "JOSH BOAK, AP Economics
-    Writer", "dpa", "Source: GlobeNewswire", "Por BBC", "Clément Laurier (Le Monde)"; a name
+    Writer", "dpa", "Source: GlobeNewswire", "Por BBC"; a name
     with a slash inside it and no agency's name in it is read whole as well as in its parts
     ("Polizeipräsidium Schwaben Süd/West": only a stored outlet of that name makes it a
     credit)."""

@@ -129,24 +129,22 @@ def with_editions(
 
 
 def nearest(outlets: list[Outlet], own: Outlet | None) -> Outlet:
-    """Of outlets (the first stored first), the one of the article's outlet's country, else
-    the one in its language (the same BCP 47 tag, else the same language), else the first."""
+    """Of outlets (the first stored first), the one in the article's outlet's language (the
+    same BCP 47 tag, else the same language), of its country among those, else the first."""
     if own is None or len(outlets) == 1:
         return outlets[0]
-    country = markers.country(own)
-    same = [o for o in outlets if country and markers.country(o) == country]
-    if same:
-        return same[0]
     tag = (own.language or "").casefold()
-    if not tag:
-        return outlets[0]
-    for fits in (
-        lambda o: (o.language or "").casefold() == tag,
-        lambda o: (o.language or "").casefold().split("-")[0] == tag.split("-")[0],
-    ):
-        if same := [o for o in outlets if fits(o)]:
-            return same[0]
-    return outlets[0]
+    same = outlets
+    if tag:
+        for fits in (
+            lambda o: (o.language or "").casefold() == tag,
+            lambda o: (o.language or "").casefold().split("-")[0] == tag.split("-")[0],
+        ):
+            if found := [o for o in outlets if fits(o)]:
+                same = found
+                break
+    country = markers.country(own)
+    return next((o for o in same if country and markers.country(o) == country), same[0])
 
 
 def _escaped(key: str) -> str:
@@ -183,7 +181,7 @@ def network_editions(
     for outlet in session.scalars(select(Outlet).where(or_(*patterns), Outlet.id != own.id)):
         for key in wanted:
             mark = markers.edition_of(name_key(outlet.name), key)
-            if mark is not None and markers.fits(mark, own):
+            if mark is not None and markers.fits(mark, own, outlet):
                 editions.setdefault(key, []).append(outlet)
     resolved = dict(by_key)
     for key, found in editions.items():

@@ -28,9 +28,10 @@ def outlet_keys(outlet: Outlet) -> set[str]:
 
 # How closely a key names its outlet: a name (its own, or one a table lists for it), then its
 # slug, then a short label others share (initials a table lists, "aps" for Algérie Presse
-# Service as for the APS of Senegal; the first label of its domain), then initials made of its
-# name's words.
-NAMED, SLUG, LABEL, INITIALS = range(4)
+# Service as for the APS of Senegal; the first label of its domain), then a broadcaster's name
+# for one of its services ("BBC" for a stored "BBC Canada": the broadcaster itself first), then
+# initials made of its name's words.
+NAMED, SLUG, LABEL, SERVICE, INITIALS = range(5)
 _SHORT = 4  # letters of a listed name that is initials, a label many outlets may share
 
 
@@ -63,24 +64,29 @@ def ranked_keys(outlet: Outlet) -> dict[str, int]:
         words = [w for w in re.split(r"[\s-]+", outlet.name) if w and w.lower() != "the"]
         if len(words) > 1:
             add(["".join(w[0] for w in words).lower()], INITIALS)
-    # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py),
-    # and a service of the broadcaster's: "DW Español", "RFI Español", "France 24 en español".
-    if (broadcaster := _broadcaster(outlet)) is not None:
+    # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py);
+    # a service of the broadcaster's ("DW Español", "France 24 en español") answers to them
+    # below its own names, and only to an article of its language or country (`service`).
+    name = name_key(outlet.name)
+    if (broadcaster := broadcasters.of_outlet(name, outlet.domain)) is not None:
         add(list(broadcaster.names))
+    elif (found := service(outlet)) is not None:
+        add(list(found[0].names), SERVICE)
     return keys
 
 
-def _broadcaster(outlet: Outlet) -> broadcasters.Broadcaster | None:
-    """The listed broadcaster the outlet is, or whose service it is: a name it goes by, then a
-    country or a language (markers.edition_of)."""
+def service(outlet: Outlet) -> tuple[broadcasters.Broadcaster, tuple[str, str]] | None:
+    """The listed broadcaster whose service the outlet is, by a name it goes by then a country
+    or a language (markers.edition_of), with that mark; None for the broadcaster itself (by its
+    listed names or domains) or any other outlet."""
     key = name_key(outlet.name)
-    found = broadcasters.of_outlet(key, outlet.domain)
-    if found is None:
-        found = next(
-            (b for b in broadcasters.BROADCASTERS for n in b.names if markers.edition_of(key, n)),
-            None,
-        )
-    return found
+    if broadcasters.of_outlet(key, outlet.domain) is not None:
+        return None
+    for found in broadcasters.BROADCASTERS:
+        for name in found.names:
+            if (mark := markers.edition_of(key, name)) is not None:
+                return found, mark
+    return None
 
 
 def _by_full_name(name: str) -> agencies.Agency | None:
@@ -127,15 +133,21 @@ def resolve_credits(
     outlets = session.scalars(
         select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
     )
+    own = session.get(Outlet, exclude_outlet_id)
     answering: dict[str, list[tuple[int, Outlet]]] = {}
     for outlet in sorted(outlets, key=lambda o: o.id or 0):
+        of = service(outlet)
+        # A broadcaster's service in another language or country is no credit for its name:
+        # "DW" in an English article is not DW Español's.
+        foreign = of is not None and not markers.fits(of[1], own, outlet)
         for key, rank in ranked_keys(outlet).items():
+            if foreign and of is not None and key in of[0].names:
+                continue
             answering.setdefault(key, []).append((rank, outlet))
     # A name several stored outlets answer to is the one it names most closely ("AP": the
     # agency, not the initials of "Agência Pará"); of those, the one of the article's country,
     # else in its language ("BBC": BBC News Mundo for a Spanish article, BBC News for an English
     # one), else the first stored.
-    own = session.get(Outlet, exclude_outlet_id)
     by_key = {}
     for key, found in answering.items():
         closest = [outlet for rank, outlet in found if rank == min(r for r, _ in found)]

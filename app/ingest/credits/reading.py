@@ -120,7 +120,7 @@ _CREDIT_LINE = re.compile(
     rf"{CREDIT_LINE_START}(?P<lead>(?i:(?:with[ \t]+)?(?:additional[ \t]+)?"
     rf"reporting[ \t]+(?:by|from)"
     rf"|read[ \t]+the[ \t]+(?:full|original|whole)[ \t]+(?:story|article|report)[ \t]+(?:at|on)"
-    rf"|read[ \t]+more[ \t]+(?:at|on)|cite[sș]te[ \t]+(?:mai[ \t]+mult|tot[ \t]+articolul|"
+    rf"|cite[sș]te[ \t]+(?:mai[ \t]+mult|tot[ \t]+articolul|"
     rf"articolul[ \t]+(?:complet|integral))[ \t]+pe"
     rf"|(?:this[ \t]+(?:article|story|report)[ \t]+)?draws[ \t]+on[ \t]+reporting[ \t]+(?:by|from)"
     rf"|with[ \t]+(?:additional[ \t]+)?(?:files|information|reporting|reports|assistance|inputs?|"
@@ -367,7 +367,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         lead = (match["lead"] or "").lower()
         # "* With reporting from Reuters, EU agrees …": a list's item; "Read the full story at
         # X." is an excerpt's footer only when it ends its line.
-        excerpt = lead.startswith(("read", "cite"))  # "Read more at X", "Citește mai mult pe X"
+        excerpt = lead.startswith(("read", "cite"))  # "Read the full story at X", "Citește …"
         if (footnote(match) or excerpt) and not ends_its_line(text, match.end()):
             continue
         if lead.startswith("source") and _NAME_AS_NOUN.match(text, match.end()):

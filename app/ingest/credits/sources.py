@@ -74,6 +74,8 @@ _SOURCE_BRACKET = re.compile(
     r"\)[ \t.]*(?=\n|$)"
 )
 
+# A footer's name ends its line, perhaps with the language it was written in ("… en español.").
+_FOOTER_END = r"(?=(?:[ \t]+(?:en|em|in|[îi]n)[ \t]+\w+)?[ \t]*\.?[ \t]*(?:\n|$))"
 _ORIGINALLY = [
     re.compile(p)
     for p in (
@@ -115,18 +117,19 @@ _ORIGINALLY = [
         rf"(?:^|(?<=\n))[ \t]*(?i:(?:artikeln|texten)[ \t]+"
         rf"(?:publicerades|har[ \t]+publicerats)[ \t]+"
         rf"(?:ursprungligen|f\u00f6rst)[ \t]+(?:av|i|p\u00e5|hos))[ \t]+(?P<name>{_LONG_NAME})",
-        # A footer that starts with the participle: "Publicado originalmente en France 24 en
-        # español.", "Publicado originalmente pela BBC", "Pubblicato originariamente su X".
+        # A footer that starts with the participle and ends with the name (perhaps its
+        # language): "Publicado originalmente en France 24 en español.", "Publicado
+        # originalmente pela BBC", "Pubblicato originariamente su X"; not a review's "Publicado
+        # originalmente en The New Yorker en 1948, «La lotería» …".
         rf"(?:^|(?<=\n))[ \t]*(?i:(?:publicad[oa][ \t]+originalmente|pubblicato[ \t]+"
-        rf"(?:originariamente|inizialmente))[ \t]+(?:en|em|por|pel[oa]|n[oa]|su|sul|sulla|da)"
-        rf"(?:[ \t]+(?:la|el))?)[ \t]+(?P<name>{_LONG_NAME})",
+        rf"(?:originariamente|inizialmente))[ \t]+(?:en|em|por|pel[oa]|n[oa]|su|sul|sulla|da))"
+        rf"(?:[ \t]+(?:la|el))?[ \t]+(?P<name>{_LONG_NAME}){_FOOTER_END}",
         # Indonesian: "Artikel ini telah tayang di DW Indonesia.", "… pertama kali terbit di X".
         rf"(?i:artikel[ \t]+ini[ \t]+(?:telah[ \t]+|pertama[ \t]+kali[ \t]+)(?:tayang|terbit|"
         rf"dimuat|diterbitkan)[ \t]+(?:di|dalam|oleh))[ \t]+(?P<name>{_LONG_NAME})",
-        # Romanian: "Acest articol a fost publicat inițial de Europa Liberă", "Articol publicat
-        # inițial pe X".
-        rf"(?i:(?:acest[ \t]+articol[ \t]+a[ \t]+fost|articol)[ \t]+publicat[ \t]+"
-        rf"ini[țţt]ial[ \t]+(?:de|pe|[îi]n))[ \t]+(?P<name>{_LONG_NAME})",
+        # Romanian, a footer: "Acest articol a fost publicat inițial de Europa Liberă."
+        rf"(?:^|(?<=\n))[ \t]*(?i:acest[ \t]+articol[ \t]+a[ \t]+fost[ \t]+publicat[ \t]+"
+        rf"ini[țţt]ial[ \t]+(?:de|pe|[îi]n))[ \t]+(?P<name>{_LONG_NAME}){_FOOTER_END}",
         # A licence footer: "Republished under licence from the BBC", "Used under license from X".
         rf"(?i:(?:re-?published|reproduced|used)[ \t]+under[ \t]+(?:a[ \t]+)?licen[cs]e[ \t]+"
         rf"(?:from|by)(?:[ \t]+the)?)[ \t]+(?P<name>{_LONG_NAME})",
