@@ -76,3 +76,63 @@ def assert_credits(found: tuple[str, float] | None, slug: str) -> None:
 def assert_credits_nobody(found: tuple[str, float] | None) -> None:
     """Nothing is credited, or only below the bar (a proposal for review)."""
     assert found is None or found[1] < BAR
+
+
+# An outlet as the network, edition and service tests store it: (name, domain, language,
+# country, kind), each but the name possibly None (kind: "online").
+Fields = tuple[str, str | None, str | None, str | None, str | None]
+
+
+def _outlet(slug: str, fields: Fields) -> dict[str, Any]:
+    name, domain, language, country, kind = fields
+    found = {"slug": slug, "name": name, "kind": kind or "online"}
+    found |= {k: v for k, v in (("domain", domain), ("language", language)) if v}
+    return found | ({"country": country} if country else {})
+
+
+def store_outlets(client: TestClient, outlets: Mapping[str, Fields]) -> None:
+    """One article of each outlet, with its language and country, on an unrelated claim."""
+    for n, (slug, fields) in enumerate(outlets.items()):
+        payload = {
+            "outlet": _outlet(slug, fields),
+            "article": {
+                "url": f"https://{fields[1] or slug + '.example'}/story-{slug}-{n}",
+                "title": f"Another story of {fields[0]}",
+                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
+            },
+            "claims": [{"text": f"An unrelated claim number {n}: a bridge reopened in town {n}."}],
+        }
+        response = client.post("/v1/ingest", json=payload)
+        assert response.status_code in (200, 201), response.text
+
+
+def credited_by_local(
+    client: TestClient,
+    body: str,
+    *,
+    language: str | None,
+    country: str | None = None,
+    author: str | None = None,
+    own: tuple[str, Fields] | None = None,
+) -> tuple[str, float] | None:
+    """(slug, confidence) of the origin credited for an article of the local paper (or of
+    `own`: slug and fields), its outlet of this language and country."""
+    outlet = dict(LOCAL_PAPER) if own is None else _outlet(*own)
+    outlet |= {k: v for k, v in (("language", language), ("country", country)) if v}
+    article: dict[str, Any] = {
+        "url": f"https://{outlet.get('domain') or outlet['slug'] + '.example'}/news/story-1",
+        "title": "County to add six health inspectors",
+        "published_at": (T0 + timedelta(hours=3)).isoformat(),
+        "body": body,
+    }
+    if author is not None:
+        article["author"] = author
+    payload = {
+        "outlet": outlet,
+        "article": article,
+        "claims": [{"text": "The county will add six health inspectors next year."}],
+    }
+    response = client.post("/v1/ingest", json=payload)
+    assert response.status_code in (200, 201), response.text
+    found = response.json()["credited_origin"]
+    return None if found is None else (found["outlet"]["slug"], found["confidence"])

@@ -2,15 +2,16 @@
 (app/ingest/credits/editions.py, `network_editions` and `in_language`): the edition or the
 outlet in the crediting article's language, and nobody when the language does not choose."""
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import T0
+from tests.ingest.credit_support import Fields
 from tests.ingest.credit_support import assert_credits
 from tests.ingest.credit_support import assert_credits_nobody
+from tests.ingest.credit_support import credited_by_local
+from tests.ingest.credit_support import store_outlets
 
 STORY = (
     "The storm closed the main road and three schools on Tuesday, officials said.\n\n"
@@ -29,54 +30,8 @@ EDITIONS = {
 
 
 def _store(client: TestClient, slugs: list[str], outlets: dict[str, tuple[Any, ...]]) -> None:
-    for n, slug in enumerate(slugs):
-        name, domain, language = outlets[slug]
-        outlet = {"slug": slug, "name": name, "kind": "online", "language": language}
-        if domain:
-            outlet["domain"] = domain
-        payload = {
-            "outlet": outlet,
-            "article": {
-                "url": f"https://{domain or 'theconversation.com'}/{slug}/story-{n}",
-                "title": f"Another story of {name}",
-                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
-            },
-            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
-        }
-        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
-
-
-def _credited(
-    client: TestClient,
-    body: str,
-    *,
-    language: str | None,
-    country: str | None = None,
-    author: str | None = None,
-    outlet: dict[str, Any] | None = None,
-) -> tuple[str, float] | None:
-    article: dict[str, Any] = {
-        "url": "https://local-paper.example/news/story-1",
-        "title": "County to add six health inspectors",
-        "published_at": (T0 + timedelta(hours=3)).isoformat(),
-        "body": body,
-    }
-    if author is not None:
-        article["author"] = author
-    own = outlet or {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"}
-    if language is not None:
-        own = {**own, "language": language}
-    if country is not None:
-        own = {**own, "country": country}
-    payload = {
-        "outlet": own,
-        "article": article,
-        "claims": [{"text": "The county will add six health inspectors next year."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+    """The outlets named, each (name, domain, language)."""
+    store_outlets(client, {slug: (*outlets[slug], None, None) for slug in slugs})
 
 
 @pytest.mark.parametrize(
@@ -94,7 +49,7 @@ def test_the_only_stored_edition_for_an_article_of_its_country(
     client: TestClient, language: str | None, country: str | None, slug: str | None
 ) -> None:
     _store(client, ["the-conversation-uk"], EDITIONS)
-    found = _credited(client, REPUBLISHED, language=language, country=country)
+    found = credited_by_local(client, REPUBLISHED, language=language, country=country)
     if slug is None:
         assert found is None
     else:
@@ -103,7 +58,9 @@ def test_the_only_stored_edition_for_an_article_of_its_country(
 
 def test_a_byline_naming_the_network_credits_the_edition(client: TestClient) -> None:
     _store(client, ["the-conversation-fr"], EDITIONS)
-    found = _credited(client, STORY, language="fr-FR", author="Claire Mounier, The Conversation")
+    found = credited_by_local(
+        client, STORY, language="fr-FR", author="Claire Mounier, The Conversation"
+    )
     assert_credits(found, "the-conversation-fr")
 
 
@@ -120,7 +77,7 @@ def test_of_several_editions_the_one_of_the_articles_country(
     client: TestClient, language: str, country: str | None, slug: str
 ) -> None:
     _store(client, list(EDITIONS), EDITIONS)
-    assert_credits(_credited(client, REPUBLISHED, language=language, country=country), slug)
+    assert_credits(credited_by_local(client, REPUBLISHED, language=language, country=country), slug)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +93,7 @@ def test_of_several_editions_none_when_none_fits(
     client: TestClient, language: str | None, country: str | None
 ) -> None:
     _store(client, list(EDITIONS), EDITIONS)
-    assert _credited(client, REPUBLISHED, language=language, country=country) is None
+    assert credited_by_local(client, REPUBLISHED, language=language, country=country) is None
 
 
 LANGUAGES = {
@@ -157,7 +114,7 @@ def test_an_edition_named_by_its_language_for_an_article_in_it(
     client: TestClient, language: str, slug: str | None
 ) -> None:
     _store(client, list(LANGUAGES), LANGUAGES)
-    found = _credited(client, STORY, language=language, author="Ana Ruiz, Euronews")
+    found = credited_by_local(client, STORY, language=language, author="Ana Ruiz, Euronews")
     if slug is None:
         assert found is None
     else:
@@ -180,39 +137,39 @@ def test_a_name_with_a_word_after_it_is_no_edition_unless_it_fits(
     _store(client, ["other"], stored)
     head = " ".join(name.split()[:-1])
     for author in (f"Jane Doe, {head} Correspondent", f"Jane Doe, The {head}"):
-        found = _credited(client, STORY, language="en-GB", author=author)
+        found = credited_by_local(client, STORY, language="en-GB", author=author)
         assert found is None, author
 
 
 def test_an_agencys_name_is_no_network(client: TestClient) -> None:
     stored = {"breakingviews": ("Reuters Breakingviews", "breakingviews.com", "en-GB")}
     _store(client, ["breakingviews"], stored)
-    found = _credited(client, STORY, language="en-GB", author="Jane Doe, Reuters")
+    found = credited_by_local(client, STORY, language="en-GB", author="Jane Doe, Reuters")
     assert found is None or found[0] != "breakingviews"
 
 
 def test_an_editions_own_article_credits_no_other_edition(client: TestClient) -> None:
     _store(client, ["the-conversation-fr"], EDITIONS)
-    own = {"slug": "the-conversation-uk", "name": "The Conversation UK", "kind": "online"}
-    assert _credited(client, REPUBLISHED, language="en-GB", outlet=own) is None
+    own = ("the-conversation-uk", ("The Conversation UK", None, None, None, None))
+    assert credited_by_local(client, REPUBLISHED, language="en-GB", own=own) is None
 
 
 def test_the_networks_own_article_credits_none_of_its_editions(client: TestClient) -> None:
     _store(client, ["the-conversation-uk"], EDITIONS)
-    own = {"slug": "the-conversation", "name": "The Conversation", "kind": "online"}
-    assert _credited(client, REPUBLISHED, language="en-GB", outlet=own) is None
+    own = ("the-conversation", ("The Conversation", None, None, None, None))
+    assert credited_by_local(client, REPUBLISHED, language="en-GB", own=own) is None
 
 
 def test_a_network_named_in_the_text_is_no_edition(client: TestClient) -> None:
     _store(client, ["the-conversation-uk"], EDITIONS)
     body = f"{STORY}\n\nThe roads agency's plan was first described in The Conversation."
-    assert_credits_nobody(_credited(client, body, language="en"))
+    assert_credits_nobody(credited_by_local(client, body, language="en"))
 
 
 def test_a_short_head_names_no_network(client: TestClient) -> None:
     # "Vanity" is under seven letters: a credit "Vanity" is no network of "Vanity Fair".
     _store(client, ["vanity-fair"], {"vanity-fair": ("Vanity Fair", "vanityfair.com", "en")})
-    assert _credited(client, STORY, language="en", author="Jane Smith, Vanity") is None
+    assert credited_by_local(client, STORY, language="en", author="Jane Smith, Vanity") is None
 
 
 BBC = {
@@ -234,28 +191,17 @@ def test_a_name_two_stored_outlets_answer_to_is_the_one_in_the_articles_language
     client: TestClient, language: str | None, slug: str
 ) -> None:
     _store(client, list(BBC), BBC)
-    found = _credited(client, STORY, language=language, author="María Pérez, BBC")
+    found = credited_by_local(client, STORY, language=language, author="María Pérez, BBC")
     assert_credits(found, slug)
 
 
 def test_a_name_is_the_outlet_it_names_most_closely_before_the_language(
     client: TestClient,
 ) -> None:
-    stored = {
-        "agencia-para": ("Agência Pará", "agenciapara.com.br", "pt-BR", "wire_agency"),
-        "ap": ("The Associated Press", "apnews.com", "en-US", "wire_agency"),
+    stored: dict[str, Fields] = {
+        "agencia-para": ("Agência Pará", "agenciapara.com.br", "pt-BR", None, "wire_agency"),
+        "ap": ("The Associated Press", "apnews.com", "en-US", None, "wire_agency"),
     }
-    for n, (slug, (name, domain, language, kind)) in enumerate(stored.items()):
-        outlet = {"slug": slug, "name": name, "kind": kind, "domain": domain, "language": language}
-        payload = {
-            "outlet": outlet,
-            "article": {
-                "url": f"https://{domain}/story-{n}",
-                "title": f"Another story of {name}",
-                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
-            },
-            "claims": [{"text": f"An unrelated claim of {name}: a bridge reopened."}],
-        }
-        assert client.post("/v1/ingest", json=payload).status_code in (200, 201)
+    store_outlets(client, stored)
     body = "BELÉM (AP) — " + STORY
-    assert_credits(_credited(client, body, language="pt-BR"), "ap")
+    assert_credits(credited_by_local(client, body, language="pt-BR"), "ap")

@@ -13,13 +13,14 @@ article of no known country, a name it does not read as an edition) and older re
 domain's first label as a name; each fails as long as the answer is the same (strict xfail).
 """
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import T0
+from tests.ingest.credit_support import Fields
+from tests.ingest.credit_support import credited_by_local
+from tests.ingest.credit_support import store_outlets
 
 BAR = 0.7
 STORY = (
@@ -136,62 +137,9 @@ OUTLETS: dict[str, tuple[str, str | None, str | None, str]] = {
 }
 
 
-def _store(client: TestClient, slugs: list[str]) -> None:
-    for n, slug in enumerate(slugs):
-        name, domain, language, kind = OUTLETS[slug]
-        outlet: dict[str, Any] = {"slug": slug, "name": name, "kind": kind}
-        if language:
-            outlet["language"] = language
-        if domain:
-            outlet["domain"] = domain
-        payload = {
-            "outlet": outlet,
-            "article": {
-                "url": f"https://{domain or slug + '.example'}/story-{n}",
-                "title": f"Another story of {name}",
-                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
-            },
-            "claims": [{"text": f"An unrelated claim number {n}: a bridge reopened in town {n}."}],
-        }
-        response = client.post("/v1/ingest", json=payload)
-        assert response.status_code in (200, 201), response.text
-
-
-def _credited(
-    client: TestClient,
-    body: str,
-    *,
-    language: str | None,
-    author: str | None,
-    own: str | None,
-) -> tuple[str, float] | None:
-    article: dict[str, Any] = {
-        "url": "https://local-paper.example/news/story-1",
-        "title": "County to add six health inspectors",
-        "published_at": (T0 + timedelta(hours=3)).isoformat(),
-        "body": body,
-    }
-    if author is not None:
-        article["author"] = author
-    if own is None:
-        outlet: dict[str, Any] = {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"}
-    else:
-        name, domain, _lang, kind = OUTLETS[own]
-        outlet = {"slug": own, "name": name, "kind": kind}
-        if domain:
-            outlet["domain"] = domain
-        article["url"] = f"https://{domain or own + '.example'}/news/story-1"
-    if language is not None:
-        outlet["language"] = language
-    payload = {
-        "outlet": outlet,
-        "article": article,
-        "claims": [{"text": "The county will add six health inspectors next year."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
+def _fields(slug: str) -> Fields:
+    name, domain, language, kind = OUTLETS[slug]
+    return name, domain, language, None, kind
 
 
 def P(
@@ -911,8 +859,9 @@ def test_probe(
     own: str | None,
     expected: str | None,
 ) -> None:
-    _store(client, stored)
-    found = _credited(client, body, language=language, author=author, own=own)
+    store_outlets(client, {slug: _fields(slug) for slug in stored})
+    mine = None if own is None else (own, _fields(own))
+    found = credited_by_local(client, body, language=language, author=author, own=mine)
     if expected is None:
         assert found is None or found[1] < BAR, found
     else:

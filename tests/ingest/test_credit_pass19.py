@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from tests.ingest.credit_support import assert_credits
 from tests.ingest.credit_support import assert_credits_nobody
+from tests.ingest.credit_support import credited_by_local
 from tests.ingest.test_credit_networks import STORY
-from tests.ingest.test_credit_networks import _credited
 from tests.ingest.test_credit_networks import _store
 
 OUTLETS: dict[str, tuple[Any, ...]] = {
@@ -132,7 +132,7 @@ def test_pass19_reads(
     slug: str,
 ) -> None:
     _store(client, stored, OUTLETS)
-    assert_credits(_credited(client, body, language=language, author=author), slug)
+    assert_credits(credited_by_local(client, body, language=language, author=author), slug)
 
 
 @pytest.mark.parametrize(
@@ -174,4 +174,4 @@ def test_pass19_lookalikes(
     client: TestClient, stored: list[str], body: str, author: str | None, language: str
 ) -> None:
     _store(client, stored, OUTLETS)
-    assert_credits_nobody(_credited(client, body, language=language, author=author))
+    assert_credits_nobody(credited_by_local(client, body, language=language, author=author))

@@ -15,13 +15,13 @@ case is a finding.
 """
 
 import os
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import T0
+from tests.ingest.credit_support import credited_by_local
+from tests.ingest.credit_support import store_outlets
 
 BAR = 0.7
 STORY = (
@@ -162,61 +162,6 @@ OUTLETS: dict[str, tuple[str, str | None, str | None, str | None, str]] = {
     "anp": ("ANP", "anp.nl", "nl", "NL", "wire_agency"),
     "ansa": ("ANSA", "ansa.it", "it", "IT", "wire_agency"),
 }
-
-
-def _store(client: TestClient, slugs: list[str]) -> None:
-    for n, slug in enumerate(slugs):
-        name, domain, language, country, kind = OUTLETS[slug]
-        outlet: dict[str, Any] = {"slug": slug, "name": name, "kind": kind}
-        if language:
-            outlet["language"] = language
-        if country:
-            outlet["country"] = country
-        if domain:
-            outlet["domain"] = domain
-        payload = {
-            "outlet": outlet,
-            "article": {
-                "url": f"https://{domain or slug + '.example'}/story-{slug}-{n}",
-                "title": f"Another story of {name}",
-                "published_at": (T0 + timedelta(hours=n * 0.01)).isoformat(),
-            },
-            "claims": [{"text": f"An unrelated claim number {n}: a bridge reopened in town {n}."}],
-        }
-        response = client.post("/v1/ingest", json=payload)
-        assert response.status_code in (200, 201), response.text
-
-
-def _credited(
-    client: TestClient,
-    body: str,
-    *,
-    author: str | None,
-    language: str | None,
-    country: str | None,
-) -> tuple[str, float] | None:
-    article: dict[str, Any] = {
-        "url": "https://local-paper.example/news/story-1",
-        "title": "County to add six health inspectors",
-        "published_at": (T0 + timedelta(hours=3)).isoformat(),
-        "body": body,
-    }
-    if author is not None:
-        article["author"] = author
-    outlet: dict[str, Any] = {"slug": "local-paper", "name": "Local Paper", "kind": "newspaper"}
-    if language is not None:
-        outlet["language"] = language
-    if country is not None:
-        outlet["country"] = country
-    payload = {
-        "outlet": outlet,
-        "article": article,
-        "claims": [{"text": "The county will add six health inspectors next year."}],
-    }
-    response = client.post("/v1/ingest", json=payload)
-    assert response.status_code in (200, 201), response.text
-    found = response.json()["credited_origin"]
-    return None if found is None else (found["outlet"]["slug"], found["confidence"])
 
 
 def P(
@@ -1299,8 +1244,8 @@ def test_probe(
     country: str | None,
     expected: str | None,
 ) -> None:
-    _store(client, stored)
-    found = _credited(client, body, author=author, language=language, country=country)
+    store_outlets(client, {slug: OUTLETS[slug] for slug in stored})
+    found = credited_by_local(client, body, author=author, language=language, country=country)
     if expected is None:
         assert found is None or found[1] < BAR, found
     else:
