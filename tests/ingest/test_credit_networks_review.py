@@ -18,19 +18,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.ingest.credit_support import BAR
 from tests.ingest.credit_support import Fields
 from tests.ingest.credit_support import credited_by_local
 from tests.ingest.credit_support import store_outlets
-
-BAR = 0.7
-STORY = (
-    "The storm closed the main road and three schools on Tuesday, officials said.\n\n"
-    "Repairs to the bridge will take at least a week, the roads agency added."
-)
-REPUBLISHED = (
-    f"{STORY}\n\nThis article is republished from The Conversation under a Creative Commons "
-    "license. Read the original article."
-)
+from tests.ingest.test_credit_networks import REPUBLISHED
+from tests.ingest.test_credit_networks import STORY
 
 
 def _body(tail: str) -> str:

@@ -20,14 +20,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.ingest.credit_support import BAR
 from tests.ingest.credit_support import credited_by_local
 from tests.ingest.credit_support import store_outlets
+from tests.ingest.test_credit_networks import STORY
 
-BAR = 0.7
-STORY = (
-    "The storm closed the main road and three schools on Tuesday, officials said.\n\n"
-    "Repairs to the bridge will take at least a week, the roads agency added."
-)
 STORY_ES = (
     "La tormenta cerró la carretera principal y tres escuelas el martes, dijeron las "
     "autoridades.\n\nLas reparaciones del puente tardarán al menos una semana, añadió la agencia "
