@@ -12,9 +12,10 @@ can say which region's edition it means.
 
 An edition is credited for a network named short ("republished from The Conversation") only by
 an article that fits it: of the edition's country (the article's outlet's country, or the
-region of its language tag when the country is not stored), or in the edition's language. The
-BBC's, VOA's and other broadcasters' services are not read here: they answer to the names
-app/core/broadcasters.py lists for them.
+region of its language tag when the country is not stored) and not of another language, or in
+the edition's language (`fits`). A listed broadcaster's service stored under a name of its own
+("DW Español", "France 24 en español") is read the same way (`edition_of`), and answers to the
+broadcaster's names for such an article only (credits/outlets.py, `service`).
 
 Babel comes with trafilatura (through courlan), which ingest already uses to read pages; it is
 declared in pyproject.toml as a dependency of its own for this.

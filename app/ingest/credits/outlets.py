@@ -145,9 +145,9 @@ def resolve_credits(
                 continue
             answering.setdefault(key, []).append((rank, outlet))
     # A name several stored outlets answer to is the one it names most closely ("AP": the
-    # agency, not the initials of "Agência Pará"); of those, the one of the article's country,
-    # else in its language ("BBC": BBC News Mundo for a Spanish article, BBC News for an English
-    # one), else the first stored.
+    # agency, not the initials of "Agência Pará"); of those, the one in the article's language
+    # ("BBC": BBC News Mundo for a Spanish article, BBC News for an English one), of its country
+    # among those, else the first stored (editions.nearest).
     by_key = {}
     for key, found in answering.items():
         closest = [outlet for rank, outlet in found if rank == min(r for r, _ in found)]
