@@ -272,7 +272,7 @@ class Reappearing:
     counted: int  # sentences of the earlier body long enough to count
     shingles: int  # distinct shingles of those reappearing sentences
     passages: int  # passages those sentences are in (a sentence alone is a passage)
-    narrated: int = 0  # of those passages, the ones with a sentence that is not a quotation
+    narrated: int  # of those passages, the ones with a sentence that is not a quotation
 
     def describe(self) -> str:
         found = f"{self.sentences} of {self.counted} sentences"
@@ -292,8 +292,8 @@ def reappearing(
 ) -> Reappearing:
     """Which of `origin`'s sentences reappear in `copy` (at least SENTENCE_SHARE of their
     shingles anywhere in it), and in how many of its passages; a sentence reappears as a
-    quotation when most of the shingles it shares lie inside quotation marks in either body
-    (`quotations`: `quoted` of the one whose text is at hand)."""
+    quotation when most of the shingles it shares are among `quotations` (`quoted` of the body
+    whose text is at hand, the copy's or the origin's: a quotation is in marks in both)."""
     in_copy = _all_hashes(copy)
     parsed = _parse(origin)
     found = counted = shingles = 0

@@ -269,10 +269,9 @@ _SLASHED_NAME = re.compile(r"^[^/|,]*\w/\w[^/|,]*$")
 def byline(author: str) -> list[str]:
     """The names a byline gives, each a possible credit: "Reuters", "By REUTERS", "Reuters
     Staff", "Jill Colvin | AP", "ZEKE MILLER Associated Press", "JOSH BOAK, AP Economics
-    Writer", "dpa", "Source: GlobeNewswire", "Por BBC"; a name
-    with a slash inside it and no agency's name in it is read whole as well as in its parts
-    ("Polizeipräsidium Schwaben Süd/West": only a stored outlet of that name makes it a
-    credit)."""
+    Writer", "dpa", "Source: GlobeNewswire", "Por BBC"; a name with a slash inside it and no
+    agency's name in it is read whole as well as in its parts ("Polizeipräsidium Schwaben
+    Süd/West": only a stored outlet of that name makes it a credit)."""
     names: list[str] = []
     author = _BYLINE_LEAD.sub("", _SOURCE_PREFIX.sub("", author))
     for part in _BYLINE_PARTS.split(_PICTURE_CREDIT.sub("", author)):

@@ -110,14 +110,14 @@ def _own_keys(own: Outlet | None) -> set[str]:
 
 
 def with_editions(
-    session: Session, by_key: dict[str, Any], editions: dict[str, list[str]], own_outlet_id: int
+    by_key: dict[str, Any], editions: dict[str, list[str]], own: Outlet | None
 ) -> dict[str, Any]:
     """`by_key` (credit key -> stored outlet) with the credits whose whole name names no
     stored outlet resolved by their edition's keys; not a name of the article's own outlet."""
     missing = [key for key in editions if key not in by_key]
     if not missing:
         return by_key
-    own_keys = _own_keys(session.get(Outlet, own_outlet_id))
+    own_keys = _own_keys(own)
     resolved = dict(by_key)
     for key in missing:
         if key in own_keys:

@@ -95,7 +95,7 @@ def country(outlet: Outlet) -> str:
     return (outlet.country or region).upper()
 
 
-def fits(mark: tuple[str, str], own: Outlet | None, edition: Outlet | None = None) -> bool:
+def fits(mark: tuple[str, str], own: Outlet | None, edition: Outlet) -> bool:
     """Whether the crediting article's outlet is of the edition's country or language, and,
     when both say what language they publish in, of the edition's language ("DW" in an
     English paper of Jakarta is not DW Indonesia's)."""
@@ -105,7 +105,7 @@ def fits(mark: tuple[str, str], own: Outlet | None, edition: Outlet | None = Non
     tag = _tag(own)
     if kind == "language":
         return bool(tag) and tag[0].casefold() == code.casefold()
-    theirs = _tag(edition) if edition is not None else []
+    theirs = _tag(edition)
     if tag and theirs and tag[0].casefold() != theirs[0].casefold():
         return False
     return country(own) == code

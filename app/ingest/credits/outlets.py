@@ -3,6 +3,7 @@ credits of an article that name a known outlet (docs/matching.md, "Copy detectio
 """
 
 import re
+from functools import lru_cache
 
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -67,8 +68,7 @@ def ranked_keys(outlet: Outlet) -> dict[str, int]:
     # "VOA" and "Voice of America" for a stored "Voz da América" (app/core/broadcasters.py);
     # a service of the broadcaster's ("DW Español", "France 24 en español") answers to them
     # below its own names, and only to an article of its language or country (`service`).
-    name = name_key(outlet.name)
-    if (broadcaster := broadcasters.of_outlet(name, outlet.domain)) is not None:
+    if (broadcaster := broadcasters.of_outlet(name_key(outlet.name), outlet.domain)) is not None:
         add(list(broadcaster.names))
     elif (found := service(outlet)) is not None:
         add(list(found[0].names), SERVICE)
@@ -79,8 +79,16 @@ def service(outlet: Outlet) -> tuple[broadcasters.Broadcaster, tuple[str, str]] 
     """The listed broadcaster whose service the outlet is, by a name it goes by then a country
     or a language (markers.edition_of), with that mark; None for the broadcaster itself (by its
     listed names or domains) or any other outlet."""
-    key = name_key(outlet.name)
-    if broadcasters.of_outlet(key, outlet.domain) is not None:
+    return _service(name_key(outlet.name), outlet.domain)
+
+
+@lru_cache(maxsize=4_096)
+def _service(
+    key: str, domain: str | None
+) -> tuple[broadcasters.Broadcaster, tuple[str, str]] | None:
+    # Asked of every outlet a credit's resolution reads, twice (its keys, then whether it may
+    # answer): remembered by name and domain, which are all it depends on.
+    if broadcasters.of_outlet(key, domain) is not None:
         return None
     for found in broadcasters.BROADCASTERS:
         for name in found.names:
@@ -152,6 +160,6 @@ def resolve_credits(
     for key, found in answering.items():
         closest = [outlet for rank, outlet in found if rank == min(r for r, _ in found)]
         by_key[key] = credit_editions.nearest(closest, own)
-    by_key = credit_editions.with_editions(session, by_key, editions, exclude_outlet_id)
+    by_key = credit_editions.with_editions(by_key, editions, own)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
     return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
