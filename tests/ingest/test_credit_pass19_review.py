@@ -197,7 +197,6 @@ KNOWN = {
     "svc_rfi_romania_romanian": _BEFORE,
     "svc_f24_main_vs_es_spanish": _BEFORE,
     "svc_aj_balkans_bosnian": _BEFORE,
-    "svc_dw_russian_locative": _BEFORE,
     "svc_cyrillic_rferl_by": _BEFORE,
     "svc_cyrillic_voa_ua": _BEFORE,
     "net_le_monde_in_english": _BEFORE,

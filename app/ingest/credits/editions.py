@@ -147,7 +147,8 @@ def nearest(outlets: list[Outlet], own: Outlet | None) -> Outlet:
     return next((o for o in same if country and markers.country(o) == country), same[0])
 
 
-def _escaped(key: str) -> str:
+def escaped(key: str) -> str:
+    """A key for a LIKE pattern with escape character backslash."""
     return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -173,7 +174,7 @@ def network_editions(
         return by_key
     name = func.lower(Outlet.name)
     patterns = [
-        name.like(f"{prefix}{_escaped(key)} %", escape="\\")
+        name.like(f"{prefix}{escaped(key)} %", escape="\\")
         for key in wanted
         for prefix in ("", "the ")
     ]

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """The words that mark an outlet's name as an edition of a network, and whose article an edition
 is likely to be credited by.
 
@@ -21,6 +22,7 @@ Babel comes with trafilatura (through courlan), which ingest already uses to rea
 declared in pyproject.toml as a dependency of its own for this.
 """
 
+import re
 from functools import lru_cache
 
 from babel import Locale
@@ -54,6 +56,43 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
     return countries, languages
 
 
+# Endings a language's name takes as an adjective in the languages that decline it (Russian and
+# Ukrainian "русский" -> "русском", "русской", "русская"; Italian, Spanish and Portuguese
+# "tedesco" -> "tedesca", "tedeschi"; German "russisch" -> "russische", "russischen").
+_CYRILLIC_ENDINGS = re.compile(
+    r"(?:ого|его|ому|ему|ыми|ими|ой|ей|ий|ый|ая|яя|ое|ее|ом|ем|ую|юю|ых|их|ым|им|а|я|у|ю|е|і)$"
+)
+_LATIN_ENDINGS = re.compile(r"(?:en|er|es|em|a|o|e|i|s)$")
+_STEM_MIN = 4
+
+
+def _stem(word: str) -> str:
+    ending = _CYRILLIC_ENDINGS if re.search(r"[а-яёіїєґ]", word) else _LATIN_ENDINGS
+    return ending.sub("", word)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, str]:
+    """A one-word language name's stem -> its code, for the stems that name one language."""
+    found: dict[str, set[str]] = {}
+    for name, code in _names()[1].items():
+        if " " not in name and len(stem := _stem(name)) >= _STEM_MIN:
+            found.setdefault(stem, set()).add(code)
+    return {stem: codes.pop() for stem, codes in found.items() if len(codes) == 1}
+
+
+def language(word: str, *, inflected: bool = False) -> str | None:
+    """The ISO 639 code of a language's name ("Spanish", "español", "Russisch"); with
+    `inflected`, also of its declined forms ("русском", "tedesca", "russische"), which only a
+    frame that expects a language's name may ask for."""
+    key = word.casefold()
+    if (code := _names()[1].get(key)) is not None:
+        return code
+    if not inflected or len(key) < _STEM_MIN:
+        return None
+    return _stems().get(_stem(key))
+
+
 def marker(tail: str) -> tuple[str, str] | None:
     """("country", "GB") for "UK", ("language", "es") for "Español"; None for a word that is
     neither ("Eye", "Monthly", "Geographic")."""
@@ -81,7 +120,11 @@ def edition_of(name_key: str, network: str) -> tuple[str, str] | None:
     rest = name_key[len(network) + 1 :].strip(" ()")
     first, _, after = rest.partition(" ")
     if first in _BEFORE and after:
-        rest = after
+        # After a preposition a language's name may be declined ("DW на русском").
+        found = marker(after)
+        if found is None and " " not in after and (code := language(after, inflected=True)):
+            found = ("language", code)
+        return found
     return marker(rest)
 
 

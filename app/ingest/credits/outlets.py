@@ -4,6 +4,7 @@ credits of an article that name a known outlet (docs/matching.md, "Copy detectio
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -138,8 +139,10 @@ def resolve_credits(
         conditions += [Outlet.domain.like(f"%.{d}") for d in domains]  # type: ignore[union-attr]
         # and its services stored under a name of their own ("DW Español", "RFI Español")
         conditions += [func.lower(Outlet.name).like(f"{name} %") for name in names]
-    outlets = session.scalars(
-        select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id)
+    serviced = {credit.key for credit in credits if credit.language is not None}
+    conditions += _service_conditions(serviced)
+    outlets = list(
+        session.scalars(select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id))
     )
     own = session.get(Outlet, exclude_outlet_id)
     answering: dict[str, list[tuple[int, Outlet]]] = {}
@@ -162,4 +165,73 @@ def resolve_credits(
         by_key[key] = credit_editions.nearest(closest, own)
     by_key = credit_editions.with_editions(by_key, editions, own)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
-    return [(credit, by_key[credit.key]) for credit in credits if credit.key in by_key]
+    services = _services(credits, outlets)
+    for key in {credit.key for credit in credits if credit.language is None}:
+        # "According to VOA" after "VOA's Spanish-language service reported": that service.
+        named = {o.id: o for o in services.values() if _of_network(o, key)}
+        if len(named) == 1:
+            by_key[key] = next(iter(named.values()))
+    resolved = []
+    for credit in credits:
+        if credit.language is not None:  # only the service of that language, if stored
+            if (found := services.get((credit.key, credit.language))) is not None:
+                resolved.append((credit, found))
+        elif credit.key in by_key:
+            resolved.append((credit, by_key[credit.key]))
+    return resolved
+
+
+def _service_conditions(keys: set[str]) -> list[Any]:
+    """Where a network's services may be stored: under its name and a language or a country
+    ("Euronews (deutsch)", "DW на русском"), or on a subdomain of its name ("de.euronews.com")."""
+    name = func.lower(Outlet.name)
+    conditions = []
+    for key in keys:
+        escaped = credit_editions.escaped(key)
+        conditions += [
+            name.like(f"{escaped} %", escape="\\"),
+            name.like(f"the {escaped} %", escape="\\"),
+        ]
+        if " " not in key:
+            conditions.append(Outlet.domain.like(f"%.{escaped}.%", escape="\\"))  # type: ignore[union-attr]
+    return conditions
+
+
+def _edition_mark(outlet: Outlet, network: str) -> tuple[str, str] | None:
+    key = name_key(outlet.name)
+    return markers.edition_of(key, network) or markers.edition_of(key, f"the {network}")
+
+
+def _of_network(outlet: Outlet, network: str) -> bool:
+    """Whether a network's name answers for a stored outlet: one of its names, an edition's
+    name ("Euronews (deutsch)"), or a subdomain of the network's ("de.euronews.com")."""
+    labels = (outlet.domain or "").lower().split(".")
+    return (
+        network in ranked_keys(outlet)
+        or _edition_mark(outlet, network) is not None
+        or network in labels[1:-1]
+    )
+
+
+def _speaks(outlet: Outlet, network: str, language: str) -> bool:
+    """Whether a stored outlet is a network's service in a language: of the network, and
+    publishing in that language (by its language tag, else by its name's mark)."""
+    if not _of_network(outlet, network):
+        return False
+    own = (outlet.language or "").replace("_", "-").split("-")[0].casefold()
+    if own:
+        return own == language
+    found = service(outlet)
+    mark = _edition_mark(outlet, network) or (found[1] if found is not None else None)
+    return mark == ("language", language)
+
+
+def _services(credits: list[Credit], outlets: list[Outlet]) -> dict[tuple[str, str], Outlet]:
+    """(a credit's key, the language it names) -> the one stored service of that network in
+    that language ("DW's Russian service" -> "DW на русском"); none when none or several are."""
+    found: dict[tuple[str, str], Outlet] = {}
+    for key, language in {(c.key, c.language) for c in credits if c.language is not None}:
+        speaking = {o.id: o for o in outlets if _speaks(o, key, language)}
+        if len(speaking) == 1:
+            found[(key, language)] = next(iter(speaking.values()))
+    return found

@@ -28,6 +28,7 @@ from app.ingest.credits import newsrooms
 from app.ingest.credits import nordic
 from app.ingest.credits import paragraphs
 from app.ingest.credits import scripts
+from app.ingest.credits import services
 from app.ingest.credits import sign_offs
 from app.ingest.credits import slavic
 from app.ingest.credits import source_words
@@ -216,6 +217,9 @@ class Credit:
     joint: bool = False
     # In the text's first sentence ("Forty homes were cleared, the BBC reported."; leads.py).
     lead: bool = False
+    # The language of the network's service the words name ("DW's Russian service": "ru";
+    # services.py): the credit is that service's, not the network's other outlets'.
+    language: str | None = None
 
     @property
     def key(self) -> str:
@@ -473,6 +477,19 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
                 vouched.add(id(credit))
             found.append(credit)
+    for service in services.find(text):  # "DW's Russian service reported"
+        if service.kind == "credit_line":
+            found.append(
+                Credit(
+                    service.name, service.words, LinkRelation.syndicates, language=service.language
+                )
+            )
+            continue
+        dated = dates.earlier_report(text, service.name, service.words)
+        first = leads.in_lead(text, service.words, lead)
+        told = service.kind == "told"
+        credit = Credit(service.name, service.words, LinkRelation.cites, told=told, earlier=dated)
+        found.append(replace(credit, lead=first, language=service.language))
     unique: dict[tuple[str, LinkRelation], Credit] = {}
     for credit in _joint(found):
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
@@ -480,9 +497,12 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             credit = _without_possessor(credit)
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
-            # Reuters" is a credit for the story.
+            # Reuters" is a credit for the story. A service's language said once holds for
+            # every credit of its name.
+            language = kept.language or credit.language
             if _rank(credit) < _rank(kept):
-                unique[(credit.key, credit.relation)] = credit
+                kept = credit
+            unique[(credit.key, credit.relation)] = replace(kept, language=language)
     return list(unique.values())
 
 
