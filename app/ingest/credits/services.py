@@ -33,11 +33,13 @@ from app.ingest.credits.context import CREDIT_LINE_START
 from app.ingest.credits.context import sentence_around
 
 # A network's name: capitalised words in Latin or Cyrillic script, small words between them
-# ("Voice of America", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода").
+# ("Voice of America", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода"), perhaps
+# a number after them ("France 24").
 _CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 _WORD = rf"{_CAP}(?:[\w&'\u2019-]|\.(?=\w))*(?:/{_CAP}(?:[\w&'\u2019-]|\.(?=\w))*)*"
 _SMALL = r"(?:of|de|da|do|del|della|di|du|des|van|von|the)"
-_NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_WORD}){{0,4}})"
+_NUMBER = r"(?:[ \t]+\d{1,3}(?!\d|[.,]\d))?"
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_WORD}){{0,4}}{_NUMBER})"
 # What a service is called.
 _EN_NOUN = (
     r"(?i:service|website|web[ \t]+site|site|edition|desk|channel|section|newsroom|portal|"
