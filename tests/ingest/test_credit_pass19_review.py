@@ -201,7 +201,6 @@ KNOWN = {
     "svc_cyrillic_voa_ua": _BEFORE,
     "net_le_monde_in_english": _BEFORE,
     "net_meduza_in_english_short": _BEFORE,
-    "net_cnn_en_espanol": _BEFORE,
     "net_kathimerini_english_edition": _BEFORE,
     "by_von_dpa_lower": _BEFORE,
     "by_name_paren_outlet": _BEFORE,

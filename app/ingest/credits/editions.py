@@ -147,6 +147,12 @@ def nearest(outlets: list[Outlet], own: Outlet | None) -> Outlet:
     return next((o for o in same if country and markers.country(o) == country), same[0])
 
 
+def _initials(name: str) -> bool:
+    """Two to five capitals ("CNN", "NOS", "CGTN"), as a broadcaster's brand is written."""
+    name = name.removeprefix("The ").removeprefix("the ")
+    return name.isupper() and name.isalpha() and 2 <= len(name) <= 5
+
+
 def escaped(key: str) -> str:
     """A key for a LIKE pattern with escape character backslash."""
     return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -160,15 +166,19 @@ def network_editions(
     UK", "Le Monde" -> "Le Monde in English"): an edition by its country or language
     (markers.edition_of), the one the crediting article fits; none when no edition or several
     fit."""
-    wanted = {
-        credit.key
+    written = {
+        credit.key: credit.name
         for credit in credits
         if _syndicating(credit) and not credit.background and credit.key not in by_key
     }
+    # A head of one word shorter than EDITION_MIN only when written as initials ("Con
+    # información de CNN" for a stored "CNN en Español"): a brand, not a word or a given name.
     wanted = {
         key
-        for key in wanted - _own_keys(own)  # an edition's own article names its own network
-        if (" " in key or len(key) >= EDITION_MIN) and agencies.by_key(key) is None
+        for key, written_as in written.items()
+        if key not in _own_keys(own)  # an edition's own article names its own network
+        and (" " in key or len(key) >= EDITION_MIN or _initials(written_as))
+        and agencies.by_key(key) is None
     }
     if not wanted or own is None:
         return by_key

@@ -24,6 +24,7 @@ from app.ingest.credits import arabic
 from app.ingest.credits import asia
 from app.ingest.credits import inflections
 from app.ingest.credits import lists
+from app.ingest.credits import markers
 from app.ingest.credits import source_words
 from app.ingest.credits.context import CREDIT_LINE_START
 from app.ingest.credits.context import name_key
@@ -43,7 +44,7 @@ WORD = _WORD  # a name's word in Latin or Cyrillic script, for slavic.py
 _LOWER = "|".join(agencies.LOWER_CASE_NAMES)
 _NAME = rf"(?:{_WORD}(?:[ \t]+{_WORD}){{0,3}}|(?:{_LOWER})\b)"
 # Russian and Ukrainian typography quotes an organisation's name: "сообщает «Интерфакс»".
-_QUOTED = rf"«?(?P<name>{_NAME})»?"
+_QUOTED = rf"«?(?P<name>{_NAME}(?:[ \t]+(?:en|em)[ \t]+[{CAPITAL}]\w+)?)»?"  # "CNN en Español"
 # What may stand between the verb and the name: an article (with French and Italian elision),
 # and a word for "news agency".
 _ARTICLE = r"(?:(?:el|la|los|le|les|der|die|des|den|dem|il|lo|a|az|o|the|het)[ \t]+|[lL]['\u2019])"
@@ -73,7 +74,19 @@ _SLAVIC_AGENCY_WORD = re.compile(rf"(?<!\w)(?:{_SLAVIC_AGENCY})(?!\w)")
 # The nominative (the agency is the subject: it reported) and the dative (it was told).
 _SLAVIC_SUBJECT = re.compile(r"(?<!\w)(?i:agencja|agentura|agentúra|agencija|агенција)(?!\w)")
 _SLAVIC_TOLD = re.compile(r"(?<!\w)(?i:agentuře|agentúre|agenciji|агенцији)(?!\w)")
-_LEAD = rf"{_ARTICLE}?{_AGENCY_WORD}?{_ARTICLE}?"
+# A broadcaster or a paper described before its name: "informou a emissora pública japonesa NHK",
+# "informó la cadena estadounidense CNN", "selon la chaîne qatarie Al Jazeera", "secondo
+# l'emittente giapponese NHK", "berichtete der japanische Sender NHK", "meldt de Japanse omroep
+# NHK".
+_MEDIA_WORD = (
+    r"(?:[a-zà-ÿ][\w-]*[ \t]+){0,2}?(?:emissora|cadeia|rede|televis[aã]o|r[aá]dio|jornal|"
+    r"di[aá]rio|revista|cadena|televisi[oó]n|radio|peri[oó]dico|canal|cha[iî]ne|t[ée]l[ée]vision|journal|"
+    r"quotidien|hebdomadaire|magazine|emittente|televisione|rete|quotidiano|giornale|settimanale|"
+    r"testata|(?:Fernseh|Rundfunk|Radio|Nachrichten)?[Ss]ender|(?:Tages|Wochen)?[Zz]eitung|"
+    r"(?:Nachrichten)?[Mm]agazin|omroep|zender|krant|dagblad|weekblad)"
+    r"(?:[ \t]+[a-zà-ÿ][\w-]*){0,3}?[ \t]+"
+)
+_LEAD = rf"{_ARTICLE}?(?:{_AGENCY_WORD}|{_MEDIA_WORD})?{_ARTICLE}?"
 
 # Capitals of the table that Romanian, Portuguese, Spanish and Italian news use for public
 # bodies of their own, which those papers write in capitals too: Brazil's oil regulator,
@@ -200,6 +213,10 @@ def _russian_told(match: re.Match[str], text: str) -> bool:
     return rest[0] != "," or past["as"] is None
 
 
+# A credit line's one name may have small words inside ("la Voz de América", "Rest of World"):
+# the line ends after it, so no clause can follow it; not in a list ("Sources: Central Bank of
+# Ireland, Eurostat" lists a chart's data).
+_LINE_NAME = rf"{_NAME}(?:[ \t]+(?:de|da|do|del|di|du|of|van|von)[ \t]+{_WORD}){{1,2}}"
 # Credit lines: the article carries the outlet's copy. "Con información de EFE", "(Con
 # información de AFP)", "Con informazioni di Euronews", "Mit Material von dpa" / "der
 # Deutschen Presse-Agentur", "Avec AFP", "Com informações da Reuters", "Com Estadão
@@ -212,7 +229,7 @@ _LINE = re.compile(
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?)|"
     rf"{source_words.WORD}[ \t]*[{source_words.COLONS}]|[Пп]о[ \t]+материалам)"
     # One agency or several ("Mit Material von AFP und dpa", "Con información de Reuters y AP").
-    rf"[ \t]+{_LEAD}[«„“\"]?(?P<name>{_NAME}(?:{lists.JOINER}{_NAME}){{0,3}})[»“”\"]?"
+    rf"[ \t]+{_LEAD}[«„“\"]?(?P<name>{_NAME}(?:{lists.JOINER}{_NAME}){{0,3}}|{_LINE_NAME})[»“”\"]?"
     r"[ \t]*\)?[ \t.]*(?:$|\n)"
 )
 # Names in scripts without spaces or capitals, in a dateline bracket "（ロイター）", "(共同)", or
@@ -535,7 +552,7 @@ def find(text: str, *, head: str) -> list[Found]:
             or _german_earlier(match, text)  # "Wie Reuters 2019 berichtete": for review
         )
         groups = match.groupdict()
-        name = groups.get("name") or _unled(match)
+        name = markers.with_language_tail(groups.get("name") or _unled(match))
         verb = groups.get("verb")
         lead = match.string[match.end("verb") : match.start("name")] if verb else ""
         if _SLAVIC_SUBJECT.search(lead):

@@ -152,3 +152,17 @@ def fits(mark: tuple[str, str], own: Outlet | None, edition: Outlet) -> bool:
     if tag and theirs and tag[0].casefold() != theirs[0].casefold():
         return False
     return country(own) == code
+
+
+# A Romance preposition and a capitalised word after a name: an edition's language ("CNN en
+# Español", "Euronews em Português") or a place ("EFE en Madrid").
+_TAIL = re.compile(r"[ \t]+(?:en|em)[ \t]+(?P<word>\w+)$")
+
+
+def with_language_tail(name: str) -> str:
+    """The name with a tail that names a language ("CNN en Español"), without one that does
+    not ("EFE en Madrid" -> "EFE")."""
+    tail = _TAIL.search(name)
+    if tail is None or language(tail["word"]) is not None:
+        return name
+    return name[: tail.start()]

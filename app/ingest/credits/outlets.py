@@ -139,8 +139,11 @@ def resolve_credits(
         conditions += [Outlet.domain.like(f"%.{d}") for d in domains]  # type: ignore[union-attr]
         # and its services stored under a name of their own ("DW Español", "RFI Español")
         conditions += [func.lower(Outlet.name).like(f"{name} %") for name in names]
-    serviced = {credit.key for credit in credits if credit.language is not None}
-    conditions += _service_conditions(serviced)
+    # Services asked for: named in words ("DW's Russian service"), or by a name that is the
+    # network's and a language's ("CNN Español" for a stored "CNN en Español").
+    asked = {(credit.key, credit.language) for credit in credits if credit.language is not None}
+    named = {c.key: found for c in credits if c.language is None and (found := _named(c.key))}
+    conditions += _service_conditions({key for key, _ in asked | set(named.values())})
     outlets = list(
         session.scalars(select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id))
     )
@@ -165,12 +168,13 @@ def resolve_credits(
         by_key[key] = credit_editions.nearest(closest, own)
     by_key = credit_editions.with_editions(by_key, editions, own)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
-    services = _services(credits, outlets)
+    services = _services(asked, outlets)
     for key in {credit.key for credit in credits if credit.language is None}:
         # "According to VOA" after "VOA's Spanish-language service reported": that service.
-        named = {o.id: o for o in services.values() if _of_network(o, key)}
-        if len(named) == 1:
-            by_key[key] = next(iter(named.values()))
+        same = {o.id: o for o in services.values() if _of_network(o, key)}
+        if len(same) == 1:
+            by_key[key] = next(iter(same.values()))
+    services |= _services(set(named.values()), outlets)
     resolved = []
     for credit in credits:
         if credit.language is not None:  # only the service of that language, if stored
@@ -178,7 +182,22 @@ def resolve_credits(
                 resolved.append((credit, found))
         elif credit.key in by_key:
             resolved.append((credit, by_key[credit.key]))
+        elif credit.key in named and (found := services.get(named[credit.key])) is not None:
+            resolved.append((credit, found))
     return resolved
+
+
+def _named(key: str) -> tuple[str, str] | None:
+    """(network, language) of a name that is a network's and a language's ("cnn español",
+    "cnn en español", "euronews (deutsch)"); None for any other name."""
+    words = key.split()
+    for size in (2, 1):  # "cnn en español": "cnn", with the preposition in the mark
+        if len(words) > size:
+            head = " ".join(words[:-size])
+            mark = markers.edition_of(key, head)
+            if mark is not None and mark[0] == "language":
+                return head, mark[1]
+    return None
 
 
 def _service_conditions(keys: set[str]) -> list[Any]:
@@ -226,11 +245,11 @@ def _speaks(outlet: Outlet, network: str, language: str) -> bool:
     return mark == ("language", language)
 
 
-def _services(credits: list[Credit], outlets: list[Outlet]) -> dict[tuple[str, str], Outlet]:
-    """(a credit's key, the language it names) -> the one stored service of that network in
-    that language ("DW's Russian service" -> "DW на русском"); none when none or several are."""
+def _services(asked: set[tuple[str, str]], outlets: list[Outlet]) -> dict[tuple[str, str], Outlet]:
+    """(a network's key, a language) -> the one stored service of that network in that
+    language ("DW's Russian service" -> "DW на русском"); none when none or several are."""
     found: dict[tuple[str, str], Outlet] = {}
-    for key, language in {(c.key, c.language) for c in credits if c.language is not None}:
+    for key, language in asked:
         speaking = {o.id: o for o in outlets if _speaks(o, key, language)}
         if len(speaking) == 1:
             found[(key, language)] = next(iter(speaking.values()))
