@@ -160,7 +160,6 @@ KNOWN = {
     "euronews_en_vs_albania": _DOMAIN,
     "miss_novaya_sentence_case": _UNREAD,
     "miss_cyrillic_capitals": _UNREAD,
-    "edition_word_stored": _UNREAD,
     "miss_edition_without_language": _NO_COUNTRY,
     "conversation_en_plain_uk_fr": _NO_COUNTRY,
     "conversation_byline_caps": _NO_COUNTRY,

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from app.core import agencies
+from app.ingest.credits import markers
 from app.ingest.credits import source_words
 from app.ingest.sentence_ends import TERMINATORS
 
@@ -241,7 +242,11 @@ def an_affiliation(text: str, match: re.Match[str]) -> bool:
 
 
 BODY_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<line>[^\n]{1,80}?)[ \t]*\n")
-_BYLINE_PARTS = re.compile(r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b", re.IGNORECASE)
+_BYLINE_PARTS = re.compile(
+    r",|/|\||\band\b|\bfor\b|\bby\b|\bwith\b|[ \t][-\u2013\u2014][ \t]", re.IGNORECASE
+)
+# A reporter's outlet in brackets after the name: "Kang Min-seo (Hankyoreh)", "Li Wen (CGTN)".
+_OUTLET_IN_BRACKETS = re.compile(r"^(?P<before>[^()]+?)[ \t]*\((?P<name>[^()]{2,60})\)$")
 # "By" in the byline's language, before its first name: "Por BBC", "Von Anna Müller", "Par
 # Jean Dupont" (not Dutch "Door": "Door County Advocate" is a paper's name).
 _BYLINE_LEAD = re.compile(r"^[ \t]*(?i:por|von|par)[ \t]+(?=[A-ZÀ-Þ])")
@@ -274,7 +279,11 @@ def byline(author: str) -> list[str]:
     Süd/West": only a stored outlet of that name makes it a credit)."""
     names: list[str] = []
     author = _BYLINE_LEAD.sub("", _SOURCE_PREFIX.sub("", author))
+    parts = []
     for part in _BYLINE_PARTS.split(_PICTURE_CREDIT.sub("", author)):
+        bracketed = _OUTLET_IN_BRACKETS.match(part.strip(" ."))
+        parts += [bracketed["before"], bracketed["name"]] if bracketed else [part]
+    for part in parts:
         name = part.strip(" .")
         of = _OF.match(name)
         if of is not None:
@@ -287,6 +296,8 @@ def byline(author: str) -> list[str]:
         stripped = _ROLE.sub("", name)
         if not name or not (name[0].isupper() or name in agencies.LOWER_CASE_NAMES):
             continue
+        if markers.place(name) and agencies.by_key(name_key(name)) is None:
+            continue  # "Jane Doe (Berlin)", "Jane Doe, New York": where she writes from
         names.append(stripped)
         words = stripped.split()
         # A reporter's name and then the agency's; the agency's and then a beat ("AP

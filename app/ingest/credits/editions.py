@@ -21,6 +21,7 @@ contributed" does not name a magazine "Jane"), and a name that is the article's 
 never read as an edition of another ("Chalkbeat Philadelphia" in its own story).
 """
 
+import re
 from typing import Any
 
 from sqlalchemy import func
@@ -30,6 +31,7 @@ from sqlmodel import Session
 
 from app.core import agencies
 from app.ingest.credits import markers
+from app.ingest.credits.context import fold
 from app.ingest.credits.context import name_key
 from app.ingest.credits.newsrooms import INSTITUTION
 from app.ingest.credits.reading import SYNDICATING_KINDS
@@ -147,6 +149,17 @@ def nearest(outlets: list[Outlet], own: Outlet | None) -> Outlet:
     return next((o for o in same if country and markers.country(o) == country), same[0])
 
 
+def folded(keys: set[str]) -> set[str]:
+    """Slugs as written without accents ("ruv" of "rúv"): a name with an accented capital is
+    not found by lower() on SQLite, which lowers ASCII letters only, but its slug is ASCII."""
+    found = set()
+    for key in keys:  # name_key has casefolded them already
+        bare = fold(key)
+        if bare != key and bare.isascii():
+            found.add(re.sub(r"[^a-z0-9]+", "-", bare).strip("-"))
+    return found
+
+
 def _initials(name: str) -> bool:
     """Two to five capitals ("CNN", "NOS", "CGTN"), as a broadcaster's brand is written."""
     name = name.removeprefix("The ").removeprefix("the ")
@@ -188,6 +201,9 @@ def network_editions(
         for key in wanted
         for prefix in ("", "the ")
     ]
+    # By slug too: SQLite's lower() leaves "PAÍS" as it is ("EL PAÍS English Edition").
+    slugs = {slug for key in wanted for slug in {key.replace(" ", "-")} | folded({key})}
+    patterns += [Outlet.slug.like(f"{escaped(slug)}-%", escape="\\") for slug in slugs]  # type: ignore[attr-defined]
     editions: dict[str, list[Outlet]] = {}
     for outlet in session.scalars(select(Outlet).where(or_(*patterns), Outlet.id != own.id)):
         for key in wanted:

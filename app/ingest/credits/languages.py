@@ -78,15 +78,16 @@ _SLAVIC_TOLD = re.compile(r"(?<!\w)(?i:agentuře|agentúre|agenciji|агенци
 # "informó la cadena estadounidense CNN", "selon la chaîne qatarie Al Jazeera", "secondo
 # l'emittente giapponese NHK", "berichtete der japanische Sender NHK", "meldt de Japanse omroep
 # NHK".
-_MEDIA_WORD = (
-    r"(?:[a-zà-ÿ][\w-]*[ \t]+){0,2}?(?:emissora|cadeia|rede|televis[aã]o|r[aá]dio|jornal|"
+MEDIA_WORD = (
+    r"(?:[a-zà-ÿ][\w-]*[ \t]+){0,2}?(?:radiotelevisi[oó]n|radiotelevis[aã]o|radiotelevisione|"
+    r"emissora|cadeia|rede|televis[aã]o|r[aá]dio|jornal|"
     r"di[aá]rio|revista|cadena|televisi[oó]n|radio|peri[oó]dico|canal|cha[iî]ne|t[ée]l[ée]vision|journal|"
     r"quotidien|hebdomadaire|magazine|emittente|televisione|rete|quotidiano|giornale|settimanale|"
     r"testata|(?:Fernseh|Rundfunk|Radio|Nachrichten)?[Ss]ender|(?:Tages|Wochen)?[Zz]eitung|"
     r"(?:Nachrichten)?[Mm]agazin|omroep|zender|krant|dagblad|weekblad)"
     r"(?:[ \t]+[a-zà-ÿ][\w-]*){0,3}?[ \t]+"
 )
-_LEAD = rf"{_ARTICLE}?(?:{_AGENCY_WORD}|{_MEDIA_WORD})?{_ARTICLE}?"
+_LEAD = rf"{_ARTICLE}?(?:{_AGENCY_WORD}|{MEDIA_WORD})?{_ARTICLE}?"
 
 # Capitals of the table that Romanian, Portuguese, Spanish and Italian news use for public
 # bodies of their own, which those papers write in capitals too: Brazil's oil regulator,

@@ -24,15 +24,39 @@ _SENTENCE_END = re.compile(
 )
 
 
-def lead_end(text: str) -> int:
-    """Where the first sentence of the text's first paragraph ends (0 for an empty text)."""
-    start = len(text) - len(text.lstrip())
-    if start == len(text):
-        return 0
+# A second sentence that only says who reported the first: "Dat meldt de NOS.", "Das berichtet
+# der Spiegel.", "Lo riferisce l'ANSA.", "Así lo informó El Tiempo.", "A informação é do
+# Público.", "C'est ce que rapporte Le Soir.", "That's according to the Herald." Its credit is
+# the lead's.
+_ATTRIBUTION = re.compile(
+    r"(?i:(?:dat|dit|das|dies)[ \t]+(?:meldt|meldde|schrijft|schreef|berichtet|berichtete|"
+    r"meldet|meldete|schreibt|schrieb)"
+    r"|(?:lo|ci[oò]|cos[iì])[ \t]+(?:riferisce|riporta|scrive|rende[ \t]+noto|ha[ \t]+riferito)"
+    r"|(?:as[ií][ \t]+)?lo[ \t]+(?:inform[oó]|informa|recoge|public[oóa]|report[oóa])"
+    r"|a[ \t]+informa[cç][aã]o[ \t]+[eé]"
+    r"|c['\u2019]est[ \t]+ce[ \t]+qu(?:e|['\u2019])[ \t]*(?:rapporte|indique|[ée]crit|annonce)"
+    r"|(?:that['\u2019]s|that[ \t]+is|this[ \t]+is)[ \t]+according[ \t]+to)(?!\w)"
+)
+
+
+def _first_sentence_end(text: str, start: int) -> int:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     end = _SENTENCE_END.search(text, start, line_end)
     return end.end() if end is not None else line_end
+
+
+def lead_end(text: str) -> int:
+    """Where the first sentence of the text's first paragraph ends (0 for an empty text), or
+    the second's, when the second only says who reported the first ("Dat meldt de NOS.")."""
+    start = len(text) - len(text.lstrip())
+    if start == len(text):
+        return 0
+    end = _first_sentence_end(text, start)
+    after = len(text) - len(text[end:].lstrip())
+    if _ATTRIBUTION.match(text, after):
+        return _first_sentence_end(text, after)
+    return end
 
 
 def in_lead(text: str, words: str, end: int) -> bool:

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from babel import Locale
+from babel.core import get_global
 
 from app.tables import Outlet
 
@@ -110,14 +111,24 @@ def marker(tail: str) -> tuple[str, str] | None:
 _BEFORE = frozenset(("in", "en", "em", "na", "auf", "di", "на"))
 
 
+# The word for an edition or a service after its language ("The Hankyoreh English Edition",
+# "RTVE Servicio en inglés" is not read: the language must end the name).
+_EDITION_NOUN = re.compile(
+    r"[ \t]+(?:edition|service|version|edición|servicio|versión|edição|serviço|versão|édition|"
+    r"version|edizione|servizio|versione|ausgabe|dienst|editie)$"
+)
+
+
 def edition_of(name_key: str, network: str) -> tuple[str, str] | None:
     """The mark of the edition a name (its key) is of a network (its key): the network's name,
     then a country or a language, perhaps after a preposition ("dw español" of "dw": the
     Spanish edition; "le monde in english" of "le monde"); None when the name is no edition of
     that network ("middle east eye" of "middle east")."""
+    if name_key.startswith("the ") and not network.startswith("the "):
+        name_key = name_key[4:]  # "The Hankyoreh English Edition" of "hankyoreh"
     if not name_key.startswith(f"{network} "):
         return None
-    rest = name_key[len(network) + 1 :].strip(" ()")
+    rest = _EDITION_NOUN.sub("", name_key[len(network) + 1 :].strip(" ()"))
     first, _, after = rest.partition(" ")
     if first in _BEFORE and after:
         # After a preposition a language's name may be declined ("DW на русском").
@@ -166,3 +177,23 @@ def with_language_tail(name: str) -> str:
     if tail is None or language(tail["word"]) is not None:
         return name
     return name[: tail.start()]
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Cities the CLDR names a time zone after ("New York", "Berlin", "Kyiv"), in the locales
+    read, and every country's name: places a byline names beside a reporter."""
+    found = {name for name in _names()[0] if len(name) > 3}
+    for zone in get_global("zone_territories"):
+        found.add(zone.rsplit("/", 1)[-1].replace("_", " ").casefold())
+    for code in _LOCALES:
+        for names in Locale.parse(code).time_zones.values():
+            if "city" in names:
+                found.add(names["city"].casefold())
+    return frozenset(found)
+
+
+def place(name: str) -> bool:
+    """Whether a name is a city's the CLDR knows or a country's ("New York", "Berlin", "Brasil"):
+    in a byline, "Jane Doe (Berlin)" and "Jane Doe, New York" say where she writes from."""
+    return " ".join(name.casefold().split()) in _places()

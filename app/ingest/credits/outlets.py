@@ -15,7 +15,6 @@ from app.core import agencies
 from app.core import broadcasters
 from app.ingest.credits import editions as credit_editions
 from app.ingest.credits import markers
-from app.ingest.credits.context import fold
 from app.ingest.credits.context import name_key
 from app.ingest.credits.reading import Credit
 from app.tables import Outlet
@@ -106,17 +105,6 @@ def _by_full_name(name: str) -> agencies.Agency | None:
     return next((found for part in full if (found := agencies.by_key(name_key(part)))), None)
 
 
-def _folded(keys: set[str]) -> set[str]:
-    """Slugs as written without accents ("ruv" of "rúv"): a name with an accented capital is
-    not found by lower() on SQLite, which lowers ASCII letters only, but its slug is ASCII."""
-    folded = set()
-    for key in keys:  # name_key has casefolded them already
-        bare = fold(key)
-        if bare != key and bare.isascii():
-            folded.add(re.sub(r"[^a-z0-9]+", "-", bare).strip("-"))
-    return folded
-
-
 def resolve_credits(
     session: Session, credits: list[Credit], *, exclude_outlet_id: int
 ) -> list[tuple[Credit, Outlet]]:
@@ -127,7 +115,7 @@ def resolve_credits(
     keys = {credit.key for credit in credits} | credit_editions.flat(editions)
     conditions = [
         func.lower(Outlet.name).in_(keys | {f"the {key}" for key in keys}),
-        Outlet.slug.in_({key.replace(" ", "-") for key in keys} | _folded(keys)),  # type: ignore[attr-defined]
+        Outlet.slug.in_({key.replace(" ", "-") for key in keys} | credit_editions.folded(keys)),  # type: ignore[attr-defined]
         Outlet.kind == OutletKind.wire_agency,
     ]
     conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]
@@ -213,6 +201,10 @@ def _service_conditions(keys: set[str]) -> list[Any]:
         ]
         if " " not in key:
             conditions.append(Outlet.domain.like(f"%.{escaped}.%", escape="\\"))  # type: ignore[union-attr]
+        # By slug too: SQLite's lower() leaves "PAÍS" as it is ("EL PAÍS English Edition").
+        for slug in {key.replace(" ", "-")} | credit_editions.folded({key}):
+            escaped = credit_editions.escaped(slug)
+            conditions.append(Outlet.slug.like(f"{escaped}-%", escape="\\"))  # type: ignore[attr-defined]
     return conditions
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from app.ingest.credits import markers
 from app.ingest.credits.context import CREDIT_LINE_START
 from app.ingest.credits.context import sentence_around
+from app.ingest.credits.languages import MEDIA_WORD
 
 # A network's name: capitalised words in Latin or Cyrillic script, small words between them
 # ("Voice of America", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода"), perhaps
@@ -59,18 +60,38 @@ _RUSSIAN_NOUN = r"(?i:служб[аыеуой]|редакци[яиюей]|сай
 # The language: a word, perhaps hyphenated ("Spanish-language"), checked against the CLDR.
 _LANG = r"(?P<lang>[\w]+)"
 
-_EN_POSSESSIVE = rf"(?:[Tt]he[ \t]+)?{_NAME}['\u2019]s?[ \t]+{_LANG}(?:-language)?[ \t]+{_EN_NOUN}"
-_EN_OF = rf"[Tt]he[ \t]+{_LANG}(?:-language)?[ \t]+{_EN_NOUN}[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}"
+# A paper or a broadcaster described before its name ("the South Korean daily the Hankyoreh",
+# "Spanish newspaper El País", "South Korea's Hankyoreh newspaper"; Romance and German ones as
+# languages.py reads them: "do diário espanhol El País", "der südkoreanischen Zeitung
+# Hankyoreh").
+_EN_MEDIA = (
+    r"(?:daily|newspaper|paper|broadcaster|public[ \t]+broadcaster|radio|television|"
+    r"channel|network|magazine|weekly|news[ \t]+site|website)"
+)
+_EN_DESCRIBED = (
+    rf"(?:(?:the[ \t]+)?(?:{_CAP}[\w-]+[ \t]+){{0,2}}(?:[a-z][\w-]+[ \t]+)?{_EN_MEDIA}[ \t]+"
+    rf"(?:the[ \t]+)?|{_CAP}[\w-]+(?:[ \t]+{_CAP}[\w-]+)?['\u2019]s[ \t]+)?"
+)
+_EN_MEDIA_AFTER = rf"(?:[ \t]+{_EN_MEDIA})?"
+_EN_POSSESSIVE = (
+    rf"(?:[Tt]he[ \t]+)?{_EN_DESCRIBED}{_NAME}['\u2019]s?[ \t]+{_LANG}(?:-language)?[ \t]+"
+    rf"{_EN_NOUN}"
+)
+_EN_OF = (
+    rf"[Tt]he[ \t]+{_LANG}(?:-language)?[ \t]+{_EN_NOUN}[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"{_EN_DESCRIBED}{_NAME}{_EN_MEDIA_AFTER}"
+)
+_MEDIA = rf"(?:{MEDIA_WORD})?"
 _ROMANCE = (
     rf"(?i:el|la|le|il|lo|o|a|l['\u2019]|del|della|dello|do|da|du|al|alla)[ \t]*{_ROMANCE_NOUN}"
     r"[ \t]+(?:(?i:en|em|in)[ \t]+(?:(?i:lingua|langue|l[ií]ngua|idioma)[ \t]+)?)?"
     rf"{_LANG}[ \t]+(?i:de|da|do|di|del|della|dello|des|d['\u2019])[ \t]*"
     r"(?:(?i:la|el|a|o|le|il|lo|l['\u2019])[ \t]*)?"
-    rf"{_NAME}"
+    rf"{_MEDIA}{_NAME}"
 )
 _GERMANIC = (
     rf"(?i:der|die|das|des|dem|den|de|het)[ \t]+{_LANG}[ \t]+{_GERMANIC_NOUN}[ \t]+"
-    rf"(?i:von|der|des|van)[ \t]+(?:(?i:der|die|de|het)[ \t]+)?{_NAME}"
+    rf"(?i:von|der|des|van)[ \t]+(?:(?i:der|die|de|het)[ \t]+)?{_MEDIA}{_NAME}"
 )
 _RUSSIAN = rf"{_LANG}[ \t]+{_RUSSIAN_NOUN}[ \t]+«?{_NAME}»?"
 _FORMS = (_EN_POSSESSIVE, _EN_OF, _ROMANCE, _GERMANIC, _RUSSIAN)
@@ -78,7 +99,7 @@ _FORMS = (_EN_POSSESSIVE, _EN_OF, _ROMANCE, _GERMANIC, _RUSSIAN)
 # Before the description: "according to" and verbs whose subject follows them.
 _BEFORE = (
     r"(?i:according[ \t]+to|citing|as[ \t]+reported[ \t]+by|reported[ \t]+by|"
-    r"seg[uú]n(?:[ \t]+inform[oó])?|inform[oó]u?|report[oó]|noticiou|publicou|public[oó]|"
+    r"seg[uú]n(?:[ \t]+inform[oó])?|inform[oó]u?|report[oó]|noticiou|noticia|publicou|public[oó]|"
     r"de[ \t]+acordo[ \t]+com|selon|d['\u2019]apr[eè]s|rapporte|a[ \t]+rapport[eé]|"
     r"indique|secondo|riferisce|riporta|ha[ \t]+riferito|scrive|laut|berichtet|berichtete|"
     r"meldet|meldete|volgens|meldt|meldde|по[ \t]+данным|по[ \t]+информации|"
