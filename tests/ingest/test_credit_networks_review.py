@@ -153,7 +153,6 @@ _DOMAIN = "a domain's first label read as the name (before this review)"
 _NO_COUNTRY = "an edition of a country for an article of no known country: left unread"
 _UNREAD = "a name not read as an edition (sentence case, a word after the edition)"
 KNOWN = {
-    "beat_weather_channel": _DOMAIN,
     "guardian_us_article_vs_nigeria": _DOMAIN,
     "politico_us_vs_europe": _DOMAIN,
     "newsweek_en_vs_polska": _DOMAIN,

@@ -250,7 +250,21 @@ _OUTLET_IN_BRACKETS = re.compile(r"^(?P<before>[^()]+?)[ \t]*\((?P<name>[^()]{2,
 # "By" in the byline's language, before its first name: "Por BBC", "Von Anna Müller", "Par
 # Jean Dupont" (not Dutch "Door": "Door County Advocate" is a paper's name).
 _BYLINE_LEAD = re.compile(r"^[ \t]*(?i:por|von|par)[ \t]+(?=[A-ZÀ-Þ])")
-_ROLE = re.compile(r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?)$")
+_ROLE = re.compile(
+    r"[ \t]+(?i:staff|writers?|correspondents?|reporters?|editors?|journalists?|columnists?)$"
+)
+# A desk or a beat before a role ("Jane Doe (Science Editor)", "- Metro Reporter", "- Independent
+# Journalist"): the reporter's beat, not an outlet's name.
+_BEATS = frozenset((
+    "science", "health", "national", "metro", "money", "business", "sports", "sport",
+    "political", "politics", "foreign", "world", "local", "city", "state", "education",
+    "environment", "climate", "technology", "tech", "culture", "arts", "features", "data",
+    "investigations", "investigative", "legal", "courts", "crime", "security", "diplomatic",
+    "economics", "economy", "finance", "markets", "energy", "transport", "food", "travel",
+    "opinion", "digital", "social", "video", "photo", "weather", "independent", "freelance",
+    "senior", "chief", "deputy", "managing", "executive", "associate", "contributing",
+    "special", "staff", "news", "night", "weekend", "regional", "global", "international",
+))  # fmt: skip
 # A byline's "of" before the outlet its writer works for, in lower case: "Camila Boaventura, da
 # Agência Brasil", "María López, de la Agencia EFE", "Jane Doe, of the Associated Press" (not
 # "De Telegraaf", a name; not English "of" alone, a hometown's: "Jane Doe, of Petra").
@@ -298,6 +312,8 @@ def byline(author: str) -> list[str]:
             continue
         if markers.place(name) and agencies.by_key(name_key(name)) is None:
             continue  # "Jane Doe (Berlin)", "Jane Doe, New York": where she writes from
+        if stripped != name and stripped.casefold() in _BEATS:
+            continue  # "Jane Doe (Science Editor)": her beat
         names.append(stripped)
         words = stripped.split()
         # A reporter's name and then the agency's; the agency's and then a beat ("AP

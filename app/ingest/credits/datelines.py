@@ -115,6 +115,13 @@ _CYRILLIC_DATELINE = re.compile(
 # አበባ፣ ህዳር 24/2019 (ኢዜአ)፦": opening a paragraph, after a short place and date (no sentence's
 # end before it), and before a dash or a colon. Not a caption's "… ሲያደርጉ (ኢዜአ)", nor "የኢትዮጵያ
 # ዜና አገልግሎት (ኢዜአ) 80ኛ ዓመቱን አከበረ" (the agency as the story's subject).
+# A news site's own dateline, its domain for a name, opening the story: "TEMPO.CO, Jakarta - ",
+# "KOMPAS.com - ", "Liputan6.com, Jakarta - " (Indonesian sites' house style). The name is the
+# domain, which a stored outlet answers to (credits/outlets.py).
+_SITE_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Za-z][A-Za-z0-9-]{1,30}\.(?i:co|com|net|org|id|news)(?:\.(?i:[a-z]{2}))?)"
+    r"(?:,[ \t]+[^\n,.!?]{2,40}?)?[ \t]*[\u2013\u2014-][ \t]"
+)
 _SCRIPT_DATELINE = re.compile(
     rf"(?:^|(?<=\n))[ \t]*[^\n.!?။។።()]{{0,40}}?[(（][ \t]*"
     rf"(?P<name>(?i:{source_words.SCRIPT_NAME}))[ \t]*[)）]"
@@ -128,6 +135,10 @@ def find(text: str) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     for match in _CYRILLIC_DATELINE.finditer(text[:DATELINE_CHARS]):
         found.append((match["name"], f"dateline: {' '.join(match.group(0).split())}", "dateline"))
+    if (site := _SITE_DATELINE.match(text)) is not None:
+        found.append(
+            (site["name"].lower(), f"dateline: {' '.join(site.group(0).split())}", "dateline")
+        )
     for match in _SCRIPT_DATELINE.finditer(text[:DATELINE_CHARS]):
         name = source_words.SCRIPT_NAMES[match["name"].casefold()]
         found.append((name, f"dateline: {' '.join(match.group(0).split())}", "dateline"))

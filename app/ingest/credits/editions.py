@@ -31,6 +31,7 @@ from sqlmodel import Session
 
 from app.core import agencies
 from app.ingest.credits import markers
+from app.ingest.credits import source_words
 from app.ingest.credits.context import fold
 from app.ingest.credits.context import name_key
 from app.ingest.credits.newsrooms import INSTITUTION
@@ -51,6 +52,12 @@ _MASTHEAD = frozenset((
     "council", "party", "club",
 )) | INSTITUTION  # fmt: skip
 EDITION_MIN = 7
+_DESCRIBED = re.compile(source_words.MEDIA_WORD)
+
+
+def _edition_word(word: str) -> bool:
+    """A capitalised word that may name an edition ("Philadelphia", "Côte-Nord"), no masthead's."""
+    return word[:1].isupper() and word.replace("-", "").isalpha() and word.lower() not in _MASTHEAD
 
 
 def _heads(name: str) -> list[tuple[str, str]]:
@@ -67,9 +74,7 @@ def _heads(name: str) -> list[tuple[str, str]]:
         tail, head = raw[-size:], " ".join(written[:-size])
         if not all(word[:1].isupper() for word in raw[:-size]):
             continue  # "Times of India": a name with a small word in it, no edition
-        if all(w[:1].isupper() and w.isalpha() and w.lower() not in _MASTHEAD for w in tail) and (
-            " " in head or len(head) >= EDITION_MIN
-        ):
+        if all(_edition_word(w) for w in tail) and (" " in head or len(head) >= EDITION_MIN):
             found.append((head, " ".join(tail)))
     return found
 
@@ -180,17 +185,22 @@ def network_editions(
     (markers.edition_of), the one the crediting article fits; none when no edition or several
     fit."""
     written = {
-        credit.key: credit.name
+        credit.key: credit
         for credit in credits
         if _syndicating(credit) and not credit.background and credit.key not in by_key
     }
-    # A head of one word shorter than EDITION_MIN only when written as initials ("Con
-    # información de CNN" for a stored "CNN en Español"): a brand, not a word or a given name.
+    # A head of one word shorter than EDITION_MIN only when written as initials, undescribed
+    # ("Con información de CNN" for a stored "CNN en Español"): a brand, not a word or a given
+    # name; "la cadena surcoreana SBS" says which SBS, and it is no edition's.
     wanted = {
         key
-        for key, written_as in written.items()
+        for key, credit in written.items()
         if key not in _own_keys(own)  # an edition's own article names its own network
-        and (" " in key or len(key) >= EDITION_MIN or _initials(written_as))
+        and (
+            " " in key
+            or len(key) >= EDITION_MIN
+            or (_initials(credit.name) and not _DESCRIBED.search(credit.quote))
+        )
         and agencies.by_key(key) is None
     }
     if not wanted or own is None:

@@ -74,20 +74,8 @@ _SLAVIC_AGENCY_WORD = re.compile(rf"(?<!\w)(?:{_SLAVIC_AGENCY})(?!\w)")
 # The nominative (the agency is the subject: it reported) and the dative (it was told).
 _SLAVIC_SUBJECT = re.compile(r"(?<!\w)(?i:agencja|agentura|agentúra|agencija|агенција)(?!\w)")
 _SLAVIC_TOLD = re.compile(r"(?<!\w)(?i:agentuře|agentúre|agenciji|агенцији)(?!\w)")
-# A broadcaster or a paper described before its name: "informou a emissora pública japonesa NHK",
-# "informó la cadena estadounidense CNN", "selon la chaîne qatarie Al Jazeera", "secondo
-# l'emittente giapponese NHK", "berichtete der japanische Sender NHK", "meldt de Japanse omroep
-# NHK".
-MEDIA_WORD = (
-    r"(?:[a-zà-ÿ][\w-]*[ \t]+){0,2}?(?:radiotelevisi[oó]n|radiotelevis[aã]o|radiotelevisione|"
-    r"emissora|cadeia|rede|televis[aã]o|r[aá]dio|jornal|"
-    r"di[aá]rio|revista|cadena|televisi[oó]n|radio|peri[oó]dico|canal|cha[iî]ne|t[ée]l[ée]vision|journal|"
-    r"quotidien|hebdomadaire|magazine|emittente|televisione|rete|quotidiano|giornale|settimanale|"
-    r"testata|(?:Fernseh|Rundfunk|Radio|Nachrichten)?[Ss]ender|(?:Tages|Wochen)?[Zz]eitung|"
-    r"(?:Nachrichten)?[Mm]agazin|omroep|zender|krant|dagblad|weekblad)"
-    r"(?:[ \t]+[a-zà-ÿ][\w-]*){0,3}?[ \t]+"
-)
-_LEAD = rf"{_ARTICLE}?(?:{_AGENCY_WORD}|{MEDIA_WORD})?{_ARTICLE}?"
+# A broadcaster or a paper may be described before its name (source_words.MEDIA_WORD).
+_LEAD = rf"{_ARTICLE}?(?:{_AGENCY_WORD}|{source_words.MEDIA_WORD})?{_ARTICLE}?"
 
 # Capitals of the table that Romanian, Portuguese, Spanish and Italian news use for public
 # bodies of their own, which those papers write in capitals too: Brazil's oil regulator,
@@ -226,6 +214,7 @@ _LINE_NAME = rf"{_NAME}(?:[ \t]+(?:de|da|do|del|di|du|of|van|von)[ \t]+{_WORD}){
 # Antara", "Źródło: PAP", "Nguồn: TTXVN").
 _LINE = re.compile(
     rf"{CREDIT_LINE_START}(?P<verb>(?i:con[ \t]+informaci[oó]n[ \t]+de|"
+    r"avec[ \t]+(?:les|des)[ \t]+informations[ \t]+(?:de|d['\u2019])|"
     r"con[ \t]+informazioni[ \t]+(?:di|da)|"
     r"mit[ \t]+material[ \t]+(?:von|der|des)|avec|com|com[ \t]+informa[cç][oõ]es[ \t]+d[aeo]s?)|"
     rf"{source_words.WORD}[ \t]*[{source_words.COLONS}]|[Пп]о[ \t]+материалам)"

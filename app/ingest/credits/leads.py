@@ -46,15 +46,16 @@ def _first_sentence_end(text: str, start: int) -> int:
     return end.end() if end is not None else line_end
 
 
-def lead_end(text: str) -> int:
+def lead_end(text: str, *, second: bool = True) -> int:
     """Where the first sentence of the text's first paragraph ends (0 for an empty text), or
-    the second's, when the second only says who reported the first ("Dat meldt de NOS.")."""
+    (with `second`) the second's, when the second only says who reported the first ("Dat meldt
+    de NOS.")."""
     start = len(text) - len(text.lstrip())
     if start == len(text):
         return 0
     end = _first_sentence_end(text, start)
     after = len(text) - len(text[end:].lstrip())
-    if _ATTRIBUTION.match(text, after):
+    if second and _ATTRIBUTION.match(text, after):
         return _first_sentence_end(text, after)
     return end
 

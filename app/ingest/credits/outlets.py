@@ -17,6 +17,7 @@ from app.ingest.credits import editions as credit_editions
 from app.ingest.credits import markers
 from app.ingest.credits.context import name_key
 from app.ingest.credits.reading import Credit
+from app.ingest.credits.reading import credit_kind
 from app.tables import Outlet
 from app.tables import OutletKind
 
@@ -54,6 +55,7 @@ def ranked_keys(outlet: Outlet) -> dict[str, int]:
     add([outlet.slug.replace("-", " ")], SLUG)
     if outlet.domain:
         add([outlet.domain.split(".")[0]], LABEL)
+        add([outlet.domain.lower().removeprefix("www.")], NAMED)  # "Tempo.co", "Kompas.com"
     listed = agencies.of_outlet(outlet.slug, outlet.domain)
     if listed is None and outlet.kind == OutletKind.wire_agency:
         listed = _by_full_name(outlet.name)  # "Maghreb Arabe Presse (MAP)" on another domain
@@ -119,6 +121,8 @@ def resolve_credits(
         Outlet.kind == OutletKind.wire_agency,
     ]
     conditions += [Outlet.domain.like(f"{key}.%") for key in keys if " " not in key]  # type: ignore[union-attr]
+    sites = {key for key in keys if "." in key and " " not in key}  # a site named by its domain
+    conditions.append(Outlet.domain.in_(sites | {f"www.{key}" for key in sites}))  # type: ignore[union-attr]
     listed = [found for key in keys if (found := broadcasters.by_name(key)) is not None]
     if listed:  # a broadcaster stored under a name of another language, or under its domain
         names = {name for found in listed for name in found.names}
@@ -131,7 +135,8 @@ def resolve_credits(
     # network's and a language's ("CNN Español" for a stored "CNN en Español").
     asked = {(credit.key, credit.language) for credit in credits if credit.language is not None}
     named = {c.key: found for c in credits if c.language is None and (found := _named(c.key))}
-    conditions += _service_conditions({key for key, _ in asked | set(named.values())})
+    networks = {key for key, _ in asked | set(named.values())} | {c.key for c in credits}
+    conditions += _service_conditions(networks)
     outlets = list(
         session.scalars(select(Outlet).where(or_(*conditions), Outlet.id != exclude_outlet_id))
     )
@@ -153,21 +158,28 @@ def resolve_credits(
     by_key = {}
     for key, found in answering.items():
         closest = [outlet for rank, outlet in found if rank == min(r for r, _ in found)]
-        by_key[key] = credit_editions.nearest(closest, own)
+        by_key[key] = _in_own_language(credit_editions.nearest(closest, own), key, outlets, own)
     by_key = credit_editions.with_editions(by_key, editions, own)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
-    services = _services(asked, outlets)
-    for key in {credit.key for credit in credits if credit.language is None}:
-        # "According to VOA" after "VOA's Spanish-language service reported": that service.
-        same = {o.id: o for o in services.values() if _of_network(o, key)}
-        if len(same) == 1:
-            by_key[key] = next(iter(same.values()))
-    services |= _services(set(named.values()), outlets)
+    services = _services(asked | set(named.values()), outlets)
+    # "According to VOA" further down, after "…, VOA's Spanish-language service reported." in
+    # the lead: that service. Never a byline's or a lead's plain name ("Jane Doe, BBC" over a
+    # story quoting the BBC's Russian service is the BBC's).
+    leading = [
+        found
+        for c in credits
+        if c.language is not None and c.lead and not c.background
+        if (found := services.get((c.key, c.language))) is not None
+    ]
     resolved = []
     for credit in credits:
         if credit.language is not None:  # only the service of that language, if stored
             if (found := services.get((credit.key, credit.language))) is not None:
                 resolved.append((credit, found))
+            continue
+        same = {o.id: o for o in leading if _of_network(o, credit.key)}
+        if len(same) == 1 and credit_kind(credit.quote) == "text" and not credit.lead:
+            resolved.append((credit, next(iter(same.values()))))
         elif credit.key in by_key:
             resolved.append((credit, by_key[credit.key]))
         elif credit.key in named and (found := services.get(named[credit.key])) is not None:
@@ -201,6 +213,8 @@ def _service_conditions(keys: set[str]) -> list[Any]:
         ]
         if " " not in key:
             conditions.append(Outlet.domain.like(f"%.{escaped}.%", escape="\\"))  # type: ignore[union-attr]
+        if "." in key and " " not in key:  # a site named by its domain: "en.tempo.co"
+            conditions.append(Outlet.domain.like(f"%.{escaped}", escape="\\"))  # type: ignore[union-attr]
         # By slug too: SQLite's lower() leaves "PAÍS" as it is ("EL PAÍS English Edition").
         for slug in {key.replace(" ", "-")} | credit_editions.folded({key}):
             escaped = credit_editions.escaped(slug)
@@ -216,12 +230,44 @@ def _edition_mark(outlet: Outlet, network: str) -> tuple[str, str] | None:
 def _of_network(outlet: Outlet, network: str) -> bool:
     """Whether a network's name answers for a stored outlet: one of its names, an edition's
     name ("Euronews (deutsch)"), or a subdomain of the network's ("de.euronews.com")."""
-    labels = (outlet.domain or "").lower().split(".")
+    domain = (outlet.domain or "").lower()
     return (
         network in ranked_keys(outlet)
         or _edition_mark(outlet, network) is not None
-        or network in labels[1:-1]
+        or network in domain.split(".")[1:-1]
+        or ("." in network and domain.endswith(f".{network}"))
     )
+
+
+def _language(outlet: Outlet | None) -> str:
+    return ((outlet.language if outlet else None) or "").replace("_", "-").split("-")[0].casefold()
+
+
+def _in_own_language(chosen: Outlet, key: str, outlets: list[Outlet], own: Outlet | None) -> Outlet:
+    """The outlet a name answers to, or, when that one publishes in another language than the
+    crediting article, the network's one stored edition in the article's language ("Tempo" or
+    "TEMPO.CO" in an English article: Tempo English, not the Indonesian Tempo)."""
+    language = _language(own)
+    if not language or _language(chosen) in ("", language):
+        return chosen
+    if chosen.kind == OutletKind.wire_agency:
+        return chosen  # an agency's copy is its own in every language ("(AP)" in Portuguese)
+    home = (chosen.domain or "").lower().removeprefix("www.")
+    editions = {
+        o.id: o
+        for o in outlets
+        if o.id != chosen.id
+        and _language(o) == language
+        # named as its edition in a language ("Tempo English", "Le Monde in English") or on
+        # its subdomain ("en.tempo.co"): the same newsroom's text; not a country's edition
+        # ("CNN Chile", another newsroom) nor an outlet that merely answers to the name
+        # ("Agência Pará": AP)
+        and (
+            (_edition_mark(o, key) or ("", ""))[0] == "language"
+            or (bool(home) and (o.domain or "").lower().endswith(f".{home}"))
+        )
+    }
+    return next(iter(editions.values())) if len(editions) == 1 else chosen
 
 
 def _speaks(outlet: Outlet, network: str, language: str) -> bool:
@@ -229,7 +275,7 @@ def _speaks(outlet: Outlet, network: str, language: str) -> bool:
     publishing in that language (by its language tag, else by its name's mark)."""
     if not _of_network(outlet, network):
         return False
-    own = (outlet.language or "").replace("_", "-").split("-")[0].casefold()
+    own = _language(outlet)
     if own:
         return own == language
     found = service(outlet)

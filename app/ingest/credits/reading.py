@@ -410,6 +410,13 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         found.append(Credit(native, f"byline: {author}", LinkRelation.syndicates))  # "연합뉴스"
     introduced = introduced_keys(text)
     lead = leads.lead_end(text)
+    # Initials many bodies share ("Lo riferisce RFI.": Italy's rail network) are the lead's
+    # only in its first sentence, not in a second that says who reported it.
+    first_only = leads.lead_end(text, second=False)
+
+    def lead_for(name: str) -> int:
+        return first_only if bare_initials(name) else lead
+
     agency_named = SpelledOut(title, author, text)  # asked only for initials, once each
     for headline, source in ((True, title or ""), (False, text)):
         for pattern in (_REPORTED, _REPORTED_LOWER, _DESCRIBED_AGENCY):
@@ -450,7 +457,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
                     and not agency_named(credit.key)
                 ):
                     credit = replace(credit, initials=True)
-                if not headline and match.start() < lead:
+                if not headline and match.start() < lead_for(credit.name):
                     credit = replace(credit, lead=True)
                 if match.group(0).lstrip().startswith("told"):
                     credit = replace(credit, told=True)
@@ -472,7 +479,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             if mentions[name] > TEXT_MENTIONS:
                 continue
             dated = dates.earlier_report(text, name, words)  # "el pasado mes de marzo"
-            first, told = leads.in_lead(text, words, lead), kind == "told"
+            first, told = leads.in_lead(text, words, lead_for(name)), kind == "told"
             credit = Credit(name, words, LinkRelation.cites, told=told, earlier=dated, lead=first)
             if kind == "vouched":  # "javlja Hina": a reporting verb's subject is the agency
                 vouched.add(id(credit))
@@ -486,7 +493,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             )
             continue
         dated = dates.earlier_report(text, service.name, service.words)
-        first = leads.in_lead(text, service.words, lead)
+        first = leads.in_lead(text, service.words, lead_for(service.name))
         told = service.kind == "told"
         credit = Credit(service.name, service.words, LinkRelation.cites, told=told, earlier=dated)
         found.append(replace(credit, lead=first, language=service.language))
@@ -497,17 +504,14 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             credit = _without_possessor(credit)
             kept = unique.setdefault((credit.key, credit.relation), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
-            # Reuters" is a credit for the story. A service's language said once holds for
-            # every credit of its name.
-            language = kept.language or credit.language
+            # Reuters" is a credit for the story; of two alike, the one naming a service.
             if _rank(credit) < _rank(kept):
-                kept = credit
-            unique[(credit.key, credit.relation)] = replace(kept, language=language)
+                unique[(credit.key, credit.relation)] = credit
     return list(unique.values())
 
 
 def _rank(c: Credit) -> tuple[bool, ...]:  # of two credits of one outlet: keep the lower
-    return (c.told, c.ambiguous, c.initials, c.earlier, c.joint, not c.lead)
+    return (c.told, c.ambiguous, c.initials, c.earlier, c.joint, not c.lead, c.language is None)
 
 
 # What a company or a person reports of its own after "X reported": "Thomson Reuters reported

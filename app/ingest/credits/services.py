@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from app.ingest.credits import markers
 from app.ingest.credits.context import CREDIT_LINE_START
 from app.ingest.credits.context import sentence_around
-from app.ingest.credits.languages import MEDIA_WORD
+from app.ingest.credits.source_words import MEDIA_WORD
 
 # A network's name: capitalised words in Latin or Cyrillic script, small words between them
 # ("Voice of America", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода"), perhaps
@@ -109,7 +109,7 @@ _BEFORE = (
 _TOLD_BEFORE = r"(?i:told|said[ \t]+to|in[ \t]+an[ \t]+interview[ \t]+with|speaking[ \t]+to)"
 # After the description: it reported.
 _AFTER = (
-    r"(?i:reported|reports|said|says|wrote|writes|quoted|cited|published|broadcast|aired|"
+    r"(?i:reported|reports|said|says|wrote|writes|quoted|cited|published|"
     r"informó|informa|informou|noticiou|publicó|publicou|rapporte|a[ \t]+rapport[eé]|"
     r"riferisce|ha[ \t]+riferito|berichtet|berichtete|meldet|meldete|meldt|meldde|"
     r"сообщает|сообщила|сообщил|сообщило|пишет|передает|передаёт)(?!\w)"
@@ -125,9 +125,19 @@ _PATTERNS = tuple(
     re.compile(
         rf"(?<!\w)(?:(?P<told>{_TOLD_BEFORE})[ \t]+|(?P<before>{_BEFORE})[ \t]+)?"
         rf"(?:(?i:el|la|le|il|o|a|the|de|het|der|die)[ \t]+(?=[\w]))?"
-        rf"(?P<described>{form})(?P<after>[ \t]*,?[ \t]+{_AFTER})?"
+        rf"(?P<described>{form})(?P<after>[ \t]+{_AFTER})?"
     )
     for form in _FORMS
+)
+# What may stand before a description that is a reporting verb's subject: a sentence's or a
+# clause's start, not a preposition or a noun it belongs to ("for", "of", "heads").
+_A_SUBJECT = re.compile(
+    r"(?:^|[.!?:;,(\u2014\u2013\n]|\b(?i:and|but|while|as|y|e|et|und|en))[ \t]*$"
+)
+# A person's role after the description: the person speaks, not the service.
+_ROLE_AFTER = re.compile(
+    r"[ \t]+(?i:editor|editors|director|chief|head|correspondent|presenter|journalist|reporter|"
+    r"spokes\w+|anchor|host|producer|bureau)(?!\w)"
 )
 _LINE = re.compile(
     rf"{CREDIT_LINE_START}[ \t]*{_LINE_LEAD}[ \t]+(?P<rest>[^\n]{{4,120}}?)[ \t.]*(?:\n|$)"
@@ -202,7 +212,9 @@ def find(text: str) -> list[Service]:
     for line in _LINE.finditer(text):
         rest = line.start("rest")
         for match, code in _described(text, rest, line.end("rest")):
-            if match.start("described") <= rest + 4:  # the line credits the service itself
+            # The line credits the service itself, and nothing else ("Source: BBC's Russian
+            # service, Mediazona" lists a chart's sources).
+            if match.start("described") <= rest + 4 and match.end() >= line.end("rest") - 1:
                 words = " ".join(line.group(0).strip(" \t\n.;(*").split())
                 found += [
                     Service(name, f"credit line: {words}", "credit_line", code)
@@ -212,11 +224,16 @@ def find(text: str) -> list[Service]:
     for match, code in _described(text):
         if any(start <= match.start() < end for start, end in lines):
             continue
+        if _ROLE_AFTER.match(text, match.end("described")):
+            continue  # "according to the BBC's Russian service editor": a person of it
         if match["told"]:
             kind, words = "told", sentence_around(text, match)
-        elif match["before"] or match["after"]:
+        elif match["before"] or (match["after"] and _A_SUBJECT.search(text[: match.start()])):
             kind, words = "text", " ".join(match.group(0).split())
         else:
-            continue  # a description, no credit ("DW's Russian service has 2m readers")
+            # A description, no credit ("DW's Russian service has 2m readers"), or not the
+            # verb's subject ("a spokeswoman for DW's Russian service said", "who heads the
+            # BBC's Russian service, said", "blocked the website of DW's Russian service").
+            continue
         found += [Service(name, words, kind, code) for name in _names(match)]
     return found

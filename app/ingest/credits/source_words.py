@@ -10,7 +10,9 @@ an origin that is no agency, sources.py; a byline that gives its source, context
 `find` a dash too (Burmese "သတင်းရင်းမြစ် – …"). Which name follows, and whether it is a credit,
 is each reader's rule: a name with a capital in Latin or Cyrillic script there, and here
 (`find`) a name the agency table holds in one of the scripts below (`SCRIPT_NAMES`, which
-datelines.py reads in a dateline's brackets too).
+datelines.py reads in a dateline's brackets too). And the words that describe a broadcaster or a
+paper before its name (`MEDIA_WORD`: "la cadena estadounidense CNN"), which languages.py and
+services.py read.
 """
 
 import re
@@ -93,3 +95,22 @@ def find(text: str) -> list[tuple[str, str, str]]:
             (SCRIPT_NAMES[match["name"].casefold()], f"credit line: {words}", "credit_line")
         )
     return found
+
+
+# A broadcaster or a paper described before its name: "informou a emissora pública japonesa NHK",
+# "informó la cadena estadounidense CNN", "selon la chaîne qatarie Al Jazeera", "secondo
+# l'emittente giapponese NHK", "berichtete der japanische Sender NHK", "meldt de Japanse omroep
+# NHK".
+_NOT_SMALL = r"(?!(?i:de|del|da|do|di|du|des|della|der|den|dem|het|van|von)\b)"
+MEDIA_WORD = (
+    # before the noun only adjectives' endings, no small word nor a noun ("der japanische
+    # Sender", "de Japanse omroep"; not "dem Chefredakteur der Zeitung", "el director del diario")
+    rf"(?:(?:de|een)[ \t]+)?(?:{_NOT_SMALL}[\w-]+(?:e|en|es|em)[ \t]+){{0,2}}?"  # Dutch "de", "een"
+    r"(?:radiotelevisi[oó]n|radiotelevis[aã]o|radiotelevisione|"
+    r"emissora|cadeia|rede|televis[aã]o|r[aá]dio|jornal|"
+    r"di[aá]rio|revista|cadena|televisi[oó]n|radio|peri[oó]dico|canal|cha[iî]ne|"
+    r"t[ée]l[ée]vision|journal|quotidien|hebdomadaire|magazine|emittente|televisione|rete|"
+    r"quotidiano|giornale|settimanale|"
+    r"testata|\w*(?:[Ss]ender|[Zz]eitung|[Mm]agazin|omroep|zender|krant|dagblad|weekblad))"
+    r"(?:[ \t]+[a-zà-ÿ][\w-]*){0,3}?[ \t]+"
+)
