@@ -78,6 +78,16 @@ def assert_credits_nobody(found: tuple[str, float] | None) -> None:
     assert found is None or found[1] < BAR
 
 
+def assert_answer(found: tuple[str, float] | None, expected: str | None) -> None:
+    """A review probe's answer: the expected outlet at or above the bar, or (None) nobody."""
+    if expected is None:
+        assert found is None or found[1] < BAR, found
+    else:
+        assert found is not None, found
+        assert found[0] == expected, found
+        assert found[1] >= BAR, found
+
+
 # An outlet as the network, edition and service tests store it: (name, domain, language,
 # country, kind), each but the name possibly None (kind: "online").
 Fields = tuple[str, str | None, str | None, str | None, str | None]
