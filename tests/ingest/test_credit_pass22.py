@@ -109,3 +109,32 @@ def test_a_beat_in_a_byline_is_no_outlet(client: TestClient) -> None:
         client, STORY["en"], language="en", author="Jane Doe (Science Editor)"
     )
     assert_credits_nobody(found)
+
+
+EURONEWS: dict[str, Fields] = {
+    "euronews-it": ("Euronews Italiano", "it.euronews.com", "it", "FR", "broadcaster"),
+}
+BBC: dict[str, Fields] = {
+    "bbc": ("BBC News", "bbc.co.uk", "en-GB", "GB", "broadcaster"),
+    "bbc-persian": ("BBC Persian", "bbc.com", "fa", "GB", "broadcaster"),
+}
+
+
+def test_a_plain_name_in_the_lead_is_the_service_the_text_names_later(client: TestClient) -> None:
+    """No outlet of its own answers to "Euronews"; the text says which Euronews."""
+    store_outlets(client, EURONEWS)
+    body = (
+        "Venice will charge day-trippers on 108 days in 2027, Euronews reported on Thursday.\n\n"
+        "The fee will rise to €10, according to Euronews' Italian edition, which quoted the "
+        "city's budget chief."
+    )
+    assert_credits(credited_by_local(client, body, language="en"), "euronews-it")
+
+
+def test_the_networks_own_outlet_in_the_lead_stays_its_own(client: TestClient) -> None:
+    store_outlets(client, BBC)
+    body = (
+        "Tehran closed its schools for two days, the BBC reported on Sunday.\n\n"
+        "The BBC's Persian service separately reported that flights were cancelled."
+    )
+    assert_credits(credited_by_local(client, body, language="en"), "bbc")

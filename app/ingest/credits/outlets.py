@@ -162,13 +162,15 @@ def resolve_credits(
     by_key = credit_editions.with_editions(by_key, editions, own)
     by_key = credit_editions.network_editions(session, credits, by_key, own)
     services = _services(asked | set(named.values()), outlets)
-    # "According to VOA" further down, after "…, VOA's Spanish-language service reported." in
-    # the lead: that service. Never a byline's or a lead's plain name ("Jane Doe, BBC" over a
-    # story quoting the BBC's Russian service is the BBC's).
-    leading = [
-        found
+    # A plain name in the text is the service the text names ("According to VOA" further down,
+    # after "…, VOA's Spanish-language service reported." in the lead; "Euronews reported" in
+    # the lead, then "according to Euronews' Italian edition", with no outlet of its own for
+    # "Euronews"). Never a byline's, and never over the network's own outlet named in the lead
+    # ("…, the BBC reported." before "the BBC's Persian service separately reported").
+    named_services = [
+        (c.lead, found)
         for c in credits
-        if c.language is not None and c.lead and not c.background
+        if c.language is not None and not c.background
         if (found := services.get((c.key, c.language))) is not None
     ]
     resolved = []
@@ -177,8 +179,16 @@ def resolve_credits(
             if (found := services.get((credit.key, credit.language))) is not None:
                 resolved.append((credit, found))
             continue
-        same = {o.id: o for o in leading if _of_network(o, credit.key)}
-        if len(same) == 1 and credit_kind(credit.quote) == "text" and not credit.lead:
+        same = {
+            o.id: o
+            for lead, o in named_services
+            if _of_network(o, credit.key) and (lead or credit.key not in by_key)
+        }
+        if (
+            len(same) == 1
+            and credit_kind(credit.quote) == "text"
+            and (not credit.lead or credit.key not in by_key)
+        ):
             resolved.append((credit, next(iter(same.values()))))
         elif credit.key in by_key:
             resolved.append((credit, by_key[credit.key]))

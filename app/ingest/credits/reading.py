@@ -497,21 +497,24 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
         told = service.kind == "told"
         credit = Credit(service.name, service.words, LinkRelation.cites, told=told, earlier=dated)
         found.append(replace(credit, lead=first, language=service.language))
-    unique: dict[tuple[str, LinkRelation], Credit] = {}
+    # One credit per name and relation, and per service's language: "Euronews reported" and
+    # "according to Euronews' Italian edition" are both kept (credits/outlets.py reads them
+    # together).
+    unique: dict[tuple[str, LinkRelation, str | None], Credit] = {}
     for credit in _joint(found):
         # Not "(Map)" nor "The App reported", unless the text says it is a news agency.
         if id(credit) in vouched or agencies.may_name(credit.name):
             credit = _without_possessor(credit)
-            kept = unique.setdefault((credit.key, credit.relation), credit)
+            kept = unique.setdefault((credit.key, credit.relation, credit.language), credit)
             # "news agency APA reported" says which APA; "according to Reuters" after "told
-            # Reuters" is a credit for the story; of two alike, the one naming a service.
+            # Reuters" is a credit for the story.
             if _rank(credit) < _rank(kept):
-                unique[(credit.key, credit.relation)] = credit
+                unique[(credit.key, credit.relation, credit.language)] = credit
     return list(unique.values())
 
 
 def _rank(c: Credit) -> tuple[bool, ...]:  # of two credits of one outlet: keep the lower
-    return (c.told, c.ambiguous, c.initials, c.earlier, c.joint, not c.lead, c.language is None)
+    return (c.told, c.ambiguous, c.initials, c.earlier, c.joint, not c.lead)
 
 
 # What a company or a person reports of its own after "X reported": "Thomson Reuters reported
