@@ -111,10 +111,6 @@ _CYRILLIC_DATELINE = re.compile(
 )
 
 
-# The agency's name in brackets where a wire's dateline stands, as Amharic gives it: "አዲስ
-# አበባ፣ ህዳር 24/2019 (ኢዜአ)፦": opening a paragraph, after a short place and date (no sentence's
-# end before it), and before a dash or a colon. Not a caption's "… ሲያደርጉ (ኢዜአ)", nor "የኢትዮጵያ
-# ዜና አገልግሎት (ኢዜአ) 80ኛ ዓመቱን አከበረ" (the agency as the story's subject).
 # A news site's own dateline, its domain for a name, opening the story: "TEMPO.CO, Jakarta - ",
 # "KOMPAS.com - ", "Liputan6.com, Jakarta - " (Indonesian sites' house style). The name is the
 # domain, which a stored outlet answers to (credits/outlets.py).
@@ -122,6 +118,10 @@ _SITE_DATELINE = re.compile(
     r"^[ \t]*(?P<name>[A-Za-z][A-Za-z0-9-]{1,30}\.(?i:co|com|net|org|id|news)(?:\.(?i:[a-z]{2}))?)"
     r"(?:,[ \t]+[^\n,.!?]{2,40}?)?[ \t]*[\u2013\u2014-][ \t]"
 )
+# The agency's name in brackets where a wire's dateline stands, as Amharic gives it: "አዲስ
+# አበባ፣ ህዳር 24/2019 (ኢዜአ)፦": opening a paragraph, after a short place and date (no sentence's
+# end before it), and before a dash or a colon. Not a caption's "… ሲያደርጉ (ኢዜአ)", nor "የኢትዮጵያ
+# ዜና አገልግሎት (ኢዜአ) 80ኛ ዓመቱን አከበረ" (the agency as the story's subject).
 _SCRIPT_DATELINE = re.compile(
     rf"(?:^|(?<=\n))[ \t]*[^\n.!?။។።()]{{0,40}}?[(（][ \t]*"
     rf"(?P<name>(?i:{source_words.SCRIPT_NAME}))[ \t]*[)）]"

@@ -115,7 +115,7 @@ _BEFORE = frozenset(("in", "en", "em", "na", "auf", "di", "на"))
 # "RTVE Servicio en inglés" is not read: the language must end the name).
 _EDITION_NOUN = re.compile(
     r"[ \t]+(?:edition|service|version|edición|servicio|versión|edição|serviço|versão|édition|"
-    r"version|edizione|servizio|versione|ausgabe|dienst|editie)$"
+    r"edizione|servizio|versione|ausgabe|dienst|editie)$"
 )
 
 

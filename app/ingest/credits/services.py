@@ -14,9 +14,12 @@ stored outlets are its services, one per language: the language the words give s
 outlet of that language).
 
 A description alone is no credit ("DW's Russian service has two million readers"): it must be
-the subject of a reporting verb, follow "according to" (or a verb that puts its subject last:
-"riferisce", "informó", "meldt"), or stand on a credit line. Someone speaking to it ("told the
-BBC's Russian service") is `told`.
+the subject of a reporting verb right after it, itself at a clause's start (not "a spokeswoman
+for DW's Russian service said", nor "the website of DW's Russian service, said the regulator"),
+follow "according to" (or a verb that puts its subject last: "riferisce", "informó", "meldt"),
+or be the whole of a credit line (not one of a chart's sources). Never before a person's role
+("the BBC's Russian service editor"). Someone speaking to it ("told the BBC's Russian service")
+is `told`.
 
 The language word is a language's name in the text's language as the CLDR writes it (Babel,
 credits/markers.py): "Spanish", "español", "tedesca" (Italian's adjective, "tedesco"),
