@@ -146,3 +146,21 @@ def credited_by_local(
     assert response.status_code in (200, 201), response.text
     found = response.json()["credited_origin"]
     return None if found is None else (found["outlet"]["slug"], found["confidence"])
+
+
+def answer_probe(
+    client: TestClient,
+    outlets: Mapping[str, Fields],
+    stored: list[str],
+    *,
+    author: str | None,
+    body: str,
+    language: str | None,
+    country: str | None,
+    expected: str | None,
+) -> None:
+    """A review probe: these of the outlets stored, the local paper's article ingested, and
+    its credited origin the expected one (assert_answer)."""
+    store_outlets(client, {slug: outlets[slug] for slug in stored})
+    found = credited_by_local(client, body, author=author, language=language, country=country)
+    assert_answer(found, expected)

@@ -20,9 +20,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.ingest.credit_support import assert_answer
-from tests.ingest.credit_support import credited_by_local
-from tests.ingest.credit_support import store_outlets
+from tests.ingest.credit_support import answer_probe
 from tests.ingest.test_credit_networks import STORY
 
 STORY_ES = (
@@ -1224,6 +1222,13 @@ def test_probe(
     country: str | None,
     expected: str | None,
 ) -> None:
-    store_outlets(client, {slug: OUTLETS[slug] for slug in stored})
-    found = credited_by_local(client, body, author=author, language=language, country=country)
-    assert_answer(found, expected)
+    answer_probe(
+        client,
+        OUTLETS,
+        stored,
+        author=author,
+        body=body,
+        language=language,
+        country=country,
+        expected=expected,
+    )

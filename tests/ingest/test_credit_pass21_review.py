@@ -30,9 +30,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.ingest.credit_support import assert_answer
-from tests.ingest.credit_support import credited_by_local
-from tests.ingest.credit_support import store_outlets
+from tests.ingest.credit_support import answer_probe
 
 # The first sentence of a story in each language (no full stop), and what follows it.
 FIRST = {
@@ -1049,6 +1047,13 @@ def test_probe(
     country: str | None,
     expected: str | None,
 ) -> None:
-    store_outlets(client, {slug: OUTLETS[slug] for slug in stored})
-    found = credited_by_local(client, body, author=author, language=language, country=country)
-    assert_answer(found, expected)
+    answer_probe(
+        client,
+        OUTLETS,
+        stored,
+        author=author,
+        body=body,
+        language=language,
+        country=country,
+        expected=expected,
+    )
