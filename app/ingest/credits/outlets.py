@@ -233,8 +233,7 @@ def _service_conditions(keys: set[str]) -> list[Any]:
 
 
 def _edition_mark(outlet: Outlet, network: str) -> tuple[str, str] | None:
-    key = name_key(outlet.name)
-    return markers.edition_of(key, network) or markers.edition_of(key, f"the {network}")
+    return markers.edition_of(name_key(outlet.name), network)  # name_key drops "the"
 
 
 def _of_network(outlet: Outlet, network: str) -> bool:
