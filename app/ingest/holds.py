@@ -30,8 +30,8 @@ def keep(session: Session, article: Article, payload: IngestPayload, changes: Ch
         changes.tree_held = session.get(ArticleLink, article.id) is not None
         graph.lock_trees(session, [article.id], rerooting=[article.id] if changes.tree_held else [])
     elif article.root_article_id not in (None, article.id):
-        blank = article.body_simhash is None and article.credit is None
-        own: LockMode = "no_key_update" if blank and article.body_minhash is None else "share"
+        blank = article.body_simhash is None and article.body_minhash is None
+        own: LockMode = "no_key_update" if blank else "share"
         counters.hold(session, [article.id], own=own)
         changes.tree_held = True
     return bool(lock_rows(session, Article.id, [article.id], mode="key_share"))

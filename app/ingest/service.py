@@ -379,9 +379,14 @@ def ingest(
     body = payload.article.body
     fingerprint = simhash(body) if body else None
     sketch = minhash(body) if body else None
-    if article.body_simhash is None and article.credit is None and article.body_minhash is None:
+    # A stored article without fingerprints gets them (a body sent later, or cleared by
+    # migration 3600), and its credit if it has none yet; a re-send that fills nothing writes
+    # nothing.
+    if article.body_simhash is None and article.body_minhash is None:
+        filled = False
         if fingerprint is not None:
             article.body_simhash = to_signed(fingerprint)
+            filled = True
         if sketch is not None:
             article.body_minhash, article.body_shingles = sketch
             article.body_sentences = sentences.fingerprint(body or "")
@@ -389,9 +394,11 @@ def ingest(
                 model = retold.embedder(settings.embedding_model)
                 if model is not None:
                     article.body_sentence_vectors = retold.vectors(body or "", model)
-        if credits:
+            filled = True
+        if credits and article.credit is None:
             article.credit, article.credit_name = copies.credit_columns(credits, resolved)
-        if article.body_simhash is not None or article.credit is not None or sketch is not None:
+            filled = True
+        if filled:
             session.add(article)
             session.flush()
             changes.any = True

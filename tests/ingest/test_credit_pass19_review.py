@@ -198,8 +198,6 @@ KNOWN = {
     "by_name_paren_with_ap": _BEFORE,
     "orig_es_ingles_then_outlet": _BEFORE,
     "orig_pt_em_ingles_pelo_guardian": _BEFORE,
-    "id_without_telah": _BEFORE,
-    "id_sudah_tayang": _BEFORE,
     "id_detiknews_lower": _BEFORE,
     "ro_footer_in_limba_engleza": _BEFORE,
     "read_more_at_the_hill_excerpt": _BEFORE,

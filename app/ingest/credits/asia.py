@@ -102,7 +102,7 @@ _COPYRIGHT = re.compile(
 )
 # The agency's mark closing a paragraph: "…を記録した。（時事）".
 _CLOSING = re.compile(rf"(?<=[。．.!！?？」』”])[ \t]*[（(](?P<name>{_ANY})[）)][ \t]*(?=\n|$)")
-_PICTURE = re.compile(r"写真|撮影|图片|圖片|照片|摄影|攝影|图为|圖為|사진|화면|영상")
+PICTURE = re.compile(r"写真|撮影|图片|圖片|照片|摄影|攝影|图为|圖為|사진|화면|영상")
 _PROSE = 20  # characters of a paragraph before its mark (a caption's line is shorter)
 
 
@@ -110,13 +110,13 @@ def _picture(text: str, start: int) -> bool:
     """Whether the paragraph before `start` is a picture's caption, or names one."""
     line_start = text.rfind("\n", 0, start) + 1
     paragraph = text[line_start:start]
-    return len(paragraph.strip()) < _PROSE or _PICTURE.search(paragraph) is not None
+    return len(paragraph.strip()) < _PROSE or PICTURE.search(paragraph) is not None
 
 
 # A chart's or a table's title above its source line ("圖表：各縣市低溫預報", "各縣市最低氣溫一覽"),
 # or a picture's caption.
 _CHART = re.compile(
-    r"圖表|图表|表格|製表|制表|製圖|制图|示意圖|示意图|一覽|一览|[表圖图][：:]|" + _PICTURE.pattern
+    r"圖表|图表|表格|製表|制表|製圖|制图|示意圖|示意图|一覽|一览|[表圖图][：:]|" + PICTURE.pattern
 )
 _SOURCE_LINE = re.compile(r"来源|來源|稿源|出处|出處")
 
@@ -151,7 +151,7 @@ def find(text: str) -> list[tuple[str, str, str]]:
 def byline(author: str) -> str | None:
     """The agency a byline in Han, kana or Hangul names: a part of it that is the agency's name,
     alone or with the word for its reporter ("연합뉴스", "時事通信社", "新华社记者 张三")."""
-    if _PICTURE.search(author) or re.search(r"图|圖|摄|攝", author):
+    if PICTURE.search(author) or re.search(r"图|圖|摄|攝", author):
         return None  # "图/新华社", "사진=연합뉴스": a picture's credit
     for part in _BYLINE_SPLIT.split(author.strip()):
         match = _BYLINE_PART.fullmatch(part.strip("()（）[]【】"))

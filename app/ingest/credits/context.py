@@ -109,8 +109,17 @@ def under_a_title(text: str, start: int, picture: re.Pattern[str]) -> bool:
     `picture` (the reader's own words for one). Not a line that opens the text."""
     before = paragraph_before(text, start)
     return bool(before) and (
-        picture.search(before) is not None or SENTENCE_END.search(before) is None
+        picture.search(before) is not None
+        or (SENTENCE_END.search(before) is None and not _unstopped_prose(before))
     )
+
+
+# Thai and Lao end no sentence with a mark: a paragraph of theirs is prose by its length.
+_UNSTOPPED = re.compile(r"[\u0e00-\u0eff]")
+
+
+def _unstopped_prose(paragraph: str) -> bool:
+    return len(paragraph) >= PROSE and len(_UNSTOPPED.findall(paragraph)) * 2 >= len(paragraph)
 
 
 def closes_a_caption(text: str, match: re.Match[str]) -> bool:

@@ -115,7 +115,8 @@ _CYRILLIC_DATELINE = re.compile(
 # "KOMPAS.com - ", "Liputan6.com, Jakarta - " (Indonesian sites' house style). The name is the
 # domain, which a stored outlet answers to (credits/outlets.py).
 _SITE_DATELINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Za-z][A-Za-z0-9-]{1,30}\.(?i:co|com|net|org|id|news)(?:\.(?i:[a-z]{2}))?)"
+    r"^[ \t]*(?:[A-Z][A-Z .'\u2019-]{1,30},[ \t]+)?"  # "JAKARTA, KOMPAS.com - "
+    r"(?P<name>[A-Za-z][A-Za-z0-9-]{1,30}\.(?i:co|com|net|org|id|news|tv)(?:\.(?i:[a-z]{2}))?)"
     r"(?:,[ \t]+[^\n,.!?]{2,40}?)?[ \t]*[\u2013\u2014-][ \t]"
 )
 # The agency's name in brackets where a wire's dateline stands, as Amharic gives it: "አዲስ

@@ -1,6 +1,7 @@
 # ruff: noqa: RUF001, RUF003
 """A report dated before the article's own time: one reader of the past times that follow a
-credit, in six languages and three East Slavic ones, for every credit module.
+credit, in six languages, three East Slavic ones, Indonesian, Malay and
+Vietnamese, for every credit module.
 
 "Reuters reported last year", "según informó Europa Press el pasado mes de marzo", "Das
 berichtete die Nachrichtenagentur Reuters bereits im vergangenen Jahr", "wrote in The Guardian
@@ -72,6 +73,12 @@ PAST = (
     rf"тиждень)|летась|торік|в[ \t]+прошлом[ \t]+году|минулого[ \t]+року|мінулым[ \t]+"
     rf"(?:годам|летам)|(?:у|ў|в)[ \t]+{_YEAR}[ \t]+(?:годзе|году|році)|за[ \t]+{_YEAR}[ \t]+"
     rf"(?:год|рік))"
+    # Indonesian and Malay: "beberapa tahun lalu", "bulan lepas", "pada Maret lalu", "pada
+    # 2019", "sebelumnya" (earlier); Vietnamese: "năm ngoái", "hồi tháng 3", "vào năm 2019".
+    rf"|(?i:(?:pada[ \t]+)?(?:\w+[ \t]+)?(?:tahun|bulan|pekan|minggu)[ \t]+(?:lalu|lepas|silam)"
+    rf"|pada[ \t]+(?:tahun[ \t]+)?{_YEAR}|sebelumnya\b|năm[ \t]+(?:ngoái|trước)|tháng[ \t]+trước"
+    rf"|(?:hồi|vào)[ \t]+(?:tháng[ \t]+\d{{1,2}}|năm[ \t]+{_YEAR}))"
+    r"|pada[ \t]+[A-Z][a-z]+[ \t]+(?:lalu|silam)"
 )
 # Between the credit and its time: a verb of reporting or "already", up to two ("first
 # reported", "ya informó", "bereits"); no other word ("Reuters reported sales fell in March"

@@ -92,7 +92,7 @@ def _service(
     # answer): remembered by name and domain, which are all it depends on.
     if broadcasters.of_outlet(key, domain) is not None:
         return None
-    for found in broadcasters.BROADCASTERS:
+    for found in broadcasters.LISTED:
         for name in found.names:
             if (mark := markers.edition_of(key, name)) is not None:
                 return found, mark

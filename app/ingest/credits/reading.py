@@ -33,6 +33,8 @@ from app.ingest.credits import sign_offs
 from app.ingest.credits import slavic
 from app.ingest.credits import source_words
 from app.ingest.credits import sources
+from app.ingest.credits import southeast
+from app.ingest.credits import unmarked
 from app.ingest.credits import wires
 from app.ingest.credits.context import BODY_BYLINE
 from app.ingest.credits.context import CREDIT_LINE_START
@@ -391,6 +393,9 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
     foreign += nordic.find(text)  # "melder Bloomberg", "Artiklen bygger på oplysninger fra"
     # In the agencies' own scripts and mid-story: "据马新社报道", "المصدر: وام", "-- Bernama".
     foreign += asia.find(text) + arabic.find(text) + wires.find(text)
+    # Any outlet where no capital marks a name ("朝日新聞が報じた", "조선일보가 보도했다"), and
+    # where a word for its kind comes first ("menurut laporan harian Kompas", "theo báo Tuổi Trẻ").
+    foreign += unmarked.find(text) + southeast.find(text)
     foreign += sources.find(text)  # "Source: Central Bank of Ireland", "/PRNewswire/"
     foreign += scripts.find(text)  # "(इनपुट: आईएएनएस)", "به گزارش ایرنا", "- with AAP"
     foreign += source_words.find(text)  # "ምንጭ፡ ኢዜአ", "წყარო: ინტერპრესნიუსი"

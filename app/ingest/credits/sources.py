@@ -125,7 +125,8 @@ _ORIGINALLY = [
         rf"(?:originariamente|inizialmente))[ \t]+(?:en|em|por|pel[oa]|n[oa]|su|sul|sulla|da))"
         rf"(?:[ \t]+(?:la|el))?[ \t]+(?P<name>{_LONG_NAME}){_FOOTER_END}",
         # Indonesian: "Artikel ini telah tayang di DW Indonesia.", "… pertama kali terbit di X".
-        rf"(?i:artikel[ \t]+ini[ \t]+(?:telah[ \t]+|pertama[ \t]+kali[ \t]+)(?:tayang|terbit|"
+        rf"(?i:(?:artikel|berita)[ \t]+ini[ \t]+(?:(?:telah|sudah|pernah)[ \t]+|"
+        rf"pertama[ \t]+kali[ \t]+)?(?:tayang|terbit|"
         rf"dimuat|diterbitkan)[ \t]+(?:di|dalam|oleh))[ \t]+(?P<name>{_LONG_NAME})",
         # Romanian, a footer: "Acest articol a fost publicat inițial de Europa Liberă."
         rf"(?:^|(?<=\n))[ \t]*(?i:acest[ \t]+articol[ \t]+a[ \t]+fost[ \t]+publicat[ \t]+"

@@ -1,0 +1,74 @@
+"""Credits the Indonesian, Malay and Vietnamese press gives any outlet, read beside
+languages.py (which reads "dilansir ANTARA", "theo TTXVN" and source lines, a name right after
+the verb).
+
+These papers put a word for the outlet's kind between the verb and the name, and say who
+reported in more ways:
+
+- **Indonesian and Malay** (`cites`): "menurut laporan CNN Indonesia" (according to a report
+  of), "seperti diberitakan Kompas.com", "sebagaimana dilaporkan harian Kompas", "demikian
+  dilansir Tempo", "mengutip Tempo", "melansir CNBC Indonesia", Malay "…, lapor Berita Harian",
+  "menurut laporan akhbar The Star", "lapor portal berita Malaysiakini"; the name first:
+  "Kompas melaporkan", "Malaysiakini memberitakan".
+- **Vietnamese** (`cites`): "theo báo Tuổi Trẻ" (according to the paper), "tờ Thanh Niên đưa
+  tin" (reported), "trang tin VnExpress cho biết", "VnExpress đưa tin"; a line of its own
+  "Theo Tuổi Trẻ", "(Theo VnExpress)" under the text is its source (`syndicates`).
+
+As everywhere, only a stored outlet or a listed agency answering to the name becomes a credit:
+"menurut Kepala BPBD" (according to the disaster agency's head) names nobody.
+"""
+
+import re
+
+from app.ingest.credits.languages import CAPITAL
+
+_UPPER = rf"{CAPITAL}\u01a0\u01af\u1ea0-\u1ef8"
+_WORD = rf"[{_UPPER}0-9][\w.&'\u2019-]*"
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+
+# --- Indonesian and Malay ---------------------------------------------------------------------
+_ID_KIND = (
+    r"(?:(?i:harian|koran|surat[ \t]+kabar|akhbar(?:[ \t]+harian)?|majalah|portal(?:[ \t]+berita)?|"
+    r"situs(?:[ \t]+berita)?|laman(?:[ \t]+berita)?|media(?:[ \t]+daring|[ \t]+online)?|"
+    r"stasiun[ \t]+televisi|televisi|televisyen|kantor[ \t]+berita|agensi[ \t]+berita)[ \t]+)?"
+)
+_ID_TEXT = re.compile(
+    r"(?<![\w])(?P<verb>(?i:menurut[ \t]+laporan|menurut|"
+    r"(?:seperti|sebagaimana|demikian|yang)[ \t]+(?:dilaporkan|diberitakan|dilansir|dikutip|"
+    r"diwartakan)(?:[ \t]+(?:oleh|dari))?|"
+    r"dilaporkan[ \t]+oleh|mengutip(?:[ \t]+dari)?|melansir(?:[ \t]+dari)?|"
+    r"(?<=,[ \t])lapor))"
+    rf"[ \t]+{_ID_KIND}{_NAME}"
+)
+_ID_FIRST = re.compile(
+    rf"(?:^|(?<=[\n.,;]))[ \t]*{_ID_KIND}{_NAME}[ \t]+(?i:melaporkan|memberitakan|"
+    r"mewartakan)\b"
+)
+
+# --- Vietnamese --------------------------------------------------------------------------------
+_VN_KIND = (
+    r"(?i:tờ[ \t]+báo|tờ|báo(?:[ \t]+điện[ \t]+tử)?|nhật[ \t]+báo|tạp[ \t]+chí|"
+    r"trang(?:[ \t]+tin)?(?:[ \t]+điện[ \t]+tử)?|kênh(?:[ \t]+truyền[ \t]+hình)?|đài|"
+    r"hãng[ \t]+tin|hãng[ \t]+thông[ \t]+tấn|thông[ \t]+tấn[ \t]+xã)"
+)
+_VN_TEXT = re.compile(
+    rf"(?<![\w])(?i:theo)[ \t]+{_VN_KIND}[ \t]+{_NAME}"
+    rf"|(?<![\w])(?:{_VN_KIND}[ \t]+)?{_NAME.replace('<name>', '<name2>')}[ \t]+"
+    r"(?:đưa[ \t]+tin|cho[ \t]+biết|dẫn[ \t]+lời|loan[ \t]+tin)\b"
+)
+_VN_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*\(?[ \t]*(?i:theo)[ \t]+(?:{_VN_KIND}[ \t]+)?{_NAME}[ \t]*\)?[ \t.]*(?=\n|$)"
+)
+
+
+def find(text: str) -> list[tuple[str, str, str]]:
+    """(name, words, kind) of the credits above, kinds as languages.find gives them."""
+    found: list[tuple[str, str, str]] = []
+    for match in _VN_LINE.finditer(text):
+        found.append((match["name"], f"credit line: {match.group(0).strip()}", "credit_line"))
+    for pattern in (_ID_TEXT, _ID_FIRST, _VN_TEXT):
+        for match in pattern.finditer(text):
+            name = match["name"] or match.groupdict().get("name2")
+            if name:
+                found.append((name.rstrip("."), match.group(0).strip(), "text"))
+    return found

@@ -1,0 +1,184 @@
+# ruff: noqa: RUF001, RUF002, RUF003
+"""Credits naming *any* outlet in Japanese, Korean, Chinese and Thai, where no capital marks a
+name (asia.py reads only the agencies its table lists in these scripts).
+
+The name is cut out by the words around it, and only a stored outlet (or a listed agency)
+answering to it becomes a credit (outlets.resolve_credits), as for any name the Latin readers
+give: "政府関係者によると" (according to officials) or "관계자에 따르면" names nobody.
+
+- **Japanese** (the name is a run of kanji, katakana or Latin between particles or punctuation):
+  "朝日新聞が報じた", "NHKによると", "日本経済新聞の報道によると", "読売新聞が3日伝えた"
+  (`cites`); "（読売新聞オンライン）" closing the text, "出典：毎日新聞", "この記事は毎日新聞の
+  記事を転載しています", "東京新聞より転載" (`syndicates`). A paper's descriptor before the name is
+  dropped ("米紙ニューヨーク・タイムズ", "英BBC"), and a site's suffix after it ("朝日新聞デジタル",
+  "読売新聞オンライン", "日経電子版"): the credit names the paper.
+- **Korean** (spaced words; the particle follows the name): "조선일보가 보도했다", "한겨레가
+  전했다", "KBS에 따르면", "중앙일보 보도에 따르면", "(서울=뉴스1)", "출처: 한겨레", "<저작권자 ⓒ
+  한겨레, 무단 전재 및 재배포 금지>".
+- **Chinese**: a publication in title marks ("据《南华早报》报道", "香港《明報》報導", "来源：
+  《联合报》"), or between "据" and "报道" ("據自由時報報導"), or after punctuation before "报道称"
+  ("，联合报报导指出"); credit lines "来源：X", "資料來源：X", "本文转载自X", "（X）" closing the
+  text.
+- **Thai**: "ตามรายงานของ X" (according to X's report), "ขอบคุณข้อมูลจาก X" (thanks to X for the
+  information), "ข้อมูลจาก X", "อ้างอิงจาก X", "ที่มา: X" (source), a descriptor before the name
+  dropped ("สำนักข่าว", news agency; "หนังสือพิมพ์", newspaper) and "ออนไลน์" (online) after it.
+
+Not a picture's or a chart's credit (asia.under_a_chart, "写真", "사진", "ภาพ"), not the words of
+one interviewed ("NHKの取材に対し", in answer to NHK; "조선일보와의 인터뷰에서"), not a report the
+text dates before its own ("朝日新聞が昨年報じた": only a day may stand between name and verb).
+"""
+
+import re
+
+from app.ingest.credits import asia
+from app.ingest.credits import source_words
+
+# --- Japanese ------------------------------------------------------------------------------
+_JA_CHAR = r"A-Za-z0-9\u4e00-\u9fff\u30a0-\u30ff\u3005\uff21-\uff3a\uff41-\uff5a\uff10-\uff19&・"
+
+
+def _ja(group: str) -> str:
+    return rf"(?<![{_JA_CHAR}])(?P<{group}>[{_JA_CHAR}]{{2,24}}?)"
+
+
+_JA_DAY = r"(?:\d{1,2}日(?:付け?)?(?:の)?)?"
+_JA_TEXT = re.compile(
+    # "朝日新聞が報じた", "NHKは3日伝えた", "共同通信が報道した".
+    rf"{_ja('name')}(?:が|は)、?{_JA_DAY}(?:報じた|伝えた|報道した|報じている|伝えている)"
+    # "NHKによると", "NHKによれば", "日経新聞の報道によると", "NHKの取材によると".
+    rf"|{_ja('name1')}(?:の{_JA_DAY}(?:報道|取材|記事|電子版))?(?:によると|によれば)"
+)
+_JA_LINE = re.compile(
+    r"(?:^|\n)[ \t]*[（(【\[]?[ \t]*(?:※[ \t]*)?(?:"
+    # "出典：毎日新聞", "記事提供：東洋経済オンライン", "配信元：X".
+    rf"(?:出典|出所|記事提供|配信元|転載元|元記事)[ \t]*[：:][ \t]*{_ja('name2')}"
+    # "この記事は毎日新聞の記事を転載しています", "この記事は、Xに掲載された記事を…".
+    rf"|この記事は、?{_ja('name3')}(?:の記事|に掲載された記事|から|より)"
+    # "東京新聞より転載", "Xから転載".
+    rf"|{_ja('name4')}(?:より|から)(?:転載|引用)"
+    r")"
+)
+# A paper's descriptor before its name ("米紙", "英BBC", "地元メディア", "韓国の") and a site's
+# suffix after it ("デジタル", "オンライン", "電子版").
+_JA_BEFORE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,4}(?:紙|誌|メディア|テレビ|放送局|ニュースサイト|通信社|新聞社)"
+    r"|[米英仏独中韓露伊豪加台印](?=[A-Za-z\u30a0-\u30ff]))"
+)
+_JA_AFTER = re.compile(r"(?:デジタル|オンライン|電子版|ウェブ版|WEB|Web|web|紙|誌)$")
+
+
+# --- Korean --------------------------------------------------------------------------------
+def _ko(group: str) -> str:
+    return rf"(?<![가-힣A-Za-z0-9])(?P<{group}>[가-힣A-Za-z0-9]{{2,15}}?)"
+
+
+_KO_DAY = r"(?:[ \t]+\d{1,2}일(?:[ \t]*\(현지[ \t]*시간\))?)?"
+_KO_TEXT = re.compile(
+    # "조선일보가 보도했다", "한겨레는 21일 전했다", "KBS가 보도한 바에 따르면".
+    rf"{_ko('name')}(?:이|가|은|는){_KO_DAY}[ \t]+(?:보도했다|전했다|보도한[ \t]+바에[ \t]*따르면)"
+    # "KBS에 따르면", "중앙일보 보도에 따르면", "중앙일보의 보도에 따르면".
+    rf"|{_ko('name1')}(?:의)?(?:[ \t]*(?:보도|기사))?에[ \t]*따르면"
+)
+_KO_WORDS = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9 ]{0,18}?"  # a name of a few words
+_KO_LINE = re.compile(
+    # "(서울=뉴스1)" opening the text; "출처: 한겨레"; "<저작권자 ⓒ 한겨레, 무단 전재 …>".
+    r"(?:^|\n)[ \t]*(?:"
+    rf"[(\[][ \t]*[가-힣]{{2,8}}[ \t]*=[ \t]*(?P<name>{_KO_WORDS})[ \t]*[)\]]"
+    rf"|(?:기사[ \t]*)?출처[ \t]*[:=][ \t]*(?P<name2>{_KO_WORDS})[ \t]*(?=\n|$)"
+    rf"|[<〈\[]?[ \t]*저작권자[ \t]*(?:\([cC]\)|ⓒ|©)?[ \t]*(?P<name3>{_KO_WORDS})"
+    r"[ \t]*,?[ \t]*무단[ \t]*(?:전재|복제)"
+    r")"
+)
+
+# --- Chinese -------------------------------------------------------------------------------
+_ZH_CHAR = r"A-Za-z0-9\u4e00-\u9fff"
+
+
+def _title(group: str) -> str:
+    return rf"《(?P<{group}>[^》\n]{{1,20}})》"
+
+
+_ZH_REPORTED = r"(?:报道|报导|報導|報道)"
+_ZH_TEXT = re.compile(
+    # "据《南华早报》报道", "據香港《明報》報導", "《联合报》报导指出".
+    rf"(?:[据據]|根[据據])[{_ZH_CHAR}]{{0,6}}?{_title('name5')}(?:网站|網站)?(?:\d{{1,2}}日)?"
+    rf"(?:{_ZH_REPORTED}|消息)"
+    rf"|{_title('name6')}(?:\d{{1,2}}日)?{_ZH_REPORTED}(?:称|稱|指出|说|說)"
+    # "據自由時報報導", "据南华早报4日报道".
+    rf"|(?:[据據]|根[据據])(?P<name2>[{_ZH_CHAR}]{{2,10}}?)(?:\d{{1,2}}日)?{_ZH_REPORTED}"
+    # "，联合报报导指出": the name after punctuation.
+    rf"|(?<=[，。、：；\n])(?P<name3>[{_ZH_CHAR}]{{2,8}}?){_ZH_REPORTED}(?:称|稱|指出|(?=[。，]))"
+)
+_ZH_SUFFIX = re.compile(r"(?:客户端|客戶端|网站|網站|官网|官網|新闻网|新聞網|电子报|電子報)$")
+_ZH_LINE = re.compile(
+    r"(?:^|\n)[ \t]*[（(【\[]?[ \t]*(?:"
+    rf"(?:本文|文章|新闻|新聞|资料|資料)?(?:来源|來源|稿源)[ \t]*[：:][ \t]*(?:{_title('name7')}|"
+    rf"(?P<name2>[{_ZH_CHAR}]{{2,12}}))"
+    rf"|本文(?:转载|轉載|转|轉)自[ \t]*(?:{_title('name8')}|(?P<name3>[{_ZH_CHAR}]{{2,12}}))"
+    r")[ \t]*[）)】\]]?[ \t。.]*(?=\n|$)"
+)
+# "（联合报）" closing the text, after its last sentence.
+_CLOSING = re.compile(rf"[。．！？」』”][ \t\n]*[（(](?P<name>[{_JA_CHAR}]{{2,16}})[）)][ \t]*$")
+
+# --- Thai ----------------------------------------------------------------------------------
+_TH_DESCRIPTOR = r"(?:สำนักข่าว|สถานีโทรทัศน์|หนังสือพิมพ์|เว็บไซต์ข่าว|เว็บไซต์|สื่อ|ช่อง)?"
+_TH_NAME = (
+    rf"{_TH_DESCRIPTOR}[ \t]*(?P<name>[A-Za-z0-9][\w.&-]*(?:[ \t]+[A-Z0-9][\w.&-]*){{0,3}}"
+    r"|[\u0e00-\u0e7f][\u0e00-\u0e7f0-9.]{1,30}?)(?:ออนไลน์)?(?=[ \t\n,.)]|$)"
+)
+_TH = re.compile(
+    rf"(?P<verb>ตามรายงานของ|รายงานของ|ขอบคุณข้อมูลจาก|ข้อมูลจาก|อ้างอิงจาก|อ้างอิง[ \t]*:"
+    rf"|ที่มา[ \t]*:|เรียบเรียงจาก)[ \t]*{_TH_NAME}"
+)
+_TH_PICTURE = re.compile(r"ภาพ|รูป")
+
+
+def _japanese(name: str) -> str:
+    name = _JA_BEFORE.sub("", name) if len(_JA_BEFORE.sub("", name)) >= 2 else name
+    short = _JA_AFTER.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def _chinese(name: str) -> str:
+    short = _ZH_SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def _named(match: re.Match[str]) -> str:
+    return next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
+
+
+def _picture(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return asia.under_a_chart(text, line_start) or (
+        asia.PICTURE.search(text[line_start:start]) is not None
+    )
+
+
+def find(text: str) -> list[tuple[str, str, str]]:
+    """(name, words, kind) of the credits above, kinds as languages.find gives them."""
+    found: list[tuple[str, str, str]] = []
+    for match in _JA_TEXT.finditer(text):
+        found.append((_japanese(_named(match)), match.group(0), "text"))
+    for pattern, clean in ((_JA_LINE, _japanese), (_ZH_LINE, _chinese), (_KO_LINE, str)):
+        for match in pattern.finditer(text):
+            start = match.start() + (match.group(0)[:1] == "\n")
+            if not _picture(text, start):
+                words = f"credit line: {' '.join(match.group(0).split())}"
+                found.append((clean(_named(match).strip()), words, "credit_line"))
+    for match in _KO_TEXT.finditer(text):
+        found.append((_named(match), match.group(0), "text"))
+    for match in _ZH_TEXT.finditer(text):
+        found.append((_chinese(_named(match)), match.group(0), "text"))
+    if (match := _CLOSING.search(text.rstrip())) is not None and not _picture(text, match.start()):
+        found.append((_japanese(match["name"]), f"closing: {match.group(0).strip()}", "sign_off"))
+    for match in _TH.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _TH_PICTURE.search(text[line_start : match.start()]):
+            continue  # "ภาพจาก …", "ที่มาภาพ": a picture's source
+        if match["name"].casefold() in source_words.SCRIPT_NAMES:
+            continue  # "ที่มา: รอยเตอร์": an agency's name source_words reads
+        own_line = not text[line_start : match.start()].strip()
+        kind = "credit_line" if own_line and not match["verb"].startswith("ตาม") else "text"
+        found.append((match["name"], match.group(0), kind))
+    return found
