@@ -49,6 +49,7 @@ from app.ingest.retold import Aligned
 from app.ingest.retold import retells
 from app.ingest.sentences import Reappearing
 from app.ingest.sentences import carries
+from app.ingest.sentences import reappearing
 from app.tables import Article
 from app.tables import ArticleLink
 from app.tables import Attribution
@@ -134,6 +135,25 @@ def partial_copy(copy: Article, origin: Article) -> tuple[float, str] | None:
     if inside >= holds:
         return inside, "of this article's 3-word shingles are in"
     return holds, "of the 3-word shingles of"
+
+
+def contained(
+    copy: Article, origin: Article, settings: Settings, quotations: frozenset[int]
+) -> tuple[float, str] | None:
+    """`partial_copy` at or above CLAIMS_COPY_CONTAINMENT, when the shared shingles are whole
+    sentences carried over: at least CLAIMS_COPY_SHARED_SENTENCES of them the reporter's
+    running text, or twice as many in all (a story that is mostly a speaker's words). A short
+    independent report of the same event shares its names, figures and a quotation, which can
+    make half of its 3-word shingles without one sentence of the other's (held-out 22); a
+    copy, even edited, keeps sentences. Without sentence fingerprints, containment alone."""
+    found = partial_copy(copy, origin)
+    if found is None or found[0] < settings.copy_containment:
+        return None
+    if origin.body_sentences is None or copy.body_sentences is None:
+        return found
+    shared = reappearing(origin.body_sentences, copy.body_sentences, quotations)
+    enough = settings.copy_shared_sentences
+    return found if shared.narrated >= enough or shared.sentences >= 2 * enough else None
 
 
 def carried_sentences(
@@ -335,8 +355,7 @@ def _body_origin(
         partial = [
             (found, other)
             for other in earlier
-            if (found := partial_copy(article, other.article)) is not None
-            and found[0] >= settings.copy_containment
+            if (found := contained(article, other.article, settings, quotations)) is not None
         ]
         if partial:
             (share, wording), other = max(
@@ -530,8 +549,8 @@ def _adopt_copies(
                     f"(SimHash of 3-word shingles: {differing} of 64 bits differ)"
                 )
         if reason is None:
-            found = partial_copy(other.article, article)
-            if found is not None and found[0] >= settings.copy_containment:
+            found = contained(other.article, article, settings, quotations)
+            if found is not None:
                 reason = _containment_reason(found[0], found[1], _describe(article, outlet))
         if reason is None:
             carried = carried_sentences(other.article, article, settings, quotations)

@@ -26,8 +26,8 @@ _SENTENCE_END = re.compile(
 
 # A second sentence that only says who reported the first: "Dat meldt de NOS.", "Das berichtet
 # der Spiegel.", "Lo riferisce l'ANSA.", "Así lo informó El Tiempo.", "A informação é do
-# Público.", "C'est ce que rapporte Le Soir.", "That's according to the Herald." Its credit is
-# the lead's.
+# Público.", "C'est ce que rapporte Le Soir.", "That's according to the Herald.", "Hal itu
+# dilaporkan harian Kompas." Its credit is the lead's.
 _ATTRIBUTION = re.compile(
     r"(?i:(?:dat|dit|das|dies)[ \t]+(?:meldt|meldde|schrijft|schreef|berichtet|berichtete|"
     r"meldet|meldete|schreibt|schrieb)"
@@ -35,7 +35,10 @@ _ATTRIBUTION = re.compile(
     r"|(?:as[ií][ \t]+)?lo[ \t]+(?:inform[oó]|informa|recoge|public[oóa]|report[oóa])"
     r"|a[ \t]+informa[cç][aã]o[ \t]+[eé]"
     r"|c['\u2019]est[ \t]+ce[ \t]+qu(?:e|['\u2019])[ \t]*(?:rapporte|indique|[ée]crit|annonce)"
-    r"|(?:that['\u2019]s|that[ \t]+is|this[ \t]+is)[ \t]+according[ \t]+to)(?!\w)"
+    r"|(?:that['\u2019]s|that[ \t]+is|this[ \t]+is)[ \t]+according[ \t]+to"
+    # Indonesian and Malay: "Hal itu dilaporkan harian Kompas.", "Demikian dilaporkan Antara."
+    r"|(?:hal|demikian)(?:[ \t]+(?:itu|ini|tersebut))?[ \t]+(?:dilaporkan|diberitakan|dilansir))"
+    r"(?!\w)"
 )
 
 

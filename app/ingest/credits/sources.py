@@ -144,6 +144,13 @@ _WIRE_MARK = re.compile(
 _VIEW_SOURCE = re.compile(
     r"(?i:view[ \t]+source[ \t]+version[ \t]+on)[ \t]+(?:www\.)?(?P<host>[\w-]+)\.[\w.]+"
 )
+# A source line whose source is a link ("Nguồn: https://tuoitre.vn/…", "Source: www.x.com/…"):
+# the site of its domain.
+_SOURCE_URL = re.compile(
+    rf"(?:^|\n)[ \t]*\(?[ \t]*{source_words.WORD}[ \t]*[{source_words.COLONS}][ \t]*"
+    r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/[^\s)]*)?"
+    r"[ \t]*\)?[ \t]*(?=\n|$)"
+)
 _RELEASE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*(?i:this[ \t]+(?:report|article|story))[ \t]+"
     r"(?i:includes|contains|uses|is[ \t]+based[ \t]+on|was[ \t]+based[ \t]+on)[ \t]+"
@@ -240,6 +247,9 @@ def find(text: str) -> list[Found]:
     for match in marks:
         name = (match["name"] or match["name2"]).replace(" ", "")
         found.append((name, f"dateline: {quoted_words(match)}", "dateline"))
+    for match in _SOURCE_URL.finditer(text):
+        if _after_prose(text, match.start() + (match.group(0)[:1] == "\n")):
+            found.append((match["host"], f"credit line: {quoted_words(match)}", "credit_line"))
     for match in _VIEW_SOURCE.finditer(text):
         found.append((match["host"], f"credit line: {quoted_words(match)}", "credit_line"))
     for match in _RELEASE.finditer(text):

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002, RUF003
 """Credits the Indonesian, Malay and Vietnamese press gives any outlet, read beside
 languages.py (which reads "dilansir ANTARA", "theo TTXVN" and source lines, a name right after
 the verb).
@@ -10,6 +11,9 @@ reported in more ways:
   dilansir Tempo", "mengutip Tempo", "melansir CNBC Indonesia", Malay "…, lapor Berita Harian",
   "menurut laporan akhbar The Star", "lapor portal berita Malaysiakini"; the name first:
   "Kompas melaporkan", "Malaysiakini memberitakan".
+- **Credit lines** (`syndicates`): Malay "Laporan tambahan: Bernama" (additional reporting),
+  Indonesian "Dengan laporan dari Antara"; and, as the same kind of line, Turkish "Bu haberde
+  Anadolu Ajansı'ndan yararlanılmıştır" (this story drew on Anadolu Agency).
 - **Vietnamese** (`cites`): "theo báo Tuổi Trẻ" (according to the paper), "tờ Thanh Niên đưa
   tin" (reported), "trang tin VnExpress cho biết", "VnExpress đưa tin"; a line of its own
   "Theo Tuổi Trẻ", "(Theo VnExpress)" under the text is its source (`syndicates`).
@@ -25,20 +29,37 @@ from app.ingest.credits.languages import CAPITAL
 _UPPER = rf"{CAPITAL}\u01a0\u01af\u1ea0-\u1ef8"
 _WORD = rf"[{_UPPER}0-9][\w.&'\u2019-]*"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+# Words without an apostrophe: Turkish writes the case ending after one ("Ajansı'ndan").
+_PLAIN = rf"[{_UPPER}0-9][\w.&-]*(?:[ \t]+[{_UPPER}0-9][\w.&-]*){{0,3}}"
 
 # --- Indonesian and Malay ---------------------------------------------------------------------
-_ID_KIND = (
-    r"(?:(?i:harian|koran|surat[ \t]+kabar|akhbar(?:[ \t]+harian)?|majalah|portal(?:[ \t]+berita)?|"
+_ID_KIND_WORD = (
+    r"(?i:harian|koran|surat[ \t]+kabar|akhbar(?:[ \t]+harian)?|majalah|portal(?:[ \t]+berita)?|"
     r"situs(?:[ \t]+berita)?|laman(?:[ \t]+berita)?|media(?:[ \t]+daring|[ \t]+online)?|"
-    r"stasiun[ \t]+televisi|televisi|televisyen|kantor[ \t]+berita|agensi[ \t]+berita)[ \t]+)?"
+    r"stasiun[ \t]+televisi|televisi|televisyen|kantor[ \t]+berita|agensi[ \t]+berita)"
 )
+# The kind, perhaps with the outlet's country before a comma ("portal berita Indonesia,
+# Kompas.com").
+_ID_KIND = rf"(?:{_ID_KIND_WORD}[ \t]+(?:{_WORD},[ \t]+)?)?"
 _ID_TEXT = re.compile(
     r"(?<![\w])(?P<verb>(?i:menurut[ \t]+laporan|menurut|"
     r"(?:seperti|sebagaimana|demikian|yang)[ \t]+(?:dilaporkan|diberitakan|dilansir|dikutip|"
     r"diwartakan)(?:[ \t]+(?:oleh|dari))?|"
     r"dilaporkan[ \t]+oleh|mengutip(?:[ \t]+dari)?|melansir(?:[ \t]+dari)?|"
+    # "dilaporkan harian Kompas": the bare participle only before a word for the outlet's kind.
+    rf"(?:dilaporkan|diberitakan|diwartakan)(?=[ \t]+{_ID_KIND_WORD})|"
     r"(?<=,[ \t])lapor))"
     rf"[ \t]+{_ID_KIND}{_NAME}"
+)
+# A credit line: Malay "Laporan tambahan: Bernama" (additional reporting), Indonesian "Dengan
+# laporan dari Antara"; Turkish "Bu haberde Anadolu Ajansı'ndan yararlanılmıştır" (this story
+# drew on Anadolu Agency).
+_LINE = re.compile(
+    r"(?:^|\n)[ \t]*\(?[ \t]*(?:(?i:laporan[ \t]+tambahan|dengan[ \t]+laporan[ \t]+(?:dari|oleh))"
+    rf"[ \t]*[:\u2013\u2014-]?[ \t]*{_NAME}"
+    rf"|(?i:bu[ \t]+haberde)[ \t]+(?P<name2>{_PLAIN})['\u2019]?(?i:n?[dt][ae]n)"
+    r"[ \t]+(?i:yararlan[ıi]lm[ıi][şs]t[ıi]r|faydalan[ıi]lm[ıi][şs]t[ıi]r))"
+    r"[ \t]*\)?[ \t.]*(?=\n|$)"
 )
 _ID_FIRST = re.compile(
     rf"(?:^|(?<=[\n.,;]))[ \t]*{_ID_KIND}{_NAME}[ \t]+(?i:melaporkan|memberitakan|"
@@ -64,8 +85,12 @@ _VN_LINE = re.compile(
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
-    for match in _VN_LINE.finditer(text):
-        found.append((match["name"], f"credit line: {match.group(0).strip()}", "credit_line"))
+    for pattern in (_VN_LINE, _LINE):
+        for match in pattern.finditer(text):
+            name = match["name"] or match.groupdict().get("name2")
+            if name:
+                words = f"credit line: {match.group(0).strip()}"
+                found.append((name.rstrip("."), words, "credit_line"))
     for pattern in (_ID_TEXT, _ID_FIRST, _VN_TEXT):
         for match in pattern.finditer(text):
             name = match["name"] or match.groupdict().get("name2")

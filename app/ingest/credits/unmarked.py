@@ -38,7 +38,17 @@ _JA_CHAR = r"A-Za-z0-9\u4e00-\u9fff\u30a0-\u30ff\u3005\uff21-\uff3a\uff41-\uff5a
 
 
 def _ja(group: str) -> str:
-    return rf"(?<![{_JA_CHAR}])(?P<{group}>[{_JA_CHAR}]{{2,24}}?)"
+    """A name the words after it end ("朝日新聞が", "NHK NEWS WEBの"): kanji, katakana or Latin,
+    Latin words apart."""
+    return rf"(?<![{_JA_CHAR}])(?P<{group}>[{_JA_CHAR}](?:[{_JA_CHAR}]|[ \t](?=[A-Za-z])){{1,30}}?)"
+
+
+def _ja_whole(group: str) -> str:
+    """A name that ends its run of such characters ("出典：NHK NEWS WEB（12月1日配信）")."""
+    return (
+        rf"(?<![{_JA_CHAR}])(?P<{group}>[{_JA_CHAR}]{{2,24}}(?:[ \t]+[A-Za-z][\w&.-]*){{0,3}})"
+        rf"(?![{_JA_CHAR}])"
+    )
 
 
 _JA_DAY = r"(?:\d{1,2}日(?:付け?)?(?:の)?)?"
@@ -51,7 +61,9 @@ _JA_TEXT = re.compile(
 _JA_LINE = re.compile(
     r"(?:^|\n)[ \t]*[（(【\[]?[ \t]*(?:※[ \t]*)?(?:"
     # "出典：毎日新聞", "記事提供：東洋経済オンライン", "配信元：X".
-    rf"(?:出典|出所|記事提供|配信元|転載元|元記事)[ \t]*[：:][ \t]*{_ja('name2')}"
+    rf"(?:出典|出所|記事提供|配信元|転載元|元記事)[ \t]*[：:][ \t]*{_ja_whole('name2')}"
+    # "本記事の一部はNHK NEWS WEBの報道を引用しています" (part of it quotes NHK's report).
+    rf"|(?:本記事|この記事)の一部は、?{_ja('name5')}の(?:報道|記事)を(?:引用|転載|参考に)"
     # "この記事は毎日新聞の記事を転載しています", "この記事は、Xに掲載された記事を…".
     rf"|この記事は、?{_ja('name3')}(?:の記事|に掲載された記事|から|より)"
     # "東京新聞より転載", "Xから転載".
@@ -64,7 +76,9 @@ _JA_BEFORE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,4}(?:紙|誌|メディア|テレビ|放送局|ニュースサイト|通信社|新聞社)"
     r"|[米英仏独中韓露伊豪加台印](?=[A-Za-z\u30a0-\u30ff]))"
 )
-_JA_AFTER = re.compile(r"(?:デジタル|オンライン|電子版|ウェブ版|WEB|Web|web|紙|誌)$")
+_JA_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:デジタル|オンライン|電子版|ウェブ版|WEB|Web|紙|誌)$"
+)
 
 
 # --- Korean --------------------------------------------------------------------------------
@@ -128,7 +142,7 @@ _TH_NAME = (
 )
 _TH = re.compile(
     rf"(?P<verb>ตามรายงานของ|รายงานของ|ขอบคุณข้อมูลจาก|ข้อมูลจาก|อ้างอิงจาก|อ้างอิง[ \t]*:"
-    rf"|ที่มา[ \t]*:|เรียบเรียงจาก)[ \t]*{_TH_NAME}"
+    rf"|ที่มา[ \t]*:|เรียบเรียงจาก)[ \t]*:?[ \t]*{_TH_NAME}"
 )
 _TH_PICTURE = re.compile(r"ภาพ|รูป")
 
@@ -136,7 +150,7 @@ _TH_PICTURE = re.compile(r"ภาพ|รูป")
 def _japanese(name: str) -> str:
     name = _JA_BEFORE.sub("", name) if len(_JA_BEFORE.sub("", name)) >= 2 else name
     short = _JA_AFTER.sub("", name)
-    return short if len(short) >= 2 else name
+    return (short if len(short) >= 2 else name).strip()
 
 
 def _chinese(name: str) -> str:
@@ -180,5 +194,6 @@ def find(text: str) -> list[tuple[str, str, str]]:
             continue  # "ที่มา: รอยเตอร์": an agency's name source_words reads
         own_line = not text[line_start : match.start()].strip()
         kind = "credit_line" if own_line and not match["verb"].startswith("ตาม") else "text"
-        found.append((match["name"], match.group(0), kind))
+        words = match.group(0).strip()
+        found.append((match["name"], f"credit line: {words}" if kind != "text" else words, kind))
     return found
