@@ -135,6 +135,8 @@ def test_an_outlet_credited_in_east_and_southeast_asian_forms(
         pytest.param(
             f"{VI} Theo báo Tuổi Trẻ năm ngoái, giá nước đã tăng.", "vi", id="vi_last_year"
         ),
+        # A photo's credit in a dateline's brackets (held-out 13's 15011-5).
+        pytest.param(f"{KO}\n\n[사진=조선일보]\n\n시장은 21일 이같이 밝혔다.", "ko", id="ko_photo"),
         # A name that is no stored outlet.
         pytest.param(f"{JA}政府関係者によると、費用は100億円に上る。", "ja", id="ja_officials"),
     ],

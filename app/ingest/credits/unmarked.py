@@ -94,12 +94,16 @@ _KO_TEXT = re.compile(
     rf"|{_ko('name1')}(?:의)?(?:[ \t]*(?:보도|기사))?에[ \t]*따르면"
 )
 _KO_WORDS = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9 ]{0,18}?"  # a name of a few words
+# "(서울=뉴스1)" opening the text: a place before "=", not "[사진=연합뉴스]" (a photo's).
+_KO_DATELINE = re.compile(
+    rf"\s*[(\[][ \t]*(?!{asia.PICTURE.pattern})[가-힣]{{2,8}}[ \t]*=[ \t]*(?P<name>{_KO_WORDS})"
+    r"[ \t]*[)\]]"
+)
 _KO_LINE = re.compile(
-    # "(서울=뉴스1)" opening the text; "출처: 한겨레"; "<저작권자 ⓒ 한겨레, 무단 전재 …>".
+    # "출처: 한겨레"; "<저작권자 ⓒ 한겨레, 무단 전재 …>".
     r"(?:^|\n)[ \t]*(?:"
-    rf"[(\[][ \t]*[가-힣]{{2,8}}[ \t]*=[ \t]*(?P<name>{_KO_WORDS})[ \t]*[)\]]"
-    rf"|(?:기사[ \t]*)?출처[ \t]*[:=][ \t]*(?P<name2>{_KO_WORDS})[ \t]*(?=\n|$)"
-    rf"|[<〈\[]?[ \t]*저작권자[ \t]*(?:\([cC]\)|ⓒ|©)?[ \t]*(?P<name3>{_KO_WORDS})"
+    rf"(?:기사[ \t]*)?출처[ \t]*[:=][ \t]*(?P<name>{_KO_WORDS})[ \t]*(?=\n|$)"
+    rf"|[<〈\[]?[ \t]*저작권자[ \t]*(?:\([cC]\)|ⓒ|©)?[ \t]*(?P<name2>{_KO_WORDS})"
     r"[ \t]*,?[ \t]*무단[ \t]*(?:전재|복제)"
     r")"
 )
@@ -180,6 +184,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
             if not _picture(text, start):
                 words = f"credit line: {' '.join(match.group(0).split())}"
                 found.append((clean(_named(match).strip()), words, "credit_line"))
+    if (match := _KO_DATELINE.match(text)) is not None:
+        found.append((match["name"].strip(), f"dateline: {match.group(0).strip()}", "dateline"))
     for match in _KO_TEXT.finditer(text):
         found.append((_named(match), match.group(0), "text"))
     for match in _ZH_TEXT.finditer(text):
