@@ -142,10 +142,12 @@ def contained(
 ) -> tuple[float, str] | None:
     """`partial_copy` at or above CLAIMS_COPY_CONTAINMENT, when the shared shingles are whole
     sentences carried over: at least CLAIMS_COPY_SHARED_SENTENCES of them the reporter's
-    running text, or twice as many in all (a story that is mostly a speaker's words). A short
-    independent report of the same event shares its names, figures and a quotation, which can
-    make half of its 3-word shingles without one sentence of the other's (held-out 22); a
-    copy, even edited, keeps sentences. Without sentence fingerprints, containment alone."""
+    running text, or twice as many in all (a story that is mostly a speaker's words), or every
+    sentence of `copy` long enough to count is one of them (a brief: the wire's lead and its
+    quotation). A short independent report of the same event shares its names, figures and a
+    quotation, which can make half of its 3-word shingles without one sentence of the other's
+    (held-out 22); a copy, even edited, keeps sentences. Without sentence fingerprints,
+    containment alone."""
     found = partial_copy(copy, origin)
     if found is None or found[0] < settings.copy_containment:
         return None
@@ -153,7 +155,10 @@ def contained(
         return found
     shared = reappearing(origin.body_sentences, copy.body_sentences, quotations)
     enough = settings.copy_shared_sentences
-    return found if shared.narrated >= enough or shared.sentences >= 2 * enough else None
+    if shared.narrated >= enough or shared.sentences >= 2 * enough:
+        return found
+    own = reappearing(copy.body_sentences, origin.body_sentences, quotations)
+    return found if own.counted and own.sentences == own.counted else None
 
 
 def carried_sentences(

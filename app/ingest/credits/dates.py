@@ -78,7 +78,8 @@ PAST = (
     rf"|(?i:(?:pada[ \t]+)?(?:\w+[ \t]+)?(?:tahun|bulan|pekan|minggu)[ \t]+(?:lalu|lepas|silam)"
     rf"|pada[ \t]+(?:tahun[ \t]+)?{_YEAR}|sebelumnya\b|năm[ \t]+(?:ngoái|trước)|tháng[ \t]+trước"
     rf"|(?:hồi|vào)[ \t]+(?:tháng[ \t]+\d{{1,2}}|năm[ \t]+{_YEAR}))"
-    r"|pada[ \t]+[A-Z][a-z]+[ \t]+(?:lalu|silam)"
+    r"|pada[ \t]+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+    r"November|Desember|Mac|Julai|Ogos|Disember)[ \t]+(?:lalu|silam|lepas)"
 )
 # Between the credit and its time: a verb of reporting or "already", up to two ("first
 # reported", "ya informó", "bereits"); no other word ("Reuters reported sales fell in March"

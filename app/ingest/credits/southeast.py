@@ -15,8 +15,9 @@ reported in more ways:
   Indonesian "Dengan laporan dari Antara"; and, as the same kind of line, Turkish "Bu haberde
   Anadolu Ajansı'ndan yararlanılmıştır" (this story drew on Anadolu Agency).
 - **Vietnamese** (`cites`): "theo báo Tuổi Trẻ" (according to the paper), "tờ Thanh Niên đưa
-  tin" (reported), "trang tin VnExpress cho biết", "VnExpress đưa tin"; a line of its own
-  "Theo Tuổi Trẻ", "(Theo VnExpress)" under the text is its source (`syndicates`).
+  tin" (reported), "VnExpress đưa tin" (not "cho biết", said: an outlet speaking of itself); a
+  line of its own "Theo Tuổi Trẻ", "(Theo VnExpress)" under the text is its source
+  (`syndicates`).
 
 As everywhere, only a stored outlet or a listed agency answering to the name becomes a credit:
 "menurut Kepala BPBD" (according to the disaster agency's head) names nobody.
@@ -33,8 +34,9 @@ _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 _PLAIN = rf"[{_UPPER}0-9][\w.&-]*(?:[ \t]+[{_UPPER}0-9][\w.&-]*){{0,3}}"
 
 # --- Indonesian and Malay ---------------------------------------------------------------------
+# Lower case only: a capital starts the name ("lapor Harian Metro", Malaysia's daily).
 _ID_KIND_WORD = (
-    r"(?i:harian|koran|surat[ \t]+kabar|akhbar(?:[ \t]+harian)?|majalah|portal(?:[ \t]+berita)?|"
+    r"(?:harian|koran|surat[ \t]+kabar|akhbar(?:[ \t]+harian)?|majalah|portal(?:[ \t]+berita)?|"
     r"situs(?:[ \t]+berita)?|laman(?:[ \t]+berita)?|media(?:[ \t]+daring|[ \t]+online)?|"
     r"stasiun[ \t]+televisi|televisi|televisyen|kantor[ \t]+berita|agensi[ \t]+berita)"
 )
@@ -61,9 +63,12 @@ _LINE = re.compile(
     r"[ \t]+(?i:yararlan[ıi]lm[ıi][şs]t[ıi]r|faydalan[ıi]lm[ıi][şs]t[ıi]r))"
     r"[ \t]*\)?[ \t.]*(?=\n|$)"
 )
+# The name first, the verb closing the clause or before "that": "Kompas melaporkan, …",
+# "Malaysiakini memberitakan bahawa …"; not "Tempo melaporkan peretasan ke polisi" (reported the
+# hacking to the police).
 _ID_FIRST = re.compile(
     rf"(?:^|(?<=[\n.,;]))[ \t]*{_ID_KIND}{_NAME}[ \t]+(?i:melaporkan|memberitakan|"
-    r"mewartakan)\b"
+    r"mewartakan)(?=[ \t]*(?:[,.:]|bahwa\b|bahawa\b))"
 )
 
 # --- Vietnamese --------------------------------------------------------------------------------
@@ -75,7 +80,7 @@ _VN_KIND = (
 _VN_TEXT = re.compile(
     rf"(?<![\w])(?i:theo)[ \t]+{_VN_KIND}[ \t]+{_NAME}"
     rf"|(?<![\w])(?:{_VN_KIND}[ \t]+)?{_NAME.replace('<name>', '<name2>')}[ \t]+"
-    r"(?:đưa[ \t]+tin|cho[ \t]+biết|dẫn[ \t]+lời|loan[ \t]+tin)\b"
+    r"(?:đưa[ \t]+tin|dẫn[ \t]+lời|loan[ \t]+tin)\b"
 )
 _VN_LINE = re.compile(
     rf"(?:^|\n)[ \t]*\(?[ \t]*(?i:theo)[ \t]+(?:{_VN_KIND}[ \t]+)?{_NAME}[ \t]*\)?[ \t.]*(?=\n|$)"

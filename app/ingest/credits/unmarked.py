@@ -53,11 +53,33 @@ def _ja_whole(group: str) -> str:
 
 _JA_DAY = r"(?:\d{1,2}日(?:付け?)?(?:の)?)?"
 _JA_TEXT = re.compile(
-    # "朝日新聞が報じた", "NHKは3日伝えた", "共同通信が報道した".
+    # "朝日新聞が報じた", "NHKは3日伝えた", "共同通信が報道した"; not a clause of a noun
+    # ("朝日新聞が報じた内容について…否定した": what the paper reported, denied).
     rf"{_ja('name')}(?:が|は)、?{_JA_DAY}(?:報じた|伝えた|報道した|報じている|伝えている)"
-    # "NHKによると", "NHKによれば", "日経新聞の報道によると", "NHKの取材によると".
-    rf"|{_ja('name1')}(?:の{_JA_DAY}(?:報道|取材|記事|電子版))?(?:によると|によれば)"
+    r"(?!内容|記事|件|問題|こと|疑惑|報道)"
+    # "NHKによると", "NHKによれば", "日経新聞の報道によると", "NHKの取材によると"; not the company
+    # speaking of itself ("朝日新聞社によると、社長は…").
+    rf"|{_ja('name1')}(?<!新聞社)(?<!放送局)(?:の{_JA_DAY}(?:報道|取材|記事|電子版))?"
+    r"(?:によると|によれば)"
 )
+# A report the text dates before its own, just before the name ("昨年、朝日新聞が報じた",
+# "지난해 조선일보가 보도했다", "此前…") or, in Thai, after it ("… เมื่อปีที่แล้ว"): no credit here.
+_PAST_BEFORE = re.compile(
+    r"(?:昨年|去年|前年|一昨年|先月|先週|昨秋|昨春|昨夏|昨冬|年前|か月前|カ月前|ヶ月前|以前|かつて|当時|"
+    r"지난해|작년|지난달|지난주|년[ \t]*전|달[ \t]*전|당시|此前|早前|曾經|曾经|此前曾)"
+    r"[にはもの、，,]?[ \t]*$"
+)
+_PAST_AFTER = re.compile(r"^[ \t]*(?:เมื่อ)?(?:ปีที่แล้ว|ปีก่อน|เดือนที่แล้ว|เดือนก่อน|สัปดาห์ที่แล้ว|ก่อนหน้านี้)")
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """Whether the credit at text[start:end] is dated before the text's own report."""
+    return (
+        _PAST_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _PAST_AFTER.match(text[end : end + 40]) is not None
+    )
+
+
 _JA_LINE = re.compile(
     r"(?:^|\n)[ \t]*[（(【\[]?[ \t]*(?:※[ \t]*)?(?:"
     # "出典：毎日新聞", "記事提供：東洋経済オンライン", "配信元：X".
@@ -177,7 +199,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
     for match in _JA_TEXT.finditer(text):
-        found.append((_japanese(_named(match)), match.group(0), "text"))
+        if not _dated(text, match.start(), match.end()):
+            found.append((_japanese(_named(match)), match.group(0), "text"))
     for pattern, clean in ((_JA_LINE, _japanese), (_ZH_LINE, _chinese), (_KO_LINE, str)):
         for match in pattern.finditer(text):
             start = match.start() + (match.group(0)[:1] == "\n")
@@ -187,9 +210,11 @@ def find(text: str) -> list[tuple[str, str, str]]:
     if (match := _KO_DATELINE.match(text)) is not None:
         found.append((match["name"].strip(), f"dateline: {match.group(0).strip()}", "dateline"))
     for match in _KO_TEXT.finditer(text):
-        found.append((_named(match), match.group(0), "text"))
+        if not _dated(text, match.start(), match.end()):
+            found.append((_named(match), match.group(0), "text"))
     for match in _ZH_TEXT.finditer(text):
-        found.append((_chinese(_named(match)), match.group(0), "text"))
+        if not _dated(text, match.start(), match.end()):
+            found.append((_chinese(_named(match)), match.group(0), "text"))
     if (match := _CLOSING.search(text.rstrip())) is not None and not _picture(text, match.start()):
         found.append((_japanese(match["name"]), f"closing: {match.group(0).strip()}", "sign_off"))
     for match in _TH.finditer(text):
@@ -198,6 +223,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
             continue  # "ภาพจาก …", "ที่มาภาพ": a picture's source
         if match["name"].casefold() in source_words.SCRIPT_NAMES:
             continue  # "ที่มา: รอยเตอร์": an agency's name source_words reads
+        if _dated(text, match.start(), match.end()):
+            continue
         own_line = not text[line_start : match.start()].strip()
         kind = "credit_line" if own_line and not match["verb"].startswith("ตาม") else "text"
         words = match.group(0).strip()
