@@ -44,7 +44,7 @@ BROADCASTERS: tuple[Broadcaster, ...] = (
                  "radio liberty", "radio svoboda", "радио свобода")),
     Broadcaster(("france24.com",), ("france 24", "france24")),
     Broadcaster(("nhk.or.jp",),
-                ("nhk", "nhk world", "nhk world-japan", "nhk news", "nhk news web",
+                ("nhk", "nhk world", "nhk world-japan", "nhk news", "nhk news web", "nhkニュース",
                  "japan broadcasting corporation", "日本放送協会")),
     Broadcaster(("svt.se",), ("svt", "svt nyheter", "sveriges television")),
     Broadcaster(("npr.org",), ("npr", "national public radio")),

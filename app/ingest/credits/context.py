@@ -94,12 +94,12 @@ DATELINE_CHARS = 300
 
 def prose(paragraph: str, picture: re.Pattern[str]) -> bool:
     """Whether the paragraph before a credit is prose, not a caption's or a chart's line: PROSE
-    characters or more, ending a sentence, and no word of `picture` (the reader's own words for
-    a picture) in it."""
+    characters or more, ending a sentence (or in Thai or Lao, which end none with a mark), and no
+    word of `picture` (the reader's own words for a picture) in it."""
     return (
         len(paragraph) >= PROSE
         and not picture.search(paragraph)
-        and SENTENCE_END.search(paragraph) is not None
+        and (SENTENCE_END.search(paragraph) is not None or _unstopped_prose(paragraph))
     )
 
 

@@ -249,7 +249,13 @@ def find(text: str) -> list[Found]:
         found.append((name, f"dateline: {quoted_words(match)}", "dateline"))
     for match in _SOURCE_URL.finditer(text):
         if _after_prose(text, match.start() + (match.group(0)[:1] == "\n")):
-            found.append((match["host"], f"credit line: {quoted_words(match)}", "credit_line"))
+            words = f"credit line: {quoted_words(match)}"
+            labels = match["host"].split(".")
+            # A section's subdomain ("megapolitan.kompas.com") names the site too.
+            for host in sorted(
+                {match["host"], ".".join(labels[1:]) if len(labels) > 2 else ""} - {""}
+            ):
+                found.append((host, words, "credit_line"))
     for match in _VIEW_SOURCE.finditer(text):
         found.append((match["host"], f"credit line: {quoted_words(match)}", "credit_line"))
     for match in _RELEASE.finditer(text):

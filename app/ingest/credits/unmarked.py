@@ -64,11 +64,13 @@ _JA_TEXT = re.compile(
 )
 # A report the text dates before its own, just before the name ("昨年、朝日新聞が報じた",
 # "지난해 조선일보가 보도했다", "此前…") or, in Thai, after it ("… เมื่อปีที่แล้ว"): no credit here.
-_PAST_BEFORE = re.compile(
+_PAST = (
     r"(?:昨年|去年|前年|一昨年|先月|先週|昨秋|昨春|昨夏|昨冬|年前|か月前|カ月前|ヶ月前|以前|かつて|当時|"
     r"지난해|작년|지난달|지난주|년[ \t]*전|달[ \t]*전|당시|此前|早前|曾經|曾经|此前曾)"
-    r"[にはもの、，,]?[ \t]*$"
 )
+_PAST_BEFORE = re.compile(rf"{_PAST}[にはもの、，,]?[ \t]*$")
+# Right after the subject: "朝日新聞は昨年、…と報じた", "조선일보는 지난해 …고 보도했다".
+_PAST_FIRST = re.compile(rf"(?:は|는|은)、?[ \t]*(?:\d{{4}}年)?{_PAST}")
 _PAST_AFTER = re.compile(r"^[ \t]*(?:เมื่อ)?(?:ปีที่แล้ว|ปีก่อน|เดือนที่แล้ว|เดือนก่อน|สัปดาห์ที่แล้ว|ก่อนหน้านี้)")
 
 
@@ -130,6 +132,15 @@ _KO_LINE = re.compile(
     r")"
 )
 
+# The outlet opening its sentence, the verb closing it: "朝日新聞は21日、…と報じた。", "조선일보는
+# 21일 …고 보도했다." (a separate reader: its long match must not hide a credit inside it).
+_SUBJECT_FIRST = re.compile(
+    rf"(?:^|(?<=[。\n]))[ \t]*{_ja('name')}は、?[^。\n]{{4,160}}?"
+    r"と(?:報じた|報道した|伝えた)(?=[。、])"
+    rf"|(?:^|(?<=[.\n]))[ \t]*{_ko('name2')}(?:는|은)[ \t]+[^.\n]{{4,200}}?(?:다|라)?고[ \t]+"
+    r"(?:보도했다|전했다)"
+)
+
 # --- Chinese -------------------------------------------------------------------------------
 _ZH_CHAR = r"A-Za-z0-9\u4e00-\u9fff"
 
@@ -146,6 +157,9 @@ _ZH_TEXT = re.compile(
     rf"|{_title('name6')}(?:\d{{1,2}}日)?{_ZH_REPORTED}(?:称|稱|指出|说|說)"
     # "據自由時報報導", "据南华早报4日报道".
     rf"|(?:[据據]|根[据據])(?P<name2>[{_ZH_CHAR}]{{2,10}}?)(?:\d{{1,2}}日)?{_ZH_REPORTED}"
+    # "据英国广播公司（BBC）报道": the Latin name in brackets after the outlet's description.
+    rf"|[据據][^，。、\n]{{0,12}}?[（(](?P<name4>[A-Za-z][\w&.-]*(?:[ \t]+[A-Za-z][\w&.-]*){{0,3}})"
+    rf"[）)]{_ZH_REPORTED}"
     # "，联合报报导指出": the name after punctuation.
     rf"|(?<=[，。、：；\n])(?P<name3>[{_ZH_CHAR}]{{2,8}}?){_ZH_REPORTED}(?:称|稱|指出|(?=[。，]))"
 )
@@ -184,6 +198,10 @@ def _chinese(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+def _named_group(match: re.Match[str]) -> str:
+    return next(k for k, v in match.groupdict().items() if k.startswith("name") and v)
+
+
 def _named(match: re.Match[str]) -> str:
     return next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
 
@@ -209,6 +227,10 @@ def find(text: str) -> list[tuple[str, str, str]]:
                 found.append((clean(_named(match).strip()), words, "credit_line"))
     if (match := _KO_DATELINE.match(text)) is not None:
         found.append((match["name"].strip(), f"dateline: {match.group(0).strip()}", "dateline"))
+    for match in _SUBJECT_FIRST.finditer(text):
+        after = match.end(_named_group(match))
+        if not _dated(text, match.start(), match.end()) and not _PAST_FIRST.match(text, after):
+            found.append((_japanese(_named(match)).strip(), match.group(0).strip(), "text"))
     for match in _KO_TEXT.finditer(text):
         if not _dated(text, match.start(), match.end()):
             found.append((_named(match), match.group(0), "text"))
