@@ -87,16 +87,33 @@ _VN_LINE = re.compile(
 )
 
 
+# The words each reader starts from: a text without them is not searched for its names (each
+# name pattern is tried at every capital).
+_WORDS = (
+    (_VN_LINE, re.compile(r"(?i:\btheo\b)")),
+    (_LINE, re.compile(r"(?i:laporan|\bbu[ \t]+haberde\b)")),
+    (_ID_TEXT, re.compile(r"(?i:menurut|dilaporkan|diberitakan|dilansir|dikutip|diwartakan|"
+                          r"mengutip|melansir|\blapor\b)")),
+    (_ID_FIRST, re.compile(r"(?i:melaporkan|memberitakan|mewartakan)")),
+    (_VN_TEXT, re.compile(r"(?i:\btheo\b|đưa[ \t]+tin|dẫn[ \t]+lời|loan[ \t]+tin)")),
+)  # fmt: skip
+
+
+def _searched(text: str) -> list[re.Pattern[str]]:
+    return [pattern for pattern, words in _WORDS if words.search(text) is not None]
+
+
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
-    for pattern in (_VN_LINE, _LINE):
+    searched = _searched(text)
+    for pattern in (p for p in (_VN_LINE, _LINE) if p in searched):
         for match in pattern.finditer(text):
             name = match["name"] or match.groupdict().get("name2")
             if name:
                 words = f"credit line: {match.group(0).strip()}"
                 found.append((name.rstrip("."), words, "credit_line"))
-    for pattern in (_ID_TEXT, _ID_FIRST, _VN_TEXT):
+    for pattern in (p for p in (_ID_TEXT, _ID_FIRST, _VN_TEXT) if p in searched):
         for match in pattern.finditer(text):
             name = match["name"] or match.groupdict().get("name2")
             if name:

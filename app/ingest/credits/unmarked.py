@@ -213,9 +213,15 @@ def _picture(text: str, start: int) -> bool:
     )
 
 
+# Kana, Han, Hangul or Thai: a text with none of them has none of the credits above.
+_SCRIPTS = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def find(text: str) -> list[tuple[str, str, str]]:
     """(name, words, kind) of the credits above, kinds as languages.find gives them."""
     found: list[tuple[str, str, str]] = []
+    if _SCRIPTS.search(text) is None:
+        return found
     for match in _JA_TEXT.finditer(text):
         if not _dated(text, match.start(), match.end()):
             found.append((_japanese(_named(match)), match.group(0), "text"))
