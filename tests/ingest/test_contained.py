@@ -20,7 +20,8 @@ from tests.ingest.test_article_pairs import load
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _article(body: str) -> Article:
+def fingerprinted(body: str) -> Article:
+    """An article (not stored) with the body fingerprints copy detection compares."""
     sketch = minhash(body)
     assert sketch is not None
     return Article(
@@ -53,7 +54,7 @@ def test_a_body_inside_another_is_a_copy_only_with_its_sentences(
     name: str, id: str, copy: bool
 ) -> None:
     pair = _pair(name, id)
-    later, earlier = _article(pair["b"]["body"]), _article(pair["a"]["body"])
+    later, earlier = fingerprinted(pair["b"]["body"]), fingerprinted(pair["a"]["body"])
     settings = Settings()
     found = partial_copy(later, earlier)
     assert found is not None
@@ -64,6 +65,6 @@ def test_a_body_inside_another_is_a_copy_only_with_its_sentences(
 
 def test_without_sentence_fingerprints_containment_alone_decides() -> None:
     pair = _pair("article_pairs_heldout22.jsonl", "24004-5")
-    later, earlier = _article(pair["b"]["body"]), _article(pair["a"]["body"])
+    later, earlier = fingerprinted(pair["b"]["body"]), fingerprinted(pair["a"]["body"])
     later.body_sentences = None
     assert contained(later, earlier, Settings(), frozenset()) is not None

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002
 """The review of credits passes 23 and 24: a red-team helper's probes of any outlet credited in
 Japanese, Korean, Chinese and Thai (unmarked.py), Indonesian, Malay, Vietnamese and Turkish
 forms (southeast.py), source lines that are links (sources._SOURCE_URL), Indonesian past times
@@ -34,10 +35,9 @@ from fastapi.testclient import TestClient
 from app.core.config import Settings
 from app.ingest import sentences
 from app.ingest.copies import contained
-from app.ingest.fingerprints import minhash
-from app.tables import Article
 from tests.ingest.credit_support import Fields
 from tests.ingest.credit_support import answer_probe
+from tests.ingest.test_contained import fingerprinted
 
 OUTLETS: dict[str, Fields] = {
     "asahi": ("The Asahi Shimbun", "asahi.com", "ja", "JP", "newspaper"),
@@ -546,19 +546,6 @@ OWN = (
 )
 
 
-def _article(body: str) -> Article:
-    sketch = minhash(body)
-    assert sketch is not None
-    fingerprint = sentences.fingerprint(body)
-    return Article(
-        url="https://x.example/a",
-        title="x",
-        body_minhash=sketch[0],
-        body_shingles=sketch[1],
-        body_sentences=fingerprint,
-    )
-
-
 def C(id: str, copy: bool, *paragraphs: str) -> Any:
     marks = [pytest.mark.xfail(strict=True, reason=KNOWN[id])] if id in KNOWN else []
     return pytest.param(text(*paragraphs), copy, id=id, marks=marks)
@@ -576,5 +563,5 @@ COPIES = [
 
 @pytest.mark.parametrize(("body", "copy"), COPIES)
 def test_copy_probe(body: str, copy: bool) -> None:
-    found = contained(_article(body), _article(WIRE), Settings(), sentences.quoted(body))
+    found = contained(fingerprinted(body), fingerprinted(WIRE), Settings(), sentences.quoted(body))
     assert (found is not None) is copy
