@@ -19,6 +19,18 @@ def name_key(name: str) -> str:
     return key.removeprefix("the ").strip(" .")
 
 
+def matched_group(match: re.Match[str]) -> str | None:
+    """Which group of a reader's match holds the name it read: the first of its groups called
+    "name…" that took part ("name", "name2", … in the alternatives of one pattern)."""
+    return next((k for k, v in match.groupdict().items() if k.startswith("name") and v), None)
+
+
+def matched_name(match: re.Match[str]) -> str:
+    """The name a reader's match read (`matched_group`'s text; "" when no such group took part)."""
+    group = matched_group(match)
+    return match[group] if group is not None else ""
+
+
 def bare_initials(name: str) -> bool:
     """Two or three capitals ("AP", "AFP", "PTI"; "The AFP" at a sentence's start): initials
     many bodies share."""

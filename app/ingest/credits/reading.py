@@ -57,6 +57,7 @@ from app.ingest.credits.context import in_full
 from app.ingest.credits.context import introduced_keys
 from app.ingest.credits.context import introduces
 from app.ingest.credits.context import is_introduction
+from app.ingest.credits.context import matched_name
 from app.ingest.credits.context import name_key
 from app.ingest.credits.context import names_agency
 from app.ingest.credits.context import sentence_around
@@ -381,7 +382,7 @@ def credits(*, author: str | None, body: str | None, title: str | None = None) -
             # source; not "Source: The Conversation France, article de …" (a clause after it).
             continue
         words = " ".join(match.group(0).strip(" \t\n.;*").split())
-        listed = next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
+        listed = matched_name(match)
         lines = [(name, f"credit line: {words}", "") for name in lists.listed(listed)]
         # Not "Chart: Inflation by month / Source: Reuters": the chart's source.
         for name, quote, _ in sources.without_picture_sources(text, lines):

@@ -25,6 +25,7 @@ As everywhere, only a stored outlet or a listed agency answering to the name bec
 
 import re
 
+from app.ingest.credits.context import matched_name
 from app.ingest.credits.languages import CAPITAL
 
 _UPPER = rf"{CAPITAL}\u01a0\u01af\u1ea0-\u1ef8"
@@ -109,13 +110,13 @@ def find(text: str) -> list[tuple[str, str, str]]:
     searched = _searched(text)
     for pattern in (p for p in (_VN_LINE, _LINE) if p in searched):
         for match in pattern.finditer(text):
-            name = match["name"] or match.groupdict().get("name2")
+            name = matched_name(match)
             if name:
                 words = f"credit line: {match.group(0).strip()}"
                 found.append((name.rstrip("."), words, "credit_line"))
     for pattern in (p for p in (_ID_TEXT, _ID_FIRST, _VN_TEXT) if p in searched):
         for match in pattern.finditer(text):
-            name = match["name"] or match.groupdict().get("name2")
+            name = matched_name(match)
             if name:
                 found.append((name.rstrip("."), match.group(0).strip(), "text"))
     return found

@@ -32,6 +32,8 @@ import re
 
 from app.ingest.credits import asia
 from app.ingest.credits import source_words
+from app.ingest.credits.context import matched_group
+from app.ingest.credits.context import matched_name
 
 # --- Japanese ------------------------------------------------------------------------------
 _JA_CHAR = r"A-Za-z0-9\u4e00-\u9fff\u30a0-\u30ff\u3005\uff21-\uff3a\uff41-\uff5a\uff10-\uff19&・"
@@ -198,14 +200,6 @@ def _chinese(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
-def _named_group(match: re.Match[str]) -> str:
-    return next(k for k, v in match.groupdict().items() if k.startswith("name") and v)
-
-
-def _named(match: re.Match[str]) -> str:
-    return next(v for k, v in match.groupdict().items() if k.startswith("name") and v)
-
-
 def _picture(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return asia.under_a_chart(text, line_start) or (
@@ -224,25 +218,25 @@ def find(text: str) -> list[tuple[str, str, str]]:
         return found
     for match in _JA_TEXT.finditer(text):
         if not _dated(text, match.start(), match.end()):
-            found.append((_japanese(_named(match)), match.group(0), "text"))
+            found.append((_japanese(matched_name(match)), match.group(0), "text"))
     for pattern, clean in ((_JA_LINE, _japanese), (_ZH_LINE, _chinese), (_KO_LINE, str)):
         for match in pattern.finditer(text):
             start = match.start() + (match.group(0)[:1] == "\n")
             if not _picture(text, start):
                 words = f"credit line: {' '.join(match.group(0).split())}"
-                found.append((clean(_named(match).strip()), words, "credit_line"))
+                found.append((clean(matched_name(match).strip()), words, "credit_line"))
     if (match := _KO_DATELINE.match(text)) is not None:
         found.append((match["name"].strip(), f"dateline: {match.group(0).strip()}", "dateline"))
     for match in _SUBJECT_FIRST.finditer(text):
-        after = match.end(_named_group(match))
+        after = match.end(matched_group(match))
         if not _dated(text, match.start(), match.end()) and not _PAST_FIRST.match(text, after):
-            found.append((_japanese(_named(match)).strip(), match.group(0).strip(), "text"))
+            found.append((_japanese(matched_name(match)).strip(), match.group(0).strip(), "text"))
     for match in _KO_TEXT.finditer(text):
         if not _dated(text, match.start(), match.end()):
-            found.append((_named(match), match.group(0), "text"))
+            found.append((matched_name(match), match.group(0), "text"))
     for match in _ZH_TEXT.finditer(text):
         if not _dated(text, match.start(), match.end()):
-            found.append((_chinese(_named(match)), match.group(0), "text"))
+            found.append((_chinese(matched_name(match)), match.group(0), "text"))
     if (match := _CLOSING.search(text.rstrip())) is not None and not _picture(text, match.start()):
         found.append((_japanese(match["name"]), f"closing: {match.group(0).strip()}", "sign_off"))
     for match in _TH.finditer(text):
